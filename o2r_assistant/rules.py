@@ -80,7 +80,7 @@ RULE_IDS: tuple[str, ...] = tuple(CONTRACT)
 # Next to this module rather than through importlib.resources, which cannot open a
 # namespace package installed in editable mode.
 DEFAULT_RULES_PATH = Path(__file__).with_name("data") / "rules.yaml"
-_DEPARTMENT_CODE = re.compile(r"0[1-9]|1\d|2[1-9AB]|[3-8]\d|9[0-5]|97[1-6]")
+_DEPARTMENT_CODE = re.compile(r"0[1-9]|1\d|2[1-9AB]|[3-8]\d|9[0-5]|97[1-46]")
 _DOC_ID = r"^[a-z0-9][a-z0-9-]*$"
 _FORMATTER = string.Formatter()
 
@@ -188,7 +188,7 @@ class _RulesFile(_Frozen):
     rules: list[Rule]
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
+class StrictYamlLoader(yaml.SafeLoader):
     """SafeLoader that refuses a key repeated in one mapping (YAML keeps the last silently)."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
@@ -229,7 +229,7 @@ def _load(path: Path) -> list[Rule]:
         en, fr = f"cannot read rules file: {err}", f"fichier de règles illisible : {err}"
         raise _fail(path, en, fr) from None
     try:
-        raw = yaml.load(text, Loader=_UniqueKeyLoader)  # a SafeLoader subclass
+        raw = yaml.load(text, Loader=StrictYamlLoader)  # a SafeLoader subclass
     except (yaml.YAMLError, ValueError) as err:
         # ValueError: YAML resolves 2024-13-01 as a date, then fails to build it.
         raise _fail(path, f"invalid YAML: {err}", f"YAML invalide : {err}") from None

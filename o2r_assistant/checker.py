@@ -1,0 +1,542 @@
+"""Deterministic eligibility checker: a typed dossier evaluated against the rules.
+
+No language model is involved: every status comes from the facts of the dossier
+and the parameters of ``data/rules.yaml``. An unknown fact gives ``missing``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Any, Literal, TypeVar, cast
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from o2r_assistant.errors import DossierError
+from o2r_assistant.rules import Rule, Source, StrictYamlLoader, load_rules
+
+Status = Literal["pass", "fail", "warn", "missing"]
+Verdict = Literal["eligible", "incomplete", "ineligible"]
+
+VERDICT_FR: dict[str, str] = {
+    "eligible": "Éligible",
+    "incomplete": "Incomplet",
+    "ineligible": "Inéligible",
+}
+STATUS_FR: dict[str, str] = {
+    "pass": "conforme",
+    "fail": "non conforme",
+    "warn": "à vérifier",
+    "missing": "information manquante",
+}
+STATUS_ICON: dict[str, str] = {"pass": "✅", "fail": "❌", "warn": "⚠️", "missing": "❔"}
+
+_DEPARTMENT_CODE = re.compile(r"0[1-9]|1\d|2[1-9AB]|[3-8]\d|9[0-5]|97[1-46]")
+_CENT = Decimal("0.01")
+
+
+def format_eur(amount: Decimal | int | float) -> str:
+    """French money format: ``150 000 €``, ``1 234,50 €`` (cents only when needed)."""
+    value = Decimal(str(amount)) if isinstance(amount, float) else Decimal(amount)
+    if value == value.to_integral_value():
+        return f"{int(value):,} €".replace(",", " ")
+    units, cents = f"{value.quantize(_CENT, rounding=ROUND_HALF_UP):,.2f}".split(".")
+    return f"{units.replace(',', ' ')},{cents} €"
+
+
+def _months(months: int) -> str:
+    return f"{months} mois"
+
+
+def _years(months: int | Decimal) -> str:
+    years = Decimal(months) / 12
+    if years == years.to_integral_value():
+        return f"{int(years)} an" + ("s" if years > 1 else "")
+    return f"{years.quantize(Decimal('0.1')):f}".replace(".", ",") + " an"
+
+
+def _join_fr(items: Sequence[str]) -> str:
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " et " + items[-1]
+
+
+# --- the dossier -----------------------------------------------------------------
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Organisation(_Model):
+    """The candidate organisation; every fact is optional (None = unknown)."""
+
+    name: str | None = None
+    social_purpose_insertion: bool | None = None
+    insertion_experience: bool | None = None
+    territorial_anchoring: bool | None = None
+    financial_health: Literal["bonne", "fragile"] | None = None
+
+
+class PlaceRecord(_Model):
+    """A place of action: a department code, or a region known to be in or out."""
+
+    name: str = Field(min_length=1)
+    department: str | None = None
+    in_region: bool | None = None
+
+    @field_validator("department", mode="before")
+    @classmethod
+    def _department_code(cls, value: Any) -> Any:
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = f"{value:02d}"
+        if isinstance(value, str):
+            value = value.strip().upper()
+            if not _DEPARTMENT_CODE.fullmatch(value):
+                raise ValueError(f"unknown French department code {value!r}")
+        return value
+
+
+class BudgetLine(_Model):
+    """One budget line; ``category`` None means the line is not broken down."""
+
+    year: int | None = Field(default=None, ge=2000, le=2100)
+    category: str | None = None
+    amount_eur: Decimal = Field(ge=0)
+
+    @property
+    def is_training(self) -> bool:
+        folded = unicodedata.normalize("NFKD", self.category or "").casefold().strip()
+        return folded.startswith("formation")
+
+
+class PublicTarget(_Model):
+    """Who the project serves, relative to registration with the employment network."""
+
+    registered: bool | None = None
+    subsidiary_conditions: bool | None = None
+
+
+class Consortium(_Model):
+    """Whether several organisations carry the project, and who leads it."""
+
+    is_consortium: bool | None = None
+    members: list[str] | None = None
+    lead: str | None = None
+    has_lead: bool | None = None
+
+    @model_validator(mode="after")
+    def _lead_consistent(self) -> Consortium:
+        if self.lead and self.has_lead is False:
+            raise ValueError("a lead is named but has_lead is false")
+        if self.lead and self.has_lead is None:
+            self.has_lead = True
+        return self
+
+    @property
+    def several(self) -> bool | None:
+        """True when several organisations carry the project, None when unknown."""
+        if self.is_consortium is not None:
+            return self.is_consortium
+        if len(self.members or []) >= 2 or self.lead or self.has_lead is not None:
+            return True
+        return None
+
+
+class Dossier(_Model):
+    """Facts known about a candidate project. Every field defaults to None (unknown).
+
+    The cost is known from itemised ``budget_lines``, else from ``total_cost_eur``
+    (over the whole project), else from ``annual_cost_eur`` times the project length.
+    ``training_cost_eur`` is a stated training amount included in that cost.
+    """
+
+    organisation: Organisation | None = None
+    places: list[PlaceRecord] | None = None
+    budget_lines: list[BudgetLine] | None = None
+    total_cost_eur: Decimal | None = Field(default=None, ge=0)
+    annual_cost_eur: Decimal | None = Field(default=None, ge=0)
+    training_cost_eur: Decimal | None = Field(default=None, ge=0)
+    project_months: int | None = Field(default=None, gt=0)
+    pathway_months: int | None = Field(default=None, gt=0)
+    public: PublicTarget | None = None
+    consortium: Consortium | None = None
+    analytic_accounting: bool | None = None
+
+    def is_empty(self) -> bool:
+        """True when the dossier states no fact at all."""
+        return not _has_fact(self.model_dump(exclude_none=True))
+
+    def training_cost(self) -> Decimal | None:
+        """Stated training amount, else the sum of the ``formation`` lines of a fully
+        categorised budget; None when unknown."""
+        if self.training_cost_eur is not None:
+            return self.training_cost_eur
+        lines = self.budget_lines or []
+        training = sum((line.amount_eur for line in lines if line.is_training), Decimal(0))
+        if training or (lines and all(line.category for line in lines)):
+            return training
+        return None
+
+
+def _has_fact(value: Any) -> bool:
+    if isinstance(value, dict):
+        return any(_has_fact(v) for v in value.values())
+    if isinstance(value, list):
+        return bool(value)
+    return value is not None
+
+
+def _validation_message(err: ValidationError) -> str:
+    return "; ".join(
+        f"{'.'.join(str(part) for part in e['loc']) or '(racine)'}: {e['msg']}"
+        for e in err.errors()
+    )
+
+
+def load_dossier(path: Path | str) -> Dossier:
+    """Read a dossier YAML file; errors name the file and the field or line."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise DossierError(
+            f"{path}: cannot read dossier: {err}", f"{path} : dossier illisible : {err}"
+        ) from None
+    try:
+        raw = yaml.load(text, Loader=StrictYamlLoader)  # a SafeLoader subclass
+    except (yaml.YAMLError, ValueError) as err:
+        mark = getattr(err, "problem_mark", None)
+        line = f" (line {mark.line + 1})" if mark is not None else ""
+        line_fr = f" (ligne {mark.line + 1})" if mark is not None else ""
+        raise DossierError(
+            f"{path}: invalid YAML{line}: {err}", f"{path} : YAML invalide{line_fr} : {err}"
+        ) from None
+    if raw is None:
+        return Dossier()
+    if not isinstance(raw, dict):
+        raise DossierError(
+            f"{path}: a dossier must be a YAML mapping",
+            f"{path} : un dossier doit être un dictionnaire YAML",
+        )
+    try:
+        return Dossier.model_validate(raw)
+    except ValidationError as err:
+        detail = _validation_message(err)
+        raise DossierError(f"{path}: {detail}", f"{path} : champ invalide : {detail}") from None
+
+
+_M = TypeVar("_M", bound=BaseModel)
+_COST_FIELDS = ("budget_lines", "total_cost_eur", "annual_cost_eur")
+
+
+def _merge(old: _M | None, new: _M | None) -> _M | None:
+    if old is None or new is None:
+        return new if old is None else old
+    updates: dict[str, Any] = {}
+    for name in type(new).model_fields:
+        value = getattr(new, name)
+        if value is None:
+            continue
+        previous = getattr(old, name)
+        if isinstance(value, BaseModel):
+            updates[name] = _merge(previous, value)
+        elif name in ("places", "members") and previous:
+            # Places and members accumulate over a conversation.
+            updates[name] = previous + [v for v in value if v not in previous]
+        else:
+            updates[name] = value
+    return old.model_copy(update=updates)
+
+
+def merge_dossiers(base: Dossier, new: Dossier) -> Dossier:
+    """Facts of ``new`` override those of ``base``; unknowns in ``new`` erase nothing."""
+    merged = cast(Dossier, _merge(base, new))
+    # A newly stated cost replaces the previous one whatever its form.
+    if any(getattr(new, name) is not None for name in _COST_FIELDS):
+        merged = merged.model_copy(update={name: getattr(new, name) for name in _COST_FIELDS})
+    if new.consortium is not None and new.consortium.has_lead is False:
+        consortium = merged.consortium.model_copy(update={"lead": None})  # type: ignore[union-attr]
+        merged = merged.model_copy(update={"consortium": consortium})
+    return Dossier.model_validate(merged.model_dump())
+
+
+# --- evaluation ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RuleResult:
+    """The status of one rule for one dossier, with a French explanation."""
+
+    rule_id: str
+    label: str
+    status: Status
+    blocking: bool
+    explanation: str
+    sources: tuple[Source, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule_id": self.rule_id,
+            "label": self.label,
+            "status": self.status,
+            "blocking": self.blocking,
+            "explanation": self.explanation,
+            "sources": [source.model_dump() for source in self.sources],
+        }
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """Results in rules-file order and the overall verdict."""
+
+    results: tuple[RuleResult, ...]
+    verdict: Verdict
+    evaluated_on: date
+
+    def by_id(self, rule_id: str) -> RuleResult:
+        for result in self.results:
+            if result.rule_id == rule_id:
+                return result
+        raise KeyError(f"no result for rule {rule_id!r}")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "verdict": self.verdict,
+            "verdict_fr": VERDICT_FR[self.verdict],
+            "evaluated_on": self.evaluated_on.isoformat(),
+            "results": [result.to_dict() for result in self.results],
+        }
+
+    def _with(self, *statuses: str) -> list[RuleResult]:
+        return [r for r in self.results if r.status in statuses]
+
+    def summary_fr(self) -> str:
+        """One short French paragraph: verdict, blocking failures, warnings, gaps."""
+        failed = [r.label for r in self._with("fail") if r.blocking]
+        warned = [r.label for r in self._with("warn")]
+        missing = [r.label for r in self._with("missing")]
+        if self.verdict == "ineligible":
+            parts = [
+                f"Inéligible : {len(failed)} condition(s) bloquante(s) non remplie(s) "
+                f"({_join_fr(failed)})."
+            ]
+        elif self.verdict == "incomplete":
+            parts = [
+                "Incomplet : aucune condition bloquante n'est en échec, mais "
+                f"{len(missing)} information(s) manque(nt) pour conclure."
+            ]
+        else:
+            parts = ["Éligible : toutes les conditions vérifiables sont remplies."]
+        if warned:
+            parts.append(f"Points d'attention : {_join_fr(warned)}.")
+        if missing and self.verdict != "incomplete":
+            parts.append(f"Informations manquantes : {len(missing)}.")
+        return " ".join(parts)
+
+    def to_markdown(self) -> str:
+        """A French checklist: one item per rule with icon, explanation and citations."""
+        lines = [
+            f"### Vérification d'éligibilité : {VERDICT_FR[self.verdict]}",
+            "",
+            self.summary_fr(),
+            "",
+        ]
+        for r in self.results:
+            kind = "bloquant" if r.blocking else "non bloquant"
+            lines.append(
+                f"- {STATUS_ICON[r.status]} **{r.label}** ({kind}, {STATUS_FR[r.status]}) : "
+                f"{r.explanation}"
+            )
+            for source in r.sources:
+                title = source.title
+                if source.source_url:
+                    title = f"[{title}]({source.source_url})"
+                lines.append(f"  - « {source.passage} » — {title}")
+        return "\n".join(lines) + "\n"
+
+
+Check = Callable[[Rule, Dossier], tuple[Status, str]]
+
+
+def _check_cost(rule: Rule, d: Dossier) -> tuple[Status, str]:
+    minimum: Decimal = rule.param("minimum_cost")
+    lines = d.budget_lines or []
+    if lines:
+        total = sum((line.amount_eur for line in lines), Decimal(0))
+        cost = format_eur(total)
+        if len(lines) > 1:
+            terms = " + ".join(format_eur(line.amount_eur) for line in lines)
+            cost = rule.explain("lines", terms=terms, total=cost)
+    elif d.total_cost_eur is not None:
+        total = d.total_cost_eur
+        cost = format_eur(total)
+    elif d.annual_cost_eur is not None:
+        months = d.project_months or rule.param("reference_length")
+        total = d.annual_cost_eur * months / 12
+        key = "per_year" if d.project_months else "per_year_assumed"
+        per_year = format_eur(d.annual_cost_eur)
+        cost = rule.explain(key, per_year=per_year, years=_years(months), total=format_eur(total))
+    else:
+        return "missing", rule.explain("missing", minimum=format_eur(minimum))
+    training = d.training_cost() or Decimal(0)
+    eligible = total - training
+    if training:
+        if "=" in cost:  # a computed cost is bracketed before subtracting from it
+            cost = f"({cost})"
+        calcul = rule.explain(
+            "with_training", cost=cost, training=format_eur(training), eligible=format_eur(eligible)
+        )
+    else:
+        calcul = rule.explain("without_training", cost=cost)
+    status: Status = "pass" if eligible >= minimum else "fail"
+    return status, rule.explain(status, calcul=calcul, minimum=format_eur(minimum))
+
+
+def _check_training(rule: Rule, d: Dossier) -> tuple[Status, str]:
+    training = d.training_cost()
+    if training is None:
+        return "missing", rule.explain("missing")
+    if training > 0:
+        return "warn", rule.explain("warn", training=format_eur(training))
+    return "pass", rule.explain("pass_zero" if d.training_cost_eur is not None else "pass_lines")
+
+
+def _check_project_length(rule: Rule, d: Dossier) -> tuple[Status, str]:
+    expected: int = rule.param("project_length")
+    values = {"expected": _months(expected)}
+    if d.project_months is None:
+        return "missing", rule.explain("missing", **values)
+    status: Status = "pass" if d.project_months == expected else "warn"
+    return status, rule.explain(status, months=_months(d.project_months), **values)
+
+
+def _place_label(place: PlaceRecord) -> str:
+    if place.department and place.department not in place.name:
+        return f"{place.name} ({place.department})"
+    return place.name
+
+
+def _check_territory(rule: Rule, d: Dossier) -> tuple[Status, str]:
+    allowed: tuple[str, ...] = rule.param("departments")
+    departments = _join_fr(list(allowed))
+    inside: list[str] = []
+    outside: list[str] = []
+    unknown: list[str] = []
+    for place in d.places or []:
+        known = place.department in allowed if place.department else place.in_region
+        {True: inside, False: outside, None: unknown}[known].append(_place_label(place))
+    if outside:
+        return "fail", rule.explain("fail", outside=_join_fr(outside), departments=departments)
+    if unknown:
+        return "missing", rule.explain(
+            "missing_unknown", unknown=_join_fr(unknown), departments=departments
+        )
+    if inside:
+        return "pass", rule.explain("pass", places=_join_fr(inside))
+    return "missing", rule.explain("missing", departments=departments)
+
+
+def _check_pathway(rule: Rule, d: Dossier) -> tuple[Status, str]:
+    maximum: int = rule.param("maximum_pathway")
+    if d.pathway_months is None:
+        return "missing", rule.explain("missing", maximum=_months(maximum))
+    status: Status = "pass" if d.pathway_months <= maximum else "fail"
+    return status, rule.explain(status, months=_months(d.pathway_months), maximum=_months(maximum))
+
+
+def _check_public(rule: Rule, d: Dossier) -> tuple[Status, str]:
+    count = str(rule.param("no_contact_period"))
+    public = d.public or PublicTarget()
+    if public.registered is None:
+        return "missing", rule.explain("missing")
+    if not public.registered:
+        return "pass", rule.explain("pass")
+    # Registered people are admitted only as a subsidiary public: allowed, but the
+    # conditions must be justified to the DREETS, hence a warning rather than a pass.
+    status: Status = "warn" if public.subsidiary_conditions else "fail"
+    return status, rule.explain(status, count=count)
+
+
+def _fact_check(getter: Callable[[Dossier], bool | None]) -> Check:
+    def check(rule: Rule, d: Dossier) -> tuple[Status, str]:
+        value = getter(d)
+        if value is None:
+            return "missing", rule.explain("missing")
+        status: Status = "pass" if value else "fail"
+        return status, rule.explain(status)
+
+    return check
+
+
+def _check_finances(rule: Rule, d: Dossier) -> tuple[Status, str]:
+    health = d.organisation.financial_health if d.organisation else None
+    if health is None:
+        return "missing", rule.explain("missing")
+    status: Status = "pass" if health == "bonne" else "warn"
+    return status, rule.explain(status)
+
+
+def _check_lead(rule: Rule, d: Dossier) -> tuple[Status, str]:
+    consortium = d.consortium or Consortium()
+    several = consortium.several
+    if several is None:
+        return "missing", rule.explain("missing")
+    if not several:
+        return "pass", rule.explain("pass_single")
+    if consortium.lead:
+        return "pass", rule.explain("pass_lead", lead=consortium.lead)
+    if consortium.has_lead:
+        return "pass", rule.explain("pass_lead_unnamed")
+    if consortium.has_lead is False:
+        return "fail", rule.explain("fail")
+    return "missing", rule.explain("missing_lead")
+
+
+def _org(attribute: str) -> Callable[[Dossier], bool | None]:
+    return lambda d: getattr(d.organisation, attribute) if d.organisation else None
+
+
+_CHECKS: dict[str, Check] = {
+    "cout_minimum": _check_cost,
+    "depenses_formation": _check_training,
+    "duree_projet": _check_project_length,
+    "territoire": _check_territory,
+    "duree_accompagnement": _check_pathway,
+    "public_cible": _check_public,
+    "objet_social": _fact_check(_org("social_purpose_insertion")),
+    "experience_insertion": _fact_check(_org("insertion_experience")),
+    "ancrage_territorial": _fact_check(_org("territorial_anchoring")),
+    "sante_financiere": _check_finances,
+    "comptabilite_analytique": _fact_check(lambda d: d.analytic_accounting),
+    "chef_de_file": _check_lead,
+}
+
+
+def evaluate(
+    dossier: Dossier, rules: Sequence[Rule] | None = None, on: date | None = None
+) -> CheckReport:
+    """Check a dossier against the rules in force on ``on`` (default: today)."""
+    on = on or date.today()
+    results: list[RuleResult] = []
+    for rule in load_rules() if rules is None else rules:
+        if rule.effective_from > on:
+            continue
+        status, explanation = _CHECKS[rule.id](rule, dossier)
+        results.append(
+            RuleResult(rule.id, rule.label, status, rule.blocking, explanation, rule.sources)
+        )
+    verdict: Verdict
+    if any(r.status == "fail" and r.blocking for r in results):
+        verdict = "ineligible"
+    elif any(r.status == "missing" for r in results):
+        verdict = "incomplete"
+    else:
+        verdict = "eligible"
+    return CheckReport(tuple(results), verdict, on)
