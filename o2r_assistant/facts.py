@@ -168,8 +168,9 @@ def _chain_number(chain: str) -> tuple[int, str]:
 
 def _scaled(number: str, match: re.Match[str]) -> Decimal:
     value = Decimal(number)
+    groups = match.groupdict()
     for group, factor in _MULTIPLIERS.items():
-        if match.group(group):
+        if groups.get(group):
             value *= factor
     return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
 
@@ -451,7 +452,7 @@ _LOCATIVE_BEFORE = re.compile(
 _CAPITAL_ONLY = frozenset({"tours", "nice", "paris", "paca"})
 _LOIRE_CODE_AFTER = re.compile(r"[ ]*\([ ]*42[ ]*\)")
 _LOIRE_BEFORE = re.compile(r"departement de la[ ]+$")
-_REGION_ALIASES = {"La Réunion": ["Réunion"]}
+_EXTRA_ALIASES = {"La Réunion": ["Réunion"]}
 
 
 @dataclass(frozen=True)
@@ -479,23 +480,41 @@ def _name_pattern(name: str) -> str:
     return pattern.replace(r"\-", r"[\s-]+").replace(r"\ ", r"[\s-]+").replace("'", r"['\s-]?")
 
 
-def _gazetteer() -> tuple[re.Pattern[str], list[_Entry]]:
+def _aliases(name: str) -> list[str]:
+    aliases = [name, *_EXTRA_ALIASES.get(name, [])]
+    article, _, rest = name.partition(" ")
+    # "au Mans", "aux Sables-d'Olonne": the article contracts with à / de.
+    aliases += [f"{contracted} {rest}" for contracted in _CONTRACTIONS.get(article.lower(), ())]
+    return aliases
+
+
+def _gazetteer() -> dict[str, list[tuple[re.Pattern[str], _Entry]]]:
+    """Names indexed by their first word: one dictionary look-up per word of the text,
+    then a few anchored matches, longest name first."""
     entries: list[tuple[str, _Entry]] = []
     for code, name in DEPARTMENTS.items():
         entry = _Entry(name, code, code in REGION_DEPARTMENTS, "department")
-        entries += [(alias, entry) for alias in [name, *_REGION_ALIASES.get(name, [])]]
+        entries += [(alias, entry) for alias in _aliases(name)]
     for name, code in _TOWNS.items():
-        entries.append((name, _Entry(name, code, code in REGION_DEPARTMENTS, "town")))
+        entry = _Entry(name, code, code in REGION_DEPARTMENTS, "town")
+        entries += [(alias, entry) for alias in _aliases(name)]
     for name, inside in _REGIONS.items():
         entries.append((name, _Entry(name, None, inside, "region")))
     entries.sort(key=lambda item: len(item[0]), reverse=True)
-    alternatives = "|".join(f"(?P<g{i}>{_name_pattern(a)})" for i, (a, _) in enumerate(entries))
-    pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?!\w)")
-    return pattern, [entry for _, entry in entries]
+    index: dict[str, list[tuple[re.Pattern[str], _Entry]]] = {}
+    for alias, entry in entries:
+        pattern = re.compile(_name_pattern(alias) + r"(?!\w)")
+        first = _WORD.match(_fold(alias)).group()  # type: ignore[union-attr]
+        for word in _FIRST_WORD_VARIANTS.get(first, (first,)):
+            index.setdefault(word, []).append((pattern, entry))
+    return index
 
 
-_PLACE_NAMES, _PLACE_ENTRIES = _gazetteer()
-_CODE = r"(?:2[ab]|97[1-6]|[0-9]{2})"
+_WORD = re.compile(r"(?<![\w-])\w+")
+_FIRST_WORD_VARIANTS = {"saint": ("saint", "st"), "sainte": ("sainte", "ste")}
+_CONTRACTIONS = {"le": ("au", "du"), "les": ("aux", "des")}
+_GAZETTEER = _gazetteer()
+_CODE = r"(?:2[ab]|97[1-46]|[0-9]{2})"
 _CODE_LIST = rf"{_CODE}(?:[ ]*(?:,|/|et|ou)[ ]*{_CODE})*"
 _CODES_IN_PARENS = re.compile(rf"\([ ]*({_CODE_LIST})[ ]*\)")
 _CODES_AFTER_WORD = re.compile(
@@ -523,10 +542,25 @@ def _department_place(code: str) -> Place:
     return Place(DEPARTMENTS[code], code, DEPARTMENTS[code], code in REGION_DEPARTMENTS)
 
 
+def _name_at(folded: str, word: re.Match[str]) -> tuple[re.Match[str], _Entry] | None:
+    for pattern, entry in _GAZETTEER.get(word.group(), ()):
+        match = pattern.match(folded, word.start())
+        if match:
+            return match, entry
+    return None
+
+
 def _named_places(text: str, folded: str) -> list[tuple[int, Place]]:
     found: list[tuple[int, Place]] = []
-    for match in _PLACE_NAMES.finditer(folded):
-        entry = _PLACE_ENTRIES[int(match.lastgroup[1:])]  # type: ignore[index]
+    resume = 0
+    for word in _WORD.finditer(folded):
+        if word.start() < resume:
+            continue
+        named = _name_at(folded, word)
+        if named is None:
+            continue
+        match, entry = named
+        resume = match.end()
         key = _fold(entry.name)
         capitalised = text[match.start()].isupper()
         before = folded[max(0, match.start() - 20) : match.start()]
@@ -703,7 +737,8 @@ _NO_LEAD_AFTER = re.compile(
 )
 _LEAD_VERB_BEFORE = re.compile(
     r"(?:^.*(?:[,;:(]|\bet\b|\bdont\b|\bqui\b)|^)[ ]*(?P<name>[^,;:()]{1,60}?)[ ]+"
-    r"(?:sera|est|serait|assure(?:ra)?|assume(?:ra)?|jouera|joue|devient|deviendra)"
+    r"(?:sera|serons|est|sommes|serait|serions|assure(?:ra)?|assurons|assurerons|assume(?:ra)?|"
+    r"jouera|joue|jouons|devient|deviendra|deviendrons)"
     r"[ ]+(?:le |la |l')?(?:role |fonction )?(?:de |du )?$"
 )
 _LEAD_NAME_AFTER = re.compile(

@@ -1,0 +1,428 @@
+"""French fact extraction: amounts, durations, places, public, consortium, robustness."""
+
+from __future__ import annotations
+
+import time
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from o2r_assistant.facts import (
+    DEPARTMENTS,
+    REGION_DEPARTMENTS,
+    Place,
+    extract_facts,
+    find_places,
+    format_eur,
+    parse_amount,
+)
+from o2r_assistant.rules import load_rules
+
+NBSP, NNBSP = "\u00a0", "\u202f"
+
+
+# --- amounts -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("150 000 €", 150000),
+        ("150.000 euros", 150000),
+        ("150 000,00 €", 150000),
+        ("150k€", 150000),
+        ("150 k€", 150000),
+        ("150 K€", 150000),
+        ("150 kEUR", 150000),
+        ("0,15 M€", 150000),
+        ("1,2 million d'euros", 1200000),
+        ("1,2 million d’euros", 1200000),
+        ("2 millions d'euros", 2000000),
+        ("deux millions d'euros", 2000000),
+        ("120000€", 120000),
+        ("120000 EUR", 120000),
+        (f"150{NBSP}000{NBSP}€", 150000),
+        (f"150{NNBSP}000{NNBSP}€", 150000),
+        ("1 234,50 €", Decimal("1234.50")),
+        ("12,5 k€", 12500),
+        ("150 mille euros", 150000),
+        ("0 €", 0),
+        ("150 000", 150000),
+    ],
+)
+def test_parse_amount(text: str, value: int | Decimal) -> None:
+    assert parse_amount(text) == Decimal(value)
+
+
+@pytest.mark.parametrize("text", ["", "beaucoup", "€", "2025 60 000 €", "3 ans", "1" * 40])
+def test_parse_amount_rejects(text: str) -> None:
+    assert parse_amount(text) is None
+
+
+@pytest.mark.parametrize(
+    ("amount", "text"),
+    [(150000, "150 000 €"), (0, "0 €"), (999, "999 €"), (Decimal("1234.5"), "1 234,50 €")],
+)
+def test_format_eur(amount, text: str) -> None:
+    assert format_eur(amount) == text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0, max_value=10**9))
+def test_amount_round_trip(n: int) -> None:
+    assert parse_amount(format_eur(n)) == n
+    grouped = f"{n:,}"
+    for text in (
+        grouped.replace(",", ".") + " euros",
+        grouped.replace(",", NBSP) + NBSP + "€",
+        grouped.replace(",", NNBSP) + " EUR",
+        f"{n}€",
+        grouped.replace(",", " ") + ",00 €",
+    ):
+        assert parse_amount(text) == n, text
+    if n % 1000 == 0:
+        assert parse_amount(f"{n // 1000} k€") == n
+
+
+@pytest.mark.parametrize(
+    ("text", "total", "training", "annual"),
+    [
+        ("Notre projet coûte 120 000 € sur 3 ans, est-il éligible ?", 120000, None, None),
+        ("Budget de 150k€ sur 3 ans.", 150000, None, None),
+        ("Un budget total de 0,2 M€.", 200000, None, None),
+        ("Nous prévoyons 1,2 million d'euros sur trois ans.", 1200000, None, None),
+        ("Projet de 180 000 € dont 30 000 € de formation.", 180000, 30000, None),
+        ("200 000 € y compris 20 k€ de formation.", 200000, 20000, None),
+        ("210 000 € dont 0 € de formation.", 210000, 0, None),
+        ("160 000 € sur 3 ans, aucune dépense de formation.", 160000, 0, None),
+        ("Formation : 25 000 €, budget total 190 000 €.", 190000, 25000, None),
+        ("Nous aurions 50 000 € par an pendant 3 ans.", None, None, 50000),
+        ("Environ 4 000 € par mois.", None, None, 48000),
+        ("Budget de 200 000 € dont 50 000 € de subvention de l'État.", 200000, None, None),
+    ],
+)
+def test_budget_statements(text: str, total, training, annual) -> None:
+    facts = extract_facts(text)
+    assert facts.total_cost_eur == (None if total is None else Decimal(total))
+    assert facts.training_cost_eur == (None if training is None else Decimal(training))
+    assert facts.annual_cost_eur == (None if annual is None else Decimal(annual))
+
+
+def test_yearly_breakdown_gives_lines() -> None:
+    facts = extract_facts("60 000 € en 2025, 50 000 € en 2026 et 45 000 € en 2027.")
+    assert [(line.year, line.amount_eur) for line in facts.budget_lines] == [
+        (2025, 60000),
+        (2026, 50000),
+        (2027, 45000),
+    ]
+    assert all(line.category is None for line in facts.budget_lines)
+    facts = extract_facts("En 2025 : 60 000 €. En 2026 : 50 000 €.")
+    assert [line.year for line in facts.budget_lines] == [2025, 2026]
+
+
+def test_training_per_year_follows_project_length() -> None:
+    facts = extract_facts("60 000 € par an sur 3 ans, dont 10 000 € par an de formation.")
+    assert facts.annual_cost_eur == 60000
+    assert facts.training_cost_eur == 30000
+
+
+# --- durations -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "project", "pathway"),
+    [
+        ("Projet sur 3 ans.", 36, None),
+        ("Un projet sur trois ans.", 36, None),
+        ("La convention de 2 ans.", 24, None),
+        ("Durée du projet : 36 mois.", 36, None),
+        ("Nous aurions 50 000 € par an pendant 3 ans.", 36, None),
+        ("Le projet dure trente-six mois.", 36, None),
+        ("Un programme sur deux ans.", 24, None),
+        ("Notre parcours d'accompagnement dure 18 mois par personne.", None, 18),
+        ("Chaque bénéficiaire est suivi 14 mois.", None, 14),
+        ("Un accompagnement de six mois.", None, 6),
+        ("Parcours de douze mois.", None, 12),
+        ("Un accompagnement d'un an et demi.", None, 18),
+        ("Projet de 3 ans avec des parcours de 9 mois par personne.", 36, 9),
+        ("Accompagner 50 personnes par an pendant 3 ans.", 36, None),
+        ("Les jeunes de 16 à 25 ans.", None, None),
+        ("Nous avons 10 ans d'expérience dans l'insertion.", None, None),
+        ("Association créée depuis 5 ans.", None, None),
+        ("Pas de contact depuis 5 mois.", None, None),
+        ("Au cours des cinq derniers mois.", None, None),
+        ("Pendant 18 mois.", None, None),
+        ("Des parcours de 6 à 18 mois.", None, 18),
+        ("Un parcours de vingt-quatre mois.", None, 24),
+    ],
+)
+def test_durations(text: str, project, pathway) -> None:
+    facts = extract_facts(text)
+    assert (facts.project_months, facts.pathway_months) == (project, pathway)
+
+
+# --- places --------------------------------------------------------------------------
+
+
+def test_gazetteer_shape() -> None:
+    assert len(DEPARTMENTS) == 101
+    assert {"2A", "2B", "971", "972", "973", "974", "976"} <= set(DEPARTMENTS)
+    territoire = next(rule for rule in load_rules() if rule.id == "territoire")
+    assert territoire.param("departments") == REGION_DEPARTMENTS
+
+
+def _codes(text: str) -> list[str | None]:
+    return [place.department for place in find_places(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("en Loire-Atlantique", ["44"]),
+        ("en loire atlantique", ["44"]),
+        ("dans le Maine-et-Loire", ["49"]),
+        ("dans le Maine et Loire", ["49"]),
+        ("en Indre-et-Loire", ["37"]),
+        ("en Haute-Loire", ["43"]),
+        ("en Vendee et en Sarthe", ["85", "72"]),
+        ("Rennes (35)", ["35"]),
+        ("une association du Finistère", ["29"]),
+        ("dans les Côtes d’Armor", ["22"]),
+        ("en Seine-St-Denis", ["93"]),
+        ("à Saint-Nazaire", ["44"]),
+        ("à St Nazaire", ["44"]),
+        ("aux Sables-d'Olonne", ["85"]),
+        ("à La Roche-sur-Yon", ["85"]),
+        ("au Mans", ["72"]),
+        ("du Mans et des Herbiers", ["72", "85"]),
+        ("à Laval et Château-Gontier", ["53", "53"]),
+        ("Sablé-sur-Sarthe", ["72"]),
+        ("44000 Nantes", ["44"]),
+        ("code postal 35000", ["35"]),
+        ("(49100)", ["49"]),
+        ("dans le 49", ["49"]),
+        ("département 44", ["44"]),
+        ("départements 44 et 85", ["44", "85"]),
+        ("(44, 49)", ["44", "49"]),
+        ("en Corse-du-Sud (2A)", ["2A"]),
+        ("à la Réunion", ["974"]),
+        ("en Guadeloupe", ["971"]),
+        ("dans le Cher", ["18"]),
+        ("la Loire (42)", ["42"]),
+        ("le département de la Loire", ["42"]),
+        ("Tours et Orléans", ["37", "45"]),
+        ("en Bretagne", [None]),
+        ("en Île-de-France", [None]),
+        ("en Centre-Val de Loire", [None]),
+        ("en Nouvelle-Aquitaine", [None]),
+        ("en Pays de la Loire", [None]),
+    ],
+)
+def test_find_places(text: str, codes: list[str | None]) -> None:
+    assert _codes(text) == codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "44 jeunes accompagnés",
+        "les bords de Loire",
+        "la Loire à vélo",
+        "un accord avec la mission locale et Cap emploi",
+        "c'est trop cher",
+        "la somme de 12 000 €",
+        "un lot de 35 ordinateurs",
+        "12000 personnes",
+        "une aide de 44000 €",
+        "aller vers le nord",
+        "des tours de quartier",
+        "France Travail",
+        "15 structures",
+    ],
+)
+def test_place_false_positives(text: str) -> None:
+    assert find_places(text) == []
+
+
+def test_region_is_not_the_loire_department() -> None:
+    (place,) = find_places("Nous agissons en Pays de la Loire.")
+    assert place == Place("Pays de la Loire", None, None, True)
+    (place,) = find_places("Bretagne")
+    assert place.in_region is False and place.department is None
+
+
+def test_place_records() -> None:
+    places = find_places("Nantes (44) et Angers")
+    assert places == [
+        Place("Nantes", "44", "Loire-Atlantique", True),
+        Place("Angers", "49", "Maine-et-Loire", True),
+    ]
+    rennes = find_places("Rennes")[0]
+    assert rennes.department_name == "Ille-et-Vilaine" and not rennes.in_region
+
+
+def test_call_name_is_not_a_place_of_action() -> None:
+    assert extract_facts("Quels départements couvre l'AMI Pays de la Loire ?").places is None
+    assert extract_facts("Nous intervenons en Pays de la Loire.").places[0].in_region is True
+
+
+# --- public, consortium, organisation ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "registered", "subsidiary"),
+    [
+        ("Nous accompagnons des jeunes invisibles.", False, None),
+        ("Des personnes non inscrites à France Travail.", False, None),
+        ("Des jeunes qui ne sont inscrits nulle part.", False, None),
+        ("Des personnes qui ne sont pas inscrites à la mission locale.", False, None),
+        ("Nos bénéficiaires sont des demandeurs d'emploi inscrits à France Travail.", True, None),
+        ("Public : personnes inscrites à Pôle emploi.", True, None),
+        ("Des jeunes suivis par la mission locale.", True, None),
+        (
+            "Des demandeurs d'emploi inscrits sans contact depuis 5 mois avec France Travail.",
+            True,
+            True,
+        ),
+        ("Des inscrits à Cap emploi sans aucun accompagnement adapté.", True, True),
+    ],
+)
+def test_public(text: str, registered: bool, subsidiary) -> None:
+    public = extract_facts(text).public
+    assert (public.registered, public.subsidiary_conditions) == (registered, subsidiary)
+
+
+@pytest.mark.parametrize(
+    ("text", "several", "lead", "has_lead"),
+    [
+        ("Nous sommes trois associations.", True, None, None),
+        ("Le projet est porté en consortium.", True, None, None),
+        ("Nous travaillons en partenariat avec deux autres associations.", True, None, None),
+        ("Un groupement de structures porte le projet.", True, None, None),
+        ("Nous portons le projet à plusieurs structures, sans chef de file.", True, None, False),
+        ("Nous sommes trois associations, pas encore de chef de file.", True, None, False),
+        ("Nous sommes trois associations et Trajets sera chef de file.", True, "Trajets", True),
+        ("Consortium de 3 structures ; chef de file : Ancre 44.", True, "Ancre 44", True),
+        ("Nous serons chef de file du consortium.", True, "notre structure", True),
+        ("Nous candidatons seuls.", False, None, None),
+        ("Nous ne sommes pas en consortium.", False, None, None),
+    ],
+)
+def test_consortium(text: str, several, lead, has_lead) -> None:
+    consortium = extract_facts(text).consortium
+    assert (consortium.several, consortium.lead, consortium.has_lead) == (several, lead, has_lead)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Nous tenons une comptabilité analytique.", True),
+        ("Nous avons une comptabilité analytique par projet.", True),
+        ("Nous n'avons pas de comptabilité analytique.", False),
+        ("Pas de comptabilité analytique pour l'instant.", False),
+        ("Faut-il tenir une comptabilité analytique ?", None),
+    ],
+)
+def test_accounting(text: str, value) -> None:
+    assert extract_facts(text).analytic_accounting is value
+
+
+def test_organisation_facts() -> None:
+    org = extract_facts(
+        "Notre association d'insertion a 10 ans d'expérience dans l'insertion et un fort "
+        "ancrage territorial."
+    ).organisation
+    assert (org.social_purpose_insertion, org.insertion_experience, org.territorial_anchoring) == (
+        True,
+        True,
+        True,
+    )
+    assert extract_facts("Nous gérons un chantier d'insertion.").organisation.insertion_experience
+    deficit = extract_facts("Nos comptes sont déficitaires.").organisation
+    assert deficit.financial_health == "fragile"
+    fragile = extract_facts("Nous avons des fonds propres négatifs.").organisation
+    assert fragile.financial_health == "fragile"
+    assert extract_facts("Nos comptes sont équilibrés.").organisation.financial_health == "bonne"
+    no_experience = extract_facts("Nous n'avons aucune expérience dans l'insertion.").organisation
+    assert no_experience.insertion_experience is False
+
+
+# --- questions state nothing; robustness ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peut-on déposer un projet à plusieurs structures ?",
+        "Faut-il un chef de file si nous sommes trois associations ?",
+        "Si nous sommes en consortium, faut-il un chef de file ?",
+        "Peut-on accompagner des personnes déjà inscrites comme demandeurs d'emploi ?",
+        "Nos bénéficiaires inscrits à France Travail sont-ils éligibles ?",
+        "La santé financière de notre association sera-t-elle regardée ?",
+        "Est-ce que la comptabilité analytique est obligatoire ?",
+        "Quels départements sont couverts par l'AMI Pays de la Loire ?",
+        "Quel est le coût minimum d'un projet ?",
+        "Les dépenses de formation sont-elles éligibles ?",
+        "Bonjour, comment ça marche ?",
+    ],
+)
+def test_questions_state_no_fact(text: str) -> None:
+    assert extract_facts(text).is_empty()
+
+
+def test_declarative_clause_before_question_counts() -> None:
+    facts = extract_facts("Nous sommes trois associations sans chef de file, c'est possible ?")
+    assert facts.consortium.has_lead is False
+    facts = extract_facts("Public d'invisibles en Sarthe : sommes-nous éligibles ?")
+    assert facts.public.registered is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "\x00\x00\x00",
+        "🙂 150 000 € 🙂 à Nantes \x00",
+        "1 " * 10_000,
+        "1." * 10_000,
+        "9" * 20_000,
+        "(44) " * 4_000,
+        "a" * 20_000,
+        "chef de file " * 1_500,
+        "inscrits à France Travail " * 800,
+        "Pays de la Loire " * 1_200,
+        "en 2025 " * 2_500,
+        "de " * 7_000,
+        "?" * 20_000,
+        "- " * 10_000,
+    ],
+)
+def test_pathological_inputs_are_fast(text: str) -> None:
+    start = time.perf_counter()
+    extract_facts(text)
+    assert time.perf_counter() - start < 1.0
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400))
+def test_extract_never_crashes(text: str) -> None:
+    extract_facts(text)
+
+
+_FRAGMENTS = st.sampled_from(
+    [
+        "150 000 €", "1,2 million d'euros", "dont 30 000 € de formation", " sur 3 ans",
+        "par an", "pendant trois ans", " en 2025", "Nantes", "(35)", "44000", "Loire",
+        "Pays de la Loire", "chef de file", " sans ", "consortium", "invisibles", "inscrits à",
+        "France Travail", "18 mois par personne", "?", ".", ",", " ", "\n", "Peut-on",
+        "comptabilité analytique", "déficitaire", "nous sommes trois associations",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_FRAGMENTS, max_size=30))
+def test_extract_never_crashes_on_domain_soup(parts: list[str]) -> None:
+    extract_facts(" ".join(parts))
