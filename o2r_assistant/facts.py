@@ -777,7 +777,8 @@ _ANCHORING = re.compile(
     r"\bancree?s? (?:localement|sur le territoire|dans le territoire|sur le quartier|"
     r"dans le quartier|territorialement)\b|"
     r"\bimplantee?s? (?:localement|depuis|sur le territoire|dans le territoire|"
-    r"dans le departement|dans le quartier)\b|\bacteur local\b"
+    r"dans le departement|dans le quartier)\b|\bacteur local\b|"
+    r"\b(?:implantee?s?|installee?s?|presente?s?)\b[^.;!?]{0,40}?\bdepuis[ ]+(?:[0-9]+|plus de)\b"
 )
 _FRAGILE = re.compile(
     r"\bdeficitaires?\b|\bdeficit\b|\bfonds propres (?:negatifs|insuffisants)\b|"

@@ -191,7 +191,9 @@ def _mutations() -> list[tuple[str, Any, str]]:
     ]
 
 
-@pytest.mark.parametrize(("case", "mutate", "needle"), _mutations(), ids=lambda v: str(v))
+@pytest.mark.parametrize(
+    ("case", "mutate", "needle"), _mutations(), ids=[case for case, _, _ in _mutations()]
+)
 def test_strictness(tmp_path: Path, case: str, mutate, needle: str) -> None:
     data = _raw()
     mutate(data)
