@@ -28,6 +28,7 @@ from o2r_assistant.checker import (
     PublicTarget,
     format_eur,
 )
+from o2r_assistant.rules import load_rules
 
 __all__ = [
     "DEPARTMENTS",
@@ -234,6 +235,11 @@ _NO_TRAINING = re.compile(
 )
 
 
+def _convention_months() -> int:
+    rule = next(rule for rule in load_rules() if rule.id == "cout_minimum")
+    return rule.param("reference_length")
+
+
 @dataclass
 class _Budget:
     total: Decimal | None = None
@@ -280,7 +286,9 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
         budget.annual = max(monthly) * 12
     if training_found:
         if training_per_year:
-            training = training * (project_months or 36) / 12
+            # Same length as the checker uses for a yearly cost: the project's, else the
+            # convention's.
+            training = training * (project_months or _convention_months()) / 12
         budget.training = training
     elif any(declarative.contains(m.start()) for m in _NO_TRAINING.finditer(folded)):
         budget.training = Decimal(0)
@@ -465,14 +473,6 @@ class Place:
     in_region: bool
 
 
-@dataclass(frozen=True)
-class _Entry:
-    name: str
-    department: str | None
-    in_region: bool
-    kind: str  # "department", "town" or "region"
-
-
 def _name_pattern(name: str) -> str:
     pattern = re.escape(_fold(name))
     pattern = re.sub(r"\bsainte\b", "(?:sainte|ste)", pattern)
@@ -488,25 +488,23 @@ def _aliases(name: str) -> list[str]:
     return aliases
 
 
-def _gazetteer() -> dict[str, list[tuple[re.Pattern[str], _Entry]]]:
+def _gazetteer() -> dict[str, list[tuple[re.Pattern[str], Place]]]:
     """Names indexed by their first word: one dictionary look-up per word of the text,
     then a few anchored matches, longest name first."""
-    entries: list[tuple[str, _Entry]] = []
-    for code, name in DEPARTMENTS.items():
-        entry = _Entry(name, code, code in REGION_DEPARTMENTS, "department")
-        entries += [(alias, entry) for alias in _aliases(name)]
-    for name, code in _TOWNS.items():
-        entry = _Entry(name, code, code in REGION_DEPARTMENTS, "town")
-        entries += [(alias, entry) for alias in _aliases(name)]
+    entries: list[tuple[str, Place]] = []
+    named = [*((name, code) for code, name in DEPARTMENTS.items()), *_TOWNS.items()]
+    for name, code in named:
+        place = Place(name, code, DEPARTMENTS[code], code in REGION_DEPARTMENTS)
+        entries += [(alias, place) for alias in _aliases(name)]
     for name, inside in _REGIONS.items():
-        entries.append((name, _Entry(name, None, inside, "region")))
+        entries.append((name, Place(name, None, None, inside)))
     entries.sort(key=lambda item: len(item[0]), reverse=True)
-    index: dict[str, list[tuple[re.Pattern[str], _Entry]]] = {}
-    for alias, entry in entries:
+    index: dict[str, list[tuple[re.Pattern[str], Place]]] = {}
+    for alias, place in entries:
         pattern = re.compile(_name_pattern(alias) + r"(?!\w)")
         first = _WORD.match(_fold(alias)).group()  # type: ignore[union-attr]
         for word in _FIRST_WORD_VARIANTS.get(first, (first,)):
-            index.setdefault(word, []).append((pattern, entry))
+            index.setdefault(word, []).append((pattern, place))
     return index
 
 
@@ -542,11 +540,11 @@ def _department_place(code: str) -> Place:
     return Place(DEPARTMENTS[code], code, DEPARTMENTS[code], code in REGION_DEPARTMENTS)
 
 
-def _name_at(folded: str, word: re.Match[str]) -> tuple[re.Match[str], _Entry] | None:
-    for pattern, entry in _GAZETTEER.get(word.group(), ()):
+def _name_at(folded: str, word: re.Match[str]) -> tuple[re.Match[str], Place] | None:
+    for pattern, place in _GAZETTEER.get(word.group(), ()):
         match = pattern.match(folded, word.start())
         if match:
-            return match, entry
+            return match, place
     return None
 
 
@@ -559,9 +557,9 @@ def _named_places(text: str, folded: str) -> list[tuple[int, Place]]:
         named = _name_at(folded, word)
         if named is None:
             continue
-        match, entry = named
+        match, place = named
         resume = match.end()
-        key = _fold(entry.name)
+        key = _fold(place.name)
         capitalised = text[match.start()].isupper()
         before = folded[max(0, match.start() - 20) : match.start()]
         if key == "loire":
@@ -573,16 +571,8 @@ def _named_places(text: str, folded: str) -> list[tuple[int, Place]]:
             accepted = capitalised and bool(_LOCATIVE_BEFORE.search(before))
         else:
             accepted = capitalised or key not in _CAPITAL_ONLY
-        if not accepted:
-            continue
-        code = entry.department
-        place = Place(
-            entry.name,
-            code,
-            DEPARTMENTS[code] if code else None,
-            entry.in_region,
-        )
-        found.append((match.start(), place))
+        if accepted:
+            found.append((match.start(), place))
     return found
 
 
@@ -806,7 +796,7 @@ def _negated(folded: str, position: int) -> bool:
 
 
 def _public(folded: str, declarative: _Spans) -> PublicTarget | None:
-    invisible = [m for m in _stated(_INVISIBLE, folded, declarative)]
+    invisible = _stated(_INVISIBLE, folded, declarative)
     registered = [
         m
         for m in _stated(_REGISTERED, folded, declarative)
