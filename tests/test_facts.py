@@ -69,7 +69,7 @@ def test_format_eur(amount, text: str) -> None:
     assert format_eur(amount) == text
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200, deadline=1000)
 @given(st.integers(min_value=0, max_value=10**9))
 def test_amount_round_trip(n: int) -> None:
     assert parse_amount(format_eur(n)) == n
@@ -407,7 +407,7 @@ def test_pathological_inputs_are_fast(text: str) -> None:
     assert time.perf_counter() - start < 1.0
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200, deadline=1000)
 @given(st.text(max_size=400))
 def test_extract_never_crashes(text: str) -> None:
     extract_facts(text)
@@ -424,7 +424,7 @@ _FRAGMENTS = st.sampled_from(
 )  # fmt: skip
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200, deadline=1000)
 @given(st.lists(_FRAGMENTS, max_size=30))
 def test_extract_never_crashes_on_domain_soup(parts: list[str]) -> None:
     extract_facts(" ".join(parts))
