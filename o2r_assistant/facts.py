@@ -303,7 +303,8 @@ _DURATION = re.compile(
 )
 _NOT_LENGTH_BEFORE = re.compile(r"\b(?:depuis|il y a|des|avant|apres|cree[es]? en)[ ]+$")
 _NOT_LENGTH_AFTER = re.compile(
-    r"[ ]*(?:d'experience|d'existence|d'anciennete|d'activite|de plus|derniers)\b"
+    r"[ ]*(?:d'experience|d'existence|d'anciennete|d'activite|de plus|derniere?s|"
+    r"suivante?s|precedente?s|restante?s|prochaine?s)\b"
 )
 _PER_PERSON_AFTER = re.compile(
     r"[ ]*(?:par|pour chaque|pour une? meme|pour une?|a chaque|pour les)[ ]+"

@@ -153,6 +153,7 @@ def test_training_per_year_follows_project_length() -> None:
         ("Association créée depuis 5 ans.", None, None),
         ("Pas de contact depuis 5 mois.", None, None),
         ("Au cours des cinq derniers mois.", None, None),
+        ("Puis 55 000 € les deux années suivantes.", None, None),
         ("Pendant 18 mois.", None, None),
         ("Des parcours de 6 à 18 mois.", None, 18),
         ("Un parcours de vingt-quatre mois.", None, 24),
