@@ -535,7 +535,8 @@ def evaluate(
     verdict: Verdict
     if any(r.status == "fail" and r.blocking for r in results):
         verdict = "ineligible"
-    elif any(r.status == "missing" for r in results):
+    elif not results or any(r.status == "missing" for r in results):
+        # No rule in force yet means nothing could be checked: not a green light.
         verdict = "incomplete"
     else:
         verdict = "eligible"

@@ -312,7 +312,8 @@ def test_rules_not_yet_in_force_are_skipped() -> None:
     assert evaluate(Dossier(total_cost_eur=1), rules=later, on=date(2030, 1, 1)).verdict == (
         "ineligible"
     )
-    assert evaluate(Dossier(), on=date(2024, 6, 25)).results == ()
+    before_any_rule = evaluate(Dossier(), on=date(2024, 6, 25))
+    assert before_any_rule.results == () and before_any_rule.verdict == "incomplete"
     with pytest.raises(KeyError):
         report.by_id("cout_minimum")
 
