@@ -305,7 +305,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
                 continue
             following = text[cut : line_start + len(line.group())].lstrip()
             # "1.2", "L. 5316-1" and lowercase continuations are not sentence ends.
-            if following and not (following[0].isupper() or following[0] in "«\"“•-–("):
+            if following and not (following[0].isupper() or following[0] in '«"“•-–('):
                 continue
             _append_span(text, spans, sentence_start, cut)
             sentence_start = cut

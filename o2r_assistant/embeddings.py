@@ -74,8 +74,7 @@ class SentenceTransformerEmbedder(Embedder):
         except ImportError as err:
             raise EmbedderError(
                 "sentence-transformers is not installed; run `pip install 'o2r-assistant[st]'`",
-                "le moteur sentence-transformers manque : lancez "
-                "`pip install 'o2r-assistant[st]'`",
+                "le moteur sentence-transformers manque : lancez `pip install 'o2r-assistant[st]'`",
             ) from err
         path, self.model_id = _local_model_path(name_or_path)
         try:

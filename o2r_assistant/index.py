@@ -347,9 +347,7 @@ def _fill(client, names: tuple[str, str], manifest, embedder, chunks, progress) 
             metadatas=[c.metadata() for c in batch],
             embeddings=embedder.embed_documents([c.embed_text for c in batch]),
         )
-        spans = [
-            (c, a, b) for c in batch for a, b in split_sentences(c.text) if b - a > 1
-        ]
+        spans = [(c, a, b) for c in batch for a, b in split_sentences(c.text) if b - a > 1]
         if spans:
             sentence_collection.add(
                 ids=[f"{c.chunk_id}:{a}" for c, a, _ in spans],

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader, PdfWriter
 
+from o2r_assistant.config import PROJECT_ROOT
 from o2r_assistant.corpus import (
     TARGET_MAX_CHARS,
     Document,
@@ -21,8 +22,6 @@ from o2r_assistant.corpus import (
     split_sentences,
 )
 from o2r_assistant.errors import DocumentError
-
-from o2r_assistant.config import PROJECT_ROOT
 
 SHIPPED_CORPUS = PROJECT_ROOT / "corpus"
 
@@ -65,7 +64,7 @@ def test_text_file_without_front_matter(tmp_path):
 def test_binary_file_with_md_suffix_is_refused(tmp_path):
     path = tmp_path / "faux.md"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00binary")
-    with pytest.raises(DocumentError, match="faux.md"):
+    with pytest.raises(DocumentError, match=r"faux\.md"):
         load_document(path)
 
 

@@ -1,0 +1,438 @@
+"""Answers with citations: the deterministic extractive answerer and the assistant facade.
+
+The default answerer quotes the corpus: it picks the sentences of the
+retrieved passages that best answer the question and cites each one. The same
+input always gives the same output. It abstains when the corpus does not
+support an answer.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import numpy as np
+
+from .checker import CheckReport, Dossier, evaluate, merge_dossiers
+from .config import Settings
+from .corpus import Chunk
+from .embeddings import Embedder, get_embedder
+from .errors import InputError
+from .facts import extract_facts
+from .index import VectorIndex, ensure_index
+from .retrieval import DOMAIN_STEMS, HybridRetriever, RetrievalResult, Retrieved
+from .text import content_words, tokens
+
+log = logging.getLogger(__name__)
+
+MAX_QUOTES = 3
+# Sentences scored below this share of the best one are not quoted.
+RELATIVE_CUTOFF = 0.8
+MMR_LAMBDA = 0.7
+
+ABSTENTION_TEXT = (
+    "Je ne trouve pas de réponse à cette question dans les textes dont je dispose : "
+    "l'AMI O2R Pays de la Loire, la loi pour le plein emploi (article 7), le décret "
+    "n° 2024-584 et l'arrêté du 26 juin 2024. Je réponds aux questions sur cet appel : "
+    "structures éligibles, public visé, budget, durées, territoire, critères de sélection "
+    "et conventionnement. Pour toute autre question, ou pour une position officielle, "
+    "adressez-vous à la DREETS Pays de la Loire, seule compétente pour instruire les "
+    "candidatures."
+)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One numbered source of an answer; ``quote`` is an exact slice of ``passage``."""
+
+    n: int
+    chunk_id: str
+    doc_id: str
+    title: str
+    section: str
+    page: int | None
+    quote: str
+    passage: str
+    url: str | None = None
+    reference: str | None = None
+
+    def label(self) -> str:
+        where = self.section or ""
+        if self.page is not None:
+            where = f"{where}, p. {self.page}" if where else f"p. {self.page}"
+        return f"{self.title}" + (f" — {where}" if where else "")
+
+
+@dataclass
+class Answer:
+    """What the assistant returns for one question."""
+
+    question: str
+    text: str
+    citations: list[Citation]
+    abstained: bool
+    findings: CheckReport | None = None
+    retrieved: list[Retrieved] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    notices: list[str] = field(default_factory=list)
+    mode: str = "extractive"
+    resolved_question: str = ""
+
+    def sources_markdown(self) -> str:
+        lines = []
+        for c in self.citations:
+            line = f"[{c.n}] {c.label()}"
+            if c.reference:
+                line += f". {c.reference}"
+            if c.url:
+                line += f". {c.url}"
+            lines.append(line)
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "resolved_question": self.resolved_question,
+            "text": self.text,
+            "abstained": self.abstained,
+            "mode": self.mode,
+            "notices": self.notices,
+            "citations": [asdict(c) for c in self.citations],
+            "findings": self.findings.to_dict() if self.findings else None,
+            "retrieved": [
+                {
+                    "rank": r.rank,
+                    "chunk_id": r.chunk.chunk_id,
+                    "doc_id": r.chunk.doc_id,
+                    "score": r.score,
+                }
+                for r in self.retrieved
+            ],
+            "timings": self.timings,
+        }
+
+
+# ---------------------------------------------------------------- input
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean_question(text: str, max_chars: int) -> tuple[str, list[str]]:
+    """Remove control characters and cut overlong input; the notices say what changed."""
+    notices = []
+    text = _CONTROL.sub(" ", unicodedata.normalize("NFC", text or ""))
+    text = re.sub(r"\s+", " ", text).strip()
+    if not text:
+        raise InputError("empty question", "La question est vide : écrivez votre question.")
+    if len(text) > max_chars:
+        text = text[:max_chars].rsplit(" ", 1)[0] or text[:max_chars]
+        notices.append(
+            f"Votre message était trop long : seuls les {max_chars} premiers caractères "
+            "ont été pris en compte."
+        )
+    return text, notices
+
+
+_FOLLOW_UP = re.compile(
+    r"^(?:et|mais|aussi|sinon|alors|puis|pareil|idem|quid|même question)\b"
+    r"|^(?:et\s+)?(?:pour|si|concernant|côté|au sujet)\b",
+    re.I,
+)
+
+
+def resolve_followup(question: str, history: list[str] | None) -> str:
+    """Complete an elliptic follow-up ("et pour la durée ?") with the previous question."""
+    if not history:
+        return question
+    previous = history[-1]
+    if _FOLLOW_UP.match(question.strip()) or len(content_words(question)) <= 1:
+        return f"{question} ({previous})"
+    return question
+
+
+# ---------------------------------------------------------------- scope
+
+
+_INJECTION = re.compile(
+    r"ignore[rz]?\s+(?:tes|vos|les|toutes?\s+(?:les|tes|vos))?\s*(?:instructions|consignes|règles)"
+    r"|oublie[rz]?\s+(?:tes|vos|les)\s+(?:instructions|consignes|règles)"
+    r"|prompt\s+(?:système|system)|system\s+prompt|ignore (?:all|previous|the above)"
+    r"|tu es (?:maintenant|désormais)|(?:act|pretend) as|jailbreak|mode développeur",
+    re.I,
+)
+_CODE_REQUEST = re.compile(
+    r"\b(?:écri[st]|écrire|génère|code|coder|programme[rz]?|script|fonction)\b.{0,40}"
+    r"\b(?:python|javascript|java|sql|bash|html|css|code|script|fonction|programme)\b"
+    r"|\b(?:write|generate)\b.{0,30}\b(?:code|function|script|program)\b",
+    re.I,
+)
+_CHITCHAT = re.compile(
+    r"^(?:bonjour|bonsoir|salut|coucou|hello|hi|merci|ça va|ca va|comment (?:ça|ca) va"
+    r"|qui es-tu|tu vas bien|au revoir|bonne journée)[\s,!?.]*"
+    r"(?:(?:ça|ca) va|merci|beaucoup|à (?:toi|vous))?[\s,!?.]*$",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class ScopeSignals:
+    """Evidence that the corpus can answer a question (see docs on abstention)."""
+
+    dense_best: float
+    lexical_coverage: float
+    domain_terms: int
+    agreement: bool
+    blocked: str | None = None
+
+    def supported(self) -> bool:
+        if self.blocked:
+            return False
+        if self.domain_terms == 0 and self.lexical_coverage < 0.5:
+            # No domain word, few corpus words: only a very close passage justifies an answer.
+            return self.dense_best >= 0.9 and self.agreement
+        if self.domain_terms == 0:
+            return self.agreement and self.dense_best >= 0.86
+        return self.dense_best >= 0.82 or self.agreement
+
+
+def scope_signals(
+    question: str, result: RetrievalResult, retriever: HybridRetriever
+) -> ScopeSignals:
+    blocked = None
+    if _INJECTION.search(question):
+        blocked = "injection"
+    elif _CODE_REQUEST.search(question):
+        blocked = "code"
+    elif _CHITCHAT.match(question.strip()):
+        blocked = "chitchat"
+    query_stems = set(tokens(question))
+    domain = len(query_stems & DOMAIN_STEMS)
+    known = retriever.known_stems
+    coverage = len(query_stems & known) / len(query_stems) if query_stems else 0.0
+    dense_best = max((h.dense or 0.0 for h in result.hits), default=0.0)
+    top_dense = {h.chunk.chunk_id for h in result.hits if h.dense_rank and h.dense_rank <= 3}
+    top_lex = {h.chunk.chunk_id for h in result.hits if h.lexical_rank and h.lexical_rank <= 3}
+    return ScopeSignals(dense_best, coverage, domain, bool(top_dense & top_lex), blocked)
+
+
+# ---------------------------------------------------------------- sentences
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    hit: Retrieved
+    start: int  # offsets within the chunk text
+    end: int
+    score: float
+    vector: np.ndarray
+
+    @property
+    def text(self) -> str:
+        return self.hit.chunk.text[self.start : self.end]
+
+
+_BULLET = re.compile(r"^(?:[-*•▪◦–]|\d{1,2}[.)])\s+")
+_NEGATION = re.compile(
+    r"\b(?:ne|n')\s*\S+\s+(?:pas|plus|jamais|aucun|aucune|nullement)\b|\bnon\b|\baucun|\bin[ée]ligible",
+    re.I,
+)
+_YES_NO = re.compile(
+    r"^(?:est-ce qu|peut-on|peuvent-ils|peuvent-elles|faut-il|doit-on|dois-je|puis-je|"
+    r"a-t-on|y a-t-il|sommes-nous|suis-je|avons-nous|pouvons-nous|devons-nous)"
+    r"|\b\w+-(?:t-)?(?:il|elle|on|ils|elles|nous|je)\b",
+    re.I,
+)
+_WH_WORD = re.compile(
+    r"\b(?:qui|que|quoi|quel|quelle|quels|quelles|quand|combien|comment|pourquoi|où|lequel|"
+    r"laquelle|lesquels|lesquelles|qu'est-ce)\b",
+    re.I,
+)
+# Generic verbs that say nothing about the topic of a yes/no question.
+_MODAL_STEMS = frozenset(tokens("peut peuvent pouvons faut doit doivent devons être avoir"))
+
+
+def _candidates(question: str, result: RetrievalResult, index: VectorIndex) -> list[_Candidate]:
+    refs, matrix = index.sentences()
+    by_chunk: dict[str, list[int]] = {}
+    for row, ref in enumerate(refs):
+        by_chunk.setdefault(ref.chunk_id, []).append(row)
+    qvec = np.asarray(result.query_vector, dtype=np.float32)
+    q_stems = set(tokens(result.expanded)) | set(tokens(question))
+    own_stems = set(tokens(question))
+    out = []
+    for hit in result.hits:
+        chunk = hit.chunk
+        rows = by_chunk.get(chunk.chunk_id) or []
+        for row in rows:
+            ref = refs[row]
+            a, b = ref.start - chunk.start, ref.end - chunk.start
+            raw = chunk.text[a:b]
+            bullet = _BULLET.match(raw)
+            if bullet:
+                a += bullet.end()
+            text = chunk.text[a:b]
+            if text.lstrip().startswith("#") or len(text) < 20 or text.rstrip().endswith(":"):
+                continue
+            s_stems = set(tokens(text))
+            overlap = len(own_stems & s_stems) / len(own_stems) if own_stems else 0.0
+            expanded_overlap = len(q_stems & s_stems) / len(q_stems) if q_stems else 0.0
+            similarity = float(matrix[row] @ qvec) if qvec.size else 0.0
+            rank_prior = 1.0 / (1 + hit.rank)
+            score = similarity + 0.35 * overlap + 0.1 * expanded_overlap + 0.05 * rank_prior
+            out.append(_Candidate(hit, a, b, score, matrix[row]))
+    return out
+
+
+def select_sentences(candidates: list[_Candidate], limit: int = MAX_QUOTES) -> list[_Candidate]:
+    """Greedy maximal marginal relevance over candidate sentences."""
+    if not candidates:
+        return []
+    pool = sorted(candidates, key=lambda c: (-c.score, c.hit.rank, c.start))
+    best = pool[0].score
+    chosen = [pool.pop(0)]
+    while pool and len(chosen) < limit:
+
+        def mmr(c: _Candidate) -> float:
+            redundancy = max(float(c.vector @ s.vector) for s in chosen)
+            return MMR_LAMBDA * c.score - (1 - MMR_LAMBDA) * redundancy
+
+        nxt = max(pool, key=lambda c: (mmr(c), -c.hit.rank, -c.start))
+        pool.remove(nxt)
+        if nxt.score < RELATIVE_CUTOFF * best or any(nxt.text == c.text for c in chosen):
+            continue
+        chosen.append(nxt)
+    return chosen
+
+
+def _plain_yes_no(question: str, first: _Candidate) -> str | None:
+    """ "Oui" or "Non" when the best sentence answers the question's own terms."""
+    q = question.strip()
+    if not q.endswith("?") or _WH_WORD.search(q) or not _YES_NO.search(q):
+        return None
+    topic = set(tokens(q)) - _MODAL_STEMS
+    if not topic:
+        return None
+    covered = len(topic & set(tokens(first.text))) / len(topic)
+    if covered < 0.75:
+        return None
+    question_negated = bool(_NEGATION.search(q))
+    sentence_negated = bool(_NEGATION.search(first.text))
+    return "Non" if sentence_negated != question_negated else "Oui"
+
+
+def compose(
+    question: str, chosen: list[_Candidate], findings: CheckReport | None
+) -> tuple[str, list[Citation]]:
+    """A short French answer: plain answer first, then the quotes, each with its marker."""
+    citations: list[Citation] = []
+    numbers: dict[str, int] = {}
+    parts: list[str] = []
+    for i, cand in enumerate(chosen):
+        chunk: Chunk = cand.hit.chunk
+        if chunk.chunk_id not in numbers:
+            numbers[chunk.chunk_id] = len(numbers) + 1
+        n = numbers[chunk.chunk_id]
+        citations.append(
+            Citation(
+                n=n,
+                chunk_id=chunk.chunk_id,
+                doc_id=chunk.doc_id,
+                title=chunk.title,
+                section=chunk.section,
+                page=chunk.page,
+                quote=cand.text,
+                passage=chunk.text,
+                url=chunk.source_url,
+                reference=chunk.reference,
+            )
+        )
+        quote = f"« {cand.text.strip()} » [{n}]"
+        if i == 0:
+            lead = None
+            if findings is not None and findings.verdict == "ineligible":
+                failed = [r for r in findings.results if r.status == "fail"]
+                lead = "Non, pas en l'état : " + " ; ".join(r.explanation for r in failed)
+                lead = lead.rstrip(".") + ". Ce que disent les textes :"
+            elif findings is None:
+                plain = _plain_yes_no(question, cand)
+                if plain:
+                    lead = f"{plain}. {_source_phrase(chunk)} :"
+            parts.append(f"{lead or _source_phrase(chunk) + ' :'} {quote}")
+        else:
+            parts.append(f"{_source_phrase(chunk, again=True)} : {quote}")
+    return "\n\n".join(parts), citations
+
+
+def _source_phrase(chunk: Chunk, again: bool = False) -> str:
+    title = re.split(r"\s+[—–]\s+|\s*:\s+", chunk.title, maxsplit=1)[0].strip()
+    lead = "Le texte précise aussi" if again else "Selon le texte"
+    return f"{lead} ({title})"
+
+
+# ---------------------------------------------------------------- facade
+
+
+class Assistant:
+    """Answers questions over the served index; one instance serves many sessions."""
+
+    def __init__(self, settings: Settings | None = None, embedder: Embedder | None = None) -> None:
+        self.settings = settings or Settings()
+        self.embedder = embedder or get_embedder(self.settings.embedder)
+        self.index = ensure_index(self.settings, self.embedder)
+        self.retriever = HybridRetriever(
+            index=self.index, k=self.settings.top_k, mode=self.settings.retrieval_mode
+        )
+        self.index.sentences()  # load once, not on the first question
+
+    def ask(
+        self,
+        question: str,
+        history: list[str] | None = None,
+        dossier: Dossier | None = None,
+        k: int | None = None,
+    ) -> Answer:
+        started = time.perf_counter()
+        text, notices = clean_question(question, self.settings.max_question_chars)
+        resolved = resolve_followup(text, history)
+        t0 = time.perf_counter()
+        result = self.retriever.retrieve(resolved, k=k)
+        t1 = time.perf_counter()
+        facts = extract_facts(text)
+        findings = None
+        if facts.model_dump(exclude_none=True):
+            findings = evaluate(merge_dossiers(dossier, facts) if dossier else facts)
+        t2 = time.perf_counter()
+        signals = scope_signals(resolved, result, self.retriever)
+        chosen: list[_Candidate] = []
+        if findings is not None or signals.supported():
+            chosen = select_sentences(_candidates(resolved, result, self.index))
+        if chosen:
+            body, citations = compose(text, chosen, findings)
+            abstained = False
+        else:
+            body, citations, abstained = ABSTENTION_TEXT, [], True
+        t3 = time.perf_counter()
+        answer = Answer(
+            question=text,
+            resolved_question=resolved,
+            text=body,
+            citations=citations,
+            abstained=abstained,
+            findings=findings,
+            retrieved=result.hits,
+            notices=notices,
+            timings={
+                "retrieval_ms": (t1 - t0) * 1000,
+                "checker_ms": (t2 - t1) * 1000,
+                "answer_ms": (t3 - t2) * 1000,
+                "total_ms": (t3 - started) * 1000,
+            },
+        )
+        if self.settings.log_questions:
+            log.info("question=%r abstained=%s answer=%r", text, abstained, body)
+        return answer

@@ -1,0 +1,312 @@
+"""Hybrid retrieval: French BM25 and dense e5 search fused by reciprocal rank.
+
+The dense leg goes through the ``langchain-chroma`` vector store; the whole
+retriever is a LangChain ``BaseRetriever``, so it composes with Runnables.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.retrievers import BaseRetriever
+from pydantic import ConfigDict, PrivateAttr
+
+from .corpus import Chunk
+from .facts import DEPARTMENTS, REGION_DEPARTMENTS, find_places
+from .index import VectorIndex
+from .text import content_words, stem, tokens
+
+Mode = Literal["hybrid", "dense", "bm25"]
+RRF_K = 60
+# Measured on the dev and held-out sets (see benchmarks/bench_retrieval.py).
+DENSE_WEIGHT = 1.0
+LEXICAL_WEIGHT = 1.0
+
+# Everyday or English words mapped to the corpus's vocabulary. Dense search
+# copes with paraphrase; this helps the lexical leg do the same.
+_SYNONYMS: dict[str, str] = {
+    "argent": "coût budget financement",
+    "fric": "coût budget financement",
+    "thune": "coût budget financement",
+    "sous": "coût budget",
+    "prix": "coût",
+    "cher": "coût",
+    "combien": "montant durée",
+    "temps": "durée",
+    "longtemps": "durée",
+    "boulot": "emploi",
+    "taf": "emploi",
+    "job": "emploi",
+    "asso": "association organisme",
+    "assos": "association organisme",
+    "structure": "organisme opérateur",
+    "structures": "organismes opérateurs",
+    "plusieurs": "plusieurs organismes chef de file",
+    "consortium": "plusieurs organismes chef de file",
+    "groupement": "plusieurs organismes chef de file",
+    "ensemble": "plusieurs organismes chef de file",
+    "partenaires": "plusieurs organismes chef de file partenariats",
+    "payés": "rémunération ressources",
+    "payé": "rémunération ressources",
+    "payer": "rémunération",
+    "salaire": "rémunération",
+    "rémunérés": "rémunération",
+    "formations": "formation",
+    "qualifiantes": "formation",
+    "compta": "comptabilité",
+    "chômeurs": "demandeurs d'emploi inscrits",
+    "chômage": "demandeurs d'emploi inscrits",
+    "inscrits": "inscrits demandeurs d'emploi",
+    "invisibles": "invisibles non inscrits",
+    "jeunes": "publics personnes",
+    "gens": "personnes publics",
+    "région": "territoire départements Pays de la Loire",
+    "où": "territoire",
+    "mutuelle": "sécurité sociale",
+    "santé": "santé",
+    "training": "formation",
+    "trainings": "formation",
+    "eligible": "éligibles",
+    "cost": "coût",
+    "costs": "coût dépenses",
+    "expenses": "dépenses",
+    "minimum": "minimum inférieur",
+    "long": "durée",
+    "duration": "durée",
+    "support": "accompagnement",
+    "people": "personnes",
+    "law": "loi",
+    "funding": "financement coût",
+    "budget": "coût budget",
+    "selection": "sélection critères",
+    "criteria": "critères",
+    "accounting": "comptabilité",
+    "lead": "chef de file",
+    "departments": "départements",
+    "region": "région territoire",
+}
+
+
+# Words that only a question about this call, its law or its candidates would use.
+DOMAIN_STEMS = frozenset(
+    tokens(
+        "AMI O2R appel manifestation intérêt projet projets candidat candidature candidater "
+        "structure association organisme opérateur porteur éligible éligibles éligibilité "
+        "dépenses budget coût minimum montant financement subvention formation accompagnement "
+        "parcours remobilisation repérage insertion invisibles public publics bénéficiaires "
+        "convention conventionnement CPOM décret arrêté loi plein emploi cahier charges "
+        "critères sélection territoire territorialisée département départements région Pays "
+        "Loire DREETS préfet chef file consortium comptabilité analytique SIEG France Travail "
+        "mission locale Cap réseau droit commun aller vers rémunération sécurité sociale durée "
+        "mois ans personnes dispositif offre inscrits demandeurs financière santé expérience "
+        "ancrage partenariats gouvernance objet social"
+    )
+)
+
+
+@dataclass(frozen=True)
+class Retrieved:
+    """One ranked passage with the evidence from each leg."""
+
+    chunk: Chunk
+    rank: int
+    score: float
+    dense: float | None = None
+    dense_rank: int | None = None
+    lexical: float | None = None
+    lexical_rank: int | None = None
+
+
+@dataclass
+class RetrievalResult:
+    query: str
+    expanded: str
+    hits: list[Retrieved]
+    query_vector: list[float] = field(default_factory=list)
+    # How many distinct query terms the corpus vocabulary knows (abstention signal).
+    known_terms: int = 0
+    query_terms: int = 0
+
+
+class BM25:
+    """Okapi BM25 over stemmed French tokens."""
+
+    def __init__(self, docs: list[list[str]], k1: float = 1.2, b: float = 0.75) -> None:
+        self.k1, self.b = k1, b
+        self.freqs = [Counter(d) for d in docs]
+        self.lengths = np.array([len(d) for d in docs], dtype=float)
+        self.avg = float(self.lengths.mean()) if docs else 0.0
+        df = Counter(t for d in docs for t in set(d))
+        n = len(docs)
+        self.idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+
+    def scores(self, query: list[str]) -> np.ndarray:
+        out = np.zeros(len(self.freqs))
+        norm = self.k1 * (1 - self.b + self.b * self.lengths / (self.avg or 1.0))
+        for term in set(query):
+            idf = self.idf.get(term)
+            if idf is None:
+                continue
+            tf = np.array([f.get(term, 0) for f in self.freqs], dtype=float)
+            out += idf * tf * (self.k1 + 1) / (tf + norm)
+        return out
+
+
+class HybridRetriever(BaseRetriever):
+    """Ranks corpus chunks for a question; ``invoke`` returns LangChain Documents."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    index: VectorIndex
+    k: int = 5
+    mode: Mode = "hybrid"
+    dense_weight: float = DENSE_WEIGHT
+    lexical_weight: float = LEXICAL_WEIGHT
+
+    _chunks: list[Chunk] = PrivateAttr()
+    _bm25: BM25 = PrivateAttr()
+    _typo_targets: list[str] = PrivateAttr()
+    _known_words: frozenset[str] = PrivateAttr()
+    _store: object = PrivateAttr()
+
+    def model_post_init(self, __context: object) -> None:
+        self._chunks = self.index.chunks()
+        self._bm25 = BM25([tokens(c.embed_text) for c in self._chunks])
+        words = {w for c in self._chunks for w in content_words(c.embed_text)}
+        self._known_words = frozenset(words)
+        # Misspellings are only corrected towards the domain's own terms: a rare but
+        # correct word ("déroule") must not turn into a corpus word ("découle").
+        self._typo_targets = sorted(w for w in words if stem(w) in DOMAIN_STEMS and len(w) > 4)
+        self._store = self.index.langchain_store()
+
+    @property
+    def chunks(self) -> list[Chunk]:
+        return self._chunks
+
+    @property
+    def known_stems(self) -> set[str]:
+        """Every stem of the corpus vocabulary."""
+        return self._bm25.idf.keys()
+
+    def expand(self, query: str) -> tuple[str, str]:
+        """Queries for the lexical and the dense legs.
+
+        Place names become the region's vocabulary for both legs ("Angers" must
+        find the passage listing the departments); everyday words and
+        misspellings are mapped to the corpus's terms for the lexical leg only,
+        since the dense model already copes with them.
+        """
+        places = find_places(query)
+        region = ""
+        if places:
+            names = " ".join(DEPARTMENTS[code] for code in REGION_DEPARTMENTS)
+            region = f" territoire région Pays de la Loire départements {names}"
+        extra: list[str] = []
+        for word in re.findall(r"[\wÀ-ÿ'-]+", query.lower()):
+            if word in _SYNONYMS:
+                extra.append(_SYNONYMS[word])
+        place_words = {w for p in places for w in content_words(p.name)}
+        for word in content_words(query):
+            if word in self._known_words or word in place_words or len(word) < 6:
+                continue
+            close = difflib.get_close_matches(word, self._typo_targets, n=1, cutoff=0.8)
+            if close:
+                extra.append(close[0])
+        lexical = f"{query}{region} {' '.join(extra)}".strip()
+        return lexical, f"{query}{region}"
+
+    def retrieve(self, query: str, k: int | None = None) -> RetrievalResult:
+        k = k or self.k
+        expanded, dense_query = self.expand(query)
+        n = len(self._chunks)
+        qwords = set(content_words(query))
+        known = sum(1 for w in qwords if w in self._known_words)
+
+        dense: dict[str, tuple[int, float]] = {}
+        vector: list[float] = []
+        if self.mode in ("hybrid", "dense"):
+            vector = self.index.embedder.embed_query(dense_query)
+            found = self.index.guarded(
+                lambda: self._store.similarity_search_by_vector_with_relevance_scores(
+                    vector, k=min(n, max(30, k))
+                )
+            )
+            # A passage is as relevant as its best sentence: long passages mixing
+            # several topics would otherwise be diluted.
+            best = self._best_sentence_scores(vector)
+            passage = {doc.id: 1.0 - float(distance) for doc, distance in found}
+            scored = [
+                (max(passage.get(cid, -1.0), best.get(cid, -1.0)), cid)
+                for cid in passage.keys() | best.keys()
+            ]
+            scored.sort(key=lambda item: (-item[0], item[1]))
+            scored = scored[: max(30, k)]
+            for rank, (score, chunk_id) in enumerate(scored, start=1):
+                dense[chunk_id] = (rank, score)
+
+        lexical: dict[str, tuple[int, float]] = {}
+        if self.mode in ("hybrid", "bm25"):
+            scores = self._bm25.scores(tokens(expanded))
+            order = np.argsort(-scores, kind="stable")
+            for rank, i in enumerate(order[:30], start=1):
+                if scores[i] <= 0:
+                    break
+                lexical[self._chunks[i].chunk_id] = (rank, float(scores[i]))
+
+        fused: list[tuple[float, int, Chunk]] = []
+        for position, chunk in enumerate(self._chunks):
+            d, lx = dense.get(chunk.chunk_id), lexical.get(chunk.chunk_id)
+            score = 0.0
+            if d:
+                score += self.dense_weight / (RRF_K + d[0])
+            if lx:
+                score += self.lexical_weight / (RRF_K + lx[0])
+            if score > 0:
+                fused.append((score, position, chunk))
+        fused.sort(key=lambda item: (-item[0], item[1]))
+        hits = []
+        for rank, (score, _, chunk) in enumerate(fused[:k], start=1):
+            d, lx = dense.get(chunk.chunk_id), lexical.get(chunk.chunk_id)
+            hits.append(
+                Retrieved(
+                    chunk=chunk,
+                    rank=rank,
+                    score=score,
+                    dense=d[1] if d else None,
+                    dense_rank=d[0] if d else None,
+                    lexical=lx[1] if lx else None,
+                    lexical_rank=lx[0] if lx else None,
+                )
+            )
+        return RetrievalResult(query, expanded, hits, vector, known, len(qwords))
+
+    def _best_sentence_scores(self, vector: list[float]) -> dict[str, float]:
+        refs, matrix = self.index.sentences()
+        if not refs:
+            return {}
+        sims = matrix @ np.asarray(vector, dtype=np.float32)
+        best: dict[str, float] = {}
+        for ref, sim in zip(refs, sims.tolist(), strict=True):
+            if sim > best.get(ref.chunk_id, -1.0):
+                best[ref.chunk_id] = sim
+        return best
+
+    def _get_relevant_documents(
+        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
+    ) -> list[Document]:
+        return [
+            Document(
+                id=hit.chunk.chunk_id,
+                page_content=hit.chunk.text,
+                metadata={**hit.chunk.metadata(), "rank": hit.rank, "score": hit.score},
+            )
+            for hit in self.retrieve(query).hits
+        ]
