@@ -48,7 +48,7 @@ FIELDS = (
     "checks",
     "tags",
 )
-# MRR is measured at 10 whatever --k is, so the retrieval always goes this deep.
+# MRR is measured at 10 whatever --k is.
 MRR_DEPTH = 10
 REPORT_PASSAGES = 5
 PASSAGE_CHARS = 400
@@ -288,7 +288,7 @@ class Outcome:
     # Rank (1-based) of the first retrieved passage holding an evidence snippet;
     # None when the case gives no evidence or no passage of the ranking holds one.
     evidence_rank: int | None
-    # The ranking: MRR_DEPTH deep (or k) for cases with evidence, else the answer's k passages.
+    # The answer's k passages, or the ranking MRR_DEPTH deep when the evidence is not among them.
     retrieved: list[Retrieved]
     latency_ms: float
     cited_passages: int  # distinct passages cited
@@ -479,6 +479,24 @@ def _select(cases: list[Case], tags: Iterable[str] | None) -> list[Case]:
     return chosen
 
 
+class _Passages:
+    """Evidence lookup in passages, each passage normalised once per run."""
+
+    def __init__(self) -> None:
+        self._normalised: dict[str, str] = {}
+
+    def holds(self, snippets: list[str], chunk_id: str, text: str) -> bool:
+        if chunk_id not in self._normalised:
+            self._normalised[chunk_id] = normalize_match(text)
+        return any(snippet in self._normalised[chunk_id] for snippet in snippets)
+
+    def first_hit(self, snippets: list[str], hits: list[Retrieved]) -> int | None:
+        """Rank of the first passage holding a snippet."""
+        return next(
+            (h.rank for h in hits if self.holds(snippets, h.chunk.chunk_id, h.chunk.text)), None
+        )
+
+
 def run_evaluation(
     paths: list[Path],
     assistant: Assistant | None = None,
@@ -490,7 +508,8 @@ def run_evaluation(
     """Ask every case (of the cases carrying one of ``tags``, if given) and judge it.
 
     Every file is validated before the assistant is built, so a bad file fails
-    fast. The answer uses ``k`` passages; the ranking is measured 10 deep.
+    fast. The answer uses ``k`` passages; the ranking is measured 10 deep. With both
+    ``assistant`` and ``settings`` given, the assistant's own settings apply.
     """
     if k < 1:
         raise InputError(f"k must be at least 1, got {k}", f"k doit valoir au moins 1 (reçu {k})")
@@ -503,13 +522,7 @@ def run_evaluation(
 
         assistant = Assistant(settings)
     started = time.perf_counter()
-    passages: dict[str, str] = {}  # chunk id -> normalised text, computed once per run
-
-    def holds(snippets: list[str], chunk_id: str, text: str) -> bool:
-        if chunk_id not in passages:
-            passages[chunk_id] = normalize_match(text)
-        return any(snippet in passages[chunk_id] for snippet in snippets)
-
+    passages = _Passages()
     outcomes: list[Outcome] = []
     for done, (case, key) in enumerate(zip(cases, _keys(cases), strict=True), start=1):
         wall = time.perf_counter()
@@ -519,14 +532,14 @@ def run_evaluation(
         retrieved, rank, supported = list(answer.retrieved), None, 0
         if case.evidence:
             snippets = [normalize_match(s) for s in case.evidence]
-            # The question as the answerer saw it (cleaned), ranked deeper than k for MRR@10.
-            query = answer.resolved_question or answer.question
-            retrieved = assistant.retriever.retrieve(query, k=max(MRR_DEPTH, k)).hits
-            rank = next(
-                (h.rank for h in retrieved if holds(snippets, h.chunk.chunk_id, h.chunk.text)),
-                None,
-            )
-            supported = sum(holds(snippets, cid, text) for cid, text in sources.items())
+            rank = passages.first_hit(snippets, retrieved)
+            if rank is None and len(retrieved) < MRR_DEPTH:
+                # The answer's k passages are the head of the ranking; only a miss there
+                # needs it deeper for MRR@10, for the question as the answerer saw it.
+                query = answer.resolved_question or answer.question
+                retrieved = assistant.retriever.retrieve(query, k=MRR_DEPTH).hits
+                rank = passages.first_hit(snippets, retrieved)
+            supported = sum(passages.holds(snippets, cid, text) for cid, text in sources.items())
         cited = len(sources)
         reasons = _judge(case, answer, supported, cited)
         outcomes.append(
@@ -571,13 +584,14 @@ def progress_bar(desc: str) -> Progress:
     """A tqdm bar on stderr fed by ``(done, total)`` callbacks."""
     from tqdm import tqdm
 
-    bar = tqdm(desc=desc, unit="question", file=sys.stderr, leave=False)
+    bars: list[tqdm] = []  # created on the first question, so model loading is not timed
 
     def update(done: int, total: int) -> None:
-        bar.total = total
-        bar.update(done - bar.n)
+        if not bars:
+            bars.append(tqdm(total=total, desc=desc, unit="question", file=sys.stderr))
+        bars[0].update(done - bars[0].n)
         if done >= total:
-            bar.close()
+            bars[0].close()
 
     return update
 
@@ -670,16 +684,18 @@ def run_comparison(
 
     key, name, values = parse_compare(spec)
     for path in paths:
-        load_cases(path)  # refuse a bad file before loading any model
-    runs: dict[str, EvalResult] = {}
+        load_cases(path)  # refuse a bad file or value before loading any model
+    configs: dict[str, Settings] = {}
     for value in values:
         try:
-            settings = Settings(**{name: value})
+            configs[value] = Settings(**{name: value})
         except ValidationError as err:
             msg = err.errors()[0]["msg"]
             raise InputError(
                 f"--compare {key}={value}: {msg}", f"--compare {key}={value} : {msg}"
             ) from None
+    runs: dict[str, EvalResult] = {}
+    for value, settings in configs.items():
         run_k = settings.top_k if name == "top_k" else k
         runs[value] = run_evaluation(
             paths,
