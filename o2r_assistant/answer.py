@@ -22,7 +22,7 @@ from .config import Settings
 from .corpus import Chunk
 from .embeddings import Embedder, get_embedder
 from .errors import InputError
-from .facts import extract_facts
+from .facts import extract_facts, find_places
 from .index import VectorIndex, ensure_index
 from .retrieval import DOMAIN_STEMS, HybridRetriever, RetrievalResult, Retrieved
 from .text import content_words, tokens
@@ -179,25 +179,37 @@ _CHITCHAT = re.compile(
 )
 
 
+# An acronym or a proper noun the corpus never mentions ("RSA", "CDD", "Python")
+# names a subject the documents do not cover.
+_SALIENT = re.compile(r"(?<![\w'’])(?:[A-Z]{2,}[a-z]?|(?<=\s)[A-Z][a-zà-ÿ]{2,})(?![\w'’])")
+
+
 @dataclass(frozen=True)
 class ScopeSignals:
-    """Evidence that the corpus can answer a question (see docs on abstention)."""
+    """Evidence that the corpus can answer a question.
+
+    No single signal separates in-scope from out-of-scope questions (the dense
+    top score overlaps between the two), so several are combined: domain
+    vocabulary in the question, terms the corpus has never seen, the dense
+    similarity of the best sentence (without query expansion), and whether the
+    lexical and dense retrievers agree on a top passage.
+    """
 
     dense_best: float
-    lexical_coverage: float
     domain_terms: int
+    unknown_names: tuple[str, ...]
     agreement: bool
     blocked: str | None = None
 
     def supported(self) -> bool:
         if self.blocked:
             return False
-        if self.domain_terms == 0 and self.lexical_coverage < 0.5:
-            # No domain word, few corpus words: only a very close passage justifies an answer.
-            return self.dense_best >= 0.9 and self.agreement
+        if self.unknown_names:
+            return self.domain_terms >= 1 and self.agreement and self.dense_best >= 0.85
         if self.domain_terms == 0:
-            return self.agreement and self.dense_best >= 0.86
-        return self.dense_best >= 0.82 or self.agreement
+            # Nothing ties the question to the call: only a very close passage will do.
+            return self.agreement and self.dense_best >= 0.88
+        return self.agreement or self.dense_best >= 0.84
 
 
 def scope_signals(
@@ -210,14 +222,22 @@ def scope_signals(
         blocked = "code"
     elif _CHITCHAT.match(question.strip()):
         blocked = "chitchat"
-    query_stems = set(tokens(question))
-    domain = len(query_stems & DOMAIN_STEMS)
-    known = retriever.known_stems
-    coverage = len(query_stems & known) / len(query_stems) if query_stems else 0.0
-    dense_best = max((h.dense or 0.0 for h in result.hits), default=0.0)
+    place_words = {w for p in find_places(question) for w in content_words(p.name)}
+    unknown = tuple(
+        name
+        for name in _SALIENT.findall(question)
+        if not set(content_words(name)) <= (retriever.known_words | place_words)
+    )
+    domain = len(set(tokens(question)) & DOMAIN_STEMS)
     top_dense = {h.chunk.chunk_id for h in result.hits if h.dense_rank and h.dense_rank <= 3}
     top_lex = {h.chunk.chunk_id for h in result.hits if h.lexical_rank and h.lexical_rank <= 3}
-    return ScopeSignals(dense_best, coverage, domain, bool(top_dense & top_lex), blocked)
+    return ScopeSignals(
+        dense_best=retriever.raw_dense_best(result),
+        domain_terms=domain,
+        unknown_names=unknown,
+        agreement=bool(top_dense & top_lex),
+        blocked=blocked,
+    )
 
 
 # ---------------------------------------------------------------- sentences
@@ -256,6 +276,62 @@ _WH_WORD = re.compile(
 _MODAL_STEMS = frozenset(tokens("peut peuvent pouvons faut doit doivent devons être avoir"))
 
 
+# What kind of fact a question asks for, and how to recognise a sentence giving it.
+_ANSWER_TYPES = (
+    (
+        re.compile(r"\bcombien de temps|\bdurée|\bdure\b|\bpendant combien|how long", re.I),
+        re.compile(
+            r"\b(?:\d+|un|deux|trois|six|douze|dix-huit|trente-six)\s+(?:mois|ans?|années)\b"
+        ),
+    ),
+    (
+        re.compile(
+            r"\bcombien\b|\bmontant|\bminimum|\bmaximum|\bplafond|\bplancher|how much", re.I
+        ),
+        re.compile(r"\d[\d\s.,]*\s?(?:€|euros?|%)|\b\d+\s+(?:mois|ans)\b"),
+    ),
+    (
+        re.compile(r"\bquand\b|\bdate\b|\bdepuis quand|\bwhen\b", re.I),
+        re.compile(
+            r"\b\d{1,2}(?:er)?\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|"
+            r"septembre|octobre|novembre|décembre)\s+\d{4}\b"
+        ),
+    ),
+    (
+        re.compile(r"\bquels? articles?\b|\bquelle loi\b|\bquel décret\b|\btextes?\b", re.I),
+        re.compile(r"\b[LRD]\.\s?\d{4}-\d+|\bn°\s?\d{4}-\d+|\bloi du \d"),
+    ),
+)
+ANSWER_TYPE_BONUS = 0.08
+
+
+def _line_start(text: str, offset: int) -> int:
+    return text.rfind("\n", 0, offset) + 1
+
+
+def _list_after(text: str, end: int) -> int:
+    """End offset of the list items that follow a lead-in line ending at ``end``."""
+    stop = end
+    for line in re.finditer(r"[^\n]+", text[end:]):
+        if not _BULLET.match(line.group().lstrip()):
+            break
+        stop = end + line.end()
+    return stop
+
+
+# A sentence opening on an anaphor ("Ce chapitre comprend…") finishes the one before.
+_ANAPHOR = re.compile(r"^(?:Ce|Cet|Cette|Ces|Il|Elle|Ils|Elles|C'est|Celui-ci|Ceux-ci)\b")
+MAX_QUOTE_CHARS = 450
+
+
+def _with_continuation(text: str, a: int, b: int, following, offset: int) -> int:
+    start, end = following.start - offset, following.end - offset
+    same_line = "\n" not in text[b:start]
+    if same_line and _ANAPHOR.match(text[start:end]) and end - a <= MAX_QUOTE_CHARS:
+        return end
+    return b
+
+
 def _candidates(question: str, result: RetrievalResult, index: VectorIndex) -> list[_Candidate]:
     refs, matrix = index.sentences()
     by_chunk: dict[str, list[int]] = {}
@@ -264,26 +340,36 @@ def _candidates(question: str, result: RetrievalResult, index: VectorIndex) -> l
     qvec = np.asarray(result.query_vector, dtype=np.float32)
     q_stems = set(tokens(result.expanded)) | set(tokens(question))
     own_stems = set(tokens(question))
+    wanted = [shape for asks, shape in _ANSWER_TYPES if asks.search(question)]
     out = []
     for hit in result.hits:
         chunk = hit.chunk
-        rows = by_chunk.get(chunk.chunk_id) or []
-        for row in rows:
+        rows = sorted(by_chunk.get(chunk.chunk_id) or [], key=lambda r: refs[r].start)
+        for i, row in enumerate(rows):
             ref = refs[row]
             a, b = ref.start - chunk.start, ref.end - chunk.start
-            raw = chunk.text[a:b]
-            bullet = _BULLET.match(raw)
+            if i + 1 < len(rows):
+                b = _with_continuation(chunk.text, a, b, refs[rows[i + 1]], chunk.start)
+            if chunk.text[_line_start(chunk.text, a) :].startswith("#"):
+                continue  # a heading names a topic, it does not state anything
+            bullet = _BULLET.match(chunk.text[a:b])
             if bullet:
                 a += bullet.end()
             text = chunk.text[a:b]
-            if text.lstrip().startswith("#") or len(text) < 20 or text.rstrip().endswith(":"):
+            if len(text) < 20:
                 continue
+            if text.rstrip().endswith(":"):
+                # A lead-in is quoted with the list it introduces.
+                b = _list_after(chunk.text, b)
+                if b == ref.end - chunk.start:
+                    continue
             s_stems = set(tokens(text))
             overlap = len(own_stems & s_stems) / len(own_stems) if own_stems else 0.0
             expanded_overlap = len(q_stems & s_stems) / len(q_stems) if q_stems else 0.0
             similarity = float(matrix[row] @ qvec) if qvec.size else 0.0
-            rank_prior = 1.0 / (1 + hit.rank)
-            score = similarity + 0.35 * overlap + 0.1 * expanded_overlap + 0.05 * rank_prior
+            score = similarity + 0.35 * overlap + 0.1 * expanded_overlap + 0.05 / (1 + hit.rank)
+            if any(shape.search(chunk.text[a:b]) for shape in wanted):
+                score += ANSWER_TYPE_BONUS
             out.append(_Candidate(hit, a, b, score, matrix[row]))
     return out
 
@@ -404,12 +490,16 @@ class Assistant:
         t1 = time.perf_counter()
         facts = extract_facts(text)
         findings = None
-        if facts.model_dump(exclude_none=True):
+        if not facts.is_empty():
             findings = evaluate(merge_dossiers(dossier, facts) if dossier else facts)
         t2 = time.perf_counter()
         signals = scope_signals(resolved, result, self.retriever)
         chosen: list[_Candidate] = []
-        if findings is not None or signals.supported():
+        # A stated budget or duration is always in scope; a town alone is not.
+        checkable = findings is not None and (
+            signals.domain_terms > 0 or not facts.model_copy(update={"places": None}).is_empty()
+        )
+        if not signals.blocked and (checkable or signals.supported()):
             chosen = select_sentences(_candidates(resolved, result, self.index))
         if chosen:
             body, citations = compose(text, chosen, findings)

@@ -107,7 +107,9 @@ DOMAIN_STEMS = frozenset(
         "Loire DREETS préfet chef file consortium comptabilité analytique SIEG France Travail "
         "mission locale Cap réseau droit commun aller vers rémunération sécurité sociale durée "
         "mois ans personnes dispositif offre inscrits demandeurs financière santé expérience "
-        "ancrage partenariats gouvernance objet social"
+        "ancrage partenariats gouvernance objet social asso assos consortium groupement "
+        "compta training eligible cost costs expenses funding accounting departments call "
+        "criteria"
     )
 )
 
@@ -131,9 +133,8 @@ class RetrievalResult:
     expanded: str
     hits: list[Retrieved]
     query_vector: list[float] = field(default_factory=list)
-    # How many distinct query terms the corpus vocabulary knows (abstention signal).
-    known_terms: int = 0
-    query_terms: int = 0
+    # The question alone, when place names expanded the dense query.
+    raw_vector: list[float] | None = None
 
 
 class BM25:
@@ -192,9 +193,16 @@ class HybridRetriever(BaseRetriever):
         return self._chunks
 
     @property
-    def known_stems(self) -> set[str]:
-        """Every stem of the corpus vocabulary."""
-        return self._bm25.idf.keys()
+    def known_words(self) -> frozenset[str]:
+        """Every accent-folded content word of the corpus."""
+        return self._known_words
+
+    def raw_dense_best(self, result: RetrievalResult) -> float:
+        """Best sentence similarity to the question itself, without place expansion."""
+        vector = result.raw_vector or result.query_vector
+        if not vector:
+            return 0.0
+        return max(self._best_sentence_scores(vector).values(), default=0.0)
 
     def expand(self, query: str) -> tuple[str, str]:
         """Queries for the lexical and the dense legs.
@@ -227,13 +235,12 @@ class HybridRetriever(BaseRetriever):
         k = k or self.k
         expanded, dense_query = self.expand(query)
         n = len(self._chunks)
-        qwords = set(content_words(query))
-        known = sum(1 for w in qwords if w in self._known_words)
 
         dense: dict[str, tuple[int, float]] = {}
-        vector: list[float] = []
+        # The answerer scores sentences with the query vector, whatever the mode.
+        vector = self.index.embedder.embed_query(dense_query)
+        raw_vector = self.index.embedder.embed_query(query) if dense_query != query else None
         if self.mode in ("hybrid", "dense"):
-            vector = self.index.embedder.embed_query(dense_query)
             found = self.index.guarded(
                 lambda: self._store.similarity_search_by_vector_with_relevance_scores(
                     vector, k=min(n, max(30, k))
@@ -286,7 +293,7 @@ class HybridRetriever(BaseRetriever):
                     lexical_rank=lx[0] if lx else None,
                 )
             )
-        return RetrievalResult(query, expanded, hits, vector, known, len(qwords))
+        return RetrievalResult(query, expanded, hits, vector, raw_vector)
 
     def _best_sentence_scores(self, vector: list[float]) -> dict[str, float]:
         refs, matrix = self.index.sentences()
