@@ -21,10 +21,17 @@ from .checker import CheckReport, Dossier, evaluate, merge_dossiers
 from .config import Settings
 from .corpus import Chunk
 from .embeddings import Embedder, get_embedder
-from .errors import InputError
+from .errors import InputError, LLMError
 from .facts import extract_facts, find_places
 from .index import VectorIndex, ensure_index
-from .retrieval import DOMAIN_STEMS, HybridRetriever, RetrievalResult, Retrieved
+from .llm import FALLBACK_NOTICE, check_numbers, generate, make_chat_model
+from .retrieval import (
+    DOMAIN_STEMS,
+    HybridRetriever,
+    RetrievalResult,
+    Retrieved,
+    phrase_meanings,
+)
 from .text import content_words, tokens
 
 log = logging.getLogger(__name__)
@@ -171,6 +178,12 @@ _CODE_REQUEST = re.compile(
     r"|\b(?:write|generate)\b.{0,30}\b(?:code|function|script|program)\b",
     re.I,
 )
+# Code pasted as a question (SQL, shell, HTML) is not a question about the call.
+_CODE_INPUT = re.compile(
+    r"\bselect\b.{1,80}\bfrom\b|\b(?:drop|truncate)\s+table\b|\brm\s+-rf\b|<\s*/?\s*script"
+    r"|\bsudo\b|\bcurl\s+http|\$\(|`[^`]+`|;\s*--",
+    re.I | re.S,
+)
 _CHITCHAT = re.compile(
     r"^(?:bonjour|bonsoir|salut|coucou|hello|hi|merci|ça va|ca va|comment (?:ça|ca) va"
     r"|qui es-tu|tu vas bien|au revoir|bonne journée)[\s,!?.]*"
@@ -218,7 +231,7 @@ def scope_signals(
     blocked = None
     if _INJECTION.search(question):
         blocked = "injection"
-    elif _CODE_REQUEST.search(question):
+    elif _CODE_REQUEST.search(question) or _CODE_INPUT.search(question):
         blocked = "code"
     elif _CHITCHAT.match(question.strip()):
         blocked = "chitchat"
@@ -228,7 +241,9 @@ def scope_signals(
         for name in _SALIENT.findall(question)
         if not set(content_words(name)) <= (retriever.known_words | place_words)
     )
-    domain = len(set(tokens(question)) & DOMAIN_STEMS)
+    # An unknown name's words are no evidence of scope, even if they look like ours.
+    own = set(tokens(question)) - {t for name in unknown for t in tokens(name)}
+    domain = len(own & DOMAIN_STEMS)
     top_dense = {h.chunk.chunk_id for h in result.hits if h.dense_rank and h.dense_rank <= 3}
     top_lex = {h.chunk.chunk_id for h in result.hits if h.lexical_rank and h.lexical_rank <= 3}
     return ScopeSignals(
@@ -327,19 +342,25 @@ MAX_QUOTE_CHARS = 450
 def _with_continuation(text: str, a: int, b: int, following, offset: int) -> int:
     start, end = following.start - offset, following.end - offset
     same_line = "\n" not in text[b:start]
-    if same_line and _ANAPHOR.match(text[start:end]) and end - a <= MAX_QUOTE_CHARS:
+    lead_in = text[start:end].rstrip().endswith(":")
+    if same_line and not lead_in and _ANAPHOR.match(text[start:end]) and end - a <= MAX_QUOTE_CHARS:
         return end
     return b
 
 
 def _candidates(question: str, result: RetrievalResult, index: VectorIndex) -> list[_Candidate]:
+    """Scored sentences of the retrieved passages.
+
+    ``question`` is what the user typed: for a follow-up, its own words weigh
+    more than the earlier question that retrieval was given as context.
+    """
     refs, matrix = index.sentences()
     by_chunk: dict[str, list[int]] = {}
     for row, ref in enumerate(refs):
         by_chunk.setdefault(ref.chunk_id, []).append(row)
     qvec = np.asarray(result.query_vector, dtype=np.float32)
     q_stems = set(tokens(result.expanded)) | set(tokens(question))
-    own_stems = set(tokens(question))
+    own_stems = set(tokens(" ".join([question, *phrase_meanings(question)])))
     wanted = [shape for asks, shape in _ANSWER_TYPES if asks.search(question)]
     out = []
     for hit in result.hits:
@@ -474,6 +495,9 @@ class Assistant:
             index=self.index, k=self.settings.top_k, mode=self.settings.retrieval_mode
         )
         self.index.sentences()  # load once, not on the first question
+        self.chat_model = None
+        if self.settings.llm:
+            self.chat_model = make_chat_model(self.settings)
 
     def ask(
         self,
@@ -499,11 +523,22 @@ class Assistant:
         checkable = findings is not None and (
             signals.domain_terms > 0 or not facts.model_copy(update={"places": None}).is_empty()
         )
+        candidates: list[_Candidate] = []
         if not signals.blocked and (checkable or signals.supported()):
-            chosen = select_sentences(_candidates(resolved, result, self.index))
+            candidates = _candidates(text, result, self.index)
+            chosen = select_sentences(candidates)
+        mode = "extractive"
         if chosen:
             body, citations = compose(text, chosen, findings)
             abstained = False
+            # The checker's verdict leads fact-stating messages; a model never rewrites it.
+            if self.chat_model is not None and findings is None:
+                generated = self._generate(text, result.hits, candidates)
+                if generated is None:
+                    notices.append(FALLBACK_NOTICE)
+                else:
+                    body, citations = generated
+                    mode = "llm"
         else:
             body, citations, abstained = ABSTENTION_TEXT, [], True
         t3 = time.perf_counter()
@@ -516,6 +551,7 @@ class Assistant:
             findings=findings,
             retrieved=result.hits,
             notices=notices,
+            mode=mode,
             timings={
                 "retrieval_ms": (t1 - t0) * 1000,
                 "checker_ms": (t2 - t1) * 1000,
@@ -526,3 +562,35 @@ class Assistant:
         if self.settings.log_questions:
             log.info("question=%r abstained=%s answer=%r", text, abstained, body)
         return answer
+
+    def _generate(
+        self, question: str, hits: list[Retrieved], candidates: list[_Candidate]
+    ) -> tuple[str, list[Citation]] | None:
+        """A model-written answer that passed every guard, or None to keep the extractive one."""
+        passages = [h.chunk.text for h in hits]
+        try:
+            generated = generate(self.chat_model, question, passages, self.settings.llm_timeout_s)
+            check_numbers(generated, [passages[n - 1] for n in generated.cited])
+        except LLMError as err:
+            log.warning("falling back to the extractive answer: %s", err)
+            return None
+        citations = []
+        for n in generated.cited:
+            chunk = hits[n - 1].chunk
+            own = [c for c in candidates if c.hit.chunk.chunk_id == chunk.chunk_id]
+            best = max(own, key=lambda c: c.score) if own else None
+            citations.append(
+                Citation(
+                    n=n,
+                    chunk_id=chunk.chunk_id,
+                    doc_id=chunk.doc_id,
+                    title=chunk.title,
+                    section=chunk.section,
+                    page=chunk.page,
+                    quote=best.text if best else chunk.text,
+                    passage=chunk.text,
+                    url=chunk.source_url,
+                    reference=chunk.reference,
+                )
+            )
+        return generated.text, citations

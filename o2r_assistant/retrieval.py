@@ -52,7 +52,6 @@ _SYNONYMS: dict[str, str] = {
     "plusieurs": "plusieurs organismes chef de file",
     "consortium": "plusieurs organismes chef de file",
     "groupement": "plusieurs organismes chef de file",
-    "ensemble": "plusieurs organismes chef de file",
     "partenaires": "plusieurs organismes chef de file partenariats",
     "payés": "rémunération ressources",
     "payé": "rémunération ressources",
@@ -112,6 +111,28 @@ DOMAIN_STEMS = frozenset(
         "criteria"
     )
 )
+
+
+# Phrases whose meaning is more than their words.
+_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(
+            r"\b(?:deux|trois|quatre|plusieurs|[2-9])\s+(?:structures|associations|assos|"
+            r"organismes|opérateurs|partenaires)\b|\bà plusieurs\b|\bensemble\b",
+            re.I,
+        ),
+        "plusieurs organismes portent ensemble un même projet chef de file",
+    ),
+    (
+        re.compile(r"\bcombien de temps\b|\bhow long\b", re.I),
+        "durée maximale mois",
+    ),
+)
+
+
+def phrase_meanings(text: str) -> list[str]:
+    """The corpus wording of idioms found in ``text``."""
+    return [meaning for pattern, meaning in _PHRASES if pattern.search(text)]
 
 
 @dataclass(frozen=True)
@@ -221,6 +242,7 @@ class HybridRetriever(BaseRetriever):
         for word in re.findall(r"[\wÀ-ÿ'-]+", query.lower()):
             if word in _SYNONYMS:
                 extra.append(_SYNONYMS[word])
+        extra += phrase_meanings(query)
         place_words = {w for p in places for w in content_words(p.name)}
         for word in content_words(query):
             if word in self._known_words or word in place_words or len(word) < 6:

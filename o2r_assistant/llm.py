@@ -1,0 +1,157 @@
+"""Optional generated answers (off by default), guarded by the extractive answer.
+
+The model sees only the retrieved passages and must cite them by number.
+Whatever it writes is checked: citations must point to a passage, and every
+amount and duration must appear in a cited passage or in the checker's rules.
+Any failure, error or timeout falls back to the extractive answer.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import logging
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from importlib import resources
+
+from .config import Settings
+from .errors import ConfigError, LLMError
+from .facts import NUMBER_WORDS, parse_amount
+from .rules import load_rules
+from .text import fold_accents
+
+log = logging.getLogger(__name__)
+
+FALLBACK_NOTICE = (
+    "La réponse rédigée par le modèle de langue n'a pas pu être vérifiée ou n'est pas "
+    "disponible : voici la réponse extraite directement des textes."
+)
+_CITATION = re.compile(r"\[(\d{1,2})\]")
+_AMOUNT = re.compile(r"\d[\d\s\u00a0\u202f.,]*\s?(?:k€|K€|M€|€|euros?\b|millions? d'euros)", re.I)
+_DURATION = re.compile(r"\b(\d{1,3}|[a-zà-ü-]+)\s+(mois|ans?|années?)\b", re.I)
+# One pool for all sessions: a hung server must not hold the caller past its timeout.
+_POOL = concurrent.futures.ThreadPoolExecutor(max_workers=4, thread_name_prefix="o2r-llm")
+
+
+@dataclass(frozen=True)
+class Generated:
+    text: str
+    cited: list[int]  # passage numbers, 1-based, in order of first citation
+
+
+def prompt_template() -> str:
+    return (resources.files("o2r_assistant") / "data" / "llm_prompt.txt").read_text("utf-8")
+
+
+def make_chat_model(settings: Settings):
+    """The chat model named by ``O2R_LLM`` ("ollama:<model>" or "openai:<model>")."""
+    provider, _, model = (settings.llm or "").partition(":")
+    if not model:
+        raise ConfigError(
+            f"O2R_LLM must look like 'ollama:<model>' or 'openai:<model>', not {settings.llm!r}",
+            "O2R_LLM doit être de la forme 'ollama:<modèle>' ou 'openai:<modèle>'",
+        )
+    try:
+        if provider == "ollama":
+            from langchain_ollama import ChatOllama
+
+            kwargs = {"base_url": settings.llm_base_url} if settings.llm_base_url else {}
+            return ChatOllama(model=model, temperature=0, **kwargs)
+        if provider == "openai":
+            from langchain_openai import ChatOpenAI
+
+            return ChatOpenAI(
+                model=model,
+                base_url=settings.llm_base_url,
+                api_key=settings.llm_api_key or "not-needed",
+                timeout=settings.llm_timeout_s,
+                max_retries=0,
+                temperature=0,
+            )
+    except ImportError as err:
+        raise ConfigError(
+            f"the {provider} client is not installed; run `pip install 'o2r-assistant[llm]'`",
+            "le client du modèle de langue manque : lancez `pip install 'o2r-assistant[llm]'`",
+        ) from err
+    raise ConfigError(
+        f"unknown LLM provider {provider!r}: use 'ollama' or 'openai'",
+        f"fournisseur de modèle inconnu {provider!r} : utilisez 'ollama' ou 'openai'",
+    )
+
+
+def generate(chat_model, question: str, passages: list[str], timeout_s: float) -> Generated:
+    """Ask the model, within ``timeout_s``; raise LLMError on any failure."""
+    numbered = "\n\n".join(f"[{i}] {p}" for i, p in enumerate(passages, start=1))
+    prompt = prompt_template().format(passages=numbered, question=question)
+    future = _POOL.submit(chat_model.invoke, prompt)
+    try:
+        message = future.result(timeout=timeout_s)
+    except concurrent.futures.TimeoutError as err:
+        future.cancel()
+        raise LLMError(f"LLM timed out after {timeout_s}s", "le modèle n'a pas répondu") from err
+    except Exception as err:  # client libraries raise their own network and HTTP errors
+        raise LLMError(f"LLM call failed: {type(err).__name__}: {err}", "modèle en erreur") from err
+    text = str(getattr(message, "content", message)).strip()
+    if not text or "JE NE SAIS PAS" in text.upper():
+        raise LLMError("LLM declined to answer", "le modèle n'a pas trouvé de réponse")
+    return _keep_valid_citations(text, len(passages))
+
+
+def _keep_valid_citations(text: str, count: int) -> Generated:
+    """Remove markers that point to no passage; at least one valid citation must remain."""
+    cited: list[int] = []
+
+    def keep(match: re.Match[str]) -> str:
+        n = int(match.group(1))
+        if 1 <= n <= count:
+            if n not in cited:
+                cited.append(n)
+            return match.group(0)
+        return ""
+
+    cleaned = re.sub(r"\s+([.,;:!?])", r"\1", _CITATION.sub(keep, text)).strip()
+    if not cited:
+        raise LLMError("LLM answer cites no passage", "la réponse générée ne cite aucun passage")
+    return Generated(cleaned, cited)
+
+
+def _amounts(text: str) -> set[Decimal]:
+    return {a for m in _AMOUNT.finditer(text) if (a := parse_amount(m.group())) is not None}
+
+
+def _durations(text: str) -> set[int]:
+    """Durations in months ("12 mois", "trois ans" → 12, 36)."""
+    found = set()
+    for number, unit in _DURATION.findall(text):
+        key = fold_accents(number.lower())
+        value = int(number) if number.isdigit() else NUMBER_WORDS.get(key)
+        if value is not None:
+            found.add(value if unit.lower().startswith("mois") else value * 12)
+    return found
+
+
+def _rule_values() -> tuple[set[Decimal], set[int]]:
+    amounts, months = set(), set()
+    for rule in load_rules():
+        for param in rule.parameters.values():
+            if param.unit == "EUR":
+                amounts.add(Decimal(param.value))
+            elif param.unit == "months":
+                months.add(int(param.value))
+    return amounts, months
+
+
+def check_numbers(generated: Generated, cited_passages: list[str]) -> None:
+    """Every amount and duration the model states must come from a source."""
+    rule_amounts, rule_months = _rule_values()
+    source = "\n".join(cited_passages)
+    allowed_amounts = _amounts(source) | rule_amounts
+    allowed_months = _durations(source) | rule_months
+    bad = [f"{a} €" for a in _amounts(generated.text) - allowed_amounts]
+    bad += [f"{m} mois" for m in _durations(generated.text) - allowed_months]
+    if bad:
+        raise LLMError(
+            f"LLM states figures found in no cited passage or rule: {', '.join(bad)}",
+            "la réponse générée contient des chiffres absents des sources",
+        )
