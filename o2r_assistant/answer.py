@@ -157,7 +157,8 @@ def resolve_followup(question: str, history: list[str] | None) -> str:
     if not history:
         return question
     previous = history[-1]
-    if _FOLLOW_UP.match(question.strip()) or len(content_words(question)) <= 1:
+    # "Et pour la durée ?", or a bare topic like "La durée ?", continues the last question.
+    if _FOLLOW_UP.match(question.strip()) or len(question.split()) <= 2:
         return f"{question} ({previous})"
     return question
 
