@@ -35,8 +35,10 @@ def main() -> None:
 
     started = time.perf_counter()
     assistant = Assistant()
-    print(f"assistant start (index open, sentences loaded): "
-          f"{(time.perf_counter() - started) * 1000:.0f} ms")
+    print(
+        f"assistant start (index open, sentences loaded): "
+        f"{(time.perf_counter() - started) * 1000:.0f} ms"
+    )
     questions = [c["question"] for c in yaml.safe_load(args.questions.read_text("utf-8"))]
     for question in questions:  # warm-up
         assistant.ask(question)

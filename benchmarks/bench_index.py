@@ -45,8 +45,7 @@ def synthetic_corpus(folder: Path, chunks: int, seed: int = 7) -> None:
         paragraphs = []
         for i in range(f, min(f + per_file, chunks)):
             sentences = [
-                " ".join(rng.choice(WORDS) for _ in range(14)).capitalize() + "."
-                for _ in range(6)
+                " ".join(rng.choice(WORDS) for _ in range(14)).capitalize() + "." for _ in range(6)
             ]
             paragraphs.append(f"## Section {i}\n\n" + " ".join(sentences))
         (folder / f"synthetic-{f // per_file:04d}.md").write_text(
@@ -60,8 +59,10 @@ def measure(label: str, corpus: Path, queries: int) -> None:
         embedder = get_embedder()
         report = build_index(settings, embedder)
         chunks = report.manifest.chunks
-        print(f"[{label}] build: {chunks} chunks in {report.seconds:.1f} s "
-              f"= {chunks / report.seconds:.1f} chunks/s")
+        print(
+            f"[{label}] build: {chunks} chunks in {report.seconds:.1f} s "
+            f"= {chunks / report.seconds:.1f} chunks/s"
+        )
         index = open_index(settings, embedder)
         for mode in ("dense", "hybrid"):
             retriever = HybridRetriever(index=index, k=5, mode=mode)

@@ -26,7 +26,7 @@ STOP_WORDS = frozenset(
     avons avez etes sommes suis sera seront etait si
     tout tous toute toutes tres plus moins aussi alors donc car ni or bien oui non
     the of and to in is are for on what how can do does be with
-    """.split()  # noqa: SIM905 (a word list reads better as text)
+    """.split()
 )
 
 
