@@ -38,7 +38,7 @@ log = logging.getLogger(__name__)
 
 MAX_QUOTES = 3
 # Sentences scored below this share of the best one are not quoted.
-RELATIVE_CUTOFF = 0.8
+RELATIVE_CUTOFF = 0.85
 MMR_LAMBDA = 0.7
 
 ABSTENTION_TEXT = (
