@@ -1,0 +1,1186 @@
+"""Streamlit web app: cited answers for candidates, drafting and administration for staff.
+
+UI only: answering, checking, drafting, feedback and corpus changes live in the
+``o2r_assistant`` package. Every text that comes from a user or from the corpus
+is shown as text (see ``md_text``), never as Markdown or HTML.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import logging
+import math
+import re
+import time
+from dataclasses import replace
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+import streamlit as st
+from pydantic import ValidationError
+
+from o2r_assistant.checker import (
+    STATUS_FR,
+    BudgetLine,
+    CheckReport,
+    Consortium,
+    Dossier,
+    Organisation,
+    PlaceRecord,
+    PublicTarget,
+    evaluate,
+    merge_dossiers,
+)
+from o2r_assistant.config import PROJECT_ROOT, Settings
+from o2r_assistant.corpus import corpus_files
+from o2r_assistant.errors import O2RError
+from o2r_assistant.facts import extract_facts, find_places
+from o2r_assistant.feedback import FeedbackStore, export_question_set
+from o2r_assistant.uploads import DocumentInfo, add_document, describe_corpus, remove_document
+
+# The answering stack (Chroma, LangChain, the embedder) is imported when first needed,
+# so a fresh server paints the page before it has finished loading.
+if TYPE_CHECKING:
+    from o2r_assistant.answer import Answer, Assistant, Citation
+
+log = logging.getLogger("o2r_assistant.app")
+
+PAGE_ASK = "Poser une question"
+PAGE_DRAFT = "Rédaction"
+PAGE_EVAL = "Évaluation"
+PAGE_CORPUS = "Corpus"
+PAGES = (PAGE_ASK, PAGE_DRAFT, PAGE_EVAL, PAGE_CORPUS)
+PAGE_ICONS = {
+    PAGE_ASK: ":material/forum:",
+    PAGE_DRAFT: ":material/edit_note:",
+    PAGE_EVAL: ":material/monitoring:",
+    PAGE_CORPUS: ":material/folder_open:",
+}
+
+NOTICE = (
+    "Les réponses de cet assistant sont indicatives. Seule la DREETS Pays de la Loire "
+    "décide de l'éligibilité et de la sélection des projets."
+)
+EXAMPLES = (
+    "Les dépenses de formation sont-elles éligibles ?",
+    "Quel est le coût minimum d'un projet ?",
+    "Qui sont les publics « invisibles » visés par l'appel ?",
+    "Combien de temps peut durer l'accompagnement d'une personne ?",
+)
+ABSTAIN_ICON = ":material/search_off:"
+# Material icons ship with Streamlit; emoji depend on the visitor's fonts.
+STATUS_MARK = {
+    "pass": ":green[:material/check_circle:]",
+    "fail": ":red[:material/cancel:]",
+    "warn": ":orange[:material/warning:]",
+    "missing": ":gray[:material/help:]",
+}
+ERROR_FR = "Une erreur inattendue est survenue. Réessayez ou contactez l'équipe du service."
+
+DEPARTMENTS = {
+    "44": "Loire-Atlantique",
+    "49": "Maine-et-Loire",
+    "53": "Mayenne",
+    "72": "Sarthe",
+    "85": "Vendée",
+}
+BUDGET_CATEGORIES = [
+    "personnel",
+    "fonctionnement",
+    "prestations",
+    "déplacements",
+    "investissement",
+    "formation",
+    "autre",
+]
+PUBLIC_CHOICES: dict[str | None, str] = {
+    None: "Non renseigné",
+    "invisibles": "Personnes non inscrites (« invisibles »)",
+    "inscrits": "Personnes inscrites (France Travail, mission locale, Cap emploi)",
+    "subsidiaire": (
+        "Inscrits à titre subsidiaire (sans accompagnement adapté ou sans contact récent)"
+    ),
+}
+TRISTATE: dict[bool | None, str] = {None: "Non renseigné", True: "Oui", False: "Non"}
+HEALTH: dict[str | None, str] = {None: "Non renseignée", "bonne": "Bonne", "fragile": "Fragile"}
+
+MAX_LOGIN_FAILURES = 3
+LOCK_SECONDS = 30
+MAX_EVAL_UPLOAD_BYTES = 1_000_000
+
+
+# ---------------------------------------------------------------- text safety
+
+_MD_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation character
+_SAFE_URL = re.compile(r"https?://[^\s<>()\[\]\"'`\\]+\Z")
+
+
+def _escape(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _lines(text: str) -> str:
+    # Leading spaces would start a code block; a single newline would be lost.
+    return "  \n".join(line.strip() for line in text.splitlines())
+
+
+def md_text(text: object) -> str:
+    """Any text made safe for st.markdown: shown literally, line breaks kept."""
+    return _lines(_escape(str(text)))
+
+
+def highlighted(passage: str, quotes: list[str]) -> str:
+    """The passage as safe Markdown, with each quoted sentence highlighted."""
+    spans = sorted((start, start + len(q)) for q in quotes if q and (start := passage.find(q)) >= 0)
+    out, position = [], 0
+    for start, end in spans:
+        if start < position:  # overlapping quotes: the first one wins
+            continue
+        out.append(_escape(passage[position:start]))
+        out.append(f":orange-background[{_escape(passage[start:end])}]")
+        position = end
+    out.append(_escape(passage[position:]))
+    return _lines("".join(out))
+
+
+def safe_url(url: str | None) -> str | None:
+    return url if url and _SAFE_URL.match(url) else None
+
+
+def show_error(err: O2RError) -> None:
+    st.error(md_text(err.message_fr), icon=":material/error:")
+
+
+# ---------------------------------------------------------------- resources
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def load_assistant(settings_json: str) -> Assistant:
+    """One assistant per process and configuration, shared by every session.
+
+    Building it serves the index, and first builds it if missing or stale.
+    """
+    from o2r_assistant.answer import Assistant
+
+    settings = Settings.model_validate_json(settings_json)
+    started = time.perf_counter()
+    assistant = Assistant(settings)
+    log.info("assistant ready in %.2fs", time.perf_counter() - started)
+    return assistant
+
+
+def get_assistant(settings: Settings) -> Assistant | None:
+    """The shared assistant, or None after showing why it cannot be loaded."""
+    key = settings.model_dump_json(exclude={"admin_password"})
+    try:
+        with st.spinner("Préparation de l'index du corpus…", show_time=True):
+            return load_assistant(key)
+    except O2RError as err:
+        log.warning("assistant unavailable: %s", err)
+        show_error(err)
+        return None
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def corpus_listing(
+    corpus_dir: str, fingerprint: tuple, chunk_counts: tuple[tuple[str, int], ...]
+) -> list[DocumentInfo]:
+    """Titles and dates of the corpus files; recomputed when a file or the index changes."""
+    settings = Settings(corpus_dir=Path(corpus_dir))
+    return describe_corpus(settings, dict(chunk_counts))
+
+
+def documents(settings: Settings, assistant: Assistant) -> list[DocumentInfo]:
+    fingerprint = tuple(
+        (p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in corpus_files(settings.corpus_dir)
+    )
+    counts: dict[str, int] = {}
+    for chunk in assistant.index.chunks():
+        counts[chunk.doc_id] = counts.get(chunk.doc_id, 0) + 1
+    return corpus_listing(str(settings.corpus_dir), fingerprint, tuple(sorted(counts.items())))
+
+
+def state() -> Any:
+    """Session state with this app's defaults."""
+    s = st.session_state
+    s.setdefault("messages", [])
+    s.setdefault("next_id", 1)
+    s.setdefault("dossier", Dossier())
+    s.setdefault("dossier_version", 0)
+    s.setdefault("login_failures", 0)
+    s.setdefault("locked_until", 0.0)
+    s.setdefault("staff", False)
+    return s
+
+
+# ---------------------------------------------------------------- sidebar
+
+
+def sidebar() -> tuple[str, Any]:
+    """Navigation and notice; returns the page and a slot for the corpus version."""
+    with st.sidebar:
+        st.markdown("### :material/explore: Assistant O2R")
+        st.caption("AMI « Offre de repérage et de remobilisation » — Pays de la Loire")
+        page = st.radio(
+            "Navigation",
+            PAGES,
+            key="page",
+            format_func=lambda p: f"{PAGE_ICONS[p]} {p}",
+        )
+        st.info(NOTICE, icon=":material/gavel:")
+        version = st.container()
+        if st.session_state.get("staff") and st.button("Se déconnecter", icon=":material/logout:"):
+            st.session_state.staff = False
+            st.rerun()
+    return page, version
+
+
+def corpus_version(settings: Settings, assistant: Assistant) -> None:
+    manifest = assistant.index.manifest
+    with st.expander("Version du corpus", icon=":material/library_books:"):
+        if manifest is not None:
+            st.markdown(
+                md_text(
+                    f"Index construit le {_when(manifest.built_at)}\n"
+                    f"Empreinte du corpus : {manifest.corpus_hash}\n"
+                    f"{manifest.documents} documents, {manifest.chunks} passages"
+                )
+            )
+        for doc in documents(settings, assistant):
+            date = f" ({doc.date})" if doc.date else ""
+            st.caption(md_text(f"{doc.title}{date}"))
+
+
+def _when(iso: str) -> str:
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return moment.astimezone(UTC).strftime("%d/%m/%Y à %H:%M UTC")
+
+
+# ---------------------------------------------------------------- answers
+
+
+def render_citations(citations: list[Citation]) -> None:
+    grouped: dict[int, list[Citation]] = {}
+    for c in citations:
+        grouped.setdefault(c.n, []).append(c)
+    for n, group in grouped.items():
+        first = group[0]
+        with st.expander(md_text(f"[{n}] {first.title}"), icon=":material/format_quote:"):
+            where = first.section or ""
+            if first.page is not None:
+                where = f"{where}, page {first.page}" if where else f"page {first.page}"
+            if where:
+                st.caption(md_text(f"Section : {where}"))
+            if first.reference:
+                st.caption(md_text(f"Référence : {first.reference}"))
+            st.markdown(highlighted(first.passage, [c.quote for c in group]))
+            url = safe_url(first.url)
+            if url:
+                st.markdown(f"[:material/open_in_new: Consulter la source officielle]({url})")
+
+
+def render_findings_summary(report: CheckReport) -> None:
+    """The checker's reading of one message, kept apart from the quotes."""
+    with st.container(border=True):
+        st.markdown("**:material/fact_check: Vérification automatique des faits indiqués**")
+        st.markdown(md_text(report.summary_fr()))
+        for r in report.results:
+            if r.status != "missing":
+                st.markdown(
+                    f"{STATUS_MARK[r.status]} **{md_text(r.label)}** : {md_text(r.explanation)}"
+                )
+        st.caption("Détail et checklist dans le panneau « Vérifier mon projet ».")
+
+
+def render_answer(answer: Answer) -> None:
+    for notice in answer.notices:
+        st.warning(md_text(notice), icon=":material/info:")
+    if answer.abstained:
+        st.info(md_text(answer.text), icon=ABSTAIN_ICON)
+    else:
+        st.markdown(md_text(answer.text))
+        render_citations(answer.citations)
+    if answer.findings is not None:
+        render_findings_summary(answer.findings)
+
+
+def render_feedback(message: dict, store: FeedbackStore) -> None:
+    key = message["id"]
+    rating = st.feedback("thumbs", key=f"rating-{key}")
+    if rating is None:
+        return
+    value = "up" if rating == 1 else "down"
+    answer: Answer = message["answer"]
+    try:
+        if message.get("feedback_id") is None:
+            message["feedback_id"] = store.add(
+                answer.question, answer.text, answer.citations, value
+            )
+            message["rating"] = value
+        elif message.get("rating") != value:
+            store.update(
+                message["feedback_id"], value, message.get("comment"), message.get("corrected")
+            )
+            message["rating"] = value
+    except O2RError as err:
+        show_error(err)
+        return
+    if message.get("annotated"):
+        st.caption("Merci pour votre avis.")
+        return
+    with st.form(f"feedback-form-{key}", border=False):
+        comment = st.text_input("Un commentaire ? (facultatif)", key=f"comment-{key}")
+        corrected = None
+        if value == "down":
+            corrected = st.text_area(
+                "La réponse attendue, si vous la connaissez (facultatif)",
+                key=f"corrected-{key}",
+                height=80,
+            )
+        sent = st.form_submit_button("Envoyer mon avis", icon=":material/send:")
+    if sent:
+        try:
+            store.update(message["feedback_id"], value, comment, corrected)
+        except O2RError as err:
+            show_error(err)
+            return
+        message.update(annotated=True, comment=comment, corrected=corrected)
+        st.rerun()
+
+
+def ask(settings: Settings, question: str) -> None:
+    s = state()
+    history = [m["content"] for m in s.messages if m["role"] == "user"]
+    s.messages.append({"role": "user", "content": question, "id": _next_id()})
+    assistant = get_assistant(settings)
+    if assistant is None:
+        return
+    dossier = s.dossier if not s.dossier.is_empty() else None
+    reply: dict[str, Any] = {"role": "assistant", "id": _next_id()}
+    try:
+        reply["answer"] = assistant.ask(question, history=history, dossier=dossier)
+        facts = extract_facts(question)
+        if not facts.is_empty():
+            s.dossier = merge_dossiers(s.dossier, facts)
+            s.dossier_version += 1  # the form is rebuilt pre-filled with the new facts
+    except O2RError as err:
+        log.info("question refused: %s", err)
+        reply["error"] = err.message_fr
+    except Exception:
+        log.exception("answering failed")
+        reply["error"] = ERROR_FR
+    s.messages.append(reply)
+
+
+def _next_id() -> int:
+    s = state()
+    s.next_id += 1
+    return s.next_id
+
+
+def chat(settings: Settings) -> None:
+    s = state()
+    store = FeedbackStore(settings.feedback_db)
+    history = st.container()
+    pending = s.pop("pending_question", None)
+    prompt = st.chat_input("Posez votre question sur l'AMI O2R…")
+    question = prompt if prompt is not None else pending
+    if question is not None:
+        ask(settings, question)
+    with history:
+        if not s.messages:
+            st.markdown(
+                "Posez une question sur l'appel : structures éligibles, public visé, budget, "
+                "durées, territoire, critères de sélection… Chaque réponse cite les textes."
+            )
+            st.caption("Exemples :")
+            for i, example in enumerate(EXAMPLES):
+                st.button(
+                    example,
+                    key=f"example-{i}",
+                    icon=":material/chat_bubble:",
+                    on_click=s.__setitem__,
+                    args=("pending_question", example),
+                )
+        for message in s.messages:
+            if message["role"] == "user":
+                with st.chat_message("user"):
+                    st.markdown(md_text(message["content"]))
+                continue
+            with st.chat_message("assistant"):
+                if "error" in message:
+                    st.error(md_text(message["error"]), icon=":material/error:")
+                    continue
+                render_answer(message["answer"])
+                render_feedback(message, store)
+
+
+# ---------------------------------------------------------------- checker panel
+
+
+def _tristate(label: str, value: bool | None, key: str) -> bool | None:
+    options = list(TRISTATE)
+    return st.selectbox(
+        label, options, index=options.index(value), format_func=TRISTATE.get, key=key
+    )
+
+
+def _budget_frame(dossier: Dossier) -> pd.DataFrame:
+    rows = [
+        {"Année": line.year, "Catégorie": line.category, "Montant (€)": float(line.amount_eur)}
+        for line in dossier.budget_lines or []
+    ]
+    frame = pd.DataFrame(rows, columns=["Année", "Catégorie", "Montant (€)"])
+    return frame.astype({"Année": "Int64", "Catégorie": "object", "Montant (€)": "float64"})
+
+
+def _budget_lines(frame: pd.DataFrame) -> list[BudgetLine] | None:
+    lines = []
+    for row in frame.to_dict("records"):
+        amount = row.get("Montant (€)")
+        if amount is None or pd.isna(amount):
+            continue
+        year = row.get("Année")
+        category = row.get("Catégorie")
+        lines.append(
+            BudgetLine(
+                year=None if year is None or pd.isna(year) else int(year),
+                category=category if isinstance(category, str) and category.strip() else None,
+                amount_eur=Decimal(str(amount)),
+            )
+        )
+    return lines or None
+
+
+def _place_text(place: PlaceRecord) -> str:
+    if place.department and place.department not in place.name:
+        return f"{place.name} ({place.department})"
+    return place.name
+
+
+def _places(codes: list[str], free_text: str) -> list[PlaceRecord] | None:
+    places = [PlaceRecord(name=DEPARTMENTS[c], department=c) for c in codes]
+    for item in re.split(r"[,;\n]", free_text):
+        item = item.strip()
+        if not item:
+            continue
+        found = find_places(item)
+        if found:
+            places += [
+                PlaceRecord(
+                    name=p.name,
+                    department=p.department,
+                    in_region=None if p.department else p.in_region,
+                )
+                for p in found
+            ]
+        else:
+            places.append(PlaceRecord(name=item))
+    unique: list[PlaceRecord] = []
+    for place in places:
+        if place not in unique:
+            unique.append(place)
+    return unique or None
+
+
+def _amount(value: float | None) -> Decimal | None:
+    return None if value is None else Decimal(str(value))
+
+
+def _public_choice(public: PublicTarget | None) -> str | None:
+    if public is None or public.registered is None:
+        return None
+    if not public.registered:
+        return "invisibles"
+    return "subsidiaire" if public.subsidiary_conditions else "inscrits"
+
+
+def _public(choice: str | None) -> PublicTarget | None:
+    return {
+        None: None,
+        "invisibles": PublicTarget(registered=False),
+        "inscrits": PublicTarget(registered=True, subsidiary_conditions=False),
+        "subsidiaire": PublicTarget(registered=True, subsidiary_conditions=True),
+    }[choice]
+
+
+def dossier_form(dossier: Dossier, version: int) -> Dossier | None:
+    """The session dossier as an editable form; the edited dossier once submitted."""
+    k = f"d{version}-"
+    org = dossier.organisation or Organisation()
+    consortium = dossier.consortium or Consortium()
+    places = dossier.places or []
+    in_region = [p.department for p in places if p.department in DEPARTMENTS]
+    others = [_place_text(p) for p in places if p.department not in DEPARTMENTS]
+    with st.form(f"{k}form", border=False):
+        with st.expander("Budget", icon=":material/euro:", expanded=True):
+            st.caption("Lignes de budget par année et par catégorie (la formation à part).")
+            categories = BUDGET_CATEGORIES + sorted(
+                {line.category for line in dossier.budget_lines or [] if line.category}
+                - set(BUDGET_CATEGORIES)
+            )
+            frame = st.data_editor(
+                _budget_frame(dossier),
+                key=f"{k}budget",
+                num_rows="dynamic",
+                hide_index=True,
+                width="stretch",
+                column_config={
+                    "Année": st.column_config.NumberColumn(
+                        min_value=2000, max_value=2100, step=1, format="%d", width=70
+                    ),
+                    "Catégorie": st.column_config.SelectboxColumn(options=categories, width=130),
+                    "Montant (€)": st.column_config.NumberColumn(
+                        min_value=0, step=100, format="%.0f", width=100
+                    ),
+                },
+            )
+            st.caption("À défaut de lignes détaillées :")
+            total = st.number_input(
+                "Coût total du projet (€)",
+                min_value=0.0,
+                step=1000.0,
+                format="%.0f",
+                value=_float(dossier.total_cost_eur),
+                key=f"{k}total",
+            )
+            annual = st.number_input(
+                "Coût annuel (€)",
+                min_value=0.0,
+                step=1000.0,
+                format="%.0f",
+                value=_float(dossier.annual_cost_eur),
+                key=f"{k}annual",
+            )
+            training = st.number_input(
+                "Dont dépenses de formation (€)",
+                min_value=0.0,
+                step=500.0,
+                format="%.0f",
+                value=_float(dossier.training_cost_eur),
+                key=f"{k}training",
+            )
+        with st.expander("Territoire et durées", icon=":material/map:"):
+            codes = st.multiselect(
+                "Départements d'intervention",
+                list(DEPARTMENTS),
+                default=in_region,
+                format_func=lambda c: f"{c} — {DEPARTMENTS[c]}",
+                key=f"{k}departments",
+            )
+            free = st.text_input(
+                "Autres lieux (villes, codes postaux, séparés par des virgules)",
+                value=", ".join(others),
+                key=f"{k}places",
+            )
+            project_months = st.number_input(
+                "Durée du projet (mois)",
+                min_value=1,
+                max_value=240,
+                step=1,
+                value=dossier.project_months,
+                key=f"{k}project",
+            )
+            pathway_months = st.number_input(
+                "Durée d'un parcours d'accompagnement (mois)",
+                min_value=1,
+                max_value=240,
+                step=1,
+                value=dossier.pathway_months,
+                key=f"{k}pathway",
+            )
+        with st.expander("Public et portage", icon=":material/groups:"):
+            choices = list(PUBLIC_CHOICES)
+            public = st.selectbox(
+                "Public principal",
+                choices,
+                index=choices.index(_public_choice(dossier.public)),
+                format_func=PUBLIC_CHOICES.get,
+                key=f"{k}public",
+            )
+            several = _tristate(
+                "Projet porté par plusieurs organismes", consortium.several, f"{k}several"
+            )
+            lead = st.text_input("Nom du chef de file", value=consortium.lead or "", key=f"{k}lead")
+            has_lead = _tristate("Un chef de file est désigné", consortium.has_lead, f"{k}has_lead")
+        with st.expander("Structure porteuse", icon=":material/apartment:"):
+            accounting = _tristate(
+                "Comptabilité analytique du projet", dossier.analytic_accounting, f"{k}accounting"
+            )
+            purpose = _tristate(
+                "Objet social cohérent avec l'insertion",
+                org.social_purpose_insertion,
+                f"{k}purpose",
+            )
+            experience = _tristate(
+                "Expérience de l'insertion socio-professionnelle",
+                org.insertion_experience,
+                f"{k}experience",
+            )
+            anchoring = _tristate("Ancrage territorial", org.territorial_anchoring, f"{k}anchoring")
+            health_options = list(HEALTH)
+            health = st.selectbox(
+                "Santé financière",
+                health_options,
+                index=health_options.index(org.financial_health),
+                format_func=HEALTH.get,
+                key=f"{k}health",
+            )
+        submitted = st.form_submit_button(
+            "Vérifier", type="primary", icon=":material/fact_check:", width="stretch"
+        )
+    if not submitted:
+        return None
+    lead = lead.strip()
+    return Dossier(
+        organisation=Organisation(
+            name=org.name,
+            social_purpose_insertion=purpose,
+            insertion_experience=experience,
+            territorial_anchoring=anchoring,
+            financial_health=health,
+        ),
+        places=_places(codes, free),
+        budget_lines=_budget_lines(frame),
+        total_cost_eur=_amount(total),
+        annual_cost_eur=_amount(annual),
+        training_cost_eur=_amount(training),
+        project_months=project_months,
+        pathway_months=pathway_months,
+        public=_public(public),
+        consortium=Consortium(
+            is_consortium=several,
+            members=consortium.members,
+            lead=lead or None,
+            has_lead=True if lead else has_lead,
+        ),
+        analytic_accounting=accounting,
+    )
+
+
+def _float(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def _short_title(title: str) -> str:
+    return re.split(r"\s+[—–]\s+", title, maxsplit=1)[0]
+
+
+def rules_table(report: CheckReport) -> pd.DataFrame:
+    """One row per rule; every cell is Markdown (st.table), so texts are escaped."""
+    rows = []
+    for r in report.results:
+        kind = "bloquant" if r.blocking else "non bloquant"
+        rows.append(
+            {
+                "": STATUS_MARK[r.status],
+                "Règle": (
+                    f"**{md_text(r.label)}**  \n:small[:gray[{STATUS_FR[r.status]}, {kind}]]"
+                ),
+                "Constat": md_text(r.explanation),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def rule_sources(report: CheckReport) -> None:
+    with st.expander("Textes sur lesquels reposent ces règles", icon=":material/menu_book:"):
+        for r in report.results:
+            quotes = []
+            for source in r.sources:
+                title = md_text(_short_title(source.title))
+                url = safe_url(source.source_url)
+                cited = f"[{title}]({url})" if url else title
+                quotes.append(f"« {md_text(source.passage)} » ({cited})")
+            if quotes:
+                st.markdown(f"**{md_text(r.label)}** : " + " ; ".join(quotes))
+
+
+def render_report(report: CheckReport, known_facts: bool) -> None:
+    if not known_facts:
+        st.info(
+            "Aucun fait connu pour l'instant : décrivez votre projet dans la conversation "
+            "(budget, lieux, durées, public…) ou remplissez le formulaire.",
+            icon=":material/info:",
+        )
+        with st.expander(f"Les {len(report.results)} règles vérifiées"):
+            st.table(rules_table(report), hide_index=True, border="horizontal")
+    else:
+        verdict = md_text(report.summary_fr())
+        if report.verdict == "eligible":
+            st.success(verdict, icon=":material/check_circle:")
+        elif report.verdict == "ineligible":
+            st.error(verdict, icon=":material/cancel:")
+        else:
+            st.warning(verdict, icon=":material/pending:")
+        st.table(rules_table(report), hide_index=True, border="horizontal")
+    rule_sources(report)
+    st.download_button(
+        "Télécharger la checklist (Markdown)",
+        report.to_markdown(),
+        file_name="checklist-o2r.md",
+        mime="text/markdown",
+        icon=":material/download:",
+        width="stretch",
+    )
+
+
+def checker_panel() -> None:
+    s = state()
+    st.subheader(":material/fact_check: Vérifier mon projet")
+    st.caption(
+        "Pré-rempli avec les faits cités dans la conversation : complétez puis cliquez sur "
+        "« Vérifier »."
+    )
+    try:
+        edited = dossier_form(s.dossier, s.dossier_version)
+    except ValidationError as err:
+        log.info("dossier form refused: %s", err)
+        st.error("Certaines valeurs sont invalides : vérifiez les montants, années et durées.")
+        edited = None
+    if edited is not None:
+        s.dossier = edited
+    render_report(evaluate(s.dossier), known_facts=not s.dossier.is_empty())
+
+
+def page_ask(settings: Settings) -> None:
+    st.title("Assistant de l'AMI O2R Pays de la Loire")
+    st.caption(
+        "Offre de repérage et de remobilisation — loi n° 2023-1196 du 18 décembre 2023, "
+        "article 7 ; décret n° 2024-584 ; arrêté du 26 juin 2024."
+    )
+    left, right = st.columns([5, 4], gap="large")
+    with left:
+        chat(settings)
+    with right, st.container(border=True):
+        checker_panel()
+
+
+# ---------------------------------------------------------------- drafting
+
+
+def page_draft(settings: Settings) -> None:
+    from o2r_assistant.drafting import draft_reply, draft_to_docx
+
+    s = state()
+    st.title("Rédaction d'une réponse")
+    st.caption(
+        "Collez l'e-mail d'un candidat : l'assistant prépare un projet de réponse cité, à relire "
+        "et à compléter. Rien n'est envoyé."
+    )
+    email = st.text_area("E-mail du candidat", height=200, key="email")
+    if st.button("Préparer un projet de réponse", type="primary", icon=":material/edit_note:"):
+        assistant = get_assistant(settings)
+        if not email.strip():
+            st.error("Collez d'abord le texte de l'e-mail du candidat.")
+        elif assistant is not None:
+            try:
+                s.draft = draft_reply(email, assistant)
+                s.draft_version = s.get("draft_version", 0) + 1
+            except O2RError as err:
+                show_error(err)
+    draft = s.get("draft")
+    if draft is None:
+        return
+    text = st.text_area(
+        "Projet de réponse (modifiable)",
+        value=draft.text,
+        height=420,
+        key=f"draft-{s.draft_version}",
+    )
+    edited = replace(draft, text=text)
+    md_col, docx_col = st.columns(2)
+    md_col.download_button(
+        "Télécharger (.md)",
+        text,
+        file_name="reponse-o2r.md",
+        mime="text/markdown",
+        icon=":material/download:",
+        width="stretch",
+    )
+    docx_col.download_button(
+        "Télécharger (.docx)",
+        draft_to_docx(edited),
+        file_name="reponse-o2r.docx",
+        mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        icon=":material/download:",
+        width="stretch",
+    )
+    st.caption(md_text(f"Question posée à l'assistant : {draft.question}"))
+    if draft.answer.citations:
+        st.markdown("**Passages cités, pour vérification**")
+        render_citations(draft.answer.citations)
+
+
+# ---------------------------------------------------------------- staff access
+
+
+def staff_gate(settings: Settings) -> bool:
+    """True once this session gave the admin password; rate-limited per session."""
+    s = state()
+    if not settings.admin_password:
+        st.warning(
+            "Cette page est désactivée : aucun mot de passe d'administration n'est configuré. "
+            "Définissez la variable d'environnement O2R\\_ADMIN\\_PASSWORD puis relancez "
+            "l'application.",
+            icon=":material/lock:",
+        )
+        return False
+    if s.staff:
+        return True
+    locked = s.locked_until - time.time() > 0
+    with st.form("login"):
+        st.markdown(":material/lock: **Accès réservé aux services de la DREETS**")
+        password = st.text_input("Mot de passe", type="password", key="password")
+        submitted = st.form_submit_button("Se connecter", disabled=locked)
+    if submitted and not locked:
+        expected = settings.admin_password.encode("utf-8")
+        if hmac.compare_digest(password.encode("utf-8"), expected):
+            s.staff = True
+            s.login_failures = 0
+            log.info("staff login accepted")
+            st.rerun()
+        s.login_failures += 1
+        log.warning("staff login refused (%d in a row)", s.login_failures)
+        if s.login_failures >= MAX_LOGIN_FAILURES:
+            s.login_failures = 0
+            s.locked_until = time.time() + LOCK_SECONDS
+            st.rerun()
+        st.error("Mot de passe incorrect.", icon=":material/error:")
+    if s.locked_until - time.time() > 0:
+        lock_countdown()
+    return False
+
+
+@st.fragment(run_every=1.0)
+def lock_countdown() -> None:
+    left = st.session_state.locked_until - time.time()
+    if left <= 0:
+        st.rerun()
+    st.error(
+        f"Trop de tentatives infructueuses : réessayez dans {math.ceil(left)} s.",
+        icon=":material/timer:",
+    )
+
+
+# ---------------------------------------------------------------- evaluation
+
+
+def runs_dir(settings: Settings) -> Path:
+    return settings.index_dir.parent / "data" / "eval-runs"
+
+
+def question_sets() -> list[Path]:
+    folders = [PROJECT_ROOT / "tests" / "eval", PROJECT_ROOT.parent / "shared" / "eval"]
+    return [p for folder in folders if folder.is_dir() for p in sorted(folder.glob("*.yaml"))]
+
+
+def previous_run(settings: Settings, files: list[str], before: str) -> dict | None:
+    """The latest stored run on the same question sets, older than ``before``."""
+    for path in sorted(runs_dir(settings).glob("*/result.json"), reverse=True):
+        if path.parent.name >= before:
+            continue
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if sorted(data.get("config", {}).get("files", [])) == sorted(files):
+            return data
+    return None
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0%}"
+
+
+def run_eval(settings: Settings, assistant: Assistant, paths: list[Path]) -> None:
+    from o2r_assistant.evaluation import run_evaluation, write_json, write_report
+
+    bar = st.progress(0.0, text="Évaluation en cours…")
+
+    def progress(done: int, total: int) -> None:
+        bar.progress(done / total, text=f"Évaluation : {done}/{total} questions")
+
+    try:
+        result = run_evaluation(paths, assistant=assistant, progress=progress)
+    except O2RError as err:
+        bar.empty()
+        show_error(err)
+        return
+    bar.empty()
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    folder = runs_dir(settings) / stamp
+    data = result.to_dict()
+    write_json(data, folder / "result.json")
+    files = write_report(result, folder / "rapport.md")
+    st.session_state.eval_run = {
+        "stamp": stamp,
+        "result": data,
+        "images": [str(p) for p in files if p.suffix == ".png"],
+        "previous": previous_run(settings, data["config"]["files"], stamp),
+    }
+    log.info("evaluation stored in %s", folder)
+
+
+def render_eval(run: dict) -> None:
+    from o2r_assistant.evaluation import compare_results
+
+    data, previous = run["result"], run["previous"]
+    st.subheader("Résultats")
+    cols = st.columns(4)
+    cols[0].metric("Cas", data["cases"])
+    cols[1].metric("Taux de réussite", _pct(data["pass_rate"]))
+    cols[2].metric("hit@5", _pct(data["retrieval"]["hit@5"]))
+    p50 = data["latency_ms"]["p50"]
+    cols[3].metric("Latence p50", "—" if p50 is None else f"{p50:.0f} ms")
+    cols = st.columns(4)
+    cols[0].metric("MRR@10", _pct(data["retrieval"]["mrr@10"]))
+    cols[1].metric("Citations étayées", _pct(data["citation_support"]))
+    cols[2].metric("Abstention (précision)", _pct(data["abstention"]["precision"]))
+    cols[3].metric("Abstention (rappel)", _pct(data["abstention"]["recall"]))
+    if previous is not None:
+        st.markdown("**Comparaison avec l'évaluation précédente sur les mêmes jeux**")
+        rows = [
+            {"Indicateur": name, "Précédente": a, "Actuelle": b, "Écart": delta}
+            for name, a, b, delta in compare_results(previous, data)
+        ]
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    else:
+        st.caption("Pas d'évaluation précédente sur ces jeux de questions.")
+    failures = data["failures"]
+    st.markdown(f"**Échecs : {len(failures)}**")
+    if failures:
+        st.dataframe(
+            pd.DataFrame([{"Cas": f["id"], "Raisons": " ; ".join(f["reasons"])} for f in failures]),
+            hide_index=True,
+            width="stretch",
+        )
+    images = [p for p in run["images"] if Path(p).is_file()]
+    if images:
+        cols = st.columns(len(images))
+        for col, image in zip(cols, images, strict=True):
+            col.image(image)
+
+
+def feedback_export(settings: Settings) -> None:
+    st.subheader("Avis des utilisateurs")
+    try:
+        negative = FeedbackStore(settings.feedback_db).records("down")
+    except O2RError as err:
+        show_error(err)
+        return
+    st.caption(
+        f"{len(negative)} avis négatif(s). L'export produit un jeu de questions au format "
+        "d'évaluation (à relire avant usage)."
+    )
+    if negative:
+        st.dataframe(
+            pd.DataFrame(
+                [
+                    {
+                        "N°": r.id,
+                        "Date": r.created_at,
+                        "Question": r.question,
+                        "Commentaire": r.comment or "",
+                        "Réponse attendue": r.corrected_answer or "",
+                    }
+                    for r in negative
+                ]
+            ),
+            hide_index=True,
+            width="stretch",
+        )
+    st.download_button(
+        "Exporter les avis négatifs (YAML)",
+        export_question_set(negative),
+        file_name="questions-avis.yaml",
+        mime="application/x-yaml",
+        icon=":material/download:",
+        disabled=not negative,
+    )
+
+
+def page_eval(settings: Settings) -> None:
+    st.title("Évaluation")
+    if not staff_gate(settings):
+        return
+    st.caption("Mesure la qualité des réponses sur des jeux de questions au format d'évaluation.")
+    sets = question_sets()
+    chosen = st.multiselect(
+        "Jeux de questions",
+        sets,
+        default=sets[:1],
+        format_func=lambda p: f"{p.parent.name}/{p.name}",
+    )
+    uploaded = st.file_uploader(
+        "Ou un jeu de questions (YAML)", type=["yaml", "yml"], max_upload_size=1
+    )
+    if st.button("Lancer l'évaluation", type="primary", icon=":material/play_arrow:"):
+        paths = list(chosen)
+        if uploaded is not None:
+            data = uploaded.getvalue()
+            if len(data) > MAX_EVAL_UPLOAD_BYTES:
+                st.error("Le fichier YAML dépasse 1 Mo.")
+                return
+            name = re.sub(r"[^\w.-]", "_", Path(uploaded.name).name) or "questions.yaml"
+            # Named by content, so runs of the same uploaded set can be compared.
+            digest = hashlib.sha256(data).hexdigest()[:12]
+            target = runs_dir(settings) / "uploads" / f"{digest}-{name}"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            paths.append(target)
+        assistant = get_assistant(settings)
+        if not paths:
+            st.error("Choisissez au moins un jeu de questions.")
+        elif assistant is not None:
+            run_eval(settings, assistant, paths)
+    run = st.session_state.get("eval_run")
+    if run:
+        render_eval(run)
+    st.divider()
+    feedback_export(settings)
+
+
+# ---------------------------------------------------------------- corpus
+
+
+def page_corpus(settings: Settings) -> None:
+    from o2r_assistant.index import is_current
+
+    st.title("Corpus")
+    if not staff_gate(settings):
+        return
+    assistant = get_assistant(settings)
+    if assistant is None:
+        return
+    docs = documents(settings, assistant)
+    if is_current(assistant.index, settings, assistant.embedder):
+        st.success("L'index est à jour avec le corpus.", icon=":material/check_circle:")
+    else:
+        st.warning(
+            "Le corpus a changé depuis la dernière indexation : relancez l'indexation pour que "
+            "l'assistant en tienne compte.",
+            icon=":material/sync_problem:",
+        )
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    "Document": d.doc_id,
+                    "Titre": d.title,
+                    "Date": d.date or "",
+                    "Passages indexés": d.chunks,
+                    "Taille (Ko)": round(d.size_bytes / 1024, 1),
+                }
+                | ({"Problème": d.error or ""} if any(x.error for x in docs) else {})
+                for d in docs
+            ]
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    # A new round after each change gives fresh (empty) upload and removal widgets.
+    k = f"corpus{st.session_state.setdefault('corpus_round', 0)}-"
+    add_col, remove_col = st.columns(2, gap="large")
+    with add_col, st.container(border=True):
+        st.markdown("**Ajouter un document**")
+        uploaded = st.file_uploader(
+            f"PDF, Markdown ou texte, {settings.upload_max_mb:g} Mo au plus",
+            type=["pdf", "md", "txt"],
+            key=f"{k}upload",
+            max_upload_size=math.ceil(settings.upload_max_mb),
+        )
+        overwrite = st.checkbox("Remplacer le document s'il existe déjà", key=f"{k}replace")
+        if st.button("Ajouter au corpus", icon=":material/upload_file:", disabled=uploaded is None):
+            try:
+                path = add_document(settings, uploaded.name, uploaded.getvalue(), replace=overwrite)
+            except O2RError as err:
+                show_error(err)
+            else:
+                corpus_changed(f"Document ajouté : {path.name}.")
+    with remove_col, st.container(border=True):
+        st.markdown("**Retirer un document**")
+        doc_id = st.selectbox("Document", [d.doc_id for d in docs], key=f"{k}remove")
+        confirm = st.checkbox("Je confirme le retrait de ce document", key=f"{k}confirm")
+        if st.button("Retirer du corpus", icon=":material/delete:", disabled=not confirm):
+            try:
+                remove_document(settings, doc_id)
+            except O2RError as err:
+                show_error(err)
+            else:
+                corpus_changed(f"Document retiré : {doc_id}.")
+    if st.button("Relancer l'indexation", type="primary", icon=":material/sync:"):
+        reindex(settings, assistant)
+
+
+def corpus_changed(message: str) -> None:
+    log.info("corpus changed: %s", message)
+    st.session_state.flash = (
+        f"{message} Relancez l'indexation pour que l'assistant en tienne compte."
+    )
+    st.session_state.corpus_round += 1
+    st.rerun()
+
+
+def reindex(settings: Settings, assistant: Assistant) -> None:
+    from o2r_assistant.index import build_index
+
+    bar = st.progress(0.0, text="Indexation…")
+
+    def progress(done: int, total: int) -> None:
+        bar.progress(done / total, text=f"Indexation : {done}/{total} passages")
+
+    try:
+        report = build_index(settings, assistant.embedder, progress=progress)
+    except O2RError as err:
+        bar.empty()
+        show_error(err)
+        return
+    load_assistant.clear()  # the next run serves the new index
+    m = report.manifest
+    st.session_state.flash = (
+        f"Index reconstruit en {report.seconds:.1f} s : {m.documents} documents, "
+        f"{m.chunks} passages."
+    )
+    st.rerun()
+
+
+# ---------------------------------------------------------------- main
+
+
+def main() -> None:
+    st.set_page_config(
+        page_title="Assistant O2R Pays de la Loire",
+        page_icon=":material/explore:",
+        layout="wide",
+    )
+    settings = Settings()
+    state()
+    page, version = sidebar()
+    flash = st.session_state.pop("flash", None)
+    if flash:
+        st.success(md_text(flash), icon=":material/check_circle:")
+    if page == PAGE_ASK:
+        page_ask(settings)
+    elif page == PAGE_DRAFT:
+        page_draft(settings)
+    elif page == PAGE_EVAL:
+        page_eval(settings)
+    else:
+        page_corpus(settings)
+    # Last, so that on a fresh server the page is usable while the index loads.
+    with version:
+        assistant = get_assistant(settings)
+        if assistant is not None:
+            corpus_version(settings, assistant)
+
+
+main()

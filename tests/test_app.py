@@ -1,0 +1,303 @@
+"""The Streamlit app driven headlessly with AppTest (no browser), on the prebuilt index."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from o2r_assistant.config import PROJECT_ROOT, Settings
+from o2r_assistant.evaluation import load_cases
+from o2r_assistant.feedback import FeedbackStore, export_question_set
+
+APP = str(PROJECT_ROOT / "app.py")
+PASSWORD = "mot-de-passe-de-test"
+
+
+def plain(markdown: str) -> str:
+    """What st.markdown displays for text escaped by the app (backslash escapes removed)."""
+    return re.sub(r"\\(.)", r"\1", markdown).replace("  \n", "\n")
+
+
+def texts(at: AppTest) -> list[str]:
+    return [plain(m.value) for m in at.markdown]
+
+
+def start(served_index: Path) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def ask(at: AppTest, question: str) -> AppTest:
+    at.chat_input[0].set_value(question).run()
+    assert not at.exception
+    return at
+
+
+def go(at: AppTest, page: str) -> AppTest:
+    at.sidebar.radio[0].set_value(page).run()
+    assert not at.exception
+    return at
+
+
+def by_label(elements, label: str):
+    return next(e for e in elements if e.label == label)
+
+
+def test_first_screen(served_index: Path) -> None:
+    at = start(served_index)
+    assert [o.split(" ", 1)[1] for o in at.sidebar.radio[0].options] == [
+        "Poser une question",
+        "Rédaction",
+        "Évaluation",
+        "Corpus",
+    ]
+    assert "Seule la DREETS Pays de la Loire" in at.sidebar.info[0].value
+    version = plain(" ".join(m.value for m in at.sidebar.markdown))
+    assert "5 documents" in version and "Empreinte du corpus" in version
+    assert any("Arrêté du 26 juin 2024" in plain(c.value) for c in at.sidebar.caption)
+    examples = [b for b in at.button if b.key and b.key.startswith("example-")]
+    assert len(examples) >= 3
+    examples[0].click().run()
+    assert any("ne sont pas éligibles" in t for t in texts(at))
+
+
+def test_cited_answer(served_index: Path) -> None:
+    at = ask(start(served_index), "Les dépenses de formation sont-elles éligibles ?")
+    answer = next(t for t in texts(at) if "ne sont pas éligibles" in t)
+    assert "[1]" in answer
+    expander = next(e for e in at.expander if plain(e.label).startswith("[1] "))
+    passage = " ".join(m.value for m in expander.markdown)
+    assert ":orange-background[" in passage  # the quoted sentence is highlighted
+    assert any("Consulter la source officielle" in m.value for m in expander.markdown)
+    assert all(not m.proto.allow_html for m in at.markdown)
+
+
+def test_abstention_is_not_styled_as_an_answer(served_index: Path) -> None:
+    at = ask(start(served_index), "Quelle est la recette de la tarte tatin ?")
+    (info,) = [i for i in at.main.info if i.icon == ":material/search_off:"]
+    assert "Je ne trouve pas de réponse" in plain(info.value)
+    assert not any(plain(e.label).startswith("[1]") for e in at.expander)
+
+
+def test_follow_up_uses_the_history(served_index: Path, monkeypatch) -> None:
+    from o2r_assistant.answer import Assistant
+
+    seen: list[list[str] | None] = []
+    original = Assistant.ask
+
+    def spy(self, question, history=None, dossier=None, k=None):
+        seen.append(history)
+        return original(self, question, history=history, dossier=dossier, k=k)
+
+    monkeypatch.setattr(Assistant, "ask", spy)
+    at = ask(start(served_index), "Quel est le coût minimum d'un projet ?")
+    ask(at, "Et pour la durée ?")
+    assert seen == [[], ["Quel est le coût minimum d'un projet ?"]]
+
+
+def test_markup_in_questions_is_shown_literally(served_index: Path) -> None:
+    evil = "<script>alert(1)</script> **gras** [x](javascript:alert(1)) # Titre :red[rouge] $x$"
+    at = ask(start(served_index), evil)
+    (user,) = [m for m in at.markdown if plain(m.value) == evil]
+    # Every Markdown/HTML character reaches st.markdown backslash-escaped.
+    assert re.search(r"(?<!\\)[<>*\[\]()#:$]", user.value) is None
+    assert all(not m.proto.allow_html for m in at.markdown)
+    assert not at.exception
+
+
+def test_empty_question_gets_a_french_message(served_index: Path) -> None:
+    at = ask(start(served_index), "   \u200b ")
+    assert any("La question est vide" in plain(e.value) for e in at.error)
+
+
+def test_truncation_notice(served_index: Path, monkeypatch) -> None:
+    monkeypatch.setenv("O2R_MAX_QUESTION_CHARS", "60")
+    at = ask(start(served_index), "Les dépenses de formation sont-elles éligibles " * 5 + "?")
+    assert any("trop long" in plain(w.value) for w in at.warning)
+
+
+def test_checker_is_prefilled_from_the_conversation(served_index: Path) -> None:
+    at = ask(start(served_index), "Notre projet coûte 120 000 € sur 3 ans en Sarthe")
+    assert by_label(at.number_input, "Coût total du projet (€)").value == 120000
+    assert by_label(at.number_input, "Durée du projet (mois)").value == 36
+    assert by_label(at.multiselect, "Départements d'intervention").value == ["72"]
+    table = at.table[0].value
+    row = table[table["Règle"].map(plain).str.contains("Coût total minimum")].iloc[0]
+    assert "cancel" in row[""] and "non conforme" in plain(row["Règle"])
+    assert "120 000 €" in plain(row["Constat"]) and "150 000 €" in plain(row["Constat"])
+    assert any("Inéligible" in plain(e.value) for e in at.error)
+    # The findings also appear under the answer, apart from the quotes.
+    assert any("Vérification automatique des faits indiqués" in t for t in texts(at))
+    assert any(b.label == "Télécharger la checklist (Markdown)" for b in at.get("download_button"))
+
+
+def test_checker_form_can_be_completed(served_index: Path) -> None:
+    at = ask(start(served_index), "Notre projet coûte 120 000 € sur 3 ans en Sarthe")
+    by_label(at.number_input, "Coût total du projet (€)").set_value(180000)
+    by_label(at.number_input, "Durée d'un parcours d'accompagnement (mois)").set_value(18)
+    by_label(at.selectbox, "Public principal").set_value("invisibles")
+    by_label(at.text_input, "Autres lieux (villes, codes postaux, séparés par des virgules)").input(
+        "Rennes (35)"
+    )
+    at.button(key="FormSubmitter:d1-form-Vérifier").click().run()
+    assert not at.exception
+    table = at.table[0].value
+    status = {plain(r).split("\n")[0].strip("*"): plain(r) for r in table["Règle"]}
+    assert "conforme" in status["Coût total minimum du projet"]
+    assert "non conforme" in status["Durée du parcours par personne"]
+    assert "non conforme" in status["Territoire : Pays de la Loire"]
+    assert "non conforme" not in status["Public cible : les « invisibles »"]
+
+
+def test_feedback_is_stored_and_exported(served_index: Path, tmp_path: Path) -> None:
+    at = ask(start(served_index), "Quel est le coût minimum d'un projet ?")
+    at.feedback[0].set_value(0).run()  # thumbs down
+    store = FeedbackStore(Settings().feedback_db)
+    (record,) = store.records()
+    assert record.rating == "down" and record.question == "Quel est le coût minimum d'un projet ?"
+    assert record.citations and record.citations[0]["n"] == 1
+    at.text_input(key="comment-3").input("Montant à préciser")
+    at.text_area(key="corrected-3").input("Le coût total doit atteindre 150 000 € sur 3 ans.")
+    at.button(key="FormSubmitter:feedback-form-3-Envoyer mon avis").click().run()
+    assert not at.exception
+    (record,) = store.records()
+    assert record.comment == "Montant à préciser"
+    assert "Merci pour votre avis." in [plain(c.value) for c in at.caption]
+
+    path = tmp_path / "export.yaml"
+    path.write_text(export_question_set(store.records("down")), encoding="utf-8")
+    (case,) = load_cases(path)
+    assert case.id == f"feedback-{record.id}" and case.must_include == ("150 000", "3 an")
+
+
+def test_drafting_page(served_index: Path) -> None:
+    at = go(start(served_index), "Rédaction")
+    at.text_area(key="email").input(
+        "Bonjour,\nNotre association, basée à Nantes, prévoit un budget de 120 000 € sur 3 ans."
+        "\nLes dépenses de formation sont-elles éligibles ?\nMerci"
+    )
+    at.button[0].click().run()
+    assert not at.exception
+    draft = next(t for t in at.text_area if t.label == "Projet de réponse (modifiable)").value
+    assert draft.startswith("Bonjour,")
+    assert "ne sont pas éligibles" in draft and "[1]" in draft and "Sources :" in draft
+    assert "Cordialement," in draft and "Les services de la DREETS Pays de la Loire" in draft
+    assert "Coût total minimum du projet (non conforme)" in draft
+    labels = [b.label for b in at.get("download_button")]
+    assert "Télécharger (.md)" in labels and "Télécharger (.docx)" in labels
+
+
+def test_staff_pages_are_disabled_without_password(served_index: Path) -> None:
+    for page in ("Corpus", "Évaluation"):
+        at = go(start(served_index), page)
+        assert any("désactivée" in plain(w.value) for w in at.warning)
+        assert not at.text_input and not at.file_uploader
+
+
+def login(at: AppTest, password: str) -> AppTest:
+    at.text_input(key="password").input(password)
+    at.button(key="FormSubmitter:login-Se connecter").click().run()
+    assert not at.exception
+    return at
+
+
+def test_wrong_password_is_refused_then_locked(served_index: Path, monkeypatch) -> None:
+    monkeypatch.setenv("O2R_ADMIN_PASSWORD", PASSWORD)
+    at = go(start(served_index), "Corpus")
+    for _ in range(2):
+        login(at, "mauvais")
+        assert "Mot de passe incorrect." in [plain(e.value) for e in at.error]
+    login(at, "encore-mauvais")
+    assert any("Trop de tentatives" in plain(e.value) for e in at.error)
+    submit = at.button(key="FormSubmitter:login-Se connecter")
+    assert submit.proto.disabled  # even the right password cannot be sent now
+    assert not at.file_uploader
+
+    at.session_state["locked_until"] = 0.0  # the 30 s have passed
+    at.run()
+    login(at, PASSWORD)
+    assert at.file_uploader
+
+
+def test_corpus_page_upload_remove_and_reindex(served_index: Path, monkeypatch) -> None:
+    monkeypatch.setenv("O2R_ADMIN_PASSWORD", PASSWORD)
+    corpus = Settings().corpus_dir
+    at = login(go(start(served_index), "Corpus"), PASSWORD)
+    listing = at.dataframe[0].value
+    assert list(listing["Document"]) == sorted(p.stem for p in corpus.glob("*.md"))
+    assert (listing["Passages indexés"] > 0).all()
+
+    at.file_uploader[0].set_value(("../../evil.md", b"# X\n\nTexte.", "text/md"))
+    at.run()
+    by_label(at.button, "Ajouter au corpus").click().run()
+    assert any("refusé" in plain(e.value) for e in at.error)
+    assert not (corpus.parent / "evil.md").exists()
+
+    note = "# Note O2R\n\nLes candidats déposent un dossier complet avant la date limite.\n"
+    at.file_uploader[0].set_value(("note-o2r.md", note.encode(), "text/md"))
+    at.run()
+    by_label(at.button, "Ajouter au corpus").click().run()
+    assert (corpus / "note-o2r.md").read_text() == note
+    assert any("Document ajouté : note-o2r.md" in plain(s.value) for s in at.success)
+    assert any("Le corpus a changé" in plain(w.value) for w in at.warning)
+
+    for doc_id in (
+        "contexte-glossaire",
+        "decret-2024-584-conventionnement",
+        "arrete-2024-06-26-cahier-des-charges",
+        "loi-plein-emploi-article-7",
+    ):
+        at.selectbox[0].set_value(doc_id)
+        by_label(at.checkbox, "Je confirme le retrait de ce document").check()
+        at.run()
+        by_label(at.button, "Retirer du corpus").click().run()
+        assert not (corpus / f"{doc_id}.md").exists()
+        assert any(f"Document retiré : {doc_id}" in plain(s.value) for s in at.success)
+
+    # Two short documents left: the rebuild stays quick.
+    by_label(at.button, "Relancer l'indexation").click().run()
+    assert not at.exception
+    assert any("Index reconstruit" in plain(s.value) for s in at.success)
+    assert any("L'index est à jour" in plain(s.value) for s in at.success)
+    assert set(at.dataframe[0].value["Document"]) == {"ami-o2r-pays-de-la-loire", "note-o2r"}
+    assert "2 documents" in plain(" ".join(m.value for m in at.sidebar.markdown))
+    # The new index serves answers at once.
+    go(at, "Poser une question")
+    ask(at, "Que doivent déposer les candidats avant la date limite ?")
+    assert any("dossier complet" in t for t in texts(at))
+
+
+def test_evaluation_page_runs_a_question_set(served_index: Path, monkeypatch) -> None:
+    monkeypatch.setenv("O2R_ADMIN_PASSWORD", PASSWORD)
+    at = login(go(start(served_index), "Évaluation"), PASSWORD)
+    questions = (
+        '- id: formation\n  question: "Les dépenses de formation sont-elles éligibles ?"\n'
+        '  must_include: ["pas éligibles"]\n'
+        '- id: tatin\n  question: "Quelle est la recette de la tarte tatin ?"\n  abstain: true\n'
+    )
+    at.multiselect[0].set_value([])
+    at.file_uploader[0].set_value(("mini.yaml", questions.encode(), "application/x-yaml"))
+    by_label(at.button, "Lancer l'évaluation").click().run()
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Cas"] == "2" and metrics["Taux de réussite"] == "100%"
+    assert len(at.image) == 2  # hit@k and latency plots
+    runs = Settings().index_dir.parent / "data" / "eval-runs"
+    assert len(list(runs.glob("*/result.json"))) == 1
+
+    by_label(at.button, "Lancer l'évaluation").click().run()  # a second run is compared
+    assert any("Comparaison avec l'évaluation précédente" in t for t in texts(at))
+    assert by_label(at.get("download_button"), "Exporter les avis négatifs (YAML)")
+
+
+@pytest.mark.parametrize(
+    "text", ["**x** _y_", "<b>x</b> &amp;", "[a](javascript:alert(1))", "# h\n- i\n1. j", "a\\b"]
+)
+def test_user_text_round_trips_through_the_escaping(served_index: Path, text: str) -> None:
+    at = ask(start(served_index), text)
+    assert any(plain(m.value) == text for m in at.markdown)

@@ -1,0 +1,158 @@
+"""End to end: the real Streamlit server driven by headless Chromium (Debian's build)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from o2r_assistant.config import PROJECT_ROOT
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTIFACTS = PROJECT_ROOT / "test-artifacts"
+SERVER_START_S = 60
+WAIT_MS = 60_000
+XSS = "<script>window.__pwned=1</script> **gras**"
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_healthy(url: str, server: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + SERVER_START_S
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            pytest.fail(f"streamlit exited with {server.returncode}:\n{log.read_text()}")
+        with (
+            contextlib.suppress(OSError),
+            urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response,
+        ):
+            if response.status == 200:
+                return
+        time.sleep(0.2)
+    pytest.fail(f"streamlit not healthy after {SERVER_START_S}s:\n{log.read_text()}")
+
+
+@pytest.fixture
+def server(served_index: Path, tmp_path: Path):
+    """`streamlit run app.py` on a free port, with the test's corpus, index and database."""
+    port = _free_port()
+    log = tmp_path / "streamlit.log"
+    with open(log, "wb") as out:
+        process = subprocess.Popen(
+            [
+                sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / "app.py"),
+                "--server.headless", "true",
+                "--server.port", str(port),
+                "--server.address", "127.0.0.1",
+                "--browser.gatherUsageStats", "false",
+            ],
+            cwd=PROJECT_ROOT,
+            env=os.environ.copy(),  # O2R_* already point at tmp_path (conftest)
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_healthy(url, process, log)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+
+
+def _open(browser, url: str):
+    """A new page at ``url``: (page, seconds to a usable chat input, seconds to ready)."""
+    page = browser.new_page(viewport={"width": 1440, "height": 1000}, locale="fr-FR")
+    page.set_default_timeout(WAIT_MS)
+    started = time.perf_counter()
+    page.goto(url, wait_until="domcontentloaded")
+    page.get_by_placeholder("Posez votre question").wait_for(state="visible")
+    page.get_by_text("Vérifier mon projet").wait_for(state="visible")
+    usable = time.perf_counter() - started
+    # The corpus version is drawn once the assistant (and its index) is loaded.
+    page.get_by_text("Version du corpus").wait_for(state="visible")
+    return page, usable, time.perf_counter() - started
+
+
+def test_chat_in_a_real_browser(server: str, tmp_path: Path) -> None:
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing: run `make browser` (installs Debian's chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            # Cold: the first visit also imports the answering stack and opens the index.
+            cold_input_s, cold_ready_s = _open(browser, server)[1:]
+            page, warm_input_s, warm_ready_s = _open(browser, server)
+
+            box = page.get_by_placeholder("Posez votre question")
+            box.fill("Les dépenses de formation sont-elles éligibles ?")
+            asked = time.perf_counter()
+            box.press("Enter")
+            answer = page.get_by_test_id("stChatMessage").filter(has_text="ne sont pas éligibles")
+            answer.first.wait_for(state="visible")
+            answer_s = time.perf_counter() - asked
+            assert "[1]" in answer.first.inner_text()
+            page.get_by_test_id("stExpander").filter(has_text="[1]").first.wait_for()
+
+            box.fill(XSS)
+            box.press("Enter")
+            page.get_by_test_id("stChatMessage").filter(
+                has_text="<script>window.__pwned=1</script>"
+            ).first.wait_for(state="visible")
+            page.get_by_test_id("stChatMessage").nth(3).wait_for(state="visible")
+            assert page.evaluate("typeof window.__pwned") == "undefined"
+            assert page.locator("[data-testid=stChatMessage] script").count() == 0
+            assert page.get_by_text("**gras**").count() >= 1
+
+            # Tall enough for the whole page: the app scrolls inside its own container.
+            page.set_viewport_size({"width": 1440, "height": 2200})
+            page.get_by_test_id("stExpander").filter(has_text="[1]").first.click()
+            page.wait_for_timeout(500)
+            shot = tmp_path / "app.png"
+            page.screenshot(path=str(shot), full_page=True)
+        finally:
+            browser.close()
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    stable = ARTIFACTS / "app.png"
+    shutil.copyfile(shot, stable)
+    print(
+        f"\nfirst visit (cold server): chat input after {cold_input_s:.2f} s, "
+        f"index ready after {cold_ready_s:.2f} s"
+        f"\nnext visit: chat input after {warm_input_s:.2f} s, ready after {warm_ready_s:.2f} s"
+        f"\nanswer latency in the browser: {answer_s:.2f} s"
+        f"\nscreenshot: {shot} (copy: {stable})"
+    )
+    # Sanity bounds only: timing depends on the machine.
+    assert cold_ready_s < 60 and warm_ready_s < 30
+    assert answer_s < 30
