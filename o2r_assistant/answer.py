@@ -32,7 +32,7 @@ from .retrieval import (
     Retrieved,
     phrase_meanings,
 )
-from .text import content_words, tokens
+from .text import content_words, normalize_match, tokens
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +52,10 @@ ABSTENTION_TEXT = (
 )
 
 
+def _alnum(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", normalize_match(text))
+
+
 @dataclass(frozen=True)
 class Citation:
     """One numbered source of an answer; ``quote`` is an exact slice of ``passage``."""
@@ -69,6 +73,8 @@ class Citation:
 
     def label(self) -> str:
         where = self.section or ""
+        if _alnum(where) == _alnum(self.title):
+            where = ""  # a section named like its document adds nothing
         if self.page is not None:
             where = f"{where}, p. {self.page}" if where else f"p. {self.page}"
         return f"{self.title}" + (f" — {where}" if where else "")
@@ -91,7 +97,7 @@ class Answer:
 
     def sources_markdown(self) -> str:
         lines = []
-        for c in self.citations:
+        for c in {c.n: c for c in self.citations}.values():  # one line per source
             line = f"[{c.n}] {c.label()}"
             if c.reference:
                 line += f". {c.reference}"
@@ -321,6 +327,13 @@ _ANSWER_TYPES = (
 ANSWER_TYPE_BONUS = 0.08
 
 
+def _is_title(sentence: str, chunk: Chunk) -> bool:
+    """A document or section title repeated in the text states nothing."""
+    folded = normalize_match(sentence).strip(" .:")
+    names = [chunk.title, *chunk.section.split(" > ")]
+    return any(folded == normalize_match(n).strip(" .:") for n in names if n)
+
+
 def _line_start(text: str, offset: int) -> int:
     return text.rfind("\n", 0, offset) + 1
 
@@ -378,7 +391,7 @@ def _candidates(question: str, result: RetrievalResult, index: VectorIndex) -> l
             if bullet:
                 a += bullet.end()
             text = chunk.text[a:b]
-            if len(text) < 20:
+            if len(text) < 20 or _is_title(text, chunk):
                 continue
             if text.rstrip().endswith(":"):
                 # A lead-in is quoted with the list it introduces.

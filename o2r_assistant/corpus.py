@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 
 SUPPORTED_SUFFIXES = (".md", ".txt", ".pdf")
 # Bump when chunk boundaries or ids change: the index manifest records it.
-CHUNKER_VERSION = "4"
+CHUNKER_VERSION = "5"
 TARGET_MIN_CHARS = 500
 TARGET_MAX_CHARS = 900
 # A real PDF for this corpus has tens of pages; thousands means a bomb or a mistake.
@@ -380,7 +380,7 @@ def _looks_like_heading(line: str, i: int, prose: list) -> bool:
     return (
         i + 1 < len(prose)
         and len(line) <= 90
-        and len(line.split()) <= 12
+        and len(line.split()) <= 14
         and line[0].isupper()
         and line[-1] not in ".!?;:,…»"
         and not _LIST_ITEM.match(line)
