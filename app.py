@@ -737,18 +737,21 @@ def checker_panel() -> None:
     s = state()
     st.subheader(":material/fact_check: Vérifier mon projet")
     st.caption(
-        "Pré-rempli avec les faits cités dans la conversation : complétez puis cliquez sur "
-        "« Vérifier »."
+        "Pré-rempli avec les faits cités dans la conversation ; complétez-les pour une "
+        "vérification plus complète."
     )
+    render_report(evaluate(s.dossier), known_facts=not s.dossier.is_empty())
+    if not st.toggle("Compléter ou corriger les informations du projet", key="edit_dossier"):
+        return
     try:
         edited = dossier_form(s.dossier, s.dossier_version)
     except ValidationError as err:
         log.info("dossier form refused: %s", err)
         st.error("Certaines valeurs sont invalides : vérifiez les montants, années et durées.")
-        edited = None
+        return
     if edited is not None:
         s.dossier = edited
-    render_report(evaluate(s.dossier), known_facts=not s.dossier.is_empty())
+        st.rerun()  # the report above shows the edited dossier
 
 
 def page_ask(settings: Settings) -> None:

@@ -123,6 +123,7 @@ def test_truncation_notice(served_index: Path, monkeypatch) -> None:
 
 def test_checker_is_prefilled_from_the_conversation(served_index: Path) -> None:
     at = ask(start(served_index), "Notre projet coûte 120 000 € sur 3 ans en Sarthe")
+    at.toggle(key="edit_dossier").set_value(True).run()
     assert by_label(at.number_input, "Coût total du projet (€)").value == 120000
     assert by_label(at.number_input, "Durée du projet (mois)").value == 36
     assert by_label(at.multiselect, "Départements d'intervention").value == ["72"]
@@ -138,6 +139,7 @@ def test_checker_is_prefilled_from_the_conversation(served_index: Path) -> None:
 
 def test_checker_form_can_be_completed(served_index: Path) -> None:
     at = ask(start(served_index), "Notre projet coûte 120 000 € sur 3 ans en Sarthe")
+    at.toggle(key="edit_dossier").set_value(True).run()
     by_label(at.number_input, "Coût total du projet (€)").set_value(180000)
     by_label(at.number_input, "Durée d'un parcours d'accompagnement (mois)").set_value(18)
     by_label(at.selectbox, "Public principal").set_value("invisibles")
