@@ -1,0 +1,195 @@
+"""Helpers shared by the reliability tests: tree digests, time bounds, hostile files, figures."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import threading
+import zlib
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fpdf import FPDF
+from pypdf import PdfWriter
+
+from o2r_assistant.config import Settings
+
+# Figures measured during the run, printed at the end of the session (see conftest.py).
+FIGURES: dict[str, Counter[str]] = defaultdict(Counter)
+SLOWEST: dict[str, float] = {}
+NOTES: dict[str, str] = {}
+
+
+def record(section: str, key: str, amount: int = 1) -> None:
+    FIGURES[section][key] += amount
+
+
+def observe(name: str, seconds: float) -> None:
+    """Keep the longest duration seen under ``name``."""
+    SLOWEST[name] = max(seconds, SLOWEST.get(name, 0.0))
+
+
+def clean_settings(**overrides: Any) -> Settings:
+    """Settings from explicit values only, whatever O2R_* variables the caller's shell has."""
+    with pytest.MonkeyPatch.context() as patch:
+        for name in list(os.environ):
+            if name.startswith("O2R_"):
+                patch.delenv(name)
+        return Settings(**overrides)
+
+
+def tree_digest(root: Path) -> dict[str, str]:
+    """Relative path -> content hash (or link target) of every entry under ``root``."""
+    digest: dict[str, str] = {}
+    for path in sorted(root.rglob("*")):
+        key = str(path.relative_to(root))
+        if path.is_symlink():
+            digest[key] = f"link:{os.readlink(path)}"
+        elif path.is_file():
+            digest[key] = hashlib.sha256(path.read_bytes()).hexdigest()
+        else:
+            digest[key] = "dir"
+    return digest
+
+
+def within(seconds: float, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Run ``fn`` and return its result, or fail if it has not finished in ``seconds``.
+
+    A hang then fails the test instead of the whole run; the stuck daemon thread
+    is abandoned.
+    """
+    outcome: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            outcome["value"] = fn(*args, **kwargs)
+        except BaseException as err:  # re-raised in the caller's thread
+            outcome["error"] = err
+
+    thread = threading.Thread(target=target, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():
+        pytest.fail(f"{getattr(fn, '__name__', fn)} did not finish within {seconds:g} s")
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
+
+
+# ---------------------------------------------------------------- PDFs
+
+
+def text_pdf(pages: list[str]) -> bytes:
+    """A real PDF (fpdf2), one page per string; an empty string gives a blank page."""
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=11)
+    for text in pages:
+        pdf.add_page()
+        if text:
+            pdf.multi_cell(0, 6, text)
+    return bytes(pdf.output())
+
+
+def encrypted_pdf() -> bytes:
+    writer = PdfWriter(clone_from=io.BytesIO(text_pdf(["Budget confidentiel du projet."])))
+    writer.encrypt(user_password="secret", owner_password="owner")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def hand_pdf(objects: list[bytes], trailer: bytes = b"") -> bytes:
+    """A PDF written by hand: objects numbered from 1 (1 is the catalog), exact xref."""
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        trailer,
+        xref,
+    )
+    return bytes(out)
+
+
+def flate_stream(data: bytes, entries: bytes = b"") -> bytes:
+    packed = zlib.compress(data, 9)
+    head = b"<< /Length %d /Filter /FlateDecode %s >>\nstream\n" % (len(packed), entries)
+    return head + packed + b"\nendstream"
+
+
+CATALOG = b"<< /Type /Catalog /Pages 2 0 R >>"
+FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+TEXT_PAGE = (
+    b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] "
+    b"/Resources << /Font << /F 4 0 R >> /XObject << /X 6 0 R >> >> /Contents 5 0 R >>"
+)
+
+
+def many_pages_pdf(count: int) -> bytes:
+    """One text page listed ``count`` times in /Kids: a few KB claiming many pages."""
+    kids = b"3 0 R " * count
+    return hand_pdf(
+        [
+            CATALOG,
+            b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count),
+            TEXT_PAGE,
+            FONT,
+            flate_stream(b"BT /F 12 Tf 10 10 Td (Page) Tj ET"),
+            flate_stream(b"", b"/Type /XObject /Subtype /Form /BBox [0 0 1 1]"),
+        ]
+    )
+
+
+def page_tree_bomb_pdf(depth: int = 6, fanout: int = 10) -> bytes:
+    """A page tree whose every node lists one child ``fanout`` times: fanout**depth leaves."""
+    objects = [CATALOG]
+    for level in range(depth):
+        child = b"%d 0 R " % (level + 3)
+        objects.append(b"<< /Type /Pages /Kids [%s] /Count %d >>" % (child * fanout, fanout))
+    objects.append(b"<< /Type /Page /MediaBox [0 0 200 200] >>")
+    return hand_pdf(objects)
+
+
+def nested_info_pdf(depth: int = 5000) -> bytes:
+    """A document title nested ``depth`` arrays deep: the parser recurses past Python's limit."""
+    title = b"[" * depth + b"]" * depth
+    return hand_pdf(
+        [
+            CATALOG,
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
+            b"<< /Title %s >>" % title,
+        ],
+        trailer=b"/Info 4 0 R ",
+    )
+
+
+def form_bomb_pdf(draws: int = 5000, form_operators: int = 100_000) -> bytes:
+    """One page drawing, ``draws`` times, a form of ``form_operators`` operators: about 4 KB.
+
+    pypdf parses the form again at every draw, so extraction would run for hours.
+    """
+    form = b"BT /F 12 Tf 10 10 Td (Forme) Tj ET\n" + b"0 0 m " * form_operators
+    return hand_pdf(
+        [
+            CATALOG,
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            TEXT_PAGE,
+            FONT,
+            flate_stream(b"/X Do\n" * draws),
+            flate_stream(
+                form,
+                b"/Type /XObject /Subtype /Form /BBox [0 0 200 200] "
+                b"/Resources << /Font << /F 4 0 R >> >>",
+            ),
+        ]
+    )

@@ -1,0 +1,141 @@
+"""Hostile files offered for the corpus: each is refused with a French reason, in bounded time,
+and nothing on disk changes (corpus, served index, temporary folder)."""
+
+from __future__ import annotations
+
+import io
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from o2r_assistant.config import Settings
+from o2r_assistant.errors import UploadError
+from o2r_assistant.uploads import add_document
+
+from .support import (
+    encrypted_pdf,
+    many_pages_pdf,
+    nested_info_pdf,
+    observe,
+    page_tree_bomb_pdf,
+    record,
+    text_pdf,
+    tree_digest,
+    within,
+)
+
+NOTE = "# Note\n\nLes candidatures sont déposées auprès de la DREETS.\n".encode()
+REAL_PDF = text_pdf(["Les structures candidates justifient d'un ancrage territorial."] * 3)
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00"
+ZIP = b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + b"\x00" * 20
+# No refusal may take longer than this, whatever the file (the PDF reader is a child process).
+REFUSAL_SECONDS = 30
+
+
+@pytest.fixture
+def sandbox(settings: Settings, served_index: Path, tmp_path: Path, monkeypatch) -> Path:
+    """tmp_path holds the corpus, the served index and the process's temporary folder."""
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    return tmp_path
+
+
+def refuse(settings: Settings, sandbox: Path, name: str, data: bytes) -> UploadError:
+    """Offer one file; it must be refused within the bound, leaving every byte as it was."""
+    before = tree_digest(sandbox)
+    started = time.perf_counter()
+    with pytest.raises(UploadError) as caught:
+        within(REFUSAL_SECONDS, add_document, settings, name, data)
+    observe("files: refusal", time.perf_counter() - started)
+    assert tree_digest(sandbox) == before
+    return caught.value
+
+
+CONTENT_CASES: list[tuple[str, str, Callable[[], bytes], str]] = [
+    ("pdf", "corrompu.pdf", lambda: b"%PDF-1.4\n1 0 obj garbage\n%%EOF", "illisible"),
+    ("pdf", "tronque.pdf", lambda: REAL_PDF[: len(REAL_PDF) // 2], "illisible"),
+    ("pdf", "entete-seul.pdf", lambda: b"%PDF-1.7\n" + bytes(range(256)) * 8, "illisible"),
+    ("pdf", "chiffre.pdf", encrypted_pdf, "chiffré"),
+    ("pdf", "scan.pdf", lambda: text_pdf(["", "", ""]), "aucun texte"),
+    ("pdf", "bombe-pages.pdf", lambda: many_pages_pdf(20_000), "au-delà de la limite de 500"),
+    ("pdf", "bombe-arbre.pdf", page_tree_bomb_pdf, "illisible"),
+    ("pdf", "imbrique.pdf", nested_info_pdf, "illisible"),
+    ("text", "image.md", lambda: PNG, "binaire"),
+    ("text", "archive.md", lambda: ZIP, "binaire"),
+    ("text", "pdf-renomme.md", lambda: REAL_PDF, "UTF-8"),
+    ("text", "utf16.txt", lambda: "Dépenses éligibles".encode("utf-16"), "binaire"),
+    ("text", "latin1.txt", lambda: "Crèche éligible".encode("latin-1"), "UTF-8"),
+    ("text", "entete-seule.md", lambda: b"---\ntitle: Vide\n---\n\n  \n", "aucun texte"),
+    ("text", "vide.md", lambda: b"", "vide"),
+]
+
+
+@pytest.mark.parametrize(
+    ("kind", "name", "make", "reason"),
+    [pytest.param(*case, id=case[1]) for case in CONTENT_CASES],
+)
+def test_hostile_content_is_refused_and_changes_nothing(
+    settings: Settings, sandbox: Path, kind: str, name: str, make, reason: str
+) -> None:
+    err = refuse(settings, sandbox, name, make())
+    assert err.message_fr.startswith("fichier refusé") and reason in err.message_fr
+    assert err.message_fr != str(err)  # a French message for users, an English one for logs
+    record("files tried", kind)
+
+
+def test_the_nested_pdf_really_overflows_the_parser_stack() -> None:
+    """The premise of the 'imbrique.pdf' case: reading its title recurses past the limit."""
+    causes: list[str] = []
+    try:
+        PdfReader(io.BytesIO(nested_info_pdf())).metadata  # noqa: B018
+    except Exception as err:  # pypdf wraps the RecursionError in its own error
+        cause: BaseException | None = err
+        while cause is not None:
+            causes.append(type(cause).__name__)
+            cause = cause.__cause__ or cause.__context__
+    assert "RecursionError" in causes
+
+
+def test_oversized_file_is_refused_before_parsing(settings: Settings, sandbox: Path) -> None:
+    limit = int(settings.upload_max_mb * 1024 * 1024)
+    err = refuse(settings, sandbox, "gros.md", NOTE + b"a" * limit)
+    assert "au-delà de la limite de 20 Mo" in err.message_fr
+    record("files tried", "size")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "../../x.md",
+        "..\\..\\x.md",
+        "sous-dossier/../../x.md",
+        "x.md/",
+        "~/x.md",
+        "%2e%2e%2fx.md",
+        "nul\0.md",
+        "x.md\0.pdf",
+        "fichier\u202egpj.md",  # right-to-left override: shows as "fichiermd.jpg"
+        "CON\n.md",
+    ],
+)
+def test_path_traversal_names_are_refused(
+    settings: Settings, sandbox: Path, tmp_path: Path, name: str
+) -> None:
+    err = refuse(settings, sandbox, name, NOTE)
+    assert err.message_fr.startswith("nom de fichier refusé")
+    assert not (tmp_path.parent / "x.md").exists()
+    record("files tried", "name")
+
+
+def test_absolute_names_are_refused(settings: Settings, sandbox: Path, tmp_path: Path) -> None:
+    target = tmp_path / "ailleurs.md"
+    for name in (str(target), "/etc/cron.d/o2r.md", "C:\\Windows\\x.md", "//serveur/x.md"):
+        err = refuse(settings, sandbox, name, NOTE)
+        assert err.message_fr.startswith("nom de fichier refusé")
+        record("files tried", "name")
+    assert not target.exists()
