@@ -71,6 +71,21 @@ class Citation:
     url: str | None = None
     reference: str | None = None
 
+    @classmethod
+    def of(cls, n: int, chunk: Chunk, quote: str) -> Citation:
+        return cls(
+            n=n,
+            chunk_id=chunk.chunk_id,
+            doc_id=chunk.doc_id,
+            title=chunk.title,
+            section=chunk.section,
+            page=chunk.page,
+            quote=quote,
+            passage=chunk.text,
+            url=chunk.source_url,
+            reference=chunk.reference,
+        )
+
     def label(self) -> str:
         where = self.section or ""
         if _alnum(where) == _alnum(self.title):
@@ -458,20 +473,7 @@ def compose(
         if chunk.chunk_id not in numbers:
             numbers[chunk.chunk_id] = len(numbers) + 1
         n = numbers[chunk.chunk_id]
-        citations.append(
-            Citation(
-                n=n,
-                chunk_id=chunk.chunk_id,
-                doc_id=chunk.doc_id,
-                title=chunk.title,
-                section=chunk.section,
-                page=chunk.page,
-                quote=cand.text,
-                passage=chunk.text,
-                url=chunk.source_url,
-                reference=chunk.reference,
-            )
-        )
+        citations.append(Citation.of(n, chunk, cand.text))
         quote = f"« {cand.text.strip()} » [{n}]"
         if i == 0:
             lead = None
@@ -593,18 +595,5 @@ class Assistant:
             chunk = hits[n - 1].chunk
             own = [c for c in candidates if c.hit.chunk.chunk_id == chunk.chunk_id]
             best = max(own, key=lambda c: c.score) if own else None
-            citations.append(
-                Citation(
-                    n=n,
-                    chunk_id=chunk.chunk_id,
-                    doc_id=chunk.doc_id,
-                    title=chunk.title,
-                    section=chunk.section,
-                    page=chunk.page,
-                    quote=best.text if best else chunk.text,
-                    passage=chunk.text,
-                    url=chunk.source_url,
-                    reference=chunk.reference,
-                )
-            )
+            citations.append(Citation.of(n, chunk, best.text if best else chunk.text))
         return generated.text, citations

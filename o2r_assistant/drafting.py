@@ -67,19 +67,7 @@ def _findings_lines(report: CheckReport) -> list[str]:
 
 
 def _sources_lines(answer: Answer) -> list[str]:
-    lines = [SOURCES_HEADING]
-    seen: set[int] = set()
-    for c in answer.citations:
-        if c.n in seen:
-            continue
-        seen.add(c.n)
-        line = f"[{c.n}] {c.label()}"
-        if c.reference:
-            line += f". {c.reference}"
-        if c.url:
-            line += f". {c.url}"
-        lines.append(line)
-    return lines
+    return [SOURCES_HEADING, *answer.sources_markdown().splitlines()]
 
 
 def draft_reply(email_text: str, assistant: Assistant) -> Draft:
