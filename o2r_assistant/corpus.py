@@ -294,22 +294,29 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
     for line in re.finditer(r"[^\n]+", text[start:end]):
-        line_start = start + line.start()
+        line_start, line_end = start + line.start(), start + line.end()
         sentence_start = line_start
+        # Every test below looks at a bounded stretch of text: slicing the rest of the
+        # line at each period made a long line quadratic (160 KB took minutes).
         for match in _SENTENCE_END.finditer(line.group()):
             cut = line_start + match.end()
-            before = text[sentence_start : line_start + match.start()]
-            word = re.findall(r"[\wÀ-ÿ]+$", before)
+            # Abbreviations are at most 4 letters: the last 8 characters tell them apart.
+            dot = line_start + match.start()
+            word = re.findall(r"[\wÀ-ÿ]+$", text[max(sentence_start, dot - 8) : dot])
             token = word[0].lower() if word else ""
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                 continue
-            following = text[cut : line_start + len(line.group())].lstrip()
+            following = cut
+            while following < line_end and text[following].isspace():
+                following += 1
             # "1.2", "L. 5316-1" and lowercase continuations are not sentence ends.
-            if following and not (following[0].isupper() or following[0] in '«"“•-–('):
+            if following < line_end and not (
+                text[following].isupper() or text[following] in '«"“•-–('
+            ):
                 continue
             _append_span(text, spans, sentence_start, cut)
             sentence_start = cut
-        _append_span(text, spans, sentence_start, line_start + len(line.group()))
+        _append_span(text, spans, sentence_start, line_end)
     return spans
 
 

@@ -13,6 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from o2r_assistant.config import Settings
+from o2r_assistant.corpus import chunk_documents, load_corpus
 from o2r_assistant.errors import UploadError
 from o2r_assistant.uploads import add_document
 
@@ -139,3 +140,21 @@ def test_absolute_names_are_refused(settings: Settings, sandbox: Path, tmp_path:
         assert err.message_fr.startswith("nom de fichier refusé")
         record("files tried", "name")
     assert not target.exists()
+
+
+def test_long_line_with_many_periods_is_chunked_in_linear_time(settings: Settings) -> None:
+    """Accepted by the upload, then chunked by every index build: it must not stall them.
+
+    Splitting sentences used to copy the rest of the line at each period; this 200 KB
+    line took about a minute, and the 20 MB an upload allows would take days.
+    """
+    line = "Voir l'art. 7 de la loi et le n. 2 du décret, puis le point 3. suite " * 3000
+    add_document(settings, "note-longue.md", f"# Note\n\n{line}\n".encode())
+    started = time.perf_counter()
+    loaded = load_corpus(settings.corpus_dir)
+    chunks = within(20, chunk_documents, loaded.documents)
+    observe("files: chunking a 200 KB line", time.perf_counter() - started)
+    documents = {doc.doc_id: doc for doc in loaded.documents}
+    assert any(chunk.doc_id == "note-longue" for chunk in chunks)
+    for chunk in chunks:
+        assert documents[chunk.doc_id].text[chunk.start : chunk.end] == chunk.text
