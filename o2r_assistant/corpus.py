@@ -8,8 +8,11 @@ character.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import re
+import subprocess
+import sys
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -28,6 +31,8 @@ TARGET_MIN_CHARS = 500
 TARGET_MAX_CHARS = 900
 # A real PDF for this corpus has tens of pages; thousands means a bomb or a mistake.
 MAX_PDF_PAGES = 500
+# A real 500-page PDF is read in a few seconds; a crafted one can take hours.
+MAX_PDF_SECONDS = 60.0
 FRONT_MATTER_KEYS = {"title", "reference", "date", "source_url", "kind"}
 
 
@@ -228,6 +233,64 @@ def _first_heading(body: str) -> str | None:
 
 
 def _load_pdf(path: Path) -> Document:
+    """Read a PDF in a child process that is killed past ``MAX_PDF_SECONDS``.
+
+    pypdf bounds each stream, not the whole document: a few kilobytes that draw
+    one costly form thousands of times, or share one costly stream between
+    hundreds of pages, keep it busy for hours. A thread cannot be stopped; a
+    process can.
+    """
+    command = [sys.executable, "-c", _PDF_CHILD, str(Path(__file__).parent.parent), str(path)]
+    try:
+        run = subprocess.run(command, capture_output=True, timeout=MAX_PDF_SECONDS, check=False)
+    except subprocess.TimeoutExpired as err:
+        raise DocumentError(
+            path.name,
+            f"text extraction took over {MAX_PDF_SECONDS:g}s",
+            "le PDF est trop complexe : sa lecture dépasse le délai autorisé",
+        ) from err
+    try:
+        result = json.loads(run.stdout)
+    except ValueError:
+        # The reader died (out of memory, killed) before answering.
+        raise DocumentError(
+            path.name,
+            f"PDF reader exited with code {run.returncode}: {run.stderr[-500:]!r}",
+            "le PDF est illisible ou corrompu",
+        ) from None
+    if "error" in result:
+        raise DocumentError(path.name, *result["error"])
+    return Document(
+        doc_id=path.stem,
+        path=path,
+        title=result["title"],
+        text=result["text"],
+        pages=tuple((n, a, b) for n, a, b in result["pages"]),
+    )
+
+
+# Run by ``_load_pdf`` in a fresh interpreter, importing this very source tree.
+_PDF_CHILD = (
+    "import sys; sys.path.insert(0, sys.argv[1]); "
+    "from o2r_assistant.corpus import _pdf_child; _pdf_child(sys.argv[2])"
+)
+
+
+def _pdf_child(path_arg: str) -> None:
+    """Print what ``_read_pdf`` found, or why it refused the file, as JSON."""
+    path = Path(path_arg)
+    try:
+        title, text, pages = _read_pdf(path)
+        result: dict = {"title": title, "text": text, "pages": pages}
+    except DocumentError as err:
+        prefix = f"{path.name}: ", f"{path.name} : "
+        reason = str(err).removeprefix(prefix[0]), err.message_fr.removeprefix(prefix[1])
+        result = {"error": reason}
+    sys.stdout.write(json.dumps(result))
+
+
+def _read_pdf(path: Path) -> tuple[str, str, list[tuple[int, int, int]]]:
+    """Title, text and page spans of a PDF, in this process."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
@@ -279,7 +342,7 @@ def _load_pdf(path: Path) -> Document:
             "no extractable text (scanned PDF?)",
             "aucun texte n'a pu être extrait du PDF (document scanné ?)",
         )
-    return Document(doc_id=path.stem, path=path, title=str(title), text=text, pages=tuple(pages))
+    return str(title), text, pages
 
 
 # ---------------------------------------------------------------- sentences

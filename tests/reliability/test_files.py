@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from o2r_assistant import corpus
 from o2r_assistant.config import Settings
 from o2r_assistant.corpus import chunk_documents, load_corpus
 from o2r_assistant.errors import UploadError
@@ -19,6 +20,7 @@ from o2r_assistant.uploads import add_document
 
 from .support import (
     encrypted_pdf,
+    form_bomb_pdf,
     many_pages_pdf,
     nested_info_pdf,
     observe,
@@ -158,3 +160,22 @@ def test_long_line_with_many_periods_is_chunked_in_linear_time(settings: Setting
     assert any(chunk.doc_id == "note-longue" for chunk in chunks)
     for chunk in chunks:
         assert documents[chunk.doc_id].text[chunk.start : chunk.end] == chunk.text
+
+
+def test_pdf_that_would_parse_for_hours_is_refused_at_the_deadline(
+    settings: Settings, sandbox: Path, monkeypatch
+) -> None:
+    """4 KB drawing one costly form 5,000 times: pypdf bounds each stream, not this."""
+    monkeypatch.setattr(corpus, "MAX_PDF_SECONDS", 3.0)
+    bomb = form_bomb_pdf()
+    assert len(bomb) < 10_000
+    started = time.perf_counter()
+    err = refuse(settings, sandbox, "formulaire.pdf", bomb)
+    assert "délai" in err.message_fr
+    assert time.perf_counter() - started < 3.0 + 6.0  # the deadline plus starting a process
+    record("files tried", "pdf")
+    # An index build meets the same bound: the file, copied in by hand, is skipped.
+    (settings.corpus_dir / "formulaire.pdf").write_bytes(bomb)
+    loaded = within(REFUSAL_SECONDS, load_corpus, settings.corpus_dir)
+    assert [err.path for err in loaded.errors] == ["formulaire.pdf"]
+    assert len(loaded.documents) == 5
