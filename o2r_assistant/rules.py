@@ -189,13 +189,28 @@ class _RulesFile(_Frozen):
 
 
 class StrictYamlLoader(yaml.SafeLoader):
-    """SafeLoader that refuses a key repeated in one mapping (YAML keeps the last silently)."""
+    """SafeLoader that refuses a key repeated in one mapping (YAML keeps the last silently).
+
+    Every error it raises is a YAML error that carries the line of the faulty node.
+    """
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep=deep)
+        except ValueError as err:  # "2024-13-01", an integer of 5,000 digits
+            raise yaml.constructor.ConstructorError(
+                None, None, f"invalid value: {err}", node.start_mark
+            ) from None
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: set[Any] = set()
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=deep)
-            if key in seen:
+            try:
+                repeated = key in seen
+            except TypeError:  # a list as a key: SafeLoader refuses it with its line
+                break
+            if repeated:
                 raise yaml.constructor.ConstructorError(
                     None, None, f"duplicate key {key!r}", key_node.start_mark
                 )
