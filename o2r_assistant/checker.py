@@ -209,15 +209,27 @@ def load_dossier(path: Path | str) -> Dossier:
         raise DossierError(
             f"{path}: cannot read dossier: {err}", f"{path} : dossier illisible : {err}"
         ) from None
+    loader = StrictYamlLoader(text)  # a SafeLoader subclass
     try:
-        raw = yaml.load(text, Loader=StrictYamlLoader)  # a SafeLoader subclass
+        raw = loader.get_single_data()
     except (yaml.YAMLError, ValueError) as err:
         mark = getattr(err, "problem_mark", None)
         line = f" (line {mark.line + 1})" if mark is not None else ""
         line_fr = f" (ligne {mark.line + 1})" if mark is not None else ""
+        # The problem alone: str(err) adds a multi-line excerpt of the file.
+        problem = getattr(err, "problem", None) or str(err)
         raise DossierError(
-            f"{path}: invalid YAML{line}: {err}", f"{path} : YAML invalide{line_fr} : {err}"
+            f"{path}: invalid YAML{line}: {problem}",
+            f"{path} : YAML invalide{line_fr} : {problem}",
         ) from None
+    except RecursionError:
+        line = loader.get_mark().line + 1
+        raise DossierError(
+            f"{path}: invalid YAML (line {line}): nested too deeply",
+            f"{path} : YAML invalide (ligne {line}) : imbriqué trop profondément",
+        ) from None
+    finally:
+        loader.dispose()
     if raw is None:
         return Dossier()
     if not isinstance(raw, dict):

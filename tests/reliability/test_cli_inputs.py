@@ -14,6 +14,13 @@ from o2r_assistant.cli import cli
 from .support import record, within
 
 CASE = "- id: cout\n  question: 'Quel est le coût minimum ?'\n"
+DEEP = "[" * 5000 + "]" * 5000
+# Nine lists of nine references to the previous one: 9**7 leaves once expanded.
+BOMB = (
+    "[&a0 [x,x,x,x,x,x,x,x,x], "
+    + ", ".join(f"&a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 8))
+    + "]"
+)
 
 
 def run(command: str, path: Path) -> Result:
@@ -30,6 +37,29 @@ def assert_one_line_error(result: Result, path: Path, *fragments: str) -> None:
     assert len(lines[0]) < 1000
     for fragment in fragments:
         assert fragment in lines[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragments"),
+    [
+        pytest.param("places: " + DEEP + "\n", ["imbriqué", "ligne 1"], id="deep-nesting"),
+        pytest.param("{[a]: 1}\n", ["ligne 1", "unhashable"], id="list-as-key"),
+        pytest.param("project_months: 2024-13-01\n", ["ligne 1", "month"], id="bad-date"),
+        pytest.param("pathway_months: 1" + "0" * 5000 + "\n", ["ligne 1"], id="huge-integer"),
+        pytest.param("organisation:\n\tname: X\n", ["ligne 2", "'\\t'"], id="tab"),
+        pytest.param(
+            "places: !!python/object/apply:os.system [id]\n", ["ligne 1"], id="python-tag"
+        ),
+        pytest.param("places: Nantes\n", ["places"], id="string-not-list"),
+        pytest.param("budget_lines: {year: 2025}\n", ["budget_lines"], id="mapping-not-list"),
+        pytest.param("organisation:\n  name: " + BOMB + "\n", ["organisation.name"], id="bomb"),
+    ],
+)
+def test_check_names_the_place_of_the_error(tmp_path: Path, text: str, fragments: list[str]):
+    path = tmp_path / "dossier.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert_one_line_error(run("check", path), path, *fragments)
+    record("CLI files tried", "check")
 
 
 @pytest.mark.parametrize(
