@@ -2,7 +2,7 @@
 
 UI only: answering, checking, drafting, feedback and corpus changes live in the
 ``o2r_assistant`` package. Every text that comes from a user or from the corpus
-is shown as text (see ``md_text``), never as Markdown or HTML.
+is shown as text (see ``o2r_assistant.rendering``), never as Markdown or HTML.
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ from o2r_assistant.corpus import corpus_files
 from o2r_assistant.errors import O2RError
 from o2r_assistant.facts import extract_facts, find_places
 from o2r_assistant.feedback import FeedbackStore, export_question_set
+from o2r_assistant.rendering import highlighted, md_text, safe_url
 from o2r_assistant.uploads import DocumentInfo, add_document, describe_corpus, remove_document
 
 # The answering stack (Chroma, LangChain, the embedder) is imported when first needed,
@@ -114,42 +115,7 @@ LOCK_SECONDS = 30
 MAX_EVAL_UPLOAD_BYTES = 1_000_000
 
 
-# ---------------------------------------------------------------- text safety
-
-_MD_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation character
-_SAFE_URL = re.compile(r"https?://[^\s<>()\[\]\"'`\\]+\Z")
-
-
-def _escape(text: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", text)
-
-
-def _lines(text: str) -> str:
-    # Leading spaces would start a code block; a single newline would be lost.
-    return "  \n".join(line.strip() for line in text.splitlines())
-
-
-def md_text(text: object) -> str:
-    """Any text made safe for st.markdown: shown literally, line breaks kept."""
-    return _lines(_escape(str(text)))
-
-
-def highlighted(passage: str, quotes: list[str]) -> str:
-    """The passage as safe Markdown, with each quoted sentence highlighted."""
-    spans = sorted((start, start + len(q)) for q in quotes if q and (start := passage.find(q)) >= 0)
-    out, position = [], 0
-    for start, end in spans:
-        if start < position:  # overlapping quotes: the first one wins
-            continue
-        out.append(_escape(passage[position:start]))
-        out.append(f":orange-background[{_escape(passage[start:end])}]")
-        position = end
-    out.append(_escape(passage[position:]))
-    return _lines("".join(out))
-
-
-def safe_url(url: str | None) -> str | None:
-    return url if url and _SAFE_URL.match(url) else None
+# ---------------------------------------------------------------- errors
 
 
 def show_error(err: O2RError) -> None:
