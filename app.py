@@ -8,7 +8,6 @@ is shown as text (see ``o2r_assistant.rendering``), never as Markdown or HTML.
 from __future__ import annotations
 
 import hashlib
-import hmac
 import json
 import logging
 import math
@@ -24,6 +23,7 @@ import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
 
+from o2r_assistant.access import LoginGuard, is_enabled
 from o2r_assistant.checker import (
     STATUS_FR,
     BudgetLine,
@@ -110,8 +110,6 @@ PUBLIC_CHOICES: dict[str | None, str] = {
 TRISTATE: dict[bool | None, str] = {None: "Non renseigné", True: "Oui", False: "Non"}
 HEALTH: dict[str | None, str] = {None: "Non renseignée", "bonne": "Bonne", "fragile": "Fragile"}
 
-MAX_LOGIN_FAILURES = 3
-LOCK_SECONDS = 30
 MAX_EVAL_UPLOAD_BYTES = 1_000_000
 
 
@@ -178,8 +176,7 @@ def state() -> Any:
     s.setdefault("next_id", 1)
     s.setdefault("dossier", Dossier())
     s.setdefault("dossier_version", 0)
-    s.setdefault("login_failures", 0)
-    s.setdefault("locked_until", 0.0)
+    s.setdefault("login", LoginGuard())
     s.setdefault("staff", False)
     return s
 
@@ -795,7 +792,7 @@ def page_draft(settings: Settings) -> None:
 def staff_gate(settings: Settings) -> bool:
     """True once this session gave the admin password; rate-limited per session."""
     s = state()
-    if not settings.admin_password:
+    if not is_enabled(settings.admin_password):
         st.warning(
             "Cette page est désactivée : aucun mot de passe d'administration n'est configuré. "
             "Définissez la variable d'environnement O2R\\_ADMIN\\_PASSWORD puis relancez "
@@ -805,33 +802,29 @@ def staff_gate(settings: Settings) -> bool:
         return False
     if s.staff:
         return True
-    locked = s.locked_until - time.time() > 0
+    locked = s.login.seconds_left(time.time()) > 0
     with st.form("login"):
         st.markdown(":material/lock: **Accès réservé aux services de la DREETS**")
         password = st.text_input("Mot de passe", type="password", key="password")
         submitted = st.form_submit_button("Se connecter", disabled=locked)
     if submitted and not locked:
-        expected = settings.admin_password.encode("utf-8")
-        if hmac.compare_digest(password.encode("utf-8"), expected):
+        outcome = s.login.check(password, settings.admin_password, time.time())
+        if outcome.status == "ok":
             s.staff = True
-            s.login_failures = 0
             log.info("staff login accepted")
             st.rerun()
-        s.login_failures += 1
-        log.warning("staff login refused (%d in a row)", s.login_failures)
-        if s.login_failures >= MAX_LOGIN_FAILURES:
-            s.login_failures = 0
-            s.locked_until = time.time() + LOCK_SECONDS
+        log.warning("staff login refused (%d in a row)", outcome.failures)
+        if outcome.status == "locked":
             st.rerun()
         st.error("Mot de passe incorrect.", icon=":material/error:")
-    if s.locked_until - time.time() > 0:
+    if s.login.seconds_left(time.time()) > 0:
         lock_countdown()
     return False
 
 
 @st.fragment(run_every=1.0)
 def lock_countdown() -> None:
-    left = st.session_state.locked_until - time.time()
+    left = state().login.seconds_left(time.time())
     if left <= 0:
         st.rerun()
     st.error(

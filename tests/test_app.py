@@ -220,7 +220,7 @@ def test_wrong_password_is_refused_then_locked(served_index: Path, monkeypatch) 
     assert submit.proto.disabled  # even the right password cannot be sent now
     assert not at.file_uploader
 
-    at.session_state["locked_until"] = 0.0  # the 30 s have passed
+    at.session_state["login"].locked_until = 0.0  # the 30 s have passed
     at.run()
     login(at, PASSWORD)
     assert at.file_uploader
