@@ -7,8 +7,6 @@ is shown as text (see ``o2r_assistant.rendering``), never as Markdown or HTML.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
 import math
 import re
@@ -836,27 +834,9 @@ def lock_countdown() -> None:
 # ---------------------------------------------------------------- evaluation
 
 
-def runs_dir(settings: Settings) -> Path:
-    return settings.index_dir.parent / "data" / "eval-runs"
-
-
 def question_sets() -> list[Path]:
     folders = [PROJECT_ROOT / "tests" / "eval", PROJECT_ROOT.parent / "shared" / "eval"]
     return [p for folder in folders if folder.is_dir() for p in sorted(folder.glob("*.yaml"))]
-
-
-def previous_run(settings: Settings, files: list[str], before: str) -> dict | None:
-    """The latest stored run on the same question sets, older than ``before``."""
-    for path in sorted(runs_dir(settings).glob("*/result.json"), reverse=True):
-        if path.parent.name >= before:
-            continue
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
-        if sorted(data.get("config", {}).get("files", [])) == sorted(files):
-            return data
-    return None
 
 
 def _pct(value: float | None) -> str:
@@ -864,7 +844,13 @@ def _pct(value: float | None) -> str:
 
 
 def run_eval(settings: Settings, assistant: Assistant, paths: list[Path]) -> None:
-    from o2r_assistant.evaluation import run_evaluation, write_json, write_report
+    from o2r_assistant.evaluation import (
+        default_runs_dir,
+        previous_run,
+        run_evaluation,
+        save_run,
+        write_report,
+    )
 
     bar = st.progress(0.0, text="Évaluation en cours…")
 
@@ -878,16 +864,14 @@ def run_eval(settings: Settings, assistant: Assistant, paths: list[Path]) -> Non
         show_error(err)
         return
     bar.empty()
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    folder = runs_dir(settings) / stamp
     data = result.to_dict()
-    write_json(data, folder / "result.json")
+    runs = default_runs_dir(settings)
+    folder = save_run(data, runs).parent
     files = write_report(result, folder / "rapport.md")
     st.session_state.eval_run = {
-        "stamp": stamp,
         "result": data,
         "images": [str(p) for p in files if p.suffix == ".png"],
-        "previous": previous_run(settings, data["config"]["files"], stamp),
+        "previous": previous_run(runs, data["config"]["files"], folder.name),
     }
     log.info("evaluation stored in %s", folder)
 
@@ -971,6 +955,8 @@ def feedback_export(settings: Settings) -> None:
 
 
 def page_eval(settings: Settings) -> None:
+    from o2r_assistant.evaluation import default_runs_dir, save_question_set
+
     st.title("Évaluation")
     if not staff_gate(settings):
         return
@@ -992,13 +978,7 @@ def page_eval(settings: Settings) -> None:
             if len(data) > MAX_EVAL_UPLOAD_BYTES:
                 st.error("Le fichier YAML dépasse 1 Mo.")
                 return
-            name = re.sub(r"[^\w.-]", "_", Path(uploaded.name).name) or "questions.yaml"
-            # Named by content, so runs of the same uploaded set can be compared.
-            digest = hashlib.sha256(data).hexdigest()[:12]
-            target = runs_dir(settings) / "uploads" / f"{digest}-{name}"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-            paths.append(target)
+            paths.append(save_question_set(data, uploaded.name, default_runs_dir(settings)))
         assistant = get_assistant(settings)
         if not paths:
             st.error("Choisissez au moins un jeu de questions.")

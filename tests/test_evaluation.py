@@ -15,7 +15,10 @@ from o2r_assistant.errors import EvalFormatError
 from o2r_assistant.evaluation import (
     compare_results,
     load_cases,
+    previous_run,
     run_evaluation,
+    save_question_set,
+    save_run,
     write_report,
 )
 from o2r_assistant.text import normalize_match
@@ -302,3 +305,58 @@ def test_regression_gate_on_project_set(assistant) -> None:
     assert data["pass_rate"] >= 0.95, failures
     assert data["retrieval"]["hit@5"] >= 0.98
     assert not [o.key for o in result.false_abstentions]
+
+
+# ---------------------------------------------------------------- stored runs
+
+
+def _run(files: list[str], cases: int = 1) -> dict:
+    return {"cases": cases, "config": {"files": files}}
+
+
+def test_save_run_writes_the_json_in_a_new_dated_folder(tmp_path: Path) -> None:
+    first = save_run(_run(["a.yaml"]), tmp_path / "runs")
+    second = save_run(_run(["a.yaml"], 2), tmp_path / "runs")
+    assert first.name == second.name == "result.json"
+    assert first.parent.parent == tmp_path / "runs"
+    assert first.parent.name < second.parent.name  # folder names sort by date
+    assert json.loads(second.read_text(encoding="utf-8")) == _run(["a.yaml"], 2)
+    assert sorted(p.name for p in first.parent.iterdir()) == ["result.json"]  # no temp left
+
+
+def test_save_run_never_leaves_half_a_file(tmp_path: Path, monkeypatch) -> None:
+    import o2r_assistant.evaluation as evaluation
+
+    def broken(data, path):
+        path.write_text('{"cases": ', encoding="utf-8")
+        raise OSError("disk full")
+
+    monkeypatch.setattr(evaluation, "write_json", broken)
+    with pytest.raises(OSError, match="disk full"):
+        save_run(_run(["a.yaml"]), tmp_path / "runs")
+    assert [p for p in (tmp_path / "runs").rglob("*") if p.is_file()] == []
+
+
+def test_previous_run_is_the_latest_older_run_on_the_same_sets(tmp_path: Path) -> None:
+    assert previous_run(tmp_path / "absent", ["a.yaml"], "99999999") is None
+    old = save_run(_run(["b.yaml", "a.yaml"], 1), tmp_path)
+    middle = save_run(_run(["a.yaml", "b.yaml"], 2), tmp_path)
+    save_run(_run(["a.yaml"], 3), tmp_path)  # other sets
+    (tmp_path / "00000000T000000000000Z").mkdir()
+    (tmp_path / "00000000T000000000000Z" / "result.json").write_text("{broken")  # skipped
+    current = save_run(_run(["a.yaml", "b.yaml"], 4), tmp_path)
+
+    found = previous_run(tmp_path, ["a.yaml", "b.yaml"], current.parent.name)
+    assert found == _run(["a.yaml", "b.yaml"], 2)
+    assert previous_run(tmp_path, ["b.yaml", "a.yaml"], middle.parent.name)["cases"] == 1
+    assert previous_run(tmp_path, ["a.yaml", "b.yaml"], old.parent.name) is None
+    assert previous_run(tmp_path, ["c.yaml"], current.parent.name) is None
+
+
+def test_uploaded_question_set_is_named_by_content_and_safe(tmp_path: Path) -> None:
+    path = save_question_set(b"- id: x\n", "../../mes questions?.yaml", tmp_path)
+    assert path.parent == tmp_path / "uploads"
+    assert re.fullmatch(r"[0-9a-f]{12}-mes_questions_\.yaml", path.name)
+    assert path.read_bytes() == b"- id: x\n"
+    assert save_question_set(b"- id: x\n", "autre.yaml", tmp_path).name[:12] == path.name[:12]
+    assert save_question_set(b"- id: y\n", "", tmp_path).name.endswith("-questions.yaml")
