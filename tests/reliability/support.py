@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
+import re
 import threading
 import zlib
 from collections import Counter, defaultdict
@@ -16,6 +18,7 @@ import pytest
 from fpdf import FPDF
 from pypdf import PdfWriter
 
+from o2r_assistant.answer import ABSTENTION_TEXT, Answer, Assistant
 from o2r_assistant.config import Settings
 
 # Figures measured during the run, printed at the end of the session (see conftest.py).
@@ -78,6 +81,27 @@ def within(seconds: float, fn: Callable[..., Any], *args: Any, **kwargs: Any) ->
     if "error" in outcome:
         raise outcome["error"]
     return outcome["value"]
+
+
+# ---------------------------------------------------------------- answers
+
+CONTROL = re.compile(r"[\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def assert_well_formed(assistant: Assistant, answer: Answer) -> None:
+    """A complete answer whose every citation resolves, or the plain abstention."""
+    max_chars = assistant.settings.max_question_chars
+    assert not CONTROL.search(answer.question) and 0 < len(answer.question) <= max_chars
+    json.dumps(answer.to_dict())  # what `o2r ask --json` prints
+    if answer.abstained:
+        assert answer.text == ABSTENTION_TEXT and answer.citations == []
+        return
+    assert answer.text.strip() and answer.citations
+    chunks = {chunk.chunk_id: chunk for chunk in assistant.index.chunks()}
+    for citation in answer.citations:
+        assert chunks[citation.chunk_id].text == citation.passage
+        assert citation.quote.strip() and citation.quote in citation.passage
+        assert f"[{citation.n}]" in answer.text
 
 
 # ---------------------------------------------------------------- PDFs
