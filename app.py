@@ -13,31 +13,19 @@ import re
 import time
 from dataclasses import replace
 from datetime import UTC, datetime
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 import streamlit as st
-from pydantic import ValidationError
 
 from o2r_assistant.access import LoginGuard, is_enabled
-from o2r_assistant.checker import (
-    STATUS_FR,
-    BudgetLine,
-    CheckReport,
-    Consortium,
-    Dossier,
-    Organisation,
-    PlaceRecord,
-    PublicTarget,
-    evaluate,
-    merge_dossiers,
-)
+from o2r_assistant.checker import STATUS_FR, CheckReport, Dossier, evaluate, merge_dossiers
 from o2r_assistant.config import PROJECT_ROOT, Settings
 from o2r_assistant.corpus import corpus_files
-from o2r_assistant.errors import O2RError
-from o2r_assistant.facts import extract_facts, find_places
+from o2r_assistant.dossier_form import REGION, DossierForm, budget_categories
+from o2r_assistant.errors import DossierError, O2RError
+from o2r_assistant.facts import extract_facts
 from o2r_assistant.feedback import FeedbackStore, export_question_set
 from o2r_assistant.rendering import highlighted, md_text, safe_url
 from o2r_assistant.uploads import DocumentInfo, add_document, describe_corpus, remove_document
@@ -81,22 +69,6 @@ STATUS_MARK = {
 }
 ERROR_FR = "Une erreur inattendue est survenue. Réessayez ou contactez l'équipe du service."
 
-DEPARTMENTS = {
-    "44": "Loire-Atlantique",
-    "49": "Maine-et-Loire",
-    "53": "Mayenne",
-    "72": "Sarthe",
-    "85": "Vendée",
-}
-BUDGET_CATEGORIES = [
-    "personnel",
-    "fonctionnement",
-    "prestations",
-    "déplacements",
-    "investissement",
-    "formation",
-    "autre",
-]
 PUBLIC_CHOICES: dict[str | None, str] = {
     None: "Non renseigné",
     "invisibles": "Personnes non inscrites (« invisibles »)",
@@ -387,109 +359,29 @@ def chat(settings: Settings) -> None:
 # ---------------------------------------------------------------- checker panel
 
 
-def _tristate(label: str, value: bool | None, key: str) -> bool | None:
-    options = list(TRISTATE)
-    return st.selectbox(
-        label, options, index=options.index(value), format_func=TRISTATE.get, key=key
-    )
+def _choice(label: str, labels: dict[Any, str], value: Any, key: str) -> Any:
+    """A selectbox over the keys of ``labels``, each shown by its label."""
+    options = list(labels)
+    return st.selectbox(label, options, index=options.index(value), format_func=labels.get, key=key)
 
 
-def _budget_frame(dossier: Dossier) -> pd.DataFrame:
-    rows = [
-        {"Année": line.year, "Catégorie": line.category, "Montant (€)": float(line.amount_eur)}
-        for line in dossier.budget_lines or []
-    ]
-    frame = pd.DataFrame(rows, columns=["Année", "Catégorie", "Montant (€)"])
-    return frame.astype({"Année": "Int64", "Catégorie": "object", "Montant (€)": "float64"})
+def _euros(label: str, value: float | None, step: float, key: str) -> float | None:
+    return st.number_input(label, min_value=0.0, step=step, format="%.0f", value=value, key=key)
 
 
-def _budget_lines(frame: pd.DataFrame) -> list[BudgetLine] | None:
-    lines = []
-    for row in frame.to_dict("records"):
-        amount = row.get("Montant (€)")
-        if amount is None or pd.isna(amount):
-            continue
-        year = row.get("Année")
-        category = row.get("Catégorie")
-        lines.append(
-            BudgetLine(
-                year=None if year is None or pd.isna(year) else int(year),
-                category=category if isinstance(category, str) and category.strip() else None,
-                amount_eur=Decimal(str(amount)),
-            )
-        )
-    return lines or None
-
-
-def _place_text(place: PlaceRecord) -> str:
-    if place.department and place.department not in place.name:
-        return f"{place.name} ({place.department})"
-    return place.name
-
-
-def _places(codes: list[str], free_text: str) -> list[PlaceRecord] | None:
-    places = [PlaceRecord(name=DEPARTMENTS[c], department=c) for c in codes]
-    for item in re.split(r"[,;\n]", free_text):
-        item = item.strip()
-        if not item:
-            continue
-        found = find_places(item)
-        if found:
-            places += [
-                PlaceRecord(
-                    name=p.name,
-                    department=p.department,
-                    in_region=None if p.department else p.in_region,
-                )
-                for p in found
-            ]
-        else:
-            places.append(PlaceRecord(name=item))
-    unique: list[PlaceRecord] = []
-    for place in places:
-        if place not in unique:
-            unique.append(place)
-    return unique or None
-
-
-def _amount(value: float | None) -> Decimal | None:
-    return None if value is None else Decimal(str(value))
-
-
-def _public_choice(public: PublicTarget | None) -> str | None:
-    if public is None or public.registered is None:
-        return None
-    if not public.registered:
-        return "invisibles"
-    return "subsidiaire" if public.subsidiary_conditions else "inscrits"
-
-
-def _public(choice: str | None) -> PublicTarget | None:
-    return {
-        None: None,
-        "invisibles": PublicTarget(registered=False),
-        "inscrits": PublicTarget(registered=True, subsidiary_conditions=False),
-        "subsidiaire": PublicTarget(registered=True, subsidiary_conditions=True),
-    }[choice]
+def _months(label: str, value: int | None, key: str) -> int | None:
+    return st.number_input(label, min_value=1, max_value=240, step=1, value=value, key=key)
 
 
 def dossier_form(dossier: Dossier, version: int) -> Dossier | None:
     """The session dossier as an editable form; the edited dossier once submitted."""
     k = f"d{version}-"
-    org = dossier.organisation or Organisation()
-    consortium = dossier.consortium or Consortium()
-    places = dossier.places or []
-    in_region = [p.department for p in places if p.department in DEPARTMENTS]
-    others = [_place_text(p) for p in places if p.department not in DEPARTMENTS]
+    f = DossierForm.of(dossier)
     with st.form(f"{k}form", border=False):
         with st.expander("Budget", icon=":material/euro:", expanded=True):
             st.caption("Lignes de budget par année et par catégorie (la formation à part).")
-            categories = BUDGET_CATEGORIES + sorted(
-                {line.category for line in dossier.budget_lines or [] if line.category}
-                - set(BUDGET_CATEGORIES)
-            )
             frame = st.data_editor(
-                _budget_frame(dossier),
+                f.budget,
                 key=f"{k}budget",
                 num_rows="dynamic",
                 hide_index=True,
@@ -498,137 +390,81 @@ def dossier_form(dossier: Dossier, version: int) -> Dossier | None:
                     "Année": st.column_config.NumberColumn(
                         min_value=2000, max_value=2100, step=1, format="%d", width=70
                     ),
-                    "Catégorie": st.column_config.SelectboxColumn(options=categories, width=130),
+                    "Catégorie": st.column_config.SelectboxColumn(
+                        options=budget_categories(dossier), width=130
+                    ),
                     "Montant (€)": st.column_config.NumberColumn(
                         min_value=0, step=100, format="%.0f", width=100
                     ),
                 },
             )
             st.caption("À défaut de lignes détaillées :")
-            total = st.number_input(
-                "Coût total du projet (€)",
-                min_value=0.0,
-                step=1000.0,
-                format="%.0f",
-                value=_float(dossier.total_cost_eur),
-                key=f"{k}total",
-            )
-            annual = st.number_input(
-                "Coût annuel (€)",
-                min_value=0.0,
-                step=1000.0,
-                format="%.0f",
-                value=_float(dossier.annual_cost_eur),
-                key=f"{k}annual",
-            )
-            training = st.number_input(
-                "Dont dépenses de formation (€)",
-                min_value=0.0,
-                step=500.0,
-                format="%.0f",
-                value=_float(dossier.training_cost_eur),
-                key=f"{k}training",
-            )
+            total = _euros("Coût total du projet (€)", f.total, 1000.0, f"{k}total")
+            annual = _euros("Coût annuel (€)", f.annual, 1000.0, f"{k}annual")
+            training = _euros("Dont dépenses de formation (€)", f.training, 500.0, f"{k}training")
         with st.expander("Territoire et durées", icon=":material/map:"):
             codes = st.multiselect(
                 "Départements d'intervention",
-                list(DEPARTMENTS),
-                default=in_region,
-                format_func=lambda c: f"{c} — {DEPARTMENTS[c]}",
+                list(REGION),
+                default=f.departments,
+                format_func=lambda c: f"{c} — {REGION[c]}",
                 key=f"{k}departments",
             )
             free = st.text_input(
                 "Autres lieux (villes, codes postaux, séparés par des virgules)",
-                value=", ".join(others),
+                value=f.other_places,
                 key=f"{k}places",
             )
-            project_months = st.number_input(
-                "Durée du projet (mois)",
-                min_value=1,
-                max_value=240,
-                step=1,
-                value=dossier.project_months,
-                key=f"{k}project",
-            )
-            pathway_months = st.number_input(
-                "Durée d'un parcours d'accompagnement (mois)",
-                min_value=1,
-                max_value=240,
-                step=1,
-                value=dossier.pathway_months,
-                key=f"{k}pathway",
+            project_months = _months("Durée du projet (mois)", f.project_months, f"{k}project")
+            pathway_months = _months(
+                "Durée d'un parcours d'accompagnement (mois)", f.pathway_months, f"{k}pathway"
             )
         with st.expander("Public et portage", icon=":material/groups:"):
-            choices = list(PUBLIC_CHOICES)
-            public = st.selectbox(
-                "Public principal",
-                choices,
-                index=choices.index(_public_choice(dossier.public)),
-                format_func=PUBLIC_CHOICES.get,
-                key=f"{k}public",
+            public = _choice("Public principal", PUBLIC_CHOICES, f.public, f"{k}public")
+            several = _choice(
+                "Projet porté par plusieurs organismes", TRISTATE, f.several, f"{k}several"
             )
-            several = _tristate(
-                "Projet porté par plusieurs organismes", consortium.several, f"{k}several"
-            )
-            lead = st.text_input("Nom du chef de file", value=consortium.lead or "", key=f"{k}lead")
-            has_lead = _tristate("Un chef de file est désigné", consortium.has_lead, f"{k}has_lead")
+            lead = st.text_input("Nom du chef de file", value=f.lead, key=f"{k}lead")
+            has_lead = _choice("Un chef de file est désigné", TRISTATE, f.has_lead, f"{k}has_lead")
         with st.expander("Structure porteuse", icon=":material/apartment:"):
-            accounting = _tristate(
-                "Comptabilité analytique du projet", dossier.analytic_accounting, f"{k}accounting"
+            accounting = _choice(
+                "Comptabilité analytique du projet", TRISTATE, f.accounting, f"{k}accounting"
             )
-            purpose = _tristate(
-                "Objet social cohérent avec l'insertion",
-                org.social_purpose_insertion,
-                f"{k}purpose",
+            purpose = _choice(
+                "Objet social cohérent avec l'insertion", TRISTATE, f.purpose, f"{k}purpose"
             )
-            experience = _tristate(
+            experience = _choice(
                 "Expérience de l'insertion socio-professionnelle",
-                org.insertion_experience,
+                TRISTATE,
+                f.experience,
                 f"{k}experience",
             )
-            anchoring = _tristate("Ancrage territorial", org.territorial_anchoring, f"{k}anchoring")
-            health_options = list(HEALTH)
-            health = st.selectbox(
-                "Santé financière",
-                health_options,
-                index=health_options.index(org.financial_health),
-                format_func=HEALTH.get,
-                key=f"{k}health",
-            )
+            anchoring = _choice("Ancrage territorial", TRISTATE, f.anchoring, f"{k}anchoring")
+            health = _choice("Santé financière", HEALTH, f.health, f"{k}health")
         submitted = st.form_submit_button(
             "Vérifier", type="primary", icon=":material/fact_check:", width="stretch"
         )
     if not submitted:
         return None
-    lead = lead.strip()
-    return Dossier(
-        organisation=Organisation(
-            name=org.name,
-            social_purpose_insertion=purpose,
-            insertion_experience=experience,
-            territorial_anchoring=anchoring,
-            financial_health=health,
-        ),
-        places=_places(codes, free),
-        budget_lines=_budget_lines(frame),
-        total_cost_eur=_amount(total),
-        annual_cost_eur=_amount(annual),
-        training_cost_eur=_amount(training),
+    return DossierForm(
+        budget=frame,
+        total=total,
+        annual=annual,
+        training=training,
+        departments=codes,
+        other_places=free,
         project_months=project_months,
         pathway_months=pathway_months,
-        public=_public(public),
-        consortium=Consortium(
-            is_consortium=several,
-            members=consortium.members,
-            lead=lead or None,
-            has_lead=True if lead else has_lead,
-        ),
-        analytic_accounting=accounting,
-    )
-
-
-def _float(value: Decimal | None) -> float | None:
-    return None if value is None else float(value)
+        public=public,
+        several=several,
+        lead=lead,
+        has_lead=has_lead,
+        accounting=accounting,
+        purpose=purpose,
+        experience=experience,
+        anchoring=anchoring,
+        health=health,
+    ).to_dossier(dossier)
 
 
 def _short_title(title: str) -> str:
@@ -706,9 +542,9 @@ def checker_panel() -> None:
         return
     try:
         edited = dossier_form(s.dossier, s.dossier_version)
-    except ValidationError as err:
+    except DossierError as err:
         log.info("dossier form refused: %s", err)
-        st.error("Certaines valeurs sont invalides : vérifiez les montants, années et durées.")
+        st.error(md_text(err.message_fr))
         return
     if edited is not None:
         s.dossier = edited
