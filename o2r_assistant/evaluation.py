@@ -14,6 +14,7 @@ import html
 import json
 import os
 import re
+import reprlib
 import sys
 import tempfile
 import time
@@ -108,8 +109,25 @@ def _read_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
         raise EvalFormatError(
             f"{path}: invalid YAML value: {err}", f"{path} : valeur YAML invalide : {err}"
         ) from None
+    except RecursionError:
+        line = loader.get_mark().line + 1
+        raise EvalFormatError(
+            f"{path}: invalid YAML at line {line}: nested too deeply",
+            f"{path} : YAML invalide à la ligne {line} : imbriqué trop profondément",
+        ) from None
     finally:
         loader.dispose()
+
+
+# YAML aliases can nest a value whose full repr runs to gigabytes: errors show a glimpse.
+_GLIMPSE = reprlib.Repr()
+_GLIMPSE.maxlevel = 2
+_GLIMPSE.maxlist = _GLIMPSE.maxdict = 4
+_GLIMPSE.maxstring = _GLIMPSE.maxother = 60
+
+
+def _short(value: Any) -> str:
+    return _GLIMPSE.repr(value)
 
 
 class _CaseReader:
@@ -142,8 +160,8 @@ class _CaseReader:
             kind = type(value).__name__
             raise self.fail(
                 name,
-                f"expected a string, got {kind} {value!r} (quote it)",
-                f"un texte est attendu, trouvé {kind} {value!r} (mettez-le entre guillemets)",
+                f"expected a string, got {kind} {_short(value)} (quote it)",
+                f"un texte est attendu, trouvé {kind} {_short(value)} (mettez-le entre guillemets)",
             )
         if not normalize_match(value):
             raise self.fail(name, "empty text", "texte vide")
@@ -196,15 +214,15 @@ class _CaseReader:
         if not isinstance(abstain, bool):
             raise self.fail(
                 "abstain",
-                f"expected true or false, got {abstain!r}",
-                f"true ou false attendu, trouvé {abstain!r}",
+                f"expected true or false, got {_short(abstain)}",
+                f"true ou false attendu, trouvé {_short(abstain)}",
             )
         verdict = opt.get("verdict")
         if verdict is not None and verdict not in VERDICTS:
             raise self.fail(
                 "verdict",
-                f"expected one of {', '.join(VERDICTS)}, got {verdict!r}",
-                f"valeur attendue parmi {', '.join(VERDICTS)}, trouvé {verdict!r}",
+                f"expected one of {', '.join(VERDICTS)}, got {_short(verdict)}",
+                f"valeur attendue parmi {', '.join(VERDICTS)}, trouvé {_short(verdict)}",
             )
         return Case(
             id=self.text("id", raw["id"]).strip(),
@@ -238,8 +256,8 @@ class _CaseReader:
             if status not in STATUSES:
                 raise self.fail(
                     f"checks.{rule_id}",
-                    f"expected one of {', '.join(STATUSES)}, got {status!r}",
-                    f"statut attendu parmi {', '.join(STATUSES)}, trouvé {status!r}",
+                    f"expected one of {', '.join(STATUSES)}, got {_short(status)}",
+                    f"statut attendu parmi {', '.join(STATUSES)}, trouvé {_short(status)}",
                 )
         return dict(value)
 

@@ -65,12 +65,14 @@ def test_check_names_the_place_of_the_error(tmp_path: Path, text: str, fragments
 @pytest.mark.parametrize(
     ("text", "fragments"),
     [
+        pytest.param(CASE + "  tags: " + DEEP + "\n", ["imbriqué", "ligne 3"], id="deep-nesting"),
         pytest.param(CASE + "  checks: {[a]: pass}\n", ["ligne 3", "unhashable"], id="list-as-key"),
         pytest.param(CASE + "  tags: [2024-13-01]\n", ["ligne 3", "month"], id="bad-date"),
         pytest.param(CASE + "  tags: budget\n", ["cas « cout »", "champ « tags »"], id="str-tags"),
         pytest.param(
             CASE + "  evidence: [[a]]\n", ["cas « cout »", "champ « evidence »"], id="nested-list"
         ),
+        pytest.param("- id: x\n  question: " + BOMB + "\n", ["champ « question »"], id="bomb"),
         pytest.param("- !!python/name:os.system\n", ["ligne 1"], id="python-tag"),
     ],
 )
