@@ -64,7 +64,7 @@ class DossierForm:
             total=_float(dossier.total_cost_eur),
             annual=_float(dossier.annual_cost_eur),
             training=_float(dossier.training_cost_eur),
-            departments=[p.department for p in places if p.department in REGION],
+            departments=list(dict.fromkeys(p.department for p in places if p.department in REGION)),
             other_places=", ".join(_place_text(p) for p in places if p.department not in REGION),
             project_months=dossier.project_months,
             pathway_months=dossier.pathway_months,

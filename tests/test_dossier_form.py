@@ -18,7 +18,7 @@ from o2r_assistant.checker import (
 )
 from o2r_assistant.dossier_form import REGION, DossierForm, budget_categories
 from o2r_assistant.errors import DossierError
-from o2r_assistant.facts import DEPARTMENTS, REGION_DEPARTMENTS
+from o2r_assistant.facts import DEPARTMENTS, REGION_DEPARTMENTS, extract_facts
 
 FULL = Dossier(
     organisation=Organisation(
@@ -141,3 +141,8 @@ def test_budget_categories_add_those_of_the_dossier() -> None:
     categories = budget_categories(dossier)
     assert categories[:7] == budget_categories(Dossier())
     assert categories[7:] == ["achats", "sous-traitance"]
+
+
+def test_two_towns_of_one_department_give_one_default():
+    dossier = extract_facts("Projet à Nantes et à Saint-Nazaire, 200 000 € sur 3 ans")
+    assert DossierForm.of(dossier).departments == ["44"]
