@@ -166,11 +166,9 @@ def clean_question(text: str, max_chars: int) -> tuple[str, list[str]]:
     return text, notices
 
 
-_FOLLOW_UP = re.compile(
-    r"^(?:et|mais|aussi|sinon|alors|puis|pareil|idem|quid|même question)\b"
-    r"|^(?:et\s+)?(?:pour|si|concernant|côté|au sujet)\b",
-    re.I,
-)
+_FOLLOW_UP = re.compile(r"^(?:et|mais|sinon|pareil|idem|quid|même question)\b", re.I)
+# "Pour la durée ?" continues; "Pour quelle durée la convention est-elle signée ?" does not.
+_SHORT_FOLLOW_UP = re.compile(r"^(?:pour|si|concernant|côté|au sujet|aussi)\b", re.I)
 
 
 def resolve_followup(question: str, history: list[str] | None) -> str:
@@ -178,8 +176,13 @@ def resolve_followup(question: str, history: list[str] | None) -> str:
     if not history:
         return question
     previous = history[-1]
+    words = len(re.findall(r"\w+", question))
     # "Et pour la durée ?", or a bare topic like "La durée ?", continues the last question.
-    if _FOLLOW_UP.match(question.strip()) or len(question.split()) <= 2:
+    if (
+        _FOLLOW_UP.match(question.strip())
+        or (_SHORT_FOLLOW_UP.match(question.strip()) and words <= 6)
+        or words <= 2
+    ):
         return f"{question} ({previous})"
     return question
 

@@ -214,3 +214,19 @@ def test_chat_model_configuration():
         make_chat_model(Settings(llm="mistral"))
     with pytest.raises(ConfigError, match="unknown LLM provider"):
         make_chat_model(Settings(llm="claude:x"))
+
+
+@pytest.mark.parametrize(
+    ("question", "is_follow_up"),
+    [
+        ("Et pour la durée ?", True),
+        ("Pour la durée ?", True),
+        ("La durée ?", True),
+        ("Mais si on est deux structures ?", True),
+        ("Pour quelle durée la convention avec l'État est-elle signée ?", False),
+        ("Si notre projet coûte 120 000 € sur 3 ans, est-il éligible ?", False),
+    ],
+)
+def test_follow_up_detection(question, is_follow_up):
+    resolved = resolve_followup(question, ["Quel est le coût minimum ?"])
+    assert (resolved != question) is is_follow_up
