@@ -207,7 +207,8 @@ def _front_matter(path: Path, text: str) -> tuple[dict, int]:
         return {}, 0
     try:
         meta = yaml.safe_load(match.group(1)) or {}
-    except yaml.YAMLError as err:
+    # ValueError: an impossible date or a 5,000-digit number; RecursionError: deep nesting.
+    except (yaml.YAMLError, ValueError, RecursionError) as err:
         raise DocumentError(
             path.name, f"invalid front matter: {err}", "l'en-tête YAML du document est invalide"
         ) from err

@@ -34,6 +34,7 @@ from .support import (
 NOTE = "# Note\n\nLes candidatures sont déposées auprès de la DREETS.\n".encode()
 REAL_PDF = text_pdf(["Les structures candidates justifient d'un ancrage territorial."] * 3)
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00"
+FRONT = b"---\n%s\n---\n\n# Note\n\nTexte de la note.\n"
 ZIP = b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + b"\x00" * 20
 # No refusal may take longer than this, whatever the file (the PDF reader is a child process).
 REFUSAL_SECONDS = 30
@@ -74,6 +75,9 @@ CONTENT_CASES: list[tuple[str, str, Callable[[], bytes], str]] = [
     ("text", "utf16.txt", lambda: "Dépenses éligibles".encode("utf-16"), "binaire"),
     ("text", "latin1.txt", lambda: "Crèche éligible".encode("latin-1"), "UTF-8"),
     ("text", "entete-seule.md", lambda: b"---\ntitle: Vide\n---\n\n  \n", "aucun texte"),
+    ("text", "date-impossible.md", lambda: FRONT % b"date: 2024-13-01", "YAML"),
+    ("text", "nombre-geant.md", lambda: FRONT % (b"title: 1" + b"0" * 5000), "YAML"),
+    ("text", "entete-imbrique.md", lambda: FRONT % (b"title: " + b"[" * 5000), "YAML"),
     ("text", "vide.md", lambda: b"", "vide"),
 ]
 
@@ -178,4 +182,12 @@ def test_pdf_that_would_parse_for_hours_is_refused_at_the_deadline(
     (settings.corpus_dir / "formulaire.pdf").write_bytes(bomb)
     loaded = within(REFUSAL_SECONDS, load_corpus, settings.corpus_dir)
     assert [err.path for err in loaded.errors] == ["formulaire.pdf"]
+    assert len(loaded.documents) == 5
+
+
+def test_a_bad_front_matter_placed_by_hand_does_not_stop_the_build(settings: Settings) -> None:
+    """load_corpus skips the file and loads the others: an index build still succeeds."""
+    (settings.corpus_dir / "date-impossible.md").write_bytes(FRONT % b"date: 2024-13-01")
+    loaded = load_corpus(settings.corpus_dir)
+    assert [err.path for err in loaded.errors] == ["date-impossible.md"]
     assert len(loaded.documents) == 5
