@@ -16,10 +16,14 @@ from typing import Any
 
 import pytest
 from fpdf import FPDF
+from hypothesis import strategies as st
 from pypdf import PdfWriter
 
+from o2r_assistant import corpus
 from o2r_assistant.answer import ABSTENTION_TEXT, Answer, Assistant
 from o2r_assistant.config import Settings
+from o2r_assistant.corpus import load_document
+from o2r_assistant.errors import DocumentError
 
 # Figures measured during the run, printed at the end of the session (see conftest.py).
 FIGURES: dict[str, Counter[str]] = defaultdict(Counter)
@@ -217,3 +221,67 @@ def form_bomb_pdf(draws: int = 5000, form_operators: int = 100_000) -> bytes:
             ),
         ]
     )
+
+
+# ---------------------------------------------------------------- fuzzing
+# Shared by test_fuzz.py (short, in CI) and fuzz/run_fuzz.py (long, by hand).
+
+_YAML_BITS = st.sampled_from(
+    ["title: ", "date: ", "kind: ", "2024-13-01", "2024-06-26", "[", "]", "{", "}", ": ", ",",
+     "&a ", "*a", "!!binary ", "!!python/name:os.system", "1" * 60, "\n", "\n  ", "- ", "'",
+     '"', "é", "\t", "~", "? ", "| ", "> ", "#", "%YAML 1.1", "---", "...", "\x00", "\ufeff"]
+)  # fmt: skip
+
+
+def front_matter_files() -> st.SearchStrategy[bytes]:
+    """Markdown files whose YAML header is made of YAML's awkward pieces."""
+    header = st.lists(_YAML_BITS, max_size=40).map("".join)
+    body = st.text(max_size=300)
+    return st.builds(
+        lambda h, b: f"---\n{h}\n---\n\n{b}".encode(errors="surrogatepass"), header, body
+    )
+
+
+def _mutate(base: bytes, edits: list[tuple[int, int]], cut: int | None) -> bytes:
+    data = bytearray(base)
+    for position, value in edits:
+        data[position % len(data)] = value
+    return bytes(data[:cut] if cut is not None else data)
+
+
+def mutated_pdfs() -> st.SearchStrategy[bytes]:
+    """A real one-page PDF, compressed or not, with a few bytes changed and maybe truncated."""
+    pdf = FPDF()
+    pdf.set_compression(False)
+    pdf.set_font("Helvetica", size=11)
+    pdf.add_page()
+    pdf.multi_cell(0, 6, "Les structures candidates justifient d'un ancrage territorial.")
+    bases = [bytes(pdf.output()), text_pdf(["Le coût total ne pourra pas être inférieur."])]
+    edits = st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 255)), max_size=8)
+    cut = st.none() | st.integers(0, max(map(len, bases)))
+    return st.builds(_mutate, st.sampled_from(bases), edits, cut)
+
+
+def loads_or_refuses(path: Path) -> None:
+    """The corpus loader's contract: a Document with text, or a DocumentError, nothing else."""
+    try:
+        doc = load_document(path)
+    except DocumentError as err:
+        assert err.message_fr.startswith(f"{path.name} : ")
+        return
+    assert doc.text[doc.body_start :].strip()
+    for _, start, end in doc.pages:
+        assert 0 <= start < end <= len(doc.text)
+
+
+def reads_pdf_or_refuses(path: Path) -> None:
+    """The same contract for the PDF reader itself, in this process.
+
+    Through load_document the reader runs in a child process whose crash is reported as
+    an unreadable PDF, which would hide it from the fuzzer.
+    """
+    try:
+        _, text, pages = corpus._read_pdf(path)
+    except DocumentError:
+        return
+    assert text.strip() and all(0 <= start < end <= len(text) for _, start, end in pages)
