@@ -218,7 +218,9 @@ def _front_matter(path: Path, text: str) -> tuple[dict, int]:
         )
     unknown = set(meta) - FRONT_MATTER_KEYS
     if unknown:
-        log.warning("%s: ignoring unknown front matter keys %s", path.name, sorted(unknown))
+        # Keys may be numbers, dates or null as well as text: sort their names.
+        names = sorted(map(str, unknown))
+        log.warning("%s: ignoring unknown front matter keys %s", path.name, names)
     return meta, match.end()
 
 

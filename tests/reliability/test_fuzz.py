@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from .support import (
@@ -40,6 +40,7 @@ def test_random_bytes_as_text_files(data: bytes, suffix: str) -> None:
 
 @settings(max_examples=150, deadline=1000)
 @given(front_matter_files())
+@example(b"---\n1: un\nnote: deux\n---\n\n# Note\n\nTexte.\n")  # found by fuzz/run_fuzz.py
 def test_markdown_with_hostile_front_matter(data: bytes) -> None:
     with written(data, ".md") as path:
         loads_or_refuses(path)
