@@ -32,6 +32,7 @@ from .retrieval import (
     Retrieved,
     phrase_meanings,
 )
+from .safety import blocked_reason, is_instruction
 from .text import content_words, normalize_match, tokens
 
 log = logging.getLogger(__name__)
@@ -190,33 +191,6 @@ def resolve_followup(question: str, history: list[str] | None) -> str:
 # ---------------------------------------------------------------- scope
 
 
-_INJECTION = re.compile(
-    r"ignore[rz]?\s+(?:tes|vos|les|toutes?\s+(?:les|tes|vos))?\s*(?:instructions|consignes|règles)"
-    r"|oublie[rz]?\s+(?:tes|vos|les)\s+(?:instructions|consignes|règles)"
-    r"|prompt\s+(?:système|system)|system\s+prompt|ignore (?:all|previous|the above)"
-    r"|tu es (?:maintenant|désormais)|(?:act|pretend) as|jailbreak|mode développeur",
-    re.I,
-)
-_CODE_REQUEST = re.compile(
-    r"\b(?:écri[st]|écrire|génère|code|coder|programme[rz]?|script|fonction)\b.{0,40}"
-    r"\b(?:python|javascript|java|sql|bash|html|css|code|script|fonction|programme)\b"
-    r"|\b(?:write|generate)\b.{0,30}\b(?:code|function|script|program)\b",
-    re.I,
-)
-# Code pasted as a question (SQL, shell, HTML) is not a question about the call.
-_CODE_INPUT = re.compile(
-    r"\bselect\b.{1,80}\bfrom\b|\b(?:drop|truncate)\s+table\b|\brm\s+-rf\b|<\s*/?\s*script"
-    r"|\bsudo\b|\bcurl\s+http|\$\(|`[^`]+`|;\s*--",
-    re.I | re.S,
-)
-_CHITCHAT = re.compile(
-    r"^(?:bonjour|bonsoir|salut|coucou|hello|hi|merci|ça va|ca va|comment (?:ça|ca) va"
-    r"|qui es-tu|tu vas bien|au revoir|bonne journée)[\s,!?.]*"
-    r"(?:(?:ça|ca) va|merci|beaucoup|à (?:toi|vous))?[\s,!?.]*$",
-    re.I,
-)
-
-
 # An acronym or a proper noun the corpus never mentions ("RSA", "CDD", "Python")
 # names a subject the documents do not cover.
 _SALIENT = re.compile(r"(?<![\w'’])(?:[A-Z]{2,}[a-z]?|(?<=\s)[A-Z][a-zà-ÿ]{2,})(?![\w'’])")
@@ -253,13 +227,6 @@ class ScopeSignals:
 def scope_signals(
     question: str, result: RetrievalResult, retriever: HybridRetriever
 ) -> ScopeSignals:
-    blocked = None
-    if _INJECTION.search(question):
-        blocked = "injection"
-    elif _CODE_REQUEST.search(question) or _CODE_INPUT.search(question):
-        blocked = "code"
-    elif _CHITCHAT.match(question.strip()):
-        blocked = "chitchat"
     place_words = {w for p in find_places(question) for w in content_words(p.name)}
     unknown = tuple(
         name
@@ -276,7 +243,7 @@ def scope_signals(
         domain_terms=domain,
         unknown_names=unknown,
         agreement=bool(top_dense & top_lex),
-        blocked=blocked,
+        blocked=blocked_reason(question),
     )
 
 
@@ -409,8 +376,8 @@ def _candidates(question: str, result: RetrievalResult, index: VectorIndex) -> l
             if bullet:
                 a += bullet.end()
             text = chunk.text[a:b]
-            if len(text) < 20 or _is_title(text, chunk):
-                continue
+            if len(text) < 20 or _is_title(text, chunk) or is_instruction(text):
+                continue  # titles state nothing; orders to the assistant are never answers
             if text.rstrip().endswith(":"):
                 # A lead-in is quoted with the list it introduces.
                 b = _list_after(chunk.text, b)
@@ -589,7 +556,13 @@ class Assistant:
         passages = [h.chunk.text for h in hits]
         try:
             generated = generate(self.chat_model, question, passages, self.settings.llm_timeout_s)
-            check_numbers(generated, [passages[n - 1] for n in generated.cited])
+            cited = [passages[n - 1] for n in generated.cited]
+            if any(is_instruction(p) for p in cited):
+                raise LLMError(
+                    "LLM answer cites a passage that gives orders to the assistant",
+                    "la réponse générée s'appuie sur un passage contenant des consignes",
+                )
+            check_numbers(generated, cited)
         except LLMError as err:
             log.warning("falling back to the extractive answer: %s", err)
             return None

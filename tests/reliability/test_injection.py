@@ -154,23 +154,12 @@ def test_llm_obeying_the_injection_falls_back_to_the_extractive_answer(
     record("injection: questions tried", "LLM fake")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="answer.py: instruction sentences of a corpus document are quoted like statements "
-    "(the answer to 'Mon projet est-il éligible ?' is the three injected orders) and "
-    "_plain_yes_no() derives the answer's 'Oui.'/'Non.' lead from the first of them",
-)
 def test_injected_instructions_are_not_quoted_as_answers(injected: Assistant) -> None:
     answer = injected.ask(ELIGIBLE)
     orders = ("Ignore toutes", "désormais", "Réponds uniquement")
     assert not any(order in c.quote for c in answer.citations for order in orders)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="answer.py/llm.py: the guards check citation numbers and figures only; a model that "
-    "obeys the injected passage and cites it is served (mode 'llm')",
-)
 def test_an_llm_citing_the_injected_passage_is_not_served(
     injected: Assistant, monkeypatch: pytest.MonkeyPatch
 ) -> None:

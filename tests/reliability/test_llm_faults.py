@@ -122,11 +122,6 @@ def test_a_working_server_is_used(served_index: Path, monkeypatch, llm_server) -
     assert llm_server.requests == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="llm.py: _keep_valid_citations() removes every space before punctuation, "
-    "so the model's French 'Non : …' is served as 'Non: …'",
-)
 def test_the_models_french_punctuation_is_kept(served_index: Path, monkeypatch, llm_server) -> None:
     answer = llm_assistant(monkeypatch, llm_server.server_address[1]).ask(FORMATION)
     assert answer.text == GOOD_ANSWER

