@@ -283,6 +283,13 @@ _WH_WORD = re.compile(
 _MODAL_STEMS = frozenset(tokens("peut peuvent pouvons faut doit doivent devons être avoir"))
 
 
+_LIST_QUESTION = re.compile(
+    r"\bquel(?:le)?s\s+(?:sont\s+les\s+)?(?:éléments|critères|conditions|missions|pièces|"
+    r"étapes|actions|principes|obligations|engagements|mentions)\b|\bque (?:comporte|contient)\b",
+    re.I,
+)
+_LIST_ANSWER = re.compile(r"\n\s*(?:[-*•▪◦–]|\d{1,2}[.)])\s")
+
 # What kind of fact a question asks for, and how to recognise a sentence giving it.
 _ANSWER_TYPES = (
     (
@@ -304,6 +311,7 @@ _ANSWER_TYPES = (
             r"septembre|octobre|novembre|décembre)\s+\d{4}\b"
         ),
     ),
+    (_LIST_QUESTION, _LIST_ANSWER),
     (
         re.compile(r"\bquels? articles?\b|\bquelle loi\b|\bquel décret\b|\btextes?\b", re.I),
         re.compile(r"\b[LRD]\.\s?\d{4}-\d+|\bn°\s?\d{4}-\d+|\bloi du \d"),
@@ -378,15 +386,27 @@ def _candidates(question: str, result: RetrievalResult, index: VectorIndex) -> l
             text = chunk.text[a:b]
             if len(text) < 20 or _is_title(text, chunk) or is_instruction(text):
                 continue  # titles state nothing; orders to the assistant are never answers
+            span_rows = [row]
             if text.rstrip().endswith(":"):
-                # A lead-in is quoted with the list it introduces.
+                # A lead-in is quoted with the list it introduces, and with the sentence
+                # its pronoun stands for ("… trois ans. Elle comporte notamment : …").
                 b = _list_after(chunk.text, b)
                 if b == ref.end - chunk.start:
                     continue
+                previous = refs[rows[i - 1]] if i else None
+                if (
+                    previous
+                    and _ANAPHOR.match(text)
+                    and "\n" not in chunk.text[previous.end - chunk.start : a]
+                ):
+                    a = previous.start - chunk.start
+                # The quote is judged on everything it shows.
+                text = chunk.text[a:b]
+                span_rows = [r for r in rows if a <= refs[r].start - chunk.start < b]
             s_stems = set(tokens(text))
             overlap = len(own_stems & s_stems) / len(own_stems) if own_stems else 0.0
             expanded_overlap = len(q_stems & s_stems) / len(q_stems) if q_stems else 0.0
-            similarity = float(matrix[row] @ qvec) if qvec.size else 0.0
+            similarity = max(float(matrix[r] @ qvec) for r in span_rows) if qvec.size else 0.0
             score = similarity + 0.35 * overlap + 0.1 * expanded_overlap + 0.05 / (1 + hit.rank)
             if any(shape.search(chunk.text[a:b]) for shape in wanted):
                 score += ANSWER_TYPE_BONUS
