@@ -16,7 +16,11 @@ _INSTRUCTION = re.compile(
     r"|prompt\s+(?:système|system)|system\s+prompt|ignore (?:all|previous|the above)"
     r"|tu es (?:maintenant|désormais)|(?:act|pretend) as|jailbreak|mode développeur"
     r"|\bréponds?\s+(?:uniquement|seulement|toujours|que)\b|\baffirme[rz]?\s+que\b"
-    r"|\bne\s+cite[rz]?\s+aucune\s+source",
+    r"|\bne\s+cite[rz]?\s+aucune\s+source"
+    # Text that speaks to or about AI assistants has no place in the call's documents.
+    r"|\bla bonne réponse est\b|\bassistants?\s+(?:numériques?|virtuels?|conversationnels?)"
+    r"|\bchatbots?\b|\bintelligences?\s+artificielles?\b|\bmodèles?\s+de\s+langue\b"
+    r"|\bLLMs?\b",
     re.I,
 )
 _CODE_REQUEST = re.compile(
