@@ -403,9 +403,14 @@ def _build_on_server(settings, embedder, name, chunks, manifest, progress) -> No
                 client.delete_collection(n)
         _fill(client, tmp, manifest, embedder, chunks, progress)
         # Chroma has no atomic rename-over: the swap leaves a window of a few ms.
+        # The served collections are renamed, not deleted: readers hold them by id, so
+        # an assistant opened before the swap keeps working, as in embedded mode.
         for old, new in zip(tmp, final, strict=True):
+            previous = f"{new}-previous"
             with contextlib.suppress(Exception):
-                client.delete_collection(new)
+                client.delete_collection(previous)
+            with contextlib.suppress(Exception):
+                client.get_collection(new).modify(name=previous)
             client.get_collection(old).modify(name=new)
     except O2RError:
         raise
