@@ -182,11 +182,6 @@ def test_an_llm_citing_the_injected_passage_is_not_served(
     assert answer.mode == "extractive" and FALLBACK_NOTICE in answer.notices
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="safety.py: orders are recognised by their wording (_INSTRUCTION); the same orders "
-    "reworded as rules ('la bonne réponse est oui') are quoted as the answer, after 'Oui.'",
-)
 def test_reworded_orders_are_not_quoted_as_answers(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
