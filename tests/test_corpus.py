@@ -8,7 +8,7 @@ import pytest
 from fpdf import FPDF
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pypdf import PdfReader, PdfWriter
+from pdfs import encrypted_pdf, text_pdf
 
 from o2r_assistant.config import PROJECT_ROOT
 from o2r_assistant.corpus import (
@@ -33,12 +33,7 @@ LONG_PARAGRAPH = (
 
 
 def make_pdf(path: Path, pages: list[str]) -> Path:
-    pdf = FPDF()
-    pdf.set_font("Helvetica", size=11)
-    for text in pages:
-        pdf.add_page()
-        pdf.multi_cell(0, 6, text)
-    pdf.output(str(path))
+    path.write_bytes(text_pdf(pages))
     return path
 
 
@@ -83,14 +78,8 @@ def test_pdf_keeps_page_numbers(tmp_path):
 
 
 def test_encrypted_pdf_is_refused(tmp_path):
-    plain = make_pdf(tmp_path / "plain.pdf", ["Texte secret."])
-    writer = PdfWriter()
-    for page in PdfReader(plain).pages:
-        writer.add_page(page)
-    writer.encrypt(user_password="motdepasse", algorithm="RC4-128")
     locked = tmp_path / "locked.pdf"
-    with open(locked, "wb") as handle:
-        writer.write(handle)
+    locked.write_bytes(encrypted_pdf())
     with pytest.raises(DocumentError, match=r"locked\.pdf.*encrypted"):
         load_document(locked)
 

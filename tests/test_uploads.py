@@ -6,7 +6,7 @@ import io
 from pathlib import Path
 
 import pytest
-from fpdf import FPDF
+from pdfs import encrypted_pdf, text_pdf
 from pypdf import PdfWriter
 
 from o2r_assistant.config import Settings
@@ -23,24 +23,6 @@ NOTE_MD = (
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file of the folder, hidden ones included."""
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
-
-
-def pdf_bytes(pages: list[str]) -> bytes:
-    pdf = FPDF()
-    pdf.set_font("Helvetica", size=11)
-    for text in pages:
-        pdf.add_page()
-        if text:
-            pdf.multi_cell(0, 6, text)
-    return bytes(pdf.output())
-
-
-def encrypted_pdf() -> bytes:
-    writer = PdfWriter(clone_from=io.BytesIO(pdf_bytes(["Texte confidentiel du projet."])))
-    writer.encrypt(user_password="secret", owner_password="owner")
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
 
 
 def blank_pages_pdf(count: int) -> bytes:
@@ -95,8 +77,8 @@ def test_refuses_odd_names(settings: Settings, corpus: Path, tmp_path: Path, nam
         ("vide.md", b"", "vide"),
         ("blanc.md", b"   \n\n  ", "aucun texte"),
         ("corrompu.pdf", b"%PDF-1.4\n1 0 obj garbage\n%%EOF", "illisible"),
-        ("chiffre.pdf", encrypted_pdf(), "chiffré"),
-        ("scan.pdf", pdf_bytes(["", ""]), "aucun texte"),
+        ("chiffre.pdf", encrypted_pdf("Texte confidentiel du projet."), "chiffré"),
+        ("scan.pdf", text_pdf(["", ""]), "aucun texte"),
         ("bombe.pdf", blank_pages_pdf(MAX_PDF_PAGES + 1), "limite"),
         ("entete.md", b"---\ntitle: [unclosed\n---\n\nTexte.\n", "YAML"),
     ],
@@ -133,7 +115,7 @@ def test_valid_upload_is_loadable_and_leaves_no_temporary_file(
 
 
 def test_valid_pdf_upload(settings: Settings, corpus: Path) -> None:
-    data = pdf_bytes(["Les organismes candidats decrivent leur ancrage territorial."])
+    data = text_pdf(["Les organismes candidats decrivent leur ancrage territorial."])
     path = add_document(settings, "Annexe technique (2025).pdf", data)
     assert path.name == "Annexe technique (2025).pdf"
     assert "ancrage territorial" in load_document(path).text

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import os
 import re
@@ -17,7 +16,7 @@ from typing import Any
 import pytest
 from fpdf import FPDF
 from hypothesis import strategies as st
-from pypdf import PdfWriter
+from pdfs import text_pdf
 
 from o2r_assistant import corpus
 from o2r_assistant.answer import ABSTENTION_TEXT, Answer, Assistant
@@ -109,25 +108,6 @@ def assert_well_formed(assistant: Assistant, answer: Answer) -> None:
 
 
 # ---------------------------------------------------------------- PDFs
-
-
-def text_pdf(pages: list[str]) -> bytes:
-    """A real PDF (fpdf2), one page per string; an empty string gives a blank page."""
-    pdf = FPDF()
-    pdf.set_font("Helvetica", size=11)
-    for text in pages:
-        pdf.add_page()
-        if text:
-            pdf.multi_cell(0, 6, text)
-    return bytes(pdf.output())
-
-
-def encrypted_pdf() -> bytes:
-    writer = PdfWriter(clone_from=io.BytesIO(text_pdf(["Budget confidentiel du projet."])))
-    writer.encrypt(user_password="secret", owner_password="owner")
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
 
 
 def hand_pdf(objects: list[bytes], trailer: bytes = b"") -> bytes:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from pdfs import encrypted_pdf, text_pdf
 from pypdf import PdfReader
 
 from o2r_assistant import corpus
@@ -19,14 +20,12 @@ from o2r_assistant.errors import UploadError
 from o2r_assistant.uploads import add_document
 
 from .support import (
-    encrypted_pdf,
     form_bomb_pdf,
     many_pages_pdf,
     nested_info_pdf,
     observe,
     page_tree_bomb_pdf,
     record,
-    text_pdf,
     tree_digest,
     within,
 )

@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from pdfs import text_pdf
 
 from o2r_assistant.answer import Assistant
 from o2r_assistant.config import Settings
@@ -22,7 +23,7 @@ from o2r_assistant.errors import InputError, UploadError
 from o2r_assistant.feedback import FeedbackStore
 from o2r_assistant.uploads import add_document, remove_document
 
-from .support import text_pdf, tree_digest
+from .support import tree_digest
 
 # A name that is nowhere in the corpus, the code or the libraries' messages.
 PERSON = "Maëlys Kerbrat-Plouzané"
