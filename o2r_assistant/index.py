@@ -94,8 +94,8 @@ def collection_name(embedder_id: str) -> str:
     return f"o2r-{slug}".lower()
 
 
-def _chroma_settings(settings: Settings) -> ChromaSettings:
-    return ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+# Telemetry would try to reach the internet; it is off in both modes.
+CHROMA_SETTINGS = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
 
 
 # ---------------------------------------------------------------- clients
@@ -113,7 +113,7 @@ def _http_client(settings: Settings):
             host=url.hostname,
             port=url.port or (443 if url.scheme == "https" else 8000),
             ssl=url.scheme == "https",
-            settings=_chroma_settings(settings),
+            settings=CHROMA_SETTINGS,
         )
         # The client ships with no HTTP timeout; a hung server would hang every answer.
         session = getattr(getattr(client, "_server", None), "_session", None)
@@ -137,9 +137,7 @@ def _server_down(settings: Settings, err: Exception) -> IndexUnavailableError:
 
 def _persistent_client(path: Path):
     try:
-        return chromadb.PersistentClient(
-            path=str(path), settings=ChromaSettings(anonymized_telemetry=False)
-        )
+        return chromadb.PersistentClient(path=str(path), settings=CHROMA_SETTINGS)
     except Exception as err:
         raise IndexUnavailableError(
             f"cannot open Chroma index at {path}: {err}",
