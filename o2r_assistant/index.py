@@ -94,8 +94,10 @@ def collection_name(embedder_id: str) -> str:
     return f"o2r-{slug}".lower()
 
 
-# Telemetry would try to reach the internet; it is off in both modes.
-CHROMA_SETTINGS = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+def _chroma_settings() -> ChromaSettings:
+    """Telemetry would try to reach the internet: off in both modes. A fresh object
+    each time, because HttpClient writes the server's host and port into it."""
+    return ChromaSettings(anonymized_telemetry=False, allow_reset=False)
 
 
 # ---------------------------------------------------------------- clients
@@ -113,7 +115,7 @@ def _http_client(settings: Settings):
             host=url.hostname,
             port=url.port or (443 if url.scheme == "https" else 8000),
             ssl=url.scheme == "https",
-            settings=CHROMA_SETTINGS,
+            settings=_chroma_settings(),
         )
         # The client ships with no HTTP timeout; a hung server would hang every answer.
         session = getattr(getattr(client, "_server", None), "_session", None)
@@ -137,7 +139,7 @@ def _server_down(settings: Settings, err: Exception) -> IndexUnavailableError:
 
 def _persistent_client(path: Path):
     try:
-        return chromadb.PersistentClient(path=str(path), settings=CHROMA_SETTINGS)
+        return chromadb.PersistentClient(path=str(path), settings=_chroma_settings())
     except Exception as err:
         raise IndexUnavailableError(
             f"cannot open Chroma index at {path}: {err}",
