@@ -12,7 +12,9 @@ import logging
 import re
 import time
 import unicodedata
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -196,7 +198,7 @@ def resolve_followup(question: str, history: list[str] | None) -> str:
 _SALIENT = re.compile(r"(?<![\w'’])(?:[A-Z]{2,}[a-z]?|(?<=\s)[A-Z][a-zà-ÿ]{2,})(?![\w'’])")
 
 
-@dataclass(frozen=True)
+@dataclass
 class ScopeSignals:
     """Evidence that the corpus can answer a question.
 
@@ -207,11 +209,16 @@ class ScopeSignals:
     lexical and dense retrievers agree on a top passage.
     """
 
-    dense_best: float
     domain_terms: int
     unknown_names: tuple[str, ...]
     agreement: bool
-    blocked: str | None = None
+    blocked: str | None
+    # Costs an embedding when the question named a place: computed only if consulted.
+    _dense: Callable[[], float] = field(repr=False)
+
+    @cached_property
+    def dense_best(self) -> float:
+        return self._dense()
 
     def supported(self) -> bool:
         if self.blocked:
@@ -239,11 +246,11 @@ def scope_signals(
     top_dense = {h.chunk.chunk_id for h in result.hits if h.dense_rank and h.dense_rank <= 3}
     top_lex = {h.chunk.chunk_id for h in result.hits if h.lexical_rank and h.lexical_rank <= 3}
     return ScopeSignals(
-        dense_best=retriever.raw_dense_best(result),
         domain_terms=domain,
         unknown_names=unknown,
         agreement=bool(top_dense & top_lex),
         blocked=blocked_reason(question),
+        _dense=lambda: retriever.raw_dense_best(result),
     )
 
 

@@ -154,8 +154,8 @@ class RetrievalResult:
     expanded: str
     hits: list[Retrieved]
     query_vector: list[float] = field(default_factory=list)
-    # The question alone, when place names expanded the dense query.
-    raw_vector: list[float] | None = None
+    # What the dense leg embedded: the question, plus the region's names if it named a place.
+    dense_query: str = ""
 
 
 class BM25:
@@ -220,9 +220,9 @@ class HybridRetriever(BaseRetriever):
 
     def raw_dense_best(self, result: RetrievalResult) -> float:
         """Best sentence similarity to the question itself, without place expansion."""
-        vector = result.raw_vector or result.query_vector
-        if not vector:
-            return 0.0
+        vector = result.query_vector
+        if result.dense_query != result.query:
+            vector = self.index.embedder.embed_query(result.query)  # only when asked
         return max(self._best_sentence_scores(vector).values(), default=0.0)
 
     def expand(self, query: str) -> tuple[str, str]:
@@ -261,7 +261,6 @@ class HybridRetriever(BaseRetriever):
         dense: dict[str, tuple[int, float]] = {}
         # The answerer scores sentences with the query vector, whatever the mode.
         vector = self.index.embedder.embed_query(dense_query)
-        raw_vector = self.index.embedder.embed_query(query) if dense_query != query else None
         if self.mode in ("hybrid", "dense"):
             found = self.index.guarded(
                 lambda: self._store.similarity_search_by_vector_with_relevance_scores(
@@ -315,7 +314,7 @@ class HybridRetriever(BaseRetriever):
                     lexical_rank=lx[0] if lx else None,
                 )
             )
-        return RetrievalResult(query, expanded, hits, vector, raw_vector)
+        return RetrievalResult(query, expanded, hits, vector, dense_query)
 
     def _best_sentence_scores(self, vector: list[float]) -> dict[str, float]:
         refs, matrix = self.index.sentences()
