@@ -20,12 +20,11 @@ import pandas as pd
 import streamlit as st
 
 from o2r_assistant.access import LoginGuard, is_enabled
-from o2r_assistant.checker import STATUS_FR, CheckReport, Dossier, evaluate, merge_dossiers
+from o2r_assistant.checker import STATUS_FR, CheckReport, Dossier, evaluate
 from o2r_assistant.config import PROJECT_ROOT, Settings
 from o2r_assistant.corpus import corpus_files
 from o2r_assistant.dossier_form import REGION, DossierForm, budget_categories
 from o2r_assistant.errors import DossierError, O2RError
-from o2r_assistant.facts import extract_facts
 from o2r_assistant.feedback import FeedbackStore, export_question_set
 from o2r_assistant.rendering import highlighted, md_text, safe_url
 from o2r_assistant.uploads import DocumentInfo, add_document, describe_corpus, remove_document
@@ -33,7 +32,8 @@ from o2r_assistant.uploads import DocumentInfo, add_document, describe_corpus, r
 # The answering stack (Chroma, LangChain, the embedder) is imported when first needed,
 # so a fresh server paints the page before it has finished loading.
 if TYPE_CHECKING:
-    from o2r_assistant.answer import Answer, Assistant, Citation
+    from o2r_assistant.answer import Answer, Citation
+    from o2r_assistant.assistant import Assistant
 
 log = logging.getLogger("o2r_assistant.app")
 
@@ -99,11 +99,11 @@ def load_assistant(settings_json: str) -> Assistant:
 
     Building it serves the index, and first builds it if missing or stale.
     """
-    from o2r_assistant.answer import Assistant
+    from o2r_assistant.assistant import Assistant
 
     settings = Settings.model_validate_json(settings_json)
     started = time.perf_counter()
-    assistant = Assistant(settings)
+    assistant = Assistant(settings, build=True)
     log.info("assistant ready in %.2fs", time.perf_counter() - started)
     return assistant
 
@@ -299,10 +299,10 @@ def ask(settings: Settings, question: str) -> None:
     dossier = s.dossier if not s.dossier.is_empty() else None
     reply: dict[str, Any] = {"role": "assistant", "id": _next_id()}
     try:
-        reply["answer"] = assistant.ask(question, history=history, dossier=dossier)
-        facts = extract_facts(question)
-        if not facts.is_empty():
-            s.dossier = merge_dossiers(s.dossier, facts)
+        answer = assistant.ask(question, history=history, dossier=dossier)
+        reply["answer"] = answer
+        if answer.findings is not None:  # the message stated facts
+            s.dossier = answer.dossier
             s.dossier_version += 1  # the form is rebuilt pre-filled with the new facts
     except O2RError as err:
         log.info("question refused: %s", err)

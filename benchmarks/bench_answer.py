@@ -31,10 +31,10 @@ def main() -> None:
     get_embedder()
     print(f"model load: {(time.perf_counter() - started) * 1000:.0f} ms")
 
-    from o2r_assistant.answer import Assistant
+    from o2r_assistant.assistant import Assistant
 
     started = time.perf_counter()
-    assistant = Assistant()
+    assistant = Assistant(build=True)
     print(
         f"assistant start (index open, sentences loaded): "
         f"{(time.perf_counter() - started) * 1000:.0f} ms"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from o2r_assistant.answer import Assistant
+from o2r_assistant.assistant import Assistant
 from o2r_assistant.config import PROJECT_ROOT
 from o2r_assistant.evaluation import load_cases
 from o2r_assistant.retrieval import HybridRetriever
@@ -45,7 +45,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("sets", nargs="*", type=Path, default=DEFAULT_SETS)
     args = parser.parse_args()
-    index = Assistant().index
+    index = Assistant(build=True).index
     for path in [p for p in args.sets if p.exists()]:
         cases = [c for c in load_cases(path) if c.evidence]
         print(f"\n{path.name} ({len(cases)} cases with evidence)")

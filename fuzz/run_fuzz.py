@@ -35,7 +35,7 @@ from reliability.support import (  # noqa: E402 - needs the tests folder on the 
     reads_pdf_or_refuses,
 )
 
-from o2r_assistant.answer import clean_question  # noqa: E402
+from o2r_assistant.assistant import clean_question  # noqa: E402
 from o2r_assistant.corpus import Document, chunk_document  # noqa: E402
 from o2r_assistant.errors import InputError  # noqa: E402
 from o2r_assistant.facts import extract_facts  # noqa: E402

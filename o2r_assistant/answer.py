@@ -1,58 +1,30 @@
-"""Answers with citations: the deterministic extractive answerer and the assistant facade.
+"""The extractive answerer: sentence scoring, selection and composition.
 
-The default answerer quotes the corpus: it picks the sentences of the
-retrieved passages that best answer the question and cites each one. The same
-input always gives the same output. It abstains when the corpus does not
-support an answer.
+It quotes the corpus: it picks the sentences of the retrieved passages that
+best answer the question and cites each one. The same input always gives the
+same output. Whether to answer at all is decided in ``scope``; the pipeline
+that calls this lives in ``assistant``.
 """
 
 from __future__ import annotations
 
-import logging
 import re
-import time
-import unicodedata
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from functools import cached_property
 from typing import Any
 
 import numpy as np
 
-from .checker import CheckReport, Dossier, evaluate, merge_dossiers
-from .config import Settings
+from .checker import CheckReport, Dossier
 from .corpus import Chunk
-from .embeddings import Embedder, get_embedder
-from .errors import InputError, LLMError
-from .facts import extract_facts, find_places
-from .index import VectorIndex, ensure_index
-from .llm import FALLBACK_NOTICE, check_numbers, generate, make_chat_model
-from .retrieval import (
-    DOMAIN_STEMS,
-    HybridRetriever,
-    RetrievalResult,
-    Retrieved,
-    phrase_meanings,
-)
-from .safety import blocked_reason, is_instruction
-from .text import content_words, normalize_match, tokens
-
-log = logging.getLogger(__name__)
+from .index import VectorIndex
+from .retrieval import RetrievalResult, Retrieved, phrase_meanings
+from .safety import is_instruction
+from .text import normalize_match, tokens
 
 MAX_QUOTES = 3
 # Sentences scored below this share of the best one are not quoted.
 RELATIVE_CUTOFF = 0.85
 MMR_LAMBDA = 0.7
-
-ABSTENTION_TEXT = (
-    "Je ne trouve pas de réponse à cette question dans les textes dont je dispose : "
-    "l'AMI O2R Pays de la Loire, la loi pour le plein emploi (article 7), le décret "
-    "n° 2024-584 et l'arrêté du 26 juin 2024. Je réponds aux questions sur cet appel : "
-    "structures éligibles, public visé, budget, durées, territoire, critères de sélection "
-    "et conventionnement. Pour toute autre question, ou pour une position officielle, "
-    "adressez-vous à la DREETS Pays de la Loire, seule compétente pour instruire les "
-    "candidatures."
-)
 
 
 def _alnum(text: str) -> str:
@@ -107,6 +79,8 @@ class Answer:
     citations: list[Citation]
     abstained: bool
     findings: CheckReport | None = None
+    # The conversation's facts after this message (None when none were ever stated).
+    dossier: Dossier | None = None
     retrieved: list[Retrieved] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     notices: list[str] = field(default_factory=list)
@@ -147,118 +121,11 @@ class Answer:
         }
 
 
-# ---------------------------------------------------------------- input
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def clean_question(text: str, max_chars: int) -> tuple[str, list[str]]:
-    """Remove control characters and cut overlong input; the notices say what changed."""
-    notices = []
-    text = _CONTROL.sub(" ", unicodedata.normalize("NFC", text or ""))
-    text = re.sub(r"\s+", " ", text).strip()
-    if not text:
-        raise InputError("empty question", "La question est vide : écrivez votre question.")
-    if len(text) > max_chars:
-        text = text[:max_chars].rsplit(" ", 1)[0] or text[:max_chars]
-        notices.append(
-            f"Votre message était trop long : seuls les {max_chars} premiers caractères "
-            "ont été pris en compte."
-        )
-    return text, notices
-
-
-_FOLLOW_UP = re.compile(r"^(?:et|mais|sinon|pareil|idem|quid|même question)\b", re.I)
-# "Pour la durée ?" continues; "Pour quelle durée la convention est-elle signée ?" does not.
-_SHORT_FOLLOW_UP = re.compile(r"^(?:pour|si|concernant|côté|au sujet|aussi)\b", re.I)
-
-
-def resolve_followup(question: str, history: list[str] | None) -> str:
-    """Complete an elliptic follow-up ("et pour la durée ?") with the previous question."""
-    if not history:
-        return question
-    previous = history[-1]
-    words = len(re.findall(r"\w+", question))
-    # "Et pour la durée ?", or a bare topic like "La durée ?", continues the last question.
-    if (
-        _FOLLOW_UP.match(question.strip())
-        or (_SHORT_FOLLOW_UP.match(question.strip()) and words <= 6)
-        or words <= 2
-    ):
-        return f"{question} ({previous})"
-    return question
-
-
-# ---------------------------------------------------------------- scope
-
-
-# An acronym or a proper noun the corpus never mentions ("RSA", "CDD", "Python")
-# names a subject the documents do not cover.
-_SALIENT = re.compile(r"(?<![\w'’])(?:[A-Z]{2,}[a-z]?|(?<=\s)[A-Z][a-zà-ÿ]{2,})(?![\w'’])")
-
-
-@dataclass
-class ScopeSignals:
-    """Evidence that the corpus can answer a question.
-
-    No single signal separates in-scope from out-of-scope questions (the dense
-    top score overlaps between the two), so several are combined: domain
-    vocabulary in the question, terms the corpus has never seen, the dense
-    similarity of the best sentence (without query expansion), and whether the
-    lexical and dense retrievers agree on a top passage.
-    """
-
-    domain_terms: int
-    unknown_names: tuple[str, ...]
-    agreement: bool
-    blocked: str | None
-    # Costs an embedding when the question named a place: computed only if consulted.
-    _dense: Callable[[], float] = field(repr=False)
-
-    @cached_property
-    def dense_best(self) -> float:
-        return self._dense()
-
-    def supported(self) -> bool:
-        if self.blocked:
-            return False
-        if self.unknown_names:
-            return self.domain_terms >= 1 and self.agreement and self.dense_best >= 0.85
-        if self.domain_terms == 0:
-            # Nothing ties the question to the call: only a very close passage will do.
-            return self.agreement and self.dense_best >= 0.88
-        return self.agreement or self.dense_best >= 0.84
-
-
-def scope_signals(
-    question: str, result: RetrievalResult, retriever: HybridRetriever
-) -> ScopeSignals:
-    place_words = {w for p in find_places(question) for w in content_words(p.name)}
-    unknown = tuple(
-        name
-        for name in _SALIENT.findall(question)
-        if not set(content_words(name)) <= (retriever.known_words | place_words)
-    )
-    # An unknown name's words are no evidence of scope, even if they look like ours.
-    own = set(tokens(question)) - {t for name in unknown for t in tokens(name)}
-    domain = len(own & DOMAIN_STEMS)
-    top_dense = {h.chunk.chunk_id for h in result.hits if h.dense_rank and h.dense_rank <= 3}
-    top_lex = {h.chunk.chunk_id for h in result.hits if h.lexical_rank and h.lexical_rank <= 3}
-    return ScopeSignals(
-        domain_terms=domain,
-        unknown_names=unknown,
-        agreement=bool(top_dense & top_lex),
-        blocked=blocked_reason(question),
-        _dense=lambda: retriever.raw_dense_best(result),
-    )
-
-
 # ---------------------------------------------------------------- sentences
 
 
 @dataclass(frozen=True)
-class _Candidate:
+class Candidate:
     hit: Retrieved
     start: int  # offsets within the chunk text
     end: int
@@ -362,7 +229,7 @@ def _with_continuation(text: str, a: int, b: int, following, offset: int) -> int
     return b
 
 
-def _candidates(question: str, result: RetrievalResult, index: VectorIndex) -> list[_Candidate]:
+def score_candidates(question: str, result: RetrievalResult, index: VectorIndex) -> list[Candidate]:
     """Scored sentences of the retrieved passages.
 
     ``question`` is what the user typed: for a follow-up, its own words weigh
@@ -417,11 +284,11 @@ def _candidates(question: str, result: RetrievalResult, index: VectorIndex) -> l
             score = similarity + 0.35 * overlap + 0.1 * expanded_overlap + 0.05 / (1 + hit.rank)
             if any(shape.search(chunk.text[a:b]) for shape in wanted):
                 score += ANSWER_TYPE_BONUS
-            out.append(_Candidate(hit, a, b, score, matrix[row]))
+            out.append(Candidate(hit, a, b, score, matrix[row]))
     return out
 
 
-def select_sentences(candidates: list[_Candidate], limit: int = MAX_QUOTES) -> list[_Candidate]:
+def select_sentences(candidates: list[Candidate], limit: int = MAX_QUOTES) -> list[Candidate]:
     """Greedy maximal marginal relevance over candidate sentences."""
     if not candidates:
         return []
@@ -430,7 +297,7 @@ def select_sentences(candidates: list[_Candidate], limit: int = MAX_QUOTES) -> l
     chosen = [pool.pop(0)]
     while pool and len(chosen) < limit:
 
-        def mmr(c: _Candidate) -> float:
+        def mmr(c: Candidate) -> float:
             redundancy = max(float(c.vector @ s.vector) for s in chosen)
             return MMR_LAMBDA * c.score - (1 - MMR_LAMBDA) * redundancy
 
@@ -442,7 +309,7 @@ def select_sentences(candidates: list[_Candidate], limit: int = MAX_QUOTES) -> l
     return chosen
 
 
-def _plain_yes_no(question: str, first: _Candidate) -> str | None:
+def _plain_yes_no(question: str, first: Candidate) -> str | None:
     """ "Oui" or "Non" when the best sentence answers the question's own terms."""
     q = question.strip()
     if not q.endswith("?") or _WH_WORD.search(q) or not _YES_NO.search(q):
@@ -459,7 +326,7 @@ def _plain_yes_no(question: str, first: _Candidate) -> str | None:
 
 
 def compose(
-    question: str, chosen: list[_Candidate], findings: CheckReport | None
+    question: str, chosen: list[Candidate], findings: CheckReport | None
 ) -> tuple[str, list[Citation]]:
     """A short French answer: plain answer first, then the quotes, each with its marker."""
     citations: list[Citation] = []
@@ -492,111 +359,3 @@ def _source_phrase(chunk: Chunk, again: bool = False) -> str:
     title = re.split(r"\s+[—–]\s+|\s*:\s+", chunk.title, maxsplit=1)[0].strip()
     lead = "Le texte précise aussi" if again else "Selon le texte"
     return f"{lead} ({title})"
-
-
-# ---------------------------------------------------------------- facade
-
-
-class Assistant:
-    """Answers questions over the served index; one instance serves many sessions."""
-
-    def __init__(self, settings: Settings | None = None, embedder: Embedder | None = None) -> None:
-        self.settings = settings or Settings()
-        self.embedder = embedder or get_embedder(self.settings.embedder)
-        self.index = ensure_index(self.settings, self.embedder)
-        self.retriever = HybridRetriever(
-            index=self.index, k=self.settings.top_k, mode=self.settings.retrieval_mode
-        )
-        self.index.sentences()  # load once, not on the first question
-        self.chat_model = None
-        if self.settings.llm:
-            self.chat_model = make_chat_model(self.settings)
-
-    def ask(
-        self,
-        question: str,
-        history: list[str] | None = None,
-        dossier: Dossier | None = None,
-        k: int | None = None,
-    ) -> Answer:
-        started = time.perf_counter()
-        text, notices = clean_question(question, self.settings.max_question_chars)
-        resolved = resolve_followup(text, history)
-        t0 = time.perf_counter()
-        result = self.retriever.retrieve(resolved, k=k)
-        t1 = time.perf_counter()
-        facts = extract_facts(text)
-        findings = None
-        if not facts.is_empty():
-            findings = evaluate(merge_dossiers(dossier, facts) if dossier else facts)
-        t2 = time.perf_counter()
-        signals = scope_signals(resolved, result, self.retriever)
-        chosen: list[_Candidate] = []
-        # A stated budget or duration is always in scope; a town alone is not.
-        checkable = findings is not None and (
-            signals.domain_terms > 0 or not facts.model_copy(update={"places": None}).is_empty()
-        )
-        candidates: list[_Candidate] = []
-        if not signals.blocked and (checkable or signals.supported()):
-            candidates = _candidates(text, result, self.index)
-            chosen = select_sentences(candidates)
-        mode = "extractive"
-        if chosen:
-            body, citations = compose(text, chosen, findings)
-            abstained = False
-            # The checker's verdict leads fact-stating messages; a model never rewrites it.
-            if self.chat_model is not None and findings is None:
-                generated = self._generate(text, result.hits, candidates)
-                if generated is None:
-                    notices.append(FALLBACK_NOTICE)
-                else:
-                    body, citations = generated
-                    mode = "llm"
-        else:
-            body, citations, abstained = ABSTENTION_TEXT, [], True
-        t3 = time.perf_counter()
-        answer = Answer(
-            question=text,
-            resolved_question=resolved,
-            text=body,
-            citations=citations,
-            abstained=abstained,
-            findings=findings,
-            retrieved=result.hits,
-            notices=notices,
-            mode=mode,
-            timings={
-                "retrieval_ms": (t1 - t0) * 1000,
-                "checker_ms": (t2 - t1) * 1000,
-                "answer_ms": (t3 - t2) * 1000,
-                "total_ms": (t3 - started) * 1000,
-            },
-        )
-        if self.settings.log_questions:
-            log.info("question=%r abstained=%s answer=%r", text, abstained, body)
-        return answer
-
-    def _generate(
-        self, question: str, hits: list[Retrieved], candidates: list[_Candidate]
-    ) -> tuple[str, list[Citation]] | None:
-        """A model-written answer that passed every guard, or None to keep the extractive one."""
-        passages = [h.chunk.text for h in hits]
-        try:
-            generated = generate(self.chat_model, question, passages, self.settings.llm_timeout_s)
-            cited = [passages[n - 1] for n in generated.cited]
-            if any(is_instruction(p) for p in cited):
-                raise LLMError(
-                    "LLM answer cites a passage that gives orders to the assistant",
-                    "la réponse générée s'appuie sur un passage contenant des consignes",
-                )
-            check_numbers(generated, cited)
-        except LLMError as err:
-            log.warning("falling back to the extractive answer: %s", err)
-            return None
-        citations = []
-        for n in generated.cited:
-            chunk = hits[n - 1].chunk
-            own = [c for c in candidates if c.hit.chunk.chunk_id == chunk.chunk_id]
-            best = max(own, key=lambda c: c.score) if own else None
-            citations.append(Citation.of(n, chunk, best.text if best else chunk.text))
-        return generated.text, citations

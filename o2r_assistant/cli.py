@@ -100,9 +100,9 @@ def index(rebuild: bool, embedder: str | None) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def search(query: str, k: int, mode: str | None, as_json: bool) -> None:
     """Print the passages ranked for QUERY."""
-    from .answer import Assistant, clean_question
+    from .assistant import Assistant, clean_question
 
-    assistant = Assistant(_settings(retrieval_mode=mode))
+    assistant = Assistant(_settings(retrieval_mode=mode), build=True)
     text, _ = clean_question(query, assistant.settings.max_question_chars)
     hits = assistant.retriever.retrieve(text, k=k).hits
     if as_json:
@@ -137,9 +137,9 @@ def search(query: str, k: int, mode: str | None, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def ask(question: str, as_json: bool) -> None:
     """Answer QUESTION with quotes and citations."""
-    from .answer import Assistant
+    from .assistant import Assistant
 
-    answer = Assistant().ask(question)
+    answer = Assistant(build=True).ask(question)
     if as_json:
         click.echo(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
         return

@@ -11,9 +11,9 @@ import io
 import re
 from dataclasses import dataclass
 
-from .answer import Answer, Assistant
-from .checker import STATUS_FR, CheckReport, evaluate
-from .facts import extract_facts
+from .answer import Answer
+from .assistant import Assistant
+from .checker import STATUS_FR, CheckReport
 
 GREETING = "Bonjour,"
 INTRO = (
@@ -73,10 +73,8 @@ def _sources_lines(answer: Answer) -> list[str]:
 def draft_reply(email_text: str, assistant: Assistant) -> Draft:
     """Draft a French reply to a candidate's e-mail; deterministic for one corpus."""
     question = question_of(email_text, assistant.settings.max_question_chars)
-    facts = extract_facts(email_text)
-    stated = not facts.is_empty()
-    answer = assistant.ask(question, dossier=facts if stated else None)
-    findings = answer.findings or (evaluate(facts) if stated else None)
+    answer = assistant.ask(question, message=email_text)
+    findings = answer.findings
     lines = [GREETING, "", INTRO, ""]
     lines.append(NO_ANSWER if answer.abstained else answer.text)
     if findings is not None:

@@ -35,7 +35,8 @@ from .rules import StrictYamlLoader, load_rules
 from .text import normalize_match
 
 if TYPE_CHECKING:
-    from .answer import Answer, Assistant
+    from .answer import Answer
+    from .assistant import Assistant
     from .retrieval import Retrieved
 
 Progress = Callable[[int, int], None]
@@ -540,9 +541,9 @@ def run_evaluation(
         raise InputError("no question set given", "aucun jeu de questions fourni")
     cases = _select([case for path in paths for case in load_cases(path)], tags)
     if assistant is None:
-        from .answer import Assistant
+        from .assistant import Assistant
 
-        assistant = Assistant(settings)
+        assistant = Assistant(settings, build=True)
     started = time.perf_counter()
     passages = _Passages()
     outcomes: list[Outcome] = []
@@ -702,7 +703,7 @@ def run_comparison(
 
     ``top_k`` sets both the retriever default and the passages given to the answer.
     """
-    from .answer import Assistant
+    from .assistant import Assistant
 
     key, name, values = parse_compare(spec)
     for path in paths:
@@ -721,7 +722,7 @@ def run_comparison(
         run_k = settings.top_k if name == "top_k" else k
         runs[value] = run_evaluation(
             paths,
-            assistant=Assistant(settings),
+            assistant=Assistant(settings, build=True),
             k=run_k,
             tags=tags,
             progress=progress(f"{key}={value}") if progress else None,

@@ -54,6 +54,6 @@ def served_index(tmp_path: Path, shipped_index: Path) -> Path:
 
 @pytest.fixture
 def assistant(served_index: Path):
-    from o2r_assistant.answer import Assistant
+    from o2r_assistant.assistant import Assistant
 
     return Assistant(Settings())

@@ -8,14 +8,11 @@ import pytest
 import yaml
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
-from o2r_assistant.answer import (
-    ABSTENTION_TEXT,
-    clean_question,
-    resolve_followup,
-)
+from o2r_assistant.assistant import clean_question, resolve_followup
 from o2r_assistant.config import PROJECT_ROOT, Settings
 from o2r_assistant.errors import ConfigError, InputError
 from o2r_assistant.llm import FALLBACK_NOTICE, make_chat_model
+from o2r_assistant.scope import ABSTENTION_TEXT
 from o2r_assistant.text import normalize_match
 
 FORMATION = "Les dépenses de formation sont-elles éligibles ?"

@@ -85,14 +85,14 @@ def test_abstention_is_not_styled_as_an_answer(served_index: Path) -> None:
 
 
 def test_follow_up_uses_the_history(served_index: Path, monkeypatch) -> None:
-    from o2r_assistant.answer import Assistant
+    from o2r_assistant.assistant import Assistant
 
     seen: list[list[str] | None] = []
     original = Assistant.ask
 
-    def spy(self, question, history=None, dossier=None, k=None):
+    def spy(self, question, history=None, dossier=None, **kwargs):
         seen.append(history)
-        return original(self, question, history=history, dossier=dossier, k=k)
+        return original(self, question, history=history, dossier=dossier, **kwargs)
 
     monkeypatch.setattr(Assistant, "ask", spy)
     at = ask(start(served_index), "Quel est le coût minimum d'un projet ?")
@@ -303,3 +303,21 @@ def test_evaluation_page_runs_a_question_set(served_index: Path, monkeypatch) ->
 def test_user_text_round_trips_through_the_escaping(served_index: Path, text: str) -> None:
     at = ask(start(served_index), text)
     assert any(plain(m.value) == text for m in at.markdown)
+
+
+def test_one_message_extracts_facts_once(served_index: Path, monkeypatch) -> None:
+    import o2r_assistant.assistant as pipeline
+
+    calls: list[str] = []
+    original = pipeline.extract_facts
+
+    def counting(text: str):
+        calls.append(text)
+        return original(text)
+
+    monkeypatch.setattr(pipeline, "extract_facts", counting)
+    at = start(served_index)
+    ask(at, "Notre projet coûte 120 000 € sur 3 ans en Sarthe")
+    assert len(calls) == 1
+    ask(at, "Et la durée d'un parcours ?")
+    assert len(calls) == 2

@@ -94,3 +94,19 @@ def test_docx_uses_the_edited_text(assistant) -> None:
         "Texte revu par l'agent.",
         "Cordialement,",
     ]
+
+
+def test_a_draft_extracts_facts_once(assistant, monkeypatch) -> None:
+    import o2r_assistant.assistant as pipeline
+
+    calls: list[str] = []
+    original = pipeline.extract_facts
+
+    def counting(text: str):
+        calls.append(text)
+        return original(text)
+
+    monkeypatch.setattr(pipeline, "extract_facts", counting)
+    draft = draft_reply(EMAIL, assistant)
+    assert calls == [EMAIL]
+    assert draft.findings is not None and draft.findings.by_id("cout_minimum").status == "fail"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from o2r_assistant.answer import Assistant
+from o2r_assistant.assistant import Assistant
 from o2r_assistant.config import PROJECT_ROOT
 
 from .support import FIGURES, NOTES, SLOWEST, clean_settings

@@ -19,10 +19,12 @@ from hypothesis import strategies as st
 from pdfs import text_pdf
 
 from o2r_assistant import corpus
-from o2r_assistant.answer import ABSTENTION_TEXT, Answer, Assistant
+from o2r_assistant.answer import Answer
+from o2r_assistant.assistant import Assistant
 from o2r_assistant.config import Settings
 from o2r_assistant.corpus import load_document
 from o2r_assistant.errors import DocumentError
+from o2r_assistant.scope import ABSTENTION_TEXT
 
 # Figures measured during the run, printed at the end of the session (see conftest.py).
 FIGURES: dict[str, Counter[str]] = defaultdict(Counter)

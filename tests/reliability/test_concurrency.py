@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pytest
 
-from o2r_assistant.answer import Assistant
+from o2r_assistant.assistant import Assistant
 from o2r_assistant.config import PROJECT_ROOT, Settings
 from o2r_assistant.embeddings import get_embedder
 from o2r_assistant.evaluation import load_cases

@@ -16,7 +16,8 @@ import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 from pydantic import Field
 
-from o2r_assistant.answer import Answer, Assistant
+from o2r_assistant.answer import Answer
+from o2r_assistant.assistant import Assistant
 from o2r_assistant.checker import evaluate
 from o2r_assistant.config import PROJECT_ROOT
 from o2r_assistant.facts import extract_facts
@@ -81,7 +82,7 @@ def ami_plus(root: Path, name: str, text: str) -> Assistant:
     shutil.copy(PROJECT_ROOT / "corpus" / "ami-o2r-pays-de-la-loire.md", root / "corpus")
     settings = clean_settings(corpus_dir=root / "corpus", index_dir=root / "index")
     add_document(settings, name, text.encode())
-    assistant = Assistant(settings)
+    assistant = Assistant(settings, build=True)
     assert any(chunk.doc_id == Path(name).stem for chunk in assistant.index.chunks())
     return assistant
 

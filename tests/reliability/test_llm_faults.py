@@ -13,7 +13,8 @@ from threading import Thread
 import pytest
 from test_index import _free_port
 
-from o2r_assistant.answer import Answer, Assistant
+from o2r_assistant.answer import Answer
+from o2r_assistant.assistant import Assistant
 from o2r_assistant.config import Settings
 from o2r_assistant.llm import FALLBACK_NOTICE
 

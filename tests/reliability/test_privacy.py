@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from pdfs import text_pdf
 
-from o2r_assistant.answer import Assistant
+from o2r_assistant.assistant import Assistant
 from o2r_assistant.config import Settings
 from o2r_assistant.errors import InputError, UploadError
 from o2r_assistant.feedback import FeedbackStore

@@ -7,7 +7,8 @@ import time
 
 import pytest
 
-from o2r_assistant.answer import Answer, Assistant
+from o2r_assistant.answer import Answer
+from o2r_assistant.assistant import Assistant
 from o2r_assistant.errors import InputError
 
 from .support import assert_well_formed, observe, record

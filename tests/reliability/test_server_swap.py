@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from test_index import _free_port, _start_server
 
-from o2r_assistant.answer import Assistant
+from o2r_assistant.assistant import Assistant
 from o2r_assistant.config import Settings
 from o2r_assistant.embeddings import get_embedder
 from o2r_assistant.index import build_index, is_current, open_index

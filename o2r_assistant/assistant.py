@@ -1,0 +1,200 @@
+"""The assistant facade: one user message in, one cited answer out.
+
+It runs the whole pipeline once per message: input cleaning, follow-up
+resolution, retrieval, fact extraction and the checker, the scope decision,
+then the extractive (or, if configured, generated) answer. The answer carries
+the conversation's dossier after this message, so callers never extract facts
+again.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+import unicodedata
+
+from .answer import Answer, Candidate, Citation, compose, score_candidates, select_sentences
+from .checker import Dossier, evaluate, merge_dossiers
+from .config import Settings
+from .embeddings import Embedder, get_embedder
+from .errors import IndexUnavailableError, InputError, LLMError
+from .facts import extract_facts
+from .index import ensure_index, is_current, open_index
+from .llm import FALLBACK_NOTICE, check_numbers, generate, make_chat_model
+from .retrieval import HybridRetriever, Retrieved
+from .safety import is_instruction
+from .scope import ABSTENTION_TEXT, scope_signals
+
+log = logging.getLogger(__name__)
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean_question(text: str, max_chars: int) -> tuple[str, list[str]]:
+    """Remove control characters and cut overlong input; the notices say what changed."""
+    notices = []
+    text = _CONTROL.sub(" ", unicodedata.normalize("NFC", text or ""))
+    text = re.sub(r"\s+", " ", text).strip()
+    if not text:
+        raise InputError("empty question", "La question est vide : écrivez votre question.")
+    if len(text) > max_chars:
+        text = text[:max_chars].rsplit(" ", 1)[0] or text[:max_chars]
+        notices.append(
+            f"Votre message était trop long : seuls les {max_chars} premiers caractères "
+            "ont été pris en compte."
+        )
+    return text, notices
+
+
+_FOLLOW_UP = re.compile(r"^(?:et|mais|sinon|pareil|idem|quid|même question)\b", re.I)
+# "Pour la durée ?" continues; "Pour quelle durée la convention est-elle signée ?" does not.
+_SHORT_FOLLOW_UP = re.compile(r"^(?:pour|si|concernant|côté|au sujet|aussi)\b", re.I)
+
+
+def resolve_followup(question: str, history: list[str] | None) -> str:
+    """Complete an elliptic follow-up ("et pour la durée ?") with the previous question."""
+    if not history:
+        return question
+    previous = history[-1]
+    words = len(re.findall(r"\w+", question))
+    # "Et pour la durée ?", or a bare topic like "La durée ?", continues the last question.
+    if (
+        _FOLLOW_UP.match(question.strip())
+        or (_SHORT_FOLLOW_UP.match(question.strip()) and words <= 6)
+        or words <= 2
+    ):
+        return f"{question} ({previous})"
+    return question
+
+
+class Assistant:
+    """Answers questions over the served index; one instance serves many sessions.
+
+    ``build=True`` builds the index first when it is missing or stale; otherwise
+    a missing or stale index is an error that names the command to run.
+    """
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        embedder: Embedder | None = None,
+        *,
+        build: bool = False,
+    ) -> None:
+        self.settings = settings or Settings()
+        self.embedder = embedder or get_embedder(self.settings.embedder)
+        if build:
+            self.index = ensure_index(self.settings, self.embedder)
+        else:
+            index = open_index(self.settings, self.embedder)
+            if index is None or not is_current(index, self.settings, self.embedder):
+                raise IndexUnavailableError(
+                    "the index is missing or stale: run `o2r index`",
+                    "l'index du corpus est absent ou périmé : lancez `o2r index`",
+                )
+            self.index = index
+        self.retriever = HybridRetriever(
+            index=self.index, k=self.settings.top_k, mode=self.settings.retrieval_mode
+        )
+        self.index.sentences()  # load once, not on the first question
+        self.chat_model = make_chat_model(self.settings) if self.settings.llm else None
+
+    def ask(
+        self,
+        question: str,
+        history: list[str] | None = None,
+        dossier: Dossier | None = None,
+        k: int | None = None,
+        message: str | None = None,
+    ) -> Answer:
+        """Answer ``question``, the user's latest message.
+
+        ``history`` holds the earlier user messages (oldest first) and ``dossier``
+        the facts gathered from them. ``message`` is the whole text the question
+        was taken from (an e-mail): its facts count too.
+        """
+        started = time.perf_counter()
+        text, notices = clean_question(question, self.settings.max_question_chars)
+        resolved = resolve_followup(text, history)
+        t0 = time.perf_counter()
+        result = self.retriever.retrieve(resolved, k=k)
+        t1 = time.perf_counter()
+        facts = extract_facts(message if message is not None else text)
+        findings = None
+        merged = dossier
+        if not facts.is_empty():
+            merged = merge_dossiers(dossier, facts) if dossier else facts
+            findings = evaluate(merged)
+        t2 = time.perf_counter()
+        signals = scope_signals(resolved, result, self.retriever)
+        chosen: list[Candidate] = []
+        # A stated budget or duration is always in scope; a town alone is not.
+        checkable = findings is not None and (
+            signals.domain_terms > 0 or not facts.model_copy(update={"places": None}).is_empty()
+        )
+        candidates: list[Candidate] = []
+        if not signals.blocked and (checkable or signals.supported()):
+            candidates = score_candidates(text, result, self.index)
+            chosen = select_sentences(candidates)
+        mode = "extractive"
+        if chosen:
+            body, citations = compose(text, chosen, findings)
+            abstained = False
+            # The checker's verdict leads fact-stating messages; a model never rewrites it.
+            if self.chat_model is not None and findings is None:
+                generated = self._generate(text, result.hits, candidates)
+                if generated is None:
+                    notices.append(FALLBACK_NOTICE)
+                else:
+                    body, citations = generated
+                    mode = "llm"
+        else:
+            body, citations, abstained = ABSTENTION_TEXT, [], True
+        t3 = time.perf_counter()
+        answer = Answer(
+            question=text,
+            resolved_question=resolved,
+            text=body,
+            citations=citations,
+            abstained=abstained,
+            findings=findings,
+            dossier=merged,
+            retrieved=result.hits,
+            notices=notices,
+            mode=mode,
+            timings={
+                "retrieval_ms": (t1 - t0) * 1000,
+                "checker_ms": (t2 - t1) * 1000,
+                "answer_ms": (t3 - t2) * 1000,
+                "total_ms": (t3 - started) * 1000,
+            },
+        )
+        if self.settings.log_questions:
+            log.info("question=%r abstained=%s answer=%r", text, abstained, body)
+        return answer
+
+    def _generate(
+        self, question: str, hits: list[Retrieved], candidates: list[Candidate]
+    ) -> tuple[str, list[Citation]] | None:
+        """A model-written answer that passed every guard, or None to keep the extractive one."""
+        passages = [h.chunk.text for h in hits]
+        try:
+            generated = generate(self.chat_model, question, passages, self.settings.llm_timeout_s)
+            cited = [passages[n - 1] for n in generated.cited]
+            if any(is_instruction(p) for p in cited):
+                raise LLMError(
+                    "LLM answer cites a passage that gives orders to the assistant",
+                    "la réponse générée s'appuie sur un passage contenant des consignes",
+                )
+            check_numbers(generated, cited)
+        except LLMError as err:
+            log.warning("falling back to the extractive answer: %s", err)
+            return None
+        citations = []
+        for n in generated.cited:
+            chunk = hits[n - 1].chunk
+            own = [c for c in candidates if c.hit.chunk.chunk_id == chunk.chunk_id]
+            best = max(own, key=lambda c: c.score) if own else None
+            citations.append(Citation.of(n, chunk, best.text if best else chunk.text))
+        return generated.text, citations

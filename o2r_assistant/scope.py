@@ -1,0 +1,83 @@
+"""Whether the corpus can answer a question, and the reply when it cannot."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .facts import find_places
+from .retrieval import DOMAIN_STEMS, HybridRetriever, RetrievalResult
+from .safety import blocked_reason
+from .text import content_words, tokens
+
+ABSTENTION_TEXT = (
+    "Je ne trouve pas de réponse à cette question dans les textes dont je dispose : "
+    "l'AMI O2R Pays de la Loire, la loi pour le plein emploi (article 7), le décret "
+    "n° 2024-584 et l'arrêté du 26 juin 2024. Je réponds aux questions sur cet appel : "
+    "structures éligibles, public visé, budget, durées, territoire, critères de sélection "
+    "et conventionnement. Pour toute autre question, ou pour une position officielle, "
+    "adressez-vous à la DREETS Pays de la Loire, seule compétente pour instruire les "
+    "candidatures."
+)
+
+# An acronym or a proper noun the corpus never mentions ("RSA", "CDD", "Python")
+# names a subject the documents do not cover.
+_SALIENT = re.compile(r"(?<![\w'’])(?:[A-Z]{2,}[a-z]?|(?<=\s)[A-Z][a-zà-ÿ]{2,})(?![\w'’])")
+
+
+@dataclass
+class ScopeSignals:
+    """Evidence that the corpus can answer a question.
+
+    No single signal separates in-scope from out-of-scope questions (the dense
+    top score overlaps between the two), so several are combined: domain
+    vocabulary in the question, terms the corpus has never seen, the dense
+    similarity of the best sentence (without query expansion), and whether the
+    lexical and dense retrievers agree on a top passage.
+    """
+
+    domain_terms: int
+    unknown_names: tuple[str, ...]
+    agreement: bool
+    blocked: str | None
+    # Costs an embedding when the question named a place: computed only if consulted.
+    _dense: Callable[[], float] = field(repr=False)
+
+    @cached_property
+    def dense_best(self) -> float:
+        return self._dense()
+
+    def supported(self) -> bool:
+        if self.blocked:
+            return False
+        if self.unknown_names:
+            return self.domain_terms >= 1 and self.agreement and self.dense_best >= 0.85
+        if self.domain_terms == 0:
+            # Nothing ties the question to the call: only a very close passage will do.
+            return self.agreement and self.dense_best >= 0.88
+        return self.agreement or self.dense_best >= 0.84
+
+
+def scope_signals(
+    question: str, result: RetrievalResult, retriever: HybridRetriever
+) -> ScopeSignals:
+    place_words = {w for p in find_places(question) for w in content_words(p.name)}
+    unknown = tuple(
+        name
+        for name in _SALIENT.findall(question)
+        if not set(content_words(name)) <= (retriever.known_words | place_words)
+    )
+    # An unknown name's words are no evidence of scope, even if they look like ours.
+    own = set(tokens(question)) - {t for name in unknown for t in tokens(name)}
+    domain = len(own & DOMAIN_STEMS)
+    top_dense = {h.chunk.chunk_id for h in result.hits if h.dense_rank and h.dense_rank <= 3}
+    top_lex = {h.chunk.chunk_id for h in result.hits if h.lexical_rank and h.lexical_rank <= 3}
+    return ScopeSignals(
+        domain_terms=domain,
+        unknown_names=unknown,
+        agreement=bool(top_dense & top_lex),
+        blocked=blocked_reason(question),
+        _dense=lambda: retriever.raw_dense_best(result),
+    )
