@@ -17,7 +17,7 @@ from importlib import resources
 
 from .config import Settings
 from .errors import ConfigError, LLMError
-from .facts import NUMBER_WORDS, parse_amount
+from .numbers import NUMBER_WORDS, parse_amount
 from .rules import load_rules
 from .text import fold_accents
 
