@@ -9,6 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from o2r_assistant.checker import format_eur
+from o2r_assistant.errors import LLMError
+from o2r_assistant.llm import Generated, check_numbers
 from o2r_assistant.numbers import (
     DURATION,
     NUMBER_WORDS,
@@ -124,3 +126,11 @@ def test_duration_months(text: str, months: int) -> None:
 def test_find_months() -> None:
     assert find_months(fold("Sur 3 ans, 18 mois par personne, 1,5 mois")) == [36, 18]
     assert find_months(fold("0 mois, trois cents personnes")) == []
+
+
+def test_generated_figures_are_read_as_the_extractor_reads_them() -> None:
+    # An amount after a year, a spelled-out amount and "un an et demi" are all read.
+    cited = ["En 2025 60 000 €, deux millions d'euros, sur 18 mois."]
+    check_numbers(Generated("60 000 €, 2 000 000 € et un an et demi [1].", [1]), cited)
+    with pytest.raises(LLMError):
+        check_numbers(Generated("50 000 € [1].", [1]), cited)
