@@ -6,7 +6,6 @@ and the parameters of ``data/rules.yaml``. An unknown fact gives ``missing``.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from typing import Any, Literal, TypeVar, cast
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from o2r_assistant.departments import DEPARTMENT_CODE as _DEPARTMENT_CODE
 from o2r_assistant.errors import DossierError
 from o2r_assistant.rules import Rule, Source, StrictYamlLoader, load_rules
 
@@ -37,7 +37,6 @@ STATUS_FR: dict[str, str] = {
 }
 STATUS_ICON: dict[str, str] = {"pass": "✅", "fail": "❌", "warn": "⚠️", "missing": "❔"}
 
-_DEPARTMENT_CODE = re.compile(r"0[1-9]|1\d|2[1-9AB]|[3-8]\d|9[0-5]|97[1-46]")
 _CENT = Decimal("0.01")
 
 

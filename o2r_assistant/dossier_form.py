@@ -15,10 +15,11 @@ import pandas as pd
 from pydantic import ValidationError
 
 from .checker import BudgetLine, Consortium, Dossier, Organisation, PlaceRecord, PublicTarget
+from .departments import DEPARTMENTS
 from .errors import DossierError
-from .facts import DEPARTMENTS, REGION_DEPARTMENTS, find_places
+from .places import find_places, region_departments
 
-REGION: dict[str, str] = {code: DEPARTMENTS[code] for code in REGION_DEPARTMENTS}
+REGION: dict[str, str] = {code: DEPARTMENTS[code] for code in region_departments()}
 BUDGET_CATEGORIES = [
     "personnel",
     "fonctionnement",

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -26,195 +25,20 @@ from o2r_assistant.checker import (
     Organisation,
     PlaceRecord,
     PublicTarget,
-    format_eur,
 )
+from o2r_assistant.numbers import (
+    DURATION,
+    NUMBER_WORD_PATTERN,
+    find_amounts,
+    months_of,
+)
+from o2r_assistant.places import place_mentions
 from o2r_assistant.rules import load_rules
+from o2r_assistant.text import fold
 
-__all__ = [
-    "DEPARTMENTS",
-    "REGION_DEPARTMENTS",
-    "Place",
-    "extract_facts",
-    "find_places",
-    "format_eur",
-    "parse_amount",
-]
+__all__ = ["extract_facts"]
 
-# --- folding -------------------------------------------------------------------------
-
-_APOSTROPHES = "’‘ʼ`´′‛"
-_DASHES = "‐‑‒–—―−"
-
-
-class _FoldTable(dict[int, str]):
-    """``str.translate`` table computed lazily, one character to exactly one."""
-
-    def __missing__(self, code: int) -> str:
-        char = chr(code)
-        if char in _APOSTROPHES:
-            folded = "'"
-        elif char in _DASHES:
-            folded = "-"
-        elif char == "\n":
-            folded = char
-        elif char.isspace() or unicodedata.category(char) in ("Cc", "Cf", "Cs"):
-            folded = " "
-        else:
-            folded = unicodedata.normalize("NFD", char)[0].lower()
-            if len(folded) != 1:
-                folded = char
-        self[code] = folded
-        return folded
-
-
-_FOLD = _FoldTable()
-
-
-def _fold(text: str) -> str:
-    return text.translate(_FOLD)
-
-
-# --- numbers -------------------------------------------------------------------------
-
-_SMALL = [
-    "zero", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
-    "onze", "douze", "treize", "quatorze", "quinze", "seize", "dix-sept", "dix-huit", "dix-neuf",
-]  # fmt: skip
-_TENS = {"vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60}
-
-
-def _number_words() -> dict[str, int]:
-    words = {word: value for value, word in enumerate(_SMALL)}
-    words["une"] = 1
-    for tens_word, tens in _TENS.items():
-        words[tens_word] = tens
-        if tens == 60:
-            continue
-        words[f"{tens_word} et un"] = tens + 1
-        words[f"{tens_word} et une"] = tens + 1
-        for unit in range(2, 10):
-            words[f"{tens_word}-{_SMALL[unit]}"] = tens + unit
-    return words
-
-
-NUMBER_WORDS: dict[str, int] = _number_words()
-_WORD_KEY = re.compile(r"[\s-]+")
-
-
-def _word_pattern(words: list[str]) -> str:
-    # Longest first, so that "dix-huit" wins over "dix"; hyphens and spaces interchange.
-    ordered = sorted(words, key=len, reverse=True)
-    return "|".join(
-        re.escape(w).replace(r"\-", r"[\s-]+").replace(r"\ ", r"[\s-]+") for w in ordered
-    )
-
-
-_NUMBER_WORD_RE = _word_pattern(list(NUMBER_WORDS))
-
-
-def _word_value(word: str) -> int:
-    return NUMBER_WORDS[_WORD_KEY.sub("-", word).replace("-et-", " et ")]
-
-
-# --- amounts -------------------------------------------------------------------------
-
-_CHAIN = re.compile(r"(?<![0-9])[0-9]+(?:[ .,][0-9]+)*")
-_SEPARATOR = re.compile(r"([ .,])")
-_CURRENCY = r"(?:€|euros?\b|eur\b)"
-_AMOUNT_TAIL = re.compile(
-    r"[ ]{0,2}(?:(?P<k>k|mille)|(?P<m>m|millions?)|(?P<g>mds?|milliards?))?"
-    r"[ ]{0,2}(?:d')?[ ]{0,2}" + _CURRENCY
-)
-_BARE_TAIL = re.compile(
-    r"[ ]{0,2}(?:(?P<k>k|mille)|(?P<m>m|millions?)|(?P<g>mds?|milliards?))?"
-    r"[ ]{0,2}(?:(?:d')?[ ]{0,2}" + _CURRENCY + r")?[ ]*$"
-)
-_WORD_MILLIONS = re.compile(
-    rf"\b(?P<n>{_NUMBER_WORD_RE})[ ]+(?:(?P<m>millions?)|(?P<g>milliards?))[ ]+(?:d')?[ ]?"
-    + _CURRENCY
-)
-# Longer numbers are not budgets, and would overflow the 28-digit decimal context.
-_MAX_DIGITS = 15
-_MULTIPLIERS = {"k": Decimal(1000), "m": Decimal(10**6), "g": Decimal(10**9)}
-
-
-def _chain_number(chain: str) -> tuple[int, str]:
-    """Offset and text of the amount that ends a run of digit groups.
-
-    "2025 60 000" holds a year then an amount: the amount is the longest suffix
-    made of one group of 1-3 digits followed by groups of exactly 3 digits.
-    """
-    parts = _SEPARATOR.split(chain)
-    digits, seps = parts[0::2], parts[1::2]
-    offsets = [0]
-    for i in range(1, len(digits)):
-        offsets.append(offsets[-1] + len(digits[i - 1]) + 1)
-    last = len(digits) - 1
-    decimal = ""
-    if last and (seps[-1] == "," or (seps[-1] == "." and len(digits[-1]) != 3)):
-        decimal = "." + digits[-1]
-        last -= 1
-    first = last
-    if len(digits[last]) == 3 or last == 0:
-        while (
-            first > 0
-            and seps[first - 1] in " ."
-            and len(digits[first]) == 3
-            and len(digits[first - 1]) <= 3
-        ):
-            first -= 1
-    integer = "".join(digits[first : last + 1])
-    return offsets[first], integer + decimal
-
-
-def _scaled(number: str, match: re.Match[str]) -> Decimal:
-    value = Decimal(number)
-    groups = match.groupdict()
-    for group, factor in _MULTIPLIERS.items():
-        if groups.get(group):
-            value *= factor
-    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
-
-
-def parse_amount(text: str) -> Decimal | None:
-    """The amount of one expression ("150 000 €", "150k€", "1,2 million d'euros"), else None."""
-    folded = _fold(text).strip()
-    words = _WORD_MILLIONS.fullmatch(folded)
-    if words:
-        return _scaled(str(_word_value(words.group("n"))), words)
-    chain = _CHAIN.match(folded)
-    if not chain:
-        return None
-    offset, number = _chain_number(chain.group())
-    tail = _BARE_TAIL.match(folded, chain.end())
-    if offset or not tail or len(number) > _MAX_DIGITS:
-        return None
-    return _scaled(number, tail)
-
-
-@dataclass(frozen=True)
-class _Amount:
-    start: int
-    end: int
-    value: Decimal
-
-
-def _amounts(folded: str) -> list[_Amount]:
-    found: list[_Amount] = []
-    for chain in _CHAIN.finditer(folded):
-        tail = _AMOUNT_TAIL.match(folded, chain.end())
-        if not tail:
-            continue
-        offset, number = _chain_number(chain.group())
-        if len(number) > _MAX_DIGITS:
-            continue
-        found.append(_Amount(chain.start() + offset, tail.end(), _scaled(number, tail)))
-    for words in _WORD_MILLIONS.finditer(folded):
-        found.append(
-            _Amount(words.start(), words.end(), _scaled(str(_word_value(words.group("n"))), words))
-        )
-    return sorted(found, key=lambda a: a.start)
-
+# --- budget ------------------------------------------------------------------------
 
 _TRAINING_AFTER = re.compile(
     r"[ ]*(?:par an[ ]+|/[ ]?an[ ]+)?(?:de|d'|en|pour|consacres? a|dedies? a)[ ]*(?:la |les )?"
@@ -256,7 +80,7 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
     lines: list[BudgetLine] = []
     training = Decimal(0)
     training_found = training_per_year = False
-    for amount in _amounts(folded):
+    for amount in find_amounts(folded):
         before = folded[max(0, amount.start - 40) : amount.start]
         if _TRAINING_AFTER.match(folded, amount.end) or _TRAINING_BEFORE.search(before):
             training += amount.value
@@ -297,10 +121,6 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
 
 # --- durations -----------------------------------------------------------------------
 
-_DURATION = re.compile(
-    rf"(?<![\w.,])(?P<n>[0-9]{{1,3}}(?:,5)?|{_NUMBER_WORD_RE})[ ]*(?P<u>ans?|annees?|mois)\b"
-    r"(?P<half>[ ]+et[ ]+demie?)?"
-)
 _NOT_LENGTH_BEFORE = re.compile(r"\b(?:depuis|il y a|des|avant|apres|cree[es]? en)[ ]+$")
 _NOT_LENGTH_AFTER = re.compile(
     r"[ ]*(?:d'experience|d'existence|d'anciennete|d'activite|de plus|derniere?s|"
@@ -322,23 +142,12 @@ _PROJECT_WORDS = re.compile(
 _LENGTH_PREPOSITION = re.compile(r"\b(?:sur|pendant|durant|duree de|duree d'|de)[ ]*$")
 
 
-def _months_of(match: re.Match[str]) -> int | None:
-    raw = match.group("n")
-    number = Decimal(raw.replace(",", ".") if raw[0].isdigit() else _word_value(raw))
-    if match.group("half"):
-        number += Decimal("0.5")
-    months = number if match.group("u") == "mois" else number * 12
-    if months <= 0 or months != months.to_integral_value():
-        return None
-    return int(months)
-
-
 def _durations(folded: str, sentences: list[tuple[int, int]]) -> tuple[int | None, int | None]:
     starts = [start for start, _ in sentences]
     project: int | None = None
     pathway: int | None = None
-    for match in _DURATION.finditer(folded):
-        months = _months_of(match)
+    for match in DURATION.finditer(folded):
+        months = months_of(match)
         sentence_start = starts[bisect.bisect_right(starts, match.start()) - 1]
         before = folded[max(sentence_start, match.start() - 70) : match.start()]
         # Ages ("16 à 25 ans"), seniority and past dates are not lengths.
@@ -370,255 +179,6 @@ def _durations(folded: str, sentences: list[tuple[int, int]]) -> tuple[int | Non
         elif role == "project" and project is None:
             project = months
     return project, pathway
-
-
-# --- places --------------------------------------------------------------------------
-
-DEPARTMENTS: dict[str, str] = {
-    "01": "Ain", "02": "Aisne", "03": "Allier", "04": "Alpes-de-Haute-Provence",
-    "05": "Hautes-Alpes", "06": "Alpes-Maritimes", "07": "Ardèche", "08": "Ardennes",
-    "09": "Ariège", "10": "Aube", "11": "Aude", "12": "Aveyron", "13": "Bouches-du-Rhône",
-    "14": "Calvados", "15": "Cantal", "16": "Charente", "17": "Charente-Maritime", "18": "Cher",
-    "19": "Corrèze", "2A": "Corse-du-Sud", "2B": "Haute-Corse", "21": "Côte-d'Or",
-    "22": "Côtes-d'Armor", "23": "Creuse", "24": "Dordogne", "25": "Doubs", "26": "Drôme",
-    "27": "Eure", "28": "Eure-et-Loir", "29": "Finistère", "30": "Gard", "31": "Haute-Garonne",
-    "32": "Gers", "33": "Gironde", "34": "Hérault", "35": "Ille-et-Vilaine", "36": "Indre",
-    "37": "Indre-et-Loire", "38": "Isère", "39": "Jura", "40": "Landes", "41": "Loir-et-Cher",
-    "42": "Loire", "43": "Haute-Loire", "44": "Loire-Atlantique", "45": "Loiret", "46": "Lot",
-    "47": "Lot-et-Garonne", "48": "Lozère", "49": "Maine-et-Loire", "50": "Manche",
-    "51": "Marne", "52": "Haute-Marne", "53": "Mayenne", "54": "Meurthe-et-Moselle",
-    "55": "Meuse", "56": "Morbihan", "57": "Moselle", "58": "Nièvre", "59": "Nord", "60": "Oise",
-    "61": "Orne", "62": "Pas-de-Calais", "63": "Puy-de-Dôme", "64": "Pyrénées-Atlantiques",
-    "65": "Hautes-Pyrénées", "66": "Pyrénées-Orientales", "67": "Bas-Rhin", "68": "Haut-Rhin",
-    "69": "Rhône", "70": "Haute-Saône", "71": "Saône-et-Loire", "72": "Sarthe", "73": "Savoie",
-    "74": "Haute-Savoie", "75": "Paris", "76": "Seine-Maritime", "77": "Seine-et-Marne",
-    "78": "Yvelines", "79": "Deux-Sèvres", "80": "Somme", "81": "Tarn", "82": "Tarn-et-Garonne",
-    "83": "Var", "84": "Vaucluse", "85": "Vendée", "86": "Vienne", "87": "Haute-Vienne",
-    "88": "Vosges", "89": "Yonne", "90": "Territoire de Belfort", "91": "Essonne",
-    "92": "Hauts-de-Seine", "93": "Seine-Saint-Denis", "94": "Val-de-Marne", "95": "Val-d'Oise",
-    "971": "Guadeloupe", "972": "Martinique", "973": "Guyane", "974": "La Réunion",
-    "976": "Mayotte",
-}  # fmt: skip
-REGION_DEPARTMENTS: tuple[str, ...] = ("44", "49", "53", "72", "85")
-REGION_NAME = "Pays de la Loire"
-
-# Main towns: those of the five departments of the region, then the main cities elsewhere.
-_TOWNS: dict[str, str] = {
-    "Nantes": "44", "Saint-Nazaire": "44", "Rezé": "44", "Saint-Herblain": "44",
-    "Orvault": "44", "Vertou": "44", "Ancenis": "44", "Ancenis-Saint-Géréon": "44",
-    "Châteaubriant": "44", "Pornic": "44", "Guérande": "44", "La Baule": "44",
-    "La Baule-Escoublac": "44", "Carquefou": "44", "Bouguenais": "44", "Couëron": "44",
-    "Saint-Sébastien-sur-Loire": "44", "Sainte-Luce-sur-Loire": "44", "Clisson": "44",
-    "Pornichet": "44", "Savenay": "44", "Machecoul": "44", "Blain": "44",
-    "Angers": "49", "Cholet": "49", "Saumur": "49", "Segré": "49", "Segré-en-Anjou Bleu": "49",
-    "Trélazé": "49", "Avrillé": "49", "Les Ponts-de-Cé": "49", "Beaupréau": "49",
-    "Chemillé": "49", "Doué-la-Fontaine": "49", "Baugé": "49",
-    "Laval": "53", "Mayenne": "53", "Château-Gontier": "53", "Évron": "53", "Craon": "53",
-    "Ernée": "53",
-    "Le Mans": "72", "La Flèche": "72", "Sablé-sur-Sarthe": "72", "Mamers": "72",
-    "Allonnes": "72", "Coulaines": "72", "La Ferté-Bernard": "72", "Château-du-Loir": "72",
-    "Saint-Calais": "72",
-    "La Roche-sur-Yon": "85", "Les Sables-d'Olonne": "85", "Challans": "85",
-    "Fontenay-le-Comte": "85", "Luçon": "85", "Les Herbiers": "85", "Montaigu": "85",
-    "Montaigu-Vendée": "85", "Saint-Gilles-Croix-de-Vie": "85", "Saint-Jean-de-Monts": "85",
-    "Pouzauges": "85", "Chantonnay": "85",
-    "Rennes": "35", "Saint-Malo": "35", "Vitré": "35", "Fougères": "35", "Redon": "35",
-    "Brest": "29", "Quimper": "29", "Morlaix": "29", "Lorient": "56", "Vannes": "56",
-    "Saint-Brieuc": "22", "Lannion": "22", "Tours": "37", "Orléans": "45", "Blois": "41",
-    "Vendôme": "41", "Chartres": "28", "Dreux": "28", "Bourges": "18", "Caen": "14",
-    "Lisieux": "14", "Cherbourg": "50", "Saint-Lô": "50", "Alençon": "61", "Rouen": "76",
-    "Le Havre": "76", "Évreux": "27", "Paris": "75", "Lyon": "69", "Marseille": "13",
-    "Bordeaux": "33", "Toulouse": "31", "Lille": "59", "Strasbourg": "67", "Nice": "06",
-    "Montpellier": "34", "Poitiers": "86", "Châtellerault": "86", "Niort": "79",
-    "Bressuire": "79", "La Rochelle": "17", "Angoulême": "16", "Limoges": "87",
-    "Clermont-Ferrand": "63", "Dijon": "21", "Grenoble": "38", "Reims": "51", "Metz": "57",
-    "Saint-Étienne": "42", "Toulon": "83", "Amiens": "80", "Besançon": "25",
-    "Perpignan": "66", "Nîmes": "30",
-}  # fmt: skip
-_REGIONS: dict[str, bool] = {
-    REGION_NAME: True, "Bretagne": False, "Normandie": False, "Basse-Normandie": False,
-    "Haute-Normandie": False, "Île-de-France": False, "Région parisienne": False,
-    "Centre-Val de Loire": False, "Nouvelle-Aquitaine": False, "Aquitaine": False,
-    "Poitou-Charentes": False, "Limousin": False, "Occitanie": False, "Midi-Pyrénées": False,
-    "Languedoc-Roussillon": False, "Auvergne-Rhône-Alpes": False, "Auvergne": False,
-    "Rhône-Alpes": False, "Bourgogne-Franche-Comté": False, "Bourgogne": False,
-    "Franche-Comté": False, "Grand Est": False, "Alsace": False, "Lorraine": False,
-    "Champagne-Ardenne": False, "Hauts-de-France": False, "Nord-Pas-de-Calais": False,
-    "Picardie": False, "Provence-Alpes-Côte d'Azur": False, "PACA": False, "Corse": False,
-}  # fmt: skip
-
-# Department names that are also common words or rivers: only with a capital and an
-# article or locative just before ("dans le Cher", "la Manche").
-_COMMON_WORD_NAMES = frozenset({
-    "ain", "allier", "aube", "aude", "cantal", "calvados", "cher", "creuse", "eure", "gard",
-    "gers", "indre", "jura", "landes", "lot", "manche", "marne", "meuse", "nord", "oise", "orne",
-    "somme", "tarn", "var", "vienne", "yonne",
-})  # fmt: skip
-_LOCATIVE_BEFORE = re.compile(
-    r"(?:\b(?:dans|en|du|de|des|le|la|les|departement)[ ]+|\bl'|\bd'|\bde la[ ]+)$"
-)
-# Names that are also ordinary words or first names: only when capitalised.
-_CAPITAL_ONLY = frozenset({"tours", "nice", "paris", "paca"})
-_LOIRE_CODE_AFTER = re.compile(r"[ ]*\([ ]*42[ ]*\)")
-_LOIRE_BEFORE = re.compile(r"departement de la[ ]+$")
-_EXTRA_ALIASES = {"La Réunion": ["Réunion"]}
-
-
-@dataclass(frozen=True)
-class Place:
-    """A place named in a text: a department, a town, or a region (department None)."""
-
-    name: str
-    department: str | None
-    department_name: str | None
-    in_region: bool
-
-
-def _name_pattern(name: str) -> str:
-    pattern = re.escape(_fold(name))
-    pattern = re.sub(r"\bsainte\b", "(?:sainte|ste)", pattern)
-    pattern = re.sub(r"\bsaint\b", "(?:saint|st)", pattern)
-    return pattern.replace(r"\-", r"[\s-]+").replace(r"\ ", r"[\s-]+").replace("'", r"['\s-]?")
-
-
-def _aliases(name: str) -> list[str]:
-    aliases = [name, *_EXTRA_ALIASES.get(name, [])]
-    article, _, rest = name.partition(" ")
-    # "au Mans", "aux Sables-d'Olonne": the article contracts with à / de.
-    aliases += [f"{contracted} {rest}" for contracted in _CONTRACTIONS.get(article.lower(), ())]
-    return aliases
-
-
-def _gazetteer() -> dict[str, list[tuple[re.Pattern[str], Place]]]:
-    """Names indexed by their first word: one dictionary look-up per word of the text,
-    then a few anchored matches, longest name first."""
-    entries: list[tuple[str, Place]] = []
-    named = [*((name, code) for code, name in DEPARTMENTS.items()), *_TOWNS.items()]
-    for name, code in named:
-        place = Place(name, code, DEPARTMENTS[code], code in REGION_DEPARTMENTS)
-        entries += [(alias, place) for alias in _aliases(name)]
-    for name, inside in _REGIONS.items():
-        entries.append((name, Place(name, None, None, inside)))
-    entries.sort(key=lambda item: len(item[0]), reverse=True)
-    index: dict[str, list[tuple[re.Pattern[str], Place]]] = {}
-    for alias, place in entries:
-        pattern = re.compile(_name_pattern(alias) + r"(?!\w)")
-        first = _WORD.match(_fold(alias)).group()  # type: ignore[union-attr]
-        for word in _FIRST_WORD_VARIANTS.get(first, (first,)):
-            index.setdefault(word, []).append((pattern, place))
-    return index
-
-
-_WORD = re.compile(r"(?<![\w-])\w+")
-_FIRST_WORD_VARIANTS = {"saint": ("saint", "st"), "sainte": ("sainte", "ste")}
-_CONTRACTIONS = {"le": ("au", "du"), "les": ("aux", "des")}
-_GAZETTEER = _gazetteer()
-_CODE = r"(?:2[ab]|97[1-46]|[0-9]{2})"
-_CODE_LIST = rf"{_CODE}(?:[ ]*(?:,|/|et|ou)[ ]*{_CODE})*"
-_CODES_IN_PARENS = re.compile(rf"\([ ]*({_CODE_LIST})[ ]*\)")
-_CODES_AFTER_WORD = re.compile(
-    rf"\b(?:departements?|dept\.?|dpt\.?)[ ]*(?:du[ ]+|de[ ]+la[ ]+|n°[ ]*|no[ ]+)?({_CODE_LIST})\b"
-)
-_CODE_AFTER_ARTICLE = re.compile(
-    rf"\b(?:dans|sur|pour|en|du|et|ou)[ ]+(?:le|les)[ ]+({_CODE})"
-    r"(?=[ ]*(?:$|[.,;:!?)\n]|et\b|ou\b))"
-)
-_ONE_CODE = re.compile(_CODE)
-_POSTCODE = re.compile(r"(?<![0-9.,])([0-9]{5})(?![0-9]|[.,][0-9])")
-_POSTCODE_BEFORE = re.compile(r"(?:\bcp|code postal|\()[ :]*$")
-_CURRENCY_AFTER = re.compile(r"[ ]*(?:k|m)?[ ]*" + _CURRENCY)
-
-
-def _department_of_postcode(code: str) -> str | None:
-    if code.startswith("97"):
-        return code[:3] if code[:3] in DEPARTMENTS else None
-    if code.startswith("20"):
-        return "2A" if code[2] in "01" else "2B"
-    return code[:2] if code[:2] in DEPARTMENTS and code[:2] != "00" else None
-
-
-def _department_place(code: str) -> Place:
-    return Place(DEPARTMENTS[code], code, DEPARTMENTS[code], code in REGION_DEPARTMENTS)
-
-
-def _name_at(folded: str, word: re.Match[str]) -> tuple[re.Match[str], Place] | None:
-    for pattern, place in _GAZETTEER.get(word.group(), ()):
-        match = pattern.match(folded, word.start())
-        if match:
-            return match, place
-    return None
-
-
-def _named_places(text: str, folded: str) -> list[tuple[int, Place]]:
-    found: list[tuple[int, Place]] = []
-    resume = 0
-    for word in _WORD.finditer(folded):
-        if word.start() < resume:
-            continue
-        named = _name_at(folded, word)
-        if named is None:
-            continue
-        match, place = named
-        resume = match.end()
-        key = _fold(place.name)
-        capitalised = text[match.start()].isupper()
-        before = folded[max(0, match.start() - 20) : match.start()]
-        if key == "loire":
-            # The river and "Pays de la Loire" make bare "Loire" unreliable.
-            accepted = bool(
-                _LOIRE_CODE_AFTER.match(folded, match.end()) or _LOIRE_BEFORE.search(before)
-            )
-        elif key in _COMMON_WORD_NAMES:
-            accepted = capitalised and bool(_LOCATIVE_BEFORE.search(before))
-        else:
-            accepted = capitalised or key not in _CAPITAL_ONLY
-        if accepted:
-            found.append((match.start(), place))
-    return found
-
-
-def _numbered_places(text: str, folded: str) -> list[tuple[int, Place]]:
-    found: list[tuple[int, Place]] = []
-    for pattern in (_CODES_IN_PARENS, _CODES_AFTER_WORD, _CODE_AFTER_ARTICLE):
-        for match in pattern.finditer(folded):
-            for code in _ONE_CODE.finditer(match.group(1)):
-                value = code.group().upper()
-                if value in DEPARTMENTS:
-                    found.append((match.start(1) + code.start(), _department_place(value)))
-    for match in _POSTCODE.finditer(folded):
-        after = text[match.end() : match.end() + 2]
-        in_context = _POSTCODE_BEFORE.search(
-            folded[max(0, match.start() - 15) : match.start()]
-        ) or (len(after) == 2 and after[0] == " " and after[1].isupper())
-        if not in_context or _CURRENCY_AFTER.match(folded, match.end()):
-            continue
-        department = _department_of_postcode(match.group(1))
-        if department:
-            found.append((match.start(), _department_place(department)))
-    return found
-
-
-def _find_places(text: str, folded: str) -> list[tuple[int, Place]]:
-    named = _named_places(text, folded)
-    named_departments = {place.department for _, place in named}
-    # A number next to a named place ("Rennes (35)") adds nothing new.
-    numbered = [
-        (pos, place)
-        for pos, place in _numbered_places(text, folded)
-        if place.department not in named_departments
-    ]
-    seen: set[Place] = set()
-    result: list[tuple[int, Place]] = []
-    for pos, place in sorted(named + numbered, key=lambda item: item[0]):
-        if place not in seen:
-            seen.add(place)
-            result.append((pos, place))
-    return result
-
-
-def find_places(text: str) -> list[Place]:
-    """Every French department, main town or region named in ``text``, in order."""
-    return [place for _, place in _find_places(text, _fold(text))]
 
 
 # --- sentences and declarative clauses ---------------------------------------------
@@ -754,10 +314,10 @@ _OPERATOR = re.compile(
     r"\bregie de quartier\b"
 )
 _EXPERIENCE = re.compile(
-    rf"\b(?:[0-9]+|{_NUMBER_WORD_RE}|plus de [0-9]+)[ ]+ans d'experience\b[^.;!?]{{0,40}}?"
+    rf"\b(?:[0-9]+|{NUMBER_WORD_PATTERN}|plus de [0-9]+)[ ]+ans d'experience\b[^.;!?]{{0,40}}?"
     r"\binsertion\b|\bexperience[ ]+(?:de[ ]+\w+[ ]+ans[ ]+)?(?:dans|de|en)[ ]+"
     r"(?:le domaine de[ ]+)?l'insertion\b|"
-    rf"\bdepuis[ ]+(?:[0-9]+|{_NUMBER_WORD_RE}|plus de [0-9]+)[ ]+ans[ ]+(?:dans|en)[ ]+"
+    rf"\bdepuis[ ]+(?:[0-9]+|{NUMBER_WORD_PATTERN}|plus de [0-9]+)[ ]+ans[ ]+(?:dans|en)[ ]+"
     r"(?:le domaine de[ ]+)?l'insertion\b|\bexperimentee?s? (?:dans|en) (?:l')?insertion\b"
 )
 _NO_EXPERIENCE = re.compile(
@@ -824,9 +384,9 @@ def _lead_name(text: str, folded: str, match: re.Match[str], sentence_start: int
             return None
         name = text[after.start("name") : after.end("name")]
     name = name.strip(" «»\"'")
-    if _NOT_A_NAME.match(_fold(name)):
+    if _NOT_A_NAME.match(fold(name)):
         return None
-    if _NAME_FIRST_PERSON.match(_fold(name)):
+    if _NAME_FIRST_PERSON.match(fold(name)):
         return "notre structure"
     return name or None
 
@@ -919,7 +479,7 @@ def _names_the_call(folded: str, position: int) -> bool:
 
 def extract_facts(text: str) -> Dossier:
     """The facts one French message states; everything else stays unknown (None)."""
-    folded = _fold(text)
+    folded = fold(text)
     sentences = _sentences(folded)
     declarative = _declarative(folded, sentences)
     project_months, pathway_months = _durations(folded, sentences)
@@ -930,7 +490,7 @@ def extract_facts(text: str) -> Dossier:
             department=place.department,
             in_region=None if place.department else place.in_region,
         )
-        for position, place in _find_places(text, folded)
+        for position, place in place_mentions(text, folded)
         # "l'AMI Pays de la Loire" names the call, not a place of action.
         if place.department or not _names_the_call(folded, position)
     ]

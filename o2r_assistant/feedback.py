@@ -10,18 +10,20 @@ timeout).
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import asdict, dataclass, is_dataclass
 from datetime import UTC, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
 
 from .errors import O2RError
+from .numbers import DURATION, find_amounts
+from .text import fold
 
 Rating = Literal["up", "down"]
 RATINGS: tuple[str, ...] = ("up", "down")
@@ -156,26 +158,29 @@ class FeedbackStore:
 
 # ---------------------------------------------------------------- export
 
-# Amounts ("150 000 €") and durations ("12 mois", "3 ans") are the terms a corrected
-# answer can require without paraphrase risk; other words are left to staff. Amounts
-# written with a multiplier ("1,2 M€") are skipped: the answer may spell them out.
-_AMOUNT = re.compile(
-    r"(?<![\d,.])(\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(,\d+)?\s*(?:€|euros?\b)", re.I
-)
-_DURATION = re.compile(r"(?<![\d,.])(\d+)\s*(mois|ans?|années?)\b", re.I)
+# Amounts ("150 000 €") and durations in digits ("12 mois", "3 ans") are the terms a
+# corrected answer can require without paraphrase risk; other words are left to staff.
+# Amounts written with a multiplier ("1,2 M€") are skipped: the answer may spell them
+# out, and so are numbers in words.
+
+
+def _french_number(value: Decimal) -> str:
+    """French digit grouping, "150 000" or "1 234,50" (matching ignores those spaces)."""
+    return f"{value:,}".replace(",", " ").replace(".", ",")
 
 
 def key_terms(corrected_answer: str) -> list[str]:
     """Amounts and durations stated in a corrected answer, in order, without repeats."""
-    terms: list[tuple[int, str]] = []
-    for match in _AMOUNT.finditer(corrected_answer):
-        # Digits only: the answer may write "150 000 €", "150 000€" or "150000 euros".
-        digits = re.sub(r"[ \u00a0\u202f.]", " ", match.group(1)) + (match.group(2) or "")
-        terms.append((match.start(), digits))
-    for match in _DURATION.finditer(corrected_answer):
-        unit = match.group(2).lower()
-        unit = "mois" if unit == "mois" else "an"
-        terms.append((match.start(), f"{match.group(1)} {unit}"))
+    folded = fold(corrected_answer)
+    terms: list[tuple[int, str]] = [
+        (amount.start, _french_number(amount.value))
+        for amount in find_amounts(folded)
+        if not amount.scaled
+    ]
+    for match in DURATION.finditer(folded):
+        if match.group("n")[0].isdigit():
+            unit = "mois" if match.group("u") == "mois" else "an"
+            terms.append((match.start(), f"{match.group('n')} {unit}"))
     seen: list[str] = []
     for _, term in sorted(terms):
         if term not in seen:

@@ -17,9 +17,9 @@ from importlib import resources
 
 from .config import Settings
 from .errors import ConfigError, LLMError
-from .facts import NUMBER_WORDS, parse_amount
+from .numbers import find_amounts, find_months
 from .rules import load_rules
-from .text import fold_accents
+from .text import fold
 
 log = logging.getLogger(__name__)
 
@@ -28,8 +28,6 @@ FALLBACK_NOTICE = (
     "disponible : voici la réponse extraite directement des textes."
 )
 _CITATION = re.compile(r"\s*\[(\d{1,2})\]")
-_AMOUNT = re.compile(r"\d[\d\s\u00a0\u202f.,]*\s?(?:k€|K€|M€|€|euros?\b|millions? d'euros)", re.I)
-_DURATION = re.compile(r"\b(\d{1,3}|[a-zà-ü-]+)\s+(mois|ans?|années?)\b", re.I)
 # One pool for all sessions: a hung server must not hold the caller past its timeout.
 _POOL = concurrent.futures.ThreadPoolExecutor(max_workers=4, thread_name_prefix="o2r-llm")
 
@@ -118,18 +116,12 @@ def _keep_valid_citations(text: str, count: int) -> Generated:
 
 
 def _amounts(text: str) -> set[Decimal]:
-    return {a for m in _AMOUNT.finditer(text) if (a := parse_amount(m.group())) is not None}
+    return {amount.value for amount in find_amounts(fold(text))}
 
 
 def _durations(text: str) -> set[int]:
     """Durations in months ("12 mois", "trois ans" → 12, 36)."""
-    found = set()
-    for number, unit in _DURATION.findall(text):
-        key = fold_accents(number.lower())
-        value = int(number) if number.isdigit() else NUMBER_WORDS.get(key)
-        if value is not None:
-            found.add(value if unit.lower().startswith("mois") else value * 12)
-    return found
+    return set(find_months(fold(text)))
 
 
 def _rule_values() -> tuple[set[Decimal], set[int]]:

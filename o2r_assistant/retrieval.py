@@ -20,8 +20,9 @@ from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, PrivateAttr
 
 from .corpus import Chunk
-from .facts import DEPARTMENTS, REGION_DEPARTMENTS, find_places
+from .departments import DEPARTMENTS
 from .index import VectorIndex
+from .places import find_places, region_departments
 from .text import content_words, stem, tokens
 
 Mode = Literal["hybrid", "dense", "bm25"]
@@ -236,7 +237,7 @@ class HybridRetriever(BaseRetriever):
         places = find_places(query)
         region = ""
         if places:
-            names = " ".join(DEPARTMENTS[code] for code in REGION_DEPARTMENTS)
+            names = " ".join(DEPARTMENTS[code] for code in region_departments())
             region = f" territoire région Pays de la Loire départements {names}"
         extra: list[str] = []
         for word in re.findall(r"[\wÀ-ÿ'-]+", query.lower()):

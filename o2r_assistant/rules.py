@@ -8,7 +8,6 @@ naming the file and the offending rule or key.
 from __future__ import annotations
 
 import contextlib
-import re
 import string
 from datetime import date
 from decimal import Decimal
@@ -28,6 +27,7 @@ from pydantic import (
     model_validator,
 )
 
+from o2r_assistant.departments import DEPARTMENT_CODE as _DEPARTMENT_CODE
 from o2r_assistant.errors import RulesError
 
 Unit = Literal["EUR", "months", "department_codes"]
@@ -80,7 +80,6 @@ RULE_IDS: tuple[str, ...] = tuple(CONTRACT)
 # Next to this module rather than through importlib.resources, which cannot open a
 # namespace package installed in editable mode.
 DEFAULT_RULES_PATH = Path(__file__).with_name("data") / "rules.yaml"
-_DEPARTMENT_CODE = re.compile(r"0[1-9]|1\d|2[1-9AB]|[3-8]\d|9[0-5]|97[1-46]")
 _DOC_ID = r"^[a-z0-9][a-z0-9-]*$"
 _FORMATTER = string.Formatter()
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .facts import find_places
+from .places import find_places
 from .retrieval import DOMAIN_STEMS, HybridRetriever, RetrievalResult
 from .safety import blocked_reason
 from .text import content_words, tokens

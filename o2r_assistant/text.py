@@ -1,4 +1,11 @@
-"""French text normalisation shared by retrieval, answers and evaluation."""
+"""French text normalisation shared by retrieval, answers, evaluation and extraction.
+
+Two operations, for two needs: ``fold`` maps each character to exactly one
+character, so that offsets found in the folded text index the original (fact
+and place extraction quote the original, where capitals matter);
+``fold_accents`` only strips accents and may drop or add characters, which
+tokenisation and the question-set matching rule (eval/FORMAT.md) rely on.
+"""
 
 from __future__ import annotations
 
@@ -28,6 +35,39 @@ STOP_WORDS = frozenset(
     the of and to in is are for on what how can do does be with
     """.split()
 )
+
+
+_APOSTROPHES = "’‘ʼ`´′‛"
+_DASHES = "‐‑‒–—―−"
+
+
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table computed lazily, one character to exactly one."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        if char in _APOSTROPHES:
+            folded = "'"
+        elif char in _DASHES:
+            folded = "-"
+        elif char == "\n":
+            folded = char
+        elif char.isspace() or unicodedata.category(char) in ("Cc", "Cf", "Cs"):
+            folded = " "
+        else:
+            folded = unicodedata.normalize("NFD", char)[0].lower()
+            if len(folded) != 1:
+                folded = char
+        self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, one kind of space, apostrophe and dash; same length."""
+    return text.translate(_FOLD)
 
 
 def fold_accents(text: str) -> str:

@@ -16,9 +16,11 @@ from o2r_assistant.checker import (
     PlaceRecord,
     PublicTarget,
 )
+from o2r_assistant.departments import DEPARTMENTS
 from o2r_assistant.dossier_form import REGION, DossierForm, budget_categories
 from o2r_assistant.errors import DossierError
-from o2r_assistant.facts import DEPARTMENTS, REGION_DEPARTMENTS, extract_facts
+from o2r_assistant.facts import extract_facts
+from o2r_assistant.places import region_departments
 
 FULL = Dossier(
     organisation=Organisation(
@@ -52,7 +54,7 @@ FULL = Dossier(
 
 
 def test_region_is_the_five_departments_of_the_region() -> None:
-    assert list(REGION) == list(REGION_DEPARTMENTS) == ["44", "49", "53", "72", "85"]
+    assert list(REGION) == list(region_departments()) == ["44", "49", "53", "72", "85"]
     assert REGION["85"] == DEPARTMENTS["85"] == "Vendée"
 
 

@@ -1,0 +1,200 @@
+"""French numbers in text: number words, amounts of money and durations.
+
+The patterns match text folded by ``text.fold`` (lower case, no accents), whose
+offsets are those of the original text. Fact extraction, the check of generated
+answers and the feedback export all read amounts and durations here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from o2r_assistant.text import fold
+
+__all__ = [
+    "CURRENCY",
+    "DURATION",
+    "NUMBER_WORDS",
+    "NUMBER_WORD_PATTERN",
+    "Amount",
+    "find_amounts",
+    "find_months",
+    "months_of",
+    "parse_amount",
+    "word_value",
+]
+
+# --- number words --------------------------------------------------------------------
+
+_SMALL = [
+    "zero", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
+    "onze", "douze", "treize", "quatorze", "quinze", "seize", "dix-sept", "dix-huit", "dix-neuf",
+]  # fmt: skip
+_TENS = {"vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60}
+
+
+def _number_words() -> dict[str, int]:
+    words = {word: value for value, word in enumerate(_SMALL)}
+    words["une"] = 1
+    for tens_word, tens in _TENS.items():
+        words[tens_word] = tens
+        if tens == 60:
+            continue
+        words[f"{tens_word} et un"] = tens + 1
+        words[f"{tens_word} et une"] = tens + 1
+        for unit in range(2, 10):
+            words[f"{tens_word}-{_SMALL[unit]}"] = tens + unit
+    return words
+
+
+NUMBER_WORDS: dict[str, int] = _number_words()
+_WORD_KEY = re.compile(r"[\s-]+")
+
+
+def _word_pattern(words: list[str]) -> str:
+    # Longest first, so that "dix-huit" wins over "dix"; hyphens and spaces interchange.
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(
+        re.escape(w).replace(r"\-", r"[\s-]+").replace(r"\ ", r"[\s-]+") for w in ordered
+    )
+
+
+# Any number word from zero to sixty-nine, as a regular expression alternation.
+NUMBER_WORD_PATTERN = _word_pattern(list(NUMBER_WORDS))
+
+
+def word_value(word: str) -> int:
+    """The value of a folded number word matched by ``NUMBER_WORD_PATTERN``."""
+    return NUMBER_WORDS[_WORD_KEY.sub("-", word).replace("-et-", " et ")]
+
+
+# --- amounts -------------------------------------------------------------------------
+
+CURRENCY = r"(?:€|euros?\b|eur\b)"
+_CHAIN = re.compile(r"(?<![0-9])[0-9]+(?:[ .,][0-9]+)*")
+_SEPARATOR = re.compile(r"([ .,])")
+_MULTIPLIER = r"[ ]{0,2}(?:(?P<k>k|mille)|(?P<m>m|millions?)|(?P<g>mds?|milliards?))?"
+_AMOUNT_TAIL = re.compile(_MULTIPLIER + r"[ ]{0,2}(?:d')?[ ]{0,2}" + CURRENCY)
+_BARE_TAIL = re.compile(_MULTIPLIER + r"[ ]{0,2}(?:(?:d')?[ ]{0,2}" + CURRENCY + r")?[ ]*$")
+_WORD_MILLIONS = re.compile(
+    rf"\b(?P<n>{NUMBER_WORD_PATTERN})[ ]+(?:(?P<m>millions?)|(?P<g>milliards?))[ ]+(?:d')?[ ]?"
+    + CURRENCY
+)
+# Longer numbers are not budgets, and would overflow the 28-digit decimal context.
+_MAX_DIGITS = 15
+_MULTIPLIERS = {"k": Decimal(1000), "m": Decimal(10**6), "g": Decimal(10**9)}
+
+
+def _chain_number(chain: str) -> tuple[int, str]:
+    """Offset and text of the amount that ends a run of digit groups.
+
+    "2025 60 000" holds a year then an amount: the amount is the longest suffix
+    made of one group of 1-3 digits followed by groups of exactly 3 digits.
+    """
+    parts = _SEPARATOR.split(chain)
+    digits, seps = parts[0::2], parts[1::2]
+    offsets = [0]
+    for i in range(1, len(digits)):
+        offsets.append(offsets[-1] + len(digits[i - 1]) + 1)
+    last = len(digits) - 1
+    decimal = ""
+    if last and (seps[-1] == "," or (seps[-1] == "." and len(digits[-1]) != 3)):
+        decimal = "." + digits[-1]
+        last -= 1
+    first = last
+    if len(digits[last]) == 3 or last == 0:
+        while (
+            first > 0
+            and seps[first - 1] in " ."
+            and len(digits[first]) == 3
+            and len(digits[first - 1]) <= 3
+        ):
+            first -= 1
+    integer = "".join(digits[first : last + 1])
+    return offsets[first], integer + decimal
+
+
+def _is_scaled(match: re.Match[str]) -> bool:
+    groups = match.groupdict()
+    return any(groups.get(group) for group in _MULTIPLIERS)
+
+
+def _scaled(number: str, match: re.Match[str]) -> Decimal:
+    value = Decimal(number)
+    groups = match.groupdict()
+    for group, factor in _MULTIPLIERS.items():
+        if groups.get(group):
+            value *= factor
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
+
+
+def parse_amount(text: str) -> Decimal | None:
+    """The amount of one expression ("150 000 €", "150k€", "1,2 million d'euros"), else None."""
+    folded = fold(text).strip()
+    words = _WORD_MILLIONS.fullmatch(folded)
+    if words:
+        return _scaled(str(word_value(words.group("n"))), words)
+    chain = _CHAIN.match(folded)
+    if not chain:
+        return None
+    offset, number = _chain_number(chain.group())
+    tail = _BARE_TAIL.match(folded, chain.end())
+    if offset or not tail or len(number) > _MAX_DIGITS:
+        return None
+    return _scaled(number, tail)
+
+
+@dataclass(frozen=True)
+class Amount:
+    """An amount of money stated in a text; ``scaled`` when written with k, M, mille…"""
+
+    start: int
+    end: int
+    value: Decimal
+    scaled: bool
+
+
+def find_amounts(folded: str) -> list[Amount]:
+    """Every amount of money (a number followed by a currency) in folded text, in order."""
+    found: list[Amount] = []
+    for chain in _CHAIN.finditer(folded):
+        tail = _AMOUNT_TAIL.match(folded, chain.end())
+        if not tail:
+            continue
+        offset, number = _chain_number(chain.group())
+        if len(number) > _MAX_DIGITS:
+            continue
+        value = _scaled(number, tail)
+        found.append(Amount(chain.start() + offset, tail.end(), value, _is_scaled(tail)))
+    for words in _WORD_MILLIONS.finditer(folded):
+        value = _scaled(str(word_value(words.group("n"))), words)
+        found.append(Amount(words.start(), words.end(), value, True))
+    return sorted(found, key=lambda a: a.start)
+
+
+# --- durations -----------------------------------------------------------------------
+
+# A number (digits, "2,5" or words) of years or months, in folded text.
+DURATION = re.compile(
+    rf"(?<![\w.,])(?P<n>[0-9]{{1,3}}(?:,5)?|{NUMBER_WORD_PATTERN})[ ]*(?P<u>ans?|annees?|mois)\b"
+    r"(?P<half>[ ]+et[ ]+demie?)?"
+)
+
+
+def months_of(match: re.Match[str]) -> int | None:
+    """The length in whole months of a ``DURATION`` match, else None."""
+    raw = match.group("n")
+    number = Decimal(raw.replace(",", ".") if raw[0].isdigit() else word_value(raw))
+    if match.group("half"):
+        number += Decimal("0.5")
+    months = number if match.group("u") == "mois" else number * 12
+    if months <= 0 or months != months.to_integral_value():
+        return None
+    return int(months)
+
+
+def find_months(folded: str) -> list[int]:
+    """The length in months of every duration in folded text, in order."""
+    return [m for match in DURATION.finditer(folded) if (m := months_of(match)) is not None]

@@ -1,0 +1,252 @@
+"""Places named in French text: departments, postal codes, main towns and regions.
+
+The region's departments are the ``territoire`` rule's parameter in
+``data/rules.yaml``; nothing else lists them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from o2r_assistant.departments import DEPARTMENT_CODE, DEPARTMENTS
+from o2r_assistant.numbers import CURRENCY
+from o2r_assistant.rules import load_rules
+from o2r_assistant.text import fold
+
+__all__ = ["REGION_NAME", "Place", "find_places", "place_mentions", "region_departments"]
+
+REGION_NAME = "Pays de la Loire"
+
+
+@cache
+def region_departments() -> tuple[str, ...]:
+    """The codes of the region's departments: the ``territoire`` rule's parameter."""
+    rule = next(rule for rule in load_rules() if rule.id == "territoire")
+    return rule.param("departments")
+
+
+# Main towns: those of the five departments of the region, then the main cities elsewhere.
+_TOWNS: dict[str, str] = {
+    "Nantes": "44", "Saint-Nazaire": "44", "Rezé": "44", "Saint-Herblain": "44",
+    "Orvault": "44", "Vertou": "44", "Ancenis": "44", "Ancenis-Saint-Géréon": "44",
+    "Châteaubriant": "44", "Pornic": "44", "Guérande": "44", "La Baule": "44",
+    "La Baule-Escoublac": "44", "Carquefou": "44", "Bouguenais": "44", "Couëron": "44",
+    "Saint-Sébastien-sur-Loire": "44", "Sainte-Luce-sur-Loire": "44", "Clisson": "44",
+    "Pornichet": "44", "Savenay": "44", "Machecoul": "44", "Blain": "44",
+    "Angers": "49", "Cholet": "49", "Saumur": "49", "Segré": "49", "Segré-en-Anjou Bleu": "49",
+    "Trélazé": "49", "Avrillé": "49", "Les Ponts-de-Cé": "49", "Beaupréau": "49",
+    "Chemillé": "49", "Doué-la-Fontaine": "49", "Baugé": "49",
+    "Laval": "53", "Mayenne": "53", "Château-Gontier": "53", "Évron": "53", "Craon": "53",
+    "Ernée": "53",
+    "Le Mans": "72", "La Flèche": "72", "Sablé-sur-Sarthe": "72", "Mamers": "72",
+    "Allonnes": "72", "Coulaines": "72", "La Ferté-Bernard": "72", "Château-du-Loir": "72",
+    "Saint-Calais": "72",
+    "La Roche-sur-Yon": "85", "Les Sables-d'Olonne": "85", "Challans": "85",
+    "Fontenay-le-Comte": "85", "Luçon": "85", "Les Herbiers": "85", "Montaigu": "85",
+    "Montaigu-Vendée": "85", "Saint-Gilles-Croix-de-Vie": "85", "Saint-Jean-de-Monts": "85",
+    "Pouzauges": "85", "Chantonnay": "85",
+    "Rennes": "35", "Saint-Malo": "35", "Vitré": "35", "Fougères": "35", "Redon": "35",
+    "Brest": "29", "Quimper": "29", "Morlaix": "29", "Lorient": "56", "Vannes": "56",
+    "Saint-Brieuc": "22", "Lannion": "22", "Tours": "37", "Orléans": "45", "Blois": "41",
+    "Vendôme": "41", "Chartres": "28", "Dreux": "28", "Bourges": "18", "Caen": "14",
+    "Lisieux": "14", "Cherbourg": "50", "Saint-Lô": "50", "Alençon": "61", "Rouen": "76",
+    "Le Havre": "76", "Évreux": "27", "Paris": "75", "Lyon": "69", "Marseille": "13",
+    "Bordeaux": "33", "Toulouse": "31", "Lille": "59", "Strasbourg": "67", "Nice": "06",
+    "Montpellier": "34", "Poitiers": "86", "Châtellerault": "86", "Niort": "79",
+    "Bressuire": "79", "La Rochelle": "17", "Angoulême": "16", "Limoges": "87",
+    "Clermont-Ferrand": "63", "Dijon": "21", "Grenoble": "38", "Reims": "51", "Metz": "57",
+    "Saint-Étienne": "42", "Toulon": "83", "Amiens": "80", "Besançon": "25",
+    "Perpignan": "66", "Nîmes": "30",
+}  # fmt: skip
+_REGIONS: dict[str, bool] = {
+    REGION_NAME: True, "Bretagne": False, "Normandie": False, "Basse-Normandie": False,
+    "Haute-Normandie": False, "Île-de-France": False, "Région parisienne": False,
+    "Centre-Val de Loire": False, "Nouvelle-Aquitaine": False, "Aquitaine": False,
+    "Poitou-Charentes": False, "Limousin": False, "Occitanie": False, "Midi-Pyrénées": False,
+    "Languedoc-Roussillon": False, "Auvergne-Rhône-Alpes": False, "Auvergne": False,
+    "Rhône-Alpes": False, "Bourgogne-Franche-Comté": False, "Bourgogne": False,
+    "Franche-Comté": False, "Grand Est": False, "Alsace": False, "Lorraine": False,
+    "Champagne-Ardenne": False, "Hauts-de-France": False, "Nord-Pas-de-Calais": False,
+    "Picardie": False, "Provence-Alpes-Côte d'Azur": False, "PACA": False, "Corse": False,
+}  # fmt: skip
+
+# Department names that are also common words or rivers: only with a capital and an
+# article or locative just before ("dans le Cher", "la Manche").
+_COMMON_WORD_NAMES = frozenset({
+    "ain", "allier", "aube", "aude", "cantal", "calvados", "cher", "creuse", "eure", "gard",
+    "gers", "indre", "jura", "landes", "lot", "manche", "marne", "meuse", "nord", "oise", "orne",
+    "somme", "tarn", "var", "vienne", "yonne",
+})  # fmt: skip
+_LOCATIVE_BEFORE = re.compile(
+    r"(?:\b(?:dans|en|du|de|des|le|la|les|departement)[ ]+|\bl'|\bd'|\bde la[ ]+)$"
+)
+# Names that are also ordinary words or first names: only when capitalised.
+_CAPITAL_ONLY = frozenset({"tours", "nice", "paris", "paca"})
+_LOIRE_CODE_AFTER = re.compile(r"[ ]*\([ ]*42[ ]*\)")
+_LOIRE_BEFORE = re.compile(r"departement de la[ ]+$")
+_EXTRA_ALIASES = {"La Réunion": ["Réunion"]}
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place named in a text: a department, a town, or a region (department None)."""
+
+    name: str
+    department: str | None
+    department_name: str | None
+    in_region: bool
+
+
+def _name_pattern(name: str) -> str:
+    pattern = re.escape(fold(name))
+    pattern = re.sub(r"\bsainte\b", "(?:sainte|ste)", pattern)
+    pattern = re.sub(r"\bsaint\b", "(?:saint|st)", pattern)
+    return pattern.replace(r"\-", r"[\s-]+").replace(r"\ ", r"[\s-]+").replace("'", r"['\s-]?")
+
+
+def _aliases(name: str) -> list[str]:
+    aliases = [name, *_EXTRA_ALIASES.get(name, [])]
+    article, _, rest = name.partition(" ")
+    # "au Mans", "aux Sables-d'Olonne": the article contracts with à / de.
+    aliases += [f"{contracted} {rest}" for contracted in _CONTRACTIONS.get(article.lower(), ())]
+    return aliases
+
+
+@cache
+def _gazetteer() -> dict[str, list[tuple[re.Pattern[str], Place]]]:
+    """Names indexed by their first word: one dictionary look-up per word of the text,
+    then a few anchored matches, longest name first."""
+    entries: list[tuple[str, Place]] = []
+    named = [*((name, code) for code, name in DEPARTMENTS.items()), *_TOWNS.items()]
+    for name, code in named:
+        place = Place(name, code, DEPARTMENTS[code], code in region_departments())
+        entries += [(alias, place) for alias in _aliases(name)]
+    for name, inside in _REGIONS.items():
+        entries.append((name, Place(name, None, None, inside)))
+    entries.sort(key=lambda item: len(item[0]), reverse=True)
+    index: dict[str, list[tuple[re.Pattern[str], Place]]] = {}
+    for alias, place in entries:
+        pattern = re.compile(_name_pattern(alias) + r"(?!\w)")
+        first = _WORD.match(fold(alias)).group()  # type: ignore[union-attr]
+        for word in _FIRST_WORD_VARIANTS.get(first, (first,)):
+            index.setdefault(word, []).append((pattern, place))
+    return index
+
+
+_WORD = re.compile(r"(?<![\w-])\w+")
+_FIRST_WORD_VARIANTS = {"saint": ("saint", "st"), "sainte": ("sainte", "ste")}
+_CONTRACTIONS = {"le": ("au", "du"), "les": ("aux", "des")}
+# Folded text is lower case: "2a", "2b".
+_CODE = rf"(?i:{DEPARTMENT_CODE.pattern})"
+_CODE_LIST = rf"{_CODE}(?:[ ]*(?:,|/|et|ou)[ ]*{_CODE})*"
+_CODES_IN_PARENS = re.compile(rf"\([ ]*({_CODE_LIST})[ ]*\)")
+_CODES_AFTER_WORD = re.compile(
+    rf"\b(?:departements?|dept\.?|dpt\.?)[ ]*(?:du[ ]+|de[ ]+la[ ]+|n°[ ]*|no[ ]+)?({_CODE_LIST})\b"
+)
+_CODE_AFTER_ARTICLE = re.compile(
+    rf"\b(?:dans|sur|pour|en|du|et|ou)[ ]+(?:le|les)[ ]+({_CODE})"
+    r"(?=[ ]*(?:$|[.,;:!?)\n]|et\b|ou\b))"
+)
+_ONE_CODE = re.compile(_CODE)
+_POSTCODE = re.compile(r"(?<![0-9.,])([0-9]{5})(?![0-9]|[.,][0-9])")
+_POSTCODE_BEFORE = re.compile(r"(?:\bcp|code postal|\()[ :]*$")
+_CURRENCY_AFTER = re.compile(r"[ ]*(?:k|m)?[ ]*" + CURRENCY)
+
+
+def _department_of_postcode(code: str) -> str | None:
+    if code.startswith("97"):
+        return code[:3] if code[:3] in DEPARTMENTS else None
+    if code.startswith("20"):
+        return "2A" if code[2] in "01" else "2B"
+    return code[:2] if code[:2] in DEPARTMENTS and code[:2] != "00" else None
+
+
+def _department_place(code: str) -> Place:
+    return Place(DEPARTMENTS[code], code, DEPARTMENTS[code], code in region_departments())
+
+
+def _name_at(folded: str, word: re.Match[str]) -> tuple[re.Match[str], Place] | None:
+    for pattern, place in _gazetteer().get(word.group(), ()):
+        match = pattern.match(folded, word.start())
+        if match:
+            return match, place
+    return None
+
+
+def _named_places(text: str, folded: str) -> list[tuple[int, Place]]:
+    found: list[tuple[int, Place]] = []
+    resume = 0
+    for word in _WORD.finditer(folded):
+        if word.start() < resume:
+            continue
+        named = _name_at(folded, word)
+        if named is None:
+            continue
+        match, place = named
+        resume = match.end()
+        key = fold(place.name)
+        capitalised = text[match.start()].isupper()
+        before = folded[max(0, match.start() - 20) : match.start()]
+        if key == "loire":
+            # The river and "Pays de la Loire" make bare "Loire" unreliable.
+            accepted = bool(
+                _LOIRE_CODE_AFTER.match(folded, match.end()) or _LOIRE_BEFORE.search(before)
+            )
+        elif key in _COMMON_WORD_NAMES:
+            accepted = capitalised and bool(_LOCATIVE_BEFORE.search(before))
+        else:
+            accepted = capitalised or key not in _CAPITAL_ONLY
+        if accepted:
+            found.append((match.start(), place))
+    return found
+
+
+def _numbered_places(text: str, folded: str) -> list[tuple[int, Place]]:
+    found: list[tuple[int, Place]] = []
+    for pattern in (_CODES_IN_PARENS, _CODES_AFTER_WORD, _CODE_AFTER_ARTICLE):
+        for match in pattern.finditer(folded):
+            for code in _ONE_CODE.finditer(match.group(1)):
+                place = _department_place(code.group().upper())
+                found.append((match.start(1) + code.start(), place))
+    for match in _POSTCODE.finditer(folded):
+        after = text[match.end() : match.end() + 2]
+        in_context = _POSTCODE_BEFORE.search(
+            folded[max(0, match.start() - 15) : match.start()]
+        ) or (len(after) == 2 and after[0] == " " and after[1].isupper())
+        if not in_context or _CURRENCY_AFTER.match(folded, match.end()):
+            continue
+        department = _department_of_postcode(match.group(1))
+        if department:
+            found.append((match.start(), _department_place(department)))
+    return found
+
+
+def place_mentions(text: str, folded: str | None = None) -> list[tuple[int, Place]]:
+    """Each place named in ``text`` once, with the offset of its first mention.
+
+    ``folded`` is ``fold(text)`` when the caller already has it.
+    """
+    if folded is None:
+        folded = fold(text)
+    named = _named_places(text, folded)
+    named_departments = {place.department for _, place in named}
+    # A number next to a named place ("Rennes (35)") adds nothing new.
+    numbered = [
+        (pos, place)
+        for pos, place in _numbered_places(text, folded)
+        if place.department not in named_departments
+    ]
+    seen: set[Place] = set()
+    result: list[tuple[int, Place]] = []
+    for pos, place in sorted(named + numbered, key=lambda item: item[0]):
+        if place not in seen:
+            seen.add(place)
+            result.append((pos, place))
+    return result
+
+
+def find_places(text: str) -> list[Place]:
+    """Every French department, main town or region named in ``text``, in order."""
+    return [place for _, place in place_mentions(text)]

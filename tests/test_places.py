@@ -1,0 +1,128 @@
+"""Places named in French text, the department table and the region's departments."""
+
+from __future__ import annotations
+
+import pytest
+
+from o2r_assistant.departments import DEPARTMENT_CODE, DEPARTMENTS
+from o2r_assistant.places import Place, find_places, place_mentions, region_departments
+from o2r_assistant.rules import load_rules
+
+
+def test_department_code_pattern_is_the_table() -> None:
+    candidates = [f"{n:02d}" for n in range(100)] + [str(n) for n in range(970, 980)]
+    candidates += ["2A", "2B", "2C", "2a"]
+    assert {c for c in candidates if DEPARTMENT_CODE.fullmatch(c)} == set(DEPARTMENTS)
+
+
+def test_region_departments_are_the_territory_rule() -> None:
+    territoire = next(rule for rule in load_rules() if rule.id == "territoire")
+    assert region_departments() == territoire.param("departments") == ("44", "49", "53", "72", "85")
+
+
+def test_place_mentions_give_offsets_in_the_original() -> None:
+    text = "Actions à Saint-Nazaire et en Vendée (85)."
+    mentions = place_mentions(text)
+    assert [(text[pos : pos + 5], place.department) for pos, place in mentions] == [
+        ("Saint", "44"),
+        ("Vendé", "85"),
+    ]
+
+
+# --- places --------------------------------------------------------------------------
+
+
+def test_gazetteer_shape() -> None:
+    assert len(DEPARTMENTS) == 101
+    assert {"2A", "2B", "971", "972", "973", "974", "976"} <= set(DEPARTMENTS)
+    assert set(region_departments()) <= set(DEPARTMENTS)
+
+
+def _codes(text: str) -> list[str | None]:
+    return [place.department for place in find_places(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("en Loire-Atlantique", ["44"]),
+        ("en loire atlantique", ["44"]),
+        ("dans le Maine-et-Loire", ["49"]),
+        ("dans le Maine et Loire", ["49"]),
+        ("en Indre-et-Loire", ["37"]),
+        ("en Haute-Loire", ["43"]),
+        ("en Vendee et en Sarthe", ["85", "72"]),
+        ("Rennes (35)", ["35"]),
+        ("une association du Finistère", ["29"]),
+        ("dans les Côtes d’Armor", ["22"]),
+        ("en Seine-St-Denis", ["93"]),
+        ("à Saint-Nazaire", ["44"]),
+        ("à St Nazaire", ["44"]),
+        ("aux Sables-d'Olonne", ["85"]),
+        ("à La Roche-sur-Yon", ["85"]),
+        ("au Mans", ["72"]),
+        ("du Mans et des Herbiers", ["72", "85"]),
+        ("à Laval et Château-Gontier", ["53", "53"]),
+        ("Sablé-sur-Sarthe", ["72"]),
+        ("44000 Nantes", ["44"]),
+        ("code postal 35000", ["35"]),
+        ("(49100)", ["49"]),
+        ("dans le 49", ["49"]),
+        ("département 44", ["44"]),
+        ("départements 44 et 85", ["44", "85"]),
+        ("(44, 49)", ["44", "49"]),
+        ("en Corse-du-Sud (2A)", ["2A"]),
+        ("à la Réunion", ["974"]),
+        ("en Guadeloupe", ["971"]),
+        ("dans le Cher", ["18"]),
+        ("la Loire (42)", ["42"]),
+        ("le département de la Loire", ["42"]),
+        ("Tours et Orléans", ["37", "45"]),
+        ("en Bretagne", [None]),
+        ("en Île-de-France", [None]),
+        ("en Centre-Val de Loire", [None]),
+        ("en Nouvelle-Aquitaine", [None]),
+        ("en Pays de la Loire", [None]),
+    ],
+)
+def test_find_places(text: str, codes: list[str | None]) -> None:
+    assert _codes(text) == codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "44 jeunes accompagnés",
+        "les bords de Loire",
+        "la Loire à vélo",
+        "un accord avec la mission locale et Cap emploi",
+        "c'est trop cher",
+        "la somme de 12 000 €",
+        "un lot de 35 ordinateurs",
+        "12000 personnes",
+        "une aide de 44000 €",
+        "aller vers le nord",
+        "des tours de quartier",
+        "France Travail",
+        "15 structures",
+    ],
+)
+def test_place_false_positives(text: str) -> None:
+    assert find_places(text) == []
+
+
+def test_region_is_not_the_loire_department() -> None:
+    (place,) = find_places("Nous agissons en Pays de la Loire.")
+    assert place == Place("Pays de la Loire", None, None, True)
+    (place,) = find_places("Bretagne")
+    assert place.in_region is False and place.department is None
+
+
+def test_place_records() -> None:
+    places = find_places("Nantes (44) et Angers")
+    assert places == [
+        Place("Nantes", "44", "Loire-Atlantique", True),
+        Place("Angers", "49", "Maine-et-Loire", True),
+    ]
+    rennes = find_places("Rennes")[0]
+    assert rennes.department_name == "Ille-et-Vilaine" and not rennes.in_region
