@@ -241,7 +241,7 @@ def render_answer(answer: Answer) -> None:
     else:
         st.markdown(md_text(answer.text))
         render_citations(answer.citations)
-    if answer.findings is not None:
+    if answer.findings is not None and answer.facts_stated:
         render_findings_summary(answer.findings)
 
 
@@ -301,7 +301,7 @@ def ask(settings: Settings, question: str) -> None:
     try:
         answer = assistant.ask(question, history=history, dossier=dossier)
         reply["answer"] = answer
-        if answer.findings is not None:  # the message stated facts
+        if answer.facts_stated:
             s.dossier = answer.dossier
             s.dossier_version += 1  # the form is rebuilt pre-filled with the new facts
     except O2RError as err:

@@ -9,6 +9,7 @@ that calls this lives in ``assistant``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -17,14 +18,22 @@ import numpy as np
 from .checker import CheckReport, Dossier
 from .corpus import Chunk
 from .index import VectorIndex
-from .retrieval import RetrievalResult, Retrieved, phrase_meanings
+from .question import KIND_GIVEN, Question
+from .retrieval import RetrievalResult, Retrieved
 from .safety import is_instruction
 from .text import normalize_match, tokens
 
-MAX_QUOTES = 3
-# Sentences scored below this share of the best one are not quoted.
-RELATIVE_CUTOFF = 0.85
-MMR_LAMBDA = 0.7
+# The lead quote answers; a second one only when it adds a fact close in relevance.
+MAX_QUOTES = 2
+RELATIVE_CUTOFF = 0.96
+# Beyond this similarity a second quote repeats the first.
+REDUNDANCY = 0.9
+# Measured on the development sets: a sentence is judged half on itself and half on
+# its passage (a bare sentence lacks the context its passage gives), plus the share of
+# the question's own words it contains.
+SENTENCE_WEIGHT = 0.5
+OVERLAP_WEIGHT = 0.1
+ANSWER_KIND_BONUS = 0.06
 
 
 def _alnum(text: str) -> str:
@@ -81,6 +90,8 @@ class Answer:
     findings: CheckReport | None = None
     # The conversation's facts after this message (None when none were ever stated).
     dossier: Dossier | None = None
+    # Whether this message itself stated project facts.
+    facts_stated: bool = False
     retrieved: list[Retrieved] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     notices: list[str] = field(default_factory=list)
@@ -126,72 +137,32 @@ class Answer:
 
 @dataclass(frozen=True)
 class Candidate:
+    """A quotable span of a retrieved passage and how well it answers."""
+
     hit: Retrieved
     start: int  # offsets within the chunk text
     end: int
     score: float
     vector: np.ndarray
+    # For one item of a list: the lead-in line that says what the list is.
+    lead_in: str | None = None
 
     @property
     def text(self) -> str:
         return self.hit.chunk.text[self.start : self.end]
 
+    @property
+    def quote(self) -> str:
+        """What is shown between quotation marks."""
+        body = self.text.strip()
+        return f"{self.lead_in} […] {body}" if self.lead_in else body
+
 
 _BULLET = re.compile(r"^(?:[-*•▪◦–]|\d{1,2}[.)])\s+")
-_NEGATION = re.compile(
-    r"\b(?:ne|n')\s*\S+\s+(?:pas|plus|jamais|aucun|aucune|nullement)\b|\bnon\b|\baucun|\bin[ée]ligible",
-    re.I,
-)
-_YES_NO = re.compile(
-    r"^(?:est-ce qu|peut-on|peuvent-ils|peuvent-elles|faut-il|doit-on|dois-je|puis-je|"
-    r"a-t-on|y a-t-il|sommes-nous|suis-je|avons-nous|pouvons-nous|devons-nous)"
-    r"|\b\w+-(?:t-)?(?:il|elle|on|ils|elles|nous|je)\b",
-    re.I,
-)
-_WH_WORD = re.compile(
-    r"\b(?:qui|que|quoi|quel|quelle|quels|quelles|quand|combien|comment|pourquoi|où|lequel|"
-    r"laquelle|lesquels|lesquelles|qu'est-ce)\b",
-    re.I,
-)
-# Generic verbs that say nothing about the topic of a yes/no question.
-_MODAL_STEMS = frozenset(tokens("peut peuvent pouvons faut doit doivent devons être avoir"))
-
-
-_LIST_QUESTION = re.compile(
-    r"\bquel(?:le)?s\s+(?:sont\s+les\s+)?(?:éléments|critères|conditions|missions|pièces|"
-    r"étapes|actions|principes|obligations|engagements|mentions)\b|\bque (?:comporte|contient)\b",
-    re.I,
-)
-_LIST_ANSWER = re.compile(r"\n\s*(?:[-*•▪◦–]|\d{1,2}[.)])\s")
-
-# What kind of fact a question asks for, and how to recognise a sentence giving it.
-_ANSWER_TYPES = (
-    (
-        re.compile(r"\bcombien de temps|\bdurée|\bdure\b|\bpendant combien|how long", re.I),
-        re.compile(
-            r"\b(?:\d+|un|deux|trois|six|douze|dix-huit|trente-six)\s+(?:mois|ans?|années)\b"
-        ),
-    ),
-    (
-        re.compile(
-            r"\bcombien\b|\bmontant|\bminimum|\bmaximum|\bplafond|\bplancher|how much", re.I
-        ),
-        re.compile(r"\d[\d\s.,]*\s?(?:€|euros?|%)|\b\d+\s+(?:mois|ans)\b"),
-    ),
-    (
-        re.compile(r"\bquand\b|\bdate\b|\bdepuis quand|\bwhen\b", re.I),
-        re.compile(
-            r"\b\d{1,2}(?:er)?\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|"
-            r"septembre|octobre|novembre|décembre)\s+\d{4}\b"
-        ),
-    ),
-    (_LIST_QUESTION, _LIST_ANSWER),
-    (
-        re.compile(r"\bquels? articles?\b|\bquelle loi\b|\bquel décret\b|\btextes?\b", re.I),
-        re.compile(r"\b[LRD]\.\s?\d{4}-\d+|\bn°\s?\d{4}-\d+|\bloi du \d"),
-    ),
-)
-ANSWER_TYPE_BONUS = 0.08
+# A sentence opening on an anaphor ("Ce chapitre comprend…") finishes the one before.
+_ANAPHOR = re.compile(r"^(?:Ce|Cet|Cette|Ces|Il|Elle|Ils|Elles|C'est|Celui-ci|Ceux-ci)\b")
+MAX_QUOTE_CHARS = 450
+_MARKUP = re.compile(r"\*\*|__")
 
 
 def _is_title(sentence: str, chunk: Chunk) -> bool:
@@ -215,11 +186,6 @@ def _list_after(text: str, end: int) -> int:
     return stop
 
 
-# A sentence opening on an anaphor ("Ce chapitre comprend…") finishes the one before.
-_ANAPHOR = re.compile(r"^(?:Ce|Cet|Cette|Ces|Il|Elle|Ils|Elles|C'est|Celui-ci|Ceux-ci)\b")
-MAX_QUOTE_CHARS = 450
-
-
 def _with_continuation(text: str, a: int, b: int, following, offset: int) -> int:
     start, end = following.start - offset, following.end - offset
     same_line = "\n" not in text[b:start]
@@ -229,23 +195,58 @@ def _with_continuation(text: str, a: int, b: int, following, offset: int) -> int
     return b
 
 
-def score_candidates(question: str, result: RetrievalResult, index: VectorIndex) -> list[Candidate]:
-    """Scored sentences of the retrieved passages.
+def _lead_in_of(text: str, a: int) -> str | None:
+    """The line ending with ':' that introduces the list item starting at ``a``."""
+    line_start = _line_start(text, a)
+    if not _BULLET.match(text[line_start:a] + text[a : a + 1]) and not _BULLET.match(
+        text[line_start:]
+    ):
+        return None
+    pos = line_start
+    while pos > 0:
+        prev_start = _line_start(text, pos - 1)
+        line = text[prev_start : pos - 1].strip()
+        if not line:
+            pos = prev_start
+            continue
+        if _BULLET.match(line):
+            pos = prev_start
+            continue
+        if line.endswith(":"):
+            sentences = re.split(r"(?<=[.!?])\s+", line)
+            return _MARKUP.sub("", sentences[-1]).strip()
+        return None
+    return None
 
-    ``question`` is what the user typed: for a follow-up, its own words weigh
-    more than the earlier question that retrieval was given as context.
+
+def score_candidates(
+    question: Question,
+    result: RetrievalResult,
+    index: VectorIndex,
+    idf: Callable[[str], float],
+) -> list[Candidate]:
+    """Scored quotable spans of the retrieved passages.
+
+    A sentence scores by its own similarity to the question and its passage's
+    (the passage gives the context a bare sentence lacks), by the share of the
+    question's own words it contains, and by whether it gives the kind of
+    answer asked for (a duration, an amount, a date…). A list is one candidate
+    judged on its lead-in line, and each of its items is another, quoted with
+    that lead-in, so one item can answer without the whole list.
     """
     refs, matrix = index.sentences()
+    passages = index.chunk_vectors()
     by_chunk: dict[str, list[int]] = {}
     for row, ref in enumerate(refs):
         by_chunk.setdefault(ref.chunk_id, []).append(row)
     qvec = np.asarray(result.query_vector, dtype=np.float32)
-    q_stems = set(tokens(result.expanded)) | set(tokens(question))
-    own_stems = set(tokens(" ".join([question, *phrase_meanings(question)])))
-    wanted = [shape for asks, shape in _ANSWER_TYPES if asks.search(question)]
+    own_stems = set(tokens(question.focus))
+    # Rare words weigh more: "gouvernance" says more about the question than "projet".
+    own_weight = sum(idf(t) for t in own_stems)
     out = []
     for hit in result.hits:
         chunk = hit.chunk
+        passage_sim = float(passages[chunk.chunk_id] @ qvec) if chunk.chunk_id in passages else 0.0
         rows = sorted(by_chunk.get(chunk.chunk_id) or [], key=lambda r: refs[r].start)
         for i, row in enumerate(rows):
             ref = refs[row]
@@ -260,7 +261,8 @@ def score_candidates(question: str, result: RetrievalResult, index: VectorIndex)
             text = chunk.text[a:b]
             if len(text) < 20 or _is_title(text, chunk) or is_instruction(text):
                 continue  # titles state nothing; orders to the assistant are never answers
-            span_rows = [row]
+            judged = text
+            lead_in = _lead_in_of(chunk.text, a) if bullet else None
             if text.rstrip().endswith(":"):
                 # A lead-in is quoted with the list it introduces, and with the sentence
                 # its pronoun stands for ("… trois ans. Elle comporte notamment : …").
@@ -274,88 +276,195 @@ def score_candidates(question: str, result: RetrievalResult, index: VectorIndex)
                     and "\n" not in chunk.text[previous.end - chunk.start : a]
                 ):
                     a = previous.start - chunk.start
-                # The quote is judged on everything it shows.
-                text = chunk.text[a:b]
-                span_rows = [r for r in rows if a <= refs[r].start - chunk.start < b]
-            s_stems = set(tokens(text))
-            overlap = len(own_stems & s_stems) / len(own_stems) if own_stems else 0.0
-            expanded_overlap = len(q_stems & s_stems) / len(q_stems) if q_stems else 0.0
-            similarity = max(float(matrix[r] @ qvec) for r in span_rows) if qvec.size else 0.0
-            score = similarity + 0.35 * overlap + 0.1 * expanded_overlap + 0.05 / (1 + hit.rank)
-            if any(shape.search(chunk.text[a:b]) for shape in wanted):
-                score += ANSWER_TYPE_BONUS
-            out.append(Candidate(hit, a, b, score, matrix[row]))
+                    judged = chunk.text[a : ref.end - chunk.start]
+            s_stems = set(tokens(judged if not lead_in else f"{lead_in} {judged}"))
+            shared = sum(idf(t) for t in own_stems & s_stems)
+            overlap = shared / own_weight if own_weight else 0.0
+            similarity = float(matrix[row] @ qvec) if qvec.size else 0.0
+            score = (
+                SENTENCE_WEIGHT * similarity
+                + (1 - SENTENCE_WEIGHT) * passage_sim
+                + OVERLAP_WEIGHT * overlap
+            )
+            shown = chunk.text[a:b]
+            score += ANSWER_KIND_BONUS * sum(
+                1 for kind in question.kinds if KIND_GIVEN[kind].search(shown)
+            )
+            out.append(Candidate(hit, a, b, score, matrix[row], lead_in))
+    return out
+
+
+def rule_quotes(
+    findings: CheckReport, index: VectorIndex, limit: int = MAX_QUOTES
+) -> list[Candidate]:
+    """The passages that ground the rules found failing, then warned, then passing.
+
+    For a message that states facts, the deciding text is the rule the facts
+    were checked against, wherever it stands in the corpus.
+    """
+    order = {"fail": 0, "warn": 1, "pass": 2}
+    results = sorted(
+        (r for r in findings.results if r.status in order), key=lambda r: order[r.status]
+    )
+    chunks = index.chunks()
+    out: list[Candidate] = []
+    for result in results:
+        for source in result.sources:
+            wanted = normalize_match(source.passage)
+            for chunk in chunks:
+                if chunk.doc_id != source.doc_id:
+                    continue
+                at = chunk.text.find(source.passage)
+                if at < 0 and wanted not in normalize_match(chunk.text):
+                    continue
+                if at < 0:
+                    continue  # the passage exists only up to typography: not quotable exactly
+                hit = Retrieved(chunk=chunk, rank=len(out) + 1, score=1.0)
+                cand = Candidate(hit, at, at + len(source.passage), 1.0, np.zeros(1))
+                if not any(_overlaps(cand, c) for c in out):
+                    out.append(cand)
+                break
+            if len(out) >= limit:
+                return out
     return out
 
 
 def select_sentences(candidates: list[Candidate], limit: int = MAX_QUOTES) -> list[Candidate]:
-    """Greedy maximal marginal relevance over candidate sentences."""
+    """The best candidate, then others only if nearly as good and not a repeat."""
     if not candidates:
         return []
     pool = sorted(candidates, key=lambda c: (-c.score, c.hit.rank, c.start))
-    best = pool[0].score
-    chosen = [pool.pop(0)]
-    while pool and len(chosen) < limit:
-
-        def mmr(c: Candidate) -> float:
-            redundancy = max(float(c.vector @ s.vector) for s in chosen)
-            return MMR_LAMBDA * c.score - (1 - MMR_LAMBDA) * redundancy
-
-        nxt = max(pool, key=lambda c: (mmr(c), -c.hit.rank, -c.start))
-        pool.remove(nxt)
-        if nxt.score < RELATIVE_CUTOFF * best or any(nxt.text == c.text for c in chosen):
+    chosen = [pool[0]]
+    for cand in pool[1:]:
+        if len(chosen) >= limit or cand.score < RELATIVE_CUTOFF * chosen[0].score:
+            break
+        if any(_overlaps(cand, c) or float(cand.vector @ c.vector) > REDUNDANCY for c in chosen):
             continue
-        chosen.append(nxt)
+        chosen.append(cand)
     return chosen
 
 
-def _plain_yes_no(question: str, first: Candidate) -> str | None:
-    """ "Oui" or "Non" when the best sentence answers the question's own terms."""
-    q = question.strip()
-    if not q.endswith("?") or _WH_WORD.search(q) or not _YES_NO.search(q):
+def _overlaps(a: Candidate, b: Candidate) -> bool:
+    """Whether two quotes share text (one sentence quoted twice)."""
+    if a.hit.chunk.chunk_id != b.hit.chunk.chunk_id:
+        return normalize_match(a.text) == normalize_match(b.text)
+    return a.start < b.end and b.start < a.end
+
+
+# ---------------------------------------------------------------- plain answers
+
+_NEGATION = re.compile(
+    r"\b(?:ne|n')\s*(?:\S+\s+){1,2}?(?:pas|plus|jamais|aucun|aucune|nullement)\b|\bnon\b|\baucun"
+    r"|\bin[ée]ligible|\bne\s+(?:peut|peuvent|pourra|pourront)\b|\bnot\b|\bno\b",
+    re.I,
+)
+# Wording that makes a statement conditional: the honest short answer is then neither
+# a plain yes nor a plain no.
+_CONDITION = re.compile(
+    r"\bsous conditions?\b|\bselon (?:leurs?|ses|les) |\bà titre subsidiaire\b|\bdans (?:deux|"
+    r"trois|certains) cas\b|\blorsqu|\bsi (?:elles?|ils?|le|la|les)\b|\ble cas échéant\b"
+    r"|\bpeu(?:vent|t) (?:aussi|également)\b",
+    re.I,
+)
+_ALWAYS = re.compile(
+    r"\bd'office\b|\bautomatiquement\b|\bsystématiquement\b|\btoujours\b|\bforcément\b"
+    r"|\bobligatoirement\b|\bautomatically\b|\balways\b",
+    re.I,
+)
+# Generic verbs that say nothing about the topic of a yes/no question.
+_MODAL_STEMS = frozenset(
+    tokens("peut peuvent pouvons faut doit doivent devons être avoir est-ce on nous")
+)
+MIN_TOPIC_COVERAGE = 0.5
+
+
+def plain_answer(question: Question, first: Candidate) -> str | None:
+    """ "Oui", "Non" or "Pas automatiquement" when the quote settles a yes/no question."""
+    if not question.plain_answer_allowed:
         return None
-    topic = set(tokens(q)) - _MODAL_STEMS
-    if not topic:
+    topic = set(tokens(question.focus)) - _MODAL_STEMS
+    quoted = set(tokens(first.quote))
+    if not topic or len(topic & quoted) / len(topic) < MIN_TOPIC_COVERAGE:
         return None
-    covered = len(topic & set(tokens(first.text))) / len(topic)
-    if covered < 0.75:
-        return None
-    question_negated = bool(_NEGATION.search(q))
+    if _CONDITION.search(first.text):
+        return "Pas automatiquement" if _ALWAYS.search(question.focus) else "Oui, sous conditions"
+    question_negated = bool(_NEGATION.search(question.focus))
     sentence_negated = bool(_NEGATION.search(first.text))
-    return "Non" if sentence_negated != question_negated else "Oui"
+    if sentence_negated != question_negated:
+        return "No" if question.english else "Non"
+    return "Yes" if question.english else "Oui"
+
+
+# ---------------------------------------------------------------- composition
+
+
+# Rules about who the candidate is or where it acts: failing one is a plain "no", while
+# the project's design (budget, pathway, public, partners) can be changed.
+ABOUT_THE_ORGANISATION = frozenset(
+    {"territoire", "objet_social", "experience_insertion", "ancrage_territorial"}
+)
+
+
+def findings_line(findings: CheckReport) -> str:
+    """What the checker found in the facts stated, in one short paragraph."""
+    by = {s: [r for r in findings.results if r.status == s] for s in ("fail", "warn", "pass")}
+    missing = [r for r in findings.results if r.status == "missing"]
+    parts: list[str] = []
+    if by["fail"]:
+        failed = by["fail"]
+        # "Pas en l'état" only when the candidate can fix what fails (a budget).
+        fixable = all(r.rule_id not in ABOUT_THE_ORGANISATION for r in failed)
+        opening = "Non, pas en l'état" if fixable else "Non"
+        parts.append(f"{opening} : " + " ; ".join(r.explanation.rstrip(".") for r in failed) + ".")
+    if by["warn"]:
+        parts.append(
+            "À corriger ou vérifier : "
+            + " ; ".join(r.explanation.rstrip(".") for r in by["warn"])
+            + "."
+        )
+    if by["pass"]:
+        parts.append("Conforme : " + ", ".join(r.label.lower() for r in by["pass"]) + ".")
+    if missing and not by["fail"]:
+        parts.append(f"Il manque encore {len(missing)} information(s) pour conclure.")
+    return " ".join(parts)
 
 
 def compose(
-    question: str, chosen: list[Candidate], findings: CheckReport | None
+    question: Question, chosen: list[Candidate], findings: CheckReport | None
 ) -> tuple[str, list[Citation]]:
-    """A short French answer: plain answer first, then the quotes, each with its marker."""
+    """A short French answer: the deciding quote first, each quote with its marker."""
     citations: list[Citation] = []
     numbers: dict[str, int] = {}
     parts: list[str] = []
+    if findings is not None:
+        parts.append(findings_line(findings))
     for i, cand in enumerate(chosen):
         chunk: Chunk = cand.hit.chunk
         if chunk.chunk_id not in numbers:
             numbers[chunk.chunk_id] = len(numbers) + 1
         n = numbers[chunk.chunk_id]
         citations.append(Citation.of(n, chunk, cand.text))
-        quote = f"« {cand.text.strip()} » [{n}]"
+        quote = f"« {cand.quote} » [{n}]"
         if i == 0:
-            lead = None
-            if findings is not None and findings.verdict == "ineligible":
-                failed = [r for r in findings.results if r.status == "fail"]
-                lead = "Non, pas en l'état : " + " ; ".join(r.explanation for r in failed)
-                lead = lead.rstrip(".") + ". Ce que disent les textes :"
-            elif findings is None:
-                plain = _plain_yes_no(question, cand)
-                if plain:
-                    lead = f"{plain}. {_source_phrase(chunk)} :"
-            parts.append(f"{lead or _source_phrase(chunk) + ' :'} {quote}")
+            lead = _source_phrase(chunk)
+            plain = plain_answer(question, cand) if findings is None else None
+            if plain:
+                lead = f"{plain}. {lead}"
+            if question.english:
+                lead = f"From the French texts of the call: {lead}"
+            if findings is not None:
+                lead = f"Ce que disent les textes ({_short_title(chunk)})"
+            parts.append(f"{lead} : {quote}")
         else:
-            parts.append(f"{_source_phrase(chunk, again=True)} : {quote}")
+            parts.append(f"Voir aussi ({_short_title(chunk)}) : {quote}")
     return "\n\n".join(parts), citations
 
 
-def _source_phrase(chunk: Chunk, again: bool = False) -> str:
+def _short_title(chunk: Chunk) -> str:
     title = re.split(r"\s+[—–]\s+|\s*:\s+", chunk.title, maxsplit=1)[0].strip()
-    lead = "Le texte précise aussi" if again else "Selon le texte"
-    return f"{lead} ({title})"
+    words = title.split()
+    return " ".join(words[:6]) + ("…" if len(words) > 6 else "")
+
+
+def _source_phrase(chunk: Chunk) -> str:
+    return f"Selon le texte ({_short_title(chunk)})"

@@ -14,7 +14,15 @@ import re
 import time
 import unicodedata
 
-from .answer import Answer, Candidate, Citation, compose, score_candidates, select_sentences
+from .answer import (
+    Answer,
+    Candidate,
+    Citation,
+    compose,
+    rule_quotes,
+    score_candidates,
+    select_sentences,
+)
 from .checker import Dossier, evaluate, merge_dossiers
 from .config import Settings
 from .embeddings import Embedder, get_embedder
@@ -22,9 +30,10 @@ from .errors import IndexUnavailableError, InputError, LLMError
 from .facts import extract_facts
 from .index import ensure_index, is_current, open_index
 from .llm import FALLBACK_NOTICE, check_numbers, generate, make_chat_model
+from .question import analyse
 from .retrieval import HybridRetriever, Retrieved
 from .safety import is_instruction
-from .scope import ABSTENTION_TEXT, scope_signals
+from .scope import ABSTENTION_TEXT, answers_kind, scope_signals
 
 log = logging.getLogger(__name__)
 
@@ -116,33 +125,41 @@ class Assistant:
         """
         started = time.perf_counter()
         text, notices = clean_question(question, self.settings.max_question_chars)
-        resolved = resolve_followup(text, history)
+        asked = analyse(text)
+        resolved = resolve_followup(asked.focus, history)
         t0 = time.perf_counter()
         result = self.retriever.retrieve(resolved, k=k)
         t1 = time.perf_counter()
         facts = extract_facts(message if message is not None else text)
-        findings = None
-        merged = dossier
-        if not facts.is_empty():
-            merged = merge_dossiers(dossier, facts) if dossier else facts
-            findings = evaluate(merged)
+        stated = not facts.is_empty()
+        merged = (merge_dossiers(dossier, facts) if dossier else facts) if stated else dossier
+        # The checker judges the whole conversation's facts, not only this message's.
+        findings = evaluate(merged) if merged is not None and not merged.is_empty() else None
         t2 = time.perf_counter()
         signals = scope_signals(resolved, result, self.retriever)
         chosen: list[Candidate] = []
-        # A stated budget or duration is always in scope; a town alone is not.
-        checkable = findings is not None and (
+        candidates: list[Candidate] = []
+        # Stated project facts always get the checker's verdict, whatever else the
+        # message says (an injection attempt included); a town alone does not.
+        states_project = stated and (
             signals.domain_terms > 0 or not facts.model_copy(update={"places": None}).is_empty()
         )
-        candidates: list[Candidate] = []
-        if not signals.blocked and (checkable or signals.supported()):
-            candidates = score_candidates(text, result, self.index)
-            chosen = select_sentences(candidates)
+        verdict_leads = findings is not None and (states_project or asked.asks_eligibility)
+        if verdict_leads:
+            chosen = rule_quotes(findings, self.index)
+            if not chosen:  # the grounding passages are not in this corpus
+                candidates = score_candidates(asked, result, self.index, self.retriever.idf)
+                chosen = select_sentences(candidates)
+        elif not signals.blocked and signals.supported():
+            candidates = score_candidates(asked, result, self.index, self.retriever.idf)
+            if answers_kind(asked, candidates):
+                chosen = select_sentences(candidates)
         mode = "extractive"
         if chosen:
-            body, citations = compose(text, chosen, findings)
+            body, citations = compose(asked, chosen, findings if verdict_leads else None)
             abstained = False
             # The checker's verdict leads fact-stating messages; a model never rewrites it.
-            if self.chat_model is not None and findings is None:
+            if self.chat_model is not None and not verdict_leads:
                 generated = self._generate(text, result.hits, candidates)
                 if generated is None:
                     notices.append(FALLBACK_NOTICE)
@@ -160,6 +177,7 @@ class Assistant:
             abstained=abstained,
             findings=findings,
             dossier=merged,
+            facts_stated=stated,
             retrieved=result.hits,
             notices=notices,
             mode=mode,

@@ -40,12 +40,20 @@ __all__ = ["extract_facts"]
 
 # --- budget ------------------------------------------------------------------------
 
+# Training in its usual wordings: courses, qualifications and licences for the beneficiaries.
+_TRAINING_NOUN = (
+    r"(?:formations?|permis(?: de conduire)?|certifications?|licences?|diplomes?|"
+    r"qualifications?|titres? professionnels?|caces|brevets?)"
+)
 _TRAINING_AFTER = re.compile(
-    r"[ ]*(?:par an[ ]+|/[ ]?an[ ]+)?(?:de|d'|en|pour|consacres? a|dedies? a)[ ]*(?:la |les )?"
-    r"(?:depenses?[ ]+de[ ]+|frais[ ]+de[ ]+|couts?[ ]+de[ ]+|actions?[ ]+de[ ]+)?formations?\b"
+    r"[ ]*(?:par an[ ]+|/[ ]?an[ ]+)?(?:de|d'|en|pour|consacres? a|dedies? a|affectes? a|"
+    r"reserves? a)[ ]*(?:(?:faire )?(?:passer|financer|payer|suivre|obtenir|preparer|former)"
+    r"[ ]+)?(?:la |les |le |des |un |une |l')?"
+    rf"(?:depenses?[ ]+de[ ]+|frais[ ]+de[ ]+|couts?[ ]+de[ ]+|actions?[ ]+de[ ]+)?{_TRAINING_NOUN}\b"
 )
 _TRAINING_BEFORE = re.compile(
-    r"formations?(?:[ ]+qualifiantes?)?[ ]*(?::|=|de|pour|a hauteur de|d'un montant de)?[ ]*$"
+    rf"{_TRAINING_NOUN}(?:[ ]+qualifiantes?|[ ]+certifiantes?)?[ ]*"
+    r"(?::|=|de|pour|a hauteur de|d'un montant de)?[ ]*$"
 )
 _PER_YEAR_AFTER = re.compile(r"[ ]*(?:par an|/[ ]?an|par annee|annuels?|chaque annee|l'an)\b")
 _PER_MONTH_AFTER = re.compile(r"[ ]*(?:par mois|/[ ]?mois|mensuels?)\b")
@@ -55,7 +63,7 @@ _PART_BEFORE = re.compile(r"\b(?:dont|y compris|inclus|incluant)[ ]+(?:environ[ 
 _TOTAL_BEFORE = re.compile(r"\b(?:total|totale|cout|couts|budget|montant|enveloppe)\b")
 _NO_TRAINING = re.compile(
     r"\b(?:aucune?|pas de|sans|zero)[ ]+(?:depenses?[ ]+de[ ]+|frais[ ]+de[ ]+|cout[ ]+de[ ]+|"
-    r"actions?[ ]+de[ ]+)?formations?\b"
+    rf"actions?[ ]+de[ ]+)?{_TRAINING_NOUN}\b"
 )
 
 
@@ -266,7 +274,7 @@ _ORGS = r"(?:structures?|associations?|organismes?|operateurs?|partenaires?|port
 _CONSORTIUM = re.compile(
     rf"\bconsortium\b|\bgroupement\b|\ba plusieurs {_ORGS}|"
     rf"\ben partenariat avec (?:{_COUNT}|plusieurs|d'autres|une autre|un autre)[ ]+(?:autres?[ ]+)?"
-    rf"{_ORGS}|\bnous sommes {_COUNT} {_ORGS}|\bco-?port(?:e|es|ons|age)\b|"
+    rf"{_ORGS}|\bnous sommes {_COUNT} {_ORGS}|\ba {_COUNT} {_ORGS}|\bco-?port(?:e|es|ons|age)\b|"
     r"\bport(?:ons|ent|e) (?:ensemble|conjointement|a plusieurs)\b|"
     r"\bcandidature (?:commune|collective|conjointe)\b"
 )
@@ -289,7 +297,7 @@ _NO_LEAD_AFTER = re.compile(
 _LEAD_VERB_BEFORE = re.compile(
     r"(?:^.*(?:[,;:(]|\bet\b|\bdont\b|\bqui\b)|^)[ ]*(?P<name>[^,;:()]{1,60}?)[ ]+"
     r"(?:sera|serons|est|sommes|serait|serions|assure(?:ra)?|assurons|assurerons|assume(?:ra)?|"
-    r"jouera|joue|jouons|devient|deviendra|deviendrons)"
+    r"jouera|joue|jouons|devient|deviendra|deviendrons|designee?s?|nommee?s?)"
     r"[ ]+(?:le |la |l')?(?:role |fonction )?(?:de |du )?$"
 )
 _LEAD_NAME_AFTER = re.compile(
@@ -318,7 +326,9 @@ _EXPERIENCE = re.compile(
     r"\binsertion\b|\bexperience[ ]+(?:de[ ]+\w+[ ]+ans[ ]+)?(?:dans|de|en)[ ]+"
     r"(?:le domaine de[ ]+)?l'insertion\b|"
     rf"\bdepuis[ ]+(?:[0-9]+|{NUMBER_WORD_PATTERN}|plus de [0-9]+)[ ]+ans[ ]+(?:dans|en)[ ]+"
-    r"(?:le domaine de[ ]+)?l'insertion\b|\bexperimentee?s? (?:dans|en) (?:l')?insertion\b"
+    r"(?:le domaine de[ ]+)?l'insertion\b|\bexperimentee?s? (?:dans|en) (?:l')?insertion\b|"
+    rf"\baccompagn\w* depuis[ ]+(?:[0-9]+|{NUMBER_WORD_PATTERN}|plus de [0-9]+)[ ]+ans\b"
+    r"[^.;!?]{0,50}?\binsertion\b"
 )
 _NO_EXPERIENCE = re.compile(
     r"\b(?:pas|aucune|sans|peu)[ ]+(?:d'|de[ ]+)?experience\b[^.;!?]{0,30}?\binsertion\b"

@@ -172,6 +172,7 @@ class VectorIndex:
         self.manifest = Manifest.from_metadata(collection.metadata)
         self._chunks: list[Chunk] | None = None
         self._sentences: tuple[list[SentenceRef], np.ndarray] | None = None
+        self._chunk_vectors: dict[str, np.ndarray] | None = None
 
     @property
     def name(self) -> str:
@@ -204,6 +205,14 @@ class VectorIndex:
             matrix = np.asarray(data["embeddings"], dtype=np.float32).reshape(len(refs), -1)
             self._sentences = (refs, matrix)
         return self._sentences
+
+    def chunk_vectors(self) -> dict[str, np.ndarray]:
+        """Every passage's unit embedding, by chunk id."""
+        if self._chunk_vectors is None:
+            data = self.guarded(lambda: self.collection.get(include=["embeddings"]))
+            vectors = np.asarray(data["embeddings"], dtype=np.float32)
+            self._chunk_vectors = dict(zip(data["ids"], vectors, strict=True))
+        return self._chunk_vectors
 
     def collection_count(self) -> int:
         return self.guarded(self.collection.count)

@@ -100,14 +100,15 @@ def _chain_number(chain: str) -> tuple[int, str]:
         offsets.append(offsets[-1] + len(digits[i - 1]) + 1)
     last = len(digits) - 1
     decimal = ""
-    if last and (seps[-1] == "," or (seps[-1] == "." and len(digits[-1]) != 3)):
+    # Euros never carry three decimals: "180,000" is the English way to write 180 000.
+    if last and seps[-1] in ",." and len(digits[-1]) != 3:
         decimal = "." + digits[-1]
         last -= 1
     first = last
     if len(digits[last]) == 3 or last == 0:
         while (
             first > 0
-            and seps[first - 1] in " ."
+            and seps[first - 1] in " .,"
             and len(digits[first]) == 3
             and len(digits[first - 1]) <= 3
         ):

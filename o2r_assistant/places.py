@@ -86,7 +86,17 @@ _LOCATIVE_BEFORE = re.compile(
 _CAPITAL_ONLY = frozenset({"tours", "nice", "paris", "paca"})
 _LOIRE_CODE_AFTER = re.compile(r"[ ]*\([ ]*42[ ]*\)")
 _LOIRE_BEFORE = re.compile(r"departement de la[ ]+$")
-_EXTRA_ALIASES = {"La Réunion": ["Réunion"]}
+# Other names of a place, demonyms among them ("notre association nantaise").
+_EXTRA_ALIASES = {
+    "La Réunion": ["Réunion"],
+    "Nantes": ["nantais", "nantaise", "nantaises"],
+    "Angers": ["angevin", "angevine", "angevins", "angevines"],
+    "Le Mans": ["manceau", "mancelle", "manceaux", "mancelles"],
+    "Laval": ["lavallois", "lavalloise", "lavalloises"],
+    "La Roche-sur-Yon": ["yonnais", "yonnaise", "yonnaises"],
+    "Saint-Nazaire": ["nazairien", "nazairienne", "nazairiens", "nazairiennes"],
+    "Rennes": ["rennais", "rennaise", "rennaises"],
+}
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from .places import find_places
+from .question import KIND_GIVEN, MUST_BE_GIVEN, Question
 from .retrieval import DOMAIN_STEMS, HybridRetriever, RetrievalResult
 from .safety import blocked_reason
-from .text import content_words, tokens
+from .text import content_words, stem, tokens
+
+if TYPE_CHECKING:
+    from .answer import Candidate
 
 ABSTENTION_TEXT = (
     "Je ne trouve pas de réponse à cette question dans les textes dont je dispose : "
@@ -81,3 +86,36 @@ def scope_signals(
         blocked=blocked_reason(question),
         _dense=lambda: retriever.raw_dense_best(result),
     )
+
+
+# How many of the best candidates must hold the kind of answer asked for.
+KIND_WINDOW = 3
+
+
+def _gives_count(text: str, noun: str) -> bool:
+    """Whether ``text`` states a number of ``noun`` ("cinq départements")."""
+    wanted = stem(noun.lower())
+    for match in KIND_GIVEN["count"].finditer(text):
+        following = tokens(text[match.end() - 1 : match.end() + 40])[:2]
+        if wanted in following:
+            return True
+    return False
+
+
+def answers_kind(question: Question, candidates: list[Candidate]) -> bool:
+    """Whether the best candidates give the kind of answer the question asks for.
+
+    A question asking for a contact, a count, a rate, a date or an amount is
+    answered only by a sentence that states one (about the thing counted, for a
+    count); quoting anything else would pass a neighbouring fact off as the answer.
+    """
+    top = sorted(candidates, key=lambda c: -c.score)[:KIND_WINDOW]
+    for kind in question.kinds:
+        if kind not in (*MUST_BE_GIVEN, "amount"):
+            continue
+        if kind == "count" and question.count_noun:
+            if not any(_gives_count(c.quote, question.count_noun) for c in top):
+                return False
+        elif not any(KIND_GIVEN[kind].search(c.quote) for c in top):
+            return False
+    return True

@@ -70,8 +70,12 @@ STATED_FACTS = [
 # Around each quote, the answer may only say where the quote comes from.
 _TITLE = r"\((?:[^()]|\([^()]*\))*\)"
 FRAME = re.compile(
-    rf"(?:(?:Oui|Non)\. )?(?:Selon le texte|Le texte précise aussi) {_TITLE} :"
-    r"|Non, pas en l'état : .+\. Ce que disent les textes :",
+    rf"(?:(?:Oui|Non|Oui, sous conditions|Pas automatiquement)\. )?"
+    rf"(?:Selon le texte|Voir aussi|Ce que disent les textes) {_TITLE} :"
+    # The checker's findings on the facts stated, before the quotes.
+    r"|(?:Non(?:, pas en l'état)? : .+\.\s*)?(?:À corriger ou vérifier : .+\.\s*)?"
+    r"(?:Conforme : .+\.\s*)?(?:Il manque encore .+\.\s*)?(?:Ce que disent les textes"
+    rf" {_TITLE} :)?",
     re.S,
 )
 
@@ -96,7 +100,13 @@ def outside_quotes(answer: Answer) -> list[str]:
     """What the answer says besides its quotes, one piece per cited sentence."""
     text = answer.text
     for citation in answer.citations:
-        text = text.replace(f"« {citation.quote.strip()} » [{citation.n}]", "\0", 1)
+        # A list item is quoted after its lead-in line, itself taken from the passage.
+        shown = re.search(
+            rf"« (?:([^«»]*?) \[…\] )?{re.escape(citation.quote.strip())} » \[{citation.n}\]", text
+        )
+        assert shown, citation.quote
+        assert shown.group(1) is None or shown.group(1) in citation.passage.replace("**", "")
+        text = text[: shown.start()] + "\0" + text[shown.end() :]
     return [part.strip() for part in text.split("\0") if part.strip()]
 
 

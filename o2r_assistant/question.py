@@ -1,0 +1,207 @@
+"""What a message asks: its question sentences, the kind of answer wanted, its language.
+
+A candidate's message is often an e-mail: a greeting, some narrative, one or two
+questions and a signature. Retrieval and sentence scoring work on the question
+sentences only, while facts are read from the whole message. The kind of answer
+wanted (a duration, an amount, a date, a count, a contact…) is recognised from
+French and English grammar, not from the call's vocabulary, so that it carries
+over to new wordings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import content_words
+
+# Lines that greet, thank or sign off carry no question.
+_FORMULA = re.compile(
+    r"^(?:bonjour|bonsoir|madame|monsieur|mesdames|messieurs|cher|chère|hello|hi|dear"
+    r"|cordialement|bien (?:à vous|cordialement)|bien à toi|merci(?: d'avance| par avance"
+    r"| beaucoup| de votre retour| pour votre retour)?|salutations|best regards|regards"
+    r"|thanks|thank you|en vous remerciant|dans l'attente)\b[^.?!]{0,60}$",
+    re.I,
+)
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.M)
+# A sentence that asks something, even without a question mark.
+_ASKS = re.compile(
+    r"\?\s*$|^(?:est-ce|pouvez-vous|pourriez-vous"
+    r"|merci de (?:me |nous )?(?:dire|indiquer|confirmer)"
+    r"|je (?:voudrais|souhaite|souhaiterais|aimerais) (?:savoir|connaître|avoir)"
+    r"|nous (?:voudrions|souhaitons|souhaiterions|aimerions) (?:savoir|connaître)"
+    r"|(?:can|could|may|do|does|is|are|what|which|who|when|how|where)\b)",
+    re.I,
+)
+_WORDS = re.compile(r"[\wÀ-ÿ'’-]+")
+
+_EN_WORDS = frozenset(
+    "the a an is are can could do does what which who when how where why of for to our we "
+    "you your be will would should need must there any it this that with over".split()
+)
+_FR_WORDS = frozenset(
+    "le la les un une des est sont peut quel quelle quels quelles qui quand comment où "
+    "pourquoi de du pour nous vous notre nos votre il elle on faut doit dans sur avec".split()
+)
+
+_YES_NO = re.compile(
+    r"^(?:est-ce qu|peut-on|peuvent-ils|peuvent-elles|faut-il|doit-on|dois-je|puis-je|"
+    r"a-t-on|y a-t-il|sommes-nous|suis-je|avons-nous|pouvons-nous|devons-nous|"
+    r"(?:can|could|may|do|does|is|are|must|should|will)\b)"
+    r"|\b\w+-(?:t-)?(?:il|elle|on|ils|elles|nous|je)\b",
+    re.I,
+)
+_WH = re.compile(
+    r"\b(?:qui|que|quoi|quel|quelle|quels|quelles|quand|combien|comment|pourquoi|où|lequel|"
+    r"laquelle|lesquels|lesquelles|qu'est-ce|c'est quoi|what|which|who|when|how|where|why)\b",
+    re.I,
+)
+_DEFINITION = re.compile(
+    r"\b(?:veut dire|signifie|définition|qu'(?:est-ce qu'|entend-on par)|c'est quoi|c koi"
+    r"|what (?:is|are|does)\b.*\bmean|what is meant)",
+    re.I,
+)
+_HOW = re.compile(r"^(?:comment|how)\b(?! (?:long|much|many))", re.I)
+# Asking whether the project qualifies: the checker's verdict is then the answer.
+_ELIGIBILITY = re.compile(
+    r"\b(?:éligibles?|recevables?|candidater|postuler|répondre|déposer|retenus?|eligible|apply"
+    r"|qualify)\b",
+    re.I,
+)
+
+# Kinds of answer a question can ask for, each with how a sentence gives one.
+_MONTHS = (
+    r"(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)"
+)
+_NUMBER = (
+    r"(?:\d[\d\s.,]*|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|"
+    r"quinze|vingt|trente|cent|mille|dix-huit|trente-six)"
+)
+KIND_ASKED = {
+    "duration": re.compile(
+        r"\bcombien de temps|\bdurée|\bdure(?:r|nt)?\b|\bpendant combien|\bhow long|\bduration",
+        re.I,
+    ),
+    "amount": re.compile(
+        r"\bcombien (?:co[uû]te|d'argent|d'euros|faut-il (?:de budget|d'argent))|\bmontant"
+        r"|\bminimum|\bmaximum|\bplafond|\bplancher|\bbudget\b.*\bcombien|\bcombien\b.*\bbudget"
+        r"|\bsalaire|\bhow much|\bprix\b|\btarif",
+        re.I,
+    ),
+    "date": re.compile(
+        r"\bquand\b|\bdate\b|\bdepuis quand|\bà partir de quand|\bjusqu'à quand|\bdélai"
+        r"|\bdeadline|\bwhen\b|\bcalendrier",
+        re.I,
+    ),
+    "count": re.compile(r"\bcombien de (?!temps?\b)\w+|\bhow many|\bnombre de\b", re.I),
+    "rate": re.compile(r"\btaux\b|\bpourcentage|\bpour ?cent|\bpercentage|\brate\b", re.I),
+    "contact": re.compile(
+        r"\b(?:e-?mail|courriel|adresse (?:mail|électronique|postale)|téléphone|numéro|"
+        r"joindre|contacter|phone|contact|site (?:internet|web))\b",
+        re.I,
+    ),
+    "reference": re.compile(
+        r"\bquels? articles?\b|\bquelle loi\b|\bquel décret\b|\bquels? textes?\b"
+        r"|\bwhich (?:article|law)",
+        re.I,
+    ),
+    "list": re.compile(
+        r"\bquel(?:le)?s\s+(?:sont\s+les\s+)?(?:éléments|critères|conditions|missions|pièces|"
+        r"étapes|actions|principes|obligations|engagements|mentions)\b|\bque (?:comporte|contient)"
+        r"|\bsur quels? critères|\bwhich criteria|\bwhat criteria",
+        re.I,
+    ),
+}
+KIND_GIVEN = {
+    "duration": re.compile(rf"\b{_NUMBER}\s+(?:mois|ans?|années)\b", re.I),
+    "amount": re.compile(r"\d[\d\s.,]*\s?(?:€|euros?|k€|M€)", re.I),
+    "date": re.compile(
+        rf"\b\d{{1,2}}(?:er)?\s+{_MONTHS}\s+\d{{4}}\b|\b{_MONTHS}\s+\d{{4}}\b", re.I
+    ),
+    "count": re.compile(rf"\b{_NUMBER}\s+[a-zà-ÿ]", re.I),
+    "rate": re.compile(r"\d\s?%|\bpour ?cent\b", re.I),
+    "contact": re.compile(
+        r"[\w.+-]+@[\w-]+\.\w+|\b0\d(?:[\s.]?\d{2}){4}\b|\bhttps?://"
+        r"|\b\d+,? (?:rue|avenue|bd|boulevard)\b",
+        re.I,
+    ),
+    "reference": re.compile(r"\b[LRD]\.\s?\d{4}-\d+|\bn°\s?\d{4}-\d+|\bloi du \d|\barticle \d"),
+    "list": re.compile(r"\n\s*(?:[-*•▪◦–]|\d{1,2}[.)])\s"),
+}
+_TIME_UNIT = re.compile(r"^(?:mois|ans?|années?|jours?|semaines?|months?|years?|weeks?|days?)$", re.I)
+_MONEY = re.compile(r"€|\beuros?\b|\bbudget|\bco[uû]t|\bmontant|\bargent|\bmoney|\bfunding", re.I)
+# Kinds whose absence from every candidate sentence means the texts do not say.
+MUST_BE_GIVEN = ("contact", "count", "rate", "date")
+
+
+@dataclass(frozen=True)
+class Question:
+    """One message, read as a question."""
+
+    text: str  # the whole message, cleaned
+    focus: str  # its question sentences, or the message when none stands out
+    kinds: tuple[str, ...]
+    yes_no: bool
+    definition: bool
+    how: bool
+    english: bool
+    count_noun: str | None  # "combien de X": X
+    asks_eligibility: bool
+
+    @property
+    def plain_answer_allowed(self) -> bool:
+        """A yes/no lead only for a yes/no question that is not a definition or a 'how'."""
+        return self.yes_no and not self.definition and not self.how
+
+
+def focus_of(message: str) -> str:
+    """The question sentences of a message, without greetings and signatures."""
+    lines = [ln.strip() for ln in message.splitlines() if ln.strip()]
+    kept = [ln for ln in lines if not _FORMULA.match(ln)]
+    # A last short line without punctuation is a signature ("Marie", "Jean Dupont").
+    if len(kept) > 1 and len(kept[-1].split()) <= 4 and not re.search(r"[.?!:]", kept[-1]):
+        kept = kept[:-1]
+    body = " ".join(kept) or message
+    sentences = [s.strip() for s in _SENTENCE.findall(body) if s.strip()]
+    sentences = [s for s in sentences if not _FORMULA.match(s)]
+    asked = [s for s in sentences if _ASKS.search(s)]
+    return " ".join(asked) if asked else " ".join(sentences) or body
+
+
+def is_english(text: str) -> bool:
+    words = [w.lower() for w in _WORDS.findall(text)]
+    en = sum(w in _EN_WORDS for w in words)
+    fr = sum(w in _FR_WORDS for w in words)
+    return en >= 2 and en > fr
+
+
+def analyse(message: str) -> Question:
+    focus = focus_of(message)
+    first = focus.strip()
+    kinds = tuple(kind for kind, pattern in KIND_ASKED.items() if pattern.search(first))
+    count = re.search(
+        r"\bcombien d[e'’]\s*(?!temps?\b)([\wÀ-ÿ-]+)|\bhow many (\w+)|\bnombre de ([\wÀ-ÿ-]+)",
+        first,
+        re.I,
+    )
+    count_noun = next((g for g in count.groups() if g), None) if count else None
+    if count_noun and _TIME_UNIT.match(count_noun):
+        # "Combien de mois" asks for a duration, not a count.
+        kinds = tuple(k for k in kinds if k != "count") + ("duration",) * ("duration" not in kinds)
+        count_noun = None
+    if "amount" in kinds and ({"duration", "count"} & set(kinds)) and not _MONEY.search(first):
+        # "Au maximum" qualifies the duration or the count asked for, not an amount.
+        kinds = tuple(k for k in kinds if k != "amount")
+    wh = bool(_WH.search(first))
+    yes_no = first.endswith("?") and not wh and bool(_YES_NO.search(first))
+    return Question(
+        text=message,
+        focus=focus,
+        kinds=kinds,
+        yes_no=yes_no or (first.endswith("?") and not wh and len(content_words(first)) <= 12),
+        definition=bool(_DEFINITION.search(first)),
+        how=bool(_HOW.search(first)),
+        english=is_english(first),
+        count_noun=count_noun,
+        asks_eligibility=bool(_ELIGIBILITY.search(first)),
+    )
