@@ -49,7 +49,8 @@ _TRAINING_AFTER = re.compile(
     r"[ ]*(?:par an[ ]+|/[ ]?an[ ]+)?(?:de|d'|en|pour|consacres? a|dedies? a|affectes? a|"
     r"reserves? a)[ ]*(?:(?:faire )?(?:passer|financer|payer|suivre|obtenir|preparer|former)"
     r"[ ]+)?(?:la |les |le |des |un |une |l')?"
-    rf"(?:depenses?[ ]+de[ ]+|frais[ ]+de[ ]+|couts?[ ]+de[ ]+|actions?[ ]+de[ ]+)?{_TRAINING_NOUN}\b"
+    r"(?:depenses?[ ]+de[ ]+|frais[ ]+de[ ]+|couts?[ ]+de[ ]+|actions?[ ]+de[ ]+)?"
+    rf"{_TRAINING_NOUN}\b"
 )
 _TRAINING_BEFORE = re.compile(
     rf"{_TRAINING_NOUN}(?:[ ]+qualifiantes?|[ ]+certifiantes?)?[ ]*"

@@ -128,7 +128,9 @@ KIND_GIVEN = {
     "reference": re.compile(r"\b[LRD]\.\s?\d{4}-\d+|\bn°\s?\d{4}-\d+|\bloi du \d|\barticle \d"),
     "list": re.compile(r"\n\s*(?:[-*•▪◦–]|\d{1,2}[.)])\s"),
 }
-_TIME_UNIT = re.compile(r"^(?:mois|ans?|années?|jours?|semaines?|months?|years?|weeks?|days?)$", re.I)
+_TIME_UNIT = re.compile(
+    r"^(?:mois|ans?|années?|jours?|semaines?|months?|years?|weeks?|days?)$", re.I
+)
 _MONEY = re.compile(r"€|\beuros?\b|\bbudget|\bco[uû]t|\bmontant|\bargent|\bmoney|\bfunding", re.I)
 # Kinds whose absence from every candidate sentence means the texts do not say.
 MUST_BE_GIVEN = ("contact", "count", "rate", "date")
