@@ -677,8 +677,9 @@ def staff_gate(settings: Settings) -> bool:
         password = st.text_input("Mot de passe", type="password", key="password")
         submitted = st.form_submit_button("Se connecter", disabled=locked)
     if submitted:
-        # Checked even when this run drew the form locked: a page opened before the
-        # lock can still send it, and the limiter then refuses it unread.
+        # The limiter refuses a locked client unread, whatever the form showed; a page
+        # opened before the lock sends a click that Streamlit discards (the button is
+        # disabled in this run), so the password does not even reach the limiter.
         outcome = limiter.check(client, password, settings.admin_password)
         if outcome.status == "ok":
             s.staff = True
