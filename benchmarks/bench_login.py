@@ -8,8 +8,9 @@ Corpus page one at a time: with a new browser context per guess (``context``)
 or by reloading the same page (``reload``), so each guess starts a new
 Streamlit session. A guess is *checked* when the app answers « Mot de passe
 incorrect. » or locks right after it; it is *refused* when the form arrives
-locked. Prints the counts, the time taken and the checked guesses per hour at
-that pace. Needs Debian's Chromium (/usr/bin/chromium) and Playwright.
+locked. Prints the counts, the time taken and, when no limit was met, the
+checked guesses per hour at that pace. Needs Debian's Chromium
+(/usr/bin/chromium) and Playwright.
 
 A benchmark, not a test: it prints figures and asserts nothing.
 """
@@ -139,9 +140,13 @@ def main() -> None:
         f"mode {args.mode}: {args.guesses} tries in {elapsed:.1f} s "
         f"({elapsed / args.guesses:.2f} s per try)\n"
         f"checked: {checked} ({counts['wrong']} « incorrect », {counts['locked']} then locked), "
-        f"refused unread: {counts['refused']}\n"
-        f"checked guesses per hour at this pace: {checked / elapsed * 3600:.0f}"
+        f"refused unread: {counts['refused']}"
     )
+    if counts["locked"] or counts["refused"]:
+        # Locks grow with each one: a short run says nothing of an hour.
+        print("rate-limited: for guesses per hour see the lock schedule (docs/reliability.md)")
+    else:
+        print(f"no limit met: {checked / elapsed * 3600:.0f} checked guesses per hour at this pace")
 
 
 if __name__ == "__main__":
