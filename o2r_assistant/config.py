@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from o2r_assistant import access
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -31,8 +33,22 @@ class Settings(BaseSettings):
     llm_api_key: str | None = None
     llm_timeout_s: float = 20.0
     admin_password: str | None = None
+    # Password guessing: wrong passwords allowed per client address before a lock,
+    # first lock (doubled at each further wrong password) and longest lock; and the
+    # wrong passwords from all addresses within the window that lock everyone.
+    login_max_failures: int = Field(default=access.MAX_LOGIN_FAILURES, ge=1)
+    login_lock_s: float = Field(default=access.LOCK_SECONDS, gt=0)
+    login_max_lock_s: float = Field(default=access.MAX_LOCK_SECONDS, gt=0)
+    login_global_max_failures: int = Field(default=access.GLOBAL_MAX_FAILURES, ge=1)
+    login_global_window_s: float = Field(default=access.GLOBAL_WINDOW_SECONDS, gt=0)
     feedback_db: Path = PROJECT_ROOT / "data" / "feedback.sqlite3"
     upload_max_mb: float = 20.0
     max_question_chars: int = 2000
     # Questions and answers are logged only when this is explicitly turned on.
     log_questions: bool = False
+
+    @model_validator(mode="after")
+    def _longest_lock_is_not_shorter(self) -> Settings:
+        if self.login_max_lock_s < self.login_lock_s:
+            raise ValueError("O2R_LOGIN_MAX_LOCK_S cannot be shorter than O2R_LOGIN_LOCK_S")
+        return self

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from o2r_assistant.config import PROJECT_ROOT, Settings
@@ -14,6 +16,12 @@ from o2r_assistant.feedback import FeedbackStore, export_question_set
 
 APP = str(PROJECT_ROOT / "app.py")
 PASSWORD = "mot-de-passe-de-test"
+
+
+@pytest.fixture(autouse=True)
+def fresh_process_caches() -> None:
+    """Each test starts like a new app process: the login limiter is per process."""
+    st.cache_resource.clear()
 
 
 def plain(markdown: str) -> str:
@@ -208,20 +216,35 @@ def login(at: AppTest, password: str) -> AppTest:
     return at
 
 
+def locked_message(at: AppTest) -> str | None:
+    return next((plain(e.value) for e in at.error if "Trop de tentatives" in e.value), None)
+
+
 def test_wrong_password_is_refused_then_locked(served_index: Path, monkeypatch) -> None:
     monkeypatch.setenv("O2R_ADMIN_PASSWORD", PASSWORD)
+    monkeypatch.setenv("O2R_LOGIN_LOCK_S", "3")
     at = go(start(served_index), "Corpus")
     for _ in range(2):
         login(at, "mauvais")
         assert "Mot de passe incorrect." in [plain(e.value) for e in at.error]
     login(at, "encore-mauvais")
-    assert any("Trop de tentatives" in plain(e.value) for e in at.error)
+    locked_at = time.monotonic()
+    assert locked_message(at) in {
+        "Trop de tentatives infructueuses : réessayez dans 3 s.",
+        "Trop de tentatives infructueuses : réessayez dans 2 s.",
+    }
     submit = at.button(key="FormSubmitter:login-Se connecter")
     assert submit.proto.disabled  # even the right password cannot be sent now
     assert not at.file_uploader
 
-    at.session_state["login"].locked_until = 0.0  # the 30 s have passed
+    # A new session (a reload, another browser) is locked too: the count is per process.
+    other = go(start(served_index), "Corpus")
+    assert locked_message(other)
+    assert other.button(key="FormSubmitter:login-Se connecter").proto.disabled
+
+    time.sleep(max(0.0, locked_at + 3.1 - time.monotonic()))  # the lock has passed
     at.run()
+    assert not locked_message(at)
     login(at, PASSWORD)
     assert at.file_uploader
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -56,8 +57,8 @@ def _wait_healthy(url: str, server: subprocess.Popen, log: Path) -> None:
     pytest.fail(f"streamlit not healthy after {SERVER_START_S}s:\n{log.read_text()}")
 
 
-@pytest.fixture
-def server(served_index: Path, tmp_path: Path):
+@contextlib.contextmanager
+def _serve(tmp_path: Path):
     """`streamlit run app.py` on a free port, with the test's corpus, index and database."""
     port = _free_port()
     log = tmp_path / "streamlit.log"
@@ -86,6 +87,12 @@ def server(served_index: Path, tmp_path: Path):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(timeout=10)
+
+
+@pytest.fixture
+def server(served_index: Path, tmp_path: Path):
+    with _serve(tmp_path) as url:
+        yield url
 
 
 def _open(browser, url: str):
@@ -156,3 +163,111 @@ def test_chat_in_a_real_browser(server: str, tmp_path: Path) -> None:
     # Sanity bounds only: timing depends on the machine.
     assert cold_ready_s < 60 and warm_ready_s < 30
     assert answer_s < 30
+
+
+# ---------------------------------------------------------------- staff login
+
+STAFF_PASSWORD = "le-bon-mot-de-passe"
+LOCK_S = 20  # long enough for the refused tries below, short enough to wait out
+LOCKED = re.compile(r"Trop de tentatives infructueuses : réessayez dans (\d+) s\.")
+
+
+@pytest.fixture
+def staff_server(served_index: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("O2R_ADMIN_PASSWORD", STAFF_PASSWORD)
+    monkeypatch.setenv("O2R_LOGIN_LOCK_S", str(LOCK_S))
+    with _serve(tmp_path) as url:
+        yield url
+
+
+def _login_form(page, url: str | None = None):
+    """Open ``url`` (or reload), go to the Corpus page; the page once its login form is drawn."""
+    if url:
+        page.goto(url, wait_until="domcontentloaded")
+    else:
+        page.reload(wait_until="domcontentloaded")
+    page.get_by_role("radio", name=re.compile(r"Corpus$")).check(force=True)
+    page.get_by_role("button", name="Se connecter").wait_for(state="visible")
+    return page
+
+
+def _new_context(browser, url: str):
+    """A new browser context (no cookie, no storage): a new Streamlit session."""
+    context = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="fr-FR")
+    page = context.new_page()
+    page.set_default_timeout(WAIT_MS)
+    return _login_form(page, url)
+
+
+def _send(page, password: str) -> None:
+    page.get_by_label("Mot de passe").fill(password)
+    page.get_by_role("button", name="Se connecter").click()
+
+
+def _locked_for(page) -> int:
+    """The wait the page shows (it must show one), in seconds."""
+    message = page.get_by_text(LOCKED)
+    message.wait_for(state="visible")
+    return int(LOCKED.search(message.inner_text())[1])
+
+
+def test_new_sessions_do_not_reset_the_login_lock(staff_server: str, tmp_path: Path) -> None:
+    """The attack of the issue: one wrong password per new browser context or reload."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing: run `make browser` (installs Debian's chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            # Opened before any guess: its form stays enabled until it is sent.
+            early = _new_context(browser, staff_server)
+
+            page = _new_context(browser, staff_server)
+            _send(page, "mauvais-1")
+            page.get_by_text("Mot de passe incorrect.").wait_for(state="visible")
+            _login_form(page)  # reload: a new session
+            assert page.get_by_role("button", name="Se connecter").is_enabled()
+            _send(page, "mauvais-2")
+            page.get_by_text("Mot de passe incorrect.").wait_for(state="visible")
+            page.context.close()
+
+            page = _new_context(browser, staff_server)
+            _send(page, "mauvais-3")  # the third from this address: locked
+            locked_at = time.monotonic()
+            assert 0 < _locked_for(page) <= LOCK_S
+            page.context.close()
+
+            # A new context is refused: the form is drawn locked.
+            page = _new_context(browser, staff_server)
+            assert 0 < _locked_for(page) <= LOCK_S
+            assert page.get_by_role("button", name="Se connecter").is_disabled()
+            _login_form(page)  # and after a reload
+            assert 0 < _locked_for(page) <= LOCK_S
+            assert page.get_by_role("button", name="Se connecter").is_disabled()
+            page.context.close()
+
+            # Even the right password, sent from the page opened before the lock, is refused
+            # (Streamlit discards the click: the button is disabled in the run it starts).
+            assert early.get_by_role("button", name="Se connecter").is_enabled()
+            _send(early, STAFF_PASSWORD)
+            assert 0 < _locked_for(early) <= LOCK_S
+            assert early.get_by_role("button", name="Se connecter").is_disabled()
+            assert early.get_by_role("button", name="Se déconnecter").count() == 0
+            assert time.monotonic() - locked_at < LOCK_S, "too slow: the lock ran out"
+
+            # Once the lock has passed, one more wrong password locks for twice as long.
+            time.sleep(max(0.0, locked_at + LOCK_S + 1 - time.monotonic()))
+            page = _new_context(browser, staff_server)
+            assert page.get_by_role("button", name="Se connecter").is_enabled()
+            _send(page, "mauvais-4")
+            assert LOCK_S < _locked_for(page) <= 2 * LOCK_S
+        finally:
+            browser.close()
+
+    log = (tmp_path / "streamlit.log").read_text()
+    # Four wrong passwords read, each logged with the client address; nothing accepted.
+    assert log.count("staff login refused from client unknown: wrong password") == 4
+    assert "client lock for 20 s" in log and "client lock for 40 s" in log
+    assert "accepted" not in log
+    assert STAFF_PASSWORD not in log and "mauvais" not in log
