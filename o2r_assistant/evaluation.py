@@ -15,7 +15,6 @@ import json
 import os
 import re
 import reprlib
-import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -31,6 +30,7 @@ from pydantic import ValidationError
 
 from .config import Settings
 from .errors import EvalFormatError, InputError
+from .progress import Progress
 from .rules import StrictYamlLoader, load_rules
 from .text import normalize_match
 
@@ -38,8 +38,6 @@ if TYPE_CHECKING:
     from .answer import Answer
     from .assistant import Assistant
     from .retrieval import Retrieved
-
-Progress = Callable[[int, int], None]
 
 VERDICTS = ("eligible", "ineligible", "incomplete")
 STATUSES = ("pass", "fail", "warn", "missing")
@@ -601,22 +599,6 @@ def run_evaluation(
         "duration_s": round(time.perf_counter() - started, 2),
     }
     return EvalResult(outcomes, config)
-
-
-def progress_bar(desc: str) -> Progress:
-    """A tqdm bar on stderr fed by ``(done, total)`` callbacks."""
-    from tqdm import tqdm
-
-    bars: list[tqdm] = []  # created on the first question, so model loading is not timed
-
-    def update(done: int, total: int) -> None:
-        if not bars:
-            bars.append(tqdm(total=total, desc=desc, unit="question", file=sys.stderr))
-        bars[0].update(done - bars[0].n)
-        if done >= total:
-            bars[0].close()
-
-    return update
 
 
 # ---------------------------------------------------------------- comparing
