@@ -325,13 +325,13 @@ def test_save_run_writes_the_json_in_a_new_dated_folder(tmp_path: Path) -> None:
 
 
 def test_save_run_never_leaves_half_a_file(tmp_path: Path, monkeypatch) -> None:
-    import o2r_assistant.evaluation as evaluation
+    import o2r_assistant.evaluation.runs as runs
 
     def broken(data, path):
         path.write_text('{"cases": ', encoding="utf-8")
         raise OSError("disk full")
 
-    monkeypatch.setattr(evaluation, "write_json", broken)
+    monkeypatch.setattr(runs, "write_json", broken)
     with pytest.raises(OSError, match="disk full"):
         save_run(_run(["a.yaml"]), tmp_path / "runs")
     assert [p for p in (tmp_path / "runs").rglob("*") if p.is_file()] == []
