@@ -26,7 +26,13 @@ FIELDS = (
     "verdict",
     "checks",
     "tags",
+    # Format version 2: a file without them is read as before.
+    "history",
+    "lead_includes",
+    "answered_by",
 )
+# The paths that can produce an answer ("validated": a staff-validated answer).
+ANSWER_PATHS = ("validated", "extractive", "llm")
 
 
 @dataclass(frozen=True)
@@ -42,6 +48,9 @@ class Case:
     verdict: str | None = None
     checks: dict[str, str] = field(default_factory=dict)
     tags: tuple[str, ...] = ()
+    history: tuple[str, ...] = ()  # earlier user messages, oldest first
+    lead_includes: tuple[str, ...] = ()
+    answered_by: str | None = None
     file: Path | None = None
     line: int | None = None
 
@@ -191,6 +200,13 @@ class _CaseReader:
                 f"expected one of {', '.join(VERDICTS)}, got {_short(verdict)}",
                 f"valeur attendue parmi {', '.join(VERDICTS)}, trouvé {_short(verdict)}",
             )
+        answered_by = opt.get("answered_by")
+        if answered_by is not None and answered_by not in ANSWER_PATHS:
+            raise self.fail(
+                "answered_by",
+                f"expected one of {', '.join(ANSWER_PATHS)}, got {_short(answered_by)}",
+                f"valeur attendue parmi {', '.join(ANSWER_PATHS)}, trouvé {_short(answered_by)}",
+            )
         return Case(
             id=self.text("id", raw["id"]).strip(),
             question=question,
@@ -201,6 +217,9 @@ class _CaseReader:
             verdict=verdict,
             checks=self.checks(opt.get("checks", {}), rule_ids),
             tags=self.texts("tags", opt.get("tags", [])),
+            history=self.texts("history", opt.get("history", [])),
+            lead_includes=self.texts("lead_includes", opt.get("lead_includes", []), True),
+            answered_by=answered_by,
             file=self.path,
             line=self.line,
         )

@@ -106,6 +106,13 @@ METRICS: tuple[Metric, ...] = (
         lambda r: r.check_accuracy(),
     ),
     Metric(
+        "lead_accuracy",
+        ("lead_accuracy",),
+        "Essentiel en tête",
+        "rate",
+        lambda r: r.lead_accuracy(),
+    ),
+    Metric(
         "latency_p50_ms",
         ("latency_ms", "p50"),
         "Latence p50 (ms)",
@@ -118,6 +125,35 @@ METRICS: tuple[Metric, ...] = (
         "Latence p95 (ms)",
         "ms",
         lambda r: r.latency()["p95"],
+    ),
+    Metric(
+        "answer_words_p50",
+        ("answer_words", "p50"),
+        "Longueur p50 (mots)",
+        "words",
+        lambda r: r.answer_words()["p50"],
+    ),
+    Metric(
+        "answer_words_p95",
+        ("answer_words", "p95"),
+        "Longueur p95 (mots)",
+        "words",
+        lambda r: r.answer_words()["p95"],
+    ),
+    *(
+        Metric(
+            f"answered_by_{path}",
+            ("answered_by", path),
+            label,
+            "count",
+            lambda r, path=path: r.answered_by()[path],
+        )
+        for path, label in (
+            ("validated", "Réponses validées"),
+            ("extractive", "Réponses extractives"),
+            ("llm", "Réponses du modèle"),
+            ("abstained", "Abstentions"),
+        )
     ),
 )
 BY_NAME = {metric.name: metric for metric in METRICS}

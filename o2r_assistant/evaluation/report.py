@@ -78,11 +78,13 @@ def _report_blocks(result: EvalResult, images: list[Path]) -> list[Block]:
         blocks.append(("p", "Aucun échec."))
     for o in result.failures:
         a = o.answer
+        blocks.append(("h", 3, o.key))
+        if o.case.history:
+            blocks += [("p", "Messages précédents :"), ("list", list(o.case.history))]
         blocks += [
-            ("h", 3, o.key),
             ("p", f"Question : {o.case.question}"),
             ("list", o.reasons),
-            ("p", f"Réponse ({'abstention' if a.abstained else 'réponse citée'}) :"),
+            ("p", f"Réponse ({'abstention' if a.abstained else f'réponse citée, {a.mode}'}) :"),
             ("pre", a.text),
             ("p", f"Passages retrouvés ({REPORT_PASSAGES} premiers) :"),
         ]

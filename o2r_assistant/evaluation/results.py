@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .cases import Case
-from .judging import status_of, verdict_of
+from .cases import ANSWER_PATHS, Case
+from .judging import answer_path, lead_misses, status_of, verdict_of
 from .metrics import METRICS
 
 if TYPE_CHECKING:
@@ -42,6 +42,14 @@ class Outcome:
     @property
     def false_abstention(self) -> bool:
         return self.answer.abstained and not self.case.abstain
+
+
+def _percentiles(values: list[float]) -> dict[str, float | None]:
+    """p50 and p95 (linear interpolation), None when there is no value."""
+    if not values:
+        return {"p50": None, "p95": None}
+    p50, p95 = np.percentile(values, [50, 95])
+    return {"p50": round(float(p50), 1), "p95": round(float(p95), 1)}
 
 
 def _share(hits: int, total: int) -> float | None:
@@ -111,11 +119,25 @@ class EvalResult:
         return [o.latency_ms for o in self.outcomes]
 
     def latency(self) -> dict[str, float | None]:
-        values = self.latencies()
-        if not values:
-            return {"p50": None, "p95": None}
-        p50, p95 = np.percentile(values, [50, 95])
-        return {"p50": round(float(p50), 1), "p95": round(float(p95), 1)}
+        return _percentiles(self.latencies())
+
+    def lead_accuracy(self) -> float | None:
+        """Share of the cases with ``lead_includes`` whose answer's lead holds them all."""
+        led = [o for o in self.outcomes if o.case.lead_includes]
+        return _share(sum(not lead_misses(o.case, o.answer) for o in led), len(led))
+
+    def answer_words(self) -> dict[str, float | None]:
+        """Length of the answers in words (answered cases; the text has no source list)."""
+        answered = [o.answer for o in self.outcomes if not o.answer.abstained]
+        return _percentiles([len(a.text.split()) for a in answered])
+
+    def answered_by(self) -> dict[str, int]:
+        """How many answers each path produced, abstentions apart."""
+        counts = dict.fromkeys((*ANSWER_PATHS, "abstained"), 0)
+        for o in self.outcomes:
+            # A new path belongs in ANSWER_PATHS and the metric table: fail loudly until then.
+            counts[answer_path(o.answer)] += 1
+        return counts
 
     def by_tag(self) -> dict[str, dict[str, Any]]:
         groups: dict[str, list[Outcome]] = {}

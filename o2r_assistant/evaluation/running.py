@@ -20,6 +20,7 @@ from .results import MRR_DEPTH, EvalResult, Outcome
 
 if TYPE_CHECKING:
     from ..assistant import Assistant
+    from ..checker import Dossier
     from ..retrieval import Retrieved
 
 
@@ -63,6 +64,15 @@ class _Passages:
         )
 
 
+def _replay(assistant: Assistant, history: tuple[str, ...], k: int) -> Dossier | None:
+    """Ask a case's earlier messages as the chat does; returns the facts gathered so far."""
+    dossier = None
+    for turn, message in enumerate(history):
+        earlier = assistant.ask(message, history=list(history[:turn]), dossier=dossier, k=k)
+        dossier = earlier.dossier
+    return dossier
+
+
 def run_evaluation(
     paths: list[Path],
     assistant: Assistant | None = None,
@@ -72,6 +82,10 @@ def run_evaluation(
     progress: Progress | None = None,
 ) -> EvalResult:
     """Ask every case (of the cases carrying one of ``tags``, if given) and judge it.
+
+    A case with ``history`` is one turn of a conversation: its earlier messages are
+    asked first on the same assistant, then its question; only that last answer is
+    judged and timed.
 
     Every file is validated before the assistant is built, so a bad file fails
     fast. The answer uses ``k`` passages; the ranking is measured 10 deep. With both
@@ -91,8 +105,9 @@ def run_evaluation(
     passages = _Passages()
     outcomes: list[Outcome] = []
     for done, (case, key) in enumerate(zip(cases, _keys(cases), strict=True), start=1):
-        wall = time.perf_counter()
-        answer = assistant.ask(case.question, k=k)
+        dossier = _replay(assistant, case.history, k)
+        wall = time.perf_counter()  # only the last question is timed
+        answer = assistant.ask(case.question, history=list(case.history), dossier=dossier, k=k)
         latency = answer.timings.get("total_ms", (time.perf_counter() - wall) * 1000)
         sources = {c.chunk_id: c.passage for c in answer.citations}
         retrieved, rank, supported = list(answer.retrieved), None, 0
