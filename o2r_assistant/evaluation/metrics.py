@@ -18,6 +18,8 @@ Number = float | int | None
 
 @dataclass(frozen=True)
 class Metric:
+    """One reported figure."""
+
     name: str  # English id, used in comparisons
     path: tuple[str, ...]  # where the value sits in EvalResult.to_dict()
     label_fr: str | None  # None when the name reads the same in French (hit@5, mrr@10)
