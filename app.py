@@ -727,10 +727,6 @@ def question_sets() -> list[Path]:
     return [p for folder in folders if folder.is_dir() for p in sorted(folder.glob("*.yaml"))]
 
 
-def _pct(value: float | None) -> str:
-    return "—" if value is None else f"{value:.0%}"
-
-
 def run_eval(settings: Settings, assistant: Assistant, paths: list[Path]) -> None:
     from o2r_assistant.evaluation import (
         default_runs_dir,
@@ -765,25 +761,19 @@ def run_eval(settings: Settings, assistant: Assistant, paths: list[Path]) -> Non
 
 
 def render_eval(run: dict) -> None:
-    from o2r_assistant.evaluation import compare_results
+    from o2r_assistant.evaluation import METRICS, compare_results
 
     data, previous = run["result"], run["previous"]
     st.subheader("Résultats")
-    cols = st.columns(4)
-    cols[0].metric("Cas", data["cases"])
-    cols[1].metric("Taux de réussite", _pct(data["pass_rate"]))
-    cols[2].metric("hit@5", _pct(data["retrieval"]["hit@5"]))
-    p50 = data["latency_ms"]["p50"]
-    cols[3].metric("Latence p50", "—" if p50 is None else f"{p50:.0f} ms")
-    cols = st.columns(4)
-    cols[0].metric("MRR@10", _pct(data["retrieval"]["mrr@10"]))
-    cols[1].metric("Citations étayées", _pct(data["citation_support"]))
-    cols[2].metric("Abstention (précision)", _pct(data["abstention"]["precision"]))
-    cols[3].metric("Abstention (rappel)", _pct(data["abstention"]["recall"]))
+    for start in range(0, len(METRICS), 4):
+        row = METRICS[start : start + 4]
+        for col, metric in zip(st.columns(4), row, strict=False):
+            col.metric(metric.label_short, metric.format(metric.value(data), short=True))
     if previous is not None:
         st.markdown("**Comparaison avec l'évaluation précédente sur les mêmes jeux**")
+        labels = {metric.name: metric.label_short for metric in METRICS}
         rows = [
-            {"Indicateur": name, "Précédente": a, "Actuelle": b, "Écart": delta}
+            {"Indicateur": labels[name], "Précédente": a, "Actuelle": b, "Écart": delta}
             for name, a, b, delta in compare_results(previous, data)
         ]
         st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")

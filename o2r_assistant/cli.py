@@ -17,6 +17,7 @@ import click
 
 from .config import Settings
 from .errors import DossierError, EvalFormatError, InputError, O2RError
+from .progress import progress_bar
 
 EXIT_BAD_INPUT = 2
 EXIT_ENVIRONMENT = 3
@@ -43,23 +44,6 @@ def cli(verbose: bool) -> None:
     )
 
 
-def _progress_bar(desc: str):
-    """A tqdm bar fed by (done, total) callbacks; shown only for builds that last."""
-    from tqdm import tqdm
-
-    state: dict = {}
-
-    def update(done: int, total: int) -> None:
-        bar = state.get("bar")
-        if bar is None:
-            bar = state["bar"] = tqdm(total=total, desc=desc, unit="passage", file=sys.stderr)
-        bar.update(done - bar.n)
-        if done >= total:
-            bar.close()
-
-    return update
-
-
 def _settings(**overrides) -> Settings:
     return Settings(**{k: v for k, v in overrides.items() if v is not None})
 
@@ -83,7 +67,7 @@ def index(rebuild: bool, embedder: str | None) -> None:
             f"Index à jour : {m.chunks} passages, {m.documents} documents ({m.embedder_id})."
         )
         return
-    report = build_index(settings, model, progress=_progress_bar("Indexation"))
+    report = build_index(settings, model, progress=progress_bar("Indexation", unit="passage"))
     m = report.manifest
     click.echo(
         f"Index construit : {m.chunks} passages, {m.documents} documents, modèle {m.embedder_id}, "
@@ -225,7 +209,7 @@ def eval_command(
         ev.report_format(report_path)
     if compare_spec:
         key, runs = ev.run_comparison(
-            list(files), compare_spec, k=k, tags=list(tags), progress=ev.progress_bar
+            list(files), compare_spec, k=k, tags=list(tags), progress=progress_bar
         )
         dicts = {value: result.to_dict() for value, result in runs.items()}
         click.echo(ev.format_comparison(key, dicts))
@@ -238,7 +222,7 @@ def eval_command(
         rates = [d["pass_rate"] for d in dicts.values()]
     else:
         result = ev.run_evaluation(
-            list(files), k=k, tags=list(tags), progress=ev.progress_bar("Évaluation")
+            list(files), k=k, tags=list(tags), progress=progress_bar("Évaluation")
         )
         data = result.to_dict()
         click.echo(ev.format_summary(data))

@@ -22,7 +22,6 @@ import os
 import re
 import shutil
 import time
-from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -43,12 +42,11 @@ from .corpus import (
 )
 from .embeddings import Embedder
 from .errors import IndexUnavailableError, O2RError
+from .progress import Progress
 
 log = logging.getLogger(__name__)
 
 BATCH_SIZE = 64
-# A batch of progress callbacks: (done, total).
-Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)

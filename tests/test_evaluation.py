@@ -8,11 +8,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import SHARED_DIR
 
+from o2r_assistant.answer import Answer
 from o2r_assistant.cli import cli
-from o2r_assistant.config import PROJECT_ROOT
 from o2r_assistant.errors import EvalFormatError
 from o2r_assistant.evaluation import (
+    Case,
+    EvalResult,
+    Outcome,
     compare_results,
     load_cases,
     previous_run,
@@ -21,11 +25,13 @@ from o2r_assistant.evaluation import (
     save_run,
     write_report,
 )
+from o2r_assistant.evaluation.judging import judge, lead
 from o2r_assistant.text import normalize_match
 
 EVAL_DIR = Path(__file__).parent / "eval"
 PROJECT_SET = EVAL_DIR / "questions.yaml"
-DEV_SET = PROJECT_ROOT.parent / "shared" / "eval" / "dev-questions.yaml"
+DEV_SET = SHARED_DIR / "eval" / "dev-questions.yaml"
+DEV_2_SET = SHARED_DIR / "eval" / "dev-2.yaml"
 
 TOP_KEYS = {
     "cases",
@@ -35,7 +41,10 @@ TOP_KEYS = {
     "abstention",
     "verdict_accuracy",
     "check_accuracy",
+    "lead_accuracy",
     "latency_ms",
+    "answer_words",
+    "answered_by",
     "by_tag",
     "failures",
     "config",
@@ -80,6 +89,7 @@ def invoke(*args: str):
 # ---------------------------------------------------------------- format
 
 
+@pytest.mark.skipif(not DEV_SET.exists(), reason="shared question set not present")
 def test_both_shipped_sets_load_and_ours_holds_the_dev_set() -> None:
     dev = load_cases(DEV_SET)
     ours = load_cases(PROJECT_SET)
@@ -119,6 +129,10 @@ def test_every_evidence_snippet_is_in_a_passage(assistant) -> None:
         (BUDGET_CASE + "  checks: {cout_minimum: ok}\n", ["checks.cout_minimum", "pass"]),
         (BUDGET_CASE + "  checks: {budget_max: fail}\n", ["checks.budget_max", "inconnue"]),
         (BUDGET_CASE + "  must_not_include: [2023]\n", ["must_not_include", "int"]),
+        (BUDGET_CASE + "  answered_by: human\n", ["cout-minimum", "answered_by", "validated"]),
+        (BUDGET_CASE + "  history: 'Bonjour.'\n", ["cout-minimum", "history", "liste"]),
+        (BUDGET_CASE + "  lead_includes: ['150|']\n", ["lead_includes", "alternative vide"]),
+        (BUDGET_CASE + "  lead_include: ['150']\n", ["lead_include", "champ inconnu"]),
         (BUDGET_CASE.replace('"150 000"', '"150 000|"'), ["must_include", "alternative vide"]),
         (BUDGET_CASE + BUDGET_CASE, ["n° 2", "id", "double"]),
         ("- id: sans-question\n  tags: [a]\n", ["sans-question", "question", "obligatoire"]),
@@ -153,6 +167,40 @@ def test_missing_file_exits_2(tmp_path: Path) -> None:
     result = invoke(str(tmp_path / "absent.yaml"))
     assert result.exit_code == 2
     assert "absent.yaml" in result.output
+
+
+V2_CASE = """
+- id: conversation
+  history: ["Nous sommes une association de Laval.", "Notre budget est de 130 000 € sur 3 ans."]
+  question: "Chaque parcours dure au plus 10 mois."
+  lead_includes: ["150 000|non éligible"]
+  answered_by: extractive
+  verdict: ineligible
+  checks: {cout_minimum: fail, territoire: pass, duree_accompagnement: pass}
+"""
+
+
+def test_version_2_fields_are_read(tmp_path: Path) -> None:
+    (case,) = load_cases(write(tmp_path, V2_CASE))
+    assert case.history == (
+        "Nous sommes une association de Laval.",
+        "Notre budget est de 130 000 € sur 3 ans.",
+    )
+    assert case.lead_includes == ("150 000|non éligible",)
+    assert case.answered_by == "extractive"
+
+
+def test_version_1_case_reads_as_before(tmp_path: Path) -> None:
+    (case,) = load_cases(write(tmp_path, BUDGET_CASE))
+    assert (case.history, case.lead_includes, case.answered_by) == ((), (), None)
+    assert case.must_include == ("150 000",) and case.tags == ("budget",)
+
+
+@pytest.mark.skipif(not DEV_2_SET.exists(), reason="shared question set not present")
+def test_shared_version_2_set_loads() -> None:
+    cases = load_cases(DEV_2_SET)
+    assert any(case.history for case in cases)
+    assert any(case.lead_includes for case in cases)
 
 
 # ---------------------------------------------------------------- judging and metrics
@@ -192,8 +240,11 @@ def test_metrics_without_applicable_case_are_null(assistant, tmp_path: Path) -> 
     assert data["abstention"] == {"precision": None, "recall": None}
     assert data["verdict_accuracy"] is None
     assert data["check_accuracy"] is None
+    assert data["lead_accuracy"] is None
     assert data["by_tag"] == {}
     assert data["latency_ms"]["p50"] is not None
+    assert data["answer_words"]["p50"] is not None
+    assert data["answered_by"] == {"validated": 0, "extractive": 1, "llm": 0, "abstained": 0}
 
 
 def test_several_files_are_combined_and_colliding_ids_prefixed(assistant, tmp_path: Path) -> None:
@@ -208,6 +259,108 @@ def test_several_files_are_combined_and_colliding_ids_prefixed(assistant, tmp_pa
     ]
 
 
+def test_history_is_replayed_like_the_chat(assistant, tmp_path: Path) -> None:
+    calls: list[tuple[str, list[str] | None, object]] = []
+    ask = assistant.ask
+
+    def spy(question, history=None, dossier=None, **kwargs):
+        calls.append((question, history, dossier))
+        return ask(question, history=history, dossier=dossier, **kwargs)
+
+    assistant.ask = spy
+    result = run_evaluation([write(tmp_path, V2_CASE)], assistant=assistant)
+    assert [(q, h) for q, h, _ in calls] == [
+        ("Nous sommes une association de Laval.", []),
+        ("Notre budget est de 130 000 € sur 3 ans.", ["Nous sommes une association de Laval."]),
+        (
+            "Chaque parcours dure au plus 10 mois.",
+            ["Nous sommes une association de Laval.", "Notre budget est de 130 000 € sur 3 ans."],
+        ),
+    ]
+    # The facts gathered so far go with each message: none before the first.
+    assert calls[0][2] is None and calls[1][2] is not None and calls[2][2] is not None
+    (outcome,) = result.outcomes
+    # Territory and cost come from the history; only the last answer is judged and timed.
+    assert outcome.passed, outcome.reasons
+    assert outcome.answer.question == "Chaque parcours dure au plus 10 mois."
+    assert outcome.latency_ms == outcome.answer.timings["total_ms"]
+
+
+def test_history_facts_count_when_the_question_states_none(assistant, tmp_path: Path) -> None:
+    text = """
+- id: candidater
+  history: ["Nous sommes une association de Laval.", "Notre budget est de 130 000 € sur 3 ans."]
+  question: "Pouvons-nous candidater ?"
+  verdict: ineligible
+  checks: {cout_minimum: fail, territoire: pass}
+"""
+    data = run_evaluation([write(tmp_path, text)], assistant=assistant).to_dict()
+    assert data["failures"] == []
+    assert data["verdict_accuracy"] == 1.0 and data["check_accuracy"] == 1.0
+
+
+def test_follow_up_is_resolved_with_the_history(assistant, tmp_path: Path) -> None:
+    follow_up = """
+- id: suite
+  history: ["Quel est le budget minimum d'un projet ?"]
+  question: "et pour la durée d'un parcours ?"
+  must_include: ["douze mois|12 mois"]
+"""
+    (outcome,) = run_evaluation([write(tmp_path, follow_up)], assistant=assistant).outcomes
+    assert outcome.passed, outcome.reasons
+    assert "budget minimum" in outcome.answer.resolved_question
+
+
+def _answer(text: str, abstained: bool = False, mode: str = "extractive") -> Answer:
+    return Answer(question="q", text=text, citations=[], abstained=abstained, mode=mode)
+
+
+def _outcome(case: Case, answer: Answer) -> Outcome:
+    reasons = judge(case, answer, 0, 0)
+    return Outcome(case, case.id, answer, not reasons, reasons, None, [], 1.0, 0, 0)
+
+
+def test_lead_is_the_first_paragraph_cut_at_400_characters() -> None:
+    assert lead("\nNon.\nSelon le texte : « a ».\n \nSuite.") == "Non.\nSelon le texte : « a »."
+    assert lead("x" * 500) == "x" * 400
+    case = Case(id="c", question="q", lead_includes=("150 000|cent cinquante mille",))
+    buried = _answer("Selon le texte : « autre chose ».\n\nLe coût minimum est 150 000 €.")
+    assert judge(case, buried, 0, 0) == [
+        'lead_includes "150 000|cent cinquante mille" not found in answer lead'
+    ]
+    assert judge(case, _answer("Le minimum est de 150\u202f000 €.\n\nSuite."), 0, 0) == []
+    # Past 400 characters the deciding sentence is no longer in the lead.
+    assert judge(case, _answer("a" * 400 + " 150 000"), 0, 0) != []
+
+
+def test_lead_accuracy_answer_words_and_paths() -> None:
+    led = Case(id="led", question="q", lead_includes=("oui",))
+    plain = Case(id="plain", question="q")
+    result = EvalResult(
+        [
+            _outcome(led, _answer("Oui. Deux mots\n\nsuite")),  # 4 words
+            _outcome(led, _answer("Non.\n\nOui.", mode="llm")),  # 2 words
+            _outcome(plain, _answer("un deux trois quatre cinq six sept", mode="validated")),
+            _outcome(plain, _answer("Je ne sais pas répondre.", abstained=True)),
+        ],
+        config={},
+    )
+    data = result.to_dict()
+    assert data["lead_accuracy"] == 0.5
+    assert data["answer_words"] == {"p50": 4.0, "p95": 6.7}  # the abstention is not counted
+    assert data["answered_by"] == {"validated": 1, "extractive": 1, "llm": 1, "abstained": 1}
+
+
+def test_answered_by_mismatch_fails_the_case() -> None:
+    case = Case(id="c", question="q", answered_by="llm")
+    assert judge(case, _answer("Réponse."), 0, 0) == ["expected answered_by llm, got extractive"]
+    assert judge(case, _answer("Réponse.", mode="llm"), 0, 0) == []
+    assert judge(case, _answer("?", abstained=True, mode="llm"), 0, 0) == [
+        "abstained but should answer",
+        "expected answered_by llm, got abstained",
+    ]
+
+
 def test_compare_results_gives_deltas_and_none() -> None:
     a = {"pass_rate": 0.5, "retrieval": {"hit@1": None}, "latency_ms": {"p50": 10.0}}
     b = {"pass_rate": 0.75, "retrieval": {"hit@1": 0.5}, "latency_ms": {"p50": 12.5}}
@@ -215,6 +368,7 @@ def test_compare_results_gives_deltas_and_none() -> None:
     assert rows["pass_rate"] == (0.5, 0.75, 0.25)
     assert rows["hit@1"] == (None, 0.5, None)
     assert rows["latency_p50_ms"] == (10.0, 12.5, 2.5)
+    assert rows["lead_accuracy"] == (None, None, None)
 
 
 # ---------------------------------------------------------------- command line
@@ -226,6 +380,8 @@ def test_cli_json_summary_and_exit_codes(served_index, tmp_path: Path) -> None:
     result = invoke(str(path), "--json", str(out))
     assert result.exit_code == 0, result.output  # --min-pass defaults to 0
     assert "Taux de réussite / pass_rate" in result.output
+    assert "Essentiel en tête / lead_accuracy" in result.output
+    assert "Abstentions / answered_by_abstained" in result.output
     assert "introuvable :" in result.output
     data = json.loads(out.read_text(encoding="utf-8"))
     assert set(data) == TOP_KEYS
@@ -325,13 +481,13 @@ def test_save_run_writes_the_json_in_a_new_dated_folder(tmp_path: Path) -> None:
 
 
 def test_save_run_never_leaves_half_a_file(tmp_path: Path, monkeypatch) -> None:
-    import o2r_assistant.evaluation as evaluation
+    import o2r_assistant.evaluation.runs as runs
 
     def broken(data, path):
         path.write_text('{"cases": ', encoding="utf-8")
         raise OSError("disk full")
 
-    monkeypatch.setattr(evaluation, "write_json", broken)
+    monkeypatch.setattr(runs, "write_json", broken)
     with pytest.raises(OSError, match="disk full"):
         save_run(_run(["a.yaml"]), tmp_path / "runs")
     assert [p for p in (tmp_path / "runs").rglob("*") if p.is_file()] == []

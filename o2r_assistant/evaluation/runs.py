@@ -1,0 +1,75 @@
+"""Stored runs of the web app: one folder per run, and the uploaded question sets.
+
+One folder per run, named by its UTC time so that names sort by date:
+``<runs_dir>/<stamp>/result.json``, with the report and plots beside it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from ..config import Settings
+from .results import write_json
+
+RUN_RESULT = "result.json"
+
+
+def default_runs_dir(settings: Settings) -> Path:
+    return settings.index_dir.parent / "data" / "eval-runs"
+
+
+@contextmanager
+def _replacing(path: Path) -> Iterator[Path]:
+    """A temporary file beside ``path`` that replaces it once written: never half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    temp = Path(name)
+    try:
+        yield temp
+        os.replace(temp, path)
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def save_run(result: dict[str, Any], runs_dir: Path) -> Path:
+    """Store a run's ``EvalResult.to_dict()`` in a new folder; returns its result.json."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    path = Path(runs_dir) / stamp / RUN_RESULT
+    with _replacing(path) as temp:
+        write_json(result, temp)
+    return path
+
+
+def previous_run(runs_dir: Path, files: list[str], before: str) -> dict[str, Any] | None:
+    """The latest stored run on the same question sets whose folder sorts before ``before``."""
+    for path in sorted(Path(runs_dir).glob(f"*/{RUN_RESULT}"), reverse=True):
+        if path.parent.name >= before:
+            continue
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if sorted(data.get("config", {}).get("files", [])) == sorted(files):
+            return data
+    return None
+
+
+def save_question_set(data: bytes, filename: str, runs_dir: Path) -> Path:
+    """Store an uploaded question set under a safe name; returns its path."""
+    name = re.sub(r"[^\w.-]", "_", Path(filename).name) or "questions.yaml"
+    # Named by content, so runs of the same uploaded set can be compared.
+    digest = hashlib.sha256(data).hexdigest()[:12]
+    path = Path(runs_dir) / "uploads" / f"{digest}-{name}"
+    with _replacing(path) as temp:
+        temp.write_bytes(data)
+    return path
