@@ -11,6 +11,7 @@ from __future__ import annotations
 import concurrent.futures
 import logging
 import re
+import threading
 from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
@@ -30,8 +31,10 @@ FALLBACK_NOTICE = (
 _CITATION = re.compile(r"\s*\[(\d{1,2})\]")
 _AMOUNT = re.compile(r"\d[\d\s\u00a0\u202f.,]*\s?(?:k€|K€|M€|€|euros?\b|millions? d'euros)", re.I)
 _DURATION = re.compile(r"\b(\d{1,3}|[a-zà-ü-]+)\s+(mois|ans?|années?)\b", re.I)
-# One pool for all sessions: a hung server must not hold the caller past its timeout.
-_POOL = concurrent.futures.ThreadPoolExecutor(max_workers=4, thread_name_prefix="o2r-llm")
+# One pool for all sessions, so a hung server cannot hold the caller past its timeout.
+# Created on the first generated answer, not at import: no state unless an LLM is used.
+_pool: concurrent.futures.ThreadPoolExecutor | None = None
+_pool_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -80,11 +83,21 @@ def make_chat_model(settings: Settings):
     )
 
 
+def _llm_pool() -> concurrent.futures.ThreadPoolExecutor:
+    global _pool
+    with _pool_lock:
+        if _pool is None:
+            _pool = concurrent.futures.ThreadPoolExecutor(
+                max_workers=4, thread_name_prefix="o2r-llm"
+            )
+        return _pool
+
+
 def generate(chat_model, question: str, passages: list[str], timeout_s: float) -> Generated:
     """Ask the model, within ``timeout_s``; raise LLMError on any failure."""
     numbered = "\n\n".join(f"[{i}] {p}" for i, p in enumerate(passages, start=1))
     prompt = prompt_template().format(passages=numbered, question=question)
-    future = _POOL.submit(chat_model.invoke, prompt)
+    future = _llm_pool().submit(chat_model.invoke, prompt)
     try:
         message = future.result(timeout=timeout_s)
     except concurrent.futures.TimeoutError as err:
