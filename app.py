@@ -22,7 +22,7 @@ import streamlit as st
 from o2r_assistant.access import LoginLimiter, LoginPolicy, client_key, is_enabled
 from o2r_assistant.checker import STATUS_FR, CheckReport, Dossier, evaluate
 from o2r_assistant.config import PROJECT_ROOT, Settings
-from o2r_assistant.corpus import corpus_files
+from o2r_assistant.corpus import LOADERS, corpus_files
 from o2r_assistant.dossier_form import REGION, DossierForm, budget_categories
 from o2r_assistant.errors import DossierError, O2RError
 from o2r_assistant.feedback import FeedbackStore, export_question_set
@@ -914,7 +914,7 @@ def page_corpus(settings: Settings) -> None:
         st.markdown("**Ajouter un document**")
         uploaded = st.file_uploader(
             f"PDF, Markdown ou texte, {settings.upload_max_mb:g} Mo au plus",
-            type=["pdf", "md", "txt"],
+            type=[suffix.lstrip(".") for suffix in LOADERS],
             key=f"{k}upload",
             max_upload_size=math.ceil(settings.upload_max_mb),
         )

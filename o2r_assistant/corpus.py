@@ -14,7 +14,7 @@ import re
 import subprocess
 import sys
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,7 +24,6 @@ from .errors import DocumentError
 
 log = logging.getLogger(__name__)
 
-SUPPORTED_SUFFIXES = (".md", ".txt", ".pdf")
 # Bump when chunk boundaries or ids change: the index manifest records it.
 CHUNKER_VERSION = "5"
 TARGET_MIN_CHARS = 500
@@ -128,7 +127,7 @@ def corpus_files(corpus_dir: Path) -> list[Path]:
     return sorted(
         p
         for p in corpus_dir.iterdir()
-        if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.startswith(".")
+        if p.is_file() and p.suffix.lower() in LOADERS and not p.name.startswith(".")
     )
 
 
@@ -156,10 +155,9 @@ def load_corpus(corpus_dir: Path) -> CorpusLoad:
 
 def load_document(path: Path) -> Document:
     suffix = path.suffix.lower()
-    if suffix == ".pdf":
-        return _load_pdf(path)
-    if suffix in (".md", ".txt"):
-        return _load_text(path)
+    loader = LOADERS.get(suffix)
+    if loader is not None:
+        return loader(path)
     raise DocumentError(
         path.name,
         f"unsupported file type {suffix!r}",
@@ -346,6 +344,15 @@ def _read_pdf(path: Path) -> tuple[str, str, list[tuple[int, int, int]]]:
             "aucun texte n'a pu être extrait du PDF (document scanné ?)",
         )
     return str(title), text, pages
+
+
+# The one list of supported file types: corpus listing, uploads and the app's
+# file picker all derive from its keys.
+LOADERS: dict[str, Callable[[Path], Document]] = {
+    ".md": _load_text,
+    ".txt": _load_text,
+    ".pdf": _load_pdf,
+}
 
 
 # ---------------------------------------------------------------- sentences

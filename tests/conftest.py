@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from fakes import FakeEmbedder
 
 from o2r_assistant.config import PROJECT_ROOT, Settings
 
@@ -57,3 +58,24 @@ def assistant(served_index: Path):
     from o2r_assistant.assistant import Assistant
 
     return Assistant(Settings())
+
+
+@pytest.fixture(scope="session")
+def fake_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped corpus indexed once per session with the fake embedder (seconds)."""
+    from o2r_assistant.index import build_index
+
+    index_dir = tmp_path_factory.mktemp("fake-index")
+    build_index(Settings(corpus_dir=SHIPPED_CORPUS, index_dir=index_dir), FakeEmbedder())
+    return index_dir
+
+
+@pytest.fixture
+def fake_assistant(tmp_path: Path, fake_index: Path):
+    """An assistant over the fake-embedder index: for plumbing, not answer quality."""
+    from o2r_assistant.assistant import Assistant
+
+    target = tmp_path / "index"
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(fake_index, target, symlinks=True)
+    return Assistant(Settings(), embedder=FakeEmbedder(), build=True)

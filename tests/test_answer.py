@@ -181,18 +181,18 @@ def test_llm_rule_figures_are_accepted(assistant):
         BrokenFakeChatModel(responses=["unused"]),
     ],
 )
-def test_llm_failures_fall_back_to_extractive(assistant, fake):
-    assistant.chat_model = fake
-    answer = assistant.ask(FORMATION)
+def test_llm_failures_fall_back_to_extractive(fake_assistant, fake):
+    fake_assistant.chat_model = fake
+    answer = fake_assistant.ask(FORMATION)
     assert answer.mode == "extractive" and FALLBACK_NOTICE in answer.notices
     assert "ne sont pas éligibles" in answer.text
 
 
-def test_slow_llm_falls_back_within_the_timeout(assistant):
-    assistant.settings = assistant.settings.model_copy(update={"llm_timeout_s": 0.5})
-    assistant.chat_model = SlowFakeChatModel(responses=["Réponse tardive [1]."], delay_s=3)
+def test_slow_llm_falls_back_within_the_timeout(fake_assistant):
+    fake_assistant.settings = fake_assistant.settings.model_copy(update={"llm_timeout_s": 0.5})
+    fake_assistant.chat_model = SlowFakeChatModel(responses=["Réponse tardive [1]."], delay_s=3)
     started = time.perf_counter()
-    answer = assistant.ask(FORMATION)
+    answer = fake_assistant.ask(FORMATION)
     assert time.perf_counter() - started < 2.5
     assert answer.mode == "extractive" and FALLBACK_NOTICE in answer.notices
 

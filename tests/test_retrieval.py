@@ -1,0 +1,137 @@
+"""Hybrid retrieval through its public interface: ``retrieve`` and LangChain's ``invoke``.
+
+Ranking quality is tested with the real model; ranking mechanics (modes, rank
+numbering, fusion, determinism) with the fake embedder, which is instant.
+"""
+
+from __future__ import annotations
+
+import pytest
+from langchain_core.documents import Document
+
+from o2r_assistant.config import Settings
+from o2r_assistant.embeddings import get_embedder
+from o2r_assistant.index import open_index
+from o2r_assistant.retrieval import BM25, RRF_K, HybridRetriever, RetrievalResult, Retrieved
+
+FORMATION = "Les dépenses de formation sont-elles éligibles ?"
+FORMATION_ANSWER = "Les dépenses de formation ne sont pas éligibles"
+
+
+@pytest.fixture
+def real_index(settings: Settings, served_index):
+    return open_index(settings, get_embedder(settings.embedder))
+
+
+@pytest.fixture
+def fake_index_served(fake_assistant):
+    return fake_assistant.index
+
+
+def top_texts(index, query: str, k: int = 3, mode: str = "hybrid") -> list[str]:
+    retriever = HybridRetriever(index=index, k=k, mode=mode)
+    return [hit.chunk.text for hit in retriever.retrieve(query).hits]
+
+
+# ------------------------------------------------------------ quality, real model
+
+
+@pytest.mark.parametrize("mode", ["hybrid", "dense", "bm25"])
+def test_formation_question_ranks_ami_passage_first(real_index, mode):
+    assert FORMATION_ANSWER in top_texts(real_index, FORMATION, mode=mode)[0]
+
+
+def test_pathway_question_finds_decret_passage(real_index):
+    texts = top_texts(real_index, "durée maximale de l'accompagnement")
+    assert any("douze mois pour une même personne" in t for t in texts[:3])
+
+
+@pytest.mark.parametrize("town", ["Saint-Nazaire", "Angers"])
+def test_place_names_expand_to_the_region(real_index, town):
+    question = f"Notre projet se déroule à {town}, est-ce possible ?"
+    retriever = HybridRetriever(index=real_index, k=5)
+    result = retriever.retrieve(question)
+    assert "Loire-Atlantique" in result.expanded
+    assert any("Loire-Atlantique (44)" in hit.chunk.text for hit in result.hits)
+
+
+# ------------------------------------------------------------ mechanics, fake embedder
+
+
+@pytest.mark.parametrize("k", [1, 3, 7])
+def test_hits_are_ranked_one_to_k_by_falling_score(fake_index_served, k):
+    result = HybridRetriever(index=fake_index_served, k=5).retrieve(FORMATION, k=k)
+    assert isinstance(result, RetrievalResult) and result.query == FORMATION
+    assert all(isinstance(hit, Retrieved) for hit in result.hits)
+    assert [hit.rank for hit in result.hits] == list(range(1, k + 1))
+    scores = [hit.score for hit in result.hits]
+    assert scores == sorted(scores, reverse=True)
+    assert len({hit.chunk.chunk_id for hit in result.hits}) == k
+
+
+def test_default_k_comes_from_the_retriever(fake_index_served):
+    assert len(HybridRetriever(index=fake_index_served, k=4).retrieve(FORMATION).hits) == 4
+
+
+def test_each_mode_uses_its_own_legs(fake_index_served):
+    def hits(mode: str) -> list[Retrieved]:
+        return HybridRetriever(index=fake_index_served, k=5, mode=mode).retrieve(FORMATION).hits
+
+    dense, lexical, hybrid = hits("dense"), hits("bm25"), hits("hybrid")
+    assert all(h.dense_rank is not None and h.lexical_rank is None for h in dense)
+    assert all(h.lexical_rank is not None and h.dense_rank is None for h in lexical)
+    assert all(h.dense_rank is not None or h.lexical_rank is not None for h in hybrid)
+    assert any(h.dense_rank is not None and h.lexical_rank is not None for h in hybrid)
+
+
+def test_fusion_adds_reciprocal_ranks(fake_index_served):
+    hits = HybridRetriever(index=fake_index_served, k=10).retrieve(FORMATION).hits
+    for hit in hits:
+        expected = sum(
+            1 / (RRF_K + rank) for rank in (hit.dense_rank, hit.lexical_rank) if rank is not None
+        )
+        assert hit.score == pytest.approx(expected)
+
+
+def test_same_query_same_ranking(fake_index_served):
+    retriever = HybridRetriever(index=fake_index_served, k=8)
+    first, second = retriever.retrieve(FORMATION), retriever.retrieve(FORMATION)
+    assert [(h.chunk.chunk_id, h.score) for h in first.hits] == [
+        (h.chunk.chunk_id, h.score) for h in second.hits
+    ]
+
+
+def test_invoke_returns_langchain_documents(fake_index_served):
+    retriever = HybridRetriever(index=fake_index_served, k=3)
+    docs = retriever.invoke(FORMATION)
+    hits = retriever.retrieve(FORMATION).hits
+    assert all(isinstance(doc, Document) for doc in docs)
+    assert [doc.id for doc in docs] == [hit.chunk.chunk_id for hit in hits]
+    assert [doc.metadata["rank"] for doc in docs] == [1, 2, 3]
+    assert docs[0].page_content == hits[0].chunk.text
+    assert docs[0].metadata["doc_id"] == hits[0].chunk.doc_id
+
+
+def test_place_name_reaches_the_departments_passage_lexically(fake_index_served):
+    retriever = HybridRetriever(index=fake_index_served, k=5, mode="bm25")
+    hits = retriever.retrieve("Notre projet se déroule à Angers, est-ce possible ?").hits
+    assert any("Loire-Atlantique (44)" in hit.chunk.text for hit in hits)
+
+
+# ------------------------------------------------------------ BM25 scoring
+
+
+def test_bm25_scores_matching_documents_only():
+    bm25 = BM25([["format", "depens"], ["dure", "mois"], []])
+    scores = bm25.scores(["format"])
+    assert scores[0] > 0 and scores[1] == 0 and scores[2] == 0
+    assert not bm25.scores(["inconnu"]).any()
+
+
+def test_bm25_rare_terms_weigh_more_and_short_documents_win():
+    docs = [["commun", "rare"], ["commun"], ["commun", "autre", "mot", "encore"]]
+    bm25 = BM25(docs)
+    scores = bm25.scores(["commun", "rare"])
+    assert scores.argmax() == 0  # the only document with the rare term
+    common = bm25.scores(["commun"])
+    assert common[1] > common[2]  # same frequency, shorter document
