@@ -15,11 +15,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any, Literal, TypeVar, cast
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from o2r_assistant.errors import DossierError
-from o2r_assistant.rules import Rule, Source, StrictYamlLoader, load_rules
+from o2r_assistant.rules import Rule, Source, load_rules
+from o2r_assistant.yamlio import read_yaml
 
 Status = Literal["pass", "fail", "warn", "missing"]
 Verdict = Literal["eligible", "incomplete", "ineligible"]
@@ -203,33 +203,7 @@ def _validation_message(err: ValidationError) -> str:
 def load_dossier(path: Path | str) -> Dossier:
     """Read a dossier YAML file; errors name the file and the field or line."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise DossierError(
-            f"{path}: cannot read dossier: {err}", f"{path} : dossier illisible : {err}"
-        ) from None
-    loader = StrictYamlLoader(text)  # a SafeLoader subclass
-    try:
-        raw = loader.get_single_data()
-    except (yaml.YAMLError, ValueError) as err:
-        mark = getattr(err, "problem_mark", None)
-        line = f" (line {mark.line + 1})" if mark is not None else ""
-        line_fr = f" (ligne {mark.line + 1})" if mark is not None else ""
-        # The problem alone: str(err) adds a multi-line excerpt of the file.
-        problem = getattr(err, "problem", None) or str(err)
-        raise DossierError(
-            f"{path}: invalid YAML{line}: {problem}",
-            f"{path} : YAML invalide{line_fr} : {problem}",
-        ) from None
-    except RecursionError:
-        line = loader.get_mark().line + 1
-        raise DossierError(
-            f"{path}: invalid YAML (line {line}): nested too deeply",
-            f"{path} : YAML invalide (ligne {line}) : imbriqué trop profondément",
-        ) from None
-    finally:
-        loader.dispose()
+    raw = read_yaml(path, error=DossierError, what="dossier")
     if raw is None:
         return Dossier()
     if not isinstance(raw, dict):

@@ -16,7 +16,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import (
     BaseModel,
     ConfigDict,
@@ -29,6 +28,10 @@ from pydantic import (
 )
 
 from o2r_assistant.errors import RulesError
+
+# StrictYamlLoader is re-exported for evaluation.py until it uses yamlio.read_yaml_document.
+from o2r_assistant.yamlio import StrictYamlLoader as StrictYamlLoader
+from o2r_assistant.yamlio import read_yaml
 
 Unit = Literal["EUR", "months", "department_codes"]
 
@@ -188,36 +191,6 @@ class _RulesFile(_Frozen):
     rules: list[Rule]
 
 
-class StrictYamlLoader(yaml.SafeLoader):
-    """SafeLoader that refuses a key repeated in one mapping (YAML keeps the last silently).
-
-    Every error it raises is a YAML error that carries the line of the faulty node.
-    """
-
-    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
-        try:
-            return super().construct_object(node, deep=deep)
-        except ValueError as err:  # "2024-13-01", an integer of 5,000 digits
-            raise yaml.constructor.ConstructorError(
-                None, None, f"invalid value: {err}", node.start_mark
-            ) from None
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: set[Any] = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            try:
-                repeated = key in seen
-            except TypeError:  # a list as a key: SafeLoader refuses it with its line
-                break
-            if repeated:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key {key!r}", key_node.start_mark
-                )
-            seen.add(key)
-        return super().construct_mapping(node, deep=deep)
-
-
 def _fail(path: Path, en: str, fr: str) -> RulesError:
     return RulesError(f"{path}: {en}", f"{path} : {fr}")
 
@@ -238,16 +211,7 @@ def _loc(raw: Any, loc: tuple[int | str, ...]) -> str:
 
 
 def _load(path: Path) -> list[Rule]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        en, fr = f"cannot read rules file: {err}", f"fichier de règles illisible : {err}"
-        raise _fail(path, en, fr) from None
-    try:
-        raw = yaml.load(text, Loader=StrictYamlLoader)  # a SafeLoader subclass
-    except (yaml.YAMLError, ValueError) as err:
-        # ValueError: YAML resolves 2024-13-01 as a date, then fails to build it.
-        raise _fail(path, f"invalid YAML: {err}", f"YAML invalide : {err}") from None
+    raw = read_yaml(path, error=RulesError, what="rules file")
     try:
         parsed = _RulesFile.model_validate(raw)
     except ValidationError as err:
