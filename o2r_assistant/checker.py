@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -17,7 +17,7 @@ from typing import Any, Literal, TypeVar, cast
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from o2r_assistant.errors import DossierError
+from o2r_assistant.errors import DossierError, RulesError
 from o2r_assistant.rules import Rule, Source, load_rules
 from o2r_assistant.yamlio import read_yaml
 
@@ -268,14 +268,7 @@ class RuleResult:
     sources: tuple[Source, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "rule_id": self.rule_id,
-            "label": self.label,
-            "status": self.status,
-            "blocking": self.blocking,
-            "explanation": self.explanation,
-            "sources": [source.model_dump() for source in self.sources],
-        }
+        return {**vars(self), "sources": [source.model_dump() for source in self.sources]}
 
 
 @dataclass(frozen=True)
@@ -351,6 +344,54 @@ class CheckReport:
 Check = Callable[[Rule, Dossier], tuple[Status, str]]
 
 
+@dataclass(frozen=True)
+class RegisteredCheck:
+    """The function that evaluates one rule, and what it needs from the rule's entry."""
+
+    evaluate: Check
+    params: frozenset[str]
+    explains: frozenset[str]
+
+
+# Rule id -> its check, in declaration order. This is the contract with rules.yaml:
+# the loader requires exactly these ids, parameters and explanation keys.
+CHECKS: dict[str, RegisteredCheck] = {}
+
+
+def check(
+    rule_id: str, *, params: Iterable[str] = (), explains: Iterable[str]
+) -> Callable[[Check], Check]:
+    """Register ``rule_id``'s check: it reads the parameters ``params`` and fills the
+    explanation templates ``explains`` of that rule in ``data/rules.yaml``."""
+
+    def register(function: Check) -> Check:
+        if rule_id in CHECKS:
+            raise RulesError(
+                f"two checks for rule {rule_id!r}", f"deux vérifications pour la règle {rule_id!r}"
+            )
+        CHECKS[rule_id] = RegisteredCheck(function, frozenset(params), frozenset(explains))
+        return function
+
+    return register
+
+
+_YES_NO = ("pass", "fail", "missing")
+
+
+@check(
+    "cout_minimum",
+    params=("minimum_cost", "reference_length"),
+    explains=(
+        "pass",
+        "fail",
+        "missing",
+        "with_training",
+        "without_training",
+        "per_year",
+        "per_year_assumed",
+        "lines",
+    ),
+)
 def _check_cost(rule: Rule, d: Dossier) -> tuple[Status, str]:
     minimum: Decimal = rule.param("minimum_cost")
     lines = d.budget_lines or []
@@ -385,6 +426,7 @@ def _check_cost(rule: Rule, d: Dossier) -> tuple[Status, str]:
     return status, rule.explain(status, calcul=calcul, minimum=format_eur(minimum))
 
 
+@check("depenses_formation", explains=("warn", "pass_zero", "pass_lines", "missing"))
 def _check_training(rule: Rule, d: Dossier) -> tuple[Status, str]:
     training = d.training_cost()
     if training is None:
@@ -394,6 +436,7 @@ def _check_training(rule: Rule, d: Dossier) -> tuple[Status, str]:
     return "pass", rule.explain("pass_zero" if d.training_cost_eur is not None else "pass_lines")
 
 
+@check("duree_projet", params=("project_length",), explains=("pass", "warn", "missing"))
 def _check_project_length(rule: Rule, d: Dossier) -> tuple[Status, str]:
     expected: int = rule.param("project_length")
     values = {"expected": _months(expected)}
@@ -409,6 +452,9 @@ def _place_label(place: PlaceRecord) -> str:
     return place.name
 
 
+@check(
+    "territoire", params=("departments",), explains=("pass", "fail", "missing", "missing_unknown")
+)
 def _check_territory(rule: Rule, d: Dossier) -> tuple[Status, str]:
     allowed: tuple[str, ...] = rule.param("departments")
     departments = _join_fr(list(allowed))
@@ -429,6 +475,7 @@ def _check_territory(rule: Rule, d: Dossier) -> tuple[Status, str]:
     return "missing", rule.explain("missing", departments=departments)
 
 
+@check("duree_accompagnement", params=("maximum_pathway",), explains=_YES_NO)
 def _check_pathway(rule: Rule, d: Dossier) -> tuple[Status, str]:
     maximum: int = rule.param("maximum_pathway")
     if d.pathway_months is None:
@@ -437,6 +484,7 @@ def _check_pathway(rule: Rule, d: Dossier) -> tuple[Status, str]:
     return status, rule.explain(status, months=_months(d.pathway_months), maximum=_months(maximum))
 
 
+@check("public_cible", params=("no_contact_period",), explains=("pass", "warn", "fail", "missing"))
 def _check_public(rule: Rule, d: Dossier) -> tuple[Status, str]:
     count = str(rule.param("no_contact_period"))
     public = d.public or PublicTarget()
@@ -461,6 +509,16 @@ def _fact_check(getter: Callable[[Dossier], bool | None]) -> Check:
     return check
 
 
+def _org(attribute: str) -> Callable[[Dossier], bool | None]:
+    return lambda d: getattr(d.organisation, attribute) if d.organisation else None
+
+
+check("objet_social", explains=_YES_NO)(_fact_check(_org("social_purpose_insertion")))
+check("experience_insertion", explains=_YES_NO)(_fact_check(_org("insertion_experience")))
+check("ancrage_territorial", explains=_YES_NO)(_fact_check(_org("territorial_anchoring")))
+
+
+@check("sante_financiere", explains=("pass", "warn", "missing"))
 def _check_finances(rule: Rule, d: Dossier) -> tuple[Status, str]:
     health = d.organisation.financial_health if d.organisation else None
     if health is None:
@@ -469,6 +527,13 @@ def _check_finances(rule: Rule, d: Dossier) -> tuple[Status, str]:
     return status, rule.explain(status)
 
 
+check("comptabilite_analytique", explains=_YES_NO)(_fact_check(lambda d: d.analytic_accounting))
+
+
+@check(
+    "chef_de_file",
+    explains=("pass_single", "pass_lead", "pass_lead_unnamed", "fail", "missing_lead", "missing"),
+)
 def _check_lead(rule: Rule, d: Dossier) -> tuple[Status, str]:
     consortium = d.consortium or Consortium()
     several = consortium.several
@@ -485,24 +550,7 @@ def _check_lead(rule: Rule, d: Dossier) -> tuple[Status, str]:
     return "missing", rule.explain("missing_lead")
 
 
-def _org(attribute: str) -> Callable[[Dossier], bool | None]:
-    return lambda d: getattr(d.organisation, attribute) if d.organisation else None
-
-
-_CHECKS: dict[str, Check] = {
-    "cout_minimum": _check_cost,
-    "depenses_formation": _check_training,
-    "duree_projet": _check_project_length,
-    "territoire": _check_territory,
-    "duree_accompagnement": _check_pathway,
-    "public_cible": _check_public,
-    "objet_social": _fact_check(_org("social_purpose_insertion")),
-    "experience_insertion": _fact_check(_org("insertion_experience")),
-    "ancrage_territorial": _fact_check(_org("territorial_anchoring")),
-    "sante_financiere": _check_finances,
-    "comptabilite_analytique": _fact_check(lambda d: d.analytic_accounting),
-    "chef_de_file": _check_lead,
-}
+RULE_IDS: tuple[str, ...] = tuple(CHECKS)
 
 
 def evaluate(
@@ -514,7 +562,7 @@ def evaluate(
     for rule in load_rules() if rules is None else rules:
         if rule.effective_from > on:
             continue
-        status, explanation = _CHECKS[rule.id](rule, dossier)
+        status, explanation = CHECKS[rule.id].evaluate(rule, dossier)
         results.append(
             RuleResult(rule.id, rule.label, status, rule.blocking, explanation, rule.sources)
         )

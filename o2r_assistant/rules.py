@@ -1,8 +1,8 @@
 """The eligibility rules as data: a strict loader for ``data/rules.yaml``.
 
 The rule ids, the parameters and the explanation keys each rule must provide
-form a fixed contract with the checker; any deviation in the file is an error
-naming the file and the offending rule or key.
+are those its check declares (``checker.check``); any deviation in the file is
+an error naming the file and the offending rule or key.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -33,52 +33,10 @@ from o2r_assistant.errors import RulesError
 from o2r_assistant.yamlio import StrictYamlLoader as StrictYamlLoader
 from o2r_assistant.yamlio import read_yaml
 
-Unit = Literal["EUR", "months", "department_codes"]
+if TYPE_CHECKING:
+    from o2r_assistant.checker import RegisteredCheck
 
-# Rule id -> (parameter names, explanation keys): exactly these, no more, no less.
-CONTRACT: dict[str, tuple[frozenset[str], frozenset[str]]] = {
-    "cout_minimum": (
-        frozenset({"minimum_cost", "reference_length"}),
-        frozenset(
-            {
-                "pass",
-                "fail",
-                "missing",
-                "with_training",
-                "without_training",
-                "per_year",
-                "per_year_assumed",
-                "lines",
-            }
-        ),
-    ),
-    "depenses_formation": (frozenset(), frozenset({"warn", "pass_zero", "pass_lines", "missing"})),
-    "duree_projet": (frozenset({"project_length"}), frozenset({"pass", "warn", "missing"})),
-    "territoire": (
-        frozenset({"departments"}),
-        frozenset({"pass", "fail", "missing", "missing_unknown"}),
-    ),
-    "duree_accompagnement": (
-        frozenset({"maximum_pathway"}),
-        frozenset({"pass", "fail", "missing"}),
-    ),
-    "public_cible": (
-        frozenset({"no_contact_period"}),
-        frozenset({"pass", "warn", "fail", "missing"}),
-    ),
-    "objet_social": (frozenset(), frozenset({"pass", "fail", "missing"})),
-    "experience_insertion": (frozenset(), frozenset({"pass", "fail", "missing"})),
-    "ancrage_territorial": (frozenset(), frozenset({"pass", "fail", "missing"})),
-    "sante_financiere": (frozenset(), frozenset({"pass", "warn", "missing"})),
-    "comptabilite_analytique": (frozenset(), frozenset({"pass", "fail", "missing"})),
-    "chef_de_file": (
-        frozenset(),
-        frozenset(
-            {"pass_single", "pass_lead", "pass_lead_unnamed", "fail", "missing_lead", "missing"}
-        ),
-    ),
-}
-RULE_IDS: tuple[str, ...] = tuple(CONTRACT)
+Unit = Literal["EUR", "months", "department_codes"]
 
 # Next to this module rather than through importlib.resources, which cannot open a
 # namespace package installed in editable mode.
@@ -86,6 +44,14 @@ DEFAULT_RULES_PATH = Path(__file__).with_name("data") / "rules.yaml"
 _DEPARTMENT_CODE = re.compile(r"0[1-9]|1\d|2[1-9AB]|[3-8]\d|9[0-5]|97[1-46]")
 _DOC_ID = r"^[a-z0-9][a-z0-9-]*$"
 _FORMATTER = string.Formatter()
+
+
+def _registered_checks() -> dict[str, RegisteredCheck]:
+    """The contract: each check registers its rule id, parameters and explanation keys."""
+    # Imported here: the checker imports this module, and importing it registers the checks.
+    from o2r_assistant.checker import CHECKS
+
+    return CHECKS
 
 
 class _Frozen(BaseModel):
@@ -159,12 +125,13 @@ class Rule(_Frozen):
 
     @model_validator(mode="after")
     def _follows_contract(self) -> Rule:
-        if self.id not in CONTRACT:
-            raise ValueError(f"unknown rule id {self.id!r} (expected one of {', '.join(RULE_IDS)})")
-        params, keys = CONTRACT[self.id]
+        checks = _registered_checks()
+        if self.id not in checks:
+            raise ValueError(f"unknown rule id {self.id!r} (expected one of {', '.join(checks)})")
+        check = checks[self.id]
         for kind, expected, actual in (
-            ("parameters", params, set(self.parameters)),
-            ("explanations", keys, set(self.explanations)),
+            ("parameters", check.params, set(self.parameters)),
+            ("explanations", check.explains, set(self.explanations)),
         ):
             if missing := sorted(expected - actual):
                 raise ValueError(f"missing {kind}: {', '.join(missing)}")
@@ -223,7 +190,7 @@ def _load(path: Path) -> list[Rule]:
         if rule.id in seen:
             raise _fail(path, f"duplicate rule id {rule.id!r}", f"règle {rule.id!r} en double")
         seen.add(rule.id)
-    if missing := [rule_id for rule_id in RULE_IDS if rule_id not in seen]:
+    if missing := [rule_id for rule_id in _registered_checks() if rule_id not in seen]:
         raise _fail(
             path,
             f"missing rules: {', '.join(missing)}",
