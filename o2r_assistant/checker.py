@@ -13,29 +13,15 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
-from typing import Any, Literal, TypeVar, cast
+from typing import Annotated, Any, Literal, TypeVar, cast
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from o2r_assistant.errors import DossierError, RulesError
-from o2r_assistant.rules import Rule, Source, load_rules
+from o2r_assistant.report import CheckReport, RuleResult, Status, Verdict, join_fr
+from o2r_assistant.rules import Rule, load_rules
+from o2r_assistant.widgets import BUDGET, PUBLIC, STRUCTURE, TERRITORY, Widget
 from o2r_assistant.yamlio import read_yaml
-
-Status = Literal["pass", "fail", "warn", "missing"]
-Verdict = Literal["eligible", "incomplete", "ineligible"]
-
-VERDICT_FR: dict[str, str] = {
-    "eligible": "Éligible",
-    "incomplete": "Incomplet",
-    "ineligible": "Inéligible",
-}
-STATUS_FR: dict[str, str] = {
-    "pass": "conforme",
-    "fail": "non conforme",
-    "warn": "à vérifier",
-    "missing": "information manquante",
-}
-STATUS_ICON: dict[str, str] = {"pass": "✅", "fail": "❌", "warn": "⚠️", "missing": "❔"}
 
 _DEPARTMENT_CODE = re.compile(r"0[1-9]|1\d|2[1-9AB]|[3-8]\d|9[0-5]|97[1-46]")
 _CENT = Decimal("0.01")
@@ -61,12 +47,6 @@ def _years(months: int | Decimal) -> str:
     return f"{years.quantize(Decimal('0.1')):f}".replace(".", ",") + " an"
 
 
-def _join_fr(items: Sequence[str]) -> str:
-    if len(items) < 2:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " et " + items[-1]
-
-
 # --- the dossier -----------------------------------------------------------------
 
 
@@ -78,10 +58,29 @@ class Organisation(_Model):
     """The candidate organisation; every fact is optional (None = unknown)."""
 
     name: str | None = None
-    social_purpose_insertion: bool | None = None
-    insertion_experience: bool | None = None
-    territorial_anchoring: bool | None = None
-    financial_health: Literal["bonne", "fragile"] | None = None
+    social_purpose_insertion: Annotated[
+        bool | None,
+        Widget("purpose", "Objet social cohérent avec l'insertion", "yes_no", STRUCTURE),
+    ] = None
+    insertion_experience: Annotated[
+        bool | None,
+        Widget(
+            "experience", "Expérience de l'insertion socio-professionnelle", "yes_no", STRUCTURE
+        ),
+    ] = None
+    territorial_anchoring: Annotated[
+        bool | None, Widget("anchoring", "Ancrage territorial", "yes_no", STRUCTURE)
+    ] = None
+    financial_health: Annotated[
+        Literal["bonne", "fragile"] | None,
+        Widget(
+            "health",
+            "Santé financière",
+            "choice",
+            STRUCTURE,
+            choices=((None, "Non renseignée"), ("bonne", "Bonne"), ("fragile", "Fragile")),
+        ),
+    ] = None
 
 
 class PlaceRecord(_Model):
@@ -126,10 +125,18 @@ class PublicTarget(_Model):
 class Consortium(_Model):
     """Whether several organisations carry the project, and who leads it."""
 
-    is_consortium: bool | None = None
+    is_consortium: Annotated[
+        bool | None,
+        Widget(
+            "several", "Projet porté par plusieurs organismes", "yes_no", PUBLIC, prefill="several"
+        ),
+    ] = None
     members: list[str] | None = None
-    lead: str | None = None
-    has_lead: bool | None = None
+    lead: Annotated[str | None, Widget("lead", "Nom du chef de file", "text", PUBLIC)] = None
+    has_lead: Annotated[
+        bool | None,
+        Widget("has_lead", "Un chef de file est désigné", "yes_no", PUBLIC, true_if="lead"),
+    ] = None
 
     @model_validator(mode="after")
     def _lead_consistent(self) -> Consortium:
@@ -158,16 +165,77 @@ class Dossier(_Model):
     """
 
     organisation: Organisation | None = None
-    places: list[PlaceRecord] | None = None
-    budget_lines: list[BudgetLine] | None = None
-    total_cost_eur: Decimal | None = Field(default=None, ge=0)
-    annual_cost_eur: Decimal | None = Field(default=None, ge=0)
-    training_cost_eur: Decimal | None = Field(default=None, ge=0)
-    project_months: int | None = Field(default=None, gt=0)
-    pathway_months: int | None = Field(default=None, gt=0)
-    public: PublicTarget | None = None
+    places: Annotated[
+        list[PlaceRecord] | None,
+        Widget("departments", "Départements d'intervention", "departments", TERRITORY),
+        Widget(
+            "other_places",
+            "Autres lieux (villes, codes postaux, séparés par des virgules)",
+            "other_places",
+            TERRITORY,
+        ),
+    ] = None
+    budget_lines: Annotated[
+        list[BudgetLine] | None,
+        Widget(
+            "budget",
+            "Lignes de budget",
+            "budget",
+            BUDGET,
+            help="Lignes de budget par année et par catégorie (la formation à part).",
+        ),
+    ] = None
+    total_cost_eur: Annotated[
+        Decimal | None,
+        Widget(
+            "total",
+            "Coût total du projet (€)",
+            "euros",
+            BUDGET,
+            help="À défaut de lignes détaillées :",
+            step=1000,
+        ),
+    ] = Field(default=None, ge=0)
+    annual_cost_eur: Annotated[
+        Decimal | None, Widget("annual", "Coût annuel (€)", "euros", BUDGET, step=1000)
+    ] = Field(default=None, ge=0)
+    training_cost_eur: Annotated[
+        Decimal | None,
+        Widget("training", "Dont dépenses de formation (€)", "euros", BUDGET, step=500),
+    ] = Field(default=None, ge=0)
+    project_months: Annotated[
+        int | None, Widget("project_months", "Durée du projet (mois)", "months", TERRITORY)
+    ] = Field(default=None, gt=0)
+    pathway_months: Annotated[
+        int | None,
+        Widget(
+            "pathway_months", "Durée d'un parcours d'accompagnement (mois)", "months", TERRITORY
+        ),
+    ] = Field(default=None, gt=0)
+    public: Annotated[
+        PublicTarget | None,
+        Widget(
+            "public",
+            "Public principal",
+            "public",
+            PUBLIC,
+            choices=(
+                (None, "Non renseigné"),
+                ("invisibles", "Personnes non inscrites (« invisibles »)"),
+                ("inscrits", "Personnes inscrites (France Travail, mission locale, Cap emploi)"),
+                (
+                    "subsidiaire",
+                    "Inscrits à titre subsidiaire "
+                    "(sans accompagnement adapté ou sans contact récent)",
+                ),
+            ),
+        ),
+    ] = None
     consortium: Consortium | None = None
-    analytic_accounting: bool | None = None
+    analytic_accounting: Annotated[
+        bool | None,
+        Widget("accounting", "Comptabilité analytique du projet", "yes_no", STRUCTURE),
+    ] = None
 
     def is_empty(self) -> bool:
         """True when the dossier states no fact at all."""
@@ -254,92 +322,6 @@ def merge_dossiers(base: Dossier, new: Dossier) -> Dossier:
 
 
 # --- evaluation ------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class RuleResult:
-    """The status of one rule for one dossier, with a French explanation."""
-
-    rule_id: str
-    label: str
-    status: Status
-    blocking: bool
-    explanation: str
-    sources: tuple[Source, ...]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {**vars(self), "sources": [source.model_dump() for source in self.sources]}
-
-
-@dataclass(frozen=True)
-class CheckReport:
-    """Results in rules-file order and the overall verdict."""
-
-    results: tuple[RuleResult, ...]
-    verdict: Verdict
-    evaluated_on: date
-
-    def by_id(self, rule_id: str) -> RuleResult:
-        for result in self.results:
-            if result.rule_id == rule_id:
-                return result
-        raise KeyError(f"no result for rule {rule_id!r}")
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "verdict": self.verdict,
-            "verdict_fr": VERDICT_FR[self.verdict],
-            "evaluated_on": self.evaluated_on.isoformat(),
-            "results": [result.to_dict() for result in self.results],
-        }
-
-    def _with(self, *statuses: str) -> list[RuleResult]:
-        return [r for r in self.results if r.status in statuses]
-
-    def summary_fr(self) -> str:
-        """One short French paragraph: verdict, blocking failures, warnings, gaps."""
-        failed = [r.label for r in self._with("fail") if r.blocking]
-        warned = [r.label for r in self._with("warn")]
-        missing = [r.label for r in self._with("missing")]
-        if self.verdict == "ineligible":
-            parts = [
-                f"Inéligible : {len(failed)} condition(s) bloquante(s) non remplie(s) "
-                f"({_join_fr(failed)})."
-            ]
-        elif self.verdict == "incomplete":
-            parts = [
-                "Incomplet : aucune condition bloquante n'est en échec, mais "
-                f"{len(missing)} information(s) manque(nt) pour conclure."
-            ]
-        else:
-            parts = ["Éligible : toutes les conditions vérifiables sont remplies."]
-        if warned:
-            parts.append(f"Points d'attention : {_join_fr(warned)}.")
-        if missing and self.verdict != "incomplete":
-            parts.append(f"Informations manquantes : {len(missing)}.")
-        return " ".join(parts)
-
-    def to_markdown(self) -> str:
-        """A French checklist: one item per rule with icon, explanation and citations."""
-        lines = [
-            f"### Vérification d'éligibilité : {VERDICT_FR[self.verdict]}",
-            "",
-            self.summary_fr(),
-            "",
-        ]
-        for r in self.results:
-            kind = "bloquant" if r.blocking else "non bloquant"
-            lines.append(
-                f"- {STATUS_ICON[r.status]} **{r.label}** ({kind}, {STATUS_FR[r.status]}) : "
-                f"{r.explanation}"
-            )
-            for source in r.sources:
-                title = source.title
-                if source.source_url:
-                    title = f"[{title}]({source.source_url})"
-                lines.append(f"  - « {source.passage} » — {title}")
-        return "\n".join(lines) + "\n"
-
 
 Check = Callable[[Rule, Dossier], tuple[Status, str]]
 
@@ -457,7 +439,7 @@ def _place_label(place: PlaceRecord) -> str:
 )
 def _check_territory(rule: Rule, d: Dossier) -> tuple[Status, str]:
     allowed: tuple[str, ...] = rule.param("departments")
-    departments = _join_fr(list(allowed))
+    departments = join_fr(list(allowed))
     inside: list[str] = []
     outside: list[str] = []
     unknown: list[str] = []
@@ -465,13 +447,13 @@ def _check_territory(rule: Rule, d: Dossier) -> tuple[Status, str]:
         known = place.department in allowed if place.department else place.in_region
         {True: inside, False: outside, None: unknown}[known].append(_place_label(place))
     if outside:
-        return "fail", rule.explain("fail", outside=_join_fr(outside), departments=departments)
+        return "fail", rule.explain("fail", outside=join_fr(outside), departments=departments)
     if unknown:
         return "missing", rule.explain(
-            "missing_unknown", unknown=_join_fr(unknown), departments=departments
+            "missing_unknown", unknown=join_fr(unknown), departments=departments
         )
     if inside:
-        return "pass", rule.explain("pass", places=_join_fr(inside))
+        return "pass", rule.explain("pass", places=join_fr(inside))
     return "missing", rule.explain("missing", departments=departments)
 
 
