@@ -2,6 +2,8 @@
 
 No language model is involved: every status comes from the facts of the dossier
 and the parameters of ``data/rules.yaml``. An unknown fact gives ``missing``.
+Each check registers itself with ``@check``; each fact a check reads is a field
+of :class:`Dossier` that declares its form widget. See ``docs/rules.md``.
 """
 
 from __future__ import annotations
