@@ -33,9 +33,11 @@ _WHAT_FR: dict[str, str] = {
     "dossier": "dossier",
     "question set": "jeu de questions",
 }
-# Far beyond any file of ours, far below what would exhaust memory or the stack.
+# Far beyond any file of ours, far below what would exhaust the stack. Shared alias
+# values cost nothing until something walks them all; no schema of ours walks past
+# the first level of an unexpected list, so even millions are harmless.
 MAX_DEPTH = 50
-MAX_NODES = 1_000_000
+MAX_NODES = 100_000_000
 
 
 class StrictYamlLoader(yaml.SafeLoader):
@@ -69,9 +71,12 @@ class StrictYamlLoader(yaml.SafeLoader):
 
 
 class _TooBig(Exception):
-    def __init__(self, problem: str, node: yaml.Node) -> None:
+    def __init__(self, problem: str, problem_fr: str, node: yaml.Node) -> None:
         super().__init__(problem)
-        self.problem, self.line = problem, node.start_mark.line + 1
+        self.problem, self.problem_fr, self.line = problem, problem_fr, node.start_mark.line + 1
+
+
+_DEEP = (f"nested more than {MAX_DEPTH} levels deep", "imbriqué trop profondément")
 
 
 def _check_size(root: yaml.Node) -> None:
@@ -84,11 +89,11 @@ def _check_size(root: yaml.Node) -> None:
 
     def size(node: yaml.Node, depth: int) -> int:
         if depth > MAX_DEPTH:
-            raise _TooBig(f"nested more than {MAX_DEPTH} levels deep", node)
+            raise _TooBig(*_DEEP, node)
         if id(node) in sizes:
             return sizes[id(node)]
         if id(node) in active:
-            raise _TooBig("recursive alias", node)
+            raise _TooBig("recursive alias", "alias récursif", node)
         total = 1
         if isinstance(node, yaml.CollectionNode):
             active.add(id(node))
@@ -97,19 +102,27 @@ def _check_size(root: yaml.Node) -> None:
                     total += size(child, depth + 1)
             active.discard(id(node))
         if total > MAX_NODES:
-            raise _TooBig(f"aliases expand to more than {MAX_NODES:,} values", node)
+            raise _TooBig(
+                f"aliases expand to more than {MAX_NODES:,} values",
+                f"les alias dépassent {MAX_NODES:,} valeurs".replace(",", " "),
+                node,
+            )
         sizes[id(node)] = total
         return total
 
     size(root, 0)
 
 
-def _invalid(error: type[O2RError], origin: str, line: int | None, problem: str) -> O2RError:
+def _invalid(
+    error: type[O2RError], origin: str, line: int | None, problem: str, problem_fr: str = ""
+) -> O2RError:
+    """One line each language; PyYAML's own problems are left in English."""
+    fr = problem_fr or problem
     if line is None:
-        return error(f"{origin}: invalid YAML: {problem}", f"{origin} : YAML invalide : {problem}")
+        return error(f"{origin}: invalid YAML: {problem}", f"{origin} : YAML invalide : {fr}")
     return error(
         f"{origin}: invalid YAML at line {line}: {problem}",
-        f"{origin} : YAML invalide à la ligne {line} : {problem}",
+        f"{origin} : YAML invalide à la ligne {line} : {fr}",
     )
 
 
@@ -118,8 +131,9 @@ def _parse(text: str, origin: str, error: type[O2RError]) -> tuple[Any, yaml.Nod
         loader = StrictYamlLoader(text)  # the reader checks for control characters here
     except yaml.reader.ReaderError as err:
         line = text.count("\n", 0, max(err.position, 0)) + 1
-        problem = f"unacceptable character #x{err.character:04x}"
-        raise _invalid(error, origin, line, problem) from None
+        code = f"#x{err.character:04x}"
+        problem, problem_fr = f"unacceptable character {code}", f"caractère interdit {code}"
+        raise _invalid(error, origin, line, problem, problem_fr) from None
     try:
         root = loader.get_single_node()
         if root is None:
@@ -132,11 +146,9 @@ def _parse(text: str, origin: str, error: type[O2RError]) -> tuple[Any, yaml.Nod
         problem = getattr(err, "problem", None) or str(err).splitlines()[0]
         raise _invalid(error, origin, mark.line + 1 if mark else None, problem) from None
     except _TooBig as err:
-        raise _invalid(error, origin, err.line, err.problem) from None
+        raise _invalid(error, origin, err.line, err.problem, err.problem_fr) from None
     except RecursionError:  # nesting too deep for the composer itself
-        line = loader.get_mark().line + 1
-        problem = f"nested more than {MAX_DEPTH} levels deep"
-        raise _invalid(error, origin, line, problem) from None
+        raise _invalid(error, origin, loader.get_mark().line + 1, *_DEEP) from None
     finally:
         loader.dispose()
 

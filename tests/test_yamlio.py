@@ -47,7 +47,7 @@ def test_document_gives_item_lines(tmp_path: Path) -> None:
         ("a: 1\nb: x\x01y\n", 2, "unacceptable character #x0001"),
         ("a: 1\nb: [\n", 3, "expected"),
         ("a: 2024-13-01\n", 1, "invalid value"),
-        (BOMB, 6, "aliases expand"),
+        (BOMB, 8, "aliases expand"),
         ("a: &a [*a]\n", 1, "recursive alias"),
         ("a: " + "[" * (MAX_DEPTH + 5) + "]" * (MAX_DEPTH + 5) + "\n", 1, "nested"),
         ("a: " + "[" * 5000 + "]" * 5000 + "\n", 1, "nested"),
@@ -63,6 +63,21 @@ def test_one_clean_error_with_its_line(tmp_path: Path, text: str, line: int, nee
     assert message.startswith(f"{path}: invalid YAML at line {line}: "), message
     assert needle in message
     assert f"YAML invalide à la ligne {line} : " in info.value.message_fr
+
+
+@pytest.mark.parametrize(
+    ("text", "french"),
+    [
+        ("a: x\x01\n", "caractère interdit #x0001"),
+        ("a: " + "[" * 5000 + "]" * 5000 + "\n", "imbriqué trop profondément"),
+        (BOMB, "les alias dépassent 100 000 000 valeurs"),
+    ],
+    ids=["control", "deep", "bomb"],
+)
+def test_problems_of_our_own_are_in_french(tmp_path: Path, text: str, french: str) -> None:
+    with pytest.raises(DossierError) as info:
+        read_yaml(_file(tmp_path, text), error=DossierError, what="dossier")
+    assert info.value.message_fr.endswith(french)
 
 
 def test_unreadable_file_names_what_it_is(tmp_path: Path) -> None:
