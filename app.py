@@ -20,14 +20,16 @@ import pandas as pd
 import streamlit as st
 
 from o2r_assistant.access import LoginLimiter, LoginPolicy, client_key, is_enabled
-from o2r_assistant.checker import STATUS_FR, CheckReport, Dossier, evaluate
+from o2r_assistant.checker import Dossier, evaluate
 from o2r_assistant.config import PROJECT_ROOT, Settings
 from o2r_assistant.corpus import LOADERS, corpus_files
-from o2r_assistant.dossier_form import REGION, DossierForm, budget_categories
+from o2r_assistant.dossier_form import REGION, DossierForm, budget_categories, form_widgets
 from o2r_assistant.errors import DossierError, O2RError
 from o2r_assistant.feedback import FeedbackStore, export_question_set
 from o2r_assistant.rendering import highlighted, md_text, safe_url
+from o2r_assistant.report import STATUS_FR, CheckReport
 from o2r_assistant.uploads import DocumentInfo, add_document, describe_corpus, remove_document
+from o2r_assistant.widgets import BUDGET, PUBLIC, STRUCTURE, TERRITORY, Widget
 
 # The answering stack (Chroma, LangChain, the embedder) is imported when first needed,
 # so a fresh server paints the page before it has finished loading.
@@ -69,16 +71,13 @@ STATUS_MARK = {
 }
 ERROR_FR = "Une erreur inattendue est survenue. Réessayez ou contactez l'équipe du service."
 
-PUBLIC_CHOICES: dict[str | None, str] = {
-    None: "Non renseigné",
-    "invisibles": "Personnes non inscrites (« invisibles »)",
-    "inscrits": "Personnes inscrites (France Travail, mission locale, Cap emploi)",
-    "subsidiaire": (
-        "Inscrits à titre subsidiaire (sans accompagnement adapté ou sans contact récent)"
-    ),
-}
 TRISTATE: dict[bool | None, str] = {None: "Non renseigné", True: "Oui", False: "Non"}
-HEALTH: dict[str | None, str] = {None: "Non renseignée", "bonne": "Bonne", "fragile": "Fragile"}
+SECTION_ICONS = {
+    BUDGET: ":material/euro:",
+    TERRITORY: ":material/map:",
+    PUBLIC: ":material/groups:",
+    STRUCTURE: ":material/apartment:",
+}
 
 MAX_EVAL_UPLOAD_BYTES = 1_000_000
 
@@ -364,106 +363,69 @@ def _choice(label: str, labels: dict[Any, str], value: Any, key: str) -> Any:
     return st.selectbox(label, options, index=options.index(value), format_func=labels.get, key=key)
 
 
-def _euros(label: str, value: float | None, step: float, key: str) -> float | None:
-    return st.number_input(label, min_value=0.0, step=step, format="%.0f", value=value, key=key)
+def _budget(frame: pd.DataFrame, dossier: Dossier, key: str) -> pd.DataFrame:
+    return st.data_editor(
+        frame,
+        key=key,
+        num_rows="dynamic",
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "Année": st.column_config.NumberColumn(
+                min_value=2000, max_value=2100, step=1, format="%d", width=70
+            ),
+            "Catégorie": st.column_config.SelectboxColumn(
+                options=budget_categories(dossier), width=130
+            ),
+            "Montant (€)": st.column_config.NumberColumn(
+                min_value=0, step=100, format="%.0f", width=100
+            ),
+        },
+    )
 
 
-def _months(label: str, value: int | None, key: str) -> int | None:
-    return st.number_input(label, min_value=1, max_value=240, step=1, value=value, key=key)
+def _input(widget: Widget, value: Any, dossier: Dossier, key: str) -> Any:
+    """The Streamlit input for one widget of the dossier form."""
+    label, kind = widget.label, widget.kind
+    if kind == "euros":
+        step = float(widget.step)  # Streamlit wants value, bounds and step of one type
+        return st.number_input(label, min_value=0.0, step=step, format="%.0f", value=value, key=key)
+    if kind == "months":
+        return st.number_input(label, min_value=1, max_value=240, step=1, value=value, key=key)
+    if kind == "yes_no":
+        return _choice(label, TRISTATE, value, key)
+    if kind in ("choice", "public"):
+        return _choice(label, dict(widget.choices), value, key)
+    if kind in ("text", "other_places"):
+        return st.text_input(label, value=value, key=key)
+    if kind == "departments":
+        return st.multiselect(
+            label, list(REGION), default=value, format_func=lambda c: f"{c} — {REGION[c]}", key=key
+        )
+    if kind == "budget":
+        return _budget(value, dossier, key)
+    raise ValueError(f"no input for widgets of kind {kind!r}")
 
 
 def dossier_form(dossier: Dossier, version: int) -> Dossier | None:
     """The session dossier as an editable form; the edited dossier once submitted."""
     k = f"d{version}-"
-    f = DossierForm.of(dossier)
+    form = DossierForm.of(dossier)
+    values: dict[str, Any] = {}
     with st.form(f"{k}form", border=False):
-        with st.expander("Budget", icon=":material/euro:", expanded=True):
-            st.caption("Lignes de budget par année et par catégorie (la formation à part).")
-            frame = st.data_editor(
-                f.budget,
-                key=f"{k}budget",
-                num_rows="dynamic",
-                hide_index=True,
-                width="stretch",
-                column_config={
-                    "Année": st.column_config.NumberColumn(
-                        min_value=2000, max_value=2100, step=1, format="%d", width=70
-                    ),
-                    "Catégorie": st.column_config.SelectboxColumn(
-                        options=budget_categories(dossier), width=130
-                    ),
-                    "Montant (€)": st.column_config.NumberColumn(
-                        min_value=0, step=100, format="%.0f", width=100
-                    ),
-                },
-            )
-            st.caption("À défaut de lignes détaillées :")
-            total = _euros("Coût total du projet (€)", f.total, 1000.0, f"{k}total")
-            annual = _euros("Coût annuel (€)", f.annual, 1000.0, f"{k}annual")
-            training = _euros("Dont dépenses de formation (€)", f.training, 500.0, f"{k}training")
-        with st.expander("Territoire et durées", icon=":material/map:"):
-            codes = st.multiselect(
-                "Départements d'intervention",
-                list(REGION),
-                default=f.departments,
-                format_func=lambda c: f"{c} — {REGION[c]}",
-                key=f"{k}departments",
-            )
-            free = st.text_input(
-                "Autres lieux (villes, codes postaux, séparés par des virgules)",
-                value=f.other_places,
-                key=f"{k}places",
-            )
-            project_months = _months("Durée du projet (mois)", f.project_months, f"{k}project")
-            pathway_months = _months(
-                "Durée d'un parcours d'accompagnement (mois)", f.pathway_months, f"{k}pathway"
-            )
-        with st.expander("Public et portage", icon=":material/groups:"):
-            public = _choice("Public principal", PUBLIC_CHOICES, f.public, f"{k}public")
-            several = _choice(
-                "Projet porté par plusieurs organismes", TRISTATE, f.several, f"{k}several"
-            )
-            lead = st.text_input("Nom du chef de file", value=f.lead, key=f"{k}lead")
-            has_lead = _choice("Un chef de file est désigné", TRISTATE, f.has_lead, f"{k}has_lead")
-        with st.expander("Structure porteuse", icon=":material/apartment:"):
-            accounting = _choice(
-                "Comptabilité analytique du projet", TRISTATE, f.accounting, f"{k}accounting"
-            )
-            purpose = _choice(
-                "Objet social cohérent avec l'insertion", TRISTATE, f.purpose, f"{k}purpose"
-            )
-            experience = _choice(
-                "Expérience de l'insertion socio-professionnelle",
-                TRISTATE,
-                f.experience,
-                f"{k}experience",
-            )
-            anchoring = _choice("Ancrage territorial", TRISTATE, f.anchoring, f"{k}anchoring")
-            health = _choice("Santé financière", HEALTH, f.health, f"{k}health")
+        for i, (section, widgets) in enumerate(form_widgets()):
+            with st.expander(section, icon=SECTION_ICONS[section], expanded=i == 0):
+                for widget in widgets:
+                    if widget.help:
+                        st.caption(widget.help)
+                    value = getattr(form, widget.key)
+                    values[widget.key] = _input(widget, value, dossier, k + widget.key)
         submitted = st.form_submit_button(
             "Vérifier", type="primary", icon=":material/fact_check:", width="stretch"
         )
     if not submitted:
         return None
-    return DossierForm(
-        budget=frame,
-        total=total,
-        annual=annual,
-        training=training,
-        departments=codes,
-        other_places=free,
-        project_months=project_months,
-        pathway_months=pathway_months,
-        public=public,
-        several=several,
-        lead=lead,
-        has_lead=has_lead,
-        accounting=accounting,
-        purpose=purpose,
-        experience=experience,
-        anchoring=anchoring,
-        health=health,
-    ).to_dossier(dossier)
+    return DossierForm(**values).to_dossier(dossier)
 
 
 def _short_title(title: str) -> str:

@@ -2,40 +2,28 @@
 
 No language model is involved: every status comes from the facts of the dossier
 and the parameters of ``data/rules.yaml``. An unknown fact gives ``missing``.
+Each check registers itself with ``@check``; each fact a check reads is a field
+of :class:`Dossier` that declares its form widget. See ``docs/rules.md``.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
-from typing import Any, Literal, TypeVar, cast
+from typing import Annotated, Any, Literal, TypeVar, cast
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from o2r_assistant.departments import DEPARTMENT_CODE as _DEPARTMENT_CODE
-from o2r_assistant.errors import DossierError
-from o2r_assistant.rules import Rule, Source, StrictYamlLoader, load_rules
-
-Status = Literal["pass", "fail", "warn", "missing"]
-Verdict = Literal["eligible", "incomplete", "ineligible"]
-
-VERDICT_FR: dict[str, str] = {
-    "eligible": "Éligible",
-    "incomplete": "Incomplet",
-    "ineligible": "Inéligible",
-}
-STATUS_FR: dict[str, str] = {
-    "pass": "conforme",
-    "fail": "non conforme",
-    "warn": "à vérifier",
-    "missing": "information manquante",
-}
-STATUS_ICON: dict[str, str] = {"pass": "✅", "fail": "❌", "warn": "⚠️", "missing": "❔"}
+from o2r_assistant.errors import DossierError, RulesError
+from o2r_assistant.report import CheckReport, RuleResult, Status, Verdict, join_fr
+from o2r_assistant.rules import Rule, load_rules
+from o2r_assistant.widgets import BUDGET, PUBLIC, STRUCTURE, TERRITORY, Widget
+from o2r_assistant.yamlio import read_yaml
 
 _CENT = Decimal("0.01")
 
@@ -60,12 +48,6 @@ def _years(months: int | Decimal) -> str:
     return f"{years.quantize(Decimal('0.1')):f}".replace(".", ",") + " an"
 
 
-def _join_fr(items: Sequence[str]) -> str:
-    if len(items) < 2:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " et " + items[-1]
-
-
 # --- the dossier -----------------------------------------------------------------
 
 
@@ -77,10 +59,29 @@ class Organisation(_Model):
     """The candidate organisation; every fact is optional (None = unknown)."""
 
     name: str | None = None
-    social_purpose_insertion: bool | None = None
-    insertion_experience: bool | None = None
-    territorial_anchoring: bool | None = None
-    financial_health: Literal["bonne", "fragile"] | None = None
+    social_purpose_insertion: Annotated[
+        bool | None,
+        Widget("purpose", "Objet social cohérent avec l'insertion", "yes_no", STRUCTURE),
+    ] = None
+    insertion_experience: Annotated[
+        bool | None,
+        Widget(
+            "experience", "Expérience de l'insertion socio-professionnelle", "yes_no", STRUCTURE
+        ),
+    ] = None
+    territorial_anchoring: Annotated[
+        bool | None, Widget("anchoring", "Ancrage territorial", "yes_no", STRUCTURE)
+    ] = None
+    financial_health: Annotated[
+        Literal["bonne", "fragile"] | None,
+        Widget(
+            "health",
+            "Santé financière",
+            "choice",
+            STRUCTURE,
+            choices=((None, "Non renseignée"), ("bonne", "Bonne"), ("fragile", "Fragile")),
+        ),
+    ] = None
 
 
 class PlaceRecord(_Model):
@@ -125,10 +126,18 @@ class PublicTarget(_Model):
 class Consortium(_Model):
     """Whether several organisations carry the project, and who leads it."""
 
-    is_consortium: bool | None = None
+    is_consortium: Annotated[
+        bool | None,
+        Widget(
+            "several", "Projet porté par plusieurs organismes", "yes_no", PUBLIC, prefill="several"
+        ),
+    ] = None
     members: list[str] | None = None
-    lead: str | None = None
-    has_lead: bool | None = None
+    lead: Annotated[str | None, Widget("lead", "Nom du chef de file", "text", PUBLIC)] = None
+    has_lead: Annotated[
+        bool | None,
+        Widget("has_lead", "Un chef de file est désigné", "yes_no", PUBLIC, true_if="lead"),
+    ] = None
 
     @model_validator(mode="after")
     def _lead_consistent(self) -> Consortium:
@@ -157,16 +166,77 @@ class Dossier(_Model):
     """
 
     organisation: Organisation | None = None
-    places: list[PlaceRecord] | None = None
-    budget_lines: list[BudgetLine] | None = None
-    total_cost_eur: Decimal | None = Field(default=None, ge=0)
-    annual_cost_eur: Decimal | None = Field(default=None, ge=0)
-    training_cost_eur: Decimal | None = Field(default=None, ge=0)
-    project_months: int | None = Field(default=None, gt=0)
-    pathway_months: int | None = Field(default=None, gt=0)
-    public: PublicTarget | None = None
+    places: Annotated[
+        list[PlaceRecord] | None,
+        Widget("departments", "Départements d'intervention", "departments", TERRITORY),
+        Widget(
+            "other_places",
+            "Autres lieux (villes, codes postaux, séparés par des virgules)",
+            "other_places",
+            TERRITORY,
+        ),
+    ] = None
+    budget_lines: Annotated[
+        list[BudgetLine] | None,
+        Widget(
+            "budget",
+            "Lignes de budget",
+            "budget",
+            BUDGET,
+            help="Lignes de budget par année et par catégorie (la formation à part).",
+        ),
+    ] = None
+    total_cost_eur: Annotated[
+        Decimal | None,
+        Widget(
+            "total",
+            "Coût total du projet (€)",
+            "euros",
+            BUDGET,
+            help="À défaut de lignes détaillées :",
+            step=1000,
+        ),
+    ] = Field(default=None, ge=0)
+    annual_cost_eur: Annotated[
+        Decimal | None, Widget("annual", "Coût annuel (€)", "euros", BUDGET, step=1000)
+    ] = Field(default=None, ge=0)
+    training_cost_eur: Annotated[
+        Decimal | None,
+        Widget("training", "Dont dépenses de formation (€)", "euros", BUDGET, step=500),
+    ] = Field(default=None, ge=0)
+    project_months: Annotated[
+        int | None, Widget("project_months", "Durée du projet (mois)", "months", TERRITORY)
+    ] = Field(default=None, gt=0)
+    pathway_months: Annotated[
+        int | None,
+        Widget(
+            "pathway_months", "Durée d'un parcours d'accompagnement (mois)", "months", TERRITORY
+        ),
+    ] = Field(default=None, gt=0)
+    public: Annotated[
+        PublicTarget | None,
+        Widget(
+            "public",
+            "Public principal",
+            "public",
+            PUBLIC,
+            choices=(
+                (None, "Non renseigné"),
+                ("invisibles", "Personnes non inscrites (« invisibles »)"),
+                ("inscrits", "Personnes inscrites (France Travail, mission locale, Cap emploi)"),
+                (
+                    "subsidiaire",
+                    "Inscrits à titre subsidiaire "
+                    "(sans accompagnement adapté ou sans contact récent)",
+                ),
+            ),
+        ),
+    ] = None
     consortium: Consortium | None = None
-    analytic_accounting: bool | None = None
+    analytic_accounting: Annotated[
+        bool | None,
+        Widget("accounting", "Comptabilité analytique du projet", "yes_no", STRUCTURE),
+    ] = None
 
     def is_empty(self) -> bool:
         """True when the dossier states no fact at all."""
@@ -202,33 +272,7 @@ def _validation_message(err: ValidationError) -> str:
 def load_dossier(path: Path | str) -> Dossier:
     """Read a dossier YAML file; errors name the file and the field or line."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise DossierError(
-            f"{path}: cannot read dossier: {err}", f"{path} : dossier illisible : {err}"
-        ) from None
-    loader = StrictYamlLoader(text)  # a SafeLoader subclass
-    try:
-        raw = loader.get_single_data()
-    except (yaml.YAMLError, ValueError) as err:
-        mark = getattr(err, "problem_mark", None)
-        line = f" (line {mark.line + 1})" if mark is not None else ""
-        line_fr = f" (ligne {mark.line + 1})" if mark is not None else ""
-        # The problem alone: str(err) adds a multi-line excerpt of the file.
-        problem = getattr(err, "problem", None) or str(err)
-        raise DossierError(
-            f"{path}: invalid YAML{line}: {problem}",
-            f"{path} : YAML invalide{line_fr} : {problem}",
-        ) from None
-    except RecursionError:
-        line = loader.get_mark().line + 1
-        raise DossierError(
-            f"{path}: invalid YAML (line {line}): nested too deeply",
-            f"{path} : YAML invalide (ligne {line}) : imbriqué trop profondément",
-        ) from None
-    finally:
-        loader.dispose()
+    raw = read_yaml(path, error=DossierError, what="dossier")
     if raw is None:
         return Dossier()
     if not isinstance(raw, dict):
@@ -280,102 +324,57 @@ def merge_dossiers(base: Dossier, new: Dossier) -> Dossier:
 
 # --- evaluation ------------------------------------------------------------------
 
-
-@dataclass(frozen=True)
-class RuleResult:
-    """The status of one rule for one dossier, with a French explanation."""
-
-    rule_id: str
-    label: str
-    status: Status
-    blocking: bool
-    explanation: str
-    sources: tuple[Source, ...]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "rule_id": self.rule_id,
-            "label": self.label,
-            "status": self.status,
-            "blocking": self.blocking,
-            "explanation": self.explanation,
-            "sources": [source.model_dump() for source in self.sources],
-        }
-
-
-@dataclass(frozen=True)
-class CheckReport:
-    """Results in rules-file order and the overall verdict."""
-
-    results: tuple[RuleResult, ...]
-    verdict: Verdict
-    evaluated_on: date
-
-    def by_id(self, rule_id: str) -> RuleResult:
-        for result in self.results:
-            if result.rule_id == rule_id:
-                return result
-        raise KeyError(f"no result for rule {rule_id!r}")
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "verdict": self.verdict,
-            "verdict_fr": VERDICT_FR[self.verdict],
-            "evaluated_on": self.evaluated_on.isoformat(),
-            "results": [result.to_dict() for result in self.results],
-        }
-
-    def _with(self, *statuses: str) -> list[RuleResult]:
-        return [r for r in self.results if r.status in statuses]
-
-    def summary_fr(self) -> str:
-        """One short French paragraph: verdict, blocking failures, warnings, gaps."""
-        failed = [r.label for r in self._with("fail") if r.blocking]
-        warned = [r.label for r in self._with("warn")]
-        missing = [r.label for r in self._with("missing")]
-        if self.verdict == "ineligible":
-            parts = [
-                f"Inéligible : {len(failed)} condition(s) bloquante(s) non remplie(s) "
-                f"({_join_fr(failed)})."
-            ]
-        elif self.verdict == "incomplete":
-            parts = [
-                "Incomplet : aucune condition bloquante n'est en échec, mais "
-                f"{len(missing)} information(s) manque(nt) pour conclure."
-            ]
-        else:
-            parts = ["Éligible : toutes les conditions vérifiables sont remplies."]
-        if warned:
-            parts.append(f"Points d'attention : {_join_fr(warned)}.")
-        if missing and self.verdict != "incomplete":
-            parts.append(f"Informations manquantes : {len(missing)}.")
-        return " ".join(parts)
-
-    def to_markdown(self) -> str:
-        """A French checklist: one item per rule with icon, explanation and citations."""
-        lines = [
-            f"### Vérification d'éligibilité : {VERDICT_FR[self.verdict]}",
-            "",
-            self.summary_fr(),
-            "",
-        ]
-        for r in self.results:
-            kind = "bloquant" if r.blocking else "non bloquant"
-            lines.append(
-                f"- {STATUS_ICON[r.status]} **{r.label}** ({kind}, {STATUS_FR[r.status]}) : "
-                f"{r.explanation}"
-            )
-            for source in r.sources:
-                title = source.title
-                if source.source_url:
-                    title = f"[{title}]({source.source_url})"
-                lines.append(f"  - « {source.passage} » — {title}")
-        return "\n".join(lines) + "\n"
-
-
 Check = Callable[[Rule, Dossier], tuple[Status, str]]
 
 
+@dataclass(frozen=True)
+class RegisteredCheck:
+    """The function that evaluates one rule, and what it needs from the rule's entry."""
+
+    evaluate: Check
+    params: frozenset[str]
+    explains: frozenset[str]
+
+
+# Rule id -> its check, in declaration order. This is the contract with rules.yaml:
+# the loader requires exactly these ids, parameters and explanation keys.
+CHECKS: dict[str, RegisteredCheck] = {}
+
+
+def check(
+    rule_id: str, *, params: Iterable[str] = (), explains: Iterable[str]
+) -> Callable[[Check], Check]:
+    """Register ``rule_id``'s check: it reads the parameters ``params`` and fills the
+    explanation templates ``explains`` of that rule in ``data/rules.yaml``."""
+
+    def register(function: Check) -> Check:
+        if rule_id in CHECKS:
+            raise RulesError(
+                f"two checks for rule {rule_id!r}", f"deux vérifications pour la règle {rule_id!r}"
+            )
+        CHECKS[rule_id] = RegisteredCheck(function, frozenset(params), frozenset(explains))
+        return function
+
+    return register
+
+
+_YES_NO = ("pass", "fail", "missing")
+
+
+@check(
+    "cout_minimum",
+    params=("minimum_cost", "reference_length"),
+    explains=(
+        "pass",
+        "fail",
+        "missing",
+        "with_training",
+        "without_training",
+        "per_year",
+        "per_year_assumed",
+        "lines",
+    ),
+)
 def _check_cost(rule: Rule, d: Dossier) -> tuple[Status, str]:
     minimum: Decimal = rule.param("minimum_cost")
     lines = d.budget_lines or []
@@ -410,6 +409,7 @@ def _check_cost(rule: Rule, d: Dossier) -> tuple[Status, str]:
     return status, rule.explain(status, calcul=calcul, minimum=format_eur(minimum))
 
 
+@check("depenses_formation", explains=("warn", "pass_zero", "pass_lines", "missing"))
 def _check_training(rule: Rule, d: Dossier) -> tuple[Status, str]:
     training = d.training_cost()
     if training is None:
@@ -419,6 +419,7 @@ def _check_training(rule: Rule, d: Dossier) -> tuple[Status, str]:
     return "pass", rule.explain("pass_zero" if d.training_cost_eur is not None else "pass_lines")
 
 
+@check("duree_projet", params=("project_length",), explains=("pass", "warn", "missing"))
 def _check_project_length(rule: Rule, d: Dossier) -> tuple[Status, str]:
     expected: int = rule.param("project_length")
     values = {"expected": _months(expected)}
@@ -434,9 +435,12 @@ def _place_label(place: PlaceRecord) -> str:
     return place.name
 
 
+@check(
+    "territoire", params=("departments",), explains=("pass", "fail", "missing", "missing_unknown")
+)
 def _check_territory(rule: Rule, d: Dossier) -> tuple[Status, str]:
     allowed: tuple[str, ...] = rule.param("departments")
-    departments = _join_fr(list(allowed))
+    departments = join_fr(list(allowed))
     inside: list[str] = []
     outside: list[str] = []
     unknown: list[str] = []
@@ -444,16 +448,17 @@ def _check_territory(rule: Rule, d: Dossier) -> tuple[Status, str]:
         known = place.department in allowed if place.department else place.in_region
         {True: inside, False: outside, None: unknown}[known].append(_place_label(place))
     if outside:
-        return "fail", rule.explain("fail", outside=_join_fr(outside), departments=departments)
+        return "fail", rule.explain("fail", outside=join_fr(outside), departments=departments)
     if unknown:
         return "missing", rule.explain(
-            "missing_unknown", unknown=_join_fr(unknown), departments=departments
+            "missing_unknown", unknown=join_fr(unknown), departments=departments
         )
     if inside:
-        return "pass", rule.explain("pass", places=_join_fr(inside))
+        return "pass", rule.explain("pass", places=join_fr(inside))
     return "missing", rule.explain("missing", departments=departments)
 
 
+@check("duree_accompagnement", params=("maximum_pathway",), explains=_YES_NO)
 def _check_pathway(rule: Rule, d: Dossier) -> tuple[Status, str]:
     maximum: int = rule.param("maximum_pathway")
     if d.pathway_months is None:
@@ -462,6 +467,7 @@ def _check_pathway(rule: Rule, d: Dossier) -> tuple[Status, str]:
     return status, rule.explain(status, months=_months(d.pathway_months), maximum=_months(maximum))
 
 
+@check("public_cible", params=("no_contact_period",), explains=("pass", "warn", "fail", "missing"))
 def _check_public(rule: Rule, d: Dossier) -> tuple[Status, str]:
     count = str(rule.param("no_contact_period"))
     public = d.public or PublicTarget()
@@ -486,6 +492,16 @@ def _fact_check(getter: Callable[[Dossier], bool | None]) -> Check:
     return check
 
 
+def _org(attribute: str) -> Callable[[Dossier], bool | None]:
+    return lambda d: getattr(d.organisation, attribute) if d.organisation else None
+
+
+check("objet_social", explains=_YES_NO)(_fact_check(_org("social_purpose_insertion")))
+check("experience_insertion", explains=_YES_NO)(_fact_check(_org("insertion_experience")))
+check("ancrage_territorial", explains=_YES_NO)(_fact_check(_org("territorial_anchoring")))
+
+
+@check("sante_financiere", explains=("pass", "warn", "missing"))
 def _check_finances(rule: Rule, d: Dossier) -> tuple[Status, str]:
     health = d.organisation.financial_health if d.organisation else None
     if health is None:
@@ -494,6 +510,13 @@ def _check_finances(rule: Rule, d: Dossier) -> tuple[Status, str]:
     return status, rule.explain(status)
 
 
+check("comptabilite_analytique", explains=_YES_NO)(_fact_check(lambda d: d.analytic_accounting))
+
+
+@check(
+    "chef_de_file",
+    explains=("pass_single", "pass_lead", "pass_lead_unnamed", "fail", "missing_lead", "missing"),
+)
 def _check_lead(rule: Rule, d: Dossier) -> tuple[Status, str]:
     consortium = d.consortium or Consortium()
     several = consortium.several
@@ -510,24 +533,7 @@ def _check_lead(rule: Rule, d: Dossier) -> tuple[Status, str]:
     return "missing", rule.explain("missing_lead")
 
 
-def _org(attribute: str) -> Callable[[Dossier], bool | None]:
-    return lambda d: getattr(d.organisation, attribute) if d.organisation else None
-
-
-_CHECKS: dict[str, Check] = {
-    "cout_minimum": _check_cost,
-    "depenses_formation": _check_training,
-    "duree_projet": _check_project_length,
-    "territoire": _check_territory,
-    "duree_accompagnement": _check_pathway,
-    "public_cible": _check_public,
-    "objet_social": _fact_check(_org("social_purpose_insertion")),
-    "experience_insertion": _fact_check(_org("insertion_experience")),
-    "ancrage_territorial": _fact_check(_org("territorial_anchoring")),
-    "sante_financiere": _check_finances,
-    "comptabilite_analytique": _fact_check(lambda d: d.analytic_accounting),
-    "chef_de_file": _check_lead,
-}
+RULE_IDS: tuple[str, ...] = tuple(CHECKS)
 
 
 def evaluate(
@@ -539,7 +545,7 @@ def evaluate(
     for rule in load_rules() if rules is None else rules:
         if rule.effective_from > on:
             continue
-        status, explanation = _CHECKS[rule.id](rule, dossier)
+        status, explanation = CHECKS[rule.id].evaluate(rule, dossier)
         results.append(
             RuleResult(rule.id, rule.label, status, rule.blocking, explanation, rule.sources)
         )

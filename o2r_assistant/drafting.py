@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .answer import Answer
 from .assistant import Assistant
-from .checker import STATUS_FR, CheckReport
+from .report import STATUS_FR, CheckReport
 
 GREETING = "Bonjour,"
 INTRO = (

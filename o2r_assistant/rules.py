@@ -1,8 +1,8 @@
 """The eligibility rules as data: a strict loader for ``data/rules.yaml``.
 
 The rule ids, the parameters and the explanation keys each rule must provide
-form a fixed contract with the checker; any deviation in the file is an error
-naming the file and the offending rule or key.
+are those its check declares (``checker.check``); any deviation in the file is
+an error naming the file and the offending rule or key.
 """
 
 from __future__ import annotations
@@ -13,9 +13,8 @@ from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import yaml
 from pydantic import (
     BaseModel,
     ConfigDict,
@@ -30,58 +29,28 @@ from pydantic import (
 from o2r_assistant.departments import DEPARTMENT_CODE as _DEPARTMENT_CODE
 from o2r_assistant.errors import RulesError
 
-Unit = Literal["EUR", "months", "department_codes"]
+# StrictYamlLoader is re-exported for evaluation.py until it uses yamlio.read_yaml_document.
+from o2r_assistant.yamlio import StrictYamlLoader as StrictYamlLoader
+from o2r_assistant.yamlio import read_yaml
 
-# Rule id -> (parameter names, explanation keys): exactly these, no more, no less.
-CONTRACT: dict[str, tuple[frozenset[str], frozenset[str]]] = {
-    "cout_minimum": (
-        frozenset({"minimum_cost", "reference_length"}),
-        frozenset(
-            {
-                "pass",
-                "fail",
-                "missing",
-                "with_training",
-                "without_training",
-                "per_year",
-                "per_year_assumed",
-                "lines",
-            }
-        ),
-    ),
-    "depenses_formation": (frozenset(), frozenset({"warn", "pass_zero", "pass_lines", "missing"})),
-    "duree_projet": (frozenset({"project_length"}), frozenset({"pass", "warn", "missing"})),
-    "territoire": (
-        frozenset({"departments"}),
-        frozenset({"pass", "fail", "missing", "missing_unknown"}),
-    ),
-    "duree_accompagnement": (
-        frozenset({"maximum_pathway"}),
-        frozenset({"pass", "fail", "missing"}),
-    ),
-    "public_cible": (
-        frozenset({"no_contact_period"}),
-        frozenset({"pass", "warn", "fail", "missing"}),
-    ),
-    "objet_social": (frozenset(), frozenset({"pass", "fail", "missing"})),
-    "experience_insertion": (frozenset(), frozenset({"pass", "fail", "missing"})),
-    "ancrage_territorial": (frozenset(), frozenset({"pass", "fail", "missing"})),
-    "sante_financiere": (frozenset(), frozenset({"pass", "warn", "missing"})),
-    "comptabilite_analytique": (frozenset(), frozenset({"pass", "fail", "missing"})),
-    "chef_de_file": (
-        frozenset(),
-        frozenset(
-            {"pass_single", "pass_lead", "pass_lead_unnamed", "fail", "missing_lead", "missing"}
-        ),
-    ),
-}
-RULE_IDS: tuple[str, ...] = tuple(CONTRACT)
+if TYPE_CHECKING:
+    from o2r_assistant.checker import RegisteredCheck
+
+Unit = Literal["EUR", "months", "department_codes"]
 
 # Next to this module rather than through importlib.resources, which cannot open a
 # namespace package installed in editable mode.
 DEFAULT_RULES_PATH = Path(__file__).with_name("data") / "rules.yaml"
 _DOC_ID = r"^[a-z0-9][a-z0-9-]*$"
 _FORMATTER = string.Formatter()
+
+
+def _registered_checks() -> dict[str, RegisteredCheck]:
+    """The contract: each check registers its rule id, parameters and explanation keys."""
+    # Imported here: the checker imports this module, and importing it registers the checks.
+    from o2r_assistant.checker import CHECKS
+
+    return CHECKS
 
 
 class _Frozen(BaseModel):
@@ -155,12 +124,13 @@ class Rule(_Frozen):
 
     @model_validator(mode="after")
     def _follows_contract(self) -> Rule:
-        if self.id not in CONTRACT:
-            raise ValueError(f"unknown rule id {self.id!r} (expected one of {', '.join(RULE_IDS)})")
-        params, keys = CONTRACT[self.id]
+        checks = _registered_checks()
+        if self.id not in checks:
+            raise ValueError(f"unknown rule id {self.id!r} (expected one of {', '.join(checks)})")
+        check = checks[self.id]
         for kind, expected, actual in (
-            ("parameters", params, set(self.parameters)),
-            ("explanations", keys, set(self.explanations)),
+            ("parameters", check.params, set(self.parameters)),
+            ("explanations", check.explains, set(self.explanations)),
         ):
             if missing := sorted(expected - actual):
                 raise ValueError(f"missing {kind}: {', '.join(missing)}")
@@ -187,36 +157,6 @@ class _RulesFile(_Frozen):
     rules: list[Rule]
 
 
-class StrictYamlLoader(yaml.SafeLoader):
-    """SafeLoader that refuses a key repeated in one mapping (YAML keeps the last silently).
-
-    Every error it raises is a YAML error that carries the line of the faulty node.
-    """
-
-    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
-        try:
-            return super().construct_object(node, deep=deep)
-        except ValueError as err:  # "2024-13-01", an integer of 5,000 digits
-            raise yaml.constructor.ConstructorError(
-                None, None, f"invalid value: {err}", node.start_mark
-            ) from None
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: set[Any] = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            try:
-                repeated = key in seen
-            except TypeError:  # a list as a key: SafeLoader refuses it with its line
-                break
-            if repeated:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key {key!r}", key_node.start_mark
-                )
-            seen.add(key)
-        return super().construct_mapping(node, deep=deep)
-
-
 def _fail(path: Path, en: str, fr: str) -> RulesError:
     return RulesError(f"{path}: {en}", f"{path} : {fr}")
 
@@ -237,16 +177,7 @@ def _loc(raw: Any, loc: tuple[int | str, ...]) -> str:
 
 
 def _load(path: Path) -> list[Rule]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        en, fr = f"cannot read rules file: {err}", f"fichier de règles illisible : {err}"
-        raise _fail(path, en, fr) from None
-    try:
-        raw = yaml.load(text, Loader=StrictYamlLoader)  # a SafeLoader subclass
-    except (yaml.YAMLError, ValueError) as err:
-        # ValueError: YAML resolves 2024-13-01 as a date, then fails to build it.
-        raise _fail(path, f"invalid YAML: {err}", f"YAML invalide : {err}") from None
+    raw = read_yaml(path, error=RulesError, what="rules file")
     try:
         parsed = _RulesFile.model_validate(raw)
     except ValidationError as err:
@@ -258,7 +189,7 @@ def _load(path: Path) -> list[Rule]:
         if rule.id in seen:
             raise _fail(path, f"duplicate rule id {rule.id!r}", f"règle {rule.id!r} en double")
         seen.add(rule.id)
-    if missing := [rule_id for rule_id in RULE_IDS if rule_id not in seen]:
+    if missing := [rule_id for rule_id in _registered_checks() if rule_id not in seen]:
         raise _fail(
             path,
             f"missing rules: {', '.join(missing)}",

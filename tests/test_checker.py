@@ -385,6 +385,7 @@ def _write(tmp_path: Path, text: str) -> Path:
         ("budget_lines:\n  - {category: x, amount_eur: -5}\n", "budget_lines.0.amount_eur"),
         ("consortium: {lead: X, has_lead: false}\n", "consortium"),
         ("places: [\n", "line"),
+        ("organisation:\n  name: A\x01B\n", "line 2"),
         ("project_months: 36\nproject_months: 24\n", "duplicate key"),
         ("- 1\n", "mapping"),
     ],

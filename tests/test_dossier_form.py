@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import fields, replace
 from decimal import Decimal
+from typing import Annotated
 
 import pandas as pd
 import pytest
@@ -17,10 +18,18 @@ from o2r_assistant.checker import (
     PublicTarget,
 )
 from o2r_assistant.departments import DEPARTMENTS
-from o2r_assistant.dossier_form import REGION, DossierForm, budget_categories
+from o2r_assistant.dossier_form import (
+    INPUTS,
+    REGION,
+    DossierForm,
+    _inputs,
+    budget_categories,
+    form_widgets,
+)
 from o2r_assistant.errors import DossierError
 from o2r_assistant.facts import extract_facts
 from o2r_assistant.places import region_departments
+from o2r_assistant.widgets import SECTIONS, Widget
 
 FULL = Dossier(
     organisation=Organisation(
@@ -148,3 +157,34 @@ def test_budget_categories_add_those_of_the_dossier() -> None:
 def test_two_towns_of_one_department_give_one_default():
     dossier = extract_facts("Projet à Nantes et à Saint-Nazaire, 200 000 € sur 3 ans")
     assert DossierForm.of(dossier).departments == ["44"]
+
+
+# --- the form is built from the widgets declared on the dossier's fields ------------
+
+
+def test_one_form_value_per_declared_widget() -> None:
+    keys = [item.widget.key for item in INPUTS]
+    assert len(keys) == len(set(keys))
+    assert [f.name for f in fields(DossierForm)] == keys
+    shown = [w.key for _, widgets in form_widgets() for w in widgets]
+    assert sorted(shown) == sorted(keys)
+    assert [section for section, _ in form_widgets()] == list(SECTIONS)
+
+
+def test_a_new_widget_field_joins_the_form() -> None:
+    class Extended(Dossier):
+        volunteers: Annotated[
+            int | None, Widget("volunteers", "Bénévoles (mois)", "months", SECTIONS[-1])
+        ] = None
+
+    inputs = _inputs(Extended)
+    assert inputs[-1].widget.key == "volunteers" and inputs[-1].path == ("volunteers",)
+    nested = next(i for i in inputs if i.widget.key == "purpose")
+    assert nested.path == ("organisation", "social_purpose_insertion")
+
+
+def test_inferred_facts_prefill_the_form() -> None:
+    dossier = Dossier(consortium=Consortium(lead="Trajets"))
+    form = DossierForm.of(dossier)
+    assert form.several is True and form.lead == "Trajets" and form.has_lead is True
+    assert form.to_dossier(dossier).consortium.is_consortium is True

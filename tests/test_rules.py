@@ -12,8 +12,9 @@ from typing import Any
 import pytest
 import yaml
 
+from o2r_assistant.checker import CHECKS, RULE_IDS, check
 from o2r_assistant.errors import RulesError
-from o2r_assistant.rules import DEFAULT_RULES_PATH, RULE_IDS, load_rules
+from o2r_assistant.rules import DEFAULT_RULES_PATH, load_rules
 
 CORPUS_DIR = Path(__file__).resolve().parent.parent / "corpus"
 CONTRACT_IDS = (
@@ -225,3 +226,40 @@ def test_malformed_files(tmp_path: Path, text: str, needle: str) -> None:
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(RulesError, match="cannot read"):
         load_rules(tmp_path / "absent.yaml")
+
+
+# --- the contract is the checker's registry ---------------------------------------
+
+
+def test_contract_is_the_ids_of_shared_rules_md() -> None:
+    rules_md = CORPUS_DIR.parent.parent / "shared" / "rules.md"
+    if not rules_md.exists():
+        pytest.skip("shared/rules.md not present")
+    text = rules_md.read_text(encoding="utf-8")
+    ids = [i for i in re.findall(r"^\| ([a-z_]+) \|", text, re.MULTILINE) if i != "id"]
+    assert ids == list(CONTRACT_IDS) == list(CHECKS)
+
+
+def test_each_rule_has_what_its_check_declares() -> None:
+    for rule in load_rules():
+        assert set(rule.parameters) == CHECKS[rule.id].params
+        assert set(rule.explanations) == CHECKS[rule.id].explains
+
+
+def test_a_registered_check_without_a_rule_is_refused(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setitem(CHECKS, "nouvelle_regle", CHECKS["objet_social"])
+    with pytest.raises(RulesError, match="missing rules: nouvelle_regle"):
+        load_rules(_write(tmp_path, _raw()))
+
+
+def test_a_rule_without_a_check_is_refused(tmp_path: Path) -> None:
+    data = _raw()
+    data["rules"].append({**data["rules"][6], "id": "nouvelle_regle"})
+    with pytest.raises(RulesError, match=r"rules\[12\] \(nouvelle_regle\).*unknown rule id"):
+        load_rules(_write(tmp_path, data))
+
+
+def test_a_check_is_registered_once() -> None:
+    with pytest.raises(RulesError, match="two checks"):
+        check("territoire", explains=())(CHECKS["territoire"].evaluate)
+    assert CHECKS["territoire"].params == {"departments"}
