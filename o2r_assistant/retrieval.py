@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
@@ -33,6 +34,71 @@ LEG_DEPTH = 30
 DENSE_WEIGHT = 1.0
 LEXICAL_WEIGHT = 1.0
 
+# Everyday or English words mapped to the corpus's vocabulary, for the lexical leg.
+# Measured with `o2r eval`: without it every set loses (held-out hit@5 0.963 -> 0.889,
+# dev-2 pass 0.788 -> 0.758), so it stays until something measurably better replaces it.
+_SYNONYMS: dict[str, str] = {
+    "argent": "coût budget financement",
+    "fric": "coût budget financement",
+    "thune": "coût budget financement",
+    "sous": "coût budget",
+    "prix": "coût",
+    "cher": "coût",
+    "combien": "montant durée",
+    "temps": "durée",
+    "longtemps": "durée",
+    "boulot": "emploi",
+    "taf": "emploi",
+    "job": "emploi",
+    "asso": "association organisme",
+    "assos": "association organisme",
+    "structure": "organisme opérateur",
+    "structures": "organismes opérateurs",
+    "plusieurs": "plusieurs organismes chef de file",
+    "consortium": "plusieurs organismes chef de file",
+    "groupement": "plusieurs organismes chef de file",
+    "partenaires": "plusieurs organismes chef de file partenariats",
+    "payés": "rémunération ressources",
+    "payé": "rémunération ressources",
+    "payer": "rémunération",
+    "salaire": "rémunération",
+    "rémunérés": "rémunération",
+    "formations": "formation",
+    "qualifiantes": "formation",
+    "compta": "comptabilité",
+    "chômeurs": "demandeurs d'emploi inscrits",
+    "chômage": "demandeurs d'emploi inscrits",
+    "inscrits": "inscrits demandeurs d'emploi",
+    "invisibles": "invisibles non inscrits",
+    "jeunes": "publics personnes",
+    "gens": "personnes publics",
+    "région": "territoire départements Pays de la Loire",
+    "où": "territoire",
+    "mutuelle": "sécurité sociale",
+    "santé": "santé",
+    "training": "formation",
+    "trainings": "formation",
+    "eligible": "éligibles",
+    "cost": "coût",
+    "costs": "coût dépenses",
+    "expenses": "dépenses",
+    "minimum": "minimum inférieur",
+    "long": "durée",
+    "duration": "durée",
+    "support": "accompagnement",
+    "people": "personnes",
+    "law": "loi",
+    "funding": "financement coût",
+    "budget": "coût budget",
+    "selection": "sélection critères",
+    "criteria": "critères",
+    "accounting": "comptabilité",
+    "lead": "chef de file",
+    "departments": "départements",
+    "region": "région territoire",
+}
+
+
 # Words that only a question about this call, its law or its candidates would use.
 DOMAIN_STEMS = frozenset(
     tokens(
@@ -50,6 +116,28 @@ DOMAIN_STEMS = frozenset(
         "criteria"
     )
 )
+
+
+# Phrases whose meaning is more than their words.
+_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(
+            r"\b(?:deux|trois|quatre|plusieurs|[2-9])\s+(?:structures|associations|assos|"
+            r"organismes|opérateurs|partenaires)\b|\bà plusieurs\b|\bensemble\b",
+            re.I,
+        ),
+        "plusieurs organismes portent ensemble un même projet chef de file",
+    ),
+    (
+        re.compile(r"\bcombien de temps\b|\bhow long\b", re.I),
+        "durée maximale mois",
+    ),
+)
+
+
+def phrase_meanings(text: str) -> list[str]:
+    """The corpus wording of idioms found in ``text``."""
+    return [meaning for pattern, meaning in _PHRASES if pattern.search(text)]
 
 
 @dataclass(frozen=True)
@@ -234,9 +322,9 @@ class HybridRetriever(BaseRetriever):
         """Queries for the lexical and the dense legs.
 
         Place names become the region's vocabulary for both legs ("Angers" must
-        find the passage listing the departments); misspellings of the corpus's
-        own terms are corrected for the lexical leg only, since the dense model
-        already copes with them.
+        find the passage listing the departments); everyday words and
+        misspellings are mapped to the corpus's terms for the lexical leg only,
+        since the dense model already copes with them.
         """
         places = find_places(query)
         region = ""
@@ -244,6 +332,10 @@ class HybridRetriever(BaseRetriever):
             names = " ".join(DEPARTMENTS[code] for code in region_departments())
             region = f" territoire région Pays de la Loire départements {names}"
         extra: list[str] = []
+        for word in re.findall(r"[\wÀ-ÿ'-]+", query.lower()):
+            if word in _SYNONYMS:
+                extra.append(_SYNONYMS[word])
+        extra += phrase_meanings(query)
         place_words = {w for p in places for w in content_words(p.name)}
         for word in content_words(query):
             if word in self._known_words or word in place_words or len(word) < 6:
