@@ -376,6 +376,7 @@ _MODAL_STEMS = frozenset(
     tokens("peut peuvent pouvons faut doit doivent devons être avoir est-ce on nous")
 )
 MIN_TOPIC_COVERAGE = 0.5
+PLAIN_COVERAGE = 0.75
 
 
 def plain_answer(question: Question, first: Candidate) -> str | None:
@@ -384,10 +385,13 @@ def plain_answer(question: Question, first: Candidate) -> str | None:
         return None
     topic = set(tokens(question.focus)) - _MODAL_STEMS
     quoted = set(tokens(first.quote))
-    if not topic or len(topic & quoted) / len(topic) < MIN_TOPIC_COVERAGE:
-        return None
-    if _CONDITION.search(first.text):
+    coverage = len(topic & quoted) / len(topic) if topic else 0.0
+    if coverage >= MIN_TOPIC_COVERAGE and _CONDITION.search(first.text):
         return "Pas automatiquement" if _ALWAYS.search(question.focus) else "Oui, sous conditions"
+    # A plain yes or no only when the quote speaks of everything asked ("ça s'arrête ?"
+    # is not settled by a sentence on the convention's length).
+    if coverage < PLAIN_COVERAGE:
+        return None
     question_negated = bool(_NEGATION.search(question.focus))
     sentence_negated = bool(_NEGATION.search(first.text))
     if sentence_negated != question_negated:
