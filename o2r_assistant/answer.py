@@ -219,6 +219,28 @@ def _lead_in_of(text: str, a: int) -> str | None:
     return None
 
 
+# Passages holding one of this many best sentences are read too, even if retrieval
+# ranked them low: a long passage mixing topics can hide the one deciding sentence.
+SENTENCE_POOL = 20
+
+
+def _passages_to_read(
+    result: RetrievalResult, index: VectorIndex, matrix: np.ndarray, qvec: np.ndarray
+) -> list[Retrieved]:
+    hits = list(result.hits)
+    if not qvec.size or not len(matrix):
+        return hits
+    seen = {h.chunk.chunk_id for h in hits}
+    refs, _ = index.sentences()
+    by_id = {c.chunk_id: c for c in index.chunks()}
+    for row in np.argsort(-(matrix @ qvec))[:SENTENCE_POOL]:
+        chunk_id = refs[row].chunk_id
+        if chunk_id not in seen and chunk_id in by_id:
+            seen.add(chunk_id)
+            hits.append(Retrieved(chunk=by_id[chunk_id], rank=len(hits) + 1, score=0.0))
+    return hits
+
+
 def score_candidates(
     question: Question,
     result: RetrievalResult,
@@ -244,7 +266,7 @@ def score_candidates(
     # Rare words weigh more: "gouvernance" says more about the question than "projet".
     own_weight = sum(idf(t) for t in own_stems)
     out = []
-    for hit in result.hits:
+    for hit in _passages_to_read(result, index, matrix, qvec):
         chunk = hit.chunk
         passage_sim = float(passages[chunk.chunk_id] @ qvec) if chunk.chunk_id in passages else 0.0
         rows = sorted(by_chunk.get(chunk.chunk_id) or [], key=lambda r: refs[r].start)

@@ -152,7 +152,7 @@ class Assistant:
                 chosen = select_sentences(candidates)
         elif not signals.blocked and signals.supported():
             candidates = score_candidates(asked, result, self.index, self.retriever.idf)
-            if answers_kind(asked, candidates):
+            if answers_kind(asked, candidates, self.retriever.knows):
                 chosen = select_sentences(candidates)
         mode = "extractive"
         if chosen:

@@ -128,6 +128,12 @@ KIND_GIVEN = {
     "reference": re.compile(r"\b[LRD]\.\s?\d{4}-\d+|\bn°\s?\d{4}-\d+|\bloi du \d|\barticle \d"),
     "list": re.compile(r"\n\s*(?:[-*•▪◦–]|\d{1,2}[.)])\s"),
 }
+# The thing a "quel" question asks about: "Quel est le montant…" -> "montant".
+_SUBJECT = re.compile(
+    r"\b(?:quel|quelle|quels|quelles)\s+(?:(?:est|sont|serait|seraient|sera|seront)\s+)?"
+    r"(?:(?:le|la|les|l'|l’|un|une|des)\s*)?([a-zà-ÿ][\wÀ-ÿ-]{2,})",
+    re.I,
+)
 _TIME_UNIT = re.compile(
     r"^(?:mois|ans?|années?|jours?|semaines?|months?|years?|weeks?|days?)$", re.I
 )
@@ -148,6 +154,7 @@ class Question:
     how: bool
     english: bool
     count_noun: str | None  # "combien de X": X
+    subject: str | None  # "quel est le X", "quelles X", "combien de X": X
     asks_eligibility: bool
 
     @property
@@ -194,6 +201,7 @@ def analyse(message: str) -> Question:
     if "amount" in kinds and ({"duration", "count"} & set(kinds)) and not _MONEY.search(first):
         # "Au maximum" qualifies the duration or the count asked for, not an amount.
         kinds = tuple(k for k in kinds if k != "amount")
+    subject = _SUBJECT.search(first)
     wh = bool(_WH.search(first))
     yes_no = first.endswith("?") and not wh and bool(_YES_NO.search(first))
     return Question(
@@ -205,5 +213,6 @@ def analyse(message: str) -> Question:
         how=bool(_HOW.search(first)),
         english=is_english(first),
         count_noun=count_noun,
+        subject=subject.group(1).lower() if subject else count_noun,
         asks_eligibility=bool(_ELIGIBILITY.search(first)),
     )

@@ -311,6 +311,10 @@ class HybridRetriever(BaseRetriever):
         """Inverse document frequency of a stemmed term; unseen terms count as rarest."""
         return self._lexical.bm25.idf.get(term, self._max_idf)
 
+    def knows(self, term: str) -> bool:
+        """Whether a stemmed term occurs anywhere in the corpus."""
+        return term in self._lexical.bm25.idf
+
     def raw_dense_best(self, result: RetrievalResult) -> float:
         """Best sentence similarity to the question itself, without place expansion."""
         vector = result.query_vector

@@ -88,6 +88,11 @@ def scope_signals(
     )
 
 
+# Nouns that frame a question ("quels éléments", "quelle date") rather than name its
+# subject: their absence from the texts says nothing.
+FRAME_NOUNS = frozenset(
+    tokens("élément éléments date jour moment chose choses type types sorte genre façon manière")
+)
 # How many of the best candidates must hold the kind of answer asked for.
 KIND_WINDOW = 3
 
@@ -96,19 +101,31 @@ def _gives_count(text: str, noun: str) -> bool:
     """Whether ``text`` states a number of ``noun`` ("cinq départements")."""
     wanted = stem(noun.lower())
     for match in KIND_GIVEN["count"].finditer(text):
-        following = tokens(text[match.end() - 1 : match.end() + 40])[:2]
+        if match.group().lower().startswith(("un ", "une ")):
+            continue  # an article, not a count: "une même personne"
+        following = tokens(text[match.end() - 1 : match.end() + 40])[:1]
         if wanted in following:
             return True
     return False
 
 
-def answers_kind(question: Question, candidates: list[Candidate]) -> bool:
+def answers_kind(
+    question: Question, candidates: list[Candidate], known: Callable[[str], bool]
+) -> bool:
     """Whether the best candidates give the kind of answer the question asks for.
+
+    A French question about something the texts never name ("quel salaire",
+    "quelles aides") is not answered by quoting something else. English
+    questions are spared: their words are not the corpus's.
 
     A question asking for a contact, a count, a rate, a date or an amount is
     answered only by a sentence that states one (about the thing counted, for a
     count); quoting anything else would pass a neighbouring fact off as the answer.
     """
+    if question.subject and not question.english:
+        subject = tokens(question.subject)
+        if subject and subject[0] not in FRAME_NOUNS and not known(subject[0]):
+            return False
     top = sorted(candidates, key=lambda c: -c.score)[:KIND_WINDOW]
     for kind in question.kinds:
         if kind not in (*MUST_BE_GIVEN, "amount"):
