@@ -25,7 +25,7 @@ from .text import normalize_match, tokens
 
 # The lead quote answers; a second one only when it adds a fact close in relevance.
 MAX_QUOTES = 2
-RELATIVE_CUTOFF = 0.96
+RELATIVE_CUTOFF = 0.95
 # Beyond this similarity a second quote repeats the first.
 REDUNDANCY = 0.9
 # Measured on the development sets: a sentence is judged half on itself and half on
@@ -360,10 +360,20 @@ def select_sentences(candidates: list[Candidate], limit: int = MAX_QUOTES) -> li
     for cand in pool[1:]:
         if len(chosen) >= limit or cand.score < RELATIVE_CUTOFF * chosen[0].score:
             break
-        if any(_overlaps(cand, c) or float(cand.vector @ c.vector) > REDUNDANCY for c in chosen):
+        if any(_overlaps(cand, c) for c in chosen):
             continue
+        if any(float(cand.vector @ c.vector) > REDUNDANCY for c in chosen) and not _new_reference(
+            cand, chosen
+        ):
+            continue  # says again what is quoted, and adds no legal basis
         chosen.append(cand)
     return chosen
+
+
+def _new_reference(cand: Candidate, chosen: list[Candidate]) -> bool:
+    """Whether a quote cites an article or text that the chosen quotes do not."""
+    quoted = " ".join(c.text for c in chosen)
+    return any(ref.group() not in quoted for ref in KIND_GIVEN["reference"].finditer(cand.text))
 
 
 def _overlaps(a: Candidate, b: Candidate) -> bool:
