@@ -126,12 +126,13 @@ class Assistant:
         started = time.perf_counter()
         text, notices = clean_question(question, self.settings.max_question_chars)
         asked = analyse(text)
-        resolved = resolve_followup(asked.focus, history)
         t0 = time.perf_counter()
-        result = self.retriever.retrieve(resolved, k=k)
-        t1 = time.perf_counter()
         facts = extract_facts(message if message is not None else text)
         stated = not facts.is_empty()
+        # A message stating facts is about those facts, not only its question sentence.
+        resolved = resolve_followup(text if stated else asked.focus, history)
+        result = self.retriever.retrieve(resolved, k=k)
+        t1 = time.perf_counter()
         merged = (merge_dossiers(dossier, facts) if dossier else facts) if stated else dossier
         # The checker judges the whole conversation's facts, not only this message's.
         findings = evaluate(merged) if merged is not None and not merged.is_empty() else None
