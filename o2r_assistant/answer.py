@@ -34,6 +34,7 @@ REDUNDANCY = 0.9
 SENTENCE_WEIGHT = 0.5
 OVERLAP_WEIGHT = 0.1
 ANSWER_KIND_BONUS = 0.06
+UNSOURCED_PENALTY = 0.01
 
 
 def _alnum(text: str) -> str:
@@ -312,6 +313,10 @@ def score_candidates(
             score += ANSWER_KIND_BONUS * sum(
                 1 for kind in question.kinds if KIND_GIVEN[kind].search(shown)
             )
+            if not chunk.source_url:
+                # A document with no official source (an explanatory sheet) yields to
+                # the texts themselves unless it is clearly better.
+                score -= UNSOURCED_PENALTY
             out.append(Candidate(hit, a, b, score, matrix[row], lead_in))
     return out
 
