@@ -120,6 +120,16 @@ class _CaseReader:
                     )
         return items
 
+    def one_of(self, name: str, value: Any, allowed: tuple[str, ...]) -> str | None:
+        """``value`` if absent (None) or one of ``allowed``."""
+        if value is not None and value not in allowed:
+            raise self.fail(
+                name,
+                f"expected one of {', '.join(allowed)}, got {_short(value)}",
+                f"valeur attendue parmi {', '.join(allowed)}, trouvé {_short(value)}",
+            )
+        return value
+
     def case(self, rule_ids: frozenset[str]) -> Case:
         raw = self.raw
         if not isinstance(raw, dict):
@@ -152,20 +162,8 @@ class _CaseReader:
                 f"expected true or false, got {_short(abstain)}",
                 f"true ou false attendu, trouvé {_short(abstain)}",
             )
-        verdict = opt.get("verdict")
-        if verdict is not None and verdict not in VERDICTS:
-            raise self.fail(
-                "verdict",
-                f"expected one of {', '.join(VERDICTS)}, got {_short(verdict)}",
-                f"valeur attendue parmi {', '.join(VERDICTS)}, trouvé {_short(verdict)}",
-            )
-        answered_by = opt.get("answered_by")
-        if answered_by is not None and answered_by not in ANSWER_PATHS:
-            raise self.fail(
-                "answered_by",
-                f"expected one of {', '.join(ANSWER_PATHS)}, got {_short(answered_by)}",
-                f"valeur attendue parmi {', '.join(ANSWER_PATHS)}, trouvé {_short(answered_by)}",
-            )
+        verdict = self.one_of("verdict", opt.get("verdict"), VERDICTS)
+        answered_by = self.one_of("answered_by", opt.get("answered_by"), ANSWER_PATHS)
         return Case(
             id=self.text("id", raw["id"]).strip(),
             question=question,
