@@ -28,9 +28,6 @@ from pydantic import (
 
 from o2r_assistant.departments import DEPARTMENT_CODE as _DEPARTMENT_CODE
 from o2r_assistant.errors import RulesError
-
-# StrictYamlLoader is re-exported for evaluation.py until it uses yamlio.read_yaml_document.
-from o2r_assistant.yamlio import StrictYamlLoader as StrictYamlLoader
 from o2r_assistant.yamlio import read_yaml
 
 if TYPE_CHECKING:

@@ -79,3 +79,19 @@ def fake_assistant(tmp_path: Path, fake_index: Path):
     shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(fake_index, target, symlinks=True)
     return Assistant(Settings(), embedder=FakeEmbedder(), build=True)
+
+
+@pytest.fixture
+def fact_extractions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts the pipeline extracts facts from, in order (a counting spy)."""
+    import o2r_assistant.assistant as pipeline
+
+    calls: list[str] = []
+    original = pipeline.extract_facts
+
+    def counting(text: str):
+        calls.append(text)
+        return original(text)
+
+    monkeypatch.setattr(pipeline, "extract_facts", counting)
+    return calls

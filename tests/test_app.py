@@ -328,19 +328,9 @@ def test_user_text_round_trips_through_the_escaping(served_index: Path, text: st
     assert any(plain(m.value) == text for m in at.markdown)
 
 
-def test_one_message_extracts_facts_once(served_index: Path, monkeypatch) -> None:
-    import o2r_assistant.assistant as pipeline
-
-    calls: list[str] = []
-    original = pipeline.extract_facts
-
-    def counting(text: str):
-        calls.append(text)
-        return original(text)
-
-    monkeypatch.setattr(pipeline, "extract_facts", counting)
+def test_one_message_extracts_facts_once(served_index: Path, fact_extractions: list[str]) -> None:
     at = start(served_index)
     ask(at, "Notre projet coûte 120 000 € sur 3 ans en Sarthe")
-    assert len(calls) == 1
+    assert len(fact_extractions) == 1
     ask(at, "Et la durée d'un parcours ?")
-    assert len(calls) == 2
+    assert len(fact_extractions) == 2

@@ -95,6 +95,20 @@ def server(served_index: Path, tmp_path: Path):
         yield url
 
 
+@contextlib.contextmanager
+def _chromium():
+    """Headless Chromium (skips the test when it or playwright is missing), closed after."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing: run `make browser` (installs Debian's chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
 def _open(browser, url: str):
     """A new page at ``url``: (page, seconds to a usable chat input, seconds to ready)."""
     page = browser.new_page(viewport={"width": 1440, "height": 1000}, locale="fr-FR")
@@ -110,45 +124,37 @@ def _open(browser, url: str):
 
 
 def test_chat_in_a_real_browser(server: str, tmp_path: Path) -> None:
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing: run `make browser` (installs Debian's chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api")
+    with _chromium() as browser:
+        # Cold: the first visit also imports the answering stack and opens the index.
+        cold_input_s, cold_ready_s = _open(browser, server)[1:]
+        page, warm_input_s, warm_ready_s = _open(browser, server)
 
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            # Cold: the first visit also imports the answering stack and opens the index.
-            cold_input_s, cold_ready_s = _open(browser, server)[1:]
-            page, warm_input_s, warm_ready_s = _open(browser, server)
+        box = page.get_by_placeholder("Posez votre question")
+        box.fill("Les dépenses de formation sont-elles éligibles ?")
+        asked = time.perf_counter()
+        box.press("Enter")
+        answer = page.get_by_test_id("stChatMessage").filter(has_text="ne sont pas éligibles")
+        answer.first.wait_for(state="visible")
+        answer_s = time.perf_counter() - asked
+        assert "[1]" in answer.first.inner_text()
+        page.get_by_test_id("stExpander").filter(has_text="[1]").first.wait_for()
 
-            box = page.get_by_placeholder("Posez votre question")
-            box.fill("Les dépenses de formation sont-elles éligibles ?")
-            asked = time.perf_counter()
-            box.press("Enter")
-            answer = page.get_by_test_id("stChatMessage").filter(has_text="ne sont pas éligibles")
-            answer.first.wait_for(state="visible")
-            answer_s = time.perf_counter() - asked
-            assert "[1]" in answer.first.inner_text()
-            page.get_by_test_id("stExpander").filter(has_text="[1]").first.wait_for()
+        box.fill(XSS)
+        box.press("Enter")
+        page.get_by_test_id("stChatMessage").filter(
+            has_text="<script>window.__pwned=1</script>"
+        ).first.wait_for(state="visible")
+        page.get_by_test_id("stChatMessage").nth(3).wait_for(state="visible")
+        assert page.evaluate("typeof window.__pwned") == "undefined"
+        assert page.locator("[data-testid=stChatMessage] script").count() == 0
+        assert page.get_by_text("**gras**").count() >= 1
 
-            box.fill(XSS)
-            box.press("Enter")
-            page.get_by_test_id("stChatMessage").filter(
-                has_text="<script>window.__pwned=1</script>"
-            ).first.wait_for(state="visible")
-            page.get_by_test_id("stChatMessage").nth(3).wait_for(state="visible")
-            assert page.evaluate("typeof window.__pwned") == "undefined"
-            assert page.locator("[data-testid=stChatMessage] script").count() == 0
-            assert page.get_by_text("**gras**").count() >= 1
-
-            # Tall enough for the whole page: the app scrolls inside its own container.
-            page.set_viewport_size({"width": 1440, "height": 2200})
-            page.get_by_test_id("stExpander").filter(has_text="[1]").first.click()
-            page.wait_for_timeout(500)
-            shot = tmp_path / "app.png"
-            page.screenshot(path=str(shot), full_page=True)
-        finally:
-            browser.close()
+        # Tall enough for the whole page: the app scrolls inside its own container.
+        page.set_viewport_size({"width": 1440, "height": 2200})
+        page.get_by_test_id("stExpander").filter(has_text="[1]").first.click()
+        page.wait_for_timeout(500)
+        shot = tmp_path / "app.png"
+        page.screenshot(path=str(shot), full_page=True)
 
     ARTIFACTS.mkdir(exist_ok=True)
     stable = ARTIFACTS / "app.png"
@@ -213,57 +219,49 @@ def _locked_for(page) -> int:
 
 def test_new_sessions_do_not_reset_the_login_lock(staff_server: str, tmp_path: Path) -> None:
     """The attack of the issue: one wrong password per new browser context or reload."""
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing: run `make browser` (installs Debian's chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api")
+    with _chromium() as browser:
+        # Opened before any guess: its form stays enabled until it is sent.
+        early = _new_context(browser, staff_server)
 
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            # Opened before any guess: its form stays enabled until it is sent.
-            early = _new_context(browser, staff_server)
+        page = _new_context(browser, staff_server)
+        _send(page, "mauvais-1")
+        page.get_by_text("Mot de passe incorrect.").wait_for(state="visible")
+        _login_form(page)  # reload: a new session
+        assert page.get_by_role("button", name="Se connecter").is_enabled()
+        _send(page, "mauvais-2")
+        page.get_by_text("Mot de passe incorrect.").wait_for(state="visible")
+        page.context.close()
 
-            page = _new_context(browser, staff_server)
-            _send(page, "mauvais-1")
-            page.get_by_text("Mot de passe incorrect.").wait_for(state="visible")
-            _login_form(page)  # reload: a new session
-            assert page.get_by_role("button", name="Se connecter").is_enabled()
-            _send(page, "mauvais-2")
-            page.get_by_text("Mot de passe incorrect.").wait_for(state="visible")
-            page.context.close()
+        page = _new_context(browser, staff_server)
+        _send(page, "mauvais-3")  # the third from this address: locked
+        locked_at = time.monotonic()
+        assert 0 < _locked_for(page) <= LOCK_S
+        page.context.close()
 
-            page = _new_context(browser, staff_server)
-            _send(page, "mauvais-3")  # the third from this address: locked
-            locked_at = time.monotonic()
-            assert 0 < _locked_for(page) <= LOCK_S
-            page.context.close()
+        # A new context is refused: the form is drawn locked.
+        page = _new_context(browser, staff_server)
+        assert 0 < _locked_for(page) <= LOCK_S
+        assert page.get_by_role("button", name="Se connecter").is_disabled()
+        _login_form(page)  # and after a reload
+        assert 0 < _locked_for(page) <= LOCK_S
+        assert page.get_by_role("button", name="Se connecter").is_disabled()
+        page.context.close()
 
-            # A new context is refused: the form is drawn locked.
-            page = _new_context(browser, staff_server)
-            assert 0 < _locked_for(page) <= LOCK_S
-            assert page.get_by_role("button", name="Se connecter").is_disabled()
-            _login_form(page)  # and after a reload
-            assert 0 < _locked_for(page) <= LOCK_S
-            assert page.get_by_role("button", name="Se connecter").is_disabled()
-            page.context.close()
+        # Even the right password, sent from the page opened before the lock, is refused
+        # (Streamlit discards the click: the button is disabled in the run it starts).
+        assert early.get_by_role("button", name="Se connecter").is_enabled()
+        _send(early, STAFF_PASSWORD)
+        assert 0 < _locked_for(early) <= LOCK_S
+        assert early.get_by_role("button", name="Se connecter").is_disabled()
+        assert early.get_by_role("button", name="Se déconnecter").count() == 0
+        assert time.monotonic() - locked_at < LOCK_S, "too slow: the lock ran out"
 
-            # Even the right password, sent from the page opened before the lock, is refused
-            # (Streamlit discards the click: the button is disabled in the run it starts).
-            assert early.get_by_role("button", name="Se connecter").is_enabled()
-            _send(early, STAFF_PASSWORD)
-            assert 0 < _locked_for(early) <= LOCK_S
-            assert early.get_by_role("button", name="Se connecter").is_disabled()
-            assert early.get_by_role("button", name="Se déconnecter").count() == 0
-            assert time.monotonic() - locked_at < LOCK_S, "too slow: the lock ran out"
-
-            # Once the lock has passed, one more wrong password locks for twice as long.
-            time.sleep(max(0.0, locked_at + LOCK_S + 1 - time.monotonic()))
-            page = _new_context(browser, staff_server)
-            assert page.get_by_role("button", name="Se connecter").is_enabled()
-            _send(page, "mauvais-4")
-            assert LOCK_S < _locked_for(page) <= 2 * LOCK_S
-        finally:
-            browser.close()
+        # Once the lock has passed, one more wrong password locks for twice as long.
+        time.sleep(max(0.0, locked_at + LOCK_S + 1 - time.monotonic()))
+        page = _new_context(browser, staff_server)
+        assert page.get_by_role("button", name="Se connecter").is_enabled()
+        _send(page, "mauvais-4")
+        assert LOCK_S < _locked_for(page) <= 2 * LOCK_S
 
     log = (tmp_path / "streamlit.log").read_text()
     # Four wrong passwords read, each logged with the client address; nothing accepted.

@@ -8,11 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..errors import EvalFormatError
-from ..rules import StrictYamlLoader, load_rules
+from ..rules import load_rules
 from ..text import normalize_match
+from ..yamlio import read_yaml_document
 
 VERDICTS = ("eligible", "ineligible", "incomplete")
 STATUSES = ("pass", "fail", "warn", "missing")
@@ -53,46 +52,6 @@ class Case:
     answered_by: str | None = None
     file: Path | None = None
     line: int | None = None
-
-
-def _read_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
-    """The document and its node tree (for line numbers); YAML errors name the line."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise EvalFormatError(
-            f"{path}: cannot read question set: {err}",
-            f"{path} : jeu de questions illisible : {err}",
-        ) from None
-    loader = StrictYamlLoader(text)  # a SafeLoader that also refuses repeated keys
-    try:
-        node = loader.get_single_node()
-        return (loader.construct_document(node) if node is not None else None), node
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-        problem = getattr(err, "problem", None) or str(err)
-        if mark is None:
-            raise EvalFormatError(
-                f"{path}: invalid YAML: {problem}", f"{path} : YAML invalide : {problem}"
-            ) from None
-        line = mark.line + 1
-        raise EvalFormatError(
-            f"{path}: invalid YAML at line {line}: {problem}",
-            f"{path} : YAML invalide à la ligne {line} : {problem}",
-        ) from None
-    except ValueError as err:
-        # YAML resolves 2024-13-01 as a date, then fails to build it.
-        raise EvalFormatError(
-            f"{path}: invalid YAML value: {err}", f"{path} : valeur YAML invalide : {err}"
-        ) from None
-    except RecursionError:
-        line = loader.get_mark().line + 1
-        raise EvalFormatError(
-            f"{path}: invalid YAML at line {line}: nested too deeply",
-            f"{path} : YAML invalide à la ligne {line} : imbriqué trop profondément",
-        ) from None
-    finally:
-        loader.dispose()
 
 
 # YAML aliases can nest a value whose full repr runs to gigabytes: errors show a glimpse.
@@ -161,6 +120,16 @@ class _CaseReader:
                     )
         return items
 
+    def one_of(self, name: str, value: Any, allowed: tuple[str, ...]) -> str | None:
+        """``value`` if absent (None) or one of ``allowed``."""
+        if value is not None and value not in allowed:
+            raise self.fail(
+                name,
+                f"expected one of {', '.join(allowed)}, got {_short(value)}",
+                f"valeur attendue parmi {', '.join(allowed)}, trouvé {_short(value)}",
+            )
+        return value
+
     def case(self, rule_ids: frozenset[str]) -> Case:
         raw = self.raw
         if not isinstance(raw, dict):
@@ -193,20 +162,8 @@ class _CaseReader:
                 f"expected true or false, got {_short(abstain)}",
                 f"true ou false attendu, trouvé {_short(abstain)}",
             )
-        verdict = opt.get("verdict")
-        if verdict is not None and verdict not in VERDICTS:
-            raise self.fail(
-                "verdict",
-                f"expected one of {', '.join(VERDICTS)}, got {_short(verdict)}",
-                f"valeur attendue parmi {', '.join(VERDICTS)}, trouvé {_short(verdict)}",
-            )
-        answered_by = opt.get("answered_by")
-        if answered_by is not None and answered_by not in ANSWER_PATHS:
-            raise self.fail(
-                "answered_by",
-                f"expected one of {', '.join(ANSWER_PATHS)}, got {_short(answered_by)}",
-                f"valeur attendue parmi {', '.join(ANSWER_PATHS)}, trouvé {_short(answered_by)}",
-            )
+        verdict = self.one_of("verdict", opt.get("verdict"), VERDICTS)
+        answered_by = self.one_of("answered_by", opt.get("answered_by"), ANSWER_PATHS)
         return Case(
             id=self.text("id", raw["id"]).strip(),
             question=question,
@@ -251,7 +208,7 @@ class _CaseReader:
 def load_cases(path: Path) -> list[Case]:
     """Read and strictly validate one question set; raises EvalFormatError."""
     path = Path(path)
-    data, node = _read_yaml(path)
+    data, node = read_yaml_document(path, error=EvalFormatError, what="question set")
     if not isinstance(data, list) or not data:
         raise EvalFormatError(
             f"{path}: a question set is a non-empty YAML list of cases",

@@ -1,0 +1,198 @@
+"""The question page: the chat, answers with their citations, feedback, and the checker panel."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+import streamlit as st
+
+from o2r_assistant.config import Settings
+from o2r_assistant.errors import O2RError
+from o2r_assistant.feedback import FeedbackStore
+from o2r_assistant.rendering import highlighted, md_text, safe_url
+from o2r_assistant.report import CheckReport
+from o2r_assistant.ui.checker_panel import checker_panel
+from o2r_assistant.ui.common import ERROR_FR, STATUS_MARK, get_assistant, show_error, state
+
+if TYPE_CHECKING:
+    from o2r_assistant.answer import Answer, Citation
+
+log = logging.getLogger(__name__)
+
+EXAMPLES = (
+    "Les dépenses de formation sont-elles éligibles ?",
+    "Quel est le coût minimum d'un projet ?",
+    "Qui sont les publics « invisibles » visés par l'appel ?",
+    "Combien de temps peut durer l'accompagnement d'une personne ?",
+)
+ABSTAIN_ICON = ":material/search_off:"
+
+
+def render_citations(citations: list[Citation]) -> None:
+    grouped: dict[int, list[Citation]] = {}
+    for c in citations:
+        grouped.setdefault(c.n, []).append(c)
+    for n, group in grouped.items():
+        first = group[0]
+        with st.expander(md_text(f"[{n}] {first.title}"), icon=":material/format_quote:"):
+            where = first.section or ""
+            if first.page is not None:
+                where = f"{where}, page {first.page}" if where else f"page {first.page}"
+            if where:
+                st.caption(md_text(f"Section : {where}"))
+            if first.reference:
+                st.caption(md_text(f"Référence : {first.reference}"))
+            st.markdown(highlighted(first.passage, [c.quote for c in group]))
+            url = safe_url(first.url)
+            if url:
+                st.markdown(f"[:material/open_in_new: Consulter la source officielle]({url})")
+
+
+def render_findings_summary(report: CheckReport) -> None:
+    """The checker's reading of one message, kept apart from the quotes."""
+    with st.container(border=True):
+        st.markdown("**:material/fact_check: Vérification automatique des faits indiqués**")
+        st.markdown(md_text(report.summary_fr()))
+        for r in report.results:
+            if r.status != "missing":
+                st.markdown(
+                    f"{STATUS_MARK[r.status]} **{md_text(r.label)}** : {md_text(r.explanation)}"
+                )
+        st.caption("Détail et checklist dans le panneau « Vérifier mon projet ».")
+
+
+def render_answer(answer: Answer) -> None:
+    for notice in answer.notices:
+        st.warning(md_text(notice), icon=":material/info:")
+    if answer.abstained:
+        st.info(md_text(answer.text), icon=ABSTAIN_ICON)
+    else:
+        st.markdown(md_text(answer.text))
+        render_citations(answer.citations)
+    if answer.findings is not None and answer.facts_stated:
+        render_findings_summary(answer.findings)
+
+
+def render_feedback(message: dict, store: FeedbackStore) -> None:
+    key = message["id"]
+    rating = st.feedback("thumbs", key=f"rating-{key}")
+    if rating is None:
+        return
+    value = "up" if rating == 1 else "down"
+    answer: Answer = message["answer"]
+    try:
+        if message.get("feedback_id") is None:
+            message["feedback_id"] = store.add(
+                answer.question, answer.text, answer.citations, value
+            )
+            message["rating"] = value
+        elif message.get("rating") != value:
+            store.update(
+                message["feedback_id"], value, message.get("comment"), message.get("corrected")
+            )
+            message["rating"] = value
+    except O2RError as err:
+        show_error(err)
+        return
+    if message.get("annotated"):
+        st.caption("Merci pour votre avis.")
+        return
+    with st.form(f"feedback-form-{key}", border=False):
+        comment = st.text_input("Un commentaire ? (facultatif)", key=f"comment-{key}")
+        corrected = None
+        if value == "down":
+            corrected = st.text_area(
+                "La réponse attendue, si vous la connaissez (facultatif)",
+                key=f"corrected-{key}",
+                height=80,
+            )
+        sent = st.form_submit_button("Envoyer mon avis", icon=":material/send:")
+    if sent:
+        try:
+            store.update(message["feedback_id"], value, comment, corrected)
+        except O2RError as err:
+            show_error(err)
+            return
+        message.update(annotated=True, comment=comment, corrected=corrected)
+        st.rerun()
+
+
+def ask(settings: Settings, question: str) -> None:
+    s = state()
+    history = [m["content"] for m in s.messages if m["role"] == "user"]
+    s.messages.append({"role": "user", "content": question, "id": _next_id()})
+    assistant = get_assistant(settings)
+    if assistant is None:
+        return
+    dossier = s.dossier if not s.dossier.is_empty() else None
+    reply: dict[str, Any] = {"role": "assistant", "id": _next_id()}
+    try:
+        answer = assistant.ask(question, history=history, dossier=dossier)
+        reply["answer"] = answer
+        if answer.facts_stated:
+            s.dossier = answer.dossier
+            s.dossier_version += 1  # the form is rebuilt pre-filled with the new facts
+    except O2RError as err:
+        log.info("question refused: %s", err)
+        reply["error"] = err.message_fr
+    except Exception:
+        log.exception("answering failed")
+        reply["error"] = ERROR_FR
+    s.messages.append(reply)
+
+
+def _next_id() -> int:
+    s = state()
+    s.next_id += 1
+    return s.next_id
+
+
+def chat(settings: Settings) -> None:
+    s = state()
+    store = FeedbackStore(settings.feedback_db)
+    history = st.container()
+    pending = s.pop("pending_question", None)
+    prompt = st.chat_input("Posez votre question sur l'AMI O2R…")
+    question = prompt if prompt is not None else pending
+    if question is not None:
+        ask(settings, question)
+    with history:
+        if not s.messages:
+            st.markdown(
+                "Posez une question sur l'appel : structures éligibles, public visé, budget, "
+                "durées, territoire, critères de sélection… Chaque réponse cite les textes."
+            )
+            st.caption("Exemples :")
+            for i, example in enumerate(EXAMPLES):
+                st.button(
+                    example,
+                    key=f"example-{i}",
+                    icon=":material/chat_bubble:",
+                    on_click=s.__setitem__,
+                    args=("pending_question", example),
+                )
+        for message in s.messages:
+            if message["role"] == "user":
+                with st.chat_message("user"):
+                    st.markdown(md_text(message["content"]))
+                continue
+            with st.chat_message("assistant"):
+                if "error" in message:
+                    st.error(md_text(message["error"]), icon=":material/error:")
+                    continue
+                render_answer(message["answer"])
+                render_feedback(message, store)
+
+
+def page_ask(settings: Settings) -> None:
+    st.title("Assistant de l'AMI O2R Pays de la Loire")
+    st.caption(
+        "Offre de repérage et de remobilisation — loi n° 2023-1196 du 18 décembre 2023, "
+        "article 7 ; décret n° 2024-584 ; arrêté du 26 juin 2024."
+    )
+    left, right = st.columns([5, 4], gap="large")
+    with left:
+        chat(settings)
+    with right, st.container(border=True):
+        checker_panel()

@@ -1,0 +1,66 @@
+"""The staff drafting page: a cited draft reply to a candidate's e-mail."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import streamlit as st
+
+from o2r_assistant.config import Settings
+from o2r_assistant.errors import O2RError
+from o2r_assistant.rendering import md_text
+from o2r_assistant.ui.chat import render_citations
+from o2r_assistant.ui.common import get_assistant, show_error, state
+
+
+def page_draft(settings: Settings) -> None:
+    from o2r_assistant.drafting import draft_reply, draft_to_docx
+
+    s = state()
+    st.title("Rédaction d'une réponse")
+    st.caption(
+        "Collez l'e-mail d'un candidat : l'assistant prépare un projet de réponse cité, à relire "
+        "et à compléter. Rien n'est envoyé."
+    )
+    email = st.text_area("E-mail du candidat", height=200, key="email")
+    if st.button("Préparer un projet de réponse", type="primary", icon=":material/edit_note:"):
+        assistant = get_assistant(settings)
+        if not email.strip():
+            st.error("Collez d'abord le texte de l'e-mail du candidat.")
+        elif assistant is not None:
+            try:
+                s.draft = draft_reply(email, assistant)
+                s.draft_version = s.get("draft_version", 0) + 1
+            except O2RError as err:
+                show_error(err)
+    draft = s.get("draft")
+    if draft is None:
+        return
+    text = st.text_area(
+        "Projet de réponse (modifiable)",
+        value=draft.text,
+        height=420,
+        key=f"draft-{s.draft_version}",
+    )
+    edited = replace(draft, text=text)
+    md_col, docx_col = st.columns(2)
+    md_col.download_button(
+        "Télécharger (.md)",
+        text,
+        file_name="reponse-o2r.md",
+        mime="text/markdown",
+        icon=":material/download:",
+        width="stretch",
+    )
+    docx_col.download_button(
+        "Télécharger (.docx)",
+        draft_to_docx(edited),
+        file_name="reponse-o2r.docx",
+        mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        icon=":material/download:",
+        width="stretch",
+    )
+    st.caption(md_text(f"Question posée à l'assistant : {draft.question}"))
+    if draft.answer.citations:
+        st.markdown("**Passages cités, pour vérification**")
+        render_citations(draft.answer.citations)

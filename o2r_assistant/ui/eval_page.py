@@ -1,0 +1,170 @@
+"""The staff evaluation page: run question sets, compare with the last run, export feedback."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
+import streamlit as st
+
+from o2r_assistant.config import PROJECT_ROOT, Settings
+from o2r_assistant.errors import O2RError
+from o2r_assistant.feedback import FeedbackStore, export_question_set
+from o2r_assistant.ui.common import get_assistant, show_error
+from o2r_assistant.ui.staff import staff_gate
+
+if TYPE_CHECKING:
+    from o2r_assistant.assistant import Assistant
+
+log = logging.getLogger(__name__)
+
+MAX_EVAL_UPLOAD_BYTES = 1_000_000
+
+
+def question_sets() -> list[Path]:
+    folders = [PROJECT_ROOT / "tests" / "eval", PROJECT_ROOT.parent / "shared" / "eval"]
+    return [p for folder in folders if folder.is_dir() for p in sorted(folder.glob("*.yaml"))]
+
+
+def run_eval(settings: Settings, assistant: Assistant, paths: list[Path]) -> None:
+    from o2r_assistant.evaluation import (
+        default_runs_dir,
+        previous_run,
+        run_evaluation,
+        save_run,
+        write_report,
+    )
+
+    bar = st.progress(0.0, text="Évaluation en cours…")
+
+    def progress(done: int, total: int) -> None:
+        bar.progress(done / total, text=f"Évaluation : {done}/{total} questions")
+
+    try:
+        result = run_evaluation(paths, assistant=assistant, progress=progress)
+    except O2RError as err:
+        bar.empty()
+        show_error(err)
+        return
+    bar.empty()
+    data = result.to_dict()
+    runs = default_runs_dir(settings)
+    folder = save_run(data, runs).parent
+    files = write_report(result, folder / "rapport.md")
+    st.session_state.eval_run = {
+        "result": data,
+        "images": [str(p) for p in files if p.suffix == ".png"],
+        "previous": previous_run(runs, data["config"]["files"], folder.name),
+    }
+    log.info("evaluation stored in %s", folder)
+
+
+def render_eval(run: dict) -> None:
+    from o2r_assistant.evaluation import METRICS, compare_results
+
+    data, previous = run["result"], run["previous"]
+    st.subheader("Résultats")
+    for start in range(0, len(METRICS), 4):
+        row = METRICS[start : start + 4]
+        for col, metric in zip(st.columns(4), row, strict=False):
+            col.metric(metric.label_short, metric.format(metric.value(data), short=True))
+    if previous is not None:
+        st.markdown("**Comparaison avec l'évaluation précédente sur les mêmes jeux**")
+        labels = {metric.name: metric.label_short for metric in METRICS}
+        rows = [
+            {"Indicateur": labels[name], "Précédente": a, "Actuelle": b, "Écart": delta}
+            for name, a, b, delta in compare_results(previous, data)
+        ]
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    else:
+        st.caption("Pas d'évaluation précédente sur ces jeux de questions.")
+    failures = data["failures"]
+    st.markdown(f"**Échecs : {len(failures)}**")
+    if failures:
+        st.dataframe(
+            pd.DataFrame([{"Cas": f["id"], "Raisons": " ; ".join(f["reasons"])} for f in failures]),
+            hide_index=True,
+            width="stretch",
+        )
+    images = [p for p in run["images"] if Path(p).is_file()]
+    if images:
+        cols = st.columns(len(images))
+        for col, image in zip(cols, images, strict=True):
+            col.image(image)
+
+
+def feedback_export(settings: Settings) -> None:
+    st.subheader("Avis des utilisateurs")
+    try:
+        negative = FeedbackStore(settings.feedback_db).records("down")
+    except O2RError as err:
+        show_error(err)
+        return
+    st.caption(
+        f"{len(negative)} avis négatif(s). L'export produit un jeu de questions au format "
+        "d'évaluation (à relire avant usage)."
+    )
+    if negative:
+        st.dataframe(
+            pd.DataFrame(
+                [
+                    {
+                        "N°": r.id,
+                        "Date": r.created_at,
+                        "Question": r.question,
+                        "Commentaire": r.comment or "",
+                        "Réponse attendue": r.corrected_answer or "",
+                    }
+                    for r in negative
+                ]
+            ),
+            hide_index=True,
+            width="stretch",
+        )
+    st.download_button(
+        "Exporter les avis négatifs (YAML)",
+        export_question_set(negative),
+        file_name="questions-avis.yaml",
+        mime="application/x-yaml",
+        icon=":material/download:",
+        disabled=not negative,
+    )
+
+
+def page_eval(settings: Settings) -> None:
+    from o2r_assistant.evaluation import default_runs_dir, save_question_set
+
+    st.title("Évaluation")
+    if not staff_gate(settings):
+        return
+    st.caption("Mesure la qualité des réponses sur des jeux de questions au format d'évaluation.")
+    sets = question_sets()
+    chosen = st.multiselect(
+        "Jeux de questions",
+        sets,
+        default=sets[:1],
+        format_func=lambda p: f"{p.parent.name}/{p.name}",
+    )
+    uploaded = st.file_uploader(
+        "Ou un jeu de questions (YAML)", type=["yaml", "yml"], max_upload_size=1
+    )
+    if st.button("Lancer l'évaluation", type="primary", icon=":material/play_arrow:"):
+        paths = list(chosen)
+        if uploaded is not None:
+            data = uploaded.getvalue()
+            if len(data) > MAX_EVAL_UPLOAD_BYTES:
+                st.error("Le fichier YAML dépasse 1 Mo.")
+                return
+            paths.append(save_question_set(data, uploaded.name, default_runs_dir(settings)))
+        assistant = get_assistant(settings)
+        if not paths:
+            st.error("Choisissez au moins un jeu de questions.")
+        elif assistant is not None:
+            run_eval(settings, assistant, paths)
+    run = st.session_state.get("eval_run")
+    if run:
+        render_eval(run)
+    st.divider()
+    feedback_export(settings)
