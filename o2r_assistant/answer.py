@@ -356,14 +356,33 @@ def rule_quotes(
     return out
 
 
-def select_sentences(candidates: list[Candidate], limit: int = MAX_QUOTES) -> list[Candidate]:
-    """The best candidate, then others only if nearly as good and not a repeat."""
+# Kinds of answer that a sentence without one cannot give: "combien ?" wants a number.
+FACT_KINDS = ("amount", "duration", "count", "date", "rate")
+# How far below the best a sentence giving the fact asked for may score and still lead.
+FACT_LEAD_MARGIN = 0.95
+
+
+def select_sentences(
+    candidates: list[Candidate], question: Question | None = None, limit: int = MAX_QUOTES
+) -> list[Candidate]:
+    """The best candidate, then others only if nearly as good and not a repeat.
+
+    When the question asks for a number (an amount, a duration, a date…), the best
+    sentence that gives one leads, if it is nearly as good as the best overall.
+    """
     if not candidates:
         return []
     pool = sorted(candidates, key=lambda c: (-c.score, c.hit.rank, c.start))
+    wanted = [k for k in (question.kinds if question else ()) if k in FACT_KINDS]
+    if wanted and not any(KIND_GIVEN[k].search(pool[0].quote) for k in wanted):
+        giving = [c for c in pool if any(KIND_GIVEN[k].search(c.quote) for k in wanted)]
+        if giving and giving[0].score >= FACT_LEAD_MARGIN * pool[0].score:
+            pool.remove(giving[0])
+            pool.insert(0, giving[0])
     chosen = [pool[0]]
+    best = max(c.score for c in pool)
     for cand in pool[1:]:
-        if len(chosen) >= limit or cand.score < RELATIVE_CUTOFF * chosen[0].score:
+        if len(chosen) >= limit or cand.score < RELATIVE_CUTOFF * best:
             break
         if any(_overlaps(cand, c) for c in chosen):
             continue
@@ -400,7 +419,7 @@ _NEGATION = re.compile(
 _CONDITION = re.compile(
     r"\bsous conditions?\b|\bselon (?:leurs?|ses|les) |\bà titre subsidiaire\b|\bdans (?:deux|"
     r"trois|certains) cas\b|\blorsqu|\bsi (?:elles?|ils?|le|la|les)\b|\ble cas échéant\b"
-    r"|\bpeu(?:vent|t) (?:aussi|également)\b",
+    r"|\bpeu(?:vent|t) (?:aussi|également)\b|\bles conditions\b|\bconditions dans lesquelles\b",
     re.I,
 )
 _ALWAYS = re.compile(
@@ -416,15 +435,19 @@ MIN_TOPIC_COVERAGE = 0.5
 PLAIN_COVERAGE = 0.75
 
 
-def plain_answer(question: Question, first: Candidate) -> str | None:
-    """ "Oui", "Non" or "Pas automatiquement" when the quote settles a yes/no question."""
-    if not question.plain_answer_allowed:
+def plain_answer(question: Question, chosen: list[Candidate]) -> str | None:
+    """ "Oui", "Non" or "Pas automatiquement" when the quotes settle a yes/no question."""
+    if not question.plain_answer_allowed or not chosen:
         return None
+    first = chosen[0]
     topic = set(tokens(question.focus)) - _MODAL_STEMS
     quoted = set(tokens(first.quote))
     coverage = len(topic & quoted) / len(topic) if topic else 0.0
-    if coverage >= MIN_TOPIC_COVERAGE and _CONDITION.search(first.text):
+    conditional = any(_CONDITION.search(c.text) for c in chosen)
+    if coverage >= MIN_TOPIC_COVERAGE and conditional:
         return "Pas automatiquement" if _ALWAYS.search(question.focus) else "Oui, sous conditions"
+    if _ALWAYS.search(question.focus):
+        return None  # "always?" is not settled by a sentence that does not say "always"
     # A plain yes or no only when the quote speaks of everything asked ("ça s'arrête ?"
     # is not settled by a sentence on the convention's length).
     if coverage < PLAIN_COVERAGE:
@@ -488,7 +511,7 @@ def compose(
         quote = f"« {cand.quote} » [{n}]"
         if i == 0:
             lead = _source_phrase(chunk)
-            plain = plain_answer(question, cand) if findings is None else None
+            plain = plain_answer(question, chosen) if findings is None else None
             if plain:
                 lead = f"{plain}. {lead}"
             if question.english:

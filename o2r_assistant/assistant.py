@@ -150,11 +150,11 @@ class Assistant:
             chosen = rule_quotes(findings, self.index)
             if not chosen:  # the grounding passages are not in this corpus
                 candidates = score_candidates(asked, result, self.index, self.retriever.idf)
-                chosen = select_sentences(candidates)
+                chosen = select_sentences(candidates, asked)
         elif not signals.blocked and signals.supported():
             candidates = score_candidates(asked, result, self.index, self.retriever.idf)
             if answers_kind(asked, candidates, self.retriever.knows):
-                chosen = select_sentences(candidates)
+                chosen = select_sentences(candidates, asked)
         mode = "extractive"
         if chosen:
             body, citations = compose(asked, chosen, findings if verdict_leads else None)
