@@ -19,7 +19,7 @@ from .checker import CheckReport, Dossier
 from .corpus import Chunk
 from .index import VectorIndex
 from .question import KIND_GIVEN, Question
-from .retrieval import RetrievalResult, Retrieved
+from .retrieval import RetrievalResult, Retrieved, phrase_meanings
 from .safety import is_instruction
 from .text import normalize_match, tokens
 
@@ -263,7 +263,7 @@ def score_candidates(
     for row, ref in enumerate(refs):
         by_chunk.setdefault(ref.chunk_id, []).append(row)
     qvec = np.asarray(result.query_vector, dtype=np.float32)
-    own_stems = set(tokens(question.focus))
+    own_stems = set(tokens(" ".join([question.focus, *phrase_meanings(question.focus)])))
     # Rare words weigh more: "gouvernance" says more about the question than "projet".
     own_weight = sum(idf(t) for t in own_stems)
     out = []
@@ -322,7 +322,10 @@ def score_candidates(
 
 
 def rule_quotes(
-    findings: CheckReport, index: VectorIndex, limit: int = MAX_QUOTES
+    findings: CheckReport,
+    index: VectorIndex,
+    limit: int = MAX_QUOTES,
+    after: list[Candidate] | None = None,
 ) -> list[Candidate]:
     """The passages that ground the rules found failing, then warned, then passing.
 
@@ -335,6 +338,8 @@ def rule_quotes(
     )
     chunks = index.chunks()
     out: list[Candidate] = []
+    if limit <= 0:
+        return out
     for result in results:
         for source in result.sources:
             wanted = normalize_match(source.passage)
@@ -348,7 +353,7 @@ def rule_quotes(
                     continue  # the passage exists only up to typography: not quotable exactly
                 hit = Retrieved(chunk=chunk, rank=len(out) + 1, score=1.0)
                 cand = Candidate(hit, at, at + len(source.passage), 1.0, np.zeros(1))
-                if not any(_overlaps(cand, c) for c in out):
+                if not any(_overlaps(cand, c) for c in [*(after or []), *out]):
                     out.append(cand)
                 break
             if len(out) >= limit:
@@ -515,7 +520,10 @@ def compose(
             if plain:
                 lead = f"{plain}. {lead}"
             if question.english:
-                lead = f"From the French texts of the call: {lead}"
+                lead = f"From the French text ({_short_title(chunk)})"
+                plain = plain if plain in ("Yes", "No") else None
+                if plain:
+                    lead = f"{plain}. {lead}"
             if findings is not None:
                 lead = f"Ce que disent les textes ({_short_title(chunk)})"
             parts.append(f"{lead} : {quote}")

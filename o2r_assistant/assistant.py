@@ -15,6 +15,7 @@ import time
 import unicodedata
 
 from .answer import (
+    MAX_QUOTES,
     Answer,
     Candidate,
     Citation,
@@ -30,7 +31,7 @@ from .errors import IndexUnavailableError, InputError, LLMError
 from .facts import extract_facts
 from .index import ensure_index, is_current, open_index
 from .llm import FALLBACK_NOTICE, check_numbers, generate, make_chat_model
-from .question import analyse
+from .question import Question, analyse
 from .retrieval import HybridRetriever, Retrieved
 from .safety import is_instruction
 from .scope import ABSTENTION_TEXT, answers_kind, scope_signals
@@ -75,6 +76,12 @@ def resolve_followup(question: str, history: list[str] | None) -> str:
     ):
         return f"{question} ({previous})"
     return question
+
+
+def _asks_its_own_question(asked: Question) -> bool:
+    """Whether a message asks something besides "do we qualify?"."""
+    asks = "?" in asked.focus or bool(asked.kinds) or asked.yes_no
+    return asks and not asked.asks_eligibility
 
 
 class Assistant:
@@ -129,8 +136,10 @@ class Assistant:
         t0 = time.perf_counter()
         facts = extract_facts(message if message is not None else text)
         stated = not facts.is_empty()
-        # A message stating facts is about those facts, not only its question sentence.
-        resolved = resolve_followup(text if stated else asked.focus, history)
+        # A message asking something of its own is retrieved for that question; one that
+        # only states facts (or asks whether they qualify) is about those facts.
+        own_question = _asks_its_own_question(asked)
+        resolved = resolve_followup(text if stated and not own_question else asked.focus, history)
         result = self.retriever.retrieve(resolved, k=k)
         t1 = time.perf_counter()
         merged = (merge_dossiers(dossier, facts) if dossier else facts) if stated else dossier
@@ -143,11 +152,18 @@ class Assistant:
         # Stated project facts always get the checker's verdict, whatever else the
         # message says (an injection attempt included); a town alone does not.
         states_project = stated and (
-            signals.domain_terms > 0 or not facts.model_copy(update={"places": None}).is_empty()
+            not facts.model_copy(update={"places": None}).is_empty()
+            or (signals.domain_terms > 0 and not own_question)
         )
         verdict_leads = findings is not None and (states_project or asked.asks_eligibility)
         if verdict_leads:
-            chosen = rule_quotes(findings, self.index)
+            # The message's own question is answered first, then the rules' sources.
+            if own_question and not signals.blocked:
+                candidates = score_candidates(asked, result, self.index, self.retriever.idf)
+                chosen = select_sentences(candidates, asked, limit=1)
+            chosen += rule_quotes(
+                findings, self.index, limit=MAX_QUOTES - len(chosen), after=chosen
+            )
             if not chosen:  # the grounding passages are not in this corpus
                 candidates = score_candidates(asked, result, self.index, self.retriever.idf)
                 chosen = select_sentences(candidates, asked)

@@ -181,7 +181,7 @@ def is_english(text: str) -> bool:
     words = [w.lower() for w in _WORDS.findall(text)]
     en = sum(w in _EN_WORDS for w in words)
     fr = sum(w in _FR_WORDS for w in words)
-    return en >= 2 and en > fr
+    return (en >= 2 and en > fr) or (en >= 1 and fr == 0)
 
 
 def analyse(message: str) -> Question:

@@ -112,8 +112,18 @@ DOMAIN_STEMS = frozenset(
         "mission locale Cap réseau droit commun aller vers rémunération sécurité sociale durée "
         "mois ans personnes dispositif offre inscrits demandeurs financière santé expérience "
         "ancrage partenariats gouvernance objet social asso assos consortium groupement "
-        "compta training eligible cost costs expenses funding accounting departments call "
-        "criteria"
+        "compta"
+    )
+)
+# The same vocabulary in English, word for word, for questions asked in English.
+DOMAIN_STEMS_EN = frozenset(
+    tokens(
+        "call calls project projects applicant applicants application apply organisation "
+        "organisations organization organizations operator eligible eligibility expenses "
+        "expense budget cost costs minimum amount funding grant training support pathway "
+        "beneficiaries participants agreement agreements decree order law employment criteria "
+        "selection territory department departments region prefect lead consortium accounting "
+        "remuneration social security duration months years registered partners governance"
     )
 )
 

@@ -9,8 +9,8 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .places import find_places
-from .question import KIND_GIVEN, MUST_BE_GIVEN, Question
-from .retrieval import DOMAIN_STEMS, HybridRetriever, RetrievalResult
+from .question import KIND_GIVEN, MUST_BE_GIVEN, Question, is_english
+from .retrieval import DOMAIN_STEMS, DOMAIN_STEMS_EN, HybridRetriever, RetrievalResult
 from .safety import blocked_reason
 from .text import content_words, stem, tokens
 
@@ -32,6 +32,12 @@ ABSTENTION_TEXT = (
 _SALIENT = re.compile(r"(?<![\w'’])(?:[A-Z]{2,}[a-z]?|(?<=\s)[A-Z][a-zà-ÿ]{2,})(?![\w'’])")
 
 
+# Dense similarity an English question needs: with one domain term, or with more
+# evidence (two terms, or both retrievers agreeing).
+ENGLISH_DENSE = 0.82
+ENGLISH_DENSE_CORROBORATED = 0.80
+
+
 @dataclass
 class ScopeSignals:
     """Evidence that the corpus can answer a question.
@@ -44,6 +50,7 @@ class ScopeSignals:
     """
 
     domain_terms: int
+    english: bool
     unknown_names: tuple[str, ...]
     agreement: bool
     blocked: str | None
@@ -57,6 +64,11 @@ class ScopeSignals:
     def supported(self) -> bool:
         if self.blocked:
             return False
+        if self.english:
+            # Cross-language similarity runs lower and the lexical leg rarely agrees.
+            if self.domain_terms >= 2 or (self.domain_terms and self.agreement):
+                return self.dense_best >= ENGLISH_DENSE_CORROBORATED
+            return self.domain_terms >= 1 and self.dense_best >= ENGLISH_DENSE
         if self.unknown_names:
             return self.domain_terms >= 1 and self.agreement and self.dense_best >= 0.85
         if self.domain_terms == 0:
@@ -76,11 +88,13 @@ def scope_signals(
     )
     # An unknown name's words are no evidence of scope, even if they look like ours.
     own = set(tokens(question)) - {t for name in unknown for t in tokens(name)}
-    domain = len(own & DOMAIN_STEMS)
+    english = is_english(question)
+    domain = len(own & (DOMAIN_STEMS | DOMAIN_STEMS_EN if english else DOMAIN_STEMS))
     top_dense = {h.chunk.chunk_id for h in result.hits if h.dense_rank and h.dense_rank <= 3}
     top_lex = {h.chunk.chunk_id for h in result.hits if h.lexical_rank and h.lexical_rank <= 3}
     return ScopeSignals(
         domain_terms=domain,
+        english=english,
         unknown_names=unknown,
         agreement=bool(top_dense & top_lex),
         blocked=blocked_reason(question),

@@ -228,3 +228,35 @@ def test_chat_model_configuration():
 def test_follow_up_detection(question, is_follow_up):
     resolved = resolve_followup(question, ["Quel est le coût minimum ?"])
     assert (resolved != question) is is_follow_up
+
+
+ENGLISH_IN_SCOPE = [
+    "Who can apply to this call?",
+    "How long does the agreement last?",
+    "What is the minimum budget for a project?",
+    "Are training costs eligible?",
+    "Is analytic accounting mandatory?",
+    "Can several organisations apply together?",
+    "How long can one person be supported?",
+]
+ENGLISH_OUT_OF_SCOPE = [
+    "What is the weather in Nantes tomorrow?",
+    "How do I reset my password?",
+    "What is the capital of France?",
+    "Who won the football world cup?",
+    "Can I get a loan to buy a house?",
+    "How do I register as a job seeker?",
+]
+
+
+def test_english_questions_get_cited_french_quotes_with_an_english_lead(assistant):
+    for question in ENGLISH_IN_SCOPE:
+        answer = assistant.ask(question)
+        assert not answer.abstained, question
+        assert answer.text.startswith(("From the French text", "Yes.", "No.")), answer.text
+        assert_citations_resolve(assistant, answer)
+
+
+def test_english_questions_outside_the_call_abstain(assistant):
+    for question in ENGLISH_OUT_OF_SCOPE:
+        assert assistant.ask(question).abstained, question
