@@ -430,29 +430,31 @@ def _drop_furniture(lines: list[PdfLine]) -> list[PdfLine]:
             by_page.setdefault(line.page, []).append(i)
     edges = {page: set(rows[:_EDGE_LINES] + rows[-_EDGE_LINES:]) for page, rows in by_page.items()}
 
-    def key(i: int) -> str:
+    def keys(i: int) -> set[str]:
         # A running footer may hold its page number; other numbers ("Article 3") must match.
         text = lines[i].text.lower()
-        has_page = str(lines[i].page) in re.findall(r"\d+", text)
-        return re.sub(r"\d+", "#", text) if has_page else text
+        if str(lines[i].page) in re.findall(r"\d+", text):
+            return {text, re.sub(r"\d+", "#", text)}
+        return {text}
 
     seen: dict[str, int] = {}
     for rows in edges.values():
-        for k in {key(i) for i in rows}:
+        for k in set().union(*(keys(i) for i in rows)):
             seen[k] = seen.get(k, 0) + 1
     # A running header or footer is at the edge of most pages.
-    repeated = {k for k, n in seen.items() if n >= max(2, (len(edges) + 1) // 2)}
+    least = max(2, (len(edges) + 1) // 2)
     furniture = {
         i
         for rows in edges.values()
         for i in rows
-        if key(i) in repeated or _FURNITURE.fullmatch(lines[i].text)
+        if any(seen[k] >= least for k in keys(i)) or _FURNITURE.fullmatch(lines[i].text)
     }
     return [line for i, line in enumerate(lines) if i not in furniture]
 
 
 _ROMAN = re.compile(r"(?:[IVX]{1,5})\s*[.)–-]\s+\S")
-_ARABIC = re.compile(r"(\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)–-]?\s+[^\W\d_]")
+# "1. Objet", "2) Budget", "1.2 Durée", but not "1 à D. 5316-16" at the start of a line.
+_ARABIC = re.compile(r"(\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}\s*[.)–-])\s+[^\W\d_]")
 _LETTER = re.compile(r"[A-H]\s*[.)–-]\s+\S")
 _SENTENCE_PUNCT = ".!?…:;»"
 # Prefixes that keep their hyphen in French compounds ("socio-professionnelle").
@@ -460,6 +462,7 @@ _COMPOUND_PREFIXES = {
     "anti", "co", "contre", "demi", "ex", "extra", "intra", "médico", "mi", "multi", "non",
     "post", "pré", "quasi", "semi", "socio", "sous", "sur", "vice",
 }  # fmt: skip
+_COMPOUND_SUFFIXES = {"même", "mêmes", "ci", "là"}  # "lui-même", "celle-ci"
 
 
 def _heading_style(text: str) -> str | None:
@@ -467,7 +470,7 @@ def _heading_style(text: str) -> str | None:
     if _ROMAN.match(text):
         return "I."
     if match := _ARABIC.match(text):
-        return "1" + ".1" * match.group(1).count(".")
+        return "1" + ".1" * (len(re.findall(r"\d+", match.group(1))) - 1)
     if _LETTER.match(text):
         return "A."
     letters = [c for c in text if c.isalpha()]
@@ -514,30 +517,40 @@ def lay_out_pdf_lines(
     return "".join(text_parts), spans, headings
 
 
+@dataclass(frozen=True)
+class _Measure:
+    """What is ordinary in one PDF: the text column's width and the body font size."""
+
+    width: int  # in characters: lines about this long were wrapped
+    body_size: float
+
+    @classmethod
+    def of(cls, lines: list[PdfLine]) -> _Measure:
+        lengths = sorted(len(line.text) for line in lines)
+        weights: dict[float, int] = {}
+        for line in lines:
+            weights[line.size] = weights.get(line.size, 0) + len(line.text)
+        return cls(lengths[(len(lengths) - 1) * 9 // 10], max(weights, key=weights.__getitem__))
+
+    def full(self, line: PdfLine, share: float = 0.75) -> bool:
+        return len(line.text) >= share * self.width
+
+    def big(self, line: PdfLine) -> bool:
+        return self.body_size > 0 and line.size >= 1.15 * self.body_size
+
+    def bodylike(self, line: PdfLine) -> bool:
+        text = line.text
+        return self.full(line) or text[-1] in _SENTENCE_PUNCT or bool(_LIST_ITEM.match(text))
+
+
 def _units(lines: list[PdfLine]) -> list[_Unit]:
     """Group lines into headings and paragraphs."""
-    if not any(line.text for line in lines):
-        return []
     body = [line for line in lines if line.text]
-    # The text column's width, in characters: lines about this long were wrapped.
-    lengths = sorted(len(line.text) for line in body)
-    width = lengths[(len(lengths) - 1) * 9 // 10]
-    weights: dict[float, int] = {}
-    for line in body:
-        weights[line.size] = weights.get(line.size, 0) + len(line.text)
-    body_size = max(weights, key=weights.__getitem__)
+    if not body:
+        return []
+    measure = _Measure.of(body)
     # Hyphenated words written on one line, to tell "socio-professionnelle" from "accompa-gnement".
     whole_text = "\n".join(line.text for line in body).lower()
-
-    def full(line: PdfLine) -> bool:
-        return len(line.text) >= 0.75 * width
-
-    def big(line: PdfLine) -> bool:
-        return body_size > 0 and line.size >= 1.15 * body_size
-
-    def bodylike(line: PdfLine) -> bool:
-        return full(line) or line.text[-1] in _SENTENCE_PUNCT or bool(_LIST_ITEM.match(line.text))
-
     units: list[_Unit] = []
     open_unit = False  # whether the last unit is a paragraph that may go on
     prev: PdfLine | None = None
@@ -545,22 +558,21 @@ def _units(lines: list[PdfLine]) -> list[_Unit]:
         if not line.text:
             open_unit = False
             continue
-        following = _next_text(lines, i)
-        if big(line) and len(line.text) <= 200:
+        if measure.big(line) and len(line.text) <= 200:
             # A heading set in a larger font may wrap over several lines of the same size.
             style = f"{line.size}pt"
-            if units and units[-1].heading == style and prev is not None and big(prev):
+            if units and units[-1].heading == style and prev is not None and measure.big(prev):
                 units[-1].text = _join(units[-1].text, line.text, whole_text)
             else:
                 units.append(_Unit(line.text, line.page, style))
             open_unit, prev = False, line
             continue
-        style = _text_heading(line, prev, following, full, big, bodylike)
+        style = _text_heading(line, prev, _next_text(lines, i), measure)
         if style is not None:
             units.append(_Unit(line.text, line.page, style))
             open_unit, prev = False, line
             continue
-        if open_unit and prev is not None and _continues(prev, line, full):
+        if open_unit and prev is not None and _continues(prev, line, measure):
             units[-1].text = _join(units[-1].text, line.text, whole_text)
         else:
             units.append(_Unit(line.text, line.page))
@@ -576,12 +588,7 @@ def _next_text(lines: list[PdfLine], i: int) -> PdfLine | None:
 
 
 def _text_heading(
-    line: PdfLine,
-    prev: PdfLine | None,
-    following: PdfLine | None,
-    full: Callable[[PdfLine], bool],
-    big: Callable[[PdfLine], bool],
-    bodylike: Callable[[PdfLine], bool],
+    line: PdfLine, prev: PdfLine | None, following: PdfLine | None, measure: _Measure
 ) -> str | None:
     """The style of a heading set in the body font, or None for an ordinary line."""
     text = line.text
@@ -591,19 +598,22 @@ def _text_heading(
         or len(text.split()) > 12
         or text[-1] in _SENTENCE_PUNCT + ",-–"
         or not (text[0].isupper() or text[0].isdigit())
-        or (prev is not None and _wraps(prev, full))
+        or (prev is not None and _wraps(prev, measure))
     ):
         return None
     # A heading introduces body text (or a sub-heading), not the next row of a list or table.
-    if not (bodylike(following) or big(following) or _heading_style(following.text)):
+    if not (
+        measure.bodylike(following) or measure.big(following) or _heading_style(following.text)
+    ):
         return None
     style = _heading_style(text)
     if style is None:
-        if full(line) or (_LIST_ITEM.match(text) and not text[0].isdigit()):
+        if measure.full(line) or _LIST_ITEM.match(text):
             return None
         # A run of short lines (table rows, an address) is not a series of headings.
-        short_run = prev is not None and not bodylike(prev) and not big(prev)
-        if short_run and not _heading_style(prev.text):
+        if prev is not None and not (
+            measure.bodylike(prev) or measure.big(prev) or _heading_style(prev.text)
+        ):
             return None
         return "plain"
     # "1. …" next to "2. …" with no text between is a list or a table of contents.
@@ -615,20 +625,23 @@ def _text_heading(
     return style
 
 
-def _wraps(prev: PdfLine, full: Callable[[PdfLine], bool]) -> bool:
-    """Whether ``prev`` was cut mid-sentence, so the next line cannot start a heading."""
-    return prev.text[-1] in ",-\u00ad" or (full(prev) and prev.text[-1] not in _SENTENCE_PUNCT)
-
-
-def _continues(prev: PdfLine, line: PdfLine, full: Callable[[PdfLine], bool]) -> bool:
-    """Whether ``line`` goes on with the paragraph that ``prev`` ends."""
+def _continues(prev: PdfLine, line: PdfLine, measure: _Measure) -> bool:
+    """Whether ``line`` goes on with the paragraph (or heading) that ``prev`` ends."""
     if _LIST_ITEM.match(line.text) or _heading_style(line.text) in {"I.", "A."}:
         return False
-    if line.text[0].islower() or prev.text[-1] in "-\u00ad":
-        return True
-    ended = prev.text[-1] in _SENTENCE_PUNCT
-    # Only a full line wrapped; a paragraph may go on over a page break only mid-sentence.
-    return full(prev) and not (ended and line.page != prev.page)
+    if prev.text[-1] in ":;":
+        return False  # a list's lead-in or item, as in Markdown
+    if prev.text[-1] in _SENTENCE_PUNCT:
+        # A paragraph goes on after a sentence only from a full line on the same page.
+        return measure.full(prev) and line.page == prev.page
+    return _wraps(prev, measure) or line.text[0].islower()
+
+
+def _wraps(prev: PdfLine, measure: _Measure) -> bool:
+    """Whether ``prev`` was cut mid-sentence (a line cut short before a long word still is)."""
+    return prev.text[-1] in "-\u00ad," or (
+        prev.text[-1] not in _SENTENCE_PUNCT and measure.full(prev, 0.5)
+    )
 
 
 _WORD_END = re.compile(r"([^\W\d_]+)[-\u00ad]$")
@@ -645,7 +658,7 @@ def _join(head: str, tail: str, whole_text: str) -> str:
         # A hyphen after a digit ("L. 5316-") or before a capital ("Saint-") is not a break.
         return head + tail if head.endswith("-") and not head.endswith(" -") else f"{head} {tail}"
     first, rest = split.group(1), second.group()
-    if not rest[0].islower():
+    if not rest[0].islower() or rest in _COMPOUND_SUFFIXES:
         return head + tail
     compound = f"{first}-{rest}".lower()
     if compound in whole_text:
@@ -656,12 +669,13 @@ def _join(head: str, tail: str, whole_text: str) -> str:
 
 
 def _heading_levels(units: list[_Unit]) -> dict[str, int]:
-    """Level of each heading kind: larger fonts first, then numbering styles in order of use."""
-    sizes = {float(u.heading[:-2]) for u in units if u.heading and u.heading.endswith("pt")}
+    """Level of each heading kind: larger fonts first, then "I." and capitals, then
+    the other styles in order of use (as reStructuredText ranks its underlines)."""
+    kinds = [u.heading for u in units if u.heading is not None]
+    sizes = {float(kind[:-2]) for kind in kinds if kind.endswith("pt")}
     levels = {f"{size}pt": n for n, size in enumerate(sorted(sizes, reverse=True), start=1)}
-    for unit in units:
-        if unit.heading is not None and unit.heading not in levels:
-            levels[unit.heading] = len(levels) + 1
+    for kind in [k for k in ("I.", "CAPS") if k in kinds] + kinds:
+        levels.setdefault(kind, len(levels) + 1)
     return levels
 
 
