@@ -263,7 +263,9 @@ def reads_pdf_or_refuses(path: Path) -> None:
     an unreadable PDF, which would hide it from the fuzzer.
     """
     try:
-        _, text, pages = corpus._read_pdf(path)
+        pdf = corpus._read_pdf(path)
     except DocumentError:
         return
-    assert text.strip() and all(0 <= start < end <= len(text) for _, start, end in pages)
+    assert pdf.text.strip()
+    spans = pdf.pages + [(0, start, end) for _, start, end in pdf.headings]
+    assert all(0 <= start < end <= len(pdf.text) for _, start, end in spans)
