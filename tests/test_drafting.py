@@ -16,6 +16,7 @@ from o2r_assistant.drafting import (
     draft_to_docx,
     question_of,
 )
+from o2r_assistant.question import questions_of
 
 EMAIL = """Bonjour Madame,
 
@@ -29,6 +30,12 @@ Jean Dupont"""
 def test_question_of_keeps_the_question_sentences() -> None:
     text = "Bonjour. Quel est le budget minimum ? Nous sommes à Laval. Et la durée ?"
     assert question_of(text, 2000) == "Quel est le budget minimum ? Et la durée ?"
+
+
+def test_questions_of_lists_each_question_sentence() -> None:
+    text = "Bonjour,\nNous sommes à Laval. Quel est le budget ?\nPouvez-vous donner\nla durée."
+    assert questions_of(text) == ["Quel est le budget ?", "Pouvez-vous donner la durée."]
+    assert questions_of("Bonjour,\nNous sommes à Laval.\nCordialement,\nMarie") == []
 
 
 def test_question_of_without_question_mark_uses_the_truncated_text() -> None:
