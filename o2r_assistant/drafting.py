@@ -2,8 +2,10 @@
 
 Each question of the e-mail gets its own short paragraph and quotes; footnotes
 are numbered once across the draft and no passage is quoted twice. When the
-e-mail states facts about the project, the checker's findings follow. Nothing
-is sent: staff edit the text and copy it or download it (.md or .docx).
+e-mail states facts about the project, the checker's findings follow, then a
+request for the missing facts that the stated ones make relevant (partners but
+no chef de file, a budget but no duration…). Nothing is sent: staff edit the
+text and copy it or download it (.md or .docx).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from .answer import Answer, Citation, findings_line
 from .assistant import Assistant
+from .checker import Dossier
 from .facts import extract_facts
 from .question import questions_of
 from .report import STATUS_FR, CheckReport
@@ -32,6 +35,7 @@ NO_ANSWER = (
 )
 ALREADY_QUOTED = "Le passage cité plus haut {markers} répond aussi à cette question."
 FINDINGS_INTRO = "Au vu des éléments indiqués dans votre message :"
+REQUESTS_INTRO = "Pour compléter l'examen de votre projet, pourriez-vous nous préciser :"
 DISCLAIMER = (
     "Ces éléments sont donnés à titre indicatif : seule l'instruction de votre dossier "
     "permet de statuer sur son éligibilité."
@@ -39,6 +43,35 @@ DISCLAIMER = (
 CLOSING = "Cordialement,"
 SIGNATURE = "Les services de la DREETS Pays de la Loire"
 SOURCES_HEADING = "Sources :"
+
+
+@dataclass(frozen=True)
+class FactRequest:
+    """How to ask for a rule's missing fact, once the e-mail states one of ``implied_by``."""
+
+    implied_by: tuple[str, ...]  # Dossier fields
+    text: str
+
+
+_COST = ("budget_lines", "total_cost_eur", "annual_cost_eur")
+# Rule id -> its request, in the words of a reply. A rule whose fact is missing is asked
+# about only when the e-mail states a fact it goes with: a budget calls for its duration.
+FACT_REQUESTS: dict[str, FactRequest] = {
+    "cout_minimum": FactRequest(
+        ("project_months", "training_cost_eur"), "le coût total prévu du projet"
+    ),
+    "depenses_formation": FactRequest(
+        _COST, "si ce budget comprend des dépenses de formation, et pour quel montant"
+    ),
+    "duree_projet": FactRequest(_COST, "la durée prévue du projet"),
+    "territoire": FactRequest(
+        ("places", *_COST), "le ou les départements dans lesquels le projet sera mené"
+    ),
+    "chef_de_file": FactRequest(
+        ("consortium",),
+        "la structure qui sera chef de file, puisque le projet serait porté à plusieurs",
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -129,6 +162,30 @@ def _findings_lines(report: CheckReport) -> list[str]:
     return lines
 
 
+def _states_any(dossier: Dossier, fields: tuple[str, ...]) -> bool:
+    return not Dossier.model_validate(dossier.model_dump(include=set(fields))).is_empty()
+
+
+def fact_requests(report: CheckReport, dossier: Dossier) -> list[str]:
+    """The missing facts to ask for: those of rules that the stated facts make relevant."""
+    return [
+        FACT_REQUESTS[r.rule_id].text
+        for r in report.results
+        if r.status == "missing"
+        and r.rule_id in FACT_REQUESTS
+        and _states_any(dossier, FACT_REQUESTS[r.rule_id].implied_by)
+    ]
+
+
+def _requests_lines(requests: list[str]) -> list[str]:
+    last = len(requests) - 1
+    return [
+        REQUESTS_INTRO,
+        "",
+        *(f"- {r}{'.' if i == last else ' ;'}" for i, r in enumerate(requests)),
+    ]
+
+
 def draft_reply(email_text: str, assistant: Assistant) -> Draft:
     """Draft a French reply to a candidate's e-mail; deterministic for one corpus."""
     asked = questions_of(email_text)
@@ -148,8 +205,11 @@ def draft_reply(email_text: str, assistant: Assistant) -> Draft:
         body = NO_ANSWER if answer.abstained else footnotes.body(answer)
         lead = [QUESTION_LEAD.format(question=question)] if asked else []
         lines += ["", "\n".join([*lead, body])]
-    if findings is not None:
+    if findings is not None and dossier is not None:
         lines += ["", *_findings_lines(findings)]
+        requests = fact_requests(findings, dossier)
+        if requests:
+            lines += ["", *_requests_lines(requests)]
     lines += ["", DISCLAIMER, "", CLOSING, "", SIGNATURE]
     if footnotes.citations:
         lines += ["", *footnotes.sources_lines()]

@@ -6,19 +6,25 @@ import io
 import re
 
 import docx
+import pytest
 
+from o2r_assistant.checker import RULE_IDS, Consortium, Dossier, PlaceRecord, evaluate
 from o2r_assistant.drafting import (
     ALREADY_QUOTED,
     CLOSING,
+    FACT_REQUESTS,
     GREETING,
     NO_ANSWER,
     QUESTION_LEAD,
+    REQUESTS_INTRO,
     SIGNATURE,
     SOURCES_HEADING,
     draft_reply,
     draft_to_docx,
+    fact_requests,
     start_of,
 )
+from o2r_assistant.facts import extract_facts
 from o2r_assistant.question import questions_of
 
 EMAIL = """Bonjour Madame,
@@ -159,9 +165,57 @@ def test_each_question_gets_its_paragraph_and_quote(assistant) -> None:
     assert text.count("Au vu des éléments") == 1 and "Conforme :" not in second
 
 
+def test_missing_facts_the_email_implies_are_asked_for(assistant) -> None:
+    draft = draft_reply(THREE_QUESTIONS, assistant)
+    requests = draft.text.split(REQUESTS_INTRO)[1].split("\n\n")[1].splitlines()
+    assert requests == [
+        "- si ce budget comprend des dépenses de formation, et pour quel montant ;",
+        "- la durée prévue du projet ;",
+        "- la structure qui sera chef de file, puisque le projet serait porté à plusieurs.",
+    ]
+    document = docx.Document(io.BytesIO(draft_to_docx(draft)))
+    bullets = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
+    assert "la durée prévue du projet ;" in bullets
+    # Without stated facts there is nothing to complete.
+    plain = draft_reply("Bonjour, quel est le coût minimum d'un projet ? Merci.", assistant)
+    assert REQUESTS_INTRO not in plain.text
+
+
 def test_a_passage_is_quoted_once(assistant) -> None:
     email = "Quel est le coût minimum d'un projet ? Quel est le coût minimum du projet ?"
     draft = draft_reply(email, assistant)
     assert draft.text.count("inférieur à 150 000") == 1
     second = _paragraph(draft.text, "Quel est le coût minimum du projet ?")
     assert second.endswith(ALREADY_QUOTED.format(markers="[1]"))
+
+
+def _requests(dossier: Dossier) -> list[str]:
+    return fact_requests(evaluate(dossier), dossier)
+
+
+def test_fact_requests_follow_the_stated_facts() -> None:
+    lead, duration = FACT_REQUESTS["chef_de_file"].text, FACT_REQUESTS["duree_projet"].text
+    places = FACT_REQUESTS["territoire"].text
+    assert _requests(Dossier(consortium=Consortium(is_consortium=True))) == [lead]
+    assert _requests(Dossier(consortium=Consortium(lead="Asso A"))) == []
+    assert _requests(Dossier(consortium=Consortium(is_consortium=False))) == []
+    budget = _requests(Dossier(total_cost_eur=200_000))
+    assert duration in budget and places in budget and lead not in budget
+    located = Dossier(total_cost_eur=200_000, places=[PlaceRecord(name="Nantes", department="44")])
+    assert places not in _requests(located)
+    # A place the gazetteer cannot locate asks for the department.
+    assert _requests(Dossier(places=[PlaceRecord(name="Saint-Quelque-Part")])) == [places]
+
+
+def test_fact_requests_name_real_rules_and_fields() -> None:
+    assert set(FACT_REQUESTS) <= set(RULE_IDS)
+    for request in FACT_REQUESTS.values():
+        assert set(request.implied_by) <= set(Dossier.model_fields)
+
+
+@pytest.mark.xfail(
+    strict=True, reason="facts.py does not yet read 'travaillerions avec une autre association'"
+)
+def test_working_with_another_association_asks_for_the_lead() -> None:
+    dossier = extract_facts("Nous travaillerions avec une autre association.")
+    assert FACT_REQUESTS["chef_de_file"].text in _requests(dossier)
