@@ -1,18 +1,24 @@
 """Reply drafts for support staff: a candidate's e-mail in, a French reply out.
 
-The draft quotes the corpus with numbered footnotes and, when the e-mail states
-facts about the project, adds the checker's findings. Nothing is sent: staff
-edit the text and copy it or download it (.md or .docx).
+Each question of the e-mail gets its own short paragraph and quotes; footnotes
+are numbered once across the draft and no passage is quoted twice. When the
+e-mail states facts about the project, the checker's findings follow, then a
+request for the missing facts that the stated ones make relevant (partners but
+no chef de file, a budget but no duration…). Nothing is sent: staff edit the
+text and copy it or download it (.md or .docx).
 """
 
 from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
-from .answer import Answer
+from .answer import Answer, Citation, findings_line
 from .assistant import Assistant
+from .checker import Dossier
+from .facts import extract_facts
+from .question import questions_of
 from .report import STATUS_FR, CheckReport
 
 GREETING = "Bonjour,"
@@ -21,12 +27,15 @@ INTRO = (
     "d'intérêt « Offre de repérage et de remobilisation » (O2R) en Pays de la Loire. "
     "Voici les éléments de réponse tirés des textes de l'appel."
 )
+QUESTION_LEAD = "Concernant votre question « {question} » :"
 NO_ANSWER = (
     "Les textes de l'appel (AMI O2R Pays de la Loire, loi n° 2023-1196 article 7, décret "
     "n° 2024-584 et arrêté du 26 juin 2024) ne traitent pas directement de votre question : "
     "elle appelle un examen particulier par nos services."
 )
+ALREADY_QUOTED = "Le passage cité plus haut {markers} répond aussi à cette question."
 FINDINGS_INTRO = "Au vu des éléments indiqués dans votre message :"
+REQUESTS_INTRO = "Pour compléter l'examen de votre projet, pourriez-vous nous préciser :"
 DISCLAIMER = (
     "Ces éléments sont donnés à titre indicatif : seule l'instruction de votre dossier "
     "permet de statuer sur son éligibilité."
@@ -35,27 +44,114 @@ CLOSING = "Cordialement,"
 SIGNATURE = "Les services de la DREETS Pays de la Loire"
 SOURCES_HEADING = "Sources :"
 
-_QUESTION = re.compile(r"[^.!?\n]*\?")
+
+@dataclass(frozen=True)
+class FactRequest:
+    """How to ask for a rule's missing fact, once the e-mail states one of ``implied_by``."""
+
+    implied_by: tuple[str, ...]  # Dossier fields
+    text: str
+
+
+_COST = ("budget_lines", "total_cost_eur", "annual_cost_eur")
+# Rule id -> its request, in the words of a reply. A rule whose fact is missing is asked
+# about only when the e-mail states a fact it goes with: a budget calls for its duration.
+FACT_REQUESTS: dict[str, FactRequest] = {
+    "cout_minimum": FactRequest(
+        ("project_months", "training_cost_eur"), "le coût total prévu du projet"
+    ),
+    "depenses_formation": FactRequest(
+        _COST, "si ce budget comprend des dépenses de formation, et pour quel montant"
+    ),
+    "duree_projet": FactRequest(_COST, "la durée prévue du projet"),
+    "territoire": FactRequest(
+        ("places", *_COST), "le ou les départements dans lesquels le projet sera mené"
+    ),
+    "chef_de_file": FactRequest(
+        ("consortium",),
+        "la structure qui sera chef de file, puisque le projet serait porté à plusieurs",
+    ),
+}
 
 
 @dataclass(frozen=True)
 class Draft:
-    """A reply draft: its text, and the answer and findings it was built from."""
+    """A reply draft: its text, and the questions, answers and findings it was built from."""
 
     text: str
-    answer: Answer
+    questions: tuple[str, ...]
+    answers: tuple[Answer, ...]  # one per question
+    citations: tuple[Citation, ...]  # numbered as in the text
     findings: CheckReport | None
-    question: str
+
+    @property
+    def question(self) -> str:
+        """What the assistant was asked, in one line."""
+        return " ".join(self.questions)
 
 
-def question_of(email_text: str, max_chars: int) -> str:
-    """What to ask the assistant: the e-mail's question sentences, else its start."""
-    questions = [q.strip() for q in _QUESTION.findall(email_text)]
-    questions = [q for q in questions if re.search(r"\w", q)]
-    text = " ".join(questions) if questions else " ".join(email_text.split())
+def start_of(email_text: str, max_chars: int) -> str:
+    """What to ask when no sentence asks anything: the e-mail's start, cut at a word."""
+    text = " ".join(email_text.split())
     if len(text) > max_chars:
         text = text[:max_chars].rsplit(" ", 1)[0] or text[:max_chars]
     return text
+
+
+_MARKER = re.compile(r"\[(\d+)\]")
+
+
+@dataclass
+class _Footnotes:
+    """One numbering of the sources across the draft, and the quotes already given."""
+
+    numbers: dict[str, int] = field(default_factory=dict)  # chunk id -> number
+    citations: list[Citation] = field(default_factory=list)
+    quoted: dict[str, str] = field(default_factory=dict)  # quote -> its markers
+
+    def body(self, answer: Answer) -> str:
+        """The answer's quotes not given yet, renumbered; else a pointer to the earlier one."""
+        chunk_of = {c.n: c.chunk_id for c in answer.citations}
+        # The findings have their own block; each remaining part holds one quote.
+        skip = findings_line(answer.findings) if answer.findings else None
+        kept: list[str] = []
+        repeated: str | None = None
+        for part in answer.text.split("\n\n"):
+            if part == skip:
+                continue
+            # The same words between quotation marks are the same quote, whatever the lead.
+            key = _MARKER.sub("", part[max(part.find("«"), 0) :]).strip()
+            if key in self.quoted:
+                repeated = repeated or self.quoted[key]
+                continue
+            marked = {int(n) for n in _MARKER.findall(part)}
+            for citation in answer.citations:
+                if citation.n in marked:
+                    self._keep(citation)
+            text = _MARKER.sub(lambda m: f"[{self.numbers[chunk_of[int(m[1])]]}]", part)
+            self.quoted[key] = " ".join(dict.fromkeys(m[0] for m in _MARKER.finditer(text)))
+            kept.append(text)
+        if not kept and repeated:
+            return ALREADY_QUOTED.format(markers=repeated)
+        return "\n".join(kept)
+
+    def _keep(self, citation: Citation) -> None:
+        """Number the citation's passage if new, and keep the citation once."""
+        n = self.numbers.setdefault(citation.chunk_id, len(self.numbers) + 1)
+        renumbered = replace(citation, n=n)
+        if renumbered not in self.citations:
+            self.citations.append(renumbered)
+
+    def sources_lines(self) -> list[str]:
+        lines = [SOURCES_HEADING]
+        for c in {c.n: c for c in self.citations}.values():  # one line per source
+            line = f"[{c.n}] {c.label()}"
+            if c.reference:
+                line += f". {c.reference}"
+            if c.url:
+                line += f". {c.url}"
+            lines.append(line)
+        return lines
 
 
 def _findings_lines(report: CheckReport) -> list[str]:
@@ -66,23 +162,59 @@ def _findings_lines(report: CheckReport) -> list[str]:
     return lines
 
 
-def _sources_lines(answer: Answer) -> list[str]:
-    return [SOURCES_HEADING, *answer.sources_markdown().splitlines()]
+def _states_any(dossier: Dossier, fields: tuple[str, ...]) -> bool:
+    return not Dossier.model_validate(dossier.model_dump(include=set(fields))).is_empty()
+
+
+def fact_requests(report: CheckReport, dossier: Dossier) -> list[str]:
+    """The missing facts to ask for: those of rules that the stated facts make relevant."""
+    return [
+        FACT_REQUESTS[r.rule_id].text
+        for r in report.results
+        if r.status == "missing"
+        and r.rule_id in FACT_REQUESTS
+        and _states_any(dossier, FACT_REQUESTS[r.rule_id].implied_by)
+    ]
+
+
+def _requests_lines(requests: list[str]) -> list[str]:
+    last = len(requests) - 1
+    return [
+        REQUESTS_INTRO,
+        "",
+        *(f"- {r}{'.' if i == last else ' ;'}" for i, r in enumerate(requests)),
+    ]
 
 
 def draft_reply(email_text: str, assistant: Assistant) -> Draft:
     """Draft a French reply to a candidate's e-mail; deterministic for one corpus."""
-    question = question_of(email_text, assistant.settings.max_question_chars)
-    answer = assistant.ask(question, message=email_text)
-    findings = answer.findings
-    lines = [GREETING, "", INTRO, ""]
-    lines.append(NO_ANSWER if answer.abstained else answer.text)
-    if findings is not None:
+    asked = questions_of(email_text)
+    questions = asked or [start_of(email_text, assistant.settings.max_question_chars)]
+    # The facts are read once, from the whole e-mail, and shared by every question.
+    facts = extract_facts(email_text)
+    dossier = None if facts.is_empty() else facts
+    answers = [
+        # The questions before serve as history: "Et la durée ?" continues the one before.
+        assistant.ask(q, questions[:i], dossier=dossier, read_facts=False)
+        for i, q in enumerate(questions)
+    ]
+    findings = answers[0].findings
+    footnotes = _Footnotes()
+    lines = [GREETING, "", INTRO]
+    for question, answer in zip(questions, answers, strict=True):
+        body = NO_ANSWER if answer.abstained else footnotes.body(answer)
+        lead = [QUESTION_LEAD.format(question=question)] if asked else []
+        lines += ["", "\n".join([*lead, body])]
+    if findings is not None and dossier is not None:
         lines += ["", *_findings_lines(findings)]
+        requests = fact_requests(findings, dossier)
+        if requests:
+            lines += ["", *_requests_lines(requests)]
     lines += ["", DISCLAIMER, "", CLOSING, "", SIGNATURE]
-    if answer.citations:
-        lines += ["", *_sources_lines(answer)]
-    return Draft("\n".join(lines).strip() + "\n", answer, findings, question)
+    if footnotes.citations:
+        lines += ["", *footnotes.sources_lines()]
+    text = "\n".join(lines).strip() + "\n"
+    return Draft(text, tuple(questions), tuple(answers), tuple(footnotes.citations), findings)
 
 
 def draft_to_docx(draft: Draft) -> bytes:

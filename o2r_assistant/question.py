@@ -216,3 +216,10 @@ def analyse(message: str) -> Question:
         subject=subject.group(1).lower() if subject else count_noun,
         asks_eligibility=bool(_ELIGIBILITY.search(first)),
     )
+
+
+def questions_of(message: str) -> list[str]:
+    """Each question sentence of a message, in order; empty when none asks anything."""
+    # focus_of joins the asking sentences, each ending on its punctuation: split them back.
+    sentences = (s.strip() for s in _SENTENCE.findall(focus_of(message)))
+    return [s for s in sentences if s and _ASKS.search(s)]

@@ -3,19 +3,29 @@
 from __future__ import annotations
 
 import io
+import re
 
 import docx
+import pytest
 
+from o2r_assistant.checker import RULE_IDS, Consortium, Dossier, PlaceRecord, evaluate
 from o2r_assistant.drafting import (
+    ALREADY_QUOTED,
     CLOSING,
+    FACT_REQUESTS,
     GREETING,
     NO_ANSWER,
+    QUESTION_LEAD,
+    REQUESTS_INTRO,
     SIGNATURE,
     SOURCES_HEADING,
     draft_reply,
     draft_to_docx,
-    question_of,
+    fact_requests,
+    start_of,
 )
+from o2r_assistant.facts import extract_facts
+from o2r_assistant.question import questions_of
 
 EMAIL = """Bonjour Madame,
 
@@ -25,16 +35,28 @@ Les dépenses de formation sont-elles éligibles ? Merci d'avance pour votre ret
 
 Jean Dupont"""
 
+THREE_QUESTIONS = """Bonjour,
 
-def test_question_of_keeps_the_question_sentences() -> None:
-    text = "Bonjour. Quel est le budget minimum ? Nous sommes à Laval. Et la durée ?"
-    assert question_of(text, 2000) == "Quel est le budget minimum ? Et la durée ?"
+Notre association d'insertion est basée à Nantes, pour un budget de 80 000 € par an.
+Nous porterions le projet en partenariat avec une autre association.
+Quelle est la durée maximale de l'accompagnement d'une personne ? Les dépenses de formation
+sont-elles éligibles ? Quelle est la recette de la tarte tatin ?
+
+Cordialement,
+Marie Martin"""
 
 
-def test_question_of_without_question_mark_uses_the_truncated_text() -> None:
-    text = "Nous voudrions savoir   si notre projet\nest éligible " + "vraiment " * 50
-    question = question_of(text, 60)
-    assert question.startswith("Nous voudrions savoir si notre projet est éligible")
+def test_questions_of_lists_each_question_sentence() -> None:
+    text = "Bonjour,\nNous sommes à Laval. Quel est le budget ?\nPouvez-vous donner\nla durée."
+    assert questions_of(text) == ["Quel est le budget ?", "Pouvez-vous donner la durée."]
+    assert questions_of("Bonjour,\nNous sommes à Laval.\nCordialement,\nMarie") == []
+
+
+def test_without_question_the_start_of_the_email_is_asked() -> None:
+    text = "Notre projet   se tiendra à Laval\net commencera " + "bientôt " * 50
+    assert questions_of(text) == []
+    question = start_of(text, 60)
+    assert question.startswith("Notre projet se tiendra à Laval et commencera bientôt")
     assert len(question) <= 60
 
 
@@ -64,7 +86,7 @@ def test_draft_without_facts_has_no_findings(assistant) -> None:
 
 def test_draft_for_an_out_of_scope_email(assistant) -> None:
     draft = draft_reply("Bonjour, quelle est la recette de la tarte tatin ?", assistant)
-    assert draft.answer.abstained
+    assert [a.abstained for a in draft.answers] == [True]
     assert NO_ANSWER in draft.text
     assert SOURCES_HEADING not in draft.text
     assert draft.text.rstrip().endswith(SIGNATURE)
@@ -98,6 +120,7 @@ def test_docx_uses_the_edited_text(assistant) -> None:
 
 def test_a_draft_extracts_facts_once(assistant, monkeypatch) -> None:
     import o2r_assistant.assistant as pipeline
+    import o2r_assistant.drafting as drafting
 
     calls: list[str] = []
     original = pipeline.extract_facts
@@ -107,6 +130,92 @@ def test_a_draft_extracts_facts_once(assistant, monkeypatch) -> None:
         return original(text)
 
     monkeypatch.setattr(pipeline, "extract_facts", counting)
+    monkeypatch.setattr(drafting, "extract_facts", counting)
     draft = draft_reply(EMAIL, assistant)
     assert calls == [EMAIL]
     assert draft.findings is not None and draft.findings.by_id("cout_minimum").status == "fail"
+    calls.clear()
+    draft = draft_reply(THREE_QUESTIONS, assistant)
+    assert calls == [THREE_QUESTIONS] and len(draft.answers) == 3
+
+
+def _paragraph(text: str, question: str) -> str:
+    """The draft's block that answers ``question``."""
+    lead = QUESTION_LEAD.format(question=question)
+    return next(block for block in text.split("\n\n") if block.startswith(lead))
+
+
+def test_each_question_gets_its_paragraph_and_quote(assistant) -> None:
+    draft = draft_reply(THREE_QUESTIONS, assistant)
+    text = draft.text
+    pathway, training, recipe = draft.questions
+    assert recipe == "Quelle est la recette de la tarte tatin ?"
+    first, second = _paragraph(text, pathway), _paragraph(text, training)
+    assert "douze mois" in first and "[1]" in first and "«" in first
+    assert "ne sont pas éligibles" in second and "[2]" in second and "[1]" not in second
+    # The question the texts do not settle is said so, without invented content.
+    assert _paragraph(text, recipe) == QUESTION_LEAD.format(question=recipe) + "\n" + NO_ANSWER
+    # One numbering for the whole draft: every marker has its source line, in order.
+    body, sources = text.split(f"\n{SOURCES_HEADING}\n")
+    assert sorted({int(n) for n in re.findall(r"\[(\d+)\]", body)}) == [1, 2]
+    assert [line[:3] for line in sources.splitlines()] == ["[1]", "[2]"]
+    assert {c.n for c in draft.citations} == {1, 2}
+    assert "Décret" in sources.splitlines()[0] and "AMI" in sources.splitlines()[1]
+    # The findings come once, in their own block, not in each paragraph.
+    assert text.count("Au vu des éléments") == 1 and "Conforme :" not in second
+
+
+def test_missing_facts_the_email_implies_are_asked_for(assistant) -> None:
+    draft = draft_reply(THREE_QUESTIONS, assistant)
+    requests = draft.text.split(REQUESTS_INTRO)[1].split("\n\n")[1].splitlines()
+    assert requests == [
+        "- si ce budget comprend des dépenses de formation, et pour quel montant ;",
+        "- la durée prévue du projet ;",
+        "- la structure qui sera chef de file, puisque le projet serait porté à plusieurs.",
+    ]
+    document = docx.Document(io.BytesIO(draft_to_docx(draft)))
+    bullets = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
+    assert "la durée prévue du projet ;" in bullets
+    # Without stated facts there is nothing to complete.
+    plain = draft_reply("Bonjour, quel est le coût minimum d'un projet ? Merci.", assistant)
+    assert REQUESTS_INTRO not in plain.text
+
+
+def test_a_passage_is_quoted_once(assistant) -> None:
+    email = "Quel est le coût minimum d'un projet ? Quel est le coût minimum du projet ?"
+    draft = draft_reply(email, assistant)
+    assert draft.text.count("inférieur à 150 000") == 1
+    second = _paragraph(draft.text, "Quel est le coût minimum du projet ?")
+    assert second.endswith(ALREADY_QUOTED.format(markers="[1]"))
+
+
+def _requests(dossier: Dossier) -> list[str]:
+    return fact_requests(evaluate(dossier), dossier)
+
+
+def test_fact_requests_follow_the_stated_facts() -> None:
+    lead, duration = FACT_REQUESTS["chef_de_file"].text, FACT_REQUESTS["duree_projet"].text
+    places = FACT_REQUESTS["territoire"].text
+    assert _requests(Dossier(consortium=Consortium(is_consortium=True))) == [lead]
+    assert _requests(Dossier(consortium=Consortium(lead="Asso A"))) == []
+    assert _requests(Dossier(consortium=Consortium(is_consortium=False))) == []
+    budget = _requests(Dossier(total_cost_eur=200_000))
+    assert duration in budget and places in budget and lead not in budget
+    located = Dossier(total_cost_eur=200_000, places=[PlaceRecord(name="Nantes", department="44")])
+    assert places not in _requests(located)
+    # A place the gazetteer cannot locate asks for the department.
+    assert _requests(Dossier(places=[PlaceRecord(name="Saint-Quelque-Part")])) == [places]
+
+
+def test_fact_requests_name_real_rules_and_fields() -> None:
+    assert set(FACT_REQUESTS) <= set(RULE_IDS)
+    for request in FACT_REQUESTS.values():
+        assert set(request.implied_by) <= set(Dossier.model_fields)
+
+
+@pytest.mark.xfail(
+    strict=True, reason="facts.py does not yet read 'travaillerions avec une autre association'"
+)
+def test_working_with_another_association_asks_for_the_lead() -> None:
+    dossier = extract_facts("Nous travaillerions avec une autre association.")
+    assert FACT_REQUESTS["chef_de_file"].text in _requests(dossier)

@@ -61,6 +61,6 @@ def page_draft(settings: Settings) -> None:
         width="stretch",
     )
     st.caption(md_text(f"Question posée à l'assistant : {draft.question}"))
-    if draft.answer.citations:
+    if draft.citations:
         st.markdown("**Passages cités, pour vérification**")
-        render_citations(draft.answer.citations)
+        render_citations(list(draft.citations))
