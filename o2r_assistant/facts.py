@@ -274,7 +274,10 @@ _COUNT = r"(?:deux|trois|quatre|cinq|six|[0-9]+)"
 _ORGS = r"(?:structures?|associations?|organismes?|operateurs?|partenaires?|porteurs?)"
 _CONSORTIUM = re.compile(
     rf"\bconsortium\b|\bgroupement\b|\ba plusieurs {_ORGS}|"
-    rf"\ben partenariat avec (?:{_COUNT}|plusieurs|d'autres|une autre|un autre)[ ]+(?:autres?[ ]+)?"
+    # "avec une autre association", after any verb of working or carrying a project.
+    rf"\b(?:en partenariat|travaill\w*|port\w*|agi\w*|intervien\w*|candidat\w*|mont\w*|"
+    r"repond\w*|depos\w*|associ\w*)(?:[ \n]+(?:le|ce|notre) projet)?[ \n]+(?:avec|aux cotes d')"
+    rf"[ \n]+(?:{_COUNT}|plusieurs|d'autres|une autre|un autre)[ \n]+(?:autres?[ \n]+)?"
     rf"{_ORGS}|\bnous sommes {_COUNT} {_ORGS}|\ba {_COUNT} {_ORGS}|\bco-?port(?:e|es|ons|age)\b|"
     r"\bport(?:ons|ent|e) (?:ensemble|conjointement|a plusieurs)\b|"
     r"\bcandidature (?:commune|collective|conjointe)\b"

@@ -13,8 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .text import content_words
-
 # Lines that greet, thank or sign off carry no question.
 _FORMULA = re.compile(
     r"^(?:bonjour|bonsoir|madame|monsieur|mesdames|messieurs|cher|chère|hello|hi|dear"
@@ -208,7 +206,7 @@ def analyse(message: str) -> Question:
         text=message,
         focus=focus,
         kinds=kinds,
-        yes_no=yes_no or (first.endswith("?") and not wh and len(content_words(first)) <= 12),
+        yes_no=yes_no,
         definition=bool(_DEFINITION.search(first)),
         how=bool(_HOW.search(first)),
         english=is_english(first),

@@ -6,7 +6,6 @@ import io
 import re
 
 import docx
-import pytest
 
 from o2r_assistant.checker import RULE_IDS, Consortium, Dossier, PlaceRecord, evaluate
 from o2r_assistant.drafting import (
@@ -213,9 +212,6 @@ def test_fact_requests_name_real_rules_and_fields() -> None:
         assert set(request.implied_by) <= set(Dossier.model_fields)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="facts.py does not yet read 'travaillerions avec une autre association'"
-)
 def test_working_with_another_association_asks_for_the_lead() -> None:
     dossier = extract_facts("Nous travaillerions avec une autre association.")
     assert FACT_REQUESTS["chef_de_file"].text in _requests(dossier)
