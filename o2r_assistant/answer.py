@@ -80,6 +80,19 @@ class Citation:
         return f"{self.title}" + (f" — {where}" if where else "")
 
 
+def source_lines(citations: list[Citation]) -> list[str]:
+    """One line per cited source: its marker, label, reference and link."""
+    lines = []
+    for c in {c.n: c for c in citations}.values():
+        line = f"[{c.n}] {c.label()}"
+        if c.reference:
+            line += f". {c.reference}"
+        if c.url:
+            line += f". {c.url}"
+        lines.append(line)
+    return lines
+
+
 @dataclass
 class Answer:
     """What the assistant returns for one question."""
@@ -100,15 +113,7 @@ class Answer:
     resolved_question: str = ""
 
     def sources_markdown(self) -> str:
-        lines = []
-        for c in {c.n: c for c in self.citations}.values():  # one line per source
-            line = f"[{c.n}] {c.label()}"
-            if c.reference:
-                line += f". {c.reference}"
-            if c.url:
-                line += f". {c.url}"
-            lines.append(line)
-        return "\n".join(lines)
+        return "\n".join(source_lines(self.citations))
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -122,22 +122,20 @@ class Assistant:
         history: list[str] | None = None,
         dossier: Dossier | None = None,
         k: int | None = None,
-        message: str | None = None,
         *,
         read_facts: bool = True,
     ) -> Answer:
         """Answer ``question``, the user's latest message.
 
         ``history`` holds the earlier user messages (oldest first) and ``dossier``
-        the facts gathered from them. ``message`` is the whole text the question
-        was taken from (an e-mail): its facts count too. ``read_facts=False`` when
-        ``dossier`` already holds them (each question of one e-mail): not read again.
+        the facts gathered from them. ``read_facts=False`` when ``dossier`` already
+        holds this message's facts (each question of one e-mail): not read again.
         """
         started = time.perf_counter()
         text, notices = clean_question(question, self.settings.max_question_chars)
         asked = analyse(text)
         t0 = time.perf_counter()
-        facts = extract_facts(message if message is not None else text) if read_facts else Dossier()
+        facts = extract_facts(text) if read_facts else Dossier()
         stated = not facts.is_empty()
         # A message asking something of its own is retrieved for that question; one that
         # only states facts (or asks whether they qualify) is about those facts.

@@ -14,7 +14,7 @@ import io
 import re
 from dataclasses import dataclass, field, replace
 
-from .answer import Answer, Citation, findings_line
+from .answer import Answer, Citation, findings_line, source_lines
 from .assistant import Assistant
 from .checker import Dossier
 from .facts import extract_facts
@@ -143,15 +143,7 @@ class _Footnotes:
             self.citations.append(renumbered)
 
     def sources_lines(self) -> list[str]:
-        lines = [SOURCES_HEADING]
-        for c in {c.n: c for c in self.citations}.values():  # one line per source
-            line = f"[{c.n}] {c.label()}"
-            if c.reference:
-                line += f". {c.reference}"
-            if c.url:
-                line += f". {c.url}"
-            lines.append(line)
-        return lines
+        return [SOURCES_HEADING, *source_lines(self.citations)]
 
 
 def _findings_lines(report: CheckReport) -> list[str]:

@@ -85,6 +85,7 @@ def fake_assistant(tmp_path: Path, fake_index: Path):
 def fact_extractions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The texts the pipeline extracts facts from, in order (a counting spy)."""
     import o2r_assistant.assistant as pipeline
+    import o2r_assistant.drafting as drafting
 
     calls: list[str] = []
     original = pipeline.extract_facts
@@ -93,5 +94,7 @@ def fact_extractions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         calls.append(text)
         return original(text)
 
+    # The chat extracts in the pipeline; a draft once for the whole e-mail.
     monkeypatch.setattr(pipeline, "extract_facts", counting)
+    monkeypatch.setattr(drafting, "extract_facts", counting)
     return calls

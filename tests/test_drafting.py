@@ -117,19 +117,8 @@ def test_docx_uses_the_edited_text(assistant) -> None:
     ]
 
 
-def test_a_draft_extracts_facts_once(assistant, monkeypatch) -> None:
-    import o2r_assistant.assistant as pipeline
-    import o2r_assistant.drafting as drafting
-
-    calls: list[str] = []
-    original = pipeline.extract_facts
-
-    def counting(text: str):
-        calls.append(text)
-        return original(text)
-
-    monkeypatch.setattr(pipeline, "extract_facts", counting)
-    monkeypatch.setattr(drafting, "extract_facts", counting)
+def test_a_draft_extracts_facts_once(assistant, fact_extractions) -> None:
+    calls = fact_extractions
     draft = draft_reply(EMAIL, assistant)
     assert calls == [EMAIL]
     assert draft.findings is not None and draft.findings.by_id("cout_minimum").status == "fail"
