@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 import time
 import unicodedata
 
@@ -94,7 +95,7 @@ class Assistant:
         self.settings = settings or Settings()
         self.embedder = embedder or get_embedder(self.settings.embedder)
         if build:
-            self.index = ensure_index(self.settings, self.embedder)
+            index = ensure_index(self.settings, self.embedder)
         else:
             index = open_index(self.settings, self.embedder)
             if index is None or not is_current(index, self.settings, self.embedder):
@@ -102,12 +103,31 @@ class Assistant:
                     "the index is missing or stale: run `o2r index`",
                     "l'index du corpus est absent ou périmé : lancez `o2r index`",
                 )
-            self.index = index
-        self.retriever = HybridRetriever(
-            index=self.index, k=self.settings.top_k, mode=self.settings.retrieval_mode
-        )
-        self.index.sentences()  # load once, not on the first question
+        self._serve(index)
+        self._refresh_lock = threading.Lock()
         self.chat_model = make_chat_model(self.settings) if self.settings.llm else None
+
+    def _serve(self, index) -> None:
+        retriever = HybridRetriever(
+            index=index, k=self.settings.top_k, mode=self.settings.retrieval_mode
+        )
+        index.sentences()  # load once, not on the first question
+        self.index, self.retriever = self.serving = index, retriever
+
+    def refresh(self) -> bool:
+        """Serve the index generation a build swapped in since (one readlink or server call)."""
+        try:
+            if self.index.newest_generation() in (None, self.index.generation):
+                return False
+            with self._refresh_lock:
+                index = open_index(self.settings, self.embedder)
+                if index is None or index.generation == self.index.generation:
+                    return False
+                self._serve(index)
+        except IndexUnavailableError as err:  # keep serving the generation at hand
+            log.warning("index generation check failed: %s", err)
+            return False
+        return True
 
     def ask(
         self,
@@ -124,11 +144,13 @@ class Assistant:
         was taken from (an e-mail): its facts count too.
         """
         started = time.perf_counter()
+        self.refresh()
+        index, retriever = self.serving  # this answer ends on the generation it starts on
         text, notices = clean_question(question, self.settings.max_question_chars)
         asked = analyse(text)
         resolved = resolve_followup(asked.focus, history)
         t0 = time.perf_counter()
-        result = self.retriever.retrieve(resolved, k=k)
+        result = retriever.retrieve(resolved, k=k)
         t1 = time.perf_counter()
         facts = extract_facts(message if message is not None else text)
         stated = not facts.is_empty()
@@ -136,7 +158,7 @@ class Assistant:
         # The checker judges the whole conversation's facts, not only this message's.
         findings = evaluate(merged) if merged is not None and not merged.is_empty() else None
         t2 = time.perf_counter()
-        signals = scope_signals(resolved, result, self.retriever)
+        signals = scope_signals(resolved, result, retriever)
         chosen: list[Candidate] = []
         candidates: list[Candidate] = []
         # Stated project facts always get the checker's verdict, whatever else the
@@ -146,13 +168,13 @@ class Assistant:
         )
         verdict_leads = findings is not None and (states_project or asked.asks_eligibility)
         if verdict_leads:
-            chosen = rule_quotes(findings, self.index)
+            chosen = rule_quotes(findings, index)
             if not chosen:  # the grounding passages are not in this corpus
-                candidates = score_candidates(asked, result, self.index, self.retriever.idf)
+                candidates = score_candidates(asked, result, index, retriever.idf)
                 chosen = select_sentences(candidates)
         elif not signals.blocked and signals.supported():
-            candidates = score_candidates(asked, result, self.index, self.retriever.idf)
-            if answers_kind(asked, candidates, self.retriever.knows):
+            candidates = score_candidates(asked, result, index, retriever.idf)
+            if answers_kind(asked, candidates, retriever.knows):
                 chosen = select_sentences(candidates)
         mode = "extractive"
         if chosen:
