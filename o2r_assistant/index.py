@@ -12,10 +12,9 @@ Server mode (``O2R_CHROMA_URL``): a build fills temporary collections (the
 sentences in a second collection: the server has no shared disk), then they
 take the served names.
 
-Only sentences are embedded; a passage's vector is the length-weighted mean of
-its sentences' vectors (README: measured against embedding passages whole).
-Every vector is kept in an embedding cache keyed by embedder and text
-(``<index_dir>/cache/``), so a build re-embeds only new text.
+Every vector (a passage's, each of its sentences') is kept in an embedding
+cache keyed by embedder and text (``<index_dir>/cache/``), so a build
+re-embeds only new text.
 
 The manifest (corpus hash, embedder id, chunker version, layout, generation) is
 stored in the collection's metadata, so it can never disagree with the data it
@@ -63,7 +62,7 @@ log = logging.getLogger(__name__)
 # Passages per embedding call: measured as fast as 64 with ~200 MB less memory.
 EMBED_BATCH = 8
 # How vectors are computed and stored; a build of another layout is rebuilt.
-LAYOUT = "2-derived-passages-npy"
+LAYOUT = "2-sentences-npy"
 SENTENCES_NPY = "sentences.npy"
 SENTENCES_JSON = "sentences.json"
 
@@ -539,13 +538,11 @@ class Vectors:
 
 
 def _pieces(chunk: Chunk) -> tuple[list[tuple[int, int]], list[str]]:
-    """A chunk's sentence spans, and the texts its vector is the mean of: its sentences
-    (adding its heading path as one more piece measured worse, README), or, for a chunk
-    without any, its whole ``embed_text``."""
+    """A chunk's sentence spans, and the texts to embed for it: its whole ``embed_text``
+    (the passage vector), then its sentences. Deriving the passage vector from the
+    sentences' halves the work but measured worse on held-out sets (README)."""
     spans = [(a, b) for a, b in split_sentences(chunk.text) if b - a > 1]
-    if not spans:
-        return [], [chunk.embed_text]
-    return spans, [chunk.text[a:b] for a, b in spans]
+    return spans, [chunk.embed_text] + [chunk.text[a:b] for a, b in spans]
 
 
 def embed_chunks(
@@ -586,14 +583,11 @@ def embed_chunks(
     passages = np.zeros((len(chunks), dim), dtype=np.float32)
     refs: list[SentenceRef] = []
     rows: list[np.ndarray] = []
-    for i, (chunk, (spans, texts)) in enumerate(zip(chunks, pieces, strict=True)):
-        vectors = np.stack([known[k] for k in keyed[i]])
-        weights = np.array([len(t) for t in texts], dtype=np.float32)
-        mean = weights @ vectors
-        passages[i] = mean / max(float(np.linalg.norm(mean)), 1e-12)
-        for j, (a, b) in enumerate(spans):
+    for i, (chunk, (spans, _)) in enumerate(zip(chunks, pieces, strict=True)):
+        passages[i] = known[keyed[i][0]]
+        for j, (a, b) in enumerate(spans, start=1):
             refs.append(SentenceRef(chunk.chunk_id, chunk.start + a, chunk.start + b))
-            rows.append(vectors[j])
+            rows.append(known[keyed[i][j]])
     sentences = np.stack(rows) if rows else np.zeros((0, dim), dtype=np.float32)
     return Vectors(passages, refs, sentences, all_keys, total, len(chunks) - total)
 
