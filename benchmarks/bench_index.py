@@ -3,6 +3,13 @@
 Runs on the shipped corpus, then on a synthetic corpus of N chunks:
 
     python benchmarks/bench_index.py [--synthetic 10000] [--queries 50]
+    python benchmarks/bench_index.py --compare /tmp/oldmain --synthetic 200 --added 50
+
+``--compare`` builds the same synthetic corpus with another checkout (e.g. ``git
+worktree add /tmp/oldmain <commit>``) and with this one, alternately, each in a
+fresh process, and prints passages/s, vectors/s, peak memory and the ratio.
+``--added N`` then adds an N-passage document to the index and times the
+incremental build against embedding those N passages alone.
 
 A benchmark, not a test: it prints figures and asserts nothing.
 """
@@ -10,8 +17,12 @@ A benchmark, not a test: it prints figures and asserts nothing.
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import random
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -76,11 +87,87 @@ def measure(label: str, corpus: Path, queries: int) -> None:
         print(f"[{label}] peak memory so far: {peak_rss_mb():.0f} MB")
 
 
+BUILD_ONE = """
+import json, resource, sys, time
+from pathlib import Path
+from o2r_assistant.config import Settings
+from o2r_assistant.embeddings import get_embedder
+from o2r_assistant.index import build_index, open_index
+embedder = get_embedder()
+settings = Settings(corpus_dir=Path(sys.argv[1]), index_dir=Path(sys.argv[2]))
+report = build_index(settings, embedder)
+index = open_index(settings, embedder)
+refs, _ = index.sentences()
+print(json.dumps({"seconds": report.seconds, "chunks": report.manifest.chunks,
+                  "vectors": report.manifest.chunks + len(refs),
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def build_in(checkout: Path, corpus: Path, index_dir: Path) -> dict:
+    env = {**os.environ, "PYTHONPATH": str(checkout)}
+    env.pop("O2R_CHROMA_URL", None)
+    out = subprocess.run(
+        [sys.executable, "-c", BUILD_ONE, str(corpus), str(index_dir)],
+        env=env,
+        cwd=checkout,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def compare(old: Path, chunks: int, added: int, rounds: int) -> None:
+    here = Path(__file__).resolve().parent.parent
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        corpus.mkdir()
+        synthetic_corpus(corpus, chunks)
+        rates: dict[str, list[float]] = {"old": [], "new": []}
+        for r in range(rounds):
+            for label, checkout in (("old", old), ("new", here)):
+                shutil.rmtree(Path(tmp) / "index", ignore_errors=True)
+                got = build_in(checkout, corpus, Path(tmp) / "index")
+                rate = got["chunks"] / got["seconds"]
+                rates[label].append(rate)
+                print(
+                    f"[{label} round {r + 1}] {got['chunks']} passages in {got['seconds']:.1f} s"
+                    f" = {rate:.2f} passages/s, {got['vectors'] / got['seconds']:.1f} vectors/s,"
+                    f" peak {got['peak_mb']:.0f} MB",
+                    flush=True,
+                )
+        old_rate = sorted(rates["old"])[len(rates["old"]) // 2]
+        new_rate = sorted(rates["new"])[len(rates["new"]) // 2]
+        print(
+            f"median passages/s: old {old_rate:.2f}, new {new_rate:.2f}, ratio "
+            f"{new_rate / old_rate:.2f}x"
+        )
+        if added:
+            extra = Path(tmp) / "extra"
+            extra.mkdir()
+            synthetic_corpus(extra, added, seed=11)
+            alone = build_in(here, extra, Path(tmp) / "alone")  # those passages alone
+            (extra / "synthetic-0000.md").rename(corpus / "added.md")
+            grown = build_in(here, corpus, Path(tmp) / "index")  # the index built above
+            print(
+                f"incremental: {added} passages added to {chunks}: {grown['seconds']:.1f} s; "
+                f"the {added} alone: {alone['seconds']:.1f} s; ratio "
+                f"{grown['seconds'] / alone['seconds']:.2f}x"
+            )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--synthetic", type=int, default=10_000, help="synthetic chunks")
     parser.add_argument("--queries", type=int, default=50)
+    parser.add_argument("--compare", type=Path, help="another checkout to build with")
+    parser.add_argument("--added", type=int, default=0, help="passages added (with --compare)")
+    parser.add_argument("--rounds", type=int, default=1)
     args = parser.parse_args()
+    if args.compare:
+        compare(args.compare, args.synthetic, args.added, args.rounds)
+        return
     started = time.perf_counter()
     get_embedder()
     print(f"model load: {time.perf_counter() - started:.2f} s")

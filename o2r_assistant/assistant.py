@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 import time
 import unicodedata
 
@@ -29,7 +30,7 @@ from .config import Settings
 from .embeddings import Embedder, get_embedder
 from .errors import IndexUnavailableError, InputError, LLMError
 from .facts import extract_facts
-from .index import ensure_index, is_current, open_index
+from .index import VectorIndex, ensure_index, is_current, open_index
 from .llm import FALLBACK_NOTICE, check_numbers, generate, make_chat_model
 from .question import Question, analyse
 from .retrieval import HybridRetriever, Retrieved
@@ -101,7 +102,7 @@ class Assistant:
         self.settings = settings or Settings()
         self.embedder = embedder or get_embedder(self.settings.embedder)
         if build:
-            self.index = ensure_index(self.settings, self.embedder)
+            index = ensure_index(self.settings, self.embedder)
         else:
             index = open_index(self.settings, self.embedder)
             if index is None or not is_current(index, self.settings, self.embedder):
@@ -109,12 +110,39 @@ class Assistant:
                     "the index is missing or stale: run `o2r index`",
                     "l'index du corpus est absent ou périmé : lancez `o2r index`",
                 )
-            self.index = index
-        self.retriever = HybridRetriever(
-            index=self.index, k=self.settings.top_k, mode=self.settings.retrieval_mode
-        )
-        self.index.sentences()  # load once, not on the first question
+        self._serve(index)
+        self._refresh_lock = threading.Lock()
         self.chat_model = make_chat_model(self.settings) if self.settings.llm else None
+
+    def _serve(self, index) -> None:
+        retriever = HybridRetriever(
+            index=index, k=self.settings.top_k, mode=self.settings.retrieval_mode
+        )
+        index.sentences()  # load once, not on the first question
+        self.serving = (index, retriever)  # swapped as one, read as one
+
+    @property
+    def index(self) -> VectorIndex:
+        return self.serving[0]
+
+    @property
+    def retriever(self) -> HybridRetriever:
+        return self.serving[1]
+
+    def refresh(self) -> bool:
+        """Serve the index generation a build swapped in since (one readlink or server call)."""
+        try:
+            if self.index.newest_generation() in (None, self.index.generation):
+                return False
+            with self._refresh_lock:
+                index = open_index(self.settings, self.embedder)
+                if index is None or index.generation == self.index.generation:
+                    return False
+                self._serve(index)
+        except IndexUnavailableError as err:  # keep serving the generation at hand
+            log.warning("index generation check failed: %s", err)
+            return False
+        return True
 
     def ask(
         self,
@@ -132,6 +160,8 @@ class Assistant:
         holds this message's facts (each question of one e-mail): not read again.
         """
         started = time.perf_counter()
+        self.refresh()
+        index, retriever = self.serving  # this answer ends on the generation it starts on
         text, notices = clean_question(question, self.settings.max_question_chars)
         asked = analyse(text)
         t0 = time.perf_counter()
@@ -141,13 +171,13 @@ class Assistant:
         # only states facts (or asks whether they qualify) is about those facts.
         own_question = _asks_its_own_question(asked)
         resolved = resolve_followup(text if stated and not own_question else asked.focus, history)
-        result = self.retriever.retrieve(resolved, k=k)
+        result = retriever.retrieve(resolved, k=k)
         t1 = time.perf_counter()
         merged = (merge_dossiers(dossier, facts) if dossier else facts) if stated else dossier
         # The checker judges the whole conversation's facts, not only this message's.
         findings = evaluate(merged) if merged is not None and not merged.is_empty() else None
         t2 = time.perf_counter()
-        signals = scope_signals(resolved, result, self.retriever)
+        signals = scope_signals(resolved, result, retriever)
         chosen: list[Candidate] = []
         candidates: list[Candidate] = []
         # Stated project facts always get the checker's verdict, whatever else the
@@ -160,17 +190,15 @@ class Assistant:
         if verdict_leads:
             # The message's own question is answered first, then the rules' sources.
             if own_question and not signals.blocked:
-                candidates = score_candidates(asked, result, self.index, self.retriever.idf)
+                candidates = score_candidates(asked, result, index, retriever.idf)
                 chosen = select_sentences(candidates, asked, limit=1)
-            chosen += rule_quotes(
-                findings, self.index, limit=MAX_QUOTES - len(chosen), after=chosen
-            )
+            chosen += rule_quotes(findings, index, limit=MAX_QUOTES - len(chosen), after=chosen)
             if not chosen:  # the grounding passages are not in this corpus
-                candidates = score_candidates(asked, result, self.index, self.retriever.idf)
+                candidates = score_candidates(asked, result, index, retriever.idf)
                 chosen = select_sentences(candidates, asked)
         elif not signals.blocked and signals.supported():
-            candidates = score_candidates(asked, result, self.index, self.retriever.idf)
-            if answers_kind(asked, candidates, self.retriever.knows):
+            candidates = score_candidates(asked, result, index, retriever.idf)
+            if answers_kind(asked, candidates, retriever.knows):
                 chosen = select_sentences(candidates, asked)
         mode = "extractive"
         if chosen:

@@ -67,10 +67,12 @@ def index(rebuild: bool, embedder: str | None) -> None:
             f"Index à jour : {m.chunks} passages, {m.documents} documents ({m.embedder_id})."
         )
         return
+    # The bar counts passages embedded (those whose text the cache does not hold yet).
     report = build_index(settings, model, progress=progress_bar("Indexation", unit="passage"))
     m = report.manifest
     click.echo(
-        f"Index construit : {m.chunks} passages, {m.documents} documents, modèle {m.embedder_id}, "
+        f"Index construit : {m.chunks} passages ({report.embedded} calculés, "
+        f"{report.cached} repris du cache), {m.documents} documents, modèle {m.embedder_id}, "
         f"en {report.seconds:.1f} s (chargement du modèle {load_s:.1f} s)."
     )
     for skipped in report.skipped_files:

