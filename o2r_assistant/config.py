@@ -42,7 +42,11 @@ class Settings(BaseSettings):
     login_global_max_failures: int = Field(default=access.GLOBAL_MAX_FAILURES, ge=1)
     login_global_window_s: float = Field(default=access.GLOBAL_WINDOW_SECONDS, gt=0)
     feedback_db: Path = PROJECT_ROOT / "data" / "feedback.sqlite3"
+    # Feedback rows older than this are deleted (at start-up, then daily).
+    feedback_retention_days: int = Field(default=365, ge=1)
     upload_max_mb: float = 20.0
+    # Cases one question set may hold.
+    max_eval_cases: int = Field(default=500, ge=1)
     max_question_chars: int = 2000
     # Questions and answers are logged only when this is explicitly turned on.
     log_questions: bool = False

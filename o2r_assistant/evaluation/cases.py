@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ..config import Settings
 from ..errors import EvalFormatError
-from ..rules import StrictYamlLoader, load_rules
+from ..rules import load_rules
 from ..text import normalize_match
+from ..yamlio import read_yaml_document
 
 VERDICTS = ("eligible", "ineligible", "incomplete")
 STATUSES = ("pass", "fail", "warn", "missing")
@@ -53,46 +53,6 @@ class Case:
     answered_by: str | None = None
     file: Path | None = None
     line: int | None = None
-
-
-def _read_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
-    """The document and its node tree (for line numbers); YAML errors name the line."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise EvalFormatError(
-            f"{path}: cannot read question set: {err}",
-            f"{path} : jeu de questions illisible : {err}",
-        ) from None
-    loader = StrictYamlLoader(text)  # a SafeLoader that also refuses repeated keys
-    try:
-        node = loader.get_single_node()
-        return (loader.construct_document(node) if node is not None else None), node
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-        problem = getattr(err, "problem", None) or str(err)
-        if mark is None:
-            raise EvalFormatError(
-                f"{path}: invalid YAML: {problem}", f"{path} : YAML invalide : {problem}"
-            ) from None
-        line = mark.line + 1
-        raise EvalFormatError(
-            f"{path}: invalid YAML at line {line}: {problem}",
-            f"{path} : YAML invalide à la ligne {line} : {problem}",
-        ) from None
-    except ValueError as err:
-        # YAML resolves 2024-13-01 as a date, then fails to build it.
-        raise EvalFormatError(
-            f"{path}: invalid YAML value: {err}", f"{path} : valeur YAML invalide : {err}"
-        ) from None
-    except RecursionError:
-        line = loader.get_mark().line + 1
-        raise EvalFormatError(
-            f"{path}: invalid YAML at line {line}: nested too deeply",
-            f"{path} : YAML invalide à la ligne {line} : imbriqué trop profondément",
-        ) from None
-    finally:
-        loader.dispose()
 
 
 # YAML aliases can nest a value whose full repr runs to gigabytes: errors show a glimpse.
@@ -248,14 +208,24 @@ class _CaseReader:
         return dict(value)
 
 
-def load_cases(path: Path) -> list[Case]:
-    """Read and strictly validate one question set; raises EvalFormatError."""
+def load_cases(path: Path, max_cases: int | None = None) -> list[Case]:
+    """Read and strictly validate one question set; raises EvalFormatError.
+
+    A set of more than ``max_cases`` cases (``O2R_MAX_EVAL_CASES`` when None) is refused.
+    """
     path = Path(path)
-    data, node = _read_yaml(path)
+    data, node = read_yaml_document(path, error=EvalFormatError, what="question set")
     if not isinstance(data, list) or not data:
         raise EvalFormatError(
             f"{path}: a question set is a non-empty YAML list of cases",
             f"{path} : un jeu de questions est une liste YAML de cas, non vide",
+        )
+    limit = Settings().max_eval_cases if max_cases is None else max_cases
+    if len(data) > limit:
+        raise EvalFormatError(
+            f"{path}: {len(data)} cases, over the limit of {limit} (O2R_MAX_EVAL_CASES)",
+            f"{path} : {len(data)} cas, au-delà de la limite de {limit} par jeu de questions ; "
+            "découpez-le en plusieurs fichiers.",
         )
     lines = [item.start_mark.line + 1 for item in node.value] if node is not None else []
     rule_ids = frozenset(rule.id for rule in load_rules())
