@@ -48,6 +48,12 @@ class Settings(BaseSettings):
     # Cases one question set may hold.
     max_eval_cases: int = Field(default=500, ge=1)
     max_question_chars: int = 2000
+    # Questions per browser session: a burst, then so many per minute.
+    question_burst: int = Field(default=10, ge=1)
+    questions_per_minute: float = Field(default=6.0, gt=0)
+    # Answers computed at once per process (embedding is CPU-bound); others wait so long.
+    answer_slots: int = Field(default=2, ge=1)
+    answer_wait_s: float = Field(default=30.0, gt=0)
     # Questions and answers are logged only when this is explicitly turned on.
     log_questions: bool = False
 
