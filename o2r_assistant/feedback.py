@@ -47,6 +47,21 @@ BUSY_TIMEOUT_S = 10.0
 DEFAULT_RETENTION_DAYS = 365
 PURGE_INTERVAL = timedelta(days=1)
 OWNER_ONLY = 0o600
+# The privacy notice of the README's user section and of the app (Markdown, French).
+PRIVACY_NOTICE_FR = """\
+Quand vous notez une réponse (pouce levé ou baissé), l'application enregistre la
+question, la réponse et ses sources, votre note, votre commentaire et la réponse
+attendue si vous les donnez, la date, et un identifiant tiré au hasard pour votre
+session de navigateur. Les adresses e-mail, les numéros de téléphone et les noms
+reconnaissables (« je m'appelle … », signature) sont remplacés par `[e-mail]`,
+`[téléphone]` et `[nom]` avant l'enregistrement ; ni adresse IP ni compte ne sont
+conservés. Ces avis servent uniquement à améliorer l'assistant. Ils sont gardés sur le
+serveur, dans le fichier `data/feedback.sqlite3` lisible par son seul propriétaire, et
+effacés automatiquement au bout de {days} jours. Seul le personnel habilité de la DREETS
+Pays de la Loire les consulte (page « Évaluation », protégée par mot de passe). Vous
+pouvez supprimer à tout moment les avis donnés pendant votre session ; pour toute autre
+demande d'accès ou d'effacement, adressez-vous à la DREETS Pays de la Loire. Les
+questions posées sans être notées ne sont ni conservées ni journalisées."""
 # Shown before the first rating is stored: what is kept, why, for how long, and erasure.
 FEEDBACK_NOTICE_FR = (
     "Votre avis est enregistré avec la question et la réponse, sans e-mail, téléphone ni "

@@ -15,9 +15,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from o2r_assistant import feedback
+from o2r_assistant.config import PROJECT_ROOT
 from o2r_assistant.errors import EvalFormatError
 from o2r_assistant.feedback import (
+    DEFAULT_RETENTION_DAYS,
     FEEDBACK_NOTICE_FR,
+    PRIVACY_NOTICE_FR,
     FeedbackStore,
     export_question_set,
     feedback_csv,
@@ -180,3 +183,8 @@ def test_any_text_gives_a_readable_yaml_export(
         read_yaml(path, error=EvalFormatError, what="question set")
     except EvalFormatError as err:  # only the format check may object, never the reader
         pytest.fail(f"export unreadable: {err}")
+
+
+def test_the_readme_and_the_app_give_the_same_privacy_notice() -> None:
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    assert PRIVACY_NOTICE_FR.format(days=DEFAULT_RETENTION_DAYS) in readme
