@@ -45,6 +45,9 @@ class Settings(BaseSettings):
     # Feedback rows older than this are deleted (at start-up, then daily).
     feedback_retention_days: int = Field(default=365, ge=1)
     upload_max_mb: float = 20.0
+    # Passages one uploaded document, and the whole corpus, may have.
+    max_passages_per_document: int = Field(default=2_000, ge=1)
+    max_passages: int = Field(default=20_000, ge=1)
     # Cases one question set may hold.
     max_eval_cases: int = Field(default=500, ge=1)
     max_question_chars: int = 2000
