@@ -5,6 +5,8 @@
 PYTHON ?= python3
 VENV ?= .venv
 PORT ?= 8501
+# Local only by default; `ADDRESS=0.0.0.0 make run` serves every interface on purpose.
+ADDRESS ?= 127.0.0.1
 BIN := $(VENV)/bin
 # The CPU build of torch, for the sentence-transformers backend (the default
 # install has no torch). Without the pin pip may fetch a multi-GB CUDA build.
@@ -27,8 +29,8 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed-base
 
 run: $(VENV)/.installed-base
 	$(BIN)/o2r index
-	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true \
-		--browser.gatherUsageStats false
+	$(BIN)/streamlit run app.py --server.address $(ADDRESS) --server.port $(PORT) \
+		--server.headless true --browser.gatherUsageStats false
 
 index: $(VENV)/.installed-base
 	$(BIN)/o2r index

@@ -11,13 +11,18 @@ import json
 import logging
 import sys
 import time
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from .config import Settings
 from .errors import DossierError, EvalFormatError, InputError, O2RError
 from .progress import progress_bar
+
+if TYPE_CHECKING:
+    from .feedback import FeedbackStore
 
 EXIT_BAD_INPUT = 2
 EXIT_ENVIRONMENT = 3
@@ -235,6 +240,41 @@ def eval_command(
             click.echo("Rapport : " + ", ".join(str(p) for p in written))
         rates = [data["pass_rate"]]
     sys.exit(0 if all(r is not None and r >= min_pass for r in rates) else 1)
+
+
+@cli.group()
+def feedback() -> None:
+    """Manage the users' feedback (O2R_FEEDBACK_DB)."""
+
+
+def _store() -> FeedbackStore:
+    from .feedback import FeedbackStore
+
+    settings = _settings()
+    return FeedbackStore(settings.feedback_db, settings.feedback_retention_days)
+
+
+@feedback.command("purge")
+@click.option(
+    "--before",
+    "before",
+    required=True,
+    type=click.DateTime(formats=["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]),
+    help="Delete the feedback given before this UTC date (YYYY-MM-DD).",
+)
+def feedback_purge(before: datetime) -> None:
+    """Delete every feedback row given before a date."""
+    deleted = _store().purge_before(before.replace(tzinfo=UTC))
+    click.echo(f"{deleted} avis supprimé(s), donnés avant le {before:%d/%m/%Y}.")
+
+
+@feedback.command("delete")
+@click.argument("feedback_id", type=click.IntRange(min=1))
+def feedback_delete(feedback_id: int) -> None:
+    """Delete one feedback row by its number (N° in the Évaluation page)."""
+    if not _store().delete(feedback_id):
+        raise InputError(f"no feedback row {feedback_id}", f"aucun avis n° {feedback_id}")
+    click.echo(f"Avis n° {feedback_id} supprimé.")
 
 
 def main() -> None:

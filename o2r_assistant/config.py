@@ -42,8 +42,21 @@ class Settings(BaseSettings):
     login_global_max_failures: int = Field(default=access.GLOBAL_MAX_FAILURES, ge=1)
     login_global_window_s: float = Field(default=access.GLOBAL_WINDOW_SECONDS, gt=0)
     feedback_db: Path = PROJECT_ROOT / "data" / "feedback.sqlite3"
+    # Feedback rows older than this are deleted (at start-up, then daily).
+    feedback_retention_days: int = Field(default=365, ge=1)
     upload_max_mb: float = 20.0
+    # Passages one uploaded document, and the whole corpus, may have.
+    max_passages_per_document: int = Field(default=2_000, ge=1)
+    max_passages: int = Field(default=20_000, ge=1)
+    # Cases one question set may hold.
+    max_eval_cases: int = Field(default=500, ge=1)
     max_question_chars: int = 2000
+    # Questions per browser session: a burst, then so many per minute.
+    question_burst: int = Field(default=10, ge=1)
+    questions_per_minute: float = Field(default=6.0, gt=0)
+    # Answers computed at once per process (embedding is CPU-bound); others wait so long.
+    answer_slots: int = Field(default=2, ge=1)
+    answer_wait_s: float = Field(default=30.0, gt=0)
     # Questions and answers are logged only when this is explicitly turned on.
     log_questions: bool = False
 

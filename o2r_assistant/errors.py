@@ -58,3 +58,7 @@ class LLMError(O2RError):
 
 class InputError(O2RError):
     """A user's input cannot be processed (empty question, bad file name...)."""
+
+
+class RateLimitError(O2RError):
+    """A session asks too often, or every answer slot is busy: try again later."""

@@ -1,20 +1,32 @@
-"""Users' ratings of answers, kept in SQLite, and their export as a question set.
+"""Users' ratings of answers, kept in SQLite, and their export as a question set or CSV.
 
 A row holds the question, the answer text, its citations, the rating, an optional
-comment and corrected answer, and the UTC time: nothing that identifies the
-person (no address, no session). Every call opens its own connection, so any
-number of app sessions and processes can write at once (WAL journal, busy
-timeout).
+comment and corrected answer, the UTC time and a random session id (drawn by the
+app for each browser session, so that a user can delete what they gave): no
+address, no account. What the user typed is stored without e-mail addresses,
+phone numbers or recognisable names (``privacy.redact``) and without
+non-printable characters. Rows older than the retention period are deleted when
+a store is first used in a process, then at most once a day. The database and
+its WAL files are readable by their owner only.
+
+Every call opens its own connection, so any number of app sessions and processes
+can write at once (WAL journal, busy timeout).
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import logging
+import os
+import secrets
 import sqlite3
-from collections.abc import Iterator, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import asdict, dataclass, is_dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
@@ -23,11 +35,39 @@ import yaml
 
 from .errors import O2RError
 from .numbers import DURATION, find_amounts
+from .privacy import redact
+from .sanitize import clean_optional, clean_text
 from .text import fold
+
+log = logging.getLogger(__name__)
 
 Rating = Literal["up", "down"]
 RATINGS: tuple[str, ...] = ("up", "down")
 BUSY_TIMEOUT_S = 10.0
+DEFAULT_RETENTION_DAYS = 365
+PURGE_INTERVAL = timedelta(days=1)
+OWNER_ONLY = 0o600
+# The privacy notice of the README's user section and of the app (Markdown, French).
+PRIVACY_NOTICE_FR = """\
+Quand vous notez une réponse (pouce levé ou baissé), l'application enregistre la
+question, la réponse et ses sources, votre note, votre commentaire et la réponse
+attendue si vous les donnez, la date, et un identifiant tiré au hasard pour votre
+session de navigateur. Les adresses e-mail, les numéros de téléphone et les noms
+reconnaissables (« je m'appelle … », signature) sont remplacés par `[e-mail]`,
+`[téléphone]` et `[nom]` avant l'enregistrement ; ni adresse IP ni compte ne sont
+conservés. Ces avis servent uniquement à améliorer l'assistant. Ils sont gardés sur le
+serveur, dans le fichier `data/feedback.sqlite3` lisible par son seul propriétaire, et
+effacés automatiquement au bout de {days} jours. Seul le personnel habilité de la DREETS
+Pays de la Loire les consulte (page « Évaluation », protégée par mot de passe). Vous
+pouvez supprimer à tout moment les avis donnés pendant votre session ; pour toute autre
+demande d'accès ou d'effacement, adressez-vous à la DREETS Pays de la Loire. Les
+questions posées sans être notées ne sont ni conservées ni journalisées."""
+# Shown before the first rating is stored: what is kept, why, for how long, and erasure.
+FEEDBACK_NOTICE_FR = (
+    "Votre avis est enregistré avec la question et la réponse, sans e-mail, téléphone ni "
+    "nom, pour améliorer l'assistant ; il est effacé après {days} jours et vous pouvez le "
+    "supprimer à tout moment."
+)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS feedback (
@@ -38,9 +78,12 @@ CREATE TABLE IF NOT EXISTS feedback (
     citations TEXT NOT NULL,
     rating TEXT NOT NULL CHECK (rating IN ('up', 'down')),
     comment TEXT,
-    corrected_answer TEXT
+    corrected_answer TEXT,
+    session_id TEXT
 )
 """
+# Stores created before the session id was kept get the column on first use.
+_ADD_SESSION = "ALTER TABLE feedback ADD COLUMN session_id TEXT"
 
 
 @dataclass(frozen=True)
@@ -61,22 +104,71 @@ def _check_rating(rating: str) -> None:
 
 
 def _optional(text: str | None) -> str | None:
-    return text.strip() or None if text else None
+    """What a user typed, as stored: clean, without personal details, None if blank."""
+    cleaned = clean_optional(text)
+    return redact(cleaned) if cleaned else None
+
+
+def new_session_id() -> str:
+    """A random id for one browser session, unrelated to the person or their address."""
+    return secrets.token_urlsafe(16)
+
+
+def _stamp(moment: datetime) -> str:
+    """``created_at`` format: UTC, to the second, so that strings sort by time."""
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+# Last purge per database file in this process; its lock also covers the first purge.
+_last_purge: dict[Path, datetime] = {}
+_purge_lock = threading.Lock()
+
+
+def _owner_only(path: Path) -> None:
+    """The database and its WAL files readable by their owner only (SQLite gives the
+    WAL files the database's mode when it creates them)."""
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, OWNER_ONLY))
+    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if file.exists() and file.stat().st_mode & 0o777 != OWNER_ONLY:
+            file.chmod(OWNER_ONLY)
 
 
 class FeedbackStore:
-    """The feedback table in the SQLite file at ``path`` (created on first use)."""
+    """The feedback table in the SQLite file at ``path`` (created on first use).
 
-    def __init__(self, path: Path) -> None:
+    Rows older than ``retention_days`` are purged when the store is first used in
+    this process, then at most once per day; ``clock`` gives the current UTC time.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        retention_days: int = DEFAULT_RETENTION_DAYS,
+        clock: Callable[[], datetime] = _utc_now,
+    ) -> None:
+        if retention_days < 1:
+            raise ValueError(f"retention_days must be at least 1, not {retention_days}")
         self.path = Path(path)
+        self.retention = timedelta(days=retention_days)
+        self.clock = clock
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            _owner_only(self.path)
             with closing(sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S)) as conn:
                 conn.execute("PRAGMA journal_mode=WAL")
                 conn.execute(_SCHEMA)
+                columns = {row[1] for row in conn.execute("PRAGMA table_info(feedback)")}
+                if "session_id" not in columns:
+                    conn.execute(_ADD_SESSION)
+                self._purge_if_due(conn)
                 with conn:  # one transaction, committed or rolled back
                     yield conn
         except (sqlite3.Error, OSError) as err:
@@ -84,6 +176,52 @@ class FeedbackStore:
                 f"feedback store {self.path} failed: {type(err).__name__}: {err}",
                 "la base des avis est indisponible pour le moment ; réessayez plus tard",
             ) from err
+
+    def _purge_if_due(self, conn: sqlite3.Connection) -> None:
+        now = self.clock()
+        key = self.path.resolve()
+        with _purge_lock:
+            last = _last_purge.get(key)
+            if last is not None and now - last < PURGE_INTERVAL:
+                return
+            _last_purge[key] = now
+        with conn:
+            self._delete_before(conn, now - self.retention)
+
+    def _delete_before(self, conn: sqlite3.Connection, cutoff: datetime) -> int:
+        deleted = conn.execute(
+            "DELETE FROM feedback WHERE created_at < ?", (_stamp(cutoff),)
+        ).rowcount
+        if deleted:
+            log.info("feedback: %d rows older than %s deleted", deleted, _stamp(cutoff))
+        return deleted
+
+    def purge_expired(self, now: datetime) -> int:
+        """Delete the rows older than the retention period at ``now``; returns how many."""
+        return self.purge_before(now - self.retention)
+
+    def purge_before(self, cutoff: datetime) -> int:
+        """Delete the rows created before ``cutoff`` (UTC if naive); returns how many."""
+        if cutoff.tzinfo is None:
+            cutoff = cutoff.replace(tzinfo=UTC)
+        if not self.path.exists():
+            return 0
+        with self._connect() as conn:
+            return self._delete_before(conn, cutoff)
+
+    def delete(self, feedback_id: int) -> bool:
+        """Delete one row (staff); False if there was none with that id."""
+        if not self.path.exists():
+            return False
+        with self._connect() as conn:
+            return conn.execute("DELETE FROM feedback WHERE id = ?", (feedback_id,)).rowcount > 0
+
+    def delete_session(self, session_id: str) -> int:
+        """Delete every row given in one browser session; returns how many."""
+        if not session_id or not self.path.exists():
+            return 0
+        with self._connect() as conn:
+            return conn.execute("DELETE FROM feedback WHERE session_id = ?", (session_id,)).rowcount
 
     def add(
         self,
@@ -93,22 +231,27 @@ class FeedbackStore:
         rating: Rating,
         comment: str | None = None,
         corrected_answer: str | None = None,
+        session_id: str | None = None,
     ) -> int:
-        """Store one rating; ``citations`` are dataclasses or dicts. Returns the row id."""
+        """Store one rating; ``citations`` are dataclasses or dicts. Returns the row id.
+
+        The question, comment and corrected answer are stored cleaned and redacted.
+        """
         _check_rating(rating)
         cited = [asdict(c) if is_dataclass(c) else dict(c) for c in citations]
         with self._connect() as conn:
             cursor = conn.execute(
                 "INSERT INTO feedback (created_at, question, answer, citations, rating, "
-                "comment, corrected_answer) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "comment, corrected_answer, session_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    datetime.now(UTC).isoformat(timespec="seconds"),
-                    question,
-                    answer,
+                    _stamp(self.clock()),
+                    redact(clean_text(question)),
+                    clean_text(answer),
                     json.dumps(cited, ensure_ascii=False),
                     rating,
                     _optional(comment),
                     _optional(corrected_answer),
+                    session_id,
                 ),
             )
             return int(cursor.lastrowid or 0)
@@ -128,19 +271,25 @@ class FeedbackStore:
                 (rating, _optional(comment), _optional(corrected_answer), feedback_id),
             )
 
-    def records(self, rating: Rating | None = None) -> list[FeedbackRecord]:
-        """All rows (or those with one rating), oldest first."""
+    def records(
+        self, rating: Rating | None = None, session_id: str | None = None
+    ) -> list[FeedbackRecord]:
+        """All rows (or those with one rating, or of one session), oldest first."""
         if not self.path.exists():
             return []
-        query = "SELECT * FROM feedback"
-        params: tuple[str, ...] = ()
+        conditions: list[str] = []
+        params: list[str] = []
         if rating is not None:
             _check_rating(rating)
-            query += " WHERE rating = ?"
-            params = (rating,)
+            conditions.append("rating = ?")
+            params.append(rating)
+        if session_id is not None:
+            conditions.append("session_id = ?")
+            params.append(session_id)
+        where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
         with self._connect() as conn:
             conn.row_factory = sqlite3.Row
-            rows = conn.execute(query + " ORDER BY id", params).fetchall()
+            rows = conn.execute(f"SELECT * FROM feedback{where} ORDER BY id", params).fetchall()
         return [
             FeedbackRecord(
                 id=row["id"],
@@ -188,11 +337,14 @@ def key_terms(corrected_answer: str) -> list[str]:
     return seen
 
 
+def _shown(text: str | None) -> str:
+    """A stored text as exported: rows stored before redaction existed are redacted too."""
+    return redact(clean_text(text)) if text else ""
+
+
 def _comment_lines(label: str, text: str | None) -> list[str]:
-    if not text:
-        return []
-    flat = " ".join(text.split())
-    return [f"# {label} : {flat}"]
+    flat = " ".join(_shown(text).split())
+    return [f"# {label} : {flat}"] if flat else []
 
 
 def export_question_set(records: Sequence[FeedbackRecord]) -> str:
@@ -210,7 +362,7 @@ def export_question_set(records: Sequence[FeedbackRecord]) -> str:
     for record in records:
         if record.rating != "down":
             continue
-        case: dict[str, Any] = {"id": f"feedback-{record.id}", "question": record.question}
+        case: dict[str, Any] = {"id": f"feedback-{record.id}", "question": _shown(record.question)}
         terms = key_terms(record.corrected_answer or "")
         if terms:
             case["must_include"] = terms
@@ -226,3 +378,48 @@ def export_question_set(records: Sequence[FeedbackRecord]) -> str:
     if not cases:
         lines.append("[]")
     return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------- table and CSV
+
+# A cell starting with one of these is run as a formula by spreadsheets (OWASP, CSV
+# injection): such cells get a leading apostrophe, which shows the text as typed.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+TABLE_COLUMNS_FR = ("N°", "Date", "Note", "Question", "Commentaire", "Réponse attendue")
+RATING_FR = {"up": "positive", "down": "négative"}
+
+
+def csv_cell(text: str) -> str:
+    """``text`` as a spreadsheet shows it, never as a formula."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def feedback_table(records: Sequence[FeedbackRecord]) -> list[dict[str, str]]:
+    """One row per record for the staff table and its CSV download, formula-safe."""
+    return [
+        {
+            column: csv_cell(value)
+            for column, value in zip(
+                TABLE_COLUMNS_FR,
+                (
+                    str(record.id),
+                    record.created_at,
+                    RATING_FR[record.rating],
+                    _shown(record.question),
+                    _shown(record.comment),
+                    _shown(record.corrected_answer),
+                ),
+                strict=True,
+            )
+        }
+        for record in records
+    ]
+
+
+def feedback_csv(records: Sequence[FeedbackRecord]) -> bytes:
+    """The records as CSV for a French spreadsheet: ``;`` separated, UTF-8 with BOM."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=TABLE_COLUMNS_FR, delimiter=";")
+    writer.writeheader()
+    writer.writerows(feedback_table(records))
+    return out.getvalue().encode("utf-8-sig")

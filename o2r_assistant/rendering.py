@@ -2,19 +2,38 @@
 
 Every ASCII punctuation character is backslash-escaped, so no Markdown, HTML,
 Streamlit directive (``:red[…]``, ``:material/…:``) or ``$`` math can be
-injected; only the markup these helpers add themselves is live.
+injected; only the markup these helpers add themselves is live. Addresses that
+Markdown would link by itself (``http://…``, ``www.…``, e-mail addresses, with
+or without ``mailto:``) get an invisible word joiner that stops it: escapes do
+not, as the autolinker reads the text once escapes are resolved. So the only
+links are the official source links the app builds (:func:`safe_url`).
+
+:func:`plain_markdown` cleans Markdown meant to stay Markdown (the draft
+download) the same way: no image, HTML, link or automatic link but the ones
+given.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+
+from .sanitize import clean_text
 
 _MD_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation character
 _SAFE_URL = re.compile(r"https?://[^\s<>()\[\]\"'`\\]+\Z")
+WORD_JOINER = "\u2060"
+# Where GFM's autolinker starts a link: a scheme before ":", "www" before ".", "@".
+_AUTOLINK = re.compile(r"(?i)(?:https?|ftp|mailto|xmpp)(?=:)|www(?=\.)|(?=@)")
+
+
+def unlinked(text: str) -> str:
+    """``text`` with a word joiner where Markdown would start an automatic link."""
+    return _AUTOLINK.sub(lambda m: m.group() + WORD_JOINER, text)
 
 
 def _escape(text: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    return _MD_SPECIAL.sub(r"\\\1", unlinked(text))
 
 
 def _lines(text: str) -> str:
@@ -44,3 +63,32 @@ def highlighted(passage: str, quotes: list[str]) -> str:
 def safe_url(url: str | None) -> str | None:
     """The URL if it is a plain http(s) link that cannot break out of ``[text](url)``."""
     return url if url and _SAFE_URL.match(url) else None
+
+
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+# A link's URL may hold one level of parentheses: [x](javascript:alert(1)).
+_LINK = re.compile(r"\[([^\]]*)\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))*)>?(?:\s+[\"'(][^)]*)?\)")
+# "[1]" footnote markers stay as they are; other brackets and "<" are escaped.
+_LIVE = re.compile(r"(\[\d{1,3}\](?![(\[:]))|([\[\]<])")
+
+
+def _inert(text: str) -> str:
+    text = _LIVE.sub(lambda m: m.group(1) or "\\" + m.group(2), text)
+    return unlinked(text)
+
+
+def plain_markdown(text: str, links: Iterable[str] = ()) -> str:
+    """Markdown whose only links are ``links`` (safe http(s) URLs), as links or bare.
+
+    Images become their alternative text, other links their text; HTML, other
+    bracket syntax and automatic links are made inert; non-printable characters go.
+    """
+    kept = sorted({url for url in links if safe_url(url)}, key=len, reverse=True)
+    text = _IMAGE.sub(r"\1", clean_text(text))
+    text = _LINK.sub(lambda m: m.group(0) if m.group(2) in kept else m.group(1), text)
+    if not kept:
+        return _inert(text)
+    urls = "|".join(re.escape(url) for url in kept)
+    protected = re.compile(rf"(\[[^\]\[]*\]\((?:{urls})\)|(?<![\w/])(?:{urls})(?![\w/?#&=.%-]))")
+    parts = protected.split(text)
+    return "".join(part if i % 2 else _inert(part) for i, part in enumerate(parts))

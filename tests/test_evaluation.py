@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import stat
 from pathlib import Path
 
 import pytest
@@ -532,3 +533,23 @@ def test_uploaded_question_set_is_named_by_content_and_safe(tmp_path: Path) -> N
     assert path.read_bytes() == b"- id: x\n"
     assert save_question_set(b"- id: x\n", "autre.yaml", tmp_path).name[:12] == path.name[:12]
     assert save_question_set(b"- id: y\n", "", tmp_path).name.endswith("-questions.yaml")
+
+
+def test_a_long_or_odd_upload_name_is_stored_short_and_owner_only(tmp_path: Path) -> None:
+    """The issue: a 240-character name failed with 'File name too long'."""
+    path = save_question_set(b"- id: x\n", "q" * 240 + ".yaml", tmp_path)
+    assert re.fullmatch(r"[0-9a-f]{12}-q{40}\.yaml", path.name)
+    odd = save_question_set(b"- id: x\n", "a\x00b\u202e\x7f.exe", tmp_path)
+    assert re.fullmatch(r"[0-9a-f]{12}-a_b__\.yaml", odd.name)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+
+
+def test_an_upload_loses_its_control_characters(tmp_path: Path) -> None:
+    """A feedback export from before the fix (DEL in a comment) is accepted once stored."""
+    data = "# Commentaire : x\x7fy\n- id: a\n  question: Les dépenses\x01 ?\n".encode()
+    path = save_question_set(data, "avis.yaml", tmp_path)
+    (case,) = load_cases(path)
+    assert case.question == "Les dépenses  ?"
+    latin1 = save_question_set("- id: é\n".encode("latin-1"), "l.yaml", tmp_path)
+    assert latin1.read_bytes() == "- id: é\n".encode("latin-1")

@@ -16,6 +16,7 @@ from o2r_assistant.evaluation import load_cases
 from o2r_assistant.feedback import FeedbackStore, export_question_set, key_terms
 
 COLUMNS = {
+    "session_id",
     "id",
     "created_at",
     "question",

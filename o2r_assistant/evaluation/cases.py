@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..config import Settings
 from ..errors import EvalFormatError
 from ..rules import load_rules
 from ..text import normalize_match
@@ -205,14 +206,24 @@ class _CaseReader:
         return dict(value)
 
 
-def load_cases(path: Path) -> list[Case]:
-    """Read and strictly validate one question set; raises EvalFormatError."""
+def load_cases(path: Path, max_cases: int | None = None) -> list[Case]:
+    """Read and strictly validate one question set; raises EvalFormatError.
+
+    A set of more than ``max_cases`` cases (``O2R_MAX_EVAL_CASES`` when None) is refused.
+    """
     path = Path(path)
     data, node = read_yaml_document(path, error=EvalFormatError, what="question set")
     if not isinstance(data, list) or not data:
         raise EvalFormatError(
             f"{path}: a question set is a non-empty YAML list of cases",
             f"{path} : un jeu de questions est une liste YAML de cas, non vide",
+        )
+    limit = Settings().max_eval_cases if max_cases is None else max_cases
+    if len(data) > limit:
+        raise EvalFormatError(
+            f"{path}: {len(data)} cases, over the limit of {limit} (O2R_MAX_EVAL_CASES)",
+            f"{path} : {len(data)} cas, au-delà de la limite de {limit} par jeu de questions ; "
+            "découpez-le en plusieurs fichiers.",
         )
     lines = [item.start_mark.line + 1 for item in node.value] if node is not None else []
     rule_ids = frozenset(rule.id for rule in load_rules())

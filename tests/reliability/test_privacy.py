@@ -1,5 +1,6 @@
 """Privacy: questions and answers stay out of the logs unless asked for, the feedback file holds
-what the user gave and nothing about them, uploads write inside the corpus folder only.
+what the user gave (less contact details, see tests/test_feedback_privacy.py) and nothing about
+them but a random session id, uploads write inside the corpus folder only.
 
 The staff password checks (constant-time comparison, lockout, disabled when unset) are tested in
 tests/test_access.py and tests/test_app.py.
@@ -20,7 +21,7 @@ from pdfs import text_pdf
 from o2r_assistant.assistant import Assistant
 from o2r_assistant.config import Settings
 from o2r_assistant.errors import InputError, UploadError
-from o2r_assistant.feedback import FeedbackStore
+from o2r_assistant.feedback import FeedbackStore, new_session_id
 from o2r_assistant.uploads import add_document, remove_document
 
 from .support import tree_digest
@@ -70,18 +71,32 @@ def test_the_feedback_file_holds_what_the_user_gave_and_nothing_about_them(
 ) -> None:
     answer = shipped_assistant.ask(QUESTION)
     store = FeedbackStore(settings.feedback_db)
-    store.add(answer.question, answer.text, answer.citations, "down", "Incomplet", "Non, 0 €.")
+    session = new_session_id()
+    store.add(
+        answer.question, answer.text, answer.citations, "down", "Incomplet", "Non, 0 €.", session
+    )
     with sqlite3.connect(store.path) as conn:
         tables = {t for (t,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         columns = {row[1] for row in conn.execute("PRAGMA table_info(feedback)")}
         conn.row_factory = sqlite3.Row
         row = dict(conn.execute("SELECT * FROM feedback").fetchone())
     assert tables <= {"feedback", "sqlite_sequence"}  # the autoincrement counter
-    assert not [column for column in columns if IDENTIFYING.match(column)]
+    # The session id is drawn at random for the browser session, so that its user can
+    # delete what they gave: nothing about the person or their connection.
+    assert [column for column in columns if IDENTIFYING.match(column)] == ["session_id"]
+    assert row["session_id"] == session
     typed = {"question": QUESTION, "rating": "down", "comment": "Incomplet"}
     assert {key: row[key] for key in typed} == typed
     assert row["corrected_answer"] == "Non, 0 €." and row["answer"] == answer.text
-    assert set(row) == {*typed, "corrected_answer", "answer", "citations", "created_at", "id"}
+    assert set(row) == {
+        *typed,
+        "corrected_answer",
+        "answer",
+        "citations",
+        "created_at",
+        "id",
+        "session_id",
+    }
 
 
 def test_uploads_write_inside_the_corpus_folder_only(
