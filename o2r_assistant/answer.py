@@ -332,15 +332,18 @@ def rule_quotes(
     limit: int = MAX_QUOTES,
     after: list[Candidate] | None = None,
 ) -> list[Candidate]:
-    """The passages that ground the rules found failing, then warned, then passing.
+    """The passages that ground the rules found failing, then warned, else one passing.
 
     For a message that states facts, the deciding text is the rule the facts
-    were checked against, wherever it stands in the corpus.
+    were checked against, wherever it stands in the corpus. When nothing fails
+    or needs fixing, one passing rule's source is enough.
     """
     order = {"fail": 0, "warn": 1, "pass": 2}
     results = sorted(
         (r for r in findings.results if r.status in order), key=lambda r: order[r.status]
     )
+    if results and results[0].status == "pass":
+        limit = min(limit, 1)
     chunks = index.chunks()
     out: list[Candidate] = []
     if limit <= 0:
@@ -453,10 +456,12 @@ def plain_answer(question: Question, chosen: list[Candidate]) -> str | None:
     topic = set(tokens(question.focus)) - _MODAL_STEMS
     quoted = set(tokens(first.quote))
     coverage = len(topic & quoted) / len(topic) if topic else 0.0
-    conditional = any(_CONDITION.search(c.text) for c in chosen)
+    # The lead quote decides; a later quote's conditions count only for "always?".
+    always = bool(_ALWAYS.search(question.focus))
+    conditional = any(_CONDITION.search(c.text) for c in (chosen if always else chosen[:1]))
     if coverage >= MIN_TOPIC_COVERAGE and conditional:
-        return "Pas automatiquement" if _ALWAYS.search(question.focus) else "Oui, sous conditions"
-    if _ALWAYS.search(question.focus):
+        return "Pas automatiquement" if always else "Oui, sous conditions"
+    if always:
         return None  # "always?" is not settled by a sentence that does not say "always"
     # A plain yes or no only when the quote speaks of everything asked ("ça s'arrête ?"
     # is not settled by a sentence on the convention's length).
@@ -533,7 +538,7 @@ def compose(
                 lead = f"Ce que disent les textes ({_short_title(chunk)})"
             parts.append(f"{lead} : {quote}")
         else:
-            parts.append(f"Voir aussi ({_short_title(chunk)}) : {quote}")
+            parts.append(f"Voir aussi : {quote}")
     return "\n\n".join(parts), citations
 
 

@@ -71,7 +71,8 @@ STATED_FACTS = [
 _TITLE = r"\((?:[^()]|\([^()]*\))*\)"
 FRAME = re.compile(
     rf"(?:(?:Oui|Non|Oui, sous conditions|Pas automatiquement)\. )?"
-    rf"(?:Selon le texte|Voir aussi|Ce que disent les textes) {_TITLE} :"
+    rf"(?:Selon le texte {_TITLE}|From the French text {_TITLE}|Voir aussi"
+    rf"|Ce que disent les textes {_TITLE}) :"
     # The checker's findings on the facts stated, before the quotes.
     r"|(?:Non(?:, pas en l'état)? : .+\.\s*)?(?:À corriger ou vérifier : .+\.\s*)?"
     r"(?:Conforme : .+\.\s*)?(?:Il manque encore .+\.\s*)?(?:Ce que disent les textes"
