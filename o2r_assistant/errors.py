@@ -58,3 +58,7 @@ class LLMError(O2RError):
 
 class InputError(O2RError):
     """A user's input cannot be processed (empty question, bad file name...)."""
+
+
+class ValidatedAnswerError(O2RError):
+    """A staff-validated answer, or a file of them, is refused; nothing was changed."""
