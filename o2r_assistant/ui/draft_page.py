@@ -64,3 +64,16 @@ def page_draft(settings: Settings) -> None:
     if draft.answer.citations:
         st.markdown("**Passages cités, pour vérification**")
         render_citations(draft.answer.citations)
+    # Staff can turn this reply into a validated answer (the page is behind the staff gate).
+    from o2r_assistant.ui.validated_page import open_draft, prefill_from_answer
+
+    st.button(
+        "Proposer comme réponse validée",
+        icon=":material/add_task:",
+        on_click=open_draft,
+        args=(
+            prefill_from_answer(
+                draft.question, draft.answer.text, [c.quote for c in draft.answer.citations]
+            ),
+        ),
+    )
