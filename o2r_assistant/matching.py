@@ -12,7 +12,7 @@ none: any difference rejects the match.
 The phrasings' vectors are embedded once per model and kept in the store; the
 published answers are reloaded when the store changes. A served answer carries
 the staff text, the line that dates its validation, its citations, and under
-them the extractive answer's quotes.
+them the quotes the extractive answer chose.
 """
 
 from __future__ import annotations
@@ -201,7 +201,7 @@ class Served:
     """The validated answer an ``Answer`` serves (``Answer.validated``).
 
     The answer's first ``own`` citation numbers are this answer's citations; the
-    rest belong to ``extract``, the extractive answer shown under them.
+    rest belong to ``extract``, the extractive answer's quotes shown under them.
     """
 
     answer_id: str
@@ -338,10 +338,11 @@ class ValidatedAnswers:
         if found is None:
             return replace(answer, timings=timings)
         own = len(numbers)
-        extract = "" if answer.abstained else _renumbered(answer.text, own)
-        citations += [
-            replace(c, n=c.n + own) for c in ([] if answer.abstained else answer.citations)
-        ]
+        # The texts' quotes, without the extractive answer's own yes/no lead: the staff
+        # text answers; the quotes show what the texts say.
+        extracts = [] if answer.abstained else [replace(c, n=c.n + own) for c in answer.citations]
+        extract = "\n\n".join(f"« {c.quote} » [{c.n}]" for c in extracts)
+        citations += extracts
         served = Served(
             answer_id=found.answer.id,
             text=found.answer.text,
@@ -360,8 +361,3 @@ class ValidatedAnswers:
             validated=served,
             timings=timings,
         )
-
-
-def _renumbered(text: str, offset: int) -> str:
-    """The extractive answer's citation markers (« … » [n]) shifted by ``offset``."""
-    return re.sub(r"(»\s*)\[(\d+)\]", lambda m: f"{m[1]}[{int(m[2]) + offset}]", text)
