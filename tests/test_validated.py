@@ -346,3 +346,26 @@ def test_reindexing_without_the_quote_suspends_the_answer(
     assert fixture_store.get("cout-minimum").suspended is None
     question = "Les dépenses de formation sont-elles éligibles ?"
     assert assistant.validated.match(question, assistant.embedder.embed_query(question)) is None
+
+
+def test_regression_cases_pass_in_o2r_eval_with_the_fixture(
+    served_index: Path, tmp_path: Path
+) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from o2r_assistant.cli import cli
+
+    answers = [a for a in read_answers(FIXTURE / "answers.yaml") if a.id.startswith("d")]
+    cases = tmp_path / "cases.yaml"
+    cases.write_text(regression_cases(answers), encoding="utf-8")
+    out = tmp_path / "r.json"
+    runner = CliRunner()
+    args = ["eval", str(cases), "--json", str(out), "--min-pass", "1"]
+    result = runner.invoke(cli, [*args, "--validated", str(FIXTURE / "answers.yaml")])
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text())
+    assert data["answered_by"]["validated"] == data["cases"] == 7
+    # Without the file, the same cases fail on answered_by: nothing is served by default.
+    assert runner.invoke(cli, args).exit_code == 1
