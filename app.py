@@ -18,15 +18,17 @@ from o2r_assistant.ui.common import get_assistant, state
 from o2r_assistant.ui.corpus_page import corpus_version, page_corpus
 from o2r_assistant.ui.draft_page import page_draft
 from o2r_assistant.ui.eval_page import page_eval
+from o2r_assistant.ui.validated_page import PAGE_VALIDATED, page_validated
 
 PAGE_ASK = "Poser une question"
 PAGE_DRAFT = "Rédaction"
 PAGE_EVAL = "Évaluation"
 PAGE_CORPUS = "Corpus"
-PAGES = (PAGE_ASK, PAGE_DRAFT, PAGE_EVAL, PAGE_CORPUS)
+PAGES = (PAGE_ASK, PAGE_DRAFT, PAGE_VALIDATED, PAGE_EVAL, PAGE_CORPUS)
 PAGE_ICONS = {
     PAGE_ASK: ":material/forum:",
     PAGE_DRAFT: ":material/edit_note:",
+    PAGE_VALIDATED: ":material/verified:",
     PAGE_EVAL: ":material/monitoring:",
     PAGE_CORPUS: ":material/folder_open:",
 }
@@ -72,6 +74,8 @@ def main() -> None:
         page_ask(settings)
     elif page == PAGE_DRAFT:
         page_draft(settings)
+    elif page == PAGE_VALIDATED:
+        page_validated(settings)
     elif page == PAGE_EVAL:
         page_eval(settings)
     else:

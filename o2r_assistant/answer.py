@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -22,6 +22,9 @@ from .question import KIND_GIVEN, Question
 from .retrieval import RetrievalResult, Retrieved, phrase_meanings
 from .safety import is_instruction
 from .text import normalize_match, tokens
+
+if TYPE_CHECKING:
+    from .matching import Served
 
 # The lead quote answers; a second one only when it adds a fact close in relevance.
 MAX_QUOTES = 2
@@ -111,6 +114,8 @@ class Answer:
     notices: list[str] = field(default_factory=list)
     mode: str = "extractive"
     resolved_question: str = ""
+    # The staff-validated answer served (mode "validated"), else None.
+    validated: Served | None = None
 
     def sources_markdown(self) -> str:
         return "\n".join(source_lines(self.citations))
@@ -125,6 +130,7 @@ class Answer:
             "notices": self.notices,
             "citations": [asdict(c) for c in self.citations],
             "findings": self.findings.to_dict() if self.findings else None,
+            "validated": self.validated.to_dict() if self.validated else None,
             "retrieved": [
                 {
                     "rank": r.rank,

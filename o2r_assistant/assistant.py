@@ -32,10 +32,12 @@ from .errors import IndexUnavailableError, InputError, LLMError
 from .facts import extract_facts
 from .index import VectorIndex, ensure_index, is_current, open_index
 from .llm import FALLBACK_NOTICE, check_numbers, generate, make_chat_model
+from .matching import ValidatedAnswers
 from .question import Question, analyse
 from .retrieval import HybridRetriever, Retrieved
 from .safety import is_instruction
 from .scope import ABSTENTION_TEXT, answers_kind, scope_signals
+from .validated import ValidatedStore
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +100,7 @@ class Assistant:
         embedder: Embedder | None = None,
         *,
         build: bool = False,
+        validated: ValidatedStore | None = None,
     ) -> None:
         self.settings = settings or Settings()
         self.embedder = embedder or get_embedder(self.settings.embedder)
@@ -113,6 +116,10 @@ class Assistant:
         self._serve(index)
         self._refresh_lock = threading.Lock()
         self.chat_model = make_chat_model(self.settings) if self.settings.llm else None
+        # Staff-validated answers, served first when a question matches one of them.
+        self.validated = (
+            ValidatedAnswers(validated, self.embedder, self.index) if validated else None
+        )
 
     def _serve(self, index) -> None:
         retriever = HybridRetriever(
@@ -234,8 +241,11 @@ class Assistant:
                 "total_ms": (t3 - started) * 1000,
             },
         )
+        # Not for the checker's verdict, a blocked message, or a follow-up (resolved as usual).
+        if self.validated and not verdict_leads and not signals.blocked and resolved == asked.focus:
+            answer = self.validated.serve(answer, result)
         if self.settings.log_questions:
-            log.info("question=%r abstained=%s answer=%r", text, abstained, body)
+            log.info("question=%r abstained=%s answer=%r", text, answer.abstained, answer.text)
         return answer
 
     def _generate(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING
 import click
 
 from .config import Settings
-from .errors import DossierError, EvalFormatError, InputError, O2RError
+from .errors import DossierError, EvalFormatError, InputError, O2RError, ValidatedAnswerError
 from .progress import progress_bar
 
 if TYPE_CHECKING:
@@ -35,7 +36,9 @@ class _Group(click.Group):
         except O2RError as err:
             logging.getLogger("o2r_assistant").debug("command failed", exc_info=True)
             click.echo(f"Erreur : {err.message_fr}", err=True)
-            bad_input = isinstance(err, InputError | DossierError | EvalFormatError)
+            bad_input = isinstance(
+                err, InputError | DossierError | EvalFormatError | ValidatedAnswerError
+            )
             ctx.exit(EXIT_BAD_INPUT if bad_input else EXIT_ENVIRONMENT)
 
 
@@ -197,6 +200,12 @@ def check(dossier: Path, as_json: bool) -> None:
     "compare_spec",
     help="retrieval=dense,hybrid | embedder=e5-small,minilm | top_k=3,5",
 )
+@click.option(
+    "--validated",
+    "validated_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Serve the published answers of this validated-answer YAML file (not with --compare).",
+)
 def eval_command(
     files: tuple[Path, ...],
     k: int,
@@ -205,6 +214,7 @@ def eval_command(
     min_pass: float,
     tags: tuple[str, ...],
     compare_spec: str | None,
+    validated_path: Path | None,
 ) -> None:
     """Evaluate answer quality on question sets (YAML, eval/FORMAT.md).
 
@@ -214,6 +224,11 @@ def eval_command(
 
     if report_path is not None:
         ev.report_format(report_path)
+    if compare_spec and validated_path:
+        raise InputError(
+            "--validated cannot be combined with --compare",
+            "--validated ne se combine pas avec --compare",
+        )
     if compare_spec:
         key, runs = ev.run_comparison(
             list(files), compare_spec, k=k, tags=list(tags), progress=progress_bar
@@ -228,9 +243,15 @@ def eval_command(
                 ev.write_report(result, report_path.with_name(name.replace("/", "_")))
         rates = [d["pass_rate"] for d in dicts.values()]
     else:
-        result = ev.run_evaluation(
-            list(files), k=k, tags=list(tags), progress=progress_bar("Évaluation")
-        )
+        with tempfile.TemporaryDirectory() as tmp:
+            assistant = _validated_assistant(validated_path, Path(tmp)) if validated_path else None
+            result = ev.run_evaluation(
+                list(files),
+                assistant=assistant,
+                k=k,
+                tags=list(tags),
+                progress=progress_bar("Évaluation"),
+            )
         data = result.to_dict()
         click.echo(ev.format_summary(data))
         if json_path is not None:
@@ -275,6 +296,22 @@ def feedback_delete(feedback_id: int) -> None:
     if not _store().delete(feedback_id):
         raise InputError(f"no feedback row {feedback_id}", f"aucun avis n° {feedback_id}")
     click.echo(f"Avis n° {feedback_id} supprimé.")
+
+
+def _validated_assistant(path: Path, tmp: Path):
+    """An assistant serving the published answers of a YAML file, from a store in ``tmp``."""
+    from .assistant import Assistant
+    from .embeddings import get_embedder
+    from .index import ensure_index
+    from .validated import QuoteFinder, ValidatedStore, import_answers, read_answers
+
+    settings = Settings()
+    answers = read_answers(path)
+    embedder = get_embedder(settings.embedder)
+    finder = QuoteFinder(ensure_index(settings, embedder).chunks())
+    store = ValidatedStore(tmp / "validated.sqlite3")
+    import_answers(store, answers, "o2r eval", finder)
+    return Assistant(settings, embedder, validated=store)
 
 
 def main() -> None:

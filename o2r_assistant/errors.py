@@ -62,3 +62,7 @@ class InputError(O2RError):
 
 class RateLimitError(O2RError):
     """A session asks too often, or every answer slot is busy: try again later."""
+
+
+class ValidatedAnswerError(O2RError):
+    """A staff-validated answer, or a file of them, is refused; nothing was changed."""

@@ -66,6 +66,11 @@ _ELIGIBILITY = re.compile(
     r"|qualify)\b",
     re.I,
 )
+# ... about the candidate itself ("sommes-nous éligibles", "notre projet est-il
+# recevable"), not about an item ("les dépenses de formation sont-elles éligibles").
+_FIRST_PERSON = re.compile(
+    r"\b(?:nous|notre|nos|on|je|j'|j’|mon|ma|mes|we|our|us|i)\b|-(?:nous|je|on)\b", re.I
+)
 
 # Kinds of answer a question can ask for, each with how a sentence gives one.
 _MONTHS = (
@@ -212,7 +217,7 @@ def analyse(message: str) -> Question:
         english=is_english(first),
         count_noun=count_noun,
         subject=subject.group(1).lower() if subject else count_noun,
-        asks_eligibility=bool(_ELIGIBILITY.search(first)),
+        asks_eligibility=bool(_ELIGIBILITY.search(first) and _FIRST_PERSON.search(first)),
     )
 
 

@@ -1,4 +1,5 @@
-"""One strict YAML reader for every file the project reads: rules, dossiers, question sets.
+"""One strict YAML reader for every file the project reads: rules, dossiers, question sets,
+validated answers.
 
 Usage::
 
@@ -27,11 +28,12 @@ import yaml
 
 from o2r_assistant.errors import O2RError
 
-What = Literal["rules file", "dossier", "question set"]
+What = Literal["rules file", "dossier", "question set", "validated answers"]
 _WHAT_FR: dict[str, str] = {
     "rules file": "fichier de règles",
     "dossier": "dossier",
     "question set": "jeu de questions",
+    "validated answers": "fichier de réponses validées",
 }
 # Far beyond any file of ours, far below what would exhaust the stack. Shared alias
 # values cost nothing until something walks them all; no schema of ours walks past
@@ -170,3 +172,8 @@ def read_yaml_document(
 def read_yaml(path: Path | str, *, error: type[O2RError], what: What) -> Any:
     """The file's data as plain Python values (None for an empty file); see the module doc."""
     return read_yaml_document(path, error=error, what=what)[0]
+
+
+def read_yaml_text(text: str, *, origin: str, error: type[O2RError]) -> Any:
+    """Like ``read_yaml`` for text already in memory (an upload); ``origin`` names it."""
+    return _parse(text, origin, error)[0]

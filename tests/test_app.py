@@ -61,6 +61,7 @@ def test_first_screen(served_index: Path) -> None:
     assert [o.split(" ", 1)[1] for o in at.sidebar.radio[0].options] == [
         "Poser une question",
         "Rédaction",
+        "Réponses validées",
         "Évaluation",
         "Corpus",
     ]

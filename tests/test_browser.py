@@ -269,3 +269,75 @@ def test_new_sessions_do_not_reset_the_login_lock(staff_server: str, tmp_path: P
     assert "client lock for 20 s" in log and "client lock for 40 s" in log
     assert "accepted" not in log
     assert STAFF_PASSWORD not in log and "mauvais" not in log
+
+
+# ---------------------------------------------------------------- validated answers
+
+REINDEX_MS = 240_000
+
+
+def _go(page, name: str) -> None:
+    page.get_by_role("radio", name=re.compile(rf"{name}$")).check(force=True)
+
+
+def test_staff_publish_a_validated_answer_then_the_corpus_suspends_it(
+    staff_server: str, tmp_path: Path
+) -> None:
+    """The issue's scenario: propose from Rédaction, publish, see it served, suspend it."""
+    from datetime import date
+
+    from o2r_assistant.validated import date_fr
+
+    with _chromium() as browser:
+        page = _new_context(browser, staff_server)  # on the Corpus page's login form
+        _send(page, STAFF_PASSWORD)
+        page.get_by_role("button", name="Se déconnecter").wait_for(state="visible")
+
+        _go(page, "Rédaction")
+        page.get_by_label("E-mail du candidat").fill(
+            "Bonjour,\nLes dépenses de formation sont-elles éligibles ?\nCordialement,\nMarie"
+        )
+        page.get_by_role("button", name="Préparer un projet de réponse").click()
+        page.get_by_role("button", name="Proposer comme réponse validée").click()
+
+        # The new page opens on a draft pre-filled with the question and the quote.
+        questions = page.get_by_label("Questions : une formulation par ligne")
+        questions.wait_for(state="visible")
+        assert questions.input_value() == "Les dépenses de formation sont-elles éligibles ?"
+        quotes = page.get_by_label("Citations : extraits exacts du corpus indexé, un par ligne")
+        assert "Les dépenses de formation ne sont pas éligibles." in quotes.input_value()
+        page.get_by_label("Réponse, en français (affichée telle quelle, sans mise en forme)").fill(
+            "Non : les dépenses de formation ne sont pas éligibles. <b>Relisez l'AMI.</b>"
+        )
+        page.get_by_label("Votre nom", exact=True).fill("Camille Test")
+        page.get_by_role("button", name="Publier").click()
+        page.get_by_text("publiée : l'assistant la sert désormais").wait_for(state="visible")
+        page.get_by_text("Publiées (1)").wait_for(state="visible")
+
+        _go(page, "Poser une question")
+        box = page.get_by_placeholder("Posez votre question")
+        box.fill("Les frais de formation sont-ils éligibles ?")
+        box.press("Enter")
+        line = f"Réponse validée par la DREETS Pays de la Loire le {date_fr(date.today())}."
+        served = page.get_by_test_id("stChatMessage").filter(has_text=line)
+        served.first.wait_for(state="visible")
+        assert "<b>Relisez l'AMI.</b>" in served.first.inner_text()  # shown, not interpreted
+        assert page.locator("[data-testid=stChatMessage] b").count() == 0
+        assert "Ce que disent les textes" in served.first.inner_text()
+        page.get_by_test_id("stExpander").filter(has_text="[1]").first.wait_for()
+        page.set_viewport_size({"width": 1440, "height": 1600})
+        page.screenshot(path=str(tmp_path / "validated.png"), full_page=True)
+
+        # The corpus loses the quoted document: after reindexing, the answer is suspended.
+        _go(page, "Corpus")
+        page.get_by_label("Je confirme le retrait de ce document").check(force=True)
+        page.get_by_role("button", name="Retirer du corpus").click()
+        page.get_by_text("Document retiré : ami-o2r-pays-de-la-loire").wait_for(state="visible")
+        page.get_by_role("button", name="Relancer l'indexation").click()
+        page.get_by_text("Index reconstruit").wait_for(state="visible", timeout=REINDEX_MS)
+        _go(page, "Réponses validées")
+        page.get_by_text("Suspendues : à revoir (1)").wait_for(state="visible")
+        page.get_by_text("Publiées (0)").wait_for(state="visible")
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    shutil.copyfile(tmp_path / "validated.png", ARTIFACTS / "validated.png")

@@ -14,6 +14,7 @@ from o2r_assistant.rendering import highlighted, md_text, safe_url
 from o2r_assistant.report import CheckReport
 from o2r_assistant.ui.checker_panel import checker_panel
 from o2r_assistant.ui.common import ERROR_FR, STATUS_MARK, get_assistant, show_error, state
+from o2r_assistant.validated import ValidatedStore
 
 if TYPE_CHECKING:
     from o2r_assistant.answer import Answer, Citation
@@ -65,13 +66,27 @@ def render_findings_summary(report: CheckReport) -> None:
 def render_answer(answer: Answer) -> None:
     for notice in answer.notices:
         st.warning(md_text(notice), icon=":material/info:")
-    if answer.abstained:
+    if answer.validated is not None:
+        render_validated(answer)
+    elif answer.abstained:
         st.info(md_text(answer.text), icon=ABSTAIN_ICON)
     else:
         st.markdown(md_text(answer.text))
         render_citations(answer.citations)
     if answer.findings is not None and answer.facts_stated:
         render_findings_summary(answer.findings)
+
+
+def render_validated(answer: Answer) -> None:
+    """A staff-validated answer: its text, its date, its citations, then the texts' quotes."""
+    served = answer.validated
+    st.markdown(md_text(served.text))
+    st.markdown(f":green[:material/verified: **{md_text(served.line)}**]")
+    render_citations([c for c in answer.citations if c.n <= served.own])
+    if served.extract:
+        st.caption("Ce que disent les textes")
+        st.markdown(md_text(served.extract))
+        render_citations([c for c in answer.citations if c.n > served.own])
 
 
 def render_feedback(message: dict, store: FeedbackStore) -> None:
@@ -92,6 +107,10 @@ def render_feedback(message: dict, store: FeedbackStore) -> None:
                 message["feedback_id"], value, message.get("comment"), message.get("corrected")
             )
             message["rating"] = value
+        if answer.validated is not None:
+            ValidatedStore(store.path).rate(
+                message["feedback_id"], answer.validated.answer_id, value
+            )
     except O2RError as err:
         show_error(err)
         return
@@ -130,6 +149,8 @@ def ask(settings: Settings, question: str) -> None:
     try:
         answer = assistant.ask(question, history=history, dossier=dossier)
         reply["answer"] = answer
+        if answer.validated is not None:
+            ValidatedStore(settings.feedback_db).record_served(answer.validated.answer_id)
         if answer.facts_stated:
             s.dossier = answer.dossier
             s.dossier_version += 1  # the form is rebuilt pre-filled with the new facts

@@ -45,10 +45,12 @@ def load_assistant(settings_json: str) -> Assistant:
     Building it serves the index, and first builds it if missing or stale.
     """
     from o2r_assistant.assistant import Assistant
+    from o2r_assistant.validated import ValidatedStore
 
     settings = Settings.model_validate_json(settings_json)
     started = time.perf_counter()
-    assistant = Assistant(settings, build=True)
+    # Staff-validated answers live in the feedback database; the chat serves them first.
+    assistant = Assistant(settings, build=True, validated=ValidatedStore(settings.feedback_db))
     log.info("assistant ready in %.2fs", time.perf_counter() - started)
     return assistant
 

@@ -11,6 +11,7 @@ from o2r_assistant.errors import O2RError
 from o2r_assistant.rendering import md_text
 from o2r_assistant.ui.chat import render_citations
 from o2r_assistant.ui.common import get_assistant, show_error, state
+from o2r_assistant.ui.validated_page import open_draft, prefill_from_answer
 
 
 def page_draft(settings: Settings) -> None:
@@ -64,3 +65,15 @@ def page_draft(settings: Settings) -> None:
     if draft.citations:
         st.markdown("**Passages cités, pour vérification**")
         render_citations(list(draft.citations))
+    # Staff can turn this reply into a validated answer (the page is behind the staff gate).
+    answered = [a.text for a in draft.answers if not a.abstained]
+    st.button(
+        "Proposer comme réponse validée",
+        icon=":material/add_task:",
+        on_click=open_draft,
+        args=(
+            prefill_from_answer(
+                draft.question, "\n\n".join(answered), [c.quote for c in draft.citations]
+            ),
+        ),
+    )

@@ -1,0 +1,171 @@
+"""Validated answers: matching precision and recall on the test fixture, and added latency.
+
+Usage: python benchmarks/bench_validated.py [--thresholds 0.86,0.88,...] [--answers 500]
+
+Precision and recall use the real embedder (e5-small) over the shipped corpus and
+the fixture of tests/validated/ (test data, not validated by anyone): every
+paraphrase must match its own answer, every near miss must match none. A match to
+the wrong answer counts as a false positive. The sweep is shown with and without
+the "different question" guard. The latency is what serving adds to a question
+(the query vector is the retrieval's), with ``--answers`` published answers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from _common import percentile  # noqa: E402
+
+from o2r_assistant import matching  # noqa: E402
+from o2r_assistant.config import Settings  # noqa: E402
+from o2r_assistant.embeddings import get_embedder  # noqa: E402
+from o2r_assistant.index import ensure_index  # noqa: E402
+from o2r_assistant.matching import ValidatedAnswers  # noqa: E402
+from o2r_assistant.validated import (  # noqa: E402
+    QuoteFinder,
+    ValidatedStore,
+    import_answers,
+    read_answers,
+)
+from o2r_assistant.yamlio import read_yaml  # noqa: E402
+
+FIXTURE = ROOT / "tests" / "validated"
+
+
+def _scores(source: ValidatedAnswers, cases, vectors, threshold: float, guard: bool):
+    source.threshold = threshold
+    tp = fp = fn = 0
+    wrong: list[str] = []
+    for (question, expected), vector in zip(cases, vectors, strict=True):
+        if guard:
+            found = source.match(question, vector)
+        else:
+            loaded = source.current()
+            scores = loaded.matrix @ vector
+            row = int(np.argmax(scores))
+            found = (
+                matching.Match(loaded.answers[int(loaded.owners[row])], "", float(scores[row]))
+                if scores[row] >= threshold
+                else None
+            )
+        got = found.answer.id if found else None
+        if expected is None:
+            if got is not None:
+                fp += 1
+                wrong.append(f"near miss {question!r} -> {got} ({found.score:.3f})")
+        elif got == expected:
+            tp += 1
+        elif got is None:
+            fn += 1
+            wrong.append(f"missed {question!r} ({expected})")
+        else:
+            fp += 1
+            fn += 1
+            wrong.append(f"wrong {question!r} -> {got}, expected {expected}")
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    return precision, recall, wrong
+
+
+def quality(source: ValidatedAnswers, embedder, thresholds: list[float], prefix: str = "") -> None:
+    data = read_yaml(FIXTURE / "questions.yaml", error=ValueError, what="question set")
+    cases = [(q, aid) for aid, qs in data[f"{prefix}paraphrases"].items() for q in qs]
+    cases += [(q, None) for q in data[f"{prefix}near_misses"]]
+    print(f"\n== {'held-out questions (never tuned on)' if prefix else 'design questions'}")
+    vectors = [np.asarray(embedder.embed_query(q), dtype=np.float32) for q, _ in cases]
+    positives = sum(1 for _, a in cases if a)
+    print(f"\n{positives} paraphrases, {len(cases) - positives} near misses")
+    print("threshold | guard: precision / recall | no guard: precision / recall")
+    for threshold in thresholds:
+        p, r, _ = _scores(source, cases, vectors, threshold, True)
+        p0, r0, _ = _scores(source, cases, vectors, threshold, False)
+        print(f"{threshold:9.3f} | {p:.3f} / {r:.3f}              | {p0:.3f} / {r0:.3f}")
+    p, r, wrong = _scores(source, cases, vectors, matching.THRESHOLD, True)
+    print(
+        f"\nat THRESHOLD = {matching.THRESHOLD} with the guard: precision {p:.3f}, recall {r:.3f}"
+    )
+    for line in wrong:
+        print("  " + line)
+    source.threshold = matching.THRESHOLD
+
+
+def latency(settings: Settings, embedder, index, count: int, tmp: Path) -> None:
+    """What serving adds to a question with ``count`` published answers."""
+    from o2r_assistant.retrieval import HybridRetriever
+
+    store = ValidatedStore(tmp / "latency.sqlite3")
+    finder = QuoteFinder(index.chunks())
+    base = read_answers(FIXTURE / "answers.yaml")
+    answers = [
+        replace(a, id=f"{a.id}-{n}", phrasings=tuple(f"{p} ({n})" for p in a.phrasings))
+        for n in range(count // len(base) + 1)
+        for a in base
+    ][:count]
+    import_answers(store, answers, "bench", finder)
+    rng = np.random.default_rng(0)
+
+    def random_unit(_: str) -> list[float]:
+        v = rng.normal(size=len(embedder.embed_query("x")))
+        return (v / np.linalg.norm(v)).tolist()
+
+    phrasings = [p for a in answers for p in a.phrasings]
+    store.vectors(embedder.model_id, phrasings, random_unit)  # stand-ins, as costly to match
+    started = time.perf_counter()
+    source = ValidatedAnswers(store, embedder, index)
+    startup = time.perf_counter() - started
+    retriever = HybridRetriever(index=index, k=settings.top_k, mode=settings.retrieval_mode)
+    questions = [
+        "Quel est le coût minimum d'un projet ?",
+        "Les dépenses de formation sont-elles éligibles ?",
+        "Combien de temps dure la convention ?",
+        "Qui instruit les candidatures ?",
+    ]
+    results = [retriever.retrieve(q) for q in questions]
+    from o2r_assistant.answer import Answer
+
+    times = []
+    for _ in range(50):
+        for result in results:
+            answer = Answer(question=result.query, text="", citations=[], abstained=True)
+            t0 = time.perf_counter()
+            source.serve(answer, result)
+            times.append((time.perf_counter() - t0) * 1000)
+    print(
+        f"\n{len(answers)} published answers ({len(phrasings)} phrasings): start (verify + "
+        f"load) {startup:.2f} s; added per question p50 {percentile(times, 50):.2f} ms, "
+        f"p95 {percentile(times, 95):.2f} ms"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--thresholds", default="0.86,0.87,0.88,0.89,0.9,0.91,0.92,0.93")
+    parser.add_argument("--answers", type=int, default=500)
+    args = parser.parse_args()
+    settings = Settings(corpus_dir=ROOT / "corpus")
+    embedder = get_embedder(settings.embedder)
+    index = ensure_index(settings, embedder)
+    with tempfile.TemporaryDirectory() as tmp_dir:
+        tmp = Path(tmp_dir)
+        store = ValidatedStore(tmp / "fixture.sqlite3")
+        finder = QuoteFinder(index.chunks())
+        import_answers(store, read_answers(FIXTURE / "answers.yaml"), "bench", finder)
+        source = ValidatedAnswers(store, embedder, index)
+        thresholds = [float(t) for t in args.thresholds.split(",")]
+        quality(source, embedder, thresholds)
+        quality(source, embedder, thresholds, prefix="heldout_")
+        latency(settings, embedder, index, args.answers, tmp)
+
+
+if __name__ == "__main__":
+    main()

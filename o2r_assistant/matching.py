@@ -1,0 +1,363 @@
+"""Serving staff-validated answers: does a question ask what a published answer answers?
+
+A question matches a published answer when its embedding (the assistant's own
+embedder) is close enough to one of the answer's stored phrasings, and the two
+do not ask different things. Closeness alone confuses questions that differ by
+one word ("durée minimale" and "durée maximale"), so a guard compares what each
+asks: the kinds of answer (``question.analyse``), a minimum or a maximum, a
+person's pathway or the project's length, a deadline or a duration, yes/no or
+not, negation, and the numbers stated. A wrong validated answer is worse than
+none: any difference rejects the match.
+
+The phrasings' vectors are embedded once per model and kept in the store; the
+published answers are reloaded when the store changes. A served answer carries
+the staff text, the line that dates its validation, its citations, and under
+them the quotes the extractive answer chose.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import time
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from .answer import Answer, Citation
+from .question import analyse
+from .text import tokens
+from .validated import QuoteFinder, ValidatedAnswer, ValidatedStore, date_fr
+
+if TYPE_CHECKING:
+    from .embeddings import Embedder
+    from .index import VectorIndex
+    from .retrieval import RetrievalResult
+
+log = logging.getLogger(__name__)
+
+# Cosine similarity (e5-small) from which a question may match a phrasing; chosen by
+# benchmarks/bench_validated.py on the test fixture (precision first).
+THRESHOLD = 0.9
+VALIDATION_LINE = "Réponse validée par la DREETS Pays de la Loire le {date}."
+
+_MIN = re.compile(
+    r"\bminim|\bplancher|\bau moins\b|\bpas moins\b|\bau minimum|\binférieur|\bpetit budget"
+    r"|\bminimum\b|\bleast\b",
+    re.I,
+)
+_MAX = re.compile(
+    r"\bmaxim|\bplafond|\bau plus\b|\bau maximum|\bpas plus\b|\bdépasser|\bsupérieur|\blimite"
+    r"|\bmost\b|\bexceed|\bpeu(?:t|vent)(?:-(?:il|elle|ils|elles))? durer",
+    re.I,
+)
+_PERSON = re.compile(
+    r"\bpersonnes?\b|\bjeunes?\b|\bbénéficiaires?\b|\bparcours\b|\bparticipants?\b"
+    r"|\baccompagnés?\b|\bindividu|\bchacun\b|\bperson\b|\bparticipant",
+    re.I,
+)
+_PROJECT = re.compile(
+    r"\bprojets?\b|\bconventions?\b|\bconventionnement|\bfinancement|\bsubvention"
+    r"|\bexpérimentation|\bdispositif|\bprogramme|\bagreement|\bproject",
+    re.I,
+)
+_DEADLINE = re.compile(
+    r"\bdate limite|\bjusqu'à quand|\bavant (?:le|quelle date)|\bdeadline|\béchéance"
+    r"|\bclôture|\bdépôt des (?:dossiers|candidatures)",
+    re.I,
+)
+_NEGATION = re.compile(
+    r"\bne\b|\bn['’]|\bpas\b|\bjamais\b|\baucun|\bexclu|\binéligible|\binterdit|\bnon\b"
+    r"|\bnot\b|\bnever\b",
+    re.I,
+)
+_NUMBER = re.compile(r"(?<!\w)\d(?:[\d\s.,]*\d)?(?![^\W\d_])")
+# The interrogative a question turns on: "qui" and "quand" ask different things.
+_WH = {
+    "who": re.compile(r"\b(?:qui|à qui|auprès de qui|who|whom)\b", re.I),
+    "when": re.compile(r"\b(?:quand|à quelle date|depuis quand|when)\b", re.I),
+    "where": re.compile(r"\b(?:où|where)\b", re.I),
+    "how_many": re.compile(r"\bcombien\b|\bhow (?:much|many|long)\b", re.I),
+    "why": re.compile(r"\b(?:pourquoi|why)\b", re.I),
+}
+# Words of the same meaning in candidates' questions (stems): a question word must be
+# found in the answer's own words (phrasings, text, quotes) or in its class here.
+_EQUIVALENT = tuple(
+    frozenset(tokens(words))
+    for words in (
+        "dépenses frais coûts coût budget montant",
+        "éligibles éligible financer financement financé financée financées pris charge",
+        "bénéficiaires personnes personne publics public participants jeunes gens accompagnés",
+        "structures structure organismes organisme opérateurs opérateur associations "
+        "association candidats candidat porteurs porteur",
+        "durée durer dure temps longtemps mois",
+        "candidater candidature répondre déposer postuler",
+        "maximum maximale plafond",
+        "minimum minimale minimal plancher",
+        "rémunération rémunérées rémunérés rémunéré payés payées touchent percevoir",
+        "signifie veut dire désigne définition appelés",
+        "ligne dématérialisée électronique internet",
+        "adresser envoyer déposer transmettre",
+        "sélection sélectionnés sélectionner choix choisis retenus lauréats",
+        "plusieurs ensemble groupement consortium",
+        "renouvelée renouveler reconduite prolonger",
+        "concerner porter",
+        "couvre couverts concernés",
+    )
+)
+# Words that ask without naming what is asked about.
+# The people the call is about are the subject of most questions: they name nothing.
+_NEUTRAL = frozenset(
+    tokens(
+        "existe possible peut peuvent faire quel quelle sont est appel ami pendant depuis "
+        "auprès date prévoir servent compte nécessaire obligatoire exigé faut doit "
+        "bénéficiaires personnes personne publics participants gens"
+    )
+)
+
+
+@dataclass(frozen=True)
+class Signature:
+    """What a question asks, as far as telling two close questions apart needs."""
+
+    kinds: frozenset[str]
+    yes_no: bool
+    bounds: frozenset[str]  # "min", "max"
+    about: frozenset[str]  # "person", "project": whose duration
+    deadline: bool
+    negated: bool
+    numbers: frozenset[str]
+    wh: frozenset[str]
+    stems: frozenset[str]
+
+
+def signature(question: str) -> Signature:
+    asked = analyse(question)
+    focus = asked.focus
+    kinds = set(asked.kinds)
+    about = set()
+    if "duration" in kinds:
+        about = _flags(focus, person=_PERSON, project=_PROJECT)
+    return Signature(
+        kinds=frozenset(kinds - {"amount"} if "duration" in kinds else kinds),
+        # "Est-ce que…?" asks yes or no, though "que" reads as a wh-word to ``analyse``.
+        yes_no=asked.yes_no or bool(re.match(r"est-ce qu", focus, re.I)),
+        bounds=frozenset(_flags(focus, min=_MIN, max=_MAX)),
+        about=frozenset(about),
+        deadline=bool(_DEADLINE.search(focus)),
+        negated=bool(_NEGATION.search(focus)),
+        numbers=frozenset(re.sub(r"\D", "", n) for n in _NUMBER.findall(focus)),
+        wh=frozenset(_flags(focus, **_WH)),
+        stems=frozenset(tokens(focus)) - _NEUTRAL,
+    )
+
+
+def vocabulary(answer: ValidatedAnswer) -> frozenset[str]:
+    """The stems a question may use to ask for ``answer``: its own, and their equivalents."""
+    own = {t for text in (*answer.phrasings, answer.text, *answer.citations) for t in tokens(text)}
+    return frozenset(own.union(*(group for group in _EQUIVALENT if group & own)))
+
+
+def unknown_words(asked: Signature, words: frozenset[str]) -> frozenset[str]:
+    """The question's words that the answer never uses: it asks about something else."""
+    return asked.stems - words
+
+
+def _flags(text: str, **patterns: re.Pattern[str]) -> set[str]:
+    return {name for name, pattern in patterns.items() if pattern.search(text)}
+
+
+def differences(asked: Signature, stored: Signature) -> list[str]:
+    """What tells the two questions apart; empty when they ask the same thing."""
+    found = [
+        name
+        for name in ("yes_no", "about", "deadline", "negated", "numbers")
+        if getattr(asked, name) != getattr(stored, name)
+    ]
+    # Kinds, bounds and interrogatives are often left implicit: only a clash counts.
+    if asked.kinds and stored.kinds and asked.kinds != stored.kinds:
+        found.append("kinds")
+    if asked.bounds and stored.bounds and asked.bounds != stored.bounds:
+        found.append("bounds")
+    if asked.wh and stored.wh and not asked.wh & stored.wh:
+        found.append("wh")
+    return found
+
+
+@dataclass(frozen=True)
+class Match:
+    """A published answer a question matches, through one of its phrasings."""
+
+    answer: ValidatedAnswer
+    phrasing: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Served:
+    """The validated answer an ``Answer`` serves (``Answer.validated``).
+
+    The answer's first ``own`` citation numbers are this answer's citations; the
+    rest belong to ``extract``, the extractive answer's quotes shown under them.
+    """
+
+    answer_id: str
+    text: str
+    validated_on: date
+    phrasing: str
+    score: float
+    own: int
+    extract: str
+
+    @property
+    def line(self) -> str:
+        return VALIDATION_LINE.format(date=date_fr(self.validated_on))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "answer_id": self.answer_id,
+            "validated_on": self.validated_on.isoformat(),
+            "phrasing": self.phrasing,
+            "score": round(self.score, 4),
+            "extract": self.extract,
+        }
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    revision: int
+    answers: list[ValidatedAnswer]
+    owners: np.ndarray  # answer index of each phrasing row
+    phrasings: list[str]
+    signatures: list[Signature]
+    vocabularies: list[frozenset[str]]  # one per answer
+    matrix: np.ndarray  # one unit vector per phrasing
+    expires: date | None  # the first day an answer loaded here is no longer valid
+
+
+class ValidatedAnswers:
+    """The published answers of a store, matched against questions and served.
+
+    Built with the served index: every published answer's quotes are checked
+    against it first (``ValidatedStore.verify``). Safe to share between sessions.
+    """
+
+    def __init__(
+        self,
+        store: ValidatedStore,
+        embedder: Embedder,
+        index: VectorIndex,
+        threshold: float = THRESHOLD,
+    ) -> None:
+        self.store = store
+        self.embedder = embedder
+        self.threshold = threshold
+        self.finder = QuoteFinder(index.chunks())
+        suspended = store.verify(self.finder)
+        if suspended:
+            log.warning(
+                "suspended %d validated answer(s) whose quotes left the corpus: %s",
+                len(suspended),
+                ", ".join(a.id for a in suspended),
+            )
+        self._lock = threading.Lock()
+        self._loaded = self._load()
+
+    def _load(self) -> _Loaded:
+        revision = self.store.revision()
+        today = date.today()
+        answers = [a for a in self.store.all() if a.servable(today)]
+        owners = [i for i, a in enumerate(answers) for _ in a.phrasings]
+        phrasings = [p for a in answers for p in a.phrasings]
+        matrix = self.store.vectors(self.embedder.model_id, phrasings, self.embedder.embed_query)
+        ends = [a.valid_until for a in answers if a.valid_until is not None]
+        return _Loaded(
+            expires=min(ends) + timedelta(days=1) if ends else None,
+            revision=revision,
+            answers=answers,
+            owners=np.asarray(owners, dtype=np.int64),
+            phrasings=phrasings,
+            signatures=[signature(p) for p in phrasings],
+            vocabularies=[vocabulary(a) for a in answers],
+            matrix=matrix,
+        )
+
+    def current(self) -> _Loaded:
+        """The published answers, reloaded when the store changed (one cheap query)."""
+        revision = self.store.revision()
+        with self._lock:
+            expires = self._loaded.expires
+            if revision != self._loaded.revision or (expires and date.today() >= expires):
+                self._loaded = self._load()
+            return self._loaded
+
+    def match(self, question: str, vector: list[float] | np.ndarray) -> Match | None:
+        """The published answer ``question`` asks for, or None."""
+        loaded = self.current()
+        if not loaded.phrasings:
+            return None
+        scores = loaded.matrix @ np.asarray(vector, dtype=np.float32)
+        asked = signature(question)
+        for row in np.argsort(-scores):
+            score = float(scores[row])
+            if score < self.threshold:
+                break
+            owner = int(loaded.owners[row])
+            if differences(asked, loaded.signatures[row]):
+                continue
+            if not unknown_words(asked, loaded.vocabularies[owner]):
+                return Match(loaded.answers[owner], loaded.phrasings[row], score)
+        return None
+
+    def serve(self, answer: Answer, result: RetrievalResult) -> Answer:
+        """``answer`` replaced by the validated answer its question matches, if any.
+
+        ``result`` is the retrieval for that question: its query vector is reused
+        unless the dense query added place names.
+        """
+        started = time.perf_counter()
+        vector = result.query_vector
+        if result.dense_query != result.query or not vector:
+            vector = self.embedder.embed_query(result.query)
+        found = self.match(result.query, vector)
+        citations: list[Citation] = []
+        numbers: dict[str, int] = {}
+        for quote in found.answer.citations if found else ():
+            located = self.finder.locate(quote)
+            if located is None:  # the corpus changed under this assistant: do not serve
+                found = None
+                break
+            n = numbers.setdefault(located.chunk.chunk_id, len(numbers) + 1)
+            citations.append(Citation.of(n, located.chunk, located.quote))
+        elapsed = (time.perf_counter() - started) * 1000
+        timings = dict(answer.timings, validated_ms=elapsed)
+        timings["total_ms"] = timings.get("total_ms", 0.0) + elapsed
+        if found is None:
+            return replace(answer, timings=timings)
+        own = len(numbers)
+        # The texts' quotes, without the extractive answer's own yes/no lead: the staff
+        # text answers; the quotes show what the texts say.
+        extracts = [] if answer.abstained else [replace(c, n=c.n + own) for c in answer.citations]
+        extract = "\n\n".join(f"« {c.quote} » [{c.n}]" for c in extracts)
+        citations += extracts
+        served = Served(
+            answer_id=found.answer.id,
+            text=found.answer.text,
+            validated_on=found.answer.validated_on or date.today(),
+            phrasing=found.phrasing,
+            score=found.score,
+            own=own,
+            extract=extract,
+        )
+        return replace(
+            answer,
+            text=f"{served.text}\n\n{served.line}",
+            citations=citations,
+            abstained=False,
+            mode="validated",
+            validated=served,
+            timings=timings,
+        )

@@ -1,0 +1,712 @@
+"""Staff-validated answers: records, their SQLite store with its history, YAML files.
+
+A validated answer is a reply written and approved by staff: one or more
+phrasings of the question, the answer text in French, its citations (exact
+quotes of the indexed corpus), the author's name as typed, the date of
+validation, a status (draft, published, retired) and an optional end of
+validity. The chat serves a published answer first when a question matches it
+(``matching``).
+
+The store lives in the feedback database (``Settings.feedback_db``). Every
+change keeps a snapshot in a history table, with who and when; saving a record
+identical to the stored one changes nothing, so importing the same YAML file
+twice is a no-op. ``verify`` suspends every published answer with a quote that
+is no longer in the corpus (and lifts the suspension once it is back):
+a suspended answer is not served and is listed for review.
+
+Nothing ships pre-filled: the store starts empty.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import closing, contextmanager
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+import numpy as np
+import yaml
+
+from .errors import ValidatedAnswerError
+from .yamlio import read_yaml, read_yaml_text
+
+if TYPE_CHECKING:
+    from .corpus import Chunk
+
+Status = Literal["draft", "published", "retired"]
+STATUSES: tuple[str, ...] = ("draft", "published", "retired")
+STATUS_FR = {"draft": "brouillon", "published": "publiée", "retired": "retirée"}
+BUSY_TIMEOUT_S = 10.0
+
+# Bounds on what staff can type: generous for real answers, small enough for a page.
+MAX_PHRASINGS = 20
+MAX_PHRASING_CHARS = 500
+MAX_TEXT_CHARS = 4000
+MAX_CITATIONS = 10
+MIN_QUOTE_CHARS = 15
+MAX_QUOTE_CHARS = 1500
+MAX_AUTHOR_CHARS = 100
+MAX_FILE_ANSWERS = 5000
+_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}\Z")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+# Who made the automatic changes recorded in the history.
+CORPUS_CHECK = "Vérification du corpus"
+
+_MONTHS_FR = (
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
+).split()
+
+
+def date_fr(day: date) -> str:
+    """« 3 mars 2025 », « 1er juin 2025 »."""
+    first = "1er" if day.day == 1 else str(day.day)
+    return f"{first} {_MONTHS_FR[day.month - 1]} {day.year}"
+
+
+@dataclass(frozen=True)
+class ValidatedAnswer:
+    """One staff-validated answer. ``suspended`` says why it is not served, if it is not."""
+
+    id: str
+    phrasings: tuple[str, ...]
+    text: str
+    citations: tuple[str, ...]
+    author: str
+    status: Status = "draft"
+    validated_on: date | None = None
+    valid_until: date | None = None
+    suspended: str | None = None
+
+    def servable(self, today: date) -> bool:
+        """Published, not suspended, and still valid ``today``."""
+        return (
+            self.status == "published"
+            and self.suspended is None
+            and (self.valid_until is None or today <= self.valid_until)
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as plain data: the YAML file's entry (suspension apart)."""
+        data: dict[str, Any] = {
+            "id": self.id,
+            "questions": list(self.phrasings),
+            "answer": self.text,
+            "citations": list(self.citations),
+            "author": self.author,
+            "status": self.status,
+            "validated_on": self.validated_on,
+        }
+        if self.valid_until is not None:
+            data["valid_until"] = self.valid_until
+        return data
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One change of an answer: when (UTC), by whom, what, and the record after it."""
+
+    at: str
+    editor: str
+    action: str
+    answer: ValidatedAnswer
+
+
+@dataclass(frozen=True)
+class Usage:
+    """How often an answer was served in the chat, and the ratings it received there."""
+
+    served: int = 0
+    up: int = 0
+    down: int = 0
+
+
+@dataclass(frozen=True)
+class Located:
+    """A quote found in the corpus: its chunk and the exact slice of the chunk's text."""
+
+    chunk: Chunk
+    quote: str
+
+
+# ---------------------------------------------------------------- checking input
+
+
+def _refuse(message: str, message_fr: str) -> ValidatedAnswerError:
+    return ValidatedAnswerError(message, message_fr)
+
+
+def clean(text: str) -> str:
+    """NFC, no control characters, no trailing spaces; line breaks kept."""
+    text = _CONTROL.sub(" ", unicodedata.normalize("NFC", text))
+    return "\n".join(line.rstrip() for line in text.strip().splitlines())
+
+
+def _one_line(text: str) -> str:
+    return " ".join(clean(text).split())
+
+
+def checked(answer: ValidatedAnswer) -> ValidatedAnswer:
+    """The answer with its text cleaned, or a refusal saying in French what is wrong."""
+    where = f"réponse « {answer.id} »"
+    if not _ID.match(answer.id):
+        raise _refuse(
+            f"invalid validated-answer id {answer.id!r}",
+            f"identifiant invalide « {answer.id} » : lettres minuscules, chiffres et tirets, "
+            "64 caractères au plus",
+        )
+    phrasings = tuple(dict.fromkeys(p for p in map(_one_line, answer.phrasings) if p))
+    if not phrasings:
+        raise _refuse(f"{answer.id}: no question", f"{where} : indiquez au moins une question")
+    if len(phrasings) > MAX_PHRASINGS:
+        raise _refuse(
+            f"{answer.id}: more than {MAX_PHRASINGS} questions",
+            f"{where} : {MAX_PHRASINGS} formulations de la question au plus",
+        )
+    if any(len(p) > MAX_PHRASING_CHARS for p in phrasings):
+        raise _refuse(
+            f"{answer.id}: a question is longer than {MAX_PHRASING_CHARS} characters",
+            f"{where} : une question dépasse {MAX_PHRASING_CHARS} caractères",
+        )
+    text = clean(answer.text)
+    if not text:
+        raise _refuse(f"{answer.id}: empty answer", f"{where} : le texte de la réponse est vide")
+    if len(text) > MAX_TEXT_CHARS:
+        raise _refuse(
+            f"{answer.id}: answer longer than {MAX_TEXT_CHARS} characters",
+            f"{where} : la réponse dépasse {MAX_TEXT_CHARS} caractères",
+        )
+    citations = tuple(dict.fromkeys(q for q in map(_one_line, answer.citations) if q))
+    if len(citations) > MAX_CITATIONS:
+        raise _refuse(
+            f"{answer.id}: more than {MAX_CITATIONS} citations",
+            f"{where} : {MAX_CITATIONS} citations au plus",
+        )
+    for quote in citations:
+        if not MIN_QUOTE_CHARS <= len(quote) <= MAX_QUOTE_CHARS:
+            raise _refuse(
+                f"{answer.id}: a citation is not {MIN_QUOTE_CHARS}-{MAX_QUOTE_CHARS} characters",
+                f"{where} : une citation doit compter de {MIN_QUOTE_CHARS} à "
+                f"{MAX_QUOTE_CHARS} caractères (« {quote[:60]} »)",
+            )
+    author = _one_line(answer.author)
+    if not author or len(author) > MAX_AUTHOR_CHARS:
+        raise _refuse(
+            f"{answer.id}: author missing or longer than {MAX_AUTHOR_CHARS} characters",
+            f"{where} : indiquez le nom de l'auteur ({MAX_AUTHOR_CHARS} caractères au plus)",
+        )
+    if answer.status not in STATUSES:
+        raise _refuse(
+            f"{answer.id}: unknown status {answer.status!r}",
+            f"{where} : statut inconnu « {answer.status} » (draft, published ou retired)",
+        )
+    if answer.status == "published":
+        if not citations:
+            raise _refuse(
+                f"{answer.id}: a published answer needs a citation",
+                f"{where} : une réponse publiée cite au moins un passage des textes",
+            )
+        if answer.validated_on is None:
+            raise _refuse(
+                f"{answer.id}: a published answer needs its date of validation",
+                f"{where} : une réponse publiée porte sa date de validation",
+            )
+    return replace(answer, phrasings=phrasings, text=text, citations=citations, author=author)
+
+
+# ---------------------------------------------------------------- quotes in the corpus
+
+
+def _loose(text: str) -> str:
+    """Spaces collapsed and apostrophes unified: how a quote is looked up."""
+    return " ".join(unicodedata.normalize("NFC", text).replace("’", "'").split())
+
+
+class QuoteFinder:
+    """Finds quotes in the corpus's chunks, whatever their spacing and apostrophes."""
+
+    def __init__(self, chunks: Sequence[Chunk]) -> None:
+        self._chunks = list(chunks)
+        self._loose = [_loose(c.text) for c in self._chunks]
+
+    def locate(self, quote: str) -> Located | None:
+        """The first chunk holding ``quote``, with the exact slice of its text."""
+        wanted = _loose(quote)
+        if not wanted:
+            return None
+        for chunk, loose in zip(self._chunks, self._loose, strict=True):
+            if wanted in loose:
+                words = [re.escape(w).replace("'", "['’]") for w in wanted.split(" ")]
+                found = re.search(r"\s+".join(words), chunk.text)
+                if found:
+                    return Located(chunk, found.group(0))
+        return None
+
+    def missing(self, answer: ValidatedAnswer) -> list[str]:
+        return [q for q in answer.citations if self.locate(q) is None]
+
+
+def _missing_fr(missing: list[str]) -> str:
+    shown = "» ; « ".join(q[:80] + ("…" if len(q) > 80 else "") for q in missing)
+    many = len(missing) > 1
+    return (
+        f"citation{'s' if many else ''} introuvable{'s' if many else ''} dans le corpus "
+        f"indexé : « {shown} »"
+    )
+
+
+# ---------------------------------------------------------------- the store
+
+_SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS validated_answers (
+        id TEXT PRIMARY KEY,
+        record TEXT NOT NULL
+    )""",
+    """CREATE TABLE IF NOT EXISTS validated_history (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        answer_id TEXT NOT NULL,
+        at TEXT NOT NULL,
+        editor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        record TEXT NOT NULL
+    )""",
+    "CREATE INDEX IF NOT EXISTS validated_history_answer ON validated_history (answer_id)",
+    """CREATE TABLE IF NOT EXISTS validated_served (
+        answer_id TEXT PRIMARY KEY,
+        served INTEGER NOT NULL
+    )""",
+    """CREATE TABLE IF NOT EXISTS validated_ratings (
+        feedback_id INTEGER PRIMARY KEY,
+        answer_id TEXT NOT NULL,
+        rating TEXT NOT NULL CHECK (rating IN ('up', 'down'))
+    )""",
+    """CREATE TABLE IF NOT EXISTS validated_vectors (
+        model_id TEXT NOT NULL,
+        text TEXT NOT NULL,
+        vector BLOB NOT NULL,
+        PRIMARY KEY (model_id, text)
+    )""",
+)
+
+
+def _encode(answer: ValidatedAnswer) -> str:
+    data = answer.to_dict()
+    data["suspended"] = answer.suspended
+    for key in ("validated_on", "valid_until"):
+        data[key] = data[key].isoformat() if data.get(key) else None
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+def _decode(record: str) -> ValidatedAnswer:
+    data = json.loads(record)
+    return ValidatedAnswer(
+        id=data["id"],
+        phrasings=tuple(data["questions"]),
+        text=data["answer"],
+        citations=tuple(data["citations"]),
+        author=data["author"],
+        status=data["status"],
+        validated_on=date.fromisoformat(data["validated_on"]) if data["validated_on"] else None,
+        valid_until=date.fromisoformat(data["valid_until"]) if data.get("valid_until") else None,
+        suspended=data.get("suspended"),
+    )
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class ValidatedStore:
+    """The validated answers in the SQLite file at ``path`` (the feedback database)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with closing(sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S)) as conn:
+                conn.execute("PRAGMA journal_mode=WAL")
+                for statement in _SCHEMA:
+                    conn.execute(statement)
+                with conn:  # one transaction, committed or rolled back
+                    yield conn
+        except (sqlite3.Error, OSError) as err:
+            raise ValidatedAnswerError(
+                f"validated-answer store {self.path} failed: {type(err).__name__}: {err}",
+                "la base des réponses validées est indisponible pour le moment ; "
+                "réessayez plus tard",
+            ) from err
+
+    # -- reading
+
+    def all(self) -> list[ValidatedAnswer]:
+        """Every answer, by id."""
+        if not self.path.exists():
+            return []
+        with self._connect() as conn:
+            rows = conn.execute("SELECT record FROM validated_answers ORDER BY id").fetchall()
+        return [_decode(r[0]) for r in rows]
+
+    def get(self, answer_id: str) -> ValidatedAnswer | None:
+        if not self.path.exists():
+            return None
+        with self._connect() as conn:
+            row = conn.execute(
+                "SELECT record FROM validated_answers WHERE id = ?", (answer_id,)
+            ).fetchone()
+        return _decode(row[0]) if row else None
+
+    def history(self, answer_id: str) -> list[HistoryEntry]:
+        """Every change of one answer, oldest first."""
+        if not self.path.exists():
+            return []
+        with self._connect() as conn:
+            rows = conn.execute(
+                "SELECT at, editor, action, record FROM validated_history "
+                "WHERE answer_id = ? ORDER BY seq",
+                (answer_id,),
+            ).fetchall()
+        return [
+            HistoryEntry(at, editor, action, _decode(record)) for at, editor, action, record in rows
+        ]
+
+    def revision(self) -> int:
+        """A number that grows with every change of any answer (0 for an empty store)."""
+        if not self.path.exists():
+            return 0
+        with self._connect() as conn:
+            row = conn.execute("SELECT MAX(seq) FROM validated_history").fetchone()
+        return int(row[0] or 0)
+
+    def usage(self) -> dict[str, Usage]:
+        """Times served and ratings, by answer id (answers never served are absent)."""
+        if not self.path.exists():
+            return {}
+        with self._connect() as conn:
+            served = dict(conn.execute("SELECT answer_id, served FROM validated_served"))
+            ratings = conn.execute(
+                "SELECT answer_id, SUM(rating = 'up'), SUM(rating = 'down') "
+                "FROM validated_ratings GROUP BY answer_id"
+            ).fetchall()
+        rated = {aid: (int(up), int(down)) for aid, up, down in ratings}
+        return {
+            aid: Usage(served.get(aid, 0), *rated.get(aid, (0, 0)))
+            for aid in set(served) | set(rated)
+        }
+
+    def new_id(self, phrasing: str) -> str:
+        """A free id made from a question's first words: ``depenses-de-formation``."""
+        words = re.findall(r"[a-z0-9]+", _ascii(phrasing.lower()))
+        stem = "-".join(words[:6])[:48].strip("-") or "reponse"
+        taken = {a.id for a in self.all()}
+        candidate, n = stem, 2
+        while candidate in taken:
+            candidate, n = f"{stem}-{n}", n + 1
+        return candidate
+
+    # -- writing
+
+    def save(self, answer: ValidatedAnswer, editor: str, action: str = "modification") -> bool:
+        """Store ``answer`` as given (checked first) and record the change.
+
+        Returns False, changing nothing, when the stored record is identical.
+        """
+        answer = checked(answer)
+        editor = _one_line(editor)[:MAX_AUTHOR_CHARS] or answer.author
+        with self._connect() as conn:
+            return self._write(conn, answer, editor, action)
+
+    @staticmethod
+    def _write(conn: sqlite3.Connection, answer: ValidatedAnswer, editor: str, action: str) -> bool:
+        record = _encode(answer)
+        row = conn.execute(
+            "SELECT record FROM validated_answers WHERE id = ?", (answer.id,)
+        ).fetchone()
+        if row is not None and row[0] == record:
+            return False
+        conn.execute(
+            "INSERT INTO validated_answers (id, record) VALUES (?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET record = excluded.record",
+            (answer.id, record),
+        )
+        conn.execute(
+            "INSERT INTO validated_history (answer_id, at, editor, action, record) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (answer.id, _now(), editor, action, record),
+        )
+        return True
+
+    def _existing(self, answer_id: str) -> ValidatedAnswer:
+        answer = self.get(answer_id)
+        if answer is None:
+            raise _refuse(
+                f"no validated answer {answer_id!r}", f"aucune réponse validée « {answer_id} »"
+            )
+        return answer
+
+    def publish(
+        self, answer_id: str, editor: str, finder: QuoteFinder, today: date | None = None
+    ) -> ValidatedAnswer:
+        """Publish an answer, dated ``today``, once every citation is found in the corpus."""
+        answer = self._existing(answer_id)
+        missing = finder.missing(answer)
+        if missing:
+            raise _refuse(
+                f"{answer_id}: citations not in the indexed corpus: {missing}",
+                f"réponse « {answer_id} » non publiée : {_missing_fr(missing)}",
+            )
+        published = replace(
+            answer,
+            status="published",
+            validated_on=today or date.today(),
+            suspended=None,
+        )
+        self.save(published, editor, "publication")
+        return published
+
+    def retire(self, answer_id: str, editor: str) -> ValidatedAnswer:
+        retired = replace(self._existing(answer_id), status="retired", suspended=None)
+        self.save(retired, editor, "retrait")
+        return retired
+
+    def verify(self, finder: QuoteFinder) -> list[ValidatedAnswer]:
+        """Suspend published answers whose quotes left the corpus; lift it when they are back.
+
+        Returns the answers suspended now.
+        """
+        suspended = []
+        for answer in self.all():
+            if answer.status != "published":
+                continue
+            missing = finder.missing(answer)
+            if missing and answer.suspended is None:
+                reason = _missing_fr(missing)
+                self.save(replace(answer, suspended=reason), CORPUS_CHECK, "suspension")
+                suspended.append(answer)
+            elif not missing and answer.suspended is not None:
+                self.save(replace(answer, suspended=None), CORPUS_CHECK, "rétablissement")
+        return suspended
+
+    def record_served(self, answer_id: str) -> None:
+        with self._connect() as conn:
+            conn.execute(
+                "INSERT INTO validated_served (answer_id, served) VALUES (?, 1) "
+                "ON CONFLICT(answer_id) DO UPDATE SET served = served + 1",
+                (answer_id,),
+            )
+
+    def rate(self, feedback_id: int, answer_id: str, rating: str) -> None:
+        """The rating of one chat answer (its feedback row) that served ``answer_id``."""
+        with self._connect() as conn:
+            conn.execute(
+                "INSERT INTO validated_ratings (feedback_id, answer_id, rating) VALUES (?, ?, ?) "
+                "ON CONFLICT(feedback_id) DO UPDATE SET rating = excluded.rating",
+                (feedback_id, answer_id, rating),
+            )
+
+    def vectors(
+        self, model_id: str, texts: Sequence[str], embed: Callable[[str], list[float]]
+    ) -> np.ndarray:
+        """The unit vectors of ``texts`` (one row each), embedded once per model and kept."""
+        if not texts:
+            return np.zeros((0, 0), dtype=np.float32)
+        with self._connect() as conn:
+            known: dict[str, np.ndarray] = {}
+            for chunk in _batches(list(dict.fromkeys(texts)), 500):
+                marks = ",".join("?" * len(chunk))
+                rows = conn.execute(
+                    f"SELECT text, vector FROM validated_vectors "
+                    f"WHERE model_id = ? AND text IN ({marks})",
+                    (model_id, *chunk),
+                )
+                known.update((t, np.frombuffer(v, dtype=np.float32)) for t, v in rows)
+        fresh = {t: np.asarray(embed(t), dtype=np.float32) for t in texts if t not in known}
+        if fresh:
+            with self._connect() as conn:
+                conn.executemany(
+                    "INSERT OR REPLACE INTO validated_vectors (model_id, text, vector) "
+                    "VALUES (?, ?, ?)",
+                    [(model_id, t, v.tobytes()) for t, v in fresh.items()],
+                )
+            known.update(fresh)
+        return np.vstack([known[t] for t in texts])
+
+
+def _batches(items: list[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _ascii(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+# ---------------------------------------------------------------- YAML files
+
+_KEYS = {"id", "questions", "answer", "citations", "author", "status", "validated_on"}
+_OPTIONAL_KEYS = {"valid_until"}
+YAML_HEADER = (
+    "# Réponses validées de l'assistant O2R (export). Chaque entrée : id, questions "
+    "(formulations),\n# answer (texte), citations (extraits exacts du corpus), author, "
+    "status (draft | published | retired),\n# validated_on (AAAA-MM-JJ), valid_until "
+    "(facultatif).\n"
+)
+
+
+def export_yaml(answers: Iterable[ValidatedAnswer]) -> str:
+    """Every answer as a YAML list, by id: for version control, and ``import_yaml``."""
+    data = [a.to_dict() for a in sorted(answers, key=lambda a: a.id)]
+    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100) if data else "[]\n"
+    return YAML_HEADER + body
+
+
+def _date(value: Any, key: str, where: str) -> date | None:
+    if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
+        return value
+    raise _refuse(
+        f"{where}: {key} must be a date (YYYY-MM-DD)",
+        f"{where} : « {key} » doit être une date (AAAA-MM-JJ)",
+    )
+
+
+def _strings(value: Any, key: str, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _refuse(
+            f"{where}: {key} must be a list of texts",
+            f"{where} : « {key} » doit être une liste de textes",
+        )
+    return tuple(value)
+
+
+def parse_answers(data: Any, origin: str) -> list[ValidatedAnswer]:
+    """Records from a YAML file's data; refuses the whole file at the first fault."""
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise _refuse(
+            f"{origin}: expected a list of validated answers",
+            f"{origin} : le fichier doit contenir une liste de réponses validées",
+        )
+    if len(data) > MAX_FILE_ANSWERS:
+        raise _refuse(
+            f"{origin}: more than {MAX_FILE_ANSWERS} answers",
+            f"{origin} : {MAX_FILE_ANSWERS} réponses au plus par fichier",
+        )
+    answers: list[ValidatedAnswer] = []
+    for n, item in enumerate(data, start=1):
+        where = f"{origin}, réponse n° {n}"
+        if not isinstance(item, dict):
+            raise _refuse(f"{where}: not a mapping", f"{where} : entrée invalide")
+        keys = set(item)
+        unknown, absent = keys - _KEYS - _OPTIONAL_KEYS, _KEYS - keys
+        if unknown or absent:
+            raise _refuse(
+                f"{where}: unknown keys {sorted(unknown)}, missing keys {sorted(absent)}",
+                f"{where} : clés inconnues {sorted(unknown)}, clés manquantes {sorted(absent)}",
+            )
+        for key in ("id", "answer", "author", "status"):
+            if not isinstance(item[key], str):
+                raise _refuse(
+                    f"{where}: {key} must be a text", f"{where} : « {key} » : texte attendu"
+                )
+        answer = ValidatedAnswer(
+            id=item["id"],
+            phrasings=_strings(item["questions"], "questions", where),
+            text=item["answer"],
+            citations=_strings(item["citations"], "citations", where),
+            author=item["author"],
+            status=item["status"],
+            validated_on=_date(item["validated_on"], "validated_on", where),
+            valid_until=_date(item.get("valid_until"), "valid_until", where),
+        )
+        answers.append(checked(answer))
+    ids = [a.id for a in answers]
+    repeated = sorted({i for i in ids if ids.count(i) > 1})
+    if repeated:
+        raise _refuse(
+            f"{origin}: repeated ids {repeated}", f"{origin} : identifiants répétés {repeated}"
+        )
+    return answers
+
+
+def read_answers(path: Path) -> list[ValidatedAnswer]:
+    data = read_yaml(path, error=ValidatedAnswerError, what="validated answers")
+    return parse_answers(data, str(path))
+
+
+def read_answers_text(text: str, origin: str) -> list[ValidatedAnswer]:
+    return parse_answers(read_yaml_text(text, origin=origin, error=ValidatedAnswerError), origin)
+
+
+def import_answers(
+    store: ValidatedStore, answers: Sequence[ValidatedAnswer], editor: str, finder: QuoteFinder
+) -> int:
+    """Store every answer in one transaction; returns how many changed.
+
+    A published answer whose quotes are not all in the corpus refuses the whole
+    import. An unchanged answer keeps its suspension (decided by the corpus).
+    """
+    for answer in answers:
+        missing = finder.missing(answer) if answer.status == "published" else []
+        if missing:
+            raise _refuse(
+                f"{answer.id}: citations not in the indexed corpus: {missing}",
+                f"import refusé, réponse « {answer.id} » : {_missing_fr(missing)}",
+            )
+    editor = _one_line(editor)[:MAX_AUTHOR_CHARS]
+    changed = 0
+    with store._connect() as conn:
+        for answer in answers:
+            changed += store._write(conn, answer, editor or answer.author, "import")
+    return changed
+
+
+# ---------------------------------------------------------------- regression cases
+
+
+def must_include_of(text: str) -> str:
+    """A phrase the served text must hold: the first words of its first sentence."""
+    first = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0]
+    words = first.replace("|", " ").split()[:8]
+    return " ".join(words).rstrip(".,;:!?")
+
+
+def regression_cases(answers: Iterable[ValidatedAnswer]) -> str:
+    """Published answers as a question set (shared format v2): one case per phrasing."""
+    cases: list[dict[str, Any]] = []
+    for answer in sorted(answers, key=lambda a: a.id):
+        if answer.status != "published":
+            continue
+        for n, phrasing in enumerate(answer.phrasings, start=1):
+            cases.append(
+                {
+                    "id": f"validated-{answer.id}-{n}",
+                    "question": phrasing,
+                    "must_include": [must_include_of(answer.text)],
+                    "answered_by": "validated",
+                    "tags": ["validated"],
+                }
+            )
+    header = "# Cas de non-régression des réponses validées (format eval/FORMAT.md, version 2).\n"
+    body = (
+        yaml.safe_dump(cases, allow_unicode=True, sort_keys=False, width=1000) if cases else "[]\n"
+    )
+    return header + body
+
+
+@dataclass
+class Prefill:
+    """What a new draft opens with: a question and the quotes of the reply it comes from."""
+
+    question: str
+    text: str = ""
+    citations: list[str] = field(default_factory=list)
