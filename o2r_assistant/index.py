@@ -157,9 +157,15 @@ def _server_down(settings: Settings, err: Exception) -> IndexUnavailableError:
     )
 
 
+# Chroma shares one system per path across clients, and creating it is not
+# thread-safe: sessions picking up a new generation at once must not race.
+_CLIENT_LOCK = threading.Lock()
+
+
 def _persistent_client(path: Path):
     try:
-        return chromadb.PersistentClient(path=str(path), settings=_chroma_settings())
+        with _CLIENT_LOCK:
+            return chromadb.PersistentClient(path=str(path), settings=_chroma_settings())
     except Exception as err:
         raise IndexUnavailableError(
             f"cannot open Chroma index at {path}: {err}",
