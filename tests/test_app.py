@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from o2r_assistant.config import PROJECT_ROOT, Settings
 from o2r_assistant.evaluation import load_cases
-from o2r_assistant.feedback import FeedbackStore, export_question_set
+from o2r_assistant.feedback import FEEDBACK_NOTICE_FR, FeedbackStore, export_question_set
 
 APP = str(PROJECT_ROOT / "app.py")
 PASSWORD = "mot-de-passe-de-test"
@@ -183,6 +183,29 @@ def test_feedback_is_stored_and_exported(served_index: Path, tmp_path: Path) -> 
     path.write_text(export_question_set(store.records("down")), encoding="utf-8")
     (case,) = load_cases(path)
     assert case.id == f"feedback-{record.id}" and case.must_include == ("150 000", "3 an")
+
+
+def test_feedback_notice_and_erasure_of_the_session(served_index: Path, monkeypatch) -> None:
+    monkeypatch.setenv("O2R_FEEDBACK_RETENTION_DAYS", "30")
+    at = ask(start(served_index), "Quel est le coût minimum d'un projet ?")
+    assert FEEDBACK_NOTICE_FR.format(days=30) in [c.value for c in at.caption]
+    at.feedback[0].set_value(1).run()
+    store = FeedbackStore(Settings().feedback_db)
+    store.add("Question d'une autre session", "Réponse", [], "up", session_id="autre")
+    session_id = at.session_state["session_id"]
+    assert len(store.records(session_id=session_id)) == 1
+
+    panel = by_label(at.expander, "Vos données personnelles")
+    assert "au bout de 30 jours" in panel.markdown[0].value
+    by_label(at.button, "Supprimer mes avis de cette session").click().run()
+    assert "1 avis supprimé(s)." in [s.value for s in at.success]
+    assert [r.question for r in store.records()] == ["Question d'une autre session"]
+    assert at.feedback[0].value is None  # the thumbs are reset, so nothing is stored again
+    at.run()
+    assert not store.records(session_id=session_id)
+    at.feedback[0].set_value(0).run()  # and a new rating is stored afresh
+    (again,) = store.records(session_id=session_id)
+    assert again.rating == "down"
 
 
 def test_drafting_page(served_index: Path) -> None:

@@ -15,6 +15,7 @@ import streamlit as st
 from o2r_assistant.checker import Dossier
 from o2r_assistant.config import Settings
 from o2r_assistant.errors import O2RError
+from o2r_assistant.feedback import new_session_id
 from o2r_assistant.rendering import md_text
 
 # The answering stack (Chroma, LangChain, the embedder) is imported when first needed,
@@ -73,4 +74,5 @@ def state() -> Any:
     s.setdefault("dossier", Dossier())
     s.setdefault("dossier_version", 0)
     s.setdefault("staff", False)
+    s.setdefault("session_id", new_session_id())  # the key to erase this session's feedback
     return s
