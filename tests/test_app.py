@@ -343,6 +343,28 @@ def test_evaluation_page_runs_a_question_set(served_index: Path, monkeypatch) ->
     assert by_label(at.get("download_button"), "Exporter les avis négatifs (YAML)")
 
 
+def test_staff_export_csv_and_delete_feedback(served_index: Path, monkeypatch) -> None:
+    monkeypatch.setenv("O2R_ADMIN_PASSWORD", PASSWORD)
+    store = FeedbackStore(Settings().feedback_db)
+    formula = store.add('=HYPERLINK("http://x")', "Réponse", [], "down")
+    kept = store.add("Quel budget ?", "Réponse", [], "down")
+    at = login(go(start(served_index), "Évaluation"), PASSWORD)
+    table = at.dataframe[0].value
+    assert list(table["N°"]) == [str(formula), str(kept)]
+    assert table["Question"][0].startswith("'=")  # shown, and exported, as text
+    labels = [b.label for b in at.get("download_button")]
+    assert "Exporter les avis négatifs (CSV)" in labels
+    assert "Exporter les avis négatifs (YAML)" in labels
+
+    by_label(at.number_input, "N° de l'avis à supprimer").set_value(formula)
+    by_label(at.button, "Supprimer cet avis").click().run()
+    assert f"Avis n° {formula} supprimé." in [s.value for s in at.success]
+    assert list(at.dataframe[0].value["N°"]) == [str(kept)]
+    by_label(at.button, "Supprimer cet avis").click().run()
+    assert f"Aucun avis n° {formula}." in [w.value for w in at.warning]
+    assert [r.id for r in store.records()] == [kept]
+
+
 @pytest.mark.parametrize(
     "text", ["**x** _y_", "<b>x</b> &amp;", "[a](javascript:alert(1))", "# h\n- i\n1. j", "a\\b"]
 )
