@@ -225,6 +225,24 @@ def test_drafting_page(served_index: Path) -> None:
     assert "Télécharger (.md)" in labels and "Télécharger (.docx)" in labels
 
 
+def test_questions_per_session_are_limited_on_both_pages(served_index: Path, monkeypatch) -> None:
+    monkeypatch.setenv("O2R_QUESTION_BURST", "2")
+    monkeypatch.setenv("O2R_QUESTIONS_PER_MINUTE", "1")
+    at = ask(start(served_index), "Quel est le coût minimum d'un projet ?")
+    ask(at, "Combien de temps peut durer l'accompagnement d'une personne ?")
+    assert not at.error
+    ask(at, "Les dépenses de formation sont-elles éligibles ?")
+    (refused,) = at.error
+    assert "patientez" in plain(refused.value) and "secondes" in plain(refused.value)
+    # The same session drafting is refused too; another session is not.
+    go(at, "Rédaction").text_area(key="email").input("Quel est le coût minimum ?")
+    at.button[0].click().run()
+    assert any("patientez" in plain(e.value) for e in at.error)
+    assert not any(t.label == "Projet de réponse (modifiable)" for t in at.text_area)
+    other = ask(start(served_index), "Quel est le coût minimum d'un projet ?")
+    assert not other.error
+
+
 def test_staff_pages_are_disabled_without_password(served_index: Path) -> None:
     for page in ("Corpus", "Évaluation"):
         at = go(start(served_index), page)

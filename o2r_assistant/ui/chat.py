@@ -13,7 +13,14 @@ from o2r_assistant.feedback import FEEDBACK_NOTICE_FR, PRIVACY_NOTICE_FR, Feedba
 from o2r_assistant.rendering import highlighted, md_text, safe_url
 from o2r_assistant.report import CheckReport
 from o2r_assistant.ui.checker_panel import checker_panel
-from o2r_assistant.ui.common import ERROR_FR, STATUS_MARK, get_assistant, show_error, state
+from o2r_assistant.ui.common import (
+    ERROR_FR,
+    STATUS_MARK,
+    get_assistant,
+    question_limiter,
+    show_error,
+    state,
+)
 
 if TYPE_CHECKING:
     from o2r_assistant.answer import Answer, Citation
@@ -129,6 +136,7 @@ def ask(settings: Settings, question: str) -> None:
     dossier = s.dossier if not s.dossier.is_empty() else None
     reply: dict[str, Any] = {"role": "assistant", "id": _next_id()}
     try:
+        question_limiter(settings.question_burst, settings.questions_per_minute).check(s.session_id)
         answer = assistant.ask(question, history=history, dossier=dossier)
         reply["answer"] = answer
         if answer.facts_stated:

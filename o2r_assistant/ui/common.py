@@ -16,6 +16,7 @@ from o2r_assistant.checker import Dossier
 from o2r_assistant.config import Settings
 from o2r_assistant.errors import O2RError
 from o2r_assistant.feedback import new_session_id
+from o2r_assistant.ratelimit import QuestionLimiter
 from o2r_assistant.rendering import md_text
 
 # The answering stack (Chroma, LangChain, the embedder) is imported when first needed,
@@ -52,6 +53,12 @@ def load_assistant(settings_json: str) -> Assistant:
     assistant = Assistant(settings, build=True)
     log.info("assistant ready in %.2fs", time.perf_counter() - started)
     return assistant
+
+
+@st.cache_resource(show_spinner=False)
+def question_limiter(burst: int, per_minute: float) -> QuestionLimiter:
+    """Questions per browser session, counted by the process across pages and reruns."""
+    return QuestionLimiter(burst, per_minute)
 
 
 def get_assistant(settings: Settings) -> Assistant | None:

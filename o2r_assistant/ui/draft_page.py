@@ -10,7 +10,7 @@ from o2r_assistant.config import Settings
 from o2r_assistant.errors import O2RError
 from o2r_assistant.rendering import md_text
 from o2r_assistant.ui.chat import render_citations
-from o2r_assistant.ui.common import get_assistant, show_error, state
+from o2r_assistant.ui.common import get_assistant, question_limiter, show_error, state
 
 
 def page_draft(settings: Settings) -> None:
@@ -29,6 +29,8 @@ def page_draft(settings: Settings) -> None:
             st.error("Collez d'abord le texte de l'e-mail du candidat.")
         elif assistant is not None:
             try:
+                limiter = question_limiter(settings.question_burst, settings.questions_per_minute)
+                limiter.check(s.session_id)
                 s.draft = draft_reply(email, assistant)
                 s.draft_version = s.get("draft_version", 0) + 1
             except O2RError as err:
