@@ -33,6 +33,7 @@ from .facts import extract_facts
 from .index import VectorIndex, ensure_index, is_current, open_index
 from .llm import FALLBACK_NOTICE, check_numbers, generate, make_chat_model
 from .question import Question, analyse
+from .ratelimit import shared_slots
 from .retrieval import HybridRetriever, Retrieved
 from .safety import is_instruction
 from .scope import ABSTENTION_TEXT, answers_kind, scope_signals
@@ -171,7 +172,9 @@ class Assistant:
         # only states facts (or asks whether they qualify) is about those facts.
         own_question = _asks_its_own_question(asked)
         resolved = resolve_followup(text if stated and not own_question else asked.focus, history)
-        result = retriever.retrieve(resolved, k=k)
+        # Embedding the question is the CPU-bound part: a few at once, the others wait.
+        with shared_slots(self.settings.answer_slots, self.settings.answer_wait_s).bounded():
+            result = retriever.retrieve(resolved, k=k)
         t1 = time.perf_counter()
         merged = (merge_dossiers(dossier, facts) if dossier else facts) if stated else dossier
         # The checker judges the whole conversation's facts, not only this message's.

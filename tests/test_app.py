@@ -243,6 +243,22 @@ def test_questions_per_session_are_limited_on_both_pages(served_index: Path, mon
     assert not other.error
 
 
+def test_a_question_waits_for_an_answer_slot_then_gets_a_busy_message(
+    served_index: Path, monkeypatch
+) -> None:
+    from o2r_assistant.ratelimit import shared_slots
+
+    monkeypatch.setenv("O2R_ANSWER_SLOTS", "1")
+    monkeypatch.setenv("O2R_ANSWER_WAIT_S", "0.2")
+    at = start(served_index)
+    with shared_slots(1, 0.2).bounded():  # another session's answer is being computed
+        ask(at, "Quel est le coût minimum d'un projet ?")
+    (busy,) = at.error
+    assert "très sollicité" in plain(busy.value)
+    ask(at, "Quel est le coût minimum d'un projet ?")  # the slot is free again
+    assert any("150 000" in t for t in texts(at))
+
+
 def test_staff_pages_are_disabled_without_password(served_index: Path) -> None:
     for page in ("Corpus", "Évaluation"):
         at = go(start(served_index), page)
