@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 import time
 from pathlib import Path
@@ -54,6 +56,23 @@ def go(at: AppTest, page: str) -> AppTest:
 
 def by_label(elements, label: str):
     return next(e for e in elements if e.label == label)
+
+
+@pytest.fixture
+def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
+    """What each download button offers, by file name (AppTest keeps the files in memory)."""
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    offered: dict[str, bytes] = {}
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def keep(self, path_or_data, mimetype, kind, filename=None):
+        if filename is not None:
+            offered[filename] = path_or_data
+        return original(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", keep)
+    return offered
 
 
 def test_first_screen(served_index: Path) -> None:
@@ -259,6 +278,24 @@ def test_a_question_waits_for_an_answer_slot_then_gets_a_busy_message(
     assert any("150 000" in t for t in texts(at))
 
 
+def test_the_draft_download_keeps_only_the_source_links(served_index: Path, downloads) -> None:
+    at = go(start(served_index), "Rédaction")
+    at.text_area(key="email").input("Les dépenses de formation sont-elles éligibles ?")
+    at.button[0].click().run()
+    draft = by_label(at.text_area, "Projet de réponse (modifiable)")
+    sources = re.findall(r"https://\S+\.html", draft.value)
+    assert sources
+    draft.input(
+        draft.value + "\n![pixel](http://pisteur.example/p.png) <img src=x onerror=alert(1)> "
+        "[cliquez ici](javascript:alert(1))"
+    ).run()
+    md = downloads["reponse-o2r.md"].decode()
+    assert "pixel" in md and "cliquez ici" in md
+    assert "](http://pisteur" not in md and "](javascript:" not in md
+    assert re.search(r"(?<!\\)<", md) is None  # no live HTML
+    assert all(url in md for url in sources)  # the sources stay, as bare links
+
+
 def test_staff_pages_are_disabled_without_password(served_index: Path) -> None:
     for page in ("Corpus", "Évaluation"):
         at = go(start(served_index), page)
@@ -377,7 +414,7 @@ def test_evaluation_page_runs_a_question_set(served_index: Path, monkeypatch) ->
     assert by_label(at.get("download_button"), "Exporter les avis négatifs (YAML)")
 
 
-def test_staff_export_csv_and_delete_feedback(served_index: Path, monkeypatch) -> None:
+def test_staff_export_csv_and_delete_feedback(served_index: Path, monkeypatch, downloads) -> None:
     monkeypatch.setenv("O2R_ADMIN_PASSWORD", PASSWORD)
     store = FeedbackStore(Settings().feedback_db)
     formula = store.add('=HYPERLINK("http://x")', "Réponse", [], "down")
@@ -387,8 +424,12 @@ def test_staff_export_csv_and_delete_feedback(served_index: Path, monkeypatch) -
     assert list(table["N°"]) == [str(formula), str(kept)]
     assert table["Question"][0].startswith("'=")  # shown, and exported, as text
     labels = [b.label for b in at.get("download_button")]
-    assert "Exporter les avis négatifs (CSV)" in labels
     assert "Exporter les avis négatifs (YAML)" in labels
+    assert "Exporter les avis négatifs (CSV)" in labels
+    exported = downloads["avis-negatifs.csv"].decode("utf-8-sig")
+    table_rows = csv.DictReader(io.StringIO(exported), delimiter=";")
+    rows = [(r["N°"], r["Question"][:2]) for r in table_rows]
+    assert rows == [(str(formula), "'="), (str(kept), "Qu")]
 
     by_label(at.number_input, "N° de l'avis à supprimer").set_value(formula)
     by_label(at.button, "Supprimer cet avis").click().run()

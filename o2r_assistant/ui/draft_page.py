@@ -8,7 +8,7 @@ import streamlit as st
 
 from o2r_assistant.config import Settings
 from o2r_assistant.errors import O2RError
-from o2r_assistant.rendering import md_text
+from o2r_assistant.rendering import md_text, plain_markdown
 from o2r_assistant.ui.chat import render_citations
 from o2r_assistant.ui.common import get_assistant, question_limiter, show_error, state
 
@@ -48,7 +48,7 @@ def page_draft(settings: Settings) -> None:
     md_col, docx_col = st.columns(2)
     md_col.download_button(
         "Télécharger (.md)",
-        text,
+        plain_markdown(text, [c.url for c in draft.citations if c.url]),
         file_name="reponse-o2r.md",
         mime="text/markdown",
         icon=":material/download:",
