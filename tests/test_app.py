@@ -353,13 +353,16 @@ def test_corpus_page_upload_remove_and_reindex(served_index: Path, monkeypatch) 
 
     at.file_uploader[0].set_value(("../../evil.md", b"# X\n\nTexte.", "text/md"))
     at.run()
-    by_label(at.button, "Ajouter au corpus").click().run()
-    assert any("refusé" in plain(e.value) for e in at.error)
+    assert any("refusé" in plain(e.value) for e in at.error)  # before any click
+    assert by_label(at.button, "Ajouter au corpus").disabled
     assert not (corpus.parent / "evil.md").exists()
 
     note = "# Note O2R\n\nLes candidats déposent un dossier complet avant la date limite.\n"
     at.file_uploader[0].set_value(("note-o2r.md", note.encode(), "text/md"))
     at.run()
+    assert not at.error and not by_label(at.button, "Ajouter au corpus").disabled
+    estimate = next(plain(c.value) for c in at.caption if "indexation estimée" in c.value)
+    assert estimate.startswith("1 passage(s) (")
     by_label(at.button, "Ajouter au corpus").click().run()
     assert (corpus / "note-o2r.md").read_text() == note
     assert any("Document ajouté : note-o2r.md" in plain(s.value) for s in at.success)

@@ -17,7 +17,13 @@ from o2r_assistant.errors import O2RError
 from o2r_assistant.rendering import md_text
 from o2r_assistant.ui.common import get_assistant, load_assistant, show_error
 from o2r_assistant.ui.staff import staff_gate
-from o2r_assistant.uploads import DocumentInfo, add_document, describe_corpus, remove_document
+from o2r_assistant.uploads import (
+    DocumentInfo,
+    add_document,
+    describe_corpus,
+    plan_upload,
+    remove_document,
+)
 
 if TYPE_CHECKING:
     from o2r_assistant.assistant import Assistant
@@ -115,7 +121,16 @@ def page_corpus(settings: Settings) -> None:
             max_upload_size=math.ceil(settings.upload_max_mb),
         )
         overwrite = st.checkbox("Remplacer le document s'il existe déjà", key=f"{k}replace")
-        if st.button("Ajouter au corpus", icon=":material/upload_file:", disabled=uploaded is None):
+        refused = uploaded is None
+        if uploaded is not None:
+            try:  # every check, and the passages and indexing time, before anything is written
+                plan = plan_upload(settings, uploaded.name, uploaded.getvalue(), replace=overwrite)
+            except O2RError as err:
+                show_error(err)
+                refused = True
+            else:
+                st.caption(plan.summary_fr())
+        if st.button("Ajouter au corpus", icon=":material/upload_file:", disabled=refused):
             try:
                 path = add_document(settings, uploaded.name, uploaded.getvalue(), replace=overwrite)
             except O2RError as err:
