@@ -90,7 +90,9 @@ class Assistant:
     """Answers questions over the served index; one instance serves many sessions.
 
     ``build=True`` builds the index first when it is missing or stale; otherwise
-    a missing or stale index is an error that names the command to run.
+    a missing or stale index is an error that names the command to run. ``index``
+    is one the caller opened (``serve_index``: possibly stale while a newer
+    generation is built, which :meth:`refresh` then picks up).
     """
 
     def __init__(
@@ -99,12 +101,13 @@ class Assistant:
         embedder: Embedder | None = None,
         *,
         build: bool = False,
+        index: VectorIndex | None = None,
     ) -> None:
         self.settings = settings or Settings()
         self.embedder = embedder or get_embedder(self.settings.embedder)
-        if build:
+        if index is None and build:
             index = ensure_index(self.settings, self.embedder)
-        else:
+        elif index is None:
             index = open_index(self.settings, self.embedder)
             if index is None or not is_current(index, self.settings, self.embedder):
                 raise IndexUnavailableError(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import threading
 import time
 from pathlib import Path
 
@@ -384,7 +385,8 @@ def test_corpus_page_upload_remove_and_reindex(served_index: Path, monkeypatch) 
     # Two short documents left: the rebuild stays quick.
     by_label(at.button, "Relancer l'indexation").click().run()
     assert not at.exception
-    assert any("Index reconstruit" in plain(s.value) for s in at.success)
+    rebuilt = next(plain(s.value) for s in at.success if "Index reconstruit" in s.value)
+    assert "2 documents" in rebuilt and "repris du cache" in rebuilt  # the kept document
     assert any("L'index est à jour" in plain(s.value) for s in at.success)
     assert set(at.dataframe[0].value["Document"]) == {"ami-o2r-pays-de-la-loire", "note-o2r"}
     assert "2 documents" in plain(" ".join(m.value for m in at.sidebar.markdown))
@@ -392,6 +394,69 @@ def test_corpus_page_upload_remove_and_reindex(served_index: Path, monkeypatch) 
     go(at, "Poser une question")
     ask(at, "Que doivent déposer les candidats avant la date limite ?")
     assert any("dossier complet" in t for t in texts(at))
+
+
+NOTE = "# Note O2R\n\nLes candidats déposent un dossier complet avant la date limite.\n"
+
+
+@pytest.fixture
+def held_build(monkeypatch: pytest.MonkeyPatch):
+    """Background index builds wait for the returned event before they start."""
+    from o2r_assistant import index
+
+    release = threading.Event()
+    build_index = index.build_index
+
+    def held(*args, **kwargs):
+        release.wait(60)
+        return build_index(*args, **kwargs)
+
+    monkeypatch.setattr(index, "build_index", held)
+    yield release
+    release.set()
+
+
+def the_build(settings: Settings):
+    """The background build of the app process, if one runs."""
+    from o2r_assistant.index import running_build
+    from o2r_assistant.ui.common import load_assistant
+
+    assistant = load_assistant(settings.model_dump_json(exclude={"admin_password"}))
+    return running_build(settings, assistant.embedder)
+
+
+def test_a_stale_index_is_served_while_the_new_one_is_built(served_index: Path, held_build) -> None:
+    from o2r_assistant.ui.corpus_page import BUILD_NOTICE
+
+    (Settings().corpus_dir / "note-o2r.md").write_text(NOTE, encoding="utf-8")
+    at = ask(start(served_index), "Quel est le coût minimum d'un projet ?")
+    assert any("150 000" in t for t in texts(at))  # answered while the build waits
+    assert BUILD_NOTICE in [c.value for c in at.sidebar.caption]
+    assert "5 documents" in plain(" ".join(m.value for m in at.sidebar.markdown))
+    job = the_build(Settings())
+    assert job is not None and job.progress.describe_fr() == "préparation de l'index…"
+
+    held_build.set()
+    job.wait(120)
+    assert job.report is not None and job.report.manifest.documents == 6
+    ask(at, "Que doivent déposer les candidats avant la date limite ?")
+    assert any("dossier complet" in t for t in texts(at))  # the new index, same assistant
+    assert BUILD_NOTICE not in [c.value for c in at.sidebar.caption]
+    assert "6 documents" in plain(" ".join(m.value for m in at.sidebar.markdown))
+
+
+def test_the_corpus_page_follows_a_build_it_did_not_start(
+    served_index: Path, held_build, monkeypatch
+) -> None:
+    monkeypatch.setenv("O2R_ADMIN_PASSWORD", PASSWORD)
+    (Settings().corpus_dir / "note-o2r.md").write_text(NOTE, encoding="utf-8")
+    at = go(start(served_index), "Corpus")  # the start-up build is waiting
+    threading.Timer(1.0, held_build.set).start()
+    login(at, PASSWORD)  # the page shows the build's progress until it ends
+    rebuilt = next(plain(s.value) for s in at.success if "Index reconstruit" in s.value)
+    assert "6 documents" in rebuilt
+    assert any("L'index est à jour" in plain(s.value) for s in at.success)
+    assert "note-o2r" in set(at.dataframe[0].value["Document"])
 
 
 def test_evaluation_page_runs_a_question_set(served_index: Path, monkeypatch) -> None:

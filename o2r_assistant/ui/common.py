@@ -44,14 +44,23 @@ def show_error(err: O2RError) -> None:
 def load_assistant(settings_json: str) -> Assistant:
     """One assistant per process and configuration, shared by every session.
 
-    Building it serves the index, and first builds it if missing or stale.
+    It serves the index at hand at once; only a missing one is built first. A stale
+    one is rebuilt in the background and served on the next question once ready.
     """
     from o2r_assistant.assistant import Assistant
+    from o2r_assistant.embeddings import get_embedder
+    from o2r_assistant.index import serve_index
 
     settings = Settings.model_validate_json(settings_json)
     started = time.perf_counter()
-    assistant = Assistant(settings, build=True)
-    log.info("assistant ready in %.2fs", time.perf_counter() - started)
+    embedder = get_embedder(settings.embedder)
+    index, job = serve_index(settings, embedder)
+    assistant = Assistant(settings, embedder, index=index)
+    log.info(
+        "assistant ready in %.2fs%s",
+        time.perf_counter() - started,
+        "; a newer index is being built" if job is not None else "",
+    )
     return assistant
 
 
