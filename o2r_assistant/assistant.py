@@ -34,6 +34,7 @@ from .index import VectorIndex, ensure_index, is_current, open_index
 from .llm import FALLBACK_NOTICE, check_numbers, generate, make_chat_model
 from .matching import ValidatedAnswers
 from .question import Question, analyse
+from .ratelimit import shared_slots
 from .retrieval import HybridRetriever, Retrieved
 from .safety import is_instruction
 from .scope import ABSTENTION_TEXT, answers_kind, scope_signals
@@ -91,7 +92,9 @@ class Assistant:
     """Answers questions over the served index; one instance serves many sessions.
 
     ``build=True`` builds the index first when it is missing or stale; otherwise
-    a missing or stale index is an error that names the command to run.
+    a missing or stale index is an error that names the command to run. ``index``
+    is one the caller opened (``serve_index``: possibly stale while a newer
+    generation is built, which :meth:`refresh` then picks up).
     """
 
     def __init__(
@@ -101,31 +104,34 @@ class Assistant:
         *,
         build: bool = False,
         validated: ValidatedStore | None = None,
+        index: VectorIndex | None = None,
     ) -> None:
         self.settings = settings or Settings()
         self.embedder = embedder or get_embedder(self.settings.embedder)
-        if build:
+        if index is None and build:
             index = ensure_index(self.settings, self.embedder)
-        else:
+        elif index is None:
             index = open_index(self.settings, self.embedder)
             if index is None or not is_current(index, self.settings, self.embedder):
                 raise IndexUnavailableError(
                     "the index is missing or stale: run `o2r index`",
                     "l'index du corpus est absent ou périmé : lancez `o2r index`",
                 )
+        self.validated: ValidatedAnswers | None = None
         self._serve(index)
         self._refresh_lock = threading.Lock()
         self.chat_model = make_chat_model(self.settings) if self.settings.llm else None
         # Staff-validated answers, served first when a question matches one of them.
-        self.validated = (
-            ValidatedAnswers(validated, self.embedder, self.index) if validated else None
-        )
+        if validated is not None:
+            self.validated = ValidatedAnswers(validated, self.embedder, self.index)
 
     def _serve(self, index) -> None:
         retriever = HybridRetriever(
             index=index, k=self.settings.top_k, mode=self.settings.retrieval_mode
         )
         index.sentences()  # load once, not on the first question
+        if self.validated is not None:
+            self.validated.verify(index)  # quotes that left the corpus suspend their answer
         self.serving = (index, retriever)  # swapped as one, read as one
 
     @property
@@ -178,7 +184,9 @@ class Assistant:
         # only states facts (or asks whether they qualify) is about those facts.
         own_question = _asks_its_own_question(asked)
         resolved = resolve_followup(text if stated and not own_question else asked.focus, history)
-        result = retriever.retrieve(resolved, k=k)
+        # Embedding the question is the CPU-bound part: a few at once, the others wait.
+        with shared_slots(self.settings.answer_slots, self.settings.answer_wait_s).bounded():
+            result = retriever.retrieve(resolved, k=k)
         t1 = time.perf_counter()
         merged = (merge_dossiers(dossier, facts) if dossier else facts) if stated else dossier
         # The checker judges the whole conversation's facts, not only this message's.

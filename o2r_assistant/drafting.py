@@ -20,6 +20,7 @@ from .checker import Dossier
 from .facts import extract_facts
 from .question import questions_of
 from .report import STATUS_FR, CheckReport
+from .sanitize import clean_text
 
 GREETING = "Bonjour,"
 INTRO = (
@@ -180,6 +181,7 @@ def _requests_lines(requests: list[str]) -> list[str]:
 
 def draft_reply(email_text: str, assistant: Assistant) -> Draft:
     """Draft a French reply to a candidate's e-mail; deterministic for one corpus."""
+    email_text = clean_text(email_text)
     asked = questions_of(email_text)
     questions = asked or [start_of(email_text, assistant.settings.max_question_chars)]
     # The facts are read once, from the whole e-mail, and shared by every question.
@@ -218,7 +220,8 @@ def draft_to_docx(draft: Draft) -> bytes:
     style = document.styles["Normal"]
     style.font.name = "Calibri"
     style.font.size = Pt(11)
-    for block in re.split(r"\n\s*\n", draft.text.strip()):
+    # python-docx refuses control characters, which staff may paste into the draft.
+    for block in re.split(r"\n\s*\n", clean_text(draft.text).strip()):
         lines = block.splitlines()
         if all(line.startswith("- ") for line in lines):
             for line in lines:

@@ -255,16 +255,24 @@ class ValidatedAnswers:
         self.store = store
         self.embedder = embedder
         self.threshold = threshold
+        self._lock = threading.Lock()
+        self.verify(index)
+        self._loaded = self._load()
+
+    def verify(self, index: VectorIndex) -> None:
+        """Check the published answers' quotes against a (new) generation of the index.
+
+        An answer whose quote left the corpus is suspended; the store's revision
+        changes, so the next question reloads what may be served.
+        """
         self.finder = QuoteFinder(index.chunks())
-        suspended = store.verify(self.finder)
+        suspended = self.store.verify(self.finder)
         if suspended:
             log.warning(
                 "suspended %d validated answer(s) whose quotes left the corpus: %s",
                 len(suspended),
                 ", ".join(a.id for a in suspended),
             )
-        self._lock = threading.Lock()
-        self._loaded = self._load()
 
     def _load(self) -> _Loaded:
         revision = self.store.revision()

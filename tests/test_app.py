@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
+import threading
 import time
 from pathlib import Path
 
@@ -12,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from o2r_assistant.config import PROJECT_ROOT, Settings
 from o2r_assistant.evaluation import load_cases
-from o2r_assistant.feedback import FeedbackStore, export_question_set
+from o2r_assistant.feedback import FEEDBACK_NOTICE_FR, FeedbackStore, export_question_set
 
 APP = str(PROJECT_ROOT / "app.py")
 PASSWORD = "mot-de-passe-de-test"
@@ -54,6 +57,23 @@ def go(at: AppTest, page: str) -> AppTest:
 
 def by_label(elements, label: str):
     return next(e for e in elements if e.label == label)
+
+
+@pytest.fixture
+def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
+    """What each download button offers, by file name (AppTest keeps the files in memory)."""
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    offered: dict[str, bytes] = {}
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def keep(self, path_or_data, mimetype, kind, filename=None):
+        if filename is not None:
+            offered[filename] = path_or_data
+        return original(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", keep)
+    return offered
 
 
 def test_first_screen(served_index: Path) -> None:
@@ -186,6 +206,29 @@ def test_feedback_is_stored_and_exported(served_index: Path, tmp_path: Path) -> 
     assert case.id == f"feedback-{record.id}" and case.must_include == ("150 000", "3 an")
 
 
+def test_feedback_notice_and_erasure_of_the_session(served_index: Path, monkeypatch) -> None:
+    monkeypatch.setenv("O2R_FEEDBACK_RETENTION_DAYS", "30")
+    at = ask(start(served_index), "Quel est le coût minimum d'un projet ?")
+    assert FEEDBACK_NOTICE_FR.format(days=30) in [c.value for c in at.caption]
+    at.feedback[0].set_value(1).run()
+    store = FeedbackStore(Settings().feedback_db)
+    store.add("Question d'une autre session", "Réponse", [], "up", session_id="autre")
+    session_id = at.session_state["session_id"]
+    assert len(store.records(session_id=session_id)) == 1
+
+    panel = by_label(at.expander, "Vos données personnelles")
+    assert "au bout de 30 jours" in panel.markdown[0].value
+    by_label(at.button, "Supprimer mes avis de cette session").click().run()
+    assert "1 avis supprimé(s)." in [s.value for s in at.success]
+    assert [r.question for r in store.records()] == ["Question d'une autre session"]
+    assert at.feedback[0].value is None  # the thumbs are reset, so nothing is stored again
+    at.run()
+    assert not store.records(session_id=session_id)
+    at.feedback[0].set_value(0).run()  # and a new rating is stored afresh
+    (again,) = store.records(session_id=session_id)
+    assert again.rating == "down"
+
+
 def test_drafting_page(served_index: Path) -> None:
     at = go(start(served_index), "Rédaction")
     at.text_area(key="email").input(
@@ -201,6 +244,58 @@ def test_drafting_page(served_index: Path) -> None:
     assert "Coût total minimum du projet (non conforme)" in draft
     labels = [b.label for b in at.get("download_button")]
     assert "Télécharger (.md)" in labels and "Télécharger (.docx)" in labels
+
+
+def test_questions_per_session_are_limited_on_both_pages(served_index: Path, monkeypatch) -> None:
+    monkeypatch.setenv("O2R_QUESTION_BURST", "2")
+    monkeypatch.setenv("O2R_QUESTIONS_PER_MINUTE", "1")
+    at = ask(start(served_index), "Quel est le coût minimum d'un projet ?")
+    ask(at, "Combien de temps peut durer l'accompagnement d'une personne ?")
+    assert not at.error
+    ask(at, "Les dépenses de formation sont-elles éligibles ?")
+    (refused,) = at.error
+    assert "patientez" in plain(refused.value) and "secondes" in plain(refused.value)
+    # The same session drafting is refused too; another session is not.
+    go(at, "Rédaction").text_area(key="email").input("Quel est le coût minimum ?")
+    at.button[0].click().run()
+    assert any("patientez" in plain(e.value) for e in at.error)
+    assert not any(t.label == "Projet de réponse (modifiable)" for t in at.text_area)
+    other = ask(start(served_index), "Quel est le coût minimum d'un projet ?")
+    assert not other.error
+
+
+def test_a_question_waits_for_an_answer_slot_then_gets_a_busy_message(
+    served_index: Path, monkeypatch
+) -> None:
+    from o2r_assistant.ratelimit import shared_slots
+
+    monkeypatch.setenv("O2R_ANSWER_SLOTS", "1")
+    monkeypatch.setenv("O2R_ANSWER_WAIT_S", "0.2")
+    at = start(served_index)
+    with shared_slots(1, 0.2).bounded():  # another session's answer is being computed
+        ask(at, "Quel est le coût minimum d'un projet ?")
+    (busy,) = at.error
+    assert "très sollicité" in plain(busy.value)
+    ask(at, "Quel est le coût minimum d'un projet ?")  # the slot is free again
+    assert any("150 000" in t for t in texts(at))
+
+
+def test_the_draft_download_keeps_only_the_source_links(served_index: Path, downloads) -> None:
+    at = go(start(served_index), "Rédaction")
+    at.text_area(key="email").input("Les dépenses de formation sont-elles éligibles ?")
+    at.button[0].click().run()
+    draft = by_label(at.text_area, "Projet de réponse (modifiable)")
+    sources = re.findall(r"https://\S+\.html", draft.value)
+    assert sources
+    draft.input(
+        draft.value + "\n![pixel](http://pisteur.example/p.png) <img src=x onerror=alert(1)> "
+        "[cliquez ici](javascript:alert(1))"
+    ).run()
+    md = downloads["reponse-o2r.md"].decode()
+    assert "pixel" in md and "cliquez ici" in md
+    assert "](http://pisteur" not in md and "](javascript:" not in md
+    assert re.search(r"(?<!\\)<", md) is None  # no live HTML
+    assert all(url in md for url in sources)  # the sources stay, as bare links
 
 
 def test_staff_pages_are_disabled_without_password(served_index: Path) -> None:
@@ -260,13 +355,16 @@ def test_corpus_page_upload_remove_and_reindex(served_index: Path, monkeypatch) 
 
     at.file_uploader[0].set_value(("../../evil.md", b"# X\n\nTexte.", "text/md"))
     at.run()
-    by_label(at.button, "Ajouter au corpus").click().run()
-    assert any("refusé" in plain(e.value) for e in at.error)
+    assert any("refusé" in plain(e.value) for e in at.error)  # before any click
+    assert by_label(at.button, "Ajouter au corpus").disabled
     assert not (corpus.parent / "evil.md").exists()
 
     note = "# Note O2R\n\nLes candidats déposent un dossier complet avant la date limite.\n"
     at.file_uploader[0].set_value(("note-o2r.md", note.encode(), "text/md"))
     at.run()
+    assert not at.error and not by_label(at.button, "Ajouter au corpus").disabled
+    estimate = next(plain(c.value) for c in at.caption if "indexation estimée" in c.value)
+    assert estimate.startswith("1 passage(s) (")
     by_label(at.button, "Ajouter au corpus").click().run()
     assert (corpus / "note-o2r.md").read_text() == note
     assert any("Document ajouté : note-o2r.md" in plain(s.value) for s in at.success)
@@ -288,7 +386,8 @@ def test_corpus_page_upload_remove_and_reindex(served_index: Path, monkeypatch) 
     # Two short documents left: the rebuild stays quick.
     by_label(at.button, "Relancer l'indexation").click().run()
     assert not at.exception
-    assert any("Index reconstruit" in plain(s.value) for s in at.success)
+    rebuilt = next(plain(s.value) for s in at.success if "Index reconstruit" in s.value)
+    assert "2 documents" in rebuilt and "repris du cache" in rebuilt  # the kept document
     assert any("L'index est à jour" in plain(s.value) for s in at.success)
     assert set(at.dataframe[0].value["Document"]) == {"ami-o2r-pays-de-la-loire", "note-o2r"}
     assert "2 documents" in plain(" ".join(m.value for m in at.sidebar.markdown))
@@ -296,6 +395,69 @@ def test_corpus_page_upload_remove_and_reindex(served_index: Path, monkeypatch) 
     go(at, "Poser une question")
     ask(at, "Que doivent déposer les candidats avant la date limite ?")
     assert any("dossier complet" in t for t in texts(at))
+
+
+NOTE = "# Note O2R\n\nLes candidats déposent un dossier complet avant la date limite.\n"
+
+
+@pytest.fixture
+def held_build(monkeypatch: pytest.MonkeyPatch):
+    """Background index builds wait for the returned event before they start."""
+    from o2r_assistant import index
+
+    release = threading.Event()
+    build_index = index.build_index
+
+    def held(*args, **kwargs):
+        release.wait(60)
+        return build_index(*args, **kwargs)
+
+    monkeypatch.setattr(index, "build_index", held)
+    yield release
+    release.set()
+
+
+def the_build(settings: Settings):
+    """The background build of the app process, if one runs."""
+    from o2r_assistant.index import running_build
+    from o2r_assistant.ui.common import load_assistant
+
+    assistant = load_assistant(settings.model_dump_json(exclude={"admin_password"}))
+    return running_build(settings, assistant.embedder)
+
+
+def test_a_stale_index_is_served_while_the_new_one_is_built(served_index: Path, held_build) -> None:
+    from o2r_assistant.ui.corpus_page import BUILD_NOTICE
+
+    (Settings().corpus_dir / "note-o2r.md").write_text(NOTE, encoding="utf-8")
+    at = ask(start(served_index), "Quel est le coût minimum d'un projet ?")
+    assert any("150 000" in t for t in texts(at))  # answered while the build waits
+    assert BUILD_NOTICE in [c.value for c in at.sidebar.caption]
+    assert "5 documents" in plain(" ".join(m.value for m in at.sidebar.markdown))
+    job = the_build(Settings())
+    assert job is not None and job.progress.describe_fr() == "préparation de l'index…"
+
+    held_build.set()
+    job.wait(120)
+    assert job.report is not None and job.report.manifest.documents == 6
+    ask(at, "Que doivent déposer les candidats avant la date limite ?")
+    assert any("dossier complet" in t for t in texts(at))  # the new index, same assistant
+    assert BUILD_NOTICE not in [c.value for c in at.sidebar.caption]
+    assert "6 documents" in plain(" ".join(m.value for m in at.sidebar.markdown))
+
+
+def test_the_corpus_page_follows_a_build_it_did_not_start(
+    served_index: Path, held_build, monkeypatch
+) -> None:
+    monkeypatch.setenv("O2R_ADMIN_PASSWORD", PASSWORD)
+    (Settings().corpus_dir / "note-o2r.md").write_text(NOTE, encoding="utf-8")
+    at = go(start(served_index), "Corpus")  # the start-up build is waiting
+    threading.Timer(1.0, held_build.set).start()
+    login(at, PASSWORD)  # the page shows the build's progress until it ends
+    rebuilt = next(plain(s.value) for s in at.success if "Index reconstruit" in s.value)
+    assert "6 documents" in rebuilt
+    assert any("L'index est à jour" in plain(s.value) for s in at.success)
+    assert "note-o2r" in set(at.dataframe[0].value["Document"])
 
 
 def test_evaluation_page_runs_a_question_set(served_index: Path, monkeypatch) -> None:
@@ -319,6 +481,32 @@ def test_evaluation_page_runs_a_question_set(served_index: Path, monkeypatch) ->
     by_label(at.button, "Lancer l'évaluation").click().run()  # a second run is compared
     assert any("Comparaison avec l'évaluation précédente" in t for t in texts(at))
     assert by_label(at.get("download_button"), "Exporter les avis négatifs (YAML)")
+
+
+def test_staff_export_csv_and_delete_feedback(served_index: Path, monkeypatch, downloads) -> None:
+    monkeypatch.setenv("O2R_ADMIN_PASSWORD", PASSWORD)
+    store = FeedbackStore(Settings().feedback_db)
+    formula = store.add('=HYPERLINK("http://x")', "Réponse", [], "down")
+    kept = store.add("Quel budget ?", "Réponse", [], "down")
+    at = login(go(start(served_index), "Évaluation"), PASSWORD)
+    table = at.dataframe[0].value
+    assert list(table["N°"]) == [str(formula), str(kept)]
+    assert table["Question"][0].startswith("'=")  # shown, and exported, as text
+    labels = [b.label for b in at.get("download_button")]
+    assert "Exporter les avis négatifs (YAML)" in labels
+    assert "Exporter les avis négatifs (CSV)" in labels
+    exported = downloads["avis-negatifs.csv"].decode("utf-8-sig")
+    table_rows = csv.DictReader(io.StringIO(exported), delimiter=";")
+    rows = [(r["N°"], r["Question"][:2]) for r in table_rows]
+    assert rows == [(str(formula), "'="), (str(kept), "Qu")]
+
+    by_label(at.number_input, "N° de l'avis à supprimer").set_value(formula)
+    by_label(at.button, "Supprimer cet avis").click().run()
+    assert f"Avis n° {formula} supprimé." in [s.value for s in at.success]
+    assert list(at.dataframe[0].value["N°"]) == [str(kept)]
+    by_label(at.button, "Supprimer cet avis").click().run()
+    assert f"Aucun avis n° {formula}." in [w.value for w in at.warning]
+    assert [r.id for r in store.records()] == [kept]
 
 
 @pytest.mark.parametrize(

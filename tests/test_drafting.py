@@ -117,6 +117,19 @@ def test_docx_uses_the_edited_text(assistant) -> None:
     ]
 
 
+def test_a_control_character_in_the_email_or_the_edit_still_gives_a_docx(assistant) -> None:
+    """The issue: python-docx refused "\x01" pasted from an e-mail, and the page crashed."""
+    from dataclasses import replace
+
+    draft = draft_reply("Les dépenses de formation\x01 sont-elles éligibles ?", assistant)
+    assert "\x01" not in draft.text and "\x01" not in draft.question
+    document = docx.Document(io.BytesIO(draft_to_docx(draft)))
+    assert "ne sont pas éligibles" in "\n".join(p.text for p in document.paragraphs)
+    edited = replace(draft, text="Bonjour,\n\nAlpha\x01Beta\x7f")
+    document = docx.Document(io.BytesIO(draft_to_docx(edited)))
+    assert [p.text for p in document.paragraphs] == ["Bonjour,", "Alpha Beta"]
+
+
 def test_a_draft_extracts_facts_once(assistant, fact_extractions) -> None:
     calls = fact_extractions
     draft = draft_reply(EMAIL, assistant)

@@ -9,11 +9,18 @@ import streamlit as st
 
 from o2r_assistant.config import Settings
 from o2r_assistant.errors import O2RError
-from o2r_assistant.feedback import FeedbackStore
+from o2r_assistant.feedback import FEEDBACK_NOTICE_FR, PRIVACY_NOTICE_FR, FeedbackStore
 from o2r_assistant.rendering import highlighted, md_text, safe_url
 from o2r_assistant.report import CheckReport
 from o2r_assistant.ui.checker_panel import checker_panel
-from o2r_assistant.ui.common import ERROR_FR, STATUS_MARK, get_assistant, show_error, state
+from o2r_assistant.ui.common import (
+    ERROR_FR,
+    STATUS_MARK,
+    get_assistant,
+    question_limiter,
+    show_error,
+    state,
+)
 from o2r_assistant.validated import ValidatedStore
 
 if TYPE_CHECKING:
@@ -89,8 +96,9 @@ def render_validated(answer: Answer) -> None:
         render_citations([c for c in answer.citations if c.n > served.own])
 
 
-def render_feedback(message: dict, store: FeedbackStore) -> None:
+def render_feedback(message: dict, store: FeedbackStore, settings: Settings) -> None:
     key = message["id"]
+    st.caption(FEEDBACK_NOTICE_FR.format(days=settings.feedback_retention_days))
     rating = st.feedback("thumbs", key=f"rating-{key}")
     if rating is None:
         return
@@ -99,7 +107,7 @@ def render_feedback(message: dict, store: FeedbackStore) -> None:
     try:
         if message.get("feedback_id") is None:
             message["feedback_id"] = store.add(
-                answer.question, answer.text, answer.citations, value
+                answer.question, answer.text, answer.citations, value, session_id=state().session_id
             )
             message["rating"] = value
         elif message.get("rating") != value:
@@ -147,6 +155,7 @@ def ask(settings: Settings, question: str) -> None:
     dossier = s.dossier if not s.dossier.is_empty() else None
     reply: dict[str, Any] = {"role": "assistant", "id": _next_id()}
     try:
+        question_limiter(settings.question_burst, settings.questions_per_minute).check(s.session_id)
         answer = assistant.ask(question, history=history, dossier=dossier)
         reply["answer"] = answer
         if answer.validated is not None:
@@ -171,7 +180,7 @@ def _next_id() -> int:
 
 def chat(settings: Settings) -> None:
     s = state()
-    store = FeedbackStore(settings.feedback_db)
+    store = FeedbackStore(settings.feedback_db, settings.feedback_retention_days)
     history = st.container()
     pending = s.pop("pending_question", None)
     prompt = st.chat_input("Posez votre question sur l'AMI O2R…")
@@ -203,7 +212,41 @@ def chat(settings: Settings) -> None:
                     st.error(md_text(message["error"]), icon=":material/error:")
                     continue
                 render_answer(message["answer"])
-                render_feedback(message, store)
+                render_feedback(message, store, settings)
+    privacy_panel(settings, store)
+
+
+def privacy_panel(settings: Settings, store: FeedbackStore) -> None:
+    """What is kept of the ratings, and the erasure of this session's."""
+    s = state()
+    with st.expander("Vos données personnelles", icon=":material/shield_person:"):
+        st.markdown(PRIVACY_NOTICE_FR.format(days=settings.feedback_retention_days))
+        st.button(
+            "Supprimer mes avis de cette session",
+            icon=":material/delete:",
+            on_click=delete_session_feedback,
+            args=(store,),
+        )
+        deleted = s.pop("feedback_deleted", None)
+        if isinstance(deleted, O2RError):
+            show_error(deleted)
+        elif deleted is not None:
+            st.success(f"{deleted} avis supprimé(s).")
+
+
+def delete_session_feedback(store: FeedbackStore) -> None:
+    """Button callback, run before the page: the thumbs are reset before they are drawn."""
+    s = state()
+    try:
+        s.feedback_deleted = store.delete_session(s.session_id)
+    except O2RError as err:
+        s.feedback_deleted = err
+        return
+    for message in s.messages:
+        if message.pop("feedback_id", None) is not None:
+            for field in ("rating", "annotated", "comment", "corrected"):
+                message.pop(field, None)
+            s[f"rating-{message['id']}"] = None
 
 
 def page_ask(settings: Settings) -> None:

@@ -15,6 +15,8 @@ import streamlit as st
 from o2r_assistant.checker import Dossier
 from o2r_assistant.config import Settings
 from o2r_assistant.errors import O2RError
+from o2r_assistant.feedback import new_session_id
+from o2r_assistant.ratelimit import QuestionLimiter
 from o2r_assistant.rendering import md_text
 
 # The answering stack (Chroma, LangChain, the embedder) is imported when first needed,
@@ -42,17 +44,34 @@ def show_error(err: O2RError) -> None:
 def load_assistant(settings_json: str) -> Assistant:
     """One assistant per process and configuration, shared by every session.
 
-    Building it serves the index, and first builds it if missing or stale.
+    It serves the index at hand at once; only a missing one is built first. A stale
+    one is rebuilt in the background and served on the next question once ready.
     """
     from o2r_assistant.assistant import Assistant
+    from o2r_assistant.embeddings import get_embedder
+    from o2r_assistant.index import serve_index
     from o2r_assistant.validated import ValidatedStore
 
     settings = Settings.model_validate_json(settings_json)
     started = time.perf_counter()
+    embedder = get_embedder(settings.embedder)
+    index, job = serve_index(settings, embedder)
     # Staff-validated answers live in the feedback database; the chat serves them first.
-    assistant = Assistant(settings, build=True, validated=ValidatedStore(settings.feedback_db))
-    log.info("assistant ready in %.2fs", time.perf_counter() - started)
+    assistant = Assistant(
+        settings, embedder, index=index, validated=ValidatedStore(settings.feedback_db)
+    )
+    log.info(
+        "assistant ready in %.2fs%s",
+        time.perf_counter() - started,
+        "; a newer index is being built" if job is not None else "",
+    )
     return assistant
+
+
+@st.cache_resource(show_spinner=False)
+def question_limiter(burst: int, per_minute: float) -> QuestionLimiter:
+    """Questions per browser session, counted by the process across pages and reruns."""
+    return QuestionLimiter(burst, per_minute)
 
 
 def get_assistant(settings: Settings) -> Assistant | None:
@@ -75,4 +94,5 @@ def state() -> Any:
     s.setdefault("dossier", Dossier())
     s.setdefault("dossier_version", 0)
     s.setdefault("staff", False)
+    s.setdefault("session_id", new_session_id())  # the key to erase this session's feedback
     return s

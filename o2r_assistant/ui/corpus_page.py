@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import math
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,12 +16,19 @@ from o2r_assistant.config import Settings
 from o2r_assistant.corpus import LOADERS, corpus_files
 from o2r_assistant.errors import O2RError
 from o2r_assistant.rendering import md_text
-from o2r_assistant.ui.common import get_assistant, load_assistant, show_error
+from o2r_assistant.ui.common import ERROR_FR, get_assistant, show_error
 from o2r_assistant.ui.staff import staff_gate
-from o2r_assistant.uploads import DocumentInfo, add_document, describe_corpus, remove_document
+from o2r_assistant.uploads import (
+    DocumentInfo,
+    add_document,
+    describe_corpus,
+    plan_upload,
+    remove_document,
+)
 
 if TYPE_CHECKING:
     from o2r_assistant.assistant import Assistant
+    from o2r_assistant.index import BuildJob
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +52,14 @@ def documents(settings: Settings, assistant: Assistant) -> list[DocumentInfo]:
     return corpus_listing(str(settings.corpus_dir), fingerprint, tuple(sorted(counts.items())))
 
 
+BUILD_NOTICE = "Une version plus récente du corpus est en préparation."
+POLL_S = 0.5
+
+
 def corpus_version(settings: Settings, assistant: Assistant) -> None:
+    from o2r_assistant.index import running_build
+
+    assistant.refresh()  # the generation a build swapped in, even before the next question
     manifest = assistant.index.manifest
     with st.expander("Version du corpus", icon=":material/library_books:"):
         if manifest is not None:
@@ -58,6 +73,8 @@ def corpus_version(settings: Settings, assistant: Assistant) -> None:
         for doc in documents(settings, assistant):
             date = f" ({doc.date})" if doc.date else ""
             st.caption(md_text(f"{doc.title}{date}"))
+    if running_build(settings, assistant.embedder) is not None:
+        st.caption(BUILD_NOTICE)
 
 
 def _when(iso: str) -> str:
@@ -69,7 +86,7 @@ def _when(iso: str) -> str:
 
 
 def page_corpus(settings: Settings) -> None:
-    from o2r_assistant.index import is_current
+    from o2r_assistant.index import is_current, running_build, start_build
 
     st.title("Corpus")
     if not staff_gate(settings):
@@ -77,9 +94,17 @@ def page_corpus(settings: Settings) -> None:
     assistant = get_assistant(settings)
     if assistant is None:
         return
+    assistant.refresh()
     docs = documents(settings, assistant)
+    job = running_build(settings, assistant.embedder)
     if is_current(assistant.index, settings, assistant.embedder):
         st.success("L'index est à jour avec le corpus.", icon=":material/check_circle:")
+    elif job is not None:
+        st.info(
+            "Indexation en cours : l'assistant répond avec la version précédente du corpus "
+            "jusqu'à ce qu'elle se termine.",
+            icon=":material/sync:",
+        )
     else:
         st.warning(
             "Le corpus a changé depuis la dernière indexation : relancez l'indexation pour que "
@@ -115,7 +140,16 @@ def page_corpus(settings: Settings) -> None:
             max_upload_size=math.ceil(settings.upload_max_mb),
         )
         overwrite = st.checkbox("Remplacer le document s'il existe déjà", key=f"{k}replace")
-        if st.button("Ajouter au corpus", icon=":material/upload_file:", disabled=uploaded is None):
+        refused = uploaded is None
+        if uploaded is not None:
+            try:  # every check, and the passages and indexing time, before anything is written
+                plan = plan_upload(settings, uploaded.name, uploaded.getvalue(), replace=overwrite)
+            except O2RError as err:
+                show_error(err)
+                refused = True
+            else:
+                st.caption(plan.summary_fr())
+        if st.button("Ajouter au corpus", icon=":material/upload_file:", disabled=refused):
             try:
                 path = add_document(settings, uploaded.name, uploaded.getvalue(), replace=overwrite)
             except O2RError as err:
@@ -134,7 +168,9 @@ def page_corpus(settings: Settings) -> None:
             else:
                 corpus_changed(f"Document retiré : {doc_id}.")
     if st.button("Relancer l'indexation", type="primary", icon=":material/sync:"):
-        reindex(settings, assistant)
+        job = start_build(settings, assistant.embedder)  # joins a build already running
+    if job is not None:
+        follow_build(job)
 
 
 def corpus_changed(message: str) -> None:
@@ -146,24 +182,29 @@ def corpus_changed(message: str) -> None:
     st.rerun()
 
 
-def reindex(settings: Settings, assistant: Assistant) -> None:
-    from o2r_assistant.index import build_index
+def follow_build(job: BuildJob) -> None:
+    """A background build's progress until it ends, then its outcome.
 
-    bar = st.progress(0.0, text="Indexation…")
-
-    def progress(done: int, total: int) -> None:
-        bar.progress(done / total, text=f"Indexation : {done}/{total} passages")
-
-    try:
-        report = build_index(settings, assistant.embedder, progress=progress)
-    except O2RError as err:
-        bar.empty()
-        show_error(err)
+    Questions keep being answered meanwhile, on the previous index; the next one after
+    the build is answered on the new index.
+    """
+    bar = st.progress(0.0, text="Indexation : préparation…")
+    while job.running:
+        progress = job.progress
+        done = progress.done / progress.total if progress.total else 0.0
+        bar.progress(min(done, 1.0), text=f"Indexation : {progress.describe_fr()}")
+        time.sleep(POLL_S)
+    bar.empty()
+    if job.report is None:
+        log.warning("index build failed: %s", job.error)
+        if isinstance(job.error, O2RError):
+            show_error(job.error)
+        else:
+            st.error(ERROR_FR, icon=":material/error:")
         return
-    load_assistant.clear()  # the next run serves the new index
-    m = report.manifest
+    report, m = job.report, job.report.manifest
     st.session_state.flash = (
         f"Index reconstruit en {report.seconds:.1f} s : {m.documents} documents, "
-        f"{m.chunks} passages."
+        f"{m.chunks} passages dont {report.embedded} calculés et {report.cached} repris du cache."
     )
     st.rerun()

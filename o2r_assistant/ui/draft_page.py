@@ -8,9 +8,9 @@ import streamlit as st
 
 from o2r_assistant.config import Settings
 from o2r_assistant.errors import O2RError
-from o2r_assistant.rendering import md_text
+from o2r_assistant.rendering import md_text, plain_markdown
 from o2r_assistant.ui.chat import render_citations
-from o2r_assistant.ui.common import get_assistant, show_error, state
+from o2r_assistant.ui.common import get_assistant, question_limiter, show_error, state
 from o2r_assistant.ui.validated_page import open_draft, prefill_from_answer
 
 
@@ -30,6 +30,8 @@ def page_draft(settings: Settings) -> None:
             st.error("Collez d'abord le texte de l'e-mail du candidat.")
         elif assistant is not None:
             try:
+                limiter = question_limiter(settings.question_burst, settings.questions_per_minute)
+                limiter.check(s.session_id)
                 s.draft = draft_reply(email, assistant)
                 s.draft_version = s.get("draft_version", 0) + 1
             except O2RError as err:
@@ -47,7 +49,7 @@ def page_draft(settings: Settings) -> None:
     md_col, docx_col = st.columns(2)
     md_col.download_button(
         "Télécharger (.md)",
-        text,
+        plain_markdown(text, [c.url for c in draft.citations if c.url]),
         file_name="reponse-o2r.md",
         mime="text/markdown",
         icon=":material/download:",

@@ -11,7 +11,12 @@ import streamlit as st
 
 from o2r_assistant.config import PROJECT_ROOT, Settings
 from o2r_assistant.errors import O2RError
-from o2r_assistant.feedback import FeedbackStore, export_question_set
+from o2r_assistant.feedback import (
+    FeedbackStore,
+    export_question_set,
+    feedback_csv,
+    feedback_table,
+)
 from o2r_assistant.ui.common import get_assistant, show_error
 from o2r_assistant.ui.staff import staff_gate
 
@@ -97,8 +102,9 @@ def render_eval(run: dict) -> None:
 
 def feedback_export(settings: Settings) -> None:
     st.subheader("Avis des utilisateurs")
+    store = FeedbackStore(settings.feedback_db, settings.feedback_retention_days)
     try:
-        negative = FeedbackStore(settings.feedback_db).records("down")
+        negative = store.records("down")
     except O2RError as err:
         show_error(err)
         return
@@ -107,23 +113,9 @@ def feedback_export(settings: Settings) -> None:
         "d'évaluation (à relire avant usage)."
     )
     if negative:
-        st.dataframe(
-            pd.DataFrame(
-                [
-                    {
-                        "N°": r.id,
-                        "Date": r.created_at,
-                        "Question": r.question,
-                        "Commentaire": r.comment or "",
-                        "Réponse attendue": r.corrected_answer or "",
-                    }
-                    for r in negative
-                ]
-            ),
-            hide_index=True,
-            width="stretch",
-        )
-    st.download_button(
+        st.dataframe(pd.DataFrame(feedback_table(negative)), hide_index=True, width="stretch")
+    yaml_col, csv_col = st.columns(2)
+    yaml_col.download_button(
         "Exporter les avis négatifs (YAML)",
         export_question_set(negative),
         file_name="questions-avis.yaml",
@@ -131,6 +123,42 @@ def feedback_export(settings: Settings) -> None:
         icon=":material/download:",
         disabled=not negative,
     )
+    csv_col.download_button(
+        "Exporter les avis négatifs (CSV)",
+        feedback_csv(negative),
+        file_name="avis-negatifs.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        disabled=not negative,
+    )
+    with st.container(border=True):
+        st.number_input("N° de l'avis à supprimer", min_value=1, step=1, key="feedback_to_delete")
+        st.button(
+            "Supprimer cet avis", icon=":material/delete:", on_click=delete_feedback, args=(store,)
+        )
+        deleted = st.session_state.pop("feedback_delete_result", None)
+        if isinstance(deleted, O2RError):
+            show_error(deleted)
+        elif deleted is not None:
+            n, found = deleted
+            if found:
+                st.success(f"Avis n° {n} supprimé.")
+            else:
+                st.warning(f"Aucun avis n° {n}.")
+
+
+def delete_feedback(store: FeedbackStore) -> None:
+    """Button callback, run before the page: the table above no longer shows the row."""
+    s = st.session_state
+    n = int(s.feedback_to_delete)
+    try:
+        found = store.delete(n)
+    except O2RError as err:
+        s.feedback_delete_result = err
+        return
+    if found:
+        log.info("feedback %d deleted by staff", n)
+    s.feedback_delete_result = (n, found)
 
 
 def page_eval(settings: Settings) -> None:
