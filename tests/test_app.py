@@ -64,6 +64,7 @@ def test_first_screen(served_index: Path) -> None:
         "Réponses validées",
         "Évaluation",
         "Corpus",
+        "Journal",
     ]
     assert "Seule la DREETS Pays de la Loire" in at.sidebar.info[0].value
     version = plain(" ".join(m.value for m in at.sidebar.markdown))
@@ -204,7 +205,7 @@ def test_drafting_page(served_index: Path) -> None:
 
 
 def test_staff_pages_are_disabled_without_password(served_index: Path) -> None:
-    for page in ("Corpus", "Évaluation"):
+    for page in ("Corpus", "Évaluation", "Journal"):
         at = go(start(served_index), page)
         assert any("désactivée" in plain(w.value) for w in at.warning)
         assert not at.text_input and not at.file_uploader

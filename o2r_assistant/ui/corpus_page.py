@@ -16,7 +16,7 @@ from o2r_assistant.corpus import LOADERS, corpus_files
 from o2r_assistant.errors import O2RError
 from o2r_assistant.rendering import md_text
 from o2r_assistant.ui.common import get_assistant, load_assistant, show_error
-from o2r_assistant.ui.staff import staff_gate
+from o2r_assistant.ui.staff import record_action, staff_gate
 from o2r_assistant.uploads import DocumentInfo, add_document, describe_corpus, remove_document
 
 if TYPE_CHECKING:
@@ -116,12 +116,17 @@ def page_corpus(settings: Settings) -> None:
         )
         overwrite = st.checkbox("Remplacer le document s'il existe déjà", key=f"{k}replace")
         if st.button("Ajouter au corpus", icon=":material/upload_file:", disabled=uploaded is None):
+            present = {p.name for p in corpus_files(settings.corpus_dir)}
             try:
                 path = add_document(settings, uploaded.name, uploaded.getvalue(), replace=overwrite)
             except O2RError as err:
                 show_error(err)
             else:
-                corpus_changed(f"Document ajouté : {path.name}.")
+                replaced = path.name in present
+                record_action(
+                    settings, "document_replaced" if replaced else "document_added", path.name
+                )
+                corpus_changed(f"Document {'remplacé' if replaced else 'ajouté'} : {path.name}.")
     with remove_col, st.container(border=True):
         st.markdown("**Retirer un document**")
         doc_id = st.selectbox("Document", [d.doc_id for d in docs], key=f"{k}remove")
@@ -132,6 +137,7 @@ def page_corpus(settings: Settings) -> None:
             except O2RError as err:
                 show_error(err)
             else:
+                record_action(settings, "document_removed", doc_id)
                 corpus_changed(f"Document retiré : {doc_id}.")
     if st.button("Relancer l'indexation", type="primary", icon=":material/sync:"):
         reindex(settings, assistant)
@@ -162,6 +168,7 @@ def reindex(settings: Settings, assistant: Assistant) -> None:
         return
     load_assistant.clear()  # the next run serves the new index
     m = report.manifest
+    record_action(settings, "reindexed", f"{m.documents} documents, {m.chunks} passages")
     st.session_state.flash = (
         f"Index reconstruit en {report.seconds:.1f} s : {m.documents} documents, "
         f"{m.chunks} passages."

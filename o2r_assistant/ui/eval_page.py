@@ -13,7 +13,7 @@ from o2r_assistant.config import PROJECT_ROOT, Settings
 from o2r_assistant.errors import O2RError
 from o2r_assistant.feedback import FeedbackStore, export_question_set
 from o2r_assistant.ui.common import get_assistant, show_error
-from o2r_assistant.ui.staff import staff_gate
+from o2r_assistant.ui.staff import record_action, staff_gate
 
 if TYPE_CHECKING:
     from o2r_assistant.assistant import Assistant
@@ -130,6 +130,8 @@ def feedback_export(settings: Settings) -> None:
         mime="application/x-yaml",
         icon=":material/download:",
         disabled=not negative,
+        on_click=record_action,
+        args=(settings, "feedback_exported", f"{len(negative)} avis négatif(s)"),
     )
 
 
