@@ -187,13 +187,14 @@ def test_feedback_is_stored_and_exported(served_index: Path, tmp_path: Path) -> 
     assert case.id == f"feedback-{record.id}" and case.must_include == ("150 000", "3 an")
 
 
-def test_drafting_page(served_index: Path) -> None:
-    at = go(start(served_index), "Rédaction")
+def test_drafting_page(served_index: Path, monkeypatch) -> None:
+    monkeypatch.setenv("O2R_ADMIN_PASSWORD", PASSWORD)
+    at = login(go(start(served_index), "Rédaction"), PASSWORD)
     at.text_area(key="email").input(
         "Bonjour,\nNotre association, basée à Nantes, prévoit un budget de 120 000 € sur 3 ans."
         "\nLes dépenses de formation sont-elles éligibles ?\nMerci"
     )
-    at.button[0].click().run()
+    by_label(at.button, "Préparer un projet de réponse").click().run()
     assert not at.exception
     draft = next(t for t in at.text_area if t.label == "Projet de réponse (modifiable)").value
     assert draft.startswith("Bonjour,")
@@ -205,7 +206,7 @@ def test_drafting_page(served_index: Path) -> None:
 
 
 def test_staff_pages_are_disabled_without_password(served_index: Path) -> None:
-    for page in ("Corpus", "Évaluation", "Journal"):
+    for page in ("Rédaction", "Corpus", "Évaluation", "Journal"):
         at = go(start(served_index), page)
         assert any("désactivée" in plain(w.value) for w in at.warning)
         assert not at.text_input and not at.file_uploader
