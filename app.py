@@ -18,19 +18,22 @@ from o2r_assistant.ui.common import get_assistant, state
 from o2r_assistant.ui.corpus_page import corpus_version, page_corpus
 from o2r_assistant.ui.draft_page import page_draft
 from o2r_assistant.ui.eval_page import page_eval
+from o2r_assistant.ui.journal_page import PAGE_JOURNAL, page_journal
+from o2r_assistant.ui.staff import account_panel, staff_identity
 from o2r_assistant.ui.validated_page import PAGE_VALIDATED, page_validated
 
 PAGE_ASK = "Poser une question"
 PAGE_DRAFT = "Rédaction"
 PAGE_EVAL = "Évaluation"
 PAGE_CORPUS = "Corpus"
-PAGES = (PAGE_ASK, PAGE_DRAFT, PAGE_VALIDATED, PAGE_EVAL, PAGE_CORPUS)
+PAGES = (PAGE_ASK, PAGE_DRAFT, PAGE_VALIDATED, PAGE_EVAL, PAGE_CORPUS, PAGE_JOURNAL)
 PAGE_ICONS = {
     PAGE_ASK: ":material/forum:",
     PAGE_DRAFT: ":material/edit_note:",
     PAGE_VALIDATED: ":material/verified:",
     PAGE_EVAL: ":material/monitoring:",
     PAGE_CORPUS: ":material/folder_open:",
+    PAGE_JOURNAL: ":material/history:",
 }
 
 NOTICE = (
@@ -39,22 +42,31 @@ NOTICE = (
 )
 
 
-def sidebar() -> tuple[str, Any]:
-    """Navigation and notice; returns the page and a slot for the corpus version."""
+def visible_pages(settings: Settings) -> tuple[str, ...]:
+    """Every page in password mode (each staff page asks for the password); with OpenID
+    Connect, the staff pages only for a signed-in identity on the allow-list."""
+    if settings.auth_mode == "password" or staff_identity(settings) is not None:
+        return PAGES
+    return (PAGE_ASK,)
+
+
+def sidebar(settings: Settings) -> tuple[str, Any]:
+    """Navigation, notice and account; returns the page and a slot for the corpus version."""
+    pages = visible_pages(settings)
+    if st.session_state.get("page") not in pages:
+        st.session_state.page = PAGE_ASK  # signed out, or no longer staff
     with st.sidebar:
         st.markdown("### :material/explore: Assistant O2R")
         st.caption("AMI « Offre de repérage et de remobilisation » — Pays de la Loire")
         page = st.radio(
             "Navigation",
-            PAGES,
+            pages,
             key="page",
             format_func=lambda p: f"{PAGE_ICONS[p]} {p}",
         )
         st.info(NOTICE, icon=":material/gavel:")
         version = st.container()
-        if st.session_state.get("staff") and st.button("Se déconnecter", icon=":material/logout:"):
-            st.session_state.staff = False
-            st.rerun()
+        account_panel(settings)
     return page, version
 
 
@@ -66,7 +78,7 @@ def main() -> None:
     )
     settings = Settings()
     state()
-    page, version = sidebar()
+    page, version = sidebar(settings)
     flash = st.session_state.pop("flash", None)
     if flash:
         st.success(md_text(flash), icon=":material/check_circle:")
@@ -78,6 +90,8 @@ def main() -> None:
         page_validated(settings)
     elif page == PAGE_EVAL:
         page_eval(settings)
+    elif page == PAGE_JOURNAL:
+        page_journal(settings)
     else:
         page_corpus(settings)
     # Last, so that on a fresh server the page is usable while the index loads.

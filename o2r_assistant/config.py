@@ -33,6 +33,16 @@ class Settings(BaseSettings):
     llm_api_key: str | None = None
     llm_timeout_s: float = 20.0
     admin_password: str | None = None
+    # How staff sign in: the shared password above, or OpenID Connect (Streamlit's
+    # ``[auth]`` secrets) with the allow-list below deciding who is staff.
+    auth_mode: Literal["password", "oidc"] = "password"
+    # Comma-separated e-mail addresses and domains (exact match, any case).
+    staff_emails: str = ""
+    staff_domains: str = ""
+    # An OpenID Connect sign-in is honoured for this long after the provider issued it.
+    staff_session_hours: float = Field(default=8.0, gt=0)
+    # How long to wait for the identity provider before telling it is unreachable.
+    oidc_timeout_s: float = Field(default=5.0, gt=0)
     # Password guessing: wrong passwords allowed per client address before a lock,
     # first lock (doubled at each further wrong password) and longest lock; and the
     # wrong passwords from all addresses within the window that lock everyone.

@@ -5,7 +5,9 @@ are numbered once across the draft and no passage is quoted twice. When the
 e-mail states facts about the project, the checker's findings follow, then a
 request for the missing facts that the stated ones make relevant (partners but
 no chef de file, a budget but no duration…). Nothing is sent: staff edit the
-text and copy it or download it (.md or .docx).
+text and copy it or download it (.md or .docx). Every download is marked
+« Brouillon — non envoyé » (first line of the .md, header of every .docx page):
+staff remove the mark when they send the reply themselves.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ DISCLAIMER = (
 CLOSING = "Cordialement,"
 SIGNATURE = "Les services de la DREETS Pays de la Loire"
 SOURCES_HEADING = "Sources :"
+DRAFT_MARK = "Brouillon — non envoyé"
 
 
 @dataclass(frozen=True)
@@ -211,8 +214,14 @@ def draft_reply(email_text: str, assistant: Assistant) -> Draft:
     return Draft(text, tuple(questions), tuple(answers), tuple(footnotes.citations), findings)
 
 
+def draft_to_markdown(draft: Draft) -> str:
+    """The draft's text to download as Markdown, its first line the draft mark."""
+    return f"**{DRAFT_MARK}**\n\n{draft.text}"
+
+
 def draft_to_docx(draft: Draft) -> bytes:
-    """The draft's text as a Word document: one paragraph per block, bullets kept."""
+    """The draft's text as a Word document: one paragraph per block, bullets kept,
+    and the draft mark in the header of every page."""
     from docx import Document
     from docx.shared import Pt
 
@@ -220,6 +229,7 @@ def draft_to_docx(draft: Draft) -> bytes:
     style = document.styles["Normal"]
     style.font.name = "Calibri"
     style.font.size = Pt(11)
+    document.sections[0].header.paragraphs[0].add_run(DRAFT_MARK).bold = True
     # python-docx refuses control characters, which staff may paste into the draft.
     for block in re.split(r"\n\s*\n", clean_text(draft.text).strip()):
         lines = block.splitlines()

@@ -66,3 +66,7 @@ class RateLimitError(O2RError):
 
 class ValidatedAnswerError(O2RError):
     """A staff-validated answer, or a file of them, is refused; nothing was changed."""
+
+
+class IdentityProviderError(O2RError):
+    """The OpenID Connect provider cannot be reached or is not configured."""

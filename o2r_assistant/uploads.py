@@ -27,6 +27,7 @@ from pathlib import Path
 from .config import Settings
 from .corpus import LOADERS, chunk_document, corpus_files, load_document
 from .errors import DocumentError, UploadError
+from .text import fold
 
 log = logging.getLogger(__name__)
 
@@ -202,10 +203,11 @@ def _checked(settings: Settings, filename: str, data: bytes, replace: bool) -> t
         raise UploadError(f"{name!r} is empty", "fichier refusé : le fichier est vide.")
     settings.corpus_dir.mkdir(parents=True, exist_ok=True)
     target = _target(settings, name)
-    stem = Path(name).stem
+    stem = fold(Path(name).stem)
     for existing in corpus_files(settings.corpus_dir):
-        # Two files with one stem would share a document id (and its citations).
-        if existing.stem == stem and existing.name != name:
+        # Two files with one stem would share a document id (and its citations); stems
+        # differing only in case or accents (« Decret », « décret ») would pass for one.
+        if fold(existing.stem) == stem and existing.name != name:
             raise UploadError(
                 f"{name!r} clashes with {existing.name!r} (same document id)",
                 f"fichier refusé : le document « {existing.name} » porte déjà ce nom ; "

@@ -84,6 +84,7 @@ def test_first_screen(served_index: Path) -> None:
         "Réponses validées",
         "Évaluation",
         "Corpus",
+        "Journal",
     ]
     assert "Seule la DREETS Pays de la Loire" in at.sidebar.info[0].value
     version = plain(" ".join(m.value for m in at.sidebar.markdown))
@@ -229,13 +230,14 @@ def test_feedback_notice_and_erasure_of_the_session(served_index: Path, monkeypa
     assert again.rating == "down"
 
 
-def test_drafting_page(served_index: Path) -> None:
-    at = go(start(served_index), "Rédaction")
+def test_drafting_page(served_index: Path, monkeypatch) -> None:
+    monkeypatch.setenv("O2R_ADMIN_PASSWORD", PASSWORD)
+    at = login(go(start(served_index), "Rédaction"), PASSWORD)
     at.text_area(key="email").input(
         "Bonjour,\nNotre association, basée à Nantes, prévoit un budget de 120 000 € sur 3 ans."
         "\nLes dépenses de formation sont-elles éligibles ?\nMerci"
     )
-    at.button[0].click().run()
+    by_label(at.button, "Préparer un projet de réponse").click().run()
     assert not at.exception
     draft = next(t for t in at.text_area if t.label == "Projet de réponse (modifiable)").value
     assert draft.startswith("Bonjour,")
@@ -249,6 +251,7 @@ def test_drafting_page(served_index: Path) -> None:
 def test_questions_per_session_are_limited_on_both_pages(served_index: Path, monkeypatch) -> None:
     monkeypatch.setenv("O2R_QUESTION_BURST", "2")
     monkeypatch.setenv("O2R_QUESTIONS_PER_MINUTE", "1")
+    monkeypatch.setenv("O2R_ADMIN_PASSWORD", PASSWORD)  # Rédaction is a staff page
     at = ask(start(served_index), "Quel est le coût minimum d'un projet ?")
     ask(at, "Combien de temps peut durer l'accompagnement d'une personne ?")
     assert not at.error
@@ -256,7 +259,7 @@ def test_questions_per_session_are_limited_on_both_pages(served_index: Path, mon
     (refused,) = at.error
     assert "patientez" in plain(refused.value) and "secondes" in plain(refused.value)
     # The same session drafting is refused too; another session is not.
-    go(at, "Rédaction").text_area(key="email").input("Quel est le coût minimum ?")
+    login(go(at, "Rédaction"), PASSWORD).text_area(key="email").input("Quel est le coût minimum ?")
     at.button[0].click().run()
     assert any("patientez" in plain(e.value) for e in at.error)
     assert not any(t.label == "Projet de réponse (modifiable)" for t in at.text_area)
@@ -280,8 +283,11 @@ def test_a_question_waits_for_an_answer_slot_then_gets_a_busy_message(
     assert any("150 000" in t for t in texts(at))
 
 
-def test_the_draft_download_keeps_only_the_source_links(served_index: Path, downloads) -> None:
-    at = go(start(served_index), "Rédaction")
+def test_the_draft_download_keeps_only_the_source_links(
+    served_index: Path, downloads, monkeypatch
+) -> None:
+    monkeypatch.setenv("O2R_ADMIN_PASSWORD", PASSWORD)
+    at = login(go(start(served_index), "Rédaction"), PASSWORD)
     at.text_area(key="email").input("Les dépenses de formation sont-elles éligibles ?")
     at.button[0].click().run()
     draft = by_label(at.text_area, "Projet de réponse (modifiable)")
@@ -291,7 +297,7 @@ def test_the_draft_download_keeps_only_the_source_links(served_index: Path, down
         draft.value + "\n![pixel](http://pisteur.example/p.png) <img src=x onerror=alert(1)> "
         "[cliquez ici](javascript:alert(1))"
     ).run()
-    md = downloads["reponse-o2r.md"].decode()
+    md = downloads["brouillon-reponse-o2r.md"].decode()
     assert "pixel" in md and "cliquez ici" in md
     assert "](http://pisteur" not in md and "](javascript:" not in md
     assert re.search(r"(?<!\\)<", md) is None  # no live HTML
@@ -299,7 +305,7 @@ def test_the_draft_download_keeps_only_the_source_links(served_index: Path, down
 
 
 def test_staff_pages_are_disabled_without_password(served_index: Path) -> None:
-    for page in ("Corpus", "Évaluation"):
+    for page in ("Rédaction", "Corpus", "Évaluation", "Journal"):
         at = go(start(served_index), page)
         assert any("désactivée" in plain(w.value) for w in at.warning)
         assert not at.text_input and not at.file_uploader

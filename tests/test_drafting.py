@@ -11,6 +11,7 @@ from o2r_assistant.checker import RULE_IDS, Consortium, Dossier, PlaceRecord, ev
 from o2r_assistant.drafting import (
     ALREADY_QUOTED,
     CLOSING,
+    DRAFT_MARK,
     FACT_REQUESTS,
     GREETING,
     NO_ANSWER,
@@ -20,6 +21,7 @@ from o2r_assistant.drafting import (
     SOURCES_HEADING,
     draft_reply,
     draft_to_docx,
+    draft_to_markdown,
     fact_requests,
     start_of,
 )
@@ -217,3 +219,13 @@ def test_fact_requests_name_real_rules_and_fields() -> None:
 def test_working_with_another_association_asks_for_the_lead() -> None:
     dossier = extract_facts("Nous travaillerions avec une autre association.")
     assert FACT_REQUESTS["chef_de_file"].text in _requests(dossier)
+
+
+def test_every_download_is_marked_as_a_draft(assistant) -> None:
+    draft = draft_reply(EMAIL, assistant)
+    markdown = draft_to_markdown(draft)
+    assert markdown.splitlines()[0] == f"**{DRAFT_MARK}**"
+    assert markdown.endswith(draft.text)
+    document = docx.Document(io.BytesIO(draft_to_docx(draft)))
+    assert document.sections[0].header.paragraphs[0].text == DRAFT_MARK
+    assert DRAFT_MARK == "Brouillon — non envoyé"

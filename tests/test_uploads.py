@@ -151,6 +151,21 @@ def test_refuses_a_second_file_with_the_same_document_id(settings: Settings, cor
     assert snapshot(corpus) == before
 
 
+@pytest.mark.parametrize(
+    "name",
+    ["Decret-2024-584-conventionnement.md", "décret-2024-584-conventionnement.md",
+     "DÉCRET-2024-584-CONVENTIONNEMENT.txt"],
+)  # fmt: skip
+def test_names_differing_in_case_or_accents_are_the_same_document(
+    settings: Settings, corpus: Path, name: str
+) -> None:
+    before = snapshot(corpus)
+    with pytest.raises(UploadError) as err:
+        add_document(settings, name, NOTE_MD, replace=True)
+    assert "decret-2024-584-conventionnement.md" in err.value.message_fr
+    assert snapshot(corpus) == before
+
+
 def test_never_writes_through_a_symlink(settings: Settings, corpus: Path, tmp_path: Path) -> None:
     outside = tmp_path / "outside.md"
     outside.write_bytes(b"original")

@@ -17,7 +17,7 @@ from o2r_assistant.corpus import LOADERS, corpus_files
 from o2r_assistant.errors import O2RError
 from o2r_assistant.rendering import md_text
 from o2r_assistant.ui.common import ERROR_FR, get_assistant, show_error
-from o2r_assistant.ui.staff import staff_gate
+from o2r_assistant.ui.staff import record_action, staff_gate
 from o2r_assistant.uploads import (
     DocumentInfo,
     add_document,
@@ -150,12 +150,17 @@ def page_corpus(settings: Settings) -> None:
             else:
                 st.caption(plan.summary_fr())
         if st.button("Ajouter au corpus", icon=":material/upload_file:", disabled=refused):
+            present = {p.name for p in corpus_files(settings.corpus_dir)}
             try:
                 path = add_document(settings, uploaded.name, uploaded.getvalue(), replace=overwrite)
             except O2RError as err:
                 show_error(err)
             else:
-                corpus_changed(f"Document ajouté : {path.name}.")
+                replaced = path.name in present
+                record_action(
+                    settings, "document_replaced" if replaced else "document_added", path.name
+                )
+                corpus_changed(f"Document {'remplacé' if replaced else 'ajouté'} : {path.name}.")
     with remove_col, st.container(border=True):
         st.markdown("**Retirer un document**")
         doc_id = st.selectbox("Document", [d.doc_id for d in docs], key=f"{k}remove")
@@ -166,9 +171,11 @@ def page_corpus(settings: Settings) -> None:
             except O2RError as err:
                 show_error(err)
             else:
+                record_action(settings, "document_removed", doc_id)
                 corpus_changed(f"Document retiré : {doc_id}.")
     if st.button("Relancer l'indexation", type="primary", icon=":material/sync:"):
         job = start_build(settings, assistant.embedder)  # joins a build already running
+        record_action(settings, "reindexed")
     if job is not None:
         follow_build(job)
 

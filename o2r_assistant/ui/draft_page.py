@@ -11,17 +11,21 @@ from o2r_assistant.errors import O2RError
 from o2r_assistant.rendering import md_text, plain_markdown
 from o2r_assistant.ui.chat import render_citations
 from o2r_assistant.ui.common import get_assistant, question_limiter, show_error, state
+from o2r_assistant.ui.staff import staff_gate
 from o2r_assistant.ui.validated_page import open_draft, prefill_from_answer
 
 
 def page_draft(settings: Settings) -> None:
-    from o2r_assistant.drafting import draft_reply, draft_to_docx
+    from o2r_assistant.drafting import draft_reply, draft_to_docx, draft_to_markdown
 
     s = state()
     st.title("Rédaction d'une réponse")
+    if not staff_gate(settings):
+        return
     st.caption(
         "Collez l'e-mail d'un candidat : l'assistant prépare un projet de réponse cité, à relire "
-        "et à compléter. Rien n'est envoyé."
+        "et à compléter. Rien n'est envoyé : les fichiers téléchargés portent la mention "
+        "« Brouillon — non envoyé », à retirer au moment de l'envoi."
     )
     email = st.text_area("E-mail du candidat", height=200, key="email")
     if st.button("Préparer un projet de réponse", type="primary", icon=":material/edit_note:"):
@@ -49,8 +53,8 @@ def page_draft(settings: Settings) -> None:
     md_col, docx_col = st.columns(2)
     md_col.download_button(
         "Télécharger (.md)",
-        plain_markdown(text, [c.url for c in draft.citations if c.url]),
-        file_name="reponse-o2r.md",
+        plain_markdown(draft_to_markdown(edited), [c.url for c in draft.citations if c.url]),
+        file_name="brouillon-reponse-o2r.md",
         mime="text/markdown",
         icon=":material/download:",
         width="stretch",
@@ -58,7 +62,7 @@ def page_draft(settings: Settings) -> None:
     docx_col.download_button(
         "Télécharger (.docx)",
         draft_to_docx(edited),
-        file_name="reponse-o2r.docx",
+        file_name="brouillon-reponse-o2r.docx",
         mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         icon=":material/download:",
         width="stretch",
@@ -67,7 +71,7 @@ def page_draft(settings: Settings) -> None:
     if draft.citations:
         st.markdown("**Passages cités, pour vérification**")
         render_citations(list(draft.citations))
-    # Staff can turn this reply into a validated answer (the page is behind the staff gate).
+    # Staff can turn this reply into a validated answer (this page is behind the staff gate too).
     answered = [a.text for a in draft.answers if not a.abstained]
     st.button(
         "Proposer comme réponse validée",

@@ -18,7 +18,7 @@ from o2r_assistant.feedback import (
     feedback_table,
 )
 from o2r_assistant.ui.common import get_assistant, show_error
-from o2r_assistant.ui.staff import staff_gate
+from o2r_assistant.ui.staff import record_action, staff_gate
 
 if TYPE_CHECKING:
     from o2r_assistant.assistant import Assistant
@@ -122,6 +122,8 @@ def feedback_export(settings: Settings) -> None:
         mime="application/x-yaml",
         icon=":material/download:",
         disabled=not negative,
+        on_click=record_action,
+        args=(settings, "feedback_exported", f"{len(negative)} avis négatif(s)"),
     )
     csv_col.download_button(
         "Exporter les avis négatifs (CSV)",

@@ -1,15 +1,34 @@
-"""The staff gate: one password, wrong tries limited per process (``o2r_assistant.access``)."""
+"""The staff gate and account panel, in either mode (``o2r_assistant.identity``).
+
+Password mode: one password, wrong tries limited per process (``o2r_assistant.access``).
+OpenID Connect mode: Streamlit's ``st.login``; the allow-list decides who is staff.
+Staff actions are recorded in the journal (``o2r_assistant.audit``) with the identity.
+"""
 
 from __future__ import annotations
 
 import logging
 import math
+import time
+from collections.abc import Mapping
 
 import streamlit as st
 
 from o2r_assistant.access import LoginLimiter, LoginPolicy, client_key, is_enabled
+from o2r_assistant.audit import Action, AuditLog
 from o2r_assistant.config import Settings
-from o2r_assistant.ui.common import state
+from o2r_assistant.errors import O2RError
+from o2r_assistant.identity import (
+    SHARED_PASSWORD,
+    AllowList,
+    Identity,
+    SignIn,
+    check_provider,
+    metadata_url,
+    oidc_sign_in,
+)
+from o2r_assistant.rendering import md_text
+from o2r_assistant.ui.common import show_error, state
 
 log = logging.getLogger(__name__)
 
@@ -44,12 +63,87 @@ def wait_fr(seconds: float) -> str:
     return " ".join(parts)
 
 
-def staff_gate(settings: Settings) -> bool:
-    """True once this session gave the admin password.
+def oidc_state(settings: Settings) -> SignIn:
+    """Where this session's OpenID Connect sign-in stands (from ``st.user``)."""
+    return oidc_sign_in(
+        st.user.to_dict(),
+        AllowList.from_settings(settings),
+        settings.staff_session_hours * 3600,
+        time.time(),
+    )
 
-    Wrong passwords are counted per client address and for all clients, in one
-    limiter per process (see ``o2r_assistant.access``), not in the session.
+
+def staff_identity(settings: Settings) -> Identity | None:
+    """Who is acting as staff in this session, or None."""
+    if settings.auth_mode == "oidc":
+        sign_in = oidc_state(settings)
+        return sign_in.identity if sign_in.status == "staff" else None
+    return Identity(SHARED_PASSWORD) if state().staff else None
+
+
+def record_action(settings: Settings, action: Action, target: str = "") -> None:
+    """Journal a staff action under the session's identity; a failure is shown, not raised."""
+    identity = staff_identity(settings)
+    if identity is None:  # the pages call this only behind the gate
+        log.error("staff action %s on %r outside a staff session", action, target)
+        return
+    try:
+        AuditLog(settings.feedback_db).record(identity.actor, action, target)
+    except O2RError as err:
+        log.error("staff action %s on %r by %s not journaled: %s", action, target,
+                  identity.actor, err)  # fmt: skip
+        show_error(err)
+        return
+    log.info("staff action %s on %r by %s", action, target, identity.actor)
+
+
+def account_panel(settings: Settings) -> None:
+    """The sidebar's account block: who is signed in, sign-in and sign-out."""
+    if settings.auth_mode == "password":
+        if state().staff:
+            st.caption(f"Connecté avec le {SHARED_PASSWORD}.")
+            if st.button("Se déconnecter", icon=":material/logout:"):
+                state().staff = False
+                st.rerun()
+        return
+    sign_in = oidc_state(settings)
+    if sign_in.identity is not None and sign_in.status != "expired":
+        st.caption(md_text(f"Connecté : {sign_in.identity.label}"))
+        if sign_in.status == "outsider":
+            st.caption("Ce compte n'est pas habilité : seul le chat est disponible.")
+        if st.button("Se déconnecter", icon=":material/logout:"):
+            log.info("sign-out of %s", sign_in.identity.actor)
+            st.logout()
+        return
+    if sign_in.status == "expired":
+        st.warning("Votre session a expiré : reconnectez-vous.", icon=":material/timer_off:")
+    if st.button("Connexion du personnel", icon=":material/login:"):
+        try:
+            check_provider(metadata_url(_auth_secrets()), settings.oidc_timeout_s)
+        except O2RError as err:
+            log.warning("staff sign-in unavailable: %s", err)
+            show_error(err)
+            return
+        st.login()
+
+
+def _auth_secrets() -> Mapping[str, object] | None:
+    try:
+        return st.secrets.get("auth")
+    except FileNotFoundError:  # no secrets file at all
+        return None
+
+
+def staff_gate(settings: Settings) -> bool:
+    """True when this session may use the staff pages.
+
+    OpenID Connect mode: a signed-in identity on the allow-list. Password mode:
+    the session gave the admin password; wrong passwords are counted per client
+    address and for all clients, in one limiter per process (see
+    ``o2r_assistant.access``), not in the session.
     """
+    if settings.auth_mode == "oidc":
+        return _oidc_gate(settings)
     s = state()
     if not is_enabled(settings.admin_password):
         st.warning(
@@ -97,6 +191,21 @@ def staff_gate(settings: Settings) -> bool:
         st.error("Mot de passe incorrect.", icon=":material/error:")
     if limiter.seconds_left(client) > 0:
         lock_countdown(limiter, client)
+    return False
+
+
+def _oidc_gate(settings: Settings) -> bool:
+    sign_in = oidc_state(settings)
+    if sign_in.status == "staff":
+        return True
+    message = {
+        "anonymous": "Connectez-vous avec votre compte professionnel : bouton « Connexion du "
+        "personnel » dans le panneau latéral.",
+        "expired": "Votre session a expiré : reconnectez-vous avec le bouton « Connexion du "
+        "personnel » dans le panneau latéral.",
+        "outsider": "Votre compte n'est pas habilité à accéder aux pages du personnel.",
+    }[sign_in.status]
+    st.warning(message, icon=":material/lock:")
     return False
 
 

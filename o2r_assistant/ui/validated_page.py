@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import partial
 
 import pandas as pd
 import streamlit as st
 
+from o2r_assistant.audit import Action
 from o2r_assistant.config import Settings
 from o2r_assistant.errors import O2RError, ValidatedAnswerError
 from o2r_assistant.feedback import FeedbackStore
 from o2r_assistant.rendering import md_text
 from o2r_assistant.ui.common import get_assistant, show_error
-from o2r_assistant.ui.staff import staff_gate
+from o2r_assistant.ui.staff import record_action, staff_gate
 from o2r_assistant.validated import (
     STATUS_FR,
     Prefill,
@@ -75,7 +77,7 @@ def _done(message: str) -> None:
     st.rerun()
 
 
-def editor(store: ValidatedStore, finder: QuoteFinder) -> None:
+def editor(store: ValidatedStore, finder: QuoteFinder, settings: Settings) -> None:
     s = st.session_state
     prefill: Prefill | None = s.get("validated_prefill")
     editing: str | None = s.get("validated_editing")
@@ -137,6 +139,8 @@ def editor(store: ValidatedStore, finder: QuoteFinder) -> None:
         s.validated_editing = answer.id if store.get(answer.id) else editing
         show_error(err)
         return
+    if publish:
+        record_action(settings, "answer_published", answer.id)
     _done(
         f"Réponse « {answer.id} » publiée : l'assistant la sert désormais."
         if publish
@@ -149,7 +153,11 @@ def _usage_line(usage: Usage) -> str:
 
 
 def answer_card(
-    store: ValidatedStore, answer: ValidatedAnswer, usage: Usage, finder: QuoteFinder
+    store: ValidatedStore,
+    answer: ValidatedAnswer,
+    usage: Usage,
+    finder: QuoteFinder,
+    settings: Settings,
 ) -> None:
     label = STATUS_FR[answer.status] if answer.suspended is None else "suspendue"
     with st.expander(md_text(f"[{label}] {answer.phrasings[0]}"), icon=":material/verified:"):
@@ -177,11 +185,13 @@ def answer_card(
         if republish and cols[1].button(
             "Publier", key=f"publish-{answer.id}", icon=":material/verified:"
         ):
-            _act(lambda: store.publish(answer.id, answer.author, finder), answer, "publiée")
+            publish = partial(store.publish, answer.id, answer.author, finder)
+            _act(publish, answer, "publiée", settings, "answer_published")
         if answer.status != "retired" and cols[2].button(
             "Retirer", key=f"retire-{answer.id}", icon=":material/archive:"
         ):
-            _act(lambda: store.retire(answer.id, answer.author), answer, "retirée")
+            retire = partial(store.retire, answer.id, answer.author)
+            _act(retire, answer, "retirée", settings, "answer_retired")
         history = store.history(answer.id)
         st.markdown("**Historique**")
         st.dataframe(
@@ -202,16 +212,17 @@ def answer_card(
         )
 
 
-def _act(action, answer: ValidatedAnswer, done: str) -> None:
+def _act(action, answer: ValidatedAnswer, done: str, settings: Settings, journaled: Action) -> None:
     try:
         action()
     except O2RError as err:
         show_error(err)
         return
+    record_action(settings, journaled, answer.id)
     _done(f"Réponse « {answer.id} » {done}.")
 
 
-def listing(store: ValidatedStore, finder: QuoteFinder) -> None:
+def listing(store: ValidatedStore, finder: QuoteFinder, settings: Settings) -> None:
     answers = store.all()
     usage = store.usage()
     groups = (
@@ -225,7 +236,7 @@ def listing(store: ValidatedStore, finder: QuoteFinder) -> None:
         if not group:
             st.caption("Aucune.")
         for answer in group:
-            answer_card(store, answer, usage.get(answer.id, Usage()), finder)
+            answer_card(store, answer, usage.get(answer.id, Usage()), finder, settings)
 
 
 def negative_feedback(settings: Settings) -> None:
@@ -311,8 +322,8 @@ def page_validated(settings: Settings) -> None:
         else QuoteFinder(assistant.index.chunks())
     )
     try:
-        editor(store, finder)
-        listing(store, finder)
+        editor(store, finder, settings)
+        listing(store, finder, settings)
     except O2RError as err:
         show_error(err)
     negative_feedback(settings)
