@@ -11,7 +11,7 @@ from o2r_assistant.config import Settings
 from o2r_assistant.errors import O2RError
 from o2r_assistant.feedback import FeedbackStore
 from o2r_assistant.rendering import highlighted, md_text, safe_url
-from o2r_assistant.report import CheckReport
+from o2r_assistant.report import STATUS_FR, CheckReport
 from o2r_assistant.ui.checker_panel import checker_panel
 from o2r_assistant.ui.common import ERROR_FR, STATUS_MARK, get_assistant, show_error, state
 from o2r_assistant.validated import ValidatedStore
@@ -53,13 +53,17 @@ def render_citations(citations: list[Citation]) -> None:
 def render_findings_summary(report: CheckReport) -> None:
     """The checker's reading of one message, kept apart from the quotes."""
     with st.container(border=True):
-        st.markdown("**:material/fact_check: Vérification automatique des faits indiqués**")
+        st.markdown("##### :material/fact_check: Vérification automatique des faits indiqués")
         st.markdown(md_text(report.summary_fr()))
-        for r in report.results:
-            if r.status != "missing":
-                st.markdown(
-                    f"{STATUS_MARK[r.status]} **{md_text(r.label)}** : {md_text(r.explanation)}"
-                )
+        # A list, each rule with its status in words (not by colour or icon alone).
+        st.markdown(
+            "\n".join(
+                f"- {STATUS_MARK[r.status]} {STATUS_FR[r.status].capitalize()} : "
+                f"**{md_text(r.label)}** : {md_text(r.explanation)}"
+                for r in report.results
+                if r.status != "missing"
+            )
+        )
         st.caption("Détail et checklist dans le panneau « Vérifier mon projet ».")
 
 

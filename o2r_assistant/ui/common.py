@@ -55,12 +55,16 @@ def load_assistant(settings_json: str) -> Assistant:
     return assistant
 
 
+def assistant_key(settings: Settings) -> str:
+    """The cache key of the shared assistant (the server warms it at start-up)."""
+    return settings.model_dump_json(exclude={"admin_password"})
+
+
 def get_assistant(settings: Settings) -> Assistant | None:
     """The shared assistant, or None after showing why it cannot be loaded."""
-    key = settings.model_dump_json(exclude={"admin_password"})
     try:
         with st.spinner("Préparation de l'index du corpus…", show_time=True):
-            return load_assistant(key)
+            return load_assistant(assistant_key(settings))
     except O2RError as err:
         log.warning("assistant unavailable: %s", err)
         show_error(err)
