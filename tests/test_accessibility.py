@@ -185,3 +185,108 @@ def test_axe_on_every_page_and_state(served_index: Path, staff_env: None, tmp_pa
         screenshot(page, tmp_path, "phone-375.png")
 
     assert not found, "accessibility violations:\n" + "\n".join(found)
+
+
+# ---------------------------------------------------------------- keyboard only
+
+# Whether the focused element shows its focus: an outline or shadow on it or a near
+# ancestor, or, for Streamlit's inputs (which recolour their frame), a visible
+# difference in those styles once focus leaves it (then it is focused again).
+FOCUS_SHOWN = """async () => {
+    const e = document.activeElement;
+    if (!e || e === document.body) return '';  // past the page: the browser's own UI
+    const chain = [];
+    for (let n = e, i = 0; n && i < 6; n = n.parentElement, i++) chain.push(n);
+    const look = () => chain.map(n => {
+        const cs = getComputedStyle(n);
+        return [cs.outlineStyle, cs.outlineWidth, cs.outlineColor, cs.boxShadow,
+                cs.borderTopColor, cs.borderBottomColor, cs.backgroundColor].join(';');
+    }).join('|');
+    for (const n of chain) {
+        const cs = getComputedStyle(n);
+        if (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0) return '';
+        if (cs.boxShadow && cs.boxShadow !== 'none') return '';
+    }
+    await new Promise(done => setTimeout(done, 400));  // Streamlit's frames fade in...
+    const focused = look();
+    e.blur();
+    await new Promise(done => setTimeout(done, 400));  // ...and out
+    const unfocused = look();
+    e.focus();
+    return focused !== unfocused ? '' : 'no focus indicator';
+}"""
+# Focus stops the app cannot style, each with its reason.
+FOCUS_EXCEPTIONS = {
+    # Streamlit's <main>: the target of its "Skip to main content" link, a container.
+    r"^MAIN ": "Streamlit's main region (skip-link target), not a control",
+    # st.data_editor (the budget lines) draws its cells and their focus ring on a canvas.
+    r"^CANVAS ": "st.data_editor draws its focus ring on its canvas, invisible to CSS",
+}
+FOCUSED = r"""() => {
+    const e = document.activeElement;
+    const label = e.getAttribute('aria-label') || (e.labels && e.labels[0]
+        ? e.labels[0].innerText : '') || e.closest('label')?.innerText || '';
+    return [e.tagName, e.getAttribute('role') || e.type || '', label.trim(),
+            (e.innerText || e.placeholder || '').trim().slice(0, 60)]
+        .join(' | ').replace(/\s+/g, ' ');
+}"""
+MAX_TABS = 200
+
+
+def tab_to(page, wanted: str, unseen: list[str]) -> str:
+    """Tab (never the mouse) until the focused element's description matches ``wanted``.
+
+    Every stop on the way must show its focus; the ones that do not are collected.
+    """
+    stops = []
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED)
+        stops.append(focused)
+        problem = page.evaluate(FOCUS_SHOWN)
+        if problem and not any(re.search(p, focused) for p in FOCUS_EXCEPTIONS):
+            unseen.append(f"{focused}: {problem}")
+        if re.search(wanted, focused):
+            return focused
+    pytest.fail(f"{wanted!r} not reached in {MAX_TABS} tabs:\n" + "\n".join(stops[:40]))
+
+
+def test_keyboard_only(served_index: Path, tmp_path: Path) -> None:
+    """Ask, open a source, give feedback, edit the checker, download: no mouse at all."""
+    unseen: list[str] = []
+    with serve(tmp_path) as url, chromium() as browser:
+        page = new_page(browser, accept_downloads=True)
+        open_chat(page, url)
+
+        tab_to(page, rf"TEXTAREA .*{CHAT_PLACEHOLDER}", unseen)
+        page.keyboard.type(QUESTION)
+        page.keyboard.press("Enter")
+        wait_answer(page, QUESTION)
+
+        tab_to(page, r"SUMMARY .*\[1\]", unseen)
+        page.keyboard.press("Enter")
+        page.get_by_text("Consulter la source officielle").first.wait_for(state="visible")
+
+        tab_to(page, r"BUTTON .*Thumbs up", unseen)
+        page.keyboard.press("Enter")
+        tab_to(page, r"INPUT .*Un commentaire", unseen)
+        page.keyboard.type("Clair et sourcé.")
+        tab_to(page, r"BUTTON .*Envoyer mon avis", unseen)
+        page.keyboard.press("Enter")
+        page.get_by_text("Merci pour votre avis.").wait_for(state="visible")
+
+        tab_to(page, r"Compléter ou corriger", unseen)
+        page.keyboard.press("Space")
+        tab_to(page, r"INPUT .*Coût total du projet", unseen)
+        page.keyboard.press("Control+A")
+        page.keyboard.type("180000")
+        tab_to(page, r"BUTTON .*Vérifier$", unseen)
+        page.keyboard.press("Enter")
+        page.get_by_role("table").filter(has_text="180 000").first.wait_for(state="visible")
+
+        tab_to(page, r"BUTTON .*Télécharger la checklist", unseen)
+        with page.expect_download() as download:
+            page.keyboard.press("Enter")
+        checklist = Path(download.value.path()).read_text(encoding="utf-8")
+    assert "Coût total minimum" in checklist and "180 000" in checklist
+    assert not unseen, "focus not visible on:\n" + "\n".join(unseen)
