@@ -28,6 +28,7 @@ EXAMPLES = (
     "Combien de temps peut durer l'accompagnement d'une personne ?",
 )
 ABSTAIN_ICON = ":material/search_off:"
+TURNS_SHOWN = 10  # questions and answers drawn; older ones behind a button
 
 
 def render_citations(citations: list[Citation]) -> None:
@@ -173,6 +174,24 @@ def _next_id() -> int:
     return s.next_id
 
 
+def _shown(s: Any) -> list[dict]:
+    """The latest messages, and a button for older ones: each rerun (every question)
+    redraws only these, so answering stays as fast at the 50th question as at the 1st."""
+    shown = 2 * s.get("shown_turns", TURNS_SHOWN)
+    hidden = len(s.messages) - shown
+    if hidden > 0:
+        more = min(TURNS_SHOWN, (hidden + 1) // 2)
+        st.button(
+            f"Afficher les {more} échanges précédents",
+            key="older-turns",
+            icon=":material/history:",
+            on_click=s.__setitem__,
+            args=("shown_turns", shown // 2 + TURNS_SHOWN),
+        )
+        return s.messages[hidden:]
+    return s.messages
+
+
 def chat(settings: Settings) -> None:
     s = state()
     store = FeedbackStore(settings.feedback_db)
@@ -197,7 +216,7 @@ def chat(settings: Settings) -> None:
                     on_click=s.__setitem__,
                     args=("pending_question", example),
                 )
-        for message in s.messages:
+        for message in _shown(s):
             if message["role"] == "user":
                 with st.chat_message("user"):
                     st.markdown(md_text(message["content"]))
