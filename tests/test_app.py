@@ -159,7 +159,8 @@ def test_checker_is_prefilled_from_the_conversation(served_index: Path) -> None:
     assert by_label(at.multiselect, "Départements d'intervention").value == ["72"]
     table = at.table[0].value
     row = table[table["Règle"].map(plain).str.contains("Coût total minimum")].iloc[0]
-    assert "cancel" in row[""] and "non conforme" in plain(row["Règle"])
+    # The status in words beside its icon (not by colour or icon alone).
+    assert row["Statut"].endswith(":red[:material/cancel:] Non conforme")
     assert "120 000 €" in plain(row["Constat"]) and "150 000 €" in plain(row["Constat"])
     assert any("Inéligible" in plain(e.value) for e in at.error)
     # The findings also appear under the answer, apart from the quotes.
@@ -179,7 +180,10 @@ def test_checker_form_can_be_completed(served_index: Path) -> None:
     at.button(key="FormSubmitter:d1-form-Vérifier").click().run()
     assert not at.exception
     table = at.table[0].value
-    status = {plain(r).split("\n")[0].strip("*"): plain(r) for r in table["Règle"]}
+    status = {
+        plain(rule).split("\n")[0].strip("*"): status.lower()
+        for rule, status in zip(table["Règle"], table["Statut"], strict=True)
+    }
     assert "conforme" in status["Coût total minimum du projet"]
     assert "non conforme" in status["Durée du parcours par personne"]
     assert "non conforme" in status["Territoire : Pays de la Loire"]

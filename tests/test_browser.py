@@ -2,111 +2,23 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
 import shutil
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+from browser_support import ARTIFACTS, WAIT_MS, chromium, go, serve
 
-from o2r_assistant.config import PROJECT_ROOT
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-ARTIFACTS = PROJECT_ROOT / "test-artifacts"
-SERVER_START_S = 60
-WAIT_MS = 60_000
 XSS = "<script>window.__pwned=1</script> **gras**"
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_healthy(url: str, server: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + SERVER_START_S
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"streamlit exited with {server.returncode}:\n{log.read_text()}")
-        with (
-            contextlib.suppress(OSError),
-            urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response,
-        ):
-            if response.status == 200:
-                return
-        time.sleep(0.2)
-    pytest.fail(f"streamlit not healthy after {SERVER_START_S}s:\n{log.read_text()}")
-
-
-@contextlib.contextmanager
-def _serve(tmp_path: Path):
-    """`streamlit run app.py` on a free port, with the test's corpus, index and database."""
-    port = _free_port()
-    log = tmp_path / "streamlit.log"
-    with open(log, "wb") as out:
-        process = subprocess.Popen(
-            [
-                sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / "app.py"),
-                "--server.headless", "true",
-                "--server.port", str(port),
-                "--server.address", "127.0.0.1",
-                "--browser.gatherUsageStats", "false",
-            ],
-            cwd=PROJECT_ROOT,
-            env=os.environ.copy(),  # O2R_* already point at tmp_path (conftest)
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, process, log)
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
-
-
 @pytest.fixture
 def server(served_index: Path, tmp_path: Path):
-    with _serve(tmp_path) as url:
+    with serve(tmp_path) as url:
         yield url
-
-
-@contextlib.contextmanager
-def _chromium():
-    """Headless Chromium (skips the test when it or playwright is missing), closed after."""
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing: run `make browser` (installs Debian's chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 def _open(browser, url: str):
@@ -124,7 +36,7 @@ def _open(browser, url: str):
 
 
 def test_chat_in_a_real_browser(server: str, tmp_path: Path) -> None:
-    with _chromium() as browser:
+    with chromium() as browser:
         # Cold: the first visit also imports the answering stack and opens the index.
         cold_input_s, cold_ready_s = _open(browser, server)[1:]
         page, warm_input_s, warm_ready_s = _open(browser, server)
@@ -182,7 +94,7 @@ LOCKED = re.compile(r"Trop de tentatives infructueuses : réessayez dans (\d+) s
 def staff_server(served_index: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("O2R_ADMIN_PASSWORD", STAFF_PASSWORD)
     monkeypatch.setenv("O2R_LOGIN_LOCK_S", str(LOCK_S))
-    with _serve(tmp_path) as url:
+    with serve(tmp_path) as url:
         yield url
 
 
@@ -219,7 +131,7 @@ def _locked_for(page) -> int:
 
 def test_new_sessions_do_not_reset_the_login_lock(staff_server: str, tmp_path: Path) -> None:
     """The attack of the issue: one wrong password per new browser context or reload."""
-    with _chromium() as browser:
+    with chromium() as browser:
         # Opened before any guess: its form stays enabled until it is sent.
         early = _new_context(browser, staff_server)
 
@@ -276,10 +188,6 @@ def test_new_sessions_do_not_reset_the_login_lock(staff_server: str, tmp_path: P
 REINDEX_MS = 240_000
 
 
-def _go(page, name: str) -> None:
-    page.get_by_role("radio", name=re.compile(rf"{name}$")).check(force=True)
-
-
 def test_staff_publish_a_validated_answer_then_the_corpus_suspends_it(
     staff_server: str, tmp_path: Path
 ) -> None:
@@ -288,12 +196,12 @@ def test_staff_publish_a_validated_answer_then_the_corpus_suspends_it(
 
     from o2r_assistant.validated import date_fr
 
-    with _chromium() as browser:
+    with chromium() as browser:
         page = _new_context(browser, staff_server)  # on the Corpus page's login form
         _send(page, STAFF_PASSWORD)
         page.get_by_role("button", name="Se déconnecter").wait_for(state="visible")
 
-        _go(page, "Rédaction")
+        go(page, "Rédaction")
         page.get_by_label("E-mail du candidat").fill(
             "Bonjour,\nLes dépenses de formation sont-elles éligibles ?\nCordialement,\nMarie"
         )
@@ -314,7 +222,7 @@ def test_staff_publish_a_validated_answer_then_the_corpus_suspends_it(
         page.get_by_text("publiée : l'assistant la sert désormais").wait_for(state="visible")
         page.get_by_text("Publiées (1)").wait_for(state="visible")
 
-        _go(page, "Poser une question")
+        go(page, "Poser une question")
         box = page.get_by_placeholder("Posez votre question")
         box.fill("Les frais de formation sont-ils éligibles ?")
         box.press("Enter")
@@ -329,13 +237,13 @@ def test_staff_publish_a_validated_answer_then_the_corpus_suspends_it(
         page.screenshot(path=str(tmp_path / "validated.png"), full_page=True)
 
         # The corpus loses the quoted document: after reindexing, the answer is suspended.
-        _go(page, "Corpus")
+        go(page, "Corpus")
         page.get_by_label("Je confirme le retrait de ce document").check(force=True)
         page.get_by_role("button", name="Retirer du corpus").click()
         page.get_by_text("Document retiré : ami-o2r-pays-de-la-loire").wait_for(state="visible")
         page.get_by_role("button", name="Relancer l'indexation").click()
         page.get_by_text("Index reconstruit").wait_for(state="visible", timeout=REINDEX_MS)
-        _go(page, "Réponses validées")
+        go(page, "Réponses validées")
         page.get_by_text("Suspendues : à revoir (1)").wait_for(state="visible")
         page.get_by_text("Publiées (0)").wait_for(state="visible")
 

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
-from test_browser import WAIT_MS, _chromium, _go, _serve
+from browser_support import WAIT_MS, chromium, go, serve
 
 from o2r_assistant.audit import AuditLog
 from o2r_assistant.config import Settings
@@ -76,7 +76,7 @@ def _oidc_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, session_hours: fl
         monkeypatch.setenv("O2R_AUTH_MODE", "oidc")
         monkeypatch.setenv("O2R_STAFF_DOMAINS", "dreets.gouv.fr")
         monkeypatch.setenv("O2R_STAFF_SESSION_HOURS", str(session_hours))
-        with _serve(tmp_path) as url:
+        with serve(tmp_path) as url:
             yield url, stop_provider
 
 
@@ -108,12 +108,12 @@ def test_staff_sign_in_upload_and_journal(
     served_index: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The issue's 'done when': sign in, upload, see the action with the identity, sign out."""
-    with _oidc_app(tmp_path, monkeypatch) as (url, _), _chromium() as browser:
+    with _oidc_app(tmp_path, monkeypatch) as (url, _), chromium() as browser:
         page = _page(browser, url)
         assert page.get_by_role("radio", name=re.compile(r"Corpus$")).count() == 0
 
         _sign_in(page, STAFF)
-        _go(page, "Corpus")
+        go(page, "Corpus")
         page.get_by_text("Ajouter un document").wait_for(state="visible")
         page.locator("input[type=file]").first.set_input_files(
             {
@@ -125,7 +125,7 @@ def test_staff_sign_in_upload_and_journal(
         page.get_by_role("button", name="Ajouter au corpus").click()
         page.get_by_text(f"Document ajouté : {DOCUMENT}").wait_for(state="visible")
 
-        _go(page, "Journal")
+        go(page, "Journal")
         row = page.get_by_role("row").filter(has_text="Document ajouté")
         row.first.wait_for(state="visible")
         text = row.first.inner_text()
@@ -145,7 +145,7 @@ def test_outsider_expired_session_and_provider_down(
     session_s = 20
     with (
         _oidc_app(tmp_path, monkeypatch, session_hours=session_s / 3600) as (url, stop_provider),
-        _chromium() as browser,
+        chromium() as browser,
     ):
         page = _page(browser, url)
 
@@ -160,7 +160,7 @@ def test_outsider_expired_session_and_provider_down(
         _sign_in(page, STAFF)
         signed_in_at = time.monotonic()
         page.get_by_role("radio", name=re.compile(r"Journal$")).wait_for(state="attached")
-        _go(page, "Journal")
+        go(page, "Journal")
         page.get_by_text("Aucune action enregistrée.").wait_for(state="visible")
         assert time.monotonic() - signed_in_at < session_s, "too slow: the session ran out"
         time.sleep(max(0.0, signed_in_at + session_s + 1 - time.monotonic()))

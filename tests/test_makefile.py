@@ -25,7 +25,7 @@ def streamlit_command(**env: str) -> str:
         check=True,
     ).stdout
     joined = re.sub(r"\s+", " ", dry.replace("\\\n", " "))
-    return re.search(r"streamlit run app\.py[^;&|]*", joined).group()
+    return re.search(r"streamlit run serve\.py[^;&|]*", joined).group()
 
 
 def test_run_listens_on_localhost_by_default() -> None:

@@ -11,7 +11,7 @@ from o2r_assistant.config import Settings
 from o2r_assistant.errors import O2RError
 from o2r_assistant.feedback import FEEDBACK_NOTICE_FR, PRIVACY_NOTICE_FR, FeedbackStore
 from o2r_assistant.rendering import highlighted, md_text, safe_url
-from o2r_assistant.report import CheckReport
+from o2r_assistant.report import STATUS_FR, CheckReport
 from o2r_assistant.ui.checker_panel import checker_panel
 from o2r_assistant.ui.common import (
     ERROR_FR,
@@ -35,6 +35,7 @@ EXAMPLES = (
     "Combien de temps peut durer l'accompagnement d'une personne ?",
 )
 ABSTAIN_ICON = ":material/search_off:"
+TURNS_SHOWN = 10  # questions and answers drawn; older ones behind a button
 
 
 def render_citations(citations: list[Citation]) -> None:
@@ -60,13 +61,17 @@ def render_citations(citations: list[Citation]) -> None:
 def render_findings_summary(report: CheckReport) -> None:
     """The checker's reading of one message, kept apart from the quotes."""
     with st.container(border=True):
-        st.markdown("**:material/fact_check: Vérification automatique des faits indiqués**")
+        st.markdown("##### :material/fact_check: Vérification automatique des faits indiqués")
         st.markdown(md_text(report.summary_fr()))
-        for r in report.results:
-            if r.status != "missing":
-                st.markdown(
-                    f"{STATUS_MARK[r.status]} **{md_text(r.label)}** : {md_text(r.explanation)}"
-                )
+        # A list, each rule with its status in words (not by colour or icon alone).
+        st.markdown(
+            "\n".join(
+                f"- {STATUS_MARK[r.status]} {STATUS_FR[r.status].capitalize()} : "
+                f"**{md_text(r.label)}** : {md_text(r.explanation)}"
+                for r in report.results
+                if r.status != "missing"
+            )
+        )
         st.caption("Détail et checklist dans le panneau « Vérifier mon projet ».")
 
 
@@ -178,6 +183,24 @@ def _next_id() -> int:
     return s.next_id
 
 
+def _shown(s: Any) -> list[dict]:
+    """The latest messages, and a button for older ones: each rerun (every question)
+    redraws only these, so answering stays as fast at the 50th question as at the 1st."""
+    shown = 2 * s.get("shown_turns", TURNS_SHOWN)
+    hidden = len(s.messages) - shown
+    if hidden > 0:
+        more = min(TURNS_SHOWN, (hidden + 1) // 2)
+        st.button(
+            f"Afficher les {more} échanges précédents",
+            key="older-turns",
+            icon=":material/history:",
+            on_click=s.__setitem__,
+            args=("shown_turns", shown // 2 + TURNS_SHOWN),
+        )
+        return s.messages[hidden:]
+    return s.messages
+
+
 def chat(settings: Settings) -> None:
     s = state()
     store = FeedbackStore(settings.feedback_db, settings.feedback_retention_days)
@@ -202,7 +225,7 @@ def chat(settings: Settings) -> None:
                     on_click=s.__setitem__,
                     args=("pending_question", example),
                 )
-        for message in s.messages:
+        for message in _shown(s):
             if message["role"] == "user":
                 with st.chat_message("user"):
                     st.markdown(md_text(message["content"]))

@@ -110,10 +110,9 @@ def rules_table(report: CheckReport) -> pd.DataFrame:
         kind = "bloquant" if r.blocking else "non bloquant"
         rows.append(
             {
-                "": STATUS_MARK[r.status],
-                "Règle": (
-                    f"**{md_text(r.label)}**  \n:small[:gray[{STATUS_FR[r.status]}, {kind}]]"
-                ),
+                # The status in words beside its icon: not by colour or icon alone.
+                "Statut": f"{STATUS_MARK[r.status]} {STATUS_FR[r.status].capitalize()}",
+                "Règle": f"**{md_text(r.label)}**  \n:small[{kind}]",
                 "Constat": md_text(r.explanation),
             }
         )

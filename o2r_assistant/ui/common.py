@@ -74,12 +74,16 @@ def question_limiter(burst: int, per_minute: float) -> QuestionLimiter:
     return QuestionLimiter(burst, per_minute)
 
 
+def assistant_key(settings: Settings) -> str:
+    """The cache key of the shared assistant (the server warms it at start-up)."""
+    return settings.model_dump_json(exclude={"admin_password"})
+
+
 def get_assistant(settings: Settings) -> Assistant | None:
     """The shared assistant, or None after showing why it cannot be loaded."""
-    key = settings.model_dump_json(exclude={"admin_password"})
     try:
         with st.spinner("Préparation de l'index du corpus…", show_time=True):
-            return load_assistant(key)
+            return load_assistant(assistant_key(settings))
     except O2RError as err:
         log.warning("assistant unavailable: %s", err)
         show_error(err)

@@ -1,0 +1,126 @@
+"""Shared by the browser tests: the real server on a free port, headless Chromium, pages."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from o2r_assistant.config import PROJECT_ROOT
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTIFACTS = PROJECT_ROOT / "test-artifacts"
+SERVER_START_S = 120  # start-up loads the model and opens the index before serving
+WAIT_MS = 60_000
+DESKTOP = {"width": 1440, "height": 1000}
+CHAT_PLACEHOLDER = "Posez votre question"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_healthy(url: str, server: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + SERVER_START_S
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            pytest.fail(f"streamlit exited with {server.returncode}:\n{log.read_text()}")
+        with (
+            contextlib.suppress(OSError),
+            urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response,
+        ):
+            if response.status == 200:
+                return
+        time.sleep(0.1)
+    pytest.fail(f"streamlit not healthy after {SERVER_START_S}s:\n{log.read_text()}")
+
+
+@contextlib.contextmanager
+def serve(tmp_path: Path):
+    """`streamlit run serve.py` on a free port, with the test's corpus, index and database.
+
+    Yields the URL once the server answers its health check, which is after start-up
+    has loaded the assistant (``o2r_assistant.ui.server``).
+    """
+    port = free_port()
+    log = tmp_path / "streamlit.log"
+    with open(log, "wb") as out:
+        process = subprocess.Popen(
+            [
+                sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / "serve.py"),
+                "--server.headless", "true",
+                "--server.port", str(port),
+                "--server.address", "127.0.0.1",
+                "--browser.gatherUsageStats", "false",
+            ],
+            cwd=PROJECT_ROOT,
+            env=os.environ.copy(),  # O2R_* already point at tmp_path (conftest)
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(url, process, log)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+
+
+@contextlib.contextmanager
+def chromium():
+    """Headless Chromium (skips the test when it or playwright is missing), closed after."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing: run `make browser` (installs Debian's chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def new_page(browser, viewport: dict | None = None, **options):
+    """A page in a new context (no cookie, no storage): a new Streamlit session."""
+    context = browser.new_context(viewport=viewport or DESKTOP, locale="fr-FR", **options)
+    page = context.new_page()
+    page.set_default_timeout(WAIT_MS)
+    return page
+
+
+def go(page, name: str) -> None:
+    """Open one of the pages listed in the sidebar navigation."""
+    page.get_by_role("radio", name=re.compile(rf"{name}$")).check(force=True)
+
+
+def login(page, password: str) -> None:
+    """Sign in as staff from the Corpus page's form."""
+    go(page, "Corpus")
+    page.get_by_label("Mot de passe").fill(password)
+    page.get_by_role("button", name="Se connecter").click()
+    page.get_by_role("button", name="Se déconnecter").wait_for(state="visible")
