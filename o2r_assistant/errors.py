@@ -66,3 +66,12 @@ class RateLimitError(O2RError):
 
 class ValidatedAnswerError(O2RError):
     """A staff-validated answer, or a file of them, is refused; nothing was changed."""
+
+
+class DatabaseUnavailableError(O2RError):
+    """The database (SQLite file or PostgreSQL server) cannot be reached or used: the
+    transaction was rolled back, nothing was written."""
+
+
+class ValidatedStoreUnavailableError(DatabaseUnavailableError, ValidatedAnswerError):
+    """The validated answers' database failed: the change was not made."""
