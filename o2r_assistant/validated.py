@@ -529,7 +529,11 @@ class ValidatedStore:
                     known.update(
                         (t, np.frombuffer(bytes(vec), dtype=np.float32)) for t, vec in rows
                     )
-        fresh = {t: np.asarray(embed(t), dtype=np.float32) for t in texts if t not in known}
+        fresh = {
+            t: np.asarray(embed(t), dtype=np.float32)
+            for t in dict.fromkeys(texts)
+            if t not in known
+        }
         if fresh:
             with self._connect() as conn:
                 upsert(
