@@ -203,7 +203,7 @@ class Database:
         if isinstance(target, str) and "://" in text:
             try:
                 self.url = make_url(text)
-            except ArgumentError as err:
+            except (ArgumentError, ValueError) as err:
                 raise ConfigError(
                     f"invalid database URL: {err}", "O2R_DATABASE_URL n'est pas une URL valide"
                 ) from err
