@@ -108,9 +108,7 @@ def render_feedback(message: dict, store: FeedbackStore) -> None:
             )
             message["rating"] = value
         if answer.validated is not None:
-            ValidatedStore(store.path).rate(
-                message["feedback_id"], answer.validated.answer_id, value
-            )
+            ValidatedStore(store.db).rate(message["feedback_id"], answer.validated.answer_id, value)
     except O2RError as err:
         show_error(err)
         return
@@ -150,7 +148,7 @@ def ask(settings: Settings, question: str) -> None:
         answer = assistant.ask(question, history=history, dossier=dossier)
         reply["answer"] = answer
         if answer.validated is not None:
-            ValidatedStore(settings.feedback_db).record_served(answer.validated.answer_id)
+            ValidatedStore(settings.database).record_served(answer.validated.answer_id)
         if answer.facts_stated:
             s.dossier = answer.dossier
             s.dossier_version += 1  # the form is rebuilt pre-filled with the new facts
@@ -171,7 +169,7 @@ def _next_id() -> int:
 
 def chat(settings: Settings) -> None:
     s = state()
-    store = FeedbackStore(settings.feedback_db)
+    store = FeedbackStore(settings.database)
     history = st.container()
     pending = s.pop("pending_question", None)
     prompt = st.chat_input("Posez votre question sur l'AMI O2R…")

@@ -50,7 +50,7 @@ def load_assistant(settings_json: str) -> Assistant:
     settings = Settings.model_validate_json(settings_json)
     started = time.perf_counter()
     # Staff-validated answers live in the feedback database; the chat serves them first.
-    assistant = Assistant(settings, build=True, validated=ValidatedStore(settings.feedback_db))
+    assistant = Assistant(settings, build=True, validated=ValidatedStore(settings.database))
     log.info("assistant ready in %.2fs", time.perf_counter() - started)
     return assistant
 

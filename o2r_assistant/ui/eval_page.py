@@ -98,7 +98,7 @@ def render_eval(run: dict) -> None:
 def feedback_export(settings: Settings) -> None:
     st.subheader("Avis des utilisateurs")
     try:
-        negative = FeedbackStore(settings.feedback_db).records("down")
+        negative = FeedbackStore(settings.database).records("down")
     except O2RError as err:
         show_error(err)
         return
