@@ -12,7 +12,7 @@ BIN := $(VENV)/bin
 # install has no torch). Without the pin pip may fetch a multi-GB CUDA build.
 TORCH_SPEC ?= torch==2.13.0
 
-.PHONY: run test index lint format bench browser clean
+.PHONY: run test index lint format bench browser postgresql clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,12 @@ bench: $(VENV)/.installed-test
 # Debian's Chromium for the end-to-end browser test (needs root, as in CI).
 browser:
 	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+
+# Debian's PostgreSQL server binaries: the store tests start their own server on a
+# temporary data directory (they skip without it). Needs root, as in CI.
+postgresql:
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || (apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null)
 
 clean:
 	rm -rf $(VENV) index/builds index/*.current index/.build.lock

@@ -272,7 +272,7 @@ def _store() -> FeedbackStore:
     from .feedback import FeedbackStore
 
     settings = _settings()
-    return FeedbackStore(settings.feedback_db, settings.feedback_retention_days)
+    return FeedbackStore(settings.database, settings.feedback_retention_days)
 
 
 @feedback.command("purge")

@@ -52,6 +52,9 @@ class Settings(BaseSettings):
     login_global_max_failures: int = Field(default=access.GLOBAL_MAX_FAILURES, ge=1)
     login_global_window_s: float = Field(default=access.GLOBAL_WINDOW_SECONDS, gt=0)
     feedback_db: Path = PROJECT_ROOT / "data" / "feedback.sqlite3"
+    # Feedback, validated answers (and other staff data) in PostgreSQL instead of the
+    # SQLite file above: postgresql+psycopg://user:password@host:5432/name.
+    database_url: str | None = None
     # Feedback rows older than this are deleted (at start-up, then daily).
     feedback_retention_days: int = Field(default=365, ge=1)
     upload_max_mb: float = 20.0
@@ -69,6 +72,11 @@ class Settings(BaseSettings):
     answer_wait_s: float = Field(default=30.0, gt=0)
     # Questions and answers are logged only when this is explicitly turned on.
     log_questions: bool = False
+
+    @property
+    def database(self) -> str | Path:
+        """What the stores open: ``database_url`` when set, else the SQLite file."""
+        return self.database_url or self.feedback_db
 
     @model_validator(mode="after")
     def _longest_lock_is_not_shorter(self) -> Settings:

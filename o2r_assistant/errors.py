@@ -70,3 +70,12 @@ class ValidatedAnswerError(O2RError):
 
 class IdentityProviderError(O2RError):
     """The OpenID Connect provider cannot be reached or is not configured."""
+
+
+class DatabaseUnavailableError(O2RError):
+    """The database (SQLite file or PostgreSQL server) cannot be reached or used: the
+    transaction was rolled back, nothing was written."""
+
+
+class ValidatedStoreUnavailableError(DatabaseUnavailableError, ValidatedAnswerError):
+    """The validated answers' database failed: the change was not made."""

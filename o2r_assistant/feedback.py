@@ -1,4 +1,4 @@
-"""Users' ratings of answers, kept in SQLite, and their export as a question set or CSV.
+"""Users' ratings of answers, kept in the database, and their export as a question set or CSV.
 
 A row holds the question, the answer text, its citations, the rating, an optional
 comment and corrected answer, the UTC time and a random session id (drawn by the
@@ -6,11 +6,13 @@ app for each browser session, so that a user can delete what they gave): no
 address, no account. What the user typed is stored without e-mail addresses,
 phone numbers or recognisable names (``privacy.redact``) and without
 non-printable characters. Rows older than the retention period are deleted when
-a store is first used in a process, then at most once a day. The database and
-its WAL files are readable by their owner only.
+a store is first used in a process, then at most once a day.
 
-Every call opens its own connection, so any number of app sessions and processes
-can write at once (WAL journal, busy timeout).
+The database (``db.Database``) is the SQLite file ``Settings.feedback_db``,
+readable by its owner only, or PostgreSQL (``O2R_DATABASE_URL``). Every call is
+one transaction, so any number of app sessions, processes and replicas can write
+at once. When the database cannot be reached, the call raises
+``DatabaseUnavailableError`` with a French message: nothing is dropped silently.
 """
 
 from __future__ import annotations
@@ -19,21 +21,22 @@ import csv
 import io
 import json
 import logging
-import os
 import secrets
-import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import closing, contextmanager
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, is_dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
+import sqlalchemy as sa
 import yaml
+from sqlalchemy.engine import Connection
 
-from .errors import O2RError
+from .db import FEEDBACK, Database
+from .errors import DatabaseUnavailableError
 from .numbers import DURATION, find_amounts
 from .privacy import redact
 from .sanitize import clean_optional, clean_text
@@ -43,10 +46,8 @@ log = logging.getLogger(__name__)
 
 Rating = Literal["up", "down"]
 RATINGS: tuple[str, ...] = ("up", "down")
-BUSY_TIMEOUT_S = 10.0
 DEFAULT_RETENTION_DAYS = 365
 PURGE_INTERVAL = timedelta(days=1)
-OWNER_ONLY = 0o600
 # The privacy notice of the README's user section and of the app (Markdown, French).
 PRIVACY_NOTICE_FR = """\
 Quand vous notez une réponse (pouce levé ou baissé), l'application enregistre la
@@ -68,22 +69,6 @@ FEEDBACK_NOTICE_FR = (
     "nom, pour améliorer l'assistant ; il est effacé après {days} jours et vous pouvez le "
     "supprimer à tout moment."
 )
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS feedback (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    created_at TEXT NOT NULL,
-    question TEXT NOT NULL,
-    answer TEXT NOT NULL,
-    citations TEXT NOT NULL,
-    rating TEXT NOT NULL CHECK (rating IN ('up', 'down')),
-    comment TEXT,
-    corrected_answer TEXT,
-    session_id TEXT
-)
-"""
-# Stores created before the session id was kept get the column on first use.
-_ADD_SESSION = "ALTER TABLE feedback ADD COLUMN session_id TEXT"
 
 
 @dataclass(frozen=True)
@@ -123,23 +108,31 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-# Last purge per database file in this process; its lock also covers the first purge.
-_last_purge: dict[Path, datetime] = {}
+# Last purge per database in this process; its lock also covers the first purge.
+_last_purge: dict[str, datetime] = {}
 _purge_lock = threading.Lock()
+UNAVAILABLE_FR = (
+    "la base des avis est indisponible pour le moment (base de données injoignable) ; "
+    "réessayez plus tard"
+)
 
 
-def _owner_only(path: Path) -> None:
-    """The database and its WAL files readable by their owner only (SQLite gives the
-    WAL files the database's mode when it creates them)."""
-    if not path.exists():
-        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, OWNER_ONLY))
-    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-        if file.exists() and file.stat().st_mode & 0o777 != OWNER_ONLY:
-            file.chmod(OWNER_ONLY)
+def _record(row: sa.Row) -> FeedbackRecord:
+    return FeedbackRecord(
+        id=row.id,
+        created_at=row.created_at,
+        question=row.question,
+        answer=row.answer,
+        citations=json.loads(row.citations),
+        rating=row.rating,
+        comment=row.comment,
+        corrected_answer=row.corrected_answer,
+    )
 
 
 class FeedbackStore:
-    """The feedback table in the SQLite file at ``path`` (created on first use).
+    """The feedback table of a database: a SQLite file (``Path``, created on first
+    use) or a database URL (``Settings.database``).
 
     Rows older than ``retention_days`` are purged when the store is first used in
     this process, then at most once per day; ``clock`` gives the current UTC time.
@@ -147,50 +140,39 @@ class FeedbackStore:
 
     def __init__(
         self,
-        path: Path,
+        path: Path | str | Database,
         retention_days: int = DEFAULT_RETENTION_DAYS,
         clock: Callable[[], datetime] = _utc_now,
     ) -> None:
         if retention_days < 1:
             raise ValueError(f"retention_days must be at least 1, not {retention_days}")
-        self.path = Path(path)
+        self.db = Database(path)
+        self.path = self.db.path  # the SQLite file; None for PostgreSQL
         self.retention = timedelta(days=retention_days)
         self.clock = clock
 
     @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
+    def _connect(self) -> Iterator[Connection]:
+        """One transaction, committed or rolled back, after the purge if one is due."""
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            _owner_only(self.path)
-            with closing(sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S)) as conn:
-                conn.execute("PRAGMA journal_mode=WAL")
-                conn.execute(_SCHEMA)
-                columns = {row[1] for row in conn.execute("PRAGMA table_info(feedback)")}
-                if "session_id" not in columns:
-                    conn.execute(_ADD_SESSION)
+            with self.db.begin() as conn:
                 self._purge_if_due(conn)
-                with conn:  # one transaction, committed or rolled back
-                    yield conn
-        except (sqlite3.Error, OSError) as err:
-            raise O2RError(
-                f"feedback store {self.path} failed: {type(err).__name__}: {err}",
-                "la base des avis est indisponible pour le moment ; réessayez plus tard",
-            ) from err
+                yield conn
+        except DatabaseUnavailableError as err:
+            raise DatabaseUnavailableError(f"feedback store: {err}", UNAVAILABLE_FR) from err
 
-    def _purge_if_due(self, conn: sqlite3.Connection) -> None:
+    def _purge_if_due(self, conn: Connection) -> None:
         now = self.clock()
-        key = self.path.resolve()
         with _purge_lock:
-            last = _last_purge.get(key)
+            last = _last_purge.get(self.db.key)
             if last is not None and now - last < PURGE_INTERVAL:
                 return
-            _last_purge[key] = now
-        with conn:
-            self._delete_before(conn, now - self.retention)
+            _last_purge[self.db.key] = now
+        self._delete_before(conn, now - self.retention)
 
-    def _delete_before(self, conn: sqlite3.Connection, cutoff: datetime) -> int:
+    def _delete_before(self, conn: Connection, cutoff: datetime) -> int:
         deleted = conn.execute(
-            "DELETE FROM feedback WHERE created_at < ?", (_stamp(cutoff),)
+            FEEDBACK.delete().where(FEEDBACK.c.created_at < _stamp(cutoff))
         ).rowcount
         if deleted:
             log.info("feedback: %d rows older than %s deleted", deleted, _stamp(cutoff))
@@ -204,24 +186,26 @@ class FeedbackStore:
         """Delete the rows created before ``cutoff`` (UTC if naive); returns how many."""
         if cutoff.tzinfo is None:
             cutoff = cutoff.replace(tzinfo=UTC)
-        if not self.path.exists():
+        if not self.db.exists():
             return 0
         with self._connect() as conn:
             return self._delete_before(conn, cutoff)
 
     def delete(self, feedback_id: int) -> bool:
         """Delete one row (staff); False if there was none with that id."""
-        if not self.path.exists():
+        if not self.db.exists():
             return False
         with self._connect() as conn:
-            return conn.execute("DELETE FROM feedback WHERE id = ?", (feedback_id,)).rowcount > 0
+            return conn.execute(FEEDBACK.delete().where(FEEDBACK.c.id == feedback_id)).rowcount > 0
 
     def delete_session(self, session_id: str) -> int:
         """Delete every row given in one browser session; returns how many."""
-        if not session_id or not self.path.exists():
+        if not session_id or not self.db.exists():
             return 0
         with self._connect() as conn:
-            return conn.execute("DELETE FROM feedback WHERE session_id = ?", (session_id,)).rowcount
+            return conn.execute(
+                FEEDBACK.delete().where(FEEDBACK.c.session_id == session_id)
+            ).rowcount
 
     def add(
         self,
@@ -239,22 +223,18 @@ class FeedbackStore:
         """
         _check_rating(rating)
         cited = [asdict(c) if is_dataclass(c) else dict(c) for c in citations]
+        row = {
+            "created_at": _stamp(self.clock()),
+            "question": redact(clean_text(question)),
+            "answer": clean_text(answer),
+            "citations": json.dumps(cited, ensure_ascii=False),
+            "rating": rating,
+            "comment": _optional(comment),
+            "corrected_answer": _optional(corrected_answer),
+            "session_id": session_id,
+        }
         with self._connect() as conn:
-            cursor = conn.execute(
-                "INSERT INTO feedback (created_at, question, answer, citations, rating, "
-                "comment, corrected_answer, session_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    _stamp(self.clock()),
-                    redact(clean_text(question)),
-                    clean_text(answer),
-                    json.dumps(cited, ensure_ascii=False),
-                    rating,
-                    _optional(comment),
-                    _optional(corrected_answer),
-                    session_id,
-                ),
-            )
-            return int(cursor.lastrowid or 0)
+            return int(conn.execute(FEEDBACK.insert().values(row)).inserted_primary_key[0])
 
     def update(
         self,
@@ -267,42 +247,30 @@ class FeedbackStore:
         _check_rating(rating)
         with self._connect() as conn:
             conn.execute(
-                "UPDATE feedback SET rating = ?, comment = ?, corrected_answer = ? WHERE id = ?",
-                (rating, _optional(comment), _optional(corrected_answer), feedback_id),
+                FEEDBACK.update()
+                .where(FEEDBACK.c.id == feedback_id)
+                .values(
+                    rating=rating,
+                    comment=_optional(comment),
+                    corrected_answer=_optional(corrected_answer),
+                )
             )
 
     def records(
         self, rating: Rating | None = None, session_id: str | None = None
     ) -> list[FeedbackRecord]:
         """All rows (or those with one rating, or of one session), oldest first."""
-        if not self.path.exists():
+        if not self.db.exists():
             return []
-        conditions: list[str] = []
-        params: list[str] = []
+        query = sa.select(FEEDBACK).order_by(FEEDBACK.c.id)
         if rating is not None:
             _check_rating(rating)
-            conditions.append("rating = ?")
-            params.append(rating)
+            query = query.where(FEEDBACK.c.rating == rating)
         if session_id is not None:
-            conditions.append("session_id = ?")
-            params.append(session_id)
-        where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+            query = query.where(FEEDBACK.c.session_id == session_id)
         with self._connect() as conn:
-            conn.row_factory = sqlite3.Row
-            rows = conn.execute(f"SELECT * FROM feedback{where} ORDER BY id", params).fetchall()
-        return [
-            FeedbackRecord(
-                id=row["id"],
-                created_at=row["created_at"],
-                question=row["question"],
-                answer=row["answer"],
-                citations=json.loads(row["citations"]),
-                rating=row["rating"],
-                comment=row["comment"],
-                corrected_answer=row["corrected_answer"],
-            )
-            for row in rows
-        ]
+            rows = conn.execute(query).all()
+        return [_record(row) for row in rows]
 
 
 # ---------------------------------------------------------------- export

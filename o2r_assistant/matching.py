@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from .answer import Answer, Citation
+from .errors import DatabaseUnavailableError
 from .question import analyse
 from .text import tokens
 from .validated import QuoteFinder, ValidatedAnswer, ValidatedStore, date_fr
@@ -238,6 +239,19 @@ class _Loaded:
     expires: date | None  # the first day an answer loaded here is no longer valid
 
 
+# Before the first load from a database that was unreachable: no answer, reload next time.
+_NOTHING_LOADED = _Loaded(
+    revision=-1,
+    answers=[],
+    owners=np.zeros(0, dtype=np.int64),
+    phrasings=[],
+    signatures=[],
+    vocabularies=[],
+    matrix=np.zeros((0, 0), dtype=np.float32),
+    expires=None,
+)
+
+
 class ValidatedAnswers:
     """The published answers of a store, matched against questions and served.
 
@@ -256,8 +270,8 @@ class ValidatedAnswers:
         self.embedder = embedder
         self.threshold = threshold
         self._lock = threading.Lock()
+        self._loaded = _NOTHING_LOADED
         self.verify(index)
-        self._loaded = self._load()
 
     def verify(self, index: VectorIndex) -> None:
         """Check the published answers' quotes against a (new) generation of the index.
@@ -266,13 +280,21 @@ class ValidatedAnswers:
         changes, so the next question reloads what may be served.
         """
         self.finder = QuoteFinder(index.chunks())
-        suspended = self.store.verify(self.finder)
-        if suspended:
-            log.warning(
-                "suspended %d validated answer(s) whose quotes left the corpus: %s",
-                len(suspended),
-                ", ".join(a.id for a in suspended),
-            )
+        try:
+            suspended = self.store.verify(self.finder)
+            if suspended:
+                log.warning(
+                    "suspended %d validated answer(s) whose quotes left the corpus: %s",
+                    len(suspended),
+                    ", ".join(a.id for a in suspended),
+                )
+            loaded = self._load()
+        except DatabaseUnavailableError as err:
+            # The chat answers from the texts until the database is back (``current``).
+            log.warning("validated answers not checked, database unreachable: %s", err)
+            return
+        with self._lock:
+            self._loaded = loaded
 
     def _load(self) -> _Loaded:
         revision = self.store.revision()
@@ -294,13 +316,19 @@ class ValidatedAnswers:
         )
 
     def current(self) -> _Loaded:
-        """The published answers, reloaded when the store changed (one cheap query)."""
-        revision = self.store.revision()
-        with self._lock:
-            expires = self._loaded.expires
-            if revision != self._loaded.revision or (expires and date.today() >= expires):
-                self._loaded = self._load()
-            return self._loaded
+        """The published answers, reloaded when the store changed (one cheap query).
+
+        While the database is unreachable, the answers loaded last are served.
+        """
+        try:
+            revision = self.store.revision()
+            with self._lock:
+                expires = self._loaded.expires
+                if revision != self._loaded.revision or (expires and date.today() >= expires):
+                    self._loaded = self._load()
+        except DatabaseUnavailableError as err:
+            log.warning("validated answers not reloaded, database unreachable: %s", err)
+        return self._loaded
 
     def match(self, question: str, vector: list[float] | np.ndarray) -> Match | None:
         """The published answer ``question`` asks for, or None."""

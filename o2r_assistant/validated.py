@@ -7,7 +7,8 @@ validation, a status (draft, published, retired) and an optional end of
 validity. The chat serves a published answer first when a question matches it
 (``matching``).
 
-The store lives in the feedback database (``Settings.feedback_db``). Every
+The store lives in the feedback database (``Settings.database``: the SQLite file
+``Settings.feedback_db``, or PostgreSQL; see ``db``). Every
 change keeps a snapshot in a history table, with who and when; saving a record
 identical to the stored one changes nothing, so importing the same YAML file
 twice is a no-op. ``verify`` suspends every published answer with a quote that
@@ -20,20 +21,31 @@ Nothing ships pre-filled: the store starts empty.
 from __future__ import annotations
 
 import json
+import logging
 import re
-import sqlite3
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import closing, contextmanager
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
+import sqlalchemy as sa
 import yaml
+from sqlalchemy.engine import Connection
 
-from .errors import ValidatedAnswerError
+from .db import (
+    VALIDATED_ANSWERS,
+    VALIDATED_HISTORY,
+    VALIDATED_RATINGS,
+    VALIDATED_SERVED,
+    VALIDATED_VECTORS,
+    Database,
+    upsert,
+)
+from .errors import DatabaseUnavailableError, ValidatedAnswerError, ValidatedStoreUnavailableError
 from .yamlio import read_yaml, read_yaml_text
 
 if TYPE_CHECKING:
@@ -42,7 +54,7 @@ if TYPE_CHECKING:
 Status = Literal["draft", "published", "retired"]
 STATUSES: tuple[str, ...] = ("draft", "published", "retired")
 STATUS_FR = {"draft": "brouillon", "published": "publiée", "retired": "retirée"}
-BUSY_TIMEOUT_S = 10.0
+log = logging.getLogger(__name__)
 
 # Bounds on what staff can type: generous for real answers, small enough for a page.
 MAX_PHRASINGS = 20
@@ -262,37 +274,6 @@ def _missing_fr(missing: list[str]) -> str:
 
 # ---------------------------------------------------------------- the store
 
-_SCHEMA = (
-    """CREATE TABLE IF NOT EXISTS validated_answers (
-        id TEXT PRIMARY KEY,
-        record TEXT NOT NULL
-    )""",
-    """CREATE TABLE IF NOT EXISTS validated_history (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
-        answer_id TEXT NOT NULL,
-        at TEXT NOT NULL,
-        editor TEXT NOT NULL,
-        action TEXT NOT NULL,
-        record TEXT NOT NULL
-    )""",
-    "CREATE INDEX IF NOT EXISTS validated_history_answer ON validated_history (answer_id)",
-    """CREATE TABLE IF NOT EXISTS validated_served (
-        answer_id TEXT PRIMARY KEY,
-        served INTEGER NOT NULL
-    )""",
-    """CREATE TABLE IF NOT EXISTS validated_ratings (
-        feedback_id INTEGER PRIMARY KEY,
-        answer_id TEXT NOT NULL,
-        rating TEXT NOT NULL CHECK (rating IN ('up', 'down'))
-    )""",
-    """CREATE TABLE IF NOT EXISTS validated_vectors (
-        model_id TEXT NOT NULL,
-        text TEXT NOT NULL,
-        vector BLOB NOT NULL,
-        PRIMARY KEY (model_id, text)
-    )""",
-)
-
 
 def _encode(answer: ValidatedAnswer) -> str:
     data = answer.to_dict()
@@ -322,79 +303,95 @@ def _now() -> str:
 
 
 class ValidatedStore:
-    """The validated answers in the SQLite file at ``path`` (the feedback database)."""
+    """The validated answers in the feedback database: a SQLite file (``Path``) or a
+    database URL (``Settings.database``)."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = Path(path)
+    def __init__(self, path: Path | str | Database) -> None:
+        self.db = Database(path)
+        self.path = self.db.path  # the SQLite file; None for PostgreSQL
 
     @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
+    def _transaction(self, write: bool) -> Iterator[Connection]:
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with closing(sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S)) as conn:
-                conn.execute("PRAGMA journal_mode=WAL")
-                for statement in _SCHEMA:
-                    conn.execute(statement)
-                with conn:  # one transaction, committed or rolled back
-                    yield conn
-        except (sqlite3.Error, OSError) as err:
-            raise ValidatedAnswerError(
-                f"validated-answer store {self.path} failed: {type(err).__name__}: {err}",
-                "la base des réponses validées est indisponible pour le moment ; "
-                "réessayez plus tard",
+            with self.db.begin() if write else self.db.read() as conn:
+                yield conn
+        except DatabaseUnavailableError as err:
+            raise ValidatedStoreUnavailableError(
+                f"validated-answer store: {err}",
+                "la base des réponses validées est indisponible pour le moment (base de "
+                "données injoignable) ; réessayez plus tard",
             ) from err
+
+    def _connect(self) -> Iterator[Connection]:
+        """One write transaction, committed or rolled back (``import_answers``)."""
+        return self._transaction(write=True)
 
     # -- reading
 
     def all(self) -> list[ValidatedAnswer]:
         """Every answer, by id."""
-        if not self.path.exists():
+        if not self.db.exists():
             return []
-        with self._connect() as conn:
-            rows = conn.execute("SELECT record FROM validated_answers ORDER BY id").fetchall()
-        return [_decode(r[0]) for r in rows]
+        query = sa.select(VALIDATED_ANSWERS.c.record).order_by(VALIDATED_ANSWERS.c.id)
+        with self._transaction(write=False) as conn:
+            records = conn.execute(query).scalars().all()
+        return [_decode(r) for r in records]
 
     def get(self, answer_id: str) -> ValidatedAnswer | None:
-        if not self.path.exists():
+        if not self.db.exists():
             return None
-        with self._connect() as conn:
-            row = conn.execute(
-                "SELECT record FROM validated_answers WHERE id = ?", (answer_id,)
-            ).fetchone()
-        return _decode(row[0]) if row else None
+        with self._transaction(write=False) as conn:
+            record = self._record(conn, answer_id)
+        return _decode(record) if record is not None else None
+
+    @staticmethod
+    def _record(conn: Connection, answer_id: str) -> str | None:
+        return conn.execute(
+            sa.select(VALIDATED_ANSWERS.c.record).where(VALIDATED_ANSWERS.c.id == answer_id)
+        ).scalar_one_or_none()
 
     def history(self, answer_id: str) -> list[HistoryEntry]:
         """Every change of one answer, oldest first."""
-        if not self.path.exists():
+        if not self.db.exists():
             return []
-        with self._connect() as conn:
-            rows = conn.execute(
-                "SELECT at, editor, action, record FROM validated_history "
-                "WHERE answer_id = ? ORDER BY seq",
-                (answer_id,),
-            ).fetchall()
+        h = VALIDATED_HISTORY.c
+        query = (
+            sa.select(h.at, h.editor, h.action, h.record)
+            .where(h.answer_id == answer_id)
+            .order_by(h.seq)
+        )
+        with self._transaction(write=False) as conn:
+            rows = conn.execute(query).all()
         return [
             HistoryEntry(at, editor, action, _decode(record)) for at, editor, action, record in rows
         ]
 
     def revision(self) -> int:
         """A number that grows with every change of any answer (0 for an empty store)."""
-        if not self.path.exists():
+        if not self.db.exists():
             return 0
-        with self._connect() as conn:
-            row = conn.execute("SELECT MAX(seq) FROM validated_history").fetchone()
-        return int(row[0] or 0)
+        with self._transaction(write=False) as conn:
+            latest = conn.execute(sa.select(sa.func.max(VALIDATED_HISTORY.c.seq))).scalar()
+        return int(latest or 0)
 
     def usage(self) -> dict[str, Usage]:
         """Times served and ratings, by answer id (answers never served are absent)."""
-        if not self.path.exists():
+        if not self.db.exists():
             return {}
-        with self._connect() as conn:
-            served = dict(conn.execute("SELECT answer_id, served FROM validated_served"))
-            ratings = conn.execute(
-                "SELECT answer_id, SUM(rating = 'up'), SUM(rating = 'down') "
-                "FROM validated_ratings GROUP BY answer_id"
-            ).fetchall()
+        r = VALIDATED_RATINGS.c
+        counts = sa.select(
+            r.answer_id,
+            sa.func.sum(sa.case((r.rating == "up", 1), else_=0)),
+            sa.func.sum(sa.case((r.rating == "down", 1), else_=0)),
+        ).group_by(r.answer_id)
+        with self._transaction(write=False) as conn:
+            served = {
+                aid: n
+                for aid, n in conn.execute(
+                    sa.select(VALIDATED_SERVED.c.answer_id, VALIDATED_SERVED.c.served)
+                )
+            }
+            ratings = conn.execute(counts).all()
         rated = {aid: (int(up), int(down)) for aid, up, down in ratings}
         return {
             aid: Usage(served.get(aid, 0), *rated.get(aid, (0, 0)))
@@ -423,23 +420,16 @@ class ValidatedStore:
         with self._connect() as conn:
             return self._write(conn, answer, editor, action)
 
-    @staticmethod
-    def _write(conn: sqlite3.Connection, answer: ValidatedAnswer, editor: str, action: str) -> bool:
+    @classmethod
+    def _write(cls, conn: Connection, answer: ValidatedAnswer, editor: str, action: str) -> bool:
         record = _encode(answer)
-        row = conn.execute(
-            "SELECT record FROM validated_answers WHERE id = ?", (answer.id,)
-        ).fetchone()
-        if row is not None and row[0] == record:
+        if cls._record(conn, answer.id) == record:
             return False
+        upsert(conn, VALIDATED_ANSWERS, {"id": answer.id, "record": record}, ["id"])
         conn.execute(
-            "INSERT INTO validated_answers (id, record) VALUES (?, ?) "
-            "ON CONFLICT(id) DO UPDATE SET record = excluded.record",
-            (answer.id, record),
-        )
-        conn.execute(
-            "INSERT INTO validated_history (answer_id, at, editor, action, record) "
-            "VALUES (?, ?, ?, ?, ?)",
-            (answer.id, _now(), editor, action, record),
+            VALIDATED_HISTORY.insert().values(
+                answer_id=answer.id, at=_now(), editor=editor, action=action, record=record
+            )
         )
         return True
 
@@ -495,20 +485,31 @@ class ValidatedStore:
         return suspended
 
     def record_served(self, answer_id: str) -> None:
-        with self._connect() as conn:
-            conn.execute(
-                "INSERT INTO validated_served (answer_id, served) VALUES (?, 1) "
-                "ON CONFLICT(answer_id) DO UPDATE SET served = served + 1",
-                (answer_id,),
-            )
+        """Count one serving of ``answer_id`` in the chat.
+
+        A statistic: while the database is unreachable the count is lost and logged,
+        and the chat goes on answering.
+        """
+        try:
+            with self._connect() as conn:
+                upsert(
+                    conn,
+                    VALIDATED_SERVED,
+                    {"answer_id": answer_id, "served": 1},
+                    ["answer_id"],
+                    {"served": VALIDATED_SERVED.c.served + 1},
+                )
+        except DatabaseUnavailableError as err:
+            log.warning("serving of validated answer %r not counted: %s", answer_id, err)
 
     def rate(self, feedback_id: int, answer_id: str, rating: str) -> None:
         """The rating of one chat answer (its feedback row) that served ``answer_id``."""
         with self._connect() as conn:
-            conn.execute(
-                "INSERT INTO validated_ratings (feedback_id, answer_id, rating) VALUES (?, ?, ?) "
-                "ON CONFLICT(feedback_id) DO UPDATE SET rating = excluded.rating",
-                (feedback_id, answer_id, rating),
+            upsert(
+                conn,
+                VALIDATED_RATINGS,
+                {"feedback_id": feedback_id, "answer_id": answer_id, "rating": rating},
+                ["feedback_id"],
             )
 
     def vectors(
@@ -517,23 +518,32 @@ class ValidatedStore:
         """The unit vectors of ``texts`` (one row each), embedded once per model and kept."""
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
-        with self._connect() as conn:
-            known: dict[str, np.ndarray] = {}
-            for chunk in _batches(list(dict.fromkeys(texts)), 500):
-                marks = ",".join("?" * len(chunk))
-                rows = conn.execute(
-                    f"SELECT text, vector FROM validated_vectors "
-                    f"WHERE model_id = ? AND text IN ({marks})",
-                    (model_id, *chunk),
-                )
-                known.update((t, np.frombuffer(v, dtype=np.float32)) for t, v in rows)
-        fresh = {t: np.asarray(embed(t), dtype=np.float32) for t in texts if t not in known}
+        v = VALIDATED_VECTORS.c
+        known: dict[str, np.ndarray] = {}
+        if self.db.exists():
+            with self._transaction(write=False) as conn:
+                for chunk in _batches(list(dict.fromkeys(texts)), 500):
+                    rows = conn.execute(
+                        sa.select(v.text, v.vector).where(v.model_id == model_id, v.text.in_(chunk))
+                    )
+                    known.update(
+                        (t, np.frombuffer(bytes(vec), dtype=np.float32)) for t, vec in rows
+                    )
+        fresh = {
+            t: np.asarray(embed(t), dtype=np.float32)
+            for t in dict.fromkeys(texts)
+            if t not in known
+        }
         if fresh:
             with self._connect() as conn:
-                conn.executemany(
-                    "INSERT OR REPLACE INTO validated_vectors (model_id, text, vector) "
-                    "VALUES (?, ?, ?)",
-                    [(model_id, t, v.tobytes()) for t, v in fresh.items()],
+                upsert(
+                    conn,
+                    VALIDATED_VECTORS,
+                    [
+                        {"model_id": model_id, "text": t, "vector": v.tobytes()}
+                        for t, v in fresh.items()
+                    ],
+                    ["model_id", "text"],
                 )
             known.update(fresh)
         return np.vstack([known[t] for t in texts])

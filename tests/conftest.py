@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from fakes import FakeEmbedder
+from pgserver import database, pg_database, pg_server  # noqa: F401 (fixtures)
 
 from o2r_assistant.config import PROJECT_ROOT, Settings
 

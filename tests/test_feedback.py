@@ -1,4 +1,8 @@
-"""Feedback store (SQLite) and its export as a question set."""
+"""Feedback store and its export as a question set.
+
+The store's tests run twice: on a SQLite file and on a real PostgreSQL server
+(``database`` fixture, tests/pgserver.py).
+"""
 
 from __future__ import annotations
 
@@ -8,9 +12,11 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 import yaml
 
 from o2r_assistant.answer import Citation
+from o2r_assistant.db import Database
 from o2r_assistant.errors import O2RError
 from o2r_assistant.evaluation import load_cases
 from o2r_assistant.feedback import FeedbackStore, export_question_set, key_terms
@@ -41,11 +47,12 @@ CITATION = Citation(
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> FeedbackStore:
-    return FeedbackStore(tmp_path / "nested" / "dir" / "feedback.sqlite3")
+def store(database: Path | str) -> FeedbackStore:
+    return FeedbackStore(database)
 
 
-def test_creates_parent_dirs_and_uses_wal(store: FeedbackStore) -> None:
+def test_creates_parent_dirs_and_uses_wal(tmp_path: Path) -> None:
+    store = FeedbackStore(tmp_path / "nested" / "dir" / "feedback.sqlite3")
     store.add("Q ?", "R.", [], "up")
     assert store.path.exists()
     with sqlite3.connect(store.path) as conn:
@@ -54,8 +61,7 @@ def test_creates_parent_dirs_and_uses_wal(store: FeedbackStore) -> None:
 
 def test_stores_only_the_documented_fields(store: FeedbackStore) -> None:
     store.add("Q ?", "R.", [CITATION], "down", "  ", "")
-    with sqlite3.connect(store.path) as conn:
-        columns = {row[1] for row in conn.execute("PRAGMA table_info(feedback)")}
+    columns = {c["name"] for c in sa.inspect(store.db.engine()).get_columns("feedback")}
     assert columns == COLUMNS
     (record,) = store.records()
     assert record.comment is None and record.corrected_answer is None
@@ -77,7 +83,7 @@ def test_round_trip_and_update(store: FeedbackStore) -> None:
 
 def test_records_of_a_missing_database_is_empty(store: FeedbackStore) -> None:
     assert store.records() == []
-    assert not store.path.exists()
+    assert store.path is None or not store.path.exists()
 
 
 def test_refuses_unknown_ratings(store: FeedbackStore) -> None:
@@ -94,7 +100,7 @@ def test_unusable_path_raises_a_french_error(tmp_path: Path) -> None:
 
 def test_concurrent_writers_in_threads(store: FeedbackStore) -> None:
     def write(i: int) -> int:
-        return FeedbackStore(store.path).add(f"Q{i} ?", "R.", [CITATION], "down")
+        return FeedbackStore(store.db).add(f"Q{i} ?", "R.", [CITATION], "down")
 
     with ThreadPoolExecutor(max_workers=8) as pool:
         ids = list(pool.map(write, range(80)))
@@ -102,15 +108,15 @@ def test_concurrent_writers_in_threads(store: FeedbackStore) -> None:
     assert len(store.records()) == 80
 
 
-def _write_many(path: str, count: int) -> None:
-    store = FeedbackStore(Path(path))
+def _write_many(target: Database, count: int) -> None:
+    store = FeedbackStore(target)
     for i in range(count):
         store.add(f"Q{i} ?", "R.", [], "up")
 
 
 def test_concurrent_writers_in_processes(store: FeedbackStore) -> None:
     ctx = multiprocessing.get_context("fork")
-    workers = [ctx.Process(target=_write_many, args=(str(store.path), 25)) for _ in range(3)]
+    workers = [ctx.Process(target=_write_many, args=(store.db, 25)) for _ in range(3)]
     for w in workers:
         w.start()
     for w in workers:

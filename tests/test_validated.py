@@ -1,4 +1,8 @@
-"""Validated answers: store, history, YAML files, suspension, matching and serving."""
+"""Validated answers: store, history, YAML files, suspension, matching and serving.
+
+The store's tests run on a SQLite file and on a real PostgreSQL server (``database``
+fixture); the serving tests, with the real model, on SQLite.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +22,7 @@ from o2r_assistant.validated import (
     CORPUS_CHECK,
     MAX_TEXT_CHARS,
     QuoteFinder,
+    Usage,
     ValidatedAnswer,
     ValidatedStore,
     export_yaml,
@@ -51,8 +56,8 @@ def _answer(**changes) -> ValidatedAnswer:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> ValidatedStore:
-    return ValidatedStore(tmp_path / "db" / "feedback.sqlite3")
+def store(database: Path | str) -> ValidatedStore:
+    return ValidatedStore(database)
 
 
 # ---------------------------------------------------------------- store and history
@@ -135,6 +140,29 @@ def test_answers_whose_quote_left_the_corpus_are_suspended(store: ValidatedStore
     store.verify(FINDER)  # the quote is back
     assert store.get("formation").servable(date.today())
     assert [h.action for h in store.history("formation")][-2:] == ["suspension", "rétablissement"]
+
+
+def test_servings_ratings_and_vectors_are_kept(store: ValidatedStore) -> None:
+    assert store.usage() == {}
+    for _ in range(3):
+        store.record_served("formation")
+    store.rate(1, "formation", "up")
+    store.rate(2, "formation", "up")
+    store.rate(2, "formation", "down")  # the same chat answer rated again
+    store.rate(3, "budget", "down")
+    assert store.usage() == {"formation": Usage(3, 1, 1), "budget": Usage(0, 0, 1)}
+    calls: list[str] = []
+
+    def embed(text: str) -> list[float]:
+        calls.append(text)
+        return [float(len(text)), 1.0]
+
+    first = store.vectors("m", ["a", "bb", "a"], embed)
+    assert first.tolist() == [[1.0, 1.0], [2.0, 1.0], [1.0, 1.0]] and calls == ["a", "bb"]
+    again = store.vectors("m", ["bb", "ccc"], embed)
+    assert again.tolist() == [[2.0, 1.0], [3.0, 1.0]] and calls == ["a", "bb", "ccc"]
+    store.vectors("other-model", ["a"], embed)
+    assert calls[-1] == "a"
 
 
 def test_an_expired_answer_is_not_servable() -> None:

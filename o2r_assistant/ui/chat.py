@@ -121,9 +121,7 @@ def render_feedback(message: dict, store: FeedbackStore, settings: Settings) -> 
             )
             message["rating"] = value
         if answer.validated is not None:
-            ValidatedStore(store.path).rate(
-                message["feedback_id"], answer.validated.answer_id, value
-            )
+            ValidatedStore(store.db).rate(message["feedback_id"], answer.validated.answer_id, value)
     except O2RError as err:
         show_error(err)
         return
@@ -164,7 +162,7 @@ def ask(settings: Settings, question: str) -> None:
         answer = assistant.ask(question, history=history, dossier=dossier)
         reply["answer"] = answer
         if answer.validated is not None:
-            ValidatedStore(settings.feedback_db).record_served(answer.validated.answer_id)
+            ValidatedStore(settings.database).record_served(answer.validated.answer_id)
         if answer.facts_stated:
             s.dossier = answer.dossier
             s.dossier_version += 1  # the form is rebuilt pre-filled with the new facts
@@ -203,7 +201,7 @@ def _shown(s: Any) -> list[dict]:
 
 def chat(settings: Settings) -> None:
     s = state()
-    store = FeedbackStore(settings.feedback_db, settings.feedback_retention_days)
+    store = FeedbackStore(settings.database, settings.feedback_retention_days)
     history = st.container()
     pending = s.pop("pending_question", None)
     prompt = st.chat_input("Posez votre question sur l'AMI O2R…")

@@ -58,7 +58,7 @@ def load_assistant(settings_json: str) -> Assistant:
     index, job = serve_index(settings, embedder)
     # Staff-validated answers live in the feedback database; the chat serves them first.
     assistant = Assistant(
-        settings, embedder, index=index, validated=ValidatedStore(settings.feedback_db)
+        settings, embedder, index=index, validated=ValidatedStore(settings.database)
     )
     log.info(
         "assistant ready in %.2fs%s",

@@ -102,7 +102,7 @@ def render_eval(run: dict) -> None:
 
 def feedback_export(settings: Settings) -> None:
     st.subheader("Avis des utilisateurs")
-    store = FeedbackStore(settings.feedback_db, settings.feedback_retention_days)
+    store = FeedbackStore(settings.database, settings.feedback_retention_days)
     try:
         negative = store.records("down")
     except O2RError as err:

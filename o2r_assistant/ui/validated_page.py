@@ -242,7 +242,7 @@ def listing(store: ValidatedStore, finder: QuoteFinder, settings: Settings) -> N
 def negative_feedback(settings: Settings) -> None:
     st.subheader("Avis négatifs récents")
     try:
-        records = FeedbackStore(settings.feedback_db).records("down")[-FEEDBACK_SHOWN:]
+        records = FeedbackStore(settings.database).records("down")[-FEEDBACK_SHOWN:]
     except O2RError as err:
         show_error(err)
         return
@@ -314,7 +314,7 @@ def page_validated(settings: Settings) -> None:
     assistant = get_assistant(settings)
     if assistant is None:
         return
-    store = ValidatedStore(settings.feedback_db)
+    store = ValidatedStore(settings.database)
     # The assistant checked the quotes of every published answer against its index.
     finder = (
         assistant.validated.finder

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from pdfs import text_pdf
 
+from o2r_assistant import db
 from o2r_assistant.assistant import Assistant
 from o2r_assistant.config import Settings
 from o2r_assistant.errors import InputError, UploadError
@@ -77,13 +78,18 @@ def test_the_feedback_file_holds_what_the_user_gave_and_nothing_about_them(
     )
     with sqlite3.connect(store.path) as conn:
         tables = {t for (t,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        columns = {row[1] for row in conn.execute("PRAGMA table_info(feedback)")}
+        columns = {
+            (table, row[1])
+            for table in tables - {"sqlite_sequence"}  # SQLite's counters, by table name
+            for row in conn.execute(f"PRAGMA table_info({table})")
+        }
         conn.row_factory = sqlite3.Row
         row = dict(conn.execute("SELECT * FROM feedback").fetchone())
-    assert tables <= {"feedback", "sqlite_sequence"}  # the autoincrement counter
+    # The schema's tables (staff data too), the migration revision, the autoincrement counter.
+    assert tables == {*db.metadata.tables, "alembic_version", "sqlite_sequence"}
     # The session id is drawn at random for the browser session, so that its user can
-    # delete what they gave: nothing about the person or their connection.
-    assert [column for column in columns if IDENTIFYING.match(column)] == ["session_id"]
+    # delete what they gave: nothing about the person or their connection, in any table.
+    assert [c for c in columns if IDENTIFYING.match(c[1])] == [("feedback", "session_id")]
     assert row["session_id"] == session
     typed = {"question": QUESTION, "rating": "down", "comment": "Incomplet"}
     assert {key: row[key] for key in typed} == typed
