@@ -14,13 +14,8 @@ from hypothesis import strategies as st
 from pdfs import lines_pdf
 
 from o2r_assistant.config import PROJECT_ROOT
-from o2r_assistant.corpus import (
-    PdfLine,
-    chunk_document,
-    lay_out_pdf_lines,
-    load_document,
-    split_sentences,
-)
+from o2r_assistant.corpus import chunk_document, load_document, split_sentences
+from o2r_assistant.pdf import PdfLine, lay_out_pdf_lines
 
 FIXTURES = Path(__file__).parent / "fixtures" / "pdf"
 

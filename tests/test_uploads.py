@@ -10,8 +10,9 @@ from pdfs import encrypted_pdf, text_pdf
 from pypdf import PdfWriter
 
 from o2r_assistant.config import Settings
-from o2r_assistant.corpus import MAX_PDF_PAGES, corpus_files, load_document
+from o2r_assistant.corpus import corpus_files, load_document
 from o2r_assistant.errors import UploadError
+from o2r_assistant.pdf import MAX_PDF_PAGES
 from o2r_assistant.uploads import add_document, check_filename, describe_corpus, remove_document
 
 NOTE_MD = (

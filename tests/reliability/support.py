@@ -18,12 +18,12 @@ from fpdf import FPDF
 from hypothesis import strategies as st
 from pdfs import text_pdf
 
-from o2r_assistant import corpus
 from o2r_assistant.answer import Answer
 from o2r_assistant.assistant import Assistant
 from o2r_assistant.config import Settings
 from o2r_assistant.corpus import load_document
 from o2r_assistant.errors import DocumentError
+from o2r_assistant.pdf import _read_pdf
 from o2r_assistant.scope import ABSTENTION_TEXT
 
 # Figures measured during the run, printed at the end of the session (see conftest.py).
@@ -263,7 +263,7 @@ def reads_pdf_or_refuses(path: Path) -> None:
     an unreadable PDF, which would hide it from the fuzzer.
     """
     try:
-        pdf = corpus._read_pdf(path)
+        pdf = _read_pdf(path)
     except DocumentError:
         return
     assert pdf.text.strip()
