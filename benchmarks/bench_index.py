@@ -29,9 +29,10 @@ from pathlib import Path
 
 from _common import peak_rss_mb, summary
 
+from o2r_assistant.build import build_index
 from o2r_assistant.config import PROJECT_ROOT, Settings
 from o2r_assistant.embeddings import get_embedder
-from o2r_assistant.index import build_index, open_index
+from o2r_assistant.index import open_index
 from o2r_assistant.retrieval import HybridRetriever
 
 QUERIES = [
@@ -92,7 +93,8 @@ import json, resource, sys, time
 from pathlib import Path
 from o2r_assistant.config import Settings
 from o2r_assistant.embeddings import get_embedder
-from o2r_assistant.index import build_index, open_index
+from o2r_assistant.build import build_index
+from o2r_assistant.index import open_index
 embedder = get_embedder()
 settings = Settings(corpus_dir=Path(sys.argv[1]), index_dir=Path(sys.argv[2]))
 report = build_index(settings, embedder)

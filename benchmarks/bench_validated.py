@@ -27,9 +27,9 @@ sys.path.insert(0, str(ROOT))
 from _common import percentile  # noqa: E402
 
 from o2r_assistant import matching  # noqa: E402
+from o2r_assistant.build import ensure_index  # noqa: E402
 from o2r_assistant.config import Settings  # noqa: E402
 from o2r_assistant.embeddings import get_embedder  # noqa: E402
-from o2r_assistant.index import ensure_index  # noqa: E402
 from o2r_assistant.matching import ValidatedAnswers  # noqa: E402
 from o2r_assistant.validated import (  # noqa: E402
     QuoteFinder,

@@ -25,12 +25,13 @@ from .answer import (
     score_candidates,
     select_sentences,
 )
+from .build import ensure_index
 from .checker import Dossier, evaluate, merge_dossiers
 from .config import Settings
 from .embeddings import Embedder, get_embedder
 from .errors import IndexUnavailableError, InputError, LLMError
 from .facts import extract_facts
-from .index import VectorIndex, ensure_index, is_current, open_index
+from .index import VectorIndex, is_current, open_index
 from .llm import FALLBACK_NOTICE, check_numbers, generate, make_chat_model
 from .matching import ValidatedAnswers
 from .question import Question, analyse

@@ -61,8 +61,9 @@ def _settings(**overrides) -> Settings:
 @click.option("--embedder", help="e5-small (default), minilm, or st:<model path>.")
 def index(rebuild: bool, embedder: str | None) -> None:
     """Build the vector index (only if missing or stale, unless --rebuild)."""
+    from .build import build_index
     from .embeddings import get_embedder
-    from .index import build_index, is_current, open_index
+    from .index import is_current, open_index
 
     settings = _settings(embedder=embedder)
     started = time.perf_counter()
@@ -301,8 +302,8 @@ def feedback_delete(feedback_id: int) -> None:
 def _validated_assistant(path: Path, tmp: Path):
     """An assistant serving the published answers of a YAML file, from a store in ``tmp``."""
     from .assistant import Assistant
+    from .build import ensure_index
     from .embeddings import get_embedder
-    from .index import ensure_index
     from .validated import QuoteFinder, ValidatedStore, import_answers, read_answers
 
     settings = Settings()

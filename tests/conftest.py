@@ -19,8 +19,8 @@ SHARED_DIR = PROJECT_ROOT.parent / "shared"
 @pytest.fixture(scope="session")
 def shipped_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped corpus indexed once per session with the default embedder."""
+    from o2r_assistant.build import build_index
     from o2r_assistant.embeddings import get_embedder
-    from o2r_assistant.index import build_index
 
     index_dir = tmp_path_factory.mktemp("shipped-index")
     settings = Settings(corpus_dir=SHIPPED_CORPUS, index_dir=index_dir)
@@ -64,7 +64,7 @@ def assistant(served_index: Path):
 @pytest.fixture(scope="session")
 def fake_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped corpus indexed once per session with the fake embedder (seconds)."""
-    from o2r_assistant.index import build_index
+    from o2r_assistant.build import build_index
 
     index_dir = tmp_path_factory.mktemp("fake-index")
     build_index(Settings(corpus_dir=SHIPPED_CORPUS, index_dir=index_dir), FakeEmbedder())

@@ -413,23 +413,23 @@ NOTE = "# Note O2R\n\nLes candidats déposent un dossier complet avant la date l
 @pytest.fixture
 def held_build(monkeypatch: pytest.MonkeyPatch):
     """Background index builds wait for the returned event before they start."""
-    from o2r_assistant import index
+    from o2r_assistant import build
 
     release = threading.Event()
-    build_index = index.build_index
+    build_index = build.build_index
 
     def held(*args, **kwargs):
         release.wait(60)
         return build_index(*args, **kwargs)
 
-    monkeypatch.setattr(index, "build_index", held)
+    monkeypatch.setattr(build, "build_index", held)
     yield release
     release.set()
 
 
 def the_build(settings: Settings):
     """The background build of the app process, if one runs."""
-    from o2r_assistant.index import running_build
+    from o2r_assistant.build import running_build
     from o2r_assistant.ui.common import load_assistant
 
     assistant = load_assistant(settings.model_dump_json(exclude={"admin_password"}))

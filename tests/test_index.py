@@ -15,18 +15,12 @@ from pathlib import Path
 
 import pytest
 
+from o2r_assistant.build import build_index, ensure_index
 from o2r_assistant.config import Settings
+from o2r_assistant.embedding_cache import EmbeddingCache, cache_path
 from o2r_assistant.embeddings import get_embedder
 from o2r_assistant.errors import IndexUnavailableError
-from o2r_assistant.index import (
-    EmbeddingCache,
-    build_index,
-    cache_path,
-    collection_name,
-    ensure_index,
-    is_current,
-    open_index,
-)
+from o2r_assistant.index import collection_name, is_current, open_index
 from o2r_assistant.retrieval import HybridRetriever
 
 FORMATION = "Les dépenses de formation sont-elles éligibles ?"

@@ -13,18 +13,11 @@ import pytest
 from fakes import FakeEmbedder
 from threadpoolctl import ThreadpoolController
 
+from o2r_assistant.build import _pieces, build_index, serve_index
 from o2r_assistant.config import Settings
+from o2r_assistant.embedding_cache import EmbeddingCache, cache_path
 from o2r_assistant.embeddings import build_threads, get_embedder
-from o2r_assistant.index import (
-    EmbeddingCache,
-    _pieces,
-    build_index,
-    cache_path,
-    collection_name,
-    is_current,
-    open_index,
-    serve_index,
-)
+from o2r_assistant.index import collection_name, is_current, open_index
 from o2r_assistant.progress import BuildProgress
 
 KEEP = "ami-o2r-pays-de-la-loire.md"

@@ -48,8 +48,8 @@ def load_assistant(settings_json: str) -> Assistant:
     one is rebuilt in the background and served on the next question once ready.
     """
     from o2r_assistant.assistant import Assistant
+    from o2r_assistant.build import serve_index
     from o2r_assistant.embeddings import get_embedder
-    from o2r_assistant.index import serve_index
     from o2r_assistant.validated import ValidatedStore
 
     settings = Settings.model_validate_json(settings_json)

@@ -28,7 +28,7 @@ from o2r_assistant.uploads import (
 
 if TYPE_CHECKING:
     from o2r_assistant.assistant import Assistant
-    from o2r_assistant.index import BuildJob
+    from o2r_assistant.build import BuildJob
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +57,7 @@ POLL_S = 0.5
 
 
 def corpus_version(settings: Settings, assistant: Assistant) -> None:
-    from o2r_assistant.index import running_build
+    from o2r_assistant.build import running_build
 
     assistant.refresh()  # the generation a build swapped in, even before the next question
     manifest = assistant.index.manifest
@@ -86,7 +86,8 @@ def _when(iso: str) -> str:
 
 
 def page_corpus(settings: Settings) -> None:
-    from o2r_assistant.index import is_current, running_build, start_build
+    from o2r_assistant.build import running_build, start_build
+    from o2r_assistant.index import is_current
 
     st.title("Corpus")
     if not staff_gate(settings):

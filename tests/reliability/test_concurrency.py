@@ -13,11 +13,12 @@ import numpy as np
 import pytest
 
 from o2r_assistant.assistant import Assistant
+from o2r_assistant.build import build_index
 from o2r_assistant.config import PROJECT_ROOT, Settings
 from o2r_assistant.embeddings import get_embedder
 from o2r_assistant.evaluation import load_cases
 from o2r_assistant.feedback import FeedbackStore
-from o2r_assistant.index import build_index, is_current, open_index
+from o2r_assistant.index import is_current, open_index
 from o2r_assistant.text import normalize_match
 from o2r_assistant.uploads import add_document
 

@@ -11,9 +11,10 @@ import pytest
 from test_index import _free_port, _start_server
 
 from o2r_assistant.assistant import Assistant
+from o2r_assistant.build import build_index
 from o2r_assistant.config import Settings
 from o2r_assistant.embeddings import get_embedder
-from o2r_assistant.index import build_index, is_current, open_index
+from o2r_assistant.index import is_current, open_index
 
 from .support import assert_well_formed, record
 
