@@ -31,12 +31,8 @@ from o2r_assistant.build import ensure_index  # noqa: E402
 from o2r_assistant.config import Settings  # noqa: E402
 from o2r_assistant.embeddings import get_embedder  # noqa: E402
 from o2r_assistant.matching import ValidatedAnswers  # noqa: E402
-from o2r_assistant.validated import (  # noqa: E402
-    QuoteFinder,
-    ValidatedStore,
-    import_answers,
-    read_answers,
-)
+from o2r_assistant.validated import QuoteFinder, ValidatedStore  # noqa: E402
+from o2r_assistant.validated_io import import_answers, read_answers  # noqa: E402
 from o2r_assistant.yamlio import read_yaml  # noqa: E402
 
 FIXTURE = ROOT / "tests" / "validated"

@@ -304,7 +304,8 @@ def _validated_assistant(path: Path, tmp: Path):
     from .assistant import Assistant
     from .build import ensure_index
     from .embeddings import get_embedder
-    from .validated import QuoteFinder, ValidatedStore, import_answers, read_answers
+    from .validated import QuoteFinder, ValidatedStore
+    from .validated_io import import_answers, read_answers
 
     settings = Settings()
     answers = read_answers(path)

@@ -25,6 +25,8 @@ from o2r_assistant.validated import (
     Usage,
     ValidatedAnswer,
     ValidatedStore,
+)
+from o2r_assistant.validated_io import (
     export_yaml,
     import_answers,
     read_answers,

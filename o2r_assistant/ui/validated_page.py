@@ -29,6 +29,8 @@ from o2r_assistant.validated import (
     ValidatedAnswer,
     ValidatedStore,
     date_fr,
+)
+from o2r_assistant.validated_io import (
     export_yaml,
     import_answers,
     read_answers_text,
