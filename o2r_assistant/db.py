@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 import threading
+import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -149,6 +151,27 @@ def _forget_engines_in_child() -> None:
 os.register_at_fork(after_in_child=_forget_engines_in_child)
 
 
+def _use_wal(dbapi_connection: Any) -> None:
+    """Switch a SQLite file to write-ahead logging, once per file.
+
+    The mode is stored in the file, so most connections only read it. Switching
+    needs an exclusive lock, and SQLite may report "locked" at once instead of
+    waiting when another process holds one (two processes opening a new file),
+    so the switch is retried until the busy timeout.
+    """
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_S
+    while True:
+        try:
+            mode = dbapi_connection.execute("PRAGMA journal_mode").fetchone()[0]
+            if str(mode).lower() != "wal":
+                dbapi_connection.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
+
 def _sqlite_engine(url: sa.URL) -> Engine:
     engine = sa.create_engine(
         url, poolclass=NullPool, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S}
@@ -158,7 +181,7 @@ def _sqlite_engine(url: sa.URL) -> Engine:
     def _connect(dbapi_connection: Any, _record: Any) -> None:
         # SQLAlchemy, not the driver, begins transactions (so DDL and BEGIN IMMEDIATE work).
         dbapi_connection.isolation_level = None
-        dbapi_connection.execute("PRAGMA journal_mode=WAL")
+        _use_wal(dbapi_connection)
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Connection) -> None:
@@ -289,8 +312,6 @@ class Database:
 
     def ping(self) -> float:
         """Seconds a ``SELECT 1`` took; ``DatabaseUnavailableError`` if it failed."""
-        import time
-
         started = time.perf_counter()
         with self._guard(), self.engine().connect() as conn:
             conn.exec_driver_sql("SELECT 1").scalar_one()
