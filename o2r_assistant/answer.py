@@ -38,6 +38,9 @@ SENTENCE_WEIGHT = 0.5
 OVERLAP_WEIGHT = 0.1
 ANSWER_KIND_BONUS = 0.06
 UNSOURCED_PENALTY = 0.01
+# A glossary entry ("**Droit commun** : …") defines its term; it answers a question
+# that names the term, while its definition's broad words match many others.
+TERM_ENTRY_PENALTY = 0.05
 
 
 def _alnum(text: str) -> str:
@@ -175,6 +178,7 @@ _BULLET = re.compile(r"^(?:[-*•▪◦–]|\d{1,2}[.)])\s+")
 _ANAPHOR = re.compile(r"^(?:Ce|Cet|Cette|Ces|Il|Elle|Ils|Elles|C'est|Celui-ci|Ceux-ci)\b")
 MAX_QUOTE_CHARS = 450
 _MARKUP = re.compile(r"\*\*|__")
+_TERM_ENTRY = re.compile(r"^\*\*([^*\n]{2,80})\*\*\s*:")
 
 
 def _is_title(sentence: str, chunk: Chunk) -> bool:
@@ -324,6 +328,9 @@ def score_candidates(
             score += ANSWER_KIND_BONUS * sum(
                 1 for kind in question.kinds if KIND_GIVEN[kind].search(shown)
             )
+            entry = _TERM_ENTRY.match(text)
+            if entry and not own_stems & set(tokens(entry.group(1))):
+                score -= TERM_ENTRY_PENALTY
             if not chunk.source_url:
                 # A document with no official source (an explanatory sheet) yields to
                 # the texts themselves unless it is clearly better.
