@@ -522,13 +522,21 @@ def findings_line(findings: CheckReport) -> str:
 
 
 def compose(
-    question: Question, chosen: list[Candidate], findings: CheckReport | None
+    question: Question,
+    chosen: list[Candidate],
+    findings: CheckReport | None,
+    *,
+    findings_first: bool = True,
 ) -> tuple[str, list[Citation]]:
-    """A short French answer: the deciding quote first, each quote with its marker."""
+    """A short French answer: the deciding quote first, each quote with its marker.
+
+    The checker's findings lead a message that states facts or asks whether they
+    qualify; after a question of its own, they follow its answer.
+    """
     citations: list[Citation] = []
     numbers: dict[str, int] = {}
     parts: list[str] = []
-    if findings is not None:
+    if findings is not None and findings_first:
         parts.append(findings_line(findings))
     for i, cand in enumerate(chosen):
         chunk: Chunk = cand.hit.chunk
@@ -539,7 +547,9 @@ def compose(
         quote = f"« {cand.quote} » [{n}]"
         if i == 0:
             lead = _source_phrase(chunk)
-            plain = plain_answer(question, chosen) if findings is None else None
+            plain = (
+                plain_answer(question, chosen) if findings is None or not findings_first else None
+            )
             if plain:
                 lead = f"{plain}. {lead}"
             if question.english:
@@ -547,9 +557,11 @@ def compose(
                 plain = plain if plain in ("Yes", "No") else None
                 if plain:
                     lead = f"{plain}. {lead}"
-            if findings is not None:
+            if findings is not None and findings_first:
                 lead = f"Ce que disent les textes ({_short_title(chunk)})"
             parts.append(f"{lead} : {quote}")
+            if findings is not None and not findings_first:
+                parts.append(f"Pour les éléments que vous indiquez : {findings_line(findings)}")
         else:
             parts.append(f"Voir aussi : {quote}")
     return "\n\n".join(parts), citations

@@ -34,7 +34,7 @@ from .facts import extract_facts
 from .index import VectorIndex, is_current, open_index
 from .llm import FALLBACK_NOTICE, check_numbers, generate, make_chat_model
 from .matching import ValidatedAnswers
-from .question import Question, analyse
+from .question import Question, analyse, statements_of
 from .ratelimit import shared_slots
 from .retrieval import HybridRetriever, Retrieved
 from .safety import is_instruction
@@ -179,7 +179,7 @@ class Assistant:
         text, notices = clean_question(question, self.settings.max_question_chars)
         asked = analyse(text)
         t0 = time.perf_counter()
-        facts = extract_facts(text) if read_facts else Dossier()
+        facts = extract_facts(statements_of(text)) if read_facts else Dossier()
         stated = not facts.is_empty()
         # A message asking something of its own is retrieved for that question; one that
         # only states facts (or asks whether they qualify) is about those facts.
@@ -195,6 +195,7 @@ class Assistant:
         t2 = time.perf_counter()
         signals = scope_signals(resolved, result, retriever)
         chosen: list[Candidate] = []
+        rule_chosen: list[Candidate] = []
         candidates: list[Candidate] = []
         # Stated project facts always get the checker's verdict, whatever else the
         # message says (an injection attempt included); a town alone does not.
@@ -208,7 +209,8 @@ class Assistant:
             if own_question and not signals.blocked:
                 candidates = score_candidates(asked, result, index, retriever.idf)
                 chosen = select_sentences(candidates, asked, limit=1)
-            chosen += rule_quotes(findings, index, limit=MAX_QUOTES - len(chosen), after=chosen)
+            rule_chosen = rule_quotes(findings, index, limit=MAX_QUOTES - len(chosen), after=chosen)
+            chosen += rule_chosen
             if not chosen:  # the grounding passages are not in this corpus
                 candidates = score_candidates(asked, result, index, retriever.idf)
                 chosen = select_sentences(candidates, asked)
@@ -218,7 +220,14 @@ class Assistant:
                 chosen = select_sentences(candidates, asked)
         mode = "extractive"
         if chosen:
-            body, citations = compose(asked, chosen, findings if verdict_leads else None)
+            # A message with its own question gets that answer first, then the verdict.
+            answered_first = verdict_leads and own_question and chosen[0] not in rule_chosen
+            body, citations = compose(
+                asked,
+                chosen,
+                findings if verdict_leads else None,
+                findings_first=not answered_first,
+            )
             abstained = False
             # The checker's verdict leads fact-stating messages; a model never rewrites it.
             if self.chat_model is not None and not verdict_leads:

@@ -51,7 +51,8 @@ _YES_NO = re.compile(
 )
 _WH = re.compile(
     r"\b(?:qui|que|quoi|quel|quelle|quels|quelles|quand|combien|comment|pourquoi|où|lequel|"
-    r"laquelle|lesquels|lesquelles|qu'est-ce|c'est quoi|what|which|who|when|how|where|why)\b",
+    r"laquelle|lesquels|lesquelles|qu'est-ce|c'est quoi|c koi|koi|what|which|who|when|how"
+    r"|where|why)\b",
     re.I,
 )
 _DEFINITION = re.compile(
@@ -59,6 +60,16 @@ _DEFINITION = re.compile(
     r"|what (?:is|are|does)\b.*\bmean|what is meant)",
     re.I,
 )
+_WH_START = re.compile(rf"^(?:et |mais |alors )?{_WH.pattern}", re.I)
+# Clauses of one sentence; a comma between digits ("1,2 million") splits nothing.
+_CLAUSE = re.compile(r"(?<!\d)[,;:](?!\d)")
+# A short question that only asks whether what was stated is enough or acceptable.
+_ASSESS = re.compile(
+    r"\b(?:suffisant|suffit|assez|ça passe|ça va|c'est bon|ok|valable|conforme|jouable"
+    r"|acceptable|enough|okay|fine)\b",
+    re.I,
+)
+ASSESS_MAX_WORDS = 8
 _HOW = re.compile(r"^(?:comment|how)\b(?! (?:long|much|many))", re.I)
 # Asking whether the project qualifies: the checker's verdict is then the answer.
 _ELIGIBILITY = re.compile(
@@ -217,8 +228,41 @@ def analyse(message: str) -> Question:
         english=is_english(first),
         count_noun=count_noun,
         subject=subject.group(1).lower() if subject else count_noun,
-        asks_eligibility=bool(_ELIGIBILITY.search(first) and _FIRST_PERSON.search(first)),
+        asks_eligibility=bool(_ELIGIBILITY.search(first) and _FIRST_PERSON.search(first))
+        or _asks_assessment(first),
     )
+
+
+def _asks_assessment(focus: str) -> bool:
+    """ "Est-ce suffisant ?", "ça passe ?": whether the stated facts qualify."""
+    last = _CLAUSE.split(focus)[-1]
+    return bool(_ASSESS.search(last)) and len(_WORDS.findall(last)) <= ASSESS_MAX_WORDS
+
+
+def statements_of(message: str) -> str:
+    """The message without the questions it asks in general terms.
+
+    "Notre budget est de 120 000 €" and "notre projet à Laval est-il éligible ?"
+    state the candidate's facts; "la convention peut-elle être prolongée après les
+    3 ans ?" or "c'est quoi les invisibles ?" only name a topic, which the
+    checker must not read as the candidate's project.
+    """
+    kept: list[str] = []
+    for sentence in _SENTENCE.findall(message):
+        clauses = _CLAUSE.split(sentence)
+        asking = next((i for i, c in enumerate(clauses) if _is_interrogative(c)), None)
+        if asking is None or _FIRST_PERSON.search(sentence):
+            kept.append(sentence)
+        else:
+            # "210 000 € sur trois ans en Vendée, est-ce suffisant ?": what comes
+            # before the question is stated.
+            kept.extend(clauses[:asking])
+    return " ".join(s.strip() for s in kept if s.strip())
+
+
+def _is_interrogative(clause: str) -> bool:
+    clause = clause.strip()
+    return bool(_ASKS.search(clause) or _YES_NO.search(clause) or _WH_START.match(clause))
 
 
 def questions_of(message: str) -> list[str]:
