@@ -240,8 +240,18 @@ def _lead_in_of(text: str, a: int) -> str | None:
 SENTENCE_POOL = 20
 
 
+# Passages holding one of this many best sentences that give the kind of fact asked
+# for (an amount, a duration…): "le budget plancher" must reach "pas inférieur à 150 000 €"
+# even when the wording shares nothing with it.
+KIND_POOL = 3
+
+
 def _passages_to_read(
-    result: RetrievalResult, index: VectorIndex, matrix: np.ndarray, qvec: np.ndarray
+    result: RetrievalResult,
+    index: VectorIndex,
+    matrix: np.ndarray,
+    qvec: np.ndarray,
+    kinds: tuple[str, ...] = (),
 ) -> list[Retrieved]:
     hits = list(result.hits)
     if not qvec.size or not len(matrix):
@@ -249,12 +259,26 @@ def _passages_to_read(
     seen = {h.chunk.chunk_id for h in hits}
     refs, _ = index.sentences()
     by_id = {c.chunk_id: c for c in index.chunks()}
-    for row in np.argsort(-(matrix @ qvec))[:SENTENCE_POOL]:
+    order = np.argsort(-(matrix @ qvec))
+    rows = list(order[:SENTENCE_POOL])
+    wanted = [KIND_GIVEN[k] for k in kinds if k in FACT_KINDS]
+    if wanted:
+        giving = (r for r in order if _sentence_gives(refs[r], by_id, wanted))
+        rows += [r for _, r in zip(range(KIND_POOL), giving, strict=False)]
+    for row in rows:
         chunk_id = refs[row].chunk_id
         if chunk_id not in seen and chunk_id in by_id:
             seen.add(chunk_id)
             hits.append(Retrieved(chunk=by_id[chunk_id], rank=len(hits) + 1, score=0.0))
     return hits
+
+
+def _sentence_gives(ref: Any, by_id: dict[str, Chunk], patterns: list[re.Pattern[str]]) -> bool:
+    chunk = by_id.get(ref.chunk_id)
+    if chunk is None:
+        return False
+    text = chunk.text[ref.start - chunk.start : ref.end - chunk.start]
+    return any(p.search(text) for p in patterns)
 
 
 def score_candidates(
@@ -282,7 +306,7 @@ def score_candidates(
     # Rare words weigh more: "gouvernance" says more about the question than "projet".
     own_weight = sum(idf(t) for t in own_stems)
     out = []
-    for hit in _passages_to_read(result, index, matrix, qvec):
+    for hit in _passages_to_read(result, index, matrix, qvec, question.kinds):
         chunk = hit.chunk
         passage_sim = float(passages[chunk.chunk_id] @ qvec) if chunk.chunk_id in passages else 0.0
         rows = sorted(by_chunk.get(chunk.chunk_id) or [], key=lambda r: refs[r].start)

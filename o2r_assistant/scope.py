@@ -147,6 +147,39 @@ def answers_kind(
         if kind == "count" and question.count_noun:
             if not any(_gives_count(c.quote, question.count_noun) for c in top):
                 return False
-        elif not any(KIND_GIVEN[kind].search(c.quote) for c in top):
+            continue
+        giving = [c.quote for c in top if KIND_GIVEN[kind].search(c.quote)]
+        if not giving:
             return False
+        asked = _bound(question.focus)
+        if asked and all(_bound(quote) not in (asked, None) for quote in giving):
+            return False  # a minimum does not answer "what is the maximum?"
     return True
+
+
+# Which end of a range a text speaks of: "maximum", "plafond", "au plus" bound from
+# above; "minimum", "plancher", "au moins" from below. A comparison flips with its
+# negation: "ne pourra pas être inférieur à" is a floor, "inférieur à" a ceiling.
+_UPPER = re.compile(
+    r"\b(?:maximum|maximal|maximale|plafond|plafonné|au plus|excéder|dépasser|at most|upper)\b",
+    re.I,
+)
+_LOWER = re.compile(r"\b(?:minimum|minimal|minimale|plancher|au moins|at least|lower)\b", re.I)
+_COMPARISON = re.compile(
+    r"(?P<neg>\bne\s+(?:[\wÀ-ÿ'’]+\s+){0,2}?pas\s+(?:[\wÀ-ÿ'’]+\s+){0,2}?)?"
+    r"(?P<way>inférieur|supérieur)(?:e|s|es)?\s+à",
+    re.I,
+)
+
+
+def _bound(text: str) -> str | None:
+    """ "upper" or "lower" when ``text`` speaks of one end only, else None."""
+    ends = set()
+    if _UPPER.search(text):
+        ends.add("upper")
+    if _LOWER.search(text):
+        ends.add("lower")
+    for match in _COMPARISON.finditer(text):
+        below = match.group("way").lower() == "inférieur"
+        ends.add("upper" if below != bool(match.group("neg")) else "lower")
+    return ends.pop() if len(ends) == 1 else None

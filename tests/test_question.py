@@ -1,0 +1,99 @@
+"""Reading a message: what it states, what it asks, and what would answer it."""
+
+from __future__ import annotations
+
+import pytest
+
+from o2r_assistant.facts import extract_facts
+from o2r_assistant.question import analyse, statements_of
+from o2r_assistant.scope import _bound
+
+
+@pytest.mark.parametrize(
+    ("message", "stated"),
+    [
+        # A question in general terms only names a topic.
+        ("Est-ce que la convention peut être prolongée une fois les 3 ans passés ?", ""),
+        ("c koi les invisibles", ""),
+        # What comes before the question is stated.
+        ("150k€ sur trois ans en Vendée, est-ce suffisant ?", "150k€ sur trois ans en Vendée"),
+        # A first-person question states the candidate's own facts.
+        (
+            "Notre projet coûte 120 000 € sur 3 ans, est-il éligible ?",
+            "Notre projet coûte 120 000 € sur 3 ans, est-il éligible ?",
+        ),
+        ("Projet de 1,2 million d'euros à Nantes.", "Projet de 1,2 million d'euros à Nantes."),
+    ],
+)
+def test_statements_of_keeps_what_the_candidate_states(message: str, stated: str) -> None:
+    assert statements_of(message) == stated
+
+
+def test_a_general_question_states_no_project_fact() -> None:
+    assert not extract_facts(
+        "Est-ce que la convention peut être prolongée une fois les 3 ans passés ?"
+    ).is_empty()  # the reader alone sees a duration…
+    assert extract_facts(
+        statements_of("Est-ce que la convention peut être prolongée une fois les 3 ans passés ?")
+    ).is_empty()  # …which the message does not state
+
+
+@pytest.mark.parametrize(
+    ("message", "assessing"),
+    [
+        ("Budget de 210 000 € en Loire-Atlantique : est-ce que ça passe ?", True),
+        ("Nous prévoyons 45 000 € par an. Est-ce suffisant pour l'AMI ?", True),
+        ("Le budget prévisionnel doit-il être suffisant pour couvrir les salaires ?", False),
+        ("Les dépenses de formation sont-elles éligibles ?", False),
+    ],
+)
+def test_asking_whether_stated_facts_are_enough_asks_eligibility(
+    message: str, assessing: bool
+) -> None:
+    assert analyse(message).asks_eligibility is assessing
+
+
+@pytest.mark.parametrize(
+    ("text", "bound"),
+    [
+        ("Le coût total du projet ne pourra pas être inférieur à 150 000 €", "lower"),
+        ("Quel est le montant maximum de la subvention ?", "upper"),
+        ("Les frais doivent être inférieurs à 10 % du budget", "upper"),
+        ("Le budget doit être supérieur à 100 000 €", "lower"),
+        ("Un parcours de 12 mois au plus", "upper"),
+        ("Un budget de 150 000 €", None),
+        ("au moins 10 mois et au maximum 12 mois", None),
+    ],
+)
+def test_bound_reads_which_end_of_a_range_a_text_gives(text: str, bound: str | None) -> None:
+    assert _bound(text) == bound
+
+
+def test_a_floor_does_not_answer_a_question_about_a_ceiling(assistant) -> None:
+    answer = assistant.ask("Quel est le montant maximum de la subvention de l'État ?")
+    assert answer.abstained and answer.citations == []
+
+
+def test_an_amount_question_reaches_the_amount_in_other_words(assistant) -> None:
+    answer = assistant.ask("c'est quoi le budget plancher pour pouvoir déposer ?")
+    assert not answer.abstained
+    lead = answer.text.split("\n\n")[0]
+    assert "150 000" in lead
+
+
+def test_a_question_with_facts_is_answered_before_the_checker_speaks(assistant) -> None:
+    answer = assistant.ask(
+        "Nous sommes une association d'insertion à Angers. "
+        "Combien de temps peut durer l'accompagnement d'une personne ?"
+    )
+    lead, *rest = answer.text.split("\n\n")
+    assert "12 mois" in lead or "douze mois" in lead
+    assert answer.findings is not None
+    assert any(part.startswith("Pour les éléments que vous indiquez") for part in rest)
+
+
+def test_a_glossary_entry_yields_unless_its_term_is_asked(assistant) -> None:
+    asked = assistant.ask("Ça veut dire quoi « droit commun » dans l'appel ?")
+    assert "Droit commun" in asked.text.split("\n\n")[0]
+    other = assistant.ask("Est-ce qu'on peut faire financer les formations de nos bénéficiaires ?")
+    assert "Droit commun" not in other.text.split("\n\n")[0]
