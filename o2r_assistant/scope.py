@@ -32,10 +32,8 @@ ABSTENTION_TEXT = (
 _SALIENT = re.compile(r"(?<![\w'’])(?:[A-Z]{2,}[a-z]?|(?<=\s)[A-Z][a-zà-ÿ]{2,})(?![\w'’])")
 
 
-# Dense similarity an English question needs: with one domain term, or with more
-# evidence (two terms, or both retrievers agreeing).
-ENGLISH_DENSE = 0.82
-ENGLISH_DENSE_CORROBORATED = 0.80
+# Dense similarity an English question naming a single term of the call needs.
+ENGLISH_DENSE_ONE_TERM = 0.80
 
 
 @dataclass
@@ -65,10 +63,13 @@ class ScopeSignals:
         if self.blocked:
             return False
         if self.english:
-            # Cross-language similarity runs lower and the lexical leg rarely agrees.
-            if self.domain_terms >= 2 or (self.domain_terms and self.agreement):
-                return self.dense_best >= ENGLISH_DENSE_CORROBORATED
-            return self.domain_terms >= 1 and self.dense_best >= ENGLISH_DENSE
+            # Cross-language similarity runs lower and the lexical leg rarely agrees: the
+            # call's vocabulary decides, a single term with the dense model's support.
+            if self.domain_terms >= 2:
+                return True
+            return self.domain_terms == 1 and (
+                self.agreement or self.dense_best >= ENGLISH_DENSE_ONE_TERM
+            )
         if self.unknown_names:
             return self.domain_terms >= 1 and self.agreement and self.dense_best >= 0.85
         if self.domain_terms == 0:
@@ -81,14 +82,16 @@ def scope_signals(
     question: str, result: RetrievalResult, retriever: HybridRetriever
 ) -> ScopeSignals:
     place_words = {w for p in find_places(question) for w in content_words(p.name)}
+    english = is_english(question)
     unknown = tuple(
         name
         for name in _SALIENT.findall(question)
-        if not set(content_words(name)) <= (retriever.known_words | place_words)
+        # English capitalises common nouns ("the State"): only its acronyms count.
+        if not (english and not name.isupper())
+        and not set(content_words(name)) <= (retriever.known_words | place_words)
     )
     # An unknown name's words are no evidence of scope, even if they look like ours.
     own = set(tokens(question)) - {t for name in unknown for t in tokens(name)}
-    english = is_english(question)
     domain = len(own & (DOMAIN_STEMS | DOMAIN_STEMS_EN if english else DOMAIN_STEMS))
     top_dense = {h.chunk.chunk_id for h in result.hits if h.dense_rank and h.dense_rank <= 3}
     top_lex = {h.chunk.chunk_id for h in result.hits if h.lexical_rank and h.lexical_rank <= 3}
