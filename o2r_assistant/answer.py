@@ -18,7 +18,7 @@ import numpy as np
 from .checker import CheckReport, Dossier
 from .corpus import Chunk
 from .index import VectorIndex
-from .question import KIND_GIVEN, Question
+from .question import KIND_GIVEN, Question, gives_kind
 from .retrieval import RetrievalResult, Retrieved, phrase_meanings
 from .safety import is_instruction
 from .text import normalize_match, tokens
@@ -261,7 +261,7 @@ def _passages_to_read(
     by_id = {c.chunk_id: c for c in index.chunks()}
     order = np.argsort(-(matrix @ qvec))
     rows = list(order[:SENTENCE_POOL])
-    wanted = [KIND_GIVEN[k] for k in kinds if k in FACT_KINDS]
+    wanted = [k for k in kinds if k in FACT_KINDS]
     if wanted:
         giving = (r for r in order if _sentence_gives(refs[r], by_id, wanted))
         rows += [r for _, r in zip(range(KIND_POOL), giving, strict=False)]
@@ -273,12 +273,12 @@ def _passages_to_read(
     return hits
 
 
-def _sentence_gives(ref: Any, by_id: dict[str, Chunk], patterns: list[re.Pattern[str]]) -> bool:
+def _sentence_gives(ref: Any, by_id: dict[str, Chunk], kinds: list[str]) -> bool:
     chunk = by_id.get(ref.chunk_id)
     if chunk is None:
         return False
     text = chunk.text[ref.start - chunk.start : ref.end - chunk.start]
-    return any(p.search(text) for p in patterns)
+    return any(gives_kind(k, text) for k in kinds)
 
 
 def score_candidates(
@@ -350,7 +350,7 @@ def score_candidates(
             )
             shown = chunk.text[a:b]
             score += ANSWER_KIND_BONUS * sum(
-                1 for kind in question.kinds if KIND_GIVEN[kind].search(shown)
+                1 for kind in question.kinds if gives_kind(kind, shown)
             )
             entry = _TERM_ENTRY.match(text)
             if entry and not own_stems & set(tokens(entry.group(1))):
@@ -424,11 +424,16 @@ def select_sentences(
         return []
     pool = sorted(candidates, key=lambda c: (-c.score, c.hit.rank, c.start))
     wanted = [k for k in (question.kinds if question else ()) if k in FACT_KINDS]
-    if wanted and not any(KIND_GIVEN[k].search(pool[0].quote) for k in wanted):
-        giving = [c for c in pool if any(KIND_GIVEN[k].search(c.quote) for k in wanted)]
+    # A fact stated outright ("entré en vigueur le 26 juin 2024") leads before one
+    # only named in a text's title ("le décret … du 24 juin 2024").
+    for strict in (True, False):
+        if not wanted or any(gives_kind(k, pool[0].quote, strict=strict) for k in wanted):
+            break
+        giving = [c for c in pool if any(gives_kind(k, c.quote, strict=strict) for k in wanted)]
         if giving and giving[0].score >= FACT_LEAD_MARGIN * pool[0].score:
             pool.remove(giving[0])
             pool.insert(0, giving[0])
+            break
     chosen = [pool[0]]
     best = max(c.score for c in pool)
     for cand in pool[1:]:

@@ -142,6 +142,26 @@ KIND_GIVEN = {
     "reference": re.compile(r"\b[LRD]\.\s?\d{4}-\d+|\bn°\s?\d{4}-\d+|\bloi du \d|\barticle \d"),
     "list": re.compile(r"\n\s*(?:[-*•▪◦–]|\d{1,2}[.)])\s"),
 }
+# A text's own name is no fact about it: "le décret n° 2024-584 du 24 juin 2024" dates
+# nothing, and "n° 2024-584" counts nothing.
+_LEGAL_NAME = re.compile(
+    rf"\b(?:loi|décret|arrêté|ordonnance|circulaire|journal officiel)\b[^.;:]{{0,40}}?"
+    rf"\bdu\s+\d{{1,2}}(?:er)?\s+{_MONTHS}\s+\d{{4}}",
+    re.I,
+)
+
+
+def gives_kind(kind: str, text: str, *, strict: bool = False) -> bool:
+    """Whether ``text`` states the kind of fact asked for (a duration, an amount…).
+
+    ``strict``: not counting the dates in texts' names, which answer only a question
+    about that text ("de quand date la loi ?").
+    """
+    if strict and kind == "date":
+        text = _LEGAL_NAME.sub(" ", text)
+    return bool(KIND_GIVEN[kind].search(text))
+
+
 # The thing a "quel" question asks about: "Quel est le montant…" -> "montant".
 _SUBJECT = re.compile(
     r"\b(?:quel|quelle|quels|quelles)\s+(?:(?:est|sont|serait|seraient|sera|seront)\s+)?"

@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .places import find_places
-from .question import KIND_GIVEN, MUST_BE_GIVEN, Question, is_english
+from .question import KIND_GIVEN, MUST_BE_GIVEN, Question, gives_kind, is_english
 from .retrieval import DOMAIN_STEMS, DOMAIN_STEMS_EN, HybridRetriever, RetrievalResult
 from .safety import blocked_reason
 from .text import content_words, stem, tokens
@@ -151,7 +151,7 @@ def answers_kind(
             if not any(_gives_count(c.quote, question.count_noun) for c in top):
                 return False
             continue
-        giving = [c.quote for c in top if KIND_GIVEN[kind].search(c.quote)]
+        giving = [c.quote for c in top if gives_kind(kind, c.quote)]
         if not giving:
             return False
         asked = _bound(question.focus)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from o2r_assistant.facts import extract_facts
-from o2r_assistant.question import analyse, statements_of
+from o2r_assistant.question import analyse, gives_kind, statements_of
 from o2r_assistant.scope import _bound
 
 
@@ -97,3 +97,15 @@ def test_a_glossary_entry_yields_unless_its_term_is_asked(assistant) -> None:
     assert "Droit commun" in asked.text.split("\n\n")[0]
     other = assistant.ask("Est-ce qu'on peut faire financer les formations de nos bénéficiaires ?")
     assert "Droit commun" not in other.text.split("\n\n")[0]
+
+
+def test_a_date_in_a_texts_name_is_a_weaker_answer_than_a_date_stated() -> None:
+    named = "Ce décret est le décret n° 2024-584 du 24 juin 2024."
+    stated = "Il est entré en vigueur le 26 juin 2024."
+    assert gives_kind("date", named) and not gives_kind("date", named, strict=True)
+    assert gives_kind("date", stated, strict=True)
+
+
+def test_the_date_a_text_took_effect_leads_over_its_name(assistant) -> None:
+    lead = assistant.ask("Depuis quand le décret est-il applicable ?").text.split("\n\n")[0]
+    assert "26 juin 2024" in lead
