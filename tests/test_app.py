@@ -309,6 +309,31 @@ def test_the_draft_download_keeps_only_the_source_links(
     assert all(url in md for url in sources)  # the sources stay, as bare links
 
 
+def test_validated_answer_history_names_the_signed_in_identity(
+    served_index: Path, monkeypatch
+) -> None:
+    from o2r_assistant.validated import ValidatedStore
+
+    monkeypatch.setenv("O2R_ADMIN_PASSWORD", PASSWORD)
+    at = login(go(start(served_index), "Réponses validées"), PASSWORD)
+    at.text_area(key="validated0-questions").input(
+        "Les dépenses de formation sont-elles éligibles ?"
+    )
+    at.text_area(key="validated0-text").input("Non, elles ne sont pas éligibles.")
+    at.text_area(key="validated0-quotes").input("Les dépenses de formation ne sont pas éligibles.")
+    at.text_input(key="validated0-author").input("Camille Test")
+    at.button(key="FormSubmitter:validated0-form-Publier").click().run()
+    assert not at.exception and not at.error
+    store = ValidatedStore(Settings().database)
+    (answer,) = store.all()
+    assert answer.author == "Camille Test"  # as typed, what the chat shows
+    assert [h.editor for h in store.history(answer.id)] == [
+        "Camille Test (mot de passe partagé)"
+    ] * 2
+    by_label(at.button, "Retirer").click().run()
+    assert store.history(answer.id)[-1].editor == "mot de passe partagé"  # who clicked
+
+
 def test_staff_pages_are_disabled_without_password(served_index: Path) -> None:
     for page in ("Rédaction", "Corpus", "Évaluation", "Journal"):
         at = go(start(served_index), page)
