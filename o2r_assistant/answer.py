@@ -18,6 +18,7 @@ import numpy as np
 from .checker import CheckReport, Dossier
 from .corpus import Chunk
 from .index import VectorIndex
+from .provenance import LocalOrigin
 from .question import KIND_GIVEN, Question, gives_kind
 from .retrieval import RetrievalResult, Retrieved, phrase_meanings
 from .safety import is_instruction
@@ -61,6 +62,10 @@ class Citation:
     passage: str
     url: str | None = None
     reference: str | None = None
+    # Whether ``url`` may be shown as a link (``provenance.is_official``; set by the
+    # assistant, which knows the settings): other addresses are shown as plain text.
+    official: bool = False
+    origin: LocalOrigin | None = None
 
     @classmethod
     def of(cls, n: int, chunk: Chunk, quote: str) -> Citation:
@@ -75,6 +80,7 @@ class Citation:
             passage=chunk.text,
             url=chunk.source_url,
             reference=chunk.reference,
+            origin=chunk.origin,
         )
 
     def label(self) -> str:
@@ -87,14 +93,16 @@ class Citation:
 
 
 def source_lines(citations: list[Citation]) -> list[str]:
-    """One line per cited source: its marker, label, reference and link."""
+    """One line per cited source: its marker, label, local origin, reference and link."""
     lines = []
     for c in {c.n: c for c in citations}.values():
         line = f"[{c.n}] {c.label()}"
+        if c.origin:
+            line += f" ({c.origin.label_fr()})"
         if c.reference:
             line += f". {c.reference}"
         if c.url:
-            line += f". {c.url}"
+            line += f". {c.url}" if c.official else f". Adresse non officielle : {c.url}"
         lines.append(line)
     return lines
 

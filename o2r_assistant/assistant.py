@@ -14,6 +14,7 @@ import re
 import threading
 import time
 import unicodedata
+from dataclasses import replace
 
 from .answer import (
     MAX_QUOTES,
@@ -34,6 +35,7 @@ from .facts import extract_facts
 from .index import VectorIndex, is_current, open_index
 from .llm import FALLBACK_NOTICE, check_numbers, generate, make_chat_model
 from .matching import ValidatedAnswers
+from .provenance import is_official, official_domains
 from .question import Question, analyse, statements_of
 from .ratelimit import shared_slots
 from .retrieval import HybridRetriever, Retrieved
@@ -122,6 +124,7 @@ class Assistant:
         self._serve(index)
         self._refresh_lock = threading.Lock()
         self.chat_model = make_chat_model(self.settings) if self.settings.llm else None
+        self.official_domains = official_domains(self.settings.official_domains)
         # Staff-validated answers, served first when a question matches one of them.
         if validated is not None:
             self.validated = ValidatedAnswers(validated, self.embedder, self.index)
@@ -262,6 +265,9 @@ class Assistant:
         # Not for the checker's verdict, a blocked message, or a follow-up (resolved as usual).
         if self.validated and not verdict_leads and not signals.blocked and resolved == asked.focus:
             answer = self.validated.serve(answer, result)
+        answer.citations = [
+            replace(c, official=is_official(c.url, self.official_domains)) for c in answer.citations
+        ]
         if self.settings.log_questions:
             log.info("question=%r abstained=%s answer=%r", text, answer.abstained, answer.text)
         return answer

@@ -9,6 +9,7 @@ from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from o2r_assistant import access
+from o2r_assistant.provenance import DEFAULT_OFFICIAL_DOMAINS
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -58,6 +59,9 @@ class Settings(BaseSettings):
     # Feedback rows older than this are deleted (at start-up, then daily).
     feedback_retention_days: int = Field(default=365, ge=1)
     upload_max_mb: float = 20.0
+    # Comma-separated domains whose https:// source links are shown as links (their
+    # subdomains too); any other source address is shown as plain text.
+    official_domains: str = DEFAULT_OFFICIAL_DOMAINS
     # Passages one uploaded document, and the whole corpus, may have.
     max_passages_per_document: int = Field(default=2_000, ge=1)
     max_passages: int = Field(default=20_000, ge=1)

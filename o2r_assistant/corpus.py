@@ -14,12 +14,13 @@ import re
 import subprocess
 import sys
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
 
 from .errors import DocumentError
+from .provenance import LocalOrigin, read_origin, sidecar
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +50,8 @@ class Document:
     pages: tuple[tuple[int, int, int], ...] = ()
     # For PDFs: (level, start offset, end offset) of each heading line found in ``text``.
     headings: tuple[tuple[int, int, int], ...] = ()
+    # Set for a document added through the app (``provenance``), None for a shipped one.
+    origin: LocalOrigin | None = None
 
     def page_at(self, offset: int) -> int | None:
         for number, start, end in self.pages:
@@ -71,6 +74,7 @@ class Chunk:
     page: int | None = None
     reference: str | None = None
     source_url: str | None = None
+    origin: LocalOrigin | None = None
 
     @property
     def embed_text(self) -> str:
@@ -88,6 +92,8 @@ class Chunk:
             "end": self.end,
             "reference": self.reference or "",
             "source_url": self.source_url or "",
+            "added_by": self.origin.added_by if self.origin else "",
+            "added_at": self.origin.added_at if self.origin else "",
         }
         if self.page is not None:
             meta["page"] = self.page
@@ -106,6 +112,10 @@ class Chunk:
             page=int(meta["page"]) if meta.get("page") is not None else None,
             reference=meta.get("reference") or None,
             source_url=meta.get("source_url") or None,
+            # Indexes built before local origins were recorded have no "added_at".
+            origin=LocalOrigin(str(meta.get("added_by", "")), str(meta["added_at"]))
+            if meta.get("added_at")
+            else None,
         )
 
 
@@ -131,12 +141,16 @@ def corpus_files(corpus_dir: Path) -> list[Path]:
 
 
 def corpus_hash(corpus_dir: Path) -> str:
-    """Content hash of every supported file (names and bytes)."""
+    """Content hash of every supported file (names and bytes) and of its origin sidecar."""
     digest = hashlib.sha256()
     for path in corpus_files(corpus_dir):
         digest.update(path.name.encode())
         digest.update(b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
+        # The passages carry the origin: recording one calls for a rebuild.
+        origin = sidecar(path)
+        if origin.is_file():
+            digest.update(hashlib.sha256(origin.read_bytes()).digest())
     return digest.hexdigest()[:16]
 
 
@@ -156,7 +170,7 @@ def load_document(path: Path) -> Document:
     suffix = path.suffix.lower()
     loader = LOADERS.get(suffix)
     if loader is not None:
-        return loader(path)
+        return replace(loader(path), origin=read_origin(path))
     raise DocumentError(
         path.name,
         f"unsupported file type {suffix!r}",
@@ -468,6 +482,7 @@ def chunk_document(doc: Document) -> list[Chunk]:
                 page=doc.page_at(start),
                 reference=doc.reference,
                 source_url=doc.source_url,
+                origin=doc.origin,
             )
         )
     return chunks

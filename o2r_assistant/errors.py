@@ -32,6 +32,15 @@ class UploadError(O2RError):
     """A file offered for the corpus is refused; nothing was changed."""
 
 
+class DuplicateDocumentError(UploadError):
+    """An upload has the title or reference of a corpus document (``existing``, its file
+    name): it could pass for it, so it is added only when staff confirm."""
+
+    def __init__(self, message: str, message_fr: str, existing: str) -> None:
+        super().__init__(message, message_fr)
+        self.existing = existing
+
+
 class EmbedderError(O2RError):
     """The embedding model is not installed or cannot be loaded."""
 

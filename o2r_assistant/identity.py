@@ -55,6 +55,20 @@ class Identity:
         return f"{self.name} ({self.actor})" if self.name else self.actor
 
 
+def editor_label(identity: Identity | None, typed: str, limit: int) -> str:
+    """Who made an edit, for a history: the name typed on the form and the signed-in
+    identity, « Camille Martin (camille.martin@dreets.gouv.fr) » or « Camille (mot de
+    passe partagé) ». The typed name is cut, not the identity, to fit ``limit``."""
+    typed = " ".join(typed.split())
+    if identity is None:
+        return typed[:limit]
+    actor = identity.actor
+    room = limit - len(actor) - len(" ()")
+    if not typed or typed.casefold() == actor.casefold() or room <= 0:
+        return actor[:limit]
+    return f"{typed[:room]} ({actor})"
+
+
 def _items(text: str) -> frozenset[str]:
     return frozenset(item.strip().lower() for item in text.split(",") if item.strip())
 

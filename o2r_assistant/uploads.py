@@ -10,6 +10,13 @@ A document may give at most ``O2R_MAX_PASSAGES_PER_DOCUMENT`` passages, and the
 corpus ``O2R_MAX_PASSAGES``: a 100,000-line Markdown file under the size limit
 gave 10,028 passages, hours of indexing. :func:`plan_upload` runs every check
 and estimates the indexing time before anything is written.
+
+A document whose title or reference is another document's (compared ignoring
+case, accents and spacing), or that names the same official text at its start
+(« Décret n° 2024-584 », « Loi n° 2023-1196 », « Arrêté du 26 juin 2024 »), would
+pass for it in citations: :func:`add_document` refuses it with
+:class:`DuplicateDocumentError` unless staff confirm (``allow_duplicate``). Every
+document it adds gets its local origin recorded (``provenance``).
 """
 
 from __future__ import annotations
@@ -23,10 +30,12 @@ import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from .config import Settings
-from .corpus import LOADERS, chunk_document, corpus_files, load_document
-from .errors import DocumentError, UploadError
+from .corpus import LOADERS, Document, chunk_document, corpus_files, load_document
+from .errors import DocumentError, DuplicateDocumentError, UploadError
+from .provenance import LocalOrigin, remove_origin, write_origin
 from .text import fold
 
 log = logging.getLogger(__name__)
@@ -41,6 +50,18 @@ PASSAGES_PER_SECOND = 2.0
 # first character a letter or digit. Anything else (slashes, NUL, control characters,
 # leading dots) is not a name a person gives a corpus document.
 _NAME = re.compile(r"[^\W_][\w .()-]*", re.UNICODE)
+# The official text a (folded) title or reference starts by naming: its kind, then its
+# number (« n° 2024-584 », « no 2023-1196 ») or, for an arrêté, its date.
+_ACT = re.compile(
+    r"(loi|decret|arrete|ordonnance)\s+"
+    r"(?:n\s*[°º.o]?\s*(\d+(?:-\d+)+)|du\s+(\d{1,2}(?:er)?\s+[a-z]+\s+\d{4}))"
+)
+Clash = Literal["title", "reference", "act"]
+_CLASH_FR: dict[str, str] = {
+    "title": "porte le même titre que",
+    "reference": "porte la même référence que",
+    "act": "se présente comme le même texte officiel que",
+}
 
 
 @dataclass(frozen=True)
@@ -54,16 +75,36 @@ class DocumentInfo:
     size_bytes: int
     chunks: int
     error: str | None = None
+    origin: LocalOrigin | None = None
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """The corpus document an upload would pass for, and what they share."""
+
+    filename: str
+    title: str
+    clash: Clash
+
+    def message_fr(self, name: str) -> str:
+        return (
+            f"« {name} » {_CLASH_FR[self.clash]} le document « {self.title} » "
+            f"({self.filename}), déjà dans le corpus : les citations les confondraient. "
+            "S'il s'agit d'un autre texte, changez son titre et sa référence ; sinon, "
+            "confirmez l'ajout en connaissance de cause."
+        )
 
 
 @dataclass(frozen=True)
 class UploadPlan:
-    """What accepting a document would mean: its passages and the indexing time."""
+    """What accepting a document would mean: its passages, the indexing time, and the
+    document it would pass for, if any (adding it then needs confirmation)."""
 
     name: str
     passages: int
     corpus_passages: int  # the whole corpus with this document
     estimated_seconds: float  # a full reindex of that corpus
+    duplicate: Duplicate | None = None
 
     def summary_fr(self) -> str:
         """« 1 234 passages (5 678 pour tout le corpus) ; indexation estimée à 3 min. »"""
@@ -130,13 +171,45 @@ def _target(settings: Settings, name: str) -> Path:
     return target
 
 
-def _count_passages(name: str, data: bytes) -> int:
-    """Parse and chunk a private copy outside the corpus with the corpus code itself."""
+def _normal(text: str | None) -> str:
+    return " ".join(fold(text or "").split())
+
+
+def identity_keys(doc: Document) -> frozenset[tuple[Clash, str]]:
+    """What a document is known by in citations: its title, its reference, and the
+    official text either starts by naming, all folded (case, accents, spacing)."""
+    keys: set[tuple[Clash, str]] = set()
+    for clash, text in (("title", _normal(doc.title)), ("reference", _normal(doc.reference))):
+        if text:
+            keys.add((clash, text))
+            act = _ACT.match(text)
+            if act:
+                keys.add(("act", f"{act[1]} {act[2] or act[3]}"))
+    return frozenset(keys)
+
+
+@dataclass(frozen=True)
+class _Known:
+    """What the checks need of a corpus file: its passages, title and identity keys."""
+
+    passages: int
+    title: str
+    keys: frozenset[tuple[Clash, str]]
+
+
+def _read(path: Path) -> _Known:
+    """Parse and chunk a file with the corpus code itself; DocumentError if refused."""
+    doc = load_document(path)
+    return _Known(len(chunk_document(doc)), doc.title, identity_keys(doc))
+
+
+def _probe(name: str, data: bytes) -> _Known:
+    """:func:`_read` on a private copy outside the corpus."""
     with tempfile.TemporaryDirectory(prefix="o2r-upload-") as tmp:
         probe = Path(tmp) / name
         probe.write_bytes(data)
         try:
-            return len(chunk_document(load_document(probe)))
+            return _read(probe)
         except DocumentError as err:
             raise UploadError(
                 f"refused upload {name!r}: {err}",
@@ -144,31 +217,47 @@ def _count_passages(name: str, data: bytes) -> int:
             ) from err
 
 
-# Passages of corpus files already counted, by (path, size, modification time).
-_counted: dict[tuple[str, int, int], int] = {}
+# Corpus files already read, by (path, size, modification time).
+_known: dict[tuple[str, int, int], _Known] = {}
 
 
-def _file_passages(path: Path) -> int:
+def _corpus_file(path: Path) -> _Known:
     info = path.stat()
     key = (str(path), info.st_size, info.st_mtime_ns)
-    if key not in _counted:
+    if key not in _known:
         try:
-            _counted[key] = len(chunk_document(load_document(path)))
+            _known[key] = _read(path)
         except DocumentError:  # not indexed either
-            _counted[key] = 0
-    return _counted[key]
+            _known[key] = _Known(0, path.stem, frozenset())
+    return _known[key]
+
+
+def _duplicate(keys: frozenset[tuple[Clash, str]], others: list[Path]) -> Duplicate | None:
+    """The first corpus document sharing one of ``keys``: by title, reference, then act."""
+    order: tuple[Clash, ...] = ("title", "reference", "act")
+    for path in others:
+        shared = keys & _corpus_file(path).keys
+        if shared:
+            clash = min((c for c, _ in shared), key=order.index)
+            return Duplicate(path.name, _corpus_file(path).title, clash)
+    return None
 
 
 def plan_upload(
     settings: Settings, filename: str, data: bytes, replace: bool = False
 ) -> UploadPlan:
-    """Every check of :func:`add_document`, nothing written; UploadError if refused."""
+    """Every check of :func:`add_document`, nothing written; UploadError if refused.
+
+    A duplicate title or reference is not raised but reported (``UploadPlan.duplicate``),
+    so that staff can be asked to confirm.
+    """
     name, _ = _checked(settings, filename, data, replace)
     return _plan(settings, name, data)
 
 
 def _plan(settings: Settings, name: str, data: bytes) -> UploadPlan:
-    passages = _count_passages(name, data)
+    new = _probe(name, data)
+    passages = new.passages
     limit = settings.max_passages_per_document
     if passages > limit:
         raise UploadError(
@@ -178,15 +267,16 @@ def _plan(settings: Settings, name: str, data: bytes) -> UploadPlan:
             f"{duration_fr(passages / PASSAGES_PER_SECOND)} d'indexation pour lui seul). "
             "Découpez-le ou retirez les parties inutiles.",
         )
-    others = sum(_file_passages(p) for p in corpus_files(settings.corpus_dir) if p.name != name)
-    total, limit = others + passages, settings.max_passages
+    others = [p for p in corpus_files(settings.corpus_dir) if p.name != name]
+    total, limit = sum(_corpus_file(p).passages for p in others) + passages, settings.max_passages
     if total > limit:
         raise UploadError(
             f"the corpus would have {total} passages with {name!r}, over the limit of {limit}",
             f"fichier refusé : le corpus compterait {_count_fr(total)} passages, au-delà de la "
             f"limite de {_count_fr(limit)}. Retirez d'abord des documents devenus inutiles.",
         )
-    return UploadPlan(name, passages, total, total / PASSAGES_PER_SECOND)
+    duplicate = _duplicate(new.keys, others)
+    return UploadPlan(name, passages, total, total / PASSAGES_PER_SECOND, duplicate)
 
 
 def _checked(settings: Settings, filename: str, data: bytes, replace: bool) -> tuple[str, Path]:
@@ -221,13 +311,33 @@ def _checked(settings: Settings, filename: str, data: bytes, replace: bool) -> t
     return name, target
 
 
-def add_document(settings: Settings, filename: str, data: bytes, replace: bool = False) -> Path:
+def add_document(
+    settings: Settings,
+    filename: str,
+    data: bytes,
+    replace: bool = False,
+    *,
+    allow_duplicate: bool = False,
+    added_by: str = "",
+) -> Path:
     """Add a document to the corpus (or replace one of the same name when ``replace``).
 
-    The index is not rebuilt here: the caller re-indexes when it is ready to.
+    ``added_by`` (the staff identity) and the time are recorded as its local origin.
+    A document that would pass for another (:attr:`UploadPlan.duplicate`) raises
+    :class:`DuplicateDocumentError` unless ``allow_duplicate``. The index is not
+    rebuilt here: the caller re-indexes when it is ready to.
     """
     name, target = _checked(settings, filename, data, replace)
     plan = _plan(settings, name, data)
+    if plan.duplicate is not None and not allow_duplicate:
+        raise DuplicateDocumentError(
+            f"{name!r} duplicates the {plan.duplicate.clash} of {plan.duplicate.filename!r}",
+            f"fichier refusé : {plan.duplicate.message_fr(name)}",
+            plan.duplicate.filename,
+        )
+    # The origin first, never rolled back: a label left by a failed upload over-warns,
+    # while a document written before its label could be cited as a shipped one.
+    write_origin(target, added_by)
     handle, tmp_name = tempfile.mkstemp(prefix=".upload-", suffix=".part", dir=target.parent)
     tmp = Path(tmp_name)
     try:
@@ -278,6 +388,7 @@ def remove_document(settings: Settings, doc_id: str) -> None:
         )
     for path in matches:
         _target(settings, path.name).unlink()
+        remove_origin(path)
         log.info("corpus document %s removed", path.name)
 
 
@@ -302,6 +413,7 @@ def describe_corpus(settings: Settings, chunk_counts: dict[str, int]) -> list[Do
                 doc.date,
                 path.stat().st_size,
                 chunk_counts.get(doc.doc_id, 0),
+                origin=doc.origin,
             )
         )
     return infos

@@ -20,6 +20,7 @@ from browser_support import WAIT_MS, chromium, go, serve
 from o2r_assistant.audit import AuditLog
 from o2r_assistant.config import Settings
 from o2r_assistant.identity import PROVIDER_DOWN_FR
+from o2r_assistant.provenance import read_origin
 from o2r_assistant.rendering import unlinked
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -137,6 +138,9 @@ def test_staff_sign_in_upload_and_journal(
 
     (entry,) = AuditLog(Settings().feedback_db).entries()
     assert (entry.actor, entry.action, entry.target) == (STAFF[1], "document_added", DOCUMENT)
+    # Its citations will say who added it: the signed-in address.
+    origin = read_origin(Settings().corpus_dir / DOCUMENT)
+    assert origin is not None and origin.added_by == STAFF[1]
 
 
 def test_outsider_expired_session_and_provider_down(

@@ -13,9 +13,11 @@ from o2r_assistant.errors import IdentityProviderError
 from o2r_assistant.identity import (
     NOT_CONFIGURED_FR,
     PROVIDER_DOWN_FR,
+    SHARED_PASSWORD,
     AllowList,
     Identity,
     check_provider,
+    editor_label,
     metadata_url,
     oidc_sign_in,
 )
@@ -148,3 +150,18 @@ def test_a_provider_that_is_down() -> None:
     with pytest.raises(IdentityProviderError) as err:
         check_provider(f"http://127.0.0.1:{port}/.well-known/openid-configuration", 2)
     assert "Le chat reste disponible" in err.value.message_fr
+
+
+def test_the_editor_is_the_typed_name_with_the_signed_in_identity() -> None:
+    named = Identity("camille.martin@dreets.gouv.fr", "Camille Martin")
+    shared = Identity(SHARED_PASSWORD)
+    assert editor_label(named, " Camille  Martin ", 100) == (
+        "Camille Martin (camille.martin@dreets.gouv.fr)"
+    )
+    assert editor_label(shared, "Camille", 100) == "Camille (mot de passe partagé)"
+    assert editor_label(named, "", 100) == "camille.martin@dreets.gouv.fr"
+    assert editor_label(named, "CAMILLE.MARTIN@dreets.gouv.fr", 100) == named.actor
+    assert editor_label(None, "Camille", 100) == "Camille"
+    # The typed name is cut, never the identity.
+    long = editor_label(named, "x" * 200, 100)
+    assert len(long) == 100 and long.endswith(" (camille.martin@dreets.gouv.fr)")

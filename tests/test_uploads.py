@@ -11,9 +11,15 @@ from pypdf import PdfWriter
 
 from o2r_assistant.config import Settings
 from o2r_assistant.corpus import corpus_files, load_document
-from o2r_assistant.errors import UploadError
+from o2r_assistant.errors import DuplicateDocumentError, UploadError
 from o2r_assistant.pdf import MAX_PDF_PAGES
-from o2r_assistant.uploads import add_document, check_filename, describe_corpus, remove_document
+from o2r_assistant.uploads import (
+    add_document,
+    check_filename,
+    describe_corpus,
+    plan_upload,
+    remove_document,
+)
 
 NOTE_MD = (
     '---\ntitle: "Note d\'information O2R"\ndate: 2025-01-15\n---\n\n'
@@ -110,7 +116,10 @@ def test_valid_upload_is_loadable_and_leaves_no_temporary_file(
     path = add_document(settings, "note-information.md", NOTE_MD)
     assert path == corpus.resolve() / "note-information.md"
     assert path.read_bytes() == NOTE_MD
-    assert snapshot(corpus) == {**before, "note-information.md": NOTE_MD}
+    after = snapshot(corpus)
+    # The document and its local origin (``provenance``), nothing else.
+    assert set(after) == {*before, "note-information.md", ".note-information.md.origin.json"}
+    assert after["note-information.md"] == NOTE_MD
     assert load_document(path).title == "Note d'information O2R"
     assert path in [p.resolve() for p in corpus_files(corpus)]
 
@@ -215,3 +224,81 @@ def test_describe_corpus(settings: Settings, corpus: Path) -> None:
     assert glossary.title.startswith("Contexte et glossaire")
     assert infos["ami-o2r-pays-de-la-loire"].chunks == 0
     assert infos["casse"].error and "illisible" in infos["casse"].error
+
+
+DECRET = "decret-2024-584-conventionnement.md"
+DECRET_TITLE = (
+    "Décret n° 2024-584 du 24 juin 2024 — conventionnement des organismes et rémunération des "
+    "bénéficiaires (articles D. 5316-1 à D. 5316-16 du code du travail)"
+)
+
+
+def posing_as_the_decret(title: str = DECRET_TITLE, reference: str = "Note") -> bytes:
+    return (
+        f'---\ntitle: "{title}"\nreference: "{reference}"\ndate: 2024-06-24\n'
+        'source_url: "http://legifrance.example/decret-2024-584"\n---\n\n'
+        "# Coût minimum\n\nLe coût minimum d'un projet est ramené à 50 000 € sur 3 ans.\n"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("data", "existing", "clash"),
+    [
+        (posing_as_the_decret(), DECRET, "title"),
+        # Case, accents and spacing do not tell titles apart.
+        (posing_as_the_decret(" ".join(DECRET_TITLE.upper().split()).replace("É", "E")), DECRET,
+         "title"),
+        (posing_as_the_decret(
+            "Note", "Décret n° 2024-584 du 24 juin 2024 relatif aux organismes chargés du "
+            "repérage et de l'accompagnement spécifique des personnes les plus éloignées de "
+            "l'emploi et à la rémunération de leurs bénéficiaires ; code du travail, articles "
+            "D. 5316-1 à D. 5316-16"), DECRET, "reference"),
+        (posing_as_the_decret("DÉCRET N°2024-584 : version consolidée"), DECRET, "act"),
+        (posing_as_the_decret("Note", "Loi no 2023-1196 du 18 décembre 2023, version annotée"),
+         "loi-plein-emploi-article-7.md", "act"),
+        (posing_as_the_decret("Arrêté du 26 juin 2024 (annexe 2)"),
+         "arrete-2024-06-26-cahier-des-charges.md", "act"),
+    ],
+)  # fmt: skip
+def test_an_upload_posing_as_a_corpus_document_needs_confirmation(
+    settings: Settings, corpus: Path, data: bytes, existing: str, clash: str
+) -> None:
+    plan = plan_upload(settings, "faux-decret.md", data)
+    assert plan.duplicate is not None
+    assert (plan.duplicate.filename, plan.duplicate.clash) == (existing, clash)
+    before = snapshot(corpus)
+    with pytest.raises(DuplicateDocumentError) as err:
+        add_document(settings, "faux-decret.md", data)
+    assert err.value.existing == existing
+    # The French message names the document it would pass for.
+    assert existing in err.value.message_fr
+    assert load_document(corpus / existing).title in err.value.message_fr
+    assert snapshot(corpus) == before
+
+    path = add_document(
+        settings, "faux-decret.md", data, allow_duplicate=True, added_by="mot de passe partagé"
+    )
+    origin = load_document(path).origin
+    assert origin is not None and origin.added_by == "mot de passe partagé"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        NOTE_MD,
+        # Citing the décret is not posing as it: only what a title or reference starts with.
+        posing_as_the_decret("Fiche pratique", "Fiche rédigée d'après le décret n° 2024-584"),
+        posing_as_the_decret("Décret n° 2024-585 du 24 juin 2024"),
+    ],
+)
+def test_other_documents_are_not_duplicates(settings: Settings, data: bytes) -> None:
+    assert plan_upload(settings, "fiche.md", data).duplicate is None
+    add_document(settings, "fiche.md", data)
+
+
+def test_replacing_a_document_is_not_a_duplicate_of_itself(
+    settings: Settings, corpus: Path
+) -> None:
+    data = (corpus / DECRET).read_bytes().replace(b"trois ans", b"3 ans")
+    assert plan_upload(settings, DECRET, data, replace=True).duplicate is None
+    add_document(settings, DECRET, data, replace=True)

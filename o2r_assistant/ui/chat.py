@@ -44,7 +44,10 @@ def render_citations(citations: list[Citation]) -> None:
         grouped.setdefault(c.n, []).append(c)
     for n, group in grouped.items():
         first = group[0]
-        with st.expander(md_text(f"[{n}] {first.title}"), icon=":material/format_quote:"):
+        title = f"[{n}] {first.title}"
+        if first.origin:  # not a shipped text: the label says so before the passage opens
+            title += f" — {first.origin.label_fr()}"
+        with st.expander(md_text(title), icon=":material/format_quote:"):
             where = first.section or ""
             if first.page is not None:
                 where = f"{where}, page {first.page}" if where else f"page {first.page}"
@@ -54,8 +57,10 @@ def render_citations(citations: list[Citation]) -> None:
                 st.caption(md_text(f"Référence : {first.reference}"))
             st.markdown(highlighted(first.passage, [c.quote for c in group]))
             url = safe_url(first.url)
-            if url:
+            if url and first.official:
                 st.markdown(f"[:material/open_in_new: Consulter la source officielle]({url})")
+            elif first.url:
+                st.caption(md_text(f"Adresse non officielle (pas un lien) : {first.url}"))
 
 
 def render_findings_summary(report: CheckReport) -> None:

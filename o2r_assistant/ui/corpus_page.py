@@ -17,7 +17,7 @@ from o2r_assistant.corpus import LOADERS, corpus_files
 from o2r_assistant.errors import O2RError
 from o2r_assistant.rendering import md_text
 from o2r_assistant.ui.common import ERROR_FR, get_assistant, show_error
-from o2r_assistant.ui.staff import record_action, staff_gate
+from o2r_assistant.ui.staff import record_action, staff_gate, staff_identity
 from o2r_assistant.uploads import (
     DocumentInfo,
     add_document,
@@ -53,6 +53,7 @@ def documents(settings: Settings, assistant: Assistant) -> list[DocumentInfo]:
 
 
 BUILD_NOTICE = "Une version plus récente du corpus est en préparation."
+CONFIRM_DUPLICATE = "Je confirme l'ajout de ce document en connaissance de cause"
 POLL_S = 0.5
 
 
@@ -72,7 +73,9 @@ def corpus_version(settings: Settings, assistant: Assistant) -> None:
             )
         for doc in documents(settings, assistant):
             date = f" ({doc.date})" if doc.date else ""
-            st.caption(md_text(f"{doc.title}{date}"))
+            # A local copy of a shipped title is told apart from the shipped text.
+            origin = f" — {doc.origin.label_fr()}" if doc.origin else ""
+            st.caption(md_text(f"{doc.title}{date}{origin}"))
     if running_build(settings, assistant.embedder) is not None:
         st.caption(BUILD_NOTICE)
 
@@ -119,6 +122,7 @@ def page_corpus(settings: Settings) -> None:
                     "Document": d.doc_id,
                     "Titre": d.title,
                     "Date": d.date or "",
+                    "Origine": d.origin.label_fr() if d.origin else "livré avec l'assistant",
                     "Passages indexés": d.chunks,
                     "Taille (Ko)": round(d.size_bytes / 1024, 1),
                 }
@@ -141,7 +145,7 @@ def page_corpus(settings: Settings) -> None:
             max_upload_size=math.ceil(settings.upload_max_mb),
         )
         overwrite = st.checkbox("Remplacer le document s'il existe déjà", key=f"{k}replace")
-        refused = uploaded is None
+        refused, duplicate = uploaded is None, None
         if uploaded is not None:
             try:  # every check, and the passages and indexing time, before anything is written
                 plan = plan_upload(settings, uploaded.name, uploaded.getvalue(), replace=overwrite)
@@ -150,16 +154,31 @@ def page_corpus(settings: Settings) -> None:
                 refused = True
             else:
                 st.caption(plan.summary_fr())
+                duplicate = plan.duplicate
+        if duplicate is not None:
+            st.warning(md_text(duplicate.message_fr(plan.name)), icon=":material/content_copy:")
+            refused = not st.checkbox(CONFIRM_DUPLICATE, key=f"{k}duplicate")
         if st.button("Ajouter au corpus", icon=":material/upload_file:", disabled=refused):
             present = {p.name for p in corpus_files(settings.corpus_dir)}
+            identity = staff_identity(settings)
             try:
-                path = add_document(settings, uploaded.name, uploaded.getvalue(), replace=overwrite)
+                path = add_document(
+                    settings,
+                    uploaded.name,
+                    uploaded.getvalue(),
+                    replace=overwrite,
+                    allow_duplicate=duplicate is not None,
+                    added_by=identity.actor if identity else "",
+                )
             except O2RError as err:
                 show_error(err)
             else:
                 replaced = path.name in present
+                confirmed = f" (doublon confirmé de {duplicate.filename})" if duplicate else ""
                 record_action(
-                    settings, "document_replaced" if replaced else "document_added", path.name
+                    settings,
+                    "document_replaced" if replaced else "document_added",
+                    path.name + confirmed,
                 )
                 corpus_changed(f"Document {'remplacé' if replaced else 'ajouté'} : {path.name}.")
     with remove_col, st.container(border=True):

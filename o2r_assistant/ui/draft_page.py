@@ -53,7 +53,7 @@ def page_draft(settings: Settings) -> None:
     md_col, docx_col = st.columns(2)
     md_col.download_button(
         "Télécharger (.md)",
-        plain_markdown(draft_to_markdown(edited), [c.url for c in draft.citations if c.url]),
+        plain_markdown(draft_to_markdown(edited), [c.url for c in draft.citations if c.official]),
         file_name="brouillon-reponse-o2r.md",
         mime="text/markdown",
         icon=":material/download:",

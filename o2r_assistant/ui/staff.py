@@ -24,11 +24,13 @@ from o2r_assistant.identity import (
     Identity,
     SignIn,
     check_provider,
+    editor_label,
     metadata_url,
     oidc_sign_in,
 )
 from o2r_assistant.rendering import md_text
 from o2r_assistant.ui.common import show_error, state
+from o2r_assistant.validated import MAX_AUTHOR_CHARS
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +81,12 @@ def staff_identity(settings: Settings) -> Identity | None:
         sign_in = oidc_state(settings)
         return sign_in.identity if sign_in.status == "staff" else None
     return Identity(SHARED_PASSWORD) if state().staff else None
+
+
+def staff_editor(settings: Settings, typed: str = "") -> str:
+    """Who makes a change of a validated answer, for its history (the name typed, if any,
+    with the signed-in identity); empty outside a staff session."""
+    return editor_label(staff_identity(settings), typed, MAX_AUTHOR_CHARS)
 
 
 def record_action(settings: Settings, action: Action, target: str = "") -> None:

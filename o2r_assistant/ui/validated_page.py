@@ -20,7 +20,7 @@ from o2r_assistant.errors import O2RError, ValidatedAnswerError
 from o2r_assistant.feedback import FeedbackStore
 from o2r_assistant.rendering import md_text
 from o2r_assistant.ui.common import get_assistant, show_error
-from o2r_assistant.ui.staff import record_action, staff_gate
+from o2r_assistant.ui.staff import record_action, staff_editor, staff_gate
 from o2r_assistant.validated import (
     STATUS_FR,
     Prefill,
@@ -133,10 +133,11 @@ def editor(store: ValidatedStore, finder: QuoteFinder, settings: Settings) -> No
         status="draft",
         valid_until=until if isinstance(until, date) else None,
     )
+    by = staff_editor(settings, author)  # the history says who edited, beside the author
     try:
-        store.save(answer, author)
+        store.save(answer, by)
         if publish:
-            store.publish(answer.id, author, finder)
+            store.publish(answer.id, by, finder)
     except ValidatedAnswerError as err:
         s.validated_editing = answer.id if store.get(answer.id) else editing
         show_error(err)
@@ -187,12 +188,12 @@ def answer_card(
         if republish and cols[1].button(
             "Publier", key=f"publish-{answer.id}", icon=":material/verified:"
         ):
-            publish = partial(store.publish, answer.id, answer.author, finder)
+            publish = partial(store.publish, answer.id, staff_editor(settings), finder)
             _act(publish, answer, "publiée", settings, "answer_published")
         if answer.status != "retired" and cols[2].button(
             "Retirer", key=f"retire-{answer.id}", icon=":material/archive:"
         ):
-            retire = partial(store.retire, answer.id, answer.author)
+            retire = partial(store.retire, answer.id, staff_editor(settings))
             _act(retire, answer, "retirée", settings, "answer_retired")
         history = store.history(answer.id)
         st.markdown("**Historique**")
