@@ -223,8 +223,14 @@ class Assistant:
                 chosen = select_sentences(candidates, asked)
         mode = "extractive"
         if chosen:
-            # A message with its own question gets that answer first, then the verdict.
-            answered_first = verdict_leads and own_question and chosen[0] not in rule_chosen
+            # A message with its own question gets that answer first, then the verdict,
+            # unless the facts it states fail a rule or need fixing: that comes first.
+            answered_first = (
+                verdict_leads
+                and own_question
+                and chosen[0] not in rule_chosen
+                and not any(r.status in ("fail", "warn") for r in findings.results)
+            )
             body, citations = compose(
                 asked,
                 chosen,

@@ -109,3 +109,11 @@ def test_a_date_in_a_texts_name_is_a_weaker_answer_than_a_date_stated() -> None:
 def test_the_date_a_text_took_effect_leads_over_its_name(assistant) -> None:
     lead = assistant.ask("Depuis quand le décret est-il applicable ?").text.split("\n\n")[0]
     assert "26 juin 2024" in lead
+
+
+def test_a_failing_fact_leads_even_before_the_messages_own_question(assistant) -> None:
+    answer = assistant.ask(
+        "Notre budget est de 90 000 € sur 3 ans. Combien de temps dure la convention ?"
+    )
+    assert answer.findings.by_id("cout_minimum").status == "fail"
+    assert answer.text.startswith("Non, pas en l'état")
