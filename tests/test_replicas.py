@@ -109,13 +109,14 @@ def last_answer(page) -> str:
 def rate(page, thumbs: str, comment: str | None = None) -> None:
     """Rate the last answer; with a comment, send it too. Returns once stored: the
     comment form is drawn after the row is written."""
-    messages(page).last.get_by_role("radio", name=thumbs).click()
-    comment_box = page.get_by_label("Un commentaire ? (facultatif)").last
+    answer = messages(page).last
+    answer.get_by_role("radio", name=thumbs).click()
+    comment_box = answer.get_by_label("Un commentaire ? (facultatif)")
     comment_box.wait_for(state="visible")
     if comment is not None:
         comment_box.fill(comment)
-        page.get_by_role("button", name="Envoyer mon avis").last.click()
-        page.get_by_text("Merci pour votre avis.").last.wait_for(state="visible")
+        answer.get_by_role("button", name="Envoyer mon avis").click()
+        answer.get_by_text("Merci pour votre avis.").wait_for(state="visible")
 
 
 def corpus_version_shows(page, fingerprint: str) -> None:
