@@ -6,12 +6,12 @@ Starts, on 127.0.0.1 only, what ``docs/deploy.md`` describes: a PostgreSQL serve
 (Debian's binaries, a temporary data directory), a `chroma run` server, the indexing
 job (`o2r index`) and two `streamlit run serve.py` replicas. Then, for each number of
 sessions, twice: every session on replica A alone, then the sessions spread over A and
-B. Each session is a new browser context that opens the chat; once all are open they
-ask together, back to back with no think time, ``--questions`` questions each, and
-rate every answer (thumbs up). Reports, per run: the time from Enter to the answer
-shown (p50, p95), the errors (busy messages, timeouts), the ratings the page
-acknowledged against the rows PostgreSQL holds (lost rows), each replica's peak
-resident memory, and the machine's load average.
+B. Each session is a new browser context that opens the chat (``--open-at-once`` at a
+time); once all are open they ask together, back to back with no think time,
+``--questions`` questions each, and rate every answer (thumbs up). Reports, per run:
+the time from Enter to the answer shown (p50, p95), the errors (busy messages,
+timeouts), the ratings the page acknowledged against the rows PostgreSQL holds (lost
+rows), each replica's peak resident memory, and the machine's load average.
 
 Bounded: at most ``--max-sessions`` browser contexts, each answer waited for at most
 ``--answer-timeout`` seconds and each run at most ``--run-timeout``. ``--cache`` is an
@@ -27,6 +27,7 @@ import argparse
 import asyncio
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -55,14 +56,15 @@ QUESTIONS = (
     "Quelles structures peuvent répondre à l'appel ?",
     "Quels sont les critères de sélection des projets ?",
 )
-# Until the last message is the assistant's and the one before it is the question.
+# Until the last message is the assistant's reply to the question, drawn to its end: its
+# thumbs (answers and abstentions) or its error (busy, index down), which come last.
 ANSWER_SHOWN_JS = """question => {
     const all = document.querySelectorAll('[data-testid=stChatMessage]');
     if (all.length < 2) return false;
     const last = all[all.length - 1], before = all[all.length - 2];
     return last.querySelector('[data-testid=stChatMessageAvatarAssistant]')
-        && last.innerText.length > 40
         && before.innerText.includes(question)
+        && last.querySelector('[data-testid=stFeedback], [data-testid=stAlertContentError]')
         && !document.querySelector('[data-stale=true]');
 }"""
 
@@ -142,13 +144,18 @@ def feedback_rows(url: str) -> int:
 # ---------------------------------------------------------------- the sessions
 
 
-async def open_session(browser, url: str, answer_timeout_s: float):
-    context = await browser.new_context(viewport={"width": 1440, "height": 1000}, locale="fr-FR")
-    page = await context.new_page()
-    page.set_default_timeout(answer_timeout_s * 1000)
-    await page.goto(url, wait_until="domcontentloaded")
-    await page.get_by_placeholder(CHAT_PLACEHOLDER).wait_for(state="visible")
-    return page
+async def open_session(browser, url: str, answer_timeout_s: float, gate: asyncio.Semaphore):
+    """A new browser context on the chat, once its input is usable. Opening is not what
+    is measured: a few at a time, so 32 first page loads do not time out together."""
+    async with gate:
+        context = await browser.new_context(
+            viewport={"width": 1440, "height": 1000}, locale="fr-FR"
+        )
+        page = await context.new_page()
+        page.set_default_timeout(answer_timeout_s * 1000)
+        await page.goto(url, wait_until="domcontentloaded")
+        await page.get_by_placeholder(CHAT_PLACEHOLDER).wait_for(state="visible")
+        return page
 
 
 async def chat(page, first: int, questions: int, outcome: Outcome) -> None:
@@ -167,9 +174,9 @@ async def chat(page, first: int, questions: int, outcome: Outcome) -> None:
             return
         seconds = time.perf_counter() - started
         answer = messages.last
-        # Answers and abstentions have thumbs; an error message (busy, index down) has not.
-        if not await answer.get_by_test_id("stFeedback").count():
-            outcome.error((await answer.inner_text()).strip().splitlines()[-1][:70])
+        error = answer.get_by_test_id("stAlertContentError")
+        if await error.count():
+            outcome.error((await error.inner_text()).strip()[:70])
             continue
         outcome.seconds.append(seconds)
         try:
@@ -189,9 +196,10 @@ async def run(urls: list[str], sessions: int, args: argparse.Namespace) -> tuple
     async with async_playwright() as pw:
         browser = await pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
+            gate = asyncio.Semaphore(args.open_at_once)
             opened = await asyncio.gather(
                 *(
-                    open_session(browser, urls[n % len(urls)], args.answer_timeout)
+                    open_session(browser, urls[n % len(urls)], args.answer_timeout, gate)
                     for n in range(sessions)
                 ),
                 return_exceptions=True,
@@ -228,12 +236,15 @@ def report_line(label: str, sessions: int, outcome: Outcome, wall: float, extra:
 
 
 def main() -> None:
+    # A plain kill still stops the servers this run started (the ``finally`` below).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sessions", default="1,8,32", help="comma-separated session counts")
     parser.add_argument("--questions", type=int, default=3, help="questions per session")
     parser.add_argument("--answer-timeout", type=float, default=120.0)
     parser.add_argument("--run-timeout", type=float, default=600.0)
     parser.add_argument("--max-sessions", type=int, default=48)
+    parser.add_argument("--open-at-once", type=int, default=4, help="sessions opening at once")
     parser.add_argument("--cache", type=Path, default=ROOT / "index" / "cache")
     args = parser.parse_args()
     levels = [int(n) for n in args.sessions.split(",")]
