@@ -4,7 +4,8 @@ The deployment of ``docs/deploy.md`` on one machine: two `streamlit run serve.py
 processes on two ports, each with its own local index folder, a `chroma run` server, a
 real PostgreSQL and the indexing job (`o2r index`). Both replicas answer, take feedback,
 pick up an index rebuilt by the job without a restart, and one keeps serving when the
-other is killed in the middle of an answer.
+other is killed in the middle of an answer, and it keeps answering while PostgreSQL is
+down.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from browser_support import (
     wait_healthy,
 )
 from chromaserver import free_port, start_chroma
+from pgserver import PostgresServer
 
 from o2r_assistant.config import PROJECT_ROOT
 from o2r_assistant.corpus import corpus_hash
@@ -56,6 +58,7 @@ NEW_TEXT = (
 )
 NEW_QUESTION = "Quand a lieu la permanence téléphonique pour les porteurs de projet ?"
 LAST_QUESTION = "Quel est le coût minimum d'un projet ?"
+OUTAGE_QUESTION = "Qui sont les publics « invisibles » visés par l'appel ?"
 INDEX_JOB_S = 300
 
 
@@ -162,7 +165,11 @@ class KillMidAnswer:
 
 
 def test_two_replicas_share_the_index_and_the_database(
-    served_index: Path, pg_database: str, chroma_url: str, tmp_path: Path
+    served_index: Path,
+    pg_server: PostgresServer,
+    pg_database: str,
+    chroma_url: str,
+    tmp_path: Path,
 ) -> None:
     env = {
         **os.environ,  # O2R_CORPUS_DIR and O2R_INDEX_DIR point at tmp_path (conftest)
@@ -231,7 +238,21 @@ def test_two_replicas_share_the_index_and_the_database(
         assert "ne sont pas éligibles" in last_answer(fresh)
         assert messages(page_a).count() == shown  # A never answered
 
-    # No feedback row lost: two given on A, three on B, from two browser sessions.
+        # PostgreSQL down: B keeps answering, a rating fails visibly, in French, and is
+        # stored when given again once the database is back.
+        pg_server.kill()
+        try:
+            ask(page_b, OUTAGE_QUESTION)
+            answer = messages(page_b).last
+            answer.get_by_role("radio", name="Thumbs up").click()
+            answer.get_by_text("la base des avis est indisponible").wait_for(state="visible")
+            assert answer.get_by_label("Un commentaire ? (facultatif)").count() == 0
+        finally:
+            pg_server.restart()
+        rate(page_b, "Thumbs down")
+
+    # No feedback row lost: two given on A, four on B (none while the database was
+    # down), from two browser sessions.
     with psycopg.connect(pg_database.replace("+psycopg", "")) as conn:
         rows = conn.execute(
             "SELECT rating, comment, session_id FROM feedback ORDER BY id"
@@ -242,5 +263,6 @@ def test_two_replicas_share_the_index_and_the_database(
         ("up", None),
         ("up", None),
         ("up", None),
+        ("down", None),
     ]
     assert len({row[2] for row in rows}) == 2
