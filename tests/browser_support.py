@@ -55,15 +55,13 @@ def wait_healthy(url: str, server: subprocess.Popen, log: Path) -> None:
     pytest.fail(f"streamlit not healthy after {SERVER_START_S}s:\n{log.read_text()}")
 
 
-@contextlib.contextmanager
-def serve(tmp_path: Path):
-    """`streamlit run serve.py` on a free port, with the test's corpus, index and database.
+def start_app(log: Path, env: dict[str, str] | None = None) -> tuple[subprocess.Popen, str]:
+    """Start `streamlit run serve.py` on a free port, output to ``log``; (process, URL).
 
-    Yields the URL once the server answers its health check, which is after start-up
-    has loaded the assistant (``o2r_assistant.ui.server``).
+    ``env`` defaults to this process's environment. The caller waits with
+    ``wait_healthy`` (several replicas can start at once) and ends with ``stop_app``.
     """
     port = free_port()
-    log = tmp_path / "streamlit.log"
     with open(log, "wb") as out:
         process = subprocess.Popen(
             [
@@ -74,21 +72,36 @@ def serve(tmp_path: Path):
                 "--browser.gatherUsageStats", "false",
             ],
             cwd=PROJECT_ROOT,
-            env=os.environ.copy(),  # O2R_* already point at tmp_path (conftest)
+            env=os.environ.copy() if env is None else env,
             stdout=out,
             stderr=subprocess.STDOUT,
         )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
+    return process, f"http://127.0.0.1:{port}"
+
+
+def stop_app(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+
+
+@contextlib.contextmanager
+def serve(tmp_path: Path):
+    """`streamlit run serve.py` on a free port, with the test's corpus, index and database.
+
+    Yields the URL once the server answers its health check, which is after start-up
+    has loaded the assistant (``o2r_assistant.ui.server``).
+    """
+    log = tmp_path / "streamlit.log"
+    process, url = start_app(log)  # O2R_* already point at tmp_path (conftest)
     try:
         wait_healthy(url, process, log)
         yield url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
+        stop_app(process)
 
 
 @contextlib.contextmanager
@@ -124,3 +137,46 @@ def login(page, password: str) -> None:
     page.get_by_label("Mot de passe").fill(password)
     page.get_by_role("button", name="Se connecter").click()
     page.get_by_role("button", name="Se déconnecter").wait_for(state="visible")
+
+
+def chat_box(page):
+    return page.get_by_placeholder(CHAT_PLACEHOLDER)
+
+
+def open_chat(page, url: str) -> float:
+    """Go to the app; seconds until the chat input is usable."""
+    started = time.perf_counter()
+    page.goto(url, wait_until="domcontentloaded")
+    chat_box(page).wait_for(state="visible")
+    assert chat_box(page).is_editable()
+    return time.perf_counter() - started
+
+
+def messages(page):
+    return page.get_by_test_id("stChatMessage")
+
+
+def ask(page, question: str) -> float:
+    """Ask with the keyboard (Enter); seconds until the answer is shown."""
+    box = chat_box(page)
+    box.fill(question)
+    started = time.perf_counter()
+    box.press("Enter")
+    wait_answer(page, question)
+    return time.perf_counter() - started
+
+
+def wait_answer(page, question: str) -> None:
+    """Until the last message is the assistant's and the one before is ``question``."""
+    page.wait_for_function(
+        """question => {
+            const all = document.querySelectorAll('[data-testid=stChatMessage]');
+            if (all.length < 2) return false;
+            const last = all[all.length - 1], before = all[all.length - 2];
+            return last.querySelector('[data-testid=stChatMessageAvatarAssistant]')
+                && last.innerText.length > 40
+                && before.innerText.includes(question)
+                && !document.querySelector('[data-stale=true]');
+        }""",
+        arg=question,
+    )

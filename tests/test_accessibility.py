@@ -10,11 +10,21 @@ from __future__ import annotations
 
 import re
 import shutil
-import time
 from pathlib import Path
 
 import pytest
-from browser_support import ARTIFACTS, CHAT_PLACEHOLDER, chromium, go, login, new_page, serve
+from browser_support import (
+    ARTIFACTS,
+    CHAT_PLACEHOLDER,
+    ask,
+    chromium,
+    go,
+    login,
+    new_page,
+    open_chat,
+    serve,
+    wait_answer,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -56,49 +66,6 @@ def axe_violations(page, state: str) -> list[str]:
                 f"{node['html'][:200]} — {node.get('failureSummary', '')[:300]}"
             )
     return found
-
-
-def chat_box(page):
-    return page.get_by_placeholder(CHAT_PLACEHOLDER)
-
-
-def open_chat(page, url: str) -> float:
-    """Go to the app; seconds until the chat input is usable."""
-    started = time.perf_counter()
-    page.goto(url, wait_until="domcontentloaded")
-    chat_box(page).wait_for(state="visible")
-    assert chat_box(page).is_editable()
-    return time.perf_counter() - started
-
-
-def messages(page):
-    return page.get_by_test_id("stChatMessage")
-
-
-def ask(page, question: str) -> float:
-    """Ask with the keyboard (Enter); seconds until the answer is shown."""
-    box = chat_box(page)
-    box.fill(question)
-    started = time.perf_counter()
-    box.press("Enter")
-    wait_answer(page, question)
-    return time.perf_counter() - started
-
-
-def wait_answer(page, question: str) -> None:
-    """Until the last message is the assistant's and the one before is ``question``."""
-    page.wait_for_function(
-        """question => {
-            const all = document.querySelectorAll('[data-testid=stChatMessage]');
-            if (all.length < 2) return false;
-            const last = all[all.length - 1], before = all[all.length - 2];
-            return last.querySelector('[data-testid=stChatMessageAvatarAssistant]')
-                && last.innerText.length > 40
-                && before.innerText.includes(question)
-                && !document.querySelector('[data-stale=true]');
-        }""",
-        arg=question,
-    )
 
 
 def no_horizontal_scroll(page) -> bool:

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
+from chromaserver import free_port, start_chroma
 
 from o2r_assistant.build import build_index, ensure_index
 from o2r_assistant.config import Settings
@@ -142,34 +142,11 @@ def test_killed_build_leaves_previous_index_serving(settings, small_corpus):
 # ---------------------------------------------------------------- server mode
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _start_server(path: Path, port: int) -> subprocess.Popen:
-    chroma = Path(sys.executable).with_name("chroma")
-    proc = subprocess.Popen(
-        [str(chroma), "run", "--path", str(path), "--port", str(port), "--host", "127.0.0.1"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        with socket.socket() as sock:
-            if sock.connect_ex(("127.0.0.1", port)) == 0:
-                return proc
-        time.sleep(0.1)
-    proc.kill()
-    pytest.fail("chroma server did not start")
-
-
 @pytest.fixture
 def chroma_server(tmp_path):
-    port = _free_port()
+    port = free_port()
     data = tmp_path / "chroma-server"
-    proc = _start_server(data, port)
+    proc = start_chroma(data, port)
     server = {"proc": proc, "port": port, "path": data}
     yield server
     server["proc"].terminate()
@@ -213,13 +190,13 @@ def test_server_down_gives_clear_error_then_recovers(chroma_server, small_corpus
     with pytest.raises(IndexUnavailableError):
         open_index(settings, embedder)
 
-    chroma_server["proc"] = _start_server(chroma_server["path"], chroma_server["port"])
+    chroma_server["proc"] = start_chroma(chroma_server["path"], chroma_server["port"])
     index = ensure_index(settings, embedder)
     assert HybridRetriever(index=index, k=3).retrieve(FORMATION).hits
 
 
 def test_unreachable_server_url_is_a_clear_error(monkeypatch):
-    monkeypatch.setenv("O2R_CHROMA_URL", f"http://127.0.0.1:{_free_port()}")
+    monkeypatch.setenv("O2R_CHROMA_URL", f"http://127.0.0.1:{free_port()}")
     with pytest.raises(IndexUnavailableError, match="unreachable"):
         open_index(Settings(), get_embedder())
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from threading import Thread
 
 import pytest
-from test_index import _free_port
+from chromaserver import free_port
 
 from o2r_assistant.answer import Answer
 from o2r_assistant.assistant import Assistant
@@ -129,7 +129,7 @@ def test_the_models_french_punctuation_is_kept(served_index: Path, monkeypatch, 
 
 
 def test_unreachable_server(served_index: Path, monkeypatch) -> None:
-    assistant = llm_assistant(monkeypatch, _free_port())
+    assistant = llm_assistant(monkeypatch, free_port())
     answer, elapsed = timed_ask(assistant, "server unreachable")
     assert_extractive_fallback(assistant, answer, elapsed)
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_index import _free_port, _start_server
+from chromaserver import free_port, start_chroma
 
 from o2r_assistant.assistant import Assistant
 from o2r_assistant.build import build_index
@@ -27,8 +27,8 @@ def server_settings(settings: Settings, tmp_path: Path, monkeypatch) -> Iterator
     for path in settings.corpus_dir.iterdir():
         if path.name != KEEP:
             path.unlink()
-    port = _free_port()
-    server = _start_server(tmp_path / "chroma-server", port)
+    port = free_port()
+    server = start_chroma(tmp_path / "chroma-server", port)
     monkeypatch.setenv("O2R_CHROMA_URL", f"http://127.0.0.1:{port}")
     yield Settings()
     server.terminate()
