@@ -76,7 +76,13 @@ CURRENCY = r"(?:€|euros?\b|eur\b)"
 _CHAIN = re.compile(r"(?<![0-9])[0-9]+(?:[ .,][0-9]+)*")
 _SEPARATOR = re.compile(r"([ .,])")
 _MULTIPLIER = r"[ ]{0,2}(?:(?P<k>k|mille)|(?P<m>m|millions?)|(?P<g>mds?|milliards?))?"
-_AMOUNT_TAIL = re.compile(_MULTIPLIER + r"[ ]{0,2}(?:d')?[ ]{0,2}" + CURRENCY)
+_AMOUNT_TAIL = re.compile(
+    _MULTIPLIER
+    + r"[ ]{0,2}(?:d')?[ ]{0,2}"
+    + CURRENCY
+    # "200k" alone: the thousands suffix is how budgets are written in a hurry.
+    + r"|[ ]?(?P<bare_k>k)\b(?![ ]?(?:m|km|personnes?|gens|jeunes|habitants)\b)"
+)
 _BARE_TAIL = re.compile(_MULTIPLIER + r"[ ]{0,2}(?:(?:d')?[ ]{0,2}" + CURRENCY + r")?[ ]*$")
 _WORD_MILLIONS = re.compile(
     rf"\b(?P<n>{NUMBER_WORD_PATTERN})[ ]+(?:(?P<m>millions?)|(?P<g>milliards?))[ ]+(?:d')?[ ]?"
@@ -84,7 +90,12 @@ _WORD_MILLIONS = re.compile(
 )
 # Longer numbers are not budgets, and would overflow the 28-digit decimal context.
 _MAX_DIGITS = 15
-_MULTIPLIERS = {"k": Decimal(1000), "m": Decimal(10**6), "g": Decimal(10**9)}
+_MULTIPLIERS = {
+    "k": Decimal(1000),
+    "bare_k": Decimal(1000),
+    "m": Decimal(10**6),
+    "g": Decimal(10**9),
+}
 
 
 def _chain_number(chain: str) -> tuple[int, str]:

@@ -134,3 +134,16 @@ def test_generated_figures_are_read_as_the_extractor_reads_them() -> None:
     check_numbers(Generated("60 000 €, 2 000 000 € et un an et demi [1].", [1]), cited)
     with pytest.raises(LLMError):
         check_numbers(Generated("50 000 € [1].", [1]), cited)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("budget : 200k sur 36 mois", 200_000), ("on prevoit 25 k pour le permis", 25_000)],
+)
+def test_a_thousands_suffix_alone_is_an_amount(text: str, value: int) -> None:
+    assert [a.value for a in find_amounts(text)] == [value]
+
+
+@pytest.mark.parametrize("text", ["5k personnes accompagnees", "a 3 km du centre"])
+def test_a_thousands_suffix_on_people_or_distance_is_no_amount(text: str) -> None:
+    assert find_amounts(text) == []
