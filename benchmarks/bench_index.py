@@ -11,6 +11,15 @@ fresh process, and prints passages/s, vectors/s, peak memory and the ratio.
 ``--added N`` then adds an N-passage document to the index and times the
 incremental build against embedding those N passages alone.
 
+    python benchmarks/bench_index.py --scale --seed --synthetic 2000 --added 100 --rounds 3
+
+``--scale`` builds an N-passage synthetic index once in ``--workdir`` (a rerun finds
+it current and reuses it), times search on it, then, ``--rounds`` times and
+alternately, adds an ``--added``-passage document to a copy of it and builds that
+document alone in a fresh index, and prints both medians and their ratio. With
+``--seed`` the base index's vectors are random (``seed_cache``) rather than embedded,
+which would take an hour on two busy cores.
+
 A benchmark, not a test: it prints figures and asserts nothing.
 """
 
@@ -21,18 +30,22 @@ import json
 import os
 import random
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+import numpy as np
 from _common import peak_rss_mb, summary
 
-from o2r_assistant.build import build_index
+from o2r_assistant.build import build_index, embedding_pieces
 from o2r_assistant.config import PROJECT_ROOT, Settings
+from o2r_assistant.corpus import chunk_documents, load_corpus
+from o2r_assistant.embedding_cache import EmbeddingCache, cache_path
 from o2r_assistant.embeddings import get_embedder
-from o2r_assistant.index import open_index
+from o2r_assistant.index import collection_name, open_index
 from o2r_assistant.retrieval import HybridRetriever
 
 QUERIES = [
@@ -75,16 +88,7 @@ def measure(label: str, corpus: Path, queries: int) -> None:
             f"[{label}] build: {chunks} chunks in {report.seconds:.1f} s "
             f"= {chunks / report.seconds:.1f} chunks/s"
         )
-        index = open_index(settings, embedder)
-        for mode in ("dense", "hybrid"):
-            retriever = HybridRetriever(index=index, k=5, mode=mode)
-            retriever.retrieve(QUERIES[0])  # warm-up
-            latencies = []
-            for i in range(queries):
-                started = time.perf_counter()
-                retriever.retrieve(QUERIES[i % len(QUERIES)])
-                latencies.append((time.perf_counter() - started) * 1000)
-            print(f"[{label}] search {mode} (embed + search): {summary(latencies)}")
+        timed_search(open_index(settings, embedder), queries)
         print(f"[{label}] peak memory so far: {peak_rss_mb():.0f} MB")
 
 
@@ -93,8 +97,12 @@ import json, resource, sys, time
 from pathlib import Path
 from o2r_assistant.config import Settings
 from o2r_assistant.embeddings import get_embedder
-from o2r_assistant.build import build_index
-from o2r_assistant.index import open_index
+import numpy as np
+
+from o2r_assistant.build import build_index, embedding_pieces
+from o2r_assistant.corpus import chunk_documents, load_corpus
+from o2r_assistant.embedding_cache import EmbeddingCache, cache_path
+from o2r_assistant.index import collection_name, open_index
 embedder = get_embedder()
 settings = Settings(corpus_dir=Path(sys.argv[1]), index_dir=Path(sys.argv[2]))
 report = build_index(settings, embedder)
@@ -159,6 +167,95 @@ def compare(old: Path, chunks: int, added: int, rounds: int) -> None:
             )
 
 
+def timed_search(index, queries: int) -> None:
+    embedding = []
+    for i in range(queries):
+        started = time.perf_counter()
+        index.embedder.embed_query(QUERIES[i % len(QUERIES)])
+        embedding.append((time.perf_counter() - started) * 1000)
+    print(f"question embedding alone: {summary(embedding)}", flush=True)
+    for mode in ("dense", "hybrid"):
+        retriever = HybridRetriever(index=index, k=5, mode=mode)
+        retriever.retrieve(QUERIES[0])  # warm-up: loads the sentence matrix
+        latencies = []
+        for i in range(queries):
+            started = time.perf_counter()
+            retriever.retrieve(QUERIES[i % len(QUERIES)])
+            latencies.append((time.perf_counter() - started) * 1000)
+        print(f"search {mode} (embed + search): {summary(latencies)}", flush=True)
+
+
+def seed_cache(settings: Settings, embedder) -> None:
+    """Put random unit vectors in the cache for every base text it lacks, so a large base
+    index is built without embedding it. Only the base's vectors are fake: the passages
+    added afterwards, the questions and the timings are real."""
+    chunks = chunk_documents(load_corpus(settings.corpus_dir).documents)
+    cache = EmbeddingCache(
+        cache_path(settings, collection_name(embedder.model_id)), embedder.model_id
+    )
+    try:
+        keys = {cache.key(t) for c in chunks for t in embedding_pieces(c)[1]}
+        missing = keys - set(cache.get_many(keys))
+        rng = np.random.default_rng(7)
+        dim = len(embedder.embed_query("dimension"))
+        vectors = rng.standard_normal((len(missing), dim)).astype(np.float32)
+        vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+        cache.put_many(zip(missing, vectors, strict=True))
+    finally:
+        cache.close()
+
+
+def scale(workdir: Path, chunks: int, added: int, rounds: int, queries: int, seed: bool) -> None:
+    embedder = get_embedder()
+    corpus = workdir / "corpus"
+    if not corpus.exists():
+        corpus.mkdir(parents=True)
+        synthetic_corpus(corpus, chunks)
+    base = Settings(corpus_dir=corpus, index_dir=workdir / "index")
+    if seed:
+        seed_cache(base, embedder)
+    report = build_index(base, embedder)
+    print(
+        f"base index: {report.manifest.chunks} passages, {report.embedded} embedded "
+        f"in {report.seconds:.1f} s{' (vectors seeded)' if seed else ''}",
+        flush=True,
+    )
+    timed_search(open_index(base, embedder), queries)
+    if not added:
+        return
+    extra = workdir / "extra"
+    if not extra.exists():
+        extra.mkdir()
+        synthetic_corpus(extra, added, seed=11)
+    grown_s: list[float] = []
+    alone_s: list[float] = []
+    for r in range(rounds):
+        with tempfile.TemporaryDirectory(dir=workdir) as tmp:
+            grown = Path(tmp) / "corpus"
+            shutil.copytree(corpus, grown)
+            shutil.copy(extra / "synthetic-0000.md", grown / "added.md")
+            shutil.copytree(workdir / "index", Path(tmp) / "index", symlinks=True)
+            grown_report = build_index(
+                Settings(corpus_dir=grown, index_dir=Path(tmp) / "index"), embedder
+            )
+            alone_report = build_index(
+                Settings(corpus_dir=extra, index_dir=Path(tmp) / "alone"), embedder
+            )
+        grown_s.append(grown_report.seconds)
+        alone_s.append(alone_report.seconds)
+        print(
+            f"[round {r + 1}] {added} passages added to {report.manifest.chunks}: "
+            f"{grown_report.seconds:.1f} s ({grown_report.embedded} embedded); "
+            f"alone: {alone_report.seconds:.1f} s",
+            flush=True,
+        )
+    grown_median, alone_median = statistics.median(grown_s), statistics.median(alone_s)
+    print(
+        f"incremental median: added {grown_median:.1f} s, alone {alone_median:.1f} s, ratio "
+        f"{grown_median / alone_median:.2f}x; peak memory {peak_rss_mb():.0f} MB"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--synthetic", type=int, default=10_000, help="synthetic chunks")
@@ -166,7 +263,15 @@ def main() -> None:
     parser.add_argument("--compare", type=Path, help="another checkout to build with")
     parser.add_argument("--added", type=int, default=0, help="passages added (with --compare)")
     parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument("--scale", action="store_true", help="reuse an index in --workdir")
+    parser.add_argument("--workdir", type=Path, default=Path("/tmp/o2r-scale"))
+    parser.add_argument(
+        "--seed", action="store_true", help="with --scale: random vectors for the base index"
+    )
     args = parser.parse_args()
+    if args.scale:
+        scale(args.workdir, args.synthetic, args.added, args.rounds, args.queries, args.seed)
+        return
     if args.compare:
         compare(args.compare, args.synthetic, args.added, args.rounds)
         return
