@@ -7,7 +7,8 @@ Runs on the shipped corpus, then on a synthetic corpus of N chunks:
 
 ``--compare`` builds the same synthetic corpus with another checkout (e.g. ``git
 worktree add /tmp/oldmain <commit>``) and with this one, alternately, each in a
-fresh process, and prints passages/s, vectors/s, peak memory and the ratio.
+fresh process (``--together``: both at once, so they share the same load), and
+prints passages/s, vectors/s, passages per CPU-second, peak memory and the ratio.
 ``--added N`` then adds an N-passage document to the index and times the
 incremental build against embedding those N passages alone.
 
@@ -93,62 +94,86 @@ def measure(label: str, corpus: Path, queries: int) -> None:
 
 
 BUILD_ONE = """
-import json, resource, sys, time
+import json, os, resource, sys, time
 from pathlib import Path
 from o2r_assistant.config import Settings
 from o2r_assistant.embeddings import get_embedder
-import numpy as np
-
-from o2r_assistant.build import build_index, embedding_pieces
-from o2r_assistant.corpus import chunk_documents, load_corpus
-from o2r_assistant.embedding_cache import EmbeddingCache, cache_path
-from o2r_assistant.index import collection_name, open_index
+from o2r_assistant.index import open_index
+try:
+    from o2r_assistant.build import build_index
+except ImportError:  # checkouts before build.py was split from index.py
+    from o2r_assistant.index import build_index
 embedder = get_embedder()
 settings = Settings(corpus_dir=Path(sys.argv[1]), index_dir=Path(sys.argv[2]))
+load = os.getloadavg()[0]
+cpu = time.process_time()
 report = build_index(settings, embedder)
+cpu = time.process_time() - cpu
 index = open_index(settings, embedder)
 refs, _ = index.sentences()
-print(json.dumps({"seconds": report.seconds, "chunks": report.manifest.chunks,
+print(json.dumps({"seconds": report.seconds, "cpu_seconds": cpu, "chunks": report.manifest.chunks,
                   "vectors": report.manifest.chunks + len(refs),
+                  "load": (load + os.getloadavg()[0]) / 2,
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
 
-def build_in(checkout: Path, corpus: Path, index_dir: Path) -> dict:
+def start_build(checkout: Path, corpus: Path, index_dir: Path) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(checkout)}
     env.pop("O2R_CHROMA_URL", None)
-    out = subprocess.run(
+    return subprocess.Popen(
         [sys.executable, "-c", BUILD_ONE, str(corpus), str(index_dir)],
         env=env,
         cwd=checkout,
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        check=True,
     )
-    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def compare(old: Path, chunks: int, added: int, rounds: int) -> None:
+def build_result(process: subprocess.Popen) -> dict:
+    out, err = process.communicate()
+    if process.returncode:
+        raise RuntimeError(f"build failed: {err}")
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def build_in(checkout: Path, corpus: Path, index_dir: Path) -> dict:
+    return build_result(start_build(checkout, corpus, index_dir))
+
+
+def compare(old: Path, chunks: int, added: int, rounds: int, together: bool) -> None:
     here = Path(__file__).resolve().parent.parent
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
         corpus.mkdir()
         synthetic_corpus(corpus, chunks)
         rates: dict[str, list[float]] = {"old": [], "new": []}
+        checkouts = {"old": old, "new": here}
         for r in range(rounds):
-            for label, checkout in (("old", old), ("new", here)):
-                shutil.rmtree(Path(tmp) / "index", ignore_errors=True)
-                got = build_in(checkout, corpus, Path(tmp) / "index")
+            # Alternately, or both at once (--together), so that both see the same load.
+            results = {}
+            if together:
+                running = {}
+                for label, checkout in checkouts.items():
+                    shutil.rmtree(Path(tmp) / label, ignore_errors=True)
+                    running[label] = start_build(checkout, corpus, Path(tmp) / label)
+                results = {label: build_result(p) for label, p in running.items()}
+            else:
+                for label, checkout in checkouts.items():
+                    shutil.rmtree(Path(tmp) / label, ignore_errors=True)
+                    results[label] = build_in(checkout, corpus, Path(tmp) / label)
+            for label, got in results.items():
                 rate = got["chunks"] / got["seconds"]
                 rates[label].append(rate)
                 print(
                     f"[{label} round {r + 1}] {got['chunks']} passages in {got['seconds']:.1f} s"
                     f" = {rate:.2f} passages/s, {got['vectors'] / got['seconds']:.1f} vectors/s,"
-                    f" peak {got['peak_mb']:.0f} MB",
+                    f" {got['chunks'] / got['cpu_seconds']:.2f} passages per CPU-second,"
+                    f" peak {got['peak_mb']:.0f} MB, load average {got['load']:.1f}",
                     flush=True,
                 )
-        old_rate = sorted(rates["old"])[len(rates["old"]) // 2]
-        new_rate = sorted(rates["new"])[len(rates["new"]) // 2]
+        old_rate, new_rate = statistics.median(rates["old"]), statistics.median(rates["new"])
         print(
             f"median passages/s: old {old_rate:.2f}, new {new_rate:.2f}, ratio "
             f"{new_rate / old_rate:.2f}x"
@@ -159,7 +184,7 @@ def compare(old: Path, chunks: int, added: int, rounds: int) -> None:
             synthetic_corpus(extra, added, seed=11)
             alone = build_in(here, extra, Path(tmp) / "alone")  # those passages alone
             (extra / "synthetic-0000.md").rename(corpus / "added.md")
-            grown = build_in(here, corpus, Path(tmp) / "index")  # the index built above
+            grown = build_in(here, corpus, Path(tmp) / "new")  # the index built above
             print(
                 f"incremental: {added} passages added to {chunks}: {grown['seconds']:.1f} s; "
                 f"the {added} alone: {alone['seconds']:.1f} s; ratio "
@@ -263,6 +288,9 @@ def main() -> None:
     parser.add_argument("--compare", type=Path, help="another checkout to build with")
     parser.add_argument("--added", type=int, default=0, help="passages added (with --compare)")
     parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument(
+        "--together", action="store_true", help="with --compare: both builds at the same time"
+    )
     parser.add_argument("--scale", action="store_true", help="reuse an index in --workdir")
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/o2r-scale"))
     parser.add_argument(
@@ -273,7 +301,7 @@ def main() -> None:
         scale(args.workdir, args.synthetic, args.added, args.rounds, args.queries, args.seed)
         return
     if args.compare:
-        compare(args.compare, args.synthetic, args.added, args.rounds)
+        compare(args.compare, args.synthetic, args.added, args.rounds, args.together)
         return
     started = time.perf_counter()
     get_embedder()
