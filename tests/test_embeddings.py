@@ -4,7 +4,10 @@ fake embedder that stands in for them in plumbing tests."""
 from __future__ import annotations
 
 import os
+import re
 import socket
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -71,6 +74,23 @@ def test_e5_changes_no_process_wide_thread_setting(monkeypatch):
     assert threads_during_query == [1]  # queries stay single-threaded...
     assert threadpool_info() == before  # ...without changing BLAS or OpenMP for anyone else
     assert "OMP_NUM_THREADS" not in os.environ
+
+
+def test_build_threads_sleep_rather_than_spin_unless_the_operator_says_otherwise():
+    def wait_policy(**env: str) -> str:
+        clean = {k: v for k, v in os.environ.items() if k != "OMP_WAIT_POLICY"}
+        shown = subprocess.run(
+            [sys.executable, "-c", "from o2r_assistant.embeddings import E5Embedder; E5Embedder()"],
+            env={**clean, "OMP_DISPLAY_ENV": "TRUE", **env},
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=120,
+        ).stderr  # the OpenMP runtime prints its settings when it loads
+        return re.search(r"OMP_WAIT_POLICY = '(\w+)'", shown).group(1)
+
+    assert wait_policy() == "PASSIVE"
+    assert wait_policy(OMP_WAIT_POLICY="ACTIVE") == "ACTIVE"
 
 
 def test_cached_hub_model_loads_offline_without_setting_the_environment(tmp_path, monkeypatch):

@@ -13,7 +13,7 @@ import pytest
 from fakes import FakeEmbedder
 from threadpoolctl import ThreadpoolController
 
-from o2r_assistant.build import _pieces, build_index, serve_index
+from o2r_assistant.build import build_index, embedding_pieces, serve_index
 from o2r_assistant.config import Settings
 from o2r_assistant.embedding_cache import EmbeddingCache, cache_path
 from o2r_assistant.embeddings import build_threads, get_embedder
@@ -70,7 +70,7 @@ def test_adding_then_removing_a_document_embeds_only_what_changed(one_document):
     added = build_index(one_document, embedder)
     note_chunks = [c for c in open_index(one_document, embedder).chunks() if c.doc_id == "note"]
     assert note_chunks and added.embedded == len(note_chunks)
-    note_texts = {t for c in note_chunks for t in _pieces(c)[1]}
+    note_texts = {t for c in note_chunks for t in embedding_pieces(c)[1]}
     assert embedder.texts and set(embedder.texts) <= note_texts
     after = open_index(one_document, embedder)
     for chunk_id, vector in old_vectors.items():  # the other passages kept their vectors
@@ -88,7 +88,7 @@ def test_adding_then_removing_a_document_embeds_only_what_changed(one_document):
     # The cache keeps only the served texts: the note's vectors are gone.
     cache = EmbeddingCache(cache_path(one_document, collection_name(embedder.model_id)), "x")
     try:
-        assert len(cache) == len({t for c in served.chunks() for t in _pieces(c)[1]})
+        assert len(cache) == len({t for c in served.chunks() for t in embedding_pieces(c)[1]})
     finally:
         cache.close()
 

@@ -6,13 +6,21 @@ numbering, fusion, determinism) with the fake embedder, which is instant.
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from langchain_core.documents import Document
 
 from o2r_assistant.config import Settings
 from o2r_assistant.embeddings import get_embedder
 from o2r_assistant.index import open_index
-from o2r_assistant.retrieval import BM25, RRF_K, HybridRetriever, RetrievalResult, Retrieved
+from o2r_assistant.retrieval import (
+    BM25,
+    RRF_K,
+    DenseLeg,
+    HybridRetriever,
+    RetrievalResult,
+    Retrieved,
+)
 
 FORMATION = "Les dépenses de formation sont-elles éligibles ?"
 FORMATION_ANSWER = "Les dépenses de formation ne sont pas éligibles"
@@ -91,6 +99,18 @@ def test_fusion_adds_reciprocal_ranks(fake_index_served):
             1 / (RRF_K + rank) for rank in (hit.dense_rank, hit.lexical_rank) if rank is not None
         )
         assert hit.score == pytest.approx(expected)
+
+
+def test_a_passage_scores_as_its_best_sentence(fake_index_served):
+    refs, matrix = fake_index_served.sentences()
+    vector = fake_index_served.embedder.embed_query(FORMATION)
+    expected: dict[str, float] = {}
+    sims = (matrix @ np.asarray(vector, dtype=np.float32)).tolist()
+    for ref, sim in zip(refs, sims, strict=True):
+        expected[ref.chunk_id] = max(sim, expected.get(ref.chunk_id, -1.0))
+    scores = DenseLeg(fake_index_served).best_sentence_scores(vector)
+    assert len(refs) > len(expected) > 1  # some passages have several sentences
+    assert scores == pytest.approx(expected)
 
 
 def test_same_query_same_ranking(fake_index_served):
