@@ -103,20 +103,27 @@ def _short_title(title: str) -> str:
     return re.split(r"\s+[—–]\s+", title, maxsplit=1)[0]
 
 
-def rules_table(report: CheckReport) -> pd.DataFrame:
-    """One row per rule; every cell is Markdown (st.table), so texts are escaped."""
-    rows = []
+RULES_HEADER = ("Statut", "Règle", "Constat")
+
+
+def rules_table(report: CheckReport) -> str:
+    """One row per rule, as a Markdown table.
+
+    Markdown rather than ``st.table``: a data frame makes the browser fetch and run
+    about 1 MB of table code (Arrow) before the first page settles; a Markdown table is
+    an HTML table all the same. Texts are escaped; a cell holds no line break.
+    """
+    rows = [f"| {' | '.join(RULES_HEADER)} |", "| --- | --- | --- |"]
     for r in report.results:
         kind = "bloquant" if r.blocking else "non bloquant"
-        rows.append(
-            {
-                # The status in words beside its icon: not by colour or icon alone.
-                "Statut": f"{STATUS_MARK[r.status]} {STATUS_FR[r.status].capitalize()}",
-                "Règle": f"**{md_text(r.label)}**  \n:small[{kind}]",
-                "Constat": md_text(r.explanation),
-            }
+        cells = (
+            # The status in words beside its icon: not by colour or icon alone.
+            f"{STATUS_MARK[r.status]} {STATUS_FR[r.status].capitalize()}",
+            f"**{md_text(r.label)}** :small[({kind})]",
+            md_text(r.explanation),
         )
-    return pd.DataFrame(rows)
+        rows.append("| " + " | ".join(c.replace("  \n", " ") for c in cells) + " |")
+    return "\n".join(rows)
 
 
 def rule_sources(report: CheckReport) -> None:
@@ -140,7 +147,7 @@ def render_report(report: CheckReport, known_facts: bool) -> None:
             icon=":material/info:",
         )
         with st.expander(f"Les {len(report.results)} règles vérifiées"):
-            st.table(rules_table(report), hide_index=True, border="horizontal")
+            st.markdown(rules_table(report))
     else:
         verdict = md_text(report.summary_fr())
         if report.verdict == "eligible":
@@ -149,7 +156,7 @@ def render_report(report: CheckReport, known_facts: bool) -> None:
             st.error(verdict, icon=":material/cancel:")
         else:
             st.warning(verdict, icon=":material/pending:")
-        st.table(rules_table(report), hide_index=True, border="horizontal")
+        st.markdown(rules_table(report))
     rule_sources(report)
     st.download_button(
         "Télécharger la checklist (Markdown)",
