@@ -267,7 +267,7 @@ def test_keyboard_only(served_index: Path, tmp_path: Path) -> None:
         page.keyboard.press("Enter")
         page.get_by_text("Consulter la source officielle").first.wait_for(state="visible")
 
-        tab_to(page, r"BUTTON .*Thumbs up", unseen)
+        tab_to(page, r"BUTTON .*Utile", unseen)
         page.keyboard.press("Enter")
         tab_to(page, r"INPUT .*Un commentaire", unseen)
         page.keyboard.type("Clair et sourcé.")

@@ -199,7 +199,7 @@ def test_checker_form_can_be_completed(served_index: Path) -> None:
 
 def test_feedback_is_stored_and_exported(served_index: Path, tmp_path: Path) -> None:
     at = ask(start(served_index), "Quel est le coût minimum d'un projet ?")
-    at.feedback[0].set_value(0).run()  # thumbs down
+    at.pills[0].set_value(0).run()  # "Pas utile"
     store = FeedbackStore(Settings().feedback_db)
     (record,) = store.records()
     assert record.rating == "down" and record.question == "Quel est le coût minimum d'un projet ?"
@@ -222,7 +222,7 @@ def test_feedback_notice_and_erasure_of_the_session(served_index: Path, monkeypa
     monkeypatch.setenv("O2R_FEEDBACK_RETENTION_DAYS", "30")
     at = ask(start(served_index), "Quel est le coût minimum d'un projet ?")
     assert FEEDBACK_NOTICE_FR.format(days=30) in [c.value for c in at.caption]
-    at.feedback[0].set_value(1).run()
+    at.pills[0].set_value(1).run()
     store = FeedbackStore(Settings().feedback_db)
     store.add("Question d'une autre session", "Réponse", [], "up", session_id="autre")
     session_id = at.session_state["session_id"]
@@ -233,10 +233,10 @@ def test_feedback_notice_and_erasure_of_the_session(served_index: Path, monkeypa
     by_label(at.button, "Supprimer mes avis de cette session").click().run()
     assert "1 avis supprimé(s)." in [s.value for s in at.success]
     assert [r.question for r in store.records()] == ["Question d'une autre session"]
-    assert at.feedback[0].value is None  # the thumbs are reset, so nothing is stored again
+    assert at.pills[0].value is None  # the rating is reset, so nothing is stored again
     at.run()
     assert not store.records(session_id=session_id)
-    at.feedback[0].set_value(0).run()  # and a new rating is stored afresh
+    at.pills[0].set_value(0).run()  # and a new rating is stored afresh
     (again,) = store.records(session_id=session_id)
     assert again.rating == "down"
 

@@ -31,7 +31,14 @@ SECTION_ICONS = {
 def _choice(label: str, labels: dict[Any, str], value: Any, key: str) -> Any:
     """A selectbox over the keys of ``labels``, each shown by its label."""
     options = list(labels)
-    return st.selectbox(label, options, index=options.index(value), format_func=labels.get, key=key)
+    return st.selectbox(
+        label,
+        options,
+        index=options.index(value),
+        format_func=labels.get,
+        key=key,
+        placeholder="Choisir une option",
+    )
 
 
 def _budget(frame: pd.DataFrame, dossier: Dossier, key: str) -> pd.DataFrame:
@@ -71,7 +78,12 @@ def _input(widget: Widget, value: Any, dossier: Dossier, key: str) -> Any:
         return st.text_input(label, value=value, key=key)
     if kind == "departments":
         return st.multiselect(
-            label, list(REGION), default=value, format_func=lambda c: f"{c} — {REGION[c]}", key=key
+            label,
+            list(REGION),
+            default=value,
+            format_func=lambda c: f"{c} — {REGION[c]}",
+            key=key,
+            placeholder="Choisir un ou plusieurs départements",
         )
     if kind == "budget":
         return _budget(value, dossier, key)
@@ -170,7 +182,7 @@ def render_report(report: CheckReport, known_facts: bool) -> None:
 
 def checker_panel() -> None:
     s = state()
-    st.subheader(":material/fact_check: Vérifier mon projet")
+    st.subheader(":material/fact_check: Vérifier mon projet", anchor=False)
     st.caption(
         "Pré-rempli avec les faits cités dans la conversation ; complétez-les pour une "
         "vérification plus complète."
