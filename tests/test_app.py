@@ -34,7 +34,7 @@ def plain(markdown: str) -> str:
 
 def rules_rows(at: AppTest) -> list[dict[str, str]]:
     """The rows of the checker's Markdown table of rules (its cells as Markdown)."""
-    table = next(m.value for m in at.markdown if m.value.startswith("| Statut |"))
+    table = next(m.value for m in at.markdown if m.value.startswith("| Règle |"))
     header, _, *rows = table.splitlines()
     names = [c.strip() for c in header.strip("|").split("|")]
     cells = [re.split(r"(?<!\\)\|", row.strip()[1:-1]) for row in rows]
@@ -168,7 +168,7 @@ def test_checker_is_prefilled_from_the_conversation(served_index: Path) -> None:
     assert by_label(at.multiselect, "Départements d'intervention").value == ["72"]
     row = next(r for r in rules_rows(at) if "Coût total minimum" in plain(r["Règle"]))
     # The status in words beside its icon (not by colour or icon alone).
-    assert row["Statut"].endswith(":red[:material/cancel:] Non conforme")
+    assert row["Règle"].startswith(":red[:material/cancel:] Non conforme : ")
     assert "120 000 €" in plain(row["Constat"]) and "150 000 €" in plain(row["Constat"])
     assert any("Inéligible" in plain(e.value) for e in at.error)
     # The findings also appear under the answer, apart from the quotes.
@@ -188,8 +188,11 @@ def test_checker_form_can_be_completed(served_index: Path) -> None:
     at.button(key="FormSubmitter:d1-form-Vérifier").click().run()
     assert not at.exception
     status = {
-        plain(r["Règle"]).split(" :small")[0].strip("*"): r["Statut"].lower()
-        for r in rules_rows(at)
+        label: word.lower()
+        for word, label in (
+            re.match(r".*\] (.+?) : \*\*(.+)\*\*", plain(r["Règle"])).groups()
+            for r in rules_rows(at)
+        )
     }
     assert "conforme" in status["Coût total minimum du projet"]
     assert "non conforme" in status["Durée du parcours par personne"]

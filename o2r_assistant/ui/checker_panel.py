@@ -115,31 +115,37 @@ def _short_title(title: str) -> str:
     return re.split(r"\s+[—–]\s+", title, maxsplit=1)[0]
 
 
-RULES_HEADER = ("Statut", "Règle", "Constat")
-
-
 def rules_table(report: CheckReport) -> str:
     """One row per rule, as a Markdown table.
 
     Markdown rather than ``st.table``: a data frame makes the browser fetch and run
     about 1 MB of table code (Arrow) before the first page settles; a Markdown table is
-    an HTML table all the same. Texts are escaped; a cell holds no line break.
+    an HTML table all the same. Two columns, so that it fits a 375 px screen. Texts are
+    escaped; a cell holds no line break.
     """
-    rows = [f"| {' | '.join(RULES_HEADER)} |", "| --- | --- | --- |"]
+    rows = ["| Règle | Constat |", "| --- | --- |"]
     for r in report.results:
         kind = "bloquant" if r.blocking else "non bloquant"
-        cells = (
-            # The status in words beside its icon: not by colour or icon alone.
-            f"{STATUS_MARK[r.status]} {STATUS_FR[r.status].capitalize()}",
-            f"**{md_text(r.label)}** :small[({kind})]",
-            md_text(r.explanation),
+        # The status in words beside its icon: not by colour or icon alone.
+        rule = (
+            f"{STATUS_MARK[r.status]} {STATUS_FR[r.status].capitalize()} : "
+            f"**{md_text(r.label)}** :small[({kind})]"
         )
-        rows.append("| " + " | ".join(c.replace("  \n", " ") for c in cells) + " |")
+        rows.append(f"| {rule} | {md_text(r.explanation)} |".replace("  \n", " "))
     return "\n".join(rows)
 
 
 def rule_sources(report: CheckReport) -> None:
-    with st.expander("Textes sur lesquels reposent ces règles", icon=":material/menu_book:"):
+    """The rules' source passages, drawn only once the expander is opened (a rerun):
+    they are long, few visitors open them, and every page would draw them."""
+    with st.expander(
+        "Textes sur lesquels reposent ces règles",
+        icon=":material/menu_book:",
+        key="rule-sources",
+        on_change="rerun",
+    ) as expander:
+        if not expander.open:
+            return
         for r in report.results:
             quotes = []
             for source in r.sources:
