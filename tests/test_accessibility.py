@@ -68,7 +68,8 @@ ENGLISH = re.compile(
 # ligatures, which are named by their label), labels, titles, placeholders, alt texts.
 READ_TEXTS = """() => {
     const out = new Set();
-    const skip = 'script, style, noscript, [role=img], [aria-hidden=true]';
+    const skip = 'script, style, noscript, [role=img], [aria-hidden=true], '
+        + '[data-testid=stIconMaterial]';
     for (const e of document.body.querySelectorAll('*')) {
         for (const a of ['aria-label', 'title', 'placeholder', 'alt', 'aria-valuetext'])
             if (e.getAttribute(a)) out.add(e.getAttribute(a).trim());
