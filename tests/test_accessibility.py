@@ -1,9 +1,10 @@
 """Accessibility (RGAA 4.1 / WCAG 2.1 AA) of the real app in headless Chromium.
 
 axe-core (bundled by ``axe-playwright-python``) runs on every page and state the issue
-lists; a keyboard-only session asks, opens a source, gives feedback, edits the checker
-and downloads the checklist; the phone width is checked; and the first page and the
-answer latency are timed (sanity bounds only: the README gives the measured figures).
+lists, and the same states are read for English beyond Streamlit's own words; a
+keyboard-only session asks, opens a source, gives feedback, edits the checker and
+downloads the checklist; the phone width is checked; and the first page and the answer
+latency are timed (sanity bounds only: the README gives the measured figures).
 """
 
 from __future__ import annotations
