@@ -73,7 +73,9 @@ def sidebar(settings: Settings) -> tuple[str, Any]:
 def main() -> None:
     st.set_page_config(
         page_title="Assistant O2R Pays de la Loire",
-        page_icon=":material/explore:",
+        # An emoji is drawn by the browser; a Material icon favicon would be fetched
+        # from fonts.gstatic.com, a third-party request from the visitor's browser.
+        page_icon="🧭",
         layout="wide",
     )
     settings = Settings()

@@ -33,6 +33,15 @@ def plain(markdown: str) -> str:
     return re.sub(r"\\(.)", r"\1", markdown).replace("  \n", "\n")
 
 
+def rules_rows(at: AppTest) -> list[dict[str, str]]:
+    """The rows of the checker's Markdown table of rules (its cells as Markdown)."""
+    table = next(m.value for m in at.markdown if m.value.startswith("| Règle |"))
+    header, _, *rows = table.splitlines()
+    names = [c.strip() for c in header.strip("|").split("|")]
+    cells = [re.split(r"(?<!\\)\|", row.strip()[1:-1]) for row in rows]
+    return [dict(zip(names, (c.strip() for c in row), strict=True)) for row in cells]
+
+
 def texts(at: AppTest) -> list[str]:
     return [plain(m.value) for m in at.markdown]
 
@@ -158,10 +167,9 @@ def test_checker_is_prefilled_from_the_conversation(served_index: Path) -> None:
     assert by_label(at.number_input, "Coût total du projet (€)").value == 120000
     assert by_label(at.number_input, "Durée du projet (mois)").value == 36
     assert by_label(at.multiselect, "Départements d'intervention").value == ["72"]
-    table = at.table[0].value
-    row = table[table["Règle"].map(plain).str.contains("Coût total minimum")].iloc[0]
+    row = next(r for r in rules_rows(at) if "Coût total minimum" in plain(r["Règle"]))
     # The status in words beside its icon (not by colour or icon alone).
-    assert row["Statut"].endswith(":red[:material/cancel:] Non conforme")
+    assert row["Règle"].startswith(":red[:material/cancel:] Non conforme : ")
     assert "120 000 €" in plain(row["Constat"]) and "150 000 €" in plain(row["Constat"])
     assert any("Inéligible" in plain(e.value) for e in at.error)
     # The findings also appear under the answer, apart from the quotes.
@@ -180,10 +188,12 @@ def test_checker_form_can_be_completed(served_index: Path) -> None:
     )
     at.button(key="FormSubmitter:d1-form-Vérifier").click().run()
     assert not at.exception
-    table = at.table[0].value
     status = {
-        plain(rule).split("\n")[0].strip("*"): status.lower()
-        for rule, status in zip(table["Règle"], table["Statut"], strict=True)
+        label: word.lower()
+        for word, label in (
+            re.match(r".*\] (.+?) : \*\*(.+)\*\*", plain(r["Règle"])).groups()
+            for r in rules_rows(at)
+        )
     }
     assert "conforme" in status["Coût total minimum du projet"]
     assert "non conforme" in status["Durée du parcours par personne"]
@@ -193,7 +203,7 @@ def test_checker_form_can_be_completed(served_index: Path) -> None:
 
 def test_feedback_is_stored_and_exported(served_index: Path, tmp_path: Path) -> None:
     at = ask(start(served_index), "Quel est le coût minimum d'un projet ?")
-    at.feedback[0].set_value(0).run()  # thumbs down
+    at.pills[0].set_value(0).run()  # "Pas utile"
     store = FeedbackStore(Settings().feedback_db)
     (record,) = store.records()
     assert record.rating == "down" and record.question == "Quel est le coût minimum d'un projet ?"
@@ -216,7 +226,7 @@ def test_feedback_notice_and_erasure_of_the_session(served_index: Path, monkeypa
     monkeypatch.setenv("O2R_FEEDBACK_RETENTION_DAYS", "30")
     at = ask(start(served_index), "Quel est le coût minimum d'un projet ?")
     assert FEEDBACK_NOTICE_FR.format(days=30) in [c.value for c in at.caption]
-    at.feedback[0].set_value(1).run()
+    at.pills[0].set_value(1).run()
     store = FeedbackStore(Settings().feedback_db)
     store.add("Question d'une autre session", "Réponse", [], "up", session_id="autre")
     session_id = at.session_state["session_id"]
@@ -227,10 +237,10 @@ def test_feedback_notice_and_erasure_of_the_session(served_index: Path, monkeypa
     by_label(at.button, "Supprimer mes avis de cette session").click().run()
     assert "1 avis supprimé(s)." in [s.value for s in at.success]
     assert [r.question for r in store.records()] == ["Question d'une autre session"]
-    assert at.feedback[0].value is None  # the thumbs are reset, so nothing is stored again
+    assert at.pills[0].value is None  # the rating is reset, so nothing is stored again
     at.run()
     assert not store.records(session_id=session_id)
-    at.feedback[0].set_value(0).run()  # and a new rating is stored afresh
+    at.pills[0].set_value(0).run()  # and a new rating is stored afresh
     (again,) = store.records(session_id=session_id)
     assert again.rating == "down"
 

@@ -36,6 +36,8 @@ EXAMPLES = (
 )
 ABSTAIN_ICON = ":material/search_off:"
 TURNS_SHOWN = 10  # questions and answers drawn; older ones behind a button
+# Pills with French words: st.feedback's thumbs are named "Thumbs up/down" by Streamlit.
+RATINGS = {1: ":material/thumb_up: Utile", 0: ":material/thumb_down: Pas utile"}
 
 
 def render_citations(citations: list[Citation]) -> None:
@@ -109,7 +111,13 @@ def render_validated(answer: Answer) -> None:
 def render_feedback(message: dict, store: FeedbackStore, settings: Settings) -> None:
     key = message["id"]
     st.caption(FEEDBACK_NOTICE_FR.format(days=settings.feedback_retention_days))
-    rating = st.feedback("thumbs", key=f"rating-{key}")
+    rating = st.pills(
+        "Votre avis sur cette réponse",
+        list(RATINGS),
+        format_func=RATINGS.get,
+        key=f"rating-{key}",
+        label_visibility="collapsed",
+    )
     if rating is None:
         return
     value = "up" if rating == 1 else "down"
@@ -276,7 +284,7 @@ def delete_session_feedback(store: FeedbackStore) -> None:
 
 
 def page_ask(settings: Settings) -> None:
-    st.title("Assistant de l'AMI O2R Pays de la Loire")
+    st.title("Assistant de l'AMI O2R Pays de la Loire", anchor=False)
     st.caption(
         "Offre de repérage et de remobilisation — loi n° 2023-1196 du 18 décembre 2023, "
         "article 7 ; décret n° 2024-584 ; arrêté du 26 juin 2024."

@@ -31,7 +31,14 @@ SECTION_ICONS = {
 def _choice(label: str, labels: dict[Any, str], value: Any, key: str) -> Any:
     """A selectbox over the keys of ``labels``, each shown by its label."""
     options = list(labels)
-    return st.selectbox(label, options, index=options.index(value), format_func=labels.get, key=key)
+    return st.selectbox(
+        label,
+        options,
+        index=options.index(value),
+        format_func=labels.get,
+        key=key,
+        placeholder="Choisir une option",
+    )
 
 
 def _budget(frame: pd.DataFrame, dossier: Dossier, key: str) -> pd.DataFrame:
@@ -71,7 +78,12 @@ def _input(widget: Widget, value: Any, dossier: Dossier, key: str) -> Any:
         return st.text_input(label, value=value, key=key)
     if kind == "departments":
         return st.multiselect(
-            label, list(REGION), default=value, format_func=lambda c: f"{c} — {REGION[c]}", key=key
+            label,
+            list(REGION),
+            default=value,
+            format_func=lambda c: f"{c} — {REGION[c]}",
+            key=key,
+            placeholder="Choisir un ou plusieurs départements",
         )
     if kind == "budget":
         return _budget(value, dossier, key)
@@ -103,24 +115,37 @@ def _short_title(title: str) -> str:
     return re.split(r"\s+[—–]\s+", title, maxsplit=1)[0]
 
 
-def rules_table(report: CheckReport) -> pd.DataFrame:
-    """One row per rule; every cell is Markdown (st.table), so texts are escaped."""
-    rows = []
+def rules_table(report: CheckReport) -> str:
+    """One row per rule, as a Markdown table.
+
+    Markdown rather than ``st.table``: a data frame makes the browser fetch and run
+    about 1 MB of table code (Arrow) before the first page settles; a Markdown table is
+    an HTML table all the same. Two columns, so that it fits a 375 px screen. Texts are
+    escaped; a cell holds no line break.
+    """
+    rows = ["| Règle | Constat |", "| --- | --- |"]
     for r in report.results:
         kind = "bloquant" if r.blocking else "non bloquant"
-        rows.append(
-            {
-                # The status in words beside its icon: not by colour or icon alone.
-                "Statut": f"{STATUS_MARK[r.status]} {STATUS_FR[r.status].capitalize()}",
-                "Règle": f"**{md_text(r.label)}**  \n:small[{kind}]",
-                "Constat": md_text(r.explanation),
-            }
+        # The status in words beside its icon: not by colour or icon alone.
+        rule = (
+            f"{STATUS_MARK[r.status]} {STATUS_FR[r.status].capitalize()} : "
+            f"**{md_text(r.label)}** :small[({kind})]"
         )
-    return pd.DataFrame(rows)
+        rows.append(f"| {rule} | {md_text(r.explanation)} |".replace("  \n", " "))
+    return "\n".join(rows)
 
 
 def rule_sources(report: CheckReport) -> None:
-    with st.expander("Textes sur lesquels reposent ces règles", icon=":material/menu_book:"):
+    """The rules' source passages, drawn only once the expander is opened (a rerun):
+    they are long, few visitors open them, and every page would draw them."""
+    with st.expander(
+        "Textes sur lesquels reposent ces règles",
+        icon=":material/menu_book:",
+        key="rule-sources",
+        on_change="rerun",
+    ) as expander:
+        if not expander.open:
+            return
         for r in report.results:
             quotes = []
             for source in r.sources:
@@ -140,7 +165,7 @@ def render_report(report: CheckReport, known_facts: bool) -> None:
             icon=":material/info:",
         )
         with st.expander(f"Les {len(report.results)} règles vérifiées"):
-            st.table(rules_table(report), hide_index=True, border="horizontal")
+            st.markdown(rules_table(report))
     else:
         verdict = md_text(report.summary_fr())
         if report.verdict == "eligible":
@@ -149,7 +174,7 @@ def render_report(report: CheckReport, known_facts: bool) -> None:
             st.error(verdict, icon=":material/cancel:")
         else:
             st.warning(verdict, icon=":material/pending:")
-        st.table(rules_table(report), hide_index=True, border="horizontal")
+        st.markdown(rules_table(report))
     rule_sources(report)
     st.download_button(
         "Télécharger la checklist (Markdown)",
@@ -163,7 +188,7 @@ def render_report(report: CheckReport, known_facts: bool) -> None:
 
 def checker_panel() -> None:
     s = state()
-    st.subheader(":material/fact_check: Vérifier mon projet")
+    st.subheader(":material/fact_check: Vérifier mon projet", anchor=False)
     st.caption(
         "Pré-rempli avec les faits cités dans la conversation ; complétez-les pour une "
         "vérification plus complète."

@@ -40,7 +40,9 @@ def show_error(err: O2RError) -> None:
     st.error(md_text(err.message_fr), icon=":material/error:")
 
 
-@st.cache_resource(show_spinner=False, max_entries=2)
+# The loading notice is Streamlit's cache spinner, shown only while the assistant is
+# loaded: a spinner around every call would start a timer thread on every page run.
+@st.cache_resource(show_spinner="Préparation de l'index du corpus…", show_time=True, max_entries=2)
 def load_assistant(settings_json: str) -> Assistant:
     """One assistant per process and configuration, shared by every session.
 
@@ -82,8 +84,7 @@ def assistant_key(settings: Settings) -> str:
 def get_assistant(settings: Settings) -> Assistant | None:
     """The shared assistant, or None after showing why it cannot be loaded."""
     try:
-        with st.spinner("Préparation de l'index du corpus…", show_time=True):
-            return load_assistant(assistant_key(settings))
+        return load_assistant(assistant_key(settings))
     except O2RError as err:
         log.warning("assistant unavailable: %s", err)
         show_error(err)

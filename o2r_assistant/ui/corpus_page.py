@@ -92,7 +92,7 @@ def page_corpus(settings: Settings) -> None:
     from o2r_assistant.build import running_build, start_build
     from o2r_assistant.index import is_current
 
-    st.title("Corpus")
+    st.title("Corpus", anchor=False)
     if not staff_gate(settings):
         return
     assistant = get_assistant(settings)
@@ -183,7 +183,9 @@ def page_corpus(settings: Settings) -> None:
                 corpus_changed(f"Document {'remplacé' if replaced else 'ajouté'} : {path.name}.")
     with remove_col, st.container(border=True):
         st.markdown("**Retirer un document**")
-        doc_id = st.selectbox("Document", [d.doc_id for d in docs], key=f"{k}remove")
+        doc_id = st.selectbox(
+            "Document", [d.doc_id for d in docs], key=f"{k}remove", placeholder="Choisir…"
+        )
         confirm = st.checkbox("Je confirme le retrait de ce document", key=f"{k}confirm")
         if st.button("Retirer du corpus", icon=":material/delete:", disabled=not confirm):
             try:

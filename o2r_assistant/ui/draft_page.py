@@ -19,7 +19,7 @@ def page_draft(settings: Settings) -> None:
     from o2r_assistant.drafting import draft_reply, draft_to_docx, draft_to_markdown
 
     s = state()
-    st.title("Rédaction d'une réponse")
+    st.title("Rédaction d'une réponse", anchor=False)
     if not staff_gate(settings):
         return
     st.caption(

@@ -70,7 +70,7 @@ def render_eval(run: dict) -> None:
     from o2r_assistant.evaluation import METRICS, compare_results
 
     data, previous = run["result"], run["previous"]
-    st.subheader("Résultats")
+    st.subheader("Résultats", anchor=False)
     for start in range(0, len(METRICS), 4):
         row = METRICS[start : start + 4]
         for col, metric in zip(st.columns(4), row, strict=False):
@@ -101,7 +101,7 @@ def render_eval(run: dict) -> None:
 
 
 def feedback_export(settings: Settings) -> None:
-    st.subheader("Avis des utilisateurs")
+    st.subheader("Avis des utilisateurs", anchor=False)
     store = FeedbackStore(settings.database, settings.feedback_retention_days)
     try:
         negative = store.records("down")
@@ -166,7 +166,7 @@ def delete_feedback(store: FeedbackStore) -> None:
 def page_eval(settings: Settings) -> None:
     from o2r_assistant.evaluation import default_runs_dir, save_question_set
 
-    st.title("Évaluation")
+    st.title("Évaluation", anchor=False)
     if not staff_gate(settings):
         return
     st.caption("Mesure la qualité des réponses sur des jeux de questions au format d'évaluation.")
@@ -176,6 +176,7 @@ def page_eval(settings: Settings) -> None:
         sets,
         default=sets[:1],
         format_func=lambda p: f"{p.parent.name}/{p.name}",
+        placeholder="Choisir un ou plusieurs jeux",
     )
     uploaded = st.file_uploader(
         "Ou un jeu de questions (YAML)", type=["yaml", "yml"], max_upload_size=1

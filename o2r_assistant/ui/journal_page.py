@@ -23,7 +23,7 @@ def _when(iso: str) -> str:
 
 
 def page_journal(settings: Settings) -> None:
-    st.title("Journal des actions du personnel")
+    st.title("Journal des actions du personnel", anchor=False)
     if not staff_gate(settings):
         return
     st.caption(

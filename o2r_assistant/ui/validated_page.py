@@ -235,7 +235,7 @@ def listing(store: ValidatedStore, finder: QuoteFinder, settings: Settings) -> N
         ("Retirées", [a for a in answers if a.status == "retired"]),
     )
     for title, group in groups:
-        st.subheader(f"{title} ({len(group)})")
+        st.subheader(f"{title} ({len(group)})", anchor=False)
         if not group:
             st.caption("Aucune.")
         for answer in group:
@@ -243,7 +243,7 @@ def listing(store: ValidatedStore, finder: QuoteFinder, settings: Settings) -> N
 
 
 def negative_feedback(settings: Settings) -> None:
-    st.subheader("Avis négatifs récents")
+    st.subheader("Avis négatifs récents", anchor=False)
     try:
         records = FeedbackStore(settings.database).records("down")[-FEEDBACK_SHOWN:]
     except O2RError as err:
@@ -270,7 +270,7 @@ def negative_feedback(settings: Settings) -> None:
 
 
 def files(store: ValidatedStore, finder: QuoteFinder) -> None:
-    st.subheader("Fichiers")
+    st.subheader("Fichiers", anchor=False)
     answers = store.all()
     left, right = st.columns(2)
     left.download_button(
@@ -307,7 +307,7 @@ def files(store: ValidatedStore, finder: QuoteFinder) -> None:
 
 
 def page_validated(settings: Settings) -> None:
-    st.title(PAGE_VALIDATED)
+    st.title(PAGE_VALIDATED, anchor=False)
     if not staff_gate(settings):
         return
     st.caption(
