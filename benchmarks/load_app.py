@@ -8,7 +8,7 @@ job (`o2r index`) and two `streamlit run serve.py` replicas. Then, for each numb
 sessions, twice: every session on replica A alone, then the sessions spread over A and
 B. Each session is a new browser context that opens the chat (``--open-at-once`` at a
 time); once all are open they ask together, back to back with no think time,
-``--questions`` questions each, and rate every answer (thumbs up). Reports, per run:
+``--questions`` questions each, and rate every answer (« Utile »). Reports, per run:
 the time from Enter to the answer shown (p50, p95), the errors (busy messages,
 timeouts), the ratings the page acknowledged against the rows PostgreSQL holds (lost
 rows), each replica's peak resident memory, and the machine's load average.
@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -180,7 +181,7 @@ async def chat(page, first: int, questions: int, outcome: Outcome) -> None:
             continue
         outcome.seconds.append(seconds)
         try:
-            await answer.get_by_role("radio", name="Thumbs up").click()
+            await answer.get_by_role("button", name=re.compile(r"Utile$")).click()
             await answer.get_by_label("Un commentaire ? (facultatif)").wait_for(state="visible")
         except Exception:
             outcome.error("rating not acknowledged")

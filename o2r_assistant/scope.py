@@ -63,13 +63,12 @@ class ScopeSignals:
         if self.blocked:
             return False
         if self.english:
-            # Cross-language similarity runs lower and the lexical leg rarely agrees: the
-            # call's vocabulary decides, a single term with the dense model's support.
+            # Cross-language similarity runs lower and the lexical leg agrees on common
+            # words ("capital of France"): the call's vocabulary decides, a single term
+            # with the dense model's support.
             if self.domain_terms >= 2:
                 return True
-            return self.domain_terms == 1 and (
-                self.agreement or self.dense_best >= ENGLISH_DENSE_ONE_TERM
-            )
+            return self.domain_terms == 1 and self.dense_best >= ENGLISH_DENSE_ONE_TERM
         if self.unknown_names:
             return self.domain_terms >= 1 and self.agreement and self.dense_best >= 0.85
         if self.domain_terms == 0:

@@ -109,11 +109,16 @@ def last_answer(page) -> str:
     return messages(page).last.inner_text()
 
 
-def rate(page, thumbs: str, comment: str | None = None) -> None:
+def rating_button(answer, label: str):
+    """The « Utile » or « Pas utile » pill of an answer (its name starts with an icon)."""
+    return answer.get_by_role("button", name=re.compile(rf"{label}$"))
+
+
+def rate(page, label: str, comment: str | None = None) -> None:
     """Rate the last answer; with a comment, send it too. Returns once stored: the
     comment form is drawn after the row is written."""
     answer = messages(page).last
-    answer.get_by_role("radio", name=thumbs).click()
+    rating_button(answer, label).click()
     comment_box = answer.get_by_label("Un commentaire ? (facultatif)")
     comment_box.wait_for(state="visible")
     if comment is not None:
@@ -193,8 +198,8 @@ def test_two_replicas_share_the_index_and_the_database(
         ask(page_b, QUESTION)
         assert "ne sont pas éligibles" in last_answer(page_a)
         assert last_answer(page_a) == last_answer(page_b)
-        rate(page_a, "Thumbs down", "avis donné sur la réplique A")
-        rate(page_b, "Thumbs down", "avis donné sur la réplique B")
+        rate(page_a, "Pas utile", "avis donné sur la réplique A")
+        rate(page_b, "Pas utile", "avis donné sur la réplique B")
 
         # One rebuild by the indexing job while both replicas serve: only the new
         # document's passages are embedded, the rest comes from the job's cache.
@@ -210,7 +215,7 @@ def test_two_replicas_share_the_index_and_the_database(
         assert last_answer(page_a) == last_answer(page_b)
         fingerprint = corpus_hash(corpus)
         for page in (page_a, page_b):
-            rate(page, "Thumbs up")
+            rate(page, "Utile")
             corpus_version_shows(page, fingerprint)
 
         # Feedback given on A is exported from B, by staff signed in on B.
@@ -231,7 +236,7 @@ def test_two_replicas_share_the_index_and_the_database(
         assert proc_a.returncode == -signal.SIGKILL
         ask(page_b, LAST_QUESTION)
         assert "150 000" in last_answer(page_b)
-        rate(page_b, "Thumbs up")
+        rate(page_b, "Utile")
         fresh = new_page(browser)
         open_chat(fresh, url_b)
         ask(fresh, QUESTION)
@@ -244,12 +249,12 @@ def test_two_replicas_share_the_index_and_the_database(
         try:
             ask(page_b, OUTAGE_QUESTION)
             answer = messages(page_b).last
-            answer.get_by_role("radio", name="Thumbs up").click()
+            rating_button(answer, "Utile").click()
             answer.get_by_text("la base des avis est indisponible").wait_for(state="visible")
             assert answer.get_by_label("Un commentaire ? (facultatif)").count() == 0
         finally:
             pg_server.restart()
-        rate(page_b, "Thumbs down")
+        rate(page_b, "Pas utile")
 
     # No feedback row lost: two given on A, four on B (none while the database was
     # down), from two browser sessions.
