@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import re
 import shutil
 import signal
 import subprocess
@@ -181,7 +180,11 @@ async def chat(page, first: int, questions: int, outcome: Outcome) -> None:
             continue
         outcome.seconds.append(seconds)
         try:
-            await answer.get_by_role("button", name=re.compile(r"Utile$")).click()
+            await (
+                answer.locator("button")
+                .filter(has=answer.page.get_by_text("Utile", exact=True))
+                .click()
+            )
             await answer.get_by_label("Un commentaire ? (facultatif)").wait_for(state="visible")
         except Exception:
             outcome.error("rating not acknowledged")

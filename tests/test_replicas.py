@@ -106,12 +106,15 @@ def replicas(tmp_path: Path, env: dict[str, str], names: tuple[str, ...]):
 
 
 def last_answer(page) -> str:
-    return messages(page).last.inner_text()
+    """The last answer's text, once its rating pills are drawn (they come last)."""
+    answer = messages(page).last
+    rating_button(answer, "Utile").wait_for(state="visible")
+    return answer.inner_text()
 
 
 def rating_button(answer, label: str):
     """The « Utile » or « Pas utile » pill of an answer (its name starts with an icon)."""
-    return answer.get_by_role("button", name=re.compile(rf"{label}$"))
+    return answer.locator("button").filter(has=answer.page.get_by_text(label, exact=True))
 
 
 def rate(page, label: str, comment: str | None = None) -> None:
