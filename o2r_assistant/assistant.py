@@ -37,9 +37,9 @@ from .llm import FALLBACK_NOTICE, check_numbers, generate, make_chat_model
 from .matching import ValidatedAnswers
 from .provenance import is_official, official_domains
 from .question import Question, analyse, statements_of
-from .ratelimit import shared_slots
 from .retrieval import HybridRetriever, Retrieved
 from .safety import is_instruction
+from .scheduling import shared_slots
 from .scope import ABSTENTION_TEXT, answers_kind, scope_signals
 from .validated import ValidatedStore
 
@@ -123,6 +123,7 @@ class Assistant:
         self.validated: ValidatedAnswers | None = None
         self._serve(index)
         self._refresh_lock = threading.Lock()
+        self.slots = shared_slots(self.settings.answer_slots, self.settings.answer_wait_s)
         self.chat_model = make_chat_model(self.settings) if self.settings.llm else None
         self.official_domains = official_domains(self.settings.official_domains)
         # Staff-validated answers, served first when a question matches one of them.
@@ -169,12 +170,14 @@ class Assistant:
         k: int | None = None,
         *,
         read_facts: bool = True,
+        session_id: str = "",
     ) -> Answer:
         """Answer ``question``, the user's latest message.
 
         ``history`` holds the earlier user messages (oldest first) and ``dossier``
         the facts gathered from them. ``read_facts=False`` when ``dossier`` already
         holds this message's facts (each question of one e-mail): not read again.
+        ``session_id`` is whose turn this is when answers queue (callers without one share).
         """
         started = time.perf_counter()
         self.refresh()
@@ -188,8 +191,8 @@ class Assistant:
         # only states facts (or asks whether they qualify) is about those facts.
         own_question = _asks_its_own_question(asked)
         resolved = resolve_followup(text if stated and not own_question else asked.focus, history)
-        # Embedding the question is the CPU-bound part: a few at once, the others wait.
-        with shared_slots(self.settings.answer_slots, self.settings.answer_wait_s).bounded():
+        # Embedding the question is the CPU-bound part: a few at once, the others in fair turns.
+        with self.slots.turn(session_id, self.embedder.query_tokens(resolved)):
             result = retriever.retrieve(resolved, k=k)
         t1 = time.perf_counter()
         merged = (merge_dossiers(dossier, facts) if dossier else facts) if stated else dossier

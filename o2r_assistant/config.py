@@ -71,8 +71,10 @@ class Settings(BaseSettings):
     # Questions per browser session: a burst, then so many per minute.
     question_burst: int = Field(default=10, ge=1)
     questions_per_minute: float = Field(default=6.0, gt=0)
-    # Answers computed at once per process (embedding is CPU-bound); others wait so long.
-    answer_slots: int = Field(default=2, ge=1)
+    # Answers computed at once per process; the others wait so long, in fair turns. One:
+    # the embedder embeds one question at a time anyway, and a second slot only lets an
+    # answer past its fair turn to queue on the embedder's lock (docs/reliability.md).
+    answer_slots: int = Field(default=1, ge=1)
     answer_wait_s: float = Field(default=30.0, gt=0)
     # Questions and answers are logged only when this is explicitly turned on.
     log_questions: bool = False

@@ -38,6 +38,11 @@ class Embedder(Embeddings):
     def embed_query(self, text: str) -> list[float]:
         raise NotImplementedError
 
+    def query_tokens(self, text: str) -> int:
+        """The work of embedding ``text`` as a question, in tokens (an estimate here:
+        about 4 characters of French a token)."""
+        return min(MAX_QUERY_TOKENS, len(text) // 4 + 2)
+
 
 def build_threads() -> int:
     """Threads for document embedding: every core this process may run on."""
@@ -101,6 +106,12 @@ class E5Embedder(Embedder):
             with self._openmp.limit(limits=1):
                 vector = self._query_model.query(fitted)
         return np.asarray(vector, dtype=float).reshape(-1).tolist()
+
+    def query_tokens(self, text: str) -> int:
+        # The model's own count, as cut by embed_query: 4 characters a token holds for
+        # French prose, not for emoji (40 of them are 45 tokens).
+        # No lock: counting only reads the tokenizer and uses buffers of its own.
+        return min(MAX_QUERY_TOKENS, self._query_model.token_count(text, True))
 
 
 def _fit(model, text: str, is_query: bool, budget: int) -> str:

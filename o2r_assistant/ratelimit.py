@@ -1,15 +1,11 @@
-"""Fair use of one app process: questions per session, and answers computed at once.
+"""Questions per browser session: a token bucket per session.
 
-- :class:`QuestionLimiter`: a token bucket per browser session. A session may ask
-  ``burst`` questions at once, then one more each ``60 / per_minute`` seconds.
-  Over that, :class:`RateLimitError` says politely, in French, how long to wait.
-  Buckets live in the process (at most ``MAX_SESSIONS``; the least recently used
-  is forgotten first, which gives it a full bucket again).
-- :class:`AnswerSlots`: at most ``slots`` answers are computed at once (embedding
-  is CPU-bound); a session waits up to ``wait_s`` for a slot, then gets a French
-  "busy" message instead of starving the others.
-
-Both take an injected clock, for tests.
+A session may ask ``burst`` questions at once, then one more each
+``60 / per_minute`` seconds. Over that, :class:`RateLimitError` says politely, in
+French, how long to wait. Buckets live in the process (at most ``MAX_SESSIONS``;
+the least recently used is forgotten first, which gives it a full bucket again).
+The clock is injected, for tests. Answers computed at once, and their order, are
+:mod:`o2r_assistant.scheduling`'s.
 """
 
 from __future__ import annotations
@@ -18,8 +14,7 @@ import math
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .errors import RateLimitError
@@ -86,40 +81,3 @@ class QuestionLimiter:
 def _seconds_fr(seconds: float) -> str:
     whole = max(1, math.ceil(seconds))
     return "1 seconde" if whole == 1 else f"{whole} secondes"
-
-
-class AnswerSlots:
-    """At most ``slots`` callers inside :meth:`bounded` at once; others wait ``wait_s``."""
-
-    def __init__(self, slots: int, wait_s: float) -> None:
-        if slots < 1 or wait_s <= 0:
-            raise ValueError("slots must be at least 1 and wait_s positive")
-        self.slots, self.wait_s = slots, wait_s
-        self._semaphore = threading.BoundedSemaphore(slots)
-
-    @contextmanager
-    def bounded(self) -> Iterator[None]:
-        """Hold one slot for the block; RateLimitError if none frees up in time."""
-        if not self._semaphore.acquire(timeout=self.wait_s):
-            raise RateLimitError(
-                f"no answer slot free within {self.wait_s:g} s ({self.slots} slots)",
-                "L'assistant est très sollicité en ce moment : reposez votre question dans "
-                "une minute, merci de votre patience.",
-            )
-        try:
-            yield
-        finally:
-            self._semaphore.release()
-
-
-_shared: dict[tuple[int, float], AnswerSlots] = {}
-_shared_lock = threading.Lock()
-
-
-def shared_slots(slots: int, wait_s: float) -> AnswerSlots:
-    """The process-wide slots for these settings: every assistant and session shares them."""
-    with _shared_lock:
-        key = (slots, wait_s)
-        if key not in _shared:
-            _shared[key] = AnswerSlots(slots, wait_s)
-        return _shared[key]

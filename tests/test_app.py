@@ -285,17 +285,35 @@ def test_questions_per_session_are_limited_on_both_pages(served_index: Path, mon
 def test_a_question_waits_for_an_answer_slot_then_gets_a_busy_message(
     served_index: Path, monkeypatch
 ) -> None:
-    from o2r_assistant.ratelimit import shared_slots
+    from o2r_assistant.scheduling import shared_slots
 
     monkeypatch.setenv("O2R_ANSWER_SLOTS", "1")
     monkeypatch.setenv("O2R_ANSWER_WAIT_S", "0.2")
     at = start(served_index)
-    with shared_slots(1, 0.2).bounded():  # another session's answer is being computed
+    with shared_slots(1, 0.2).turn("other", 10):  # another session's answer is being computed
         ask(at, "Quel est le coût minimum d'un projet ?")
     (busy,) = at.error
     assert "très sollicité" in plain(busy.value)
     ask(at, "Quel est le coût minimum d'un projet ?")  # the slot is free again
     assert any("150 000" in t for t in texts(at))
+
+
+def test_a_question_takes_its_fair_turn_as_its_session(served_index: Path, monkeypatch) -> None:
+    from o2r_assistant.scheduling import FairSlots
+
+    turns: list[tuple[str, float]] = []
+    real_turn = FairSlots.turn
+
+    def recording(self: FairSlots, session: str, cost: float):
+        turns.append((session, cost))
+        return real_turn(self, session, cost)
+
+    monkeypatch.setattr(FairSlots, "turn", recording)
+    at = ask(start(served_index), "Quel est le coût minimum d'un projet ?")
+    ask(at, "Notre association accompagne des jeunes ; " * 20 + "quel est le coût minimum ?")
+    (short, long) = turns
+    assert short[0] == long[0] == at.session_state.session_id
+    assert short[1] < 30 < long[1]
 
 
 def test_the_draft_download_keeps_only_the_source_links(

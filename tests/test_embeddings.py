@@ -14,7 +14,12 @@ import pytest
 from fakes import FakeEmbedder
 from threadpoolctl import ThreadpoolController, threadpool_info
 
-from o2r_assistant.embeddings import E5Embedder, SentenceTransformerEmbedder, get_embedder
+from o2r_assistant.embeddings import (
+    MAX_QUERY_TOKENS,
+    E5Embedder,
+    SentenceTransformerEmbedder,
+    get_embedder,
+)
 from o2r_assistant.errors import EmbedderError
 from o2r_assistant.index import collection_name
 
@@ -36,6 +41,14 @@ def test_backend_embeds_unit_vectors_that_rank_sensibly(name, model_id, dim):
     assert np.allclose(np.linalg.norm(docs, axis=1), 1.0, atol=1e-3)
     assert docs[0] @ query > docs[1] @ query
     assert embedder.embed_documents([]) == []
+
+
+def test_a_question_costs_the_tokens_the_engine_embeds():
+    """What fair turns charge a question: the model's token count, cut as embedding cuts it."""
+    embedder = get_embedder("e5-small")
+    assert 5 < embedder.query_tokens(QUESTION) < 30
+    assert embedder.query_tokens("\N{GRINNING FACE}" * 40) > 40  # not 40 / 4 characters a token
+    assert embedder.query_tokens("formation " * 500) == MAX_QUERY_TOKENS
 
 
 def test_same_input_same_vector():

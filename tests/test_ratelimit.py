@@ -1,16 +1,12 @@
-"""Questions per session and answers computed at once."""
+"""Questions per session."""
 
 from __future__ import annotations
-
-import threading
-import time
-from collections.abc import Callable
 
 import pytest
 
 from o2r_assistant.config import Settings
 from o2r_assistant.errors import RateLimitError
-from o2r_assistant.ratelimit import AnswerSlots, QuestionLimiter, shared_slots
+from o2r_assistant.ratelimit import QuestionLimiter
 
 
 class Clock:
@@ -69,49 +65,3 @@ def test_forgotten_sessions_are_bounded() -> None:
         limiter.check(session)
     assert len(limiter._buckets) == 3  # "a", least recently used, was forgotten
     assert allowed(limiter, "a") and not allowed(limiter, "d")
-
-
-def _max_inside(run: Callable[[Callable[[], None]], None], threads: int = 8) -> int:
-    inside, peak, lock = 0, 0, threading.Lock()
-
-    def work() -> None:
-        nonlocal inside, peak
-        with lock:
-            inside += 1
-            peak = max(peak, inside)
-        time.sleep(0.05)
-        with lock:
-            inside -= 1
-
-    workers = [threading.Thread(target=run, args=(work,)) for _ in range(threads)]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join()
-    return peak
-
-
-def test_answers_computed_at_once_are_bounded() -> None:
-    """Before: 8 sessions computed 8 answers at once on 2 cores; after: at most the slots."""
-    assert _max_inside(lambda work: work()) == 8
-    slots = AnswerSlots(2, wait_s=10)
-
-    def bounded(work: Callable[[], None]) -> None:
-        with slots.bounded():
-            work()
-
-    assert _max_inside(bounded) == 2
-
-
-def test_a_session_waiting_too_long_gets_a_busy_message() -> None:
-    slots = AnswerSlots(1, wait_s=0.05)
-    with slots.bounded(), pytest.raises(RateLimitError) as busy, slots.bounded():
-        pass
-    assert "très sollicité" in busy.value.message_fr
-    with slots.bounded():  # released after the error
-        pass
-
-
-def test_slots_are_shared_by_the_process() -> None:
-    assert shared_slots(2, 30.0) is shared_slots(2, 30.0)
-    assert shared_slots(3, 30.0).slots == 3

@@ -172,7 +172,7 @@ def ask(settings: Settings, question: str) -> None:
     reply: dict[str, Any] = {"role": "assistant", "id": _next_id()}
     try:
         question_limiter(settings.question_burst, settings.questions_per_minute).check(s.session_id)
-        answer = assistant.ask(question, history=history, dossier=dossier)
+        answer = assistant.ask(question, history=history, dossier=dossier, session_id=s.session_id)
         reply["answer"] = answer
         if answer.validated is not None:
             ValidatedStore(settings.database).record_served(answer.validated.answer_id)
