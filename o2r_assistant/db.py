@@ -2,7 +2,7 @@
 
 ``Settings.database`` is the SQLite file ``Settings.feedback_db`` unless
 ``O2R_DATABASE_URL`` is set (``postgresql+psycopg://user:password@host/name``).
-The tables (``TABLES``, SQLAlchemy Core) are created and changed by the Alembic
+The tables (``metadata``, SQLAlchemy Core) are created and changed by the Alembic
 migrations of ``o2r_assistant/migrations``, run once per process when a database
 is first written or read; running them again is a no-op, and two processes
 starting at once migrate one after the other (``BEGIN IMMEDIATE`` on SQLite, an
