@@ -14,8 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 
-def _key(*names: str, type_: type[sa.types.TypeEngine] = sa.Text) -> list[sa.Column]:
-    return [sa.Column(name, type_, primary_key=True, autoincrement=False) for name in names]
+def _key(*names: str) -> list[sa.Column]:
+    return [sa.Column(name, sa.Text, primary_key=True) for name in names]
 
 
 def _serial(name: str) -> sa.Column:
@@ -60,7 +60,8 @@ def declare(metadata: sa.MetaData) -> None:
     sa.Table(
         "validated_ratings",
         metadata,
-        *_key("feedback_id", type_=sa.Integer),
+        # The feedback row's id: given, never generated here.
+        sa.Column("feedback_id", sa.Integer, primary_key=True, autoincrement=False),
         *_required("answer_id", "rating"),
         _rating("validated_ratings_rating"),
     )
