@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
 EXIT_BAD_INPUT = 2
 EXIT_ENVIRONMENT = 3
+# The type of every option that names one file to read or write.
+_FILE = click.Path(dir_okay=False, path_type=Path)
 
 
 class _Group(click.Group):
@@ -179,13 +181,13 @@ def check(dossier: Path, as_json: bool) -> None:
 @click.option(
     "--json",
     "json_path",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=_FILE,
     help="Write the metrics as JSON.",
 )
 @click.option(
     "--report",
     "report_path",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=_FILE,
     help="Write a report (.md or .html) and its PNG plots.",
 )
 @click.option(
@@ -204,7 +206,7 @@ def check(dossier: Path, as_json: bool) -> None:
 @click.option(
     "--validated",
     "validated_path",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=_FILE,
     help="Serve the published answers of this validated-answer YAML file (not with --compare).",
 )
 def eval_command(

@@ -2,7 +2,7 @@
 
 ``Settings.database`` is the SQLite file ``Settings.feedback_db`` unless
 ``O2R_DATABASE_URL`` is set (``postgresql+psycopg://user:password@host/name``).
-The tables (``TABLES``, SQLAlchemy Core) are created and changed by the Alembic
+The tables (``metadata``, SQLAlchemy Core) are created and changed by the Alembic
 migrations of ``o2r_assistant/migrations``, run once per process when a database
 is first written or read; running them again is a no-op, and two processes
 starting at once migrate one after the other (``BEGIN IMMEDIATE`` on SQLite, an
@@ -39,6 +39,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
 from .errors import ConfigError, DatabaseUnavailableError
+from .migrations import schema_0001
 
 log = logging.getLogger(__name__)
 
@@ -53,62 +54,17 @@ UNAVAILABLE_FR = "base de données injoignable pour le moment ; réessayez plus 
 
 # ---------------------------------------------------------------- the tables
 
+# The live tables: those of the frozen snapshot migration 0001 creates from (see
+# migrations/schema_0001.py). A later migration that changes the schema makes the
+# same change here, on these tables.
 metadata = sa.MetaData()
-
-FEEDBACK = sa.Table(
-    "feedback",
-    metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("created_at", sa.Text, nullable=False),
-    sa.Column("question", sa.Text, nullable=False),
-    sa.Column("answer", sa.Text, nullable=False),
-    sa.Column("citations", sa.Text, nullable=False),
-    sa.Column("rating", sa.Text, nullable=False),
-    sa.Column("comment", sa.Text),
-    sa.Column("corrected_answer", sa.Text),
-    sa.Column("session_id", sa.Text),
-    sa.CheckConstraint("rating IN ('up', 'down')", name="feedback_rating"),
-    sqlite_autoincrement=True,  # ids of deleted rows are never given again
-)
-VALIDATED_ANSWERS = sa.Table(
-    "validated_answers",
-    metadata,
-    sa.Column("id", sa.Text, primary_key=True),
-    sa.Column("record", sa.Text, nullable=False),
-)
-VALIDATED_HISTORY = sa.Table(
-    "validated_history",
-    metadata,
-    sa.Column("seq", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("answer_id", sa.Text, nullable=False),
-    sa.Column("at", sa.Text, nullable=False),
-    sa.Column("editor", sa.Text, nullable=False),
-    sa.Column("action", sa.Text, nullable=False),
-    sa.Column("record", sa.Text, nullable=False),
-    sa.Index("validated_history_answer", "answer_id"),
-    sqlite_autoincrement=True,
-)
-VALIDATED_SERVED = sa.Table(
-    "validated_served",
-    metadata,
-    sa.Column("answer_id", sa.Text, primary_key=True),
-    sa.Column("served", sa.Integer, nullable=False),
-)
-VALIDATED_RATINGS = sa.Table(
-    "validated_ratings",
-    metadata,
-    sa.Column("feedback_id", sa.Integer, primary_key=True, autoincrement=False),
-    sa.Column("answer_id", sa.Text, nullable=False),
-    sa.Column("rating", sa.Text, nullable=False),
-    sa.CheckConstraint("rating IN ('up', 'down')", name="validated_ratings_rating"),
-)
-VALIDATED_VECTORS = sa.Table(
-    "validated_vectors",
-    metadata,
-    sa.Column("model_id", sa.Text, primary_key=True),
-    sa.Column("text", sa.Text, primary_key=True),
-    sa.Column("vector", sa.LargeBinary, nullable=False),
-)
+schema_0001.declare(metadata)
+FEEDBACK = metadata.tables["feedback"]
+VALIDATED_ANSWERS = metadata.tables["validated_answers"]
+VALIDATED_HISTORY = metadata.tables["validated_history"]
+VALIDATED_SERVED = metadata.tables["validated_served"]
+VALIDATED_RATINGS = metadata.tables["validated_ratings"]
+VALIDATED_VECTORS = metadata.tables["validated_vectors"]
 
 
 def upsert(

@@ -32,6 +32,7 @@ from o2r_assistant.numbers import (
     find_amounts,
     months_of,
 )
+from o2r_assistant.patterns import pattern_table
 from o2r_assistant.places import place_mentions
 from o2r_assistant.rules import load_rules
 from o2r_assistant.text import fold
@@ -130,25 +131,20 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
 
 # --- durations -----------------------------------------------------------------------
 
-_NOT_LENGTH_BEFORE = re.compile(r"\b(?:depuis|il y a|des|avant|apres|cree[es]? en)[ ]+$")
-_NOT_LENGTH_AFTER = re.compile(
-    r"[ ]*(?:d'experience|d'existence|d'anciennete|d'activite|de plus|derniere?s|"
-    r"suivante?s|precedente?s|restante?s|prochaine?s)\b"
-)
-_PER_PERSON_AFTER = re.compile(
-    r"[ ]*(?:par|pour chaque|pour une? meme|pour une?|a chaque|pour les)[ ]+"
-    r"(?:personnes?|beneficiaires?|jeunes?|participants?|personnes? accompagnees?|usagers?|"
-    r"stagiaires?)\b"
-)
-_PATHWAY_WORDS = re.compile(
-    r"\b(?:parcours|accompagnements?|accompagnee?s?|accompagner|accompagnons|suivie?s?|"
-    r"chaque (?:personne|beneficiaire|jeune|participant))\b"
-)
-_PROJECT_WORDS = re.compile(
-    r"\b(?:projets?|conventions?|programmes?|actions?|operations?|financements?|budgets?|"
-    r"dispositifs?|cpom|candidature|par an|euros?)\b|€"
-)
-_LENGTH_PREPOSITION = re.compile(r"\b(?:sur|pendant|durant|duree de|duree d'|de)[ ]*$")
+# What tells a length from an age, a seniority or a date, and whose length it is.
+_LENGTH = pattern_table(r"""
+not_before: \b(?:depuis|il y a|des|avant|apres|cree[es]? en)[ ]+$
+not_after: [ ]*(?:d'experience|d'existence|d'anciennete|d'activite|de plus|derniere?s|
+    suivante?s|precedente?s|restante?s|prochaine?s)\b
+per_person_after: [ ]*(?:par|pour chaque|pour une? meme|pour une?|a chaque|pour les)[ ]+
+    (?:personnes?|beneficiaires?|jeunes?|participants?|personnes? accompagnees?|usagers?|
+    stagiaires?)\b
+pathway_words: \b(?:parcours|accompagnements?|accompagnee?s?|accompagner|accompagnons|
+    suivie?s?|chaque (?:personne|beneficiaire|jeune|participant))\b
+project_words: \b(?:projets?|conventions?|programmes?|actions?|operations?|financements?|
+    budgets?|dispositifs?|cpom|candidature|par an|euros?)\b|€
+preposition: \b(?:sur|pendant|durant|duree de|duree d'|de)[ ]*$
+""")
 
 
 def _durations(folded: str, sentences: list[tuple[int, int]]) -> tuple[int | None, int | None]:
@@ -163,22 +159,26 @@ def _durations(folded: str, sentences: list[tuple[int, int]]) -> tuple[int | Non
         if (
             months is None
             or months > 120
-            or _NOT_LENGTH_BEFORE.search(before)
-            or _NOT_LENGTH_AFTER.match(folded, match.end())
+            or _LENGTH["not_before"].search(before)
+            or _LENGTH["not_after"].match(folded, match.end())
         ):
             continue
-        if _PER_PERSON_AFTER.match(folded, match.end()):
+        if _LENGTH["per_person_after"].match(folded, match.end()):
             role = "pathway"
         else:
-            last_pathway = max((m.end() for m in _PATHWAY_WORDS.finditer(before)), default=-1)
-            last_project = max((m.end() for m in _PROJECT_WORDS.finditer(before)), default=-1)
+            last_pathway = max(
+                (m.end() for m in _LENGTH["pathway_words"].finditer(before)), default=-1
+            )
+            last_project = max(
+                (m.end() for m in _LENGTH["project_words"].finditer(before)), default=-1
+            )
             in_years = match.group("u") != "mois"
             if last_pathway > last_project:
                 role = "pathway"
             elif (
                 last_project >= 0
                 or months >= 24
-                or (in_years and _LENGTH_PREPOSITION.search(before))
+                or (in_years and _LENGTH["preposition"].search(before))
             ):
                 role = "project"
             else:
@@ -289,27 +289,23 @@ _SINGLE = re.compile(
     r"\bcandidature (?:individuelle|unique)\b|\bsans partenaires?\b|"
     r"\bun seul (?:porteur|organisme|operateur)\b"
 )
-_LEAD = re.compile(r"\bchefs? de file\b")
-_NO_LEAD_BEFORE = re.compile(
-    r"\b(?:sans|aucun|ni|pas (?:encore |toujours )?(?:de|d'un|designe de)|"
-    r"n'avons pas (?:encore )?(?:de|designe de|choisi de)|pas encore choisi de)[ ]+(?:de[ ]+)?$"
-)
-_NO_LEAD_AFTER = re.compile(
-    r"[ ]*(?:n'est |n'a )?(?:pas|pas encore|toujours pas|non)[ ]+(?:encore[ ]+)?(?:ete[ ]+)?"
-    r"(?:designe|defini|choisi|nomme|identifie)"
-)
-_LEAD_VERB_BEFORE = re.compile(
-    r"(?:^.*(?:[,;:(]|\bet\b|\bdont\b|\bqui\b)|^)[ ]*(?P<name>[^,;:()]{1,60}?)[ ]+"
-    r"(?:sera|serons|est|sommes|serait|serions|assure(?:ra)?|assurons|assurerons|assume(?:ra)?|"
-    r"jouera|joue|jouons|devient|deviendra|deviendrons|designee?s?|nommee?s?)"
-    r"[ ]+(?:le |la |l')?(?:role |fonction )?(?:de |du )?$"
-)
-_LEAD_NAME_AFTER = re.compile(
-    r"[ ]*(?::|=|sera|est|designe[ ]*:?)[ ]*(?P<name>[^,.;:!?()\n]{1,60})"
-)
-_LEAD_STATED = re.compile(
-    r"\b(?:avec|avons|aurons|a|est|sera|seront)[ ]+(?:un|une|le|la|notre)[ ]+(?:designe[ ]+)?$"
-)
+# The lead partner: named, said to be missing, or only said to exist.
+_LEAD = pattern_table(r"""
+lead: \bchefs? de file\b
+none_before: \b(?:sans|aucun|ni|pas (?:encore |toujours )?(?:de|d'un|designe de)|
+    n'avons pas (?:encore )?(?:de|designe de|choisi de)|pas encore choisi de)[ ]+(?:de[ ]+)?$
+none_after: [ ]*(?:n'est |n'a )?(?:pas|pas encore|toujours pas|non)[ ]+(?:encore[ ]+)?
+    (?:ete[ ]+)?(?:designe|defini|choisi|nomme|identifie)
+verb_before: (?:^.*(?:[,;:(]|\bet\b|\bdont\b|\bqui\b)|^)[ ]*(?P<name>[^,;:()]{1,60}?)[ ]+
+    (?:sera|serons|est|sommes|serait|serions|assure(?:ra)?|assurons|assurerons|assume(?:ra)?|
+    jouera|joue|jouons|devient|deviendra|deviendrons|designee?s?|nommee?s?)
+    [ ]+(?:le |la |l')?(?:role |fonction )?(?:de |du )?$
+name_after: [ ]*(?::|=|sera|est|designe[ ]*:?)[ ]*(?P<name>[^,.;:!?()\n]{1,60})
+stated: \b(?:avec|avons|aurons|a|est|sera|seront)[ ]+(?:un|une|le|la|notre)[ ]+
+    (?:designe[ ]+)?$
+not_a_name: (?:designe|nomme|choisi|identifie|defini|un|une|obligatoire)\b
+first_person_name: ^(?:nous|notre (?:association|structure)|on)$
+""")
 _ACCOUNTING = re.compile(r"\bcomptabilite analytique\b")
 _ACCOUNTING_NEGATION = re.compile(r"\b(?:pas|aucune|sans|ni|ne|n')\b[^.;:]{0,30}$")
 _FIRST_PERSON = re.compile(
@@ -358,8 +354,6 @@ _HEALTHY = re.compile(
     r"\bfonds propres (?:positifs|solides|suffisants)\b|\bfinancierement (?:solide|sain)e?s?\b"
 )
 _SHORT_NEGATION = re.compile(r"\b(?:ne|n'|pas|aucune?|sans|ni|peu|non)\b[^,;:]{0,20}$")
-_NOT_A_NAME = re.compile(r"(?:designe|nomme|choisi|identifie|defini|un|une|obligatoire)\b")
-_NAME_FIRST_PERSON = re.compile(r"^(?:nous|notre (?:association|structure)|on)$")
 
 
 def _stated(pattern: re.Pattern[str], folded: str, declarative: _Spans) -> list[re.Match[str]]:
@@ -388,19 +382,19 @@ def _public(folded: str, declarative: _Spans) -> PublicTarget | None:
 
 def _lead_name(text: str, folded: str, match: re.Match[str], sentence_start: int) -> str | None:
     before = folded[max(sentence_start, match.start() - 90) : match.start()]
-    named = _LEAD_VERB_BEFORE.search(before)
+    named = _LEAD["verb_before"].search(before)
     if named:
         offset = match.start() - len(before) + named.start("name")
         name = text[offset : offset + len(named.group("name"))]
     else:
-        after = _LEAD_NAME_AFTER.match(folded, match.end())
+        after = _LEAD["name_after"].match(folded, match.end())
         if not after:
             return None
         name = text[after.start("name") : after.end("name")]
     name = name.strip(" «»\"'")
-    if _NOT_A_NAME.match(fold(name)):
+    if _LEAD["not_a_name"].match(fold(name)):
         return None
-    if _NAME_FIRST_PERSON.match(fold(name)):
+    if _LEAD["first_person_name"].match(fold(name)):
         return "notre structure"
     return name or None
 
@@ -415,10 +409,10 @@ def _consortium(
     for m in _stated(_SINGLE, folded, declarative):
         if not _negated(folded, m.start()):
             consortium.is_consortium = False
-    for m in _stated(_LEAD, folded, declarative):
+    for m in _stated(_LEAD["lead"], folded, declarative):
         sentence_start = starts[bisect.bisect_right(starts, m.start()) - 1]
         before = folded[max(sentence_start, m.start() - 50) : m.start()]
-        if _NO_LEAD_BEFORE.search(before) or _NO_LEAD_AFTER.match(folded, m.end()):
+        if _LEAD["none_before"].search(before) or _LEAD["none_after"].match(folded, m.end()):
             consortium.has_lead = False
             consortium.lead = None
             continue
@@ -426,7 +420,7 @@ def _consortium(
         if name:
             consortium.lead = name
             consortium.has_lead = True
-        elif _LEAD_STATED.search(before):
+        elif _LEAD["stated"].search(before):
             consortium.has_lead = True
     if consortium.has_lead is not None and consortium.is_consortium is None:
         consortium.is_consortium = True

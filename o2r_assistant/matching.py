@@ -29,6 +29,7 @@ import numpy as np
 
 from .answer import Answer, Citation
 from .errors import DatabaseUnavailableError
+from .patterns import pattern_table
 from .question import analyse
 from .text import tokens
 from .validated import QuoteFinder, ValidatedAnswer, ValidatedStore, date_fr
@@ -45,34 +46,23 @@ log = logging.getLogger(__name__)
 THRESHOLD = 0.9
 VALIDATION_LINE = "Réponse validée par la DREETS Pays de la Loire le {date}."
 
-_MIN = re.compile(
-    r"\bminim|\bplancher|\bau moins\b|\bpas moins\b|\bau minimum|\binférieur|\bpetit budget"
-    r"|\bminimum\b|\bleast\b",
-    re.I,
-)
-_MAX = re.compile(
-    r"\bmaxim|\bplafond|\bau plus\b|\bau maximum|\bpas plus\b|\bdépasser|\bsupérieur|\blimite"
-    r"|\bmost\b|\bexceed|\bpeu(?:t|vent)(?:-(?:il|elle|ils|elles))? durer",
-    re.I,
-)
-_PERSON = re.compile(
-    r"\bpersonnes?\b|\bjeunes?\b|\bbénéficiaires?\b|\bparcours\b|\bparticipants?\b"
-    r"|\baccompagnés?\b|\bindividu|\bchacun\b|\bperson\b|\bparticipant",
-    re.I,
-)
-_PROJECT = re.compile(
-    r"\bprojets?\b|\bconventions?\b|\bconventionnement|\bfinancement|\bsubvention"
-    r"|\bexpérimentation|\bdispositif|\bprogramme|\bagreement|\bproject",
-    re.I,
-)
-_DEADLINE = re.compile(
-    r"\bdate limite|\bjusqu'à quand|\bavant (?:le|quelle date)|\bdeadline|\béchéance"
-    r"|\bclôture|\bdépôt des (?:dossiers|candidatures)",
-    re.I,
-)
-_NEGATION = re.compile(
-    r"\bne\b|\bn['’]|\bpas\b|\bjamais\b|\baucun|\bexclu|\binéligible|\binterdit|\bnon\b"
-    r"|\bnot\b|\bnever\b",
+# What a question turns on: a minimum or a maximum, whose duration (a person's pathway or
+# the project's), a deadline, a negation.
+_CUES = pattern_table(
+    r"""
+min: \bminim|\bplancher|\bau moins\b|\bpas moins\b|\bau minimum|\binférieur|\bpetit budget
+    |\bminimum\b|\bleast\b
+max: \bmaxim|\bplafond|\bau plus\b|\bau maximum|\bpas plus\b|\bdépasser|\bsupérieur|\blimite
+    |\bmost\b|\bexceed|\bpeu(?:t|vent)(?:-(?:il|elle|ils|elles))? durer
+person: \bpersonnes?\b|\bjeunes?\b|\bbénéficiaires?\b|\bparcours\b|\bparticipants?\b
+    |\baccompagnés?\b|\bindividu|\bchacun\b|\bperson\b|\bparticipant
+project: \bprojets?\b|\bconventions?\b|\bconventionnement|\bfinancement|\bsubvention
+    |\bexpérimentation|\bdispositif|\bprogramme|\bagreement|\bproject
+deadline: \bdate limite|\bjusqu'à quand|\bavant (?:le|quelle date)|\bdeadline|\béchéance
+    |\bclôture|\bdépôt des (?:dossiers|candidatures)
+negation: \bne\b|\bn['’]|\bpas\b|\bjamais\b|\baucun|\bexclu|\binéligible|\binterdit|\bnon\b
+    |\bnot\b|\bnever\b
+""",
     re.I,
 )
 _NUMBER = re.compile(r"(?<!\w)\d(?:[\d\s.,]*\d)?(?![^\W\d_])")
@@ -141,15 +131,15 @@ def signature(question: str) -> Signature:
     kinds = set(asked.kinds)
     about = set()
     if "duration" in kinds:
-        about = _flags(focus, person=_PERSON, project=_PROJECT)
+        about = _flags(focus, person=_CUES["person"], project=_CUES["project"])
     return Signature(
         kinds=frozenset(kinds - {"amount"} if "duration" in kinds else kinds),
         # "Est-ce que…?" asks yes or no, though "que" reads as a wh-word to ``analyse``.
         yes_no=asked.yes_no or bool(re.match(r"est-ce qu", focus, re.I)),
-        bounds=frozenset(_flags(focus, min=_MIN, max=_MAX)),
+        bounds=frozenset(_flags(focus, min=_CUES["min"], max=_CUES["max"])),
         about=frozenset(about),
-        deadline=bool(_DEADLINE.search(focus)),
-        negated=bool(_NEGATION.search(focus)),
+        deadline=bool(_CUES["deadline"].search(focus)),
+        negated=bool(_CUES["negation"].search(focus)),
         numbers=frozenset(re.sub(r"\D", "", n) for n in _NUMBER.findall(focus)),
         wh=frozenset(_flags(focus, **_WH)),
         stems=frozenset(tokens(focus)) - _NEUTRAL,

@@ -27,39 +27,62 @@ def region_departments() -> tuple[str, ...]:
     return rule.param("departments")
 
 
-# Main towns: those of the five departments of the region, then the main cities elsewhere.
-_TOWNS: dict[str, str] = {
-    "Nantes": "44", "Saint-Nazaire": "44", "Rezé": "44", "Saint-Herblain": "44",
-    "Orvault": "44", "Vertou": "44", "Ancenis": "44", "Ancenis-Saint-Géréon": "44",
-    "Châteaubriant": "44", "Pornic": "44", "Guérande": "44", "La Baule": "44",
-    "La Baule-Escoublac": "44", "Carquefou": "44", "Bouguenais": "44", "Couëron": "44",
-    "Saint-Sébastien-sur-Loire": "44", "Sainte-Luce-sur-Loire": "44", "Clisson": "44",
-    "Pornichet": "44", "Savenay": "44", "Machecoul": "44", "Blain": "44",
-    "Angers": "49", "Cholet": "49", "Saumur": "49", "Segré": "49", "Segré-en-Anjou Bleu": "49",
-    "Trélazé": "49", "Avrillé": "49", "Les Ponts-de-Cé": "49", "Beaupréau": "49",
-    "Chemillé": "49", "Doué-la-Fontaine": "49", "Baugé": "49",
-    "Laval": "53", "Mayenne": "53", "Château-Gontier": "53", "Évron": "53", "Craon": "53",
-    "Ernée": "53",
-    "Le Mans": "72", "La Flèche": "72", "Sablé-sur-Sarthe": "72", "Mamers": "72",
-    "Allonnes": "72", "Coulaines": "72", "La Ferté-Bernard": "72", "Château-du-Loir": "72",
-    "Saint-Calais": "72",
-    "La Roche-sur-Yon": "85", "Les Sables-d'Olonne": "85", "Challans": "85",
-    "Fontenay-le-Comte": "85", "Luçon": "85", "Les Herbiers": "85", "Montaigu": "85",
-    "Montaigu-Vendée": "85", "Saint-Gilles-Croix-de-Vie": "85", "Saint-Jean-de-Monts": "85",
-    "Pouzauges": "85", "Chantonnay": "85",
-    "Rennes": "35", "Saint-Malo": "35", "Vitré": "35", "Fougères": "35", "Redon": "35",
-    "Brest": "29", "Quimper": "29", "Morlaix": "29", "Lorient": "56", "Vannes": "56",
-    "Saint-Brieuc": "22", "Lannion": "22", "Tours": "37", "Orléans": "45", "Blois": "41",
-    "Vendôme": "41", "Chartres": "28", "Dreux": "28", "Bourges": "18", "Caen": "14",
-    "Lisieux": "14", "Cherbourg": "50", "Saint-Lô": "50", "Alençon": "61", "Rouen": "76",
-    "Le Havre": "76", "Évreux": "27", "Paris": "75", "Lyon": "69", "Marseille": "13",
-    "Bordeaux": "33", "Toulouse": "31", "Lille": "59", "Strasbourg": "67", "Nice": "06",
-    "Montpellier": "34", "Poitiers": "86", "Châtellerault": "86", "Niort": "79",
-    "Bressuire": "79", "La Rochelle": "17", "Angoulême": "16", "Limoges": "87",
-    "Clermont-Ferrand": "63", "Dijon": "21", "Grenoble": "38", "Reims": "51", "Metz": "57",
-    "Saint-Étienne": "42", "Toulon": "83", "Amiens": "80", "Besançon": "25",
-    "Perpignan": "66", "Nîmes": "30",
+# Main towns by department: those of the five departments of the region, then the main
+# cities elsewhere.
+_TOWNS_BY_DEPARTMENT: dict[str, str] = {
+    "44": "Nantes, Saint-Nazaire, Rezé, Saint-Herblain, Orvault, Vertou, Ancenis, "
+          "Ancenis-Saint-Géréon, Châteaubriant, Pornic, Guérande, La Baule, La Baule-Escoublac, "
+          "Carquefou, Bouguenais, Couëron, Saint-Sébastien-sur-Loire, Sainte-Luce-sur-Loire, "
+          "Clisson, Pornichet, Savenay, Machecoul, Blain",
+    "49": "Angers, Cholet, Saumur, Segré, Segré-en-Anjou Bleu, Trélazé, Avrillé, Les Ponts-de-Cé, "
+          "Beaupréau, Chemillé, Doué-la-Fontaine, Baugé",
+    "53": "Laval, Mayenne, Château-Gontier, Évron, Craon, Ernée",
+    "72": "Le Mans, La Flèche, Sablé-sur-Sarthe, Mamers, Allonnes, Coulaines, La Ferté-Bernard, "
+          "Château-du-Loir, Saint-Calais",
+    "85": "La Roche-sur-Yon, Les Sables-d'Olonne, Challans, Fontenay-le-Comte, Luçon, "
+          "Les Herbiers, Montaigu, Montaigu-Vendée, Saint-Gilles-Croix-de-Vie, "
+          "Saint-Jean-de-Monts, Pouzauges, Chantonnay",
+    "35": "Rennes, Saint-Malo, Vitré, Fougères, Redon",
+    "29": "Brest, Quimper, Morlaix",
+    "56": "Lorient, Vannes",
+    "22": "Saint-Brieuc, Lannion",
+    "37": "Tours",
+    "45": "Orléans",
+    "41": "Blois, Vendôme",
+    "28": "Chartres, Dreux",
+    "18": "Bourges",
+    "14": "Caen, Lisieux",
+    "50": "Cherbourg, Saint-Lô",
+    "61": "Alençon",
+    "76": "Rouen, Le Havre",
+    "27": "Évreux",
+    "75": "Paris",
+    "69": "Lyon",
+    "13": "Marseille",
+    "33": "Bordeaux",
+    "31": "Toulouse",
+    "59": "Lille",
+    "67": "Strasbourg",
+    "06": "Nice",
+    "34": "Montpellier",
+    "86": "Poitiers, Châtellerault",
+    "79": "Niort, Bressuire",
+    "17": "La Rochelle",
+    "16": "Angoulême",
+    "87": "Limoges",
+    "63": "Clermont-Ferrand",
+    "21": "Dijon",
+    "38": "Grenoble",
+    "51": "Reims",
+    "57": "Metz",
+    "42": "Saint-Étienne",
+    "83": "Toulon",
+    "80": "Amiens",
+    "25": "Besançon",
+    "66": "Perpignan",
+    "30": "Nîmes",
 }  # fmt: skip
+_TOWNS = {town: code for code, towns in _TOWNS_BY_DEPARTMENT.items() for town in towns.split(", ")}
 _REGIONS: dict[str, bool] = {
     REGION_NAME: True, "Bretagne": False, "Normandie": False, "Basse-Normandie": False,
     "Haute-Normandie": False, "Île-de-France": False, "Région parisienne": False,

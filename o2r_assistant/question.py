@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .patterns import pattern_table
+
 # Lines that greet, thank or sign off carry no question.
 _FORMULA = re.compile(
     r"^(?:bonjour|bonsoir|madame|monsieur|mesdames|messieurs|cher|chère|hello|hi|dear"
@@ -42,46 +44,41 @@ _FR_WORDS = frozenset(
     "pourquoi de du pour nous vous notre nos votre il elle on faut doit dans sur avec".split()
 )
 
-_YES_NO = re.compile(
-    r"^(?:est-ce qu|peut-on|peuvent-ils|peuvent-elles|faut-il|doit-on|dois-je|puis-je|"
-    r"a-t-on|y a-t-il|sommes-nous|suis-je|avons-nous|pouvons-nous|devons-nous|"
-    r"(?:can|could|may|do|does|is|are|must|should|will)\b)"
-    r"|\b\w+-(?:t-)?(?:il|elle|on|ils|elles|nous|je)\b",
-    re.I,
-)
-_WH = re.compile(
-    r"\b(?:qui|que|quoi|quel|quelle|quels|quelles|quand|combien|comment|pourquoi|où|lequel|"
-    r"laquelle|lesquels|lesquelles|qu'est-ce|c'est quoi|c koi|koi|what|which|who|when|how"
-    r"|where|why)\b",
-    re.I,
-)
-_DEFINITION = re.compile(
-    r"\b(?:veut dire|signifie|définition|qu'(?:est-ce qu'|entend-on par)|c'est quoi|c koi"
-    r"|what (?:is|are|does)\b.*\bmean|what is meant)",
-    re.I,
-)
-_WH_START = re.compile(rf"^(?:et |mais |alors )?{_WH.pattern}", re.I)
-# Clauses of one sentence; a comma between digits ("1,2 million") splits nothing.
-_CLAUSE = re.compile(r"(?<!\d)[,;:](?!\d)")
+# Cues of what a question sentence asks: yes or no, a wh-word, a definition, a "how",
+# eligibility, a subject; whether a counted noun is a time unit, whether money is meant.
+_CUES = pattern_table(
+    r"""
+yes_no: ^(?:est-ce qu|peut-on|peuvent-ils|peuvent-elles|faut-il|doit-on|dois-je|puis-je|
+    a-t-on|y a-t-il|sommes-nous|suis-je|avons-nous|pouvons-nous|devons-nous|
+    (?:can|could|may|do|does|is|are|must|should|will)\b)
+    |\b\w+-(?:t-)?(?:il|elle|on|ils|elles|nous|je)\b
+wh: \b(?:qui|que|quoi|quel|quelle|quels|quelles|quand|combien|comment|pourquoi|où|lequel|
+    laquelle|lesquels|lesquelles|qu'est-ce|c'est quoi|c koi|koi|what|which|who|when|how
+    |where|why)\b
+definition: \b(?:veut dire|signifie|définition|qu'(?:est-ce qu'|entend-on par)|c'est quoi|c koi
+    |what (?:is|are|does)\b.*\bmean|what is meant)
 # A short question that only asks whether what was stated is enough or acceptable.
-_ASSESS = re.compile(
-    r"\b(?:suffisant|suffit|assez|ça passe|ça va|c'est bon|ok|valable|conforme|jouable"
-    r"|acceptable|enough|okay|fine)\b",
-    re.I,
-)
-ASSESS_MAX_WORDS = 8
-_HOW = re.compile(r"^(?:comment|how)\b(?! (?:long|much|many))", re.I)
+assess: \b(?:suffisant|suffit|assez|ça passe|ça va|c'est bon|ok|valable|conforme|jouable
+    |acceptable|enough|okay|fine)\b
+how: ^(?:comment|how)\b(?! (?:long|much|many))
 # Asking whether the project qualifies: the checker's verdict is then the answer.
-_ELIGIBILITY = re.compile(
-    r"\b(?:éligibles?|recevables?|candidater|postuler|répondre|déposer|retenus?|eligible|apply"
-    r"|qualify)\b",
-    re.I,
-)
+eligibility: \b(?:éligibles?|recevables?|candidater|postuler|répondre|déposer|retenus?|eligible
+    |apply|qualify)\b
 # ... about the candidate itself ("sommes-nous éligibles", "notre projet est-il
 # recevable"), not about an item ("les dépenses de formation sont-elles éligibles").
-_FIRST_PERSON = re.compile(
-    r"\b(?:nous|notre|nos|on|je|j'|j’|mon|ma|mes|we|our|us|i)\b|-(?:nous|je|on)\b", re.I
+first_person: \b(?:nous|notre|nos|on|je|j'|j’|mon|ma|mes|we|our|us|i)\b|-(?:nous|je|on)\b
+# The thing a "quel" question asks about: "Quel est le montant…" -> "montant".
+subject: \b(?:quel|quelle|quels|quelles)\s+(?:(?:est|sont|serait|seraient|sera|seront)\s+)?
+    (?:(?:le|la|les|l'|l’|un|une|des)\s*)?([a-zà-ÿ][\wÀ-ÿ-]{2,})
+time_unit: ^(?:mois|ans?|années?|jours?|semaines?|months?|years?|weeks?|days?)$
+money: €|\beuros?\b|\bbudget|\bco[uû]t|\bmontant|\bargent|\bmoney|\bfunding
+""",
+    re.I,
 )
+_WH_START = re.compile(rf"^(?:et |mais |alors )?{_CUES['wh'].pattern}", re.I)
+# Clauses of one sentence; a comma between digits ("1,2 million") splits nothing.
+_CLAUSE = re.compile(r"(?<!\d)[,;:](?!\d)")
+ASSESS_MAX_WORDS = 8
 
 # Kinds of answer a question can ask for, each with how a sentence gives one.
 _MONTHS = (
@@ -162,16 +159,6 @@ def gives_kind(kind: str, text: str, *, strict: bool = False) -> bool:
     return bool(KIND_GIVEN[kind].search(text))
 
 
-# The thing a "quel" question asks about: "Quel est le montant…" -> "montant".
-_SUBJECT = re.compile(
-    r"\b(?:quel|quelle|quels|quelles)\s+(?:(?:est|sont|serait|seraient|sera|seront)\s+)?"
-    r"(?:(?:le|la|les|l'|l’|un|une|des)\s*)?([a-zà-ÿ][\wÀ-ÿ-]{2,})",
-    re.I,
-)
-_TIME_UNIT = re.compile(
-    r"^(?:mois|ans?|années?|jours?|semaines?|months?|years?|weeks?|days?)$", re.I
-)
-_MONEY = re.compile(r"€|\beuros?\b|\bbudget|\bco[uû]t|\bmontant|\bargent|\bmoney|\bfunding", re.I)
 # Kinds whose absence from every candidate sentence means the texts do not say.
 MUST_BE_GIVEN = ("contact", "count", "rate", "date")
 
@@ -228,27 +215,33 @@ def analyse(message: str) -> Question:
         re.I,
     )
     count_noun = next((g for g in count.groups() if g), None) if count else None
-    if count_noun and _TIME_UNIT.match(count_noun):
+    if count_noun and _CUES["time_unit"].match(count_noun):
         # "Combien de mois" asks for a duration, not a count.
         kinds = tuple(k for k in kinds if k != "count") + ("duration",) * ("duration" not in kinds)
         count_noun = None
-    if "amount" in kinds and ({"duration", "count"} & set(kinds)) and not _MONEY.search(first):
+    if (
+        "amount" in kinds
+        and ({"duration", "count"} & set(kinds))
+        and not _CUES["money"].search(first)
+    ):
         # "Au maximum" qualifies the duration or the count asked for, not an amount.
         kinds = tuple(k for k in kinds if k != "amount")
-    subject = _SUBJECT.search(first)
-    wh = bool(_WH.search(first))
-    yes_no = first.endswith("?") and not wh and bool(_YES_NO.search(first))
+    subject = _CUES["subject"].search(first)
+    wh = bool(_CUES["wh"].search(first))
+    yes_no = first.endswith("?") and not wh and bool(_CUES["yes_no"].search(first))
     return Question(
         text=message,
         focus=focus,
         kinds=kinds,
         yes_no=yes_no,
-        definition=bool(_DEFINITION.search(first)),
-        how=bool(_HOW.search(first)),
+        definition=bool(_CUES["definition"].search(first)),
+        how=bool(_CUES["how"].search(first)),
         english=is_english(first),
         count_noun=count_noun,
         subject=subject.group(1).lower() if subject else count_noun,
-        asks_eligibility=bool(_ELIGIBILITY.search(first) and _FIRST_PERSON.search(first))
+        asks_eligibility=bool(
+            _CUES["eligibility"].search(first) and _CUES["first_person"].search(first)
+        )
         or _asks_assessment(first),
     )
 
@@ -256,7 +249,7 @@ def analyse(message: str) -> Question:
 def _asks_assessment(focus: str) -> bool:
     """ "Est-ce suffisant ?", "ça passe ?": whether the stated facts qualify."""
     last = _CLAUSE.split(focus)[-1]
-    return bool(_ASSESS.search(last)) and len(_WORDS.findall(last)) <= ASSESS_MAX_WORDS
+    return bool(_CUES["assess"].search(last)) and len(_WORDS.findall(last)) <= ASSESS_MAX_WORDS
 
 
 def statements_of(message: str) -> str:
@@ -271,7 +264,7 @@ def statements_of(message: str) -> str:
     for sentence in _SENTENCE.findall(message):
         clauses = _CLAUSE.split(sentence)
         asking = next((i for i, c in enumerate(clauses) if _is_interrogative(c)), None)
-        if asking is None or _FIRST_PERSON.search(sentence):
+        if asking is None or _CUES["first_person"].search(sentence):
             kept.append(sentence)
         else:
             # "210 000 € sur trois ans en Vendée, est-ce suffisant ?": what comes
@@ -282,7 +275,7 @@ def statements_of(message: str) -> str:
 
 def _is_interrogative(clause: str) -> bool:
     clause = clause.strip()
-    return bool(_ASKS.search(clause) or _YES_NO.search(clause) or _WH_START.match(clause))
+    return bool(_ASKS.search(clause) or _CUES["yes_no"].search(clause) or _WH_START.match(clause))
 
 
 def questions_of(message: str) -> list[str]:

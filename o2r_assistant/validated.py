@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -152,6 +153,27 @@ def _refuse(message: str, message_fr: str) -> ValidatedAnswerError:
     return ValidatedAnswerError(message, message_fr)
 
 
+_Refusal = Callable[[str, str], ValidatedAnswerError]
+
+
+def _refuse_answer(answer_id: str, message: str, message_fr: str) -> ValidatedAnswerError:
+    """A refusal that names the answer it is about."""
+    return _refuse(f"{answer_id}: {message}", f"réponse « {answer_id} » : {message_fr}")
+
+
+# The two kinds of size limit, each worded once.
+def _too_many(refuse: _Refusal, count: int, most: int, things: str, things_fr: str) -> None:
+    if count > most:
+        raise refuse(f"more than {most} {things}", f"{most} {things_fr} au plus")
+
+
+def _too_long(refuse: _Refusal, chars: int, most: int, what: str, what_fr: str) -> None:
+    if chars > most:
+        raise refuse(
+            f"{what} is longer than {most} characters", f"{what_fr} dépasse {most} caractères"
+        )
+
+
 def clean(text: str) -> str:
     """NFC, no control characters, no trailing spaces; line breaks kept."""
     text = _CONTROL.sub(" ", unicodedata.normalize("NFC", text))
@@ -164,7 +186,7 @@ def _one_line(text: str) -> str:
 
 def checked(answer: ValidatedAnswer) -> ValidatedAnswer:
     """The answer with its text cleaned, or a refusal saying in French what is wrong."""
-    where = f"réponse « {answer.id} »"
+    refuse = partial(_refuse_answer, answer.id)
     if not _ID.match(answer.id):
         raise _refuse(
             f"invalid validated-answer id {answer.id!r}",
@@ -173,59 +195,43 @@ def checked(answer: ValidatedAnswer) -> ValidatedAnswer:
         )
     phrasings = tuple(dict.fromkeys(p for p in map(_one_line, answer.phrasings) if p))
     if not phrasings:
-        raise _refuse(f"{answer.id}: no question", f"{where} : indiquez au moins une question")
-    if len(phrasings) > MAX_PHRASINGS:
-        raise _refuse(
-            f"{answer.id}: more than {MAX_PHRASINGS} questions",
-            f"{where} : {MAX_PHRASINGS} formulations de la question au plus",
-        )
-    if any(len(p) > MAX_PHRASING_CHARS for p in phrasings):
-        raise _refuse(
-            f"{answer.id}: a question is longer than {MAX_PHRASING_CHARS} characters",
-            f"{where} : une question dépasse {MAX_PHRASING_CHARS} caractères",
-        )
+        raise refuse("no question", "indiquez au moins une question")
+    _too_many(refuse, len(phrasings), MAX_PHRASINGS, "questions", "formulations de la question")
+    _too_long(refuse, max(map(len, phrasings)), MAX_PHRASING_CHARS, "a question", "une question")
     text = clean(answer.text)
     if not text:
-        raise _refuse(f"{answer.id}: empty answer", f"{where} : le texte de la réponse est vide")
-    if len(text) > MAX_TEXT_CHARS:
-        raise _refuse(
-            f"{answer.id}: answer longer than {MAX_TEXT_CHARS} characters",
-            f"{where} : la réponse dépasse {MAX_TEXT_CHARS} caractères",
-        )
+        raise refuse("empty answer", "le texte de la réponse est vide")
+    _too_long(refuse, len(text), MAX_TEXT_CHARS, "the answer", "la réponse")
     citations = tuple(dict.fromkeys(q for q in map(_one_line, answer.citations) if q))
-    if len(citations) > MAX_CITATIONS:
-        raise _refuse(
-            f"{answer.id}: more than {MAX_CITATIONS} citations",
-            f"{where} : {MAX_CITATIONS} citations au plus",
-        )
+    _too_many(refuse, len(citations), MAX_CITATIONS, "citations", "citations")
     for quote in citations:
         if not MIN_QUOTE_CHARS <= len(quote) <= MAX_QUOTE_CHARS:
-            raise _refuse(
-                f"{answer.id}: a citation is not {MIN_QUOTE_CHARS}-{MAX_QUOTE_CHARS} characters",
-                f"{where} : une citation doit compter de {MIN_QUOTE_CHARS} à "
+            raise refuse(
+                f"a citation is not {MIN_QUOTE_CHARS}-{MAX_QUOTE_CHARS} characters",
+                f"une citation doit compter de {MIN_QUOTE_CHARS} à "
                 f"{MAX_QUOTE_CHARS} caractères (« {quote[:60]} »)",
             )
     author = _one_line(answer.author)
     if not author or len(author) > MAX_AUTHOR_CHARS:
-        raise _refuse(
-            f"{answer.id}: author missing or longer than {MAX_AUTHOR_CHARS} characters",
-            f"{where} : indiquez le nom de l'auteur ({MAX_AUTHOR_CHARS} caractères au plus)",
+        raise refuse(
+            f"author missing or longer than {MAX_AUTHOR_CHARS} characters",
+            f"indiquez le nom de l'auteur ({MAX_AUTHOR_CHARS} caractères au plus)",
         )
     if answer.status not in STATUSES:
-        raise _refuse(
-            f"{answer.id}: unknown status {answer.status!r}",
-            f"{where} : statut inconnu « {answer.status} » (draft, published ou retired)",
+        raise refuse(
+            f"unknown status {answer.status!r}",
+            f"statut inconnu « {answer.status} » (draft, published ou retired)",
         )
     if answer.status == "published":
         if not citations:
-            raise _refuse(
-                f"{answer.id}: a published answer needs a citation",
-                f"{where} : une réponse publiée cite au moins un passage des textes",
+            raise refuse(
+                "a published answer needs a citation",
+                "une réponse publiée cite au moins un passage des textes",
             )
         if answer.validated_on is None:
-            raise _refuse(
-                f"{answer.id}: a published answer needs its date of validation",
-                f"{where} : une réponse publiée porte sa date de validation",
+            raise refuse(
+                "a published answer needs its date of validation",
+                "une réponse publiée porte sa date de validation",
             )
     return replace(answer, phrasings=phrasings, text=text, citations=citations, author=author)
 

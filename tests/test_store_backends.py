@@ -6,6 +6,7 @@ server (tests/pgserver.py).
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import sqlite3
 import time
@@ -26,9 +27,13 @@ from o2r_assistant.errors import (
     ValidatedAnswerError,
 )
 from o2r_assistant.feedback import FeedbackStore
+from o2r_assistant.migrations import schema_0001
 from o2r_assistant.validated import ValidatedAnswer, ValidatedStore
 
 HEAD = "0001"
+# The tables migration 0001 has created since it was released (_fingerprint of the tables
+# db.py declared before the snapshot existed).
+SCHEMA_0001 = "ce4ea9e7bcc75821bf1044cf21b8a363f81226bcf2f76d4c2188884b78ad3ca9"
 WRITERS = 2
 ROWS = 40
 
@@ -48,7 +53,37 @@ def _schema_differences(database: Database) -> list:
         return compare_metadata(MigrationContext.configure(conn), db.metadata)
 
 
+def _fingerprint(metadata: sa.MetaData) -> str:
+    """Tables, columns, checks and indexes, independent of how SQLAlchemy renders DDL."""
+    rows: list[tuple] = []
+    for table in metadata.sorted_tables:
+        kwargs = tuple(sorted((k, repr(v)) for k, v in table.dialect_kwargs.items()))
+        rows.append(("table", table.name, kwargs))
+        rows += [
+            (table.name, c.name, type(c.type).__name__, c.nullable, c.primary_key, c.autoincrement)
+            for c in table.columns
+        ]
+        rows += [
+            ("check", table.name, k.name, str(k.sqltext))
+            for k in table.constraints
+            if isinstance(k, sa.CheckConstraint)
+        ]
+        rows += [
+            ("index", table.name, i.name, tuple(c.name for c in i.columns), i.unique)
+            for i in table.indexes
+        ]
+    return hashlib.sha256(repr(rows).encode()).hexdigest()
+
+
 # ---------------------------------------------------------------- migrations
+
+
+def test_the_snapshot_of_migration_0001_is_frozen() -> None:
+    # A released migration must create what it always created: change the schema with a
+    # new migration (and the same change in db.py), never by editing schema_0001.py.
+    frozen = sa.MetaData()
+    schema_0001.declare(frozen)
+    assert _fingerprint(frozen) == SCHEMA_0001
 
 
 def test_migrations_make_the_declared_schema_and_running_them_again_is_a_no_op(

@@ -14,7 +14,7 @@ from o2r_assistant.dossier_form import REGION, DossierForm, budget_categories, f
 from o2r_assistant.errors import DossierError
 from o2r_assistant.rendering import md_text, safe_url
 from o2r_assistant.report import STATUS_FR, CheckReport
-from o2r_assistant.ui.common import STATUS_MARK, state
+from o2r_assistant.ui.common import STATUS_MARK, download, state
 from o2r_assistant.widgets import BUDGET, PUBLIC, STRUCTURE, TERRITORY, Widget
 
 log = logging.getLogger(__name__)
@@ -176,12 +176,11 @@ def render_report(report: CheckReport, known_facts: bool) -> None:
             st.warning(verdict, icon=":material/pending:")
         st.markdown(rules_table(report))
     rule_sources(report)
-    st.download_button(
+    download(
+        st,
         "Télécharger la checklist (Markdown)",
         report.to_markdown(),
-        file_name="checklist-o2r.md",
-        mime="text/markdown",
-        icon=":material/download:",
+        "checklist-o2r.md",
         width="stretch",
     )
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import time
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 import streamlit as st
@@ -34,10 +35,24 @@ STATUS_MARK = {
     "missing": ":gray[:material/help:]",
 }
 ERROR_FR = "Une erreur inattendue est survenue. Réessayez ou contactez l'équipe du service."
+# The type of each kind of file the pages offer for download, by suffix.
+_MIME = {
+    ".md": "text/markdown",
+    ".yaml": "application/x-yaml",
+    ".csv": "text/csv",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
 
 
 def show_error(err: O2RError) -> None:
     st.error(md_text(err.message_fr), icon=":material/error:")
+
+
+def download(place: Any, label: str, data: str | bytes, file_name: str, **options: Any) -> None:
+    """A download button in ``place`` (``st`` or a column), typed by the file name's suffix."""
+    options.setdefault("icon", ":material/download:")
+    mime = _MIME[PurePath(file_name).suffix]
+    place.download_button(label, data, file_name=file_name, mime=mime, **options)
 
 
 # The loading notice is Streamlit's cache spinner, shown only while the assistant is

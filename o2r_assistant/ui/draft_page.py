@@ -10,7 +10,13 @@ from o2r_assistant.config import Settings
 from o2r_assistant.errors import O2RError
 from o2r_assistant.rendering import md_text, plain_markdown
 from o2r_assistant.ui.chat import render_citations
-from o2r_assistant.ui.common import get_assistant, question_limiter, show_error, state
+from o2r_assistant.ui.common import (
+    download,
+    get_assistant,
+    question_limiter,
+    show_error,
+    state,
+)
 from o2r_assistant.ui.staff import staff_gate
 from o2r_assistant.ui.validated_page import open_draft, prefill_from_answer
 
@@ -51,22 +57,11 @@ def page_draft(settings: Settings) -> None:
     )
     edited = replace(draft, text=text)
     md_col, docx_col = st.columns(2)
-    md_col.download_button(
-        "Télécharger (.md)",
-        plain_markdown(draft_to_markdown(edited), [c.url for c in draft.citations if c.official]),
-        file_name="brouillon-reponse-o2r.md",
-        mime="text/markdown",
-        icon=":material/download:",
-        width="stretch",
-    )
-    docx_col.download_button(
-        "Télécharger (.docx)",
-        draft_to_docx(edited),
-        file_name="brouillon-reponse-o2r.docx",
-        mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        icon=":material/download:",
-        width="stretch",
-    )
+    links = [c.url for c in draft.citations if c.official]
+    markdown = plain_markdown(draft_to_markdown(edited), links)
+    download(md_col, "Télécharger (.md)", markdown, "brouillon-reponse-o2r.md", width="stretch")
+    docx = draft_to_docx(edited)
+    download(docx_col, "Télécharger (.docx)", docx, "brouillon-reponse-o2r.docx", width="stretch")
     st.caption(md_text(f"Question posée à l'assistant : {draft.question}"))
     if draft.citations:
         st.markdown("**Passages cités, pour vérification**")

@@ -17,7 +17,7 @@ from o2r_assistant.feedback import (
     feedback_csv,
     feedback_table,
 )
-from o2r_assistant.ui.common import get_assistant, show_error
+from o2r_assistant.ui.common import download, get_assistant, show_error
 from o2r_assistant.ui.staff import record_action, staff_gate
 
 if TYPE_CHECKING:
@@ -115,22 +115,20 @@ def feedback_export(settings: Settings) -> None:
     if negative:
         st.dataframe(pd.DataFrame(feedback_table(negative)), hide_index=True, width="stretch")
     yaml_col, csv_col = st.columns(2)
-    yaml_col.download_button(
+    download(
+        yaml_col,
         "Exporter les avis négatifs (YAML)",
         export_question_set(negative),
-        file_name="questions-avis.yaml",
-        mime="application/x-yaml",
-        icon=":material/download:",
+        "questions-avis.yaml",
         disabled=not negative,
         on_click=record_action,
         args=(settings, "feedback_exported", f"{len(negative)} avis négatif(s)"),
     )
-    csv_col.download_button(
+    download(
+        csv_col,
         "Exporter les avis négatifs (CSV)",
         feedback_csv(negative),
-        file_name="avis-negatifs.csv",
-        mime="text/csv",
-        icon=":material/download:",
+        "avis-negatifs.csv",
         disabled=not negative,
     )
     with st.container(border=True):

@@ -19,7 +19,7 @@ from o2r_assistant.config import Settings
 from o2r_assistant.errors import O2RError, ValidatedAnswerError
 from o2r_assistant.feedback import FeedbackStore
 from o2r_assistant.rendering import md_text
-from o2r_assistant.ui.common import get_assistant, show_error
+from o2r_assistant.ui.common import download, get_assistant, show_error
 from o2r_assistant.ui.staff import record_action, staff_editor, staff_gate
 from o2r_assistant.validated import (
     STATUS_FR,
@@ -273,18 +273,12 @@ def files(store: ValidatedStore, finder: QuoteFinder) -> None:
     st.subheader("Fichiers", anchor=False)
     answers = store.all()
     left, right = st.columns(2)
-    left.download_button(
-        "Exporter (YAML)",
-        export_yaml(answers),
-        file_name="reponses-validees.yaml",
-        mime="application/x-yaml",
-        icon=":material/download:",
-    )
-    right.download_button(
+    download(left, "Exporter (YAML)", export_yaml(answers), "reponses-validees.yaml")
+    download(
+        right,
         "Cas de non-régression (jeu de questions)",
         regression_cases(answers),
-        file_name="reponses-validees-cas.yaml",
-        mime="application/x-yaml",
+        "reponses-validees-cas.yaml",
         icon=":material/fact_check:",
     )
     k = f"validated-import{st.session_state.get('validated_round', 0)}-"

@@ -1,0 +1,41 @@
+"""The pattern table format: names, continued lines, comments, flags."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from o2r_assistant.patterns import pattern_table
+
+
+def test_a_table_compiles_each_named_pattern_with_its_continued_lines() -> None:
+    table = pattern_table(
+        r"""
+# a comment line is skipped
+min: \bminim|\bplancher
+    |\bau moins\b
+year: (20[0-9]{2})[ ]+$
+""",
+        re.I,
+    )
+    assert list(table) == ["min", "year"]
+    assert table["min"].pattern == r"\bminim|\bplancher|\bau moins\b"
+    assert table["min"].flags & re.I
+    assert table["min"].search("AU MOINS 10 mois")
+    assert table["year"].search("en 2025 ")
+    assert not table["year"].search("en 2025")
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "    |\\bcontinued before any name",
+        "a: x\na: y",  # the same name twice
+        "no colon here",
+        "two words: x",
+    ],
+)
+def test_a_malformed_table_is_refused(table: str) -> None:
+    with pytest.raises(ValueError, match="pattern table"):
+        pattern_table(table)
