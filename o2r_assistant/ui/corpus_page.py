@@ -17,7 +17,7 @@ from o2r_assistant.corpus import LOADERS, corpus_files
 from o2r_assistant.errors import O2RError
 from o2r_assistant.rendering import md_text
 from o2r_assistant.ui.common import ERROR_FR, get_assistant, show_error
-from o2r_assistant.ui.staff import record_action, staff_gate, staff_identity
+from o2r_assistant.ui.staff import record_action, staff_identity, staff_page
 from o2r_assistant.uploads import (
     DocumentInfo,
     add_document,
@@ -92,8 +92,7 @@ def page_corpus(settings: Settings) -> None:
     from o2r_assistant.build import running_build, start_build
     from o2r_assistant.index import is_current
 
-    st.title("Corpus", anchor=False)
-    if not staff_gate(settings):
+    if not staff_page(settings, "Corpus"):
         return
     assistant = get_assistant(settings)
     if assistant is None:

@@ -17,7 +17,7 @@ from o2r_assistant.ui.common import (
     show_error,
     state,
 )
-from o2r_assistant.ui.staff import staff_gate
+from o2r_assistant.ui.staff import staff_page
 from o2r_assistant.ui.validated_page import open_draft, prefill_from_answer
 
 
@@ -25,14 +25,14 @@ def page_draft(settings: Settings) -> None:
     from o2r_assistant.drafting import draft_reply, draft_to_docx, draft_to_markdown
 
     s = state()
-    st.title("Rédaction d'une réponse", anchor=False)
-    if not staff_gate(settings):
-        return
-    st.caption(
+    if not staff_page(
+        settings,
+        "Rédaction d'une réponse",
         "Collez l'e-mail d'un candidat : l'assistant prépare un projet de réponse cité, à relire "
         "et à compléter. Rien n'est envoyé : les fichiers téléchargés portent la mention "
-        "« Brouillon — non envoyé », à retirer au moment de l'envoi."
-    )
+        "« Brouillon — non envoyé », à retirer au moment de l'envoi.",
+    ):
+        return
     email = st.text_area("E-mail du candidat", height=200, key="email")
     if st.button("Préparer un projet de réponse", type="primary", icon=":material/edit_note:"):
         assistant = get_assistant(settings)

@@ -18,7 +18,7 @@ from o2r_assistant.feedback import (
     feedback_table,
 )
 from o2r_assistant.ui.common import download, get_assistant, show_error
-from o2r_assistant.ui.staff import record_action, staff_gate
+from o2r_assistant.ui.staff import record_action, staff_page
 
 if TYPE_CHECKING:
     from o2r_assistant.assistant import Assistant
@@ -164,10 +164,12 @@ def delete_feedback(store: FeedbackStore) -> None:
 def page_eval(settings: Settings) -> None:
     from o2r_assistant.evaluation import default_runs_dir, save_question_set
 
-    st.title("Évaluation", anchor=False)
-    if not staff_gate(settings):
+    if not staff_page(
+        settings,
+        "Évaluation",
+        "Mesure la qualité des réponses sur des jeux de questions au format d'évaluation.",
+    ):
         return
-    st.caption("Mesure la qualité des réponses sur des jeux de questions au format d'évaluation.")
     sets = question_sets()
     chosen = st.multiselect(
         "Jeux de questions",

@@ -12,7 +12,7 @@ from o2r_assistant.config import Settings
 from o2r_assistant.errors import O2RError
 from o2r_assistant.rendering import md_text
 from o2r_assistant.ui.common import show_error
-from o2r_assistant.ui.staff import staff_gate
+from o2r_assistant.ui.staff import staff_page
 
 PAGE_JOURNAL = "Journal"
 SHOWN = 500
@@ -23,14 +23,14 @@ def _when(iso: str) -> str:
 
 
 def page_journal(settings: Settings) -> None:
-    st.title("Journal des actions du personnel", anchor=False)
-    if not staff_gate(settings):
-        return
-    st.caption(
+    if not staff_page(
+        settings,
+        "Journal des actions du personnel",
         "Chaque action du personnel (documents ajoutés, remplacés ou retirés, indexation, "
         "réponses validées publiées ou retirées, avis exportés) est enregistrée avec l'identité "
-        f"connectée et l'heure. Les {SHOWN} dernières, de la plus récente à la plus ancienne."
-    )
+        f"connectée et l'heure. Les {SHOWN} dernières, de la plus récente à la plus ancienne.",
+    ):
+        return
     try:
         entries = AuditLog(settings.feedback_db).entries(SHOWN)
     except O2RError as err:

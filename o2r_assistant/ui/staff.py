@@ -142,6 +142,16 @@ def _auth_secrets() -> Mapping[str, object] | None:
         return None
 
 
+def staff_page(settings: Settings, title: str, caption: str | None = None) -> bool:
+    """Draw a staff page's title, then its caption once the session is let in."""
+    st.title(title, anchor=False)
+    if not staff_gate(settings):
+        return False
+    if caption:
+        st.caption(caption)
+    return True
+
+
 def staff_gate(settings: Settings) -> bool:
     """True when this session may use the staff pages.
 

@@ -20,7 +20,7 @@ from o2r_assistant.errors import O2RError, ValidatedAnswerError
 from o2r_assistant.feedback import FeedbackStore
 from o2r_assistant.rendering import md_text
 from o2r_assistant.ui.common import download, get_assistant, show_error
-from o2r_assistant.ui.staff import record_action, staff_editor, staff_gate
+from o2r_assistant.ui.staff import record_action, staff_editor, staff_page
 from o2r_assistant.validated import (
     STATUS_FR,
     Prefill,
@@ -301,13 +301,13 @@ def files(store: ValidatedStore, finder: QuoteFinder) -> None:
 
 
 def page_validated(settings: Settings) -> None:
-    st.title(PAGE_VALIDATED, anchor=False)
-    if not staff_gate(settings):
-        return
-    st.caption(
+    if not staff_page(
+        settings,
+        PAGE_VALIDATED,
         "Les réponses publiées sont servies en premier dans le chat quand une question leur "
-        "correspond, avec la mention de leur date de validation et leurs citations."
-    )
+        "correspond, avec la mention de leur date de validation et leurs citations.",
+    ):
+        return
     assistant = get_assistant(settings)
     if assistant is None:
         return
