@@ -50,11 +50,13 @@ _TRAINING_AFTER = re.compile(
     r"[ ]*(?:par an[ ]+|/[ ]?an[ ]+)?(?:de|d'|en|pour|consacres? a|dedies? a|affectes? a|"
     r"reserves? a)[ ]*(?:(?:faire )?(?:passer|financer|payer|suivre|obtenir|preparer|former)"
     r"[ ]+)?(?:la |les |le |des |un |une |l')?"
-    r"(?:depenses?[ ]+de[ ]+|frais[ ]+de[ ]+|couts?[ ]+de[ ]+|actions?[ ]+de[ ]+)?"
+    # A few words may name what is paid ("le passage du code et du permis").
+    r"(?:[a-z']+[ ]+){0,5}?"
+    r"(?:(?:depenses?|frais|couts?|actions?|modules?|sessions?|heures?)[ ]+de[ ]+)?"
     rf"{_TRAINING_NOUN}\b"
 )
 _TRAINING_BEFORE = re.compile(
-    rf"{_TRAINING_NOUN}(?:[ ]+qualifiantes?|[ ]+certifiantes?)?[ ]*"
+    rf"{_TRAINING_NOUN}(?:[ ]+qualifiantes?|[ ]+certifiantes?)?(?:[ ]*\([^()]{{1,20}}\))?[ ]*"
     r"(?::|=|de|pour|a hauteur de|d'un montant de)?[ ]*$"
 )
 _PER_YEAR_AFTER = re.compile(r"[ ]*(?:par an|/[ ]?an|par annee|annuels?|chaque annee|l'an)\b")
@@ -139,8 +141,8 @@ not_after: [ ]*(?:d'experience|d'existence|d'anciennete|d'activite|de plus|derni
 per_person_after: [ ]*(?:par|pour chaque|pour une? meme|pour une?|a chaque|pour les)[ ]+
     (?:personnes?|beneficiaires?|jeunes?|participants?|personnes? accompagnees?|usagers?|
     stagiaires?)\b
-pathway_words: \b(?:parcours|accompagnements?|accompagnee?s?|accompagner|accompagnons|
-    suivie?s?|chaque (?:personne|beneficiaire|jeune|participant))\b
+pathway_words: \b(?:parcours|accompagn\w*|suivie?s?|suivr\w*|
+    chaque (?:personne|beneficiaire|jeune|participant))\b
 project_words: \b(?:projets?|conventions?|programmes?|actions?|operations?|financements?|
     budgets?|dispositifs?|cpom|candidature|par an|euros?)\b|€
 preposition: \b(?:sur|pendant|durant|duree de|duree d'|de)[ ]*$

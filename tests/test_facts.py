@@ -260,3 +260,34 @@ _FRAGMENTS = st.sampled_from(
 @given(st.lists(_FRAGMENTS, max_size=30))
 def test_extract_never_crashes_on_domain_soup(parts: list[str]) -> None:
     extract_facts(" ".join(parts))
+
+
+@pytest.mark.parametrize(
+    ("text", "training"),
+    [
+        (
+            "Budget : 200k sur 36 mois, on prévoit 25k pour le passage du code et du permis B.",
+            25_000,
+        ),
+        ("Nous financerons des titres professionnels (TP) pour 30 000 € sur 190 000 €.", 30_000),
+        ("Projet de 195 000 euros dont 20 000 euros de modules de formation qualifiante.", 20_000),
+    ],
+)
+def test_training_in_new_wordings(text: str, training: int) -> None:
+    assert extract_facts(text).training_cost_eur == training
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Budget de 200 000 € dont 30 000 € pour les salaires des formateurs.",
+        "Budget de 200 000 € dont 30 000 € pour le loyer, la formation des salariés est à part.",
+    ],
+)
+def test_costs_near_the_word_training_are_not_training(text: str) -> None:
+    assert extract_facts(text).training_cost_eur is None
+
+
+def test_a_persons_pathway_apart_from_the_projects_length() -> None:
+    facts = extract_facts("On accompagnera les gens pendant un an et demi, sur un projet de 3 ans.")
+    assert (facts.pathway_months, facts.project_months) == (18, 36)
