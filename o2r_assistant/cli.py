@@ -132,11 +132,20 @@ def search(query: str, k: int, mode: str | None, as_json: bool) -> None:
 @cli.command()
 @click.argument("question")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
-def ask(question: str, as_json: bool) -> None:
+@click.option(
+    "--validated/--no-validated",
+    default=True,
+    show_default=True,
+    help="Serve the published validated answers of the database first, as the chat does.",
+)
+def ask(question: str, as_json: bool, validated: bool) -> None:
     """Answer QUESTION with quotes and citations."""
     from .assistant import Assistant
+    from .validated import ValidatedStore
 
-    answer = Assistant(build=True).ask(question)
+    settings = Settings()
+    store = ValidatedStore(settings.database) if validated else None
+    answer = Assistant(settings, build=True, validated=store).ask(question)
     if as_json:
         click.echo(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
         return

@@ -399,3 +399,22 @@ def test_regression_cases_pass_in_o2r_eval_with_the_fixture(
     assert data["answered_by"]["validated"] == data["cases"] == 7
     # Without the file, the same cases fail on answered_by: nothing is served by default.
     assert runner.invoke(cli, args).exit_code == 1
+
+
+def test_o2r_ask_serves_published_answers_like_the_chat(
+    served_index: Path, fixture_store: ValidatedStore
+) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from o2r_assistant.cli import cli
+
+    question = "Quel budget minimal faut-il prévoir pour le projet ?"
+    runner = CliRunner()
+    served = runner.invoke(cli, ["ask", question, "--json"], catch_exceptions=False)
+    assert json.loads(served.output)["validated"]["answer_id"] == "cout-minimum"
+    text = runner.invoke(cli, ["ask", question], catch_exceptions=False).output
+    assert "Réponse validée par la DREETS Pays de la Loire le 15 janvier 2025." in text
+    plain = runner.invoke(cli, ["ask", question, "--no-validated", "--json"])
+    assert json.loads(plain.output).get("validated") is None
