@@ -71,11 +71,11 @@ class DocumentInfo:
     doc_id: str
     filename: str
     title: str
-    date: str | None
+    date: str | None  # from the front matter, when it gives one
     size_bytes: int
-    chunks: int
-    error: str | None = None
-    origin: LocalOrigin | None = None
+    chunks: int  # passages it gives (0 when it cannot be read)
+    error: str | None = None  # why it cannot be read, in French
+    origin: LocalOrigin | None = None  # who added it through the app, and when
 
 
 @dataclass(frozen=True)
