@@ -77,7 +77,9 @@ def quality(source: ValidatedAnswers, embedder, thresholds: list[float], prefix:
     data = read_yaml(FIXTURE / "questions.yaml", error=ValueError, what="question set")
     cases = [(q, aid) for aid, qs in data[f"{prefix}paraphrases"].items() for q in qs]
     cases += [(q, None) for q in data[f"{prefix}near_misses"]]
-    print(f"\n== {'held-out questions (never tuned on)' if prefix else 'design questions'}")
+    title = {"": "design questions", "heldout_": "held-out questions (never tuned on)"}
+    title["heldout2_"] = "second held-out set (written before the second round, never tuned on)"
+    print(f"\n== {title[prefix]}")
     vectors = [np.asarray(embedder.embed_query(q), dtype=np.float32) for q, _ in cases]
     positives = sum(1 for _, a in cases if a)
     print(f"\n{positives} paraphrases, {len(cases) - positives} near misses")
@@ -160,6 +162,7 @@ def main() -> None:
         thresholds = [float(t) for t in args.thresholds.split(",")]
         quality(source, embedder, thresholds)
         quality(source, embedder, thresholds, prefix="heldout_")
+        quality(source, embedder, thresholds, prefix="heldout2_")
         latency(settings, embedder, index, args.answers, tmp)
 
 

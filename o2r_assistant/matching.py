@@ -31,6 +31,7 @@ from .answer import Answer, Citation
 from .errors import DatabaseUnavailableError
 from .patterns import pattern_table
 from .question import analyse
+from .scope import bound
 from .text import tokens
 from .validated import QuoteFinder, ValidatedAnswer, ValidatedStore, date_fr
 
@@ -46,14 +47,10 @@ log = logging.getLogger(__name__)
 THRESHOLD = 0.9
 VALIDATION_LINE = "Réponse validée par la DREETS Pays de la Loire le {date}."
 
-# What a question turns on: a minimum or a maximum, whose duration (a person's pathway or
-# the project's), a deadline, a negation.
+# What a question turns on: whose duration (a person's pathway or the project's), a
+# deadline, a negation. A minimum or a maximum is read as scope reads quotes (``bound``).
 _CUES = pattern_table(
     r"""
-min: \bminim|\bplancher|\bau moins\b|\bpas moins\b|\bau minimum|\binférieur|\bpetit budget
-    |\bminimum\b|\bleast\b
-max: \bmaxim|\bplafond|\bau plus\b|\bau maximum|\bpas plus\b|\bdépasser|\bsupérieur|\blimite
-    |\bmost\b|\bexceed|\bpeu(?:t|vent)(?:-(?:il|elle|ils|elles))? durer
 person: \bpersonnes?\b|\bjeunes?\b|\bbénéficiaires?\b|\bparcours\b|\bparticipants?\b
     |\baccompagnés?\b|\bindividu|\bchacun\b|\bperson\b|\bparticipant
 project: \bprojets?\b|\bconventions?\b|\bconventionnement|\bfinancement|\bsubvention
@@ -116,7 +113,7 @@ class Signature:
 
     kinds: frozenset[str]
     yes_no: bool
-    bounds: frozenset[str]  # "min", "max"
+    bounds: frozenset[str]  # "lower" (a minimum), "upper" (a maximum)
     about: frozenset[str]  # "person", "project": whose duration
     deadline: bool
     negated: bool
@@ -136,7 +133,7 @@ def signature(question: str) -> Signature:
         kinds=frozenset(kinds - {"amount"} if "duration" in kinds else kinds),
         # "Est-ce que…?" asks yes or no, though "que" reads as a wh-word to ``analyse``.
         yes_no=asked.yes_no or bool(re.match(r"est-ce qu", focus, re.I)),
-        bounds=frozenset(_flags(focus, min=_CUES["min"], max=_CUES["max"])),
+        bounds=frozenset({bound(focus)} - {None}),
         about=frozenset(about),
         deadline=bool(_CUES["deadline"].search(focus)),
         negated=bool(_CUES["negation"].search(focus)),

@@ -153,8 +153,8 @@ def answers_kind(
         giving = [c.quote for c in top if gives_kind(kind, c.quote)]
         if not giving:
             return False
-        asked = _bound(question.focus)
-        if asked and all(_bound(quote) not in (asked, None) for quote in giving):
+        asked = bound(question.focus)
+        if asked and all(bound(quote) not in (asked, None) for quote in giving):
             return False  # a minimum does not answer "what is the maximum?"
     return True
 
@@ -174,7 +174,7 @@ _COMPARISON = re.compile(
 )
 
 
-def _bound(text: str) -> str | None:
+def bound(text: str) -> str | None:
     """ "upper" or "lower" when ``text`` speaks of one end only, else None."""
     ends = set()
     if _UPPER.search(text):

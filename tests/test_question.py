@@ -6,7 +6,7 @@ import pytest
 
 from o2r_assistant.facts import extract_facts
 from o2r_assistant.question import analyse, gives_kind, statements_of
-from o2r_assistant.scope import _bound
+from o2r_assistant.scope import bound
 
 
 @pytest.mark.parametrize(
@@ -54,7 +54,7 @@ def test_asking_whether_stated_facts_are_enough_asks_eligibility(
 
 
 @pytest.mark.parametrize(
-    ("text", "bound"),
+    ("text", "expected"),
     [
         ("Le coût total du projet ne pourra pas être inférieur à 150 000 €", "lower"),
         ("Quel est le montant maximum de la subvention ?", "upper"),
@@ -65,8 +65,8 @@ def test_asking_whether_stated_facts_are_enough_asks_eligibility(
         ("au moins 10 mois et au maximum 12 mois", None),
     ],
 )
-def test_bound_reads_which_end_of_a_range_a_text_gives(text: str, bound: str | None) -> None:
-    assert _bound(text) == bound
+def test_bound_reads_which_end_of_a_range_a_text_gives(text: str, expected: str | None) -> None:
+    assert bound(text) == expected
 
 
 def test_a_floor_does_not_answer_a_question_about_a_ceiling(assistant) -> None:
