@@ -39,7 +39,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
 from .errors import ConfigError, DatabaseUnavailableError
-from .migrations import schema_0001
+from .migrations import schema_0001, schema_0002
 
 log = logging.getLogger(__name__)
 
@@ -54,17 +54,19 @@ UNAVAILABLE_FR = "base de données injoignable pour le moment ; réessayez plus 
 
 # ---------------------------------------------------------------- the tables
 
-# The live tables: those of the frozen snapshot migration 0001 creates from (see
+# The live tables: those of the frozen snapshots the migrations create them from (see
 # migrations/schema_0001.py). A later migration that changes the schema makes the
 # same change here, on these tables.
 metadata = sa.MetaData()
 schema_0001.declare(metadata)
+schema_0002.declare(metadata)  # migration 0002: stored evaluation runs
 FEEDBACK = metadata.tables["feedback"]
 VALIDATED_ANSWERS = metadata.tables["validated_answers"]
 VALIDATED_HISTORY = metadata.tables["validated_history"]
 VALIDATED_SERVED = metadata.tables["validated_served"]
 VALIDATED_RATINGS = metadata.tables["validated_ratings"]
 VALIDATED_VECTORS = metadata.tables["validated_vectors"]
+EVAL_RUNS = metadata.tables["eval_runs"]
 
 
 def upsert(
