@@ -275,6 +275,38 @@ class Database:
             conn.exec_driver_sql("SELECT 1").scalar_one()
         return time.perf_counter() - started
 
+    @contextmanager
+    def advisory_lock(self, key: int) -> Iterator[bool]:
+        """Hold PostgreSQL's session-level advisory lock ``key`` for the block if no other
+        session holds it (``pg_try_advisory_lock``, never waiting); yields whether it did.
+
+        The lock belongs to one connection, kept out of any transaction while the block
+        runs (a long block is no idle transaction); it ends with the block, or with the
+        connection if the process dies. PostgreSQL only.
+        """
+        with self._guard():
+            conn = self.engine().connect()
+            try:
+                held = conn.execute(sa.text("SELECT pg_try_advisory_lock(:k)"), {"k": key})
+                held = bool(held.scalar_one())
+                conn.commit()
+            except BaseException:
+                conn.close()
+                raise
+        try:
+            yield held
+        finally:
+            try:
+                if held:
+                    conn.execute(sa.text("SELECT pg_advisory_unlock(:k)"), {"k": key})
+                    conn.commit()
+            except SQLAlchemyError:
+                # Never pool a connection that may still hold the lock: closing it ends it.
+                log.warning("advisory lock %s not released; dropping its connection", key)
+                conn.invalidate()
+            finally:
+                conn.close()
+
     # -- migrations
 
     def migrate(self) -> None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import os
+import signal
 import sqlite3
 import time
 from pathlib import Path
@@ -16,17 +18,21 @@ import pytest
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from fakes import FakeEmbedder
 from pgserver import PostgresServer, _free_port
 
 from o2r_assistant import db
+from o2r_assistant.build import build_index
 from o2r_assistant.config import Settings
 from o2r_assistant.db import Database
 from o2r_assistant.errors import (
     ConfigError,
     DatabaseUnavailableError,
+    IndexBuildRunningError,
     ValidatedAnswerError,
 )
 from o2r_assistant.feedback import FeedbackStore
+from o2r_assistant.index import open_index
 from o2r_assistant.migrations import schema_0001
 from o2r_assistant.validated import ValidatedAnswer, ValidatedStore
 
@@ -228,3 +234,49 @@ def test_a_sqlite_transaction_is_rolled_back_whole(tmp_path: Path) -> None:
         )
         conn.execute(sa.text("INSERT INTO no_such_table VALUES (1)"))
     assert FeedbackStore(target).records() == []
+
+
+# ---------------------------------------------------------------- one index writer
+
+
+class _StuckEmbedder(FakeEmbedder):
+    """Says it has started embedding, then never finishes (until its process is killed)."""
+
+    def __init__(self, started: multiprocessing.synchronize.Event) -> None:
+        self.started = started
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        self.started.set()
+        time.sleep(3600)
+        return super().embed_documents(texts)
+
+
+def _machine(tmp_path: Path, name: str, url: str) -> Settings:
+    """A writer on a machine of its own: its own corpus copy and index folder (so no
+    file lock is shared), the shared PostgreSQL database."""
+    corpus = tmp_path / name / "corpus"
+    corpus.mkdir(parents=True)
+    (corpus / "ami.md").write_text("# AMI\n\nLe coût minimum est de 150 000 €.\n", "utf-8")
+    return Settings(corpus_dir=corpus, index_dir=tmp_path / name / "index", database_url=url)
+
+
+@pytest.mark.postgresql
+def test_one_index_build_at_a_time_across_machines_sharing_postgresql(
+    tmp_path: Path, pg_database: str
+) -> None:
+    first, second = _machine(tmp_path, "a", pg_database), _machine(tmp_path, "b", pg_database)
+    ctx = multiprocessing.get_context("fork")
+    started = ctx.Event()
+    writer = ctx.Process(target=build_index, args=(first, _StuckEmbedder(started)))
+    writer.start()
+    try:
+        assert started.wait(60), "the first build did not start"
+        with pytest.raises(IndexBuildRunningError) as caught:
+            build_index(second, FakeEmbedder())
+        assert "déjà en cours" in caught.value.message_fr
+        assert open_index(second, FakeEmbedder()) is None  # nothing was built
+    finally:
+        os.kill(writer.pid, signal.SIGKILL)  # a writer that dies frees the lock
+        writer.join(timeout=30)
+    assert build_index(second, FakeEmbedder()).manifest.chunks > 0
+    assert build_index(second, FakeEmbedder()).manifest.chunks > 0  # released after a build
