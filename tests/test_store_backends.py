@@ -18,11 +18,13 @@ import pytest
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from click.testing import CliRunner
 from fakes import FakeEmbedder
 from pgserver import PostgresServer, _free_port
 
 from o2r_assistant import db
 from o2r_assistant.build import build_index
+from o2r_assistant.cli import cli
 from o2r_assistant.config import Settings
 from o2r_assistant.db import Database
 from o2r_assistant.errors import (
@@ -275,8 +277,24 @@ def test_one_index_build_at_a_time_across_machines_sharing_postgresql(
             build_index(second, FakeEmbedder())
         assert "déjà en cours" in caught.value.message_fr
         assert open_index(second, FakeEmbedder()) is None  # nothing was built
+        env = {
+            "O2R_DATABASE_URL": pg_database,
+            "O2R_CORPUS_DIR": str(second.corpus_dir),
+            "O2R_INDEX_DIR": str(second.index_dir),
+        }
+        result = CliRunner().invoke(cli, ["index"], env=env)  # the indexing job
+        assert result.exit_code == 3 and "déjà en cours" in result.output
     finally:
         os.kill(writer.pid, signal.SIGKILL)  # a writer that dies frees the lock
         writer.join(timeout=30)
     assert build_index(second, FakeEmbedder()).manifest.chunks > 0
     assert build_index(second, FakeEmbedder()).manifest.chunks > 0  # released after a build
+
+
+def test_an_index_build_without_its_database_lock_does_not_start(tmp_path: Path) -> None:
+    url = f"postgresql+psycopg://o2r@127.0.0.1:{_free_port()}/o2r"  # nothing listens there
+    settings = _machine(tmp_path, "a", url)
+    with pytest.raises(DatabaseUnavailableError) as caught:
+        build_index(settings, FakeEmbedder())
+    assert "injoignable" in caught.value.message_fr
+    assert open_index(settings, FakeEmbedder()) is None
