@@ -287,8 +287,8 @@ class Database:
         with self._guard():
             conn = self.engine().connect()
             try:
-                held = conn.execute(sa.text("SELECT pg_try_advisory_lock(:k)"), {"k": key})
-                held = bool(held.scalar_one())
+                taken = conn.execute(sa.text("SELECT pg_try_advisory_lock(:k)"), {"k": key})
+                held = bool(taken.scalar_one())
                 conn.commit()
             except BaseException:
                 conn.close()
