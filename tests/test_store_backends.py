@@ -110,6 +110,36 @@ def test_migrations_make_the_declared_schema_and_running_them_again_is_a_no_op(
     assert _schema_differences(target) == []
 
 
+def test_a_database_at_0001_is_upgraded_with_its_rows(database: Path | str) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    target = Database(database)
+    if target.path is not None:
+        target.path.parent.mkdir(parents=True)
+    config = Config()
+    config.set_main_option("script_location", str(db.MIGRATIONS))
+    with target.engine().begin() as conn:  # a deployment of the previous release
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+    assert target.revision() == "0001"
+    with target.engine().begin() as conn:
+        conn.execute(
+            sa.insert(db.FEEDBACK),
+            {
+                "created_at": "2999-01-01T00:00:00+00:00",
+                "question": "Q ?",
+                "answer": "R.",
+                "citations": "[]",
+                "rating": "up",
+            },
+        )
+    store = FeedbackStore(target)  # first use: migrates to the head
+    assert [r.question for r in store.records()] == ["Q ?"]
+    assert target.revision() == HEAD
+    assert _schema_differences(target) == []
+
+
 def test_a_database_from_before_migrations_is_adopted_with_its_rows(tmp_path: Path) -> None:
     path = tmp_path / "feedback.sqlite3"
     with sqlite3.connect(path) as conn:  # what the stores created before migrations existed
