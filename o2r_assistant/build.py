@@ -30,9 +30,10 @@ from .corpus import (
     load_corpus,
     split_sentences,
 )
+from .db import Database
 from .embedding_cache import EmbeddingCache, cache_path
 from .embeddings import Embedder
-from .errors import IndexUnavailableError, O2RError
+from .errors import IndexBuildRunningError, IndexUnavailableError, O2RError
 from .index import (
     Manifest,
     SentenceRef,
@@ -51,6 +52,8 @@ from .progress import BuildProgress, Progress
 
 log = logging.getLogger(__name__)
 
+# pg_try_advisory_lock key of index builds: "o2ri" in ASCII (migrations use "o2r").
+BUILD_LOCK = 0x6F327269
 # Passages per embedding call: measured as fast as 64 with ~200 MB less memory.
 EMBED_BATCH = 8
 
@@ -227,14 +230,35 @@ def embed_chunks(
 
 @contextlib.contextmanager
 def _build_lock(settings: Settings):
-    """One build at a time per index directory, across processes."""
+    """One build at a time: per index directory across processes (a file lock, waited
+    for), and across machines sharing a PostgreSQL database (an advisory lock, which
+    a second writer does not wait for: it fails with ``IndexBuildRunningError``)."""
     settings.index_dir.mkdir(parents=True, exist_ok=True)
     with open(settings.index_dir / ".build.lock", "w") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
-            yield
+            with _database_build_lock(settings):
+                yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+@contextlib.contextmanager
+def _database_build_lock(settings: Settings):
+    """The build lock of every writer sharing the PostgreSQL database (they share its
+    Chroma server too); nothing to take on SQLite, a file of one machine."""
+    database = Database(settings.database)
+    if database.dialect != "postgresql":
+        yield
+        return
+    with database.advisory_lock(BUILD_LOCK) as held:
+        if not held:
+            raise IndexBuildRunningError(
+                f"another process sharing {database} is building the index",
+                "une construction de l'index est déjà en cours (sur ce serveur ou un autre) ; "
+                "réessayez quand elle sera terminée",
+            )
+        yield
 
 
 def _stamp() -> str:

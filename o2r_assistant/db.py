@@ -39,7 +39,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
 from .errors import ConfigError, DatabaseUnavailableError
-from .migrations import schema_0001
+from .migrations import schema_0001, schema_0002
 
 log = logging.getLogger(__name__)
 
@@ -54,17 +54,19 @@ UNAVAILABLE_FR = "base de données injoignable pour le moment ; réessayez plus 
 
 # ---------------------------------------------------------------- the tables
 
-# The live tables: those of the frozen snapshot migration 0001 creates from (see
+# The live tables: those of the frozen snapshots the migrations create them from (see
 # migrations/schema_0001.py). A later migration that changes the schema makes the
 # same change here, on these tables.
 metadata = sa.MetaData()
 schema_0001.declare(metadata)
+schema_0002.declare(metadata)  # migration 0002: stored evaluation runs
 FEEDBACK = metadata.tables["feedback"]
 VALIDATED_ANSWERS = metadata.tables["validated_answers"]
 VALIDATED_HISTORY = metadata.tables["validated_history"]
 VALIDATED_SERVED = metadata.tables["validated_served"]
 VALIDATED_RATINGS = metadata.tables["validated_ratings"]
 VALIDATED_VECTORS = metadata.tables["validated_vectors"]
+EVAL_RUNS = metadata.tables["eval_runs"]
 
 
 def upsert(
@@ -272,6 +274,38 @@ class Database:
         with self._guard(), self.engine().connect() as conn:
             conn.exec_driver_sql("SELECT 1").scalar_one()
         return time.perf_counter() - started
+
+    @contextmanager
+    def advisory_lock(self, key: int) -> Iterator[bool]:
+        """Hold PostgreSQL's session-level advisory lock ``key`` for the block if no other
+        session holds it (``pg_try_advisory_lock``, never waiting); yields whether it did.
+
+        The lock belongs to one connection, kept out of any transaction while the block
+        runs (a long block is no idle transaction); it ends with the block, or with the
+        connection if the process dies. PostgreSQL only.
+        """
+        with self._guard():
+            conn = self.engine().connect()
+            try:
+                taken = conn.execute(sa.text("SELECT pg_try_advisory_lock(:k)"), {"k": key})
+                held = bool(taken.scalar_one())
+                conn.commit()
+            except BaseException:
+                conn.close()
+                raise
+        try:
+            yield held
+        finally:
+            try:
+                if held:
+                    conn.execute(sa.text("SELECT pg_advisory_unlock(:k)"), {"k": key})
+                    conn.commit()
+            except SQLAlchemyError:
+                # Never pool a connection that may still hold the lock: closing it ends it.
+                log.warning("advisory lock %s not released; dropping its connection", key)
+                conn.invalidate()
+            finally:
+                conn.close()
 
     # -- migrations
 

@@ -49,6 +49,10 @@ class IndexUnavailableError(O2RError):
     """The vector store cannot be reached or opened."""
 
 
+class IndexBuildRunningError(IndexUnavailableError):
+    """Another writer sharing the database is building the index: this build did not start."""
+
+
 class RulesError(O2RError):
     """The rules file is invalid."""
 

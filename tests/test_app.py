@@ -11,10 +11,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from o2r_assistant.config import PROJECT_ROOT, Settings
+from o2r_assistant.db import EVAL_RUNS, Database
 from o2r_assistant.evaluation import load_cases
 from o2r_assistant.feedback import FEEDBACK_NOTICE_FR, FeedbackStore, export_question_set
 
@@ -589,8 +591,8 @@ def test_evaluation_page_runs_a_question_set(served_index: Path, monkeypatch) ->
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Cas"] == "2" and metrics["Taux de réussite"] == "100%"
     assert len(at.image) == 2  # hit@k and latency plots
-    runs = Settings().index_dir.parent / "data" / "eval-runs"
-    assert len(list(runs.glob("*/result.json"))) == 1
+    with Database(Settings().database).read() as conn:  # the run is in the database
+        assert conn.execute(sa.select(sa.func.count()).select_from(EVAL_RUNS)).scalar() == 1
 
     by_label(at.button, "Lancer l'évaluation").click().run()  # a second run is compared
     assert any("Comparaison avec l'évaluation précédente" in t for t in texts(at))

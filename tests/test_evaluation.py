@@ -10,10 +10,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import SHARED_DIR
+from pgserver import _free_port
 
+from o2r_assistant import db
 from o2r_assistant.answer import Answer
 from o2r_assistant.cli import cli
-from o2r_assistant.errors import EvalFormatError
+from o2r_assistant.db import Database
+from o2r_assistant.errors import DatabaseUnavailableError, EvalFormatError
 from o2r_assistant.evaluation import (
     Case,
     EvalResult,
@@ -487,43 +490,30 @@ def _run(files: list[str], cases: int = 1) -> dict:
     return {"cases": cases, "config": {"files": files}}
 
 
-def test_save_run_writes_the_json_in_a_new_dated_folder(tmp_path: Path) -> None:
-    first = save_run(_run(["a.yaml"]), tmp_path / "runs")
-    second = save_run(_run(["a.yaml"], 2), tmp_path / "runs")
-    assert first.name == second.name == "result.json"
-    assert first.parent.parent == tmp_path / "runs"
-    assert first.parent.name < second.parent.name  # folder names sort by date
-    assert json.loads(second.read_text(encoding="utf-8")) == _run(["a.yaml"], 2)
-    assert sorted(p.name for p in first.parent.iterdir()) == ["result.json"]  # no temp left
+def test_runs_are_stored_in_the_database_and_the_previous_one_found(
+    database: Path | str,
+) -> None:
+    assert previous_run(database, ["a.yaml"], "99999999") is None  # nothing stored yet
+    old = save_run(_run(["b.yaml", "a.yaml"], 1), database)
+    middle = save_run(_run(["a.yaml", "b.yaml"], 2), database)
+    save_run(_run(["a.yaml"], 3), database)  # other sets
+    current = save_run(_run(["a.yaml", "b.yaml"], 4), database)
+    assert old < middle < current  # stamps sort by date
 
-
-def test_save_run_never_leaves_half_a_file(tmp_path: Path, monkeypatch) -> None:
-    import o2r_assistant.evaluation.runs as runs
-
-    def broken(data, path):
-        path.write_text('{"cases": ', encoding="utf-8")
-        raise OSError("disk full")
-
-    monkeypatch.setattr(runs, "write_json", broken)
-    with pytest.raises(OSError, match="disk full"):
-        save_run(_run(["a.yaml"]), tmp_path / "runs")
-    assert [p for p in (tmp_path / "runs").rglob("*") if p.is_file()] == []
-
-
-def test_previous_run_is_the_latest_older_run_on_the_same_sets(tmp_path: Path) -> None:
-    assert previous_run(tmp_path / "absent", ["a.yaml"], "99999999") is None
-    old = save_run(_run(["b.yaml", "a.yaml"], 1), tmp_path)
-    middle = save_run(_run(["a.yaml", "b.yaml"], 2), tmp_path)
-    save_run(_run(["a.yaml"], 3), tmp_path)  # other sets
-    (tmp_path / "00000000T000000000000Z").mkdir()
-    (tmp_path / "00000000T000000000000Z" / "result.json").write_text("{broken")  # skipped
-    current = save_run(_run(["a.yaml", "b.yaml"], 4), tmp_path)
-
-    found = previous_run(tmp_path, ["a.yaml", "b.yaml"], current.parent.name)
+    found = previous_run(database, ["a.yaml", "b.yaml"], current)
     assert found == _run(["a.yaml", "b.yaml"], 2)
-    assert previous_run(tmp_path, ["b.yaml", "a.yaml"], middle.parent.name)["cases"] == 1
-    assert previous_run(tmp_path, ["a.yaml", "b.yaml"], old.parent.name) is None
-    assert previous_run(tmp_path, ["c.yaml"], current.parent.name) is None
+    assert previous_run(database, ["b.yaml", "a.yaml"], middle)["cases"] == 1
+    assert previous_run(database, ["a.yaml", "b.yaml"], old) is None
+    assert previous_run(database, ["c.yaml"], current) is None
+    db.dispose(database)  # another process (a replica) sees the same runs
+    assert previous_run(Database(database), ["a.yaml"], "99999999") == _run(["a.yaml"], 3)
+
+
+def test_a_run_stored_while_the_database_is_unreachable_is_a_french_error() -> None:
+    url = f"postgresql+psycopg://o2r@127.0.0.1:{_free_port()}/o2r"  # nothing listens there
+    with pytest.raises(DatabaseUnavailableError) as caught:
+        save_run(_run(["a.yaml"]), url)
+    assert "injoignable" in caught.value.message_fr
 
 
 def test_uploaded_question_set_is_named_by_content_and_safe(tmp_path: Path) -> None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import os
+import signal
 import sqlite3
 import time
 from pathlib import Path
@@ -16,21 +18,27 @@ import pytest
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from click.testing import CliRunner
+from fakes import FakeEmbedder
 from pgserver import PostgresServer, _free_port
 
 from o2r_assistant import db
+from o2r_assistant.build import build_index
+from o2r_assistant.cli import cli
 from o2r_assistant.config import Settings
 from o2r_assistant.db import Database
 from o2r_assistant.errors import (
     ConfigError,
     DatabaseUnavailableError,
+    IndexBuildRunningError,
     ValidatedAnswerError,
 )
 from o2r_assistant.feedback import FeedbackStore
+from o2r_assistant.index import open_index
 from o2r_assistant.migrations import schema_0001
 from o2r_assistant.validated import ValidatedAnswer, ValidatedStore
 
-HEAD = "0001"
+HEAD = "0002"
 # The tables migration 0001 has created since it was released (_fingerprint of the tables
 # db.py declared before the snapshot existed).
 SCHEMA_0001 = "ce4ea9e7bcc75821bf1044cf21b8a363f81226bcf2f76d4c2188884b78ad3ca9"
@@ -99,6 +107,36 @@ def test_migrations_make_the_declared_schema_and_running_them_again_is_a_no_op(
     db.dispose(target)  # as a new process would: migrations run again on first use
     assert target.revision() == HEAD
     assert [r.id for r in FeedbackStore(target).records()] == [first]
+    assert _schema_differences(target) == []
+
+
+def test_a_database_at_0001_is_upgraded_with_its_rows(database: Path | str) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    target = Database(database)
+    if target.path is not None:
+        target.path.parent.mkdir(parents=True)
+    config = Config()
+    config.set_main_option("script_location", str(db.MIGRATIONS))
+    with target.engine().begin() as conn:  # a deployment of the previous release
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+    assert target.revision() == "0001"
+    with target.engine().begin() as conn:
+        conn.execute(
+            sa.insert(db.FEEDBACK),
+            {
+                "created_at": "2999-01-01T00:00:00+00:00",
+                "question": "Q ?",
+                "answer": "R.",
+                "citations": "[]",
+                "rating": "up",
+            },
+        )
+    store = FeedbackStore(target)  # first use: migrates to the head
+    assert [r.question for r in store.records()] == ["Q ?"]
+    assert target.revision() == HEAD
     assert _schema_differences(target) == []
 
 
@@ -228,3 +266,65 @@ def test_a_sqlite_transaction_is_rolled_back_whole(tmp_path: Path) -> None:
         )
         conn.execute(sa.text("INSERT INTO no_such_table VALUES (1)"))
     assert FeedbackStore(target).records() == []
+
+
+# ---------------------------------------------------------------- one index writer
+
+
+class _StuckEmbedder(FakeEmbedder):
+    """Says it has started embedding, then never finishes (until its process is killed)."""
+
+    def __init__(self, started: multiprocessing.synchronize.Event) -> None:
+        self.started = started
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        self.started.set()
+        time.sleep(3600)
+        return super().embed_documents(texts)
+
+
+def _machine(tmp_path: Path, name: str, url: str) -> Settings:
+    """A writer on a machine of its own: its own corpus copy and index folder (so no
+    file lock is shared), the shared PostgreSQL database."""
+    corpus = tmp_path / name / "corpus"
+    corpus.mkdir(parents=True)
+    (corpus / "ami.md").write_text("# AMI\n\nLe coût minimum est de 150 000 €.\n", "utf-8")
+    return Settings(corpus_dir=corpus, index_dir=tmp_path / name / "index", database_url=url)
+
+
+@pytest.mark.postgresql
+def test_one_index_build_at_a_time_across_machines_sharing_postgresql(
+    tmp_path: Path, pg_database: str
+) -> None:
+    first, second = _machine(tmp_path, "a", pg_database), _machine(tmp_path, "b", pg_database)
+    ctx = multiprocessing.get_context("fork")
+    started = ctx.Event()
+    writer = ctx.Process(target=build_index, args=(first, _StuckEmbedder(started)))
+    writer.start()
+    try:
+        assert started.wait(60), "the first build did not start"
+        with pytest.raises(IndexBuildRunningError) as caught:
+            build_index(second, FakeEmbedder())
+        assert "déjà en cours" in caught.value.message_fr
+        assert open_index(second, FakeEmbedder()) is None  # nothing was built
+        env = {
+            "O2R_DATABASE_URL": pg_database,
+            "O2R_CORPUS_DIR": str(second.corpus_dir),
+            "O2R_INDEX_DIR": str(second.index_dir),
+        }
+        result = CliRunner().invoke(cli, ["index"], env=env)  # the indexing job
+        assert result.exit_code == 3 and "déjà en cours" in result.output
+    finally:
+        os.kill(writer.pid, signal.SIGKILL)  # a writer that dies frees the lock
+        writer.join(timeout=30)
+    assert build_index(second, FakeEmbedder()).manifest.chunks > 0
+    assert build_index(second, FakeEmbedder()).manifest.chunks > 0  # released after a build
+
+
+def test_an_index_build_without_its_database_lock_does_not_start(tmp_path: Path) -> None:
+    url = f"postgresql+psycopg://o2r@127.0.0.1:{_free_port()}/o2r"  # nothing listens there
+    settings = _machine(tmp_path, "a", url)
+    with pytest.raises(DatabaseUnavailableError) as caught:
+        build_index(settings, FakeEmbedder())
+    assert "injoignable" in caught.value.message_fr
+    assert open_index(settings, FakeEmbedder()) is None

@@ -1,8 +1,11 @@
-"""Stored runs of the web app: one folder per run, and the uploaded question sets.
+"""Stored runs of the web app, in the database; the uploaded question sets, in files.
 
-One folder per run, named by its UTC time so that names sort by date:
-``<runs_dir>/<stamp>/result.json``, with the report and plots beside it. Files
-are written readable by their owner only (they hold users' questions).
+A run is a row of ``eval_runs`` keyed by its UTC time (a stamp that sorts by date),
+so every replica sharing the database compares with the same previous run. Its
+report and plots are files written by the page in ``<runs_dir>/<stamp>/`` on the
+replica that ran it. Uploaded question sets stay files under ``<runs_dir>/uploads/``
+(the evaluation reads them from disk), readable by their owner only (they hold
+users' questions).
 """
 
 from __future__ import annotations
@@ -18,11 +21,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..config import Settings
-from ..sanitize import clean_text
-from .results import write_json
+import sqlalchemy as sa
 
-RUN_RESULT = "result.json"
+from ..config import Settings
+from ..db import EVAL_RUNS, Database
+from ..sanitize import clean_text
+
 # Stored upload names: the content digest, then at most this much of the given name.
 MAX_STORED_STEM = 40
 
@@ -46,27 +50,36 @@ def _replacing(path: Path) -> Iterator[Path]:
         temp.unlink(missing_ok=True)
 
 
-def save_run(result: dict[str, Any], runs_dir: Path) -> Path:
-    """Store a run's ``EvalResult.to_dict()`` in a new folder; returns its result.json."""
+def _files_key(files: list[str]) -> str:
+    return json.dumps(sorted(files), ensure_ascii=False)
+
+
+def save_run(result: dict[str, Any], database: Path | str | Database) -> str:
+    """Store a run's ``EvalResult.to_dict()``; returns its stamp (one transaction)."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    path = Path(runs_dir) / stamp / RUN_RESULT
-    with _replacing(path) as temp:
-        write_json(result, temp)
-    return path
+    row = {
+        "stamp": stamp,
+        "files": _files_key(result.get("config", {}).get("files", [])),
+        "result": json.dumps(result, ensure_ascii=False),
+    }
+    with Database(database).begin() as conn:
+        conn.execute(sa.insert(EVAL_RUNS), row)
+    return stamp
 
 
-def previous_run(runs_dir: Path, files: list[str], before: str) -> dict[str, Any] | None:
-    """The latest stored run on the same question sets whose folder sorts before ``before``."""
-    for path in sorted(Path(runs_dir).glob(f"*/{RUN_RESULT}"), reverse=True):
-        if path.parent.name >= before:
-            continue
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
-        if sorted(data.get("config", {}).get("files", [])) == sorted(files):
-            return data
-    return None
+def previous_run(
+    database: Path | str | Database, files: list[str], before: str
+) -> dict[str, Any] | None:
+    """The latest stored run on the same question sets whose stamp sorts before ``before``."""
+    query = (
+        sa.select(EVAL_RUNS.c.result)
+        .where(EVAL_RUNS.c.files == _files_key(files), EVAL_RUNS.c.stamp < before)
+        .order_by(EVAL_RUNS.c.stamp.desc())
+        .limit(1)
+    )
+    with Database(database).read() as conn:
+        text = conn.execute(query).scalar_one_or_none()
+    return None if text is None else json.loads(text)
 
 
 def _stored_name(filename: str, digest: str) -> str:

@@ -55,15 +55,22 @@ def run_eval(settings: Settings, assistant: Assistant, paths: list[Path]) -> Non
         return
     bar.empty()
     data = result.to_dict()
-    runs = default_runs_dir(settings)
-    folder = save_run(data, runs).parent
+    try:
+        stamp = save_run(data, settings.database)
+        previous = previous_run(settings.database, data["config"]["files"], stamp)
+    except O2RError as err:
+        show_error(err)
+        return
+    # The report and plots are drawn from the result: files on this replica only.
+    folder = default_runs_dir(settings) / stamp
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # reports quote the questions
     files = write_report(result, folder / "rapport.md")
     st.session_state.eval_run = {
         "result": data,
         "images": [str(p) for p in files if p.suffix == ".png"],
-        "previous": previous_run(runs, data["config"]["files"], folder.name),
+        "previous": previous,
     }
-    log.info("evaluation stored in %s", folder)
+    log.info("evaluation %s stored, report in %s", stamp, folder)
 
 
 def render_eval(run: dict) -> None:

@@ -1,0 +1,32 @@
+"""Stored evaluation runs, which were files under ``data/eval-runs/`` before (those
+files are not imported: see docs/deploy.md).
+
+The table is that of the frozen snapshot ``migrations/schema_0002.py``.
+
+Revision ID: 0002
+Revises: 0001
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+from o2r_assistant.migrations import schema_0002
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def _table() -> sa.Table:
+    metadata = sa.MetaData()
+    schema_0002.declare(metadata)
+    return metadata.tables["eval_runs"]
+
+
+def upgrade() -> None:
+    _table().create(op.get_bind())  # with its index
+
+
+def downgrade() -> None:
+    _table().drop(op.get_bind())
