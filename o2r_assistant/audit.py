@@ -1,23 +1,24 @@
 """The journal of staff actions: who did what, and when.
 
-One append-only table in the feedback database (``O2R_FEEDBACK_DB``): SQLite
-triggers refuse any change or deletion of a row, so the journal only grows.
-The identity is the signed-in e-mail address, or ``mot de passe partagé`` in
-password mode (``o2r_assistant.identity``).
+One append-only table in the project's database (SQLite by default, PostgreSQL with
+``O2R_DATABASE_URL``, so every replica lists the same journal): triggers refuse any
+change or deletion of a row (migration 0003), so the journal only grows. The
+identity is the signed-in e-mail address, or ``mot de passe partagé`` in password
+mode (``o2r_assistant.identity``).
 """
 
 from __future__ import annotations
 
-import os
-import sqlite3
-from collections.abc import Callable, Iterator
-from contextlib import closing, contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
-from .errors import O2RError
+import sqlalchemy as sa
+
+from .db import STAFF_ACTIONS, Database
+from .errors import DatabaseUnavailableError, O2RError
 
 Action = Literal[
     "document_added",
@@ -37,22 +38,6 @@ ACTION_FR: dict[str, str] = {
     "answer_retired": "Réponse validée retirée",
     "feedback_exported": "Avis exportés",
 }
-BUSY_TIMEOUT_S = 10.0
-OWNER_ONLY = 0o600
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS staff_actions (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    at TEXT NOT NULL,
-    actor TEXT NOT NULL,
-    action TEXT NOT NULL,
-    target TEXT NOT NULL
-);
-CREATE TRIGGER IF NOT EXISTS staff_actions_no_update BEFORE UPDATE ON staff_actions
-BEGIN SELECT RAISE(ABORT, 'the journal of staff actions is append-only'); END;
-CREATE TRIGGER IF NOT EXISTS staff_actions_no_delete BEFORE DELETE ON staff_actions
-BEGIN SELECT RAISE(ABORT, 'the journal of staff actions is append-only'); END;
-"""
 
 
 @dataclass(frozen=True)
@@ -74,28 +59,17 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+UNAVAILABLE_FR = "le journal des actions du personnel est indisponible pour le moment"
+
+
 class AuditLog:
-    """The ``staff_actions`` table of the SQLite file at ``path`` (created on first use)."""
+    """The ``staff_actions`` table of a database (a SQLite path or a PostgreSQL URL)."""
 
-    def __init__(self, path: Path, clock: Callable[[], datetime] = _utc_now) -> None:
-        self.path = Path(path)
+    def __init__(
+        self, target: Path | str | Database, clock: Callable[[], datetime] = _utc_now
+    ) -> None:
+        self.db = Database(target)
         self.clock = clock
-
-    @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            if not self.path.exists():
-                os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, OWNER_ONLY))
-            with closing(sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S)) as conn:
-                conn.executescript(_SCHEMA)
-                with conn:
-                    yield conn
-        except (sqlite3.Error, OSError) as err:
-            raise O2RError(
-                f"journal of staff actions {self.path} failed: {type(err).__name__}: {err}",
-                "le journal des actions du personnel est indisponible pour le moment",
-            ) from err
 
     def record(self, actor: str, action: Action, target: str = "") -> Entry:
         """Append one action by ``actor`` (an e-mail address or the shared password)."""
@@ -104,18 +78,26 @@ class AuditLog:
         if not actor:
             raise ValueError("a staff action needs an actor")
         at = self.clock().astimezone(UTC).isoformat(timespec="seconds")
-        with self._connect() as conn:
-            cursor = conn.execute(
-                "INSERT INTO staff_actions (at, actor, action, target) VALUES (?, ?, ?, ?)",
-                (at, actor, action, target),
-            )
-            return Entry(int(cursor.lastrowid or 0), at, actor, action, target)
+        row = {"at": at, "actor": actor, "action": action, "target": target}
+        try:
+            with self.db.begin() as conn:
+                key = conn.execute(STAFF_ACTIONS.insert().values(row)).inserted_primary_key[0]
+        except DatabaseUnavailableError as err:
+            raise O2RError(f"journal of staff actions: {err}", UNAVAILABLE_FR) from err
+        return Entry(int(key), at, actor, action, target)
 
     def entries(self, limit: int = 500) -> list[Entry]:
         """The latest ``limit`` actions, newest first."""
-        with self._connect() as conn:
-            rows = conn.execute(
-                "SELECT id, at, actor, action, target FROM staff_actions ORDER BY id DESC LIMIT ?",
-                (limit,),
-            ).fetchall()
-        return [Entry(*row) for row in rows]
+        query = sa.select(
+            STAFF_ACTIONS.c.id,
+            STAFF_ACTIONS.c.at,
+            STAFF_ACTIONS.c.actor,
+            STAFF_ACTIONS.c.action,
+            STAFF_ACTIONS.c.target,
+        )
+        try:
+            with self.db.read() as conn:
+                rows = conn.execute(query.order_by(STAFF_ACTIONS.c.id.desc()).limit(limit))
+                return [Entry(*row) for row in rows]
+        except DatabaseUnavailableError as err:
+            raise O2RError(f"journal of staff actions: {err}", UNAVAILABLE_FR) from err

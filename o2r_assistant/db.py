@@ -39,7 +39,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
 from .errors import ConfigError, DatabaseUnavailableError
-from .migrations import schema_0001, schema_0002
+from .migrations import schema_0001, schema_0002, schema_0003
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +60,7 @@ UNAVAILABLE_FR = "base de données injoignable pour le moment ; réessayez plus 
 metadata = sa.MetaData()
 schema_0001.declare(metadata)
 schema_0002.declare(metadata)  # migration 0002: stored evaluation runs
+schema_0003.declare(metadata)  # migration 0003: the journal of staff actions
 FEEDBACK = metadata.tables["feedback"]
 VALIDATED_ANSWERS = metadata.tables["validated_answers"]
 VALIDATED_HISTORY = metadata.tables["validated_history"]
@@ -67,6 +68,7 @@ VALIDATED_SERVED = metadata.tables["validated_served"]
 VALIDATED_RATINGS = metadata.tables["validated_ratings"]
 VALIDATED_VECTORS = metadata.tables["validated_vectors"]
 EVAL_RUNS = metadata.tables["eval_runs"]
+STAFF_ACTIONS = metadata.tables["staff_actions"]
 
 
 def upsert(

@@ -8,8 +8,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy.exc import DBAPIError
 
 from o2r_assistant.audit import ACTION_FR, AuditLog
+from o2r_assistant.db import Database
 from o2r_assistant.errors import O2RError
 from o2r_assistant.feedback import FeedbackStore
 
@@ -29,14 +31,36 @@ def test_actions_are_listed_newest_first(tmp_path: Path) -> None:
     assert [e.target for e in log.entries(limit=1)] == ["6 documents, 30 passages"]
 
 
-def test_the_journal_is_append_only(tmp_path: Path) -> None:
-    path = tmp_path / "db.sqlite3"
-    AuditLog(path).record("camille@dreets.gouv.fr", "document_removed", "note")
-    with sqlite3.connect(path) as conn:
-        for sql in ("UPDATE staff_actions SET actor = 'x'", "DELETE FROM staff_actions"):
-            with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-                conn.execute(sql)
-    assert len(AuditLog(path).entries()) == 1
+def test_the_journal_is_append_only(database: Path | str) -> None:
+    log = AuditLog(database)
+    log.record("camille@dreets.gouv.fr", "document_removed", "note")
+    for sql in ("UPDATE staff_actions SET actor = 'x'", "DELETE FROM staff_actions"):
+        with pytest.raises(DBAPIError, match="append-only"), log.db.engine().begin() as conn:
+            conn.exec_driver_sql(sql)
+    assert [e.actor for e in AuditLog(database).entries()] == ["camille@dreets.gouv.fr"]
+
+
+def test_replicas_sharing_a_database_list_one_journal(database: Path | str) -> None:
+    AuditLog(database).record("camille@dreets.gouv.fr", "reindexed", "replica A")
+    AuditLog(Database(database)).record("mot de passe partagé", "feedback_exported", "replica B")
+    assert [e.target for e in AuditLog(database).entries()] == ["replica B", "replica A"]
+
+
+def test_a_journal_from_before_the_database_layer_is_adopted_with_its_rows(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "feedback.sqlite3"
+    with sqlite3.connect(path) as conn:  # what the journal created itself before 0003
+        conn.executescript(
+            "CREATE TABLE staff_actions (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL,"
+            " actor TEXT NOT NULL, action TEXT NOT NULL, target TEXT NOT NULL);"
+            "INSERT INTO staff_actions (at, actor, action, target) VALUES"
+            " ('2025-01-01T00:00:00+00:00', 'camille@dreets.gouv.fr', 'reindexed', 'old');"
+        )
+    log = AuditLog(path)
+    log.record("mot de passe partagé", "feedback_exported", "new")
+    assert [e.target for e in log.entries()] == ["new", "old"]
+    assert log.db.revision() == "0003"
 
 
 def test_shares_the_feedback_database(tmp_path: Path) -> None:

@@ -38,7 +38,7 @@ from o2r_assistant.index import open_index
 from o2r_assistant.migrations import schema_0001
 from o2r_assistant.validated import ValidatedAnswer, ValidatedStore
 
-HEAD = "0002"
+HEAD = "0003"
 # The tables migration 0001 has created since it was released (_fingerprint of the tables
 # db.py declared before the snapshot existed).
 SCHEMA_0001 = "ce4ea9e7bcc75821bf1044cf21b8a363f81226bcf2f76d4c2188884b78ad3ca9"

@@ -32,7 +32,7 @@ def page_journal(settings: Settings) -> None:
     ):
         return
     try:
-        entries = AuditLog(settings.feedback_db).entries(SHOWN)
+        entries = AuditLog(settings.database).entries(SHOWN)
     except O2RError as err:
         show_error(err)
         return

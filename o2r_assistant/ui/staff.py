@@ -96,7 +96,7 @@ def record_action(settings: Settings, action: Action, target: str = "") -> None:
         log.error("staff action %s on %r outside a staff session", action, target)
         return
     try:
-        AuditLog(settings.feedback_db).record(identity.actor, action, target)
+        AuditLog(settings.database).record(identity.actor, action, target)
     except O2RError as err:
         log.error("staff action %s on %r by %s not journaled: %s", action, target,
                   identity.actor, err)  # fmt: skip

@@ -7,10 +7,9 @@ Revision ID: 0002
 Revises: 0001
 """
 
-import sqlalchemy as sa
 from alembic import op
 
-from o2r_assistant.migrations import schema_0002
+from o2r_assistant.migrations import frozen_table, schema_0002
 
 revision = "0002"
 down_revision = "0001"
@@ -18,15 +17,9 @@ branch_labels = None
 depends_on = None
 
 
-def _table() -> sa.Table:
-    metadata = sa.MetaData()
-    schema_0002.declare(metadata)
-    return metadata.tables["eval_runs"]
-
-
 def upgrade() -> None:
-    _table().create(op.get_bind())  # with its index
+    frozen_table(schema_0002.declare, "eval_runs").create(op.get_bind())  # with its index
 
 
 def downgrade() -> None:
-    _table().drop(op.get_bind())
+    frozen_table(schema_0002.declare, "eval_runs").drop(op.get_bind())
