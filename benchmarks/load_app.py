@@ -41,7 +41,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # ser
 
 import psycopg
 from _common import percentile
-from browser_support import CHAT_PLACEHOLDER, CHROMIUM, CHROMIUM_ARGS, start_app, stop_app
+from browser_support import (
+    CHAT_PLACEHOLDER,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    o2r_index,
+    start_app,
+    stop_app,
+)
 from browser_support import wait_healthy as _wait_healthy
 from chromaserver import free_port, start_chroma
 from pgserver import PostgresServer, pg_bin
@@ -120,20 +127,6 @@ def wait_healthy(url: str, process: subprocess.Popen, log: Path) -> None:
         _wait_healthy(url, process, log)
     except BaseException as err:  # pytest's Failed outside pytest: say it plainly
         raise SystemExit(f"replica at {url} did not start: {err}") from None
-
-
-def index_job(env: dict[str, str]) -> str:
-    job = subprocess.run(
-        [sys.executable, "-m", "o2r_assistant", "index"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=1800,
-    )
-    if job.returncode != 0:
-        raise SystemExit(f"o2r index failed:\n{job.stdout}{job.stderr}")
-    return job.stdout.strip()
 
 
 def feedback_rows(url: str) -> int:
@@ -280,7 +273,7 @@ def main() -> None:
         }
         if args.cache.is_dir():
             shutil.copytree(args.cache, work / "index" / "cache")
-        print(index_job(env))
+        print(o2r_index(env, timeout=1800).strip())
         for name in ("A", "B"):
             own = {**env, "O2R_INDEX_DIR": str(work / f"index-{name}")}
             replicas[name] = start_app(work / f"replica-{name}.log", own)

@@ -180,3 +180,17 @@ def wait_answer(page, question: str) -> None:
         }""",
         arg=question,
     )
+
+
+def o2r_index(env: dict[str, str], timeout: float) -> str:
+    """Run the indexing job (`o2r index`) as a deployment does; its output."""
+    job = subprocess.run(
+        [sys.executable, "-m", "o2r_assistant", "index"],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    assert job.returncode == 0, job.stdout + job.stderr
+    return job.stdout

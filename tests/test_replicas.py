@@ -15,7 +15,6 @@ import os
 import re
 import signal
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,6 +28,7 @@ from browser_support import (
     login,
     messages,
     new_page,
+    o2r_index,
     open_chat,
     start_app,
     stop_app,
@@ -37,7 +37,6 @@ from browser_support import (
 from chromaserver import free_port, start_chroma
 from pgserver import PostgresServer
 
-from o2r_assistant.config import PROJECT_ROOT
 from o2r_assistant.corpus import corpus_hash
 
 pytestmark = [
@@ -72,20 +71,6 @@ def chroma_url(tmp_path: Path) -> Iterator[str]:
         server.wait(timeout=10)
     except subprocess.TimeoutExpired:
         server.kill()
-
-
-def o2r_index(env: dict[str, str]) -> str:
-    """Run the indexing job (`o2r index`) as a deployment does; its output."""
-    job = subprocess.run(
-        [sys.executable, "-m", "o2r_assistant", "index"],
-        cwd=PROJECT_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=INDEX_JOB_S,
-    )
-    assert job.returncode == 0, job.stdout + job.stderr
-    return job.stdout
 
 
 @contextlib.contextmanager
@@ -186,7 +171,7 @@ def test_two_replicas_share_the_index_and_the_database(
         "O2R_ADMIN_PASSWORD": STAFF_PASSWORD,
     }
     # The indexing job's folder holds the embedding cache of the shipped corpus.
-    assert "Index construit" in o2r_index(env)
+    assert "Index construit" in o2r_index(env, INDEX_JOB_S)
     corpus = Path(env["O2R_CORPUS_DIR"])
 
     with replicas(tmp_path, env, ("a", "b")) as started, chromium() as browser:
@@ -207,7 +192,7 @@ def test_two_replicas_share_the_index_and_the_database(
         # One rebuild by the indexing job while both replicas serve: only the new
         # document's passages are embedded, the rest comes from the job's cache.
         (corpus / NEW_DOCUMENT).write_text(NEW_TEXT, encoding="utf-8")
-        job = o2r_index(env)
+        job = o2r_index(env, INDEX_JOB_S)
         embedded, cached = map(int, re.search(r"\((\d+) calculés, (\d+) repris", job).groups())
         assert 1 <= embedded <= 3 < cached, job
 
