@@ -231,7 +231,8 @@ def test_staff_publish_a_validated_answer_then_the_corpus_suspends_it(
         served.first.wait_for(state="visible")
         assert "<b>Relisez l'AMI.</b>" in served.first.inner_text()  # shown, not interpreted
         assert page.locator("[data-testid=stChatMessage] b").count() == 0
-        assert "Ce que disent les textes" in served.first.inner_text()
+        # The usual quotes are drawn under the staff text, after it: wait for them.
+        served.first.get_by_text("Ce que disent les textes").first.wait_for(state="visible")
         page.get_by_test_id("stExpander").filter(has_text="[1]").first.wait_for()
         page.set_viewport_size({"width": 1440, "height": 1600})
         page.screenshot(path=str(tmp_path / "validated.png"), full_page=True)
