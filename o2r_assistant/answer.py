@@ -404,6 +404,8 @@ def rule_quotes(
                     continue
                 if at < 0:
                     continue  # the passage exists only up to typography: not quotable exactly
+                if _is_title(source.passage, chunk):
+                    break  # a document's title names the call: it quotes no rule
                 hit = Retrieved(chunk=chunk, rank=len(out) + 1, score=1.0)
                 cand = Candidate(hit, at, at + len(source.passage), 1.0, np.zeros(1))
                 if not any(_overlaps(cand, c) for c in [*(after or []), *out]):

@@ -32,15 +32,18 @@ from .config import Settings
 from .embeddings import Embedder, get_embedder
 from .errors import IndexUnavailableError, InputError, LLMError
 from .facts import extract_facts
+from .footnotes import Footnotes
 from .index import VectorIndex, is_current, open_index
 from .llm import FALLBACK_NOTICE, check_numbers, generate, make_chat_model
 from .matching import ValidatedAnswers
 from .provenance import is_official, official_domains
-from .question import Question, analyse, statements_of
+from .question import Question, analyse, questions_of, statements_of
+from .question import asks as asks_something
 from .retrieval import HybridRetriever, Retrieved
 from .safety import is_instruction
 from .scheduling import shared_slots
 from .scope import ABSTENTION_TEXT, answers_kind, scope_signals
+from .text import content_words
 from .validated import ValidatedStore
 
 log = logging.getLogger(__name__)
@@ -85,9 +88,65 @@ def resolve_followup(question: str, history: list[str] | None) -> str:
     return question
 
 
+# Questions of one message answered each on its own; more are answered as one.
+MAX_QUESTIONS = 3
+OTHER_QUESTION = "Sur votre question « {question} » : {answer}"
+NOT_IN_TEXTS = (
+    "les textes dont je dispose ne le disent pas ; la DREETS Pays de la Loire pourra vous répondre."
+)
+
+
+def _joined(answers: list[tuple[str, Answer]], started: float) -> Answer:
+    """One answer to a message asking several things: a short paragraph per question.
+
+    The first question keeps the checker's findings; each question gets its
+    deciding quote, or a plain "the texts do not say".
+    """
+    first = answers[0][1]
+    if all(a.abstained for _, a in answers):
+        return first
+    footnotes = Footnotes()
+    paragraphs: list[str] = []
+    for i, (question, answer) in enumerate(answers):
+        if answer.abstained:
+            body = NOT_IN_TEXTS
+        elif i == 0:
+            paragraphs += footnotes.paragraphs(answer, findings=True, lead_only=True)
+            continue
+        else:
+            body = " ".join(footnotes.paragraphs(answer, lead_only=True))
+        paragraphs.append(OTHER_QUESTION.format(question=_short(question), answer=body))
+    return replace(
+        first,
+        text="\n\n".join(paragraphs),
+        citations=footnotes.citations,
+        abstained=False,
+        notices=[n for _, a in answers for n in a.notices],
+        timings={**first.timings, "total_ms": (time.perf_counter() - started) * 1000},
+    )
+
+
+# A later question of one message with so few content words is about the one before.
+CONTEXTLESS_WORDS = 3
+
+
+def _in_context(question: str, before: str) -> Question:
+    """A later question of a message, completed by the one before when it leans on it."""
+    asked = analyse(question)
+    resolved = resolve_followup(question, [before])
+    if resolved == question and len(content_words(question)) <= CONTEXTLESS_WORDS:
+        resolved = f"{question} ({before})"
+    return replace(asked, focus=resolved)
+
+
+def _short(question: str, words: int = 14) -> str:
+    kept = question.split()
+    return " ".join(kept[:words]) + (" …" if len(kept) > words else "")
+
+
 def _asks_its_own_question(asked: Question) -> bool:
     """Whether a message asks something besides "do we qualify?"."""
-    asks = "?" in asked.focus or bool(asked.kinds) or asked.yes_no
+    asks = asks_something(asked.focus) or bool(asked.kinds) or asked.yes_no
     return asks and not asked.asks_eligibility
 
 
@@ -181,9 +240,37 @@ class Assistant:
         """
         started = time.perf_counter()
         self.refresh()
-        index, retriever = self.serving  # this answer ends on the generation it starts on
         text, notices = clean_question(question, self.settings.max_question_chars)
-        asked = analyse(text)
+        parts = questions_of(text)[:MAX_QUESTIONS] if read_facts else []
+        if len(parts) < 2:
+            return self._answer(
+                text, analyse(text), notices, history, dossier, k, read_facts, session_id, started
+            )
+        # Several questions: each is answered on its own, the first with the message's facts.
+        first = self._answer(
+            text, analyse(text, parts[0]), notices, history, dossier, k, True, session_id, started
+        )
+        others = [
+            self._answer(q, _in_context(q, parts[i - 1]), [], None, None, k, False, session_id)
+            for i, q in enumerate(parts[1:], 1)
+        ]
+        return _joined(list(zip(parts, [first, *others], strict=True)), started)
+
+    def _answer(
+        self,
+        text: str,
+        asked: Question,
+        notices: list[str],
+        history: list[str] | None,
+        dossier: Dossier | None,
+        k: int | None,
+        read_facts: bool,
+        session_id: str,
+        started: float | None = None,
+    ) -> Answer:
+        """Answer one question of a cleaned message (``asked.focus``)."""
+        started = started or time.perf_counter()
+        index, retriever = self.serving  # this answer ends on the generation it starts on
         t0 = time.perf_counter()
         facts = extract_facts(statements_of(text)) if read_facts else Dossier()
         stated = not facts.is_empty()
@@ -215,7 +302,11 @@ class Assistant:
             if own_question and not signals.blocked:
                 candidates = score_candidates(asked, result, index, retriever.idf)
                 chosen = select_sentences(candidates, asked, limit=1)
-            rule_chosen = rule_quotes(findings, index, limit=MAX_QUOTES - len(chosen), after=chosen)
+            # Beside the answer to its own question, a rule's source is quoted only when
+            # a stated fact fails or needs fixing.
+            settled = chosen and all(r.status in ("pass", "missing") for r in findings.results)
+            limit = 0 if settled else MAX_QUOTES - len(chosen)
+            rule_chosen = rule_quotes(findings, index, limit=limit, after=chosen)
             chosen += rule_chosen
             if not chosen:  # the grounding passages are not in this corpus
                 candidates = score_candidates(asked, result, index, retriever.idf)

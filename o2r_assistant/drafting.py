@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 
-from .answer import Answer, Citation, findings_line, source_lines
+from .answer import Answer, Citation, source_lines
 from .assistant import Assistant
 from .checker import Dossier
 from .facts import extract_facts
+from .footnotes import Footnotes
 from .question import questions_of
 from .report import STATUS_FR, CheckReport
 from .sanitize import clean_text
@@ -36,7 +37,6 @@ NO_ANSWER = (
     "n° 2024-584 et arrêté du 26 juin 2024) ne traitent pas directement de votre question : "
     "elle appelle un examen particulier par nos services."
 )
-ALREADY_QUOTED = "Le passage cité plus haut {markers} répond aussi à cette question."
 FINDINGS_INTRO = "Au vu des éléments indiqués dans votre message :"
 REQUESTS_INTRO = "Pour compléter l'examen de votre projet, pourriez-vous nous préciser :"
 DISCLAIMER = (
@@ -102,54 +102,6 @@ def start_of(email_text: str, max_chars: int) -> str:
     return text
 
 
-_MARKER = re.compile(r"\[(\d+)\]")
-
-
-@dataclass
-class _Footnotes:
-    """One numbering of the sources across the draft, and the quotes already given."""
-
-    numbers: dict[str, int] = field(default_factory=dict)  # chunk id -> number
-    citations: list[Citation] = field(default_factory=list)
-    quoted: dict[str, str] = field(default_factory=dict)  # quote -> its markers
-
-    def body(self, answer: Answer) -> str:
-        """The answer's quotes not given yet, renumbered; else a pointer to the earlier one."""
-        chunk_of = {c.n: c.chunk_id for c in answer.citations}
-        # The findings have their own block; each remaining part holds one quote.
-        skip = findings_line(answer.findings) if answer.findings else None
-        kept: list[str] = []
-        repeated: str | None = None
-        for part in answer.text.split("\n\n"):
-            if part == skip:
-                continue
-            # The same words between quotation marks are the same quote, whatever the lead.
-            key = _MARKER.sub("", part[max(part.find("«"), 0) :]).strip()
-            if key in self.quoted:
-                repeated = repeated or self.quoted[key]
-                continue
-            marked = {int(n) for n in _MARKER.findall(part)}
-            for citation in answer.citations:
-                if citation.n in marked:
-                    self._keep(citation)
-            text = _MARKER.sub(lambda m: f"[{self.numbers[chunk_of[int(m[1])]]}]", part)
-            self.quoted[key] = " ".join(dict.fromkeys(m[0] for m in _MARKER.finditer(text)))
-            kept.append(text)
-        if not kept and repeated:
-            return ALREADY_QUOTED.format(markers=repeated)
-        return "\n".join(kept)
-
-    def _keep(self, citation: Citation) -> None:
-        """Number the citation's passage if new, and keep the citation once."""
-        n = self.numbers.setdefault(citation.chunk_id, len(self.numbers) + 1)
-        renumbered = replace(citation, n=n)
-        if renumbered not in self.citations:
-            self.citations.append(renumbered)
-
-    def sources_lines(self) -> list[str]:
-        return [SOURCES_HEADING, *source_lines(self.citations)]
-
-
 def _findings_lines(report: CheckReport) -> list[str]:
     lines = [FINDINGS_INTRO, "", report.summary_fr(), ""]
     for r in report.results:
@@ -196,10 +148,10 @@ def draft_reply(email_text: str, assistant: Assistant) -> Draft:
         for i, q in enumerate(questions)
     ]
     findings = answers[0].findings
-    footnotes = _Footnotes()
+    footnotes = Footnotes()
     lines = [GREETING, "", INTRO]
     for question, answer in zip(questions, answers, strict=True):
-        body = NO_ANSWER if answer.abstained else footnotes.body(answer)
+        body = NO_ANSWER if answer.abstained else "\n".join(footnotes.paragraphs(answer))
         lead = [QUESTION_LEAD.format(question=question)] if asked else []
         lines += ["", "\n".join([*lead, body])]
     if findings is not None and dossier is not None:
@@ -209,7 +161,7 @@ def draft_reply(email_text: str, assistant: Assistant) -> Draft:
             lines += ["", *_requests_lines(requests)]
     lines += ["", DISCLAIMER, "", CLOSING, "", SIGNATURE]
     if footnotes.citations:
-        lines += ["", *footnotes.sources_lines()]
+        lines += ["", SOURCES_HEADING, *source_lines(footnotes.citations)]
     text = "\n".join(lines).strip() + "\n"
     return Draft(text, tuple(questions), tuple(answers), tuple(footnotes.citations), findings)
 

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .patterns import pattern_table
+from .text import content_words
 
 # Lines that greet, thank or sign off carry no question.
 _FORMULA = re.compile(
@@ -33,7 +34,16 @@ _ASKS = re.compile(
     r"|(?:can|could|may|do|does|is|are|what|which|who|when|how|where)\b)",
     re.I,
 )
+# An indirect question inside a statement: "nous nous demandons si…", "savoir combien…".
+_INDIRECT = re.compile(
+    r"\b(?:demand\w*|interroge\w*|savoir|wonder\w*|ask\w*)\s+(?:si|s'|s’|comment|quel\w*|"
+    r"combien|pourquoi|quand|où|lequel|laquelle|whether|if|how|what|which|when)\b",
+    re.I,
+)
 _WORDS = re.compile(r"[\wÀ-ÿ'’-]+")
+# A question sentence without a wh-word and with so few content words asks about the
+# sentence before it ("Pourriez-vous m'éclairer ?", "Est-ce suffisant ?").
+CONTENTLESS_WORDS = 2
 
 _EN_WORDS = frozenset(
     "the a an is are can could do does what which who when how where why of for to our we "
@@ -194,8 +204,33 @@ def focus_of(message: str) -> str:
     body = " ".join(kept) or message
     sentences = [s.strip() for s in _SENTENCE.findall(body) if s.strip()]
     sentences = [s for s in sentences if not _FORMULA.match(s)]
-    asked = [s for s in sentences if _ASKS.search(s)]
+    asked = _question_sentences(sentences)
     return " ".join(asked) if asked else " ".join(sentences) or body
+
+
+def asks(sentence: str) -> bool:
+    """Whether a sentence asks something, directly or not ("nous nous demandons si…")."""
+    return bool(_ASKS.search(sentence) or _INDIRECT.search(sentence))
+
+
+def _question_sentences(sentences: list[str]) -> list[str]:
+    """The sentences that ask something; one too bare to stand alone keeps the one before."""
+    asked: list[str] = []
+    for i, sentence in enumerate(sentences):
+        if not asks(sentence):
+            continue
+        bare = (
+            not _CUES["wh"].search(sentence) and len(content_words(sentence)) <= CONTENTLESS_WORDS
+        )
+        if i and bare:
+            before = sentences[i - 1]
+            if asked and asked[-1] == before:
+                asked[-1] = f"{before} {sentence}"
+            else:
+                asked.append(f"{before} {sentence}")
+            continue
+        asked.append(sentence)
+    return asked
 
 
 def is_english(text: str) -> bool:
@@ -205,8 +240,9 @@ def is_english(text: str) -> bool:
     return (en >= 2 and en > fr) or (en >= 1 and fr == 0)
 
 
-def analyse(message: str) -> Question:
-    focus = focus_of(message)
+def analyse(message: str, focus: str | None = None) -> Question:
+    """Read ``message`` as a question; ``focus``: the one question of it to answer."""
+    focus = focus or focus_of(message)
     first = focus.strip()
     kinds = tuple(kind for kind, pattern in KIND_ASKED.items() if pattern.search(first))
     count = re.search(
@@ -248,7 +284,8 @@ def analyse(message: str) -> Question:
 
 def _asks_assessment(focus: str) -> bool:
     """ "Est-ce suffisant ?", "ça passe ?": whether the stated facts qualify."""
-    last = _CLAUSE.split(focus)[-1]
+    sentences = _SENTENCE.findall(focus) or [focus]
+    last = _CLAUSE.split(sentences[-1])[-1]
     return bool(_CUES["assess"].search(last)) and len(_WORDS.findall(last)) <= ASSESS_MAX_WORDS
 
 
@@ -279,7 +316,7 @@ def _is_interrogative(clause: str) -> bool:
 
 
 def questions_of(message: str) -> list[str]:
-    """Each question sentence of a message, in order; empty when none asks anything."""
+    """Each question of a message, in order; empty when none asks anything."""
     # focus_of joins the asking sentences, each ending on its punctuation: split them back.
-    sentences = (s.strip() for s in _SENTENCE.findall(focus_of(message)))
-    return [s for s in sentences if s and _ASKS.search(s)]
+    sentences = [s.strip() for s in _SENTENCE.findall(focus_of(message)) if s.strip()]
+    return _question_sentences(sentences)

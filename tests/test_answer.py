@@ -260,3 +260,31 @@ def test_english_questions_get_cited_french_quotes_with_an_english_lead(assistan
 def test_english_questions_outside_the_call_abstain(assistant):
     for question in ENGLISH_OUT_OF_SCOPE:
         assert assistant.ask(question).abstained, question
+
+
+def test_each_question_of_a_message_gets_its_own_short_answer(assistant):
+    answer = assistant.ask(
+        "Bonjour, les dépenses de formation sont-elles éligibles ? "
+        "Par ailleurs, quel est le numéro de téléphone de votre service ? Merci"
+    )
+    first, second = answer.text.split("\n\n")
+    assert "formation" in first and "[1]" in first
+    # The question the texts do not answer says so, without sinking the other one.
+    assert second.startswith("Sur votre question « Par ailleurs, quel est le numéro")
+    assert "ne le disent pas" in second
+    assert not answer.abstained
+    assert {c.n for c in answer.citations} == {1}
+
+
+def test_a_message_whose_questions_the_texts_do_not_answer_abstains(assistant):
+    answer = assistant.ask("Quel est le numéro de téléphone de la DREETS ? Et son adresse e-mail ?")
+    assert answer.abstained and not answer.citations
+
+
+def test_a_later_bare_question_of_a_message_reads_the_one_before(assistant):
+    answer = assistant.ask(
+        "Nous nous demandons si le cahier des charges est propre à la région ou s'il "
+        "existe un cadre national. Auriez-vous la référence du texte ?"
+    )
+    assert "national" in answer.text.split("\n\n")[0]
+    assert not answer.abstained

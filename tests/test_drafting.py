@@ -9,7 +9,6 @@ import docx
 
 from o2r_assistant.checker import RULE_IDS, Consortium, Dossier, PlaceRecord, evaluate
 from o2r_assistant.drafting import (
-    ALREADY_QUOTED,
     CLOSING,
     DRAFT_MARK,
     FACT_REQUESTS,
@@ -26,6 +25,7 @@ from o2r_assistant.drafting import (
     start_of,
 )
 from o2r_assistant.facts import extract_facts
+from o2r_assistant.footnotes import ALREADY_QUOTED
 from o2r_assistant.question import questions_of
 
 EMAIL = """Bonjour Madame,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from o2r_assistant.facts import extract_facts
-from o2r_assistant.question import analyse, gives_kind, statements_of
+from o2r_assistant.question import analyse, gives_kind, questions_of, statements_of
 from o2r_assistant.scope import bound
 
 
@@ -117,3 +117,28 @@ def test_a_failing_fact_leads_even_before_the_messages_own_question(assistant) -
     )
     assert answer.findings.by_id("cout_minimum").status == "fail"
     assert answer.text.startswith("Non, pas en l'état")
+
+
+@pytest.mark.parametrize(
+    ("message", "questions"),
+    [
+        # An indirect question is a question.
+        (
+            "Bonjour,\nNous nous demandons si le budget inclut les salaires.\nMerci",
+            ["Nous nous demandons si le budget inclut les salaires."],
+        ),
+        # A bare request leans on the sentence before it.
+        (
+            "Le trésorier hésite sur la nature de la subvention. Pourriez-vous m'éclairer ?",
+            ["Le trésorier hésite sur la nature de la subvention. Pourriez-vous m'éclairer ?"],
+        ),
+        # A wh-question stands alone, however short.
+        ("Nous sommes à Laval. Quel est le budget ?", ["Quel est le budget ?"]),
+        (
+            "Tous les projets seront-ils financés ? Et combien de dossiers avez-vous reçus ?",
+            ["Tous les projets seront-ils financés ?", "Et combien de dossiers avez-vous reçus ?"],
+        ),
+    ],
+)
+def test_questions_of_finds_each_question(message: str, questions: list[str]) -> None:
+    assert questions_of(message) == questions

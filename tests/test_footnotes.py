@@ -1,0 +1,59 @@
+"""Numbering sources across several answers, and quotes given once."""
+
+from __future__ import annotations
+
+from o2r_assistant.answer import Answer, Citation
+from o2r_assistant.footnotes import ALREADY_QUOTED, Footnotes
+
+
+def _citation(n: int, chunk_id: str, quote: str) -> Citation:
+    return Citation(
+        n=n,
+        chunk_id=chunk_id,
+        doc_id="d",
+        title="T",
+        section="",
+        page=None,
+        quote=quote,
+        passage=quote,
+    )
+
+
+def _answer(text: str, *citations: Citation) -> Answer:
+    return Answer(question="q", text=text, citations=list(citations), abstained=False)
+
+
+def test_sources_are_numbered_once_across_answers() -> None:
+    notes = Footnotes()
+    first = notes.paragraphs(_answer("Selon le texte : « A. » [1]", _citation(1, "a", "A.")))
+    second = notes.paragraphs(
+        _answer(
+            "Selon le texte : « B. » [1]\n\nVoir aussi : « C. » [2]",
+            _citation(1, "b", "B."),
+            _citation(2, "a", "C."),
+        )
+    )
+    assert first == ["Selon le texte : « A. » [1]"]
+    assert second == ["Selon le texte : « B. » [2]", "Voir aussi : « C. » [1]"]
+    assert [(c.n, c.chunk_id) for c in notes.citations] == [(1, "a"), (2, "b"), (1, "a")]
+
+
+def test_a_quote_inside_one_already_given_points_to_it() -> None:
+    notes = Footnotes()
+    notes.paragraphs(_answer("Selon le texte : « Un. Deux. » [1]", _citation(1, "a", "Un. Deux.")))
+    again = notes.paragraphs(_answer("Selon : « Deux. » [1]", _citation(1, "a", "Deux.")))
+    assert again == [ALREADY_QUOTED.format(markers="[1]")]
+
+
+def test_lead_only_keeps_the_first_quote() -> None:
+    notes = Footnotes()
+    kept = notes.paragraphs(
+        _answer(
+            "Selon : « A. » [1]\n\nVoir aussi : « B. » [2]",
+            _citation(1, "a", "A."),
+            _citation(2, "b", "B."),
+        ),
+        lead_only=True,
+    )
+    assert kept == ["Selon : « A. » [1]"]
+    assert [c.chunk_id for c in notes.citations] == ["a"]
