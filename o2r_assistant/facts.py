@@ -257,7 +257,10 @@ _NETWORK = r"(?:france travail|pole emploi|(?:la |une |les )?missions? locales?|
 _INVISIBLE = re.compile(
     r"\binvisibles?\b|\bnon[ -]inscrite?s?\b|\bpas (?:encore |du tout )?inscrite?s?\b|"
     r"\binscrite?s? nulle part\b|\binscrite?s? (?:aupres d'|a |dans )aucun|"
-    r"\bsans (?:aucune )?inscription\b|\b(?:en dehors|hors) des radars\b|\bni inscrite?s?\b"
+    r"\bsans (?:aucune )?inscription\b|\b(?:en dehors|hors) des radars\b|\bni inscrite?s?\b|"
+    # "qui ne sont inscrits ni à la mission locale ni à France Travail"
+    r"\bne (?:sont|soient|seront|sont plus|sont toujours) (?:pas |jamais )?inscrite?s?\b"
+    r"|\binscrite?s? ni\b"
 )
 _REGISTERED = re.compile(
     r"\binscrite?s?[ ]+(?:a|au|a la|aupres de|aupres d'|chez|en tant que|comme|sur la liste des)"
@@ -270,7 +273,10 @@ _SUBSIDIARY = re.compile(
     r"(?:avec[ ]+[\w' ]{0,40}?)?[ ]*(?:depuis|au cours des|dans les|sur les|pendant)[ ]+"
     r"(?:plus de[ ]+)?(?:[0-9]+|cinq|six|sept|huit|neuf|dix|douze)[ ]+(?:derniers[ ]+)?mois|"
     r"\b(?:aucun|pas d'|sans)[ ]*(?:offre[ ]+d')?accompagnement[ ]+adaptee?s?|"
-    r"\ba titre subsidiaire\b|\bsubsidiairement\b"
+    r"\ba titre subsidiaire\b|\bsubsidiairement\b|"
+    # "n'ont vu aucun conseiller depuis l'hiver", "plus de suivi depuis des mois"
+    r"\b(?:aucun|plus de|pas de|sans)[ ]+(?:contact|suivi|rendez-vous|conseiller|nouvelles)\b"
+    r"[^.;!?]{0,40}?\bdepuis\b"
 )
 _COUNT = r"(?:deux|trois|quatre|cinq|six|[0-9]+)"
 _ORGS = r"(?:structures?|associations?|organismes?|operateurs?|partenaires?|porteurs?)"
@@ -303,6 +309,10 @@ verb_before: (?:^.*(?:[,;:(]|\bet\b|\bdont\b|\bqui\b)|^)[ ]*(?P<name>[^,;:()]{1,
     jouera|joue|jouons|devient|deviendra|deviendrons|designee?s?|nommee?s?)
     [ ]+(?:le |la |l')?(?:role |fonction )?(?:de |du )?$
 name_after: [ ]*(?::|=|sera|est|designe[ ]*:?)[ ]*(?P<name>[^,.;:!?()\n]{1,60})
+# "l'une à La Roche-sur-Yon, chef de file, l'autre…", "l'ARIA (chef de file)"
+apposition_before: (?:^|[,;:(]|\bet\b|\bdont\b|\bavec\b)[ ]*
+    (?P<name>(?:(?!\bet\b|\bdont\b|\bavec\b)[^,;:()]){1,60}?)[ ]*[,(][ ]*$
+apposition_after: ^[ ]*(?:[,)]|$)
 stated: \b(?:avec|avons|aurons|a|est|sera|seront)[ ]+(?:un|une|le|la|notre)[ ]+
     (?:designe[ ]+)?$
 not_a_name: (?:designe|nomme|choisi|identifie|defini|un|une|obligatoire)\b
@@ -310,6 +320,11 @@ first_person_name: ^(?:nous|notre (?:association|structure)|on)$
 """)
 _ACCOUNTING = re.compile(r"\bcomptabilite analytique\b")
 _ACCOUNTING_NEGATION = re.compile(r"\b(?:pas|aucune|sans|ni|ne|n')\b[^.;:]{0,30}$")
+# "comptabilité analytique dédiée au projet": stated without a subject.
+_ACCOUNTING_KEPT = re.compile(
+    r"[ ]*(?:est |sera |deja )?(?:dediee|propre|specifique|distincte|separee|mise en place"
+    r"|prevue|tenue|en place|par projet)"
+)
 _FIRST_PERSON = re.compile(
     r"\b(?:nous|notre|nos|on|tenons|tiendrons|disposons|avons|mettons|mettrons|dispose|tient|"
     r"l'association|la structure)\b"
@@ -385,6 +400,8 @@ def _public(folded: str, declarative: _Spans) -> PublicTarget | None:
 def _lead_name(text: str, folded: str, match: re.Match[str], sentence_start: int) -> str | None:
     before = folded[max(sentence_start, match.start() - 90) : match.start()]
     named = _LEAD["verb_before"].search(before)
+    if not named and _LEAD["apposition_after"].match(folded[match.end() : match.end() + 3]):
+        named = _LEAD["apposition_before"].search(before)
     if named:
         offset = match.start() - len(before) + named.start("name")
         name = text[offset : offset + len(named.group("name"))]
@@ -450,7 +467,7 @@ def _accounting(folded: str, declarative: _Spans) -> bool | None:
             r"[ ]*(?:n'est pas|pas encore|non)\b", folded[m.end() : m.end() + 20]
         ):
             value = False
-        elif _FIRST_PERSON.search(before):
+        elif _FIRST_PERSON.search(before) or _ACCOUNTING_KEPT.match(folded, m.end()):
             value = True
     return value
 

@@ -119,6 +119,16 @@ def test_call_name_is_not_a_place_of_action() -> None:
             True,
         ),
         ("Des inscrits à Cap emploi sans aucun accompagnement adapté.", True, True),
+        (
+            "Des jeunes qui ne sont inscrits ni à la mission locale ni à France Travail.",
+            False,
+            None,
+        ),
+        (
+            "Elles sont inscrites à France Travail mais n'ont vu aucun conseiller depuis l'hiver.",
+            True,
+            True,
+        ),
     ],
 )
 def test_public(text: str, registered: bool, subsidiary) -> None:
@@ -138,6 +148,18 @@ def test_public(text: str, registered: bool, subsidiary) -> None:
         ("Nous sommes trois associations et Trajets sera chef de file.", True, "Trajets", True),
         ("Consortium de 3 structures ; chef de file : Ancre 44.", True, "Ancre 44", True),
         ("Nous serons chef de file du consortium.", True, "notre structure", True),
+        (
+            "Deux associations : l'une à Cholet, chef de file, l'autre à Angers.",
+            True,
+            "l'une à Cholet",
+            True,
+        ),
+        (
+            "Nous portons le projet avec l'association Elan (chef de file).",
+            True,
+            "l'association Elan",
+            True,
+        ),
         ("Nous candidatons seuls.", False, None, None),
         ("Nous ne sommes pas en consortium.", False, None, None),
     ],
@@ -155,6 +177,7 @@ def test_consortium(text: str, several, lead, has_lead) -> None:
         ("Nous n'avons pas de comptabilité analytique.", False),
         ("Pas de comptabilité analytique pour l'instant.", False),
         ("Faut-il tenir une comptabilité analytique ?", None),
+        ("Budget : 0,18 M€ sur 36 mois, comptabilité analytique dédiée au projet.", True),
     ],
 )
 def test_accounting(text: str, value) -> None:
