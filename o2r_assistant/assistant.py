@@ -286,7 +286,7 @@ class Assistant:
         # The checker judges the whole conversation's facts, not only this message's.
         findings = evaluate(merged) if merged is not None and not merged.is_empty() else None
         t2 = time.perf_counter()
-        signals = scope_signals(resolved, result, retriever)
+        signals = scope_signals(resolved, result, retriever, yes_no=asked.yes_no)
         chosen: list[Candidate] = []
         rule_chosen: list[Candidate] = []
         candidates: list[Candidate] = []

@@ -118,7 +118,9 @@ KIND_ASKED = {
     "rate": re.compile(r"\btaux\b|\bpourcentage|\bpour ?cent|\bpercentage|\brate\b", re.I),
     "contact": re.compile(
         r"\b(?:e-?mail|courriel|adresse (?:mail|électronique|postale)|téléphone|numéro|"
-        r"joindre|contacter|phone|contact|site (?:internet|web))\b",
+        r"joindre|contacter|phone|contact|site (?:internet|web)|url|link)\b"
+        # "le lien vers le formulaire", not "en lien avec"
+        r"|\blien (?:direct |internet |web )?(?:vers|du site|pour (?:déposer|candidater|accéder))",
         re.I,
     ),
     "reference": re.compile(

@@ -31,6 +31,7 @@ ABSTENTION_TEXT = (
 # names a subject the documents do not cover.
 _SALIENT = re.compile(r"(?<![\w'’])(?:[A-Z]{2,}[a-z]?|(?<=\s)[A-Z][a-zà-ÿ]{2,})(?![\w'’])")
 
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\n«\"(])\s*$")
 
 # Dense similarity an English question naming a single term of the call needs.
 ENGLISH_DENSE_ONE_TERM = 0.80
@@ -52,6 +53,7 @@ class ScopeSignals:
     unknown_names: tuple[str, ...]
     agreement: bool
     blocked: str | None
+    yes_no: bool
     # Costs an embedding when the question named a place: computed only if consulted.
     _dense: Callable[[], float] = field(repr=False)
 
@@ -61,6 +63,9 @@ class ScopeSignals:
 
     def supported(self) -> bool:
         if self.blocked:
+            return False
+        if self.unknown_names and self.yes_no:
+            # "Is Qualiopi required?": texts that never name it cannot settle it.
             return False
         if self.english:
             # Cross-language similarity runs lower and the lexical leg agrees on common
@@ -78,16 +83,19 @@ class ScopeSignals:
 
 
 def scope_signals(
-    question: str, result: RetrievalResult, retriever: HybridRetriever
+    question: str, result: RetrievalResult, retriever: HybridRetriever, *, yes_no: bool = False
 ) -> ScopeSignals:
+    """``yes_no``: whether the question asks for a yes or a no."""
     place_words = {w for p in find_places(question) for w in content_words(p.name)}
     english = is_english(question)
     unknown = tuple(
-        name
-        for name in _SALIENT.findall(question)
+        m[0]
+        for m in _SALIENT.finditer(question)
+        # A sentence's first word is capitalised whatever it is ("Pourriez-vous").
+        if not _SENTENCE_START.search(question, 0, m.start())
         # English capitalises common nouns ("the State"): only its acronyms count.
-        if not (english and not name.isupper())
-        and not set(content_words(name)) <= (retriever.known_words | place_words)
+        and not (english and not m[0].isupper())
+        and not set(content_words(m[0])) <= (retriever.known_words | place_words)
     )
     # An unknown name's words are no evidence of scope, even if they look like ours.
     own = set(tokens(question)) - {t for name in unknown for t in tokens(name)}
@@ -100,6 +108,7 @@ def scope_signals(
         unknown_names=unknown,
         agreement=bool(top_dense & top_lex),
         blocked=blocked_reason(question),
+        yes_no=yes_no,
         _dense=lambda: retriever.raw_dense_best(result),
     )
 
@@ -108,6 +117,10 @@ def scope_signals(
 # subject: their absence from the texts says nothing.
 FRAME_NOUNS = frozenset(
     tokens("élément éléments date jour moment chose choses type types sorte genre façon manière")
+)
+# Words that ask for a date or name the call, not the event dated.
+DATE_FRAME = FRAME_NOUNS | frozenset(
+    tokens("quand date dates délai calendrier limite jour mois année ami o2r appel when")
 )
 # How many of the best candidates must hold the kind of answer asked for.
 KIND_WINDOW = 3
@@ -151,6 +164,11 @@ def answers_kind(
                 return False
             continue
         giving = [c.quote for c in top if gives_kind(kind, c.quote)]
+        if kind == "date":
+            # A date answers only about its own event: a text's publication date does
+            # not say when the winners are told.
+            topic = set(tokens(question.focus)) - DATE_FRAME
+            giving = [quote for quote in giving if topic & set(tokens(quote))]
         if not giving:
             return False
         asked = bound(question.focus)
