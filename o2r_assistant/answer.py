@@ -394,7 +394,11 @@ def rule_quotes(
     if limit <= 0:
         return out
     for result in results:
-        for source in result.sources:
+        # The source that says what the finding says first: a warning about the subsidiary
+        # public quotes the subsidiary rule, not the main one.
+        said = set(tokens(result.explanation))
+        sources = sorted(result.sources, key=lambda s: -len(said & set(tokens(s.passage))))
+        for source in sources:
             wanted = normalize_match(source.passage)
             for chunk in chunks:
                 if chunk.doc_id != source.doc_id:

@@ -62,7 +62,7 @@ yes_no: ^(?:est-ce qu|peut-on|peuvent-ils|peuvent-elles|faut-il|doit-on|dois-je|
     a-t-on|y a-t-il|sommes-nous|suis-je|avons-nous|pouvons-nous|devons-nous|
     (?:can|could|may|do|does|is|are|must|should|will)\b)
     |\b\w+-(?:t-)?(?:il|elle|on|ils|elles|nous|je)\b
-wh: \b(?:qui|que|quoi|quel|quelle|quels|quelles|quand|combien|comment|pourquoi|où|lequel|
+wh: \b(?:qui|que|quoi|quel|quelle|quels|quelles|quand(?! même)|combien|comment|pourquoi|où|lequel|
     laquelle|lesquels|lesquelles|qu'est-ce|c'est quoi|c koi|koi|what|which|who|when|how
     |where|why)\b
 definition: \b(?:veut dire|signifie|définition|qu'(?:est-ce qu'|entend-on par)|c'est quoi|c koi
@@ -106,11 +106,13 @@ KIND_ASKED = {
     "amount": re.compile(
         r"\bcombien (?:co[uû]te|d'argent|d'euros|faut-il (?:de budget|d'argent))|\bmontant"
         r"|\bminimum|\bmaximum|\bplafond|\bplancher|\bbudget\b.*\bcombien|\bcombien\b.*\bbudget"
-        r"|\bsalaire|\bhow much|\bprix\b|\btarif",
+        r"|\bhow much"
+        # A price or a wage only when asked for: "on met que les salaires ?" asks no amount.
+        r"|\b(?:quel(?:le)?s?|combien|what)\b[^?.]{0,20}\b(?:salaires?|prix|tarifs?|wages?)\b",
         re.I,
     ),
     "date": re.compile(
-        r"\bquand\b|\bdate\b|\bdepuis quand|\bà partir de quand|\bjusqu'à quand|\bdélai"
+        r"\bquand\b(?! même)|\bdate\b|\bdepuis quand|\bà partir de quand|\bjusqu'à quand|\bdélai"
         r"|\bdeadline|\bwhen\b|\bcalendrier",
         re.I,
     ),

@@ -310,3 +310,12 @@ def test_a_date_the_texts_give_about_its_event_is_answered(assistant):
     answer = assistant.ask("Quand le décret sur le conventionnement est-il entré en vigueur ?")
     assert not answer.abstained
     assert "26 juin 2024" in answer.text
+
+
+def test_a_warning_quotes_the_source_that_grounds_it(assistant):
+    answer = assistant.ask(
+        "Nos bénéficiaires sont inscrits à France Travail mais n'ont plus de contact "
+        "depuis l'hiver. Est-ce possible ?"
+    )
+    assert answer.text.startswith("À corriger ou vérifier")
+    assert any("titre subsidiaire" in c.quote for c in answer.citations)

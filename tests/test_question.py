@@ -142,3 +142,18 @@ def test_a_failing_fact_leads_even_before_the_messages_own_question(assistant) -
 )
 def test_questions_of_finds_each_question(message: str, questions: list[str]) -> None:
     assert questions_of(message) == questions
+
+
+@pytest.mark.parametrize(
+    ("message", "kinds", "yes_no"),
+    [
+        # "quand même" is "all the same", not "when".
+        ("Peut-on quand même les intégrer au projet ?", (), True),
+        # Wages named in passing ask for no amount.
+        ("Dans le budget on met que les salaires des conseillers ou tout ?", (), False),
+        ("Quel salaire pour un chargé d'insertion ?", ("amount",), False),
+    ],
+)
+def test_kind_words_in_passing_ask_nothing(message: str, kinds: tuple, yes_no: bool) -> None:
+    asked = analyse(message)
+    assert (asked.kinds, asked.yes_no) == (kinds, yes_no)
