@@ -266,13 +266,13 @@ def _passages_to_read(
         return hits
     seen = {h.chunk.chunk_id for h in hits}
     refs, _ = index.sentences()
-    by_id = {c.chunk_id: c for c in index.chunks()}
+    by_id = chunks_by_id(index)
     order = np.argsort(-(matrix @ qvec))
     rows = list(order[:SENTENCE_POOL])
     wanted = [k for k in kinds if k in FACT_KINDS]
     if wanted:
-        giving = (r for r in order if _sentence_gives(refs[r], by_id, wanted))
-        rows += [r for _, r in zip(range(KIND_POOL), giving, strict=False)]
+        gives = np.logical_or.reduce([_sentences_giving(index, k) for k in wanted])
+        rows += list(order[gives[order]][:KIND_POOL])
     for row in rows:
         chunk_id = refs[row].chunk_id
         if chunk_id not in seen and chunk_id in by_id:
@@ -281,12 +281,23 @@ def _passages_to_read(
     return hits
 
 
-def _sentence_gives(ref: Any, by_id: dict[str, Chunk], kinds: list[str]) -> bool:
-    chunk = by_id.get(ref.chunk_id)
-    if chunk is None:
-        return False
-    text = chunk.text[ref.start - chunk.start : ref.end - chunk.start]
-    return any(gives_kind(k, text) for k in kinds)
+def chunks_by_id(index: VectorIndex) -> dict[str, Chunk]:
+    return index.memo("chunks_by_id", lambda: {c.chunk_id: c for c in index.chunks()})
+
+
+def _sentences_giving(index: VectorIndex, kind: str) -> np.ndarray:
+    """Which of the index's sentences give ``kind`` (one flag per sentence row)."""
+
+    def compute() -> np.ndarray:
+        by_id = chunks_by_id(index)
+        flags = []
+        for ref in index.sentences()[0]:
+            chunk = by_id.get(ref.chunk_id)
+            text = chunk.text[ref.start - chunk.start : ref.end - chunk.start] if chunk else ""
+            flags.append(bool(text) and gives_kind(kind, text))
+        return np.array(flags, dtype=bool)
+
+    return index.memo(("gives", kind), compute)
 
 
 def score_candidates(

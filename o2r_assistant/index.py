@@ -31,8 +31,10 @@ import os
 import re
 import threading
 import time
+from collections.abc import Callable, Hashable
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 from urllib.parse import urlparse
 
 import chromadb
@@ -45,6 +47,7 @@ from .embeddings import Embedder
 from .errors import IndexUnavailableError, O2RError
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 # How vectors are computed and stored; a build of another layout is rebuilt.
 LAYOUT = "2-sentences-npy"
@@ -185,6 +188,17 @@ class VectorIndex:
         self._chunks: list[Chunk] | None = None
         self._sentences: tuple[list[SentenceRef], np.ndarray] | None = None
         self._chunk_vectors: dict[str, np.ndarray] | None = None
+        self._memo: dict[Hashable, Any] = {}
+
+    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """A value derived from this generation's contents, computed on first use.
+
+        Readers derive lookups (chunks by id, which sentences give an amount…) that
+        only a new generation changes; two threads may both compute one, harmlessly.
+        """
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     @property
     def name(self) -> str:
