@@ -6,11 +6,8 @@ do not ask different things. Closeness alone confuses questions that differ by
 one word ("durée minimale" and "durée maximale"), so a guard compares what each
 asks: the kinds of answer (``question.analyse``), a minimum or a maximum, a
 person's pathway or the project's length, a deadline or a duration, yes/no or
-not, negation, and the numbers stated; a minimum or a maximum asked must be one
-the answer gives. A wrong validated answer is worse than none: any difference
-rejects the match. Every content word of the question must then be one the
-answer uses, unless the question keeps every content word of the phrasing it
-matched: it only adds to it, in other words than the answer's.
+not, negation, and the numbers stated. A wrong validated answer is worse than
+none: any difference rejects the match.
 
 The phrasings' vectors are embedded once per model and kept in the store; the
 published answers are reloaded when the store changes. A served answer carries
@@ -153,28 +150,8 @@ def vocabulary(answer: ValidatedAnswer) -> frozenset[str]:
 
 
 def unknown_words(asked: Signature, words: frozenset[str]) -> frozenset[str]:
-    """The question's words that the answer never uses: it may ask about something else."""
+    """The question's words that the answer never uses: it asks about something else."""
     return asked.stems - words
-
-
-def keeps_phrasing(asked: Signature, stored: Signature) -> bool:
-    """Whether the question keeps every content word of a phrasing (or an equivalent).
-
-    Such a question adds words to the phrasing rather than replacing one of them:
-    the paraphrase of a candidate ("Sommes-nous obligés de tenir une comptabilité
-    analytique ?"), not another question on the same topic ("Faut-il fournir un
-    bilan comptable ?").
-    """
-    if not stored.stems:
-        return False
-    kept = asked.stems.union(*(group for group in _EQUIVALENT if group & asked.stems))
-    return stored.stems <= kept
-
-
-def answer_bounds(answer: ValidatedAnswer) -> frozenset[str]:
-    """The ends (minimum, maximum) that ``answer`` speaks of in its phrasings, text or quotes."""
-    texts = (*answer.phrasings, answer.text, *answer.citations)
-    return frozenset(end for text in texts if (end := bound(text)))
 
 
 def _flags(text: str, **patterns: re.Pattern[str]) -> set[str]:
@@ -245,7 +222,6 @@ class _Loaded:
     phrasings: list[str]
     signatures: list[Signature]
     vocabularies: list[frozenset[str]]  # one per answer
-    bounds: list[frozenset[str]]  # one per answer: the ends it gives
     matrix: np.ndarray  # one unit vector per phrasing
     expires: date | None  # the first day an answer loaded here is no longer valid
 
@@ -258,7 +234,6 @@ _NOTHING_LOADED = _Loaded(
     phrasings=[],
     signatures=[],
     vocabularies=[],
-    bounds=[],
     matrix=np.zeros((0, 0), dtype=np.float32),
     expires=None,
 )
@@ -324,7 +299,6 @@ class ValidatedAnswers:
             phrasings=phrasings,
             signatures=[signature(p) for p in phrasings],
             vocabularies=[vocabulary(a) for a in answers],
-            bounds=[answer_bounds(a) for a in answers],
             matrix=matrix,
         )
 
@@ -355,13 +329,9 @@ class ValidatedAnswers:
             if score < self.threshold:
                 break
             owner = int(loaded.owners[row])
-            stored = loaded.signatures[row]
-            # A minimum asked of an answer that gives a maximum, or neither, asks another thing.
-            if differences(asked, stored) or asked.bounds - loaded.bounds[owner]:
+            if differences(asked, loaded.signatures[row]):
                 continue
-            if keeps_phrasing(asked, stored) or not unknown_words(
-                asked, loaded.vocabularies[owner]
-            ):
+            if not unknown_words(asked, loaded.vocabularies[owner]):
                 return Match(loaded.answers[owner], loaded.phrasings[row], score)
         return None
 

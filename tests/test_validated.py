@@ -16,7 +16,7 @@ from o2r_assistant.config import Settings
 from o2r_assistant.corpus import Chunk
 from o2r_assistant.errors import ValidatedAnswerError
 from o2r_assistant.evaluation.cases import load_cases
-from o2r_assistant.matching import answer_bounds, differences, keeps_phrasing, signature
+from o2r_assistant.matching import differences, signature
 from o2r_assistant.rendering import md_text
 from o2r_assistant.validated import (
     CORPUS_CHECK,
@@ -276,45 +276,6 @@ def test_paraphrases_do_not_differ(stored: str, asked: str) -> None:
     assert differences(signature(asked), signature(stored)) == []
 
 
-@pytest.mark.parametrize(
-    ("stored", "asked", "kept"),
-    [
-        # Words added to the phrasing, whether or not the answer uses them.
-        (
-            "Faut-il tenir une comptabilité analytique ?",
-            "Sommes-nous obligés de tenir une comptabilité analytique du projet ?",
-            True,
-        ),
-        # An equivalent stands for the phrasing's word ("budget" for "coût").
-        ("Quel est le coût minimum d'un projet ?", "Quel budget minimum pour notre projet ?", True),
-        # One of the phrasing's words replaced: another question on the same topic.
-        (
-            "Faut-il tenir une comptabilité analytique ?",
-            "Faut-il fournir un bilan comptable certifié ?",
-            False,
-        ),
-        (
-            "Les dépenses de formation sont-elles éligibles ?",
-            "Les dépenses de personnel sont-elles éligibles ?",
-            False,
-        ),
-        # A phrasing of neutral words only keeps nothing.
-        ("Est-ce possible ?", "Est-ce possible de candidater en retard ?", False),
-    ],
-)
-def test_a_question_keeps_the_phrasing_when_it_only_adds_words(
-    stored: str, asked: str, kept: bool
-) -> None:
-    assert keeps_phrasing(signature(asked), signature(stored)) is kept
-
-
-def test_an_answer_gives_the_ends_its_texts_speak_of() -> None:
-    answers = {a.id: a for a in read_answers(FIXTURE / "answers.yaml")}
-    assert answer_bounds(answers["cout-minimum"]) == {"lower"}
-    assert answer_bounds(answers["duree-parcours-personne"]) == {"upper"}
-    assert answer_bounds(answers["duree-convention"]) == frozenset()
-
-
 # ---------------------------------------------------------------- serving, real model
 
 
@@ -346,27 +307,6 @@ def test_fixture_paraphrases_match_and_near_misses_do_not(validated_assistant) -
             assert found is not None and found.answer.id == answer_id, question
     for question in questions["near_misses"]:
         assert source.match(question, embed(question)) is None, question
-
-
-def test_added_words_match_but_a_minimum_or_maximum_the_answer_lacks_does_not(
-    validated_assistant,
-) -> None:
-    source = validated_assistant.validated
-    embed = validated_assistant.embedder.embed_query
-
-    def matched(question: str) -> str | None:
-        found = source.match(question, embed(question))
-        return found.answer.id if found else None
-
-    # A word the answer never uses, added to a phrasing kept whole.
-    assert matched("Concrètement, faut-il tenir une comptabilité analytique ?") == (
-        "comptabilite-analytique"
-    )
-    # One of the phrasing's words replaced.
-    assert matched("Faut-il tenir une comptabilité séparée pour chaque financeur ?") is None
-    # A minimum asked of an answer that gives a maximum; a maximum of one that gives none.
-    assert matched("Combien de temps au minimum faut-il accompagner une personne ?") is None
-    assert matched("Quelle est la durée maximale de la convention ?") is None
 
 
 def test_a_paraphrase_is_served_with_its_date_and_citations(validated_assistant) -> None:
