@@ -79,6 +79,7 @@ def quality(source: ValidatedAnswers, embedder, thresholds: list[float], prefix:
     cases += [(q, None) for q in data[f"{prefix}near_misses"]]
     title = {"": "design questions", "heldout_": "held-out questions (never tuned on)"}
     title["heldout2_"] = "second held-out set (written before the second round, never tuned on)"
+    title["heldout3_"] = "third held-out set (written before the third round, never tuned on)"
     print(f"\n== {title[prefix]}")
     vectors = [np.asarray(embedder.embed_query(q), dtype=np.float32) for q, _ in cases]
     positives = sum(1 for _, a in cases if a)
@@ -163,6 +164,7 @@ def main() -> None:
         quality(source, embedder, thresholds)
         quality(source, embedder, thresholds, prefix="heldout_")
         quality(source, embedder, thresholds, prefix="heldout2_")
+        quality(source, embedder, thresholds, prefix="heldout3_")
         latency(settings, embedder, index, args.answers, tmp)
 
 
