@@ -423,7 +423,7 @@ def rule_quotes(
                     break  # a document's title names the call: it quotes no rule
                 hit = Retrieved(chunk=chunk, rank=len(out) + 1, score=1.0)
                 cand = Candidate(hit, at, at + len(source.passage), 1.0, np.zeros(1))
-                if not any(_overlaps(cand, c) for c in [*(after or []), *out]):
+                if not any(overlaps(cand, c) for c in [*(after or []), *out]):
                     out.append(cand)
                 break
             if len(out) >= limit:
@@ -464,7 +464,7 @@ def select_sentences(
     for cand in pool[1:]:
         if len(chosen) >= limit or cand.score < RELATIVE_CUTOFF * best:
             break
-        if any(_overlaps(cand, c) for c in chosen):
+        if any(overlaps(cand, c) for c in chosen):
             continue
         if any(float(cand.vector @ c.vector) > REDUNDANCY for c in chosen) and not _new_reference(
             cand, chosen
@@ -480,7 +480,7 @@ def _new_reference(cand: Candidate, chosen: list[Candidate]) -> bool:
     return any(ref.group() not in quoted for ref in KIND_GIVEN["reference"].finditer(cand.text))
 
 
-def _overlaps(a: Candidate, b: Candidate) -> bool:
+def overlaps(a: Candidate, b: Candidate) -> bool:
     """Whether two quotes share text (one sentence quoted twice)."""
     if a.hit.chunk.chunk_id != b.hit.chunk.chunk_id:
         return normalize_match(a.text) == normalize_match(b.text)

@@ -22,6 +22,7 @@ from .answer import (
     Candidate,
     Citation,
     compose,
+    overlaps,
     rule_quotes,
     score_candidates,
     select_sentences,
@@ -298,16 +299,23 @@ class Assistant:
         )
         verdict_leads = findings is not None and (states_project or asked.asks_eligibility)
         if verdict_leads:
-            # The message's own question is answered first, then the rules' sources.
+            own: list[Candidate] = []
             if own_question and not signals.blocked:
                 candidates = score_candidates(asked, result, index, retriever.idf)
-                chosen = select_sentences(candidates, asked, limit=1)
-            # Beside the answer to its own question, a rule's source is quoted only when
-            # a stated fact fails or needs fixing.
-            settled = chosen and all(r.status in ("pass", "missing") for r in findings.results)
-            limit = 0 if settled else MAX_QUOTES - len(chosen)
-            rule_chosen = rule_quotes(findings, index, limit=limit, after=chosen)
-            chosen += rule_chosen
+                own = select_sentences(candidates, asked, limit=1)
+            if any(r.status in ("fail", "warn") for r in findings.results):
+                # What fails or needs fixing leads, quoted from the rule it breaks. A yes/no
+                # question about the project itself ("pouvons-nous… ?") is answered by that;
+                # another question gets its own quote after.
+                rule_chosen = rule_quotes(findings, index)
+                if not (asked.yes_no and asked.first_person):
+                    chosen = [c for c in own if not any(overlaps(c, r) for r in rule_chosen)]
+                chosen = rule_chosen + chosen[: MAX_QUOTES - len(rule_chosen)]
+            else:
+                # Nothing to fix: the message's own question is answered, else a rule says
+                # what was checked.
+                chosen = own or rule_quotes(findings, index)
+                rule_chosen = [] if own else chosen
             if not chosen:  # the grounding passages are not in this corpus
                 candidates = score_candidates(asked, result, index, retriever.idf)
                 chosen = select_sentences(candidates, asked)

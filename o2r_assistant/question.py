@@ -24,7 +24,8 @@ _FORMULA = re.compile(
     r"|thanks|thank you|en vous remerciant|dans l'attente)\b[^.?!]{0,60}$",
     re.I,
 )
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.M)
+# A dot between digits ("48.000 €", "1.5 M€") ends no sentence.
+_SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d))+(?:[.!?]+|$)", re.M)
 # A sentence that asks something, even without a question mark.
 _ASKS = re.compile(
     r"\?\s*$|^(?:est-ce|pouvez-vous|pourriez-vous"
@@ -58,7 +59,7 @@ _FR_WORDS = frozenset(
 # eligibility, a subject; whether a counted noun is a time unit, whether money is meant.
 _CUES = pattern_table(
     r"""
-yes_no: ^(?:est-ce qu|peut-on|peuvent-ils|peuvent-elles|faut-il|doit-on|dois-je|puis-je|
+yes_no: ^(?:est-ce\b|peut-on|peuvent-ils|peuvent-elles|faut-il|doit-on|dois-je|puis-je|
     a-t-on|y a-t-il|sommes-nous|suis-je|avons-nous|pouvons-nous|devons-nous|
     (?:can|could|may|do|does|is|are|must|should|will)\b)
     |\b\w+-(?:t-)?(?:il|elle|on|ils|elles|nous|je)\b
@@ -120,7 +121,9 @@ KIND_ASKED = {
     "rate": re.compile(r"\btaux\b|\bpourcentage|\bpour ?cent|\bpercentage|\brate\b", re.I),
     "contact": re.compile(
         r"\b(?:e-?mail|courriel|adresse (?:mail|électronique|postale)|téléphone|numéro|"
-        r"joindre|contacter|phone|contact|site (?:internet|web)|url|link)\b"
+        r"joindre|contacter|phone|site (?:internet|web)|url|link)\b"
+        # "un contact à la DREETS ?", not "plus de contact depuis l'hiver"
+        r"|(?<!\bde )(?<!\bd')\bcontacts?\b"
         # "le lien vers le formulaire", not "en lien avec"
         r"|\blien (?:direct |internet |web )?(?:vers|du site|pour (?:déposer|candidater|accéder))",
         re.I,
@@ -191,6 +194,7 @@ class Question:
     count_noun: str | None  # "combien de X": X
     subject: str | None  # "quel est le X", "quelles X", "combien de X": X
     asks_eligibility: bool
+    first_person: bool = False  # "pouvons-nous…", "notre projet…": about the candidate
 
     @property
     def plain_answer_allowed(self) -> bool:
@@ -268,7 +272,9 @@ def analyse(message: str, focus: str | None = None) -> Question:
         kinds = tuple(k for k in kinds if k != "amount")
     subject = _CUES["subject"].search(first)
     wh = bool(_CUES["wh"].search(first))
-    yes_no = first.endswith("?") and not wh and bool(_CUES["yes_no"].search(first))
+    # A bare "Est-ce possible ?" keeps the sentence before it: read the asking one.
+    asking = [q.strip() for q in _SENTENCE.findall(first) if q.strip().endswith("?")]
+    yes_no = first.endswith("?") and not wh and any(_CUES["yes_no"].search(q) for q in asking)
     return Question(
         text=message,
         focus=focus,
@@ -283,6 +289,7 @@ def analyse(message: str, focus: str | None = None) -> Question:
             _CUES["eligibility"].search(first) and _CUES["first_person"].search(first)
         )
         or _asks_assessment(first),
+        first_person=bool(_CUES["first_person"].search(first)),
     )
 
 

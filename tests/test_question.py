@@ -23,6 +23,8 @@ from o2r_assistant.scope import bound
             "Notre projet coûte 120 000 € sur 3 ans, est-il éligible ?",
         ),
         ("Projet de 1,2 million d'euros à Nantes.", "Projet de 1,2 million d'euros à Nantes."),
+        # A dot between digits ends no sentence.
+        ("Il coûterait 48.000 euros par an. Est-ce bon ?", "Il coûterait 48.000 euros par an."),
     ],
 )
 def test_statements_of_keeps_what_the_candidate_states(message: str, stated: str) -> None:
