@@ -435,6 +435,8 @@ def rule_quotes(
 FACT_KINDS = ("amount", "duration", "count", "date", "rate")
 # How far below the best a sentence giving the fact asked for may score and still lead.
 FACT_LEAD_MARGIN = 0.95
+# How far below a whole list a single sentence or item may score and lead instead.
+LIST_LEAD_MARGIN = 0.95
 
 
 def select_sentences(
@@ -459,6 +461,13 @@ def select_sentences(
             pool.remove(giving[0])
             pool.insert(0, giving[0])
             break
+    if "list" not in (question.kinds if question else ()) and gives_kind("list", pool[0].quote):
+        # A whole list leads only when a list is asked for: otherwise the sentence or
+        # the one item that answers, if nearly as good ("never open on a generic list").
+        single = [c for c in pool if not gives_kind("list", c.quote)]
+        if single and single[0].score >= LIST_LEAD_MARGIN * pool[0].score:
+            pool.remove(single[0])
+            pool.insert(0, single[0])
     chosen = [pool[0]]
     best = max(c.score for c in pool)
     for cand in pool[1:]:

@@ -134,7 +134,7 @@ KIND_ASKED = {
         re.I,
     ),
     "list": re.compile(
-        r"\bquel(?:le)?s\s+(?:sont\s+les\s+)?(?:éléments|critères|conditions|missions|pièces|"
+        r"\bquel(?:le)?s\s+(?:sont\s+les\s+)?(?:[\wÀ-ÿ]+\s+)?(?:éléments|critères|conditions|missions|pièces|"
         r"étapes|actions|principes|obligations|engagements|mentions)\b|\bque (?:comporte|contient)"
         r"|\bsur quels? critères|\bwhich criteria|\bwhat criteria",
         re.I,

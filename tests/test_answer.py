@@ -319,3 +319,10 @@ def test_a_warning_quotes_the_source_that_grounds_it(assistant):
     )
     assert answer.text.startswith("À corriger ou vérifier")
     assert any("titre subsidiaire" in c.quote for c in answer.citations)
+
+
+def test_a_whole_list_leads_only_when_a_list_is_asked_for(assistant):
+    listed = assistant.ask("Sur quels critères les projets sont-ils choisis ?")
+    assert "la qualité du modèle économique" in listed.citations[0].quote
+    single = assistant.ask("Do projects with many local partners have an edge in the selection?")
+    assert "la qualité du modèle économique" not in single.citations[0].quote
