@@ -131,8 +131,7 @@ def signature(question: str) -> Signature:
         about = _flags(focus, person=_CUES["person"], project=_CUES["project"])
     return Signature(
         kinds=frozenset(kinds - {"amount"} if "duration" in kinds else kinds),
-        # "Est-ce que…?" asks yes or no, though "que" reads as a wh-word to ``analyse``.
-        yes_no=asked.yes_no or bool(re.match(r"est-ce qu", focus, re.I)),
+        yes_no=asked.yes_no,
         bounds=frozenset({bound(focus)} - {None}),
         about=frozenset(about),
         deadline=bool(_CUES["deadline"].search(focus)),

@@ -59,15 +59,15 @@ _FR_WORDS = frozenset(
 # eligibility, a subject; whether a counted noun is a time unit, whether money is meant.
 _CUES = pattern_table(
     r"""
-yes_no: ^(?:est-ce\b|peut-on|peuvent-ils|peuvent-elles|faut-il|doit-on|dois-je|puis-je|
+yes_no: ^(?:est[- ]ce\b|peut-on|peuvent-ils|peuvent-elles|faut-il|doit-on|dois-je|puis-je|
     a-t-on|y a-t-il|sommes-nous|suis-je|avons-nous|pouvons-nous|devons-nous|
     (?:can|could|may|do|does|is|are|must|should|will)\b)
     |\b\w+-(?:t-)?(?:il|elle|on|ils|elles|nous|je)\b
 wh: \b(?:qui|que|quoi|quel|quelle|quels|quelles|quand(?! même)|combien|comment|pourquoi|où|lequel|
     laquelle|lesquels|lesquelles|qu'est-ce|c'est quoi|c koi|koi|what|which|who|when|how
     |where|why)\b
-definition: \b(?:veut dire|signifie|définition|qu'(?:est-ce qu'|entend-on par)|c'est quoi|c koi
-    |what (?:is|are|does)\b.*\bmean|what is meant)
+definition: \b(?:veut dire|signifie|définition|qu'(?:est-ce qu(?:e\b|')|entend-on par)
+    |c'est quoi|c koi|what (?:is|are|does)\b.*\bmean|what is meant)
 # A short question that only asks whether what was stated is enough or acceptable.
 assess: \b(?:suffisant|suffit|assez|ça passe|ça va|c'est bon|ok|valable|conforme|jouable
     |acceptable|enough|okay|fine)\b
@@ -86,6 +86,7 @@ money: €|\beuros?\b|\bbudget|\bco[uû]t|\bmontant|\bargent|\bmoney|\bfunding
 """,
     re.I,
 )
+_EST_CE_QUE = re.compile(r"\best[- ]ce qu(?:e\b|')", re.I)
 _WH_START = re.compile(rf"^(?:et |mais |alors )?{_CUES['wh'].pattern}", re.I)
 # Clauses of one sentence; a comma between digits ("1,2 million") splits nothing.
 _CLAUSE = re.compile(r"(?<!\d)[,;:](?!\d)")
@@ -271,7 +272,8 @@ def analyse(message: str, focus: str | None = None) -> Question:
         # "Au maximum" qualifies the duration or the count asked for, not an amount.
         kinds = tuple(k for k in kinds if k != "amount")
     subject = _CUES["subject"].search(first)
-    wh = bool(_CUES["wh"].search(first))
+    # The "que" of "est-ce que" asks yes or no, not "what".
+    wh = bool(_CUES["wh"].search(_EST_CE_QUE.sub(" ", first)))
     # A bare "Est-ce possible ?" keeps the sentence before it: read the asking one.
     asking = [q.strip() for q in _SENTENCE.findall(first) if q.strip().endswith("?")]
     yes_no = first.endswith("?") and not wh and any(_CUES["yes_no"].search(q) for q in asking)

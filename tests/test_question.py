@@ -159,3 +159,16 @@ def test_questions_of_finds_each_question(message: str, questions: list[str]) ->
 def test_kind_words_in_passing_ask_nothing(message: str, kinds: tuple, yes_no: bool) -> None:
     asked = analyse(message)
     assert (asked.kinds, asked.yes_no) == (kinds, yes_no)
+
+
+@pytest.mark.parametrize(
+    ("message", "yes_no", "definition"),
+    [
+        ("Est-ce que l'égalité femmes-hommes compte dans la sélection ?", True, False),
+        ("est ce qu'on peut candidater à deux ?", True, False),
+        ("Qu'est-ce que le droit commun ?", False, True),
+    ],
+)
+def test_est_ce_que_asks_yes_or_no(message: str, yes_no: bool, definition: bool) -> None:
+    asked = analyse(message)
+    assert (asked.yes_no, asked.definition) == (yes_no, definition)
