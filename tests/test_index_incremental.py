@@ -17,7 +17,12 @@ from o2r_assistant.build import build_index, embedding_pieces, serve_index
 from o2r_assistant.config import Settings
 from o2r_assistant.embedding_cache import EmbeddingCache, cache_path
 from o2r_assistant.embeddings import build_threads, get_embedder
-from o2r_assistant.index import collection_name, is_current, open_index
+from o2r_assistant.index import (
+    GenerationGoneError,
+    collection_name,
+    is_current,
+    open_index,
+)
 from o2r_assistant.progress import BuildProgress
 
 KEEP = "ami-o2r-pays-de-la-loire.md"
@@ -178,6 +183,22 @@ def test_an_answer_in_flight_finishes_on_its_generation(one_document):
     # ...while the next question moves to the new one.
     assert assistant.refresh() and assistant.serving is not first
     assert not assistant.refresh()  # nothing newer: no reopening
+
+
+def test_a_generation_is_deleted_only_once_no_one_reads_it(one_document):
+    embedder = FakeEmbedder()
+    build_index(one_document, embedder)
+    first = open_index(one_document, embedder)
+    builds = one_document.index_dir / "builds"
+    with first.reading():
+        build_index(one_document, embedder)
+        build_index(one_document, embedder)  # would delete the first: it is two builds old
+        assert first.path.is_dir() and len(list(builds.iterdir())) == 3
+        assert first.collection_count() == first.manifest.chunks
+    build_index(one_document, embedder)  # no reader left: deleted with the other old one
+    assert not first.path.exists() and len(list(builds.iterdir())) == 2
+    with pytest.raises(GenerationGoneError), first.reading():
+        pass
 
 
 @pytest.mark.slow
