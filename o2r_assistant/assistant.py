@@ -9,6 +9,7 @@ again.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 import threading
@@ -32,7 +33,7 @@ from .config import Settings
 from .embeddings import Embedder, get_embedder
 from .errors import IndexUnavailableError, InputError, LLMError
 from .facts import extract_facts
-from .index import VectorIndex, is_current, open_index
+from .index import GenerationGoneError, VectorIndex, is_current, open_index
 from .llm import FALLBACK_NOTICE, check_numbers, generate, make_chat_model
 from .matching import ValidatedAnswers
 from .provenance import is_official, official_domains
@@ -131,12 +132,13 @@ class Assistant:
             self.validated = ValidatedAnswers(validated, self.embedder, self.index)
 
     def _serve(self, index) -> None:
-        retriever = HybridRetriever(
-            index=index, k=self.settings.top_k, mode=self.settings.retrieval_mode
-        )
-        index.sentences()  # load once, not on the first question
-        if self.validated is not None:
-            self.validated.verify(index)  # quotes that left the corpus suspend their answer
+        with index.reading():
+            retriever = HybridRetriever(
+                index=index, k=self.settings.top_k, mode=self.settings.retrieval_mode
+            )
+            index.sentences()  # load once, not on the first question
+            if self.validated is not None:
+                self.validated.verify(index)  # quotes that left the corpus suspend their answer
         self.serving = (index, retriever)  # swapped as one, read as one
 
     @property
@@ -162,6 +164,21 @@ class Assistant:
             return False
         return True
 
+    @contextlib.contextmanager
+    def _answering(self):
+        """The generation an answer starts and ends on (the newest), which no build deletes
+        before the answer is done."""
+        with contextlib.ExitStack() as held:
+            self.refresh()
+            index, retriever = self.serving
+            try:
+                held.enter_context(index.reading())
+            except GenerationGoneError:  # two builds since the check: the newest is kept
+                self.refresh()
+                index, retriever = self.serving
+                held.enter_context(index.reading())
+            yield index, retriever
+
     def ask(
         self,
         question: str,
@@ -180,106 +197,115 @@ class Assistant:
         ``session_id`` is whose turn this is when answers queue (callers without one share).
         """
         started = time.perf_counter()
-        self.refresh()
-        index, retriever = self.serving  # this answer ends on the generation it starts on
-        text, notices = clean_question(question, self.settings.max_question_chars)
-        asked = analyse(text)
-        t0 = time.perf_counter()
-        facts = extract_facts(statements_of(text)) if read_facts else Dossier()
-        stated = not facts.is_empty()
-        # A message asking something of its own is retrieved for that question; one that
-        # only states facts (or asks whether they qualify) is about those facts.
-        own_question = _asks_its_own_question(asked)
-        resolved = resolve_followup(text if stated and not own_question else asked.focus, history)
-        # Embedding the question is the CPU-bound part: a few at once, the others in fair turns.
-        with self.slots.turn(session_id, self.embedder.query_tokens(resolved)):
-            result = retriever.retrieve(resolved, k=k)
-        t1 = time.perf_counter()
-        merged = (merge_dossiers(dossier, facts) if dossier else facts) if stated else dossier
-        # The checker judges the whole conversation's facts, not only this message's.
-        findings = evaluate(merged) if merged is not None and not merged.is_empty() else None
-        t2 = time.perf_counter()
-        signals = scope_signals(resolved, result, retriever)
-        chosen: list[Candidate] = []
-        rule_chosen: list[Candidate] = []
-        candidates: list[Candidate] = []
-        # Stated project facts always get the checker's verdict, whatever else the
-        # message says (an injection attempt included); a town alone does not.
-        states_project = stated and (
-            not facts.model_copy(update={"places": None}).is_empty()
-            or (signals.domain_terms > 0 and not own_question)
-        )
-        verdict_leads = findings is not None and (states_project or asked.asks_eligibility)
-        if verdict_leads:
-            # The message's own question is answered first, then the rules' sources.
-            if own_question and not signals.blocked:
-                candidates = score_candidates(asked, result, index, retriever.idf)
-                chosen = select_sentences(candidates, asked, limit=1)
-            rule_chosen = rule_quotes(findings, index, limit=MAX_QUOTES - len(chosen), after=chosen)
-            chosen += rule_chosen
-            if not chosen:  # the grounding passages are not in this corpus
-                candidates = score_candidates(asked, result, index, retriever.idf)
-                chosen = select_sentences(candidates, asked)
-        elif not signals.blocked and signals.supported():
-            candidates = score_candidates(asked, result, index, retriever.idf)
-            if answers_kind(asked, candidates, retriever.knows):
-                chosen = select_sentences(candidates, asked)
-        mode = "extractive"
-        if chosen:
-            # A message with its own question gets that answer first, then the verdict,
-            # unless the facts it states fail a rule or need fixing: that comes first.
-            answered_first = (
-                verdict_leads
-                and own_question
-                and chosen[0] not in rule_chosen
-                and not any(r.status in ("fail", "warn") for r in findings.results)
+        with self._answering() as (index, retriever):  # it ends on the generation it starts on
+            text, notices = clean_question(question, self.settings.max_question_chars)
+            asked = analyse(text)
+            t0 = time.perf_counter()
+            facts = extract_facts(statements_of(text)) if read_facts else Dossier()
+            stated = not facts.is_empty()
+            # A message asking something of its own is retrieved for that question; one that
+            # only states facts (or asks whether they qualify) is about those facts.
+            own_question = _asks_its_own_question(asked)
+            resolved = resolve_followup(
+                text if stated and not own_question else asked.focus, history
             )
-            body, citations = compose(
-                asked,
-                chosen,
-                findings if verdict_leads else None,
-                findings_first=not answered_first,
+            # Embedding the question is the CPU-bound part: a few at once, the others in fair turns.
+            with self.slots.turn(session_id, self.embedder.query_tokens(resolved)):
+                result = retriever.retrieve(resolved, k=k)
+            t1 = time.perf_counter()
+            merged = (merge_dossiers(dossier, facts) if dossier else facts) if stated else dossier
+            # The checker judges the whole conversation's facts, not only this message's.
+            findings = evaluate(merged) if merged is not None and not merged.is_empty() else None
+            t2 = time.perf_counter()
+            signals = scope_signals(resolved, result, retriever)
+            chosen: list[Candidate] = []
+            rule_chosen: list[Candidate] = []
+            candidates: list[Candidate] = []
+            # Stated project facts always get the checker's verdict, whatever else the
+            # message says (an injection attempt included); a town alone does not.
+            states_project = stated and (
+                not facts.model_copy(update={"places": None}).is_empty()
+                or (signals.domain_terms > 0 and not own_question)
             )
-            abstained = False
-            # The checker's verdict leads fact-stating messages; a model never rewrites it.
-            if self.chat_model is not None and not verdict_leads:
-                generated = self._generate(text, result.hits, candidates)
-                if generated is None:
-                    notices.append(FALLBACK_NOTICE)
-                else:
-                    body, citations = generated
-                    mode = "llm"
-        else:
-            body, citations, abstained = ABSTENTION_TEXT, [], True
-        t3 = time.perf_counter()
-        answer = Answer(
-            question=text,
-            resolved_question=resolved,
-            text=body,
-            citations=citations,
-            abstained=abstained,
-            findings=findings,
-            dossier=merged,
-            facts_stated=stated,
-            retrieved=result.hits,
-            notices=notices,
-            mode=mode,
-            timings={
-                "retrieval_ms": (t1 - t0) * 1000,
-                "checker_ms": (t2 - t1) * 1000,
-                "answer_ms": (t3 - t2) * 1000,
-                "total_ms": (t3 - started) * 1000,
-            },
-        )
-        # Not for the checker's verdict, a blocked message, or a follow-up (resolved as usual).
-        if self.validated and not verdict_leads and not signals.blocked and resolved == asked.focus:
-            answer = self.validated.serve(answer, result)
-        answer.citations = [
-            replace(c, official=is_official(c.url, self.official_domains)) for c in answer.citations
-        ]
-        if self.settings.log_questions:
-            log.info("question=%r abstained=%s answer=%r", text, answer.abstained, answer.text)
-        return answer
+            verdict_leads = findings is not None and (states_project or asked.asks_eligibility)
+            if verdict_leads:
+                # The message's own question is answered first, then the rules' sources.
+                if own_question and not signals.blocked:
+                    candidates = score_candidates(asked, result, index, retriever.idf)
+                    chosen = select_sentences(candidates, asked, limit=1)
+                rule_chosen = rule_quotes(
+                    findings, index, limit=MAX_QUOTES - len(chosen), after=chosen
+                )
+                chosen += rule_chosen
+                if not chosen:  # the grounding passages are not in this corpus
+                    candidates = score_candidates(asked, result, index, retriever.idf)
+                    chosen = select_sentences(candidates, asked)
+            elif not signals.blocked and signals.supported():
+                candidates = score_candidates(asked, result, index, retriever.idf)
+                if answers_kind(asked, candidates, retriever.knows):
+                    chosen = select_sentences(candidates, asked)
+            mode = "extractive"
+            if chosen:
+                # A message with its own question gets that answer first, then the verdict,
+                # unless the facts it states fail a rule or need fixing: that comes first.
+                answered_first = (
+                    verdict_leads
+                    and own_question
+                    and chosen[0] not in rule_chosen
+                    and not any(r.status in ("fail", "warn") for r in findings.results)
+                )
+                body, citations = compose(
+                    asked,
+                    chosen,
+                    findings if verdict_leads else None,
+                    findings_first=not answered_first,
+                )
+                abstained = False
+                # The checker's verdict leads fact-stating messages; a model never rewrites it.
+                if self.chat_model is not None and not verdict_leads:
+                    generated = self._generate(text, result.hits, candidates)
+                    if generated is None:
+                        notices.append(FALLBACK_NOTICE)
+                    else:
+                        body, citations = generated
+                        mode = "llm"
+            else:
+                body, citations, abstained = ABSTENTION_TEXT, [], True
+            t3 = time.perf_counter()
+            answer = Answer(
+                question=text,
+                resolved_question=resolved,
+                text=body,
+                citations=citations,
+                abstained=abstained,
+                findings=findings,
+                dossier=merged,
+                facts_stated=stated,
+                retrieved=result.hits,
+                notices=notices,
+                mode=mode,
+                timings={
+                    "retrieval_ms": (t1 - t0) * 1000,
+                    "checker_ms": (t2 - t1) * 1000,
+                    "answer_ms": (t3 - t2) * 1000,
+                    "total_ms": (t3 - started) * 1000,
+                },
+            )
+            # Not for the checker's verdict, a blocked message, or a follow-up (resolved as usual).
+            if (
+                self.validated
+                and not verdict_leads
+                and not signals.blocked
+                and resolved == asked.focus
+            ):
+                answer = self.validated.serve(answer, result)
+            answer.citations = [
+                replace(c, official=is_official(c.url, self.official_domains))
+                for c in answer.citations
+            ]
+            if self.settings.log_questions:
+                log.info("question=%r abstained=%s answer=%r", text, answer.abstained, answer.text)
+            return answer
 
     def _generate(
         self, question: str, hits: list[Retrieved], candidates: list[Candidate]
