@@ -9,6 +9,7 @@ again.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 import threading
@@ -34,7 +35,7 @@ from .embeddings import Embedder, get_embedder
 from .errors import IndexUnavailableError, InputError, LLMError
 from .facts import extract_facts
 from .footnotes import Footnotes
-from .index import VectorIndex, is_current, open_index
+from .index import GenerationGoneError, VectorIndex, is_current, open_index
 from .llm import FALLBACK_NOTICE, check_numbers, generate, make_chat_model
 from .matching import ValidatedAnswers
 from .provenance import is_official, official_domains
@@ -191,12 +192,13 @@ class Assistant:
             self.validated = ValidatedAnswers(validated, self.embedder, self.index)
 
     def _serve(self, index) -> None:
-        retriever = HybridRetriever(
-            index=index, k=self.settings.top_k, mode=self.settings.retrieval_mode
-        )
-        index.sentences()  # load once, not on the first question
-        if self.validated is not None:
-            self.validated.verify(index)  # quotes that left the corpus suspend their answer
+        with index.reading():
+            retriever = HybridRetriever(
+                index=index, k=self.settings.top_k, mode=self.settings.retrieval_mode
+            )
+            index.sentences()  # load once, not on the first question
+            if self.validated is not None:
+                self.validated.verify(index)  # quotes that left the corpus suspend their answer
         self.serving = (index, retriever)  # swapped as one, read as one
 
     @property
@@ -222,6 +224,21 @@ class Assistant:
             return False
         return True
 
+    @contextlib.contextmanager
+    def _answering(self):
+        """The generation an answer starts and ends on (the newest), which no build deletes
+        before the answer is done."""
+        with contextlib.ExitStack() as held:
+            self.refresh()
+            index, retriever = self.serving
+            try:
+                held.enter_context(index.reading())
+            except GenerationGoneError:  # two builds since the check: the newest is kept
+                self.refresh()
+                index, retriever = self.serving
+                held.enter_context(index.reading())
+            yield index, retriever
+
     def ask(
         self,
         question: str,
@@ -240,26 +257,28 @@ class Assistant:
         ``session_id`` is whose turn this is when answers queue (callers without one share).
         """
         started = time.perf_counter()
-        self.refresh()
         text, notices = clean_question(question, self.settings.max_question_chars)
         parts = questions_of(text)[:MAX_QUESTIONS] if read_facts else []
-        if len(parts) < 2:
-            return self._answer(
-                text, analyse(text), notices, history, dossier, k, read_facts, session_id, started
+        with self._answering() as serving:  # it ends on the generation it starts on
+            if len(parts) < 2:
+                return self._answer(
+                    serving, analyse(text), notices, history, dossier, k, read_facts, session_id
+                )
+            # Several questions: each answered on its own, the first with the message's facts.
+            first = self._answer(
+                serving, analyse(text, parts[0]), notices, history, dossier, k, True, session_id
             )
-        # Several questions: each is answered on its own, the first with the message's facts.
-        first = self._answer(
-            text, analyse(text, parts[0]), notices, history, dossier, k, True, session_id, started
-        )
-        others = [
-            self._answer(q, _in_context(q, parts[i - 1]), [], None, None, k, False, session_id)
-            for i, q in enumerate(parts[1:], 1)
-        ]
+            others = [
+                self._answer(
+                    serving, _in_context(q, parts[i - 1]), [], None, None, k, False, session_id
+                )
+                for i, q in enumerate(parts[1:], 1)
+            ]
         return _joined(list(zip(parts, [first, *others], strict=True)), started)
 
     def _answer(
         self,
-        text: str,
+        serving: tuple[VectorIndex, HybridRetriever],
         asked: Question,
         notices: list[str],
         history: list[str] | None,
@@ -267,11 +286,11 @@ class Assistant:
         k: int | None,
         read_facts: bool,
         session_id: str,
-        started: float | None = None,
     ) -> Answer:
-        """Answer one question of a cleaned message (``asked.focus``)."""
-        started = started or time.perf_counter()
-        index, retriever = self.serving  # this answer ends on the generation it starts on
+        """Answer one question (``asked.focus``) of a cleaned message (``asked.text``)."""
+        started = time.perf_counter()
+        text = asked.text
+        index, retriever = serving
         t0 = time.perf_counter()
         facts = extract_facts(statements_of(text)) if read_facts else Dossier()
         stated = not facts.is_empty()

@@ -35,6 +35,7 @@ from .embedding_cache import EmbeddingCache, cache_path
 from .embeddings import Embedder
 from .errors import IndexBuildRunningError, IndexUnavailableError, O2RError
 from .index import (
+    READERS_LOCK,
     Manifest,
     SentenceRef,
     VectorIndex,
@@ -46,6 +47,7 @@ from .index import (
     collection_name,
     is_current,
     open_index,
+    retire_generation,
     sentence_collection_name,
 )
 from .progress import BuildProgress, Progress
@@ -341,6 +343,7 @@ def _build_embedded(settings, embedder, name, chunks, manifest, cache, progress,
     vectors = embed_chunks(chunks, embedder, cache, progress)
     _add_passages(collection, chunks, vectors.passages)
     _write_sentences(tmp, vectors.refs, vectors.sentences)
+    (tmp / READERS_LOCK).touch()  # readers never have to create it: the dir may be read-only
     del client, collection
     final = builds / f"{name}-{stamp}"
     tmp.rename(final)
@@ -361,9 +364,10 @@ def _remove_abandoned_builds(builds: Path) -> None:
 
 def _prune_builds(builds: Path, name: str, keep: set) -> None:
     # The previous build is kept: a reader that opened it before the swap keeps working.
+    # An older one still read by an answer in flight is kept until a later build.
     for path in builds.glob(f"{name}-*"):
-        if path not in keep:
-            shutil.rmtree(path, ignore_errors=True)
+        if path not in keep and not retire_generation(path):
+            log.info("index generation %s is still being read; kept for now", path.name)
 
 
 def _build_on_server(settings, embedder, name, chunks, manifest, cache, progress) -> Vectors:

@@ -7,6 +7,10 @@ never searched, so Chroma does not index them). A symlink
 ``<index_dir>/<collection>.current`` points at the one being served and is
 replaced atomically once a build completes. A build killed halfway leaves only
 an unreferenced temporary directory, so the previous index keeps serving.
+A reader holds a shared lock on the generation's ``readers.lock`` while it
+queries it (``VectorIndex.reading``), in this process or another; a build
+deletes an older generation only under the exclusive lock, so never one that
+an answer in flight still reads: Chroma fails on a directory deleted under it.
 
 Server mode (``O2R_CHROMA_URL``): a build fills temporary collections (the
 sentences in a second collection: the server has no shared disk), then they
@@ -25,10 +29,13 @@ Builds are made by ``build``; the embedding cache lives in ``embedding_cache``.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
 import logging
 import os
 import re
+import shutil
 import threading
 import time
 from collections.abc import Callable, Hashable
@@ -53,6 +60,7 @@ T = TypeVar("T")
 LAYOUT = "2-sentences-npy"
 SENTENCES_NPY = "sentences.npy"
 SENTENCES_JSON = "sentences.json"
+READERS_LOCK = "readers.lock"
 
 
 @dataclass(frozen=True)
@@ -158,6 +166,43 @@ def sentence_collection_name(name: str) -> str:
 
 def _pointer(settings: Settings, name: str) -> Path:
     return settings.index_dir / f"{name}.current"
+
+
+class GenerationGoneError(IndexUnavailableError):
+    """A build deleted this generation before a reader could hold it."""
+
+    def __init__(self, generation: str) -> None:
+        super().__init__(
+            f"index generation {generation} was deleted by a build",
+            "l'index a été reconstruit pendant la question ; reposez-la",
+        )
+
+
+@contextlib.contextmanager
+def _readers_lock(path: Path, operation: int):
+    """Hold ``flock(operation)`` on a build directory's readers lock for the block (created
+    if missing: a build made before the lock existed). FileNotFoundError if the directory
+    is gone."""
+    fd = os.open(path / READERS_LOCK, os.O_RDONLY | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, operation)
+        yield
+    finally:
+        os.close(fd)
+
+
+def retire_generation(path: Path) -> bool:
+    """Delete a build directory no reader holds, and say so; one being read is left for a
+    later build. It is renamed out of the readers' way first, under the exclusive lock, so
+    a reader waiting for that lock finds it gone rather than half deleted."""
+    trash = path.with_name(f".tmp-retired-{path.name}")  # a leftover goes with abandoned builds
+    try:
+        with _readers_lock(path, fcntl.LOCK_EX | fcntl.LOCK_NB):
+            path.rename(trash)
+    except BlockingIOError:
+        return False
+    shutil.rmtree(trash, ignore_errors=True)
+    return True
 
 
 # ---------------------------------------------------------------- reading
@@ -268,6 +313,23 @@ class VectorIndex:
             collection_name=self.collection.name,
             embedding_function=self.embedder,
         )
+
+    @contextlib.contextmanager
+    def reading(self):
+        """Keep this generation on disk for the block, whatever builds swap in meanwhile
+        (embedded mode; on a server a build keeps the previous one). GenerationGoneError
+        if a build deleted it before."""
+        if self.path is None:
+            yield
+            return
+        with contextlib.ExitStack() as held:
+            try:
+                held.enter_context(_readers_lock(self.path, fcntl.LOCK_SH))
+            except FileNotFoundError:
+                raise GenerationGoneError(self.generation) from None
+            if not self.path.is_dir():  # retired while this reader waited for the lock
+                raise GenerationGoneError(self.generation)
+            yield
 
     def guarded(self, fn):
         """Run a store call, turning any failure into an error users can act on."""

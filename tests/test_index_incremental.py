@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import threading
 import time
 
 import numpy as np
@@ -17,7 +18,12 @@ from o2r_assistant.build import build_index, embedding_pieces, serve_index
 from o2r_assistant.config import Settings
 from o2r_assistant.embedding_cache import EmbeddingCache, cache_path
 from o2r_assistant.embeddings import build_threads, get_embedder
-from o2r_assistant.index import collection_name, is_current, open_index
+from o2r_assistant.index import (
+    GenerationGoneError,
+    collection_name,
+    is_current,
+    open_index,
+)
 from o2r_assistant.progress import BuildProgress
 
 KEEP = "ami-o2r-pays-de-la-loire.md"
@@ -178,6 +184,78 @@ def test_an_answer_in_flight_finishes_on_its_generation(one_document):
     # ...while the next question moves to the new one.
     assert assistant.refresh() and assistant.serving is not first
     assert not assistant.refresh()  # nothing newer: no reopening
+
+
+def test_a_generation_is_deleted_only_once_no_one_reads_it(one_document):
+    embedder = FakeEmbedder()
+    build_index(one_document, embedder)
+    first = open_index(one_document, embedder)
+    builds = one_document.index_dir / "builds"
+    with first.reading():
+        build_index(one_document, embedder)
+        build_index(one_document, embedder)  # would delete the first: it is two builds old
+        assert first.path.is_dir() and len(list(builds.iterdir())) == 3
+        assert first.collection_count() == first.manifest.chunks
+    build_index(one_document, embedder)  # no reader left: deleted with the other old one
+    assert not first.path.exists() and len(list(builds.iterdir())) == 2
+    with pytest.raises(GenerationGoneError), first.reading():
+        pass
+
+
+def test_answers_waiting_through_two_builds_finish_on_their_generation(one_document):
+    from o2r_assistant.assistant import Assistant
+
+    embedder = FakeEmbedder()
+    build_index(one_document, embedder)
+    assistant = Assistant(one_document, embedder=embedder)
+    first = assistant.index
+    answers, errors = [], []
+
+    def ask() -> None:
+        try:
+            answers.append(assistant.ask("Quelle est la date limite de dépôt ?"))
+        except Exception as err:
+            errors.append(err)
+
+    # The answer slot is taken: the answers start on the first generation, then wait.
+    with assistant.slots.turn("builder", 1.0):
+        threads = [threading.Thread(target=ask) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        while assistant.slots.waiting < len(threads):
+            time.sleep(0.01)
+        build_index(one_document, embedder)
+        build_index(one_document, embedder)
+        assert first.path.is_dir()  # kept for the answers still reading it
+    for thread in threads:
+        thread.join(60)
+    assert errors == [] and len(answers) == len(threads)
+    assert all(answer.retrieved for answer in answers)
+    assert assistant.index is first  # answered on it; the next question takes the newest
+    build_index(one_document, embedder)
+    assert not first.path.exists()
+
+
+def test_an_answer_whose_generation_went_since_the_check_takes_the_newest(one_document):
+    from o2r_assistant.assistant import Assistant
+
+    embedder = FakeEmbedder()
+    build_index(one_document, embedder)
+    assistant = Assistant(one_document, embedder=embedder)
+    first = assistant.index
+    refresh, checks = assistant.refresh, []
+
+    def refresh_late() -> bool:
+        checks.append(True)
+        return len(checks) > 1 and refresh()  # the first check ran before the builds
+
+    assistant.refresh = refresh_late
+    for _ in range(3):
+        build_index(one_document, embedder)
+    assert not first.path.exists()
+    assert assistant.ask("Quelle est la date limite de dépôt ?").retrieved
+    assert len(checks) == 2  # checked again once the first generation was found gone
+    assert assistant.index.generation == open_index(one_document, embedder).generation
 
 
 @pytest.mark.slow
