@@ -86,6 +86,7 @@ money: €|\beuros?\b|\bbudget|\bco[uû]t|\bmontant|\bargent|\bmoney|\bfunding
 """,
     re.I,
 )
+_WHO = re.compile(r"^(?:et |mais |alors )?(?:qui|who)\b", re.I)
 _EST_CE_QUE = re.compile(r"\best[- ]ce qu(?:e\b|')", re.I)
 _WH_START = re.compile(rf"^(?:et |mais |alors )?{_CUES['wh'].pattern}", re.I)
 # Clauses of one sentence; a comma between digits ("1,2 million") splits nothing.
@@ -271,6 +272,9 @@ def analyse(message: str, focus: str | None = None) -> Question:
     ):
         # "Au maximum" qualifies the duration or the count asked for, not an amount.
         kinds = tuple(k for k in kinds if k != "amount")
+    if _WHO.match(first):
+        # "Qui fixe la date limite ?" asks who, not when.
+        kinds = tuple(k for k in kinds if k not in ("date", "amount", "count", "rate", "duration"))
     subject = _CUES["subject"].search(first)
     # The "que" of "est-ce que" asks yes or no, not "what".
     wh = bool(_CUES["wh"].search(_EST_CE_QUE.sub(" ", first)))

@@ -172,3 +172,8 @@ def test_kind_words_in_passing_ask_nothing(message: str, kinds: tuple, yes_no: b
 def test_est_ce_que_asks_yes_or_no(message: str, yes_no: bool, definition: bool) -> None:
     asked = analyse(message)
     assert (asked.yes_no, asked.definition) == (yes_no, definition)
+
+
+def test_a_who_question_asks_no_date_or_amount() -> None:
+    assert analyse("Qui fixe la date limite de dépôt ?").kinds == ()
+    assert analyse("Quelle est la date limite de dépôt ?").kinds == ("date",)
