@@ -28,7 +28,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -348,5 +348,7 @@ def _owner_only(path: Path) -> None:
     if not path.exists():
         os.close(os.open(path, os.O_CREAT | os.O_WRONLY, OWNER_ONLY))
     for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-        if file.exists() and file.stat().st_mode & 0o777 != OWNER_ONLY:
-            file.chmod(OWNER_ONLY)
+        # SQLite deletes the WAL files when its last connection closes, at any moment.
+        with suppress(FileNotFoundError):
+            if file.stat().st_mode & 0o777 != OWNER_ONLY:
+                file.chmod(OWNER_ONLY)

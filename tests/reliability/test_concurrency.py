@@ -125,6 +125,10 @@ def test_eight_sessions_while_the_index_is_rebuilt_twice(
     def reindex() -> None:
         try:
             for n in range(REBUILDS):
+                # Each generation serves some answers before the next replaces it.
+                deadline = time.monotonic() + MAX_SECONDS / (REBUILDS + 1)
+                while not by_generation[n] and time.monotonic() < deadline:
+                    time.sleep(0.05)
                 add_document(settings, f"note-{n}.md", note(n))
                 rebuild_seconds.append(build_index(settings, embedder).seconds)
                 served.swap(Assistant(settings))
