@@ -39,7 +39,7 @@ from .index import GenerationGoneError, VectorIndex, is_current, open_index
 from .llm import FALLBACK_NOTICE, check_numbers, generate, make_chat_model
 from .matching import ValidatedAnswers
 from .provenance import is_official, official_domains
-from .question import Question, analyse, questions_of, statements_of
+from .question import Question, analyse, questions_of
 from .question import asks as asks_something
 from .retrieval import HybridRetriever, Retrieved
 from .safety import is_instruction
@@ -292,7 +292,7 @@ class Assistant:
         text = asked.text
         index, retriever = serving
         t0 = time.perf_counter()
-        facts = extract_facts(statements_of(text)) if read_facts else Dossier()
+        facts = extract_facts(text) if read_facts else Dossier()
         stated = not facts.is_empty()
         # A message asking something of its own is retrieved for that question; one that
         # only states facts (or asks whether they qualify) is about those facts.

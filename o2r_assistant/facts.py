@@ -1,9 +1,12 @@
 """French fact extraction from free text, with regular expressions and a gazetteer.
 
-``extract_facts`` reads one chat message and returns a ``Dossier`` holding only
-what the message states. Amounts, durations and places count wherever they
-appear; softer facts (public, consortium, accounting, organisation) are read
-only from declarative clauses, so that "Peut-on déposer à plusieurs ?" states
+``extract_facts`` reads one chat message or e-mail and returns a ``Dossier``
+holding only what it states about the candidate's project. A question in
+general terms states nothing (``question.statements_of``: "la convention
+peut-elle être prolongée une fois les 3 ans passés ?" is no project of 3 years).
+Of the rest, amounts, durations and places count wherever they appear; softer
+facts (public, consortium, accounting, organisation) are read only from
+declarative clauses, so that "Pouvons-nous déposer à plusieurs ?" states
 nothing.
 
 All matching runs on a folded copy of the text of the same length (lower case,
@@ -34,6 +37,7 @@ from o2r_assistant.numbers import (
 )
 from o2r_assistant.patterns import pattern_table
 from o2r_assistant.places import place_mentions
+from o2r_assistant.question import statements_of
 from o2r_assistant.rules import load_rules
 from o2r_assistant.text import fold
 
@@ -506,6 +510,7 @@ def _names_the_call(folded: str, position: int) -> bool:
 
 def extract_facts(text: str) -> Dossier:
     """The facts one French message states; everything else stays unknown (None)."""
+    text = statements_of(text)
     folded = fold(text)
     sentences = _sentences(folded)
     declarative = _declarative(folded, sentences)

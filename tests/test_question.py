@@ -32,12 +32,11 @@ def test_statements_of_keeps_what_the_candidate_states(message: str, stated: str
 
 
 def test_a_general_question_states_no_project_fact() -> None:
-    assert not extract_facts(
-        "Est-ce que la convention peut être prolongée une fois les 3 ans passés ?"
-    ).is_empty()  # the reader alone sees a duration…
+    # A duration is named, which the message does not state of its project.
     assert extract_facts(
-        statements_of("Est-ce que la convention peut être prolongée une fois les 3 ans passés ?")
-    ).is_empty()  # …which the message does not state
+        "Est-ce que la convention peut être prolongée une fois les 3 ans passés ?"
+    ).is_empty()
+    assert extract_facts("Notre projet de 3 ans à Laval est-il éligible ?").project_months == 36
 
 
 @pytest.mark.parametrize(
