@@ -326,10 +326,10 @@ class Assistant:
                 # What fails or needs fixing leads, quoted from the rule it breaks. A yes/no
                 # question about the project itself ("pouvons-nous… ?") is answered by that;
                 # another question gets its own quote after.
-                rule_chosen = rule_quotes(findings, index)
-                if not (asked.yes_no and asked.first_person):
-                    chosen = [c for c in own if not any(overlaps(c, r) for r in rule_chosen)]
-                chosen = rule_chosen + chosen[: MAX_QUOTES - len(rule_chosen)]
+                kept = [] if asked.yes_no and asked.first_person else own
+                rule_chosen = rule_quotes(findings, index, limit=MAX_QUOTES - len(kept))
+                kept = [c for c in kept if not any(overlaps(c, r) for r in rule_chosen)]
+                chosen = rule_chosen + kept
             else:
                 # Nothing to fix: the message's own question is answered, else a rule says
                 # what was checked.

@@ -327,6 +327,14 @@ def statements_of(message: str) -> str:
     return " ".join(s.strip() for s in kept if s.strip())
 
 
+def asks_at(message: str, position: int) -> bool:
+    """Whether the clause of ``message`` holding ``position`` is the one that asks."""
+    start = max(message.rfind(c, 0, position) for c in ".!?\n,;:") + 1
+    ends = [i for i in (message.find(c, position) for c in ".!?\n,;:") if i >= 0]
+    end = min(ends) + 1 if ends else len(message)
+    return _is_interrogative(message[start:end])
+
+
 def _is_interrogative(clause: str) -> bool:
     clause = clause.strip()
     return bool(_ASKS.search(clause) or _CUES["yes_no"].search(clause) or _WH_START.match(clause))

@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .places import find_places
-from .question import KIND_GIVEN, MUST_BE_GIVEN, Question, gives_kind, is_english
+from .question import KIND_GIVEN, MUST_BE_GIVEN, Question, asks_at, gives_kind, is_english
 from .retrieval import DOMAIN_STEMS, DOMAIN_STEMS_EN, HybridRetriever, RetrievalResult
 from .safety import blocked_reason
 from .text import content_words, stem, tokens
@@ -31,6 +31,14 @@ ABSTENTION_TEXT = (
 # names a subject the documents do not cover.
 _SALIENT = re.compile(r"(?<![\w'’])(?:[A-Z]{2,}[a-z]?|(?<=\s)[A-Z][a-zà-ÿ]{2,})(?![\w'’])")
 
+# Words that give a name to the candidate or a person: "l'association Tremplin Ouest",
+# "je suis Marie Dupont" (up to three words of the name before the one at hand).
+_NAMED = re.compile(
+    r"\b(?:association|asso|structure|organisme|société|entreprise|cabinet|centre|fédération"
+    r"|collectif|régie|je suis|je m'appelle|nous sommes|appelée?|nommée?|M\.|Mme|Madame"
+    r"|Monsieur)\s+(?:[\wÀ-ÿ'’-]+\s+){0,2}$",
+    re.I,
+)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n«\"(])\s*$")
 
 # Dense similarity an English question naming a single term of the call needs.
@@ -51,6 +59,7 @@ class ScopeSignals:
     domain_terms: int
     english: bool
     unknown_names: tuple[str, ...]
+    asked_about: tuple[str, ...]  # those of the unknown names in the clause that asks
     agreement: bool
     blocked: str | None
     yes_no: bool
@@ -64,7 +73,7 @@ class ScopeSignals:
     def supported(self) -> bool:
         if self.blocked:
             return False
-        if self.unknown_names and self.yes_no:
+        if self.asked_about and self.yes_no:
             # "Is Qualiopi required?": texts that never name it cannot settle it.
             return False
         if self.english:
@@ -88,15 +97,22 @@ def scope_signals(
     """``yes_no``: whether the question asks for a yes or a no."""
     place_words = {w for p in find_places(question) for w in content_words(p.name)}
     english = is_english(question)
-    unknown = tuple(
-        m[0]
+    found = [
+        m
         for m in _SALIENT.finditer(question)
         # A sentence's first word is capitalised whatever it is ("Pourriez-vous").
         if not _SENTENCE_START.search(question, 0, m.start())
         # English capitalises common nouns ("the State"): only its acronyms count.
         and not (english and not m[0].isupper())
         and not set(content_words(m[0])) <= (retriever.known_words | place_words)
-    )
+        # A name given to the candidate or a person ("l'association Tremplin Ouest",
+        # "je suis Maëlys") is no subject the texts fail to cover.
+        and not _NAMED.search(question, 0, m.start())
+    ]
+    unknown = tuple(m[0] for m in found)
+    # The thing a yes/no question asks about ("la certification Qualiopi est-elle
+    # exigée ?"), not a name in the clauses around it.
+    asked_about = tuple(m[0] for m in found if asks_at(question, m.start()))
     # An unknown name's words are no evidence of scope, even if they look like ours.
     own = set(tokens(question)) - {t for name in unknown for t in tokens(name)}
     domain = len(own & (DOMAIN_STEMS | DOMAIN_STEMS_EN if english else DOMAIN_STEMS))
@@ -106,6 +122,7 @@ def scope_signals(
         domain_terms=domain,
         english=english,
         unknown_names=unknown,
+        asked_about=asked_about,
         agreement=bool(top_dense & top_lex),
         blocked=blocked_reason(question),
         yes_no=yes_no,
@@ -166,9 +183,12 @@ def answers_kind(
         giving = [c.quote for c in top if gives_kind(kind, c.quote)]
         if kind == "date":
             # A date answers only about its own event: a text's publication date does
-            # not say when the winners are told.
+            # not say when the winners are told. The best sentence on the question's
+            # topic may also say when another way ("chaque mardi matin").
             topic = set(tokens(question.focus)) - DATE_FRAME
             giving = [quote for quote in giving if topic & set(tokens(quote))]
+            if not giving and top and topic & set(tokens(top[0].quote)):
+                continue
         if not giving:
             return False
         asked = bound(question.focus)

@@ -326,3 +326,15 @@ def test_a_whole_list_leads_only_when_a_list_is_asked_for(assistant):
     assert "la qualité du modèle économique" in listed.citations[0].quote
     single = assistant.ask("Do projects with many local partners have an edge in the selection?")
     assert "la qualité du modèle économique" not in single.citations[0].quote
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Who asks, or the candidate's own name, is not what a question is about.
+        "Je suis Maëlys Kerbrat : les dépenses de formation sont-elles éligibles ?",
+        "L'association Tremplin Ouest peut-elle candidater seule ?",
+    ],
+)
+def test_a_name_beside_the_question_does_not_make_it_unanswerable(assistant, question):
+    assert not assistant.ask(question).abstained
