@@ -479,8 +479,29 @@ def select_sentences(
             cand, chosen
         ):
             continue  # says again what is quoted, and adds no legal basis
+        if question is not None and not _adds_to(cand, chosen, question):
+            break  # the next best only neighbours the answer: nothing more is quoted
         chosen.append(cand)
     return chosen
+
+
+def _adds_to(cand: Candidate, chosen: list[Candidate], question: Question) -> bool:
+    """Whether a further quote gives something asked that the chosen ones lack.
+
+    That is a word of the question, the kind of answer asked for (a list, an
+    amount…), or the legal basis (an article or a text the chosen ones do not cite).
+    An English question shares no words with the quotes: not judged.
+    """
+    if question.english or _new_reference(cand, chosen):
+        return True
+    if any(
+        gives_kind(k, cand.quote) and not any(gives_kind(k, c.quote) for c in chosen)
+        for k in question.kinds
+    ):
+        return True
+    asked = set(tokens(question.focus))
+    given = {t for c in chosen for t in tokens(c.quote)}
+    return bool((asked - given) & set(tokens(cand.quote)))
 
 
 def _new_reference(cand: Candidate, chosen: list[Candidate]) -> bool:

@@ -40,7 +40,6 @@ from .llm import FALLBACK_NOTICE, check_numbers, generate, make_chat_model
 from .matching import ValidatedAnswers
 from .provenance import is_official, official_domains
 from .question import Question, analyse, questions_of
-from .question import asks as asks_something
 from .retrieval import HybridRetriever, Retrieved
 from .safety import is_instruction
 from .scheduling import shared_slots
@@ -148,8 +147,8 @@ def _short(question: str, words: int = 14) -> str:
 
 def _asks_its_own_question(asked: Question) -> bool:
     """Whether a message asks something besides "do we qualify?"."""
-    asks = asks_something(asked.focus) or bool(asked.kinds) or asked.yes_no
-    return asks and not asked.asks_eligibility
+    # A bare "montant minimum du projet" asks too, by the kind of answer it names.
+    return (asked.asks or bool(asked.kinds)) and not asked.asks_eligibility
 
 
 class Assistant:
@@ -326,7 +325,11 @@ class Assistant:
                 # What fails or needs fixing leads, quoted from the rule it breaks. A yes/no
                 # question about the project itself ("pouvons-nous… ?") is answered by that;
                 # another question gets its own quote after.
-                kept = [] if asked.yes_no and asked.first_person else own
+                # "Pouvons-nous… ?", "dites-moi si nous sommes au-dessus du seuil": the
+                # verdict answers a question about the project that is no wh-question.
+                # A statement that names a kind ("suivi 18 mois maximum") asks nothing.
+                about_us = asked.first_person and not asked.wh
+                kept = own if asked.asks and not about_us else []
                 rule_chosen = rule_quotes(findings, index, limit=MAX_QUOTES - len(kept))
                 kept = [c for c in kept if not any(overlaps(c, r) for r in rule_chosen)]
                 chosen = rule_chosen + kept

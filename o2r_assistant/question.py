@@ -197,6 +197,10 @@ class Question:
     subject: str | None  # "quel est le X", "quelles X", "combien de X": X
     asks_eligibility: bool
     first_person: bool = False  # "pouvons-nous…", "notre projet…": about the candidate
+    # Whether it asks in so many words: a question mark, an asking opener, a wh-word
+    # ("la convension dure combien de temp"), not only a kind ("18 mois maximum").
+    asks: bool = True
+    wh: bool = False  # a wh-word asks for something other than yes or no
 
     @property
     def plain_answer_allowed(self) -> bool:
@@ -296,6 +300,8 @@ def analyse(message: str, focus: str | None = None) -> Question:
         )
         or _asks_assessment(first),
         first_person=bool(_CUES["first_person"].search(first)),
+        asks=yes_no or wh or asks(first),
+        wh=wh,
     )
 
 

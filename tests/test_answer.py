@@ -338,3 +338,16 @@ def test_a_whole_list_leads_only_when_a_list_is_asked_for(assistant):
 )
 def test_a_name_beside_the_question_does_not_make_it_unanswerable(assistant, question):
     assert not assistant.ask(question).abstained
+
+
+def test_a_second_quote_only_adds_what_the_question_asks(assistant):
+    # "Les demandes sont instruites dans la limite des crédits…" neighbours the answer
+    # and adds nothing the question asks: it is not quoted.
+    answer = assistant.ask("Qui instruit les candidatures ?")
+    assert len(answer.citations) == 1 and "DREETS" in answer.citations[0].quote
+
+
+def test_a_statement_naming_a_kind_asks_nothing_beside_its_verdict(assistant):
+    answer = assistant.ask("Projet sur 3 ans à Angers, chaque jeune serait suivi 18 mois maximum.")
+    assert answer.text.startswith("Non, pas en l'état")
+    assert not any("150 000" in c.quote for c in answer.citations)
