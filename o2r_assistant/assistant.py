@@ -89,7 +89,7 @@ def resolve_followup(question: str, history: list[str] | None) -> str:
     return question
 
 
-# Questions of one message answered each on its own; more are answered as one.
+# Questions of one message answered each on its own; the last one takes the rest.
 MAX_QUESTIONS = 3
 OTHER_QUESTION = "Sur votre question « {question} » : {answer}"
 NOT_IN_TEXTS = (
@@ -257,7 +257,9 @@ class Assistant:
         """
         started = time.perf_counter()
         text, notices = clean_question(question, self.settings.max_question_chars)
-        parts = questions_of(text)[:MAX_QUESTIONS] if read_facts else []
+        parts = questions_of(text) if read_facts else []
+        # Past the first few, the remaining questions are answered together, not dropped.
+        parts = [*parts[: MAX_QUESTIONS - 1], " ".join(parts[MAX_QUESTIONS - 1 :])][: len(parts)]
         with self._answering() as serving:  # it ends on the generation it starts on
             if len(parts) < 2:
                 return self._answer(

@@ -351,3 +351,12 @@ def test_a_statement_naming_a_kind_asks_nothing_beside_its_verdict(assistant):
     answer = assistant.ask("Projet sur 3 ans à Angers, chaque jeune serait suivi 18 mois maximum.")
     assert answer.text.startswith("Non, pas en l'état")
     assert not any("150 000" in c.quote for c in answer.citations)
+
+
+def test_questions_past_the_third_are_answered_with_it(assistant):
+    answer = assistant.ask(
+        "Les dépenses de formation sont-elles éligibles ? Quelle est la durée de la convention ? "
+        "Quel est le numéro de téléphone de la DREETS ? Et son adresse e-mail ?"
+    )
+    paragraphs = [p for p in answer.text.split("\n\n") if p.startswith("Sur votre question")]
+    assert "numéro de téléphone" in paragraphs[-1] and "adresse e-mail" in paragraphs[-1]
