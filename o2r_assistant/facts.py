@@ -508,6 +508,19 @@ def _names_the_call(folded: str, position: int) -> bool:
     return bool(_CALL_NAME_BEFORE.search(folded[max(0, position - 40) : position]))
 
 
+# "l'association Élan Vendée", "Association Bretagne Solidaire": a capitalised place
+# inside an organisation's name, with no preposition before it, is no place of action
+# ("notre association nantaise" still says where it is).
+_ORGANISATION_NAME_BEFORE = re.compile(
+    r"\b(?:association|asso|federation|collectif|regie|cabinet|entreprise|societe|fondation)"
+    r"[ ]+(?:(?!(?:de|du|des|a|au|aux|en|sur|dans|pour|d'|l')\b)[a-z0-9'-]+[ ]+){0,2}$"
+)
+
+
+def _in_a_name(folded: str, position: int) -> bool:
+    return bool(_ORGANISATION_NAME_BEFORE.search(folded[max(0, position - 60) : position]))
+
+
 def extract_facts(text: str) -> Dossier:
     """The facts one French message states; everything else stays unknown (None)."""
     text = statements_of(text)
@@ -524,7 +537,8 @@ def extract_facts(text: str) -> Dossier:
         )
         for position, place in place_mentions(text, folded)
         # "l'AMI Pays de la Loire" names the call, not a place of action.
-        if place.department or not _names_the_call(folded, position)
+        if (place.department or not _names_the_call(folded, position))
+        and not (text[position].isupper() and _in_a_name(folded, position))
     ]
     return Dossier(
         organisation=_organisation(folded, declarative),

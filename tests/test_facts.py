@@ -314,3 +314,19 @@ def test_costs_near_the_word_training_are_not_training(text: str) -> None:
 def test_a_persons_pathway_apart_from_the_projects_length() -> None:
     facts = extract_facts("On accompagnera les gens pendant un an et demi, sur un projet de 3 ans.")
     assert (facts.pathway_months, facts.project_months) == (18, 36)
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # A capitalised place inside an organisation's name is no place of action.
+        ("Président de l'association Élan Vendée", None),
+        ("L'association Bretagne Solidaire porte le projet à Nantes.", ["Nantes"]),
+        # A preposition or an adjective still says where it is.
+        ("L'association de Vendée porte le projet.", ["Vendée"]),
+        ("Notre association nantaise accompagne des jeunes.", ["Nantes"]),
+    ],
+)
+def test_a_place_in_an_organisations_name(text: str, places) -> None:
+    found = extract_facts(text).places
+    assert ([p.name for p in found] if found else None) == places
