@@ -64,6 +64,10 @@ _TRAINING_BEFORE = re.compile(
     r"(?::|=|de|pour|a hauteur de|d'un montant de)?[ ]*$"
 )
 _PER_YEAR_AFTER = re.compile(r"[ ]*(?:par an|/[ ]?an|par annee|annuels?|chaque annee|l'an)\b")
+# "coût annuel : 55 000 €", "budget par an de 50 000 €"
+_PER_YEAR_BEFORE = re.compile(
+    r"\b(?:annuel(?:le)?s?|par an|par annee|chaque annee)[ ]*(?::|=|de|d'environ)?[ ]*$"
+)
 _PER_MONTH_AFTER = re.compile(r"[ ]*(?:par mois|/[ ]?mois|mensuels?)\b")
 _YEAR_AFTER = re.compile(r"[ ]*(?:en|pour|au titre de)[ ]+(?:l'annee[ ]+)?(20[0-9]{2})\b")
 _YEAR_BEFORE = re.compile(r"\b(?:en|pour)?[ ]*(20[0-9]{2})[ ]*[:=]?[ ]*$")
@@ -98,17 +102,23 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
     training_found = training_per_year = False
     for amount in find_amounts(folded):
         before = folded[max(0, amount.start - 40) : amount.start]
-        if _TRAINING_AFTER.match(folded, amount.end) or _TRAINING_BEFORE.search(before):
+        named_after = _TRAINING_AFTER.match(folded, amount.end)
+        if named_after or _TRAINING_BEFORE.search(before):
             training += amount.value
             training_found = True
-            training_per_year |= bool(_PER_YEAR_AFTER.match(folded, amount.end))
+            # "10 000 € par an de formation", "10k de formation par an"
+            training_per_year |= bool(
+                _PER_YEAR_AFTER.match(folded, amount.end)
+                or (named_after and _PER_YEAR_AFTER.match(folded, named_after.end()))
+                or _PER_YEAR_BEFORE.search(before)
+            )
             continue
         if _PART_BEFORE.search(before):
             continue  # a part of a total stated elsewhere ("dont 50 000 € de subvention")
         year = _YEAR_AFTER.match(folded, amount.end) or _YEAR_BEFORE.search(before)
         if year:
             lines.append(BudgetLine(year=int(year.group(1)), amount_eur=amount.value))
-        elif _PER_YEAR_AFTER.match(folded, amount.end):
+        elif _PER_YEAR_AFTER.match(folded, amount.end) or _PER_YEAR_BEFORE.search(before):
             annual.append(amount.value)
         elif _PER_MONTH_AFTER.match(folded, amount.end):
             monthly.append(amount.value)
@@ -262,6 +272,8 @@ _INVISIBLE = re.compile(
     r"\binvisibles?\b|\bnon[ -]inscrite?s?\b|\bpas (?:encore |du tout )?inscrite?s?\b|"
     r"\binscrite?s? nulle part\b|\binscrite?s? (?:aupres d'|a |dans )aucun|"
     r"\bsans (?:aucune )?inscription\b|\b(?:en dehors|hors) des radars\b|\bni inscrite?s?\b|"
+    rf"\binconnue?s? (?:de |du |des |d')?(?:{_NETWORK}|reseau|acteurs?|services?)|"
+    r"\b(?:connue?s?|suivie?s?|accompagnee?s?) (?:d'|par )aucun|"
     # "qui ne sont inscrits ni à la mission locale ni à France Travail"
     r"\bne (?:sont|soient|seront|sont plus|sont toujours) (?:pas |jamais )?inscrite?s?\b"
     r"|\binscrite?s? ni\b"
@@ -290,7 +302,8 @@ _CONSORTIUM = re.compile(
     rf"\b(?:en partenariat|travaill\w*|port\w*|agi\w*|intervien\w*|candidat\w*|mont\w*|"
     r"repond\w*|depos\w*|associ\w*)(?:[ \n]+(?:le|ce|notre) projet)?[ \n]+(?:avec|aux cotes d')"
     rf"[ \n]+(?:{_COUNT}|plusieurs|d'autres|une autre|un autre)[ \n]+(?:autres?[ \n]+)?"
-    rf"{_ORGS}|\bnous sommes {_COUNT} {_ORGS}|\ba {_COUNT} {_ORGS}|\bco-?port(?:e|es|ons|age)\b|"
+    rf"{_ORGS}|\b(?:nous sommes|nous serons|on est|on sera|on serait) {_COUNT} {_ORGS}|"
+    rf"\ba {_COUNT} {_ORGS}|\bco-?port(?:e|es|ons|age)\b|"
     r"\bport(?:ons|ent|e) (?:ensemble|conjointement|a plusieurs)\b|"
     r"\bcandidature (?:commune|collective|conjointe)\b"
 )
@@ -303,7 +316,7 @@ _SINGLE = re.compile(
 )
 # The lead partner: named, said to be missing, or only said to exist.
 _LEAD = pattern_table(r"""
-lead: \bchefs? de file\b
+lead: \bchef(?:fe)?s? de file\b
 none_before: \b(?:sans|aucun|ni|pas (?:encore |toujours )?(?:de|d'un|designe de)|
     n'avons pas (?:encore )?(?:de|designe de|choisi de)|pas encore choisi de)[ ]+(?:de[ ]+)?$
 none_after: [ ]*(?:n'est |n'a )?(?:pas|pas encore|toujours pas|non)[ ]+(?:encore[ ]+)?

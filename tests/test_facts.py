@@ -330,3 +330,35 @@ def test_a_persons_pathway_apart_from_the_projects_length() -> None:
 def test_a_place_in_an_organisations_name(text: str, places) -> None:
     found = extract_facts(text).places
     assert ([p.name for p in found] if found else None) == places
+
+
+@pytest.mark.parametrize(
+    ("text", "annual", "training"),
+    [
+        ("Coût annuel 55k, projet sur 36 mois, 10k de formation par an.", 55000, 30000),
+        ("Budget annuel de 48 000 €, sur trois ans.", 48000, None),
+        ("Nous prévoyons chaque année 60 000 euros.", 60000, None),
+    ],
+)
+def test_a_yearly_amount_named_before_or_after(text: str, annual: int, training) -> None:
+    facts = extract_facts(text)
+    assert facts.annual_cost_eur == annual
+    assert facts.training_cost_eur == training
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le public : des personnes inconnues de France Travail.",
+        "Les jeunes visés ne sont connus d'aucun acteur du réseau pour l'emploi.",
+    ],
+)
+def test_people_unknown_to_the_network_are_the_invisible_public(text: str) -> None:
+    assert extract_facts(text).public.registered is False
+
+
+def test_a_feminine_lead_and_a_future_consortium() -> None:
+    consortium = extract_facts(
+        "On sera trois structures, la Mission locale de Laval sera cheffe de file."
+    ).consortium
+    assert consortium.several and consortium.has_lead
