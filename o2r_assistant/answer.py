@@ -435,6 +435,13 @@ def rule_quotes(
 FACT_KINDS = ("amount", "duration", "count", "date", "rate")
 # How far below the best a sentence giving the fact asked for may score and still lead.
 FACT_LEAD_MARGIN = 0.95
+# Words that ask for a kind of fact rather than name what it is about.
+KIND_WORDS = frozenset(
+    tokens(
+        "combien temps durée dure durer long longtemps montant somme date quand délai nombre "
+        "taux minimum maximum plafond plancher mois ans année jours euros"
+    )
+)
 # How far below a whole list a single sentence or item may score and lead instead.
 LIST_LEAD_MARGIN = 0.95
 
@@ -461,6 +468,20 @@ def select_sentences(
             pool.remove(giving[0])
             pool.insert(0, giving[0])
             break
+    if wanted and any(gives_kind(k, pool[0].quote) for k in wanted):
+        # The fact asked is stated of the thing asked about: "combien de temps dure la
+        # convention ?" is the convention's length, not a person's pathway.
+        topic = set(tokens(question.focus)) - KIND_WORDS
+        near = [
+            c
+            for c in pool
+            if c.score >= FACT_LEAD_MARGIN * pool[0].score
+            and any(gives_kind(k, c.quote) for k in wanted)
+        ]
+        best = max(near, key=lambda c: len(topic & set(tokens(c.quote))))
+        if len(topic & set(tokens(best.quote))) > len(topic & set(tokens(pool[0].quote))):
+            pool.remove(best)
+            pool.insert(0, best)
     if "list" not in (question.kinds if question else ()) and gives_kind("list", pool[0].quote):
         # A whole list leads only when a list is asked for: otherwise the sentence or
         # the one item that answers, if nearly as good ("never open on a generic list").

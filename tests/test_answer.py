@@ -360,3 +360,15 @@ def test_questions_past_the_third_are_answered_with_it(assistant):
     )
     paragraphs = [p for p in answer.text.split("\n\n") if p.startswith("Sur votre question")]
     assert "numéro de téléphone" in paragraphs[-1] and "adresse e-mail" in paragraphs[-1]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Combien de temps dure la convention ?", "durée de trois ans"),
+        ("La convention, c'est pour combien de temps ?", "durée de trois ans"),
+        ("Combien de temps dure le parcours d'une personne ?", "douze mois"),
+    ],
+)
+def test_the_fact_asked_is_stated_of_the_thing_asked_about(assistant, question, expected):
+    assert expected in assistant.ask(question).citations[0].quote
