@@ -98,6 +98,12 @@ def test_every_project_question_gets_resolvable_citations(assistant):
         "Bonjour, ça va ?",
         "Quel est le montant du RSA en 2025 ?",
         "SELECT * FROM candidatures; DROP TABLE users; --",
+        # A yes/no question about a name the texts never use.
+        "La certification Qualiopi est-elle exigée pour candidater ?",
+        # A date of another event than the ones the texts date.
+        "À quelle date les lauréats de l'AMI seront-ils informés de la décision ?",
+        # A link: the texts hold none.
+        "Vous auriez le lien direct vers le formulaire de dépôt en ligne ?",
     ],
 )
 def test_out_of_scope_abstains_and_points_to_the_dreets(assistant, question):
@@ -288,22 +294,6 @@ def test_a_later_bare_question_of_a_message_reads_the_one_before(assistant):
     )
     assert "national" in answer.text.split("\n\n")[0]
     assert not answer.abstained
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        # A yes/no question about a name the texts never use.
-        "La certification Qualiopi est-elle exigée pour candidater ?",
-        # A date of another event than the ones the texts date.
-        "À quelle date les lauréats de l'AMI seront-ils informés de la décision ?",
-        # A link: the texts hold none.
-        "Vous auriez le lien direct vers le formulaire de dépôt en ligne ?",
-    ],
-)
-def test_what_the_texts_do_not_give_is_declined(assistant, question):
-    answer = assistant.ask(question)
-    assert answer.abstained and not answer.citations
 
 
 def test_a_date_the_texts_give_about_its_event_is_answered(assistant):
