@@ -316,6 +316,8 @@ class Assistant:
         states_project = stated and (
             not facts.model_copy(update={"places": None}).is_empty()
             or (signals.domain_terms > 0 and not own_question)
+            # "Peut-on mener des actions dans le Calvados ?": the territory rule answers.
+            or (asked.yes_no and asked.first_person)
         )
         verdict_leads = findings is not None and (states_project or asked.asks_eligibility)
         if verdict_leads:

@@ -362,3 +362,9 @@ def test_questions_past_the_third_are_answered_with_it(assistant):
 )
 def test_the_fact_asked_is_stated_of_the_thing_asked_about(assistant, question, expected):
     assert expected in assistant.ask(question).citations[0].quote
+
+
+def test_a_yes_no_question_about_acting_somewhere_gets_the_territory_verdict(assistant):
+    answer = assistant.ask("Peut-on mener des actions dans le Calvados ?")
+    assert answer.text.startswith("Non : Hors Pays de la Loire : Calvados (14)")
+    assert not assistant.ask("Quel temps fera-t-il à Nantes demain ?").findings
