@@ -93,6 +93,9 @@ _REGIONS: dict[str, bool] = {
     "Franche-Comté": False, "Grand Est": False, "Alsace": False, "Lorraine": False,
     "Champagne-Ardenne": False, "Hauts-de-France": False, "Nord-Pas-de-Calais": False,
     "Picardie": False, "Provence-Alpes-Côte d'Azur": False, "PACA": False, "Corse": False,
+    # English names, for questions asked in English.
+    "Brittany": False, "Normandy": False, "Burgundy": False, "Corsica": False,
+    "Paris region": False, "French Riviera": False,
 }  # fmt: skip
 
 # Department names that are also common words or rivers: only with a capital and an

@@ -368,3 +368,8 @@ def test_a_yes_no_question_about_acting_somewhere_gets_the_territory_verdict(ass
     answer = assistant.ask("Peut-on mener des actions dans le Calvados ?")
     assert answer.text.startswith("Non : Hors Pays de la Loire : Calvados (14)")
     assert not assistant.ask("Quel temps fera-t-il à Nantes demain ?").findings
+
+
+def test_an_english_region_name_is_a_place(assistant):
+    answer = assistant.ask("Can we run the project in Normandy?")
+    assert answer.text.startswith("Non : Hors Pays de la Loire : Normandy")
