@@ -326,10 +326,9 @@ def statements_of(message: str) -> str:
         asking = next((i for i, c in enumerate(clauses) if _is_interrogative(c)), None)
         if asking is None or _CUES["first_person"].search(sentence):
             kept.append(sentence)
-        elif _judges(" ".join(clauses[asking:])):
+        else:
             # "210 000 € sur trois ans en Vendée, est-ce suffisant ?": what comes
-            # before a question that asks for a judgement on it is stated; before
-            # "c'est exclu ?" it is only the topic ("les inscrits à France Travail").
+            # before the question is stated.
             kept.extend(clauses[:asking])
     return " ".join(s.strip() for s in kept if s.strip())
 
@@ -340,11 +339,6 @@ def asks_at(message: str, position: int) -> bool:
     ends = [i for i in (message.find(c, position) for c in ".!?\n,;:") if i >= 0]
     end = min(ends) + 1 if ends else len(message)
     return _is_interrogative(message[start:end])
-
-
-def _judges(question: str) -> bool:
-    """Whether a question asks if what precedes it qualifies ("est-ce suffisant ?")."""
-    return bool(_CUES["assess"].search(question) or _CUES["eligibility"].search(question))
 
 
 def _is_interrogative(clause: str) -> bool:

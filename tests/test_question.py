@@ -23,9 +23,6 @@ from o2r_assistant.scope import bound
             "Notre projet coûte 120 000 € sur 3 ans, est-il éligible ?",
         ),
         ("Projet de 1,2 million d'euros à Nantes.", "Projet de 1,2 million d'euros à Nantes."),
-        # Before a question that asks no judgement, a clause is only its topic.
-        ("Les inscrits à France Travail, c'est exclu ?", ""),
-        ("Projet à Nantes de 200k sur 3 ans, éligible ?", "Projet à Nantes de 200k sur 3 ans"),
         # A dot between digits ends no sentence.
         ("Il coûterait 48.000 euros par an. Est-ce bon ?", "Il coûterait 48.000 euros par an."),
     ],
