@@ -19,7 +19,7 @@ from .checker import CheckReport, Dossier
 from .corpus import Chunk
 from .index import VectorIndex
 from .provenance import LocalOrigin
-from .question import KIND_GIVEN, Question, gives_kind
+from .question import FACT_KINDS, KIND_GIVEN, Question, gives_kind
 from .retrieval import RetrievalResult, Retrieved, phrase_meanings
 from .safety import is_instruction
 from .text import normalize_match, tokens
@@ -386,7 +386,6 @@ def rule_quotes(
     findings: CheckReport,
     index: VectorIndex,
     limit: int = MAX_QUOTES,
-    after: list[Candidate] | None = None,
 ) -> list[Candidate]:
     """The passages that ground the rules found failing, then warned, else one passing.
 
@@ -423,7 +422,7 @@ def rule_quotes(
                     break  # a document's title names the call: it quotes no rule
                 hit = Retrieved(chunk=chunk, rank=len(out) + 1, score=1.0)
                 cand = Candidate(hit, at, at + len(source.passage), 1.0, np.zeros(1))
-                if not any(overlaps(cand, c) for c in [*(after or []), *out]):
+                if not any(overlaps(cand, c) for c in out):
                     out.append(cand)
                 break
             if len(out) >= limit:
@@ -431,8 +430,6 @@ def rule_quotes(
     return out
 
 
-# Kinds of answer that a sentence without one cannot give: "combien ?" wants a number.
-FACT_KINDS = ("amount", "duration", "count", "date", "rate")
 # How far below the best a sentence giving the fact asked for may score and still lead.
 FACT_LEAD_MARGIN = 0.95
 # Words that ask for a kind of fact rather than name what it is about.

@@ -325,13 +325,12 @@ class Assistant:
             if own_question and not signals.blocked:
                 candidates = score_candidates(asked, result, index, retriever.idf)
                 own = select_sentences(candidates, asked, limit=1)
-            if any(r.status in ("fail", "warn") for r in findings.results):
-                # What fails or needs fixing leads, quoted from the rule it breaks. A yes/no
-                # question about the project itself ("pouvons-nous… ?") is answered by that;
+            if findings.to_fix:
+                # What fails or needs fixing leads, quoted from the rule it breaks. That
+                # verdict answers a question about the project that is no wh-question
+                # ("Pouvons-nous… ?", "dites-moi si nous sommes au-dessus du seuil"), and a
+                # statement that only names a kind ("suivi 18 mois maximum") asks nothing;
                 # another question gets its own quote after.
-                # "Pouvons-nous… ?", "dites-moi si nous sommes au-dessus du seuil": the
-                # verdict answers a question about the project that is no wh-question.
-                # A statement that names a kind ("suivi 18 mois maximum") asks nothing.
                 about_us = asked.first_person and not asked.wh
                 kept = own if asked.asks and not about_us else []
                 rule_chosen = rule_quotes(findings, index, limit=MAX_QUOTES - len(kept))
@@ -357,7 +356,7 @@ class Assistant:
                 verdict_leads
                 and own_question
                 and chosen[0] not in rule_chosen
-                and not any(r.status in ("fail", "warn") for r in findings.results)
+                and not findings.to_fix
             )
             body, citations = compose(
                 asked,

@@ -48,7 +48,8 @@ class Footnotes:
                     continue
             # The same words between quotation marks are the same quote, whatever the lead;
             # a quote inside one already given (or holding it) repeats it too.
-            key = _QUOTED.search(part)[1].strip() if marked and _QUOTED.search(part) else part
+            quoted = _QUOTED.search(part) if marked else None
+            key = quoted[1].strip() if quoted else part
             given = next((q for q in self.quoted if key in q or q in key), None) if marked else None
             if given is not None:
                 repeated = repeated or self.quoted[given]

@@ -230,16 +230,14 @@ class VectorIndex:
         self.manifest = Manifest.from_metadata(collection.metadata)
         self.served_name = collection_name(embedder.model_id)
         self.generation = path.name if path is not None else str(collection.id)
-        self._chunks: list[Chunk] | None = None
-        self._sentences: tuple[list[SentenceRef], np.ndarray] | None = None
-        self._chunk_vectors: dict[str, np.ndarray] | None = None
         self._memo: dict[Hashable, Any] = {}
 
     def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
         """A value derived from this generation's contents, computed on first use.
 
-        Readers derive lookups (chunks by id, which sentences give an amount…) that
-        only a new generation changes; two threads may both compute one, harmlessly.
+        What is read from the store (chunks, sentence vectors) and what readers derive
+        from it (chunks by id, which sentences give an amount…) only changes with a new
+        generation; two threads may both compute one, harmlessly.
         """
         if key not in self._memo:
             self._memo[key] = compute()
@@ -261,28 +259,26 @@ class VectorIndex:
 
     def chunks(self) -> list[Chunk]:
         """Every chunk, in corpus order (for lexical search and listings)."""
-        if self._chunks is None:
-            data = self.guarded(lambda: self.collection.get(include=["documents", "metadatas"]))
-            chunks = [
-                Chunk.from_metadata(cid, text, meta)
-                for cid, text, meta in zip(
-                    data["ids"], data["documents"], data["metadatas"], strict=True
-                )
-            ]
-            chunks.sort(key=lambda c: (c.doc_id, c.start))
-            self._chunks = chunks
-        return self._chunks
+        return self.memo("chunks", self._load_chunks)
+
+    def _load_chunks(self) -> list[Chunk]:
+        data = self.guarded(lambda: self.collection.get(include=["documents", "metadatas"]))
+        chunks = [
+            Chunk.from_metadata(cid, text, meta)
+            for cid, text, meta in zip(
+                data["ids"], data["documents"], data["metadatas"], strict=True
+            )
+        ]
+        chunks.sort(key=lambda c: (c.doc_id, c.start))
+        return chunks
 
     def sentences(self) -> tuple[list[SentenceRef], np.ndarray]:
         """Every sentence of the corpus and its unit embedding (one row each)."""
-        if self._sentences is None:
-            if self.path is not None and (self.path / SENTENCES_NPY).exists():
-                self._sentences = self.guarded(lambda: _read_sentences(self.path))
-            else:
-                self._sentences = self._sentences_from_collection()
-        return self._sentences
+        return self.memo("sentences", self._load_sentences)
 
-    def _sentences_from_collection(self) -> tuple[list[SentenceRef], np.ndarray]:
+    def _load_sentences(self) -> tuple[list[SentenceRef], np.ndarray]:
+        if self.path is not None and (self.path / SENTENCES_NPY).exists():
+            return self.guarded(lambda: _read_sentences(self.path))
         data = self.guarded(
             lambda: self.sentence_collection.get(include=["metadatas", "embeddings"])
         )
@@ -295,11 +291,12 @@ class VectorIndex:
 
     def chunk_vectors(self) -> dict[str, np.ndarray]:
         """Every passage's unit embedding, by chunk id."""
-        if self._chunk_vectors is None:
-            data = self.guarded(lambda: self.collection.get(include=["embeddings"]))
-            vectors = np.asarray(data["embeddings"], dtype=np.float32)
-            self._chunk_vectors = dict(zip(data["ids"], vectors, strict=True))
-        return self._chunk_vectors
+        return self.memo("chunk_vectors", self._load_chunk_vectors)
+
+    def _load_chunk_vectors(self) -> dict[str, np.ndarray]:
+        data = self.guarded(lambda: self.collection.get(include=["embeddings"]))
+        vectors = np.asarray(data["embeddings"], dtype=np.float32)
+        return dict(zip(data["ids"], vectors, strict=True))
 
     def collection_count(self) -> int:
         return self.guarded(self.collection.count)

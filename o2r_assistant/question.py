@@ -178,6 +178,8 @@ def gives_kind(kind: str, text: str, *, strict: bool = False) -> bool:
     return bool(KIND_GIVEN[kind].search(text))
 
 
+# Kinds of answer that a sentence without one cannot give: "combien ?" wants a number.
+FACT_KINDS = ("amount", "duration", "count", "date", "rate")
 # Kinds whose absence from every candidate sentence means the texts do not say.
 MUST_BE_GIVEN = ("contact", "count", "rate", "date")
 
@@ -278,7 +280,7 @@ def analyse(message: str, focus: str | None = None) -> Question:
         kinds = tuple(k for k in kinds if k != "amount")
     if _WHO.match(first):
         # "Qui fixe la date limite ?" asks who, not when.
-        kinds = tuple(k for k in kinds if k not in ("date", "amount", "count", "rate", "duration"))
+        kinds = tuple(k for k in kinds if k not in FACT_KINDS)
     subject = _CUES["subject"].search(first)
     # The "que" of "est-ce que" asks yes or no, not "what".
     wh = bool(_CUES["wh"].search(_EST_CE_QUE.sub(" ", first)))

@@ -70,6 +70,11 @@ class CheckReport:
             "results": [result.to_dict() for result in self.results],
         }
 
+    @property
+    def to_fix(self) -> bool:
+        """Whether a stated fact fails a rule or needs fixing."""
+        return bool(self._with("fail", "warn"))
+
     def _with(self, *statuses: str) -> list[RuleResult]:
         return [r for r in self.results if r.status in statuses]
 
