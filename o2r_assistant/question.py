@@ -110,6 +110,8 @@ KIND_ASKED = {
         r"\bcombien (?:co[uû]te|d'argent|d'euros|faut-il (?:de budget|d'argent))|\bmontant"
         r"|\bminimum|\bmaximum|\bplafond|\bplancher|\bbudget\b.*\bcombien|\bcombien\b.*\bbudget"
         r"|\bhow much"
+        # A bare "combien" asks how much ("ils touchent combien ?"); "combien de X" counts.
+        r"|\bcombien\b(?!\s*d[e'’])"
         # A price or a wage only when asked for: "on met que les salaires ?" asks no amount.
         r"|\b(?:quel(?:le)?s?|combien|what)\b[^?.]{0,20}\b(?:salaires?|prix|tarifs?|wages?)\b",
         re.I,
@@ -119,7 +121,10 @@ KIND_ASKED = {
         r"|\bdeadline|\bwhen\b|\bcalendrier",
         re.I,
     ),
-    "count": re.compile(r"\bcombien de (?!temps?\b)\w+|\bhow many|\bnombre de\b", re.I),
+    "count": re.compile(
+        r"\bcombien d[e'’]\s*(?!temps?\b)\w+|\bhow many|\b(?:nombre|number) (?:d[e'’]|of)\b",
+        re.I,
+    ),
     "rate": re.compile(r"\btaux\b|\bpourcentage|\bpour ?cent|\bpercentage|\brate\b", re.I),
     "contact": re.compile(
         r"\b(?:e-?mail|courriel|adresse (?:mail|électronique|postale)|téléphone|numéro|"
@@ -262,7 +267,8 @@ def analyse(message: str, focus: str | None = None) -> Question:
     first = focus.strip()
     kinds = tuple(kind for kind, pattern in KIND_ASKED.items() if pattern.search(first))
     count = re.search(
-        r"\bcombien d[e'’]\s*(?!temps?\b)([\wÀ-ÿ-]+)|\bhow many (\w+)|\bnombre de ([\wÀ-ÿ-]+)",
+        r"\bcombien d[e'’]\s*(?!temps?\b)([\wÀ-ÿ-]+)|\bhow many (\w+)"
+        r"|\b(?:nombre|number) (?:d[e'’]|of)\s*([\wÀ-ÿ-]+)",
         first,
         re.I,
     )

@@ -302,6 +302,19 @@ def test_a_date_the_texts_give_about_its_event_is_answered(assistant):
     assert "26 juin 2024" in answer.text
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Five départements are no count of the people the question counts.
+        "Vous auriez le nombre d'invisibles en Sarthe ?",
+        "Quel est le nombre de projets retenus l'an dernier ?",
+    ],
+)
+def test_a_fact_of_a_kind_the_texts_do_not_give_is_declined(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.citations
+
+
 def test_a_warning_quotes_the_source_that_grounds_it(assistant):
     answer = assistant.ask(
         "Nos bénéficiaires sont inscrits à France Travail mais n'ont plus de contact "

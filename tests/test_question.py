@@ -176,3 +176,21 @@ def test_est_ce_que_asks_yes_or_no(message: str, yes_no: bool, definition: bool)
 def test_a_who_question_asks_no_date_or_amount() -> None:
     assert analyse("Qui fixe la date limite de dépôt ?").kinds == ()
     assert analyse("Quelle est la date limite de dépôt ?").kinds == ("date",)
+
+
+@pytest.mark.parametrize(
+    ("message", "kinds", "count_noun"),
+    [
+        # A bare "combien" asks how much; with a duration it qualifies the duration.
+        ("ils touchent combien par mois, les bénéficiaires ?", ("amount",), None),
+        ("la convention dure combien ?", ("duration",), None),
+        # "le nombre de X" counts X, like "combien de X".
+        ("vous auriez le nombre d'invisibles en Sarthe ?", ("count",), "invisibles"),
+        ("What is the number of projects funded?", ("count",), "projects"),
+    ],
+)
+def test_how_much_and_how_many_in_other_words(
+    message: str, kinds: tuple, count_noun: str | None
+) -> None:
+    asked = analyse(message)
+    assert (asked.kinds, asked.count_noun) == (kinds, count_noun)
