@@ -42,6 +42,16 @@ UNSOURCED_PENALTY = 0.01
 # A glossary entry ("**Droit commun** : …") defines its term; it answers a question
 # that names the term, while its definition's broad words match many others.
 TERM_ENTRY_PENALTY = 0.05
+# A sentence that hands a matter to another text or authority ("un décret fixe les
+# conditions dans lesquelles…") names the matter without settling it: it answers only
+# a question about who or which text decides.
+DELEGATION_PENALTY = 0.08
+_DELEGATES = re.compile(
+    r"\b(?:fixe|fixent|précise|précisent|définit|définissent|détermine|déterminent|"
+    r"encadre|encadrent)\s+(?:[\wÀ-ÿ'’]+\s+){0,3}?(?:les modalités|les conditions|le calendrier|"
+    r"la procédure|le cadre|les règles)\b",
+    re.I,
+)
 
 
 def _alnum(text: str) -> str:
@@ -324,6 +334,7 @@ def score_candidates(
     own_stems = set(tokens(" ".join([question.focus, *phrase_meanings(question.focus)])))
     # Rare words weigh more: "gouvernance" says more about the question than "projet".
     own_weight = sum(idf(t) for t in own_stems)
+    asks_who_decides = question.who or "reference" in question.kinds
     out = []
     for hit in _passages_to_read(result, index, matrix, qvec, question.kinds):
         chunk = hit.chunk
@@ -371,6 +382,8 @@ def score_candidates(
             score += ANSWER_KIND_BONUS * sum(
                 1 for kind in question.kinds if gives_kind(kind, shown)
             )
+            if _DELEGATES.search(text) and not asks_who_decides:
+                score -= DELEGATION_PENALTY
             entry = _TERM_ENTRY.match(text)
             if entry and not own_stems & set(tokens(entry.group(1))):
                 score -= TERM_ENTRY_PENALTY
@@ -563,8 +576,22 @@ MIN_TOPIC_COVERAGE = 0.5
 PLAIN_COVERAGE = 0.75
 
 
+# The short answers a yes/no question gets, in English when it was asked in English.
+PLAIN_ENGLISH = {
+    "Oui": "Yes",
+    "Non": "No",
+    "Oui, sous conditions": "Yes, under conditions",
+    "Pas automatiquement": "Not automatically",
+}
+
+
 def plain_answer(question: Question, chosen: list[Candidate]) -> str | None:
     """ "Oui", "Non" or "Pas automatiquement" when the quotes settle a yes/no question."""
+    plain = _plain_answer(question, chosen)
+    return PLAIN_ENGLISH[plain] if plain and question.english else plain
+
+
+def _plain_answer(question: Question, chosen: list[Candidate]) -> str | None:
     if not question.plain_answer_allowed or not chosen:
         return None
     first = chosen[0]
@@ -584,9 +611,7 @@ def plain_answer(question: Question, chosen: list[Candidate]) -> str | None:
         return None
     question_negated = bool(_NEGATION.search(question.focus))
     sentence_negated = bool(_NEGATION.search(first.text))
-    if sentence_negated != question_negated:
-        return "No" if question.english else "Non"
-    return "Yes" if question.english else "Oui"
+    return "Non" if sentence_negated != question_negated else "Oui"
 
 
 # ---------------------------------------------------------------- composition
@@ -656,7 +681,6 @@ def compose(
                 lead = f"{plain}. {lead}"
             if question.english:
                 lead = f"From the French text ({_short_title(chunk)})"
-                plain = plain if plain in ("Yes", "No") else None
                 if plain:
                     lead = f"{plain}. {lead}"
             if findings is not None and findings_first:

@@ -39,7 +39,7 @@ from .index import GenerationGoneError, VectorIndex, is_current, open_index
 from .llm import FALLBACK_NOTICE, check_numbers, generate, make_chat_model
 from .matching import ValidatedAnswers
 from .provenance import is_official, official_domains
-from .question import Question, analyse, questions_of
+from .question import Question, analyse, language_switch, questions_of
 from .retrieval import HybridRetriever, Retrieved
 from .safety import is_instruction
 from .scheduling import shared_slots
@@ -257,6 +257,14 @@ class Assistant:
         """
         started = time.perf_counter()
         text, notices = clean_question(question, self.settings.max_question_chars)
+        language = language_switch(text) if history else None
+        if language:
+            # "And in English?": the last question again, answered in that language.
+            asked = replace(analyse(history[-1]), english=language == "en")
+            with self._answering() as serving:
+                return self._answer(
+                    serving, asked, notices, history[:-1], dossier, k, read_facts, session_id
+                )
         parts = questions_of(text) if read_facts else []
         # Past the first few, the remaining questions are answered together, not dropped.
         parts = [*parts[: MAX_QUESTIONS - 1], " ".join(parts[MAX_QUESTIONS - 1 :])][: len(parts)]

@@ -208,6 +208,7 @@ class Question:
     # ("la convension dure combien de temp"), not only a kind ("18 mois maximum").
     asks: bool = True
     wh: bool = False  # a wh-word asks for something other than yes or no
+    who: bool = False  # "qui fixe… ?": asks who, which a text or an authority answers
 
     @property
     def plain_answer_allowed(self) -> bool:
@@ -252,6 +253,24 @@ def _question_sentences(sentences: list[str]) -> list[str]:
             continue
         asked.append(sentence)
     return asked
+
+
+# A follow-up that only asks for the last answer in another language: "and in English?".
+_LANGUAGE_SWITCH = re.compile(
+    r"^(?:and |et |same |pareil |(?:can|could) you (?:say|answer|repeat|give)(?: (?:that|it|this))?"
+    r" |(?:pouvez|pourriez)-vous (?:répondre|le dire|reformuler) )?"
+    r"(?:in|en) (?P<language>english|anglais|french|français)\b(?: please| svp| stp| merci)?"
+    r"[\s?!.]*$",
+    re.I,
+)
+
+
+def language_switch(message: str) -> str | None:
+    """ "en" or "fr" when ``message`` only asks to answer again in that language."""
+    match = _LANGUAGE_SWITCH.match(message.strip())
+    if not match:
+        return None
+    return "en" if match["language"].lower() in ("english", "anglais") else "fr"
 
 
 def is_english(text: str) -> bool:
@@ -310,6 +329,7 @@ def analyse(message: str, focus: str | None = None) -> Question:
         first_person=bool(_CUES["first_person"].search(first)),
         asks=yes_no or wh or asks(first),
         wh=wh,
+        who=bool(_WHO.match(first)),
     )
 
 

@@ -139,6 +139,13 @@ FRAME_NOUNS = frozenset(
 DATE_FRAME = FRAME_NOUNS | frozenset(
     tokens("quand date dates délai calendrier limite jour mois année ami o2r appel when")
 )
+# Words that ask for an amount or name the money, not what the money is for.
+AMOUNT_FRAME = FRAME_NOUNS | frozenset(
+    tokens(
+        "montant montants combien coût coûte euros euro budget somme prix minimum maximum "
+        "plancher plafond total exactement much cost amount money"
+    )
+)
 # How many of the best candidates must hold the kind of answer asked for.
 KIND_WINDOW = 3
 
@@ -189,6 +196,11 @@ def answers_kind(
             giving = [quote for quote in giving if topic & set(tokens(quote))]
             if not giving and top and topic & set(tokens(top[0].quote)):
                 continue
+        if kind == "amount" and not question.english:
+            # An amount answers only about what it is for: a project's minimum cost says
+            # nothing of what a beneficiary is paid. The best sentence may use other words.
+            topic = set(tokens(question.focus)) - AMOUNT_FRAME
+            giving = [q for q in giving if topic & set(tokens(q)) or q == top[0].quote]
         if not giving:
             return False
         asked = bound(question.focus)

@@ -386,3 +386,43 @@ def test_a_yes_no_question_about_acting_somewhere_gets_the_territory_verdict(ass
 def test_an_english_region_name_is_a_place(assistant):
     answer = assistant.ask("Can we run the project in Normandy?")
     assert answer.text.startswith("Non : Hors Pays de la Loire : Normandy")
+
+
+@pytest.mark.parametrize("follow_up", ["and in English?", "Can you say that in English please?"])
+def test_asking_for_the_last_answer_in_english_answers_it_again(assistant, follow_up):
+    question = "Les bénéficiaires peuvent-ils être rémunérés ?"
+    french = assistant.ask(question)
+    again = assistant.ask(follow_up, history=[question])
+    assert not again.abstained
+    assert again.text.startswith(("From the French text", "Yes", "No", "Not automatically"))
+    # The same cited content as the French answer.
+    assert [c.quote for c in again.citations] == [c.quote for c in french.citations]
+
+
+def test_a_conditional_yes_is_said_in_english_to_an_english_question(assistant):
+    french = assistant.ask("Les bénéficiaires peuvent-ils être rémunérés ?")
+    assert french.text.startswith("Oui, sous conditions")
+    again = assistant.ask(
+        "and in English?", history=["Les bénéficiaires peuvent-ils être rémunérés ?"]
+    )
+    assert again.text.startswith("Yes, under conditions.")
+
+
+def test_a_sentence_handing_the_matter_to_another_text_does_not_lead(assistant):
+    # "Un décret fixe les conditions dans lesquelles les bénéficiaires touchent la
+    # rémunération" names the matter; the sentence that settles it leads.
+    answer = assistant.ask("Les bénéficiaires peuvent-ils être rémunérés ?")
+    assert "sous conditions de ressources" in answer.citations[0].quote
+    # Asked who decides, the delegating sentence is the answer.
+    who = assistant.ask("Qui fixe les conditions de la rémunération des bénéficiaires ?")
+    assert "décret" in who.citations[0].quote.lower()
+
+
+def test_an_amount_about_something_else_does_not_answer(assistant):
+    answer = assistant.ask(
+        "Ils touchent combien par mois exactement, les bénéficiaires rémunérés ? "
+        "Le montant en euros."
+    )
+    assert answer.abstained and not answer.citations
+    # An amount asked in other words than the texts' is still answered.
+    assert "150 000" in assistant.ask("C'est quoi le budget plancher d'un projet ?").text
