@@ -48,12 +48,14 @@ __all__ = ["extract_facts"]
 # Training in its usual wordings: courses, qualifications and licences for the beneficiaries.
 _TRAINING_NOUN = (
     r"(?:formations?|permis(?: de conduire)?|certifications?|licences?|diplomes?|"
-    r"qualifications?|titres? professionnels?|caces|brevets?)"
+    r"qualifications?|titres? professionnels?|caces|brevets?|training|courses|"
+    r"driving licen[cs]es?)"
 )
 _TRAINING_AFTER = re.compile(
-    r"[ ]*(?:par an[ ]+|/[ ]?an[ ]+)?(?:de|d'|en|pour|consacres? a|dedies? a|affectes? a|"
-    r"reserves? a)[ ]*(?:(?:faire )?(?:passer|financer|payer|suivre|obtenir|preparer|former)"
-    r"[ ]+)?(?:la |les |le |des |un |une |l')?"
+    r"[ ]*(?:par an[ ]+|/[ ]?an[ ]+|a year[ ]+|per year[ ]+)?(?:de|d'|en|pour|consacres? a|"
+    r"dedies? a|affectes? a|reserves? a|of|for|in|on|towards)[ ]*"
+    r"(?:(?:faire )?(?:passer|financer|payer|suivre|obtenir|preparer|former)"
+    r"[ ]+)?(?:la |les |le |des |un |une |l'|the )?"
     # A few words may name what is paid ("le passage du code et du permis").
     r"(?:[a-z']+[ ]+){0,5}?"
     r"(?:(?:depenses?|frais|couts?|actions?|modules?|sessions?|heures?)[ ]+de[ ]+)?"
@@ -61,22 +63,57 @@ _TRAINING_AFTER = re.compile(
 )
 _TRAINING_BEFORE = re.compile(
     rf"{_TRAINING_NOUN}(?:[ ]+qualifiantes?|[ ]+certifiantes?)?(?:[ ]*\([^()]{{1,20}}\))?[ ]*"
-    r"(?::|=|de|pour|a hauteur de|d'un montant de)?[ ]*$"
+    r"(?:[ ]+(?:costs?|expenses?|budget))?[ ]*"
+    r"(?::|=|de|pour|a hauteur de|d'un montant de|of|at|amounting to|come to|total)?[ ]*$"
 )
-_PER_YEAR_AFTER = re.compile(r"[ ]*(?:par an|/[ ]?an|par annee|annuels?|chaque annee|l'an)\b")
+_PER_YEAR_AFTER = re.compile(
+    r"[ ]*(?:par an|/[ ]?an|par annee|annuels?|chaque annee|l'an|per year|a year|/[ ]?year|"
+    r"per annum|annually|each year|every year|yearly)\b"
+)
 # "coût annuel : 55 000 €", "budget par an de 50 000 €"
 _PER_YEAR_BEFORE = re.compile(
-    r"\b(?:annuel(?:le)?s?|par an|par annee|chaque annee)[ ]*(?::|=|de|d'environ)?[ ]*$"
+    r"\b(?:annuel(?:le)?s?|par an|par annee|chaque annee|annual|yearly|per year|a year|"
+    r"each year|every year)[ ]*(?::|=|de|d'environ|of|of about|of around)?[ ]*$"
 )
-_PER_MONTH_AFTER = re.compile(r"[ ]*(?:par mois|/[ ]?mois|mensuels?)\b")
-_YEAR_AFTER = re.compile(r"[ ]*(?:en|pour|au titre de)[ ]+(?:l'annee[ ]+)?(20[0-9]{2})\b")
-_YEAR_BEFORE = re.compile(r"\b(?:en|pour)?[ ]*(20[0-9]{2})[ ]*[:=]?[ ]*$")
-_PART_BEFORE = re.compile(r"\b(?:dont|y compris|inclus|incluant)[ ]+(?:environ[ ]+)?$")
-_TOTAL_BEFORE = re.compile(r"\b(?:total|totale|cout|couts|budget|montant|enveloppe)\b")
+_PER_MONTH_AFTER = re.compile(
+    r"[ ]*(?:par mois|/[ ]?mois|mensuels?|per month|a month|/[ ]?month|monthly)\b"
+)
+_YEAR_AFTER = re.compile(r"[ ]*(?:en|pour|au titre de|in|for)[ ]+(?:l'annee[ ]+)?(20[0-9]{2})\b")
+_YEAR_BEFORE = re.compile(r"\b(?:en|pour|in|for)?[ ]*(20[0-9]{2})[ ]*[:=]?[ ]*$")
+_PART_BEFORE = re.compile(
+    r"\b(?:dont|y compris|inclus|incluant|of which|including)[ ]+(?:environ[ ]+|about[ ]+)?$"
+)
+_TOTAL_BEFORE = re.compile(
+    r"\b(?:total|totale|cout|couts|budget|montant|enveloppe|costs?|amount)\b"
+)
 _NO_TRAINING = re.compile(
-    r"\b(?:aucune?|pas de|sans|zero)[ ]+(?:depenses?[ ]+de[ ]+|frais[ ]+de[ ]+|cout[ ]+de[ ]+|"
-    rf"actions?[ ]+de[ ]+)?{_TRAINING_NOUN}\b"
+    r"\b(?:aucune?|pas de|sans|zero|no|without(?: any)?|not any)[ ]+"
+    r"(?:depenses?[ ]+de[ ]+|frais[ ]+de[ ]+|cout[ ]+de[ ]+|actions?[ ]+de[ ]+|"
+    rf"(?:costs?|expenses?|spending)[ ]+(?:for|on|of)[ ]+)?{_TRAINING_NOUN}\b"
 )
+# The organisation's own accounts are not the project's cost: "un déficit de 30 000 €",
+# "30 000 € de fonds propres", "a €20,000 loss", "nous avons reçu 80 000 € l'an dernier".
+_ACCOUNTS_NOUN = (
+    r"(?:deficits?|pertes?|excedents?|resultats?|fonds propres|capitaux propres|reserves?|"
+    r"tresorerie|chiffre d'affaires|dettes?|budget de fonctionnement|loss(?:es)?|surplus|"
+    r"turnover|revenues?|equity|own funds|cash|debts?|operating budget)"
+)
+_ACCOUNTS = pattern_table(rf"""
+noun_before: \b{_ACCOUNTS_NOUN}\b
+    (?:[ ]+(?:nets?|nettes?|cumulee?s?|annuel(?:le)?s?|comptables?|d'exploitation|
+    de l'exercice|de l'annee|(?:en |pour |de |in |for |of )?(?:20[0-9]{{2}}|
+    l'an(?:nee)? (?:dernier|derniere|passee?)|last year)))*
+    [ ]*(?:(?:est|etait|a ete|was|is)[ ]+)?(?::|=|de|d'|of|a|at|s'eleve a|s'elevait a|
+    atteint|atteignait|amounted to|was|is|stood at)?[ ]*(?:environ|about|around|pres de|-)?
+    [ ]*$
+noun_after: [ ]*(?:(?:de|d'|of|in)[ ]*{_ACCOUNTS_NOUN}|deficit|loss|surplus|shortfall)\b
+# Money already received: a past grant, not the cost of the project to come.
+received_before: \b(?:avons|avions|a|avait|ont|avaient)[ ]+(?:deja[ ]+)?(?:recu|obtenu|percu|
+    touche|eu|beneficie d')\b[^,;.!?]{{0,40}}$|
+    \b(?:received|obtained|awarded|got)\b[^,;.!?]{{0,40}}$
+received_after: [ ]*(?:de [^,;.!?]{{0,30}}?)?(?:recue?s?|obtenue?s?|percue?s?|received|obtained|
+    awarded|l'an(?:nee)? (?:dernier|derniere|passee?)|last year)\b
+""")
 
 
 def _convention_months() -> int:
@@ -115,6 +152,13 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
             continue
         if _PART_BEFORE.search(before):
             continue  # a part of a total stated elsewhere ("dont 50 000 € de subvention")
+        if (
+            _ACCOUNTS["noun_before"].search(before)
+            or _ACCOUNTS["received_before"].search(before)
+            or _ACCOUNTS["noun_after"].match(folded, amount.end)
+            or _ACCOUNTS["received_after"].match(folded, amount.end)
+        ):
+            continue
         year = _YEAR_AFTER.match(folded, amount.end) or _YEAR_BEFORE.search(before)
         if year:
             lines.append(BudgetLine(year=int(year.group(1)), amount_eur=amount.value))
@@ -149,17 +193,23 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
 
 # What tells a length from an age, a seniority or a date, and whose length it is.
 _LENGTH = pattern_table(r"""
-not_before: \b(?:depuis|il y a|des|avant|apres|cree[es]? en)[ ]+$
+# "we have supported jobseekers for 12 years": a perfect tense looks back.
+not_before: \b(?:depuis|il y a|des|avant|apres|cree[es]? en|since)[ ]+$|
+    \b(?:have|has|'ve|had)\b[^.;!?]{0,60}?\bfor[ ]+(?:more than[ ]+|over[ ]+|nearly[ ]+|
+    the (?:last|past)[ ]+)?$
 not_after: [ ]*(?:d'experience|d'existence|d'anciennete|d'activite|de plus|derniere?s|
-    suivante?s|precedente?s|restante?s|prochaine?s)\b
-per_person_after: [ ]*(?:par|pour chaque|pour une? meme|pour une?|a chaque|pour les)[ ]+
+    suivante?s|precedente?s|restante?s|prochaine?s|of experience|ago|old)\b
+per_person_after: [ ]*(?:par|pour chaque|pour une? meme|pour une?|a chaque|pour les|per|for each|
+    for every|for one|for a)[ ]+
     (?:personnes?|beneficiaires?|jeunes?|participants?|personnes? accompagnees?|usagers?|
-    stagiaires?)\b
+    stagiaires?|persons?|people|beneficiar(?:y|ies)|young people|jobseekers?)\b
 pathway_words: \b(?:parcours|accompagn\w*|suivie?s?|suivr\w*|
-    chaque (?:personne|beneficiaire|jeune|participant))\b
+    chaque (?:personne|beneficiaire|jeune|participant)|support\w*|pathways?|
+    each (?:person|beneficiary|participant))\b
 project_words: \b(?:projets?|conventions?|programmes?|actions?|operations?|financements?|
-    budgets?|dispositifs?|cpom|candidature|par an|euros?)\b|€
-preposition: \b(?:sur|pendant|durant|duree de|duree d'|de)[ ]*$
+    budgets?|dispositifs?|cpom|candidature|par an|euros?|projects?|programs?|agreements?|
+    funding|per year|a year)\b|€
+preposition: \b(?:sur|pendant|durant|duree de|duree d'|de|over|for|during|lasting)[ ]*$
 """)
 
 
@@ -305,7 +355,10 @@ _CONSORTIUM = re.compile(
     rf"{_ORGS}|\b(?:nous sommes|nous serons|on est|on sera|on serait) {_COUNT} {_ORGS}|"
     rf"\ba {_COUNT} {_ORGS}|\bco-?port(?:e|es|ons|age)\b|"
     r"\bport(?:ons|ent|e) (?:ensemble|conjointement|a plusieurs)\b|"
-    r"\bcandidature (?:commune|collective|conjointe)\b"
+    r"\bcandidature (?:commune|collective|conjointe)\b|"
+    # "porté par trois associations", "carried by two organisations"
+    rf"\b(?:port|men|pilot|carried|run|led)\w* (?:conjointement |ensemble |jointly )?(?:par|by) "
+    rf"(?:{_COUNT}|plusieurs|two|three|four|five|several) (?:{_ORGS}|organi[sz]ations|partners)"
 )
 _SINGLE = re.compile(
     r"\bseule?s? (?:structure|association|porteu\w+|candidat\w*|operateur)\b|"
@@ -316,15 +369,29 @@ _SINGLE = re.compile(
 )
 # The lead partner: named, said to be missing, or only said to exist.
 _LEAD = pattern_table(r"""
-lead: \bchef(?:fe)?s? de file\b
+lead: \bchef(?:fe)?s? de file\b|\blead (?:partner|organi[sz]ation|applicant)\b
 none_before: \b(?:sans|aucun|ni|pas (?:encore |toujours )?(?:de|d'un|designe de)|
     n'avons pas (?:encore )?(?:de|designe de|choisi de)|pas encore choisi de)[ ]+(?:de[ ]+)?$
 none_after: [ ]*(?:n'est |n'a )?(?:pas|pas encore|toujours pas|non)[ ]+(?:encore[ ]+)?
-    (?:ete[ ]+)?(?:designe|defini|choisi|nomme|identifie)
-verb_before: (?:^.*(?:[,;:(]|\bet\b|\bdont\b|\bqui\b)|^)[ ]*(?P<name>[^,;:()]{1,60}?)[ ]+
+    (?:ete[ ]+)?(?:designe|defini|choisi|nomme|identifie)|
+    [ ]*(?:reste|restent|est|sont|is|are)?[ ]*(?:a |to be )(?:designer|definir|choisir|trouver|
+    named|chosen|decided|defined)
+# "nous ne savons pas encore qui sera chef de file": the lead is still unknown.
+unknown_before: \b(?:sais|savons|sait|savent|know|decided|decide)\b[^,;:.]{0,25}
+    \b(?:qui|who)[ ]+(?:sera|serait|will be|would be)[ ]+(?:le |la |the )?$
+verb_before: (?:^.*(?:[,;:(]|\bet\b|\band\b|\bdont\b|\bqui\b)|^)[ ]*(?P<name>[^,;:()]{1,60}?)[ ]+
     (?:sera|serons|est|sommes|serait|serions|assure(?:ra)?|assurons|assurerons|assume(?:ra)?|
-    jouera|joue|jouons|devient|deviendra|deviendrons|designee?s?|nommee?s?)
-    [ ]+(?:le |la |l')?(?:role |fonction )?(?:de |du )?$
+    jouera|joue|jouons|devient|deviendra|deviendrons|designee?s?|nommee?s?|will be|would be|is|
+    are|will act as|acts as|as)
+    [ ]+(?:le |la |l'|the |our )?(?:role |fonction )?(?:de |du |of )?$
+# "La Boussole à Nantes, désignée chef de file, …", "l'ADSEA, qui sera chef de file": a
+# participle or a relative clause in apposition.
+participle_before: (?:^|[,;:(]|\bet\b|\band\b|\bdont\b|\bavec\b)[ ]*
+    (?P<name>(?:(?!\bet\b|\band\b|\bdont\b|\bavec\b)[^,;:()]){1,60}?)[ ]*,[ ]*
+    (?:designee?s?|nommee?s?|choisie?s?|retenue?s?|designated|named|chosen|
+    (?:qui|who|which)[ ]+(?:sera|serait|est|assurera|jouera|will be|would be|is|will act as))
+    [ ]+(?:comme[ ]+|en tant que[ ]+|as[ ]+)?(?:le |la |l'|the )?(?:role |fonction )?
+    (?:de |du |of )?$
 name_after: [ ]*(?::|=|sera|est|designe[ ]*:?)[ ]*(?P<name>[^,.;:!?()\n]{1,60})
 # "l'une à La Roche-sur-Yon, chef de file, l'autre…", "l'ARIA (chef de file)"
 apposition_before: (?:^|[,;:(]|\bet\b|\bdont\b|\bavec\b)[ ]*
@@ -346,14 +413,36 @@ _FIRST_PERSON = re.compile(
     r"\b(?:nous|notre|nos|on|tenons|tiendrons|disposons|avons|mettons|mettrons|dispose|tient|"
     r"l'association|la structure)\b"
 )
+# Any text of the clause up to a negation: "nos statuts ne mentionnent pas l'insertion".
+_UNNEGATED = r"(?:(?!\b(?:ne|n'|pas|aucune?|ni|sans|not|no|never)\b)[^.;!?])"
+# What insertion is called when it is an organisation's purpose.
+_INSERTION_AIM = (
+    r"(?:insertion|inclusion (?:sociale|professionnelle)|(?:retour|acces|accompagnement) "
+    r"(?:a|vers) l'emploi|(?:social|professional|socio-professional|work) (?:and professional )?"
+    r"(?:integration|inclusion)|employability|(?:back )?into (?:work|employment))"
+)
 _SOCIAL_PURPOSE = re.compile(
     r"\b(?:association|structure|entreprise|atelier|chantiers?|regie)[ ]+(?:d'|de l')insertion\b|"
     r"\bsiae\b|\bateliers? chantiers?\b|\baci\b|\bregie de quartier\b|"
-    r"\bobjet social\b[^.;!?]{0,60}?\binsertion\b"
+    # The purpose the statutes give: "dont l'objet statutaire est l'insertion", "nos
+    # statuts prévoient…", "our statutory purpose is the social integration of…".
+    r"\b(?:objet (?:social|statutaire)|statuts|vocation|a pour (?:objet|but|mission)|"
+    r"notre mission|(?:statutory|social|charitable) (?:purpose|objects?|mission)|our mission|"
+    r"articles of association|statutes)\b"
+    rf"{_UNNEGATED}{{0,80}}?\b{_INSERTION_AIM}\b"
 )
 _OPERATOR = re.compile(
     r"\b(?:chantiers?|atelier|entreprise|regie)[ ]+d'insertion\b|\bsiae\b|\baci\b|"
     r"\bregie de quartier\b"
+)
+_SUPPORT_EN = r"(?:support\w*|help\w*|assist\w*|coach\w*|mentor\w*|guid\w*|work\w* with)"
+# How long ago or how long: "2004", "dix ans", "plus de 12 years", "many years".
+_SENIORITY = (
+    r"(?:plus de |pres de |presque |more than |over |nearly |almost |the (?:last|past) )?"
+    r"(?:(?:19|20)[0-9]{2}\b|(?:[0-9]+|"
+    rf"{NUMBER_WORD_PATTERN}|une? (?:dizaine|quinzaine|vingtaine) d'|(?:de )?(?:nombreuses|"
+    r"longues)|many|several|plusieurs)[ ]+(?:ans|annees|years|decennies|decades)\b|"
+    r"(?:a|une) (?:decade|decennie)\b|longtemps\b)"
 )
 _EXPERIENCE = re.compile(
     rf"\b(?:[0-9]+|{NUMBER_WORD_PATTERN}|plus de [0-9]+)[ ]+ans d'experience\b[^.;!?]{{0,40}}?"
@@ -362,7 +451,12 @@ _EXPERIENCE = re.compile(
     rf"\bdepuis[ ]+(?:[0-9]+|{NUMBER_WORD_PATTERN}|plus de [0-9]+)[ ]+ans[ ]+(?:dans|en)[ ]+"
     r"(?:le domaine de[ ]+)?l'insertion\b|\bexperimentee?s? (?:dans|en) (?:l')?insertion\b|"
     rf"\baccompagn\w* depuis[ ]+(?:[0-9]+|{NUMBER_WORD_PATTERN}|plus de [0-9]+)[ ]+ans\b"
-    r"[^.;!?]{0,50}?\binsertion\b"
+    r"[^.;!?]{0,50}?\binsertion\b|"
+    # Supporting people since a year or for years is experience of the work: "accompagne
+    # des personnes en insertion depuis 2004", "we have supported jobseekers for 12 years".
+    rf"\b(?:accompagn\w*|{_SUPPORT_EN})\b[^.;!?]{{0,80}}?\b(?:depuis|since)[ ]+{_SENIORITY}|"
+    rf"\b(?:depuis|since)[ ]+{_SENIORITY}[^.;!?]{{0,60}}?\b(?:accompagn\w*|{_SUPPORT_EN})\b|"
+    rf"\b(?:have|has|'ve)[ ]+(?:been[ ]+)?{_SUPPORT_EN}\b[^.;!?]{{0,80}}?\bfor[ ]+{_SENIORITY}"
 )
 _NO_EXPERIENCE = re.compile(
     r"\b(?:pas|aucune|sans|peu)[ ]+(?:d'|de[ ]+)?experience\b[^.;!?]{0,30}?\binsertion\b"
@@ -416,7 +510,7 @@ def _public(folded: str, declarative: _Spans) -> PublicTarget | None:
 
 def _lead_name(text: str, folded: str, match: re.Match[str], sentence_start: int) -> str | None:
     before = folded[max(sentence_start, match.start() - 90) : match.start()]
-    named = _LEAD["verb_before"].search(before)
+    named = _LEAD["participle_before"].search(before) or _LEAD["verb_before"].search(before)
     if not named and _LEAD["apposition_after"].match(folded[match.end() : match.end() + 3]):
         named = _LEAD["apposition_before"].search(before)
     if named:
@@ -448,7 +542,11 @@ def _consortium(
     for m in _stated(_LEAD["lead"], folded, declarative):
         sentence_start = starts[bisect.bisect_right(starts, m.start()) - 1]
         before = folded[max(sentence_start, m.start() - 50) : m.start()]
-        if _LEAD["none_before"].search(before) or _LEAD["none_after"].match(folded, m.end()):
+        if (
+            _LEAD["none_before"].search(before)
+            or _LEAD["unknown_before"].search(before)
+            or _LEAD["none_after"].match(folded, m.end())
+        ):
             consortium.has_lead = False
             consortium.lead = None
             continue

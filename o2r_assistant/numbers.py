@@ -1,4 +1,4 @@
-"""French numbers in text: number words, amounts of money and durations.
+"""Numbers in text, French first: number words, amounts of money and durations.
 
 The patterns match text folded by ``text.fold`` (lower case, no accents), whose
 offsets are those of the original text. Fact extraction, the check of generated
@@ -33,6 +33,13 @@ _SMALL = [
     "onze", "douze", "treize", "quatorze", "quinze", "seize", "dix-sept", "dix-huit", "dix-neuf",
 ]  # fmt: skip
 _TENS = {"vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60}
+# Candidates also write in English ("a three-year project"); no word collides with French.
+_EN_SMALL = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen",
+]  # fmt: skip
+_EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60}
 
 
 def _number_words() -> dict[str, int]:
@@ -46,6 +53,11 @@ def _number_words() -> dict[str, int]:
         words[f"{tens_word} et une"] = tens + 1
         for unit in range(2, 10):
             words[f"{tens_word}-{_SMALL[unit]}"] = tens + unit
+    words.update({word: value for value, word in enumerate(_EN_SMALL)})
+    for tens_word, tens in _EN_TENS.items():
+        words[tens_word] = tens
+        for unit in range(1, 10):
+            words[f"{tens_word}-{_EN_SMALL[unit]}"] = tens + unit
     return words
 
 
@@ -61,7 +73,8 @@ def _word_pattern(words: list[str]) -> str:
     )
 
 
-# Any number word from zero to sixty-nine, as a regular expression alternation.
+# Any number word from zero to sixty-nine, French or English, as a regular expression
+# alternation.
 NUMBER_WORD_PATTERN = _word_pattern(list(NUMBER_WORDS))
 
 
@@ -82,6 +95,11 @@ _AMOUNT_TAIL = re.compile(
     + CURRENCY
     # "200k" alone: the thousands suffix is how budgets are written in a hurry.
     + r"|[ ]?(?P<bare_k>k)\b(?![ ]?(?:m|km|personnes?|gens|jeunes|habitants)\b)"
+)
+# "€40,000", "EUR 40k", "€1.2 million": the English order, currency first.
+_CURRENCY_FIRST = re.compile(r"(?:€|\beur\b)[ ]?(?=[0-9])")
+_SCALE_AFTER = re.compile(
+    r"(?:[ ]{0,2}(?:(?P<k>k|mille)|(?P<m>m|millions?)|(?P<g>mds?|milliards?))\b)?"
 )
 _BARE_TAIL = re.compile(_MULTIPLIER + r"[ ]{0,2}(?:(?:d')?[ ]{0,2}" + CURRENCY + r")?[ ]*$")
 _WORD_MILLIONS = re.compile(
@@ -169,7 +187,7 @@ class Amount:
 
 
 def find_amounts(folded: str) -> list[Amount]:
-    """Every amount of money (a number followed by a currency) in folded text, in order."""
+    """Every amount of money (a number with its currency) in folded text, in order."""
     found: list[Amount] = []
     for chain in _CHAIN.finditer(folded):
         tail = _AMOUNT_TAIL.match(folded, chain.end())
@@ -180,6 +198,21 @@ def find_amounts(folded: str) -> list[Amount]:
             continue
         value = _scaled(number, tail)
         found.append(Amount(chain.start() + offset, tail.end(), value, _is_scaled(tail)))
+    for currency in _CURRENCY_FIRST.finditer(folded):
+        # "150 000 € 40 personnes": a currency that ends an amount starts none.
+        if any(a.start <= currency.start() < a.end for a in found):
+            continue
+        chain = _CHAIN.match(folded, currency.end())
+        if not chain:
+            continue
+        offset, number = _chain_number(chain.group())
+        if offset or len(number) > _MAX_DIGITS:
+            continue
+        scale = _SCALE_AFTER.match(folded, chain.end())
+        value = _scaled(number, scale)
+        # "EUR 40k" was already read as "40k": one amount, from the currency on.
+        found = [a for a in found if a.start != chain.start()]
+        found.append(Amount(currency.start(), scale.end(), value, _is_scaled(scale)))
     for words in _WORD_MILLIONS.finditer(folded):
         value = _scaled(str(word_value(words.group("n"))), words)
         found.append(Amount(words.start(), words.end(), value, True))
@@ -190,7 +223,8 @@ def find_amounts(folded: str) -> list[Amount]:
 
 # A number (digits, "2,5" or words) of years or months, in folded text.
 DURATION = re.compile(
-    rf"(?<![\w.,])(?P<n>[0-9]{{1,3}}(?:,5)?|{NUMBER_WORD_PATTERN})[ ]*(?P<u>ans?|annees?|mois)\b"
+    rf"(?<![\w.,])(?P<n>[0-9]{{1,3}}(?:[,.]5)?|{NUMBER_WORD_PATTERN})[ -]*"
+    r"(?P<u>ans?|annees?|mois|years?|months?)\b"
     r"(?P<half>[ ]+et[ ]+demie?)?"
 )
 
@@ -201,7 +235,7 @@ def months_of(match: re.Match[str]) -> int | None:
     number = Decimal(raw.replace(",", ".") if raw[0].isdigit() else word_value(raw))
     if match.group("half"):
         number += Decimal("0.5")
-    months = number if match.group("u") == "mois" else number * 12
+    months = number if match.group("u").startswith("mo") else number * 12
     if months <= 0 or months != months.to_integral_value():
         return None
     return int(months)

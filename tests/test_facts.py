@@ -362,3 +362,161 @@ def test_a_feminine_lead_and_a_future_consortium() -> None:
         "On sera trois structures, la Mission locale de Laval sera cheffe de file."
     ).consortium
     assert consortium.several and consortium.has_lead
+
+
+@pytest.mark.parametrize(
+    ("text", "total", "annual"),
+    [
+        (
+            "Projet sur 36 mois, 55 000 € par an. Nous avons clôturé 2023 avec un déficit de "
+            "30 000 € et des fonds propres fragiles.",
+            None,
+            55000,
+        ),
+        ("Budget : 52 000 € par an ; notre chiffre d'affaires 2023 est de 900 000 €.", None, 52000),
+        ("Coût total 170 000 €. Nous avons 40 000 € de réserves.", 170000, None),
+        (
+            "L'an dernier nous avons reçu une subvention de 250 000 €. Projet : 160 000 €.",
+            160000,
+            None,
+        ),
+        ("Our project costs €150,000; last year we made a €20,000 loss.", 150000, None),
+        ("Nous avons enregistré une perte de 12 000 € en 2024.", None, None),
+    ],
+)
+def test_the_organisations_accounts_are_not_the_projects_cost(text: str, total, annual) -> None:
+    facts = extract_facts(text)
+    assert facts.total_cost_eur == total
+    assert facts.annual_cost_eur == annual
+    assert facts.budget_lines is None
+
+
+@pytest.mark.parametrize(
+    ("text", "annual", "total", "months", "training"),
+    [
+        (
+            "Our O2R project would run for three years with a budget of €40,000 per year, "
+            "and there are no training costs in it.",
+            40000,
+            None,
+            36,
+            0,
+        ),
+        ("A three-year project costing 60,000 euros a year.", 60000, None, 36, None),
+        ("We plan EUR 45k annually over 36 months, without any training.", 45000, None, 36, 0),
+        (
+            "Total budget of €180,000 over two years, with training costs of €15,000.",
+            None,
+            180000,
+            24,
+            15000,
+        ),
+        ("The project costs €170,000 including €10,000 for training.", None, 170000, None, 10000),
+    ],
+)
+def test_english_budgets(text: str, annual, total, months, training) -> None:
+    facts = extract_facts(text)
+    assert (facts.annual_cost_eur, facts.total_cost_eur) == (annual, total)
+    assert facts.project_months == months
+    assert facts.training_cost_eur == training
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We have supported jobseekers for 12 years.",
+        "We have worked with young people in Nantes for 5 years.",
+        "Young people aged 16 to 25 years old.",
+    ],
+)
+def test_english_seniority_and_ages_are_no_project_length(text: str) -> None:
+    assert extract_facts(text).project_months is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "Notre association, dont l'objet statutaire est l'insertion sociale et "
+            "professionnelle des personnes en difficulté, souhaite candidater.",
+            True,
+        ),
+        ("Nos statuts prévoient l'accompagnement vers l'emploi des personnes éloignées.", True),
+        ("Notre objet social porte sur l'insertion des jeunes.", True),
+        ("L'association a pour objet l'insertion professionnelle des femmes.", True),
+        ("Our statutory purpose is the social and professional integration of young adults.", True),
+        ("Nos statuts ne mentionnent pas l'insertion.", None),
+        ("Nos statuts ont été modifiés en 2022.", None),
+    ],
+)
+def test_a_social_purpose_stated_by_the_statutes(text: str, value) -> None:
+    organisation = extract_facts(text).organisation
+    assert (organisation.social_purpose_insertion if organisation else None) is value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Association mancelle qui accompagne des personnes en insertion depuis 2004.", True),
+        ("Nous accompagnons des publics éloignés de l'emploi depuis dix ans.", True),
+        ("Depuis 2010, notre structure accompagne des allocataires du RSA.", True),
+        ("We have supported jobseekers for 12 years.", True),
+        ("We have been helping long-term unemployed people since 2015.", True),
+        ("Nous sommes implantés à Laval depuis 20 ans.", None),
+        ("We will support jobseekers for three years.", None),
+    ],
+)
+def test_supporting_people_for_years_is_experience(text: str, value) -> None:
+    organisation = extract_facts(text).organisation
+    assert (organisation.insertion_experience if organisation else None) is value
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "has_lead"),
+    [
+        (
+            "Le projet serait porté par trois associations : La Boussole à Nantes, désignée "
+            "chef de file, L'Escale à Saint-Herblain (44) et Cap Relais à Vertou (44).",
+            "La Boussole à Nantes",
+            True,
+        ),
+        (
+            "Nous montons le projet avec deux autres associations ; l'ADSEA 49, qui sera chef "
+            "de file, coordonnera l'ensemble.",
+            "l'ADSEA 49",
+            True,
+        ),
+        (
+            "Trois structures portent le projet et Tremplin Emploi assurera le rôle de chef "
+            "de file.",
+            "Tremplin Emploi",
+            True,
+        ),
+        (
+            "We are three associations and Horizon Ouest will be the lead partner.",
+            "Horizon Ouest",
+            True,
+        ),
+        (
+            "Le projet serait porté par trois associations : Alpha à Nantes, Beta à Angers et "
+            "Gamma à Laval.",
+            None,
+            None,
+        ),
+        (
+            "Nous sommes trois associations mais nous n'avons pas encore de chef de file.",
+            None,
+            False,
+        ),
+        ("Nous sommes trois structures, le chef de file reste à désigner.", None, False),
+        (
+            "Nous ne savons pas encore qui sera chef de file entre les trois associations.",
+            None,
+            False,
+        ),
+    ],
+)
+def test_a_named_lead_among_several_organisations(text: str, lead, has_lead) -> None:
+    consortium = extract_facts(text).consortium
+    assert consortium.several is True
+    assert (consortium.lead, consortium.has_lead) == (lead, has_lead)

@@ -147,3 +147,23 @@ def test_a_thousands_suffix_alone_is_an_amount(text: str, value: int) -> None:
 @pytest.mark.parametrize("text", ["5k personnes accompagnees", "a 3 km du centre"])
 def test_a_thousands_suffix_on_people_or_distance_is_no_amount(text: str) -> None:
     assert find_amounts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("a budget of €40,000", 40_000), ("eur 45k a year", 45_000), ("€1.2 million", 1_200_000)],
+)
+def test_a_currency_before_the_number(text: str, value: int) -> None:
+    assert [a.value for a in find_amounts(fold(text))] == [value]
+
+
+def test_a_currency_ending_an_amount_starts_none() -> None:
+    assert [a.value for a in find_amounts(fold("150 000 € 40 personnes"))] == [150_000]
+
+
+@pytest.mark.parametrize(
+    ("text", "months"), [("three years", 36), ("18 months", 18), ("two-year", 24)]
+)
+def test_english_durations(text: str, months: int) -> None:
+    match = DURATION.fullmatch(fold(text))
+    assert match is not None and months_of(match) == months
