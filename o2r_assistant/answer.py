@@ -332,6 +332,11 @@ def score_candidates(
         by_chunk.setdefault(ref.chunk_id, []).append(row)
     qvec = np.asarray(result.query_vector, dtype=np.float32)
     own_stems = set(tokens(" ".join([question.focus, *phrase_meanings(question.focus)])))
+    if question.english:
+        # An English question shares no words with the French texts: its overlap is
+        # read on the corpus words the lexical leg maps it to ("lead" -> "chef de file").
+        # Measured with `o2r eval`: the same for French questions loses cases.
+        own_stems |= set(tokens(result.expanded))
     # Rare words weigh more: "gouvernance" says more about the question than "projet".
     own_weight = sum(idf(t) for t in own_stems)
     asks_who_decides = question.who or "reference" in question.kinds

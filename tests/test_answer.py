@@ -426,3 +426,11 @@ def test_an_amount_about_something_else_does_not_answer(assistant):
     assert answer.abstained and not answer.citations
     # An amount asked in other words than the texts' is still answered.
     assert "150 000" in assistant.ask("C'est quoi le budget plancher d'un projet ?").text
+
+
+def test_an_english_question_leads_with_the_sentence_its_words_map_to(assistant):
+    answer = assistant.ask(
+        "We're three small charities thinking of applying together. "
+        "Does one of us formally have to take the lead?"
+    )
+    assert "chef de file" in answer.citations[0].quote
