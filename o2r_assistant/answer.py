@@ -694,7 +694,7 @@ def compose(
             if findings is not None and not findings_first:
                 parts.append(f"Pour les éléments que vous indiquez : {findings_line(findings)}")
         else:
-            parts.append(f"Voir aussi : {quote}")
+            parts.append(f"{'See also' if question.english else 'Voir aussi'} : {quote}")
     return "\n\n".join(parts), citations
 
 

@@ -434,3 +434,4 @@ def test_an_english_question_leads_with_the_sentence_its_words_map_to(assistant)
         "Does one of us formally have to take the lead?"
     )
     assert "chef de file" in answer.citations[0].quote
+    assert "Voir aussi" not in answer.text
