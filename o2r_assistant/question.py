@@ -351,7 +351,17 @@ def statements_of(message: str) -> str:
     kept: list[str] = []
     for sentence in _SENTENCE.findall(message):
         clauses = _CLAUSE.split(sentence)
-        asking = next((i for i, c in enumerate(clauses) if _is_interrogative(c)), None)
+        # After a comma, in a sentence that does not end on a question mark, "qui sera
+        # chef de file" is a relative clause, not a question.
+        relative = not sentence.rstrip().endswith("?")
+        asking = next(
+            (
+                i
+                for i, c in enumerate(clauses)
+                if _is_interrogative(c, relative_wh=relative and i > 0)
+            ),
+            None,
+        )
         if asking is None or _CUES["first_person"].search(sentence):
             kept.append(sentence)
         else:
@@ -369,9 +379,14 @@ def asks_at(message: str, position: int) -> bool:
     return _is_interrogative(message[start:end])
 
 
-def _is_interrogative(clause: str) -> bool:
+def _is_interrogative(clause: str, *, relative_wh: bool = False) -> bool:
+    """``relative_wh``: a clause opening on "qui", "où"… is relative, not a question."""
     clause = clause.strip()
-    return bool(_ASKS.search(clause) or _CUES["yes_no"].search(clause) or _WH_START.match(clause))
+    return bool(
+        _ASKS.search(clause)
+        or _CUES["yes_no"].search(clause)
+        or (not relative_wh and _WH_START.match(clause))
+    )
 
 
 def questions_of(message: str) -> list[str]:

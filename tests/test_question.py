@@ -23,6 +23,11 @@ from o2r_assistant.scope import bound
             "Notre projet coûte 120 000 € sur 3 ans, est-il éligible ?",
         ),
         ("Projet de 1,2 million d'euros à Nantes.", "Projet de 1,2 million d'euros à Nantes."),
+        # A clause opening on "qui" in a sentence that asks nothing is relative.
+        (
+            "Deux structures : Atelier Sud, qui sera chef de file, et Relais Est.",
+            "Deux structures : Atelier Sud, qui sera chef de file, et Relais Est.",
+        ),
         # A dot between digits ends no sentence.
         ("Il coûterait 48.000 euros par an. Est-ce bon ?", "Il coûterait 48.000 euros par an."),
     ],
