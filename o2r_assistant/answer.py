@@ -649,7 +649,8 @@ def findings_line(findings: CheckReport) -> str:
     if by["pass"]:
         parts.append("Conforme : " + ", ".join(r.label.lower() for r in by["pass"]) + ".")
     if missing and not by["fail"]:
-        parts.append(f"Il manque encore {len(missing)} information(s) pour conclure.")
+        count = "une information" if len(missing) == 1 else f"{len(missing)} informations"
+        parts.append(f"Il manque encore {count} pour conclure.")
     return " ".join(parts)
 
 

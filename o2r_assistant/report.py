@@ -84,14 +84,21 @@ class CheckReport:
         warned = [r.label for r in self._with("warn")]
         missing = [r.label for r in self._with("missing")]
         if self.verdict == "ineligible":
-            parts = [
-                f"Inéligible : {len(failed)} condition(s) bloquante(s) non remplie(s) "
-                f"({join_fr(failed)})."
-            ]
+            unmet = (
+                "une condition bloquante non remplie"
+                if len(failed) == 1
+                else f"{len(failed)} conditions bloquantes non remplies"
+            )
+            parts = [f"Inéligible : {unmet} ({join_fr(failed)})."]
         elif self.verdict == "incomplete":
+            lacking = (
+                "une information manque"
+                if len(missing) == 1
+                else f"{len(missing)} informations manquent"
+            )
             parts = [
-                "Incomplet : aucune condition bloquante n'est en échec, mais "
-                f"{len(missing)} information(s) manque(nt) pour conclure."
+                f"Incomplet : aucune condition bloquante n'est en échec, mais {lacking} "
+                "pour conclure."
             ]
         else:
             parts = ["Éligible : toutes les conditions vérifiables sont remplies."]

@@ -349,7 +349,7 @@ def test_report_rendering() -> None:
     assert "« Les dépenses de formation ne sont pas éligibles. »" in markdown
     assert "(https://www.essor-paysdelaloire.org/projets.html)" in markdown
     summary = report.summary_fr()
-    assert summary.startswith("Inéligible : 2 condition(s) bloquante(s)")
+    assert summary.startswith("Inéligible : 2 conditions bloquantes non remplies")
     assert "Territoire" in summary and "Dépenses de formation" in summary
     assert evaluate(Dossier()).summary_fr().startswith("Incomplet")
     eligible = evaluate(load_dossier(EXAMPLES / "dossier-eligible.yaml"))
