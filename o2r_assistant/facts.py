@@ -70,10 +70,16 @@ _PER_YEAR_AFTER = re.compile(
     r"[ ]*(?:par an|/[ ]?an|par annee|annuels?|chaque annee|l'an|per year|a year|/[ ]?year|"
     r"per annum|annually|each year|every year|yearly)\b"
 )
-# "coût annuel : 55 000 €", "budget par an de 50 000 €"
+# "coût annuel : 55 000 €", "budget par an de 50 000 €"; a verb may stand between the cue
+# and the amount: "notre budget annuel sera de 58 000 €", "our annual budget will be €60k".
 _PER_YEAR_BEFORE = re.compile(
     r"\b(?:annuel(?:le)?s?|par an|par annee|chaque annee|annual|yearly|per year|a year|"
-    r"each year|every year)[ ]*(?::|=|de|d'environ|of|of about|of around)?[ ]*$"
+    r"each year|every year)"
+    r"(?:[ ]+(?:budget|costs?|spending|amount))?"
+    r"(?:[ ]+(?:sera|serait|est|etait|atteint|atteindra|atteindrait|represente(?:ra|rait)?|"
+    r"s'eleve(?:ra|rait)?|(?:est |sera )?(?:estimee?|evaluee?|prevue?|fixee?)|will be|would be|"
+    r"is|amounts to|comes to|totals|(?:is |will be )?(?:estimated|expected|set)))?"
+    r"[ ]*(?::|=|de|d'environ|a|of|of about|of around|at)?[ ]*$"
 )
 _PER_MONTH_AFTER = re.compile(
     r"[ ]*(?:par mois|/[ ]?mois|mensuels?|per month|a month|/[ ]?month|monthly)\b"

@@ -338,12 +338,21 @@ def test_a_place_in_an_organisations_name(text: str, places) -> None:
         ("Coût annuel 55k, projet sur 36 mois, 10k de formation par an.", 55000, 30000),
         ("Budget annuel de 48 000 €, sur trois ans.", 48000, None),
         ("Nous prévoyons chaque année 60 000 euros.", 60000, None),
+        # A verb between the yearly cue and the amount.
+        ("Le coût annuel s'élèvera à 52 000 €, pendant trois ans.", 52000, None),
+        ("Son budget annuel est estimé à 61 000 euros.", 61000, None),
+        ("Our yearly spending would be €45,000 for three years.", 45000, None),
     ],
 )
 def test_a_yearly_amount_named_before_or_after(text: str, annual: int, training) -> None:
     facts = extract_facts(text)
     assert facts.annual_cost_eur == annual
     assert facts.training_cost_eur == training
+
+
+def test_a_yearly_cue_in_another_clause_leaves_a_total() -> None:
+    facts = extract_facts("Le rapport annuel est publié ; le projet coûte 160 000 €.")
+    assert (facts.total_cost_eur, facts.annual_cost_eur) == (160000, None)
 
 
 @pytest.mark.parametrize(
