@@ -339,7 +339,7 @@ _REGISTERED = re.compile(
     rf"[ ]*(?:{_NETWORK}|demandeurs? d'emploi)|\bdemandeurs? d'emploi\b|"
     rf"\bsuivie?s? par {_NETWORK}"
 )
-_NEGATION_BEFORE = re.compile(r"\b(?:ne|n'|non|pas|ni|sans|jamais|aucune?)\b[^,;:]{0,25}$")
+_NEGATION_BEFORE = re.compile(r"\b(?:ne|n'|non|pas|ni|sans|jamais|aucune?)\b[^,;:.!?]{0,25}$")
 _SUBSIDIARY = re.compile(
     r"\b(?:pas|plus|aucun|sans)[ ]+(?:de[ ]+|d')?contacts?[ ]+(?:regulier[ ]+)?"
     r"(?:avec[ ]+[\w' ]{0,40}?)?[ ]*(?:depuis|au cours des|dans les|sur les|pendant)[ ]+"
@@ -487,7 +487,9 @@ _HEALTHY = re.compile(
     r"\bbonne sante financiere\b|\bsante financiere (?:est )?(?:bonne|saine|solide)\b|"
     r"\bfonds propres (?:positifs|solides|suffisants)\b|\bfinancierement (?:solide|sain)e?s?\b"
 )
-_SHORT_NEGATION = re.compile(r"\b(?:ne|n'|pas|aucune?|sans|ni|peu|non)\b[^,;:]{0,20}$")
+# A negation ends with its clause, and above all with its sentence: "ils ne sont suivis par
+# aucune structure. Un consortium de 4 partenaires…" negates no consortium.
+_SHORT_NEGATION = re.compile(r"\b(?:ne|n'|pas|aucune?|sans|ni|peu|non)\b[^,;:.!?]{0,20}$")
 
 
 def _stated(pattern: re.Pattern[str], folded: str, declarative: _Spans) -> list[re.Match[str]]:

@@ -529,3 +529,22 @@ def test_a_named_lead_among_several_organisations(text: str, lead, has_lead) -> 
     consortium = extract_facts(text).consortium
     assert consortium.several is True
     assert (consortium.lead, consortium.has_lead) == (lead, has_lead)
+
+
+@pytest.mark.parametrize(
+    ("text", "several", "registered"),
+    [
+        (
+            "Nous n'avons aucun salarié. Un groupement de trois associations porte le projet.",
+            True,
+            None,
+        ),
+        ("Ce n'est pas le cas. Ils sont inscrits à France Travail.", None, True),
+        # Within its sentence, a negation still holds.
+        ("Nous ne sommes pas en consortium.", False, None),
+    ],
+)
+def test_a_negation_stops_at_the_end_of_its_sentence(text: str, several, registered) -> None:
+    facts = extract_facts(text)
+    assert (facts.consortium.several if facts.consortium else None) == several
+    assert (facts.public.registered if facts.public else None) == registered
