@@ -475,17 +475,27 @@ _ANCHORING = re.compile(
     r"dans le departement|dans le quartier)\b|\bacteur local\b|"
     r"\b(?:implantee?s?|installee?s?|presente?s?)\b[^.;!?]{0,40}?\bdepuis[ ]+(?:[0-9]+|plus de)\b"
 )
+# The state of the accounts comes right after their name or after a verb of being:
+# "notre trésorerie est tendue", "la trésorerie de l'association reste très tendue".
+_STATE_VERB = (
+    r"(?:[ ]+(?:de l'|de la |du |de notre |of the |of our )[a-z]+)?"
+    r"(?:[ ]+(?:est|sont|reste|restent|demeure|demeurent|etait|etaient|sera|seront|semble|"
+    r"semblent|is|are|remains?)(?:[ ]+(?:tres|assez|plutot|encore|toujours|actuellement|"
+    r"aujourd'hui|tout a fait|very|quite|still))?)?[ ]+"
+)
 _FRAGILE = re.compile(
-    r"\bdeficitaires?\b|\bdeficit\b|\bfonds propres (?:negatifs|insuffisants)\b|"
-    r"\bdifficultes? financieres?\b|\btresorerie (?:tendue|fragile|negative|insuffisante)\b|"
-    r"\bredressement judiciaire\b|\bprocedure de sauvegarde\b|\bfragilite financiere\b|"
-    r"\bsituation financiere (?:fragile|difficile|tendue|precaire)\b|\bfinancierement fragile\b"
+    rf"\bdeficitaires?\b|\bdeficit\b|\bfonds propres{_STATE_VERB}(?:negatifs|insuffisants)\b|"
+    rf"\bdifficultes? financieres?\b|\btresorerie{_STATE_VERB}(?:tendue|fragile|negative|"
+    r"insuffisante)\b|\bredressement judiciaire\b|\bprocedure de sauvegarde\b|"
+    rf"\bfragilite financiere\b|\bsituation financiere{_STATE_VERB}(?:fragile|difficile|tendue|"
+    r"precaire)\b|\bfinancierement fragile\b"
 )
 _HEALTHY = re.compile(
-    r"\bcomptes? (?:sont )?(?:equilibres|excedentaires|sains)\b|\bexcedentaires?\b|"
-    r"\bsituation financiere (?:saine|solide|bonne|equilibree|stable)\b|"
-    r"\bbonne sante financiere\b|\bsante financiere (?:est )?(?:bonne|saine|solide)\b|"
-    r"\bfonds propres (?:positifs|solides|suffisants)\b|\bfinancierement (?:solide|sain)e?s?\b"
+    rf"\bcomptes?{_STATE_VERB}(?:equilibres|excedentaires|sains)\b|\bexcedentaires?\b|"
+    rf"\bsituation financiere{_STATE_VERB}(?:saine|solide|bonne|equilibree|stable)\b|"
+    rf"\bbonne sante financiere\b|\bsante financiere{_STATE_VERB}(?:bonne|saine|solide)\b|"
+    rf"\bfonds propres{_STATE_VERB}(?:positifs|solides|suffisants)\b|"
+    r"\bfinancierement (?:solide|sain)e?s?\b"
 )
 # A negation ends with its clause, and above all with its sentence: "ils ne sont suivis par
 # aucune structure. Un consortium de 4 partenaires…" negates no consortium.

@@ -548,3 +548,17 @@ def test_a_negation_stops_at_the_end_of_its_sentence(text: str, several, registe
     facts = extract_facts(text)
     assert (facts.consortium.several if facts.consortium else None) == several
     assert (facts.public.registered if facts.public else None) == registered
+
+
+@pytest.mark.parametrize(
+    ("text", "health"),
+    [
+        ("La trésorerie de l'association reste très tendue.", "fragile"),
+        ("Notre situation financière est aujourd'hui fragile.", "fragile"),
+        ("Nos fonds propres demeurent solides.", "bonne"),
+        ("Notre trésorerie n'est pas tendue.", None),
+    ],
+)
+def test_the_state_of_the_accounts_after_a_verb_of_being(text: str, health) -> None:
+    organisation = extract_facts(text).organisation
+    assert (organisation.financial_health if organisation else None) == health
