@@ -86,6 +86,18 @@ _PER_MONTH_AFTER = re.compile(
 )
 _YEAR_AFTER = re.compile(r"[ ]*(?:en|pour|au titre de|in|for)[ ]+(?:l'annee[ ]+)?(20[0-9]{2})\b")
 _YEAR_BEFORE = re.compile(r"\b(?:en|pour|in|for)?[ ]*(20[0-9]{2})[ ]*[:=]?[ ]*$")
+# The years of the project counted rather than dated: "40 000 € la première année, 50 000 €
+# la deuxième", "année 2 : 50 000 €", "€50k in the second year".
+_NTH_YEAR = r"(?:premiere|1re|1ere|deuxieme|2e|2eme|seconde|troisieme|3e|3eme|derniere)"
+_NTH_YEAR_AFTER = re.compile(
+    rf"[ ]*(?:pour |en |sur |au cours de )?(?:la |l')?{_NTH_YEAR}(?:[ ]+annee)?\b|"
+    r"[ ]*(?:in |for )?(?:the )?(?:first|second|third|final|last) year\b|"
+    r"[ ]*(?:in |for )?year [1-3]\b"
+)
+_NTH_YEAR_BEFORE = re.compile(
+    rf"\b(?:{_NTH_YEAR} annee|(?:annee|an|year) (?:[1-3]|un|deux|trois)|"
+    r"(?:first|second|third|final|last) year)[ ]*(?::|=|-)?[ ]*$"
+)
 _PART_BEFORE = re.compile(
     r"\b(?:dont|y compris|inclus|incluant|of which|including)[ ]+(?:environ[ ]+|about[ ]+)?$"
 )
@@ -168,6 +180,8 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
         year = _YEAR_AFTER.match(folded, amount.end) or _YEAR_BEFORE.search(before)
         if year:
             lines.append(BudgetLine(year=int(year.group(1)), amount_eur=amount.value))
+        elif _NTH_YEAR_AFTER.match(folded, amount.end) or _NTH_YEAR_BEFORE.search(before):
+            lines.append(BudgetLine(amount_eur=amount.value))
         elif _PER_YEAR_AFTER.match(folded, amount.end) or _PER_YEAR_BEFORE.search(before):
             annual.append(amount.value)
         elif _PER_MONTH_AFTER.match(folded, amount.end):

@@ -50,6 +50,21 @@ def test_yearly_breakdown_gives_lines() -> None:
     assert [line.year for line in facts.budget_lines] == [2025, 2026]
 
 
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        ("Année 1 : 45 000 €, année 2 : 55 000 €, année 3 : 60 000 €.", [45000, 55000, 60000]),
+        ("We plan €50k in the first year and €70k in the second year.", [50000, 70000]),
+        # "première année comprise" counts no year of its own.
+        ("Budget total 170 000 € sur 3 ans, première année comprise.", None),
+    ],
+)
+def test_years_counted_rather_than_dated_give_lines(text: str, amounts) -> None:
+    lines = extract_facts(text).budget_lines
+    assert ([line.amount_eur for line in lines] if lines else None) == amounts
+    assert all(line.year is None for line in lines or [])
+
+
 def test_training_per_year_follows_project_length() -> None:
     facts = extract_facts("60 000 € par an sur 3 ans, dont 10 000 € par an de formation.")
     assert facts.annual_cost_eur == 60000
