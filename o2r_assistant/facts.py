@@ -30,10 +30,12 @@ from o2r_assistant.checker import (
     PublicTarget,
 )
 from o2r_assistant.numbers import (
+    DATE_RANGE,
     DURATION,
     NUMBER_WORD_PATTERN,
     find_amounts,
     months_of,
+    range_months,
 )
 from o2r_assistant.patterns import pattern_table
 from o2r_assistant.places import place_mentions
@@ -233,47 +235,58 @@ preposition: \b(?:sur|pendant|durant|duree de|duree d'|de|over|for|during|lastin
 """)
 
 
+# "de janvier 2025 à décembre 2027" dates the project; the call opened in 2024 (décret
+# n° 2024-584), so a period that ended before 2025 is a past action, not this project.
+_FIRST_PROJECT_END = 2025
+
+
+def _last_named(before: str) -> str | None:
+    """Whose length the nearest cue word before a duration names, if any."""
+    last_pathway = max((m.end() for m in _LENGTH["pathway_words"].finditer(before)), default=-1)
+    last_project = max((m.end() for m in _LENGTH["project_words"].finditer(before)), default=-1)
+    if last_pathway > last_project:
+        return "pathway"
+    return "project" if last_project >= 0 else None
+
+
 def _durations(folded: str, sentences: list[tuple[int, int]]) -> tuple[int | None, int | None]:
     starts = [start for start, _ in sentences]
-    project: int | None = None
-    pathway: int | None = None
+
+    def before(position: int) -> str:
+        sentence_start = starts[bisect.bisect_right(starts, position) - 1]
+        return folded[max(sentence_start, position - 70) : position]
+
+    lengths: list[tuple[int, str]] = []
     for match in DURATION.finditer(folded):
         months = months_of(match)
-        sentence_start = starts[bisect.bisect_right(starts, match.start()) - 1]
-        before = folded[max(sentence_start, match.start() - 70) : match.start()]
+        preceding = before(match.start())
         # Ages ("16 à 25 ans"), seniority and past dates are not lengths.
         if (
             months is None
             or months > 120
-            or _LENGTH["not_before"].search(before)
+            or _LENGTH["not_before"].search(preceding)
             or _LENGTH["not_after"].match(folded, match.end())
         ):
             continue
         if _LENGTH["per_person_after"].match(folded, match.end()):
-            role = "pathway"
-        else:
-            last_pathway = max(
-                (m.end() for m in _LENGTH["pathway_words"].finditer(before)), default=-1
-            )
-            last_project = max(
-                (m.end() for m in _LENGTH["project_words"].finditer(before)), default=-1
-            )
-            in_years = match.group("u") != "mois"
-            if last_pathway > last_project:
-                role = "pathway"
-            elif (
-                last_project >= 0
-                or months >= 24
-                or (in_years and _LENGTH["preposition"].search(before))
-            ):
-                role = "project"
-            else:
-                continue  # "pendant 18 mois" alone could be either length
-        if role == "pathway" and months <= 60:
-            pathway = max(pathway or 0, months)
-        elif role == "project" and project is None:
-            project = months
-    return project, pathway
+            lengths.append((months, "pathway"))
+            continue
+        named = _last_named(preceding)
+        in_years = match.group("u") != "mois"
+        if named:
+            lengths.append((months, named))
+        elif months >= 24 or (in_years and _LENGTH["preposition"].search(preceding)):
+            lengths.append((months, "project"))
+        # else "pendant 18 mois" alone could be either length
+    for match in DATE_RANGE.finditer(folded):
+        months = range_months(match)
+        if months and months <= 120 and int(match.group("end")[-4:]) >= _FIRST_PROJECT_END:
+            # Dates are the project's unless a person's pathway was named last.
+            lengths.append((months, _last_named(before(match.start())) or "project"))
+    pathways = [months for months, role in lengths if role == "pathway" and months <= 60]
+    projects = [months for months, role in lengths if role == "project"]
+    # A length in words or figures comes before one worked out from dates.
+    return (projects[0] if projects else None), (max(pathways) if pathways else None)
 
 
 # --- sentences and declarative clauses ---------------------------------------------

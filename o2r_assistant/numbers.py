@@ -7,14 +7,17 @@ answers and the feedback export all read amounts and durations here.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from o2r_assistant.text import fold
 
 __all__ = [
     "CURRENCY",
+    "DATE_RANGE",
     "DURATION",
     "NUMBER_WORDS",
     "NUMBER_WORD_PATTERN",
@@ -23,6 +26,7 @@ __all__ = [
     "find_months",
     "months_of",
     "parse_amount",
+    "range_months",
     "word_value",
 ]
 
@@ -244,3 +248,79 @@ def months_of(match: re.Match[str]) -> int | None:
 def find_months(folded: str) -> list[int]:
     """The length in months of every duration in folded text, in order."""
     return [m for match in DURATION.finditer(folded) if (m := months_of(match)) is not None]
+
+
+# --- periods between two dates -------------------------------------------------------
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("janvier", "january", "jan"),
+            ("fevrier", "february", "feb"),
+            ("mars", "march", "mar"),
+            ("avril", "april", "apr"),
+            ("mai", "may"),
+            ("juin", "june", "jun"),
+            ("juillet", "july", "jul"),
+            ("aout", "august", "aug"),
+            ("septembre", "september", "sept", "sep"),
+            ("octobre", "october", "oct"),
+            ("novembre", "november", "nov"),
+            ("decembre", "december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH_NAME = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# "1er septembre 2025", "janvier 2025", "01/09/2025".
+_DATE = (
+    rf"(?:(?:le[ ]+)?[0-9]{{1,2}}(?:er)?[ ]+)?(?:{_MONTH_NAME})\.?[ ]+20[0-9]{{2}}|"
+    r"[0-9]{1,2}/[0-9]{1,2}/20[0-9]{2}"
+)
+# "de janvier 2025 à décembre 2027", "du 1er septembre 2025 au 31 août 2028",
+# "from March 2025 to February 2028".
+DATE_RANGE = re.compile(
+    rf"\b(?:de|du|d'|depuis|from|between|entre)[ ]+(?P<start>{_DATE})[ ]*"
+    r"(?:a|au|jusqu'a|jusqu'au|et|-|to|until|till|through|and)[ ]+"
+    rf"(?P<end>{_DATE})\b"
+)
+_DATE_PARTS = re.compile(
+    rf"(?:(?:le[ ]+)?(?P<day>[0-9]{{1,2}})(?:er)?[ ]+)?(?P<month>{_MONTH_NAME})\.?[ ]+"
+    r"(?P<year>20[0-9]{2})|(?P<nday>[0-9]{1,2})/(?P<nmonth>[0-9]{1,2})/(?P<nyear>20[0-9]{2})"
+)
+_DAYS_PER_MONTH = 365.25 / 12
+
+
+def _date_of(text: str, *, end: bool) -> date | None:
+    parts = _DATE_PARTS.fullmatch(text)
+    if parts is None:
+        return None
+    if parts.group("month"):
+        year, month, day = (
+            int(parts.group("year")),
+            _MONTHS[parts.group("month")],
+            parts.group("day"),
+        )
+    else:
+        year, month, day = (
+            int(parts.group("nyear")),
+            int(parts.group("nmonth")),
+            parts.group("nday"),
+        )
+    if not 1 <= month <= 12:
+        return None
+    # A month alone runs from its first day (a start) to its last (an end).
+    last = calendar.monthrange(year, month)[1]
+    day_number = int(day) if day else (last if end else 1)
+    return date(year, month, day_number) if 1 <= day_number <= last else None
+
+
+def range_months(match: re.Match[str]) -> int | None:
+    """The length in whole months of a ``DATE_RANGE`` match, both ends included, else None."""
+    start = _date_of(match.group("start"), end=False)
+    end = _date_of(match.group("end"), end=True)
+    if start is None or end is None or end < start:
+        return None
+    return round(((end - start).days + 1) / _DAYS_PER_MONTH) or None

@@ -577,3 +577,19 @@ def test_a_negation_stops_at_the_end_of_its_sentence(text: str, several, registe
 def test_the_state_of_the_accounts_after_a_verb_of_being(text: str, health) -> None:
     organisation = extract_facts(text).organisation
     assert (organisation.financial_health if organisation else None) == health
+
+
+@pytest.mark.parametrize(
+    ("text", "project", "pathway"),
+    [
+        ("L'action se déroulera du 1er mars 2026 au 28 février 2029 à Nantes.", 36, None),
+        ("Our programme runs from April 2026 until March 2028.", 24, None),
+        ("Chaque jeune est accompagné de janvier 2026 à juin 2026.", None, 6),
+        # A length in figures wins over dates of a phase; a past period is no project.
+        ("Projet sur 36 mois, de janvier 2026 à juin 2027 pour la première phase.", 36, None),
+        ("De janvier 2019 à décembre 2021 nous avons porté un projet similaire.", None, None),
+    ],
+)
+def test_a_length_between_two_dates(text: str, project, pathway) -> None:
+    facts = extract_facts(text)
+    assert (facts.project_months, facts.pathway_months) == (project, pathway)
