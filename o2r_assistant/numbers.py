@@ -106,8 +106,23 @@ _SCALE_AFTER = re.compile(
     r"(?:[ ]{0,2}(?:(?P<k>k|mille)|(?P<m>m|millions?)|(?P<g>mds?|milliards?))\b)?"
 )
 _BARE_TAIL = re.compile(_MULTIPLIER + r"[ ]{0,2}(?:(?:d')?[ ]{0,2}" + CURRENCY + r")?[ ]*$")
-_WORD_MILLIONS = re.compile(
-    rf"\b(?P<n>{NUMBER_WORD_PATTERN})[ ]+(?:(?P<m>millions?)|(?P<g>milliards?))[ ]+(?:d')?[ ]?"
+# An amount in words: "cent soixante mille euros", "deux millions d'euros", "one hundred
+# and sixty thousand euros". Each word adds to the number or multiplies what precedes it.
+_WORD_SCALES = {
+    "cent": 100, "cents": 100, "hundred": 100,
+    "mille": 1000, "thousand": 1000,
+    "million": 10**6, "millions": 10**6,
+    "milliard": 10**9, "milliards": 10**9, "billion": 10**9, "billions": 10**9,
+}  # fmt: skip
+# English tens past sixty; French writes them by addition ("soixante-dix", "quatre-vingt-dix").
+_HIGH_TENS = {"seventy": 70, "eighty": 80, "ninety": 90}
+# Up to "seize": "dix-sept" reads as "dix" and "sept".
+_AMOUNT_WORDS = [*_WORD_SCALES, *_SMALL[:17], *_TENS, *_EN_SMALL, *_EN_TENS, *_HIGH_TENS, "une"]
+_WORD_TOKEN = (
+    r"(?:quatre[ -]vingts?|" + "|".join(sorted(_AMOUNT_WORDS, key=len, reverse=True)) + r")\b"
+)
+_WORD_AMOUNT = re.compile(
+    rf"\b(?P<words>{_WORD_TOKEN}(?:[ -]+(?:(?:et|and)[ -]+)?{_WORD_TOKEN})*)[ ]+(?:d')?[ ]?"
     + CURRENCY
 )
 # Longer numbers are not budgets, and would overflow the 28-digit decimal context.
@@ -164,12 +179,29 @@ def _scaled(number: str, match: re.Match[str]) -> Decimal:
     return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
 
 
+def _words_value(words: str) -> Decimal:
+    """The value of the words of a ``_WORD_AMOUNT`` match: "cent soixante mille" is 160 000."""
+    total = current = 0
+    for token in re.finditer(_WORD_TOKEN, words):
+        word = token.group()
+        if word.startswith("quatre"):
+            current += 80
+        elif word in ("cent", "cents", "hundred"):
+            current = (current or 1) * 100
+        elif word in _WORD_SCALES:
+            total += (current or 1) * _WORD_SCALES[word]
+            current = 0
+        else:
+            current += _HIGH_TENS.get(word) or NUMBER_WORDS[word]
+    return Decimal(total + current)
+
+
 def parse_amount(text: str) -> Decimal | None:
     """The amount of one expression ("150 000 €", "150k€", "1,2 million d'euros"), else None."""
     folded = fold(text).strip()
-    words = _WORD_MILLIONS.fullmatch(folded)
+    words = _WORD_AMOUNT.fullmatch(folded)
     if words:
-        return _scaled(str(word_value(words.group("n"))), words)
+        return _words_value(words.group("words"))
     chain = _CHAIN.match(folded)
     if not chain:
         return None
@@ -217,9 +249,11 @@ def find_amounts(folded: str) -> list[Amount]:
         # "EUR 40k" was already read as "40k": one amount, from the currency on.
         found = [a for a in found if a.start != chain.start()]
         found.append(Amount(currency.start(), scale.end(), value, _is_scaled(scale)))
-    for words in _WORD_MILLIONS.finditer(folded):
-        value = _scaled(str(word_value(words.group("n"))), words)
-        found.append(Amount(words.start(), words.end(), value, True))
+    for words in _WORD_AMOUNT.finditer(folded):
+        # "150 mille euros", "1,2 million d'euros": words that end an amount in figures.
+        if any(a.start <= words.start() < a.end for a in found):
+            continue
+        found.append(Amount(words.start(), words.end(), _words_value(words.group("words")), True))
     return sorted(found, key=lambda a: a.start)
 
 

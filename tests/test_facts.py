@@ -21,6 +21,8 @@ from o2r_assistant.facts import extract_facts
         ("Budget de 150k€ sur 3 ans.", 150000, None, None),
         ("Un budget total de 0,2 M€.", 200000, None, None),
         ("Nous prévoyons 1,2 million d'euros sur trois ans.", 1200000, None, None),
+        ("Le projet coûtera deux cent dix mille euros en tout.", 210000, None, None),
+        ("Budget : 150 mille euros, dont vingt mille euros de formation.", 150000, 20000, None),
         ("Projet de 180 000 € dont 30 000 € de formation.", 180000, 30000, None),
         ("200 000 € y compris 20 k€ de formation.", 200000, 20000, None),
         ("210 000 € dont 0 € de formation.", 210000, 0, None),

@@ -59,6 +59,11 @@ def test_number_words() -> None:
         ("1 234,50 €", Decimal("1234.50")),
         ("12,5 k€", 12500),
         ("150 mille euros", 150000),
+        # In words: each word adds to the number or multiplies what precedes it.
+        ("deux cent quarante mille euros", 240000),
+        ("quatre-vingt-quinze mille euros", 95000),
+        ("un million trois cent mille euros", 1300000),
+        ("one hundred and seventy-five thousand euros", 175000),
         ("0 €", 0),
         ("150 000", 150000),
     ],
