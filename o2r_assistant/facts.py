@@ -354,17 +354,21 @@ _NETWORK = r"(?:france travail|pole emploi|(?:la |une |les )?missions? locales?|
 _INVISIBLE = re.compile(
     r"\binvisibles?\b|\bnon[ -]inscrite?s?\b|\bpas (?:encore |du tout )?inscrite?s?\b|"
     r"\binscrite?s? nulle part\b|\binscrite?s? (?:aupres d'|a |dans )aucun|"
-    r"\bsans (?:aucune )?inscription\b|\b(?:en dehors|hors) des radars\b|\bni inscrite?s?\b|"
+    r"\bsans (?:aucune )?inscription\b|\b(?:en dehors|hors|sortie?s?|disparue?s?) des radars\b|"
+    r"\bni inscrite?s?\b|"
     rf"\binconnue?s? (?:de |du |des |d')?(?:{_NETWORK}|reseau|acteurs?|services?)|"
     r"\b(?:connue?s?|suivie?s?|accompagnee?s?) (?:d'|par )aucun|"
     # "qui ne sont inscrits ni à la mission locale ni à France Travail"
     r"\bne (?:sont|soient|seront|sont plus|sont toujours) (?:pas |jamais )?inscrite?s?\b"
-    r"|\binscrite?s? ni\b"
+    r"|\binscrite?s? ni\b|"
+    # "young people not registered with France Travail", "unknown to the employment services"
+    r"\b(?:not|never) (?:yet )?registered\b|\bunregistered\b|\b(?:unknown|not known) to "
+    rf"(?:the |any )?(?:{_NETWORK}|employment|job|public|social|services|agenc)"
 )
 _REGISTERED = re.compile(
     r"\binscrite?s?[ ]+(?:a|au|a la|aupres de|aupres d'|chez|en tant que|comme|sur la liste des)"
     rf"[ ]*(?:{_NETWORK}|demandeurs? d'emploi)|\bdemandeurs? d'emploi\b|"
-    rf"\bsuivie?s? par {_NETWORK}"
+    rf"\bsuivie?s? par {_NETWORK}|\bregistered (?:with|at) {_NETWORK}|\bregistered jobseekers\b"
 )
 _NEGATION_BEFORE = re.compile(r"\b(?:ne|n'|non|pas|ni|sans|jamais|aucune?)\b[^,;:.!?]{0,25}$")
 _SUBSIDIARY = re.compile(

@@ -595,3 +595,19 @@ def test_the_state_of_the_accounts_after_a_verb_of_being(text: str, health) -> N
 def test_a_length_between_two_dates(text: str, project, pathway) -> None:
     facts = extract_facts(text)
     assert (facts.project_months, facts.pathway_months) == (project, pathway)
+
+
+@pytest.mark.parametrize(
+    ("text", "registered"),
+    [
+        ("Our participants are unregistered young adults.", False),
+        ("Young people unknown to the employment services.", False),
+        ("Des jeunes qui ont disparu des radars après le lycée.", False),
+        ("The people we support are registered with Pôle emploi.", True),
+        ("We are registered as an association.", None),
+        ("The final figure is unknown to us.", None),
+    ],
+)
+def test_the_public_in_english_and_off_the_radar(text: str, registered) -> None:
+    public = extract_facts(text).public
+    assert (public.registered if public else None) == registered
