@@ -402,7 +402,10 @@ _SINGLE = re.compile(
     r"\b(?:candidatons|candidate|portons|porte|deposons|depose|presentons|presente)[ ]+"
     r"(?:le projet[ ]+|ce projet[ ]+|notre projet[ ]+)?seule?s?\b|"
     r"\bcandidature (?:individuelle|unique)\b|\bsans partenaires?\b|"
-    r"\bun seul (?:porteur|organisme|operateur)\b"
+    r"\bun seul (?:porteur|organisme|operateur)\b|"
+    r"\b(?:apply|applying|applies|bid|bidding|submit\w*|run\w*|carry\w*)[ ]+"
+    r"(?:(?:the|this|our) project[ ]+)?(?:alone|on our own|by ourselves|single-handedly)\b|"
+    r"\b(?:sole|single) (?:applicant|organi[sz]ation|operator)\b"
 )
 # The lead partner: named, said to be missing, or only said to exist.
 _LEAD = pattern_table(r"""

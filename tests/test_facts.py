@@ -611,3 +611,16 @@ def test_a_length_between_two_dates(text: str, project, pathway) -> None:
 def test_the_public_in_english_and_off_the_radar(text: str, registered) -> None:
     public = extract_facts(text).public
     assert (public.registered if public else None) == registered
+
+
+@pytest.mark.parametrize(
+    ("text", "several"),
+    [
+        ("We will run the project on our own.", False),
+        ("Our association is the sole applicant.", False),
+        ("We are the only organisation in Laval doing this.", None),
+    ],
+)
+def test_a_single_applicant_in_english(text: str, several) -> None:
+    consortium = extract_facts(text).consortium
+    assert (consortium.several if consortium else None) == several
