@@ -424,6 +424,11 @@ verb_before: (?:^.*(?:[,;:(]|\bet\b|\band\b|\bdont\b|\bqui\b)|^)[ ]*(?P<name>[^,
     jouera|joue|jouons|devient|deviendra|deviendrons|designee?s?|nommee?s?|will be|would be|is|
     are|will act as|acts as|as)
     [ ]+(?:le |la |l'|the |our )?(?:role |fonction )?(?:de |du |of )?$
+# "c'est nous qui serons chef de file", "it is Horizon who will be the lead partner": a cleft.
+cleft_before: \b(?:c'est|ce sont|ce sera|it is|it's|it will be)[ ]+(?P<name>[^,;:()]{1,60}?)[ ]+
+    (?:qui|who|that)[ ]+(?:sera|serons|seront|serait|est|sommes|sont|assure(?:ra)?|assurerons|
+    jouera|jouerons|will be|would be|is|are|will act as)
+    [ ]+(?:le |la |l'|the |our )?(?:role |fonction )?(?:de |du |of )?$
 # "La Boussole à Nantes, désignée chef de file, …", "l'ADSEA, qui sera chef de file": a
 # participle or a relative clause in apposition.
 participle_before: (?:^|[,;:(]|\bet\b|\band\b|\bdont\b|\bavec\b)[ ]*
@@ -562,7 +567,11 @@ def _public(folded: str, declarative: _Spans) -> PublicTarget | None:
 
 def _lead_name(text: str, folded: str, match: re.Match[str], sentence_start: int) -> str | None:
     before = folded[max(sentence_start, match.start() - 90) : match.start()]
-    named = _LEAD["participle_before"].search(before) or _LEAD["verb_before"].search(before)
+    named = (
+        _LEAD["cleft_before"].search(before)
+        or _LEAD["participle_before"].search(before)
+        or _LEAD["verb_before"].search(before)
+    )
     if not named and _LEAD["apposition_after"].match(folded[match.end() : match.end() + 3]):
         named = _LEAD["apposition_before"].search(before)
     if named:

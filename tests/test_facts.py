@@ -535,6 +535,18 @@ def test_supporting_people_for_years_is_experience(text: str, value) -> None:
             False,
         ),
         ("Nous sommes trois structures, le chef de file reste à désigner.", None, False),
+        # A cleft names the lead before its verb.
+        (
+            "Nous sommes trois structures et c'est la Mission locale du Mans qui sera cheffe "
+            "de file.",
+            "la Mission locale du Mans",
+            True,
+        ),
+        (
+            "We are three partners; it is Horizon Ouest who will be the lead partner.",
+            "Horizon Ouest",
+            True,
+        ),
         (
             "Nous ne savons pas encore qui sera chef de file entre les trois associations.",
             None,
