@@ -447,12 +447,13 @@ stated: \b(?:avec|avons|aurons|a|est|sera|seront)[ ]+(?:un|une|le|la|notre)[ ]+
 not_a_name: (?:designe|nomme|choisi|identifie|defini|un|une|obligatoire)\b
 first_person_name: ^(?:nous|notre (?:association|structure)|on)$
 """)
-_ACCOUNTING = re.compile(r"\bcomptabilite analytique\b")
+# "compta" is how the word is shortened in a hurry.
+_ACCOUNTING = re.compile(r"\bcompta(?:bilite)? analytique\b")
 _ACCOUNTING_NEGATION = re.compile(r"\b(?:pas|aucune|sans|ni|ne|n')\b[^.;:]{0,30}$")
-# "comptabilité analytique dédiée au projet": stated without a subject.
+# "comptabilité analytique dédiée au projet", "compta analytique : oui" (a form's answer).
 _ACCOUNTING_KEPT = re.compile(
     r"[ ]*(?:est |sera |deja )?(?:dediee|propre|specifique|distincte|separee|mise en place"
-    r"|prevue|tenue|en place|par projet)"
+    r"|prevue|tenue|en place|par projet)|[ ]*:?[ ]*oui\b"
 )
 _FIRST_PERSON = re.compile(
     r"\b(?:nous|notre|nos|on|tenons|tiendrons|disposons|avons|mettons|mettrons|dispose|tient|"
@@ -640,7 +641,7 @@ def _accounting(folded: str, declarative: _Spans) -> bool | None:
     for m in _stated(_ACCOUNTING, folded, declarative):
         before = folded[max(0, m.start() - 60) : m.start()]
         if _ACCOUNTING_NEGATION.search(before) or re.match(
-            r"[ ]*(?:n'est pas|pas encore|non)\b", folded[m.end() : m.end() + 20]
+            r"[ ]*:?[ ]*(?:n'est pas|pas encore|non)\b", folded[m.end() : m.end() + 20]
         ):
             value = False
         elif _FIRST_PERSON.search(before) or _ACCOUNTING_KEPT.match(folded, m.end()):

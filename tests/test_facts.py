@@ -195,6 +195,10 @@ def test_consortium(text: str, several, lead, has_lead) -> None:
         ("Pas de comptabilité analytique pour l'instant.", False),
         ("Faut-il tenir une comptabilité analytique ?", None),
         ("Budget : 0,18 M€ sur 36 mois, comptabilité analytique dédiée au projet.", True),
+        # The short form, and a form's yes or no after the words.
+        ("Compta analytique tenue par le trésorier.", True),
+        ("Comptabilité analytique : oui.", True),
+        ("Compta analytique : non.", False),
     ],
 )
 def test_accounting(text: str, value) -> None:
