@@ -513,7 +513,8 @@ _ANCHORING = re.compile(
     r"dans le quartier|territorialement)\b|"
     r"\bimplantee?s? (?:localement|depuis|sur le territoire|dans le territoire|"
     r"dans le departement|dans le quartier)\b|\bacteur local\b|"
-    r"\b(?:implantee?s?|installee?s?|presente?s?)\b[^.;!?]{0,40}?\bdepuis[ ]+(?:[0-9]+|plus de)\b"
+    r"\b(?:implantee?s?|installee?s?|presente?s?|basee?s?|situee?s?)\b[^.;!?]{0,40}?"
+    r"\bdepuis[ ]+(?:[0-9]+|plus de)\b"
 )
 # The state of the accounts comes right after their name or after a verb of being:
 # "notre trésorerie est tendue", "la trésorerie de l'association reste très tendue".

@@ -218,6 +218,11 @@ def test_organisation_facts() -> None:
     assert extract_facts("Nous gérons un chantier d'insertion.").organisation.insertion_experience
     anchored = extract_facts("Nous sommes implantés à Cholet depuis 20 ans.").organisation
     assert anchored.territorial_anchoring is True
+    for based in (
+        "Association située à Saumur depuis 1995.",
+        "Nous sommes basés au Mans depuis 12 ans.",
+    ):
+        assert extract_facts(based).organisation.territorial_anchoring is True
     deficit = extract_facts("Nos comptes sont déficitaires.").organisation
     assert deficit.financial_health == "fragile"
     fragile = extract_facts("Nous avons des fonds propres négatifs.").organisation
