@@ -111,12 +111,14 @@ _NO_TRAINING = re.compile(
     r"(?:depenses?[ ]+de[ ]+|frais[ ]+de[ ]+|cout[ ]+de[ ]+|actions?[ ]+de[ ]+|"
     rf"(?:costs?|expenses?|spending)[ ]+(?:for|on|of)[ ]+)?{_TRAINING_NOUN}\b"
 )
-# The organisation's own accounts are not the project's cost: "un déficit de 30 000 €",
-# "30 000 € de fonds propres", "a €20,000 loss", "nous avons reçu 80 000 € l'an dernier".
+# An organisation's own accounts are not the project's cost: "un déficit de 30 000 €",
+# "30 000 € de fonds propres", "a €20,000 loss", "nous avons reçu 80 000 € l'an dernier",
+# "notre partenaire dispose de son propre budget de 400 000 €".
 _ACCOUNTS_NOUN = (
     r"(?:deficits?|pertes?|excedents?|resultats?|fonds propres|capitaux propres|reserves?|"
-    r"tresorerie|chiffre d'affaires|dettes?|budget de fonctionnement|loss(?:es)?|surplus|"
-    r"turnover|revenues?|equity|own funds|cash|debts?|operating budget)"
+    r"tresorerie|chiffre d'affaires|dettes?|budget de fonctionnement|propre budget|"
+    r"budget propre|loss(?:es)?|surplus|turnover|revenues?|equity|own funds|own budget|cash|"
+    r"debts?|operating budget)"
 )
 _ACCOUNTS = pattern_table(rf"""
 noun_before: \b{_ACCOUNTS_NOUN}\b

@@ -417,6 +417,13 @@ def test_a_feminine_lead_and_a_future_consortium() -> None:
         ),
         ("Our project costs €150,000; last year we made a €20,000 loss.", 150000, None),
         ("Nous avons enregistré une perte de 12 000 € en 2024.", None, None),
+        (
+            "Projet : 175 000 € sur 3 ans ; la mission locale partenaire a son budget propre "
+            "de 2 M€.",
+            175000,
+            None,
+        ),
+        ("Our partner has its own budget of €500,000; ours is €160,000.", 160000, None),
     ],
 )
 def test_the_organisations_accounts_are_not_the_projects_cost(text: str, total, annual) -> None:
