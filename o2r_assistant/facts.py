@@ -30,10 +30,12 @@ from o2r_assistant.checker import (
     PublicTarget,
 )
 from o2r_assistant.numbers import (
+    DATE_RANGE,
     DURATION,
     NUMBER_WORD_PATTERN,
     find_amounts,
     months_of,
+    range_months,
 )
 from o2r_assistant.patterns import pattern_table
 from o2r_assistant.places import place_mentions
@@ -70,16 +72,34 @@ _PER_YEAR_AFTER = re.compile(
     r"[ ]*(?:par an|/[ ]?an|par annee|annuels?|chaque annee|l'an|per year|a year|/[ ]?year|"
     r"per annum|annually|each year|every year|yearly)\b"
 )
-# "coût annuel : 55 000 €", "budget par an de 50 000 €"
+# "coût annuel : 55 000 €", "budget par an de 50 000 €"; a verb may stand between the cue
+# and the amount: "notre budget annuel sera de 58 000 €", "our annual budget will be €60k".
 _PER_YEAR_BEFORE = re.compile(
     r"\b(?:annuel(?:le)?s?|par an|par annee|chaque annee|annual|yearly|per year|a year|"
-    r"each year|every year)[ ]*(?::|=|de|d'environ|of|of about|of around)?[ ]*$"
+    r"each year|every year)"
+    r"(?:[ ]+(?:budget|costs?|spending|amount))?"
+    r"(?:[ ]+(?:sera|serait|est|etait|atteint|atteindra|atteindrait|represente(?:ra|rait)?|"
+    r"s'eleve(?:ra|rait)?|(?:est |sera )?(?:estimee?|evaluee?|prevue?|fixee?)|will be|would be|"
+    r"is|amounts to|comes to|totals|(?:is |will be )?(?:estimated|expected|set)))?"
+    r"[ ]*(?::|=|de|d'environ|a|of|of about|of around|at)?[ ]*$"
 )
 _PER_MONTH_AFTER = re.compile(
     r"[ ]*(?:par mois|/[ ]?mois|mensuels?|per month|a month|/[ ]?month|monthly)\b"
 )
 _YEAR_AFTER = re.compile(r"[ ]*(?:en|pour|au titre de|in|for)[ ]+(?:l'annee[ ]+)?(20[0-9]{2})\b")
 _YEAR_BEFORE = re.compile(r"\b(?:en|pour|in|for)?[ ]*(20[0-9]{2})[ ]*[:=]?[ ]*$")
+# The years of the project counted rather than dated: "40 000 € la première année, 50 000 €
+# la deuxième", "année 2 : 50 000 €", "€50k in the second year".
+_NTH_YEAR = r"(?:premiere|1re|1ere|deuxieme|2e|2eme|seconde|troisieme|3e|3eme|derniere)"
+_NTH_YEAR_AFTER = re.compile(
+    rf"[ ]*(?:pour |en |sur |au cours de )?(?:la |l')?{_NTH_YEAR}(?:[ ]+annee)?\b|"
+    r"[ ]*(?:in |for )?(?:the )?(?:first|second|third|final|last) year\b|"
+    r"[ ]*(?:in |for )?year [1-3]\b"
+)
+_NTH_YEAR_BEFORE = re.compile(
+    rf"\b(?:{_NTH_YEAR} annee|(?:annee|an|year) (?:[1-3]|un|deux|trois)|"
+    r"(?:first|second|third|final|last) year)[ ]*(?::|=|-)?[ ]*$"
+)
 _PART_BEFORE = re.compile(
     r"\b(?:dont|y compris|inclus|incluant|of which|including)[ ]+(?:environ[ ]+|about[ ]+)?$"
 )
@@ -91,12 +111,14 @@ _NO_TRAINING = re.compile(
     r"(?:depenses?[ ]+de[ ]+|frais[ ]+de[ ]+|cout[ ]+de[ ]+|actions?[ ]+de[ ]+|"
     rf"(?:costs?|expenses?|spending)[ ]+(?:for|on|of)[ ]+)?{_TRAINING_NOUN}\b"
 )
-# The organisation's own accounts are not the project's cost: "un déficit de 30 000 €",
-# "30 000 € de fonds propres", "a €20,000 loss", "nous avons reçu 80 000 € l'an dernier".
+# An organisation's own accounts are not the project's cost: "un déficit de 30 000 €",
+# "30 000 € de fonds propres", "a €20,000 loss", "nous avons reçu 80 000 € l'an dernier",
+# "notre partenaire dispose de son propre budget de 400 000 €".
 _ACCOUNTS_NOUN = (
     r"(?:deficits?|pertes?|excedents?|resultats?|fonds propres|capitaux propres|reserves?|"
-    r"tresorerie|chiffre d'affaires|dettes?|budget de fonctionnement|loss(?:es)?|surplus|"
-    r"turnover|revenues?|equity|own funds|cash|debts?|operating budget)"
+    r"tresorerie|chiffre d'affaires|dettes?|budget de fonctionnement|propre budget|"
+    r"budget propre|loss(?:es)?|surplus|turnover|revenues?|equity|own funds|own budget|cash|"
+    r"debts?|operating budget)"
 )
 _ACCOUNTS = pattern_table(rf"""
 noun_before: \b{_ACCOUNTS_NOUN}\b
@@ -162,6 +184,8 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
         year = _YEAR_AFTER.match(folded, amount.end) or _YEAR_BEFORE.search(before)
         if year:
             lines.append(BudgetLine(year=int(year.group(1)), amount_eur=amount.value))
+        elif _NTH_YEAR_AFTER.match(folded, amount.end) or _NTH_YEAR_BEFORE.search(before):
+            lines.append(BudgetLine(amount_eur=amount.value))
         elif _PER_YEAR_AFTER.match(folded, amount.end) or _PER_YEAR_BEFORE.search(before):
             annual.append(amount.value)
         elif _PER_MONTH_AFTER.match(folded, amount.end):
@@ -213,47 +237,58 @@ preposition: \b(?:sur|pendant|durant|duree de|duree d'|de|over|for|during|lastin
 """)
 
 
+# "de janvier 2025 à décembre 2027" dates the project; the call opened in 2024 (décret
+# n° 2024-584), so a period that ended before 2025 is a past action, not this project.
+_FIRST_PROJECT_END = 2025
+
+
+def _last_named(before: str) -> str | None:
+    """Whose length the nearest cue word before a duration names, if any."""
+    last_pathway = max((m.end() for m in _LENGTH["pathway_words"].finditer(before)), default=-1)
+    last_project = max((m.end() for m in _LENGTH["project_words"].finditer(before)), default=-1)
+    if last_pathway > last_project:
+        return "pathway"
+    return "project" if last_project >= 0 else None
+
+
 def _durations(folded: str, sentences: list[tuple[int, int]]) -> tuple[int | None, int | None]:
     starts = [start for start, _ in sentences]
-    project: int | None = None
-    pathway: int | None = None
+
+    def before(position: int) -> str:
+        sentence_start = starts[bisect.bisect_right(starts, position) - 1]
+        return folded[max(sentence_start, position - 70) : position]
+
+    lengths: list[tuple[int, str]] = []
     for match in DURATION.finditer(folded):
         months = months_of(match)
-        sentence_start = starts[bisect.bisect_right(starts, match.start()) - 1]
-        before = folded[max(sentence_start, match.start() - 70) : match.start()]
+        preceding = before(match.start())
         # Ages ("16 à 25 ans"), seniority and past dates are not lengths.
         if (
             months is None
             or months > 120
-            or _LENGTH["not_before"].search(before)
+            or _LENGTH["not_before"].search(preceding)
             or _LENGTH["not_after"].match(folded, match.end())
         ):
             continue
         if _LENGTH["per_person_after"].match(folded, match.end()):
-            role = "pathway"
-        else:
-            last_pathway = max(
-                (m.end() for m in _LENGTH["pathway_words"].finditer(before)), default=-1
-            )
-            last_project = max(
-                (m.end() for m in _LENGTH["project_words"].finditer(before)), default=-1
-            )
-            in_years = match.group("u") != "mois"
-            if last_pathway > last_project:
-                role = "pathway"
-            elif (
-                last_project >= 0
-                or months >= 24
-                or (in_years and _LENGTH["preposition"].search(before))
-            ):
-                role = "project"
-            else:
-                continue  # "pendant 18 mois" alone could be either length
-        if role == "pathway" and months <= 60:
-            pathway = max(pathway or 0, months)
-        elif role == "project" and project is None:
-            project = months
-    return project, pathway
+            lengths.append((months, "pathway"))
+            continue
+        named = _last_named(preceding)
+        in_years = match.group("u") != "mois"
+        if named:
+            lengths.append((months, named))
+        elif months >= 24 or (in_years and _LENGTH["preposition"].search(preceding)):
+            lengths.append((months, "project"))
+        # else "pendant 18 mois" alone could be either length
+    for match in DATE_RANGE.finditer(folded):
+        months = range_months(match)
+        if months and months <= 120 and int(match.group("end")[-4:]) >= _FIRST_PROJECT_END:
+            # Dates are the project's unless a person's pathway was named last.
+            lengths.append((months, _last_named(before(match.start())) or "project"))
+    pathways = [months for months, role in lengths if role == "pathway" and months <= 60]
+    projects = [months for months, role in lengths if role == "project"]
+    # A length in words or figures comes before one worked out from dates.
+    return (projects[0] if projects else None), (max(pathways) if pathways else None)
 
 
 # --- sentences and declarative clauses ---------------------------------------------
@@ -321,19 +356,23 @@ _NETWORK = r"(?:france travail|pole emploi|(?:la |une |les )?missions? locales?|
 _INVISIBLE = re.compile(
     r"\binvisibles?\b|\bnon[ -]inscrite?s?\b|\bpas (?:encore |du tout )?inscrite?s?\b|"
     r"\binscrite?s? nulle part\b|\binscrite?s? (?:aupres d'|a |dans )aucun|"
-    r"\bsans (?:aucune )?inscription\b|\b(?:en dehors|hors) des radars\b|\bni inscrite?s?\b|"
+    r"\bsans (?:aucune )?inscription\b|\b(?:en dehors|hors|sortie?s?|disparue?s?) des radars\b|"
+    r"\bni inscrite?s?\b|"
     rf"\binconnue?s? (?:de |du |des |d')?(?:{_NETWORK}|reseau|acteurs?|services?)|"
     r"\b(?:connue?s?|suivie?s?|accompagnee?s?) (?:d'|par )aucun|"
     # "qui ne sont inscrits ni à la mission locale ni à France Travail"
     r"\bne (?:sont|soient|seront|sont plus|sont toujours) (?:pas |jamais )?inscrite?s?\b"
-    r"|\binscrite?s? ni\b"
+    r"|\binscrite?s? ni\b|"
+    # "young people not registered with France Travail", "unknown to the employment services"
+    r"\b(?:not|never) (?:yet )?registered\b|\bunregistered\b|\b(?:unknown|not known) to "
+    rf"(?:the |any )?(?:{_NETWORK}|employment|job|public|social|services|agenc)"
 )
 _REGISTERED = re.compile(
     r"\binscrite?s?[ ]+(?:a|au|a la|aupres de|aupres d'|chez|en tant que|comme|sur la liste des)"
     rf"[ ]*(?:{_NETWORK}|demandeurs? d'emploi)|\bdemandeurs? d'emploi\b|"
-    rf"\bsuivie?s? par {_NETWORK}"
+    rf"\bsuivie?s? par {_NETWORK}|\bregistered (?:with|at) {_NETWORK}|\bregistered jobseekers\b"
 )
-_NEGATION_BEFORE = re.compile(r"\b(?:ne|n'|non|pas|ni|sans|jamais|aucune?)\b[^,;:]{0,25}$")
+_NEGATION_BEFORE = re.compile(r"\b(?:ne|n'|non|pas|ni|sans|jamais|aucune?)\b[^,;:.!?]{0,25}$")
 _SUBSIDIARY = re.compile(
     r"\b(?:pas|plus|aucun|sans)[ ]+(?:de[ ]+|d')?contacts?[ ]+(?:regulier[ ]+)?"
     r"(?:avec[ ]+[\w' ]{0,40}?)?[ ]*(?:depuis|au cours des|dans les|sur les|pendant)[ ]+"
@@ -365,7 +404,10 @@ _SINGLE = re.compile(
     r"\b(?:candidatons|candidate|portons|porte|deposons|depose|presentons|presente)[ ]+"
     r"(?:le projet[ ]+|ce projet[ ]+|notre projet[ ]+)?seule?s?\b|"
     r"\bcandidature (?:individuelle|unique)\b|\bsans partenaires?\b|"
-    r"\bun seul (?:porteur|organisme|operateur)\b"
+    r"\bun seul (?:porteur|organisme|operateur)\b|"
+    r"\b(?:apply|applying|applies|bid|bidding|submit\w*|run\w*|carry\w*)[ ]+"
+    r"(?:(?:the|this|our) project[ ]+)?(?:alone|on our own|by ourselves|single-handedly)\b|"
+    r"\b(?:sole|single) (?:applicant|organi[sz]ation|operator)\b"
 )
 # The lead partner: named, said to be missing, or only said to exist.
 _LEAD = pattern_table(r"""
@@ -383,6 +425,11 @@ verb_before: (?:^.*(?:[,;:(]|\bet\b|\band\b|\bdont\b|\bqui\b)|^)[ ]*(?P<name>[^,
     (?:sera|serons|est|sommes|serait|serions|assure(?:ra)?|assurons|assurerons|assume(?:ra)?|
     jouera|joue|jouons|devient|deviendra|deviendrons|designee?s?|nommee?s?|will be|would be|is|
     are|will act as|acts as|as)
+    [ ]+(?:le |la |l'|the |our )?(?:role |fonction )?(?:de |du |of )?$
+# "c'est nous qui serons chef de file", "it is Horizon who will be the lead partner": a cleft.
+cleft_before: \b(?:c'est|ce sont|ce sera|it is|it's|it will be)[ ]+(?P<name>[^,;:()]{1,60}?)[ ]+
+    (?:qui|who|that)[ ]+(?:sera|serons|seront|serait|est|sommes|sont|assure(?:ra)?|assurerons|
+    jouera|jouerons|will be|would be|is|are|will act as)
     [ ]+(?:le |la |l'|the |our )?(?:role |fonction )?(?:de |du |of )?$
 # "La Boussole à Nantes, désignée chef de file, …", "l'ADSEA, qui sera chef de file": a
 # participle or a relative clause in apposition.
@@ -402,12 +449,13 @@ stated: \b(?:avec|avons|aurons|a|est|sera|seront)[ ]+(?:un|une|le|la|notre)[ ]+
 not_a_name: (?:designe|nomme|choisi|identifie|defini|un|une|obligatoire)\b
 first_person_name: ^(?:nous|notre (?:association|structure)|on)$
 """)
-_ACCOUNTING = re.compile(r"\bcomptabilite analytique\b")
+# "compta" is how the word is shortened in a hurry.
+_ACCOUNTING = re.compile(r"\bcompta(?:bilite)? analytique\b")
 _ACCOUNTING_NEGATION = re.compile(r"\b(?:pas|aucune|sans|ni|ne|n')\b[^.;:]{0,30}$")
-# "comptabilité analytique dédiée au projet": stated without a subject.
+# "comptabilité analytique dédiée au projet", "compta analytique : oui" (a form's answer).
 _ACCOUNTING_KEPT = re.compile(
     r"[ ]*(?:est |sera |deja )?(?:dediee|propre|specifique|distincte|separee|mise en place"
-    r"|prevue|tenue|en place|par projet)"
+    r"|prevue|tenue|en place|par projet)|[ ]*:?[ ]*oui\b"
 )
 _FIRST_PERSON = re.compile(
     r"\b(?:nous|notre|nos|on|tenons|tiendrons|disposons|avons|mettons|mettrons|dispose|tient|"
@@ -467,21 +515,34 @@ _ANCHORING = re.compile(
     r"dans le quartier|territorialement)\b|"
     r"\bimplantee?s? (?:localement|depuis|sur le territoire|dans le territoire|"
     r"dans le departement|dans le quartier)\b|\bacteur local\b|"
-    r"\b(?:implantee?s?|installee?s?|presente?s?)\b[^.;!?]{0,40}?\bdepuis[ ]+(?:[0-9]+|plus de)\b"
+    r"\b(?:implantee?s?|installee?s?|presente?s?|basee?s?|situee?s?)\b[^.;!?]{0,40}?"
+    r"\bdepuis[ ]+(?:[0-9]+|plus de)\b"
+)
+# The state of the accounts comes right after their name or after a verb of being:
+# "notre trésorerie est tendue", "la trésorerie de l'association reste très tendue".
+_STATE_VERB = (
+    r"(?:[ ]+(?:de l'|de la |du |de notre |of the |of our )[a-z]+)?"
+    r"(?:[ ]+(?:est|sont|reste|restent|demeure|demeurent|etait|etaient|sera|seront|semble|"
+    r"semblent|is|are|remains?)(?:[ ]+(?:tres|assez|plutot|encore|toujours|actuellement|"
+    r"aujourd'hui|tout a fait|very|quite|still))?)?[ ]+"
 )
 _FRAGILE = re.compile(
-    r"\bdeficitaires?\b|\bdeficit\b|\bfonds propres (?:negatifs|insuffisants)\b|"
-    r"\bdifficultes? financieres?\b|\btresorerie (?:tendue|fragile|negative|insuffisante)\b|"
-    r"\bredressement judiciaire\b|\bprocedure de sauvegarde\b|\bfragilite financiere\b|"
-    r"\bsituation financiere (?:fragile|difficile|tendue|precaire)\b|\bfinancierement fragile\b"
+    rf"\bdeficitaires?\b|\bdeficit\b|\bfonds propres{_STATE_VERB}(?:negatifs|insuffisants)\b|"
+    rf"\bdifficultes? financieres?\b|\btresorerie{_STATE_VERB}(?:tendue|fragile|negative|"
+    r"insuffisante)\b|\bredressement judiciaire\b|\bprocedure de sauvegarde\b|"
+    rf"\bfragilite financiere\b|\bsituation financiere{_STATE_VERB}(?:fragile|difficile|tendue|"
+    r"precaire)\b|\bfinancierement fragile\b"
 )
 _HEALTHY = re.compile(
-    r"\bcomptes? (?:sont )?(?:equilibres|excedentaires|sains)\b|\bexcedentaires?\b|"
-    r"\bsituation financiere (?:saine|solide|bonne|equilibree|stable)\b|"
-    r"\bbonne sante financiere\b|\bsante financiere (?:est )?(?:bonne|saine|solide)\b|"
-    r"\bfonds propres (?:positifs|solides|suffisants)\b|\bfinancierement (?:solide|sain)e?s?\b"
+    rf"\bcomptes?{_STATE_VERB}(?:equilibres|excedentaires|sains)\b|\bexcedentaires?\b|"
+    rf"\bsituation financiere{_STATE_VERB}(?:saine|solide|bonne|equilibree|stable)\b|"
+    rf"\bbonne sante financiere\b|\bsante financiere{_STATE_VERB}(?:bonne|saine|solide)\b|"
+    rf"\bfonds propres{_STATE_VERB}(?:positifs|solides|suffisants)\b|"
+    r"\bfinancierement (?:solide|sain)e?s?\b"
 )
-_SHORT_NEGATION = re.compile(r"\b(?:ne|n'|pas|aucune?|sans|ni|peu|non)\b[^,;:]{0,20}$")
+# A negation ends with its clause, and above all with its sentence: "ils ne sont suivis par
+# aucune structure. Un consortium de 4 partenaires…" negates no consortium.
+_SHORT_NEGATION = re.compile(r"\b(?:ne|n'|pas|aucune?|sans|ni|peu|non)\b[^,;:.!?]{0,20}$")
 
 
 def _stated(pattern: re.Pattern[str], folded: str, declarative: _Spans) -> list[re.Match[str]]:
@@ -510,7 +571,11 @@ def _public(folded: str, declarative: _Spans) -> PublicTarget | None:
 
 def _lead_name(text: str, folded: str, match: re.Match[str], sentence_start: int) -> str | None:
     before = folded[max(sentence_start, match.start() - 90) : match.start()]
-    named = _LEAD["participle_before"].search(before) or _LEAD["verb_before"].search(before)
+    named = (
+        _LEAD["cleft_before"].search(before)
+        or _LEAD["participle_before"].search(before)
+        or _LEAD["verb_before"].search(before)
+    )
     if not named and _LEAD["apposition_after"].match(folded[match.end() : match.end() + 3]):
         named = _LEAD["apposition_before"].search(before)
     if named:
@@ -579,7 +644,7 @@ def _accounting(folded: str, declarative: _Spans) -> bool | None:
     for m in _stated(_ACCOUNTING, folded, declarative):
         before = folded[max(0, m.start() - 60) : m.start()]
         if _ACCOUNTING_NEGATION.search(before) or re.match(
-            r"[ ]*(?:n'est pas|pas encore|non)\b", folded[m.end() : m.end() + 20]
+            r"[ ]*:?[ ]*(?:n'est pas|pas encore|non)\b", folded[m.end() : m.end() + 20]
         ):
             value = False
         elif _FIRST_PERSON.search(before) or _ACCOUNTING_KEPT.match(folded, m.end()):

@@ -7,14 +7,17 @@ answers and the feedback export all read amounts and durations here.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from o2r_assistant.text import fold
 
 __all__ = [
     "CURRENCY",
+    "DATE_RANGE",
     "DURATION",
     "NUMBER_WORDS",
     "NUMBER_WORD_PATTERN",
@@ -23,6 +26,7 @@ __all__ = [
     "find_months",
     "months_of",
     "parse_amount",
+    "range_months",
     "word_value",
 ]
 
@@ -102,8 +106,23 @@ _SCALE_AFTER = re.compile(
     r"(?:[ ]{0,2}(?:(?P<k>k|mille)|(?P<m>m|millions?)|(?P<g>mds?|milliards?))\b)?"
 )
 _BARE_TAIL = re.compile(_MULTIPLIER + r"[ ]{0,2}(?:(?:d')?[ ]{0,2}" + CURRENCY + r")?[ ]*$")
-_WORD_MILLIONS = re.compile(
-    rf"\b(?P<n>{NUMBER_WORD_PATTERN})[ ]+(?:(?P<m>millions?)|(?P<g>milliards?))[ ]+(?:d')?[ ]?"
+# An amount in words: "cent soixante mille euros", "deux millions d'euros", "one hundred
+# and sixty thousand euros". Each word adds to the number or multiplies what precedes it.
+_WORD_SCALES = {
+    "cent": 100, "cents": 100, "hundred": 100,
+    "mille": 1000, "thousand": 1000,
+    "million": 10**6, "millions": 10**6,
+    "milliard": 10**9, "milliards": 10**9, "billion": 10**9, "billions": 10**9,
+}  # fmt: skip
+# English tens past sixty; French writes them by addition ("soixante-dix", "quatre-vingt-dix").
+_HIGH_TENS = {"seventy": 70, "eighty": 80, "ninety": 90}
+# Up to "seize": "dix-sept" reads as "dix" and "sept".
+_AMOUNT_WORDS = [*_WORD_SCALES, *_SMALL[:17], *_TENS, *_EN_SMALL, *_EN_TENS, *_HIGH_TENS, "une"]
+_WORD_TOKEN = (
+    r"(?:quatre[ -]vingts?|" + "|".join(sorted(_AMOUNT_WORDS, key=len, reverse=True)) + r")\b"
+)
+_WORD_AMOUNT = re.compile(
+    rf"\b(?P<words>{_WORD_TOKEN}(?:[ -]+(?:(?:et|and)[ -]+)?{_WORD_TOKEN})*)[ ]+(?:d')?[ ]?"
     + CURRENCY
 )
 # Longer numbers are not budgets, and would overflow the 28-digit decimal context.
@@ -160,12 +179,29 @@ def _scaled(number: str, match: re.Match[str]) -> Decimal:
     return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
 
 
+def _words_value(words: str) -> Decimal:
+    """The value of the words of a ``_WORD_AMOUNT`` match: "cent soixante mille" is 160 000."""
+    total = current = 0
+    for token in re.finditer(_WORD_TOKEN, words):
+        word = token.group()
+        if word.startswith("quatre"):
+            current += 80
+        elif word in ("cent", "cents", "hundred"):
+            current = (current or 1) * 100
+        elif word in _WORD_SCALES:
+            total += (current or 1) * _WORD_SCALES[word]
+            current = 0
+        else:
+            current += _HIGH_TENS.get(word) or NUMBER_WORDS[word]
+    return Decimal(total + current)
+
+
 def parse_amount(text: str) -> Decimal | None:
     """The amount of one expression ("150 000 €", "150k€", "1,2 million d'euros"), else None."""
     folded = fold(text).strip()
-    words = _WORD_MILLIONS.fullmatch(folded)
+    words = _WORD_AMOUNT.fullmatch(folded)
     if words:
-        return _scaled(str(word_value(words.group("n"))), words)
+        return _words_value(words.group("words"))
     chain = _CHAIN.match(folded)
     if not chain:
         return None
@@ -213,9 +249,11 @@ def find_amounts(folded: str) -> list[Amount]:
         # "EUR 40k" was already read as "40k": one amount, from the currency on.
         found = [a for a in found if a.start != chain.start()]
         found.append(Amount(currency.start(), scale.end(), value, _is_scaled(scale)))
-    for words in _WORD_MILLIONS.finditer(folded):
-        value = _scaled(str(word_value(words.group("n"))), words)
-        found.append(Amount(words.start(), words.end(), value, True))
+    for words in _WORD_AMOUNT.finditer(folded):
+        # "150 mille euros", "1,2 million d'euros": words that end an amount in figures.
+        if any(a.start <= words.start() < a.end for a in found):
+            continue
+        found.append(Amount(words.start(), words.end(), _words_value(words.group("words")), True))
     return sorted(found, key=lambda a: a.start)
 
 
@@ -244,3 +282,79 @@ def months_of(match: re.Match[str]) -> int | None:
 def find_months(folded: str) -> list[int]:
     """The length in months of every duration in folded text, in order."""
     return [m for match in DURATION.finditer(folded) if (m := months_of(match)) is not None]
+
+
+# --- periods between two dates -------------------------------------------------------
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("janvier", "january", "jan"),
+            ("fevrier", "february", "feb"),
+            ("mars", "march", "mar"),
+            ("avril", "april", "apr"),
+            ("mai", "may"),
+            ("juin", "june", "jun"),
+            ("juillet", "july", "jul"),
+            ("aout", "august", "aug"),
+            ("septembre", "september", "sept", "sep"),
+            ("octobre", "october", "oct"),
+            ("novembre", "november", "nov"),
+            ("decembre", "december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH_NAME = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# "1er septembre 2025", "janvier 2025", "01/09/2025".
+_DATE = (
+    rf"(?:(?:le[ ]+)?[0-9]{{1,2}}(?:er)?[ ]+)?(?:{_MONTH_NAME})\.?[ ]+20[0-9]{{2}}|"
+    r"[0-9]{1,2}/[0-9]{1,2}/20[0-9]{2}"
+)
+# "de janvier 2025 à décembre 2027", "du 1er septembre 2025 au 31 août 2028",
+# "from March 2025 to February 2028".
+DATE_RANGE = re.compile(
+    rf"\b(?:de|du|d'|depuis|from|between|entre)[ ]+(?P<start>{_DATE})[ ]*"
+    r"(?:a|au|jusqu'a|jusqu'au|et|-|to|until|till|through|and)[ ]+"
+    rf"(?P<end>{_DATE})\b"
+)
+_DATE_PARTS = re.compile(
+    rf"(?:(?:le[ ]+)?(?P<day>[0-9]{{1,2}})(?:er)?[ ]+)?(?P<month>{_MONTH_NAME})\.?[ ]+"
+    r"(?P<year>20[0-9]{2})|(?P<nday>[0-9]{1,2})/(?P<nmonth>[0-9]{1,2})/(?P<nyear>20[0-9]{2})"
+)
+_DAYS_PER_MONTH = 365.25 / 12
+
+
+def _date_of(text: str, *, end: bool) -> date | None:
+    parts = _DATE_PARTS.fullmatch(text)
+    if parts is None:
+        return None
+    if parts.group("month"):
+        year, month, day = (
+            int(parts.group("year")),
+            _MONTHS[parts.group("month")],
+            parts.group("day"),
+        )
+    else:
+        year, month, day = (
+            int(parts.group("nyear")),
+            int(parts.group("nmonth")),
+            parts.group("nday"),
+        )
+    if not 1 <= month <= 12:
+        return None
+    # A month alone runs from its first day (a start) to its last (an end).
+    last = calendar.monthrange(year, month)[1]
+    day_number = int(day) if day else (last if end else 1)
+    return date(year, month, day_number) if 1 <= day_number <= last else None
+
+
+def range_months(match: re.Match[str]) -> int | None:
+    """The length in whole months of a ``DATE_RANGE`` match, both ends included, else None."""
+    start = _date_of(match.group("start"), end=False)
+    end = _date_of(match.group("end"), end=True)
+    if start is None or end is None or end < start:
+        return None
+    return round(((end - start).days + 1) / _DAYS_PER_MONTH) or None

@@ -21,6 +21,8 @@ from o2r_assistant.facts import extract_facts
         ("Budget de 150k€ sur 3 ans.", 150000, None, None),
         ("Un budget total de 0,2 M€.", 200000, None, None),
         ("Nous prévoyons 1,2 million d'euros sur trois ans.", 1200000, None, None),
+        ("Le projet coûtera deux cent dix mille euros en tout.", 210000, None, None),
+        ("Budget : 150 mille euros, dont vingt mille euros de formation.", 150000, 20000, None),
         ("Projet de 180 000 € dont 30 000 € de formation.", 180000, 30000, None),
         ("200 000 € y compris 20 k€ de formation.", 200000, 20000, None),
         ("210 000 € dont 0 € de formation.", 210000, 0, None),
@@ -48,6 +50,21 @@ def test_yearly_breakdown_gives_lines() -> None:
     assert all(line.category is None for line in facts.budget_lines)
     facts = extract_facts("En 2025 : 60 000 €. En 2026 : 50 000 €.")
     assert [line.year for line in facts.budget_lines] == [2025, 2026]
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        ("Année 1 : 45 000 €, année 2 : 55 000 €, année 3 : 60 000 €.", [45000, 55000, 60000]),
+        ("We plan €50k in the first year and €70k in the second year.", [50000, 70000]),
+        # "première année comprise" counts no year of its own.
+        ("Budget total 170 000 € sur 3 ans, première année comprise.", None),
+    ],
+)
+def test_years_counted_rather_than_dated_give_lines(text: str, amounts) -> None:
+    lines = extract_facts(text).budget_lines
+    assert ([line.amount_eur for line in lines] if lines else None) == amounts
+    assert all(line.year is None for line in lines or [])
 
 
 def test_training_per_year_follows_project_length() -> None:
@@ -178,6 +195,10 @@ def test_consortium(text: str, several, lead, has_lead) -> None:
         ("Pas de comptabilité analytique pour l'instant.", False),
         ("Faut-il tenir une comptabilité analytique ?", None),
         ("Budget : 0,18 M€ sur 36 mois, comptabilité analytique dédiée au projet.", True),
+        # The short form, and a form's yes or no after the words.
+        ("Compta analytique tenue par le trésorier.", True),
+        ("Comptabilité analytique : oui.", True),
+        ("Compta analytique : non.", False),
     ],
 )
 def test_accounting(text: str, value) -> None:
@@ -197,6 +218,11 @@ def test_organisation_facts() -> None:
     assert extract_facts("Nous gérons un chantier d'insertion.").organisation.insertion_experience
     anchored = extract_facts("Nous sommes implantés à Cholet depuis 20 ans.").organisation
     assert anchored.territorial_anchoring is True
+    for based in (
+        "Association située à Saumur depuis 1995.",
+        "Nous sommes basés au Mans depuis 12 ans.",
+    ):
+        assert extract_facts(based).organisation.territorial_anchoring is True
     deficit = extract_facts("Nos comptes sont déficitaires.").organisation
     assert deficit.financial_health == "fragile"
     fragile = extract_facts("Nous avons des fonds propres négatifs.").organisation
@@ -338,12 +364,21 @@ def test_a_place_in_an_organisations_name(text: str, places) -> None:
         ("Coût annuel 55k, projet sur 36 mois, 10k de formation par an.", 55000, 30000),
         ("Budget annuel de 48 000 €, sur trois ans.", 48000, None),
         ("Nous prévoyons chaque année 60 000 euros.", 60000, None),
+        # A verb between the yearly cue and the amount.
+        ("Le coût annuel s'élèvera à 52 000 €, pendant trois ans.", 52000, None),
+        ("Son budget annuel est estimé à 61 000 euros.", 61000, None),
+        ("Our yearly spending would be €45,000 for three years.", 45000, None),
     ],
 )
 def test_a_yearly_amount_named_before_or_after(text: str, annual: int, training) -> None:
     facts = extract_facts(text)
     assert facts.annual_cost_eur == annual
     assert facts.training_cost_eur == training
+
+
+def test_a_yearly_cue_in_another_clause_leaves_a_total() -> None:
+    facts = extract_facts("Le rapport annuel est publié ; le projet coûte 160 000 €.")
+    assert (facts.total_cost_eur, facts.annual_cost_eur) == (160000, None)
 
 
 @pytest.mark.parametrize(
@@ -382,6 +417,13 @@ def test_a_feminine_lead_and_a_future_consortium() -> None:
         ),
         ("Our project costs €150,000; last year we made a €20,000 loss.", 150000, None),
         ("Nous avons enregistré une perte de 12 000 € en 2024.", None, None),
+        (
+            "Projet : 175 000 € sur 3 ans ; la mission locale partenaire a son budget propre "
+            "de 2 M€.",
+            175000,
+            None,
+        ),
+        ("Our partner has its own budget of €500,000; ours is €160,000.", 160000, None),
     ],
 )
 def test_the_organisations_accounts_are_not_the_projects_cost(text: str, total, annual) -> None:
@@ -509,6 +551,18 @@ def test_supporting_people_for_years_is_experience(text: str, value) -> None:
             False,
         ),
         ("Nous sommes trois structures, le chef de file reste à désigner.", None, False),
+        # A cleft names the lead before its verb.
+        (
+            "Nous sommes trois structures et c'est la Mission locale du Mans qui sera cheffe "
+            "de file.",
+            "la Mission locale du Mans",
+            True,
+        ),
+        (
+            "We are three partners; it is Horizon Ouest who will be the lead partner.",
+            "Horizon Ouest",
+            True,
+        ),
         (
             "Nous ne savons pas encore qui sera chef de file entre les trois associations.",
             None,
@@ -520,3 +574,81 @@ def test_a_named_lead_among_several_organisations(text: str, lead, has_lead) -> 
     consortium = extract_facts(text).consortium
     assert consortium.several is True
     assert (consortium.lead, consortium.has_lead) == (lead, has_lead)
+
+
+@pytest.mark.parametrize(
+    ("text", "several", "registered"),
+    [
+        (
+            "Nous n'avons aucun salarié. Un groupement de trois associations porte le projet.",
+            True,
+            None,
+        ),
+        ("Ce n'est pas le cas. Ils sont inscrits à France Travail.", None, True),
+        # Within its sentence, a negation still holds.
+        ("Nous ne sommes pas en consortium.", False, None),
+    ],
+)
+def test_a_negation_stops_at_the_end_of_its_sentence(text: str, several, registered) -> None:
+    facts = extract_facts(text)
+    assert (facts.consortium.several if facts.consortium else None) == several
+    assert (facts.public.registered if facts.public else None) == registered
+
+
+@pytest.mark.parametrize(
+    ("text", "health"),
+    [
+        ("La trésorerie de l'association reste très tendue.", "fragile"),
+        ("Notre situation financière est aujourd'hui fragile.", "fragile"),
+        ("Nos fonds propres demeurent solides.", "bonne"),
+        ("Notre trésorerie n'est pas tendue.", None),
+    ],
+)
+def test_the_state_of_the_accounts_after_a_verb_of_being(text: str, health) -> None:
+    organisation = extract_facts(text).organisation
+    assert (organisation.financial_health if organisation else None) == health
+
+
+@pytest.mark.parametrize(
+    ("text", "project", "pathway"),
+    [
+        ("L'action se déroulera du 1er mars 2026 au 28 février 2029 à Nantes.", 36, None),
+        ("Our programme runs from April 2026 until March 2028.", 24, None),
+        ("Chaque jeune est accompagné de janvier 2026 à juin 2026.", None, 6),
+        # A length in figures wins over dates of a phase; a past period is no project.
+        ("Projet sur 36 mois, de janvier 2026 à juin 2027 pour la première phase.", 36, None),
+        ("De janvier 2019 à décembre 2021 nous avons porté un projet similaire.", None, None),
+    ],
+)
+def test_a_length_between_two_dates(text: str, project, pathway) -> None:
+    facts = extract_facts(text)
+    assert (facts.project_months, facts.pathway_months) == (project, pathway)
+
+
+@pytest.mark.parametrize(
+    ("text", "registered"),
+    [
+        ("Our participants are unregistered young adults.", False),
+        ("Young people unknown to the employment services.", False),
+        ("Des jeunes qui ont disparu des radars après le lycée.", False),
+        ("The people we support are registered with Pôle emploi.", True),
+        ("We are registered as an association.", None),
+        ("The final figure is unknown to us.", None),
+    ],
+)
+def test_the_public_in_english_and_off_the_radar(text: str, registered) -> None:
+    public = extract_facts(text).public
+    assert (public.registered if public else None) == registered
+
+
+@pytest.mark.parametrize(
+    ("text", "several"),
+    [
+        ("We will run the project on our own.", False),
+        ("Our association is the sole applicant.", False),
+        ("We are the only organisation in Laval doing this.", None),
+    ],
+)
+def test_a_single_applicant_in_english(text: str, several) -> None:
+    consortium = extract_facts(text).consortium
+    assert (consortium.several if consortium else None) == several

@@ -12,12 +12,14 @@ from o2r_assistant.checker import format_eur
 from o2r_assistant.errors import LLMError
 from o2r_assistant.llm import Generated, check_numbers
 from o2r_assistant.numbers import (
+    DATE_RANGE,
     DURATION,
     NUMBER_WORDS,
     find_amounts,
     find_months,
     months_of,
     parse_amount,
+    range_months,
     word_value,
 )
 from o2r_assistant.text import fold
@@ -57,6 +59,11 @@ def test_number_words() -> None:
         ("1 234,50 €", Decimal("1234.50")),
         ("12,5 k€", 12500),
         ("150 mille euros", 150000),
+        # In words: each word adds to the number or multiplies what precedes it.
+        ("deux cent quarante mille euros", 240000),
+        ("quatre-vingt-quinze mille euros", 95000),
+        ("un million trois cent mille euros", 1300000),
+        ("one hundred and seventy-five thousand euros", 175000),
         ("0 €", 0),
         ("150 000", 150000),
     ],
@@ -167,3 +174,21 @@ def test_a_currency_ending_an_amount_starts_none() -> None:
 def test_english_durations(text: str, months: int) -> None:
     match = DURATION.fullmatch(fold(text))
     assert match is not None and months_of(match) == months
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("du 1er mars 2026 au 28 février 2029", 36),
+        ("de septembre 2025 à août 2027", 24),
+        ("from April 2026 until March 2029", 36),
+        ("du 01/10/2025 au 30/09/2026", 12),
+        ("de juin 2026 à juin 2026", 1),
+        # An end before the start, or a day the month has not, is no period.
+        ("de mars 2027 à mars 2026", None),
+        ("du 30 février 2026 au 1er mars 2027", None),
+    ],
+)
+def test_the_months_between_two_dates(text: str, months: int | None) -> None:
+    match = DATE_RANGE.search(fold(text))
+    assert match is not None and range_months(match) == months
