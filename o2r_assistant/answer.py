@@ -450,13 +450,6 @@ def rule_quotes(
 
 # How far below the best a sentence giving the fact asked for may score and still lead.
 FACT_LEAD_MARGIN = 0.95
-# Words that ask for a kind of fact rather than name what it is about.
-KIND_WORDS = frozenset(
-    tokens(
-        "combien temps durée dure durer long longtemps montant somme date quand délai nombre "
-        "taux minimum maximum plafond plancher mois ans année jours euros"
-    )
-)
 # How far below a whole list a single sentence or item may score and lead instead.
 LIST_LEAD_MARGIN = 0.95
 
@@ -486,7 +479,7 @@ def select_sentences(
     if wanted and any(gives_kind(k, pool[0].quote) for k in wanted):
         # The fact asked is stated of the thing asked about: "combien de temps dure la
         # convention ?" is the convention's length, not a person's pathway.
-        topic = set(tokens(question.focus)) - KIND_WORDS
+        topic = question.topic(*FACT_KINDS)
         near = [
             c
             for c in pool

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .patterns import pattern_table
-from .text import content_words
+from .text import content_words, tokens
 
 # Lines that greet, thank or sign off carry no question.
 _FORMULA = re.compile(
@@ -183,6 +183,22 @@ def gives_kind(kind: str, text: str, *, strict: bool = False) -> bool:
     return bool(KIND_GIVEN[kind].search(text))
 
 
+# Nouns that frame a question ("quels éléments", "quelle date") rather than name its
+# subject: their absence from the texts says nothing.
+FRAME_NOUNS = frozenset(
+    tokens("élément éléments date jour moment chose choses type types sorte genre façon manière")
+)
+# The words that ask for each kind of fact, or name the call every question is about:
+# what is left of a question without them is its topic (``Question.topic``).
+_ASKING_WORDS = {
+    "duration": "combien temps durée dure durer long longtemps mois ans année jours",
+    "amount": "montant montants combien coût coûte euros euro budget somme prix minimum "
+    "maximum plancher plafond total exactement much cost amount money",
+    "date": "quand date dates délai calendrier limite jour mois année ami o2r appel when",
+    "count": "combien nombre",
+    "rate": "taux minimum maximum",
+}
+ASKING_WORDS = {kind: frozenset(tokens(words)) for kind, words in _ASKING_WORDS.items()}
 # Kinds of answer that a sentence without one cannot give: "combien ?" wants a number.
 FACT_KINDS = ("amount", "duration", "count", "date", "rate")
 # Kinds whose absence from every candidate sentence means the texts do not say.
@@ -209,6 +225,15 @@ class Question:
     asks: bool = True
     wh: bool = False  # a wh-word asks for something other than yes or no
     who: bool = False  # "qui fixe… ?": asks who, which a text or an authority answers
+
+    def topic(self, *kinds: str) -> frozenset[str]:
+        """The stems of what the question is about, without the words asking for ``kinds``.
+
+        A date or an amount answers only about its topic: "quand les lauréats
+        seront-ils informés ?" is about "lauréats informés", not "quand".
+        """
+        framing = FRAME_NOUNS.union(*(ASKING_WORDS[k] for k in kinds if k in ASKING_WORDS))
+        return frozenset(tokens(self.focus)) - framing
 
     @property
     def plain_answer_allowed(self) -> bool:

@@ -9,7 +9,15 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .places import find_places
-from .question import KIND_GIVEN, MUST_BE_GIVEN, Question, asks_at, gives_kind, is_english
+from .question import (
+    FRAME_NOUNS,
+    KIND_GIVEN,
+    MUST_BE_GIVEN,
+    Question,
+    asks_at,
+    gives_kind,
+    is_english,
+)
 from .retrieval import DOMAIN_STEMS, DOMAIN_STEMS_EN, HybridRetriever, RetrievalResult
 from .safety import blocked_reason
 from .text import content_words, stem, tokens
@@ -138,22 +146,6 @@ def scope_signals(
     )
 
 
-# Nouns that frame a question ("quels éléments", "quelle date") rather than name its
-# subject: their absence from the texts says nothing.
-FRAME_NOUNS = frozenset(
-    tokens("élément éléments date jour moment chose choses type types sorte genre façon manière")
-)
-# Words that ask for a date or name the call, not the event dated.
-DATE_FRAME = FRAME_NOUNS | frozenset(
-    tokens("quand date dates délai calendrier limite jour mois année ami o2r appel when")
-)
-# Words that ask for an amount or name the money, not what the money is for.
-AMOUNT_FRAME = FRAME_NOUNS | frozenset(
-    tokens(
-        "montant montants combien coût coûte euros euro budget somme prix minimum maximum "
-        "plancher plafond total exactement much cost amount money"
-    )
-)
 # How many of the best candidates must hold the kind of answer asked for.
 KIND_WINDOW = 3
 
@@ -200,14 +192,14 @@ def answers_kind(
             # A date answers only about its own event: a text's publication date does
             # not say when the winners are told. The best sentence on the question's
             # topic may also say when another way ("chaque mardi matin").
-            topic = set(tokens(question.focus)) - DATE_FRAME
+            topic = question.topic("date")
             giving = [quote for quote in giving if topic & set(tokens(quote))]
             if not giving and top and topic & set(tokens(top[0].quote)):
                 continue
         if kind == "amount" and not question.english:
             # An amount answers only about what it is for: a project's minimum cost says
             # nothing of what a beneficiary is paid. The best sentence may use other words.
-            topic = set(tokens(question.focus)) - AMOUNT_FRAME
+            topic = question.topic("amount")
             giving = [q for q in giving if topic & set(tokens(q)) or q == top[0].quote]
         if not giving:
             return False

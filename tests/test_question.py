@@ -7,6 +7,7 @@ import pytest
 from o2r_assistant.facts import extract_facts
 from o2r_assistant.question import analyse, gives_kind, questions_of, statements_of
 from o2r_assistant.scope import bound
+from o2r_assistant.text import tokens
 
 
 @pytest.mark.parametrize(
@@ -199,3 +200,12 @@ def test_how_much_and_how_many_in_other_words(
 ) -> None:
     asked = analyse(message)
     assert (asked.kinds, asked.count_noun) == (kinds, count_noun)
+
+
+def test_the_topic_leaves_out_the_words_that_ask_for_a_kind() -> None:
+    asked = analyse("Quelle est la date limite pour l'AMI O2R ?")
+    assert asked.topic("date") == frozenset()
+    asked = analyse("Combien de temps dure la convention ?")
+    assert asked.topic("duration") == set(tokens("convention"))
+    # Without the kind, "temps" and "dure" stay: they say what is asked.
+    assert set(tokens("temps dure")) <= asked.topic()
