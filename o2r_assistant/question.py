@@ -398,10 +398,17 @@ def statements_of(message: str) -> str:
 
 def asks_at(message: str, position: int) -> bool:
     """Whether the clause of ``message`` holding ``position`` is the one that asks."""
-    start = max(message.rfind(c, 0, position) for c in ".!?\n,;:") + 1
-    ends = [i for i in (message.find(c, position) for c in ".!?\n,;:") if i >= 0]
-    end = min(ends) + 1 if ends else len(message)
-    return _is_interrogative(message[start:end])
+    for sentence in _SENTENCE.finditer(message):
+        if not sentence.start() <= position < sentence.end():
+            continue
+        # The same clauses as ``statements_of`` reads: cut at commas, semicolons, colons.
+        start = sentence.start()
+        for cut in _CLAUSE.finditer(message, sentence.start(), sentence.end()):
+            if position < cut.start():
+                return _is_interrogative(message[start : cut.start()])
+            start = cut.end()
+        return _is_interrogative(message[start : sentence.end()])
+    return False
 
 
 def _is_interrogative(clause: str, *, relative_wh: bool = False) -> bool:
