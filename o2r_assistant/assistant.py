@@ -328,11 +328,17 @@ class Assistant:
             or (asked.yes_no and asked.first_person)
         )
         verdict_leads = findings is not None and (states_project or asked.asks_eligibility)
-        if verdict_leads:
-            own: list[Candidate] = []
-            if own_question and not signals.blocked:
-                candidates = score_candidates(asked, result, index, retriever.idf)
+        own: list[Candidate] = []
+        if verdict_leads and own_question and not signals.blocked:
+            candidates = score_candidates(asked, result, index, retriever.idf)
+            if signals.supported() and answers_kind(asked, candidates, retriever.knows):
                 own = select_sentences(candidates, asked, limit=1)
+            elif not findings.to_fix and not asked.asks_eligibility:
+                # The facts only frame a question the texts do not answer ("nous sommes
+                # une association à Angers : faut-il être certifié Qualiopi ?"): that
+                # question decides, and the checker's panel still shows the facts.
+                verdict_leads = False
+        if verdict_leads:
             if findings.to_fix:
                 # What fails or needs fixing leads, quoted from the rule it breaks. That
                 # verdict answers a question about the project that is no wh-question

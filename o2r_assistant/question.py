@@ -129,6 +129,8 @@ KIND_ASKED = {
     "contact": re.compile(
         r"\b(?:e-?mail|courriel|adresse (?:mail|électronique|postale)|téléphone|numéro|"
         r"joindre|contacter|phone|site (?:internet|web)|url|link)\b"
+        # A document to download is a resource the texts do not hold either.
+        r"|\btélécharg\w*|\bformulaires?\b|\bcerfa\b|\bdownload\w*|\btemplates?\b"
         # "un contact à la DREETS ?", not "plus de contact depuis l'hiver"
         r"|(?<!\bde )(?<!\bd')\bcontacts?\b"
         # "le lien vers le formulaire", not "en lien avec"
@@ -266,9 +268,9 @@ def _question_sentences(sentences: list[str]) -> list[str]:
     for i, sentence in enumerate(sentences):
         if not asks(sentence):
             continue
-        bare = (
-            not _CUES["wh"].search(sentence) and len(content_words(sentence)) <= CONTENTLESS_WORDS
-        )
+        # Figures name no topic: "genre 5, 10 ?" leans on the question before it.
+        words = [w for w in content_words(sentence) if not w.isdigit()]
+        bare = not _CUES["wh"].search(sentence) and len(words) <= CONTENTLESS_WORDS
         if i and bare:
             before = sentences[i - 1]
             if asked and asked[-1] == before:
@@ -416,6 +418,7 @@ def _is_interrogative(clause: str, *, relative_wh: bool = False) -> bool:
     clause = clause.strip()
     return bool(
         _ASKS.search(clause)
+        or _INDIRECT.search(clause)
         or _CUES["yes_no"].search(clause)
         or (not relative_wh and _WH_START.match(clause))
     )

@@ -145,6 +145,20 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+# Acronyms are at most this many words long.
+ACRONYM_WORDS = 6
+
+
+def _word_initials(text: str) -> set[str]:
+    """The initials of every run of 2 to ACRONYM_WORDS content words of ``text``."""
+    letters = [w[0].upper() for w in content_words(text) if w[0].isalpha()]
+    return {
+        "".join(letters[i : i + n])
+        for n in range(2, ACRONYM_WORDS + 1)
+        for i in range(len(letters) - n + 1)
+    }
+
+
 def phrase_meanings(text: str) -> list[str]:
     """The corpus wording of idioms found in ``text``."""
     return [meaning for pattern, meaning in _PHRASES if pattern.search(text)]
@@ -301,6 +315,7 @@ class HybridRetriever(BaseRetriever):
     _max_idf: float = PrivateAttr()
     _typo_targets: list[str] = PrivateAttr()
     _known_words: frozenset[str] = PrivateAttr()
+    _initials: frozenset[str] = PrivateAttr()
 
     def model_post_init(self, __context: object) -> None:
         self._chunks = self.index.chunks()
@@ -309,6 +324,9 @@ class HybridRetriever(BaseRetriever):
         self._max_idf = max(self._lexical.bm25.idf.values(), default=1.0)
         words = {w for c in self._chunks for w in content_words(c.embed_text)}
         self._known_words = frozenset(words)
+        self._initials = frozenset(
+            initials for c in self._chunks for initials in _word_initials(c.text)
+        )
         # Misspellings are only corrected towards the domain's own terms: a rare but
         # correct word ("déroule") must not turn into a corpus word ("découle").
         self._typo_targets = sorted(w for w in words if stem(w) in DOMAIN_STEMS and len(w) > 4)
@@ -321,6 +339,10 @@ class HybridRetriever(BaseRetriever):
     def known_words(self) -> frozenset[str]:
         """Every accent-folded content word of the corpus."""
         return self._known_words
+
+    def spells(self, acronym: str) -> bool:
+        """Whether the corpus writes out ``acronym`` ("JO": "Journal officiel")."""
+        return acronym.upper() in self._initials
 
     def idf(self, term: str) -> float:
         """Inverse document frequency of a stemmed term; unseen terms count as rarest."""

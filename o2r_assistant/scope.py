@@ -86,8 +86,9 @@ class ScopeSignals:
     def supported(self) -> bool:
         if self.blocked:
             return False
-        if self.asked_about and self.yes_no:
-            # "Is Qualiopi required?": texts that never name it cannot settle it.
+        if self.asked_about:
+            # "Is Qualiopi required?", "comment obtenir le conventionnement IAE ?": texts
+            # that never name the thing asked about cannot settle it.
             return False
         if self.english:
             # Cross-language similarity runs lower and the lexical leg agrees on common
@@ -121,6 +122,8 @@ def scope_signals(
         # English capitalises common nouns ("the State"): only its acronyms count.
         and not (english and not m[0].isupper())
         and not set(content_words(m[0])) <= (retriever.known_words | place_words)
+        # An acronym of words the texts use ("JO": "Journal officiel") names nothing new.
+        and not (m[0].isupper() and retriever.spells(m[0]))
         # A name given to the candidate or a person ("l'association Tremplin Ouest",
         # "je suis Maëlys") is no subject the texts fail to cover.
         and not _NAMED.search(question, 0, m.start())

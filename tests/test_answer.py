@@ -460,3 +460,30 @@ def test_a_question_without_the_calls_words_is_judged_by_how_close_the_texts_are
     assistant, question, abstains
 ):
     assert assistant.ask(question).abstained is abstains
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # Facts that only frame a question the texts do not answer.
+        "Nous sommes une association d'insertion basée à Laval. Doit-on avoir le label "
+        "Qualiopi pour être conventionné ?",
+        # A name the texts never use, in the clause that asks, even in a wh-question.
+        "Comment obtenir l'agrément IAE pour notre chantier ?",
+        # ... or in an indirect question.
+        "Notre trésorier se demande si la subvention est soumise à la TVA.",
+        # A document to download.
+        "Où peut-on télécharger le formulaire de candidature ?",
+        # Figures after a question only lean on it.
+        "Vous financerez combien de structures dans la région ? genre 3, 4 ?",
+    ],
+)
+def test_what_the_texts_do_not_say_is_declined_whatever_surrounds_it(assistant, message):
+    answer = assistant.ask(message)
+    assert answer.abstained and not answer.citations
+
+
+def test_an_acronym_the_texts_write_out_is_no_unknown_name(assistant):
+    # "JO" is "Journal officiel", which the texts use.
+    answer = assistant.ask("Le décret est paru au JO à quelle date ?")
+    assert not answer.abstained and "25 juin 2024" in answer.text
