@@ -19,7 +19,7 @@ from .checker import CheckReport, Dossier
 from .corpus import Chunk
 from .index import VectorIndex
 from .provenance import LocalOrigin
-from .question import FACT_KINDS, KIND_GIVEN, Question, gives_kind
+from .question import FACT_KINDS, KIND_GIVEN, Question, gives_kind, whose
 from .retrieval import RetrievalResult, Retrieved, phrase_meanings
 from .safety import is_instruction
 from .text import normalize_match, tokens
@@ -486,6 +486,17 @@ def select_sentences(
             if c.score >= FACT_LEAD_MARGIN * pool[0].score
             and any(gives_kind(k, c.quote) for k in wanted)
         ]
+        # A duration asked by the organisation of itself ("on est engagés combien de
+        # temps ?") is the project's, not one person's pathway, and the reverse.
+        asked_whose = whose(question.focus) or (
+            frozenset({"project"}) if question.first_person else frozenset()
+        )
+        if "duration" in wanted and len(asked_whose) == 1:
+            same = [c for c in near if whose(c.quote) == asked_whose]
+            near = same or near
+            if same and whose(pool[0].quote) != asked_whose:
+                pool.remove(same[0])
+                pool.insert(0, same[0])
         best = max(near, key=lambda c: len(topic & set(tokens(c.quote))))
         if len(topic & set(tokens(best.quote))) > len(topic & set(tokens(pool[0].quote))):
             pool.remove(best)

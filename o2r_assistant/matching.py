@@ -30,7 +30,7 @@ import numpy as np
 from .answer import Answer, Citation
 from .errors import DatabaseUnavailableError
 from .patterns import pattern_table
-from .question import analyse
+from .question import analyse, whose
 from .scope import bound
 from .text import tokens
 from .validated import QuoteFinder, ValidatedAnswer, ValidatedStore, date_fr
@@ -47,14 +47,10 @@ log = logging.getLogger(__name__)
 THRESHOLD = 0.9
 VALIDATION_LINE = "Réponse validée par la DREETS Pays de la Loire le {date}."
 
-# What a question turns on: whose duration (a person's pathway or the project's), a
-# deadline, a negation. A minimum or a maximum is read as scope reads quotes (``bound``).
+# What a question turns on: whose duration (``whose``), a deadline, a negation. A
+# minimum or a maximum is read as scope reads quotes (``bound``).
 _CUES = pattern_table(
     r"""
-person: \bpersonnes?\b|\bjeunes?\b|\bbénéficiaires?\b|\bparcours\b|\bparticipants?\b
-    |\baccompagnés?\b|\bindividu|\bchacun\b|\bperson\b|\bparticipant
-project: \bprojets?\b|\bconventions?\b|\bconventionnement|\bfinancement|\bsubvention
-    |\bexpérimentation|\bdispositif|\bprogramme|\bagreement|\bproject
 deadline: \bdate limite|\bjusqu'à quand|\bavant (?:le|quelle date)|\bdeadline|\béchéance
     |\bclôture|\bdépôt des (?:dossiers|candidatures)
 negation: \bne\b|\bn['’]|\bpas\b|\bjamais\b|\baucun|\bexclu|\binéligible|\binterdit|\bnon\b
@@ -128,7 +124,7 @@ def signature(question: str) -> Signature:
     kinds = set(asked.kinds)
     about = set()
     if "duration" in kinds:
-        about = _flags(focus, person=_CUES["person"], project=_CUES["project"])
+        about = whose(focus)
     return Signature(
         kinds=frozenset(kinds - {"amount"} if "duration" in kinds else kinds),
         yes_no=asked.yes_no,

@@ -174,6 +174,23 @@ _LEGAL_NAME = re.compile(
 )
 
 
+# Whose duration a text speaks of: a person's pathway or the project's (its convention).
+_WHOSE = pattern_table(
+    r"""
+person: \bpersonnes?\b|\bjeunes?\b|\bbénéficiaires?\b|\bparcours\b|\bparticipants?\b
+    |\baccompagnés?\b|\bindividu|\bchacun\b|\bperson\b|\bparticipant
+project: \bprojets?\b|\bconventions?\b|\bconventionnement|\bfinancement|\bsubvention
+    |\bexpérimentation|\bdispositif|\bprogramme|\bagreement|\bproject
+""",
+    re.I,
+)
+
+
+def whose(text: str) -> frozenset[str]:
+    """ "person", "project", both or neither: whose duration ``text`` speaks of."""
+    return frozenset(name for name, pattern in _WHOSE.items() if pattern.search(text))
+
+
 def gives_kind(kind: str, text: str, *, strict: bool = False) -> bool:
     """Whether ``text`` states the kind of fact asked for (a duration, an amount…).
 

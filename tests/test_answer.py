@@ -487,3 +487,20 @@ def test_an_acronym_the_texts_write_out_is_no_unknown_name(assistant):
     # "JO" is "Journal officiel", which the texts use.
     answer = assistant.ask("Le décret est paru au JO à quelle date ?")
     assert not answer.abstained and "25 juin 2024" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # The organisation asking of itself: the project's (convention's) length.
+        (
+            "Une fois conventionnés, nous sommes liés à l'État pendant combien de temps ?",
+            "trois ans",
+        ),
+        # A person: the pathway's length.
+        ("Une personne peut être accompagnée pendant combien de temps ?", "douze mois"),
+    ],
+)
+def test_a_duration_is_the_one_of_whom_the_question_asks(assistant, question, expected):
+    answer = assistant.ask(question)
+    assert expected in answer.citations[0].quote
