@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .patterns import pattern_table
+from .patterns import lenient, pattern_table
 from .text import content_words, tokens
 
 # Lines that greet, thank or sign off carry no question.
@@ -85,6 +85,7 @@ time_unit: ^(?:mois|ans?|années?|jours?|semaines?|months?|years?|weeks?|days?)$
 money: €|\beuros?\b|\bbudget|\bco[uû]t|\bmontant|\bargent|\bmoney|\bfunding
 """,
     re.I,
+    accents_optional=True,
 )
 _WHO = re.compile(r"^(?:et |mais |alors )?(?:qui|who)\b", re.I)
 _EST_CE_QUE = re.compile(r"\best[- ]ce qu(?:e\b|')", re.I)
@@ -102,11 +103,11 @@ _NUMBER = (
     r"quinze|vingt|trente|cent|mille|dix-huit|trente-six)"
 )
 KIND_ASKED = {
-    "duration": re.compile(
+    "duration": lenient(
         r"\bcombien de temps|\bdurée|\bdure(?:r|nt)?\b|\bpendant combien|\bhow long|\bduration",
         re.I,
     ),
-    "amount": re.compile(
+    "amount": lenient(
         r"\bcombien (?:co[uû]te|d'argent|d'euros|faut-il (?:de budget|d'argent))|\bmontant"
         r"|\bminimum|\bmaximum|\bplafond|\bplancher|\bbudget\b.*\bcombien|\bcombien\b.*\bbudget"
         r"|\bhow much"
@@ -116,17 +117,17 @@ KIND_ASKED = {
         r"|\b(?:quel(?:le)?s?|combien|what)\b[^?.]{0,20}\b(?:salaires?|prix|tarifs?|wages?)\b",
         re.I,
     ),
-    "date": re.compile(
+    "date": lenient(
         r"\bquand\b(?! même)|\bdate\b|\bdepuis quand|\bà partir de quand|\bjusqu'à quand|\bdélai"
         r"|\bdeadline|\bwhen\b|\bcalendrier",
         re.I,
     ),
-    "count": re.compile(
+    "count": lenient(
         r"\bcombien d[e'’]\s*(?!temps?\b)\w+|\bhow many|\b(?:nombre|number) (?:d[e'’]|of)\b",
         re.I,
     ),
-    "rate": re.compile(r"\btaux\b|\bpourcentage|\bpour ?cent|\bpercentage|\brate\b", re.I),
-    "contact": re.compile(
+    "rate": lenient(r"\btaux\b|\bpourcentage|\bpour ?cent|\bpercentage|\brate\b", re.I),
+    "contact": lenient(
         r"\b(?:e-?mail|courriel|adresse (?:mail|électronique|postale)|téléphone|numéro|"
         r"joindre|contacter|phone|site (?:internet|web)|url|link)\b"
         # A document to download is a resource the texts do not hold either.
@@ -137,12 +138,12 @@ KIND_ASKED = {
         r"|\blien (?:direct |internet |web )?(?:vers|du site|pour (?:déposer|candidater|accéder))",
         re.I,
     ),
-    "reference": re.compile(
+    "reference": lenient(
         r"\bquels? articles?\b|\bquelle loi\b|\bquel décret\b|\bquels? textes?\b"
         r"|\bwhich (?:article|law)",
         re.I,
     ),
-    "list": re.compile(
+    "list": lenient(
         r"\bquel(?:le)?s\s+(?:sont\s+les\s+)?(?:[\wÀ-ÿ]+\s+)?(?:éléments|critères|conditions|missions|pièces|"
         r"étapes|actions|principes|obligations|engagements|mentions)\b|\bque (?:comporte|contient)"
         r"|\bsur quels? critères|\bwhich criteria|\bwhat criteria",
@@ -183,6 +184,7 @@ project: \bprojets?\b|\bconventions?\b|\bconventionnement|\bfinancement|\bsubven
     |\bexpérimentation|\bdispositif|\bprogramme|\bagreement|\bproject
 """,
     re.I,
+    accents_optional=True,
 )
 
 

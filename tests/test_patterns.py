@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from o2r_assistant.patterns import pattern_table
+from o2r_assistant.patterns import accent_lenient, lenient, pattern_table
+from o2r_assistant.question import analyse
 
 
 def test_a_table_compiles_each_named_pattern_with_its_continued_lines() -> None:
@@ -39,3 +40,16 @@ year: (20[0-9]{2})[ ]+$
 def test_a_malformed_table_is_refused(table: str) -> None:
     with pytest.raises(ValueError, match="pattern table"):
         pattern_table(table)
+
+
+def test_accent_lenient_patterns_match_text_typed_without_accents() -> None:
+    pattern = lenient(r"\bdurée\b|\bquand\b(?! même)", re.I)
+    assert pattern.search("la duree max ?") and pattern.search("la durée max ?")
+    assert not pattern.search("il doit quand meme venir")
+    # Inside a character class nothing changes: "[à-ÿ]" stays a range.
+    assert accent_lenient(r"[a-zà-ÿ]é") == r"[a-zà-ÿ][ée]"
+
+
+def test_kinds_are_read_in_messages_typed_without_accents() -> None:
+    assert analyse("la duree max d'un parcours c combien ?").kinds == ("duration",)
+    assert analyse("on doit quand meme les inscrire ?").kinds == ()
