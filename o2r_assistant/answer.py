@@ -488,8 +488,10 @@ def select_sentences(
         ]
         # A duration asked by the organisation of itself ("on est engagés combien de
         # temps ?") is the project's, not one person's pathway, and the reverse.
-        asked_whose = whose(question.focus) or (
-            frozenset({"project"}) if question.first_person else frozenset()
+        asked_whose = (
+            whose(question.focus)
+            or whose(question.context)
+            or (frozenset({"project"}) if question.first_person else frozenset())
         )
         if "duration" in wanted and len(asked_whose) == 1:
             same = [c for c in near if whose(c.quote) == asked_whose]

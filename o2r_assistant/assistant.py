@@ -307,6 +307,8 @@ class Assistant:
         # only states facts (or asks whether they qualify) is about those facts.
         own_question = _asks_its_own_question(asked)
         resolved = resolve_followup(text if stated and not own_question else asked.focus, history)
+        if history and resolved != asked.focus:
+            asked = replace(asked, context=history[-1])
         # Embedding the question is the CPU-bound part: a few at once, the others in fair turns.
         with self.slots.turn(session_id, self.embedder.query_tokens(resolved)):
             result = retriever.retrieve(resolved, k=k)

@@ -246,6 +246,9 @@ class Question:
     asks: bool = True
     wh: bool = False  # a wh-word asks for something other than yes or no
     who: bool = False  # "qui fixe… ?": asks who, which a text or an authority answers
+    # The earlier question a follow-up continues ("et pour la durée ?" after "quel est le
+    # budget minimum du projet ?"): it says whose duration, amount… is asked.
+    context: str = ""
 
     def topic(self, *kinds: str) -> frozenset[str]:
         """The stems of what the question is about, without the words asking for ``kinds``.

@@ -504,3 +504,9 @@ def test_an_acronym_the_texts_write_out_is_no_unknown_name(assistant):
 def test_a_duration_is_the_one_of_whom_the_question_asks(assistant, question, expected):
     answer = assistant.ask(question)
     assert expected in answer.citations[0].quote
+
+
+def test_a_follow_up_asks_the_duration_of_what_the_question_before_was_about(assistant):
+    history = ["Quel est le coût minimum d'un projet ?"]
+    answer = assistant.ask("Et la durée ?", history=history)
+    assert "trois ans" in answer.citations[0].quote
