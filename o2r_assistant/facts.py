@@ -507,7 +507,12 @@ _EXPERIENCE = re.compile(
     rf"\b(?:have|has|'ve)[ ]+(?:been[ ]+)?{_SUPPORT_EN}\b[^.;!?]{{0,80}}?\bfor[ ]+{_SENIORITY}"
 )
 _NO_EXPERIENCE = re.compile(
-    r"\b(?:pas|aucune|sans|peu)[ ]+(?:d'|de[ ]+)?experience\b[^.;!?]{0,30}?\binsertion\b"
+    r"\b(?:pas|aucune|sans|peu)[ ]+(?:d'|de[ ]+)?experience\b[^.;!?]{0,30}?\binsertion\b|"
+    # Never having done the work: "on n'a jamais fait d'insertion", "we have never
+    # supported jobseekers".
+    r"\bn'(?:a|avons|ont)[ ]+jamais[ ]+(?:fait|accompagne|travaille|mene)\b[^.;!?]{0,40}?"
+    r"\binsertion\b|\bnever[ ]+(?:done|worked|supported|run)\b[^.;!?]{0,40}?"
+    r"\b(?:insertion|employment|jobseekers|integration)\b"
 )
 _ANCHORING = re.compile(
     r"\bancrage (?:territorial|local)\b|"

@@ -506,6 +506,10 @@ def test_a_social_purpose_stated_by_the_statutes(text: str, value) -> None:
         ("We have been helping long-term unemployed people since 2015.", True),
         ("Nous sommes implantés à Laval depuis 20 ans.", None),
         ("We will support jobseekers for three years.", None),
+        # Never having done the work is no experience of it.
+        ("On est une jeune asso, on n'a jamais fait d'insertion.", False),
+        ("We have never worked in employment support.", False),
+        ("Nous n'avons jamais eu de difficulté à recruter en insertion.", None),
     ],
 )
 def test_supporting_people_for_years_is_experience(text: str, value) -> None:
