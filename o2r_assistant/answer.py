@@ -635,8 +635,12 @@ ABOUT_THE_ORGANISATION = frozenset(
 )
 
 
-def findings_line(findings: CheckReport) -> str:
-    """What the checker found in the facts stated, in one short paragraph."""
+def findings_line(findings: CheckReport, *, problem: bool = False) -> str:
+    """What the checker found in the facts stated, in one short paragraph.
+
+    ``problem``: the question asks whether something is a problem ("ça peut coincer ?",
+    "est-ce bloquant ?"), which a failure answers with yes, not no.
+    """
     by = {s: [r for r in findings.results if r.status == s] for s in ("fail", "warn", "pass")}
     missing = [r for r in findings.results if r.status == "missing"]
     parts: list[str] = []
@@ -644,7 +648,10 @@ def findings_line(findings: CheckReport) -> str:
         failed = by["fail"]
         # "Pas en l'état" only when the candidate can fix what fails (a budget).
         fixable = all(r.rule_id not in ABOUT_THE_ORGANISATION for r in failed)
-        opening = "Non, pas en l'état" if fixable else "Non"
+        if problem:
+            opening = "Oui, c'est bloquant en l'état" if fixable else "Oui, c'est bloquant"
+        else:
+            opening = "Non, pas en l'état" if fixable else "Non"
         parts.append(f"{opening} : " + " ; ".join(r.explanation.rstrip(".") for r in failed) + ".")
     if by["warn"]:
         parts.append(
@@ -676,7 +683,7 @@ def compose(
     numbers: dict[str, int] = {}
     parts: list[str] = []
     if findings is not None and findings_first:
-        parts.append(findings_line(findings))
+        parts.append(findings_line(findings, problem=question.asks_problem))
     for i, cand in enumerate(chosen):
         chunk: Chunk = cand.hit.chunk
         if chunk.chunk_id not in numbers:
@@ -699,7 +706,8 @@ def compose(
                 lead = f"Ce que disent les textes ({_short_title(chunk)})"
             parts.append(f"{lead} : {quote}")
             if findings is not None and not findings_first:
-                parts.append(f"Pour les éléments que vous indiquez : {findings_line(findings)}")
+                line = findings_line(findings, problem=question.asks_problem)
+                parts.append(f"Pour les éléments que vous indiquez : {line}")
         else:
             parts.append(f"{'See also' if question.english else 'Voir aussi'} : {quote}")
     return "\n\n".join(parts), citations

@@ -34,12 +34,17 @@ class Footnotes:
         ``lead_only``: only the answer's first quote.
         """
         chunk_of = {c.n: c.chunk_id for c in answer.citations}
-        skip = None if findings or not answer.findings else findings_line(answer.findings)
+        # The checker's paragraph, however it opens ("Non" or "Oui, c'est bloquant").
+        skip = (
+            set()
+            if findings or not answer.findings
+            else {findings_line(answer.findings, problem=p) for p in (False, True)}
+        )
         kept: list[str] = []
         repeated: str | None = None
         quotes = 0
         for part in answer.text.split("\n\n"):
-            if part == skip:
+            if part in skip:
                 continue
             marked = {int(n) for n in _MARKER.findall(part)}
             if marked:

@@ -81,6 +81,9 @@ first_person: \b(?:nous|notre|nos|on|je|j'|j’|mon|ma|mes|we|our|us|i)\b|-(?:no
 # The thing a "quel" question asks about: "Quel est le montant…" -> "montant".
 subject: \b(?:quel|quelle|quels|quelles)\s+(?:(?:est|sont|serait|seraient|sera|seront)\s+)?
     (?:(?:le|la|les|l'|l’|un|une|des)\s*)?([a-zà-ÿ][\wÀ-ÿ-]{2,})
+# Whether what is asked is a problem: a failure answers it with yes.
+problem: \b(?:coincer|coince|bloquant|bloquante|bloquer|bloque|problème|problématique|gênant
+    |souci|obstacle|rédhibitoire|problem|blocking|issue|deal-breaker)\b
 time_unit: ^(?:mois|ans?|années?|jours?|semaines?|months?|years?|weeks?|days?)$
 money: €|\beuros?\b|\bbudget|\bco[uû]t|\bmontant|\bargent|\bmoney|\bfunding
 """,
@@ -249,6 +252,8 @@ class Question:
     # The earlier question a follow-up continues ("et pour la durée ?" after "quel est le
     # budget minimum du projet ?"): it says whose duration, amount… is asked.
     context: str = ""
+    # "ça peut coincer ?", "est-ce bloquant ?": a failure answers yes.
+    asks_problem: bool = False
 
     def topic(self, *kinds: str) -> frozenset[str]:
         """The stems of what the question is about, without the words asking for ``kinds``.
@@ -379,6 +384,7 @@ def analyse(message: str, focus: str | None = None) -> Question:
         asks=yes_no or wh or asks(first),
         wh=wh,
         who=bool(_WHO.match(first)),
+        asks_problem=bool(asking and _CUES["problem"].search(asking[-1])),
     )
 
 

@@ -510,3 +510,16 @@ def test_a_follow_up_asks_the_duration_of_what_the_question_before_was_about(ass
     history = ["Quel est le coût minimum d'un projet ?"]
     answer = assistant.ask("Et la durée ?", history=history)
     assert "trois ans" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize(
+    ("message", "opening"),
+    [
+        ("Notre budget est de 120 000 € sur 3 ans, sommes-nous éligibles ?", "Non, pas en l'état"),
+        # Asked whether it is a problem, a failure is a yes.
+        ("Notre budget est de 120 000 € sur 3 ans, est-ce bloquant ?", "Oui, c'est bloquant"),
+        ("On n'a jamais fait d'insertion, ça peut coincer ?", "Oui, c'est bloquant"),
+    ],
+)
+def test_a_failure_opens_with_the_answer_to_the_question_asked(assistant, message, opening):
+    assert assistant.ask(message).text.startswith(opening)

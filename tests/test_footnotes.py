@@ -57,3 +57,10 @@ def test_lead_only_keeps_the_first_quote() -> None:
     )
     assert kept == ["Selon : « A. » [1]"]
     assert [c.chunk_id for c in notes.citations] == ["a"]
+
+
+def test_the_checkers_paragraph_is_left_out_however_it_opens(assistant) -> None:
+    answer = assistant.ask("Notre budget est de 120 000 € sur 3 ans, est-ce bloquant ?")
+    assert answer.text.startswith("Oui, c'est bloquant")
+    kept = Footnotes().paragraphs(answer)
+    assert kept and not any(p.startswith("Oui, c'est bloquant") for p in kept)
