@@ -111,6 +111,20 @@ def test_every_project_question_gets_resolvable_citations(assistant):
         "À quelle date les lauréats de l'AMI seront-ils informés de la décision ?",
         # A link: the texts hold none.
         "Vous auriez le lien direct vers le formulaire de dépôt en ligne ?",
+        # Five départements are no count of the people the question counts.
+        "Vous auriez le nombre d'invisibles en Sarthe ?",
+        "Quel est le nombre de projets retenus l'an dernier ?",
+        # Facts that only frame a question the texts do not answer.
+        "Nous sommes une association d'insertion basée à Laval. Doit-on avoir le label "
+        "Qualiopi pour être conventionné ?",
+        # A name the texts never use, in the clause that asks, even in a wh-question.
+        "Comment obtenir l'agrément IAE pour notre chantier ?",
+        # ... or in an indirect question.
+        "Notre trésorier se demande si la subvention est soumise à la TVA.",
+        # A document to download.
+        "Où peut-on télécharger le formulaire de candidature ?",
+        # Figures after a question only lean on it.
+        "Vous financerez combien de structures dans la région ? genre 3, 4 ?",
     ],
 )
 def test_out_of_scope_abstains_and_points_to_the_dreets(assistant, question):
@@ -309,19 +323,6 @@ def test_a_date_the_texts_give_about_its_event_is_answered(assistant):
     assert "26 juin 2024" in answer.text
 
 
-@pytest.mark.parametrize(
-    "question",
-    [
-        # Five départements are no count of the people the question counts.
-        "Vous auriez le nombre d'invisibles en Sarthe ?",
-        "Quel est le nombre de projets retenus l'an dernier ?",
-    ],
-)
-def test_a_fact_of_a_kind_the_texts_do_not_give_is_declined(assistant, question):
-    answer = assistant.ask(question)
-    assert answer.abstained and not answer.citations
-
-
 def test_a_warning_quotes_the_source_that_grounds_it(assistant):
     answer = assistant.ask(
         "Nos bénéficiaires sont inscrits à France Travail mais n'ont plus de contact "
@@ -460,27 +461,6 @@ def test_a_question_without_the_calls_words_is_judged_by_how_close_the_texts_are
     assistant, question, abstains
 ):
     assert assistant.ask(question).abstained is abstains
-
-
-@pytest.mark.parametrize(
-    "message",
-    [
-        # Facts that only frame a question the texts do not answer.
-        "Nous sommes une association d'insertion basée à Laval. Doit-on avoir le label "
-        "Qualiopi pour être conventionné ?",
-        # A name the texts never use, in the clause that asks, even in a wh-question.
-        "Comment obtenir l'agrément IAE pour notre chantier ?",
-        # ... or in an indirect question.
-        "Notre trésorier se demande si la subvention est soumise à la TVA.",
-        # A document to download.
-        "Où peut-on télécharger le formulaire de candidature ?",
-        # Figures after a question only lean on it.
-        "Vous financerez combien de structures dans la région ? genre 3, 4 ?",
-    ],
-)
-def test_what_the_texts_do_not_say_is_declined_whatever_surrounds_it(assistant, message):
-    answer = assistant.ask(message)
-    assert answer.abstained and not answer.citations
 
 
 def test_an_acronym_the_texts_write_out_is_no_unknown_name(assistant):
