@@ -503,3 +503,11 @@ def test_a_follow_up_asks_the_duration_of_what_the_question_before_was_about(ass
 )
 def test_a_failure_opens_with_the_answer_to_the_question_asked(assistant, message, opening):
     assert assistant.ask(message).text.startswith(opening)
+
+
+def test_a_second_quote_is_not_added_for_a_word_many_sentences_hold(assistant):
+    # "projet", the word the first quote lacks, is in many sentences: the history of
+    # the call ("appels à projets") it brought adds nothing asked.
+    answer = assistant.ask("Qui sont les invisibles visés par le projet ?")
+    assert len(answer.citations) == 1
+    assert "dites « invisibles »" in answer.citations[0].quote
