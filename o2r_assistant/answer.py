@@ -8,6 +8,7 @@ that calls this lives in ``assistant``.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -516,7 +517,9 @@ def select_sentences(
             pool.insert(0, single[0])
     chosen = [pool[0]]
     best = max(c.score for c in pool)
-    common = _common_words(question, pool) if question is not None else frozenset()
+    # Counted only if a further quote gets as far as the word test (most answers stop
+    # earlier): it reads every candidate's words.
+    common = functools.cache(lambda: _common_words(question, pool))
     for cand in pool[1:]:
         if len(chosen) >= limit or cand.score < RELATIVE_CUTOFF * best:
             break
@@ -541,12 +544,15 @@ def _common_words(question: Question, pool: list[Candidate]) -> frozenset[str]:
 
 
 def _adds_to(
-    cand: Candidate, chosen: list[Candidate], question: Question, common: frozenset[str]
+    cand: Candidate,
+    chosen: list[Candidate],
+    question: Question,
+    common: Callable[[], frozenset[str]],
 ) -> bool:
     """Whether a further quote gives something asked that the chosen ones lack.
 
-    That is a word of the question that few candidates hold (``common`` leaves out
-    the others), the kind of answer asked for (a list, an amount…), or the legal
+    That is a word of the question that few candidates hold (``common()`` gives the
+    others), the kind of answer asked for (a list, an amount…), or the legal
     basis (an article or a text the chosen ones do not cite). An English question
     shares no words with the quotes: not judged.
     """
@@ -557,7 +563,7 @@ def _adds_to(
         for k in question.kinds
     ):
         return True
-    asked = set(tokens(question.focus)) - common
+    asked = set(tokens(question.focus)) - common()
     given = {t for c in chosen for t in tokens(c.quote)}
     return bool((asked - given) & set(tokens(cand.quote)))
 

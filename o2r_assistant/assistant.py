@@ -317,7 +317,7 @@ class Assistant:
         # The checker judges the whole conversation's facts, not only this message's.
         findings = evaluate(merged) if merged is not None and not merged.is_empty() else None
         t2 = time.perf_counter()
-        signals = scope_signals(resolved, result, retriever, yes_no=asked.yes_no)
+        signals = scope_signals(resolved, result, retriever)
         chosen: list[Candidate] = []
         rule_chosen: list[Candidate] = []
         candidates: list[Candidate] = []
@@ -358,10 +358,11 @@ class Assistant:
                 chosen = own or rule_quotes(findings, index)
                 rule_chosen = [] if own else chosen
             if not chosen:  # the grounding passages are not in this corpus
-                candidates = score_candidates(asked, result, index, retriever.idf)
+                candidates = candidates or score_candidates(asked, result, index, retriever.idf)
                 chosen = select_sentences(candidates, asked)
         elif not signals.blocked and signals.supported():
-            candidates = score_candidates(asked, result, index, retriever.idf)
+            # Scored already when the facts only framed a question found unanswerable.
+            candidates = candidates or score_candidates(asked, result, index, retriever.idf)
             if answers_kind(asked, candidates, retriever.knows):
                 chosen = select_sentences(candidates, asked)
         mode = "extractive"

@@ -75,7 +75,6 @@ class ScopeSignals:
     asked_about: tuple[str, ...]  # those of the unknown names in the clause that asks
     agreement: bool
     blocked: str | None
-    yes_no: bool
     # Costs an embedding when the question named a place: computed only if consulted.
     _dense: Callable[[], float] = field(repr=False)
 
@@ -109,9 +108,8 @@ class ScopeSignals:
 
 
 def scope_signals(
-    question: str, result: RetrievalResult, retriever: HybridRetriever, *, yes_no: bool = False
+    question: str, result: RetrievalResult, retriever: HybridRetriever
 ) -> ScopeSignals:
-    """``yes_no``: whether the question asks for a yes or a no."""
     place_words = {w for p in find_places(question) for w in content_words(p.name)}
     english = is_english(question)
     found = [
@@ -144,7 +142,6 @@ def scope_signals(
         asked_about=asked_about,
         agreement=bool(top_dense & top_lex),
         blocked=blocked_reason(question),
-        yes_no=yes_no,
         _dense=lambda: retriever.raw_dense_best(result),
     )
 
