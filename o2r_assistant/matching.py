@@ -121,7 +121,8 @@ class Signature:
 def signature(question: str) -> Signature:
     asked = analyse(question)
     focus = asked.focus
-    kinds = set(asked.kinds)
+    # Who is asked is read with the other interrogatives (``wh``).
+    kinds = set(asked.kinds) - {"who"}
     about = set()
     if "duration" in kinds:
         about = whose(focus)

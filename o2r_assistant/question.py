@@ -91,6 +91,7 @@ money: €|\beuros?\b|\bbudget|\bco[uû]t|\bmontant|\bargent|\bmoney|\bfunding
     accents_optional=True,
 )
 _WHO = re.compile(r"^(?:et |mais |alors )?(?:qui|who)\b", re.I)
+_WHO_ARE = re.compile(r"^(?:et |mais |alors )?(?:qui sont|who are)\b", re.I)
 _EST_CE_QUE = re.compile(r"\best[- ]ce qu(?:e\b|')", re.I)
 _WH_START = re.compile(rf"^(?:et |mais |alors )?{_CUES['wh'].pattern}", re.I)
 # Clauses of one sentence; a comma between digits ("1,2 million") splits nothing.
@@ -164,6 +165,12 @@ KIND_GIVEN = {
     "contact": re.compile(
         r"[\w.+-]+@[\w-]+\.\w+|\b0\d(?:[\s.]?\d{2}){4}\b|\bhttps?://"
         r"|\b\d+,? (?:rue|avenue|bd|boulevard)\b",
+        re.I,
+    ),
+    # Who answers: an authority or body that decides, signs or receives ("le préfet de
+    # région", "la DREETS"); the organisme itself is who asks.
+    "who": re.compile(
+        r"\b(?:préfets?|DREETS|ministres?|France Travail|direction régionale|comités?|jury)\b",
         re.I,
     ),
     "reference": re.compile(r"\b[LRD]\.\s?\d{4}-\d+|\bn°\s?\d{4}-\d+|\bloi du \d|\barticle \d"),
@@ -360,6 +367,8 @@ def analyse(message: str, focus: str | None = None) -> Question:
     if _WHO.match(first):
         # "Qui fixe la date limite ?" asks who, not when.
         kinds = tuple(k for k in kinds if k not in FACT_KINDS)
+        # "Qui sont les invisibles ?" asks what people are, not which body acts.
+        kinds += ("who",) * (not _WHO_ARE.match(first))
     subject = _CUES["subject"].search(first)
     # The "que" of "est-ce que" asks yes or no, not "what".
     wh = bool(_CUES["wh"].search(_EST_CE_QUE.sub(" ", first)))

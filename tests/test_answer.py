@@ -511,3 +511,13 @@ def test_a_second_quote_is_not_added_for_a_word_many_sentences_hold(assistant):
     answer = assistant.ask("Qui sont les invisibles visés par le projet ?")
     assert len(answer.citations) == 1
     assert "dites « invisibles »" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Qui signe la convention côté État ?", "Who do we send our application to?"],
+)
+def test_a_who_question_leads_with_the_body_that_acts(assistant, question):
+    # "L'organisme conclut avec l'État une convention…" shares the question's words;
+    # the sentence naming the préfet de région answers who.
+    assert "préfet" in assistant.ask(question).citations[0].quote

@@ -180,7 +180,9 @@ def test_est_ce_que_asks_yes_or_no(message: str, yes_no: bool, definition: bool)
 
 
 def test_a_who_question_asks_no_date_or_amount() -> None:
-    assert analyse("Qui fixe la date limite de dépôt ?").kinds == ()
+    # It asks which body acts; "Qui sont les invisibles ?" asks what people are.
+    assert analyse("Qui fixe la date limite de dépôt ?").kinds == ("who",)
+    assert analyse("Qui sont les invisibles ?").kinds == ()
     assert analyse("Quelle est la date limite de dépôt ?").kinds == ("date",)
 
 
