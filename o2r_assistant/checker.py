@@ -233,6 +233,9 @@ class Dossier(_Model):
         ),
     ] = None
     consortium: Consortium | None = None
+    # Places a message says are not, or no longer, places of action ("ce n'est pas
+    # Fougères, c'est Laval"): merging drops them from the places stated before.
+    withdrawn_places: list[PlaceRecord] | None = None
     analytic_accounting: Annotated[
         bool | None,
         Widget("accounting", "Comptabilité analytique du projet", "yes_no", STRUCTURE),
@@ -316,6 +319,9 @@ def merge_dossiers(base: Dossier, new: Dossier) -> Dossier:
     # A newly stated cost replaces the previous one whatever its form.
     if any(getattr(new, name) is not None for name in _COST_FIELDS):
         merged = merged.model_copy(update={name: getattr(new, name) for name in _COST_FIELDS})
+    if new.withdrawn_places:
+        places = [p for p in merged.places or [] if p not in new.withdrawn_places]
+        merged = merged.model_copy(update={"places": places or None, "withdrawn_places": None})
     if new.consortium is not None and new.consortium.has_lead is False:
         consortium = merged.consortium.model_copy(update={"lead": None})  # type: ignore[union-attr]
         merged = merged.model_copy(update={"consortium": consortium})

@@ -49,13 +49,16 @@ __all__ = ["extract_facts"]
 
 # Training in its usual wordings: courses, qualifications and licences for the beneficiaries.
 _TRAINING_NOUN = (
-    r"(?:formations?|permis(?: de conduire)?|certifications?|licences?|diplomes?|"
+    # A licence is a degree or a driving licence, not a software licence.
+    r"(?:formations?|permis(?: de conduire)?|certifications?|"
+    r"(?<!software )(?<!logiciel )licences?(?![ ]+(?:logiciel|d'utilisation|informatique|"
+    r"software|d'exploitation))|diplomes?|"
     r"qualifications?|titres? professionnels?|caces|brevets?|training|courses|"
     r"driving licen[cs]es?)"
 )
 _TRAINING_AFTER = re.compile(
     r"[ ]*(?:par an[ ]+|/[ ]?an[ ]+|a year[ ]+|per year[ ]+)?(?:de|d'|en|pour|consacres? a|"
-    r"dedies? a|affectes? a|reserves? a|of|for|in|on|towards)[ ]*"
+    r"dedies? a|affectes? a|reserves? a|of|for|in|on|towards|(?:are|is|go|goes)(?: to| for)?)[ ]*"
     r"(?:(?:faire )?(?:passer|financer|payer|suivre|obtenir|preparer|former)"
     r"[ ]+)?(?:la |les |le |des |un |une |l'|the )?"
     # A few words may name what is paid ("le passage du code et du permis").
@@ -100,6 +103,12 @@ _NTH_YEAR_BEFORE = re.compile(
     rf"\b(?:{_NTH_YEAR} annee|(?:annee|an|year) (?:[1-3]|un|deux|trois)|"
     r"(?:first|second|third|final|last) year)[ ]*(?::|=|-)?[ ]*$"
 )
+# "170 000 € sur 36 mois hors formation": the amount leaves the training out already.
+_NET_OF_TRAINING_AFTER = re.compile(
+    r"[^.;!?\n]{0,30}?\b(?:hors|sans compter|sans les|excluding|not including|net of)[ ]+"
+    r"(?:les[ ]+|la[ ]+|the[ ]+)?(?:depenses[ ]+de[ ]+|frais[ ]+de[ ]+|couts?[ ]+de[ ]+)?"
+    r"(?:formations?|training)\b"
+)
 _PART_BEFORE = re.compile(
     r"\b(?:dont|y compris|inclus|incluant|of which|including)[ ]+(?:environ[ ]+|about[ ]+)?$"
 )
@@ -129,6 +138,20 @@ noun_before: \b{_ACCOUNTS_NOUN}\b
     atteint|atteignait|amounted to|was|is|stood at)?[ ]*(?:environ|about|around|pres de|-)?
     [ ]*$
 noun_after: [ ]*(?:(?:de|d'|of|in)[ ]*{_ACCOUNTS_NOUN}|deficit|loss|surplus|shortfall)\b
+# The whole organisation's budget, not the project's: "notre fédération gère un budget
+# annuel de 1,2 million d'euros", "le budget de l'association est de 900 000 €".
+whole_before: \b(?:federation|association|asso|structure|organisation|organization|charity|
+    entreprise|centre social|groupe|reseau)\b[^,.;!?]{{0,25}}\b(?:gere|a|dispose d'|possede|
+    manages?|runs?|has)[ ]+(?:un|a|an)[ ]+(?:budget|chiffre d'affaires)
+    (?:[ ]+(?:annuel|global|total|consolide|annual|overall|yearly))?[ ]*(?:de|d'|of)[ ]*
+    (?:environ[ ]+|about[ ]+|pres de[ ]+)?$|
+    \bbudget(?:[ ]+(?:annuel|global|total|annual|overall))?[ ]+(?:de|of)[ ]+
+    (?:la structure|l'association|notre association|notre structure|la federation|
+    notre federation|the organi[sz]ation|our organi[sz]ation|the charity|our charity)
+    [ ]*(?:est|etait|s'eleve a|atteint|is|was)?[ ]*(?:de|d'|of)?[ ]*
+    (?:environ[ ]+|about[ ]+|pres de[ ]+)?$
+# "… un budget de 160 000 € pour le projet" is the project's after all.
+for_the_project: [^.;!?]{{0,40}}?\b(?:projets?|projects?|o2r|actions?)\b
 # Money already received: a past grant, not the cost of the project to come.
 received_before: \b(?:avons|avions|a|avait|ont|avaient)[ ]+(?:deja[ ]+)?(?:recu|obtenu|percu|
     touche|eu|beneficie d')\b[^,;.!?]{{0,40}}$|
@@ -149,11 +172,14 @@ class _Budget:
     annual: Decimal | None = None
     training: Decimal | None = None
     lines: list[BudgetLine] | None = None
+    # The total was stated with the training left out ("170 000 € hors formation").
+    net_of_training: bool = False
 
 
 def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Budget:
     budget = _Budget()
     general: list[tuple[bool, Decimal]] = []
+    net: set[Decimal] = set()
     annual: list[Decimal] = []
     monthly: list[Decimal] = []
     lines: list[BudgetLine] = []
@@ -176,6 +202,10 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
             continue  # a part of a total stated elsewhere ("dont 50 000 € de subvention")
         if (
             _ACCOUNTS["noun_before"].search(before)
+            or (
+                _ACCOUNTS["whole_before"].search(before)
+                and not _ACCOUNTS["for_the_project"].match(folded, amount.end)
+            )
             or _ACCOUNTS["received_before"].search(before)
             or _ACCOUNTS["noun_after"].match(folded, amount.end)
             or _ACCOUNTS["received_after"].match(folded, amount.end)
@@ -192,12 +222,15 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
             monthly.append(amount.value)
         else:
             general.append((bool(_TOTAL_BEFORE.search(before)), amount.value))
+            if _NET_OF_TRAINING_AFTER.match(folded, amount.end):
+                net.add(amount.value)
     if lines:
         budget.lines = lines
     if general:
         # A total named as such wins; otherwise the largest amount is the project cost.
         named = [value for is_total, value in general if is_total]
         budget.total = max(named or [value for _, value in general])
+        budget.net_of_training = budget.total in net
     if annual:
         budget.annual = max(annual)
     elif monthly and budget.total is None:
@@ -208,9 +241,24 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
             # convention's.
             training = training * (project_months or _convention_months()) / 12
         budget.training = training
+        if budget.net_of_training and budget.total is not None:
+            # The cost the checker reads includes the training it then takes out.
+            budget.total += training
     elif any(declarative.contains(m.start()) for m in _NO_TRAINING.finditer(folded)):
         budget.training = Decimal(0)
     return budget
+
+
+# A budget laid out year by year says how long the project runs: three yearly lines are
+# three years. More lines than this are not one per year.
+_MAX_BUDGET_YEARS = 5
+
+
+def _months_budgeted(lines: list[BudgetLine]) -> int | None:
+    years = {line.year for line in lines}
+    # Lines by project year ("année 2") count one each; a mix of both counts none.
+    count = len(years) if None not in years else len(lines) if years == {None} else 0
+    return 12 * count if 2 <= count <= _MAX_BUDGET_YEARS else None
 
 
 # --- durations -----------------------------------------------------------------------
@@ -411,7 +459,9 @@ _SINGLE = re.compile(
 )
 # The lead partner: named, said to be missing, or only said to exist.
 _LEAD = pattern_table(r"""
-lead: \bchef(?:fe)?s? de file\b|\blead (?:partner|organi[sz]ation|applicant)\b
+# The "mandataire" signs for a group; "the designated lead" in English.
+lead: \bchef(?:fe)?s? de file\b|\blead (?:partner|organi[sz]ation|applicant)\b|
+    \bmandataire\b|\b(?:the|our) (?:designated )?lead\b(?![ ]+(?:partner|organi[sz]ation|applicant))
 none_before: \b(?:sans|aucun|ni|pas (?:encore |toujours )?(?:de|d'un|designe de)|
     n'avons pas (?:encore )?(?:de|designe de|choisi de)|pas encore choisi de)[ ]+(?:de[ ]+)?$
 none_after: [ ]*(?:n'est |n'a )?(?:pas|pas encore|toujours pas|non)[ ]+(?:encore[ ]+)?
@@ -422,7 +472,10 @@ none_after: [ ]*(?:n'est |n'a )?(?:pas|pas encore|toujours pas|non)[ ]+(?:encore
 unknown_before: \b(?:sais|savons|sait|savent|know|decided|decide)\b[^,;:.]{0,25}
     \b(?:qui|who)[ ]+(?:sera|serait|will be|would be)[ ]+(?:le |la |the )?$
 verb_before: (?:^.*(?:[,;:(]|\bet\b|\band\b|\bdont\b|\bqui\b)|^)[ ]*(?P<name>[^,;:()]{1,60}?)[ ]+
-    (?:sera|serons|est|sommes|serait|serions|assure(?:ra)?|assurons|assurerons|assume(?:ra)?|
+    (?:(?:est|sera|serait|a ete|sont|seront|is|will be|has been|was)[ ]+
+    (?:designee?s?|nommee?s?|choisie?s?|retenue?s?|designated|named|chosen)
+    (?:[ ]+(?:comme|en tant que|as))?|
+    sera|serons|est|sommes|serait|serions|assure(?:ra)?|assurons|assurerons|assume(?:ra)?|
     jouera|joue|jouons|devient|deviendra|deviendrons|designee?s?|nommee?s?|will be|would be|is|
     are|will act as|acts as|as)
     [ ]+(?:le |la |l'|the |our )?(?:role |fonction )?(?:de |du |of )?$
@@ -450,8 +503,12 @@ not_a_name: (?:designe|nomme|choisi|identifie|defini|un|une|obligatoire)\b
 first_person_name: ^(?:nous|notre (?:association|structure)|on)$
 """)
 # "compta" is how the word is shortened in a hurry.
-_ACCOUNTING = re.compile(r"\bcompta(?:bilite)? analytique\b")
-_ACCOUNTING_NEGATION = re.compile(r"\b(?:pas|aucune|sans|ni|ne|n')\b[^.;:]{0,30}$")
+_ACCOUNTING = re.compile(
+    r"\bcompta(?:bilite)? analytique\b|\b(?:analytic(?:al)?|cost) accounting\b"
+)
+_ACCOUNTING_NEGATION = re.compile(
+    r"\b(?:pas|aucune|sans|ni|ne|n'|not|no|don't|doesn't|without)\b[^.;:]{0,30}$"
+)
 # "comptabilité analytique dédiée au projet", "compta analytique : oui" (a form's answer).
 _ACCOUNTING_KEPT = re.compile(
     r"[ ]*(?:est |sera |deja )?(?:dediee|propre|specifique|distincte|separee|mise en place"
@@ -459,7 +516,7 @@ _ACCOUNTING_KEPT = re.compile(
 )
 _FIRST_PERSON = re.compile(
     r"\b(?:nous|notre|nos|on|tenons|tiendrons|disposons|avons|mettons|mettrons|dispose|tient|"
-    r"l'association|la structure)\b"
+    r"l'association|la structure|we|our|keep|have)\b"
 )
 # Any text of the clause up to a negation: "nos statuts ne mentionnent pas l'insertion".
 _UNNEGATED = r"(?:(?!\b(?:ne|n'|pas|aucune?|ni|sans|not|no|never)\b)[^.;!?])"
@@ -478,6 +535,12 @@ _SOCIAL_PURPOSE = re.compile(
     r"notre mission|(?:statutory|social|charitable) (?:purpose|objects?|mission)|our mission|"
     r"articles of association|statutes)\b"
     rf"{_UNNEGATED}{{0,80}}?\b{_INSERTION_AIM}\b"
+)
+# "notre objet social est le conseil en marketing": a purpose stated, and not insertion.
+_OTHER_PURPOSE = re.compile(
+    r"\b(?:objet (?:social|statutaire)|(?:statutory|social|charitable) purpose)[ ]+"
+    r"(?:est|sera|porte sur|concerne|is|covers)[ ]+"
+    r"(?P<aim>(?:(?!\b(?:et|and) (?:nous|on|notre|nos|we|our)\b)[^.;!?(),]){3,80})"
 )
 _OPERATOR = re.compile(
     r"\b(?:chantiers?|atelier|entreprise|regie)[ ]+d'insertion\b|\bsiae\b|\baci\b|"
@@ -504,7 +567,10 @@ _EXPERIENCE = re.compile(
     # des personnes en insertion depuis 2004", "we have supported jobseekers for 12 years".
     rf"\b(?:accompagn\w*|{_SUPPORT_EN})\b[^.;!?]{{0,80}}?\b(?:depuis|since)[ ]+{_SENIORITY}|"
     rf"\b(?:depuis|since)[ ]+{_SENIORITY}[^.;!?]{{0,60}}?\b(?:accompagn\w*|{_SUPPORT_EN})\b|"
-    rf"\b(?:have|has|'ve)[ ]+(?:been[ ]+)?{_SUPPORT_EN}\b[^.;!?]{{0,80}}?\bfor[ ]+{_SENIORITY}"
+    rf"\b(?:have|has|'ve)[ ]+(?:been[ ]+)?{_SUPPORT_EN}\b[^.;!?]{{0,80}}?\bfor[ ]+{_SENIORITY}|"
+    r"\b(?:have|has|'ve)[ ]+(?:been[ ]+)?(?:run|running|led|leading|delivered|delivering|"
+    r"operated|operating)\b[^.;!?]{0,40}?\b(?:integration|insertion|employment|inclusion)\b"
+    rf"[^.;!?]{{0,40}}?\b(?:since|for)[ ]+{_SENIORITY}"
 )
 _NO_EXPERIENCE = re.compile(
     r"\b(?:pas|aucune|sans|peu)[ ]+(?:d'|de[ ]+)?experience\b[^.;!?]{0,30}?\binsertion\b|"
@@ -521,7 +587,13 @@ _ANCHORING = re.compile(
     r"\bimplantee?s? (?:localement|depuis|sur le territoire|dans le territoire|"
     r"dans le departement|dans le quartier)\b|\bacteur local\b|"
     r"\b(?:implantee?s?|installee?s?|presente?s?|basee?s?|situee?s?)\b[^.;!?]{0,40}?"
-    r"\bdepuis[ ]+(?:[0-9]+|plus de)\b"
+    rf"\bdepuis[ ]+{_SENIORITY}|"
+    # Having a base or partners on the ground: "aucune implantation ni aucun partenaire".
+    r"\bimplantations?\b|\bpartenaires? (?:locaux|du territoire|sur le territoire)\b|"
+    r"\b(?:travaill\w*|partenariats?)[^.;!?]{0,30}?\b(?:avec|aupres) (?:les|des) "
+    r"(?:ccas|mairies|communes|elus|bailleurs|acteurs (?:locaux|du territoire))\b|"
+    r"\b(?:deeply |well |firmly )?rooted (?:locally|in)\b|\blocal roots\b|"
+    r"\b(?:strong |long-standing )?local presence\b"
 )
 # The state of the accounts comes right after their name or after a verb of being:
 # "notre trésorerie est tendue", "la trésorerie de l'association reste très tendue".
@@ -543,7 +615,9 @@ _HEALTHY = re.compile(
     rf"\bsituation financiere{_STATE_VERB}(?:saine|solide|bonne|equilibree|stable)\b|"
     rf"\bbonne sante financiere\b|\bsante financiere{_STATE_VERB}(?:bonne|saine|solide)\b|"
     rf"\bfonds propres{_STATE_VERB}(?:positifs|solides|suffisants)\b|"
-    r"\bfinancierement (?:solide|sain)e?s?\b"
+    r"\bfinancierement (?:solide|sain)e?s?\b|"
+    r"\b(?:accounts|finances)\b[^.;!?]{0,30}?\b(?:surplus|balanced|healthy|sound)\b|"
+    r"\bfinancially (?:sound|healthy|stable)\b|\b(?:healthy|sound) finances\b"
 )
 # A negation ends with its clause, and above all with its sentence: "ils ne sont suivis par
 # aucune structure. Un consortium de 4 partenaires…" negates no consortium.
@@ -622,7 +696,8 @@ def _consortium(
             continue
         name = _lead_name(text, folded, m, sentence_start)
         if name:
-            consortium.lead = name
+            # The first naming holds: "X is the designated lead (chef de file)".
+            consortium.lead = consortium.lead or name
             consortium.has_lead = True
         elif _LEAD["stated"].search(before):
             consortium.has_lead = True
@@ -657,8 +732,17 @@ def _accounting(folded: str, declarative: _Spans) -> bool | None:
     return value
 
 
-def _organisation(folded: str, declarative: _Spans) -> Organisation | None:
+def _purpose(folded: str, declarative: _Spans) -> bool | None:
     purpose = _flag(folded, declarative, _SOCIAL_PURPOSE)
+    if purpose is None:
+        for m in _stated(_OTHER_PURPOSE, folded, declarative):
+            if not re.search(rf"\b{_INSERTION_AIM}", m.group("aim")):
+                purpose = False
+    return purpose
+
+
+def _organisation(folded: str, declarative: _Spans) -> Organisation | None:
+    purpose = _purpose(folded, declarative)
     experience = _flag(folded, declarative, _EXPERIENCE, _NO_EXPERIENCE)
     if experience is None and _stated(_OPERATOR, folded, declarative):
         experience = True  # a working insertion site has, by definition, that experience
@@ -702,6 +786,51 @@ def _in_a_name(folded: str, position: int) -> bool:
     return bool(_ORGANISATION_NAME_BEFORE.search(folded[max(0, position - 60) : position]))
 
 
+# "notre siège est à Rennes, mais les actions se dérouleront en Mayenne": where the
+# organisation sits is no place of action when the text names where it acts.
+_HEAD_OFFICE_BEFORE = re.compile(
+    r"\b(?:siege(?:[ ]+social)?|head[ ]+office|headquarters|headquartered|registered[ ]+office)"
+    r"\b[^,.;!?()]{0,25}$"
+)
+
+
+# "ce n'est pas Fougères", "Fougères n'est pas concerné", "not in Rennes": a place denied.
+_DENIED_BEFORE = re.compile(
+    r"\b(?:pas|plus|sauf|hormis|excepte|not|except)[ ]+(?:(?:a|au|en|dans|sur|de|du|in|at)[ ]+)?$"
+)
+_DENIED_AFTER = re.compile(
+    r"[ ]*(?:\([ ]*[0-9ab]{2,3}[ ]*\)[ ]*)?(?:n'est|ne sont|n'etait|is not|isn't|are not)\b"
+)
+
+
+def _places(text: str, folded: str) -> tuple[list[PlaceRecord], list[PlaceRecord]]:
+    """The places of action a text states, and those it says are not."""
+    action: list[PlaceRecord] = []
+    head_office: list[PlaceRecord] = []
+    denied: list[PlaceRecord] = []
+    for position, place in place_mentions(text, folded):
+        # "l'AMI Pays de la Loire" names the call, not a place of action.
+        if not place.department and _names_the_call(folded, position):
+            continue
+        if text[position].isupper() and _in_a_name(folded, position):
+            continue
+        record = PlaceRecord(
+            name=place.name,
+            department=place.department,
+            in_region=None if place.department else place.in_region,
+        )
+        before = folded[max(0, position - 40) : position]
+        name_end = position + len(fold(place.name))
+        if _DENIED_BEFORE.search(before) or _DENIED_AFTER.match(folded, name_end):
+            denied.append(record)
+        elif _HEAD_OFFICE_BEFORE.search(before):
+            head_office.append(record)
+        else:
+            action.append(record)
+    action = [p for p in action or head_office if p not in denied]
+    return action, denied
+
+
 def extract_facts(text: str) -> Dossier:
     """The facts one French message states; everything else stays unknown (None)."""
     text = statements_of(text)
@@ -710,20 +839,13 @@ def extract_facts(text: str) -> Dossier:
     declarative = _declarative(folded, sentences)
     project_months, pathway_months = _durations(folded, sentences)
     budget = _budget(folded, project_months, declarative)
-    places = [
-        PlaceRecord(
-            name=place.name,
-            department=place.department,
-            in_region=None if place.department else place.in_region,
-        )
-        for position, place in place_mentions(text, folded)
-        # "l'AMI Pays de la Loire" names the call, not a place of action.
-        if (place.department or not _names_the_call(folded, position))
-        and not (text[position].isupper() and _in_a_name(folded, position))
-    ]
+    if project_months is None and budget.lines:
+        project_months = _months_budgeted(budget.lines)
+    places, denied = _places(text, folded)
     return Dossier(
         organisation=_organisation(folded, declarative),
         places=places or None,
+        withdrawn_places=denied or None,
         budget_lines=budget.lines,
         total_cost_eur=budget.total,
         annual_cost_eur=budget.annual,

@@ -100,6 +100,11 @@ _AMOUNT_TAIL = re.compile(
     # "200k" alone: the thousands suffix is how budgets are written in a hurry.
     + r"|[ ]?(?P<bare_k>k)\b(?![ ]?(?:m|km|personnes?|gens|jeunes|habitants)\b)"
 )
+# "149 999 e", "58 000e par an": how a text message writes euros, after a sum too large
+# to be an ordinal ("le 3e") or a class ("5e").
+_SMS_EURO = re.compile(r"[ ]?e\b(?!['’-])")
+_SMS_EURO_MIN = 1000
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 # "€40,000", "EUR 40k", "€1.2 million": the English order, currency first.
 _CURRENCY_FIRST = re.compile(r"(?:€|\beur\b)[ ]?(?=[0-9])")
 _SCALE_AFTER = re.compile(
@@ -226,13 +231,15 @@ def find_amounts(folded: str) -> list[Amount]:
     """Every amount of money (a number with its currency) in folded text, in order."""
     found: list[Amount] = []
     for chain in _CHAIN.finditer(folded):
-        tail = _AMOUNT_TAIL.match(folded, chain.end())
+        tail = _AMOUNT_TAIL.match(folded, chain.end()) or _SMS_EURO.match(folded, chain.end())
         if not tail:
             continue
         offset, number = _chain_number(chain.group())
         if len(number) > _MAX_DIGITS:
             continue
         value = _scaled(number, tail)
+        if tail.re is _SMS_EURO and (value < _SMS_EURO_MIN or _YEAR.fullmatch(number)):
+            continue
         found.append(Amount(chain.start() + offset, tail.end(), value, _is_scaled(tail)))
     for currency in _CURRENCY_FIRST.finditer(folded):
         # "150 000 € 40 personnes": a currency that ends an amount starts none.

@@ -182,12 +182,16 @@ _CODES_AFTER_WORD = re.compile(
     rf"\b(?:departements?|dept\.?|dpt\.?)[ ]*(?:du[ ]+|de[ ]+la[ ]+|n°[ ]*|no[ ]+)?({_CODE_LIST})\b"
 )
 _CODE_AFTER_ARTICLE = re.compile(
-    rf"\b(?:dans|sur|pour|en|du|et|ou)[ ]+(?:le|les)[ ]+({_CODE})"
+    rf"\b(?:dans|sur|pour|en|du|et|ou)[ ]+(?:tout[ ]+)?(?:le|les)[ ]+({_CODE})"
     r"(?=[ ]*(?:$|[.,;:!?)\n]|et\b|ou\b))"
 )
 _ONE_CODE = re.compile(_CODE)
 _POSTCODE = re.compile(r"(?<![0-9.,])([0-9]{5})(?![0-9]|[.,][0-9])")
-_POSTCODE_BEFORE = re.compile(r"(?:\bcp|code postal|\()[ :]*$")
+_POSTCODE_BEFORE = re.compile(
+    r"(?:\bcp|codes? postaux|code postal|\bcommunes? (?:de|d'|du)|\()[ :]*$"
+)
+# "85300, 85000 et 49300": a list goes on from a postcode already read.
+_POSTCODE_LIST_GAP = re.compile(r"[ ]*(?:,|et|ou|/)[ ]*")
 _CURRENCY_AFTER = re.compile(r"[ ]*(?:k|m)?[ ]*" + CURRENCY)
 
 
@@ -246,16 +250,20 @@ def _numbered_places(text: str, folded: str) -> list[tuple[int, Place]]:
             for code in _ONE_CODE.finditer(match.group(1)):
                 place = _department_place(code.group().upper())
                 found.append((match.start(1) + code.start(), place))
+    last_end = -1
     for match in _POSTCODE.finditer(folded):
         after = text[match.end() : match.end() + 2]
-        in_context = _POSTCODE_BEFORE.search(
-            folded[max(0, match.start() - 15) : match.start()]
-        ) or (len(after) == 2 and after[0] == " " and after[1].isupper())
+        in_context = (
+            _POSTCODE_BEFORE.search(folded[max(0, match.start() - 15) : match.start()])
+            or (len(after) == 2 and after[0] == " " and after[1].isupper())
+            or (last_end >= 0 and _POSTCODE_LIST_GAP.fullmatch(folded, last_end, match.start()))
+        )
         if not in_context or _CURRENCY_AFTER.match(folded, match.end()):
             continue
         department = _department_of_postcode(match.group(1))
         if department:
             found.append((match.start(), _department_place(department)))
+            last_end = match.end()
     return found
 
 

@@ -16,6 +16,7 @@ import yaml
 from o2r_assistant.checker import (
     CheckReport,
     Dossier,
+    PlaceRecord,
     evaluate,
     load_dossier,
     merge_dossiers,
@@ -435,3 +436,14 @@ def test_merge_nested_and_lead() -> None:
     assert merged.organisation.financial_health == "fragile"
     assert merged.consortium.lead is None and merged.consortium.has_lead is False
     assert merge_dossiers(Dossier(), Dossier()) == Dossier()
+
+
+def test_a_withdrawn_place_leaves_the_conversations_places() -> None:
+    before = Dossier(places=[PlaceRecord(name="Fougères", department="35")])
+    correction = Dossier(
+        places=[PlaceRecord(name="Laval", department="53")],
+        withdrawn_places=[PlaceRecord(name="Fougères", department="35")],
+    )
+    merged = merge_dossiers(before, correction)
+    assert [p.name for p in merged.places] == ["Laval"]
+    assert merged.withdrawn_places is None

@@ -656,3 +656,107 @@ def test_the_public_in_english_and_off_the_radar(text: str, registered) -> None:
 def test_a_single_applicant_in_english(text: str, several) -> None:
     consortium = extract_facts(text).consortium
     assert (consortium.several if consortium else None) == several
+
+
+# --- readings found with the checker probe set (heldout-9) ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "total", "annual"),
+    [
+        # Euros as a text message writes them, after a sum too large to be an ordinal.
+        ("projet a cholet, 149 999 e sur 3 ans", 149999, None),
+        ("budget 58 000 e par an sur 3 ans", None, 58000),
+        # The whole organisation's budget is not the project's.
+        (
+            "Notre fédération gère un budget annuel de 1,2 million d'euros. Le projet "
+            "coûterait 45 000 € par an sur 3 ans.",
+            None,
+            45000,
+        ),
+        ("Notre association a un budget de 160 000 € pour le projet.", 160000, None),
+    ],
+)
+def test_amounts_in_short_and_organisation_wordings(text: str, total, annual) -> None:
+    facts = extract_facts(text)
+    assert facts.total_cost_eur == (None if total is None else Decimal(total))
+    assert facts.annual_cost_eur == (None if annual is None else Decimal(annual))
+
+
+def test_an_amount_stated_net_of_training_keeps_it_eligible() -> None:
+    facts = extract_facts(
+        "170 000 € sur 36 mois hors formation. À côté on a prévu 25 000 € de CACES."
+    )
+    # The cost read includes the training that the checker then takes out.
+    assert (facts.total_cost_eur, facts.training_cost_eur) == (195000, 25000)
+
+
+@pytest.mark.parametrize(
+    ("text", "training"),
+    [
+        ("160k€ over 3 years, including 15k€ of software licences.", None),
+        ("Budget de 160 000 €, dont 15 000 € de licences logicielles.", None),
+        ("total cost 230k€, of which 40k€ are training costs.", 40000),
+    ],
+)
+def test_software_licences_are_not_training(text: str, training) -> None:
+    assert extract_facts(text).training_cost_eur == training
+
+
+def test_a_budget_laid_out_by_year_gives_the_projects_length() -> None:
+    facts = extract_facts("- année 1 : 40 000 €\n- année 2 : 55 000 €\n- année 3 : 50 000 €")
+    assert facts.project_months == 36
+
+
+@pytest.mark.parametrize(
+    ("text", "departments"),
+    [
+        (
+            "Notre siège est à Rennes (35), mais les actions auront lieu à Laval.",
+            ["53"],
+        ),
+        ("Notre siège est à Nantes.", ["44"]),
+        ("on intervient sur tout le 44, parcours de 8 mois", ["44"]),
+        ("permanences dans les communes de 85300, 85000 et 49300.", ["85", "49"]),
+    ],
+)
+def test_places_of_action(text: str, departments) -> None:
+    assert [p.department for p in extract_facts(text).places] == departments
+
+
+def test_a_place_said_not_to_be_concerned_is_withdrawn() -> None:
+    facts = extract_facts("Pardon, ce n'est pas Fougères, c'est Laval (53).")
+    assert [p.name for p in facts.places] == ["Laval"]
+    assert [p.name for p in facts.withdrawn_places] == ["Fougères"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        ("Trois structures ; Tremplin sera le mandataire du groupement.", "Tremplin"),
+        ("Avec le centre social ; Passerelles 49 est désignée chef de file.", "Passerelles 49"),
+        ("With Solidarité Mayenne; Horizon is the designated lead (chef de file).", "Horizon"),
+    ],
+)
+def test_the_lead_in_other_wordings(text: str, lead: str) -> None:
+    assert extract_facts(text).consortium.lead == lead
+
+
+def test_organisation_facts_in_other_wordings() -> None:
+    marketing = extract_facts("Notre objet social est le conseil en marketing et nous vendons.")
+    assert marketing.organisation.social_purpose_insertion is False
+    rooted = extract_facts("Implantée à Angers depuis quinze ans, l'association agit.")
+    assert rooted.organisation.territorial_anchoring is True
+    nowhere = extract_facts("Nous n'avons aucune implantation dans la région.")
+    assert nowhere.organisation.territorial_anchoring is False
+    english = extract_facts(
+        "We have run integration programmes in Laval since 2012 and we are deeply rooted "
+        "locally. Our accounts have shown a surplus every year and we keep analytic accounting."
+    )
+    org = english.organisation
+    assert (org.insertion_experience, org.territorial_anchoring, org.financial_health) == (
+        True,
+        True,
+        "bonne",
+    )
+    assert english.analytic_accounting is True
