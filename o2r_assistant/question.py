@@ -72,9 +72,12 @@ definition: \b(?:veut dire|signifie|définition|qu'(?:est-ce qu(?:e\b|')|entend-
 assess: \b(?:suffisant|suffit|assez|ça passe|ça va|c'est bon|ok|valable|conforme|jouable
     |acceptable|enough|okay|fine)\b
 how: ^(?:comment|how)\b(?! (?:long|much|many))
-# Asking whether the project qualifies: the checker's verdict is then the answer.
+# Asking whether the project qualifies, or reaches the call's threshold ("nous atteignons
+# le seuil", "on passe la barre"): the checker's verdict is then the answer.
 eligibility: \b(?:éligibles?|recevables?|candidater|postuler|répondre|déposer|retenus?|eligible
     |apply|qualify)\b
+    |\b(?:atteign\w*|atteint|atteindre|dépass\w*|franchi\w*|passe\w*|reach\w*|meet)\s+
+    (?:le\s+|la\s+|du\s+|the\s+)?(?:seuil|minimum|plancher|barre|threshold)\b
 # ... about the candidate itself ("sommes-nous éligibles", "notre projet est-il
 # recevable"), not about an item ("les dépenses de formation sont-elles éligibles").
 first_person: \b(?:nous|notre|nos|on|je|j'|j’|mon|ma|mes|we|our|us|i)\b|-(?:nous|je|on)\b
@@ -93,6 +96,12 @@ money: €|\beuros?\b|\bbudget|\bco[uû]t|\bmontant|\bargent|\bmoney|\bfunding
 _WHO = re.compile(r"^(?:et |mais |alors )?(?:qui|who)\b", re.I)
 _WHO_ARE = re.compile(r"^(?:et |mais |alors )?(?:qui sont|who are)\b", re.I)
 _EST_CE_QUE = re.compile(r"\best[- ]ce qu(?:e\b|')", re.I)
+# "pouvez-vous confirmer que…": a "que" that opens what is said, not one that asks what.
+_THAT_CLAUSE = re.compile(
+    r"\b(?:confirm|dire|dites|indiqu|précis|certifi|assur|garanti)\w*\s+(?:nous\s+|me\s+|moi\s+)?"
+    r"qu(?:e\b|')",
+    re.I,
+)
 _WH_START = re.compile(rf"^(?:et |mais |alors )?{_CUES['wh'].pattern}", re.I)
 # Clauses of one sentence; a comma between digits ("1,2 million") splits nothing.
 _CLAUSE = re.compile(r"(?<!\d)[,;:](?!\d)")
@@ -371,7 +380,15 @@ def analyse(message: str, focus: str | None = None) -> Question:
         kinds += ("who",) * (not _WHO_ARE.match(first))
     subject = _CUES["subject"].search(first)
     # The "que" of "est-ce que" asks yes or no, not "what".
-    wh = bool(_CUES["wh"].search(_EST_CE_QUE.sub(" ", first)))
+    wh = bool(_CUES["wh"].search(_THAT_CLAUSE.sub(" ", _EST_CE_QUE.sub(" ", first))))
+    sentences = [q.strip() for q in _SENTENCE.findall(first) if q.strip()] or [first]
+    if _CUES["first_person"].search(first) and not any(
+        asks(q) or _WH_START.match(q) for q in sentences
+    ):
+        # A message about the candidate that asks nothing asks for no kind of fact:
+        # "aucun contact avec leur conseiller" asks for no contact, "qui n'ont eu…" is
+        # relative. Words alone ("montant minimum du projet") are a query, not a statement.
+        kinds, wh = (), False
     # A bare "Est-ce possible ?" keeps the sentence before it: read the asking one.
     asking = [q.strip() for q in _SENTENCE.findall(first) if q.strip().endswith("?")]
     yes_no = first.endswith("?") and not wh and any(_CUES["yes_no"].search(q) for q in asking)

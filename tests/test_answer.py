@@ -521,3 +521,20 @@ def test_a_who_question_leads_with_the_body_that_acts(assistant, question):
     # "L'organisme conclut avec l'État une convention…" shares the question's words;
     # the sentence naming the préfet de région answers who.
     assert "préfet" in assistant.ask(question).citations[0].quote
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # Facts and no question: the checker answers.
+        "Bonjour, notre public : des jeunes inscrits nulle part. En second lieu, des inscrits "
+        "sans aucun contact avec leur conseiller depuis six mois. Bien à vous",
+        # Asked to confirm the threshold is reached, the verdict answers.
+        "Notre projet à Saint-Nazaire représente 150k€ sur 3 ans. Pouvez-vous nous confirmer "
+        "que nous atteignons le seuil ?",
+    ],
+)
+def test_stated_facts_get_the_verdict_rather_than_an_abstention(assistant, message):
+    answer = assistant.ask(message)
+    assert not answer.abstained
+    assert answer.findings is not None

@@ -211,3 +211,20 @@ def test_the_topic_leaves_out_the_words_that_ask_for_a_kind() -> None:
     assert asked.topic("duration") == set(tokens("convention"))
     # Without the kind, "temps" and "dure" stay: they say what is asked.
     assert set(tokens("temps dure")) <= asked.topic()
+
+
+def test_a_message_that_asks_nothing_asks_for_no_kind() -> None:
+    # "aucun contact avec leur conseiller" states the public; it asks for no contact.
+    stated = analyse(
+        "Notre public : des personnes inscrites nulle part. À titre subsidiaire, des "
+        "demandeurs d'emploi qui n'ont eu aucun contact avec leur conseiller depuis six mois."
+    )
+    assert (stated.kinds, stated.wh) == ((), False)
+    # Words typed as a query still ask.
+    assert analyse("montant minimun du projet sur trois ans").kinds == ("amount",)
+
+
+def test_asking_to_confirm_the_threshold_asks_whether_the_project_qualifies() -> None:
+    asked = analyse("Pouvez-vous nous confirmer que nous atteignons le seuil ?")
+    # The "que" after "confirmer" opens what is said: no wh-question.
+    assert (asked.wh, asked.asks_eligibility) == (False, True)
