@@ -335,10 +335,11 @@ class Assistant:
             candidates = score_candidates(asked, result, index, retriever.idf)
             if signals.supported() and answers_kind(asked, candidates, retriever.knows):
                 own = select_sentences(candidates, asked, limit=1)
-            elif not findings.to_fix and not asked.asks_eligibility:
+            elif not findings.to_fix and not asked.asks_eligibility and asked.asks:
                 # The facts only frame a question the texts do not answer ("nous sommes
                 # une association à Angers : faut-il être certifié Qualiopi ?"): that
-                # question decides, and the checker's panel still shows the facts.
+                # question decides, and the checker's panel still shows the facts. Facts
+                # that only name a kind ("aucun contact avec leur conseiller") ask nothing.
                 verdict_leads = False
         if verdict_leads:
             if findings.to_fix:

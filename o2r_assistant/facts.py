@@ -67,10 +67,16 @@ _TRAINING_AFTER = re.compile(
     rf"{_TRAINING_NOUN}\b"
 )
 _TRAINING_BEFORE = re.compile(
-    rf"{_TRAINING_NOUN}(?:[ ]+qualifiantes?|[ ]+certifiantes?)?(?:[ ]*\([^()]{{1,20}}\))?[ ]*"
+    rf"{_TRAINING_NOUN}(?:[ ]+qualifiantes?|[ ]+certifiantes?)?"
+    # Whose training it is: "Formation des bénéficiaires : 18 000 €".
+    r"(?:[ ]+(?:des|pour les|of|for)[ ]+(?:beneficiaires|participants|personnes(?: accompagnees)?|"
+    r"jeunes|publics?|stagiaires|participants|beneficiaries|people))?"
+    r"(?:[ ]*\([^()]{1,20}\))?[ ]*"
     r"(?:[ ]+(?:costs?|expenses?|budget))?[ ]*"
-    r"(?::|=|de|pour|a hauteur de|d'un montant de|of|at|amounting to|come to|total)?[ ]*$"
+    r"(?::|=|de|pour|a hauteur de|d'un montant de|of|at|amounting to|come to|total)?"
+    r"[ ]*$"
 )
+_LEADER = re.compile(r"[ ]*[.…_]{3,}[ ]*")
 _PER_YEAR_AFTER = re.compile(
     r"[ ]*(?:par an|/[ ]?an|par annee|annuels?|chaque annee|l'an|per year|a year|/[ ]?year|"
     r"per annum|annually|each year|every year|yearly)\b"
@@ -85,6 +91,9 @@ _PER_YEAR_BEFORE = re.compile(
     r"s'eleve(?:ra|rait)?|(?:est |sera )?(?:estimee?|evaluee?|prevue?|fixee?)|will be|would be|"
     r"is|amounts to|comes to|totals|(?:is |will be )?(?:estimated|expected|set)))?"
     r"[ ]*(?::|=|de|d'environ|a|of|of about|of around|at)?[ ]*$"
+)
+_PER_QUARTER_AFTER = re.compile(
+    r"[ ]*(?:par trimestre|/[ ]?trimestre|trimestriels?|per quarter|a quarter|quarterly)\b"
 )
 _PER_MONTH_AFTER = re.compile(
     r"[ ]*(?:par mois|/[ ]?mois|mensuels?|per month|a month|/[ ]?month|monthly)\b"
@@ -108,6 +117,11 @@ _NET_OF_TRAINING_AFTER = re.compile(
     r"[^.;!?\n]{0,30}?\b(?:hors|sans compter|sans les|excluding|not including|net of)[ ]+"
     r"(?:les[ ]+|la[ ]+|the[ ]+)?(?:depenses[ ]+de[ ]+|frais[ ]+de[ ]+|couts?[ ]+de[ ]+)?"
     r"(?:formations?|training)\b"
+)
+# An amount for the first years only leaves the project's cost unknown.
+_FIRST_YEARS_BEFORE = re.compile(
+    r"\b(?:deux|2|les) (?:premieres|1res|1eres)(?:[ ]+annees)?\b[^.;!?]{0,50}$|"
+    r"\b(?:first|1st) (?:two|2) years\b[^.;!?]{0,50}$"
 )
 _PART_BEFORE = re.compile(
     r"\b(?:dont|y compris|inclus|incluant|of which|including)[ ]+(?:environ[ ]+|about[ ]+)?$"
@@ -182,11 +196,13 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
     net: set[Decimal] = set()
     annual: list[Decimal] = []
     monthly: list[Decimal] = []
+    quarterly: list[Decimal] = []
     lines: list[BudgetLine] = []
     training = Decimal(0)
     training_found = training_per_year = False
     for amount in find_amounts(folded):
-        before = folded[max(0, amount.start - 40) : amount.start]
+        # A table's leader dots ("Formation ........ 18 000 €") say nothing: one space.
+        before = _LEADER.sub(" ", folded[max(0, amount.start - 80) : amount.start])[-40:]
         named_after = _TRAINING_AFTER.match(folded, amount.end)
         if named_after or _TRAINING_BEFORE.search(before):
             training += amount.value
@@ -198,6 +214,8 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
                 or _PER_YEAR_BEFORE.search(before)
             )
             continue
+        if _FIRST_YEARS_BEFORE.search(folded[max(0, amount.start - 80) : amount.start]):
+            continue  # "les deux premières années, pour 100 000 €": not the whole cost
         if _PART_BEFORE.search(before):
             continue  # a part of a total stated elsewhere ("dont 50 000 € de subvention")
         if (
@@ -220,6 +238,8 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
             annual.append(amount.value)
         elif _PER_MONTH_AFTER.match(folded, amount.end):
             monthly.append(amount.value)
+        elif _PER_QUARTER_AFTER.match(folded, amount.end):
+            quarterly.append(amount.value)
         else:
             general.append((bool(_TOTAL_BEFORE.search(before)), amount.value))
             if _NET_OF_TRAINING_AFTER.match(folded, amount.end):
@@ -235,6 +255,8 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
         budget.annual = max(annual)
     elif monthly and budget.total is None:
         budget.annual = max(monthly) * 12
+    elif quarterly and budget.total is None:
+        budget.annual = max(quarterly) * 4
     if training_found:
         if training_per_year:
             # Same length as the checker uses for a yearly cost: the project's, else the
@@ -266,7 +288,8 @@ def _months_budgeted(lines: list[BudgetLine]) -> int | None:
 # What tells a length from an age, a seniority or a date, and whose length it is.
 _LENGTH = pattern_table(r"""
 # "we have supported jobseekers for 12 years": a perfect tense looks back.
-not_before: \b(?:depuis|il y a|des|avant|apres|cree[es]? en|since)[ ]+$|
+not_before: \b(?:depuis|il y a|des|avant|apres|cree[es]? en|since)[ ]+
+    (?:(?:plus de|pres de|presque|environ|bientot|more than|over|nearly|almost)[ ]+)?$|
     \b(?:have|has|'ve|had)\b[^.;!?]{0,60}?\bfor[ ]+(?:more than[ ]+|over[ ]+|nearly[ ]+|
     the (?:last|past)[ ]+)?$
 not_after: [ ]*(?:d'experience|d'existence|d'anciennete|d'activite|de plus|derniere?s|
@@ -443,6 +466,8 @@ _CONSORTIUM = re.compile(
     rf"\ba {_COUNT} {_ORGS}|\bco-?port(?:e|es|ons|age)\b|"
     r"\bport(?:ons|ent|e) (?:ensemble|conjointement|a plusieurs)\b|"
     r"\bcandidature (?:commune|collective|conjointe)\b|"
+    # "deux partenaires nous rejoignent", "partenaires associés : …"
+    r"\bpartenaires? (?:associes|nous rejoign\w*)\b|"
     # "porté par trois associations", "carried by two organisations"
     rf"\b(?:port|men|pilot|carried|run|led)\w* (?:conjointement |ensemble |jointly )?(?:par|by) "
     rf"(?:{_COUNT}|plusieurs|two|three|four|five|several) (?:{_ORGS}|organi[sz]ations|partners)"
@@ -461,7 +486,8 @@ _SINGLE = re.compile(
 _LEAD = pattern_table(r"""
 # The "mandataire" signs for a group; "the designated lead" in English.
 lead: \bchef(?:fe)?s? de file\b|\blead (?:partner|organi[sz]ation|applicant)\b|
-    \bmandataire\b|\b(?:the|our) (?:designated )?lead\b(?![ ]+(?:partner|organi[sz]ation|applicant))
+    \bmandataire\b|\bporteur principal\b|\bstructure (?:coordinatrice|pilote)\b|
+    \b(?:the|our) (?:designated )?lead\b(?![ ]+(?:partner|organi[sz]ation|applicant))
 none_before: \b(?:sans|aucun|ni|pas (?:encore |toujours )?(?:de|d'un|designe de)|
     n'avons pas (?:encore )?(?:de|designe de|choisi de)|pas encore choisi de)[ ]+(?:de[ ]+)?$
 none_after: [ ]*(?:n'est |n'a )?(?:pas|pas encore|toujours pas|non)[ ]+(?:encore[ ]+)?
@@ -472,7 +498,7 @@ none_after: [ ]*(?:n'est |n'a )?(?:pas|pas encore|toujours pas|non)[ ]+(?:encore
 unknown_before: \b(?:sais|savons|sait|savent|know|decided|decide)\b[^,;:.]{0,25}
     \b(?:qui|who)[ ]+(?:sera|serait|will be|would be)[ ]+(?:le |la |the )?$
 verb_before: (?:^.*(?:[,;:(]|\bet\b|\band\b|\bdont\b|\bqui\b)|^)[ ]*(?P<name>[^,;:()]{1,60}?)[ ]+
-    (?:(?:est|sera|serait|a ete|sont|seront|is|will be|has been|was)[ ]+
+    (?:en[ ]+)?(?:(?:est|sera|serait|a ete|sont|seront|is|will be|has been|was)[ ]+
     (?:designee?s?|nommee?s?|choisie?s?|retenue?s?|designated|named|chosen)
     (?:[ ]+(?:comme|en tant que|as))?|
     sera|serons|est|sommes|serait|serions|assure(?:ra)?|assurons|assurerons|assume(?:ra)?|
@@ -504,7 +530,13 @@ first_person_name: ^(?:nous|notre (?:association|structure)|on)$
 """)
 # "compta" is how the word is shortened in a hurry.
 _ACCOUNTING = re.compile(
-    r"\bcompta(?:bilite)? analytique\b|\b(?:analytic(?:al)?|cost) accounting\b"
+    r"\bcompta(?:bilite)? (?:analytique|par (?:activite|action|projet))\b|\bsuivi analytique\b|"
+    r"\b(?:analytic(?:al)?|cost) accounting\b|\bventilation (?:analytique|par (?:action|projet))\b"
+)
+# Keeping general accounts only: "nous ne tenons qu'une comptabilité générale".
+_GENERAL_ACCOUNTING_ONLY = re.compile(
+    r"\b(?:qu'une|que la|que notre|seulement une|uniquement une) comptabilite generale\b|"
+    r"\bsans (?:aucune )?ventilation\b"
 )
 _ACCOUNTING_NEGATION = re.compile(
     r"\b(?:pas|aucune|sans|ni|ne|n'|not|no|don't|doesn't|without)\b[^.;:]{0,30}$"
@@ -512,7 +544,7 @@ _ACCOUNTING_NEGATION = re.compile(
 # "comptabilité analytique dédiée au projet", "compta analytique : oui" (a form's answer).
 _ACCOUNTING_KEPT = re.compile(
     r"[ ]*(?:est |sera |deja )?(?:dediee|propre|specifique|distincte|separee|mise en place"
-    r"|prevue|tenue|en place|par projet)|[ ]*:?[ ]*oui\b"
+    r"|prevue|tenue|en place|par projet|par action|par activite)|[ ]*:?[ ]*oui\b"
 )
 _FIRST_PERSON = re.compile(
     r"\b(?:nous|notre|nos|on|tenons|tiendrons|disposons|avons|mettons|mettrons|dispose|tient|"
@@ -523,7 +555,9 @@ _UNNEGATED = r"(?:(?!\b(?:ne|n'|pas|aucune?|ni|sans|not|no|never)\b)[^.;!?])"
 # What insertion is called when it is an organisation's purpose.
 _INSERTION_AIM = (
     r"(?:insertion|inclusion (?:sociale|professionnelle)|(?:retour|acces|accompagnement) "
-    r"(?:a|vers) l'emploi|(?:social|professional|socio-professional|work) (?:and professional )?"
+    r"(?:a|vers) l'emploi|accompagnement (?:social et |socio-?)professionnel|"
+    r"(?:personnes|publics) (?:eloignee?s|en difficulte)|"
+    r"(?:social|professional|socio-professional|work) (?:and professional )?"
     r"(?:integration|inclusion)|employability|(?:back )?into (?:work|employment))"
 )
 _SOCIAL_PURPOSE = re.compile(
@@ -570,10 +604,13 @@ _EXPERIENCE = re.compile(
     rf"\b(?:have|has|'ve)[ ]+(?:been[ ]+)?{_SUPPORT_EN}\b[^.;!?]{{0,80}}?\bfor[ ]+{_SENIORITY}|"
     r"\b(?:have|has|'ve)[ ]+(?:been[ ]+)?(?:run|running|led|leading|delivered|delivering|"
     r"operated|operating)\b[^.;!?]{0,40}?\b(?:integration|insertion|employment|inclusion)\b"
-    rf"[^.;!?]{{0,40}}?\b(?:since|for)[ ]+{_SENIORITY}"
+    rf"[^.;!?]{{0,40}}?\b(?:since|for)[ ]+{_SENIORITY}|"
+    r"\b(?:done|doing|carried out|carries out|does)\b[^.;!?]{0,30}?\b(?:insertion|integration|"
+    rf"employment)\b[^.;!?]{{0,30}}?\bfor[ ]+{_SENIORITY}"
 )
 _NO_EXPERIENCE = re.compile(
-    r"\b(?:pas|aucune|sans|peu)[ ]+(?:d'|de[ ]+)?experience\b[^.;!?]{0,30}?\binsertion\b|"
+    r"\b(?:pas|aucune|sans|peu)[ ]+(?:d'|de[ ]+)?experience\b[^.;!?]{0,30}?"
+    rf"\b{_INSERTION_AIM}|"
     # Never having done the work: "on n'a jamais fait d'insertion", "we have never
     # supported jobseekers".
     r"\bn'(?:a|avons|ont)[ ]+jamais[ ]+(?:fait|accompagne|travaille|mene)\b[^.;!?]{0,40}?"
@@ -593,6 +630,10 @@ _ANCHORING = re.compile(
     r"\b(?:travaill\w*|partenariats?)[^.;!?]{0,30}?\b(?:avec|aupres) (?:les|des) "
     r"(?:ccas|mairies|communes|elus|bailleurs|acteurs (?:locaux|du territoire))\b|"
     r"\b(?:deeply |well |firmly )?rooted (?:locally|in)\b|\blocal roots\b|"
+    # Being present on the ground: "des permanences dans douze communes", "deux locaux de
+    # quartier", "aucun lien avec les acteurs sarthois".
+    r"\bpermanences? (?:dans|a|sur|en)\b|\blocaux de quartier\b|\bantennes? locales?\b|"
+    r"\bliens? avec les acteurs\b|"
     r"\b(?:strong |long-standing )?local presence\b"
 )
 # The state of the accounts comes right after their name or after a verb of being:
@@ -617,7 +658,8 @@ _HEALTHY = re.compile(
     rf"\bfonds propres{_STATE_VERB}(?:positifs|solides|suffisants)\b|"
     r"\bfinancierement (?:solide|sain)e?s?\b|"
     r"\b(?:accounts|finances)\b[^.;!?]{0,30}?\b(?:surplus|balanced|healthy|sound)\b|"
-    r"\bfinancially (?:sound|healthy|stable)\b|\b(?:healthy|sound) finances\b"
+    r"\bfinancially (?:sound|healthy|stable)\b|\b(?:healthy|sound) finances\b|"
+    rf"\btresorerie{_STATE_VERB}?(?:saine|solide|confortable|positive)\b"
 )
 # A negation ends with its clause, and above all with its sentence: "ils ne sont suivis par
 # aucune structure. Un consortium de 4 partenaires…" negates no consortium.
@@ -673,6 +715,16 @@ def _lead_name(text: str, folded: str, match: re.Match[str], sentence_start: int
     return name or None
 
 
+# Steering the project names its lead: "notre régie pilote le projet", "we coordinate
+# the consortium".
+_PILOTS = re.compile(
+    r"\b(?:pilote|pilotons|pilotera|piloterons|coordonne|coordonnons|coordonnera|coordonnerons|"
+    r"coordinate|coordinates|lead|leads)[ ]+(?:le|ce|notre|l'ensemble du|the|our)[ ]+"
+    r"(?:projet|groupement|consortium|partenariat|project|consortium|partnership)\b"
+)
+_OURS = re.compile(r"\b(?:nous|notre|nos|on|we|our)\b")
+
+
 def _consortium(
     text: str, folded: str, declarative: _Spans, sentences: list[tuple[int, int]]
 ) -> Consortium | None:
@@ -701,6 +753,12 @@ def _consortium(
             consortium.has_lead = True
         elif _LEAD["stated"].search(before):
             consortium.has_lead = True
+    for m in _stated(_PILOTS, folded, declarative):
+        if consortium.has_lead is None and not _negated(folded, m.start()):
+            consortium.has_lead = True
+            sentence_start = starts[bisect.bisect_right(starts, m.start()) - 1]
+            if _OURS.search(folded, sentence_start, m.start()):
+                consortium.lead = consortium.lead or "notre structure"
     if consortium.has_lead is not None and consortium.is_consortium is None:
         consortium.is_consortium = True
     if consortium == Consortium():
@@ -720,6 +778,8 @@ def _flag(
 
 
 def _accounting(folded: str, declarative: _Spans) -> bool | None:
+    if _stated(_GENERAL_ACCOUNTING_ONLY, folded, declarative):
+        return False
     value: bool | None = None
     for m in _stated(_ACCOUNTING, folded, declarative):
         before = folded[max(0, m.start() - 60) : m.start()]

@@ -97,12 +97,13 @@ _AMOUNT_TAIL = re.compile(
     _MULTIPLIER
     + r"[ ]{0,2}(?:d')?[ ]{0,2}"
     + CURRENCY
-    # "200k" alone: the thousands suffix is how budgets are written in a hurry.
-    + r"|[ ]?(?P<bare_k>k)\b(?![ ]?(?:m|km|personnes?|gens|jeunes|habitants)\b)"
+    # "200k", "180 mille" alone: thousands are how budgets are written in a hurry.
+    + r"|[ ]?(?P<bare_k>k|mille)\b(?![ ]?(?:m|km|personnes?|gens|jeunes|habitants|"
+    r"beneficiaires|participants|heures|km|kilometres|fois|ans|mois)\b)"
 )
-# "149 999 e", "58 000e par an": how a text message writes euros, after a sum too large
+# "149 999 e", "58 000e par an", "90 000 balles": euros in a text message, after a sum too large
 # to be an ordinal ("le 3e") or a class ("5e").
-_SMS_EURO = re.compile(r"[ ]?e\b(?!['’-])")
+_SMS_EURO = re.compile(r"[ ]?(?:e\b(?!['’-])|balles\b)")
 _SMS_EURO_MIN = 1000
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 # "€40,000", "EUR 40k", "€1.2 million": the English order, currency first.
@@ -130,6 +131,11 @@ _WORD_AMOUNT = re.compile(
     rf"\b(?P<words>{_WORD_TOKEN}(?:[ -]+(?:(?:et|and)[ -]+)?{_WORD_TOKEN})*)[ ]+(?:d')?[ ]?"
     + CURRENCY
 )
+# "1M2", "2m5": millions written with their first decimal after the M.
+# Only with money around it: "1m2" is also a square metre.
+_MILLION_DECIMAL = re.compile(r"(?<![0-9.,])([0-9])[ ]?m([0-9])\b")
+_MONEY_BEFORE = re.compile(r"\b(?:budget|cout|total|montant|enveloppe|financement|table sur)\b")
+_MONEY_AFTER = re.compile(r"[ ]*(?:au total|en tout|d'euros|euros?\b|€|de budget)")
 # Longer numbers are not budgets, and would overflow the 28-digit decimal context.
 _MAX_DIGITS = 15
 _MULTIPLIERS = {
@@ -256,6 +262,14 @@ def find_amounts(folded: str) -> list[Amount]:
         # "EUR 40k" was already read as "40k": one amount, from the currency on.
         found = [a for a in found if a.start != chain.start()]
         found.append(Amount(currency.start(), scale.end(), value, _is_scaled(scale)))
+    for million in _MILLION_DECIMAL.finditer(folded):
+        if any(a.start <= million.start() < a.end for a in found) or not (
+            _MONEY_BEFORE.search(folded, max(0, million.start() - 40), million.start())
+            or _MONEY_AFTER.match(folded, million.end())
+        ):
+            continue
+        value = Decimal(f"{million.group(1)}.{million.group(2)}") * 10**6
+        found.append(Amount(million.start(), million.end(), value.quantize(Decimal(1)), True))
     for words in _WORD_AMOUNT.finditer(folded):
         # "150 mille euros", "1,2 million d'euros": words that end an amount in figures.
         if any(a.start <= words.start() < a.end for a in found):
@@ -269,7 +283,7 @@ def find_amounts(folded: str) -> list[Amount]:
 # A number (digits, "2,5" or words) of years or months, in folded text.
 DURATION = re.compile(
     rf"(?<![\w.,])(?P<n>[0-9]{{1,3}}(?:[,.]5)?|{NUMBER_WORD_PATTERN})[ -]*"
-    r"(?P<u>ans?|annees?|mois|years?|months?)\b"
+    r"(?P<u>ans?|annees?|mois|years?|months?|trimestres?|semestres?|quarters?)\b"
     r"(?P<half>[ ]+et[ ]+demie?)?"
 )
 
@@ -280,7 +294,9 @@ def months_of(match: re.Match[str]) -> int | None:
     number = Decimal(raw.replace(",", ".") if raw[0].isdigit() else word_value(raw))
     if match.group("half"):
         number += Decimal("0.5")
-    months = number if match.group("u").startswith("mo") else number * 12
+    unit = match.group("u")
+    per_unit = 3 if unit.startswith(("trim", "quar")) else 6 if unit.startswith("sem") else None
+    months = number * per_unit if per_unit else number if unit.startswith("mo") else number * 12
     if months <= 0 or months != months.to_integral_value():
         return None
     return int(months)

@@ -27,21 +27,22 @@ def region_departments() -> tuple[str, ...]:
     return rule.param("departments")
 
 
-# Main towns by department: those of the five departments of the region, then the main
-# cities elsewhere.
+# Main towns by department: those of the five departments of the region (with the "pays"
+# people name their area by: "le Choletais", "les Mauges"), then the main cities elsewhere.
 _TOWNS_BY_DEPARTMENT: dict[str, str] = {
     "44": "Nantes, Saint-Nazaire, Rezé, Saint-Herblain, Orvault, Vertou, Ancenis, "
           "Ancenis-Saint-Géréon, Châteaubriant, Pornic, Guérande, La Baule, La Baule-Escoublac, "
           "Carquefou, Bouguenais, Couëron, Saint-Sébastien-sur-Loire, Sainte-Luce-sur-Loire, "
-          "Clisson, Pornichet, Savenay, Machecoul, Blain",
+          "Clisson, Pornichet, Savenay, Machecoul, Blain, Pays de Retz, Vignoble nantais",
     "49": "Angers, Cholet, Saumur, Segré, Segré-en-Anjou Bleu, Trélazé, Avrillé, Les Ponts-de-Cé, "
-          "Beaupréau, Chemillé, Doué-la-Fontaine, Baugé",
-    "53": "Laval, Mayenne, Château-Gontier, Évron, Craon, Ernée",
+          "Beaupréau, Chemillé, Doué-la-Fontaine, Baugé, Choletais, Mauges, Saumurois, Segréen, "
+          "Baugeois",
+    "53": "Laval, Mayenne, Château-Gontier, Évron, Craon, Ernée, Pays de Craon",
     "72": "Le Mans, La Flèche, Sablé-sur-Sarthe, Mamers, Allonnes, Coulaines, La Ferté-Bernard, "
-          "Château-du-Loir, Saint-Calais",
+          "Château-du-Loir, Saint-Calais, Perche sarthois, Pays fléchois",
     "85": "La Roche-sur-Yon, Les Sables-d'Olonne, Challans, Fontenay-le-Comte, Luçon, "
           "Les Herbiers, Montaigu, Montaigu-Vendée, Saint-Gilles-Croix-de-Vie, "
-          "Saint-Jean-de-Monts, Pouzauges, Chantonnay",
+          "Saint-Jean-de-Monts, Pouzauges, Chantonnay, Bocage vendéen",
     "35": "Rennes, Saint-Malo, Vitré, Fougères, Redon",
     "29": "Brest, Quimper, Morlaix",
     "56": "Lorient, Vannes",

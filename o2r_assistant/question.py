@@ -300,6 +300,12 @@ def focus_of(message: str) -> str:
     return " ".join(asked) if asked else " ".join(sentences) or body
 
 
+def _asks_something(text: str) -> bool:
+    """Whether any sentence of ``text`` asks, or opens on a wh-word ("quel budget minimum")."""
+    sentences = [q.strip() for q in _SENTENCE.findall(text) if q.strip()] or [text]
+    return any(asks(q) or _WH_START.match(q) for q in sentences)
+
+
 def asks(sentence: str) -> bool:
     """Whether a sentence asks something, directly or not ("nous nous demandons si…")."""
     return bool(_ASKS.search(sentence) or _INDIRECT.search(sentence))
@@ -381,10 +387,7 @@ def analyse(message: str, focus: str | None = None) -> Question:
     subject = _CUES["subject"].search(first)
     # The "que" of "est-ce que" asks yes or no, not "what".
     wh = bool(_CUES["wh"].search(_THAT_CLAUSE.sub(" ", _EST_CE_QUE.sub(" ", first))))
-    sentences = [q.strip() for q in _SENTENCE.findall(first) if q.strip()] or [first]
-    if _CUES["first_person"].search(first) and not any(
-        asks(q) or _WH_START.match(q) for q in sentences
-    ):
+    if _CUES["first_person"].search(first) and not _asks_something(first):
         # A message about the candidate that asks nothing asks for no kind of fact:
         # "aucun contact avec leur conseiller" asks for no contact, "qui n'ont eu…" is
         # relative. Words alone ("montant minimum du projet") are a query, not a statement.

@@ -538,3 +538,13 @@ def test_stated_facts_get_the_verdict_rather_than_an_abstention(assistant, messa
     answer = assistant.ask(message)
     assert not answer.abstained
     assert answer.findings is not None
+
+
+def test_a_correction_that_names_a_kind_asks_nothing(assistant):
+    # "12 mois maximum" names a kind; the message asks nothing: the verdict answers.
+    answer = assistant.ask(
+        "Correction : le parcours sera ramené à 12 mois maximum, et le projet durera 36 mois.",
+        history=["Chaque personne sera suivie 18 mois, à La Roche-sur-Yon."],
+    )
+    assert not answer.abstained
+    assert answer.findings is not None

@@ -760,3 +760,111 @@ def test_organisation_facts_in_other_wordings() -> None:
         "bonne",
     )
     assert english.analytic_accounting is True
+
+
+# --- readings found with the second checker probe set (heldout-10) -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "total", "annual", "training"),
+    [
+        # A budget table with leader dots.
+        (
+            "Personnel ........ 120 000 €\nFormation des bénéficiaires ..... 18 000 €\n"
+            "Total ........ 165 000 €",
+            165000,
+            None,
+            18000,
+        ),
+        ("90 000 balles par an pendant 3 ans", None, 90000, None),
+        ("180 mille en tout sur 3 ans, dont 40 mille de formations", 180000, None, 40000),
+        ("on table sur 1M2 au total, étalé sur 4 ans", 1200000, None, None),
+        ("nous prévoyons 13 000 € par trimestre, tout compris", None, 52000, None),
+        # Only the first two years budgeted: the project's cost is not known.
+        ("Seules les deux premières années sont budgétées, pour 100 000 €.", None, None, None),
+    ],
+)
+def test_amounts_in_tables_slang_and_periods(text: str, total, annual, training) -> None:
+    facts = extract_facts(text)
+    assert facts.total_cost_eur == (None if total is None else Decimal(total))
+    assert facts.annual_cost_eur == (None if annual is None else Decimal(annual))
+    assert facts.training_cost_eur == (None if training is None else Decimal(training))
+
+
+@pytest.mark.parametrize("text", ["un local de 1m2", "mille personnes accompagnées"])
+def test_numbers_that_are_not_money(text: str) -> None:
+    facts = extract_facts(text)
+    assert (facts.total_cost_eur, facts.annual_cost_eur) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "project", "pathway"),
+    [
+        ("Parcours de trois trimestres max par personne.", None, 9),
+        # Seniority is no length: only the dates are.
+        (
+            "Nous travaillons avec les bailleurs depuis plus de dix ans. Le projet se "
+            "déroulera du 1er janvier 2027 au 31 décembre 2029.",
+            36,
+            None,
+        ),
+    ],
+)
+def test_lengths_in_quarters_and_after_seniority(text: str, project, pathway) -> None:
+    facts = extract_facts(text)
+    assert (facts.project_months, facts.pathway_months) == (project, pathway)
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "has_lead"),
+    [
+        ("Porteur principal : association Tremplin 72 ; partenaires associés : deux.", None, True),
+        ("Quatre structures ; la structure coordinatrice reste à définir.", None, False),
+        ("Avec le CCAS ; Horizon Estuaire en est le chef de file.", "Horizon Estuaire", True),
+        (
+            "Notre régie pilote le projet ; deux partenaires nous rejoignent.",
+            "notre structure",
+            True,
+        ),
+    ],
+)
+def test_the_lead_as_candidates_name_it(text: str, lead, has_lead) -> None:
+    consortium = extract_facts(text).consortium
+    assert consortium.is_consortium
+    assert consortium.has_lead is has_lead
+    if lead:
+        assert consortium.lead == lead
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Notre comptabilité par activité isole chaque action.", True),
+        ("Comptabilité : suivi analytique par action", True),
+        ("Nous ne tenons qu'une comptabilité générale, sans aucune ventilation.", False),
+        ("We keep cost accounting per activity.", True),
+    ],
+)
+def test_accounting_in_other_words(text: str, value) -> None:
+    assert extract_facts(text).analytic_accounting is value
+
+
+def test_organisation_facts_as_a_fact_sheet_words_them() -> None:
+    solid = extract_facts(
+        "Elle a pour objet statutaire l'accompagnement social et professionnel des personnes "
+        "éloignées de l'emploi. Des permanences dans douze communes, une trésorerie saine."
+    ).organisation
+    assert (solid.social_purpose_insertion, solid.territorial_anchoring) == (True, True)
+    assert solid.financial_health == "bonne"
+    new = extract_facts(
+        "Nous n'avons encore aucune expérience de l'accompagnement vers l'emploi et aucun "
+        "lien avec les acteurs sarthois."
+    ).organisation
+    assert (new.insertion_experience, new.territorial_anchoring) == (False, False)
+    english = extract_facts("Our charity has done job-insertion work for 8 years.")
+    assert english.organisation.insertion_experience is True
+
+
+def test_an_area_named_by_its_pays() -> None:
+    facts = extract_facts("notre projet sur le Choletais et dans les Mauges")
+    assert {p.department for p in facts.places} == {"49"}
