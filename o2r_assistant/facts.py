@@ -53,12 +53,17 @@ _TRAINING_NOUN = (
     r"(?:formations?|permis(?: de conduire)?|certifications?|"
     r"(?<!software )(?<!logiciel )licences?(?![ ]+(?:logiciel|d'utilisation|informatique|"
     r"software|d'exploitation))|diplomes?|"
+    # Training by its object: "remise à niveau", "CléA", "cours de FLE", "BAFA",
+    # "habilitations électriques", "driving lessons".
+    r"remises? a niveau|clea|(?:cours de )?fle|alphabetisation|bafa|habilitations?|"
+    r"code de la route|driving lessons?|"
     r"qualifications?|titres? professionnels?|caces|brevets?|training|courses|"
     r"driving licen[cs]es?)"
 )
 _TRAINING_AFTER = re.compile(
     r"[ ]*(?:par an[ ]+|/[ ]?an[ ]+|a year[ ]+|per year[ ]+)?(?:de|d'|en|pour|consacres? a|"
-    r"dedies? a|affectes? a|reserves? a|of|for|in|on|towards|(?:are|is|go|goes)(?: to| for)?)[ ]*"
+    r"dedies? a|affectes? a|reserves? a|pr|of|for|in|on|towards|"
+    r"(?:are|is|go|goes)(?: to| for)?)[ ]*"
     r"(?:(?:faire )?(?:passer|financer|payer|suivre|obtenir|preparer|former)"
     r"[ ]+)?(?:la |les |le |des |un |une |l'|the )?"
     # A few words may name what is paid ("le passage du code et du permis").
@@ -123,6 +128,7 @@ _FIRST_YEARS_BEFORE = re.compile(
     r"\b(?:deux|2|les) (?:premieres|1res|1eres)(?:[ ]+annees)?\b[^.;!?]{0,50}$|"
     r"\b(?:first|1st) (?:two|2) years\b[^.;!?]{0,50}$"
 )
+_ALTERNATIVES = re.compile(r"\b(?:scenarios?|options?|hypotheses?|alternatives?|variantes?)\b")
 _PART_BEFORE = re.compile(
     r"\b(?:dont|y compris|inclus|incluant|of which|including)[ ]+(?:environ[ ]+|about[ ]+)?$"
 )
@@ -130,7 +136,7 @@ _TOTAL_BEFORE = re.compile(
     r"\b(?:total|totale|cout|couts|budget|montant|enveloppe|costs?|amount)\b"
 )
 _NO_TRAINING = re.compile(
-    r"\b(?:aucune?|pas de|sans|zero|no|without(?: any)?|not any)[ ]+"
+    r"\b(?:aucune?|pas de|sans|zero|no|without(?: any)?|not any)[ ]+(?:autres?[ ]+|other[ ]+)?"
     r"(?:depenses?[ ]+de[ ]+|frais[ ]+de[ ]+|cout[ ]+de[ ]+|actions?[ ]+de[ ]+|"
     rf"(?:costs?|expenses?|spending)[ ]+(?:for|on|of)[ ]+)?{_TRAINING_NOUN}\b"
 )
@@ -155,8 +161,9 @@ noun_after: [ ]*(?:(?:de|d'|of|in)[ ]*{_ACCOUNTS_NOUN}|deficit|loss|surplus|shor
 # The whole organisation's budget, not the project's: "notre fédération gère un budget
 # annuel de 1,2 million d'euros", "le budget de l'association est de 900 000 €".
 whole_before: \b(?:federation|association|asso|structure|organisation|organization|charity|
-    entreprise|centre social|groupe|reseau)\b[^,.;!?]{{0,25}}\b(?:gere|a|dispose d'|possede|
-    manages?|runs?|has)[ ]+(?:un|a|an)[ ]+(?:budget|chiffre d'affaires)
+    entreprise|centre social|groupe|reseau|fondation|foundation|partenaire|partner|mairie|
+    commune|collectivite|mission locale)\b[^.;!?]{{0,40}}\b(?:gere|a|dispose[ ]d'|possede|
+    manages?|runs?|has)[ ]*(?:un|a|an)[ ]+(?:budget|chiffre d'affaires)
     (?:[ ]+(?:annuel|global|total|consolide|annual|overall|yearly))?[ ]*(?:de|d'|of)[ ]*
     (?:environ[ ]+|about[ ]+|pres de[ ]+)?$|
     \bbudget(?:[ ]+(?:annuel|global|total|annual|overall))?[ ]+(?:de|of)[ ]+
@@ -164,6 +171,13 @@ whole_before: \b(?:federation|association|asso|structure|organisation|organizati
     notre federation|the organi[sz]ation|our organi[sz]ation|the charity|our charity)
     [ ]*(?:est|etait|s'eleve a|atteint|is|was)?[ ]*(?:de|d'|of)?[ ]*
     (?:environ[ ]+|about[ ]+|pres de[ ]+)?$
+# What one person is paid, or the rent, is no project cost: "notre éducateur est payé
+# 48 000 € par an", "le loyer de notre local est de 1 500 € par mois", "salary is 35k€".
+pay_before: \b(?:est paye|est payee|sont payes|touche|gagne|is paid|earns|salary is|
+    salaire (?:est )?de|(?:loyer|rent)\b[^,.;!?]{{0,40}}?\b(?:est de|s'eleve a|is|of))[ ]*
+    (?:environ[ ]+|about[ ]+)?$
+# "on hésite entre 140 et 170 k€": a range is no stated cost.
+range_before: \bentre[ ]+[0-9][0-9 .,]*(?:k|mille)?[ ]*(?:€|euros?)?[ ]*et[ ]+$
 # "… un budget de 160 000 € pour le projet" is the project's after all.
 for_the_project: [^.;!?]{{0,40}}?\b(?:projets?|projects?|o2r|actions?)\b
 # Money already received: a past grant, not the cost of the project to come.
@@ -221,9 +235,11 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
         if (
             _ACCOUNTS["noun_before"].search(before)
             or (
-                _ACCOUNTS["whole_before"].search(before)
+                _ACCOUNTS["whole_before"].search(folded, max(0, amount.start - 90), amount.start)
                 and not _ACCOUNTS["for_the_project"].match(folded, amount.end)
             )
+            or _ACCOUNTS["pay_before"].search(folded, max(0, amount.start - 90), amount.start)
+            or _ACCOUNTS["range_before"].search(before)
             or _ACCOUNTS["received_before"].search(before)
             or _ACCOUNTS["noun_after"].match(folded, amount.end)
             or _ACCOUNTS["received_after"].match(folded, amount.end)
@@ -246,6 +262,8 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
                 net.add(amount.value)
     if lines:
         budget.lines = lines
+    if len(general) > 1 and _ALTERNATIVES.search(folded):
+        general = []  # "deux scénarios : A) 130 000 € ; B) 210 000 €" states no one cost
     if general:
         # A total named as such wins; otherwise the largest amount is the project cost.
         named = [value for is_total, value in general if is_total]
@@ -305,6 +323,20 @@ project_words: \b(?:projets?|conventions?|programmes?|actions?|operations?|finan
     budgets?|dispositifs?|cpom|candidature|par an|euros?|projects?|programs?|agreements?|
     funding|per year|a year)\b|€
 preposition: \b(?:sur|pendant|durant|duree de|duree d'|de|over|for|during|lasting)[ ]*$
+# A length denied ("non, pas 12 mois") is none; the figure put instead keeps its unit
+# ("pas 12 mois, plutôt 15").
+denied_before: \b(?:pas|non|not)[ ]+(?:de[ ]+)?$
+instead_after: [ ]*,?[ ]*(?:mais[ ]+)?(?:plutot|plus|mais|rather|but)[ ]+(?P<n>[0-9]{1,3})\b
+    (?![ ]*(?:mois|ans?|annees?|months?|years?|%|€|k))
+# "1 an renouvelable 6 mois": a pathway's renewal adds to it.
+renewal_after: [ ]*,?[ ]*(?:renouvelable|prolongeable|extensible|\+)[ ]*(?:une fois[ ]+)?
+    (?:de[ ]+|pour[ ]+|jusqu'a[ ]+)?
+# A previous project's lengths are not this one's: "notre précédent projet a duré 4 ans".
+past_project: \b(?:precedent|ancien|dernier|previous|former|last)[ ]+(?:projet|programme|
+    project|programme)\b|\b(?:a dure|ont dure|duraient|allaient jusqu'a|lasted)\b
+# A correction between two values: the later one holds ("36 mois — pardon, 30 mois").
+correction: \b(?:pardon|non|plutot|enfin|en fait|finalement|je veux dire|correction|sorry|
+    i mean|actually|rather)\b
 """)
 
 
@@ -329,37 +361,70 @@ def _durations(folded: str, sentences: list[tuple[int, int]]) -> tuple[int | Non
         sentence_start = starts[bisect.bisect_right(starts, position) - 1]
         return folded[max(sentence_start, position - 70) : position]
 
-    lengths: list[tuple[int, str]] = []
+    # (months, whose, offset, from dates)
+    lengths: list[tuple[int, str, int, bool]] = []
     for match in DURATION.finditer(folded):
         months = months_of(match)
         preceding = before(match.start())
-        # Ages ("16 à 25 ans"), seniority and past dates are not lengths.
+        sentence = bisect.bisect_right(starts, match.start()) - 1
+        # Ages ("16 à 25 ans"), seniority, past dates, a previous project's lengths and a
+        # denied length ("non, pas 12 mois") are not this project's lengths.
         if (
             months is None
             or months > 120
             or _LENGTH["not_before"].search(preceding)
             or _LENGTH["not_after"].match(folded, match.end())
+            or _LENGTH["past_project"].search(folded, *sentences[sentence])
         ):
             continue
+        if _LENGTH["denied_before"].search(preceding):
+            instead = _LENGTH["instead_after"].match(folded, match.end())
+            if instead:
+                unit = 1 if match.group("u").startswith(("mo", "mois")) else 12
+                role = _last_named(preceding)
+                if role:
+                    at = instead.start("n")
+                    lengths.append((int(instead.group("n")) * unit, role, at, False))
+            continue
+        renewal = _LENGTH["renewal_after"].match(folded, match.end())
+        extra = DURATION.match(folded, renewal.end()) if renewal else None
+        renewed = months + (months_of(extra) or 0) if extra else months
         if _LENGTH["per_person_after"].match(folded, match.end()):
-            lengths.append((months, "pathway"))
+            lengths.append((renewed, "pathway", match.start(), False))
             continue
         named = _last_named(preceding)
         in_years = match.group("u") != "mois"
         if named:
-            lengths.append((months, named))
+            # A pathway renewed lasts its whole length; a convention is renewed anew.
+            lengths.append((renewed if named == "pathway" else months, named, match.start(), False))
         elif months >= 24 or (in_years and _LENGTH["preposition"].search(preceding)):
-            lengths.append((months, "project"))
+            lengths.append((months, "project", match.start(), False))
         # else "pendant 18 mois" alone could be either length
     for match in DATE_RANGE.finditer(folded):
         months = range_months(match)
         if months and months <= 120 and int(match.group("end")[-4:]) >= _FIRST_PROJECT_END:
             # Dates are the project's unless a person's pathway was named last.
-            lengths.append((months, _last_named(before(match.start())) or "project"))
-    pathways = [months for months, role in lengths if role == "pathway" and months <= 60]
-    projects = [months for months, role in lengths if role == "project"]
+            role = _last_named(before(match.start())) or "project"
+            lengths.append((months, role, match.start(), True))
+    lengths = _corrected(folded, lengths)
+    pathways = [months for months, role, _, _ in lengths if role == "pathway" and months <= 60]
     # A length in words or figures comes before one worked out from dates.
+    projects = [m for m, role, _, dated in sorted(lengths, key=lambda x: x[3]) if role == "project"]
     return (projects[0] if projects else None), (max(pathways) if pathways else None)
+
+
+def _corrected(
+    folded: str, lengths: list[tuple[int, str, int, bool]]
+) -> list[tuple[int, str, int, bool]]:
+    """Drop a length that a later one of the same kind corrects ("36 mois — pardon, 30")."""
+    kept = sorted(lengths, key=lambda x: x[2])
+    out: list[tuple[int, str, int, bool]] = []
+    for length in kept:
+        previous = next((o for o in reversed(out) if o[1] == length[1]), None)
+        if previous and _LENGTH["correction"].search(folded, previous[2], length[2]):
+            out.remove(previous)
+        out.append(length)
+    return out
 
 
 # --- sentences and declarative clauses ---------------------------------------------
@@ -441,7 +506,8 @@ _INVISIBLE = re.compile(
 _REGISTERED = re.compile(
     r"\binscrite?s?[ ]+(?:a|au|a la|aupres de|aupres d'|chez|en tant que|comme|sur la liste des)"
     rf"[ ]*(?:{_NETWORK}|demandeurs? d'emploi)|\bdemandeurs? d'emploi\b|"
-    rf"\bsuivie?s? par {_NETWORK}|\bregistered (?:with|at) {_NETWORK}|\bregistered jobseekers\b"
+    rf"\bsuivie?s? par {_NETWORK}|\bregistered (?:with|at) {_NETWORK}|"
+    r"\bregistered job[ -]?seekers\b"
 )
 _NEGATION_BEFORE = re.compile(r"\b(?:ne|n'|non|pas|ni|sans|jamais|aucune?)\b[^,;:.!?]{0,25}$")
 _SUBSIDIARY = re.compile(
@@ -466,8 +532,11 @@ _CONSORTIUM = re.compile(
     rf"\ba {_COUNT} {_ORGS}|\bco-?port(?:e|es|ons|age)\b|"
     r"\bport(?:ons|ent|e) (?:ensemble|conjointement|a plusieurs)\b|"
     r"\bcandidature (?:commune|collective|conjointe)\b|"
-    # "deux partenaires nous rejoignent", "partenaires associés : …"
+    # "deux partenaires nous rejoignent", "partenaires associés : …", "nous et deux autres
+    # associations", "nous déposons ensemble"
     r"\bpartenaires? (?:associes|nous rejoign\w*)\b|"
+    rf"\bnous\b[^.;!?]{{0,15}}\bet (?:{_COUNT}|plusieurs|d'autres) (?:autres )?{_ORGS}|"
+    r"\b(?:deposons|deposerons|candidatons|repondons|repondrons|postulons) ensemble\b|"
     # "porté par trois associations", "carried by two organisations"
     rf"\b(?:port|men|pilot|carried|run|led)\w* (?:conjointement |ensemble |jointly )?(?:par|by) "
     rf"(?:{_COUNT}|plusieurs|two|three|four|five|several) (?:{_ORGS}|organi[sz]ations|partners)"
@@ -674,6 +743,18 @@ def _negated(folded: str, position: int) -> bool:
     return bool(_SHORT_NEGATION.search(folded[max(0, position - 25) : position]))
 
 
+# "La plupart de nos bénéficiaires sont inscrits…; quelques-uns ne sont inscrits nulle
+# part": the registered are the main public, the invisibles a few.
+_MOST_BEFORE = re.compile(
+    r"\b(?:la plupart|la majorite|majoritairement|essentiellement|principalement|surtout|"
+    r"mostly|mainly|most of)\b[^.;!?]{0,50}$"
+)
+_FEW_BEFORE = re.compile(
+    r"\b(?:quelques(?:-uns| personnes)?|certains|certaines|une minorite|a few|some)\b"
+    r"[^.;!?]{0,30}$"
+)
+
+
 def _public(folded: str, declarative: _Spans) -> PublicTarget | None:
     invisible = _stated(_INVISIBLE, folded, declarative)
     registered = [
@@ -682,6 +763,13 @@ def _public(folded: str, declarative: _Spans) -> PublicTarget | None:
         if not _NEGATION_BEFORE.search(folded[max(0, m.start() - 40) : m.start()])
     ]
     subsidiary = bool(_stated(_SUBSIDIARY, folded, declarative))
+    mostly_registered = any(
+        _MOST_BEFORE.search(folded, max(0, m.start() - 60), m.start()) for m in registered
+    )
+    if mostly_registered and all(
+        _FEW_BEFORE.search(folded, max(0, m.start() - 40), m.start()) for m in invisible
+    ):
+        return PublicTarget(registered=True, subsidiary_conditions=subsidiary or None)
     if invisible:
         # The invisibles are then the main public; registered people can only be secondary.
         return PublicTarget(registered=False, subsidiary_conditions=subsidiary or None)
@@ -719,8 +807,14 @@ def _lead_name(text: str, folded: str, match: re.Match[str], sentence_start: int
 # the consortium".
 _PILOTS = re.compile(
     r"\b(?:pilote|pilotons|pilotera|piloterons|coordonne|coordonnons|coordonnera|coordonnerons|"
-    r"coordinate|coordinates|lead|leads)[ ]+(?:le|ce|notre|l'ensemble du|the|our)[ ]+"
-    r"(?:projet|groupement|consortium|partenariat|project|consortium|partnership)\b"
+    r"coordinate|coordinates|lead|leads)[ ]+(?:le|ce|notre|l'ensemble du|les|l'ensemble des|"
+    r"the|our)[ ]+(?:(?:deux|trois|quatre|cinq|[0-9]+)[ ]+)?"
+    r"(?:projet|groupement|consortium|partenariat|structures|partenaires|associations|project|"
+    r"partnership|partners)\b|"
+    # Carrying the application for all: "c'est elle qui portera le dossier".
+    r"\b(?:portera|porterons|porte|portons|deposera|deposerons)[ ]+(?:le dossier|la candidature)"
+    r"(?:[ ]+(?:pour tous|commune?|pour l'ensemble))?\b(?=[^.;!?]{0,40}\b(?:coordonn|pour tous|"
+    r"ensemble|trois|deux|structures|partenaires))"
 )
 _OURS = re.compile(r"\b(?:nous|notre|nos|on|we|our)\b")
 
@@ -863,11 +957,28 @@ _DENIED_AFTER = re.compile(
 )
 
 
+_CORRECTION = re.compile(
+    r"\b(?:pardon|plutot|enfin|en fait|finalement|je veux dire|correction|sorry|i mean|"
+    r"actually|rather)\b"
+)
+
+
+def _corrects(folded: str, start: int, end: int) -> bool:
+    """Whether the text between two places takes the first back ("… enfin, à Laval")."""
+    gap = folded[start:end]
+    return (
+        len(gap) <= 40
+        and bool(_CORRECTION.search(gap))
+        and not re.search(r"\b(?:et|and|aussi|egalement|also)\b", gap)
+    )
+
+
 def _places(text: str, folded: str) -> tuple[list[PlaceRecord], list[PlaceRecord]]:
     """The places of action a text states, and those it says are not."""
     action: list[PlaceRecord] = []
     head_office: list[PlaceRecord] = []
     denied: list[PlaceRecord] = []
+    last_end = 0
     for position, place in place_mentions(text, folded):
         # "l'AMI Pays de la Loire" names the call, not a place of action.
         if not place.department and _names_the_call(folded, position):
@@ -881,6 +992,10 @@ def _places(text: str, folded: str) -> tuple[list[PlaceRecord], list[PlaceRecord
         )
         before = folded[max(0, position - 40) : position]
         name_end = position + len(fold(place.name))
+        if action and _corrects(folded, last_end, position):
+            # "à Vitré… enfin, à Laval": the place named before is taken back.
+            denied.append(action.pop())
+        last_end = name_end
         if _DENIED_BEFORE.search(before) or _DENIED_AFTER.match(folded, name_end):
             denied.append(record)
         elif _HEAD_OFFICE_BEFORE.search(before):

@@ -868,3 +868,108 @@ def test_organisation_facts_as_a_fact_sheet_words_them() -> None:
 def test_an_area_named_by_its_pays() -> None:
     facts = extract_facts("notre projet sur le Choletais et dans les Mauges")
     assert {p.department for p in facts.places} == {"49"}
+
+
+# --- readings found with the third checker probe set (heldout-11) --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "total", "annual", "training"),
+    [
+        # A range or two scenarios state no one cost.
+        ("On hésite entre 140 et 170 k€ pour notre projet.", None, None, None),
+        ("Deux scénarios : A) 130 000 € sur 3 ans ; B) 210 000 € sur 3 ans.", None, None, None),
+        # A partner's budget, the rent and a salary are not the project's cost.
+        (
+            "Notre partenaire financier, une fondation, dispose d'un budget annuel de 2 millions "
+            "d'euros. Notre projet coûte 45 000 € par an pendant 3 ans.",
+            None,
+            45000,
+            None,
+        ),
+        ("Le loyer de notre local à Cholet est de 1 500 € par mois.", None, None, None),
+        ("180k€ over 36 months; our coordinator's salary is 35k€ a year.", 180000, None, None),
+        # Training named by its object.
+        (
+            "170 000 €, dont 12 000 € de cours de FLE et 9 000 € d'habilitations.",
+            170000,
+            None,
+            21000,
+        ),
+        ("budget 160k sur 3 ans dont 15k pr passer le bafa a nos jeunes", 160000, None, 15000),
+        (
+            "180k€ in total, including 20k€ of driving lessons for participants.",
+            180000,
+            None,
+            20000,
+        ),
+        ("200 000 € sur 3 ans, sans aucune autre formation.", 200000, None, 0),
+    ],
+)
+def test_amounts_that_are_not_the_projects_cost(text: str, total, annual, training) -> None:
+    facts = extract_facts(text)
+    assert facts.total_cost_eur == (None if total is None else Decimal(total))
+    assert facts.annual_cost_eur == (None if annual is None else Decimal(annual))
+    assert facts.training_cost_eur == (None if training is None else Decimal(training))
+
+
+@pytest.mark.parametrize(
+    ("text", "project", "pathway"),
+    [
+        (
+            "Notre précédent projet a duré 4 ans, ses parcours allaient jusqu'à 18 mois. "
+            "L'O2R durera 30 mois, avec des parcours de 10 mois au maximum.",
+            30,
+            10,
+        ),
+        ("Les parcours dureront 12 mois… non, pas 12 mois, plutôt 15.", None, 15),
+        ("Le projet durera 36 mois — pardon, 30 mois seulement.", 30, None),
+        ("parcours 1 an renouvelable 6 mois, projet 3 ans sur angers", 36, 18),
+        ("Une convention de 3 ans renouvelable une fois.", 36, None),
+    ],
+)
+def test_lengths_corrected_renewed_or_of_a_past_project(text: str, project, pathway) -> None:
+    facts = extract_facts(text)
+    assert (facts.project_months, facts.pathway_months) == (project, pathway)
+
+
+@pytest.mark.parametrize(
+    ("text", "registered"),
+    [
+        (
+            "La plupart de nos bénéficiaires sont inscrits à France Travail ; quelques-uns ne "
+            "sont inscrits nulle part.",
+            True,
+        ),
+        ("Des jeunes invisibles ; quelques inscrits à France Travail aussi.", False),
+        ("Our participants are mostly registered job seekers.", True),
+    ],
+)
+def test_the_main_public_is_the_one_most_people_belong_to(text: str, registered) -> None:
+    assert extract_facts(text).public.registered is registered
+
+
+def test_a_group_named_with_pronouns_and_the_one_carrying_the_application() -> None:
+    consortium = extract_facts(
+        "Nous et deux autres associations déposons ensemble. L'asso de Saumur : c'est elle qui "
+        "portera le dossier et coordonnera les trois structures."
+    ).consortium
+    assert (consortium.is_consortium, consortium.has_lead) == (True, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "withdrawn"),
+    [
+        (
+            "Nous ne sommes pas à Rennes mais à Vitré… enfin, à Laval, où aura lieu le projet.",
+            ["Laval"],
+            ["Rennes", "Vitré"],
+        ),
+        ("à Nantes, Angers et enfin Laval", ["Nantes", "Angers", "Laval"], []),
+        ("Projet à Nantes. Finalement nous serons aussi à Angers.", ["Nantes", "Angers"], []),
+    ],
+)
+def test_a_place_taken_back_in_the_same_message(text: str, places, withdrawn) -> None:
+    facts = extract_facts(text)
+    assert [p.name for p in facts.places] == places
+    assert [p.name for p in facts.withdrawn_places or []] == withdrawn
