@@ -95,6 +95,13 @@ money: €|\beuros?\b|\bbudget|\bco[uû]t|\bmontant|\bargent|\bmoney|\bfunding
 )
 _WHO = re.compile(r"^(?:et |mais |alors )?(?:qui|who)\b", re.I)
 _WHO_ARE = re.compile(r"^(?:et |mais |alors )?(?:qui sont|who are)\b", re.I)
+# A question whose subject points back at what the message stated: "Lequel est
+# recevable ?", "Est-ce éligible ?", "Is it eligible?".
+_POINTS_BACK = re.compile(
+    r"^(?:et |alors |mais |donc )?(?:lequel|laquelle|lesquels|lesquelles|ça|ca|cela|est-ce|"
+    r"c'est|est-il|which|is it|is this|is that)\b",
+    re.I,
+)
 _EST_CE_QUE = re.compile(r"\best[- ]ce qu(?:e\b|')", re.I)
 # "pouvez-vous confirmer que…": a "que" that opens what is said, not one that asks what.
 _THAT_CLAUSE = re.compile(
@@ -406,7 +413,8 @@ def analyse(message: str, focus: str | None = None) -> Question:
         count_noun=count_noun,
         subject=subject.group(1).lower() if subject else count_noun,
         asks_eligibility=bool(
-            _CUES["eligibility"].search(first) and _CUES["first_person"].search(first)
+            _CUES["eligibility"].search(first)
+            and (_CUES["first_person"].search(first) or _POINTS_BACK.match(first))
         )
         or _asks_assessment(first),
         first_person=bool(_CUES["first_person"].search(first)),

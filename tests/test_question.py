@@ -228,3 +228,15 @@ def test_asking_to_confirm_the_threshold_asks_whether_the_project_qualifies() ->
     asked = analyse("Pouvez-vous nous confirmer que nous atteignons le seuil ?")
     # The "que" after "confirmer" opens what is said: no wh-question.
     assert (asked.wh, asked.asks_eligibility) == (False, True)
+
+
+@pytest.mark.parametrize(
+    ("message", "eligibility"),
+    [
+        ("Lequel est recevable ?", True),
+        ("Is it eligible?", True),
+        ("Les dépenses de formation sont-elles éligibles ?", False),
+    ],
+)
+def test_an_eligibility_question_pointing_back_at_the_stated_facts(message, eligibility) -> None:
+    assert analyse(message).asks_eligibility is eligibility
