@@ -657,15 +657,22 @@ ABOUT_THE_ORGANISATION = frozenset(
 )
 
 
-def findings_line(findings: CheckReport, *, problem: bool = False) -> str:
+# How the quote after the checker's verdict is introduced.
+TEXTS_SAY = "Ce que disent les textes"
+TEXTS_SAY_EN = "What the French texts say"
+
+
+def findings_line(findings: CheckReport, *, problem: bool = False, english: bool = False) -> str:
     """What the checker found in the facts stated, in one short paragraph.
 
     ``problem``: the question asks whether something is a problem ("ça peut coincer ?",
-    "est-ce bloquant ?"), which a failure answers with yes, not no.
+    "est-ce bloquant ?"), which a failure answers with yes, not no. ``english``: an
+    English message gets the verdict in one English sentence first; the detail, like the
+    rules it quotes, stays in French.
     """
     by = {s: [r for r in findings.results if r.status == s] for s in ("fail", "warn", "pass")}
     missing = [r for r in findings.results if r.status == "missing"]
-    parts: list[str] = []
+    parts: list[str] = [_english_verdict(by, len(missing), problem)] if english else []
     if by["fail"]:
         failed = by["fail"]
         # "Pas en l'état" only when the candidate can fix what fails (a budget).
@@ -689,6 +696,34 @@ def findings_line(findings: CheckReport, *, problem: bool = False) -> str:
     return " ".join(parts)
 
 
+def _english_verdict(by: dict[str, list[Any]], missing: int, problem: bool) -> str:
+    fail, warn, passed = (len(by[s]) for s in ("fail", "warn", "pass"))
+    missing = 0 if fail else missing  # as in French: a failure settles it first
+    if fail:
+        fixable = all(r.rule_id not in ABOUT_THE_ORGANISATION for r in by["fail"])
+        if problem:
+            opening = "Yes, it is blocking" + (" as it stands" if fixable else "")
+        else:
+            opening = "No, not as it stands" if fixable else "No"
+    elif warn:
+        opening = "Not yet: something must be fixed or checked"
+    elif missing:
+        opening = "So far it fits, but facts are still missing"
+    else:
+        opening = "Yes: every rule checked is met"
+    counts = [
+        f"{n} {what}"
+        for n, what in (
+            (fail, "rule not met" if fail == 1 else "rules not met"),
+            (warn, "point to check" if warn == 1 else "points to check"),
+            (passed, "rule met" if passed == 1 else "rules met"),
+            (missing, "fact missing" if missing == 1 else "facts missing"),
+        )
+        if n
+    ]
+    return f"{opening} ({', '.join(counts)}; details in French below)."
+
+
 def compose(
     question: Question,
     chosen: list[Candidate],
@@ -705,7 +740,9 @@ def compose(
     numbers: dict[str, int] = {}
     parts: list[str] = []
     if findings is not None and findings_first:
-        parts.append(findings_line(findings, problem=question.asks_problem))
+        parts.append(
+            findings_line(findings, problem=question.asks_problem, english=question.english)
+        )
     for i, cand in enumerate(chosen):
         chunk: Chunk = cand.hit.chunk
         if chunk.chunk_id not in numbers:
@@ -725,10 +762,13 @@ def compose(
                 if plain:
                     lead = f"{plain}. {lead}"
             if findings is not None and findings_first:
-                lead = f"Ce que disent les textes ({_short_title(chunk)})"
+                said = TEXTS_SAY_EN if question.english else TEXTS_SAY
+                lead = f"{said} ({_short_title(chunk)})"
             parts.append(f"{lead} : {quote}")
             if findings is not None and not findings_first:
-                line = findings_line(findings, problem=question.asks_problem)
+                line = findings_line(
+                    findings, problem=question.asks_problem, english=question.english
+                )
                 parts.append(f"Pour les éléments que vous indiquez : {line}")
         else:
             parts.append(f"{'See also' if question.english else 'Voir aussi'} : {quote}")

@@ -38,7 +38,11 @@ class Footnotes:
         skip = (
             set()
             if findings or not answer.findings
-            else {findings_line(answer.findings, problem=p) for p in (False, True)}
+            else {
+                findings_line(answer.findings, problem=p, english=e)
+                for p in (False, True)
+                for e in (False, True)
+            }
         )
         kept: list[str] = []
         repeated: str | None = None

@@ -393,7 +393,8 @@ def test_a_yes_no_question_about_acting_somewhere_gets_the_territory_verdict(ass
 
 def test_an_english_region_name_is_a_place(assistant):
     answer = assistant.ask("Can we run the project in Normandy?")
-    assert answer.text.startswith("Non : Hors Pays de la Loire : Normandy")
+    assert answer.text.startswith("No (1 rule not met; details in French below).")
+    assert "Non : Hors Pays de la Loire : Normandy" in answer.text
 
 
 @pytest.mark.parametrize("follow_up", ["and in English?", "Can you say that in English please?"])
@@ -548,3 +549,14 @@ def test_a_correction_that_names_a_kind_asks_nothing(assistant):
     )
     assert not answer.abstained
     assert answer.findings is not None
+
+
+def test_english_facts_get_the_verdict_in_one_english_sentence_first(assistant):
+    answer = assistant.ask(
+        "We'd run the project in Angers for three years with a budget of €180k. Each "
+        "participant would be supported for up to 18 months."
+    )
+    assert answer.text.startswith("No, not as it stands (1 rule not met")
+    # The detail, like the rules it quotes, stays in French.
+    assert "Non, pas en l'état" in answer.text
+    assert "What the French texts say" in answer.text
