@@ -67,7 +67,7 @@ _TRAINING_AFTER = re.compile(
     r"(?:(?:faire )?(?:passer|financer|payer|suivre|obtenir|preparer|former)"
     r"[ ]+)?(?:la |les |le |des |un |une |l'|the )?"
     # A few words may name what is paid ("le passage du code et du permis").
-    r"(?:[a-z']+[ ]+){0,5}?"
+    r"(?:[a-z']+[ ]+){0,6}?"
     r"(?:(?:depenses?|frais|couts?|actions?|modules?|sessions?|heures?)[ ]+de[ ]+)?"
     rf"{_TRAINING_NOUN}\b"
 )
@@ -76,12 +76,12 @@ _TRAINING_BEFORE = re.compile(
     # Whose training it is: "Formation des bénéficiaires : 18 000 €".
     r"(?:[ ]+(?:des|pour les|of|for)[ ]+(?:beneficiaires|participants|personnes(?: accompagnees)?|"
     r"jeunes|publics?|stagiaires|participants|beneficiaries|people))?"
-    r"(?:[ ]*\([^()]{1,20}\))?[ ]*"
+    r"(?:[ ]*\([^()]{1,60}\))?[ ]*"
     r"(?:[ ]+(?:costs?|expenses?|budget))?[ ]*"
     r"(?::|=|de|pour|a hauteur de|d'un montant de|of|at|amounting to|come to|total)?"
     r"[ ]*$"
 )
-_LEADER = re.compile(r"[ ]*[.…_]{3,}[ ]*")
+_LEADER = re.compile(r"[ ]*(?:[.…_]{3,}|\|)[ ]*")
 _PER_YEAR_AFTER = re.compile(
     r"[ ]*(?:par an|/[ ]?an|par annee|annuels?|chaque annee|l'an|per year|a year|/[ ]?year|"
     r"per annum|annually|each year|every year|yearly)\b"
@@ -216,9 +216,11 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
     training_found = training_per_year = False
     for amount in find_amounts(folded):
         # A table's leader dots ("Formation ........ 18 000 €") say nothing: one space.
-        before = _LEADER.sub(" ", folded[max(0, amount.start - 80) : amount.start])[-40:]
+        wide = _LEADER.sub(" ", folded[max(0, amount.start - 120) : amount.start])
+        before = wide[-40:]
         named_after = _TRAINING_AFTER.match(folded, amount.end)
-        if named_after or _TRAINING_BEFORE.search(before):
+        # A table's label may be long: "Formations des bénéficiaires (CACES, …) | 30 000 €".
+        if named_after or _TRAINING_BEFORE.search(wide[-80:]):
             training += amount.value
             training_found = True
             # "10 000 € par an de formation", "10k de formation par an"
@@ -567,10 +569,10 @@ none_after: [ ]*(?:n'est |n'a )?(?:pas|pas encore|toujours pas|non)[ ]+(?:encore
 unknown_before: \b(?:sais|savons|sait|savent|know|decided|decide)\b[^,;:.]{0,25}
     \b(?:qui|who)[ ]+(?:sera|serait|will be|would be)[ ]+(?:le |la |the )?$
 verb_before: (?:^.*(?:[,;:(]|\bet\b|\band\b|\bdont\b|\bqui\b)|^)[ ]*(?P<name>[^,;:()]{1,60}?)[ ]+
-    (?:en[ ]+)?(?:(?:est|sera|serait|a ete|sont|seront|is|will be|has been|was)[ ]+
+    (?:en[ ]+)?(?:(?:est|sera|serait|a ete|sont|seront|etant|is|will be|has been|was|being)[ ]+
     (?:designee?s?|nommee?s?|choisie?s?|retenue?s?|designated|named|chosen)
     (?:[ ]+(?:comme|en tant que|as))?|
-    sera|serons|est|sommes|serait|serions|assure(?:ra)?|assurons|assurerons|assume(?:ra)?|
+    sera|serons|est|etant|sommes|serait|serions|assure(?:ra)?|assurons|assurerons|assume(?:ra)?|
     jouera|joue|jouons|devient|deviendra|deviendrons|designee?s?|nommee?s?|will be|would be|is|
     are|will act as|acts as|as)
     [ ]+(?:le |la |l'|the |our )?(?:role |fonction )?(?:de |du |of )?$
@@ -600,7 +602,8 @@ first_person_name: ^(?:nous|notre (?:association|structure)|on)$
 # "compta" is how the word is shortened in a hurry.
 _ACCOUNTING = re.compile(
     r"\bcompta(?:bilite)? (?:analytique|par (?:activite|action|projet))\b|\bsuivi analytique\b|"
-    r"\b(?:analytic(?:al)?|cost) accounting\b|\bventilation (?:analytique|par (?:action|projet))\b"
+    r"\b(?:analytic(?:al)?|cost) accounting\b|\b(?:separate )?analytic(?:al)? accounts\b|"
+    r"\bventilation (?:analytique|par (?:action|projet))\b"
 )
 # Keeping general accounts only: "nous ne tenons qu'une comptabilité générale".
 _GENERAL_ACCOUNTING_ONLY = re.compile(
@@ -641,8 +644,10 @@ _SOCIAL_PURPOSE = re.compile(
 )
 # "notre objet social est le conseil en marketing": a purpose stated, and not insertion.
 _OTHER_PURPOSE = re.compile(
-    r"\b(?:objet (?:social|statutaire)|(?:statutory|social|charitable) purpose)[ ]+"
-    r"(?:est|sera|porte sur|concerne|is|covers)[ ]+"
+    r"\b(?:objet (?:social|statutaire)|(?:nos|ses|les|leurs) statuts|"
+    r"(?:statutory|social|charitable) purpose)[ ]+"
+    r"(?:est|sera|porte sur|portent sur|concerne|concernent|visent|prevoient|"
+    r"parlent (?:seulement |uniquement )?(?:de|d')|is|covers)[ ]*"
     r"(?P<aim>(?:(?!\b(?:et|and) (?:nous|on|notre|nos|we|our)\b)[^.;!?(),]){3,80})"
 )
 _OPERATOR = re.compile(
@@ -660,7 +665,7 @@ _SENIORITY = (
 )
 _EXPERIENCE = re.compile(
     rf"\b(?:[0-9]+|{NUMBER_WORD_PATTERN}|plus de [0-9]+)[ ]+ans d'experience\b[^.;!?]{{0,40}}?"
-    r"\binsertion\b|\bexperience[ ]+(?:de[ ]+\w+[ ]+ans[ ]+)?(?:dans|de|en)[ ]+"
+    rf"\b(?:{_INSERTION_AIM}|l'emploi)|\bexperience[ ]+(?:de[ ]+\w+[ ]+ans[ ]+)?(?:dans|de|en)[ ]+"
     r"(?:le domaine de[ ]+)?l'insertion\b|"
     rf"\bdepuis[ ]+(?:[0-9]+|{NUMBER_WORD_PATTERN}|plus de [0-9]+)[ ]+ans[ ]+(?:dans|en)[ ]+"
     r"(?:le domaine de[ ]+)?l'insertion\b|\bexperimentee?s? (?:dans|en) (?:l')?insertion\b|"
@@ -682,8 +687,9 @@ _NO_EXPERIENCE = re.compile(
     rf"\b{_INSERTION_AIM}|"
     # Never having done the work: "on n'a jamais fait d'insertion", "we have never
     # supported jobseekers".
-    r"\bn'(?:a|avons|ont)[ ]+jamais[ ]+(?:fait|accompagne|travaille|mene)\b[^.;!?]{0,40}?"
-    r"\binsertion\b|\bnever[ ]+(?:done|worked|supported|run)\b[^.;!?]{0,40}?"
+    r"\bn'(?:a|avons|ont)[ ]+(?:encore[ ]+|toujours[ ]+)?jamais[ ]+(?:fait|accompagne|travaille|"
+    rf"mene)\b[^.;!?]{{0,40}}?\b(?:{_INSERTION_AIM}|l'emploi)|"
+    r"\bnever[ ]+(?:done|worked|supported|run)\b[^.;!?]{0,40}?"
     r"\b(?:insertion|employment|jobseekers|integration)\b"
 )
 _ANCHORING = re.compile(

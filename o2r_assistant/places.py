@@ -189,7 +189,8 @@ _CODE_AFTER_ARTICLE = re.compile(
 _ONE_CODE = re.compile(_CODE)
 _POSTCODE = re.compile(r"(?<![0-9.,])([0-9]{5})(?![0-9]|[.,][0-9])")
 _POSTCODE_BEFORE = re.compile(
-    r"(?:\bcp|codes? postaux|code postal|\bcommunes? (?:de|d'|du)|\()[ :]*$"
+    r"(?:\bcp|codes? postaux|code postal|\bcommunes? (?:de|d'|du)|"
+    r"\b(?:lieux?|sites?|zones?) d'(?:intervention|action)|\()[ :]*$"
 )
 # "85300, 85000 et 49300": a list goes on from a postcode already read.
 _POSTCODE_LIST_GAP = re.compile(r"[ ]*(?:,|et|ou|/)[ ]*")
@@ -255,7 +256,7 @@ def _numbered_places(text: str, folded: str) -> list[tuple[int, Place]]:
     for match in _POSTCODE.finditer(folded):
         after = text[match.end() : match.end() + 2]
         in_context = (
-            _POSTCODE_BEFORE.search(folded[max(0, match.start() - 15) : match.start()])
+            _POSTCODE_BEFORE.search(folded[max(0, match.start() - 25) : match.start()])
             or (len(after) == 2 and after[0] == " " and after[1].isupper())
             or (last_end >= 0 and _POSTCODE_LIST_GAP.fullmatch(folded, last_end, match.start()))
         )

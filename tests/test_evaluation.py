@@ -483,7 +483,9 @@ def test_regression_floor_on_real_wording(assistant) -> None:
     assert data["check_accuracy"] == 1.0, failures
 
 
-@pytest.mark.parametrize("name", ["heldout-9.yaml", "heldout-10.yaml", "heldout-11.yaml"])
+@pytest.mark.parametrize(
+    "name", ["heldout-9.yaml", "heldout-10.yaml", "heldout-11.yaml", "heldout-12.yaml"]
+)
 def test_checker_probe_sets_read_every_fact(assistant, name: str) -> None:
     """The checker probes (facts in e-mails, SMS, tables, English) are read right.
 

@@ -973,3 +973,51 @@ def test_a_place_taken_back_in_the_same_message(text: str, places, withdrawn) ->
     facts = extract_facts(text)
     assert [p.name for p in facts.places] == places
     assert [p.name for p in facts.withdrawn_places or []] == withdrawn
+
+
+# --- readings found with the mixed probe set (heldout-12) ----------------------------
+
+
+def test_a_markdown_budget_table_with_a_long_training_label() -> None:
+    facts = extract_facts(
+        "| Poste | Montant |\n|---|---|\n| Salaires | 118 000 € |\n"
+        "| Formations des bénéficiaires (CACES, habilitations électriques) | 30 000 € |\n"
+        "| TOTAL | 168 000 € |"
+    )
+    assert (facts.total_cost_eur, facts.training_cost_eur) == (168000, 30000)
+
+
+def test_training_paid_out_of_the_budget_stated_before() -> None:
+    facts = extract_facts("35 000 € de ce budget servent à payer des formations CACES.")
+    assert (facts.total_cost_eur, facts.training_cost_eur) == (None, 35000)
+
+
+@pytest.mark.parametrize(
+    ("text", "purpose", "experience"),
+    [
+        (
+            "Nos statuts parlent seulement d'animations culturelles, et on n'a jamais "
+            "accompagné personne vers l'emploi.",
+            False,
+            False,
+        ),
+        (
+            "Ses statuts visent l'insertion ; elle n'a encore jamais mené d'action d'insertion.",
+            True,
+            False,
+        ),
+        ("Douze ans d'expérience en accompagnement vers l'emploi.", None, True),
+    ],
+)
+def test_statutes_and_experience_in_other_words(text: str, purpose, experience) -> None:
+    org = extract_facts(text).organisation
+    assert (org.social_purpose_insertion, org.insertion_experience) == (purpose, experience)
+
+
+def test_postcodes_after_a_heading_and_a_lead_named_with_etant() -> None:
+    facts = extract_facts("Lieux d'intervention : 53200, 72300 et 85300.")
+    assert [p.department for p in facts.places] == ["53", "72", "85"]
+    lead = extract_facts("Deux associations, celle de Pornic étant chef de file.").consortium
+    assert lead.lead == "celle de Pornic"
+    english = extract_facts("We will keep separate analytical accounts for the project.")
+    assert english.analytic_accounting is True
