@@ -409,16 +409,20 @@ def rule_quotes(
     findings: CheckReport,
     index: VectorIndex,
     limit: int = MAX_QUOTES,
+    changed: frozenset[str] | None = None,
 ) -> list[Candidate]:
     """The passages that ground the rules found failing, then warned, else one passing.
 
     For a message that states facts, the deciding text is the rule the facts
     were checked against, wherever it stands in the corpus. When nothing fails
-    or needs fixing, one passing rule's source is enough.
+    or needs fixing, one passing rule's source is enough. ``changed``: the rules
+    whose result this message changed, quoted first within each status (after
+    "nous ramenons le parcours à 11 mois", the pathway rule, not the territory's).
     """
     order = {"fail": 0, "warn": 1, "pass": 2}
     results = sorted(
-        (r for r in findings.results if r.status in order), key=lambda r: order[r.status]
+        (r for r in findings.results if r.status in order),
+        key=lambda r: (order[r.status], changed is not None and r.rule_id not in changed),
     )
     if results and results[0].status == "pass":
         limit = min(limit, 1)
@@ -662,13 +666,17 @@ TEXTS_SAY = "Ce que disent les textes"
 TEXTS_SAY_EN = "What the French texts say"
 
 
-def findings_line(findings: CheckReport, *, problem: bool = False, english: bool = False) -> str:
+def findings_line(
+    findings: CheckReport, *, problem: bool = False, english: bool = False, asked: bool = False
+) -> str:
     """What the checker found in the facts stated, in one short paragraph.
 
     ``problem``: the question asks whether something is a problem ("ça peut coincer ?",
     "est-ce bloquant ?"), which a failure answers with yes, not no. ``english``: an
     English message gets the verdict in one English sentence first; the detail, like the
-    rules it quotes, stays in French.
+    rules it quotes, stays in French. ``asked``: the message asks whether its project
+    qualifies ("ça passe ?"): when nothing fails or needs fixing, that is a yes for what
+    it states (a no to "est-ce bloquant ?").
     """
     by = {s: [r for r in findings.results if r.status == s] for s in ("fail", "warn", "pass")}
     missing = [r for r in findings.results if r.status == "missing"]
@@ -689,7 +697,14 @@ def findings_line(findings: CheckReport, *, problem: bool = False, english: bool
             + "."
         )
     if by["pass"]:
-        parts.append("Conforme : " + ", ".join(r.label.lower() for r in by["pass"]) + ".")
+        opening = "Conforme"
+        if asked and not by["fail"] and not by["warn"]:
+            opening = (
+                "Non, rien de bloquant dans ce que vous indiquez"
+                if problem
+                else "Oui pour ce que vous indiquez"
+            )
+        parts.append(f"{opening} : " + ", ".join(r.label.lower() for r in by["pass"]) + ".")
     if missing and not by["fail"]:
         count = "une information" if len(missing) == 1 else f"{len(missing)} informations"
         parts.append(f"Il manque encore {count} pour conclure.")
@@ -741,7 +756,12 @@ def compose(
     parts: list[str] = []
     if findings is not None and findings_first:
         parts.append(
-            findings_line(findings, problem=question.asks_problem, english=question.english)
+            findings_line(
+                findings,
+                problem=question.asks_problem,
+                english=question.english,
+                asked=question.asks_eligibility,
+            )
         )
     for i, cand in enumerate(chosen):
         chunk: Chunk = cand.hit.chunk

@@ -29,7 +29,7 @@ from .answer import (
     select_sentences,
 )
 from .build import ensure_index
-from .checker import Dossier, evaluate, merge_dossiers
+from .checker import CheckReport, Dossier, evaluate, merge_dossiers
 from .config import Settings
 from .embeddings import Embedder, get_embedder
 from .errors import IndexUnavailableError, InputError, LLMError
@@ -143,6 +143,16 @@ def _in_context(question: str, before: str) -> Question:
 def _short(question: str, words: int = 14) -> str:
     kept = question.split()
     return " ".join(kept[:words]) + (" …" if len(kept) > words else "")
+
+
+def _changed_rules(before: Dossier | None, findings: CheckReport | None) -> frozenset[str] | None:
+    """The rules whose result a message changed; None when nothing was known before."""
+    if findings is None or before is None or before.is_empty():
+        return None
+    earlier = {r.rule_id: (r.status, r.explanation) for r in evaluate(before).results}
+    return frozenset(
+        r.rule_id for r in findings.results if earlier.get(r.rule_id) != (r.status, r.explanation)
+    )
 
 
 def _asks_its_own_question(asked: Question) -> bool:
@@ -316,6 +326,7 @@ class Assistant:
         merged = (merge_dossiers(dossier, facts) if dossier else facts) if stated else dossier
         # The checker judges the whole conversation's facts, not only this message's.
         findings = evaluate(merged) if merged is not None and not merged.is_empty() else None
+        changed = _changed_rules(dossier, findings) if stated else None
         t2 = time.perf_counter()
         signals = scope_signals(resolved, result, retriever)
         chosen: list[Candidate] = []
@@ -350,13 +361,15 @@ class Assistant:
                 # another question gets its own quote after.
                 about_us = asked.first_person and not asked.wh
                 kept = own if asked.asks and not about_us else []
-                rule_chosen = rule_quotes(findings, index, limit=MAX_QUOTES - len(kept))
+                rule_chosen = rule_quotes(
+                    findings, index, limit=MAX_QUOTES - len(kept), changed=changed
+                )
                 kept = [c for c in kept if not any(overlaps(c, r) for r in rule_chosen)]
                 chosen = rule_chosen + kept
             else:
                 # Nothing to fix: the message's own question is answered, else a rule says
                 # what was checked.
-                chosen = own or rule_quotes(findings, index)
+                chosen = own or rule_quotes(findings, index, changed=changed)
                 rule_chosen = [] if own else chosen
             if not chosen:  # the grounding passages are not in this corpus
                 candidates = candidates or score_candidates(asked, result, index, retriever.idf)

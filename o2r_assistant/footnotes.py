@@ -7,6 +7,7 @@ text, and a quote already given is pointed to instead of repeated.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -39,9 +40,8 @@ class Footnotes:
             set()
             if findings or not answer.findings
             else {
-                findings_line(answer.findings, problem=p, english=e)
-                for p in (False, True)
-                for e in (False, True)
+                findings_line(answer.findings, problem=p, english=e, asked=a)
+                for p, e, a in itertools.product((False, True), repeat=3)
             }
         )
         kept: list[str] = []

@@ -560,3 +560,18 @@ def test_english_facts_get_the_verdict_in_one_english_sentence_first(assistant):
     # The detail, like the rules it quotes, stays in French.
     assert "Non, pas en l'état" in answer.text
     assert "What the French texts say" in answer.text
+
+
+def test_a_correction_quotes_the_rule_it_changed_and_a_pass_answers_yes(assistant):
+    history = ["Projet à Craon, chaque personne serait suivie 14 mois."]
+    first = assistant.ask(history[0])
+    answer = assistant.ask(
+        "Correction : nous ramenons le parcours à 11 mois maximum par personne. "
+        "Est-ce que ça passe maintenant ?",
+        history=history,
+        dossier=first.dossier,
+    )
+    # Asked whether it qualifies, and nothing fails: a yes for what it states.
+    assert answer.text.startswith("Oui pour ce que vous indiquez")
+    # The rule quoted is the one the correction changed, not the territory's.
+    assert "douze mois" in answer.citations[0].quote
