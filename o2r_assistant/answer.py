@@ -59,6 +59,9 @@ _DELEGATES = re.compile(
 )
 
 
+_ALLOWED_IDIOM = re.compile(r"\b(?:le|du|the) (?:droit|right) (?:d[e'’]|to)\s*", re.I)
+
+
 def _alnum(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", normalize_match(text))
 
@@ -336,7 +339,10 @@ def score_candidates(
     for row, ref in enumerate(refs):
         by_chunk.setdefault(ref.chunk_id, []).append(row)
     qvec = np.asarray(result.query_vector, dtype=np.float32)
-    own_stems = set(tokens(" ".join([question.focus, *phrase_meanings(question.focus)])))
+    # "On a le droit de prendre…" asks whether it is allowed: "droit" names no topic here
+    # (not the "Droit commun" of the glossary).
+    asked = _ALLOWED_IDIOM.sub(" ", question.focus)
+    own_stems = set(tokens(" ".join([asked, *phrase_meanings(question.focus)])))
     if question.english:
         # An English question shares no words with the French texts: its overlap is
         # read on the corpus words the lexical leg maps it to ("lead" -> "chef de file").

@@ -40,7 +40,7 @@ from .llm import FALLBACK_NOTICE, check_numbers, generate, make_chat_model
 from .matching import ValidatedAnswers
 from .provenance import is_official, official_domains
 from .question import Question, analyse, language_switch, questions_of
-from .retrieval import HybridRetriever, Retrieved
+from .retrieval import HybridRetriever, Retrieved, current_names
 from .safety import is_instruction
 from .scheduling import shared_slots
 from .scope import ABSTENTION_TEXT, answers_kind, scope_signals
@@ -316,9 +316,10 @@ class Assistant:
         # A message asking something of its own is retrieved for that question; one that
         # only states facts (or asks whether they qualify) is about those facts.
         own_question = _asks_its_own_question(asked)
-        resolved = resolve_followup(text if stated and not own_question else asked.focus, history)
-        if history and resolved != asked.focus:
+        followed = resolve_followup(text if stated and not own_question else asked.focus, history)
+        if history and followed != asked.focus:
             asked = replace(asked, context=history[-1])
+        resolved = current_names(followed)
         # Embedding the question is the CPU-bound part: a few at once, the others in fair turns.
         with self.slots.turn(session_id, self.embedder.query_tokens(resolved)):
             result = retriever.retrieve(resolved, k=k)

@@ -575,3 +575,11 @@ def test_a_correction_quotes_the_rule_it_changed_and_a_pass_answers_yes(assistan
     assert answer.text.startswith("Oui pour ce que vous indiquez")
     # The rule quoted is the one the correction changed, not the territory's.
     assert "douze mois" in answer.citations[0].quote
+
+
+def test_the_former_name_of_france_travail_is_no_unknown_name(assistant):
+    # Pôle emploi became France Travail; the texts use the new name only.
+    answer = assistant.ask("On a le droit de prendre des personnes inscrites à Pôle emploi ?")
+    assert not answer.abstained
+    # "avoir le droit de" asks whether it is allowed: no glossary entry on "droit commun".
+    assert "Droit commun" not in answer.citations[0].quote
