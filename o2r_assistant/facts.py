@@ -303,6 +303,14 @@ def _months_budgeted(lines: list[BudgetLine]) -> int | None:
     return 12 * count if 2 <= count <= _MAX_BUDGET_YEARS else None
 
 
+# A correction between two values of one fact: the later holds ("36 mois — pardon, 30
+# mois", "à Vitré… enfin, à Laval").
+_CORRECTION = re.compile(
+    r"\b(?:pardon|plutot|enfin|en fait|finalement|je veux dire|correction|sorry|i mean|"
+    r"actually|rather)\b"
+)
+
+
 # --- durations -----------------------------------------------------------------------
 
 # What tells a length from an age, a seniority or a date, and whose length it is.
@@ -336,9 +344,6 @@ renewal_after: [ ]*,?[ ]*(?:renouvelable|prolongeable|extensible|\+)[ ]*(?:une f
 # A previous project's lengths are not this one's: "notre précédent projet a duré 4 ans".
 past_project: \b(?:precedent|ancien|dernier|previous|former|last)[ ]+(?:projet|programme|
     project|programme)\b|\b(?:a dure|ont dure|duraient|allaient jusqu'a|lasted)\b
-# A correction between two values: the later one holds ("36 mois — pardon, 30 mois").
-correction: \b(?:pardon|non|plutot|enfin|en fait|finalement|je veux dire|correction|sorry|
-    i mean|actually|rather)\b
 """)
 
 
@@ -423,7 +428,7 @@ def _corrected(
     out: list[tuple[int, str, int, bool]] = []
     for length in kept:
         previous = next((o for o in reversed(out) if o[1] == length[1]), None)
-        if previous and _LENGTH["correction"].search(folded, previous[2], length[2]):
+        if previous and _CORRECTION.search(folded, previous[2], length[2]):
             out.remove(previous)
         out.append(length)
     return out
@@ -960,12 +965,6 @@ _DENIED_BEFORE = re.compile(
 )
 _DENIED_AFTER = re.compile(
     r"[ ]*(?:\([ ]*[0-9ab]{2,3}[ ]*\)[ ]*)?(?:n'est|ne sont|n'etait|is not|isn't|are not)\b"
-)
-
-
-_CORRECTION = re.compile(
-    r"\b(?:pardon|plutot|enfin|en fait|finalement|je veux dire|correction|sorry|i mean|"
-    r"actually|rather)\b"
 )
 
 
