@@ -952,7 +952,8 @@ def _in_a_name(folded: str, position: int) -> bool:
 
 
 # "notre siège est à Rennes, mais les actions se dérouleront en Mayenne": where the
-# organisation sits is no place of action when the text names where it acts.
+# organisation sits (its head office, the address in its signature) is no place of
+# action when the text names where it acts.
 _HEAD_OFFICE_BEFORE = re.compile(
     r"\b(?:siege(?:[ ]+social)?|head[ ]+office|headquarters|headquartered|registered[ ]+office)"
     r"\b[^,.;!?()]{0,25}$"
@@ -978,12 +979,21 @@ def _corrects(folded: str, start: int, end: int) -> bool:
     )
 
 
+# An e-mail's sign-off: the address in the signature after it is where the sender sits.
+_SIGN_OFF = re.compile(
+    r"\b(?:cordialement|bien a vous|bien a toi|salutations|best regards|kind regards|regards|"
+    r"sincerely|je vous prie d'agreer|veuillez agreer|recevez)\b"
+)
+
+
 def _places(text: str, folded: str) -> tuple[list[PlaceRecord], list[PlaceRecord]]:
     """The places of action a text states, and those it says are not."""
     action: list[PlaceRecord] = []
     head_office: list[PlaceRecord] = []
     denied: list[PlaceRecord] = []
     last_end = 0
+    sign_offs = list(_SIGN_OFF.finditer(folded))
+    signature = sign_offs[-1].start() if sign_offs else len(folded)
     for position, place in place_mentions(text, folded):
         # "l'AMI Pays de la Loire" names the call, not a place of action.
         if not place.department and _names_the_call(folded, position):
@@ -1003,7 +1013,7 @@ def _places(text: str, folded: str) -> tuple[list[PlaceRecord], list[PlaceRecord
         last_end = name_end
         if _DENIED_BEFORE.search(before) or _DENIED_AFTER.match(folded, name_end):
             denied.append(record)
-        elif _HEAD_OFFICE_BEFORE.search(before):
+        elif _HEAD_OFFICE_BEFORE.search(before) or position >= signature:
             head_office.append(record)
         else:
             action.append(record)

@@ -1021,3 +1021,14 @@ def test_postcodes_after_a_heading_and_a_lead_named_with_etant() -> None:
     assert lead.lead == "celle de Pornic"
     english = extract_facts("We will keep separate analytical accounts for the project.")
     assert english.analytic_accounting is True
+
+
+def test_the_address_in_an_e_mails_signature_is_no_place_of_action() -> None:
+    facts = extract_facts(
+        "Bonjour,\nNotre projet se déroulera à Laval, 180 000 € sur 3 ans.\nCordialement,\n"
+        "Paul Martin\nAssociation Trajectoire\n12 rue de la Paix, 35000 Rennes"
+    )
+    assert [p.name for p in facts.places] == ["Laval"]
+    # With no other place, it is where the sender works: kept, as a head office is.
+    alone = extract_facts("Budget 180k sur 3 ans. Cordialement, Paul, Rennes")
+    assert [p.name for p in alone.places] == ["Rennes"]
