@@ -55,8 +55,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202
 def clean_question(text: str, max_chars: int) -> tuple[str, list[str]]:
     """Remove control characters and cut overlong input; the notices say what changed."""
     notices = []
-    text = _CONTROL.sub(" ", unicodedata.normalize("NFC", text or ""))
-    text = re.sub(r"\s+", " ", text).strip()
+    text = _CONTROL.sub(" ", unicodedata.normalize("NFC", text or "").replace("\r\n", "\n"))
+    # Spaces collapse; line breaks stay, since an e-mail's lines tell its greeting,
+    # signature and quoted or forwarded parts apart.
+    lines = [re.sub(r"\s+", " ", line).strip() for line in text.split("\n")]
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
     if not text:
         raise InputError("empty question", "La question est vide : écrivez votre question.")
     if len(text) > max_chars:

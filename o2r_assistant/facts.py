@@ -28,6 +28,7 @@ from o2r_assistant.checker import (
     Organisation,
     PlaceRecord,
     PublicTarget,
+    merge_dossiers,
 )
 from o2r_assistant.numbers import (
     DATE_RANGE,
@@ -128,6 +129,10 @@ _FIRST_YEARS_BEFORE = re.compile(
     r"\b(?:deux|2|les) (?:premieres|1res|1eres)(?:[ ]+annees)?\b[^.;!?]{0,50}$|"
     r"\b(?:first|1st) (?:two|2) years\b[^.;!?]{0,50}$"
 )
+_REMOVED_BEFORE = re.compile(
+    r"\b(?:retire|retires|retiree?s?|enleve|enleves|supprime|supprimes|sorti|sortis|deduit|"
+    r"removed|taken out|dropped)\b[^.;:!?]{0,25}$"
+)
 _ALTERNATIVES = re.compile(r"\b(?:scenarios?|options?|hypotheses?|alternatives?|variantes?)\b")
 _PART_BEFORE = re.compile(
     r"\b(?:dont|y compris|inclus|incluant|of which|including)[ ]+(?:environ[ ]+|about[ ]+)?$"
@@ -218,6 +223,8 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
         # A table's leader dots ("Formation ........ 18 000 €") say nothing: one space.
         wide = _LEADER.sub(" ", folded[max(0, amount.start - 120) : amount.start])
         before = wide[-40:]
+        if _REMOVED_BEFORE.search(before):
+            continue  # "nous avons retiré du budget les 25 000 € de formation"
         named_after = _TRAINING_AFTER.match(folded, amount.end)
         # A table's label may be long: "Formations des bénéficiaires (CACES, …) | 30 000 €".
         if named_after or _TRAINING_BEFORE.search(wide[-80:]):
@@ -303,6 +310,7 @@ def _months_budgeted(lines: list[BudgetLine]) -> int | None:
     return 12 * count if 2 <= count <= _MAX_BUDGET_YEARS else None
 
 
+_ITEM_BREAK = re.compile(r";|[ ]-[ ]|[ ]•[ ]")
 # A correction between two values of one fact: the later holds ("36 mois — pardon, 30
 # mois", "à Vitré… enfin, à Laval").
 _CORRECTION = re.compile(
@@ -318,6 +326,7 @@ _LENGTH = pattern_table(r"""
 # "we have supported jobseekers for 12 years": a perfect tense looks back.
 not_before: \b(?:depuis|il y a|des|avant|apres|cree[es]? en|since)[ ]+
     (?:(?:plus de|pres de|presque|environ|bientot|more than|over|nearly|almost)[ ]+)?$|
+    \bfor[ ]+(?:over|more than|nearly|almost|the (?:last|past))[ ]+$|
     \b(?:have|has|'ve|had)\b[^.;!?]{0,60}?\bfor[ ]+(?:more than[ ]+|over[ ]+|nearly[ ]+|
     the (?:last|past)[ ]+)?$
 not_after: [ ]*(?:d'experience|d'existence|d'anciennete|d'activite|de plus|derniere?s|
@@ -366,7 +375,9 @@ def _durations(folded: str, sentences: list[tuple[int, int]]) -> tuple[int | Non
 
     def before(position: int) -> str:
         sentence_start = starts[bisect.bisect_right(starts, position) - 1]
-        return folded[max(sentence_start, position - 70) : position]
+        window = folded[max(sentence_start, position - 70) : position]
+        # A list item ("; - duration: 36 months") names its own fact.
+        return _ITEM_BREAK.split(window)[-1]
 
     # (months, whose, offset, from dates)
     lengths: list[tuple[int, str, int, bool]] = []
@@ -588,26 +599,29 @@ cleft_before: \b(?:c'est|ce sont|ce sera|it is|it's|it will be)[ ]+(?P<name>[^,;
     [ ]+(?:le |la |l'|the |our )?(?:role |fonction )?(?:de |du |of )?$
 # "La Boussole à Nantes, désignée chef de file, …", "l'ADSEA, qui sera chef de file": a
 # participle or a relative clause in apposition.
-participle_before: (?:^|[,;:(]|\bet\b|\band\b|\bdont\b|\bavec\b)[ ]*
-    (?P<name>(?:(?!\bet\b|\band\b|\bdont\b|\bavec\b)[^,;:()]){1,60}?)[ ]*,[ ]*
+participle_before: (?:^|[,;:(]|\bet\b|\band\b|\bdont\b|\bavec\b|[0-9][.)])[ ]*
+    (?P<name>(?:(?!\bet\b|\band\b|\bdont\b|\bavec\b)(?:[^,;:()]|\([^()]{1,30}\))){1,60}?)
+    [ ]*,[ ]*
     (?:designee?s?|nommee?s?|choisie?s?|retenue?s?|designated|named|chosen|
     (?:qui|who|which)[ ]+(?:sera|serait|est|assurera|jouera|will be|would be|is|will act as))
     [ ]+(?:comme[ ]+|en tant que[ ]+|as[ ]+)?(?:le |la |l'|the )?(?:role |fonction )?
     (?:de |du |of )?$
-name_after: [ ]*(?::|=|sera|est|designe[ ]*:?)[ ]*(?P<name>[^,.;:!?()\n]{1,60})
+name_after: [ ]*\)?[ ]*(?::|=|sera|est|designe[ ]*:?)[ ]*(?P<name>[^,.;:!?()\n]{1,60})
 # "l'une à La Roche-sur-Yon, chef de file, l'autre…", "l'ARIA (chef de file)"
 apposition_before: (?:^|[,;:(]|\bet\b|\bdont\b|\bavec\b)[ ]*
     (?P<name>(?:(?!\bet\b|\bdont\b|\bavec\b)[^,;:()]){1,60}?)[ ]*[,(][ ]*$
 apposition_after: ^[ ]*(?:[,)]|$)
 stated: \b(?:avec|avons|aurons|a|est|sera|seront)[ ]+(?:un|une|le|la|notre)[ ]+
     (?:designe[ ]+)?$
-not_a_name: (?:designe|nomme|choisi|identifie|defini|un|une|obligatoire)\b
+not_a_name: (?:designe|nomme|choisi|identifie|defini|un|une|obligatoire)\b|^[-–•*]|
+    \blead\b|\bchef de file\b
 first_person_name: ^(?:nous|notre (?:association|structure)|on)$
 """)
 # "compta" is how the word is shortened in a hurry.
 _ACCOUNTING = re.compile(
     r"\bcompta(?:bilite)? (?:analytique|par (?:activite|action|projet))\b|\bsuivi analytique\b|"
-    r"\b(?:analytic(?:al)?|cost) accounting\b|\b(?:separate )?analytic(?:al)? accounts\b|"
+    r"\b(?:analytic(?:al)?|cost)[ ]+(?:\([a-z ]{1,15}\)[ ]+)?accounting\b|"
+    r"\b(?:separate )?analytic(?:al)? accounts\b|"
     r"\bventilation (?:analytique|par (?:action|projet))\b"
 )
 # Keeping general accounts only: "nous ne tenons qu'une comptabilité générale".
@@ -621,7 +635,8 @@ _ACCOUNTING_NEGATION = re.compile(
 # "comptabilité analytique dédiée au projet", "compta analytique : oui" (a form's answer).
 _ACCOUNTING_KEPT = re.compile(
     r"[ ]*(?:est |sera |deja )?(?:dediee|propre|specifique|distincte|separee|mise en place"
-    r"|prevue|tenue|en place|par projet|par action|par activite)|[ ]*:?[ ]*oui\b"
+    r"|prevue|tenue|en place|par projet|par action|par activite|kept|in place|per project)"
+    r"|[ ]*:?[ ]*oui\b"
 )
 _FIRST_PERSON = re.compile(
     r"\b(?:nous|notre|nos|on|tenons|tiendrons|disposons|avons|mettons|mettrons|dispose|tient|"
@@ -650,6 +665,7 @@ _SOCIAL_PURPOSE = re.compile(
 # "notre objet social est le conseil en marketing": a purpose stated, and not insertion.
 _OTHER_PURPOSE = re.compile(
     r"\b(?:objet (?:social|statutaire)|(?:nos|ses|les|leurs) statuts|"
+    r"(?<=statuts, )(?:notre|son|leur) objet|"
     r"(?:statutory|social|charitable) purpose)[ ]+"
     r"(?:est|sera|porte sur|portent sur|concerne|concernent|visent|prevoient|"
     r"parlent (?:seulement |uniquement )?(?:de|d')|is|covers)[ ]*"
@@ -703,8 +719,10 @@ _ANCHORING = re.compile(
     r"dans le quartier|territorialement)\b|"
     r"\bimplantee?s? (?:localement|depuis|sur le territoire|dans le territoire|"
     r"dans le departement|dans le quartier)\b|\bacteur local\b|"
-    r"\b(?:implantee?s?|installee?s?|presente?s?|basee?s?|situee?s?)\b[^.;!?]{0,40}?"
-    rf"\bdepuis[ ]+{_SENIORITY}|"
+    r"\b(?:implantee?s?|installee?s?|presente?s?|basee?s?|situee?s?)\b[^.;!?]{0,70}?"
+    rf"\bdepuis[ ]+(?:{_SENIORITY}|(?:sa|leur|notre) creation)|"
+    r"\ben lien (?:etroit |direct |regulier )?avec (?:la mairie|les? ccas|les acteurs|"
+    r"les employeurs locaux|les partenaires locaux)\b|"
     # Having a base or partners on the ground: "aucune implantation ni aucun partenaire".
     r"\bimplantations?\b|\bpartenaires? (?:locaux|du territoire|sur le territoire)\b|"
     r"\b(?:travaill\w*|partenariats?)[^.;!?]{0,30}?\b(?:avec|aupres) (?:les|des) "
@@ -798,20 +816,22 @@ def _lead_name(text: str, folded: str, match: re.Match[str], sentence_start: int
     )
     if not named and _LEAD["apposition_after"].match(folded[match.end() : match.end() + 3]):
         named = _LEAD["apposition_before"].search(before)
+    names = []
     if named:
         offset = match.start() - len(before) + named.start("name")
-        name = text[offset : offset + len(named.group("name"))]
-    else:
-        after = _LEAD["name_after"].match(folded, match.end())
-        if not after:
-            return None
-        name = text[after.start("name") : after.end("name")]
-    name = name.strip(" «»\"'")
-    if _LEAD["not_a_name"].match(fold(name)):
-        return None
-    if _LEAD["first_person_name"].match(fold(name)):
-        return "notre structure"
-    return name or None
+        names.append(text[offset : offset + len(named.group("name"))])
+    # Else, or when what stands before is a label ("- lead partner (chef de file): X"),
+    # the name after it.
+    after = _LEAD["name_after"].match(folded, match.end())
+    if after:
+        names.append(text[after.start("name") : after.end("name")])
+    for name in (n.strip(" «»\"'") for n in names):
+        if not name or _LEAD["not_a_name"].match(fold(name)):
+            continue
+        if _LEAD["first_person_name"].match(fold(name)):
+            return "notre structure"
+        return name
+    return None
 
 
 # Steering the project names its lead: "notre régie pilote le projet", "we coordinate
@@ -897,11 +917,15 @@ def _accounting(folded: str, declarative: _Spans) -> bool | None:
     return value
 
 
+# A stated aim coherent with the call: insertion, employment, remobilising the invisibles.
+_COHERENT_AIM = re.compile(rf"\b{_INSERTION_AIM}|\bemploi\b|\bremobilis|\binvisibles")
+
+
 def _purpose(folded: str, declarative: _Spans) -> bool | None:
     purpose = _flag(folded, declarative, _SOCIAL_PURPOSE)
     if purpose is None:
         for m in _stated(_OTHER_PURPOSE, folded, declarative):
-            if not re.search(rf"\b{_INSERTION_AIM}", m.group("aim")):
+            if not _COHERENT_AIM.search(m.group("aim")):
                 purpose = False
     return purpose
 
@@ -982,7 +1006,10 @@ def _corrects(folded: str, start: int, end: int) -> bool:
 # An e-mail's sign-off: the address in the signature after it is where the sender sits.
 _SIGN_OFF = re.compile(
     r"\b(?:cordialement|bien a vous|bien a toi|salutations|best regards|kind regards|regards|"
-    r"sincerely|je vous prie d'agreer|veuillez agreer|recevez)\b"
+    r"sincerely|je vous prie d'agreer|veuillez agreer|recevez)\b|"
+    # "Merci," alone on its line closes a message too.
+    r"^[ ]*(?:merci(?: beaucoup| d'avance| par avance)?|thanks|thank you)[ ]*[,.!]*[ ]*$",
+    re.M,
 )
 
 
@@ -1017,12 +1044,68 @@ def _places(text: str, folded: str) -> tuple[list[PlaceRecord], list[PlaceRecord
             head_office.append(record)
         else:
             action.append(record)
-    action = [p for p in action or head_office if p not in denied]
+    # Where the sender sits says nothing of where the project runs: with no place of
+    # action stated, the territory stays unknown.
+    action = [p for p in action if p not in denied]
     return action, denied
 
 
+# An e-mail thread: a forwarded message is someone else's; a quoted reply is older.
+_FORWARDED = re.compile(
+    r"^[ \t]*(?:-{3,}[ \t]*(?:message transf[ée]r[ée]|forwarded message|message d'origine|"
+    r"original message)[ \t]*-{3,}|début du message réexpédié\s*:?|"
+    r"(?:de|from)[ \t]*:.*\n[ \t]*(?:envoyé|sent|date)[ \t]*:)",
+    re.I | re.M,
+)
+_REPLY_HEADER = re.compile(
+    r"^[ \t]*(?:le .{0,120}a écrit|on .{0,120}wrote)[ \t]*:[ \t]*$", re.I | re.M
+)
+# Quoting the administration's reply states nothing about the candidate's project.
+_ADMINISTRATION = re.compile(
+    r"\b(?:dreets|préfecture|prefecture|préfet|direction régionale|france travail|service)\b",
+    re.I,
+)
+_QUOTED_LINE = re.compile(r"^[ \t]*>[ ]?", re.M)
+_FORWARD_SUBJECT = re.compile(
+    r"^[ \t]*(?:objet|subject)[ \t]*:[ \t]*(?:tr|fwd?)[ \t]*:.*$", re.I | re.M
+)
+
+
+def _thread(text: str) -> tuple[str, str]:
+    """The message's own text, and the sender's own earlier message it quotes."""
+    forwarded = _FORWARDED.search(text)
+    if forwarded:
+        text = text[: forwarded.start()]
+    # A forward's subject ("Objet : TR: projet O2R Brest") names the forwarded message.
+    text = _FORWARD_SUBJECT.sub("", text)
+    earlier = ""
+    header = _REPLY_HEADER.search(text)
+    if header:
+        quoted = text[header.end() :]
+        text = text[: header.start()]
+        if not _ADMINISTRATION.search(header.group()):
+            earlier = _QUOTED_LINE.sub("", quoted)
+    elif _QUOTED_LINE.search(text):
+        lines = text.splitlines()
+        earlier = "\n".join(_QUOTED_LINE.sub("", ln) for ln in lines if _QUOTED_LINE.match(ln))
+        text = "\n".join(ln for ln in lines if not _QUOTED_LINE.match(ln))
+    return text, earlier
+
+
 def extract_facts(text: str) -> Dossier:
-    """The facts one French message states; everything else stays unknown (None)."""
+    """The facts one French message states; everything else stays unknown (None).
+
+    In an e-mail thread, a forwarded message states nothing of the sender's project,
+    and what the message says overrides the earlier message it quotes.
+    """
+    own, earlier = _thread(text)
+    facts = _read(own)
+    if earlier.strip():
+        facts = merge_dossiers(_read(earlier), facts)
+    return facts
+
+
+def _read(text: str) -> Dossier:
     text = statements_of(text)
     folded = fold(text)
     sentences = _sentences(folded)

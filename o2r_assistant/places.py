@@ -109,6 +109,11 @@ _COMMON_WORD_NAMES = frozenset({
 _LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:dans|en|du|de|des|le|la|les|departement)[ ]+|\bl'|\bd'|\bde la[ ]+)$"
 )
+# A street named after a town: "rue de Strasbourg", "boulevard de Nantes".
+_STREET_BEFORE = re.compile(
+    r"\b(?:rue|avenue|av\.|boulevard|bd|place|quai|allee|impasse|chemin|route|cours|square|"
+    r"faubourg|pont)[ ]+(?:de la[ ]+|de l'|des[ ]+|du[ ]+|de[ ]+|d')?$"
+)
 # Names that are also ordinary words or first names: only when capitalised.
 _CAPITAL_ONLY = frozenset({"tours", "nice", "paris", "paca"})
 _LOIRE_CODE_AFTER = re.compile(r"[ ]*\([ ]*42[ ]*\)")
@@ -231,6 +236,8 @@ def _named_places(text: str, folded: str) -> list[tuple[int, Place]]:
         key = fold(place.name)
         capitalised = text[match.start()].isupper()
         before = folded[max(0, match.start() - 20) : match.start()]
+        if _STREET_BEFORE.search(folded, max(0, match.start() - 30), match.start()):
+            continue  # "27 rue de Strasbourg" is an address in Nantes, not Strasbourg
         if key == "loire":
             # The river and "Pays de la Loire" make bare "Loire" unreliable.
             accepted = bool(

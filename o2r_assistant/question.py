@@ -441,7 +441,13 @@ def statements_of(message: str) -> str:
     checker must not read as the candidate's project.
     """
     kept: list[str] = []
-    for sentence in _SENTENCE.findall(message):
+    previous_end = 0
+    for match in _SENTENCE.finditer(message):
+        sentence = match.group()
+        # A line break between sentences stays: the fact reader tells lines apart.
+        if kept and "\n" in message[previous_end : match.start()]:
+            kept.append("\n")
+        previous_end = match.end()
         clauses = _CLAUSE.split(sentence)
         # After a comma, in a sentence that does not end on a question mark, "qui sera
         # chef de file" is a relative clause, not a question.
@@ -460,7 +466,13 @@ def statements_of(message: str) -> str:
             # "210 000 € sur trois ans en Vendée, est-ce suffisant ?": what comes
             # before the question is stated.
             kept.extend(clauses[:asking])
-    return " ".join(s.strip() for s in kept if s.strip())
+    out = ""
+    for piece in kept:
+        if piece == "\n":
+            out = out.rstrip(" ") + "\n"
+        elif piece.strip():
+            out += ("" if not out or out.endswith("\n") else " ") + piece.strip()
+    return re.sub(r"\n{2,}", "\n", out).strip()
 
 
 def asks_at(message: str, position: int) -> bool:

@@ -167,6 +167,9 @@ def test_question_cleaning():
     text, notices = clean_question("a\x00b\x07c " + "mot " * 50, 40)
     assert "\x00" not in text and len(text) <= 40
     assert "40 premiers caractères" in notices[0]
+    # Spaces collapse; an e-mail keeps its lines (greeting, signature, quoted parts).
+    text, _ = clean_question("Bonjour,\r\n\r\n\r\n  Projet   à Laval.\nCordialement,\nPaul", 200)
+    assert text == "Bonjour,\n\nProjet à Laval.\nCordialement,\nPaul"
 
 
 # ---------------------------------------------------------------- optional LLM

@@ -113,8 +113,10 @@ VARIANTS: list[tuple[str, str | None, dict[str, str]]] = [
     ("Nous sommes à Angers.", None, {"territoire": "pass"}),
     ("Actions à Laval, au Mans et à La Roche-sur-Yon.", None, {"territoire": "pass"}),
     ("Nous agissons dans le Finistère.", "ineligible", {"territoire": "fail"}),
-    ("Siège à Tours.", "ineligible", {"territoire": "fail"}),
-    ("Siège : 35000 Rennes.", "ineligible", {"territoire": "fail"}),
+    # A head office alone says where the organisation sits, not where the project runs.
+    ("Siège à Tours.", None, {"territoire": "missing"}),
+    ("Siège : 35000 Rennes.", None, {"territoire": "missing"}),
+    ("Siège à Nantes, actions à Tours.", "ineligible", {"territoire": "fail"}),
     ("Association basée au 37000 Tours.", "ineligible", {"territoire": "fail"}),
     ("Nous intervenons en Bretagne.", "ineligible", {"territoire": "fail"}),
     ("Nantes (44) et Niort (79).", "ineligible", {"territoire": "fail"}),

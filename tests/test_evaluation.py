@@ -484,7 +484,8 @@ def test_regression_floor_on_real_wording(assistant) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["heldout-9.yaml", "heldout-10.yaml", "heldout-11.yaml", "heldout-12.yaml"]
+    "name",
+    ["heldout-9.yaml", "heldout-10.yaml", "heldout-11.yaml", "heldout-12.yaml", "heldout-13.yaml"],
 )
 def test_checker_probe_sets_read_every_fact(assistant, name: str) -> None:
     """The checker probes (facts in e-mails, SMS, tables, English) are read right.

@@ -90,7 +90,8 @@ def within(seconds: float, fn: Callable[..., Any], *args: Any, **kwargs: Any) ->
 
 # ---------------------------------------------------------------- answers
 
-CONTROL = re.compile(r"[\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+# A line break is kept (an e-mail's lines tell its parts apart); no other control char.
+CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def assert_well_formed(assistant: Assistant, answer: Answer) -> None:
