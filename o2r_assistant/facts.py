@@ -1016,7 +1016,6 @@ _SIGN_OFF = re.compile(
 def _places(text: str, folded: str) -> tuple[list[PlaceRecord], list[PlaceRecord]]:
     """The places of action a text states, and those it says are not."""
     action: list[PlaceRecord] = []
-    head_office: list[PlaceRecord] = []
     denied: list[PlaceRecord] = []
     last_end = 0
     sign_offs = list(_SIGN_OFF.finditer(folded))
@@ -1040,12 +1039,10 @@ def _places(text: str, folded: str) -> tuple[list[PlaceRecord], list[PlaceRecord
         last_end = name_end
         if _DENIED_BEFORE.search(before) or _DENIED_AFTER.match(folded, name_end):
             denied.append(record)
-        elif _HEAD_OFFICE_BEFORE.search(before) or position >= signature:
-            head_office.append(record)
-        else:
+        elif not (_HEAD_OFFICE_BEFORE.search(before) or position >= signature):
+            # Where the sender sits (head office, signature) says nothing of where the
+            # project runs: with no place of action stated, the territory stays unknown.
             action.append(record)
-    # Where the sender sits says nothing of where the project runs: with no place of
-    # action stated, the territory stays unknown.
     action = [p for p in action if p not in denied]
     return action, denied
 
@@ -1106,6 +1103,7 @@ def extract_facts(text: str) -> Dossier:
 
 
 def _read(text: str) -> Dossier:
+    """The facts of one part of a message (its own text, or the earlier one it quotes)."""
     text = statements_of(text)
     folded = fold(text)
     sentences = _sentences(folded)
