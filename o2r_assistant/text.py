@@ -10,6 +10,7 @@ tokenisation and the question-set matching rule (eval/FORMAT.md) rely on.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from functools import lru_cache
 
@@ -83,14 +84,21 @@ def normalize_match(text: str) -> str:
     return _DIGIT_SPACE.sub("", text)
 
 
-@lru_cache(maxsize=1)
+# A Snowball stemmer keeps the word it works on in its own fields: one shared by the app's
+# sessions mixes their words and fails or returns another word's stem. One per thread.
+_local = threading.local()
+
+
 def _stemmer():
-    return snowballstemmer.stemmer("french")
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = snowballstemmer.stemmer("french")
+    return stemmer
 
 
 @lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
-    """Stem an accented lowercase word, then fold its accents."""
+    """Stem an accented lowercase word, then fold its accents (safe across threads)."""
     return fold_accents(_stemmer().stemWord(word))
 
 

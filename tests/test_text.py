@@ -1,0 +1,37 @@
+"""Text normalisation shared by every reader of the corpus and of questions."""
+
+from __future__ import annotations
+
+import threading
+
+import snowballstemmer
+
+from o2r_assistant.text import fold_accents, stem
+
+THREADS = 8
+ENDINGS = ["ement", "ations", "issions", "eront", "euses", "ables", "ités", "ance"]
+
+
+def test_stems_are_right_when_sessions_stem_at_once() -> None:
+    # Words no other test stems, so each call reaches the stemmer rather than the cache.
+    words = [f"territori{n}{ending}" for n in range(1500) for ending in ENDINGS]
+    reference = snowballstemmer.stemmer("french")
+    expected = {w: fold_accents(reference.stemWord(w)) for w in words}
+    barrier = threading.Barrier(THREADS)
+    wrong: list[str] = []
+
+    def session(k: int) -> None:
+        barrier.wait()
+        for word in words[k::THREADS] + words[(k + 1) % THREADS :: THREADS]:
+            try:
+                if stem(word) != expected[word]:
+                    wrong.append(word)
+            except Exception as err:  # a shared stemmer raises IndexError mid-word
+                wrong.append(f"{word}: {type(err).__name__}")
+
+    threads = [threading.Thread(target=session, args=(k,)) for k in range(THREADS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert wrong == []
