@@ -145,6 +145,8 @@ class Answer:
     resolved_question: str = ""
     # The staff-validated answer served (mode "validated"), else None.
     validated: Served | None = None
+    # The checker's paragraph when it opens the text (a reply draft gives it apart).
+    verdict: str | None = None
 
     def sources_markdown(self) -> str:
         return "\n".join(source_lines(self.citations))
@@ -751,24 +753,25 @@ def compose(
     findings: CheckReport | None,
     *,
     findings_first: bool = True,
-) -> tuple[str, list[Citation]]:
+) -> tuple[str, list[Citation], str | None]:
     """A short French answer: the deciding quote first, each quote with its marker.
 
     The checker's findings lead a message that states facts or asks whether they
-    qualify; after a question of its own, they follow its answer.
+    qualify; after a question of its own, they follow its answer. Returns the text,
+    its citations and the checker's paragraph that opens it, if any.
     """
     citations: list[Citation] = []
     numbers: dict[str, int] = {}
     parts: list[str] = []
+    verdict = None
     if findings is not None and findings_first:
-        parts.append(
-            findings_line(
-                findings,
-                problem=question.asks_problem,
-                english=question.english,
-                asked=question.asks_eligibility,
-            )
+        verdict = findings_line(
+            findings,
+            problem=question.asks_problem,
+            english=question.english,
+            asked=question.asks_eligibility,
         )
+        parts.append(verdict)
     for i, cand in enumerate(chosen):
         chunk: Chunk = cand.hit.chunk
         if chunk.chunk_id not in numbers:
@@ -798,7 +801,7 @@ def compose(
                 parts.append(f"Pour les éléments que vous indiquez : {line}")
         else:
             parts.append(f"{'See also' if question.english else 'Voir aussi'} : {quote}")
-    return "\n\n".join(parts), citations
+    return "\n\n".join(parts), citations, verdict
 
 
 def _short_title(chunk: Chunk) -> str:

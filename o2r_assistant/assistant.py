@@ -40,11 +40,11 @@ from .llm import FALLBACK_NOTICE, check_numbers, generate, make_chat_model
 from .matching import ValidatedAnswers
 from .provenance import is_official, official_domains
 from .question import Question, analyse, language_switch, questions_of
-from .retrieval import HybridRetriever, Retrieved, current_names
+from .retrieval import HybridRetriever, Retrieved
 from .safety import is_instruction
 from .scheduling import shared_slots
 from .scope import ABSTENTION_TEXT, answers_kind, scope_signals
-from .text import content_words
+from .text import content_words, current_names
 from .validated import ValidatedStore
 
 log = logging.getLogger(__name__)
@@ -393,7 +393,7 @@ class Assistant:
                 and chosen[0] not in rule_chosen
                 and not findings.to_fix
             )
-            body, citations = compose(
+            body, citations, verdict = compose(
                 asked,
                 chosen,
                 findings if verdict_leads else None,
@@ -409,7 +409,7 @@ class Assistant:
                     body, citations = generated
                     mode = "llm"
         else:
-            body, citations, abstained = ABSTENTION_TEXT, [], True
+            body, citations, abstained, verdict = ABSTENTION_TEXT, [], True, None
         t3 = time.perf_counter()
         answer = Answer(
             question=text,
@@ -423,6 +423,7 @@ class Assistant:
             retrieved=result.hits,
             notices=notices,
             mode=mode,
+            verdict=verdict,
             timings={
                 "retrieval_ms": (t1 - t0) * 1000,
                 "checker_ms": (t2 - t1) * 1000,

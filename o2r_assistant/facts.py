@@ -40,9 +40,9 @@ from o2r_assistant.numbers import (
 )
 from o2r_assistant.patterns import pattern_table
 from o2r_assistant.places import place_mentions
-from o2r_assistant.question import statements_of
+from o2r_assistant.question import CLOSINGS, THANKS, statements_of
 from o2r_assistant.rules import load_rules
-from o2r_assistant.text import fold
+from o2r_assistant.text import FORMER_NAMES, fold
 
 __all__ = ["extract_facts"]
 
@@ -506,7 +506,10 @@ def _declarative(folded: str, sentences: list[tuple[int, int]]) -> _Spans:
 
 # --- public, consortium, organisation ------------------------------------------------
 
-_NETWORK = r"(?:france travail|pole emploi|(?:la |une |les )?missions? locales?|cap emploi|l'anpe)"
+_NETWORK = (
+    rf"(?:france travail|(?:l')?(?:{fold(FORMER_NAMES)})"
+    r"|(?:la |une |les )?missions? locales?|cap emploi)"
+)
 _INVISIBLE = re.compile(
     r"\binvisibles?\b|\bnon[ -]inscrite?s?\b|\bpas (?:encore |du tout )?inscrite?s?\b|"
     r"\binscrite?s? nulle part\b|\binscrite?s? (?:aupres d'|a |dans )aucun|"
@@ -1003,14 +1006,9 @@ def _corrects(folded: str, start: int, end: int) -> bool:
     )
 
 
-# An e-mail's sign-off: the address in the signature after it is where the sender sits.
-_SIGN_OFF = re.compile(
-    r"\b(?:cordialement|bien a vous|bien a toi|salutations|best regards|kind regards|regards|"
-    r"sincerely|je vous prie d'agreer|veuillez agreer|recevez)\b|"
-    # "Merci," alone on its line closes a message too.
-    r"^[ ]*(?:merci(?: beaucoup| d'avance| par avance)?|thanks|thank you)[ ]*[,.!]*[ ]*$",
-    re.M,
-)
+# An e-mail's sign-off, or a thanks alone on its line: the address in the signature after
+# it is where the sender sits.
+_SIGN_OFF = re.compile(rf"\b(?:{CLOSINGS})\b|^[ ]*(?:{THANKS})[ ]*[,.!]*[ ]*$", re.M)
 
 
 def _places(text: str, folded: str) -> tuple[list[PlaceRecord], list[PlaceRecord]]:

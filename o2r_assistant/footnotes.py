@@ -7,11 +7,10 @@ text, and a quote already given is pointed to instead of repeated.
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, field, replace
 
-from .answer import Answer, Citation, findings_line
+from .answer import Answer, Citation
 
 ALREADY_QUOTED = "Le passage cité plus haut {markers} répond aussi à cette question."
 _MARKER = re.compile(r"\[(\d+)\]")
@@ -35,20 +34,12 @@ class Footnotes:
         ``lead_only``: only the answer's first quote.
         """
         chunk_of = {c.n: c.chunk_id for c in answer.citations}
-        # The checker's paragraph, however it opens ("Non" or "Oui, c'est bloquant").
-        skip = (
-            set()
-            if findings or not answer.findings
-            else {
-                findings_line(answer.findings, problem=p, english=e, asked=a)
-                for p, e, a in itertools.product((False, True), repeat=3)
-            }
-        )
+        skip = None if findings else answer.verdict
         kept: list[str] = []
         repeated: str | None = None
         quotes = 0
         for part in answer.text.split("\n\n"):
-            if part in skip:
+            if part == skip:
                 continue
             marked = {int(n) for n in _MARKER.findall(part)}
             if marked:

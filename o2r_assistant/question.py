@@ -14,15 +14,21 @@ import re
 from dataclasses import dataclass
 
 from .patterns import lenient, pattern_table
-from .text import content_words, tokens
+from .text import content_words, fold, tokens
 
-# Lines that greet, thank or sign off carry no question.
+# The formulas that close a message and those that thank, accent-folded. A line made of
+# one is no question; in fact extraction, the last closing starts the signature.
+CLOSINGS = (
+    "cordialement|bien cordialement|bien a vous|bien a toi|salutations|best regards"
+    "|kind regards|regards|sincerely|je vous prie d'agreer|veuillez agreer|recevez"
+)
+THANKS = (
+    "merci(?: beaucoup| d'avance| par avance| de votre retour| pour votre retour)?|thanks|thank you"
+)
+# Matched on the folded line, so that "Chère Madame" and "chere madame" alike are formulas.
 _FORMULA = re.compile(
-    r"^(?:bonjour|bonsoir|madame|monsieur|mesdames|messieurs|cher|chère|hello|hi|dear"
-    r"|cordialement|bien (?:à vous|cordialement)|bien à toi|merci(?: d'avance| par avance"
-    r"| beaucoup| de votre retour| pour votre retour)?|salutations|best regards|regards"
-    r"|thanks|thank you|en vous remerciant|dans l'attente)\b[^.?!]{0,60}$",
-    re.I,
+    r"^(?:bonjour|bonsoir|madame|monsieur|mesdames|messieurs|cher|chere|hello|hi|dear"
+    rf"|{CLOSINGS}|{THANKS}|en vous remerciant|dans l'attente)\b[^.?!]{{0,60}}$"
 )
 # A dot between digits ("48.000 €", "1.5 M€") ends no sentence.
 _SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d))+(?:[.!?]+|$)", re.M)
@@ -296,13 +302,13 @@ class Question:
 def focus_of(message: str) -> str:
     """The question sentences of a message, without greetings and signatures."""
     lines = [ln.strip() for ln in message.splitlines() if ln.strip()]
-    kept = [ln for ln in lines if not _FORMULA.match(ln)]
+    kept = [ln for ln in lines if not _FORMULA.match(fold(ln))]
     # A last short line without punctuation is a signature ("Marie", "Jean Dupont").
     if len(kept) > 1 and len(kept[-1].split()) <= 4 and not re.search(r"[.?!:]", kept[-1]):
         kept = kept[:-1]
     body = " ".join(kept) or message
     sentences = [s.strip() for s in _SENTENCE.findall(body) if s.strip()]
-    sentences = [s for s in sentences if not _FORMULA.match(s)]
+    sentences = [s for s in sentences if not _FORMULA.match(fold(s))]
     asked = _question_sentences(sentences)
     return " ".join(asked) if asked else " ".join(sentences) or body
 

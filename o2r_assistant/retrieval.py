@@ -145,20 +145,6 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
-# Bodies the texts name by their current name only. Pôle emploi became France Travail on
-# 1 January 2024 (loi pour le plein emploi), and candidates still write the old name.
-_RENAMED: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\bp[ôo]le[ -]emploi\b|\banpe\b", re.I), "France Travail"),
-)
-
-
-def current_names(text: str) -> str:
-    """``text`` with former names of bodies replaced by those the texts use."""
-    for pattern, name in _RENAMED:
-        text = pattern.sub(name, text)
-    return text
-
-
 # Acronyms are at most this many words long.
 ACRONYM_WORDS = 6
 

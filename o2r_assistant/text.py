@@ -16,6 +16,8 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from .patterns import lenient
+
 _QUOTES = str.maketrans(
     {"’": "'", "‘": "'", "‛": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"', "«": '"', "»": '"'}
 )
@@ -122,3 +124,15 @@ def tokens(text: str) -> list[str]:
             continue
         out.append(stem(raw))
     return out
+
+
+# Former names of bodies the texts name by their current name only, matched with or without
+# accents: Pôle emploi (the ANPE before it) became France Travail on 1 January 2024 (loi
+# pour le plein emploi), and candidates still write the old names.
+FORMER_NAMES = "pôle[ -]emploi|anpe"
+_FORMER = lenient(rf"\b(?:{FORMER_NAMES})\b", re.I)
+
+
+def current_names(text: str) -> str:
+    """``text`` with former names of bodies replaced by those the texts use."""
+    return _FORMER.sub("France Travail", text)
