@@ -69,7 +69,8 @@ yes_no: ^(?:est[- ]ce\b|peut-on|peuvent-ils|peuvent-elles|faut-il|doit-on|dois-j
     a-t-on|y a-t-il|sommes-nous|suis-je|avons-nous|pouvons-nous|devons-nous|
     (?:can|could|may|do|does|is|are|must|should|will)\b)
     |\b\w+-(?:t-)?(?:il|elle|on|ils|elles|nous|je)\b
-wh: \b(?:qui|que|quoi|quel|quelle|quels|quelles|quand(?! même)|combien|comment|pourquoi|où|lequel|
+# "o[ù]": a class keeps its accent, so the "ou" of "X ou Y ?" does not ask where.
+wh: \b(?:qui|que|quoi|quel|quelle|quels|quelles|quand(?! même)|combien|comment|pourquoi|o[ù]|lequel|
     laquelle|lesquels|lesquelles|qu'est-ce|c'est quoi|c koi|koi|what|which|who|when|how
     |where|why)\b
 definition: \b(?:veut dire|signifie|définition|qu'(?:est-ce qu(?:e\b|')|entend-on par)
@@ -108,7 +109,8 @@ _POINTS_BACK = re.compile(
     r"c'est|est-il|which|is it|is this|is that)\b",
     re.I,
 )
-_EST_CE_QUE = re.compile(r"\best[- ]ce qu(?:e\b|')", re.I)
+# Not the one of "qu'est-ce que", which asks what.
+_EST_CE_QUE = re.compile(r"(?<!qu['’ ])\best[- ]ce qu(?:e\b|')", re.I)
 # "pouvez-vous confirmer que…": a "que" that opens what is said, not one that asks what.
 _THAT_CLAUSE = re.compile(
     r"\b(?:confirm|dire|dites|indiqu|précis|certifi|assur|garanti)\w*\s+(?:nous\s+|me\s+|moi\s+)?"
@@ -236,10 +238,13 @@ def gives_kind(kind: str, text: str, *, strict: bool = False) -> bool:
     return bool(KIND_GIVEN[kind].search(text))
 
 
-# Nouns that frame a question ("quels éléments", "quelle date") rather than name its
-# subject: their absence from the texts says nothing.
+# Nouns that frame a question ("quels éléments", "quelle date", "quel rôle") rather than
+# name its subject: their absence from the texts says nothing.
 FRAME_NOUNS = frozenset(
-    tokens("élément éléments date jour moment chose choses type types sorte genre façon manière")
+    tokens(
+        "élément éléments date jour moment chose choses type types sorte genre façon manière "
+        "rôle rôles fonction fonctions"
+    )
 )
 # The words that ask for each kind of fact, or name the call every question is about:
 # what is left of a question without them is its topic (``Question.topic``).
@@ -340,8 +345,40 @@ def _question_sentences(sentences: list[str]) -> list[str]:
             else:
                 asked.append(f"{before} {sentence}")
             continue
+        if asked and asked[-1] == sentences[i - 1] and _offers_answers(asked[-1], sentence):
+            asked[-1] = f"{asked[-1]} {sentence}"
+            continue
         asked.append(sentence)
     return asked
+
+
+# A clause with a subject of its own: "on peut le dépasser ?", "is it paid?".
+_HAS_SUBJECT = re.compile(
+    r"\b(?:je|tu|il|elle|on|nous|vous|ils|elles|c'est|ce sont|ça|cela|y a"
+    r"|i|you|he|she|it|we|they|there)\b|\bj'",
+    re.I,
+)
+
+
+# "Et la durée du parcours ?" asks the same of something else.
+_PARALLEL = re.compile(r"(?:et|and|mais|but|quid|what about|how about)\b", re.I)
+
+
+def _is_wh(sentence: str) -> bool:
+    # The "que" of "est-ce que" asks yes or no, not "what".
+    return bool(_CUES["wh"].search(_THAT_CLAUSE.sub(" ", _EST_CE_QUE.sub(" ", sentence))))
+
+
+def _offers_answers(question: str, sentence: str) -> bool:
+    """Whether ``sentence`` only offers answers to the wh-question before it: "c'est qui
+    au juste ? Des gens sans domicile, sans papiers ?", "what do they fund? Staff, rent?"."""
+    return (
+        _is_wh(question)
+        and not _PARALLEL.match(sentence)
+        and not _is_wh(sentence)
+        and not _CUES["yes_no"].search(sentence)
+        and not _HAS_SUBJECT.search(sentence)
+    )
 
 
 # A follow-up that only asks for the last answer in another language: "and in English?".
@@ -352,13 +389,33 @@ _LANGUAGE_SWITCH = re.compile(
     r"[\s?!.]*$",
     re.I,
 )
+# Or a short request that points back at the answer given: "Could you give me that answer
+# in English? Our trustees don't read French.", "tu peux me traduire ta réponse en anglais ?"
+_IN_LANGUAGE = re.compile(r"\b(?:in|en) (?P<language>english|anglais|french|français)\b", re.I)
+_POINTS_AT_ANSWER = re.compile(
+    r"\b(?:that|this|it|the same|(?:the|your) (?:answer|reply)|(?:la|ta|votre|cette) réponse"
+    r"|ça|cela|traduire|translate)\b|\b(?:le|la|me le|me la|nous le) (?:dire|redire|traduire"
+    r"|répéter|reformuler|donner)\b",
+    re.I,
+)
+_REQUEST_WORDS = 14
+# "Can I write it in English?" asks about the candidate's own text, not for the answer.
+_ASKER_ACTS = re.compile(r"\b(?:i|we|je|on)\b|\bj'", re.I)
 
 
 def language_switch(message: str) -> str | None:
     """ "en" or "fr" when ``message`` only asks to answer again in that language."""
     match = _LANGUAGE_SWITCH.match(message.strip())
     if not match:
-        return None
+        request = focus_of(message)
+        match = _IN_LANGUAGE.search(request)
+        if not (
+            match
+            and _POINTS_AT_ANSWER.search(request)
+            and not _ASKER_ACTS.search(request)
+            and len(request.split()) <= _REQUEST_WORDS
+        ):
+            return None
     return "en" if match["language"].lower() in ("english", "anglais") else "fr"
 
 
@@ -398,8 +455,7 @@ def analyse(message: str, focus: str | None = None) -> Question:
         # "Qui sont les invisibles ?" asks what people are, not which body acts.
         kinds += ("who",) * (not _WHO_ARE.match(first))
     subject = _CUES["subject"].search(first)
-    # The "que" of "est-ce que" asks yes or no, not "what".
-    wh = bool(_CUES["wh"].search(_THAT_CLAUSE.sub(" ", _EST_CE_QUE.sub(" ", first))))
+    wh = _is_wh(first)
     if _CUES["first_person"].search(first) and not _asks_something(first):
         # A message about the candidate that asks nothing asks for no kind of fact:
         # "aucun contact avec leur conseiller" asks for no contact, "qui n'ont eu…" is

@@ -400,7 +400,15 @@ def test_an_english_region_name_is_a_place(assistant):
     assert "Non : Hors Pays de la Loire : Normandy" in answer.text
 
 
-@pytest.mark.parametrize("follow_up", ["and in English?", "Can you say that in English please?"])
+@pytest.mark.parametrize(
+    "follow_up",
+    [
+        "and in English?",
+        "Can you say that in English please?",
+        "Could you send me this reply in English? My board reads no French.",
+        "Tu peux me traduire ta réponse en anglais ?",
+    ],
+)
 def test_asking_for_the_last_answer_in_english_answers_it_again(assistant, follow_up):
     question = "Les bénéficiaires peuvent-ils être rémunérés ?"
     french = assistant.ask(question)
@@ -586,3 +594,16 @@ def test_the_former_name_of_france_travail_is_no_unknown_name(assistant):
     assert not answer.abstained
     # "avoir le droit de" asks whether it is allowed: no glossary entry on "droit commun".
     assert "Droit commun" not in answer.citations[0].quote
+
+
+def test_a_name_the_asker_explains_is_answered_by_what_it_is(assistant):
+    # The texts never name a PLIE, but say which organisations may apply.
+    assert assistant.ask("Je voudrais savoir si un PLIE peut déposer une demande.").abstained
+    explained = "Je voudrais savoir si un PLIE, donc un organisme public, peut déposer une demande."
+    assert not assistant.ask(explained).abstained
+
+
+def test_asking_which_role_names_no_subject_the_texts_lack(assistant):
+    answer = assistant.ask("Le chef de file, il a quel rôle vis-à-vis des autres structures ?")
+    assert not answer.abstained
+    assert "chef de file" in answer.citations[0].quote.lower()

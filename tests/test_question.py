@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from o2r_assistant.facts import extract_facts
-from o2r_assistant.question import analyse, gives_kind, questions_of, statements_of
+from o2r_assistant.question import (
+    analyse,
+    gives_kind,
+    language_switch,
+    questions_of,
+    statements_of,
+)
 from o2r_assistant.scope import bound
 from o2r_assistant.text import tokens
 
@@ -240,3 +246,34 @@ def test_asking_to_confirm_the_threshold_asks_whether_the_project_qualifies() ->
 )
 def test_an_eligibility_question_pointing_back_at_the_stated_facts(message, eligibility) -> None:
     assert analyse(message).asks_eligibility is eligibility
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Can you tell me in English what the minimum budget is?",  # a new question
+        "Can I write it in English?",  # about the candidate's own text
+        "Peut-on déposer le dossier en anglais ?",
+        "Is an application in English accepted?",
+    ],
+)
+def test_a_question_naming_a_language_is_no_request_to_translate(message: str) -> None:
+    assert language_switch(message) is None
+
+
+def test_a_fragment_offering_answers_belongs_to_the_question_before() -> None:
+    # "Des jeunes…, des seniors… ?" proposes answers to "pour qui ?": one question.
+    message = "C'est pour qui au juste ? Des jeunes sans diplôme, des seniors isolés ?"
+    assert len(questions_of(message)) == 1
+    assert len(questions_of("What does the State pay for? Staff salaries, office rent?")) == 1
+    # "Et la durée ?" asks the same of something else, and a clause with its own
+    # subject asks something of its own.
+    assert len(questions_of("Quel est le budget ? Et la durée maximale du parcours proposé ?")) == 2
+    assert len(questions_of("Quels sont les critères ? Ils sont notés comment ?")) == 2
+
+
+def test_what_and_or_are_told_apart() -> None:
+    assert analyse("Qu'est-ce que le décret impose aux organismes ?").wh
+    # The "ou" of "X ou pas ?" is no "où".
+    assert not analyse("Le loyer est financé ou pas ?").wh
+    assert analyse("Où faut-il envoyer le dossier ?").wh
