@@ -204,6 +204,9 @@ class Dossier(_Model):
         Decimal | None,
         Widget("training", "Dont dépenses de formation (€)", "euros", BUDGET, step=500),
     ] = Field(default=None, ge=0)
+    # The cost is said to include training whose amount is not given ("158 000 €,
+    # formations comprises"): the eligible cost is then unknown.
+    training_included: bool | None = None
     project_months: Annotated[
         int | None, Widget("project_months", "Durée du projet (mois)", "months", TERRITORY)
     ] = Field(default=None, gt=0)
@@ -374,6 +377,8 @@ _YES_NO = ("pass", "fail", "missing")
         "pass",
         "fail",
         "missing",
+        "training_unknown",
+        "training_included",
         "with_training",
         "without_training",
         "per_year",
@@ -401,6 +406,14 @@ def _check_cost(rule: Rule, d: Dossier) -> tuple[Status, str]:
         cost = rule.explain(key, per_year=per_year, years=_years(months), total=format_eur(total))
     else:
         return "missing", rule.explain("missing", minimum=format_eur(minimum))
+    if d.training_cost() is None and d.training_included:
+        calcul = rule.explain("training_included", cost=cost)
+        if total >= minimum:
+            # Above the minimum with the training in it, perhaps below once it is out.
+            return "missing", rule.explain(
+                "training_unknown", calcul=calcul, minimum=format_eur(minimum)
+            )
+        return "fail", rule.explain("fail", calcul=calcul, minimum=format_eur(minimum))
     training = d.training_cost() or Decimal(0)
     eligible = total - training
     if training:
@@ -415,9 +428,13 @@ def _check_cost(rule: Rule, d: Dossier) -> tuple[Status, str]:
     return status, rule.explain(status, calcul=calcul, minimum=format_eur(minimum))
 
 
-@check("depenses_formation", explains=("warn", "pass_zero", "pass_lines", "missing"))
+@check(
+    "depenses_formation", explains=("warn", "warn_unknown", "pass_zero", "pass_lines", "missing")
+)
 def _check_training(rule: Rule, d: Dossier) -> tuple[Status, str]:
     training = d.training_cost()
+    if training is None and d.training_included:
+        return "warn", rule.explain("warn_unknown")
     if training is None:
         return "missing", rule.explain("missing")
     if training > 0:

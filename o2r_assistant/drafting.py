@@ -55,6 +55,13 @@ class FactRequest:
 
     implied_by: tuple[str, ...]  # Dossier fields
     text: str
+    # Asked instead when the cost is known but includes training of an unknown amount.
+    training_unknown: str | None = None
+
+    def wording(self, dossier: Dossier) -> str:
+        if self.training_unknown and dossier.training_included and dossier.training_cost() is None:
+            return self.training_unknown
+        return self.text
 
 
 _COST = ("budget_lines", "total_cost_eur", "annual_cost_eur")
@@ -62,7 +69,9 @@ _COST = ("budget_lines", "total_cost_eur", "annual_cost_eur")
 # about only when the e-mail states a fact it goes with: a budget calls for its duration.
 FACT_REQUESTS: dict[str, FactRequest] = {
     "cout_minimum": FactRequest(
-        ("project_months", "training_cost_eur"), "le coût total prévu du projet"
+        ("project_months", "training_cost_eur", "training_included"),
+        "le coût total prévu du projet",
+        training_unknown="le montant des dépenses de formation comprises dans ce budget",
     ),
     "depenses_formation": FactRequest(
         _COST, "si ce budget comprend des dépenses de formation, et pour quel montant"
@@ -117,7 +126,7 @@ def _states_any(dossier: Dossier, fields: tuple[str, ...]) -> bool:
 def fact_requests(report: CheckReport, dossier: Dossier) -> list[str]:
     """The missing facts to ask for: those of rules that the stated facts make relevant."""
     return [
-        FACT_REQUESTS[r.rule_id].text
+        FACT_REQUESTS[r.rule_id].wording(dossier)
         for r in report.results
         if r.status == "missing"
         and r.rule_id in FACT_REQUESTS

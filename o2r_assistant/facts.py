@@ -31,9 +31,9 @@ from o2r_assistant.checker import (
     merge_dossiers,
 )
 from o2r_assistant.numbers import (
-    DATE_RANGE,
     DURATION,
     NUMBER_WORD_PATTERN,
+    date_ranges,
     find_amounts,
     months_of,
     range_months,
@@ -67,8 +67,9 @@ _TRAINING_AFTER = re.compile(
     r"(?:are|is|go|goes)(?: to| for)?)[ ]*"
     r"(?:(?:faire )?(?:passer|financer|payer|suivre|obtenir|preparer|former)"
     r"[ ]+)?(?:la |les |le |des |un |une |l'|the )?"
-    # A few words may name what is paid ("le passage du code et du permis").
-    r"(?:[a-z']+[ ]+){0,6}?"
+    # A few words may name what is paid ("le passage du code et du permis"), but not leave
+    # the training out ("152 000 € de dépenses hors formation").
+    r"(?:(?!(?:hors|sans|excluding|except|non|pas)\b)[a-z']+[ ]+){0,6}?"
     r"(?:(?:depenses?|frais|couts?|actions?|modules?|sessions?|heures?)[ ]+de[ ]+)?"
     rf"{_TRAINING_NOUN}\b"
 )
@@ -133,12 +134,21 @@ _REMOVED_BEFORE = re.compile(
     r"\b(?:retire|retires|retiree?s?|enleve|enleves|supprime|supprimes|sorti|sortis|deduit|"
     r"removed|taken out|dropped)\b[^.;:!?]{0,25}$"
 )
+# A minus sign after a bracket or a colon, not a list's dash: no cost is negative.
+_NEGATIVE_BEFORE = re.compile(r"[(,;:=][ ]*-[ ]*$")
 _ALTERNATIVES = re.compile(r"\b(?:scenarios?|options?|hypotheses?|alternatives?|variantes?)\b")
 _PART_BEFORE = re.compile(
     r"\b(?:dont|y compris|inclus|incluant|of which|including)[ ]+(?:environ[ ]+|about[ ]+)?$"
 )
 _TOTAL_BEFORE = re.compile(
     r"\b(?:total|totale|cout|couts|budget|montant|enveloppe|costs?|amount)\b"
+)
+# "158 000 €, formations des bénéficiaires comprises", "including training": no amount.
+_TRAINING_INCLUDED = re.compile(
+    rf"\b{_TRAINING_NOUN}(?:[ ]+(?:des|pour les|of|for)[ ]+[a-z]+)?[ ]+(?:comprises?|incluses?|"
+    r"inclus|included)\b|"
+    r"\b(?:y compris|including|incluant)[ ]+(?:les[ ]+|la[ ]+|des[ ]+|the[ ]+)?"
+    rf"(?:depenses[ ]+de[ ]+|frais[ ]+de[ ]+|costs?[ ]+of[ ]+)?{_TRAINING_NOUN}\b"
 )
 _NO_TRAINING = re.compile(
     r"\b(?:aucune?|pas de|sans|zero|no|without(?: any)?|not any)[ ]+(?:autres?[ ]+|other[ ]+)?"
@@ -152,6 +162,7 @@ _ACCOUNTS_NOUN = (
     r"(?:deficits?|pertes?|excedents?|resultats?|fonds propres|capitaux propres|reserves?|"
     r"tresorerie|chiffre d'affaires|dettes?|budget de fonctionnement|propre budget|"
     r"budget propre|loss(?:es)?|surplus|turnover|revenues?|equity|own funds|own budget|cash|"
+    r"budget (?:annuel )?consolide|consolidated budget|"
     r"debts?|operating budget)"
 )
 _ACCOUNTS = pattern_table(rf"""
@@ -179,7 +190,8 @@ whole_before: \b(?:federation|association|asso|structure|organisation|organizati
 # What one person is paid, or the rent, is no project cost: "notre éducateur est payé
 # 48 000 € par an", "le loyer de notre local est de 1 500 € par mois", "salary is 35k€".
 pay_before: \b(?:est paye|est payee|sont payes|touche|gagne|is paid|earns|salary is|
-    salaire (?:est )?de|(?:loyer|rent)\b[^,.;!?]{{0,40}}?\b(?:est de|s'eleve a|is|of))[ ]*
+    salaire (?:est )?de|(?:loyer|rent)\b[^,.;!?]{{0,40}}?\b(?:est de|s'eleve a|is|of)|
+    \b(?:loyer|rent)(?:[ ]+(?:mensuel|annuel|monthly|yearly))?[ ]+(?:de|d'environ|of))[ ]*
     (?:environ[ ]+|about[ ]+)?$
 # "on hésite entre 140 et 170 k€": a range is no stated cost.
 range_before: \bentre[ ]+[0-9][0-9 .,]*(?:k|mille)?[ ]*(?:€|euros?)?[ ]*et[ ]+$
@@ -207,6 +219,8 @@ class _Budget:
     lines: list[BudgetLine] | None = None
     # The total was stated with the training left out ("170 000 € hors formation").
     net_of_training: bool = False
+    # The cost includes training whose amount is not given ("formations comprises").
+    training_included: bool = False
 
 
 def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Budget:
@@ -225,6 +239,8 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
         before = wide[-40:]
         if _REMOVED_BEFORE.search(before):
             continue  # "nous avons retiré du budget les 25 000 € de formation"
+        if _NEGATIVE_BEFORE.search(before):
+            continue  # "deux exercices déficitaires (– 38 000 € en 2024…)": a loss
         named_after = _TRAINING_AFTER.match(folded, amount.end)
         # A table's label may be long: "Formations des bénéficiaires (CACES, …) | 30 000 €".
         if named_after or _TRAINING_BEFORE.search(wide[-80:]):
@@ -295,6 +311,10 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
             budget.total += training
     elif any(declarative.contains(m.start()) for m in _NO_TRAINING.finditer(folded)):
         budget.training = Decimal(0)
+    else:
+        budget.training_included = any(
+            declarative.contains(m.start()) for m in _TRAINING_INCLUDED.finditer(folded)
+        )
     return budget
 
 
@@ -418,7 +438,7 @@ def _durations(folded: str, sentences: list[tuple[int, int]]) -> tuple[int | Non
         elif months >= 24 or (in_years and _LENGTH["preposition"].search(preceding)):
             lengths.append((months, "project", match.start(), False))
         # else "pendant 18 mois" alone could be either length
-    for match in DATE_RANGE.finditer(folded):
+    for match in date_ranges(folded):
         months = range_months(match)
         if months and months <= 120 and int(match.group("end")[-4:]) >= _FIRST_PROJECT_END:
             # Dates are the project's unless a person's pathway was named last.
@@ -508,11 +528,12 @@ def _declarative(folded: str, sentences: list[tuple[int, int]]) -> _Spans:
 
 _NETWORK = (
     rf"(?:france travail|(?:l')?(?:{fold(FORMER_NAMES)})"
-    r"|(?:la |une |les )?missions? locales?|cap emploi)"
+    r"|(?:la |une |les )?missions? locales?|cap emploi|ft)"
 )
 _INVISIBLE = re.compile(
     r"\binvisibles?\b|\bnon[ -]inscrite?s?\b|\bpas (?:encore |du tout )?inscrite?s?\b|"
-    r"\binscrite?s? nulle part\b|\binscrite?s? (?:aupres d'|a |dans )aucun|"
+    r"\binscrite?s? nul(?:le)? part\b|\b(?:suivie?s?|accompagnee?s?|connue?s?) par personne\b|"
+    r"\binscrite?s? (?:aupres d'|a |dans )aucun|"
     r"\bsans (?:aucune )?inscription\b|\b(?:en dehors|hors|sortie?s?|disparue?s?) des radars\b|"
     r"\bni inscrite?s?\b|"
     rf"\binconnue?s? (?:de |du |des |d')?(?:{_NETWORK}|reseau|acteurs?|services?)|"
@@ -528,6 +549,7 @@ _REGISTERED = re.compile(
     r"\binscrite?s?[ ]+(?:a|au|a la|aupres de|aupres d'|chez|en tant que|comme|sur la liste des)"
     rf"[ ]*(?:{_NETWORK}|demandeurs? d'emploi)|\bdemandeurs? d'emploi\b|"
     rf"\bsuivie?s? par {_NETWORK}|\bregistered (?:with|at) {_NETWORK}|"
+    rf"\b(?:followed|supported|tracked) (?:up )?by (?:the |a )?{_NETWORK}|"
     r"\bregistered job[ -]?seekers\b"
 )
 _NEGATION_BEFORE = re.compile(r"\b(?:ne|n'|non|pas|ni|sans|jamais|aucune?)\b[^,;:.!?]{0,25}$")
@@ -566,10 +588,12 @@ _SINGLE = re.compile(
     r"\bseule?s? (?:structure|association|porteu\w+|candidat\w*|operateur)\b|"
     r"\b(?:candidatons|candidate|portons|porte|deposons|depose|presentons|presente)[ ]+"
     r"(?:le projet[ ]+|ce projet[ ]+|notre projet[ ]+)?seule?s?\b|"
-    r"\bcandidature (?:individuelle|unique)\b|\bsans partenaires?\b|"
+    r"\bcandidature (?:individuelle|unique)\b|\bsans (?:partenaires?|co-?porteurs?)\b|"
+    r"\bport\w*[ ]+(?:le |ce |notre )?projet[ ]+seule?s?\b|"
+    r"\b(?:no|without a?) (?:partner|co-?applicant)s?(?: organi[sz]ations?)?\b|"
     r"\bun seul (?:porteur|organisme|operateur)\b|"
     r"\b(?:apply|applying|applies|bid|bidding|submit\w*|run\w*|carry\w*)[ ]+"
-    r"(?:(?:the|this|our) project[ ]+)?(?:alone|on our own|by ourselves|single-handedly)\b|"
+    r"(?:(?:the|this|our) project[ ]+|it[ ]+)?(?:alone|on our own|by ourselves|single-handedly)\b|"
     r"\b(?:sole|single) (?:applicant|organi[sz]ation|operator)\b"
 )
 # The lead partner: named, said to be missing, or only said to exist.
@@ -633,7 +657,7 @@ _GENERAL_ACCOUNTING_ONLY = re.compile(
     r"\bsans (?:aucune )?ventilation\b"
 )
 _ACCOUNTING_NEGATION = re.compile(
-    r"\b(?:pas|aucune|sans|ni|ne|n'|not|no|don't|doesn't|without)\b[^.;:]{0,30}$"
+    r"\b(?:pas|aucune|sans|ni|ne|n'|not|no|don't|doesn't|without)\b[^.;:\n]{0,30}$"
 )
 # "comptabilité analytique dédiée au projet", "compta analytique : oui" (a form's answer).
 _ACCOUNTING_KEPT = re.compile(
@@ -661,6 +685,7 @@ _SOCIAL_PURPOSE = re.compile(
     # The purpose the statutes give: "dont l'objet statutaire est l'insertion", "nos
     # statuts prévoient…", "our statutory purpose is the social integration of…".
     r"\b(?:objet (?:social|statutaire)|statuts|vocation|a pour (?:objet|but|mission)|"
+    r"(?:dont l'|son |notre |leur )objet|"
     r"notre mission|(?:statutory|social|charitable) (?:purpose|objects?|mission)|our mission|"
     r"articles of association|statutes)\b"
     rf"{_UNNEGATED}{{0,80}}?\b{_INSERTION_AIM}\b"
@@ -688,6 +713,9 @@ _SENIORITY = (
     r"(?:a|une) (?:decade|decennie)\b|longtemps\b)"
 )
 _EXPERIENCE = re.compile(
+    # "22 ans d'activité d'insertion", "mènent depuis 15 ans des actions d'insertion"
+    rf"\b{_SENIORITY}[ ]+d'(?:activites?|actions?|experience)[ ]+(?:d'|de l'|dans l')insertion\b|"
+    rf"\bdepuis[ ]+{_SENIORITY}[^.;!?]{{0,30}}?\b(?:actions?|activites?) d'insertion\b|"
     rf"\b(?:[0-9]+|{NUMBER_WORD_PATTERN}|plus de [0-9]+)[ ]+ans d'experience\b[^.;!?]{{0,40}}?"
     rf"\b(?:{_INSERTION_AIM}|l'emploi)|\bexperience[ ]+(?:de[ ]+\w+[ ]+ans[ ]+)?(?:dans|de|en)[ ]+"
     r"(?:le domaine de[ ]+)?l'insertion\b|"
@@ -702,13 +730,13 @@ _EXPERIENCE = re.compile(
     rf"\b(?:have|has|'ve)[ ]+(?:been[ ]+)?{_SUPPORT_EN}\b[^.;!?]{{0,80}}?\bfor[ ]+{_SENIORITY}|"
     r"\b(?:have|has|'ve)[ ]+(?:been[ ]+)?(?:run|running|led|leading|delivered|delivering|"
     r"operated|operating)\b[^.;!?]{0,40}?\b(?:integration|insertion|employment|inclusion)\b"
-    rf"[^.;!?]{{0,40}}?\b(?:since|for)[ ]+{_SENIORITY}|"
+    rf"[^.;!?]{{0,60}}?\b(?:since|for)[ ]+{_SENIORITY}|"
     r"\b(?:done|doing|carried out|carries out|does)\b[^.;!?]{0,30}?\b(?:insertion|integration|"
     rf"employment)\b[^.;!?]{{0,30}}?\bfor[ ]+{_SENIORITY}"
 )
 _NO_EXPERIENCE = re.compile(
     r"\b(?:pas|aucune|sans|peu)[ ]+(?:d'|de[ ]+)?experience\b[^.;!?]{0,30}?"
-    rf"\b{_INSERTION_AIM}|"
+    rf"\b(?:{_INSERTION_AIM}|(?:de l'|d'|en |dans l')accompagnement|du reperage)|"
     # Never having done the work: "on n'a jamais fait d'insertion", "we have never
     # supported jobseekers".
     r"\bn'(?:a|avons|ont)[ ]+(?:encore[ ]+|toujours[ ]+)?jamais[ ]+(?:fait|accompagne|travaille|"
@@ -735,7 +763,13 @@ _ANCHORING = re.compile(
     # quartier", "aucun lien avec les acteurs sarthois".
     r"\bpermanences? (?:dans|a|sur|en)\b|\blocaux de quartier\b|\bantennes? locales?\b|"
     r"\bliens? avec les acteurs\b|"
-    r"\b(?:strong |long-standing )?local presence\b"
+    r"\b(?:strong |long-standing )?local presence\b|"
+    # Sitting in the local bodies, partners of long standing, several premises on the ground.
+    r"\bcomites? loca(?:l|ux) (?:pour l'emploi|de l'emploi)\b|\blocal employment committee\b|"
+    r"\bpartenaires? historiques?\b|\blong-standing partners?\b|"
+    r"\b(?:deux|trois|quatre|[0-9]+) (?:locaux|antennes|bureaux|permanences)\b|"
+    r"\bour (?:two |three |[0-9]+ )?(?:premises|offices|local branches)\b|"
+    r"\bconventions? avec (?:[0-9]+|plusieurs|des|les) communes\b"
 )
 # The state of the accounts comes right after their name or after a verb of being:
 # "notre trésorerie est tendue", "la trésorerie de l'association reste très tendue".
@@ -764,7 +798,10 @@ _HEALTHY = re.compile(
 )
 # A negation ends with its clause, and above all with its sentence: "ils ne sont suivis par
 # aucune structure. Un consortium de 4 partenaires…" negates no consortium.
-_SHORT_NEGATION = re.compile(r"\b(?:ne|n'|pas|aucune?|sans|ni|peu|non)\b[^,;:.!?]{0,20}$")
+# "non-profit", "à but non lucratif" name a kind of organisation, and negate nothing.
+_SHORT_NEGATION = re.compile(
+    r"\b(?:ne|n'|pas|aucune?|sans|ni|peu|non(?![- ](?:profit|lucrati)))\b[^,;:.!?\n]{0,20}$"
+)
 
 
 def _stated(pattern: re.Pattern[str], folded: str, declarative: _Spans) -> list[re.Match[str]]:
@@ -983,7 +1020,26 @@ def _in_a_name(folded: str, position: int) -> bool:
 # action when the text names where it acts.
 _HEAD_OFFICE_BEFORE = re.compile(
     r"\b(?:siege(?:[ ]+social)?|head[ ]+office|headquarters|headquartered|registered[ ]+office)"
-    r"\b[^,.;!?()]{0,25}$"
+    r"\b(?:[^,.;!?()]{0,25}|[ ]*:[^.;!?()\n]{0,60})$"
+)
+# "Tours is only our head office", "Tours reste notre siège".
+_HEAD_OFFICE_AFTER = re.compile(
+    r"[ ]*(?:\([^)]{0,20}\)[ ]*)?,?[ ]*(?:is|est|reste)[ ]+(?:only|just|merely|seulement|"
+    r"uniquement|juste)[ ]*(?:our|notre|son|leur|the|le)[ ]+(?:siege|head[ ]+office|"
+    r"headquarters|registered[ ]+office)\b"
+)
+# "nous accompagnons des personnes depuis 30 ans dans le Rhône": where the organisation
+# has worked, which says where the project runs only if nothing else does.
+_HISTORY = re.compile(rf"\b(?:depuis|since|for)[ ]+{_SENIORITY}")
+# Where the whole project is said to run, or the field that says it ("Territoire
+# d'action : …"): the other places named are the organisation's or the people's.
+_ALL_ACTION_HERE = re.compile(
+    r"(?:\b(?:toutes? (?:nos|les) (?:actions?|interventions?|activites)|tout le projet|"
+    r"l'ensemble (?:du projet|de nos actions|des actions)|the (?:whole|entire) project|"
+    r"all (?:our|the) (?:activities|actions|work))\b|"
+    r"^[ ]*(?:[-*•][ ]*)?(?:territoires?|lieux?|zones?)[ ]+d'(?:action|intervention)[ ]*:)"
+    r"[^.;!?\n]*$",
+    re.M,
 )
 
 
@@ -1014,11 +1070,13 @@ _SIGN_OFF = re.compile(rf"\b(?:{CLOSINGS})\b|^[ ]*(?:{THANKS})[ ]*[,.!]*[ ]*$", 
 def _places(text: str, folded: str) -> tuple[list[PlaceRecord], list[PlaceRecord]]:
     """The places of action a text states, and those it says are not."""
     action: list[PlaceRecord] = []
+    everywhere: list[PlaceRecord] = []  # where the whole project is said to run
+    history: list[PlaceRecord] = []  # where the organisation has worked
     denied: list[PlaceRecord] = []
     last_end = 0
     sign_offs = list(_SIGN_OFF.finditer(folded))
     signature = sign_offs[-1].start() if sign_offs else len(folded)
-    for position, place in place_mentions(text, folded):
+    for position, place in place_mentions(text, folded, every=True):
         # "l'AMI Pays de la Loire" names the call, not a place of action.
         if not place.department and _names_the_call(folded, position):
             continue
@@ -1035,14 +1093,49 @@ def _places(text: str, folded: str) -> tuple[list[PlaceRecord], list[PlaceRecord
             # "à Vitré… enfin, à Laval": the place named before is taken back.
             denied.append(action.pop())
         last_end = name_end
-        if _DENIED_BEFORE.search(before) or _DENIED_AFTER.match(folded, name_end):
+        if (
+            _DENIED_BEFORE.search(before)
+            or _DENIED_AFTER.match(folded, name_end)
+            # "Tours is only our head office": taken back from an earlier message too.
+            or _HEAD_OFFICE_AFTER.match(folded, name_end)
+        ):
             denied.append(record)
-        elif not (_HEAD_OFFICE_BEFORE.search(before) or position >= signature):
+        elif not (
+            _HEAD_OFFICE_BEFORE.search(folded, max(0, position - 80), position)
+            or position >= signature
+        ):
             # Where the sender sits (head office, signature) says nothing of where the
             # project runs: with no place of action stated, the territory stays unknown.
             action.append(record)
-    action = [p for p in action if p not in denied]
-    return action, denied
+            start = _line_start(folded, position, _CUE_REACH)
+            if _ALL_ACTION_HERE.search(folded, start, position):
+                everywhere.append(record)
+            if _HISTORY.search(_clause_of(folded, position)):
+                history.append(record)
+    current = [p for p in action if p not in history]
+    kept: list[PlaceRecord] = []
+    for place in everywhere or current or action:
+        if place not in denied and place not in kept:
+            kept.append(place)
+    return kept, denied
+
+
+def _line_start(folded: str, position: int, reach: int) -> int:
+    """Where the sentence or line holding ``position`` starts, at most ``reach`` before it."""
+    floor = max(0, position - reach)
+    return max(floor, max(folded.rfind(c, floor, position) for c in ".!?\n") + 1)
+
+
+_CLAUSE_ENDS = ".!?;:,()\n"
+# How far before a place its cue may stand ("toutes nos actions ont lieu … à Laval").
+_CUE_REACH = 120
+
+
+def _clause_of(folded: str, position: int) -> str:
+    floor, ceiling = max(0, position - _CUE_REACH), position + _CUE_REACH
+    start = max(floor, max(folded.rfind(c, floor, position) for c in _CLAUSE_ENDS) + 1)
+    ends = [i for c in _CLAUSE_ENDS if (i := folded.find(c, position, ceiling)) >= 0]
+    return folded[start : min(ends, default=min(ceiling, len(folded)))]
 
 
 # An e-mail thread: a forwarded message is someone else's; a quoted reply is older.
@@ -1119,6 +1212,7 @@ def _read(text: str) -> Dossier:
         total_cost_eur=budget.total,
         annual_cost_eur=budget.annual,
         training_cost_eur=budget.training,
+        training_included=budget.training_included or None,
         project_months=project_months,
         pathway_months=pathway_months,
         public=_public(folded, declarative),

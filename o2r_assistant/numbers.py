@@ -8,6 +8,7 @@ answers and the feedback export all read amounts and durations here.
 from __future__ import annotations
 
 import calendar
+import math
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -283,7 +284,7 @@ def find_amounts(folded: str) -> list[Amount]:
 # A number (digits, "2,5" or words) of years or months, in folded text.
 DURATION = re.compile(
     rf"(?<![\w.,])(?P<n>[0-9]{{1,3}}(?:[,.]5)?|{NUMBER_WORD_PATTERN})[ -]*"
-    r"(?P<u>ans?|annees?|mois|years?|months?|trimestres?|semestres?|quarters?)\b"
+    r"(?P<u>ans?|annees?|mois|years?|months?|trimestres?|semestres?|quarters?|semaines?|weeks?)\b"
     r"(?P<half>[ ]+et[ ]+demie?)?"
 )
 
@@ -295,7 +296,10 @@ def months_of(match: re.Match[str]) -> int | None:
     if match.group("half"):
         number += Decimal("0.5")
     unit = match.group("u")
-    per_unit = 3 if unit.startswith(("trim", "quar")) else 6 if unit.startswith("sem") else None
+    if unit.startswith(("semaine", "week")):
+        # Weeks count as the months they reach: 36 weeks are 9 months, 53 are 13.
+        return math.ceil(number * 12 / 52) if number > 0 else None
+    per_unit = 3 if unit.startswith(("trim", "quar")) else 6 if unit.startswith("semes") else None
     months = number * per_unit if per_unit else number if unit.startswith("mo") else number * 12
     if months <= 0 or months != months.to_integral_value():
         return None
@@ -337,12 +341,32 @@ _DATE = (
     r"[0-9]{1,2}/[0-9]{1,2}/20[0-9]{2}"
 )
 # "de janvier 2025 à décembre 2027", "du 1er septembre 2025 au 31 août 2028",
-# "from March 2025 to February 2028".
+# "from March 2025 to February 2028", "(janvier 2026 → décembre 2028)".
 DATE_RANGE = re.compile(
-    rf"\b(?:de|du|d'|depuis|from|between|entre)[ ]+(?P<start>{_DATE})[ ]*"
-    r"(?:a|au|jusqu'a|jusqu'au|et|-|to|until|till|through|and)[ ]+"
+    rf"(?:\b(?:de|du|d'|depuis|from|between|entre)[ ]+|\([ ]*)(?P<start>{_DATE})[ ]*"
+    r"(?:a|au|jusqu'a|jusqu'au|et|-|to|until|till|through|and|→|->)[ ]+"
     rf"(?P<end>{_DATE})\b"
 )
+# "démarrerait le 1er mars 2026 et s'achèverait le 31 août 2027", "starts in May 2026 and
+# ends in April 2029": a start and an end, each with its verb.
+_DATE_SPAN = re.compile(
+    r"\b(?:demarr|commenc|debut|start|begin|began|lanc)\w*[^.;!?]{0,25}?"
+    rf"(?P<start>{_DATE})[^.;!?]{{0,40}}?"
+    r"\b(?:s'achev|achev|termin|finir|finit|finira|prend fin|prendra fin|end|finish)\w*"
+    rf"[^.;!?]{{0,25}}?(?P<end>{_DATE})\b"
+)
+
+
+def date_ranges(folded: str) -> list[re.Match[str]]:
+    """Every period between two dates in folded text, in order."""
+    ranges = list(DATE_RANGE.finditer(folded))
+    taken = [(m.start(), m.end()) for m in ranges]
+    for match in _DATE_SPAN.finditer(folded):
+        if not any(start < match.end() and match.start() < end for start, end in taken):
+            ranges.append(match)
+    return sorted(ranges, key=lambda m: m.start())
+
+
 _DATE_PARTS = re.compile(
     rf"(?:(?:le[ ]+)?(?P<day>[0-9]{{1,2}})(?:er)?[ ]+)?(?P<month>{_MONTH_NAME})\.?[ ]+"
     r"(?P<year>20[0-9]{2})|(?P<nday>[0-9]{1,2})/(?P<nmonth>[0-9]{1,2})/(?P<nyear>20[0-9]{2})"

@@ -114,8 +114,9 @@ _STREET_BEFORE = re.compile(
     r"\b(?:rue|avenue|av\.|boulevard|bd|place|quai|allee|impasse|chemin|route|cours|square|"
     r"faubourg|pont)[ ]+(?:de la[ ]+|de l'|des[ ]+|du[ ]+|de[ ]+|d')?$"
 )
-# Names that are also ordinary words or first names: only when capitalised.
-_CAPITAL_ONLY = frozenset({"tours", "nice", "paris", "paca"})
+# Names that are also ordinary words or first names: only when capitalised ("après notre
+# réunion d'équipe" names no island).
+_CAPITAL_ONLY = frozenset({"tours", "nice", "paris", "paca", "la reunion"})
 _LOIRE_CODE_AFTER = re.compile(r"[ ]*\([ ]*42[ ]*\)")
 _LOIRE_BEFORE = re.compile(r"departement de la[ ]+$")
 # Other names of a place, demonyms among them ("notre association nantaise").
@@ -246,7 +247,9 @@ def _named_places(text: str, folded: str) -> list[tuple[int, Place]]:
         elif key in _COMMON_WORD_NAMES:
             accepted = capitalised and bool(_LOCATIVE_BEFORE.search(before))
         else:
-            accepted = capitalised or key not in _CAPITAL_ONLY
+            # The capital that counts is the name's own: "la Réunion" as well as "La Réunion".
+            last_word = folded.rfind(" ", match.start(), match.end()) + 1 or match.start()
+            accepted = text[last_word].isupper() or key not in _CAPITAL_ONLY
         if accepted:
             found.append((match.start(), place))
     return found
@@ -276,10 +279,13 @@ def _numbered_places(text: str, folded: str) -> list[tuple[int, Place]]:
     return found
 
 
-def place_mentions(text: str, folded: str | None = None) -> list[tuple[int, Place]]:
+def place_mentions(
+    text: str, folded: str | None = None, *, every: bool = False
+) -> list[tuple[int, Place]]:
     """Each place named in ``text`` once, with the offset of its first mention.
 
-    ``folded`` is ``fold(text)`` when the caller already has it.
+    ``folded`` is ``fold(text)`` when the caller already has it. ``every``: each mention,
+    for a caller that judges them one by one (the first may be in an organisation's name).
     """
     if folded is None:
         folded = fold(text)
@@ -294,7 +300,7 @@ def place_mentions(text: str, folded: str | None = None) -> list[tuple[int, Plac
     seen: set[Place] = set()
     result: list[tuple[int, Place]] = []
     for pos, place in sorted(named + numbered, key=lambda item: item[0]):
-        if place not in seen:
+        if every or place not in seen:
             seen.add(place)
             result.append((pos, place))
     return result

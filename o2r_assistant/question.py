@@ -76,8 +76,12 @@ wh: \b(?:qui|que|quoi|quel|quelle|quels|quelles|quand(?! même)|combien|comment|
 definition: \b(?:veut dire|signifie|définition|qu'(?:est-ce qu(?:e\b|')|entend-on par)
     |c'est quoi|c koi|what (?:is|are|does)\b.*\bmean|what is meant)
 # A short question that only asks whether what was stated is enough or acceptable.
+# Also "on est bons ?", "we're good?", "on coche toutes les cases ?", "we tick all the boxes".
 assess: \b(?:suffisant|suffit|assez|ça passe|ça va|c'est bon|ok|valable|conforme|jouable
     |acceptable|enough|okay|fine)\b
+    |\b(?:on est|nous sommes|we are|we're) (?:bons?|bonnes?|good|all set)\b
+    |\b(?:coch\w*|remplit|remplissons|tick|ticks|check)
+    [ ](?:toutes les |all (?:the )?)(?:cases|boxes)\b
 how: ^(?:comment|how)\b(?! (?:long|much|many))
 # Asking whether the project qualifies, or reaches the call's threshold ("nous atteignons
 # le seuil", "on passe la barre"): the checker's verdict is then the answer.

@@ -449,3 +449,21 @@ def test_a_withdrawn_place_leaves_the_conversations_places() -> None:
     merged = merge_dossiers(before, correction)
     assert [p.name for p in merged.places] == ["Laval"]
     assert merged.withdrawn_places is None
+
+
+def _statuses(dossier: Dossier) -> dict[str, str]:
+    return {r.rule_id: r.status for r in evaluate(dossier).results}
+
+
+def test_training_included_of_unknown_amount() -> None:
+    above = _statuses(Dossier(total_cost_eur=Decimal(165000), training_included=True))
+    # Above the minimum with the training in it: unknown once it is taken out.
+    assert (above["cout_minimum"], above["depenses_formation"]) == ("missing", "warn")
+    below = _statuses(Dossier(total_cost_eur=Decimal(140000), training_included=True))
+    assert below["cout_minimum"] == "fail"
+    # Its amount stated later settles both.
+    stated = merge_dossiers(
+        Dossier(total_cost_eur=Decimal(165000), training_included=True),
+        Dossier(training_cost_eur=Decimal(10000)),
+    )
+    assert _statuses(stated)["cout_minimum"] == "pass"

@@ -229,3 +229,10 @@ def test_every_download_is_marked_as_a_draft(assistant) -> None:
     document = docx.Document(io.BytesIO(draft_to_docx(draft)))
     assert document.sections[0].header.paragraphs[0].text == DRAFT_MARK
     assert DRAFT_MARK == "Brouillon — non envoyé"
+
+
+def test_a_budget_with_training_of_unknown_amount_asks_for_that_amount() -> None:
+    dossier = Dossier(total_cost_eur=200_000, project_months=36, training_included=True)
+    requests = _requests(dossier)
+    assert FACT_REQUESTS["cout_minimum"].training_unknown in requests
+    assert FACT_REQUESTS["cout_minimum"].text not in requests

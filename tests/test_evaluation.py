@@ -500,6 +500,17 @@ def test_checker_probe_sets_read_every_fact(assistant, name: str) -> None:
     assert data["verdict_accuracy"] == 1.0, failures
 
 
+def test_the_seventh_checker_probe_set_misses_only_a_cost_range(assistant) -> None:
+    """heldout-15, written blind and then used to extend the fact reader: every verdict is
+    right, and the one check missed is a known one. "Entre 200 et 220 k€" is read as no
+    stated cost (a range may straddle the minimum), where its writer expects a pass."""
+    result = run_evaluation([EVAL_DIR / "heldout-15.yaml"], assistant=assistant)
+    data = result.to_dict()
+    assert data["verdict_accuracy"] == 1.0
+    missed = {f["id"] for f in data["failures"] if any("check" in r for r in f["reasons"])}
+    assert missed == {"h15-groupement-mayenne-sans-chef"}
+
+
 # ---------------------------------------------------------------- stored runs
 
 

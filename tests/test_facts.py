@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from o2r_assistant.checker import merge_dossiers
 from o2r_assistant.facts import extract_facts
 
 # --- amounts -------------------------------------------------------------------------
@@ -1114,3 +1115,138 @@ def test_organisation_facts_in_letters_and_summaries() -> None:
     assert label.lead == "Bridges Nantes"
     accounting = extract_facts("- analytic (cost) accounting kept per project.")
     assert accounting.analytic_accounting is True
+
+
+# --- seventh round: facts written blind, read here in other words ---------------------
+
+
+def _place_names(text: str) -> list[str]:
+    return [p.name for p in extract_facts(text).places or []]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # A meeting is no island; the island is.
+        ("Après notre réunion de bureau, le projet reste à Laval.", ["Laval"]),
+        ("Un projet mené à la Réunion (974).", ["La Réunion"]),
+        # A head office said so after its name, in English and in French.
+        ("Orléans is only our registered office; the project runs in Laval.", ["Laval"]),
+        # Where the whole project runs, against where people go afterwards.
+        (
+            "Certains participants iront en stage à Caen, mais toutes nos actions se "
+            "déroulent en Mayenne.",
+            ["Mayenne"],
+        ),
+        (
+            "Zones d'intervention : Pornic et Saint-Nazaire\nSiège à Rennes",
+            ["Pornic", "Saint-Nazaire"],
+        ),
+        # Where the organisation has worked for years, against where the project runs.
+        ("Implantés depuis 2010 à Caen, nous mènerions le projet au Mans.", ["Le Mans"]),
+        ("Nous intervenons depuis 10 ans à Cholet.", ["Cholet"]),
+        # A town first named inside the organisation's name, then as the place.
+        ("L'association Laval Solidaire interviendra dans les quartiers de Laval.", ["Laval"]),
+    ],
+)
+def test_which_places_are_the_projects(text: str, places: list[str]) -> None:
+    assert _place_names(text) == places
+
+
+def test_a_place_said_to_be_only_the_head_office_is_taken_back() -> None:
+    first = extract_facts("Nous interviendrions à Orléans, budget 160 000 € sur 3 ans.")
+    later = extract_facts("Pardon : Orléans est seulement notre siège, tout se passe à Cholet.")
+    merged = merge_dossiers(first, later)
+    assert [p.name for p in merged.places or []] == ["Cholet"]
+
+
+@pytest.mark.parametrize(
+    ("text", "purpose", "experience", "anchoring"),
+    [
+        (
+            "Association à but non lucratif dont l'objet est l'insertion des jeunes.",
+            True,
+            None,
+            None,
+        ),
+        (
+            "A non-profit whose charitable purpose is the social integration of adults.",
+            True,
+            None,
+            None,
+        ),
+        ("Nous avons 17 ans d'activité d'insertion dans le Maine-et-Loire.", None, True, None),
+        ("Nous n'avons aucune expérience de l'accompagnement pour l'instant.", None, False, None),
+        ("Nous siégeons au comité local pour l'emploi de Cholet.", None, None, True),
+        ("Nous avons trois antennes dans le département.", None, None, True),
+    ],
+)
+def test_the_organisation_in_seventh_round_wordings(text, purpose, experience, anchoring) -> None:
+    organisation = extract_facts(text).organisation
+    assert organisation is not None
+    assert organisation.social_purpose_insertion is purpose
+    assert organisation.insertion_experience is experience
+    assert organisation.territorial_anchoring is anchoring
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Nous porterions le projet seuls.", "We'd carry it on our own, no partner organisation."],
+)
+def test_carrying_the_project_alone(text: str) -> None:
+    consortium = extract_facts(text).consortium
+    assert consortium is not None and consortium.is_consortium is False
+
+
+def test_amounts_that_leave_training_out_a_rent_and_a_loss() -> None:
+    split = extract_facts(
+        "120 000 € de dépenses hors formation + 35 000 € de formations, soit 155 000 € au total."
+    )
+    assert (split.total_cost_eur, split.training_cost_eur) == (Decimal(155000), Decimal(35000))
+    quarterly = extract_facts("9 000 € par trimestre pendant 3 ans ; un loyer de 950 € par mois.")
+    assert quarterly.annual_cost_eur == Decimal(36000)
+    loss = extract_facts(
+        "Comptes : un exercice déficitaire (– 12 000 € en 2023). Budget 170 000 €."
+    )
+    assert loss.budget_lines is None and loss.total_cost_eur == Decimal(170000)
+
+
+def test_training_included_without_its_amount() -> None:
+    facts = extract_facts("Budget de 165 000 € sur 3 ans, y compris les formations.")
+    assert facts.training_included and facts.training_cost_eur is None
+    assert (
+        extract_facts("Budget de 165 000 € dont 15 000 € de formation.").training_included is None
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "project", "pathway"),
+    [
+        ("Calendrier (mars 2026 → février 2029).", 36, None),
+        ("Le projet débuterait le 1er septembre 2026 et se terminerait le 31 août 2028.", 24, None),
+        ("Chaque personne est suivie 40 semaines au plus.", None, 10),
+    ],
+)
+def test_lengths_from_dates_and_weeks(text: str, project, pathway) -> None:
+    facts = extract_facts(text)
+    assert (facts.project_months, facts.pathway_months) == (project, pathway)
+
+
+@pytest.mark.parametrize(
+    ("text", "registered"),
+    [
+        ("On cible des jeunes inscrits nul part.", False),
+        ("Des adultes isolés, accompagnés par personne aujourd'hui.", False),
+        ("Young people already followed by a mission locale.", True),
+    ],
+)
+def test_the_public_in_texting_and_english(text: str, registered: bool) -> None:
+    public = extract_facts(text).public
+    assert public is not None and public.registered is registered
+
+
+def test_a_negation_ends_with_its_list_item() -> None:
+    facts = extract_facts(
+        "- Coût : 180 000 €, sans aucune formation\n- Comptabilité analytique dédiée"
+    )
+    assert facts.analytic_accounting is True

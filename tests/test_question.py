@@ -277,3 +277,15 @@ def test_what_and_or_are_told_apart() -> None:
     # The "ou" of "X ou pas ?" is no "où".
     assert not analyse("Le loyer est financé ou pas ?").wh
     assert analyse("Où faut-il envoyer le dossier ?").wh
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "On passe à 11 mois de parcours. Du coup on est bons ?",
+        "Budget 170 000 € sur 3 ans à Laval. On coche toutes les cases ?",
+        "Budget of €170k over three years in Laval. Do we tick all the boxes?",
+    ],
+)
+def test_asking_whether_the_stated_facts_are_enough(message: str) -> None:
+    assert analyse(message).asks_eligibility
