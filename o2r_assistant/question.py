@@ -142,6 +142,7 @@ KIND_ASKED = {
     "amount": lenient(
         r"\bcombien (?:co[uû]te|d'argent|d'euros|faut-il (?:de budget|d'argent))|\bmontant"
         r"|\bminimum|\bmaximum|\bplafond|\bplancher|\bbudget\b.*\bcombien|\bcombien\b.*\bbudget"
+        r"|\bceiling\b|\b(?:a|the|any) cap\b"
         r"|\bhow much"
         # A bare "combien" asks how much ("ils touchent combien ?"); "combien de X" counts.
         r"|\bcombien\b(?!\s*d[e'’])"
@@ -242,12 +243,12 @@ def gives_kind(kind: str, text: str, *, strict: bool = False) -> bool:
     return bool(KIND_GIVEN[kind].search(text))
 
 
-# Nouns that frame a question ("quels éléments", "quelle date", "quel rôle") rather than
-# name its subject: their absence from the texts says nothing.
+# Nouns that frame a question ("quels éléments", "quelle date", "quel rôle", "quel texte")
+# rather than name its subject: their absence from the texts says nothing.
 FRAME_NOUNS = frozenset(
     tokens(
         "élément éléments date jour moment chose choses type types sorte genre façon manière "
-        "rôle rôles fonction fonctions"
+        "rôle rôles fonction fonctions texte textes"
     )
 )
 # The words that ask for each kind of fact, or name the call every question is about:

@@ -221,7 +221,8 @@ def answers_kind(
 # above; "minimum", "plancher", "au moins" from below. A comparison flips with its
 # negation: "ne pourra pas être inférieur à" is a floor, "inférieur à" a ceiling.
 _UPPER = re.compile(
-    r"\b(?:maximum|maximal|maximale|plafond|plafonné|au plus|excéder|dépasser|at most|upper)\b",
+    r"\b(?:maximum|maximal|maximale|plafond|plafonné|au plus|excéder|dépasser|at most|upper"
+    r"|ceiling|capped|(?:a|the|any) cap)\b",
     re.I,
 )
 _LOWER = re.compile(r"\b(?:minimum|minimal|minimale|plancher|au moins|at least|lower)\b", re.I)

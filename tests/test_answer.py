@@ -607,3 +607,18 @@ def test_asking_which_role_names_no_subject_the_texts_lack(assistant):
     answer = assistant.ask("Le chef de file, il a quel rôle vis-à-vis des autres structures ?")
     assert not answer.abstained
     assert "chef de file" in answer.citations[0].quote.lower()
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Is there a ceiling on the State's grant?", "Is there any cap on what one project can get?"],
+)
+def test_a_ceiling_asked_is_not_answered_with_the_minimum(assistant, question):
+    # The texts give a minimum cost, never a maximum grant.
+    assert assistant.ask(question).abstained
+
+
+def test_asking_which_text_names_no_subject_the_texts_lack(assistant):
+    answer = assistant.ask("Le cahier des charges national, c'est dans quel texte ?")
+    assert not answer.abstained
+    assert "arrêté" in answer.citations[0].quote.lower()
