@@ -207,6 +207,8 @@ class Dossier(_Model):
     # The cost is said to include training whose amount is not given ("158 000 €,
     # formations comprises"): the eligible cost is then unknown.
     training_included: bool | None = None
+    # A range stated instead of one cost ("entre 200 et 220 k€"), low end first.
+    total_cost_range_eur: tuple[Decimal, Decimal] | None = None
     project_months: Annotated[
         int | None, Widget("project_months", "Durée du projet (mois)", "months", TERRITORY)
     ] = Field(default=None, gt=0)
@@ -294,7 +296,7 @@ def load_dossier(path: Path | str) -> Dossier:
 
 
 _M = TypeVar("_M", bound=BaseModel)
-_COST_FIELDS = ("budget_lines", "total_cost_eur", "annual_cost_eur")
+_COST_FIELDS = ("budget_lines", "total_cost_eur", "annual_cost_eur", "total_cost_range_eur")
 
 
 def _merge(old: _M | None, new: _M | None) -> _M | None:
@@ -379,6 +381,8 @@ _YES_NO = ("pass", "fail", "missing")
         "missing",
         "training_unknown",
         "training_included",
+        "range",
+        "range_unsure",
         "with_training",
         "without_training",
         "per_year",
@@ -404,6 +408,8 @@ def _check_cost(rule: Rule, d: Dossier) -> tuple[Status, str]:
         key = "per_year" if d.project_months else "per_year_assumed"
         per_year = format_eur(d.annual_cost_eur)
         cost = rule.explain(key, per_year=per_year, years=_years(months), total=format_eur(total))
+    elif d.total_cost_range_eur is not None:
+        return _check_cost_range(rule, d, minimum)
     else:
         return "missing", rule.explain("missing", minimum=format_eur(minimum))
     if d.training_cost() is None and d.training_included:
@@ -426,6 +432,25 @@ def _check_cost(rule: Rule, d: Dossier) -> tuple[Status, str]:
         calcul = rule.explain("without_training", cost=cost)
     status: Status = "pass" if eligible >= minimum else "fail"
     return status, rule.explain(status, calcul=calcul, minimum=format_eur(minimum))
+
+
+def _check_cost_range(rule: Rule, d: Dossier, minimum: Decimal) -> tuple[Status, str]:
+    """Both ends of the range on one side of the minimum settle it; else it is unknown."""
+    low, high = d.total_cost_range_eur  # type: ignore[misc]
+    training = d.training_cost() or Decimal(0)
+    cost = rule.explain("range", low=format_eur(low), high=format_eur(high))
+    if training:
+        eligible = rule.explain(
+            "range", low=format_eur(low - training), high=format_eur(high - training)
+        )
+        cost = rule.explain(
+            "with_training", cost=cost, training=format_eur(training), eligible=eligible
+        )
+    if low - training >= minimum:
+        return "pass", rule.explain("pass", calcul=cost, minimum=format_eur(minimum))
+    if high - training < minimum:
+        return "fail", rule.explain("fail", calcul=cost, minimum=format_eur(minimum))
+    return "missing", rule.explain("range_unsure", calcul=cost, minimum=format_eur(minimum))
 
 
 @check(

@@ -36,6 +36,7 @@ from o2r_assistant.numbers import (
     date_ranges,
     find_amounts,
     months_of,
+    parse_amount,
     range_months,
 )
 from o2r_assistant.patterns import pattern_table
@@ -193,8 +194,8 @@ pay_before: \b(?:est paye|est payee|sont payes|touche|gagne|is paid|earns|salary
     salaire (?:est )?de|(?:loyer|rent)\b[^,.;!?]{{0,40}}?\b(?:est de|s'eleve a|is|of)|
     \b(?:loyer|rent)(?:[ ]+(?:mensuel|annuel|monthly|yearly))?[ ]+(?:de|d'environ|of))[ ]*
     (?:environ[ ]+|about[ ]+)?$
-# "on hésite entre 140 et 170 k€": a range is no stated cost.
-range_before: \bentre[ ]+[0-9][0-9 .,]*(?:k|mille)?[ ]*(?:€|euros?)?[ ]*et[ ]+$
+# "on hésite entre 140 et 170 k€": a range, not one cost.
+range_before: \bentre[ ]+(?P<low>[0-9][0-9 .,]*?)[ ]*(?P<unit>k|mille)?[ ]*(?:€|euros?)?[ ]*et[ ]+$
 # "… un budget de 160 000 € pour le projet" is the project's after all.
 for_the_project: [^.;!?]{{0,40}}?\b(?:projets?|projects?|o2r|actions?)\b
 # Money already received: a past grant, not the cost of the project to come.
@@ -221,6 +222,8 @@ class _Budget:
     net_of_training: bool = False
     # The cost includes training whose amount is not given ("formations comprises").
     training_included: bool = False
+    # "entre 200 et 220 k€": the ends of a range stated instead of one cost.
+    total_range: tuple[Decimal, Decimal] | None = None
 
 
 def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Budget:
@@ -264,11 +267,18 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
                 and not _ACCOUNTS["for_the_project"].match(folded, amount.end)
             )
             or _ACCOUNTS["pay_before"].search(folded, max(0, amount.start - 90), amount.start)
-            or _ACCOUNTS["range_before"].search(before)
             or _ACCOUNTS["received_before"].search(before)
             or _ACCOUNTS["noun_after"].match(folded, amount.end)
             or _ACCOUNTS["received_after"].match(folded, amount.end)
         ):
+            continue
+        if re.search(r"\bentre[ ]+$", before):
+            continue  # a range's low end, read with its high end
+        in_range = _ACCOUNTS["range_before"].search(before)
+        if in_range:
+            low = _range_low(in_range, folded[amount.start : amount.end], amount.value)
+            if low is not None and low <= amount.value and budget.total_range is None:
+                budget.total_range = (low, amount.value)
             continue
         year = _YEAR_AFTER.match(folded, amount.end) or _YEAR_BEFORE.search(before)
         if year:
@@ -316,6 +326,19 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
             declarative.contains(m.start()) for m in _TRAINING_INCLUDED.finditer(folded)
         )
     return budget
+
+
+def _range_low(match: re.Match[str], high_text: str, high: Decimal) -> Decimal | None:
+    """The low end of "entre 200 et 220 k€", in the high end's unit when it has none."""
+    low = parse_amount(f"{match['low']}{' ' + match['unit'] if match['unit'] else ''} €")
+    if low is None:
+        return None
+    if not match["unit"]:
+        # "entre 200 et 220 k€": the low end is counted in the high end's thousands.
+        digits = parse_amount(re.sub(r"[^0-9 .,]", "", high_text).strip() + " €")
+        if digits:
+            low = low * high / digits
+    return low
 
 
 # A budget laid out year by year says how long the project runs: three yearly lines are
@@ -1213,6 +1236,9 @@ def _read(text: str) -> Dossier:
         annual_cost_eur=budget.annual,
         training_cost_eur=budget.training,
         training_included=budget.training_included or None,
+        total_cost_range_eur=budget.total_range
+        if budget.total is None and budget.annual is None and not budget.lines
+        else None,
         project_months=project_months,
         pathway_months=pathway_months,
         public=_public(folded, declarative),

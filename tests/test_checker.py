@@ -325,7 +325,7 @@ def test_every_template_uses_known_placeholders() -> None:
     known = {
         "calcul", "minimum", "cost", "training", "eligible", "per_year", "years", "total",
         "terms", "months", "expected", "places", "outside", "departments", "unknown", "maximum",
-        "count", "lead",
+        "count", "lead", "low", "high",
     }  # fmt: skip
     for rule in load_rules():
         for key, template in rule.explanations.items():
@@ -467,3 +467,15 @@ def test_training_included_of_unknown_amount() -> None:
         Dossier(training_cost_eur=Decimal(10000)),
     )
     assert _statuses(stated)["cout_minimum"] == "pass"
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "status"),
+    [(190000, 210000, "pass"), (100000, 130000, "fail"), (140000, 170000, "missing")],
+)
+def test_a_cost_range_settles_the_minimum_only_from_both_ends(low, high, status) -> None:
+    dossier = Dossier(total_cost_range_eur=(Decimal(low), Decimal(high)))
+    assert _statuses(dossier)["cout_minimum"] == status
+    # A cost stated later replaces the range.
+    later = merge_dossiers(dossier, Dossier(total_cost_eur=Decimal(120000)))
+    assert later.total_cost_range_eur is None and _statuses(later)["cout_minimum"] == "fail"

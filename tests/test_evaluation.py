@@ -485,7 +485,7 @@ def test_regression_floor_on_real_wording(assistant) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["heldout-9.yaml", "heldout-10.yaml", "heldout-11.yaml", "heldout-12.yaml", "heldout-13.yaml"],
+    [f"heldout-{n}.yaml" for n in (9, 10, 11, 12, 13, 15)],
 )
 def test_checker_probe_sets_read_every_fact(assistant, name: str) -> None:
     """The checker probes (facts in e-mails, SMS, tables, English) are read right.
@@ -498,17 +498,6 @@ def test_checker_probe_sets_read_every_fact(assistant, name: str) -> None:
     failures = "\n".join(f"{f['id']}: {'; '.join(f['reasons'])}" for f in data["failures"])
     assert data["check_accuracy"] == 1.0, failures
     assert data["verdict_accuracy"] == 1.0, failures
-
-
-def test_the_seventh_checker_probe_set_misses_only_a_cost_range(assistant) -> None:
-    """heldout-15, written blind and then used to extend the fact reader: every verdict is
-    right, and the one check missed is a known one. "Entre 200 et 220 k€" is read as no
-    stated cost (a range may straddle the minimum), where its writer expects a pass."""
-    result = run_evaluation([EVAL_DIR / "heldout-15.yaml"], assistant=assistant)
-    data = result.to_dict()
-    assert data["verdict_accuracy"] == 1.0
-    missed = {f["id"] for f in data["failures"] if any("check" in r for r in f["reasons"])}
-    assert missed == {"h15-groupement-mayenne-sans-chef"}
 
 
 # ---------------------------------------------------------------- stored runs

@@ -1250,3 +1250,17 @@ def test_a_negation_ends_with_its_list_item() -> None:
         "- Coût : 180 000 €, sans aucune formation\n- Comptabilité analytique dédiée"
     )
     assert facts.analytic_accounting is True
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        ("Coût prévu : entre 190 et 210 k€ sur trois ans.", (190000, 210000)),
+        ("Entre 160 000 € et 175 000 € selon les cofinancements.", (160000, 175000)),
+        ("Un budget entre 1,2 et 1,5 M€.", (1200000, 1500000)),
+    ],
+)
+def test_a_cost_range_keeps_both_ends(text: str, ends: tuple[int, int]) -> None:
+    facts = extract_facts(text)
+    assert facts.total_cost_eur is None
+    assert facts.total_cost_range_eur == (Decimal(ends[0]), Decimal(ends[1]))
