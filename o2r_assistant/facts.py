@@ -64,8 +64,8 @@ _TRAINING_NOUN = (
 )
 _TRAINING_AFTER = re.compile(
     r"[ ]*(?:par an[ ]+|/[ ]?an[ ]+|a year[ ]+|per year[ ]+)?(?:de|d'|en|pour|consacres? a|"
-    r"dedies? a|affectes? a|reserves? a|pr|of|for|in|on|towards|"
-    r"(?:are|is|go|goes)(?: to| for)?)[ ]*"
+    r"dedies? a|affectes? a|reserves? a|serv\w*[ ]+a|vont a|iront a|pr|of|for|in|on|towards|"
+    r"(?:are|is|go|goes|will go)(?: to| for)?)[ ]*"
     r"(?:(?:faire )?(?:passer|financer|payer|suivre|obtenir|preparer|former)"
     r"[ ]+)?(?:la |les |le |des |un |une |l'|the )?"
     # A few words may name what is paid ("le passage du code et du permis"), but not leave
@@ -135,6 +135,7 @@ _REMOVED_BEFORE = re.compile(
     r"\b(?:retire|retires|retiree?s?|enleve|enleves|supprime|supprimes|sorti|sortis|deduit|"
     r"removed|taken out|dropped)\b[^.;:!?]{0,25}$"
 )
+_NOT_ONE_BEFORE = re.compile(r"\b(?:pas|not)(?:[ ]+(?:meme|even))?[ ]*$")
 # A minus sign after a bracket or a colon, not a list's dash: no cost is negative.
 _NEGATIVE_BEFORE = re.compile(r"[(,;:=][ ]*-[ ]*$")
 _ALTERNATIVES = re.compile(r"\b(?:scenarios?|options?|hypotheses?|alternatives?|variantes?)\b")
@@ -151,8 +152,15 @@ _TRAINING_INCLUDED = re.compile(
     r"\b(?:y compris|including|incluant)[ ]+(?:les[ ]+|la[ ]+|des[ ]+|the[ ]+)?"
     rf"(?:depenses[ ]+de[ ]+|frais[ ]+de[ ]+|costs?[ ]+of[ ]+)?{_TRAINING_NOUN}\b"
 )
+# "on supprime la ligne formation", "we dropped the training": none is left.
+_TRAINING_REMOVED = re.compile(
+    r"\b(?:supprim\w*|retir\w*|enlev\w*|remov\w*|drop\w*|cut)[ ]+(?:completement[ ]+)?"
+    r"(?:la |les |le |une |the |all )?(?:lignes? |postes? |partie |part |budget )?"
+    rf"(?:de |des |du |d'|of )?(?:depenses? de |frais de )?{_TRAINING_NOUN}\b"
+)
 _NO_TRAINING = re.compile(
-    r"\b(?:aucune?|pas de|sans|zero|no|without(?: any)?|not any)[ ]+(?:autres?[ ]+|other[ ]+)?"
+    r"\b(?:aucune?|pas de|sans|zero|no|without(?: any)?|not any|"
+    r"pas (?:un|1)(?: seul)? (?:euro|centime|€)(?: de| d')?)[ ]+(?:autres?[ ]+|other[ ]+)?"
     r"(?:depenses?[ ]+de[ ]+|frais[ ]+de[ ]+|cout[ ]+de[ ]+|actions?[ ]+de[ ]+|"
     rf"(?:costs?|expenses?|spending)[ ]+(?:for|on|of)[ ]+)?{_TRAINING_NOUN}\b"
 )
@@ -177,7 +185,9 @@ noun_before: \b{_ACCOUNTS_NOUN}\b
 noun_after: [ ]*(?:(?:de|d'|of|in)[ ]*{_ACCOUNTS_NOUN}|deficit|loss|surplus|shortfall)\b
 # The whole organisation's budget, not the project's: "notre fédération gère un budget
 # annuel de 1,2 million d'euros", "le budget de l'association est de 900 000 €".
-whole_before: \b(?:federation|association|asso|structure|organisation|organization|charity|
+whole_before: \b(?:association|organi[sz]ation|charity|structure)'s (?:annual |overall |total )?
+    budget[ ]+(?:is|was|of)[ ]*(?:about[ ]+|around[ ]+)?$|
+    \b(?:federation|association|asso|structure|organisation|organization|charity|
     entreprise|centre social|groupe|reseau|fondation|foundation|partenaire|partner|mairie|
     commune|collectivite|mission locale)\b[^.;!?]{{0,40}}\b(?:gere|a|dispose[ ]d'|possede|
     manages?|runs?|has)[ ]*(?:un|a|an)[ ]+(?:budget|chiffre d'affaires)
@@ -242,6 +252,8 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
         before = wide[-40:]
         if _REMOVED_BEFORE.search(before):
             continue  # "nous avons retiré du budget les 25 000 € de formation"
+        if _NOT_ONE_BEFORE.search(before):
+            continue  # "pas un euro de formation": none
         if _NEGATIVE_BEFORE.search(before):
             continue  # "deux exercices déficitaires (– 38 000 € en 2024…)": a loss
         named_after = _TRAINING_AFTER.match(folded, amount.end)
@@ -319,7 +331,11 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
         if budget.net_of_training and budget.total is not None:
             # The cost the checker reads includes the training it then takes out.
             budget.total += training
-    elif any(declarative.contains(m.start()) for m in _NO_TRAINING.finditer(folded)):
+    elif any(
+        declarative.contains(m.start())
+        for pattern in (_NO_TRAINING, _TRAINING_REMOVED)
+        for m in pattern.finditer(folded)
+    ):
         budget.training = Decimal(0)
     else:
         budget.training_included = any(
@@ -598,6 +614,9 @@ _CONSORTIUM = re.compile(
     rf"\ba {_COUNT} {_ORGS}|\bco-?port(?:e|es|ons|age)\b|"
     r"\bport(?:ons|ent|e) (?:ensemble|conjointement|a plusieurs)\b|"
     r"\bcandidature (?:commune|collective|conjointe)\b|"
+    # "projet porté avec l'asso Ernée Solidarités"
+    r"\bport\w*(?: le projet)? avec (?:l'|la |le )?(?:asso|association|structure|centre social|"
+    r"chantier|regie|entreprise d'insertion)\b|"
     # "deux partenaires nous rejoignent", "partenaires associés : …", "nous et deux autres
     # associations", "nous déposons ensemble"
     r"\bpartenaires? (?:associes|nous rejoign\w*)\b|"
@@ -625,7 +644,8 @@ _LEAD = pattern_table(r"""
 lead: \bchef(?:fe)?s? de file\b|\blead (?:partner|organi[sz]ation|applicant)\b|
     \bmandataire\b|\bporteur principal\b|\bstructure (?:coordinatrice|pilote)\b|
     \b(?:the|our) (?:designated )?lead\b(?![ ]+(?:partner|organi[sz]ation|applicant))
-none_before: \b(?:sans|aucun|ni|pas (?:encore |toujours )?(?:de|d'un|designe de)|
+none_before: \b(?:sans|aucun|ni|pas (?:encore |toujours )?(?:de|d'un|designe de|designer de|
+    nommer de|avoir de)|
     n'avons pas (?:encore )?(?:de|designe de|choisi de)|pas encore choisi de)[ ]+(?:de[ ]+)?$
 none_after: [ ]*(?:n'est |n'a )?(?:pas|pas encore|toujours pas|non)[ ]+(?:encore[ ]+)?
     (?:ete[ ]+)?(?:designe|defini|choisi|nomme|identifie)|
@@ -643,6 +663,9 @@ verb_before: (?:^.*(?:[,;:(]|\bet\b|\band\b|\bdont\b|\bqui\b)|^)[ ]*(?P<name>[^,
     are|will act as|acts as|as)
     [ ]+(?:le |la |l'|the |our )?(?:role |fonction )?(?:de |du |of )?$
 # "c'est nous qui serons chef de file", "it is Horizon who will be the lead partner": a cleft.
+# "c'est nous le chef de file", "it's us, the lead".
+cleft_short_before: \b(?:c'est|ce sera|it is|it's|it will be)[ ]+(?P<name>nous|moi|us|we)[ ]*,?[ ]+
+    (?:le |la |l'|the )?$
 cleft_before: \b(?:c'est|ce sont|ce sera|it is|it's|it will be)[ ]+(?P<name>[^,;:()]{1,60}?)[ ]+
     (?:qui|who|that)[ ]+(?:sera|serons|seront|serait|est|sommes|sont|assure(?:ra)?|assurerons|
     jouera|jouerons|will be|would be|is|are|will act as)
@@ -665,7 +688,7 @@ stated: \b(?:avec|avons|aurons|a|est|sera|seront)[ ]+(?:un|une|le|la|notre)[ ]+
     (?:designe[ ]+)?$
 not_a_name: (?:designe|nomme|choisi|identifie|defini|un|une|obligatoire)\b|^[-–•*]|
     \blead\b|\bchef de file\b
-first_person_name: ^(?:nous|notre (?:association|structure)|on)$
+first_person_name: ^(?:nous|notre (?:association|structure)|on|moi|us|we)$
 """)
 # "compta" is how the word is shortened in a hurry.
 _ACCOUNTING = re.compile(
@@ -687,6 +710,8 @@ _ACCOUNTING_KEPT = re.compile(
     r"[ ]*(?:est |sera |deja )?(?:dediee|propre|specifique|distincte|separee|mise en place"
     r"|prevue|tenue|en place|par projet|par action|par activite|kept|in place|per project)"
     r"|[ ]*:?[ ]*oui\b"
+    # "la compta analytique, on l'aura"
+    r"|[ ]*,?[ ]*(?:on|nous)[ ]+(?:l'aura|l'aurons|l'a|l'avons|la tien\w*|la mett\w*)\b"
 )
 _FIRST_PERSON = re.compile(
     r"\b(?:nous|notre|nos|on|tenons|tiendrons|disposons|avons|mettons|mettrons|dispose|tient|"
@@ -737,7 +762,8 @@ _SENIORITY = (
 )
 _EXPERIENCE = re.compile(
     # "22 ans d'activité d'insertion", "mènent depuis 15 ans des actions d'insertion"
-    rf"\b{_SENIORITY}[ ]+d'(?:activites?|actions?|experience)[ ]+(?:d'|de l'|dans l')insertion\b|"
+    rf"\b{_SENIORITY}[ ]+d'(?:activites?|actions?|experience|accompagnement)\b[^.;!?]{{0,30}}?"
+    r"\binsertion\b|"
     rf"\bdepuis[ ]+{_SENIORITY}[^.;!?]{{0,30}}?\b(?:actions?|activites?) d'insertion\b|"
     rf"\b(?:[0-9]+|{NUMBER_WORD_PATTERN}|plus de [0-9]+)[ ]+ans d'experience\b[^.;!?]{{0,40}}?"
     rf"\b(?:{_INSERTION_AIM}|l'emploi)|\bexperience[ ]+(?:de[ ]+\w+[ ]+ans[ ]+)?(?:dans|de|en)[ ]+"
@@ -771,15 +797,14 @@ _ANCHORING = re.compile(
     r"\bancrage (?:territorial|local)\b|"
     r"\bancree?s? (?:localement|sur le territoire|dans le territoire|sur le quartier|"
     r"dans le quartier|territorialement)\b|"
-    r"\bimplantee?s? (?:localement|depuis|sur le territoire|dans le territoire|"
-    r"dans le departement|dans le quartier)\b|\bacteur local\b|"
+    r"\b(?:bien )?implantee?s? (?:localement|depuis|sur|dans|a|au|aux|en)\b|\bacteur local\b|"
     r"\b(?:implantee?s?|installee?s?|presente?s?|basee?s?|situee?s?)\b[^.;!?]{0,70}?"
     rf"\bdepuis[ ]+(?:{_SENIORITY}|(?:sa|leur|notre) creation)|"
     r"\ben lien (?:etroit |direct |regulier )?avec (?:la mairie|les? ccas|les acteurs|"
     r"les employeurs locaux|les partenaires locaux)\b|"
     # Having a base or partners on the ground: "aucune implantation ni aucun partenaire".
     r"\bimplantations?\b|\bpartenaires? (?:locaux|du territoire|sur le territoire)\b|"
-    r"\b(?:travaill\w*|partenariats?)[^.;!?]{0,30}?\b(?:avec|aupres) (?:les|des) "
+    r"\b(?:travaill\w*|partenariats?)[^.;!?]{0,30}?\b(?:avec|aupres) (?:les|des|le|la|l') ?"
     r"(?:ccas|mairies|communes|elus|bailleurs|acteurs (?:locaux|du territoire))\b|"
     r"\b(?:deeply |well |firmly )?rooted (?:locally|in)\b|\blocal roots\b|"
     # Being present on the ground: "des permanences dans douze communes", "deux locaux de
@@ -810,7 +835,9 @@ _FRAGILE = re.compile(
     r"precaire)\b|\bfinancierement fragile\b"
 )
 _HEALTHY = re.compile(
-    rf"\bcomptes?{_STATE_VERB}(?:equilibres|excedentaires|sains)\b|\bexcedentaires?\b|"
+    rf"\bcomptes?{_STATE_VERB}(?:equilibres|excedentaires|sains|a l'equilibre)\b|"
+    r"\bexcedentaires?\b|\bexcedents? (?:sur|depuis|chaque|tous)\b|"
+    r"\b(?:[0-9]+|deux|trois|quatre|cinq|six) mois de tresorerie\b|"
     rf"\bsituation financiere{_STATE_VERB}(?:saine|solide|bonne|equilibree|stable)\b|"
     rf"\bbonne sante financiere\b|\bsante financiere{_STATE_VERB}(?:bonne|saine|solide)\b|"
     rf"\bfonds propres{_STATE_VERB}(?:positifs|solides|suffisants)\b|"
@@ -839,11 +866,18 @@ def _negated(folded: str, position: int) -> bool:
 # part": the registered are the main public, the invisibles a few.
 _MOST_BEFORE = re.compile(
     r"\b(?:la plupart|la majorite|majoritairement|essentiellement|principalement|surtout|"
-    r"mostly|mainly|most of)\b[^.;!?]{0,50}$"
+    r"mostly|mainly|most of|most)\b[^.;!?]{0,50}$"
 )
 _FEW_BEFORE = re.compile(
     r"\b(?:quelques(?:-uns| personnes)?|certains|certaines|une minorite|a few|some)\b"
     r"[^.;!?]{0,30}$"
+)
+
+
+# "… les invisibles ne seront qu'une minorité", "the invisibles would only be a minority".
+_FEW_AFTER = re.compile(
+    r"[^.;!?]{0,30}?\b(?:minoritaires?|qu'une minorite|une petite partie|a la marge|"
+    r"(?:only )?(?:be )?a minority|a small (?:part|share))\b"
 )
 
 
@@ -859,7 +893,9 @@ def _public(folded: str, declarative: _Spans) -> PublicTarget | None:
         _MOST_BEFORE.search(folded, max(0, m.start() - 60), m.start()) for m in registered
     )
     if mostly_registered and all(
-        _FEW_BEFORE.search(folded, max(0, m.start() - 40), m.start()) for m in invisible
+        _FEW_BEFORE.search(folded, max(0, m.start() - 40), m.start())
+        or _FEW_AFTER.match(folded, m.end())
+        for m in invisible
     ):
         return PublicTarget(registered=True, subsidiary_conditions=subsidiary or None)
     if invisible:
@@ -874,6 +910,7 @@ def _lead_name(text: str, folded: str, match: re.Match[str], sentence_start: int
     before = folded[max(sentence_start, match.start() - 90) : match.start()]
     named = (
         _LEAD["cleft_before"].search(before)
+        or _LEAD["cleft_short_before"].search(before)
         or _LEAD["participle_before"].search(before)
         or _LEAD["verb_before"].search(before)
     )
@@ -1071,7 +1108,9 @@ _DENIED_BEFORE = re.compile(
     r"\b(?:pas|plus|sauf|hormis|excepte|not|except)[ ]+(?:(?:a|au|en|dans|sur|de|du|in|at)[ ]+)?$"
 )
 _DENIED_AFTER = re.compile(
-    r"[ ]*(?:\([ ]*[0-9ab]{2,3}[ ]*\)[ ]*)?(?:n'est|ne sont|n'etait|is not|isn't|are not)\b"
+    r"[ ]*(?:\([ ]*[0-9ab]{2,3}[ ]*\)[ ]*)?(?:n'est|ne sont|n'etait|is not|isn't|are not|"
+    r"se retire|se retirent|se desiste|se desistent|quitte le projet|withdraws|pulls out|"
+    r"drops out)\b"
 )
 
 
@@ -1216,9 +1255,27 @@ def extract_facts(text: str) -> Dossier:
     return facts
 
 
+# A sentence about another organisation's project or the candidate's earlier one: "la
+# régie de Tours a monté un projet à 120 000 €, eux", "on avait porté un projet de 2020
+# à 2022 à Brest", "their project ran in Rennes".
+_NOT_THIS_PROJECT = re.compile(
+    r"\b(?:eux|leur projet|leurs projets|avec qui (?:on|nous)|their project|they (?:ran|had|did)"
+    r"|(?:notre|un|leur) (?:ancien|precedent|dernier) projet|our (?:previous|former|last) project"
+    r"|(?:on|nous) (?:avait|avions) (?:porte|mene|monte|realise|conduit)|we (?:had )?(?:ran|run) "
+    r"a (?:previous|former))\b"
+)
+
+
+def _this_project(text: str) -> str:
+    """``text`` without the sentences about another project than the candidate's own."""
+    return "".join(
+        part for part in re.split(r"(?<=[.!?\n])", text) if not _NOT_THIS_PROJECT.search(fold(part))
+    )
+
+
 def _read(text: str) -> Dossier:
     """The facts of one part of a message (its own text, or the earlier one it quotes)."""
-    text = statements_of(text)
+    text = _this_project(statements_of(text))
     folded = fold(text)
     sentences = _sentences(folded)
     declarative = _declarative(folded, sentences)

@@ -245,7 +245,9 @@ def _named_places(text: str, folded: str) -> list[tuple[int, Place]]:
                 _LOIRE_CODE_AFTER.match(folded, match.end()) or _LOIRE_BEFORE.search(before)
             )
         elif key in _COMMON_WORD_NAMES:
-            accepted = capitalised and bool(_LOCATIVE_BEFORE.search(before))
+            # "le Nord-Mayenne" is part of the Mayenne, not the Nord.
+            compound = folded[match.end() : match.end() + 2][:1] == "-"
+            accepted = capitalised and bool(_LOCATIVE_BEFORE.search(before)) and not compound
         else:
             # The capital that counts is the name's own: "la Réunion" as well as "La Réunion".
             last_word = folded.rfind(" ", match.start(), match.end()) + 1 or match.start()

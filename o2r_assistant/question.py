@@ -79,7 +79,8 @@ definition: \b(?:veut dire|signifie|définition|qu'(?:est-ce qu(?:e\b|')|entend-
 # Also "on est bons ?", "we're good?", "on coche toutes les cases ?", "we tick all the boxes".
 assess: \b(?:suffisant|suffit|assez|ça passe|ça va|c'est bon|ok|valable|conforme|jouable
     |acceptable|enough|okay|fine)\b
-    |\b(?:on est|nous sommes|we are|we're) (?:bons?|bonnes?|good|all set)\b
+    |\b(?:on est|nous sommes|we are|we're) (?:bons?|bonnes?|good|all set)\b|\bdans les clous\b
+    |\b(?:ça|cela|ca) change (?:quelque chose|qqch|qqc|quoi|tout)\b|\bdoes (?:that|it|this) change
     |\b(?:coch\w*|remplit|remplissons|tick|ticks|check)
     [ ](?:toutes les |all (?:the )?)(?:cases|boxes)\b
 how: ^(?:comment|how)\b(?! (?:long|much|many))
@@ -499,13 +500,24 @@ def _asks_assessment(focus: str) -> bool:
     return bool(_CUES["assess"].search(last)) and len(_WORDS.findall(last)) <= ASSESS_MAX_WORDS
 
 
+# A supposition: "et si on passait à 140 000 € ?", "si on montait à 155 000 €, ça
+# passerait ?" (si + imperfect), "what if we cut the budget to 135k?".
+_HYPOTHETICAL = re.compile(
+    r"\b(?:et si|what if|hypoth\w*|imaginons|supposons|admettons|par hypoth\w*)\b"
+    r"|\bsi\b[^,;:.?!]{0,30}?\b\w{2,}(?:ait|aient|ions)\b"
+    r"|\bif we (?:cut|raised|reduced|increased|lowered|went|moved|switched|were)\b",
+    re.I,
+)
+
+
 def statements_of(message: str) -> str:
-    """The message without the questions it asks in general terms.
+    """The message without the questions it asks in general terms, or suppositions.
 
     "Notre budget est de 120 000 €" and "notre projet à Laval est-il éligible ?"
     state the candidate's facts; "la convention peut-elle être prolongée après les
-    3 ans ?" or "c'est quoi les invisibles ?" only name a topic, which the
-    checker must not read as the candidate's project.
+    3 ans ?" or "c'est quoi les invisibles ?" only name a topic, and "et si on
+    passait à 140 000 € ?" supposes a change: the checker must not read either as
+    the candidate's project.
     """
     kept: list[str] = []
     previous_end = 0
@@ -515,6 +527,8 @@ def statements_of(message: str) -> str:
         if kept and "\n" in message[previous_end : match.start()]:
             kept.append("\n")
         previous_end = match.end()
+        if _HYPOTHETICAL.search(sentence):
+            continue
         clauses = _CLAUSE.split(sentence)
         # After a comma, in a sentence that does not end on a question mark, "qui sera
         # chef de file" is a relative clause, not a question.

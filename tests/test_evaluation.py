@@ -485,7 +485,7 @@ def test_regression_floor_on_real_wording(assistant) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    [f"heldout-{n}.yaml" for n in (9, 10, 11, 12, 13, 15)],
+    [f"heldout-{n}.yaml" for n in (9, 10, 11, 12, 13, 15, 16)],
 )
 def test_checker_probe_sets_read_every_fact(assistant, name: str) -> None:
     """The checker probes (facts in e-mails, SMS, tables, English) are read right.

@@ -1264,3 +1264,83 @@ def test_a_cost_range_keeps_both_ends(text: str, ends: tuple[int, int]) -> None:
     facts = extract_facts(text)
     assert facts.total_cost_eur is None
     assert facts.total_cost_range_eur == (Decimal(ends[0]), Decimal(ends[1]))
+
+
+# --- facts over a conversation (written blind as heldout-16, read here in other words) ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Et si on descendait à 130 000 €, ça passerait ?",
+        "Hypothétiquement, avec 210 000 € ce serait mieux ?",
+        "What if we raised the budget to 170k, would that help?",
+        # Another organisation's project, the candidate's earlier one.
+        "L'association de Rennes avec qui on travaille a un projet à 90 000 €, eux.",
+        "Nous avions mené un projet à Caen en 2021 pour 80 000 € sur deux ans.",
+    ],
+)
+def test_suppositions_and_other_projects_state_no_fact(text: str) -> None:
+    assert extract_facts(text).is_empty()
+
+
+def test_a_supposition_leaves_the_conversations_facts() -> None:
+    stated = extract_facts("Projet à Laval, 165 000 € sur 3 ans.")
+    merged = merge_dossiers(stated, extract_facts("Et si on passait à 140 000 €, ça irait ?"))
+    assert merged.total_cost_eur == Decimal(165000)
+
+
+@pytest.mark.parametrize(
+    ("text", "training"),
+    [
+        ("Budget 160 k€ sur 3 ans, pas un euro de formation.", 0),
+        ("Sur les 180 000 €, 20 000 € servent à payer des formations.", 20000),
+        ("Finalement on retire la ligne formation, budget à 150 000 €.", 0),
+    ],
+)
+def test_training_stated_none_added_or_removed(text: str, training: int) -> None:
+    assert extract_facts(text).training_cost_eur == Decimal(training)
+
+
+def test_a_partner_that_withdraws_takes_its_place_along() -> None:
+    facts = extract_facts("L'asso de Tours se retire, une asso de Mamers la remplace.")
+    assert [p.name for p in facts.withdrawn_places or []] == ["Tours"]
+    assert [p.name for p in facts.places or []] == ["Mamers"]
+    assert _place_names("Nous sommes bien implantés dans le Nord-Mayenne.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "has_lead"),
+    [
+        (
+            "Projet porté avec l'association Relais 53, c'est nous le chef de file.",
+            "notre structure",
+            True,
+        ),
+        ("Deux associations : nous ne voulons pas nommer de chef de file.", None, False),
+    ],
+)
+def test_the_lead_said_shortly_or_refused(text: str, lead, has_lead) -> None:
+    consortium = extract_facts(text).consortium
+    assert consortium is not None and consortium.is_consortium
+    assert (consortium.lead, consortium.has_lead) == (lead, has_lead)
+
+
+def test_the_organisation_in_conversation_wordings() -> None:
+    facts = extract_facts(
+        "15 ans d'accompagnement de jeunes en insertion. Nos comptes sont à l'équilibre, "
+        "avec 5 mois de trésorerie. La compta analytique, nous l'aurons."
+    )
+    assert facts.organisation is not None
+    assert facts.organisation.insertion_experience is True
+    assert facts.organisation.financial_health == "bonne"
+    assert facts.analytic_accounting is True
+    whole = extract_facts("We have 30 staff; our organisation's annual budget is 2 M€.")
+    assert whole.annual_cost_eur is None and whole.total_cost_eur is None
+
+
+def test_most_registered_with_the_invisibles_a_minority_after() -> None:
+    public = extract_facts(
+        "Most people will be registered jobseekers; the invisibles will be a minority."
+    ).public
+    assert public is not None and public.registered is True

@@ -289,3 +289,14 @@ def test_what_and_or_are_told_apart() -> None:
 )
 def test_asking_whether_the_stated_facts_are_enough(message: str) -> None:
     assert analyse(message).asks_eligibility
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Budget 170 k€ à Laval, on est dans les clous ?",
+        "Une antenne à Vitré en plus, ça change quelque chose ?",
+    ],
+)
+def test_asking_whether_a_fact_changes_the_verdict(message: str) -> None:
+    assert analyse(message).asks_eligibility
