@@ -508,6 +508,13 @@ _HYPOTHETICAL = re.compile(
     r"|\bif we (?:cut|raised|reduced|increased|lowered|went|moved|switched|were)\b",
     re.I,
 )
+# "Si nous étions retenus, nous interviendrions à Nantes": the plan, should it be chosen.
+_IF_CHOSEN = lenient(
+    r"\b(?:si|if)\b[^,;:.?!]{0,30}?\b(?:était|étions|étaient|serait|were|was|got|get)[ ]+"
+    r"(?:retenue?s?|sélectionnée?s?|lauréate?s?|choisie?s?|financée?s?|conventionnée?s?"
+    r"|acceptée?s?|selected|chosen|funded|accepted)\b",
+    re.I,
+)
 
 
 def statements_of(message: str) -> str:
@@ -527,7 +534,7 @@ def statements_of(message: str) -> str:
         if kept and "\n" in message[previous_end : match.start()]:
             kept.append("\n")
         previous_end = match.end()
-        if _HYPOTHETICAL.search(sentence):
+        if _HYPOTHETICAL.search(sentence) and not _IF_CHOSEN.search(sentence):
             continue
         clauses = _CLAUSE.split(sentence)
         # After a comma, in a sentence that does not end on a question mark, "qui sera

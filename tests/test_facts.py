@@ -1344,3 +1344,15 @@ def test_most_registered_with_the_invisibles_a_minority_after() -> None:
         "Most people will be registered jobseekers; the invisibles will be a minority."
     ).public
     assert public is not None and public.registered is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Si nous étions retenus, nous interviendrions à Nantes pour 170 000 € sur 3 ans.",
+        "If we were selected, the project would run in Angers for 170k over three years.",
+    ],
+)
+def test_the_plan_should_it_be_chosen_is_stated(text: str) -> None:
+    facts = extract_facts(text)
+    assert facts.total_cost_eur == Decimal(170000) and facts.places
