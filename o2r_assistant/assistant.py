@@ -52,13 +52,24 @@ log = logging.getLogger(__name__)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 
+# A tab between two cells, or a wide gap before a number ("Personnel   41 000   42 000").
+_TABLE_ROW = re.compile(r"\S\t+\S|\S {3,}\**-?\d")
+_TABLE_GAP = re.compile(r"\t+| {2,}")
+
+
 def clean_question(text: str, max_chars: int) -> tuple[str, list[str]]:
     """Remove control characters and cut overlong input; the notices say what changed."""
     notices = []
     text = _CONTROL.sub(" ", unicodedata.normalize("NFC", text or "").replace("\r\n", "\n"))
     # Spaces collapse; line breaks stay, since an e-mail's lines tell its greeting,
-    # signature and quoted or forwarded parts apart.
-    lines = [re.sub(r"\s+", " ", line).strip() for line in text.split("\n")]
+    # signature and quoted or forwarded parts apart. A line with a tab or a wide gap is a
+    # table's row pasted from a spreadsheet: its gaps become cell separators.
+    lines = [
+        re.sub(
+            r"\s+", " ", _TABLE_GAP.sub(" | ", line) if _TABLE_ROW.search(line) else line
+        ).strip()
+        for line in text.split("\n")
+    ]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
     if not text:
         raise InputError("empty question", "La question est vide : écrivez votre question.")

@@ -43,6 +43,7 @@ from o2r_assistant.patterns import pattern_table
 from o2r_assistant.places import place_mentions
 from o2r_assistant.question import CLOSINGS, THANKS, statements_of
 from o2r_assistant.rules import load_rules
+from o2r_assistant.tables import Row, Table, find_tables
 from o2r_assistant.text import FORMER_NAMES, fold
 
 __all__ = ["extract_facts"]
@@ -138,6 +139,11 @@ _REMOVED_BEFORE = re.compile(
 _NOT_ONE_BEFORE = re.compile(r"\b(?:pas|not)(?:[ ]+(?:meme|even))?[ ]*$")
 # A minus sign after a bracket or a colon, not a list's dash: no cost is negative.
 _NEGATIVE_BEFORE = re.compile(r"[(,;:=][ ]*-[ ]*$")
+# "96 000 €, représente 60 % du coût total du projet": the whole follows from its share.
+_SHARE_AFTER = re.compile(
+    r"[^.;!?]{0,40}?\b(?:represente\w*|soit|makes up|is)[ ]+(?P<pct>[0-9]{1,2}(?:,[0-9])?)[ ]*%"
+    r"[ ]+(?:du|of the)[ ]+(?:total[ ]+)?(?:cout|budget|cost)(?:[ ]+total)?"
+)
 _ALTERNATIVES = re.compile(r"\b(?:scenarios?|options?|hypotheses?|alternatives?|variantes?)\b")
 _PART_BEFORE = re.compile(
     r"\b(?:dont|y compris|inclus|incluant|of which|including)[ ]+(?:environ[ ]+|about[ ]+)?$"
@@ -196,7 +202,7 @@ whole_before: \b(?:association|organi[sz]ation|charity|structure)'s (?:annual |o
     \bbudget(?:[ ]+(?:annuel|global|total|annual|overall))?[ ]+(?:de|of)[ ]+
     (?:la structure|l'association|notre association|notre structure|la federation|
     notre federation|the organi[sz]ation|our organi[sz]ation|the charity|our charity)
-    [ ]*(?:est|etait|s'eleve a|atteint|is|was)?[ ]*(?:de|d'|of)?[ ]*
+    [ ]*(?:est|etait|s'eleve a|atteint|a atteint|atteignait|a ete|is|was)?[ ]*(?:de|d'|of)?[ ]*
     (?:environ[ ]+|about[ ]+|pres de[ ]+)?$
 # What one person is paid, or the rent, is no project cost: "notre éducateur est payé
 # 48 000 € par an", "le loyer de notre local est de 1 500 € par mois", "salary is 35k€".
@@ -292,6 +298,12 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
             if low is not None and low <= amount.value and budget.total_range is None:
                 budget.total_range = (low, amount.value)
             continue
+        share = _SHARE_AFTER.match(folded, amount.end)
+        if share:
+            percent = Decimal(share["pct"].replace(",", "."))
+            if percent > 0:
+                general.append((True, (amount.value * 100 / percent).quantize(Decimal(1))))
+            continue
         year = _YEAR_AFTER.match(folded, amount.end) or _YEAR_BEFORE.search(before)
         if year:
             lines.append(BudgetLine(year=int(year.group(1)), amount_eur=amount.value))
@@ -357,6 +369,75 @@ def _range_low(match: re.Match[str], high_text: str, high: Decimal) -> Decimal |
     return low
 
 
+_TOTAL_LABEL = re.compile(r"\btotal\b")
+_TRAINING_LABEL = re.compile(rf"\b{_TRAINING_NOUN}\b")
+_YEAR_LABEL = re.compile(r"^(?:20[0-9]{2}|(?:annee|an|year)[ ]*[1-5])$")
+_BUDGET_WORDS = re.compile(
+    r"\b(?:total|couts?|budget|postes?|montants?|depenses?|personnel|salaires?|frais|charges|"
+    r"costs?|staff|expenses?)\b"
+)
+
+
+@dataclass
+class _TableBudget:
+    total: Decimal
+    training: Decimal | None  # None when a column or row could hold it but none does
+    years: int
+
+
+def _table_budget(text: str) -> _TableBudget | None:
+    """The project's cost as the first pasted budget table gives it."""
+    for table in find_tables(text):
+        header = [fold(h).strip(" *") for h in table.header]
+        labels = [fold(r.label).strip(" *") for r in table.rows]
+        if not _BUDGET_WORDS.search(" ".join([*header, *labels])):
+            continue
+        if all(_YEAR_LABEL.match(label) for label in labels):
+            budget = _by_year(table, header)
+        else:
+            budget = _by_item(table, header, labels)
+        if budget is not None:
+            return budget
+    return None
+
+
+def _by_year(table: Table, header: list[str]) -> _TableBudget | None:
+    """One row per year: the first amount of each is its cost."""
+    amounts = [next((c for c in r.cells if c is not None), None) for r in table.rows]
+    if any(a is None for a in amounts):
+        return None
+    column = next((i for i, h in enumerate(header) if _TRAINING_LABEL.search(h)), None)
+    training = (
+        None
+        if column is None
+        else sum((r.cells[column] or Decimal(0) for r in table.rows), Decimal(0))
+    )
+    return _TableBudget(sum(amounts, Decimal(0)), training, len(amounts))  # type: ignore[arg-type]
+
+
+def _by_item(table: Table, header: list[str], labels: list[str]) -> _TableBudget | None:
+    """One row per item, the columns years or a total: a total row, else the items' sum."""
+    years = [i for i, h in enumerate(header) if _YEAR_LABEL.match(h)]
+    total_column = next((i for i, h in enumerate(header) if _TOTAL_LABEL.search(h)), None)
+
+    def amount(row: Row) -> Decimal:
+        if total_column is not None and row.cells[total_column] is not None:
+            return row.cells[total_column]  # type: ignore[return-value]
+        return sum((row.cells[i] or Decimal(0) for i in years or range(len(row.cells))), Decimal(0))
+
+    totals = [r for r, label in zip(table.rows, labels, strict=True) if _TOTAL_LABEL.search(label)]
+    items = [r for r in table.rows if r not in totals]
+    if not items:
+        return None
+    trainings = [
+        r for r, label in zip(table.rows, labels, strict=True) if _TRAINING_LABEL.search(label)
+    ]
+    total = amount(totals[0]) if totals else sum(map(amount, items), Decimal(0))
+    # A budget set out item by item with no training line holds no training.
+    training = sum(map(amount, trainings), Decimal(0)) if len(items) >= 2 else None
+    return _TableBudget(total, training, len(years))
+
+
 # A budget laid out year by year says how long the project runs: three yearly lines are
 # three years. More lines than this are not one per year.
 _MAX_BUDGET_YEARS = 5
@@ -389,6 +470,7 @@ not_before: \b(?:depuis|il y a|des|avant|apres|cree[es]? en|since)[ ]+
     \b(?:have|has|'ve|had)\b[^.;!?]{0,60}?\bfor[ ]+(?:more than[ ]+|over[ ]+|nearly[ ]+|
     the (?:last|past)[ ]+)?$
 not_after: [ ]*(?:d'experience|d'existence|d'anciennete|d'activite|de plus|derniere?s|
+    de (?:fonctionnement|charges|tresorerie|salaire)|of (?:running costs|reserves|cash)|
     suivante?s|precedente?s|restante?s|prochaine?s|of experience|ago|old)\b
 per_person_after: [ ]*(?:par|pour chaque|pour une? meme|pour une?|a chaque|pour les|per|for each|
     for every|for one|for a)[ ]+
@@ -684,6 +766,8 @@ name_after: [ ]*\)?[ ]*(?::|=|sera|est|designe[ ]*:?)[ ]*(?P<name>[^,.;:!?()\n]{
 apposition_before: (?:^|[,;:(]|\bet\b|\bdont\b|\bavec\b)[ ]*
     (?P<name>(?:(?!\bet\b|\bdont\b|\bavec\b)[^,;:()]){1,60}?)[ ]*[,(][ ]*$
 apposition_after: ^[ ]*(?:[,)]|$)
+# "Association X, chef de file d'un groupement avec …"
+apposition_group_after: [ ]*(?:d'un|du) (?:groupement|consortium|partenariat)\b
 stated: \b(?:avec|avons|aurons|a|est|sera|seront)[ ]+(?:un|une|le|la|notre)[ ]+
     (?:designe[ ]+)?$
 not_a_name: (?:designe|nomme|choisi|identifie|defini|un|une|obligatoire)\b|^[-–•*]|
@@ -703,7 +787,7 @@ _GENERAL_ACCOUNTING_ONLY = re.compile(
     r"\bsans (?:aucune )?ventilation\b"
 )
 _ACCOUNTING_NEGATION = re.compile(
-    r"\b(?:pas|aucune|sans|ni|ne|n'|not|no|don't|doesn't|without)\b[^.;:\n]{0,30}$"
+    r"\b(?:pas|aucune|sans|ni|ne|n'|not|no|don't|doesn't|without)\b[^.;:\n]{0,30}\Z"
 )
 # "comptabilité analytique dédiée au projet", "compta analytique : oui" (a form's answer).
 _ACCOUNTING_KEPT = re.compile(
@@ -740,6 +824,7 @@ _SOCIAL_PURPOSE = re.compile(
 )
 # "notre objet social est le conseil en marketing": a purpose stated, and not insertion.
 _OTHER_PURPOSE = re.compile(
+    r"\ba pour (?:objet|but)(?P<aim2>(?:[^.;!?(),«»]){3,80})|"
     r"\b(?:objet (?:social|statutaire)|(?:nos|ses|les|leurs) statuts|"
     r"(?<=statuts, )(?:notre|son|leur) objet|"
     r"(?:statutory|social|charitable) purpose)[ ]+"
@@ -790,6 +875,7 @@ _NO_EXPERIENCE = re.compile(
     # supported jobseekers".
     r"\bn'(?:a|avons|ont)[ ]+(?:encore[ ]+|toujours[ ]+)?jamais[ ]+(?:fait|accompagne|travaille|"
     rf"mene)\b[^.;!?]{{0,40}}?\b(?:{_INSERTION_AIM}|l'emploi)|"
+    r"\bn'(?:a|avons|ont)[ ]+(?:encore[ ]+|jamais[ ]+)?accompagne[ ]+personne\b|"
     r"\bnever[ ]+(?:done|worked|supported|run)\b[^.;!?]{0,40}?"
     r"\b(?:insertion|employment|jobseekers|integration)\b"
 )
@@ -850,7 +936,7 @@ _HEALTHY = re.compile(
 # aucune structure. Un consortium de 4 partenaires…" negates no consortium.
 # "non-profit", "à but non lucratif" name a kind of organisation, and negate nothing.
 _SHORT_NEGATION = re.compile(
-    r"\b(?:ne|n'|pas|aucune?|sans|ni|peu|non(?![- ](?:profit|lucrati)))\b[^,;:.!?\n]{0,20}$"
+    r"\b(?:ne|n'|pas|aucune?|sans|ni|peu|non(?![- ](?:profit|lucrati)))\b[^,;:.!?\n]{0,20}\Z"
 )
 
 
@@ -914,7 +1000,10 @@ def _lead_name(text: str, folded: str, match: re.Match[str], sentence_start: int
         or _LEAD["participle_before"].search(before)
         or _LEAD["verb_before"].search(before)
     )
-    if not named and _LEAD["apposition_after"].match(folded[match.end() : match.end() + 3]):
+    if not named and (
+        _LEAD["apposition_after"].match(folded[match.end() : match.end() + 3])
+        or _LEAD["apposition_group_after"].match(folded, match.end())
+    ):
         named = _LEAD["apposition_before"].search(before)
     names = []
     if named:
@@ -1025,7 +1114,7 @@ def _purpose(folded: str, declarative: _Spans) -> bool | None:
     purpose = _flag(folded, declarative, _SOCIAL_PURPOSE)
     if purpose is None:
         for m in _stated(_OTHER_PURPOSE, folded, declarative):
-            if not _COHERENT_AIM.search(m.group("aim")):
+            if not _COHERENT_AIM.search(m.group("aim") or m.group("aim2")):
                 purpose = False
     return purpose
 
@@ -1281,6 +1370,12 @@ def _read(text: str) -> Dossier:
     declarative = _declarative(folded, sentences)
     project_months, pathway_months = _durations(folded, sentences)
     budget = _budget(folded, project_months, declarative)
+    table = _table_budget(text)
+    if table is not None:
+        # A pasted budget table says the cost better than its cells read one by one.
+        budget = _Budget(total=table.total, training=table.training)
+        if project_months is None and 2 <= table.years <= _MAX_BUDGET_YEARS:
+            project_months = 12 * table.years
     if project_months is None and budget.lines:
         project_months = _months_budgeted(budget.lines)
     places, denied = _places(text, folded)

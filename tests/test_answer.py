@@ -622,3 +622,29 @@ def test_asking_which_text_names_no_subject_the_texts_lack(assistant):
     answer = assistant.ask("Le cahier des charges national, c'est dans quel texte ?")
     assert not answer.abstained
     assert "arrêté" in answer.citations[0].quote.lower()
+
+
+def test_a_spreadsheet_row_keeps_its_cells_apart():
+    text, _ = clean_question(
+        "Poste      2026      Total\nPersonnel\t50 000\t150 000\nBonjour,  merci", 500
+    )
+    assert text.splitlines() == [
+        "Poste | 2026 | Total",
+        "Personnel | 50 000 | 150 000",
+        "Bonjour, merci",
+    ]
+
+
+def test_a_budget_pasted_from_a_spreadsheet_is_checked(assistant):
+    answer = assistant.ask(
+        "Notre budget, copié du tableur :\n"
+        "Poste                      2026      2027      2028      Total\n"
+        "Personnel (1,5 ETP)        40 000    41 000    42 000    123 000\n"
+        "Formation des personnes     4 000     4 000     4 000     12 000\n"
+        "Frais de structure          5 000     5 000     5 000     15 000\n"
+        "TOTAL                      49 000    50 000    51 000    150 000\n"
+        "Ça passe ?"
+    )
+    statuses = {r.rule_id: r.status for r in answer.findings.results}
+    # 150 000 € with 12 000 € of training: 138 000 € eligible, under the minimum.
+    assert statuses["cout_minimum"] == "fail" and statuses["depenses_formation"] == "warn"

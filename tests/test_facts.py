@@ -1356,3 +1356,86 @@ def test_most_registered_with_the_invisibles_a_minority_after() -> None:
 def test_the_plan_should_it_be_chosen_is_stated(text: str) -> None:
     facts = extract_facts(text)
     assert facts.total_cost_eur == Decimal(170000) and facts.places
+
+
+# --- pasted application material (written blind as heldout-17, read here in other words) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "total", "training", "months"),
+    [
+        (
+            "| Poste | 2026 | 2027 | Total |\n|---|---:|---:|---:|\n| Personnel | 80 000 | 82 000 "
+            "| 162 000 |\n| Déplacements | 4 000 | 4 000 | 8 000 |\n| **Total** | **84 000** "
+            "| **86 000** | **170 000** |",
+            170000,
+            0,
+            24,
+        ),
+        (
+            "poste;année 1;année 2;année 3\npersonnel;50000;51000;52000\n"
+            "formation des jeunes (CACES);2000;2000;2000",
+            159000,
+            6000,
+            36,
+        ),
+        (
+            "Année | Coût | dont formation\n2026 | 70 000 € | 1 000 €\n2027 | 70 000 € | 0 €",
+            140000,
+            1000,
+            24,
+        ),
+    ],
+)
+def test_a_budget_table_gives_the_cost(text: str, total: int, training: int, months: int) -> None:
+    facts = extract_facts(text)
+    assert facts.total_cost_eur == Decimal(total)
+    assert facts.training_cost_eur == Decimal(training)
+    assert facts.project_months == months
+
+
+def test_an_amount_given_as_a_share_of_the_total() -> None:
+    facts = extract_facts(
+        "Les 90 000 € demandés à l'État représentent 50 % du coût total du projet."
+    )
+    assert facts.total_cost_eur == Decimal(180000)
+
+
+def test_an_activity_reports_figures_are_the_organisations() -> None:
+    facts = extract_facts(
+        "Le budget de l'association a atteint 2 100 000 € en 2024 ; nos fonds propres "
+        "représentent quatre mois de fonctionnement."
+    )
+    assert facts.total_cost_eur is None and facts.project_months is None
+
+
+@pytest.mark.parametrize(
+    ("text", "purpose", "experience"),
+    [
+        (
+            "Nos statuts : « L'association a pour objet la gestion d'un cinéma de quartier. »",
+            False,
+            None,
+        ),
+        ("L'association, créée cette année, n'a encore accompagné personne.", None, False),
+        # A negation ends with its line: "sans groupement" negates no purpose below it.
+        (
+            "Porteur : Asso Élan (candidature individuelle, sans groupement)\n"
+            "Statuts : « l'association a pour but l'insertion professionnelle des jeunes »",
+            True,
+            None,
+        ),
+    ],
+)
+def test_statutes_and_experience_as_pasted(text: str, purpose, experience) -> None:
+    organisation = extract_facts(text).organisation
+    assert organisation is not None
+    assert organisation.social_purpose_insertion is purpose
+    assert organisation.insertion_experience is experience
+
+
+def test_a_lead_named_in_a_sheets_field() -> None:
+    consortium = extract_facts(
+        "Porteur : Association Élan Sud, chef de file d'un groupement avec la régie de quartier"
+    ).consortium
+    assert consortium is not None and consortium.lead == "Association Élan Sud"
