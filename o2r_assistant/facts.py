@@ -167,14 +167,15 @@ _TRAINING_REMOVED = re.compile(
 _NO_TRAINING = re.compile(
     r"\b(?:aucune?|pas de|sans|zero|no|without(?: any)?|not any|"
     r"pas (?:un|1)(?: seul)? (?:euro|centime|€)(?: de| d')?)[ ]+(?:autres?[ ]+|other[ ]+)?"
-    r"(?:depenses?[ ]+de[ ]+|frais[ ]+de[ ]+|cout[ ]+de[ ]+|actions?[ ]+de[ ]+|"
+    r"(?:depenses?[ ]+de[ ]+|frais[ ]+de[ ]+|cout[ ]+de[ ]+|actions?[ ]+de[ ]+|lignes?[ ]+de[ ]+|"
     rf"(?:costs?|expenses?|spending)[ ]+(?:for|on|of)[ ]+)?{_TRAINING_NOUN}\b"
 )
 # An organisation's own accounts are not the project's cost: "un déficit de 30 000 €",
 # "30 000 € de fonds propres", "a €20,000 loss", "nous avons reçu 80 000 € l'an dernier",
 # "notre partenaire dispose de son propre budget de 400 000 €".
 _ACCOUNTS_NOUN = (
-    r"(?:deficits?|pertes?|excedents?|resultats?|fonds propres|capitaux propres|reserves?|"
+    r"(?:deficits?|deficitaires?|pertes?|excedents?|excedentaires?|resultats?|fonds propres|"
+    r"capitaux propres|reserves?|"
     r"tresorerie|chiffre d'affaires|dettes?|budget de fonctionnement|propre budget|"
     r"budget propre|loss(?:es)?|surplus|turnover|revenues?|equity|own funds|own budget|cash|"
     r"budget (?:annuel )?consolide|consolidated budget|"
@@ -655,7 +656,8 @@ _INVISIBLE = re.compile(
     r"\binvisibles?\b|\bnon[ -]inscrite?s?\b|\bpas (?:encore |du tout )?inscrite?s?\b|"
     r"\binscrite?s? nul(?:le)? part\b|\b(?:suivie?s?|accompagnee?s?|connue?s?) par personne\b|"
     r"\binscrite?s? (?:aupres d'|a |dans )aucun|"
-    r"\bsans (?:aucune )?inscription\b|\b(?:en dehors|hors|sortie?s?|disparue?s?) des radars\b|"
+    r"\bsans (?:aucune )?inscription\b|\bsans (?:aucun )?suivi\b|"
+    r"\b(?:en dehors|hors|sortie?s?|disparue?s?) des radars\b|"
     r"\bni inscrite?s?\b|"
     rf"\binconnue?s? (?:de |du |des |d')?(?:{_NETWORK}|reseau|acteurs?|services?)|"
     r"\b(?:connue?s?|suivie?s?|accompagnee?s?) (?:d'|par )aucun|"
@@ -791,7 +793,7 @@ _ACCOUNTING_NEGATION = re.compile(
 )
 # "comptabilité analytique dédiée au projet", "compta analytique : oui" (a form's answer).
 _ACCOUNTING_KEPT = re.compile(
-    r"[ ]*(?:est |sera |deja )?(?:dediee|propre|specifique|distincte|separee|mise en place"
+    r"[ ]*:?[ ]*(?:est |sera |deja )?(?:dediee|propre|specifique|distincte|separee|mise en place"
     r"|prevue|tenue|en place|par projet|par action|par activite|kept|in place|per project)"
     r"|[ ]*:?[ ]*oui\b"
     # "la compta analytique, on l'aura"
@@ -846,6 +848,11 @@ _SENIORITY = (
     r"(?:a|une) (?:decade|decennie)\b|longtemps\b)"
 )
 _EXPERIENCE = re.compile(
+    # "nos salariés ont accompagné 412 personnes", "we supported 300 people last year"
+    r"\b(?:ont|a|avons|avait|avions)[ ]+accompagne[ ]+(?:plus de |pres de |environ )?[0-9]+[ ]+"
+    r"(?:personnes|jeunes|beneficiaires|adultes|participants)\b|"
+    r"\b(?:supported|coached|helped)[ ]+(?:over |more than |about )?[0-9]+[ ]+"
+    r"(?:people|participants|jobseekers|young people)\b|"
     # "22 ans d'activité d'insertion", "mènent depuis 15 ans des actions d'insertion"
     rf"\b{_SENIORITY}[ ]+d'(?:activites?|actions?|experience|accompagnement)\b[^.;!?]{{0,30}}?"
     r"\binsertion\b|"
@@ -924,6 +931,7 @@ _HEALTHY = re.compile(
     rf"\bcomptes?{_STATE_VERB}(?:equilibres|excedentaires|sains|a l'equilibre)\b|"
     r"\bexcedentaires?\b|\bexcedents? (?:sur|depuis|chaque|tous)\b|"
     r"\b(?:[0-9]+|deux|trois|quatre|cinq|six) mois de tresorerie\b|"
+    r"\btresorerie de (?:[0-9]+|deux|trois|quatre|cinq|six) mois\b|\bresultats? positifs?\b|"
     rf"\bsituation financiere{_STATE_VERB}(?:saine|solide|bonne|equilibree|stable)\b|"
     rf"\bbonne sante financiere\b|\bsante financiere{_STATE_VERB}(?:bonne|saine|solide)\b|"
     rf"\bfonds propres{_STATE_VERB}(?:positifs|solides|suffisants)\b|"

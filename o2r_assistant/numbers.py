@@ -357,11 +357,18 @@ _DATE_SPAN = re.compile(
 )
 
 
+# A schedule: "01/09/2026 : démarrage … 31/12/2029 : fin du projet".
+_SCHEDULE_SPAN = re.compile(
+    rf"(?P<start>{_DATE})[ ]*[:-]?[ ]*(?:demarrage|lancement|debut|start|kick-?off)\b"
+    rf"[\s\S]{{0,600}}?(?P<end>{_DATE})[ ]*[:-]?[ ]*(?:fin|cloture|end|closing)\b"
+)
+
+
 def date_ranges(folded: str) -> list[re.Match[str]]:
     """Every period between two dates in folded text, in order."""
     ranges = list(DATE_RANGE.finditer(folded))
     taken = [(m.start(), m.end()) for m in ranges]
-    for match in _DATE_SPAN.finditer(folded):
+    for match in [*_DATE_SPAN.finditer(folded), *_SCHEDULE_SPAN.finditer(folded)]:
         if not any(start < match.end() and match.start() < end for start, end in taken):
             ranges.append(match)
     return sorted(ranges, key=lambda m: m.start())

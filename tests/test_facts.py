@@ -1439,3 +1439,35 @@ def test_a_lead_named_in_a_sheets_field() -> None:
         "Porteur : Association Élan Sud, chef de file d'un groupement avec la régie de quartier"
     ).consortium
     assert consortium is not None and consortium.lead == "Association Élan Sud"
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        (
+            "Calendrier :\n- 01/03/2026 : démarrage\n- 2026-2028 : actions\n"
+            "- 31/08/2029 : fin du projet",
+            42,
+        ),
+        ("01/01/2026 – lancement de l'équipe\n31/12/2027 – clôture et bilan", 24),
+    ],
+)
+def test_a_schedule_from_start_to_end(text: str, months: int) -> None:
+    assert extract_facts(text).project_months == months
+
+
+def test_more_of_a_sheets_fields() -> None:
+    facts = extract_facts(
+        "Public : personnes sans aucun suivi par France Travail ou la mission locale\n"
+        "Budget : 160 000 €, sans aucune ligne de formation\n"
+        "Comptabilité analytique : tenue par le chef de file\n"
+        "Situation financière : résultats positifs, trésorerie de quatre mois\n"
+        "En 2024, nos salariés ont accompagné 250 personnes ; l'exercice est excédentaire "
+        "de 20 000 €."
+    )
+    assert facts.public is not None and facts.public.registered is False
+    assert (facts.total_cost_eur, facts.training_cost_eur) == (Decimal(160000), Decimal(0))
+    assert facts.analytic_accounting is True
+    assert facts.organisation is not None
+    assert facts.organisation.financial_health == "bonne"
+    assert facts.organisation.insertion_experience is True
