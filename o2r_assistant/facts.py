@@ -975,6 +975,23 @@ _FEW_AFTER = re.compile(
 )
 
 
+_PERCENT = re.compile(r"\b([0-9]{1,3})[ ]*%")
+
+
+def _share(folded: str, match: re.Match[str]) -> int | None:
+    """The percentage given to a public in its own clause: "pour 65 %, des inscrits…",
+    "des invisibles (90 %)"."""
+    clause = _clause_around(folded, match.start(), match.end())
+    found = [int(m[1]) for m in _PERCENT.finditer(clause)]
+    return found[0] if len(found) == 1 and found[0] <= 100 else None
+
+
+def _clause_around(folded: str, start: int, end: int) -> str:
+    left = max(folded.rfind(c, max(0, start - 60), start) for c in ";.\n") + 1
+    right = [i for c in ";.\n" if (i := folded.find(c, end, end + 60)) >= 0]
+    return folded[max(left, start - 60) : min(right, default=min(len(folded), end + 60))]
+
+
 def _public(folded: str, declarative: _Spans) -> PublicTarget | None:
     invisible = _stated(_INVISIBLE, folded, declarative)
     registered = [
@@ -986,6 +1003,15 @@ def _public(folded: str, declarative: _Spans) -> PublicTarget | None:
     mostly_registered = any(
         _MOST_BEFORE.search(folded, max(0, m.start() - 60), m.start()) for m in registered
     )
+    shares = [(_share(folded, m), False) for m in invisible] + [
+        (_share(folded, m), True) for m in registered
+    ]
+    if any(share is None for share, _ in shares) or len({r for _, r in shares}) < 2:
+        shares = []
+    if shares:
+        # Each public's share is given: the larger is the main public.
+        main_registered = max(shares)[1]
+        return PublicTarget(registered=main_registered, subsidiary_conditions=subsidiary or None)
     if mostly_registered and all(
         _FEW_BEFORE.search(folded, max(0, m.start() - 40), m.start())
         or _FEW_AFTER.match(folded, m.end())

@@ -502,11 +502,11 @@ def test_checker_probe_sets_read_every_fact(assistant, name: str) -> None:
 
 def test_pasted_application_material_floor(assistant) -> None:
     """heldout-17 (project sheets, budget tables, form answers), written blind and then used
-    for development: a floor under what its round reached (check accuracy 0.961,
-    verdict accuracy 0.929); the readings it still misses are listed in the README."""
+    for development: a floor under what its round reached (check accuracy 0.967,
+    verdict accuracy 0.964); the readings it still misses are listed in the README."""
     data = run_evaluation([EVAL_DIR / "heldout-17.yaml"], assistant=assistant).to_dict()
     assert data["check_accuracy"] >= 0.96
-    assert data["verdict_accuracy"] >= 0.92
+    assert data["verdict_accuracy"] >= 0.96
 
 
 # ---------------------------------------------------------------- stored runs

@@ -1471,3 +1471,18 @@ def test_more_of_a_sheets_fields() -> None:
     assert facts.organisation is not None
     assert facts.organisation.financial_health == "bonne"
     assert facts.organisation.insertion_experience is True
+
+
+@pytest.mark.parametrize(
+    ("text", "registered"),
+    [
+        ("Public : pour 70 %, des demandeurs d'emploi inscrits ; pour 30 %, des invisibles.", True),
+        (
+            "Public : des jeunes inscrits nulle part (80 %) ; des inscrits sans contact (20 %).",
+            False,
+        ),
+    ],
+)
+def test_the_main_public_by_its_share(text: str, registered: bool) -> None:
+    public = extract_facts(text).public
+    assert public is not None and public.registered is registered
