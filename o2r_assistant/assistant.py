@@ -57,6 +57,10 @@ _TABLE_ROW = re.compile(r"\S\t+\S|\S {3,}\**-?\d")
 _TABLE_GAP = re.compile(r"\t+| {2,}")
 
 
+def _cells_apart(line: str) -> str:
+    return _TABLE_GAP.sub(" | ", line) if _TABLE_ROW.search(line) else line
+
+
 def clean_question(text: str, max_chars: int) -> tuple[str, list[str]]:
     """Remove control characters and cut overlong input; the notices say what changed."""
     notices = []
@@ -64,12 +68,7 @@ def clean_question(text: str, max_chars: int) -> tuple[str, list[str]]:
     # Spaces collapse; line breaks stay, since an e-mail's lines tell its greeting,
     # signature and quoted or forwarded parts apart. A line with a tab or a wide gap is a
     # table's row pasted from a spreadsheet: its gaps become cell separators.
-    lines = [
-        re.sub(
-            r"\s+", " ", _TABLE_GAP.sub(" | ", line) if _TABLE_ROW.search(line) else line
-        ).strip()
-        for line in text.split("\n")
-    ]
+    lines = [re.sub(r"\s+", " ", _cells_apart(line)).strip() for line in text.split("\n")]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
     if not text:
         raise InputError("empty question", "La question est vide : écrivez votre question.")

@@ -981,15 +981,18 @@ _PERCENT = re.compile(r"\b([0-9]{1,3})[ ]*%")
 def _share(folded: str, match: re.Match[str]) -> int | None:
     """The percentage given to a public in its own clause: "pour 65 %, des inscrits…",
     "des invisibles (90 %)"."""
-    clause = _clause_around(folded, match.start(), match.end())
+    clause = folded[slice(*_span_around(folded, match.start(), match.end(), ";.\n", 60))]
     found = [int(m[1]) for m in _PERCENT.finditer(clause)]
     return found[0] if len(found) == 1 and found[0] <= 100 else None
 
 
-def _clause_around(folded: str, start: int, end: int) -> str:
-    left = max(folded.rfind(c, max(0, start - 60), start) for c in ";.\n") + 1
-    right = [i for c in ";.\n" if (i := folded.find(c, end, end + 60)) >= 0]
-    return folded[max(left, start - 60) : min(right, default=min(len(folded), end + 60))]
+def _span_around(folded: str, start: int, end: int, stops: str, reach: int) -> tuple[int, int]:
+    """The bounds of the stretch holding ``start``–``end`` between two of the ``stops``
+    characters, at most ``reach`` characters on either side."""
+    floor, ceiling = max(0, start - reach), end + reach
+    left = max(floor, max(folded.rfind(c, floor, start) for c in stops) + 1)
+    rights = [i for c in stops if (i := folded.find(c, end, ceiling)) >= 0]
+    return left, min(rights, default=min(ceiling, len(folded)))
 
 
 def _public(folded: str, declarative: _Spans) -> PublicTarget | None:
@@ -1292,10 +1295,11 @@ def _places(text: str, folded: str) -> tuple[list[PlaceRecord], list[PlaceRecord
             # Where the sender sits (head office, signature) says nothing of where the
             # project runs: with no place of action stated, the territory stays unknown.
             action.append(record)
-            start = _line_start(folded, position, _CUE_REACH)
-            if _ALL_ACTION_HERE.search(folded, start, position):
+            line_start = _span_around(folded, position, position, ".!?\n", _CUE_REACH)[0]
+            if _ALL_ACTION_HERE.search(folded, line_start, position):
                 everywhere.append(record)
-            if _HISTORY.search(_clause_of(folded, position)):
+            clause = _span_around(folded, position, position, _CLAUSE_ENDS, _CUE_REACH)
+            if _HISTORY.search(folded, *clause):
                 history.append(record)
     current = [p for p in action if p not in history]
     kept: list[PlaceRecord] = []
@@ -1305,22 +1309,9 @@ def _places(text: str, folded: str) -> tuple[list[PlaceRecord], list[PlaceRecord
     return kept, denied
 
 
-def _line_start(folded: str, position: int, reach: int) -> int:
-    """Where the sentence or line holding ``position`` starts, at most ``reach`` before it."""
-    floor = max(0, position - reach)
-    return max(floor, max(folded.rfind(c, floor, position) for c in ".!?\n") + 1)
-
-
 _CLAUSE_ENDS = ".!?;:,()\n"
 # How far before a place its cue may stand ("toutes nos actions ont lieu … à Laval").
 _CUE_REACH = 120
-
-
-def _clause_of(folded: str, position: int) -> str:
-    floor, ceiling = max(0, position - _CUE_REACH), position + _CUE_REACH
-    start = max(floor, max(folded.rfind(c, floor, position) for c in _CLAUSE_ENDS) + 1)
-    ends = [i for c in _CLAUSE_ENDS if (i := folded.find(c, position, ceiling)) >= 0]
-    return folded[start : min(ends, default=min(ceiling, len(folded)))]
 
 
 # An e-mail thread: a forwarded message is someone else's; a quoted reply is older.
