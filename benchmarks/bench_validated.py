@@ -1,13 +1,18 @@
 """Validated answers: matching precision and recall on the test fixture, and added latency.
 
 Usage: python benchmarks/bench_validated.py [--thresholds 0.86,0.88,...] [--answers 500]
+                                            [--suggest 0.88,0.89,...]
 
 Precision and recall use the real embedder (e5-small) over the shipped corpus and
 the fixture of tests/validated/ (test data, not validated by anyone): every
 paraphrase must match its own answer, every near miss must match none. A match to
 the wrong answer counts as a false positive. The sweep is shown with and without
-the "different question" guard. The latency is what serving adds to a question
-(the query vector is the retrieval's), with ``--answers`` published answers.
+the "different question" guard. Suggestions (a close published answer offered
+by its phrasing when none is served) are swept over ``--suggest``: how often a
+paraphrase's answer is served or suggested, how often a near miss or a question
+of the shipped question sets (tests/eval/) gets a suggestion. The latency is what
+serving adds to a question (the query vector is the retrieval's), with
+``--answers`` published answers.
 """
 
 from __future__ import annotations
@@ -80,6 +85,7 @@ def quality(source: ValidatedAnswers, embedder, thresholds: list[float], prefix:
     title = {"": "design questions", "heldout_": "held-out questions (never tuned on)"}
     title["heldout2_"] = "second held-out set (written before the second round, never tuned on)"
     title["heldout3_"] = "third held-out set (written before the third round, never tuned on)"
+    title["heldout4_"] = "fourth held-out set (written blind before the fourth round)"
     print(f"\n== {title[prefix]}")
     vectors = [np.asarray(embedder.embed_query(q), dtype=np.float32) for q, _ in cases]
     positives = sum(1 for _, a in cases if a)
@@ -96,6 +102,65 @@ def quality(source: ValidatedAnswers, embedder, thresholds: list[float], prefix:
     for line in wrong:
         print("  " + line)
     source.threshold = matching.THRESHOLD
+
+
+HELD_OUT = ("heldout_", "heldout2_", "heldout3_", "heldout4_")
+
+
+def suggestions(source: ValidatedAnswers, embedder, thresholds: list[float]) -> None:
+    """Served or suggested, per threshold: on paraphrases, near misses and other questions."""
+    data = read_yaml(FIXTURE / "questions.yaml", error=ValueError, what="question set")
+    paraphrases = [(q, aid) for p in HELD_OUT for aid, qs in data[f"{p}paraphrases"].items()
+                   for q in qs]  # fmt: skip
+    near = [q for p in HELD_OUT for q in data[f"{p}near_misses"]]
+    others = []
+    for path in sorted((ROOT / "tests" / "eval").glob("*.yaml")):
+        cases = read_yaml(path, error=ValueError, what="question set")
+        cases = cases.get("cases", []) if isinstance(cases, dict) else cases
+        others += [c["question"] for c in cases if isinstance(c.get("question"), str)]
+
+    def outcome(question: str) -> tuple[str | None, list[str]]:
+        vector = embedder.embed_query(question)
+        found = source.match(question, vector)
+        if found:
+            return found.answer.id, []
+        return None, [s.answer_id for s in source.suggest(question, vector)]
+
+    def first_right(question: str, answer_id: str) -> bool:
+        served, suggested = outcome(question)
+        return served == answer_id or suggested[:1] == [answer_id]
+
+    print(
+        f"\n== suggestions: {len(paraphrases)} held-out paraphrases, {len(near)} held-out near "
+        f"misses, {len(others)} questions of tests/eval/"
+    )
+    print(
+        "threshold | paraphrase served / served or first suggestion / served or suggested"
+        " | near miss suggested | other questions suggested"
+    )
+    default = matching.SUGGEST_THRESHOLD
+    for threshold in thresholds:
+        matching.SUGGEST_THRESHOLD = threshold
+        got = [(outcome(q), aid) for q, aid in paraphrases]
+        served = sum(1 for (s, _), aid in got if s == aid)
+        first = sum(1 for q, aid in paraphrases if first_right(q, aid))
+        any_ = sum(1 for (s, sug), aid in got if s == aid or aid in sug)
+        near_sug = sum(1 for q in near if outcome(q)[1])
+        other_sug = sum(1 for q in others if outcome(q)[1])
+        n = len(paraphrases)
+        print(
+            f"{threshold:9.3f} | {served / n:.3f} / {first / n:.3f} / {any_ / n:.3f}"
+            f"                     | {near_sug / len(near):.3f}               "
+            f"| {other_sug / len(others):.3f}"
+        )
+    matching.SUGGEST_THRESHOLD = default
+    print(f"\nat SUGGEST_THRESHOLD = {default}, served or first suggestion, per held-out set:")
+    for prefix in HELD_OUT:
+        cases = [(q, aid) for aid, qs in data[f"{prefix}paraphrases"].items() for q in qs]
+        right = sum(
+            1 for q, aid in cases if (lambda s, sug: s == aid or sug[:1] == [aid])(*outcome(q))
+        )
+        print(f"  {prefix.rstrip('_')}: {right}/{len(cases)} = {right / len(cases):.3f}")
 
 
 def latency(settings: Settings, embedder, index, count: int, tmp: Path) -> None:
@@ -150,6 +215,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--thresholds", default="0.86,0.87,0.88,0.89,0.9,0.91,0.92,0.93")
     parser.add_argument("--answers", type=int, default=500)
+    parser.add_argument("--suggest", default="0.88,0.89,0.9,0.91,0.92")
     args = parser.parse_args()
     settings = Settings(corpus_dir=ROOT / "corpus")
     embedder = get_embedder(settings.embedder)
@@ -165,6 +231,8 @@ def main() -> None:
         quality(source, embedder, thresholds, prefix="heldout_")
         quality(source, embedder, thresholds, prefix="heldout2_")
         quality(source, embedder, thresholds, prefix="heldout3_")
+        quality(source, embedder, thresholds, prefix="heldout4_")
+        suggestions(source, embedder, [float(t) for t in args.suggest.split(",")])
         latency(settings, embedder, index, args.answers, tmp)
 
 

@@ -26,7 +26,7 @@ from .safety import is_instruction
 from .text import normalize_match, tokens
 
 if TYPE_CHECKING:
-    from .matching import Served
+    from .matching import Served, Suggestion
 
 # The lead quote answers; a second one only when it adds a fact close in relevance.
 MAX_QUOTES = 2
@@ -145,6 +145,8 @@ class Answer:
     resolved_question: str = ""
     # The staff-validated answer served (mode "validated"), else None.
     validated: Served | None = None
+    # Published answers to close questions, offered when none is served.
+    suggestions: list[Suggestion] = field(default_factory=list)
     # The checker's paragraph when it opens the text (a reply draft gives it apart).
     verdict: str | None = None
 
@@ -162,6 +164,7 @@ class Answer:
             "citations": [asdict(c) for c in self.citations],
             "findings": self.findings.to_dict() if self.findings else None,
             "validated": self.validated.to_dict() if self.validated else None,
+            "suggestions": [s.to_dict() for s in self.suggestions],
             "retrieved": [
                 {
                     "rank": r.rank,

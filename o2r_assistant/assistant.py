@@ -443,7 +443,8 @@ class Assistant:
         )
         # Not for the checker's verdict, a blocked message, or a follow-up (resolved as usual).
         if self.validated and not verdict_leads and not signals.blocked and resolved == asked.focus:
-            answer = self.validated.serve(answer, result)
+            # A question the texts cannot speak to gets no published answer as a suggestion.
+            answer = self.validated.serve(answer, result, suggest=signals.supported())
         answer.citations = [
             replace(c, official=is_official(c.url, self.official_domains)) for c in answer.citations
         ]

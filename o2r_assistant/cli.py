@@ -156,6 +156,10 @@ def ask(question: str, as_json: bool, validated: bool) -> None:
         click.echo("\nSources :\n" + answer.sources_markdown())
     if answer.findings is not None:
         click.echo("\nVérification automatique :\n" + answer.findings.to_markdown())
+    if answer.suggestions:
+        click.echo("\nRéponses validées pour des questions proches (à poser telles quelles) :")
+        for suggestion in answer.suggestions:
+            click.echo(f"- {suggestion.phrasing}")
 
 
 @cli.command()

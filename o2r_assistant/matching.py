@@ -23,7 +23,7 @@ import threading
 import time
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
@@ -45,6 +45,15 @@ log = logging.getLogger(__name__)
 # Cosine similarity (e5-small) from which a question may match a phrasing; chosen by
 # benchmarks/bench_validated.py on the test fixture (precision first).
 THRESHOLD = 0.9
+# From this similarity a published answer that is not served is suggested, at most
+# ``SUGGESTIONS`` of them; chosen by benchmarks/bench_validated.py on the held-out sets.
+SUGGEST_THRESHOLD = 0.89
+SUGGESTIONS = 2
+# A second suggestion only as close as the first, give or take this: a clear first is alone.
+SUGGEST_MARGIN = 0.02
+# What a suggestion must not contradict: a minimum for a maximum, a deadline for a
+# duration, "who" for "when" (``differences``).
+_CLASHES = frozenset({"bounds", "wh", "deadline"})
 VALIDATION_LINE = "Réponse validée par la DREETS Pays de la Loire le {date}."
 
 # What a question turns on: whose duration (``whose``), a deadline, a negation. A
@@ -181,6 +190,22 @@ class Match:
 
 
 @dataclass(frozen=True)
+class Suggestion:
+    """A published answer to a question close to the one asked, offered by its phrasing."""
+
+    answer_id: str
+    phrasing: str
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "answer_id": self.answer_id,
+            "phrasing": self.phrasing,
+            "score": round(self.score, 4),
+        }
+
+
+@dataclass(frozen=True)
 class Served:
     """The validated answer an ``Answer`` serves (``Answer.validated``).
 
@@ -220,6 +245,15 @@ class _Loaded:
     vocabularies: list[frozenset[str]]  # one per answer
     matrix: np.ndarray  # one unit vector per phrasing
     expires: date | None  # the first day an answer loaded here is no longer valid
+
+
+class _Ranked(NamedTuple):
+    """One question against the loaded phrasings, most similar first."""
+
+    loaded: _Loaded
+    scores: np.ndarray
+    order: np.ndarray
+    asked: Signature
 
 
 # Before the first load from a database that was unreachable: no answer, reload next time.
@@ -313,14 +347,22 @@ class ValidatedAnswers:
             log.warning("validated answers not reloaded, database unreachable: %s", err)
         return self._loaded
 
-    def match(self, question: str, vector: list[float] | np.ndarray) -> Match | None:
-        """The published answer ``question`` asks for, or None."""
+    def _ranked(self, question: str, vector: list[float] | np.ndarray) -> _Ranked | None:
         loaded = self.current()
         if not loaded.phrasings:
             return None
         scores = loaded.matrix @ np.asarray(vector, dtype=np.float32)
-        asked = signature(question)
-        for row in np.argsort(-scores):
+        return _Ranked(loaded, scores, np.argsort(-scores), signature(question))
+
+    def match(
+        self, question: str, vector: list[float] | np.ndarray, ranked: _Ranked | None = None
+    ) -> Match | None:
+        """The published answer ``question`` asks for, or None."""
+        ranked = ranked or self._ranked(question, vector)
+        if ranked is None:
+            return None
+        loaded, scores, order, asked = ranked
+        for row in order:
             score = float(scores[row])
             if score < self.threshold:
                 break
@@ -331,31 +373,61 @@ class ValidatedAnswers:
                 return Match(loaded.answers[owner], loaded.phrasings[row], score)
         return None
 
-    def serve(self, answer: Answer, result: RetrievalResult) -> Answer:
+    def suggest(
+        self, question: str, vector: list[float] | np.ndarray, ranked: _Ranked | None = None
+    ) -> list[Suggestion]:
+        """The published answers close to ``question``, best first, one phrasing each."""
+        ranked = ranked or self._ranked(question, vector)
+        if ranked is None:
+            return []
+        loaded, scores, order, asked = ranked
+        found: dict[int, Suggestion] = {}
+        for row in order:
+            score = float(scores[row])
+            if score < SUGGEST_THRESHOLD or len(found) == SUGGESTIONS:
+                break
+            if found and score < next(iter(found.values())).score - SUGGEST_MARGIN:
+                break
+            owner = int(loaded.owners[row])
+            stored = loaded.signatures[row]
+            if owner in found or _CLASHES & set(differences(asked, stored)):
+                continue
+            # A question for an amount, a date or an address is offered one that gives it.
+            if not asked.kinds <= stored.kinds:
+                continue
+            found[owner] = Suggestion(loaded.answers[owner].id, loaded.phrasings[row], score)
+        return list(found.values())
+
+    def serve(self, answer: Answer, result: RetrievalResult, suggest: bool = True) -> Answer:
         """``answer`` replaced by the validated answer its question matches, if any.
 
         ``result`` is the retrieval for that question: its query vector is reused
-        unless the dense query added place names.
+        unless the dense query added place names. Otherwise, with ``suggest`` (the
+        texts may speak to the question), the close published answers are offered.
         """
         started = time.perf_counter()
         vector = result.query_vector
         if result.dense_query != result.query or not vector:
             vector = self.embedder.embed_query(result.query)
-        found = self.match(result.query, vector)
+        ranked = self._ranked(result.query, vector)
+        found = self.match(result.query, vector, ranked)
         citations: list[Citation] = []
         numbers: dict[str, int] = {}
+        unlocated = None
         for quote in found.answer.citations if found else ():
             located = self.finder.locate(quote)
             if located is None:  # the corpus changed under this assistant: do not serve
-                found = None
+                unlocated, found = found.answer.id, None
                 break
             n = numbers.setdefault(located.chunk.chunk_id, len(numbers) + 1)
             citations.append(Citation.of(n, located.chunk, located.quote))
+        suggestions = self.suggest(result.query, vector, ranked) if suggest and not found else []
+        suggestions = [s for s in suggestions if s.answer_id != unlocated]
         elapsed = (time.perf_counter() - started) * 1000
         timings = dict(answer.timings, validated_ms=elapsed)
         timings["total_ms"] = timings.get("total_ms", 0.0) + elapsed
         if found is None:
-            return replace(answer, timings=timings)
+            return replace(answer, timings=timings, suggestions=suggestions)
         own = len(numbers)
         # The texts' quotes, without the extractive answer's own yes/no lead: the staff
         # text answers; the quotes show what the texts say.

@@ -237,6 +237,19 @@ def test_staff_publish_a_validated_answer_then_the_corpus_suspends_it(
         page.set_viewport_size({"width": 1440, "height": 1600})
         page.screenshot(path=str(tmp_path / "validated.png"), full_page=True)
 
+        # In words too far from the phrasing to be served, the answer is offered by its
+        # phrasing; the button asks it, and the validated answer is served.
+        box.fill(
+            "Bonjour, on voudrait savoir si on peut mettre des frais de formation dans le "
+            "budget du projet ?"
+        )
+        box.press("Enter")
+        page.get_by_text("a validé une réponse à une question proche").wait_for(state="visible")
+        assert served.count() == 1
+        offer = page.get_by_role("button", name="Les dépenses de formation sont-elles éligibles ?")
+        offer.click()
+        served.nth(1).wait_for(state="visible")
+
         # The corpus loses the quoted document: after reindexing, the answer is suspended.
         go(page, "Corpus")
         page.get_by_label("Je confirme le retrait de ce document").check(force=True)

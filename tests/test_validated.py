@@ -330,6 +330,49 @@ def test_a_paraphrase_is_served_with_its_date_and_citations(validated_assistant)
     assert answer.timings["validated_ms"] < 50
 
 
+def test_a_close_question_not_served_offers_the_answer_and_its_phrasing_serves_it(
+    validated_assistant,
+) -> None:
+    question = (
+        "Bonjour, on voudrait savoir si on peut mettre des frais de formation dans le budget "
+        "du projet ?"
+    )
+    answer = validated_assistant.ask(question)
+    assert answer.mode == "extractive" and answer.validated is None
+    first = answer.suggestions[0]
+    assert first.answer_id == "formation-non-eligible"
+    assert answer.to_dict()["suggestions"][0]["phrasing"] == first.phrasing
+    # The chat's suggestion button asks the stored phrasing, which the answer serves.
+    served = validated_assistant.ask(first.phrasing, history=[question])
+    assert served.validated.answer_id == "formation-non-eligible" and not served.suggestions
+
+
+def test_an_empty_store_serves_and_suggests_nothing(served_index: Path, tmp_path: Path) -> None:
+    from o2r_assistant.assistant import Assistant
+
+    assistant = Assistant(Settings(), validated=ValidatedStore(tmp_path / "empty.sqlite3"))
+    answer = assistant.ask("Quel est le coût minimum d'un projet ?")
+    assert answer.mode == "extractive" and answer.suggestions == [] and not answer.abstained
+
+
+def test_suggestions_never_contradict_the_question_nor_leave_the_texts(
+    validated_assistant,
+) -> None:
+    ask = validated_assistant.ask
+    # Served: nothing else is offered.
+    assert ask("Quel budget minimal faut-il prévoir pour le projet ?").suggestions == []
+    # A maximum is not offered the minimum; an amount is not offered a yes/no answer.
+    assert "cout-minimum" not in {
+        s.answer_id for s in ask("Quel est le coût maximum d'un projet ?").suggestions
+    }
+    assert ask("Quel est le salaire d'un chargé d'insertion ?").suggestions == []
+    # Close to published answers, but about something the texts never name: none.
+    question = "Faut-il être certifié Qualiopi pour candidater ?"
+    vector = validated_assistant.embedder.embed_query(question)
+    assert validated_assistant.validated.suggest(question, vector)
+    assert ask(question).suggestions == []
+
+
 def test_near_misses_follow_ups_and_stated_facts_go_the_usual_way(validated_assistant) -> None:
     assert validated_assistant.ask("Quel est le coût maximum d'un projet ?").mode == "extractive"
     first = "Combien de temps peut durer l'accompagnement d'une personne ?"

@@ -82,7 +82,7 @@ def render_findings_summary(report: CheckReport) -> None:
         st.caption("Détail et checklist dans le panneau « Vérifier mon projet ».")
 
 
-def render_answer(answer: Answer) -> None:
+def render_answer(answer: Answer, key: int) -> None:
     for notice in answer.notices:
         st.warning(md_text(notice), icon=":material/info:")
     if answer.validated is not None:
@@ -94,6 +94,26 @@ def render_answer(answer: Answer) -> None:
         render_citations(answer.citations)
     if answer.findings is not None and answer.facts_stated:
         render_findings_summary(answer.findings)
+    if answer.suggestions:
+        render_suggestions(answer, key)
+
+
+def render_suggestions(answer: Answer, key: int) -> None:
+    """Published answers to close questions: each button asks its question, which serves it."""
+    s = state()
+    if len(answer.suggestions) > 1:
+        offer = "des réponses à des questions proches. L'une d'elles est-elle la vôtre ?"
+    else:
+        offer = "une réponse à une question proche. Est-ce votre question ?"
+    st.caption(f":material/verified: La DREETS Pays de la Loire a validé {offer}")
+    for i, suggestion in enumerate(answer.suggestions):
+        st.button(
+            md_text(suggestion.phrasing),
+            key=f"suggestion-{key}-{i}",
+            icon=":material/help:",
+            on_click=s.__setitem__,
+            args=("pending_question", suggestion.phrasing),
+        )
 
 
 def render_validated(answer: Answer) -> None:
@@ -245,7 +265,7 @@ def chat(settings: Settings) -> None:
                 if "error" in message:
                     st.error(md_text(message["error"]), icon=":material/error:")
                     continue
-                render_answer(message["answer"])
+                render_answer(message["answer"], message["id"])
                 render_feedback(message, store, settings)
     privacy_panel(settings, store)
 
