@@ -43,7 +43,7 @@ from o2r_assistant.patterns import pattern_table
 from o2r_assistant.places import place_mentions
 from o2r_assistant.question import CLOSINGS, THANKS, statements_of
 from o2r_assistant.rules import load_rules
-from o2r_assistant.tables import Row, Table, find_tables
+from o2r_assistant.tables import Row, Table, find_tables, is_year_label
 from o2r_assistant.text import FORMER_NAMES, fold
 
 __all__ = ["extract_facts"]
@@ -372,7 +372,6 @@ def _range_low(match: re.Match[str], high_text: str, high: Decimal) -> Decimal |
 
 _TOTAL_LABEL = re.compile(r"\btotal\b")
 _TRAINING_LABEL = re.compile(rf"\b{_TRAINING_NOUN}\b")
-_YEAR_LABEL = re.compile(r"^(?:20[0-9]{2}|(?:annee|an|year)[ ]*[1-5])$")
 _BUDGET_WORDS = re.compile(
     r"\b(?:total|couts?|budget|postes?|montants?|depenses?|personnel|salaires?|frais|charges|"
     r"costs?|staff|expenses?)\b"
@@ -393,7 +392,7 @@ def _table_budget(text: str) -> _TableBudget | None:
         labels = [fold(r.label).strip(" *") for r in table.rows]
         if not _BUDGET_WORDS.search(" ".join([*header, *labels])):
             continue
-        if all(_YEAR_LABEL.match(label) for label in labels):
+        if all(is_year_label(label) for label in labels):
             budget = _by_year(table, header)
         else:
             budget = _by_item(table, header, labels)
@@ -418,7 +417,7 @@ def _by_year(table: Table, header: list[str]) -> _TableBudget | None:
 
 def _by_item(table: Table, header: list[str], labels: list[str]) -> _TableBudget | None:
     """One row per item, the columns years or a total: a total row, else the items' sum."""
-    years = [i for i, h in enumerate(header) if _YEAR_LABEL.match(h)]
+    years = [i for i, h in enumerate(header) if is_year_label(h)]
     total_column = next((i for i, h in enumerate(header) if _TOTAL_LABEL.search(h)), None)
 
     def amount(row: Row) -> Decimal:
@@ -1382,8 +1381,11 @@ _NOT_THIS_PROJECT = re.compile(
 
 def _this_project(text: str) -> str:
     """``text`` without the sentences about another project than the candidate's own."""
+    folded = fold(text)  # same length: its sentence spans are the text's
     return "".join(
-        part for part in re.split(r"(?<=[.!?\n])", text) if not _NOT_THIS_PROJECT.search(fold(part))
+        text[start:end]
+        for start, end in _sentences(folded)
+        if not _NOT_THIS_PROJECT.search(folded[start:end])
     )
 
 

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from .text import fold
+
 # Cells: a pipe (Markdown), a tab, a semicolon, or two spaces or more.
 _SEPARATOR = re.compile(r"\s*\|\s*|\t+|\s*;\s*|\s{2,}")
 _MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
@@ -19,6 +21,8 @@ _MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*
 _NUMBER = re.compile(
     r"^\**\s*(-?\d{1,3}(?:[  .]\d{3})+|-?\d+)(?:,(\d{1,2}))?\s*(?:€|eur|euros)?\s*\**$"
 )
+# A column or row named after a year of the project: "2025", "Année 1", "**year 2**".
+_YEAR_LABEL = re.compile(r"20[0-9]{2}|(?:annee|an|year)[ ]*[1-5]")
 
 
 @dataclass(frozen=True)
@@ -74,7 +78,7 @@ def _table(block: list[list[str]]) -> Table | None:
     if len(block) < 2:
         return None
     first = block[0]
-    numeric_header = any(number(c) is not None and not _is_year(c) for c in first[1:])
+    numeric_header = any(number(c) is not None and not is_year_label(c) for c in first[1:])
     header = () if numeric_header else tuple(first[1:])
     rows = tuple(
         Row(label=cells[0], cells=tuple(number(c) for c in cells[1:]))
@@ -85,5 +89,6 @@ def _table(block: list[list[str]]) -> Table | None:
     return Table(header=header, rows=rows)
 
 
-def _is_year(cell: str) -> bool:
-    return bool(re.fullmatch(r"\s*20\d{2}\s*", cell))
+def is_year_label(label: str) -> bool:
+    """Whether a header or row label names a year ("2025", "Année 1")."""
+    return bool(_YEAR_LABEL.fullmatch(fold(label).strip(" *")))
