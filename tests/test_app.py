@@ -364,6 +364,46 @@ def test_validated_answer_history_names_the_signed_in_identity(
     assert store.history(answer.id)[-1].editor == "mot de passe partagé"  # who clicked
 
 
+def test_a_close_published_answer_is_offered_in_the_chat_and_in_drafts(
+    served_index: Path, monkeypatch
+) -> None:
+    from o2r_assistant.validated import QuoteFinder, ValidatedAnswer, ValidatedStore
+    from o2r_assistant.validated_io import import_answers
+
+    monkeypatch.setenv("O2R_ADMIN_PASSWORD", PASSWORD)
+    phrasing = "Les dépenses de formation sont-elles éligibles ?"
+    quote = "Les dépenses de formation ne sont pas éligibles."
+    answer = ValidatedAnswer(
+        id="formation", phrasings=(phrasing,), text="Non : elles ne sont pas éligibles.",
+        citations=(quote,), author="Camille Test", status="published",
+    )  # fmt: skip
+    finder = QuoteFinder([c for c in _served_chunks() if quote in c.text])
+    import_answers(ValidatedStore(Settings().database), [answer], "Test", finder)
+    question = (
+        "Bonjour, on voudrait savoir si on peut mettre des frais de formation dans le budget "
+        "du projet ?"
+    )
+    at = ask(start(served_index), question)
+    assert not any("Réponse validée par la DREETS" in t for t in texts(at))
+    offer = next(b for b in at.button if plain(b.label) == phrasing)
+    offer.click().run()  # the offer asks the stored phrasing
+    assert not at.exception
+    assert any("Réponse validée par la DREETS" in t for t in texts(at))
+
+    at = login(go(at, "Rédaction"), PASSWORD)
+    at.text_area(key="email").input(f"Bonjour,\n{question}\nCordialement,\nMarie")
+    by_label(at.button, "Préparer un projet de réponse").click().run()
+    assert not at.exception
+    offered = [e for e in at.expander if phrasing in plain(e.label)]
+    assert offered and "Non : elles ne sont pas éligibles." in texts(offered[0])
+
+
+def _served_chunks():
+    from o2r_assistant.assistant import Assistant
+
+    return Assistant(Settings()).index.chunks()
+
+
 def test_staff_pages_are_disabled_without_password(served_index: Path) -> None:
     for page in ("Rédaction", "Corpus", "Évaluation", "Journal"):
         at = go(start(served_index), page)

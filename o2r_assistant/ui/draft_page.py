@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
@@ -19,6 +20,10 @@ from o2r_assistant.ui.common import (
 )
 from o2r_assistant.ui.staff import staff_page
 from o2r_assistant.ui.validated_page import open_draft, prefill_from_answer
+from o2r_assistant.validated import ValidatedStore, date_fr
+
+if TYPE_CHECKING:
+    from o2r_assistant.matching import Suggestion
 
 
 def page_draft(settings: Settings) -> None:
@@ -66,6 +71,9 @@ def page_draft(settings: Settings) -> None:
     if draft.citations:
         st.markdown("**Passages cités, pour vérification**")
         render_citations(list(draft.citations))
+    offered = {o.answer_id: o for a in draft.answers for o in a.suggestions}
+    if offered:
+        render_offered(list(offered.values()), ValidatedStore(settings.database))
     # Staff can turn this reply into a validated answer (this page is behind the staff gate too).
     answered = [a.text for a in draft.answers if not a.abstained]
     st.button(
@@ -78,3 +86,21 @@ def page_draft(settings: Settings) -> None:
             ),
         ),
     )
+
+
+def render_offered(offered: list[Suggestion], store: ValidatedStore) -> None:
+    """Published answers to questions close to the e-mail's, for staff to reuse or not."""
+    st.markdown("**Réponses validées pour des questions proches**, à reprendre si besoin")
+    for suggestion in offered:
+        try:
+            answer = store.get(suggestion.answer_id)
+        except O2RError as err:
+            show_error(err)
+            return
+        if answer is None or answer.status != "published":
+            continue  # retired since the draft was made
+        with st.expander(md_text(f"« {suggestion.phrasing} »"), icon=":material/verified:"):
+            st.markdown(md_text(answer.text))
+            if answer.validated_on:
+                when = date_fr(answer.validated_on)
+                st.caption(f"Validée le {when} par {md_text(answer.author)}")
