@@ -39,7 +39,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
 from .errors import ConfigError, DatabaseUnavailableError
-from .migrations import schema_0001, schema_0002, schema_0003
+from .migrations import schema_0001, schema_0002, schema_0003, schema_0004
 
 log = logging.getLogger(__name__)
 
@@ -61,10 +61,12 @@ metadata = sa.MetaData()
 schema_0001.declare(metadata)
 schema_0002.declare(metadata)  # migration 0002: stored evaluation runs
 schema_0003.declare(metadata)  # migration 0003: the journal of staff actions
+schema_0004.declare(metadata)  # migration 0004: validated answers offered and taken
 FEEDBACK = metadata.tables["feedback"]
 VALIDATED_ANSWERS = metadata.tables["validated_answers"]
 VALIDATED_HISTORY = metadata.tables["validated_history"]
 VALIDATED_SERVED = metadata.tables["validated_served"]
+VALIDATED_OFFERS = metadata.tables["validated_offers"]
 VALIDATED_RATINGS = metadata.tables["validated_ratings"]
 VALIDATED_VECTORS = metadata.tables["validated_vectors"]
 EVAL_RUNS = metadata.tables["eval_runs"]

@@ -40,6 +40,7 @@ from sqlalchemy.engine import Connection
 from .db import (
     VALIDATED_ANSWERS,
     VALIDATED_HISTORY,
+    VALIDATED_OFFERS,
     VALIDATED_RATINGS,
     VALIDATED_SERVED,
     VALIDATED_VECTORS,
@@ -131,11 +132,14 @@ class HistoryEntry:
 
 @dataclass(frozen=True)
 class Usage:
-    """How often an answer was served in the chat, and the ratings it received there."""
+    """How often an answer was served in the chat, the ratings it received there, and how
+    often it was offered for a close question and taken."""
 
     served: int = 0
     up: int = 0
     down: int = 0
+    offered: int = 0
+    taken: int = 0
 
 
 @dataclass(frozen=True)
@@ -380,7 +384,8 @@ class ValidatedStore:
         return int(latest or 0)
 
     def usage(self) -> dict[str, Usage]:
-        """Times served and ratings, by answer id (answers never served are absent)."""
+        """Times served, ratings, offers and offers taken, by answer id (answers with none
+        of them are absent)."""
         if not self.db.exists():
             return {}
         r = VALIDATED_RATINGS.c
@@ -397,10 +402,15 @@ class ValidatedStore:
                 )
             }
             ratings = conn.execute(counts).all()
+            o = VALIDATED_OFFERS.c
+            offers = {
+                aid: (offered, taken)
+                for aid, offered, taken in conn.execute(sa.select(o.answer_id, o.offered, o.taken))
+            }
         rated = {aid: (int(up), int(down)) for aid, up, down in ratings}
         return {
-            aid: Usage(served.get(aid, 0), *rated.get(aid, (0, 0)))
-            for aid in set(served) | set(rated)
+            aid: Usage(served.get(aid, 0), *rated.get(aid, (0, 0)), *offers.get(aid, (0, 0)))
+            for aid in set(served) | set(rated) | set(offers)
         }
 
     def new_id(self, phrasing: str) -> str:
@@ -490,22 +500,36 @@ class ValidatedStore:
         return suspended
 
     def record_served(self, answer_id: str) -> None:
-        """Count one serving of ``answer_id`` in the chat.
+        """Count one serving of ``answer_id`` in the chat."""
+        self._count(VALIDATED_SERVED, "served", [answer_id])
+
+    def record_offered(self, answer_ids: Sequence[str]) -> None:
+        """Count one offer of each of ``answer_ids`` for a question close to theirs."""
+        self._count(VALIDATED_OFFERS, "offered", answer_ids)
+
+    def record_taken(self, answer_id: str) -> None:
+        """Count one offer of ``answer_id`` that the candidate took (its button)."""
+        self._count(VALIDATED_OFFERS, "taken", [answer_id])
+
+    def _count(self, table: sa.Table, column: str, answer_ids: Sequence[str]) -> None:
+        """Add one to ``column`` of each answer's row of ``table``.
 
         A statistic: while the database is unreachable the count is lost and logged,
         and the chat goes on answering.
         """
+        counters = [c.name for c in table.columns if c.name != "answer_id"]
         try:
             with self._connect() as conn:
-                upsert(
-                    conn,
-                    VALIDATED_SERVED,
-                    {"answer_id": answer_id, "served": 1},
-                    ["answer_id"],
-                    {"served": VALIDATED_SERVED.c.served + 1},
-                )
+                for answer_id in answer_ids:
+                    upsert(
+                        conn,
+                        table,
+                        {"answer_id": answer_id, **{c: int(c == column) for c in counters}},
+                        ["answer_id"],
+                        {column: table.c[column] + 1},
+                    )
         except DatabaseUnavailableError as err:
-            log.warning("serving of validated answer %r not counted: %s", answer_id, err)
+            log.warning("%s of validated answers %s not counted: %s", column, answer_ids, err)
 
     def rate(self, feedback_id: int, answer_id: str, rating: str) -> None:
         """The rating of one chat answer (its feedback row) that served ``answer_id``."""

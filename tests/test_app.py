@@ -385,10 +385,16 @@ def test_a_close_published_answer_is_offered_in_the_chat_and_in_drafts(
     )
     at = ask(start(served_index), question)
     assert not any("Réponse validée par la DREETS" in t for t in texts(at))
+    store = ValidatedStore(Settings().database)
+    assert store.usage()["formation"].offered == 1
     offer = next(b for b in at.button if plain(b.label) == phrasing)
     offer.click().run()  # the offer asks the stored phrasing
     assert not at.exception
     assert any("Réponse validée par la DREETS" in t for t in texts(at))
+    usage = store.usage()["formation"]
+    assert (usage.offered, usage.taken, usage.served) == (1, 1, 1)
+    ask(at, phrasing)  # asked by hand, not through the offer: served, not taken
+    assert store.usage()["formation"].taken == 1
 
     at = login(go(at, "Rédaction"), PASSWORD)
     at.text_area(key="email").input(f"Bonjour,\n{question}\nCordialement,\nMarie")

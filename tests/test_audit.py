@@ -60,7 +60,7 @@ def test_a_journal_from_before_the_database_layer_is_adopted_with_its_rows(
     log = AuditLog(path)
     log.record("mot de passe partagé", "feedback_exported", "new")
     assert [e.target for e in log.entries()] == ["new", "old"]
-    assert log.db.revision() == "0003"
+    assert log.db.revision() == "0004"
 
 
 def test_shares_the_feedback_database(tmp_path: Path) -> None:

@@ -38,7 +38,7 @@ from o2r_assistant.index import open_index
 from o2r_assistant.migrations import schema_0001
 from o2r_assistant.validated import ValidatedAnswer, ValidatedStore
 
-HEAD = "0003"
+HEAD = "0004"
 # The tables migration 0001 has created since it was released (_fingerprint of the tables
 # db.py declared before the snapshot existed).
 SCHEMA_0001 = "ce4ea9e7bcc75821bf1044cf21b8a363f81226bcf2f76d4c2188884b78ad3ca9"
@@ -182,6 +182,8 @@ def _writer(target: Database, n: int, start: float) -> None:
     for i in range(ROWS):
         feedback.add(f"Q{n}-{i} ?", "R.", [], "up", session_id=f"s{n}")
         validated.record_served("shared")
+        validated.record_offered(["shared", f"w{n}"])
+        validated.record_taken("shared")
         validated.save(_answer(f"w{n}-{i}"), f"writer {n}")
 
 
@@ -200,7 +202,8 @@ def test_two_writer_processes_at_once_lose_nothing(database: Path | str) -> None
         rows = feedback.records(session_id=f"s{n}")
         assert [r.question for r in rows] == [f"Q{n}-{i} ?" for i in range(ROWS)]
     assert len({r.id for r in feedback.records()}) == WRITERS * ROWS
-    assert validated.usage()["shared"].served == WRITERS * ROWS  # no lost increment
+    shared = validated.usage()["shared"]  # no lost increment
+    assert shared.served == shared.offered == shared.taken == WRITERS * ROWS
     assert len(validated.all()) == validated.revision() == WRITERS * ROWS
     assert target.revision() == HEAD
 
@@ -222,6 +225,7 @@ def test_an_unreachable_server_is_a_french_error_never_a_silent_drop() -> None:
         ValidatedStore(url).save(_answer("formation"), "A")
     assert isinstance(err.value, DatabaseUnavailableError)
     ValidatedStore(url).record_served("formation")  # a statistic: logged, not raised
+    ValidatedStore(url).record_offered(["formation"])
     assert time.perf_counter() - started < 4 * db.CONNECT_TIMEOUT_S
 
 

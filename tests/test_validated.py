@@ -153,6 +153,11 @@ def test_servings_ratings_and_vectors_are_kept(store: ValidatedStore) -> None:
     store.rate(2, "formation", "down")  # the same chat answer rated again
     store.rate(3, "budget", "down")
     assert store.usage() == {"formation": Usage(3, 1, 1), "budget": Usage(0, 0, 1)}
+    store.record_offered(["formation", "duree"])
+    store.record_offered(["formation"])
+    store.record_taken("formation")
+    assert store.usage()["formation"] == Usage(3, 1, 1, offered=2, taken=1)
+    assert store.usage()["duree"] == Usage(offered=1)
     calls: list[str] = []
 
     def embed(text: str) -> list[float]:

@@ -100,7 +100,6 @@ def render_answer(answer: Answer, key: int) -> None:
 
 def render_suggestions(answer: Answer, key: int) -> None:
     """Published answers to close questions: each button asks its question, which serves it."""
-    s = state()
     if len(answer.suggestions) > 1:
         offer = "des réponses à des questions proches. L'une d'elles est-elle la vôtre ?"
     else:
@@ -111,9 +110,16 @@ def render_suggestions(answer: Answer, key: int) -> None:
             md_text(suggestion.phrasing),
             key=f"suggestion-{key}-{i}",
             icon=":material/help:",
-            on_click=s.__setitem__,
-            args=("pending_question", suggestion.phrasing),
+            on_click=_take_offer,
+            args=(suggestion.phrasing, suggestion.answer_id),
         )
+
+
+def _take_offer(phrasing: str, answer_id: str) -> None:
+    """Button callback: ask the offered answer's phrasing, and count the offer as taken."""
+    s = state()
+    s.pending_question = phrasing
+    s.pending_offer = answer_id
 
 
 def render_validated(answer: Answer) -> None:
@@ -181,7 +187,8 @@ def render_feedback(message: dict, store: FeedbackStore, settings: Settings) -> 
         st.rerun()
 
 
-def ask(settings: Settings, question: str) -> None:
+def ask(settings: Settings, question: str, offer: str | None = None) -> None:
+    """Answer ``question`` in the chat; ``offer``: the offered answer it takes, if any."""
     s = state()
     history = [m["content"] for m in s.messages if m["role"] == "user"]
     s.messages.append({"role": "user", "content": question, "id": _next_id()})
@@ -194,8 +201,13 @@ def ask(settings: Settings, question: str) -> None:
         question_limiter(settings.question_burst, settings.questions_per_minute).check(s.session_id)
         answer = assistant.ask(question, history=history, dossier=dossier, session_id=s.session_id)
         reply["answer"] = answer
+        validated = ValidatedStore(settings.database)
         if answer.validated is not None:
-            ValidatedStore(settings.database).record_served(answer.validated.answer_id)
+            validated.record_served(answer.validated.answer_id)
+            if answer.validated.answer_id == offer:
+                validated.record_taken(offer)
+        if answer.suggestions:
+            validated.record_offered([o.answer_id for o in answer.suggestions])
         if answer.facts_stated:
             s.dossier = answer.dossier
             s.dossier_version += 1  # the form is rebuilt pre-filled with the new facts
@@ -237,10 +249,11 @@ def chat(settings: Settings) -> None:
     store = FeedbackStore(settings.database, settings.feedback_retention_days)
     history = st.container()
     pending = s.pop("pending_question", None)
+    offer = s.pop("pending_offer", None)
     prompt = st.chat_input("Posez votre question sur l'AMI O2R…")
     question = prompt if prompt is not None else pending
     if question is not None:
-        ask(settings, question)
+        ask(settings, question, offer if prompt is None else None)
     with history:
         if not s.messages:
             st.markdown(

@@ -152,7 +152,13 @@ def editor(store: ValidatedStore, finder: QuoteFinder, settings: Settings) -> No
 
 
 def _usage_line(usage: Usage) -> str:
-    return f"Servie {usage.served} fois · avis positifs : {usage.up} · avis négatifs : {usage.down}"
+    # Offered often and rarely taken: its phrasings draw questions it does not answer;
+    # offered and taken often: candidates ask it in words worth adding as phrasings.
+    return (
+        f"Servie {usage.served} fois · avis positifs : {usage.up} · avis négatifs : "
+        f"{usage.down} · proposée pour une question proche {usage.offered} fois, "
+        f"retenue {usage.taken} fois"
+    )
 
 
 def answer_card(
