@@ -261,6 +261,10 @@ class Dossier(_Model):
             return training
         return None
 
+    def training_unknown(self) -> bool:
+        """Whether the cost includes training of an amount not given."""
+        return bool(self.training_included) and self.training_cost() is None
+
 
 def _has_fact(value: Any) -> bool:
     if isinstance(value, dict):
@@ -412,7 +416,7 @@ def _check_cost(rule: Rule, d: Dossier) -> tuple[Status, str]:
         return _check_cost_range(rule, d, minimum)
     else:
         return "missing", rule.explain("missing", minimum=format_eur(minimum))
-    if d.training_cost() is None and d.training_included:
+    if d.training_unknown():
         calcul = rule.explain("training_included", cost=cost)
         if total >= minimum:
             # Above the minimum with the training in it, perhaps below once it is out.
@@ -457,9 +461,9 @@ def _check_cost_range(rule: Rule, d: Dossier, minimum: Decimal) -> tuple[Status,
     "depenses_formation", explains=("warn", "warn_unknown", "pass_zero", "pass_lines", "missing")
 )
 def _check_training(rule: Rule, d: Dossier) -> tuple[Status, str]:
-    training = d.training_cost()
-    if training is None and d.training_included:
+    if d.training_unknown():
         return "warn", rule.explain("warn_unknown")
+    training = d.training_cost()
     if training is None:
         return "missing", rule.explain("missing")
     if training > 0:

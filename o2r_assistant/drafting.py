@@ -59,7 +59,7 @@ class FactRequest:
     training_unknown: str | None = None
 
     def wording(self, dossier: Dossier) -> str:
-        if self.training_unknown and dossier.training_included and dossier.training_cost() is None:
+        if self.training_unknown and dossier.training_unknown():
             return self.training_unknown
         return self.text
 
