@@ -43,7 +43,7 @@ from .question import Question, analyse, language_switch, questions_of
 from .retrieval import HybridRetriever, Retrieved
 from .safety import is_instruction
 from .scheduling import shared_slots
-from .scope import ABSTENTION_TEXT, answers_kind, scope_signals
+from .scope import abstention_text, answers_kind, scope_signals
 from .text import content_words, current_names
 from .validated import ValidatedStore
 
@@ -419,7 +419,8 @@ class Assistant:
                     body, citations = generated
                     mode = "llm"
         else:
-            body, citations, abstained, verdict = ABSTENTION_TEXT, [], True, None
+            body, citations, verdict = abstention_text(asked.english), [], None
+            abstained = True
         t3 = time.perf_counter()
         answer = Answer(
             question=text,

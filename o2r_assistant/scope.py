@@ -34,6 +34,17 @@ ABSTENTION_TEXT = (
     "adressez-vous à la DREETS Pays de la Loire, seule compétente pour instruire les "
     "candidatures."
 )
+# An English question gets the same reply, led by one line in English.
+ABSTENTION_LEAD_EN = (
+    "The texts I have (the call and the French law, decree and order behind it) do not "
+    "answer this question; the DREETS Pays de la Loire can."
+)
+
+
+def abstention_text(english: bool = False) -> str:
+    """The reply to a question the texts do not answer."""
+    return f"{ABSTENTION_LEAD_EN}\n\n{ABSTENTION_TEXT}" if english else ABSTENTION_TEXT
+
 
 # An acronym or a proper noun the corpus never mentions ("RSA", "CDD", "Python")
 # names a subject the documents do not cover.

@@ -12,7 +12,7 @@ from o2r_assistant.assistant import clean_question, resolve_followup
 from o2r_assistant.config import PROJECT_ROOT, Settings
 from o2r_assistant.errors import ConfigError, InputError
 from o2r_assistant.llm import FALLBACK_NOTICE, make_chat_model
-from o2r_assistant.scope import ABSTENTION_TEXT
+from o2r_assistant.scope import ABSTENTION_LEAD_EN, ABSTENTION_TEXT
 from o2r_assistant.text import normalize_match
 
 FORMATION = "Les dépenses de formation sont-elles éligibles ?"
@@ -94,6 +94,14 @@ def test_every_project_question_gets_resolvable_citations(assistant):
         assert_citations_resolve(assistant, answer)
         if answer.abstained:
             assert answer.citations == [] and answer.text == ABSTENTION_TEXT
+
+
+def test_an_english_question_the_texts_do_not_answer_is_declined_in_english_first(
+    assistant,
+) -> None:
+    answer = assistant.ask("What is the phone number of the DREETS office in Nantes?")
+    assert answer.abstained and answer.citations == []
+    assert answer.text == f"{ABSTENTION_LEAD_EN}\n\n{ABSTENTION_TEXT}"
 
 
 @pytest.mark.parametrize(

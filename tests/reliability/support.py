@@ -24,7 +24,7 @@ from o2r_assistant.config import Settings
 from o2r_assistant.corpus import load_document
 from o2r_assistant.errors import DocumentError
 from o2r_assistant.pdf import _read_pdf
-from o2r_assistant.scope import ABSTENTION_TEXT
+from o2r_assistant.scope import ABSTENTION_LEAD_EN, ABSTENTION_TEXT
 
 # Figures measured during the run, printed at the end of the session (see conftest.py).
 FIGURES: dict[str, Counter[str]] = defaultdict(Counter)
@@ -100,7 +100,8 @@ def assert_well_formed(assistant: Assistant, answer: Answer) -> None:
     assert not CONTROL.search(answer.question) and 0 < len(answer.question) <= max_chars
     json.dumps(answer.to_dict())  # what `o2r ask --json` prints
     if answer.abstained:
-        assert answer.text == ABSTENTION_TEXT and answer.citations == []
+        assert answer.citations == []
+        assert answer.text in (ABSTENTION_TEXT, f"{ABSTENTION_LEAD_EN}\n\n{ABSTENTION_TEXT}")
         return
     assert answer.text.strip() and answer.citations
     chunks = {chunk.chunk_id: chunk for chunk in assistant.index.chunks()}
