@@ -136,6 +136,8 @@ def _joined(answers: list[tuple[str, Answer]], started: float) -> Answer:
         citations=footnotes.citations,
         abstained=False,
         notices=[n for _, a in answers for n in a.notices],
+        # Each question's offered answers, once: a validated answer may fit the second one.
+        suggestions=list({o.answer_id: o for _, a in answers for o in a.suggestions}.values()),
         timings={**first.timings, "total_ms": (time.perf_counter() - started) * 1000},
     )
 

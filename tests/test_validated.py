@@ -352,6 +352,14 @@ def test_a_close_question_not_served_offers_the_answer_and_its_phrasing_serves_i
     assert served.validated.answer_id == "formation-non-eligible" and not served.suggestions
 
 
+def test_each_question_of_a_message_gets_its_offers(validated_assistant) -> None:
+    answer = validated_assistant.ask(
+        "Bonjour, quel est le délai de réponse de la DREETS ? Par ailleurs, on voudrait savoir "
+        "si on peut mettre des frais de formation dans le budget du projet ?"
+    )
+    assert "formation-non-eligible" in {o.answer_id for o in answer.suggestions}
+
+
 def test_an_empty_store_serves_and_suggests_nothing(served_index: Path, tmp_path: Path) -> None:
     from o2r_assistant.assistant import Assistant
 
