@@ -409,8 +409,8 @@ class ValidatedAnswers:
         vector = result.query_vector
         if result.dense_query != result.query or not vector:
             vector = self.embedder.embed_query(result.query)
-        ranked = self._ranked(result.query, vector)
-        found = self.match(result.query, vector, ranked)
+        ranked = self._ranked(result.query, vector)  # None: nothing published
+        found = self.match(result.query, vector, ranked) if ranked else None
         citations: list[Citation] = []
         numbers: dict[str, int] = {}
         unlocated = None
@@ -421,7 +421,8 @@ class ValidatedAnswers:
                 break
             n = numbers.setdefault(located.chunk.chunk_id, len(numbers) + 1)
             citations.append(Citation.of(n, located.chunk, located.quote))
-        suggestions = self.suggest(result.query, vector, ranked) if suggest and not found else []
+        offer = ranked and suggest and not found
+        suggestions = self.suggest(result.query, vector, ranked) if offer else []
         suggestions = [s for s in suggestions if s.answer_id != unlocated]
         elapsed = (time.perf_counter() - started) * 1000
         timings = dict(answer.timings, validated_ms=elapsed)
