@@ -474,3 +474,7 @@ def test_o2r_ask_serves_published_answers_like_the_chat(
     assert "Réponse validée par la DREETS Pays de la Loire le 15 janvier 2025." in text
     plain = runner.invoke(cli, ["ask", question, "--no-validated", "--json"])
     assert json.loads(plain.output).get("validated") is None
+    close = "Bonjour, on voudrait savoir si on peut mettre des frais de formation dans le budget ?"
+    offered = runner.invoke(cli, ["ask", close], catch_exceptions=False).output
+    assert "Réponses validées pour des questions proches" in offered
+    assert "- Les dépenses de formation sont-elles éligibles ?" in offered
