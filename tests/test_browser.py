@@ -246,6 +246,7 @@ def test_staff_publish_a_validated_answer_then_the_corpus_suspends_it(
         box.press("Enter")
         page.get_by_text("a validé une réponse à une question proche").wait_for(state="visible")
         assert served.count() == 1
+        page.screenshot(path=str(tmp_path / "validated-offer.png"), full_page=True)
         offer = page.get_by_role("button", name="Les dépenses de formation sont-elles éligibles ?")
         offer.click()
         served.nth(1).wait_for(state="visible")
@@ -263,3 +264,4 @@ def test_staff_publish_a_validated_answer_then_the_corpus_suspends_it(
 
     ARTIFACTS.mkdir(exist_ok=True)
     shutil.copyfile(tmp_path / "validated.png", ARTIFACTS / "validated.png")
+    shutil.copyfile(tmp_path / "validated-offer.png", ARTIFACTS / "validated-offer.png")
