@@ -18,6 +18,7 @@ serving adds to a question (the query vector is the retrieval's), with
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 import tempfile
 import time
@@ -119,8 +120,11 @@ def suggestions(source: ValidatedAnswers, embedder, thresholds: list[float]) -> 
         cases = cases.get("cases", []) if isinstance(cases, dict) else cases
         others += [c["question"] for c in cases if isinstance(c.get("question"), str)]
 
+    # Each question is embedded once, whatever the thresholds swept.
+    embed = functools.cache(embedder.embed_query)
+
     def outcome(question: str) -> tuple[str | None, list[str]]:
-        vector = embedder.embed_query(question)
+        vector = embed(question)
         found = source.match(question, vector)
         if found:
             return found.answer.id, []
@@ -157,9 +161,7 @@ def suggestions(source: ValidatedAnswers, embedder, thresholds: list[float]) -> 
     print(f"\nat SUGGEST_THRESHOLD = {default}, served or first suggestion, per held-out set:")
     for prefix in HELD_OUT:
         cases = [(q, aid) for aid, qs in data[f"{prefix}paraphrases"].items() for q in qs]
-        right = sum(
-            1 for q, aid in cases if (lambda s, sug: s == aid or sug[:1] == [aid])(*outcome(q))
-        )
+        right = sum(1 for q, aid in cases if first_right(q, aid))
         print(f"  {prefix.rstrip('_')}: {right}/{len(cases)} = {right / len(cases):.3f}")
 
 

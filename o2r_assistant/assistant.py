@@ -421,8 +421,7 @@ class Assistant:
                     body, citations = generated
                     mode = "llm"
         else:
-            body, citations, verdict = abstention_text(asked.english), [], None
-            abstained = True
+            body, citations, abstained, verdict = abstention_text(asked.english), [], True, None
         t3 = time.perf_counter()
         answer = Answer(
             question=text,
