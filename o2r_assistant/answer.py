@@ -361,11 +361,20 @@ def score_candidates(
         chunk = hit.chunk
         passage_sim = float(passages[chunk.chunk_id] @ qvec) if chunk.chunk_id in passages else 0.0
         rows = sorted(by_chunk.get(chunk.chunk_id) or [], key=lambda r: refs[r].start)
+        # Rows read with the sentence before them: an anaphor ("Cette obligation
+        # découle…") is no candidate alone, its vector matches what its pronoun hides.
+        absorbed: set[int] = set()
         for i, row in enumerate(rows):
+            if row in absorbed:
+                continue
             ref = refs[row]
             a, b = ref.start - chunk.start, ref.end - chunk.start
+            judged_rows = [row]
             if i + 1 < len(rows):
-                b = _with_continuation(chunk.text, a, b, refs[rows[i + 1]], chunk.start)
+                end = _with_continuation(chunk.text, a, b, refs[rows[i + 1]], chunk.start)
+                if end != b:
+                    b = end
+                    judged_rows.append(rows[i + 1])
             if chunk.text[_line_start(chunk.text, a) :].startswith("#"):
                 continue  # a heading names a topic, it does not state anything
             bullet = _BULLET.match(chunk.text[a:b])
@@ -393,7 +402,9 @@ def score_candidates(
             s_stems = set(tokens(judged if not lead_in else f"{lead_in} {judged}"))
             shared = sum(idf(t) for t in own_stems & s_stems)
             overlap = shared / own_weight if own_weight else 0.0
-            similarity = float(matrix[row] @ qvec) if qvec.size else 0.0
+            # A sentence and the anaphor that finishes it are judged together.
+            absorbed.update(judged_rows[1:])
+            similarity = float(np.mean(matrix[judged_rows] @ qvec)) if qvec.size else 0.0
             score = (
                 SENTENCE_WEIGHT * similarity
                 + (1 - SENTENCE_WEIGHT) * passage_sim

@@ -656,3 +656,15 @@ def test_a_budget_pasted_from_a_spreadsheet_is_checked(assistant):
     statuses = {r.rule_id: r.status for r in answer.findings.results}
     # 150 000 € with 12 000 € of training: 138 000 € eligible, under the minimum.
     assert statuses["cout_minimum"] == "fail" and statuses["depenses_formation"] == "warn"
+
+
+def test_a_sentence_opening_on_a_pronoun_is_quoted_with_the_one_it_finishes(assistant):
+    # "Cette obligation découle du cadre européen des SIEG…" alone reads as the
+    # definition of the SIEG; with the sentence before it, it is the accounts' reason.
+    answer = assistant.ask("Que veut dire SIEG ?")
+    lead = answer.citations[0].quote
+    assert not lead.startswith("Cette obligation")
+    assert "service d'intérêt économique général" in lead
+    for question in ("Faut-il une comptabilité analytique ?", "D'où vient l'obligation SIEG ?"):
+        quotes = [c.quote for c in assistant.ask(question).citations]
+        assert not any(q.startswith("Cette obligation") for q in quotes), question
