@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -689,7 +689,12 @@ TEXTS_SAY_EN = "What the French texts say"
 
 
 def findings_line(
-    findings: CheckReport, *, problem: bool = False, english: bool = False, asked: bool = False
+    findings: CheckReport,
+    *,
+    problem: bool = False,
+    english: bool = False,
+    asked: bool = False,
+    wanted: Sequence[str] = (),
 ) -> str:
     """What the checker found in the facts stated, in one short paragraph.
 
@@ -698,7 +703,8 @@ def findings_line(
     English message gets the verdict in one English sentence first; the detail, like the
     rules it quotes, stays in French. ``asked``: the message asks whether its project
     qualifies ("ça passe ?"): when nothing fails or needs fixing, that is a yes for what
-    it states (a no to "est-ce bloquant ?").
+    it states (a no to "est-ce bloquant ?"). ``wanted``: the missing facts that the
+    stated ones make relevant (``missing.fact_requests``), named rather than counted.
     """
     by = {s: [r for r in findings.results if r.status == s] for s in ("fail", "warn", "pass")}
     missing = [r for r in findings.results if r.status == "missing"]
@@ -729,7 +735,12 @@ def findings_line(
         parts.append(f"{opening} : " + ", ".join(r.label.lower() for r in by["pass"]) + ".")
     if missing and not by["fail"]:
         count = "une information" if len(missing) == 1 else f"{len(missing)} informations"
-        parts.append(f"Il manque encore {count} pour conclure.")
+        if not wanted:
+            parts.append(f"Il manque encore {count} pour conclure.")
+        elif len(wanted) == len(missing):
+            parts.append(f"Il manque encore pour conclure : {' ; '.join(wanted)}.")
+        else:
+            parts.append(f"Il manque encore {count} pour conclure, dont : {' ; '.join(wanted)}.")
     return " ".join(parts)
 
 
@@ -767,6 +778,7 @@ def compose(
     findings: CheckReport | None,
     *,
     findings_first: bool = True,
+    wanted: Sequence[str] = (),
 ) -> tuple[str, list[Citation], str | None]:
     """A short French answer: the deciding quote first, each quote with its marker.
 
@@ -784,6 +796,7 @@ def compose(
             problem=question.asks_problem,
             english=question.english,
             asked=question.asks_eligibility,
+            wanted=wanted,
         )
         parts.append(verdict)
     for i, cand in enumerate(chosen):
@@ -810,7 +823,10 @@ def compose(
             parts.append(f"{lead} : {quote}")
             if findings is not None and not findings_first:
                 line = findings_line(
-                    findings, problem=question.asks_problem, english=question.english
+                    findings,
+                    problem=question.asks_problem,
+                    english=question.english,
+                    wanted=wanted,
                 )
                 parts.append(f"Pour les éléments que vous indiquez : {line}")
         else:

@@ -38,6 +38,7 @@ from .footnotes import Footnotes
 from .index import GenerationGoneError, VectorIndex, is_current, open_index
 from .llm import FALLBACK_NOTICE, check_numbers, generate, make_chat_model
 from .matching import ValidatedAnswers
+from .missing import fact_requests
 from .provenance import is_official, official_domains
 from .question import Question, analyse, language_switch, questions_of
 from .retrieval import HybridRetriever, Retrieved
@@ -410,6 +411,7 @@ class Assistant:
                 chosen,
                 findings if verdict_leads else None,
                 findings_first=not answered_first,
+                wanted=fact_requests(findings, merged) if verdict_leads else (),
             )
             abstained = False
             # The checker's verdict leads fact-stating messages; a model never rewrites it.

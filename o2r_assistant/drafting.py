@@ -18,9 +18,9 @@ from dataclasses import dataclass
 
 from .answer import Answer, Citation, source_lines
 from .assistant import Assistant
-from .checker import Dossier
 from .facts import extract_facts
 from .footnotes import Footnotes
+from .missing import fact_requests
 from .question import questions_of
 from .report import STATUS_FR, CheckReport
 from .sanitize import clean_text
@@ -47,44 +47,6 @@ CLOSING = "Cordialement,"
 SIGNATURE = "Les services de la DREETS Pays de la Loire"
 SOURCES_HEADING = "Sources :"
 DRAFT_MARK = "Brouillon — non envoyé"
-
-
-@dataclass(frozen=True)
-class FactRequest:
-    """How to ask for a rule's missing fact, once the e-mail states one of ``implied_by``."""
-
-    implied_by: tuple[str, ...]  # Dossier fields
-    text: str
-    # Asked instead when the cost is known but includes training of an unknown amount.
-    training_unknown: str | None = None
-
-    def wording(self, dossier: Dossier) -> str:
-        if self.training_unknown and dossier.training_unknown():
-            return self.training_unknown
-        return self.text
-
-
-_COST = ("budget_lines", "total_cost_eur", "annual_cost_eur")
-# Rule id -> its request, in the words of a reply. A rule whose fact is missing is asked
-# about only when the e-mail states a fact it goes with: a budget calls for its duration.
-FACT_REQUESTS: dict[str, FactRequest] = {
-    "cout_minimum": FactRequest(
-        ("project_months", "training_cost_eur", "training_included"),
-        "le coût total prévu du projet",
-        training_unknown="le montant des dépenses de formation comprises dans ce budget",
-    ),
-    "depenses_formation": FactRequest(
-        _COST, "si ce budget comprend des dépenses de formation, et pour quel montant"
-    ),
-    "duree_projet": FactRequest(_COST, "la durée prévue du projet"),
-    "territoire": FactRequest(
-        ("places", *_COST), "le ou les départements dans lesquels le projet sera mené"
-    ),
-    "chef_de_file": FactRequest(
-        ("consortium",),
-        "la structure qui sera chef de file, puisque le projet serait porté à plusieurs",
-    ),
-}
 
 
 @dataclass(frozen=True)
@@ -117,21 +79,6 @@ def _findings_lines(report: CheckReport) -> list[str]:
         if r.status != "missing":
             lines.append(f"- {r.label} ({STATUS_FR[r.status]}) : {r.explanation}")
     return lines
-
-
-def _states_any(dossier: Dossier, fields: tuple[str, ...]) -> bool:
-    return not Dossier.model_validate(dossier.model_dump(include=set(fields))).is_empty()
-
-
-def fact_requests(report: CheckReport, dossier: Dossier) -> list[str]:
-    """The missing facts to ask for: those of rules that the stated facts make relevant."""
-    return [
-        FACT_REQUESTS[r.rule_id].wording(dossier)
-        for r in report.results
-        if r.status == "missing"
-        and r.rule_id in FACT_REQUESTS
-        and _states_any(dossier, FACT_REQUESTS[r.rule_id].implied_by)
-    ]
 
 
 def _requests_lines(requests: list[str]) -> list[str]:

@@ -668,3 +668,18 @@ def test_a_sentence_opening_on_a_pronoun_is_quoted_with_the_one_it_finishes(assi
     for question in ("Faut-il une comptabilité analytique ?", "D'où vient l'obligation SIEG ?"):
         quotes = [c.quote for c in assistant.ask(question).citations]
         assert not any(q.startswith("Cette obligation") for q in quotes), question
+
+
+def test_the_summary_line_names_the_missing_facts_that_the_stated_ones_call_for(assistant):
+    # Partners but no chef de file: the fact to give is named, not only counted.
+    answer = assistant.ask(
+        "On monte le projet à plusieurs assos. La structure « pilote » du groupement, elle a "
+        "quel rôle par rapport aux autres ?"
+    )
+    assert "Il manque encore" in answer.text
+    assert "chef de file" in answer.text.split("Il manque encore", 1)[1]
+    # A budget calls for its duration and territory, not for a chef de file.
+    budget = assistant.ask("Notre projet coûte 200 000 €. C'est bon ?").text
+    missing = budget.split("Il manque encore", 1)[1].split("\n")[0]
+    assert "durée prévue du projet" in missing and "départements" in missing
+    assert "chef de file" not in missing

@@ -11,7 +11,6 @@ from o2r_assistant.checker import RULE_IDS, Consortium, Dossier, PlaceRecord, ev
 from o2r_assistant.drafting import (
     CLOSING,
     DRAFT_MARK,
-    FACT_REQUESTS,
     GREETING,
     NO_ANSWER,
     QUESTION_LEAD,
@@ -21,11 +20,11 @@ from o2r_assistant.drafting import (
     draft_reply,
     draft_to_docx,
     draft_to_markdown,
-    fact_requests,
     start_of,
 )
 from o2r_assistant.facts import extract_facts
 from o2r_assistant.footnotes import ALREADY_QUOTED
+from o2r_assistant.missing import FACT_REQUESTS, fact_requests
 from o2r_assistant.question import questions_of
 
 EMAIL = """Bonjour Madame,
