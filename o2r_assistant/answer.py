@@ -834,10 +834,20 @@ def compose(
     return "\n\n".join(parts), citations, verdict
 
 
+# A source named in an answer's lead is at most this many words: "Décret n° 2024-584
+# du 24 juin 2024" whole, not cut at its date.
+SHORT_TITLE_WORDS = 8
+_DANGLING = re.compile(r"(?:\s+(?:de|du|des|la|le|les|et|à|en|pour|sur|[ld]['’]))+$", re.I)
+
+
 def _short_title(chunk: Chunk) -> str:
+    """The document's title up to its dash or colon, cut after a few words if longer."""
     title = re.split(r"\s+[—–]\s+|\s*:\s+", chunk.title, maxsplit=1)[0].strip()
     words = title.split()
-    return " ".join(words[:6]) + ("…" if len(words) > 6 else "")
+    if len(words) <= SHORT_TITLE_WORDS:
+        return title
+    # Cut where a phrase ends, not on "de" or "l'offre".
+    return _DANGLING.sub("", " ".join(words[: SHORT_TITLE_WORDS - 2])) + "…"
 
 
 def _source_phrase(chunk: Chunk) -> str:

@@ -683,3 +683,10 @@ def test_the_summary_line_names_the_missing_facts_that_the_stated_ones_call_for(
     missing = budget.split("Il manque encore", 1)[1].split("\n")[0]
     assert "durée prévue du projet" in missing and "départements" in missing
     assert "chef de file" not in missing
+
+
+def test_the_source_in_the_lead_is_named_whole_or_cut_where_a_phrase_ends(assistant):
+    lead = assistant.ask("Combien de temps dure la convention ?").text.split(" : ", 1)[0]
+    assert lead == "Selon le texte (Décret n° 2024-584 du 24 juin 2024)"
+    glossary = assistant.ask("Que veut dire SIEG ?").text.split(" : ", 1)[0]
+    assert glossary == "Selon le texte (Contexte et glossaire de l'offre…)"
