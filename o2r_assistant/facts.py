@@ -372,6 +372,13 @@ def _range_low(match: re.Match[str], high_text: str, high: Decimal) -> Decimal |
 
 _TOTAL_LABEL = re.compile(r"\btotal\b")
 _TRAINING_LABEL = re.compile(rf"\b{_TRAINING_NOUN}\b")
+
+
+def names_training(text: str) -> bool:
+    """Whether ``text`` names training in one of its usual wordings ("le permis de conduire")."""
+    return bool(_TRAINING_LABEL.search(fold(text)))
+
+
 _BUDGET_WORDS = re.compile(
     r"\b(?:total|couts?|budget|postes?|montants?|depenses?|personnel|salaires?|frais|charges|"
     r"costs?|staff|expenses?)\b"

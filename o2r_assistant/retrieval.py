@@ -340,6 +340,19 @@ class HybridRetriever(BaseRetriever):
         """Every accent-folded content word of the corpus."""
         return self._known_words
 
+    def _correction(self, word: str) -> str | None:
+        """The domain term a long unknown word misspells ("fomation": "formation")."""
+        if len(word) < 6:
+            return None
+        close = difflib.get_close_matches(word, self._typo_targets, n=1, cutoff=0.8)
+        return close[0] if close else None
+
+    def recognises(self, word: str) -> bool:
+        """Whether an accent-folded word, its singular or plural, or a misspelling of a
+        domain term is in the corpus."""
+        forms = {word, word.rstrip("sx"), f"{word}s"}
+        return bool(forms & self._known_words) or self._correction(word) is not None
+
     def spells(self, acronym: str) -> bool:
         """Whether the corpus writes out ``acronym`` ("JO": "Journal officiel")."""
         return acronym.upper() in self._initials
@@ -379,11 +392,11 @@ class HybridRetriever(BaseRetriever):
         extra += phrase_meanings(query)
         place_words = {w for p in places for w in content_words(p.name)}
         for word in content_words(query):
-            if word in self._known_words or word in place_words or len(word) < 6:
+            if word in self._known_words or word in place_words:
                 continue
-            close = difflib.get_close_matches(word, self._typo_targets, n=1, cutoff=0.8)
+            close = self._correction(word)
             if close:
-                extra.append(close[0])
+                extra.append(close)
         lexical = f"{query}{region} {' '.join(extra)}".strip()
         return lexical, f"{query}{region}"
 

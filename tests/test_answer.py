@@ -12,7 +12,7 @@ from o2r_assistant.assistant import clean_question, resolve_followup
 from o2r_assistant.config import PROJECT_ROOT, Settings
 from o2r_assistant.errors import ConfigError, InputError
 from o2r_assistant.llm import FALLBACK_NOTICE, make_chat_model
-from o2r_assistant.scope import ABSTENTION_LEAD_EN, ABSTENTION_TEXT
+from o2r_assistant.scope import ABSTENTION_LEAD_EN, ABSTENTION_TEXT, funded_item
 from o2r_assistant.text import normalize_match
 
 FORMATION = "Les dépenses de formation sont-elles éligibles ?"
@@ -690,3 +690,40 @@ def test_the_source_in_the_lead_is_named_whole_or_cut_where_a_phrase_ends(assist
     assert lead == "Selon le texte (Décret n° 2024-584 du 24 juin 2024)"
     glossary = assistant.ask("Que veut dire SIEG ?").text.split(" : ", 1)[0]
     assert glossary == "Selon le texte (Contexte et glossaire de l'offre…)"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Le loyer de nos locaux est-il financé ?",
+        "le loyer de nos locaux c'est financé par l'O2R ou pas ??",
+        "Peut-on financer l'achat d'un minibus avec l'O2R ?",
+    ],
+)
+def test_an_expense_the_texts_never_name_is_declined(assistant, question):
+    assert assistant.ask(question).abstained
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "les depenses de fomation sont elles eligibles",  # a misspelt term is known
+        "Le permis de conduire des jeunes peut-il être financé ?",  # training
+        "Est-ce que les formations qualifiantes sont financées ?",
+    ],
+)
+def test_an_expense_the_texts_speak_of_is_answered(assistant, question):
+    assert not assistant.ask(question).abstained
+
+
+@pytest.mark.parametrize(
+    ("question", "item"),
+    [
+        ("Le loyer de nos locaux est-il financé ?", ["loyer", "locaux"]),
+        ("Peut-on financer l'achat d'un véhicule avec l'O2R ?", ["vehicule"]),
+        ("Les frais de formation sont-ils éligibles ?", ["formation"]),
+        ("Qui instruit les candidatures ?", []),
+    ],
+)
+def test_what_a_question_asks_to_have_funded(question, item):
+    assert funded_item(question) == item
