@@ -21,6 +21,7 @@ from pydantic import ConfigDict, PrivateAttr
 
 from .corpus import Chunk
 from .departments import DEPARTMENTS
+from .facts import names_training
 from .index import VectorIndex
 from .places import find_places, region_departments
 from .text import content_words, stem, tokens
@@ -161,7 +162,12 @@ def _word_initials(text: str) -> set[str]:
 
 def phrase_meanings(text: str) -> list[str]:
     """The corpus wording of idioms found in ``text``."""
-    return [meaning for pattern, meaning in _PHRASES if pattern.search(text)]
+    meanings = [meaning for pattern, meaning in _PHRASES if pattern.search(text)]
+    if names_training(text):
+        # Training by another name ("le permis de conduire", "des cours de FLE"), read as
+        # the checker reads it: the texts say "formation".
+        meanings.append("dépenses de formation")
+    return meanings
 
 
 @dataclass(frozen=True)

@@ -197,7 +197,7 @@ def scope_signals(
     if not english:
         # "Le loyer de nos locaux est-il financé ?": an expense the texts never name.
         item = funded_item(question)
-        if item and not retriever.recognises(item[0]) and not names_training(" ".join(item)):
+        if item and not retriever.recognises(item[0]) and not names_training(question):
             asked_about += (item[0],)
     # An unknown name's words are no evidence of scope, even if they look like ours.
     own = set(tokens(question)) - {t for name in unknown for t in tokens(name)}

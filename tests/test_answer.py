@@ -727,3 +727,16 @@ def test_an_expense_the_texts_speak_of_is_answered(assistant, question):
 )
 def test_what_a_question_asks_to_have_funded(question, item):
     assert funded_item(question) == item
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Le permis de conduire des jeunes peut-il être financé ?",
+        "Can we pay for driving lessons?",
+    ],
+)
+def test_training_by_another_name_is_answered_by_the_training_rule(assistant, question):
+    # The checker's wordings of training are the texts' "formation" for retrieval too.
+    lead = assistant.ask(question).citations[0].quote
+    assert "dépenses de formation ne sont pas éligibles" in lead
