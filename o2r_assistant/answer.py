@@ -631,6 +631,9 @@ _ALWAYS = re.compile(
 _MODAL_STEMS = frozenset(
     tokens("peut peuvent pouvons faut doit doivent devons être avoir est-ce on nous")
 )
+# A relative or time clause up to the next punctuation: its negation qualifies a noun
+# ("les personnes qui ne sont pas inscrites"), it does not deny what the sentence says.
+_SUBORDINATE = re.compile(r"\b(?:qui|dont|lorsqu['’]?\w*|quand)\b[^,;:.?!]*", re.I)
 MIN_TOPIC_COVERAGE = 0.5
 PLAIN_COVERAGE = 0.75
 
@@ -668,9 +671,13 @@ def _plain_answer(question: Question, chosen: list[Candidate]) -> str | None:
     # is not settled by a sentence on the convention's length).
     if coverage < PLAIN_COVERAGE:
         return None
-    question_negated = bool(_NEGATION.search(question.focus))
-    sentence_negated = bool(_NEGATION.search(first.text))
+    question_negated = bool(_NEGATION.search(_main_clauses(question.focus)))
+    sentence_negated = bool(_NEGATION.search(_main_clauses(first.text)))
     return "Non" if sentence_negated != question_negated else "Oui"
+
+
+def _main_clauses(text: str) -> str:
+    return _SUBORDINATE.sub(" ", text)
 
 
 # ---------------------------------------------------------------- composition

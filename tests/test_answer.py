@@ -740,3 +740,11 @@ def test_training_by_another_name_is_answered_by_the_training_rule(assistant, qu
     # The checker's wordings of training are the texts' "formation" for retrieval too.
     lead = assistant.ask(question).citations[0].quote
     assert "dépenses de formation ne sont pas éligibles" in lead
+
+
+def test_a_negation_in_a_relative_clause_does_not_answer_no(assistant):
+    # "… des actions d'« aller vers » pour rencontrer les personnes […] qui ne sont pas
+    # inscrites…": the negation qualifies the people, it does not deny the actions.
+    answer = assistant.ask("Les actions d'aller vers sont-elles financées ?")
+    assert not answer.text.startswith("Non")
+    assert assistant.ask("Les dépenses de formation sont-elles éligibles ?").text.startswith("Non.")
