@@ -23,7 +23,7 @@ from .provenance import LocalOrigin
 from .question import FACT_KINDS, KIND_GIVEN, Question, gives_kind, whose
 from .retrieval import RetrievalResult, Retrieved, phrase_meanings
 from .safety import is_instruction
-from .text import normalize_match, tokens
+from .text import normalize_match, tokens, with_equivalents
 
 if TYPE_CHECKING:
     from .matching import Served, Suggestion
@@ -590,7 +590,8 @@ def _adds_to(
     ):
         return True
     asked = set(tokens(question.focus)) - common()
-    given = {t for c in chosen for t in tokens(c.quote)}
+    # "éligibles" gives what "financer" asks: the same meaning is not added twice.
+    given = with_equivalents({t for c in chosen for t in tokens(c.quote)})
     return bool((asked - given) & set(tokens(cand.quote)))
 
 

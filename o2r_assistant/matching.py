@@ -32,7 +32,7 @@ from .errors import DatabaseUnavailableError
 from .patterns import pattern_table
 from .question import analyse, whose
 from .scope import bound
-from .text import tokens
+from .text import tokens, with_equivalents
 from .validated import QuoteFinder, ValidatedAnswer, ValidatedStore, date_fr
 
 if TYPE_CHECKING:
@@ -76,31 +76,6 @@ _WH = {
     "how_many": re.compile(r"\bcombien\b|\bhow (?:much|many|long)\b", re.I),
     "why": re.compile(r"\b(?:pourquoi|why)\b", re.I),
 }
-# Words of the same meaning in candidates' questions (stems): a question word must be
-# found in the answer's own words (phrasings, text, quotes) or in its class here.
-_EQUIVALENT = tuple(
-    frozenset(tokens(words))
-    for words in (
-        "dépenses frais coûts coût budget montant",
-        "éligibles éligible financer financement financé financée financées pris charge",
-        "bénéficiaires personnes personne publics public participants jeunes gens accompagnés",
-        "structures structure organismes organisme opérateurs opérateur associations "
-        "association candidats candidat porteurs porteur",
-        "durée durer dure temps longtemps mois",
-        "candidater candidature répondre déposer postuler",
-        "maximum maximale plafond",
-        "minimum minimale minimal plancher",
-        "rémunération rémunérées rémunérés rémunéré payés payées touchent percevoir",
-        "signifie veut dire désigne définition appelés",
-        "ligne dématérialisée électronique internet",
-        "adresser envoyer déposer transmettre",
-        "sélection sélectionnés sélectionner choix choisis retenus lauréats",
-        "plusieurs ensemble groupement consortium",
-        "renouvelée renouveler reconduite prolonger",
-        "concerner porter",
-        "couvre couverts concernés",
-    )
-)
 # Words that ask without naming what is asked about.
 # The people the call is about are the subject of most questions: they name nothing.
 _NEUTRAL = frozenset(
@@ -151,7 +126,7 @@ def signature(question: str) -> Signature:
 def vocabulary(answer: ValidatedAnswer) -> frozenset[str]:
     """The stems a question may use to ask for ``answer``: its own, and their equivalents."""
     own = {t for text in (*answer.phrasings, answer.text, *answer.citations) for t in tokens(text)}
-    return frozenset(own.union(*(group for group in _EQUIVALENT if group & own)))
+    return with_equivalents(own)
 
 
 def unknown_words(asked: Signature, words: frozenset[str]) -> frozenset[str]:

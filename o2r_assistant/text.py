@@ -126,6 +126,39 @@ def tokens(text: str) -> list[str]:
     return out
 
 
+# Words of the same meaning in candidates' questions and the texts (stems), one class a
+# line: a validated answer's words cover a question word of their class (matching),
+# and a quote's words cover the question words of theirs (a second quote adds none).
+_EQUIVALENT = tuple(
+    frozenset(tokens(words))
+    for words in (
+        "dépenses frais coûts coût budget montant",
+        "éligibles éligible financer financement financé financée financées pris charge",
+        "bénéficiaires personnes personne publics public participants jeunes gens accompagnés",
+        "structures structure organismes organisme opérateurs opérateur associations "
+        "association candidats candidat porteurs porteur",
+        "durée durer dure temps longtemps mois",
+        "candidater candidature répondre déposer postuler",
+        "maximum maximale plafond",
+        "minimum minimale minimal plancher",
+        "rémunération rémunérées rémunérés rémunéré payés payées touchent percevoir",
+        "signifie veut dire désigne définition appelés",
+        "ligne dématérialisée électronique internet",
+        "adresser envoyer déposer transmettre",
+        "sélection sélectionnés sélectionner choix choisis retenus lauréats",
+        "plusieurs ensemble groupement consortium",
+        "renouvelée renouveler reconduite prolonger",
+        "concerner porter",
+        "couvre couverts concernés",
+    )
+)
+
+
+def with_equivalents(stems: set[str] | frozenset[str]) -> frozenset[str]:
+    """``stems`` and the stems of the same meaning as any of them."""
+    return frozenset(stems).union(*(group for group in _EQUIVALENT if group & stems))
+
+
 # Former names of bodies the texts name by their current name only, matched with or without
 # accents: Pôle emploi (the ANPE before it) became France Travail on 1 January 2024 (loi
 # pour le plein emploi), and candidates still write the old names.

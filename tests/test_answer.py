@@ -748,3 +748,14 @@ def test_a_negation_in_a_relative_clause_does_not_answer_no(assistant):
     answer = assistant.ask("Les actions d'aller vers sont-elles financées ?")
     assert not answer.text.startswith("Non")
     assert assistant.ask("Les dépenses de formation sont-elles éligibles ?").text.startswith("Non.")
+
+
+def test_a_second_quote_is_not_added_for_a_word_the_lead_says_in_other_words(assistant):
+    # "financer" is answered by "ne sont pas éligibles": the sentence on the O2R's past
+    # ("financés depuis 2019 par le PIC") adds nothing asked.
+    answer = assistant.ask(
+        "Est-ce qu'on peut faire financer les formations de nos bénéficiaires par l'O2R ?"
+    )
+    assert [c.quote for c in answer.citations] == [
+        "Les dépenses de formation ne sont pas éligibles."
+    ]

@@ -6,7 +6,7 @@ import threading
 
 import snowballstemmer
 
-from o2r_assistant.text import fold_accents, stem
+from o2r_assistant.text import fold_accents, stem, tokens, with_equivalents
 
 THREADS = 8
 ENDINGS = ["ement", "ations", "issions", "eront", "euses", "ables", "ités", "ance"]
@@ -35,3 +35,10 @@ def test_stems_are_right_when_sessions_stem_at_once() -> None:
     for thread in threads:
         thread.join()
     assert wrong == []
+
+
+def test_equivalent_stems_join_their_class_only():
+    given = with_equivalents(set(tokens("les dépenses ne sont pas éligibles")))
+    assert set(tokens("financer pris en charge")) <= given
+    assert not set(tokens("durée")) & given
+    assert with_equivalents(set()) == frozenset()
