@@ -634,7 +634,8 @@ _MODAL_STEMS = frozenset(
 )
 # A relative or time clause up to the next punctuation: its negation qualifies a noun
 # ("les personnes qui ne sont pas inscrites"), it does not deny what the sentence says.
-_SUBORDINATE = re.compile(r"\b(?:qui|dont|lorsqu['’]?\w*|quand)\b[^,;:.?!]*", re.I)
+# "Quand même" is no time clause ("elles ne sont quand même pas…").
+_SUBORDINATE = re.compile(r"\b(?:qui|dont|lorsqu['’]?\w*|quand(?!\s+même))\b[^,;:.?!]*", re.I)
 MIN_TOPIC_COVERAGE = 0.5
 PLAIN_COVERAGE = 0.75
 
@@ -672,12 +673,13 @@ def _plain_answer(question: Question, chosen: list[Candidate]) -> str | None:
     # is not settled by a sentence on the convention's length).
     if coverage < PLAIN_COVERAGE:
         return None
-    question_negated = bool(_NEGATION.search(_main_clauses(question.focus)))
-    sentence_negated = bool(_NEGATION.search(_main_clauses(first.text)))
+    question_negated = bool(_NEGATION.search(main_clauses(question.focus)))
+    sentence_negated = bool(_NEGATION.search(main_clauses(first.text)))
     return "Non" if sentence_negated != question_negated else "Oui"
 
 
-def _main_clauses(text: str) -> str:
+def main_clauses(text: str) -> str:
+    """``text`` without its relative and time clauses, whose negations qualify a noun."""
     return _SUBORDINATE.sub(" ", text)
 
 

@@ -8,6 +8,7 @@ import pytest
 import yaml
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
+from o2r_assistant.answer import main_clauses
 from o2r_assistant.assistant import clean_question, resolve_followup
 from o2r_assistant.config import PROJECT_ROOT, Settings
 from o2r_assistant.errors import ConfigError, InputError
@@ -748,6 +749,12 @@ def test_a_negation_in_a_relative_clause_does_not_answer_no(assistant):
     answer = assistant.ask("Les actions d'aller vers sont-elles financées ?")
     assert not answer.text.startswith("Non")
     assert assistant.ask("Les dépenses de formation sont-elles éligibles ?").text.startswith("Non.")
+
+
+def test_quand_meme_opens_no_time_clause():
+    # Only a real time clause is set aside: "quand même" keeps its sentence's negation.
+    assert "pas" in main_clauses("Ces dépenses ne sont quand même pas éligibles.")
+    assert "pas" not in main_clauses("Ils sont reçus quand ils ne sont pas inscrits.")
 
 
 def test_a_second_quote_is_not_added_for_a_word_the_lead_says_in_other_words(assistant):
