@@ -580,15 +580,17 @@ def _adds_to(
     That is a word of the question that few candidates hold (``common()`` gives the
     others), the kind of answer asked for (a list, an amount…), or the legal
     basis (an article or a text the chosen ones do not cite). An English question
-    shares no words with the quotes: not judged.
+    shares no words with the quotes: only the kind it asks for is judged.
     """
-    if question.english or _new_reference(cand, chosen):
+    if _new_reference(cand, chosen):
         return True
     if any(
         gives_kind(k, cand.quote) and not any(gives_kind(k, c.quote) for c in chosen)
         for k in question.kinds
     ):
         return True
+    if question.english:
+        return False
     asked = set(tokens(question.focus)) - common()
     # "éligibles" gives what "financer" asks: the same meaning is not added twice.
     given = with_equivalents({t for c in chosen for t in tokens(c.quote)})

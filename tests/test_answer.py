@@ -766,3 +766,16 @@ def test_a_second_quote_is_not_added_for_a_word_the_lead_says_in_other_words(ass
     assert [c.quote for c in answer.citations] == [
         "Les dépenses de formation ne sont pas éligibles."
     ]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many months can one person stay in the programme at most?",
+        "Does the organisation have to keep analytical accounts?",
+    ],
+)
+def test_an_english_question_gets_a_second_quote_only_for_what_it_asks(assistant, question):
+    # Its words are not the quotes' words: a neighbouring sentence (the convention's
+    # three years, the convention's contents) is not added unjudged.
+    assert len(assistant.ask(question).citations) == 1
