@@ -579,8 +579,9 @@ def _adds_to(
 
     That is a word of the question that few candidates hold (``common()`` gives the
     others), the kind of answer asked for (a list, an amount…), or the legal
-    basis (an article or a text the chosen ones do not cite). An English question
-    shares no words with the quotes: only the kind it asks for is judged.
+    basis (an article or a text the chosen ones do not cite). An English question is
+    judged the same way: it shares only names and cognates with the quotes ("CPOM"),
+    so it seldom gets a second quote.
     """
     if _new_reference(cand, chosen):
         return True
@@ -589,8 +590,6 @@ def _adds_to(
         for k in question.kinds
     ):
         return True
-    if question.english:
-        return False
     asked = set(tokens(question.focus)) - common()
     # "éligibles" gives what "financer" asks: the same meaning is not added twice.
     given = with_equivalents({t for c in chosen for t in tokens(c.quote)})
