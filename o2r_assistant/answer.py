@@ -23,7 +23,7 @@ from .provenance import LocalOrigin
 from .question import FACT_KINDS, KIND_GIVEN, Question, gives_kind, whose
 from .retrieval import RetrievalResult, Retrieved, phrase_meanings
 from .safety import is_instruction
-from .text import normalize_match, tokens, with_equivalents
+from .text import content_words, fold_accents, normalize_match, tokens, with_equivalents
 
 if TYPE_CHECKING:
     from .matching import Served, Suggestion
@@ -212,6 +212,12 @@ _MARKUP = re.compile(r"\*\*|__")
 _TERM_ENTRY = re.compile(r"^\*\*([^*\n]{2,80})\*\*\s*:")
 
 
+def _word_forms(text: str) -> set[str]:
+    """Content words without a plural ending: a term is named by its own word, not by
+    one its stem conflates ("communes" is not "commun")."""
+    return {re.sub(r"(?<=..)[sx]$", "", fold_accents(w)) for w in content_words(text)}
+
+
 def _is_title(sentence: str, chunk: Chunk) -> bool:
     """A document or section title repeated in the text states nothing."""
     folded = normalize_match(sentence).strip(" .:")
@@ -347,12 +353,14 @@ def score_candidates(
     # "On a le droit de prendre…" asks whether it is allowed: "droit" names no topic here
     # (not the "Droit commun" of the glossary).
     asked = _ALLOWED_IDIOM.sub(" ", question.focus)
-    own_stems = set(tokens(" ".join([asked, *phrase_meanings(question.focus)])))
+    own_text = " ".join([asked, *phrase_meanings(question.focus)])
     if question.english:
         # An English question shares no words with the French texts: its overlap is
         # read on the corpus words the lexical leg maps it to ("lead" -> "chef de file").
         # Measured with `o2r eval`: the same for French questions loses cases.
-        own_stems |= set(tokens(result.expanded))
+        own_text += " " + result.expanded
+    own_stems = set(tokens(own_text))
+    own_words = _word_forms(own_text)
     # Rare words weigh more: "gouvernance" says more about the question than "projet".
     own_weight = sum(idf(t) for t in own_stems)
     asks_who_decides = question.who or "reference" in question.kinds
@@ -417,7 +425,7 @@ def score_candidates(
             if _DELEGATES.search(text) and not asks_who_decides:
                 score -= DELEGATION_PENALTY
             entry = _TERM_ENTRY.match(text)
-            if entry and not own_stems & set(tokens(entry.group(1))):
+            if entry and not own_words & _word_forms(entry.group(1)):
                 score -= TERM_ENTRY_PENALTY
             if not chunk.source_url:
                 # A document with no official source (an explanatory sheet) yields to

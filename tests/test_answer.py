@@ -779,3 +779,13 @@ def test_an_english_question_gets_a_second_quote_only_for_what_it_asks(assistant
     # Its words are not the quotes' words: a neighbouring sentence (the convention's
     # three years, the convention's contents) is not added unjudged.
     assert len(assistant.ask(question).citations) == 1
+
+
+def test_a_glossary_term_is_named_by_its_own_word_not_by_its_stem(assistant):
+    # "communes" stems like "commun", but a question about a communauté de communes
+    # does not name the "Droit commun" of the glossary.
+    asked = (
+        "On est une collectivité (une communauté de communes), on a le droit de porter le projet ?"
+    )
+    assert "Droit commun" not in assistant.ask(asked).citations[0].quote
+    assert "Droit commun" in assistant.ask("c'est quoi le droit commun ?").citations[0].quote
