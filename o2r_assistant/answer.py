@@ -23,7 +23,14 @@ from .provenance import LocalOrigin
 from .question import FACT_KINDS, KIND_GIVEN, Question, gives_kind, whose
 from .retrieval import RetrievalResult, Retrieved, phrase_meanings
 from .safety import is_instruction
-from .text import content_words, fold_accents, normalize_match, tokens, with_equivalents
+from .text import (
+    content_words,
+    fold_accents,
+    normalize_match,
+    singular,
+    tokens,
+    with_equivalents,
+)
 
 if TYPE_CHECKING:
     from .matching import Served, Suggestion
@@ -215,7 +222,7 @@ _TERM_ENTRY = re.compile(r"^\*\*([^*\n]{2,80})\*\*\s*:")
 def _word_forms(text: str) -> set[str]:
     """Content words without a plural ending: a term is named by its own word, not by
     one its stem conflates ("communes" is not "commun")."""
-    return {re.sub(r"(?<=..)[sx]$", "", fold_accents(w)) for w in content_words(text)}
+    return {singular(fold_accents(w)) for w in content_words(text)}
 
 
 def _is_title(sentence: str, chunk: Chunk) -> bool:

@@ -24,7 +24,7 @@ from .departments import DEPARTMENTS
 from .facts import names_training
 from .index import VectorIndex
 from .places import find_places, region_departments
-from .text import content_words, stem, tokens
+from .text import content_words, singular, stem, tokens
 
 Mode = Literal["hybrid", "dense", "bm25"]
 RRF_K = 60
@@ -352,7 +352,7 @@ class HybridRetriever(BaseRetriever):
     def recognises(self, word: str) -> bool:
         """Whether an accent-folded word, its singular or plural, or a misspelling of a
         domain term is in the corpus."""
-        forms = {word, word.rstrip("sx"), f"{word}s"}
+        forms = {word, singular(word), f"{word}s"}
         return bool(forms & self._known_words) or self._correction(word) is not None
 
     def spells(self, acronym: str) -> bool:

@@ -78,6 +78,11 @@ def fold_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def singular(word: str) -> str:
+    """``word`` without a plural "s" or "x" ("communes": "commune", "prix": "pri")."""
+    return word.rstrip("sx")
+
+
 def normalize_match(text: str) -> str:
     """The matching normalisation of the question-set format (eval/FORMAT.md)."""
     text = unicodedata.normalize("NFKC", text).casefold()

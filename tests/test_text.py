@@ -6,7 +6,7 @@ import threading
 
 import snowballstemmer
 
-from o2r_assistant.text import fold_accents, stem, tokens, with_equivalents
+from o2r_assistant.text import fold_accents, singular, stem, tokens, with_equivalents
 
 THREADS = 8
 ENDINGS = ["ement", "ations", "issions", "eront", "euses", "ables", "ités", "ance"]
@@ -42,3 +42,8 @@ def test_equivalent_stems_join_their_class_only():
     assert set(tokens("financer pris en charge")) <= given
     assert not set(tokens("durée")) & given
     assert with_equivalents(set()) == frozenset()
+
+
+def test_singular_drops_a_plural_ending():
+    assert singular("communes") == "commune"
+    assert singular("partenariat") == "partenariat"
