@@ -21,6 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
+from . import latent
 from .config import Settings
 from .corpus import (
     CHUNKER_VERSION,
@@ -215,8 +216,15 @@ def embed_chunks(
         fresh = dict(zip(batch, vectors, strict=True))
         cache.put_many(fresh.items())
         known.update(fresh)
+        latent.store(
+            [s for i in todo[start : start + EMBED_BATCH] for s in pieces[i][1][1:]],
+            embedder,
+            cache,
+        )
         if progress:
             progress(min(start + EMBED_BATCH, total), total)
+    # Sentences whose vectors were cached before latent terms were: computed once here.
+    latent.store([s for _, texts in pieces for s in texts[1:]], embedder, cache)
     dim = len(next(iter(known.values()))) if known else 0
     passages = np.zeros((len(chunks), dim), dtype=np.float32)
     refs: list[SentenceRef] = []

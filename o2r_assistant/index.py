@@ -289,6 +289,20 @@ class VectorIndex:
         matrix = np.asarray(data["embeddings"], dtype=np.float32).reshape(len(refs), -1)
         return refs, matrix
 
+    def sentence_texts(self) -> list[str]:
+        """Every sentence's text, in ``sentences()`` order: what the build embedded."""
+
+        def compute() -> list[str]:
+            by_id = {c.chunk_id: c for c in self.chunks()}
+            texts = []
+            for ref in self.sentences()[0]:
+                chunk = by_id.get(ref.chunk_id)
+                start = chunk.start if chunk else 0
+                texts.append(chunk.text[ref.start - start : ref.end - start] if chunk else "")
+            return texts
+
+        return self.memo("sentence_texts", compute)
+
     def chunk_vectors(self) -> dict[str, np.ndarray]:
         """Every passage's unit embedding, by chunk id."""
         return self.memo("chunk_vectors", self._load_chunk_vectors)
