@@ -45,7 +45,7 @@ from o2r_assistant.build import build_index, embedding_pieces
 from o2r_assistant.config import PROJECT_ROOT, Settings
 from o2r_assistant.corpus import chunk_documents, load_corpus
 from o2r_assistant.embedding_cache import EmbeddingCache, cache_path
-from o2r_assistant.embeddings import get_embedder
+from o2r_assistant.embeddings import LATENT_TERMS, get_embedder
 from o2r_assistant.index import collection_name, open_index
 from o2r_assistant.retrieval import HybridRetriever
 
@@ -232,6 +232,11 @@ def seed_cache(settings: Settings, embedder) -> None:
         vectors = rng.standard_normal((len(missing), dim)).astype(np.float32)
         vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
         cache.put_many(zip(missing, vectors, strict=True))
+        if embedder.latent_dim:  # and random latent terms, which cost as much to compute
+            lacking = keys - set(cache.get_latent_many(keys))
+            ids = rng.integers(0, embedder.latent_dim, (len(lacking), LATENT_TERMS))
+            weights = rng.random((len(lacking), LATENT_TERMS)).astype(np.float32)
+            cache.put_latent_many(zip(lacking, zip(ids, weights, strict=True), strict=True))
     finally:
         cache.close()
 

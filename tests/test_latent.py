@@ -90,3 +90,16 @@ def test_a_second_quote_is_judged_without_the_latent_share(assistant):
     # alone would put it below the cut-off for a further quote.
     answer = assistant.ask("Les personnes accompagnées peuvent-elles être rémunérées ?")
     assert "L. 6341-1" in answer.text
+
+
+def test_texts_shared_across_engines_come_back_in_order():
+    embedder = get_embedder()
+    texts = [
+        "Le coût total du projet ne pourra pas être inférieur à 150 000 euros.",
+        "La demande peut être déposée par voie dématérialisée.",
+        "Le parcours dure au plus douze mois.",
+    ]
+    together = embedder.latent_documents(texts)
+    for text, terms in zip(texts, together, strict=True):
+        (alone,) = embedder.latent_documents([text])
+        assert terms[0].tolist() == alone[0].tolist()
