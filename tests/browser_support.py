@@ -126,9 +126,28 @@ def new_page(browser, viewport: dict | None = None, **options):
     return page
 
 
+# Tries at ticking a box: a click that lands while Streamlit re-renders the page (right
+# after a navigation) is lost with the old widget, and Playwright reports no change.
+CHECK_TRIES = 3
+
+
+def tick(page, box) -> None:
+    """Tick a checkbox or radio, again if a rerun swallowed the click."""
+    from playwright.sync_api import Error
+
+    for attempt in range(1, CHECK_TRIES + 1):
+        try:
+            box.check(force=True)
+            return
+        except Error:
+            if attempt == CHECK_TRIES:
+                raise
+            page.wait_for_timeout(500)
+
+
 def go(page, name: str) -> None:
     """Open one of the pages listed in the sidebar navigation."""
-    page.get_by_role("radio", name=re.compile(rf"{name}$")).check(force=True)
+    tick(page, page.get_by_role("radio", name=re.compile(rf"{name}$")))
 
 
 def login(page, password: str) -> None:

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from browser_support import ARTIFACTS, WAIT_MS, chromium, go, serve
+from browser_support import ARTIFACTS, WAIT_MS, chromium, go, serve, tick
 
 XSS = "<script>window.__pwned=1</script> **gras**"
 
@@ -104,7 +104,7 @@ def _login_form(page, url: str | None = None):
         page.goto(url, wait_until="domcontentloaded")
     else:
         page.reload(wait_until="domcontentloaded")
-    page.get_by_role("radio", name=re.compile(r"Corpus$")).check(force=True)
+    go(page, "Corpus")
     page.get_by_role("button", name="Se connecter").wait_for(state="visible")
     return page
 
@@ -253,7 +253,7 @@ def test_staff_publish_a_validated_answer_then_the_corpus_suspends_it(
 
         # The corpus loses the quoted document: after reindexing, the answer is suspended.
         go(page, "Corpus")
-        page.get_by_label("Je confirme le retrait de ce document").check(force=True)
+        tick(page, page.get_by_label("Je confirme le retrait de ce document"))
         page.get_by_role("button", name="Retirer du corpus").click()
         page.get_by_text("Document retiré : ami-o2r-pays-de-la-loire").wait_for(state="visible")
         page.get_by_role("button", name="Relancer l'indexation").click()
