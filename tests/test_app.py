@@ -7,7 +7,7 @@ import io
 import re
 import threading
 import time
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -402,6 +402,35 @@ def test_a_close_published_answer_is_offered_in_the_chat_and_in_drafts(
     assert not at.exception
     offered = [e for e in at.expander if phrasing in plain(e.label)]
     assert offered and "Non : elles ne sont pas éligibles." in texts(offered[0])
+
+
+def test_the_validated_page_shows_answers_suspended_by_a_build_made_elsewhere(
+    served_index: Path, monkeypatch
+) -> None:
+    from o2r_assistant.build import build_index
+    from o2r_assistant.embeddings import get_embedder
+    from o2r_assistant.validated import QuoteFinder, ValidatedAnswer, ValidatedStore
+    from o2r_assistant.validated_io import import_answers
+
+    monkeypatch.setenv("O2R_ADMIN_PASSWORD", PASSWORD)
+    quote = "Les dépenses de formation ne sont pas éligibles."
+    answer = ValidatedAnswer(
+        id="formation", phrasings=("Les dépenses de formation sont-elles éligibles ?",),
+        text="Non.", citations=(quote,), author="Camille Test", status="published",
+        validated_on=date(2026, 11, 2),
+    )  # fmt: skip
+    finder = QuoteFinder([c for c in _served_chunks() if quote in c.text])
+    import_answers(ValidatedStore(Settings().database), [answer], "Test", finder)
+    at = login(go(start(served_index), "Réponses validées"), PASSWORD)
+    assert "Publiées (1)" in [plain(h.value) for h in at.subheader]
+    # The quoted document leaves the corpus and a build (another process, the CLI) swaps
+    # the new generation in: the page shows the answer suspended on its next run.
+    settings = Settings()
+    (settings.corpus_dir / "ami-o2r-pays-de-la-loire.md").unlink()
+    build_index(settings, get_embedder(settings.embedder))
+    at.run()
+    assert not at.exception
+    assert "Suspendues : à revoir (1)" in [plain(h.value) for h in at.subheader]
 
 
 def _served_chunks():

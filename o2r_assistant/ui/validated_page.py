@@ -317,6 +317,10 @@ def page_validated(settings: Settings) -> None:
     assistant = get_assistant(settings)
     if assistant is None:
         return
+    # The generation a build swapped in is served (and its quotes checked) before the
+    # listing: a staff member leaving the corpus page as soon as "Index reconstruit"
+    # shows may stop that page's run before its own refresh.
+    assistant.refresh()
     store = ValidatedStore(settings.database)
     # The assistant checked the quotes of every published answer against its index.
     finder = (
