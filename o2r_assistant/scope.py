@@ -267,9 +267,18 @@ def answers_kind(
                 continue
         if kind == "amount" and not question.english:
             # An amount answers only about what it is for: a project's minimum cost says
-            # nothing of what a beneficiary is paid. The best sentence may use other words.
+            # nothing of what a beneficiary is paid. The best sentence may use other words,
+            # and so may one stating the very bound asked for ("budget minimum": "le coût
+            # total … ne pourra pas être inférieur à 150 000 €").
             topic = question.topic("amount")
-            giving = [q for q in giving if topic & set(tokens(q)) or q == top[0].quote]
+            asked_end = bound(question.focus)
+            giving = [
+                q
+                for q in giving
+                if topic & set(tokens(q))
+                or q == top[0].quote
+                or (asked_end and bound(q) == asked_end)
+            ]
         if not giving:
             return False
         asked = bound(question.focus)

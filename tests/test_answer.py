@@ -789,3 +789,11 @@ def test_a_glossary_term_is_named_by_its_own_word_not_by_its_stem(assistant):
     )
     assert "Droit commun" not in assistant.ask(asked).citations[0].quote
     assert "Droit commun" in assistant.ask("c'est quoi le droit commun ?").citations[0].quote
+
+
+def test_an_amount_stated_in_other_words_answers_when_it_is_the_bound_asked(assistant):
+    # "Budget minimum" is stated as "coût total … ne pourra pas être inférieur à", and
+    # the best sentence is about the budget forecast.
+    answer = assistant.ask("Quel est le budget minimum ?")
+    assert not answer.abstained
+    assert "150 000" in answer.text
