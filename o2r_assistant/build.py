@@ -223,8 +223,11 @@ def embed_chunks(
         )
         if progress:
             progress(min(start + EMBED_BATCH, total), total)
-    # Sentences whose vectors were cached before latent terms were: computed once here.
-    latent.store([s for _, texts in pieces for s in texts[1:]], embedder, cache)
+    # Passages served whole from the vector cache may predate latent terms: their
+    # sentences' are computed here, once (the others were, batch by batch, above).
+    embedded = set(todo)
+    old = [s for i, (_, texts) in enumerate(pieces) if i not in embedded for s in texts[1:]]
+    latent.store(old, embedder, cache)
     dim = len(next(iter(known.values()))) if known else 0
     passages = np.zeros((len(chunks), dim), dtype=np.float32)
     refs: list[SentenceRef] = []

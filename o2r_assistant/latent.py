@@ -25,16 +25,19 @@ from .index import VectorIndex
 log = logging.getLogger(__name__)
 
 
-def store(texts: Sequence[str], embedder: Embedder, cache: EmbeddingCache) -> None:
-    """Compute into ``cache`` the latent terms of the texts it does not hold yet."""
+def store(texts: Sequence[str], embedder: Embedder, cache: EmbeddingCache) -> dict[bytes, Latent]:
+    """The texts' latent terms by cache key, computing into ``cache`` those it lacks
+    (none for an embedder without a latent head)."""
     if not embedder.latent_dim:
-        return
+        return {}
     keys = [cache.key(t) for t in texts]
     known = cache.get_latent_many(keys)
     todo = {k: t for k, t in zip(keys, texts, strict=True) if k not in known}
     if todo:
-        computed = embedder.latent_documents(list(todo.values()))
-        cache.put_latent_many(zip(todo, computed, strict=True))
+        fresh = dict(zip(todo, embedder.latent_documents(list(todo.values())), strict=True))
+        cache.put_latent_many(fresh.items())
+        known.update(fresh)
+    return known
 
 
 def sentence_latents(index: VectorIndex) -> csr_matrix | None:
@@ -54,8 +57,7 @@ def _load(index: VectorIndex) -> csr_matrix | None:
         log.warning("embedding cache unavailable (%s); computing latent terms in memory", err)
         return _rows(embedder.latent_documents(texts), embedder.latent_dim)
     try:
-        store(texts, embedder, cache)
-        found = cache.get_latent_many(cache.key(t) for t in texts)
+        found = store(texts, embedder, cache)
         return _rows([found[cache.key(t)] for t in texts], embedder.latent_dim)
     finally:
         cache.close()
