@@ -10,6 +10,7 @@ again.
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import re
 import threading
@@ -273,40 +274,40 @@ class Assistant:
         *,
         read_facts: bool = True,
         session_id: str = "",
+        previous: Answer | None = None,
     ) -> Answer:
         """Answer ``question``, the user's latest message.
 
         ``history`` holds the earlier user messages (oldest first) and ``dossier``
-        the facts gathered from them. ``read_facts=False`` when ``dossier`` already
+        the facts gathered from them. ``previous`` is the answer to the last of them,
+        when the caller kept it; otherwise it is answered again, since the passages it
+        quoted are the conversation's topic. ``read_facts=False`` when ``dossier`` already
         holds this message's facts (each question of one e-mail): not read again.
         ``session_id`` is whose turn this is when answers queue (callers without one share).
         """
         started = time.perf_counter()
         text, notices = clean_question(question, self.settings.max_question_chars)
         language = language_switch(text) if history else None
-        if language:
-            # "And in English?": the last question again, answered in that language.
-            asked = replace(analyse(history[-1]), english=language == "en")
-            with self._answering() as serving:
-                return self._answer(
-                    serving, asked, notices, history[:-1], dossier, k, read_facts, session_id
-                )
-        parts = questions_of(text) if read_facts else []
+        parts = questions_of(text) if read_facts and not language else []
         # Past the first few, the remaining questions are answered together, not dropped.
         parts = [*parts[: MAX_QUESTIONS - 1], " ".join(parts[MAX_QUESTIONS - 1 :])][: len(parts)]
         with self._answering() as serving:  # it ends on the generation it starts on
+            if history and previous is None:
+                previous = self._answer(
+                    serving, analyse(history[-1]), [], history[:-1], None, False, k, session_id
+                )
+            topic = frozenset(c.chunk_id for c in previous.citations) if previous else frozenset()
+            one = functools.partial(self._answer, serving, k=k, session_id=session_id, topic=topic)
+            if language:
+                # "And in English?": the last question again, answered in that language.
+                asked = replace(analyse(history[-1]), english=language == "en")
+                return one(asked, notices, history[:-1], dossier, read_facts)
             if len(parts) < 2:
-                return self._answer(
-                    serving, analyse(text), notices, history, dossier, k, read_facts, session_id
-                )
+                return one(analyse(text), notices, history, dossier, read_facts)
             # Several questions: each answered on its own, the first with the message's facts.
-            first = self._answer(
-                serving, analyse(text, parts[0]), notices, history, dossier, k, True, session_id
-            )
+            first = one(analyse(text, parts[0]), notices, history, dossier, True)
             others = [
-                self._answer(
-                    serving, _in_context(q, parts[i - 1]), [], None, None, k, False, session_id
-                )
+                one(_in_context(q, parts[i - 1]), [], None, None, False)
                 for i, q in enumerate(parts[1:], 1)
             ]
         return _joined(list(zip(parts, [first, *others], strict=True)), started)
@@ -318,11 +319,13 @@ class Assistant:
         notices: list[str],
         history: list[str] | None,
         dossier: Dossier | None,
-        k: int | None,
         read_facts: bool,
+        k: int | None,
         session_id: str,
+        topic: frozenset[str] = frozenset(),
     ) -> Answer:
-        """Answer one question (``asked.focus``) of a cleaned message (``asked.text``)."""
+        """Answer one question (``asked.focus``) of a cleaned message (``asked.text``);
+        ``topic``: the passages the conversation's previous answer quoted."""
         started = time.perf_counter()
         text = asked.text
         index, retriever = serving
@@ -360,7 +363,7 @@ class Assistant:
         verdict_leads = findings is not None and (states_project or asked.asks_eligibility)
         own: list[Candidate] = []
         if verdict_leads and own_question and not signals.blocked:
-            candidates = score_candidates(asked, result, index, retriever.idf)
+            candidates = score_candidates(asked, result, index, retriever.idf, topic)
             if signals.supported() and answers_kind(asked, candidates, retriever.knows):
                 own = select_sentences(candidates, asked, limit=1)
             elif not findings.to_fix and not asked.asks_eligibility and asked.asks:
@@ -389,11 +392,13 @@ class Assistant:
                 chosen = own or rule_quotes(findings, index, changed=changed)
                 rule_chosen = [] if own else chosen
             if not chosen:  # the grounding passages are not in this corpus
-                candidates = candidates or score_candidates(asked, result, index, retriever.idf)
+                candidates = candidates or score_candidates(
+                    asked, result, index, retriever.idf, topic
+                )
                 chosen = select_sentences(candidates, asked)
         elif not signals.blocked and signals.supported():
             # Scored already when the facts only framed a question found unanswerable.
-            candidates = candidates or score_candidates(asked, result, index, retriever.idf)
+            candidates = candidates or score_candidates(asked, result, index, retriever.idf, topic)
             if answers_kind(asked, candidates, retriever.knows):
                 chosen = select_sentences(candidates, asked)
         mode = "extractive"

@@ -98,11 +98,13 @@ def draft_reply(email_text: str, assistant: Assistant) -> Draft:
     # The facts are read once, from the whole e-mail, and shared by every question.
     facts = extract_facts(email_text)
     dossier = None if facts.is_empty() else facts
-    answers = [
+    answers: list[Answer] = []
+    for i, q in enumerate(questions):
         # The questions before serve as history: "Et la durée ?" continues the one before.
-        assistant.ask(q, questions[:i], dossier=dossier, read_facts=False)
-        for i, q in enumerate(questions)
-    ]
+        previous = answers[-1] if answers else None
+        answers.append(
+            assistant.ask(q, questions[:i], dossier=dossier, read_facts=False, previous=previous)
+        )
     findings = answers[0].findings
     footnotes = Footnotes()
     lines = [GREETING, "", INTRO]

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 import pytest
 import yaml
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
-from o2r_assistant.answer import main_clauses
+from o2r_assistant.answer import TOPIC_BONUS, main_clauses, score_candidates
 from o2r_assistant.assistant import clean_question, resolve_followup
 from o2r_assistant.config import PROJECT_ROOT, Settings
 from o2r_assistant.errors import ConfigError, InputError
 from o2r_assistant.llm import FALLBACK_NOTICE, make_chat_model
+from o2r_assistant.question import analyse
 from o2r_assistant.scope import ABSTENTION_LEAD_EN, ABSTENTION_TEXT, funded_item
 from o2r_assistant.text import normalize_match
 
@@ -797,3 +799,37 @@ def test_an_amount_stated_in_other_words_answers_when_it_is_the_bound_asked(assi
     answer = assistant.ask("Quel est le budget minimum ?")
     assert not answer.abstained
     assert "150 000" in answer.text
+
+
+def test_a_follow_up_keeps_to_the_passages_the_previous_answer_quoted(assistant):
+    history = ["C'est quoi le cahier des charges ?"]
+    previous = assistant.ask(history[0])
+    assert "pris par les ministres" in previous.citations[0].quote
+    # "qui l'a écrit ?" names nothing: the text the conversation is about answers it.
+    answer = assistant.ask("qui l'a écrit ?", history=history, previous=previous)
+    assert "pris par les ministres" in answer.citations[0].quote
+    # Without a previous answer the assistant answers the last message again, the same way.
+    assert assistant.ask("qui l'a écrit ?", history=history).text == answer.text
+    # A previous answer that quoted nothing gives the conversation no topic.
+    alone = assistant.ask(
+        "qui l'a écrit ?", history=history, previous=replace(previous, citations=[])
+    )
+    assert "pris par les ministres" not in alone.text
+
+
+def test_the_topic_passages_are_read_and_favoured_by_a_fixed_bonus(assistant):
+    question = analyse("Qui signe la convention ?")
+    result = assistant.retriever.retrieve(question.focus)
+    retrieved = {h.chunk.chunk_id for h in result.hits}
+    elsewhere = next(c.chunk_id for c in assistant.index.chunks() if c.chunk_id not in retrieved)
+    idf = assistant.retriever.idf
+    plain = score_candidates(question, result, assistant.index, idf)
+    favoured = score_candidates(question, result, assistant.index, idf, frozenset({elsewhere}))
+    before = {(c.hit.chunk.chunk_id, c.start): c.score for c in plain}
+    after = {(c.hit.chunk.chunk_id, c.start): c.score for c in favoured}
+    assert any(chunk == elsewhere for chunk, _ in after)  # read although not retrieved
+    for key, score in after.items():
+        if key[0] == elsewhere and key in before:
+            assert score == pytest.approx(before[key] + TOPIC_BONUS)
+        elif key in before:
+            assert score == pytest.approx(before[key])

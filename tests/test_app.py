@@ -130,16 +130,22 @@ def test_follow_up_uses_the_history(served_index: Path, monkeypatch) -> None:
     from o2r_assistant.assistant import Assistant
 
     seen: list[list[str] | None] = []
+    answers: list[object] = []
+    previous: list[object] = []
     original = Assistant.ask
 
     def spy(self, question, history=None, dossier=None, **kwargs):
         seen.append(history)
-        return original(self, question, history=history, dossier=dossier, **kwargs)
+        previous.append(kwargs.get("previous"))
+        answers.append(original(self, question, history=history, dossier=dossier, **kwargs))
+        return answers[-1]
 
     monkeypatch.setattr(Assistant, "ask", spy)
     at = ask(start(served_index), "Quel est le coût minimum d'un projet ?")
     ask(at, "Et pour la durée ?")
     assert seen == [[], ["Quel est le coût minimum d'un projet ?"]]
+    # The answer shown before goes along: it is not computed again.
+    assert previous == [None, answers[0]]
 
 
 def test_markup_in_questions_is_shown_literally(served_index: Path) -> None:

@@ -235,3 +235,18 @@ def test_a_budget_with_training_of_unknown_amount_asks_for_that_amount() -> None
     requests = _requests(dossier)
     assert FACT_REQUESTS["cout_minimum"].training_unknown in requests
     assert FACT_REQUESTS["cout_minimum"].text not in requests
+
+
+def test_each_question_of_a_draft_is_answered_once(assistant, monkeypatch) -> None:
+    # The answer to the question before goes with the next one as its conversation's
+    # topic; it is passed along, not answered again.
+    asked: list[str] = []
+    answer = type(assistant)._answer
+
+    def counting(self, serving, question, *args, **kwargs):
+        asked.append(question.focus)
+        return answer(self, serving, question, *args, **kwargs)
+
+    monkeypatch.setattr(type(assistant), "_answer", counting)
+    draft = draft_reply(THREE_QUESTIONS, assistant)
+    assert asked == list(draft.questions)

@@ -265,11 +265,15 @@ def test_several_files_are_combined_and_colliding_ids_prefixed(assistant, tmp_pa
 
 def test_history_is_replayed_like_the_chat(assistant, tmp_path: Path) -> None:
     calls: list[tuple[str, list[str] | None, object]] = []
+    answers: list[object] = []
+    previous: list[object] = []
     ask = assistant.ask
 
     def spy(question, history=None, dossier=None, **kwargs):
         calls.append((question, history, dossier))
-        return ask(question, history=history, dossier=dossier, **kwargs)
+        previous.append(kwargs.get("previous"))
+        answers.append(ask(question, history=history, dossier=dossier, **kwargs))
+        return answers[-1]
 
     assistant.ask = spy
     result = run_evaluation([write(tmp_path, V2_CASE)], assistant=assistant)
@@ -283,6 +287,8 @@ def test_history_is_replayed_like_the_chat(assistant, tmp_path: Path) -> None:
     ]
     # The facts gathered so far go with each message: none before the first.
     assert calls[0][2] is None and calls[1][2] is not None and calls[2][2] is not None
+    # So does the answer to the message before, as the chat keeps it.
+    assert previous == [None, answers[0], answers[1]]
     (outcome,) = result.outcomes
     # Territory and cost come from the history; only the last answer is judged and timed.
     assert outcome.passed, outcome.reasons

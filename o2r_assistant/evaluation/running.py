@@ -19,6 +19,7 @@ from .judging import judge
 from .results import MRR_DEPTH, EvalResult, Outcome
 
 if TYPE_CHECKING:
+    from ..answer import Answer
     from ..assistant import Assistant
     from ..checker import Dossier
     from ..retrieval import Retrieved
@@ -64,13 +65,18 @@ class _Passages:
         )
 
 
-def _replay(assistant: Assistant, history: tuple[str, ...], k: int) -> Dossier | None:
-    """Ask a case's earlier messages as the chat does; returns the facts gathered so far."""
-    dossier = None
+def _replay(
+    assistant: Assistant, history: tuple[str, ...], k: int
+) -> tuple[Dossier | None, Answer | None]:
+    """Ask a case's earlier messages as the chat does; returns the facts gathered so far
+    and the last answer."""
+    dossier, earlier = None, None
     for turn, message in enumerate(history):
-        earlier = assistant.ask(message, history=list(history[:turn]), dossier=dossier, k=k)
+        earlier = assistant.ask(
+            message, history=list(history[:turn]), dossier=dossier, k=k, previous=earlier
+        )
         dossier = earlier.dossier
-    return dossier
+    return dossier, earlier
 
 
 def run_evaluation(
@@ -105,9 +111,11 @@ def run_evaluation(
     passages = _Passages()
     outcomes: list[Outcome] = []
     for done, (case, key) in enumerate(zip(cases, _keys(cases), strict=True), start=1):
-        dossier = _replay(assistant, case.history, k)
+        dossier, previous = _replay(assistant, case.history, k)
         wall = time.perf_counter()  # only the last question is timed
-        answer = assistant.ask(case.question, history=list(case.history), dossier=dossier, k=k)
+        answer = assistant.ask(
+            case.question, history=list(case.history), dossier=dossier, k=k, previous=previous
+        )
         latency = answer.timings.get("total_ms", (time.perf_counter() - wall) * 1000)
         sources = {c.chunk_id: c.passage for c in answer.citations}
         retrieved, rank, supported = list(answer.retrieved), None, 0

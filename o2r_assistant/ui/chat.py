@@ -191,6 +191,8 @@ def ask(settings: Settings, question: str, offer: str | None = None) -> None:
     """Answer ``question`` in the chat; ``offer``: the offered answer it takes, if any."""
     s = state()
     history = [m["content"] for m in s.messages if m["role"] == "user"]
+    # The answer to the last message, if it got one: the conversation's topic.
+    previous = s.messages[-1].get("answer") if s.messages else None
     s.messages.append({"role": "user", "content": question, "id": _next_id()})
     assistant = get_assistant(settings)
     if assistant is None:
@@ -199,7 +201,13 @@ def ask(settings: Settings, question: str, offer: str | None = None) -> None:
     reply: dict[str, Any] = {"role": "assistant", "id": _next_id()}
     try:
         question_limiter(settings.question_burst, settings.questions_per_minute).check(s.session_id)
-        answer = assistant.ask(question, history=history, dossier=dossier, session_id=s.session_id)
+        answer = assistant.ask(
+            question,
+            history=history,
+            dossier=dossier,
+            session_id=s.session_id,
+            previous=previous,
+        )
         reply["answer"] = answer
         validated = ValidatedStore(settings.database)
         if answer.validated is not None:
