@@ -387,42 +387,51 @@ def _offers_answers(question: str, sentence: str) -> bool:
     )
 
 
-# A follow-up that only asks for the last answer in another language: "and in English?".
-_LANGUAGE_SWITCH = re.compile(
-    r"^(?:and |et |same |pareil |(?:can|could) you (?:say|answer|repeat|give)(?: (?:that|it|this))?"
-    r" |(?:pouvez|pourriez)-vous (?:répondre|le dire|reformuler) )?"
-    r"(?:in|en) (?P<language>english|anglais|french|français)\b(?: please| svp| stp| merci)?"
-    r"[\s?!.]*$",
+# A short message naming a language asks for the last answer in it ("and in English?",
+# "English please", "Sorry, I don't read French well, could you answer in English?"),
+# unless it asks something new: about a text written in that language ("Can we submit
+# the application in English?") or a fact of its own ("tell me in English what the
+# minimum budget is"). Read by its shape, not by a list of known requests.
+_LANGUAGE = re.compile(
+    r"\b(?P<into>(?:in|into|to|en) )?(?P<language>english|anglais|french|français|francais)\b",
     re.I,
 )
-# Or a short request that points back at the answer given: "Could you give me that answer
-# in English? Our trustees don't read French.", "tu peux me traduire ta réponse en anglais ?"
-_IN_LANGUAGE = re.compile(r"\b(?:in|en) (?P<language>english|anglais|french|français)\b", re.I)
+_ABOUT_A_TEXT = re.compile(
+    r"\b(?:write|writing|written|submit\w*|fill\w*|publish\w*|accept\w*|application|form"
+    r"|documents?|rédig\w*|redig\w*|dépos\w*|depos\w*|rempli\w*|écri\w*|ecri\w*|publi\w*"
+    r"|dossier|candidature|formulaire)\b",
+    re.I,
+)
+# What a request for the answer names or asks done to it ("your answer", "translate",
+# "say that", "me le dire"); "Les ateliers peuvent-ils se faire en anglais ?" and "is it
+# open to associations?" ask neither.
 _POINTS_AT_ANSWER = re.compile(
-    r"\b(?:that|this|it|the same|(?:the|your) (?:answer|reply)|(?:la|ta|votre|cette) réponse"
-    r"|ça|cela|traduire|translate)\b|\b(?:le|la|me le|me la|nous le) (?:dire|redire|traduire"
-    r"|répéter|reformuler|donner)\b",
+    r"^(?:and|et|now|same|pareil|maintenant)\b|\b(?:same|again|answer\w*|reply|translat\w*"
+    r"|repeat|explain|prefer\w*|réponse|répond\w*|repond\w*|tradui\w*|répéter|repeter|redire"
+    r"|reformuler|expliquer|préf[éè]r\w*|pref[eè]r\w*)\b"
+    r"|\b(?:say|have|get|give|put|send|tell)\s+(?:me\s+|us\s+)?(?:that|this|it)\b"
+    r"|\b(?:me|nous|te|vous) (?:le|la|l['’])|\b(?:le|la) (?:dire|redire|donner|mettre)\b",
     re.I,
 )
-_REQUEST_WORDS = 14
-# "Can I write it in English?" asks about the candidate's own text, not for the answer.
-_ASKER_ACTS = re.compile(r"\b(?:i|we|je|on)\b|\bj'", re.I)
+_REQUEST_WORDS = 30
+# "English please", "anglais svp": a message this short asks nothing else.
+_BARE_REQUEST_WORDS = 4
 
 
 def language_switch(message: str) -> str | None:
     """ "en" or "fr" when ``message`` only asks to answer again in that language."""
-    match = _LANGUAGE_SWITCH.match(message.strip())
-    if not match:
-        request = focus_of(message)
-        match = _IN_LANGUAGE.search(request)
-        if not (
-            match
-            and _POINTS_AT_ANSWER.search(request)
-            and not _ASKER_ACTS.search(request)
-            and len(request.split()) <= _REQUEST_WORDS
-        ):
-            return None
-    return "en" if match["language"].lower() in ("english", "anglais") else "fr"
+    text = message.strip()
+    mentions = list(_LANGUAGE.finditer(text))
+    words = len(text.split())
+    if not mentions or words > _REQUEST_WORDS or _ABOUT_A_TEXT.search(text):
+        return None
+    if words > _BARE_REQUEST_WORDS and not _POINTS_AT_ANSWER.search(text):
+        return None
+    if analyse(text).kinds:
+        return None
+    # "I don't read French, in English please": the language asked for follows "in".
+    asked = [m for m in mentions if m["into"]] or mentions
+    return "en" if asked[-1]["language"].lower() in ("english", "anglais") else "fr"
 
 
 def is_english(text: str) -> bool:

@@ -255,10 +255,43 @@ def test_an_eligibility_question_pointing_back_at_the_stated_facts(message, elig
         "Can I write it in English?",  # about the candidate's own text
         "Peut-on déposer le dossier en anglais ?",
         "Is an application in English accepted?",
+        "Is the call also published in English?",
+        "Les ateliers peuvent-ils se faire en anglais ?",
+        "Do participants need to speak French?",
+        "Les bénéficiaires doivent-ils parler français ?",
+        "Sorry for the English, but is it open to associations?",
+        "In English please: can two associations apply together?",
     ],
 )
 def test_a_question_naming_a_language_is_no_request_to_translate(message: str) -> None:
     assert language_switch(message) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("English please", "en"),
+        ("in english pls", "en"),
+        ("Sorry, in English?", "en"),
+        ("Please answer in English.", "en"),
+        ("I'd prefer English if possible", "en"),
+        ("Sorry, I don't speak French well. Could you answer in English?", "en"),
+        ("My colleague only reads English, can we have the answer in English?", "en"),
+        ("Thanks! Can I get this in English for my director?", "en"),
+        ("Same answer in English please, for our board", "en"),
+        ("Could you translate your answer into English?", "en"),
+        ("tu peux me le mettre en anglais ?", "en"),
+        ("Je peux avoir la réponse en anglais ? C'est pour notre partenaire.", "en"),
+        ("And now in French please", "fr"),
+        ("Je ne lis pas l'anglais, vous pouvez me le dire en français ?", "fr"),
+        ("en français svp", "fr"),
+    ],
+)
+def test_a_request_for_the_answer_in_a_language_is_read_by_its_shape(
+    message: str, language: str
+) -> None:
+    # A short message naming a language and pointing at the answer, whatever its words.
+    assert language_switch(message) == language
 
 
 def test_a_fragment_offering_answers_belongs_to_the_question_before() -> None:
