@@ -19,6 +19,7 @@ import numpy as np
 from . import latent
 from .checker import CheckReport, Dossier
 from .corpus import Chunk
+from .english import figures_line
 from .index import VectorIndex
 from .provenance import LocalOrigin
 from .question import FACT_KINDS, KIND_GIVEN, Question, gives_kind, whose
@@ -869,9 +870,10 @@ def compose(
             if plain:
                 lead = f"{plain}. {lead}"
             if question.english:
+                # What reads without translation leads: the yes or no, then the figures.
                 lead = f"From the French text ({_short_title(chunk)})"
-                if plain:
-                    lead = f"{plain}. {lead}"
+                said = [f"{plain}." if plain else None, figures_line(cand.quote)]
+                lead = " ".join([*(x for x in said if x), lead])
             if findings is not None and findings_first:
                 said = TEXTS_SAY_EN if question.english else TEXTS_SAY
                 lead = f"{said} ({_short_title(chunk)})"

@@ -83,9 +83,15 @@ def clean_question(text: str, max_chars: int) -> tuple[str, list[str]]:
     return text, notices
 
 
-_FOLLOW_UP = re.compile(r"^(?:et|mais|sinon|pareil|idem|quid|même question)\b", re.I)
+# The same openings in English: "and for how long?", "what about the budget?".
+_FOLLOW_UP = re.compile(
+    r"^(?:et|mais|sinon|pareil|idem|quid|même question|and|but|what about|how about|same)\b",
+    re.I,
+)
 # "Pour la durée ?" continues; "Pour quelle durée la convention est-elle signée ?" does not.
-_SHORT_FOLLOW_UP = re.compile(r"^(?:pour|si|concernant|côté|au sujet|aussi)\b", re.I)
+_SHORT_FOLLOW_UP = re.compile(
+    r"^(?:pour|si|concernant|côté|au sujet|aussi|for|if|regarding|about|also)\b", re.I
+)
 
 
 def resolve_followup(question: str, history: list[str] | None) -> str:

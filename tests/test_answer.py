@@ -294,7 +294,9 @@ def test_english_questions_get_cited_french_quotes_with_an_english_lead(assistan
     for question in ENGLISH_IN_SCOPE:
         answer = assistant.ask(question)
         assert not answer.abstained, question
-        assert answer.text.startswith(("From the French text", "Yes.", "No.")), answer.text
+        lead = answer.text.split(" « ")[0]
+        assert lead.startswith(("From the French text", "Yes.", "No.", "Key figure")), lead
+        assert "From the French text" in lead
         assert_citations_resolve(assistant, answer)
 
 
@@ -833,3 +835,11 @@ def test_the_topic_passages_are_read_and_favoured_by_a_fixed_bonus(assistant):
             assert score == pytest.approx(before[key] + TOPIC_BONUS)
         elif key in before:
             assert score == pytest.approx(before[key])
+
+
+def test_an_english_follow_up_is_completed_and_led_by_its_figures(assistant):
+    history = ["Who signs the multi-year agreement on the State side?"]
+    answer = assistant.ask("and for how long?", history=history)
+    assert not answer.abstained
+    assert answer.text.startswith("Key figure: 3 years. From the French text")
+    assert "trois ans" in answer.citations[0].quote
