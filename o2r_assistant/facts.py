@@ -63,9 +63,16 @@ _TRAINING_NOUN = (
     r"qualifications?|titres? professionnels?|caces|brevets?|training|courses|"
     r"driving licen[cs]es?)"
 )
+# Training by its verb: "45 000 € pour former les personnes accompagnées" (not "pour
+# former un groupement": whom it trains is named).
+_TRAINING_PEOPLE = (
+    r"(?:former|train)[ ]+(?:les |des |nos |ces |the |our |these )?"
+    r"(?:personnes|beneficiaires|participants|jeunes|publics?|stagiaires|people|beneficiaries"
+    r"|them)\b"
+)
 _TRAINING_AFTER = re.compile(
     r"[ ]*(?:par an[ ]+|/[ ]?an[ ]+|a year[ ]+|per year[ ]+)?(?:de|d'|en|pour|consacres? a|"
-    r"dedies? a|affectes? a|reserves? a|serv\w*[ ]+a|vont a|iront a|pr|of|for|in|on|towards|"
+    r"dedies? a|affectes? a|reserves? a|serv\w*[ ]+a|vont a|iront a|pr|of|for|in|on|towards|to|"
     r"(?:are|is|go|goes|will go)(?: to| for)?)[ ]*"
     r"(?:(?:faire )?(?:passer|financer|payer|suivre|obtenir|preparer|former)"
     r"[ ]+)?(?:la |les |le |des |un |une |l'|the )?"
@@ -73,7 +80,7 @@ _TRAINING_AFTER = re.compile(
     # the training out ("152 000 € de dépenses hors formation").
     r"(?:(?!(?:hors|sans|excluding|except|non|pas)\b)[a-z']+[ ]+){0,6}?"
     r"(?:(?:depenses?|frais|couts?|actions?|modules?|sessions?|heures?)[ ]+de[ ]+)?"
-    rf"{_TRAINING_NOUN}\b"
+    rf"(?:{_TRAINING_NOUN}\b|{_TRAINING_PEOPLE})"
 )
 _TRAINING_BEFORE = re.compile(
     rf"{_TRAINING_NOUN}(?:[ ]+qualifiantes?|[ ]+certifiantes?)?"
@@ -479,7 +486,9 @@ not_before: \b(?:depuis|il y a|des|avant|apres|cree[es]? en|since)[ ]+
 not_after: [ ]*(?:d'experience|d'existence|d'anciennete|d'activite|de plus|derniere?s|
     de (?:fonctionnement|charges|tresorerie|salaire)|of (?:running costs|reserves|cash)|
     suivante?s|precedente?s|restante?s|prochaine?s|of experience|ago|old)\b
-per_person_after: [ ]*(?:par|pour chaque|pour une? meme|pour une?|a chaque|pour les|per|for each|
+# "10 mois max par personne": a bound may stand between the length and whose it is.
+per_person_after: [ ]*(?:(?:max|maxi|maximum|au plus|au maximum|at most|maximum)\.?[ ]+)?
+    (?:par|pour chaque|pour une? meme|pour une?|a chaque|pour les|per|for each|
     for every|for one|for a)[ ]+
     (?:personnes?|beneficiaires?|jeunes?|participants?|personnes? accompagnees?|usagers?|
     stagiaires?|persons?|people|beneficiar(?:y|ies)|young people|jobseekers?)\b

@@ -843,3 +843,17 @@ def test_an_english_follow_up_is_completed_and_led_by_its_figures(assistant):
     assert not answer.abstained
     assert answer.text.startswith("Key figure: 3 years. From the French text")
     assert "trois ans" in answer.citations[0].quote
+
+
+def test_a_corrected_pathway_length_replaces_the_one_stated_before(assistant):
+    first = assistant.ask("Chaque bénéficiaire sera accompagné 16 mois, nous sommes à Cholet.")
+    assert first.dossier.pathway_months == 16
+    answer = assistant.ask(
+        "Correction : 11 mois maximum par bénéficiaire, pas 16.",
+        history=["Chaque bénéficiaire sera accompagné 16 mois, nous sommes à Cholet."],
+        dossier=first.dossier,
+        previous=first,
+    )
+    assert answer.dossier.pathway_months == 11
+    status = {r.rule_id: r.status for r in answer.findings.results}
+    assert status["duree_accompagnement"] == "pass" and status["territoire"] == "pass"

@@ -103,6 +103,9 @@ def test_training_per_year_follows_project_length() -> None:
         ("Pendant 18 mois.", None, None),
         ("Des parcours de 6 à 18 mois.", None, 18),
         ("Un parcours de vingt-quatre mois.", None, 24),
+        # A bound between the length and whose it is: "10 mois max par personne".
+        ("Je corrige : 10 mois max par personne, pas 18.", None, 10),
+        ("Twelve months at most per participant.", None, 12),
     ],
 )
 def test_durations(text: str, project, pathway) -> None:
@@ -321,6 +324,9 @@ def test_extract_never_crashes_on_domain_soup(parts: list[str]) -> None:
         ),
         ("Nous financerons des titres professionnels (TP) pour 30 000 € sur 190 000 €.", 30_000),
         ("Projet de 195 000 euros dont 20 000 euros de modules de formation qualifiante.", 20_000),
+        # Training by its verb, when whom it trains is named.
+        ("Budget : 180 000 € sur 3 ans, dont 45 000 € pour former les personnes.", 45_000),
+        ("€200k over 3 years, of which €30k to train the participants.", 30_000),
     ],
 )
 def test_training_in_new_wordings(text: str, training: int) -> None:
@@ -332,6 +338,7 @@ def test_training_in_new_wordings(text: str, training: int) -> None:
     [
         "Budget de 200 000 € dont 30 000 € pour les salaires des formateurs.",
         "Budget de 200 000 € dont 30 000 € pour le loyer, la formation des salariés est à part.",
+        "Budget de 200 000 € dont 20 000 € pour former un groupement avec deux associations.",
     ],
 )
 def test_costs_near_the_word_training_are_not_training(text: str) -> None:
