@@ -42,9 +42,12 @@ _ASKS = re.compile(
     re.I,
 )
 # An indirect question inside a statement: "nous nous demandons si…", "savoir combien…".
+# "I would like to know whether…", "please let us know if…", "confirm whether…".
 _INDIRECT = re.compile(
-    r"\b(?:demand\w*|interroge\w*|savoir|wonder\w*|ask\w*)\s+(?:si|s'|s’|comment|quel\w*|"
-    r"combien|pourquoi|quand|où|lequel|laquelle|whether|if|how|what|which|when)\b",
+    r"\b(?:demand\w*|interroge\w*|savoir|wonder\w*|ask\w*|confirm\w*"
+    r"|(?:like|love|want|wish|need)\s+to\s+know|let\s+(?:me|us)\s+know"
+    r"|(?:tell|advise)\s+(?:me|us))\s+(?:si|s'|s’|comment|quel\w*|"
+    r"combien|pourquoi|quand|où|lequel|laquelle|whether|if|how|what|which|when|who)\b",
     re.I,
 )
 _WORDS = re.compile(r"[\wÀ-ÿ'’-]+")

@@ -145,6 +145,16 @@ def test_a_failing_fact_leads_even_before_the_messages_own_question(assistant) -
             "Le trésorier hésite sur la nature de la subvention. Pourriez-vous m'éclairer ?",
             ["Le trésorier hésite sur la nature de la subvention. Pourriez-vous m'éclairer ?"],
         ),
+        # So is an English one, asked by a request: "I would like to know whether…".
+        (
+            "Hello,\nWe are based in Laval. I would like to know whether we need prior "
+            "experience.\nBest regards,\nTom",
+            ["I would like to know whether we need prior experience."],
+        ),
+        (
+            "Please let us know if two associations can apply together.",
+            ["Please let us know if two associations can apply together."],
+        ),
         # A wh-question stands alone, however short.
         ("Nous sommes à Laval. Quel est le budget ?", ["Quel est le budget ?"]),
         (
@@ -155,6 +165,10 @@ def test_a_failing_fact_leads_even_before_the_messages_own_question(assistant) -
 )
 def test_questions_of_finds_each_question(message: str, questions: list[str]) -> None:
     assert questions_of(message) == questions
+
+
+def test_knowing_how_is_no_question() -> None:
+    assert questions_of("We know how to support people. Our budget is €200k.") == []
 
 
 @pytest.mark.parametrize(
