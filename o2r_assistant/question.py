@@ -338,6 +338,15 @@ def asks(sentence: str) -> bool:
     return bool(_ASKS.search(sentence) or _INDIRECT.search(sentence))
 
 
+# A question whose subject stands for what the sentence before said: "Est-ce que ça vaut
+# aussi pour les ateliers ?", "Does this apply to volunteers?".
+_LEANS_BACK = re.compile(
+    r"^(?:(?:et|mais|and|but)\s+)?(?:(?:est-ce qu[e'’]\s*)?(?:ça|ca|cela|ceci)\b"
+    r"|(?:does|do|is|would|will|can|could) (?:this|that)\b)",
+    re.I,
+)
+
+
 def _question_sentences(sentences: list[str]) -> list[str]:
     """The sentences that ask something; one too bare to stand alone keeps the one before."""
     asked: list[str] = []
@@ -347,7 +356,7 @@ def _question_sentences(sentences: list[str]) -> list[str]:
         # Figures name no topic: "genre 5, 10 ?" leans on the question before it.
         words = [w for w in content_words(sentence) if not w.isdigit()]
         bare = not _CUES["wh"].search(sentence) and len(words) <= CONTENTLESS_WORDS
-        if i and bare:
+        if i and (bare or _LEANS_BACK.match(sentence)):
             before = sentences[i - 1]
             if asked and asked[-1] == before:
                 asked[-1] = f"{before} {sentence}"

@@ -155,6 +155,19 @@ def test_a_failing_fact_leads_even_before_the_messages_own_question(assistant) -
             "Please let us know if two associations can apply together.",
             ["Please let us know if two associations can apply together."],
         ),
+        # A question whose subject stands for the sentence before keeps it.
+        (
+            "Les frais de formation sont exclus. Est-ce que ça vaut aussi pour nos ateliers "
+            "collectifs ?",
+            [
+                "Les frais de formation sont exclus. Est-ce que ça vaut aussi pour nos "
+                "ateliers collectifs ?"
+            ],
+        ),
+        (
+            "Training is not eligible. Does this apply to driving lessons as well?",
+            ["Training is not eligible. Does this apply to driving lessons as well?"],
+        ),
         # A wh-question stands alone, however short.
         ("Nous sommes à Laval. Quel est le budget ?", ["Quel est le budget ?"]),
         (
