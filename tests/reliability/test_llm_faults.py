@@ -90,10 +90,17 @@ def llm_server() -> Iterator[FakeOpenAIServer]:
     server.server_close()
 
 
-def llm_assistant(monkeypatch: pytest.MonkeyPatch, port: int) -> Assistant:
+# A sound server is waited for this long: on a loaded machine even a local reply can
+# take more than the fault tests' short timeout.
+SOUND_TIMEOUT_S = 30.0
+
+
+def llm_assistant(
+    monkeypatch: pytest.MonkeyPatch, port: int, timeout_s: float = TIMEOUT_S
+) -> Assistant:
     monkeypatch.setenv("O2R_LLM", "openai:test")
     monkeypatch.setenv("O2R_LLM_BASE_URL", f"http://127.0.0.1:{port}/v1")
-    monkeypatch.setenv("O2R_LLM_TIMEOUT_S", str(TIMEOUT_S))
+    monkeypatch.setenv("O2R_LLM_TIMEOUT_S", str(timeout_s))
     assistant = Assistant(Settings())
     assert type(assistant.chat_model).__name__ == "ChatOpenAI"
     return assistant
@@ -117,14 +124,16 @@ def assert_extractive_fallback(assistant: Assistant, answer: Answer, elapsed: fl
 
 def test_a_working_server_is_used(served_index: Path, monkeypatch, llm_server) -> None:
     """The premise of the fault tests: with a sound server, the model's answer is served."""
-    assistant = llm_assistant(monkeypatch, llm_server.server_address[1])
+    assistant = llm_assistant(monkeypatch, llm_server.server_address[1], SOUND_TIMEOUT_S)
     answer = assistant.ask(FORMATION)
     assert answer.mode == "llm" and "ne sont pas éligibles [1]" in answer.text
     assert llm_server.requests == 1
 
 
 def test_the_models_french_punctuation_is_kept(served_index: Path, monkeypatch, llm_server) -> None:
-    answer = llm_assistant(monkeypatch, llm_server.server_address[1]).ask(FORMATION)
+    answer = llm_assistant(monkeypatch, llm_server.server_address[1], SOUND_TIMEOUT_S).ask(
+        FORMATION
+    )
     assert answer.text == GOOD_ANSWER
 
 
