@@ -486,12 +486,18 @@ not_before: \b(?:depuis|il y a|des|avant|apres|cree[es]? en|since)[ ]+
 not_after: [ ]*(?:d'experience|d'existence|d'anciennete|d'activite|de plus|derniere?s|
     de (?:fonctionnement|charges|tresorerie|salaire)|of (?:running costs|reserves|cash)|
     suivante?s|precedente?s|restante?s|prochaine?s|of experience|ago|old)\b
-# "10 mois max par personne": a bound may stand between the length and whose it is.
-per_person_after: [ ]*(?:(?:max|maxi|maximum|au plus|au maximum|at most|maximum)\.?[ ]+)?
-    (?:par|pour chaque|pour une? meme|pour une?|a chaque|pour les|per|for each|
+# "10 mois max par personne", "14 mois d'accompagnement par jeune", "12 mois chacun":
+# what is measured and a bound may stand between the length and whose it is.
+per_person_after: [ ]*(?:(?:d'|de[ ]+)(?:accompagnement|suivi|parcours|prise en charge)
+    (?:[ ]+individuel)?[ ]+)?(?:(?:max|maxi|maximum|au plus|au maximum|at most|maximum)\.?[ ]+)?
+    (?:(?:par|pour chaque|pour une? meme|pour une?|a chaque|pour les|per|for each|
     for every|for one|for a)[ ]+
     (?:personnes?|beneficiaires?|jeunes?|participants?|personnes? accompagnees?|usagers?|
-    stagiaires?|persons?|people|beneficiar(?:y|ies)|young people|jobseekers?)\b
+    stagiaires?|persons?|people|beneficiar(?:y|ies)|young people|jobseekers?)|chacune?s?|each)\b
+# "accompagner 40 jeunes pendant 36 mois": a counted group over two years or more is the
+# project's activity, not one person's pathway ("30 personnes accompagnées 10 mois" is).
+counted_group: \b[0-9]{1,4}[ ]+(?:personnes|beneficiaires|jeunes|participants|stagiaires|
+    usagers|people|participants|beneficiaries|young people|jobseekers)\b
 pathway_words: \b(?:parcours|accompagn\w*|suivie?s?|suivr\w*|
     chaque (?:personne|beneficiaire|jeune|participant)|support\w*|pathways?|
     each (?:person|beneficiary|participant))\b
@@ -568,6 +574,8 @@ def _durations(folded: str, sentences: list[tuple[int, int]]) -> tuple[int | Non
             lengths.append((renewed, "pathway", match.start(), False))
             continue
         named = _last_named(preceding)
+        if named == "pathway" and months >= 24 and _LENGTH["counted_group"].search(preceding):
+            named = "project"
         in_years = match.group("u") != "mois"
         if named:
             # A pathway renewed lasts its whole length; a convention is renewed anew.

@@ -106,6 +106,13 @@ def test_training_per_year_follows_project_length() -> None:
         # A bound between the length and whose it is: "10 mois max par personne".
         ("Je corrige : 10 mois max par personne, pas 18.", None, 10),
         ("Twelve months at most per participant.", None, 12),
+        # What is measured may stand between them too, or "chacun" say whose it is.
+        ("14 mois d'accompagnement par personne.", None, 14),
+        ("Accompagner 20 personnes pendant 12 mois chacune.", None, 12),
+        # A counted group over two years or more is the project's activity.
+        ("Nous accompagnerons 40 jeunes pendant 36 mois.", 36, None),
+        ("Chaque année, 30 personnes seront accompagnées pendant 10 mois.", None, 10),
+        ("36 mois d'accompagnement.", 36, None),
     ],
 )
 def test_durations(text: str, project, pathway) -> None:
