@@ -731,7 +731,13 @@ _CONSORTIUM = re.compile(
     r"\b(?:deposons|deposerons|candidatons|repondons|repondrons|postulons) ensemble\b|"
     # "porté par trois associations", "carried by two organisations"
     rf"\b(?:port|men|pilot|carried|run|led)\w* (?:conjointement |ensemble |jointly )?(?:par|by) "
-    rf"(?:{_COUNT}|plusieurs|two|three|four|five|several) (?:{_ORGS}|organi[sz]ations|partners)"
+    rf"(?:{_COUNT}|plusieurs|two|three|four|five|several) (?:{_ORGS}|organi[sz]ations|partners)|"
+    # "we are three organisations", "we will apply with two other associations"
+    r"\bwe (?:are|will be|would be) (?:two|three|four|five|several|[0-9]+) (?:organi[sz]ations"
+    r"|associations|partners|structures|charities)\b|\b(?:apply\w*|work\w*|bid\w*|run\w*|"
+    r"submit\w*|partner\w*) (?:together )?(?:with|alongside) (?:two|three|four|several|other|"
+    r"another|[0-9]+) (?:other )?(?:organi[sz]ations?|associations?|partners?|charit(?:y|ies)"
+    r"|ngos?|structures?)\b"
 )
 _SINGLE = re.compile(
     r"\bseule?s? (?:structure|association|porteu\w+|candidat\w*|operateur)\b|"
@@ -750,12 +756,18 @@ _LEAD = pattern_table(r"""
 # The "mandataire" signs for a group; "the designated lead" in English.
 lead: \bchef(?:fe)?s? de file\b|\blead (?:partner|organi[sz]ation|applicant)\b|
     \bmandataire\b|\bporteur principal\b|\bstructure (?:coordinatrice|pilote)\b|
-    \b(?:the|our) (?:designated )?lead\b(?![ ]+(?:partner|organi[sz]ation|applicant))
+    \b(?:the|our) (?:designated )?lead\b(?![ ]+(?:partner|organi[sz]ation|applicant))|
+    \b(?:chosen|appointed|named|designated|picked) (?:a|an|the) lead\b
 none_before: \b(?:sans|aucun|ni|pas (?:encore |toujours )?(?:de|d'un|designe de|designer de|
     nommer de|avoir de)|
-    n'avons pas (?:encore )?(?:de|designe de|choisi de)|pas encore choisi de)[ ]+(?:de[ ]+)?$
+    n'avons pas (?:encore )?(?:de|designe de|choisi de)|pas encore choisi de)[ ]+(?:de[ ]+)?$|
+    \b(?:haven't|have not|hasn't|has not|not yet|no|without)[ ]+(?:yet[ ]+)?
+    (?:(?:chosen|appointed|named|designated|picked|decided on|agreed on)[ ]+)?(?:an?[ ]+|any[ ]+)?$
 none_after: [ ]*(?:n'est |n'a )?(?:pas|pas encore|toujours pas|non)[ ]+(?:encore[ ]+)?
     (?:ete[ ]+)?(?:designe|defini|choisi|nomme|identifie)|
+    [ ]*(?:is|has)[ ]+(?:not|n't)[ ]+(?:yet[ ]+)?(?:been[ ]+)?(?:chosen|appointed|named|
+    designated|decided|defined)|[ ]*(?:isn't|hasn't)[ ]+(?:yet[ ]+)?(?:been[ ]+)?(?:chosen|
+    appointed|named|designated|decided|defined)|
     [ ]*(?:reste|restent|est|sont|is|are)?[ ]*(?:a |to be )(?:designer|definir|choisir|trouver|
     named|chosen|decided|defined)
 # "nous ne savons pas encore qui sera chef de file": the lead is still unknown.
@@ -899,12 +911,21 @@ _EXPERIENCE = re.compile(
     rf"employment)\b[^.;!?]{{0,30}}?\bfor[ ]+{_SENIORITY}"
 )
 _NO_EXPERIENCE = re.compile(
-    r"\b(?:pas|aucune|sans|peu)[ ]+(?:d'|de[ ]+)?experience\b[^.;!?]{0,30}?"
-    rf"\b(?:{_INSERTION_AIM}|(?:de l'|d'|en |dans l')accompagnement|du reperage)|"
+    r"\b(?:pas|aucune|sans|peu)[ ]+(?:encore[ ]+)?(?:d'|de[ ]+)?experience\b[^.;!?]{0,30}?"
+    rf"\b(?:{_INSERTION_AIM}|(?:de l'|d'|en |dans l')accompagnement|du reperage"
+    r"|(?:aupres|avec) (?:de )?(?:ce|ces|les|des) publics?)|"
+    r"\bno[ ]+(?:prior[ ]+)?experience[ ]+(?:in|with|of)\b[^.;!?]{0,20}?\b(?:insertion|"
+    r"employment|jobseekers|integration|supporting)\b|"
+    # Starting out: "c'est notre premier projet d'insertion", "nous débutons dans
+    # l'insertion", "we are new to employment support".
+    r"\b(?:c'est|ce sera|ce serait|il s'agit de)[ ]+(?:notre|mon|le|la)[ ]+(?:tout[ ]+)?"
+    r"(?:premier projet|premiere action|premiere experience)[ ]+(?:d'|dans l'|en )insertion\b|"
+    r"\b(?:debut\w*|nouveaux?|nouvelles?|novices?)[ ]+(?:dans|en)[ ]+(?:le domaine de[ ]+)?"
+    r"l'insertion\b|\bnew[ ]+to[ ]+(?:employment|insertion|integration|this field)\b|"
     # Never having done the work: "on n'a jamais fait d'insertion", "we have never
     # supported jobseekers".
     r"\bn'(?:a|avons|ont)[ ]+(?:encore[ ]+|toujours[ ]+)?jamais[ ]+(?:fait|accompagne|travaille|"
-    rf"mene)\b[^.;!?]{{0,40}}?\b(?:{_INSERTION_AIM}|l'emploi)|"
+    rf"mene)\b[^.;!?]{{0,40}}?\b(?:{_INSERTION_AIM}|l'emploi|demandeurs d'emploi)|"
     r"\bn'(?:a|avons|ont)[ ]+(?:encore[ ]+|jamais[ ]+)?accompagne[ ]+personne\b|"
     r"\bnever[ ]+(?:done|worked|supported|run)\b[^.;!?]{0,40}?"
     r"\b(?:insertion|employment|jobseekers|integration)\b"

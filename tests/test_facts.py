@@ -587,6 +587,9 @@ def test_supporting_people_for_years_is_experience(text: str, value) -> None:
             None,
             False,
         ),
+        # In English, a group stated on its own and a lead not yet chosen.
+        ("We are three organisations and haven't chosen a lead yet.", None, False),
+        ("We will apply with two other associations; the lead is not chosen yet.", None, False),
     ],
 )
 def test_a_named_lead_among_several_organisations(text: str, lead, has_lead) -> None:
@@ -1500,3 +1503,25 @@ def test_more_of_a_sheets_fields() -> None:
 def test_the_main_public_by_its_share(text: str, registered: bool) -> None:
     public = extract_facts(text).public
     assert public is not None and public.registered is registered
+
+
+@pytest.mark.parametrize(
+    ("text", "experience"),
+    [
+        ("C'est notre premier projet d'insertion.", False),
+        ("Nous débutons dans l'insertion professionnelle.", False),
+        ("Nous n'avons pas encore d'expérience auprès de ce public.", False),
+        ("Notre association n'a jamais accompagné de demandeurs d'emploi.", False),
+        ("We have no experience in employment support.", False),
+        ("We are new to employment support.", False),
+        # Denied, a first project says nothing of experience.
+        ("Ce n'est pas notre premier projet d'insertion : nous en menons depuis 2010.", None),
+    ],
+)
+def test_no_experience_in_its_usual_wordings(text: str, experience) -> None:
+    organisation = extract_facts(text).organisation
+    assert (organisation.insertion_experience if organisation else None) is experience
+
+
+def test_being_a_lead_actor_is_no_consortium() -> None:
+    assert extract_facts("We are a lead actor in our town.").consortium is None
