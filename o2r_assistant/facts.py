@@ -41,7 +41,7 @@ from o2r_assistant.numbers import (
 )
 from o2r_assistant.patterns import pattern_table
 from o2r_assistant.places import place_mentions
-from o2r_assistant.question import CLOSINGS, THANKS, statements_of
+from o2r_assistant.question import CLOSINGS, THANKS, indirect_start, statements_of
 from o2r_assistant.rules import load_rules
 from o2r_assistant.tables import Row, Table, find_tables, is_year_label
 from o2r_assistant.text import FORMER_NAMES, fold
@@ -657,7 +657,9 @@ def _declarative(folded: str, sentences: list[tuple[int, int]]) -> _Spans:
     for start, end in sentences:
         sentence = folded[start:end].rstrip()
         if not sentence.endswith("?"):
-            spans.append((start, end))
+            # "Nous aimerions savoir si nous pouvons nous associer…" asks what follows.
+            asked = indirect_start(sentence)
+            spans.append((start, end if asked is None else start + asked))
             continue
         if _OPENER.match(sentence):
             continue

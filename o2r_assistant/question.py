@@ -50,6 +50,14 @@ _INDIRECT = re.compile(
     r"combien|pourquoi|quand|où|lequel|laquelle|whether|if|how|what|which|when|who)\b",
     re.I,
 )
+
+
+def indirect_start(sentence: str) -> int | None:
+    """Where an indirect question inside a statement starts ("nous aimerions savoir si…")."""
+    match = _INDIRECT.search(sentence)
+    return match.start() if match else None
+
+
 _WORDS = re.compile(r"[\wÀ-ÿ'’-]+")
 # A question sentence without a wh-word and with so few content words asks about the
 # sentence before it ("Pourriez-vous m'éclairer ?", "Est-ce suffisant ?").
@@ -504,6 +512,7 @@ def analyse(message: str, focus: str | None = None) -> Question:
         asks_eligibility=bool(
             _CUES["eligibility"].search(first)
             and (_CUES["first_person"].search(first) or _POINTS_BACK.match(first))
+            and not _HOW_TO_APPLY.search(first)
         )
         or _asks_assessment(first),
         first_person=bool(_CUES["first_person"].search(first)),
@@ -512,6 +521,17 @@ def analyse(message: str, focus: str | None = None) -> Question:
         who=bool(_WHO.match(first)),
         asks_problem=bool(asking and _CUES["problem"].search(asking[-1])),
     )
+
+
+# Applying alone or with others asks how to apply, not whether the project qualifies:
+# "peut-on répondre seuls ou faut-il s'associer ?", "can we apply together?".
+_HOW_TO_APPLY = re.compile(
+    r"\b(?:candidater|postuler|répondre|repondre|déposer|deposer|apply|applying)\b"
+    r"(?:\s+[\wÀ-ÿ'’-]+){0,2}?\s+(?:seule?s?|ensemble|à plusieurs|a plusieurs|en groupement"
+    r"|en consortium|avec (?:d['’]autres|une autre|un autre|plusieurs|deux|trois)|alone"
+    r"|together|jointly|with (?:other|another|two|three|several))\b",
+    re.I,
+)
 
 
 def _asks_assessment(focus: str) -> bool:

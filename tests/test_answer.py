@@ -857,3 +857,14 @@ def test_a_corrected_pathway_length_replaces_the_one_stated_before(assistant):
     assert answer.dossier.pathway_months == 11
     status = {r.rule_id: r.status for r in answer.findings.results}
     assert status["duree_accompagnement"] == "pass" and status["territoire"] == "pass"
+
+
+def test_an_e_mail_asking_whether_to_apply_alone_gets_the_sentence_that_says(assistant):
+    answer = assistant.ask(
+        "Bonjour,\n\nNous sommes une association de Mayenne qui accompagne des jeunes depuis "
+        "dix ans. Nous aimerions savoir si nous pouvons répondre seuls ou s'il faut nous "
+        "associer avec d'autres structures.\n\nMerci,\nJulien"
+    )
+    assert "seul ou avec d'autres opérateurs" in answer.citations[0].quote
+    # What the question asks is not taken for a stated group of organisations.
+    assert answer.dossier.consortium is None

@@ -1525,3 +1525,10 @@ def test_no_experience_in_its_usual_wordings(text: str, experience) -> None:
 
 def test_being_a_lead_actor_is_no_consortium() -> None:
     assert extract_facts("We are a lead actor in our town.").consortium is None
+
+
+def test_what_an_indirect_question_asks_is_not_stated() -> None:
+    facts = extract_facts(
+        "Nous sommes à Laval. Nous aimerions savoir s'il faut s'associer avec d'autres structures."
+    )
+    assert facts.consortium is None and facts.places

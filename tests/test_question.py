@@ -278,6 +278,19 @@ def test_an_eligibility_question_pointing_back_at_the_stated_facts(message, elig
 @pytest.mark.parametrize(
     "message",
     [
+        "Pouvons-nous répondre seuls ou faut-il s'associer ?",
+        "Peut-on déposer une candidature à plusieurs ?",
+        "Can we apply together with another charity?",
+    ],
+)
+def test_asking_to_apply_alone_or_with_others_asks_how_not_whether(message: str) -> None:
+    assert analyse(message).asks_eligibility is False
+    assert analyse("Pouvons-nous candidater ?").asks_eligibility is True
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
         "Can you tell me in English what the minimum budget is?",  # a new question
         "Can I write it in English?",  # about the candidate's own text
         "Peut-on déposer le dossier en anglais ?",
