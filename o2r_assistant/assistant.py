@@ -116,13 +116,17 @@ OTHER_QUESTION = "Sur votre question « {question} » : {answer}"
 NOT_IN_TEXTS = (
     "les textes dont je dispose ne le disent pas ; la DREETS Pays de la Loire pourra vous répondre."
 )
+# The same frames for a message written in English; the quotes stay in French.
+OTHER_QUESTION_EN = "On your question « {question} »: {answer}"
+NOT_IN_TEXTS_EN = "the texts I have do not say; the DREETS Pays de la Loire can tell you."
 
 
-def _joined(answers: list[tuple[str, Answer]], started: float) -> Answer:
+def _joined(answers: list[tuple[str, Answer]], started: float, english: bool = False) -> Answer:
     """One answer to a message asking several things: a short paragraph per question.
 
     The first question keeps the checker's findings; each question gets its
-    deciding quote, or a plain "the texts do not say".
+    deciding quote, or a plain "the texts do not say" (in English for an English
+    message).
     """
     first = answers[0][1]
     if all(a.abstained for _, a in answers):
@@ -131,13 +135,14 @@ def _joined(answers: list[tuple[str, Answer]], started: float) -> Answer:
     paragraphs: list[str] = []
     for i, (question, answer) in enumerate(answers):
         if answer.abstained:
-            body = NOT_IN_TEXTS
+            body = NOT_IN_TEXTS_EN if english else NOT_IN_TEXTS
         elif i == 0:
             paragraphs += footnotes.paragraphs(answer, findings=True, lead_only=True)
             continue
         else:
-            body = " ".join(footnotes.paragraphs(answer, lead_only=True))
-        paragraphs.append(OTHER_QUESTION.format(question=_short(question), answer=body))
+            body = " ".join(footnotes.paragraphs(answer, lead_only=True, english=english))
+        frame = OTHER_QUESTION_EN if english else OTHER_QUESTION
+        paragraphs.append(frame.format(question=_short(question), answer=body))
     return replace(
         first,
         text="\n\n".join(paragraphs),
@@ -311,12 +316,13 @@ class Assistant:
             if len(parts) < 2:
                 return one(analyse(text), notices, history, dossier, read_facts)
             # Several questions: each answered on its own, the first with the message's facts.
-            first = one(analyse(text, parts[0]), notices, history, dossier, True)
+            asked = analyse(text, parts[0])
+            first = one(asked, notices, history, dossier, True)
             others = [
                 one(_in_context(q, parts[i - 1]), [], None, None, False)
                 for i, q in enumerate(parts[1:], 1)
             ]
-        return _joined(list(zip(parts, [first, *others], strict=True)), started)
+        return _joined(list(zip(parts, [first, *others], strict=True)), started, asked.english)
 
     def _answer(
         self,

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from .answer import Answer, Citation
 
 ALREADY_QUOTED = "Le passage cité plus haut {markers} répond aussi à cette question."
+ALREADY_QUOTED_EN = "The passage quoted above {markers} answers this question too."
 _MARKER = re.compile(r"\[(\d+)\]")
 _QUOTED = re.compile(r"«(.*)»", re.S)
 
@@ -26,12 +27,17 @@ class Footnotes:
     quoted: dict[str, str] = field(default_factory=dict)  # quote -> its markers
 
     def paragraphs(
-        self, answer: Answer, *, findings: bool = False, lead_only: bool = False
+        self,
+        answer: Answer,
+        *,
+        findings: bool = False,
+        lead_only: bool = False,
+        english: bool = False,
     ) -> list[str]:
         """The answer's quotes not given yet, renumbered; else a pointer to the earlier one.
 
         ``findings``: keep the checker's paragraph (a draft gives it in its own block).
-        ``lead_only``: only the answer's first quote.
+        ``lead_only``: only the answer's first quote. ``english``: the pointer in English.
         """
         chunk_of = {c.n: c.chunk_id for c in answer.citations}
         skip = None if findings else answer.verdict
@@ -62,7 +68,7 @@ class Footnotes:
                 self.quoted[key] = " ".join(dict.fromkeys(m[0] for m in _MARKER.finditer(text)))
             kept.append(text)
         if not kept and repeated:
-            return [ALREADY_QUOTED.format(markers=repeated)]
+            return [(ALREADY_QUOTED_EN if english else ALREADY_QUOTED).format(markers=repeated)]
         return kept
 
     def _keep(self, citation: Citation) -> None:

@@ -868,3 +868,15 @@ def test_an_e_mail_asking_whether_to_apply_alone_gets_the_sentence_that_says(ass
     assert "seul ou avec d'autres opérateurs" in answer.citations[0].quote
     # What the question asks is not taken for a stated group of organisations.
     assert answer.dossier.consortium is None
+
+
+def test_each_question_of_an_english_message_is_introduced_in_english(assistant):
+    answer = assistant.ask(
+        "Hello, how long can the pathway last? And what is your phone number? Thanks"
+    )
+    first, second = answer.text.split("\n\n")
+    assert first.startswith("Key figure: at most 12 months.")
+    assert second == (
+        "On your question « And what is your phone number? »: the texts I have do not say; "
+        "the DREETS Pays de la Loire can tell you."
+    )

@@ -43,6 +43,11 @@ def test_a_quote_inside_one_already_given_points_to_it() -> None:
     notes.paragraphs(_answer("Selon le texte : « Un. Deux. » [1]", _citation(1, "a", "Un. Deux.")))
     again = notes.paragraphs(_answer("Selon : « Deux. » [1]", _citation(1, "a", "Deux.")))
     assert again == [ALREADY_QUOTED.format(markers="[1]")]
+    # An English message gets the pointer in English.
+    once_more = notes.paragraphs(
+        _answer("From: « Deux. » [1]", _citation(1, "a", "Deux.")), english=True
+    )
+    assert once_more == ["The passage quoted above [1] answers this question too."]
 
 
 def test_lead_only_keeps_the_first_quote() -> None:
