@@ -1260,6 +1260,19 @@ _HEAD_OFFICE_AFTER = re.compile(
     r"uniquement|juste)[ ]*(?:our|notre|son|leur|the|le)[ ]+(?:siege|head[ ]+office|"
     r"headquarters|registered[ ]+office)\b"
 )
+# "basés à Rennes, nous voulons intervenir en Mayenne": where the organisation is based
+# gives way to where it says it acts; alone, it is where the project runs.
+_BASED_BEFORE = re.compile(
+    r"\b(?:basee?s?|situee?s?|implantee?s?|installee?s?|domiciliee?s?|based|located)[ ]+"
+    r"(?:a|au|aux|en|dans|sur|in|at)[ ]+(?:la[ ]+|le[ ]+|l')?$"
+)
+# "… et intervenons aussi à Nantes", "Nantes too": there as well as where it is based.
+_ALSO_BEFORE = re.compile(r"\b(?:aussi|egalement|also)\b[^.;!?,]{0,30}$")
+_ALSO_AFTER = re.compile(r"[ ]*(?:aussi|egalement|also|as well|too)\b")
+_ACTS_BEFORE = re.compile(
+    r"\b(?:interv\w*|agir|agirions|agirons|agissons|mene\w*|mener|deploy\w*|deroul\w*|"
+    r"work|working|operate|operating|run|running|act|acting)\b[^.;!?,]{0,30}$"
+)
 # "nous accompagnons des personnes depuis 30 ans dans le Rhône": where the organisation
 # has worked, which says where the project runs only if nothing else does.
 _HISTORY = re.compile(rf"\b(?:depuis|since|for)[ ]+{_SENIORITY}")
@@ -1306,6 +1319,8 @@ def _places(text: str, folded: str) -> tuple[list[PlaceRecord], list[PlaceRecord
     action: list[PlaceRecord] = []
     everywhere: list[PlaceRecord] = []  # where the whole project is said to run
     history: list[PlaceRecord] = []  # where the organisation has worked
+    based: list[PlaceRecord] = []  # where it is based
+    acting: list[PlaceRecord] = []  # where it says it acts
     denied: list[PlaceRecord] = []
     last_end = 0
     sign_offs = list(_SIGN_OFF.finditer(folded))
@@ -1341,6 +1356,13 @@ def _places(text: str, folded: str) -> tuple[list[PlaceRecord], list[PlaceRecord
             # Where the sender sits (head office, signature) says nothing of where the
             # project runs: with no place of action stated, the territory stays unknown.
             action.append(record)
+            if _BASED_BEFORE.search(before):
+                based.append(record)
+            elif _ACTS_BEFORE.search(before):
+                if _ALSO_BEFORE.search(before) or _ALSO_AFTER.match(folded, name_end):
+                    based.clear()
+                else:
+                    acting.append(record)
             line_start = _span_around(folded, position, position, ".!?\n", _CUE_REACH)[0]
             if _ALL_ACTION_HERE.search(folded, line_start, position):
                 everywhere.append(record)
@@ -1348,6 +1370,8 @@ def _places(text: str, folded: str) -> tuple[list[PlaceRecord], list[PlaceRecord
             if _HISTORY.search(folded, *clause):
                 history.append(record)
     current = [p for p in action if p not in history]
+    if any(p not in denied for p in acting):
+        current = [p for p in current if p not in based or p in acting]
     kept: list[PlaceRecord] = []
     for place in everywhere or current or action:
         if place not in denied and place not in kept:

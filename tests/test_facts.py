@@ -1532,3 +1532,19 @@ def test_what_an_indirect_question_asks_is_not_stated() -> None:
         "Nous sommes à Laval. Nous aimerions savoir s'il faut s'associer avec d'autres structures."
     )
     assert facts.consortium is None and facts.places
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # Where the organisation is based gives way to where it says it acts ...
+        ("Nous sommes basés à Rennes et voulons intervenir en Mayenne.", ["Mayenne"]),
+        ("We are based in Rennes and would work in Laval.", ["Laval"]),
+        # ... unless it acts there as well, and alone it is where the project runs.
+        ("Nous sommes implantés à Rennes et intervenons aussi à Nantes.", ["Rennes", "Nantes"]),
+        ("Based in Rennes, we would work in Laval too.", ["Rennes", "Laval"]),
+        ("Association basée à Laval, projet de 160 000 € sur 3 ans.", ["Laval"]),
+    ],
+)
+def test_where_the_organisation_is_based_and_where_it_acts(text: str, places) -> None:
+    assert [p.name for p in extract_facts(text).places] == places
