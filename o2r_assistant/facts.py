@@ -857,7 +857,8 @@ _SOCIAL_PURPOSE = re.compile(
     # statuts prévoient…", "our statutory purpose is the social integration of…".
     r"\b(?:objet (?:social|statutaire)|statuts|vocation|a pour (?:objet|but|mission)|"
     r"(?:dont l'|son |notre |leur )objet|"
-    r"notre mission|(?:statutory|social|charitable) (?:purpose|objects?|mission)|our mission|"
+    r"notre mission|(?:statutory|social|charitable) (?:purpose|objects?|mission)|"
+    r"(?:our|its|their)(?: (?:organi[sz]ation|charity|association)'s)? (?:mission|purpose|aim)|"
     r"articles of association|statutes)\b"
     rf"{_UNNEGATED}{{0,80}}?\b{_INSERTION_AIM}\b"
 )
@@ -866,9 +867,11 @@ _OTHER_PURPOSE = re.compile(
     r"\ba pour (?:objet|but)(?P<aim2>(?:[^.;!?(),«»]){3,80})|"
     r"\b(?:objet (?:social|statutaire)|(?:nos|ses|les|leurs) statuts|"
     r"(?<=statuts, )(?:notre|son|leur) objet|"
-    r"(?:statutory|social|charitable) purpose)[ ]+"
+    r"(?:statutory|social|charitable) purpose|"
+    r"(?:our|its|their)(?: (?:organi[sz]ation|charity|association)'s)? (?:purpose|aim))[ ]+"
     r"(?:est|sera|porte sur|portent sur|concerne|concernent|visent|prevoient|"
-    r"parlent (?:seulement |uniquement )?(?:de|d')|is|covers)[ ]*"
+    r"parlent (?:seulement |uniquement |surtout |principalement |essentiellement |avant tout )?"
+    r"(?:de|d')|is|covers)[ ]*"
     r"(?P<aim>(?:(?!\b(?:et|and) (?:nous|on|notre|nos|we|our)\b)[^.;!?(),]){3,80})"
 )
 _OPERATOR = re.compile(

@@ -1548,3 +1548,16 @@ def test_what_an_indirect_question_asks_is_not_stated() -> None:
 )
 def test_where_the_organisation_is_based_and_where_it_acts(text: str, places) -> None:
     assert [p.name for p in extract_facts(text).places] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "purpose"),
+    [
+        ("Nos statuts parlent surtout de sport et de loisirs.", False),
+        ("Our purpose is to promote local music.", False),
+        ("Our charity's purpose is to help people back into work.", True),
+        ("Our aim is social and professional integration.", True),
+    ],
+)
+def test_a_purpose_stated_in_more_wordings(text: str, purpose: bool) -> None:
+    assert extract_facts(text).organisation.social_purpose_insertion is purpose
