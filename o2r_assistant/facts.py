@@ -489,7 +489,7 @@ not_after: [ ]*(?:d'experience|d'existence|d'anciennete|d'activite|de plus|derni
 # "10 mois max par personne", "14 mois d'accompagnement par jeune", "12 mois chacun":
 # what is measured and a bound may stand between the length and whose it is.
 per_person_after: [ ]*(?:(?:d'|de[ ]+)(?:accompagnement|suivi|parcours|prise en charge)
-    (?:[ ]+individuel)?[ ]+)?(?:(?:max|maxi|maximum|au plus|au maximum|at most|maximum)\.?[ ]+)?
+    (?:[ ]+[a-z]+)?[ ]+)?(?:(?:max|maxi|maximum|au plus|au maximum|at most|maximum)\.?[ ]+)?
     (?:(?:par|pour chaque|pour une? meme|pour une?|a chaque|pour les|per|for each|
     for every|for one|for a)[ ]+
     (?:personnes?|beneficiaires?|jeunes?|participants?|personnes? accompagnees?|usagers?|
@@ -498,7 +498,10 @@ per_person_after: [ ]*(?:(?:d'|de[ ]+)(?:accompagnement|suivi|parcours|prise en 
 # project's activity, not one person's pathway ("30 personnes accompagnées 10 mois" is).
 counted_group: \b[0-9]{1,4}[ ]+(?:personnes|beneficiaires|jeunes|participants|stagiaires|
     usagers|people|participants|beneficiaries|young people|jobseekers)\b
-pathway_words: \b(?:parcours|accompagn\w*|suivie?s?|suivr\w*|
+# "les personnes restent 14 mois dans le dispositif": how long each person stays.
+pathway_words: \b(?:personnes|beneficiaires|jeunes|participants|people)[ ]+(?:\w+[ ]+)?
+    (?:restent|resteront|resteraient|stay|remain)\b|
+    \b(?:parcours|accompagn\w*|suivie?s?|suivr\w*|
     chaque (?:personne|beneficiaire|jeune|participant)|support\w*|pathways?|
     each (?:person|beneficiary|participant))\b
 project_words: \b(?:projets?|conventions?|programmes?|actions?|operations?|financements?|

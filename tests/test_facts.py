@@ -113,6 +113,9 @@ def test_training_per_year_follows_project_length() -> None:
         ("Nous accompagnerons 40 jeunes pendant 36 mois.", 36, None),
         ("Chaque année, 30 personnes seront accompagnées pendant 10 mois.", None, 10),
         ("36 mois d'accompagnement.", 36, None),
+        # An adjective after what is measured; how long each person stays.
+        ("18 mois d'accompagnement renforcé pour chaque participant.", None, 18),
+        ("Les personnes restent en moyenne 14 mois dans le dispositif.", None, 14),
     ],
 )
 def test_durations(text: str, project, pathway) -> None:
