@@ -715,14 +715,16 @@ _SUBSIDIARY = re.compile(
     r"[^.;!?]{0,40}?\bdepuis\b"
 )
 _COUNT = r"(?:deux|trois|quatre|cinq|six|[0-9]+)"
-_ORGS = r"(?:structures?|associations?|organismes?|operateurs?|partenaires?|porteurs?)"
+_ORGS = r"(?:structures?|associations?|assos?|organismes?|operateurs?|partenaires?|porteurs?)"
 _CONSORTIUM = re.compile(
     rf"\bconsortium\b|\bgroupement\b|\ba plusieurs {_ORGS}|"
     # "avec une autre association", after any verb of working or carrying a project.
     rf"\b(?:en partenariat|travaill\w*|port\w*|agi\w*|intervien\w*|candidat\w*|mont\w*|"
     r"repond\w*|depos\w*|associ\w*)(?:[ \n]+(?:le|ce|notre) projet)?[ \n]+(?:avec|aux cotes d')"
     rf"[ \n]+(?:{_COUNT}|plusieurs|d'autres|une autre|un autre)[ \n]+(?:autres?[ \n]+)?"
-    rf"{_ORGS}|\b(?:nous sommes|nous serons|on est|on sera|on serait) {_COUNT} {_ORGS}|"
+    rf"{_ORGS}|\b(?:nous sommes|nous serons|on est|on sera|on serait) "
+    rf"(?:{_COUNT}|plusieurs) {_ORGS}|"
+    rf"\b(?:{_COUNT}|plusieurs) {_ORGS} s'associent\b|"
     rf"\ba {_COUNT} {_ORGS}|\bco-?port(?:e|es|ons|age)\b|"
     r"\bport(?:ons|ent|e) (?:ensemble|conjointement|a plusieurs)\b|"
     r"\bcandidature (?:commune|collective|conjointe)\b|"
@@ -764,12 +766,12 @@ lead: \bchef(?:fe)?s? de file\b|\blead (?:partner|organi[sz]ation|applicant)\b|
     \b(?:the|our) (?:designated )?lead\b(?![ ]+(?:partner|organi[sz]ation|applicant))|
     \b(?:chosen|appointed|named|designated|picked) (?:a|an|the) lead\b
 none_before: \b(?:sans|aucun|ni|pas (?:encore |toujours )?(?:de|d'un|designe de|designer de|
-    nommer de|avoir de)|
+    nommer de|avoir de)|n'a (?:encore |toujours )?(?:pas )?pris le role de|
     n'avons pas (?:encore )?(?:de|designe de|choisi de)|pas encore choisi de)[ ]+(?:de[ ]+)?$|
     \b(?:haven't|have not|hasn't|has not|not yet|no|without)[ ]+(?:yet[ ]+)?
     (?:(?:chosen|appointed|named|designated|picked|decided on|agreed on)[ ]+)?(?:an?[ ]+|any[ ]+)?$
 none_after: [ ]*(?:n'est |n'a )?(?:pas|pas encore|toujours pas|non)[ ]+(?:encore[ ]+)?
-    (?:ete[ ]+)?(?:designe|defini|choisi|nomme|identifie)|
+    (?:ete[ ]+)?(?:designe|defini|choisi|nomme|identifie|tranchee?)|
     [ ]*(?:is|has)[ ]+(?:not|n't)[ ]+(?:yet[ ]+)?(?:been[ ]+)?(?:chosen|appointed|named|
     designated|decided|defined)|[ ]*(?:isn't|hasn't)[ ]+(?:yet[ ]+)?(?:been[ ]+)?(?:chosen|
     appointed|named|designated|decided|defined)|
@@ -1126,6 +1128,14 @@ _PILOTS = re.compile(
     r"ensemble|trois|deux|structures|partenaires))"
 )
 _OURS = re.compile(r"\b(?:nous|notre|nos|on|we|our)\b")
+# Who will coordinate not settled, without naming a "chef de file": "personne n'a été
+# désigné pour coordonner", "le pilote reste à définir", "on verra plus tard qui coordonne".
+_LEAD_UNSETTLED = re.compile(
+    r"\bpersonne n'a (?:encore |pour l'instant )?ete design\w* pour (?:coordonner|piloter)\b|"
+    r"\b(?:le |la )?(?:pilote|coordination|coordinat(?:eur|rice)) (?:reste|est) a (?:definir|"
+    r"designer|trouver|choisir)\b|\bon verra (?:plus tard |ensuite )?qui (?:coordonne|pilote)|"
+    r"\bnobody (?:has been|is) (?:appointed|chosen|designated) to (?:coordinate|lead)\b"
+)
 
 
 def _consortium(
@@ -1162,6 +1172,8 @@ def _consortium(
             sentence_start = starts[bisect.bisect_right(starts, m.start()) - 1]
             if _OURS.search(folded, sentence_start, m.start()):
                 consortium.lead = consortium.lead or "notre structure"
+    if consortium.has_lead is None and _stated(_LEAD_UNSETTLED, folded, declarative):
+        consortium.has_lead = False
     if consortium.has_lead is not None and consortium.is_consortium is None:
         consortium.is_consortium = True
     if consortium == Consortium():

@@ -1564,3 +1564,22 @@ def test_where_the_organisation_is_based_and_where_it_acts(text: str, places) ->
 )
 def test_a_purpose_stated_in_more_wordings(text: str, purpose: bool) -> None:
     assert extract_facts(text).organisation.social_purpose_insertion is purpose
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On monte ça à plusieurs assos, personne n'a été désigné pour coordonner.",
+        "Nous serons plusieurs associations, le pilote reste à définir.",
+        "On sera trois assos, on verra plus tard qui coordonne.",
+        "Trois structures s'associent, aucune n'a encore pris le rôle de chef de file.",
+        "Nous porterons le projet avec deux associations ; le chef de file n'est pas tranché.",
+    ],
+)
+def test_several_organisations_with_no_lead_settled_in_usual_wordings(text: str) -> None:
+    consortium = extract_facts(text).consortium
+    assert (consortium.several, consortium.has_lead) == (True, False)
+
+
+def test_asking_who_coordinates_states_no_lead() -> None:
+    assert extract_facts("Le pilote reste à définir ?").consortium is None
