@@ -21,6 +21,7 @@ from .checker import CheckReport, Dossier
 from .corpus import Chunk
 from .english import figures_line
 from .index import VectorIndex
+from .places import find_places
 from .provenance import LocalOrigin
 from .question import FACT_KINDS, KIND_GIVEN, Question, gives_kind, whose
 from .retrieval import RetrievalResult, Retrieved, phrase_meanings
@@ -705,6 +706,12 @@ def _plain_answer(question: Question, chosen: list[Candidate]) -> str | None:
     if not question.plain_answer_allowed or not chosen:
         return None
     first = chosen[0]
+    # "Un projet en Bretagne peut-il être financé ?" is not settled by a sentence that
+    # does not name Bretagne (the AMI finances projects "sur ce territoire": yes, but
+    # not there).
+    named = normalize_match(first.quote)
+    if any(normalize_match(p.name) not in named for p in find_places(question.focus)):
+        return None
     topic = set(tokens(question.focus)) - _MODAL_STEMS
     quoted = set(tokens(first.quote))
     coverage = len(topic & quoted) / len(topic) if topic else 0.0

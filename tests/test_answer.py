@@ -883,3 +883,10 @@ def test_each_question_of_an_english_message_is_introduced_in_english(assistant)
         "On your question « And what is your phone number? »: the texts I have do not say; "
         "the DREETS Pays de la Loire can tell you."
     )
+
+
+def test_no_plain_yes_for_a_place_the_quote_does_not_name(assistant):
+    # The AMI finances projects "sur ce territoire": not a yes for Bretagne.
+    answer = assistant.ask("Un projet en Bretagne peut-il être financé par cet AMI ?")
+    assert not answer.text.startswith(("Oui", "Non"))
+    assert "une autre région relève de l'AMI de cette autre région" in answer.text
