@@ -265,6 +265,10 @@ def answers_kind(
             giving = [quote for quote in giving if topic & set(tokens(quote))]
             if not giving and top and topic & set(tokens(top[0].quote)):
                 continue
+        if kind == "rate":
+            # So does a rate: the « 100 % inclusion » of a programme's name caps no costs.
+            topic = question.topic("rate")
+            giving = [quote for quote in giving if topic & set(tokens(quote))]
         if kind == "amount" and not question.english:
             # An amount answers only about what it is for: a project's minimum cost says
             # nothing of what a beneficiary is paid. The best sentence may use other words,

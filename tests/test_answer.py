@@ -136,6 +136,8 @@ def test_an_english_question_the_texts_do_not_answer_is_declined_in_english_firs
         "Où peut-on télécharger le formulaire de candidature ?",
         # Figures after a question only lean on it.
         "Vous financerez combien de structures dans la région ? genre 3, 4 ?",
+        # A rate answers only about its topic: « 100 % inclusion » names a programme.
+        "Les frais de siège sont-ils limités à un pourcentage du budget ?",
     ],
 )
 def test_out_of_scope_abstains_and_points_to_the_dreets(assistant, question):
