@@ -44,10 +44,20 @@ _ASKS = re.compile(
 # An indirect question inside a statement: "nous nous demandons si…", "savoir combien…".
 # "I would like to know whether…", "please let us know if…", "confirm whether…".
 _INDIRECT = re.compile(
-    r"\b(?:demand\w*|interroge\w*|savoir|wonder\w*|ask\w*|confirm\w*"
+    r"\b(?:demand\w*|interroge\w*|savoir|comprendre|wonder\w*|ask\w*|confirm\w*"
     r"|(?:like|love|want|wish|need)\s+to\s+know|let\s+(?:me|us)\s+know"
-    r"|(?:tell|advise)\s+(?:me|us))\s+(?:si|s'|s’|comment|quel\w*|"
-    r"combien|pourquoi|quand|où|lequel|laquelle|whether|if|how|what|which|when|who)\b",
+    r"|(?:tell|advise)\s+(?:me|us))"
+    # An adverb may come between: "nous nous demandons en particulier si…".
+    r"(?:\s+(?:en particulier|notamment|également|aussi|surtout|donc|alors|précisément"
+    r"|plus précisément|simplement|d'abord|enfin|particularly|also|especially))?"
+    r"\s+(?:si|s'|s’|comment|quel\w*|"
+    r"combien|pourquoi|quand|où|lequel|laquelle|whether|if|how|what|which|when|who)\b"
+    # A wish to know something, anywhere in a sentence: "Afin de préparer notre dossier,
+    # nous souhaiterions connaître les critères…" asks for them.
+    r"|\b(?:je|j['’]|nous|on)\s+(?:voudr\w+|souhait\w+|aimer\w+|désir\w+)"
+    r"\s+(?:(?:bien|vivement|beaucoup|donc|également|aussi|vraiment)\s+)?"
+    r"(?:savoir|connaître|obtenir des (?:précisions|informations|renseignements|éclaircissements)"
+    r"|avoir des (?:précisions|informations|renseignements|éclaircissements))\b",
     re.I,
 )
 

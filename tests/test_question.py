@@ -140,6 +140,16 @@ def test_a_failing_fact_leads_even_before_the_messages_own_question(assistant) -
             "Bonjour,\nNous nous demandons si le budget inclut les salaires.\nMerci",
             ["Nous nous demandons si le budget inclut les salaires."],
         ),
+        # ... with an adverb between, or as a wish to know, anywhere in the sentence.
+        (
+            "Bonjour,\nNotre conseil a validé le principe. Pour préparer le dossier, nous "
+            "souhaiterions connaître les pièces demandées ; nous nous demandons surtout si "
+            "un bilan certifié est exigé.\nCordialement",
+            [
+                "Pour préparer le dossier, nous souhaiterions connaître les pièces demandées ; "
+                "nous nous demandons surtout si un bilan certifié est exigé."
+            ],
+        ),
         # A bare request leans on the sentence before it.
         (
             "Le trésorier hésite sur la nature de la subvention. Pourriez-vous m'éclairer ?",
