@@ -241,6 +241,8 @@ class Dossier(_Model):
     # Places a message says are not, or no longer, places of action ("ce n'est pas
     # Fougères, c'est Laval"): merging drops them from the places stated before.
     withdrawn_places: list[PlaceRecord] | None = None
+    # A message correcting where the project runs: merging puts its places instead.
+    places_replace: bool | None = None
     analytic_accounting: Annotated[
         bool | None,
         Widget("accounting", "Comptabilité analytique du projet", "yes_no", STRUCTURE),
@@ -328,6 +330,9 @@ def merge_dossiers(base: Dossier, new: Dossier) -> Dossier:
     # A newly stated cost replaces the previous one whatever its form.
     if any(getattr(new, name) is not None for name in _COST_FIELDS):
         merged = merged.model_copy(update={name: getattr(new, name) for name in _COST_FIELDS})
+    if new.places_replace and new.places:
+        merged = merged.model_copy(update={"places": new.places})
+    merged = merged.model_copy(update={"places_replace": None})
     if new.withdrawn_places:
         places = [p for p in merged.places or [] if p not in new.withdrawn_places]
         merged = merged.model_copy(update={"places": places or None, "withdrawn_places": None})

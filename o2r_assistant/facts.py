@@ -1317,6 +1317,15 @@ _DENIED_AFTER = re.compile(
 )
 
 
+# A message that opens by correcting what was said before: its places of action replace
+# those stated earlier ("Je corrige : nous sommes en fait à Ancenis"), unless it adds one.
+_CORRECTS_EARLIER = re.compile(
+    r"^\W*(?:je (?:me )?(?:corrige|rectifie)|rectification|correction|erratum|pardon"
+    r"|autant pour moi|petite erreur|en fait|my mistake|sorry|actually|i mean)\b"
+)
+_ADDS = re.compile(r"\b(?:aussi|egalement|en plus|also|as well|too)\b")
+
+
 def _corrects(folded: str, start: int, end: int) -> bool:
     """Whether the text between two places takes the first back ("… enfin, à Laval")."""
     gap = folded[start:end]
@@ -1495,10 +1504,12 @@ def _read(text: str) -> Dossier:
     if project_months is None and budget.lines:
         project_months = _months_budgeted(budget.lines)
     places, denied = _places(text, folded)
+    replaces = bool(places) and bool(_CORRECTS_EARLIER.match(folded)) and not _ADDS.search(folded)
     return Dossier(
         organisation=_organisation(folded, declarative),
         places=places or None,
         withdrawn_places=denied or None,
+        places_replace=replaces or None,
         budget_lines=budget.lines,
         total_cost_eur=budget.total,
         annual_cost_eur=budget.annual,

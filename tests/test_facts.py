@@ -753,6 +753,25 @@ def test_a_place_said_not_to_be_concerned_is_withdrawn() -> None:
 
 
 @pytest.mark.parametrize(
+    ("correction", "places"),
+    [
+        # A message correcting where the project runs replaces the places said before...
+        ("Je corrige : nous sommes en fait à Ancenis, et le projet aura lieu là.", ["Ancenis"]),
+        ("Actually, the project will run in Cholet.", ["Cholet"]),
+        # ... unless it adds one.
+        ("En fait, nous interviendrons aussi à Laval.", ["Rennes", "Laval"]),
+        # A place stated later without correcting adds to the others.
+        ("Nous aurons une antenne à Laval.", ["Rennes", "Laval"]),
+    ],
+)
+def test_a_later_message_correcting_the_places_replaces_them(correction: str, places) -> None:
+    before = extract_facts("Nous sommes une association de Rennes et le projet aura lieu là-bas.")
+    merged = merge_dossiers(before, extract_facts(correction))
+    assert [p.name for p in merged.places] == places
+    assert merged.places_replace is None
+
+
+@pytest.mark.parametrize(
     ("text", "lead"),
     [
         ("Trois structures ; Tremplin sera le mandataire du groupement.", "Tremplin"),
