@@ -768,6 +768,10 @@ lead: \bchef(?:fe)?s? de file\b|\blead (?:partner|organi[sz]ation|applicant)\b|
 none_before: \b(?:sans|aucun|ni|pas (?:encore |toujours )?(?:de|d'un|designe de|designer de|
     nommer de|avoir de)|n'a (?:encore |toujours )?(?:pas )?pris le role de|
     n'avons pas (?:encore )?(?:de|designe de|choisi de)|pas encore choisi de)[ ]+(?:de[ ]+)?$|
+# "aucune des trois structures ne sera désignée chef de file", "X ne sera pas nommée…"
+    \bne[ ]+(?:(?:sera|seront|serait|seraient|est|sont|va|vont)[ ]+)?(?:pas[ ]+|jamais[ ]+)?
+    (?:etre[ ]+)?(?:designee?s?|nommee?s?|choisie?s?|jouera|joueront|tiendra|prendra|assurera)
+    [ ]+(?:comme[ ]+|le role de[ ]+|la fonction de[ ]+)?$|
     \b(?:haven't|have not|hasn't|has not|not yet|no|without)[ ]+(?:yet[ ]+)?
     (?:(?:chosen|appointed|named|designated|picked|decided on|agreed on)[ ]+)?(?:an?[ ]+|any[ ]+)?$
 none_after: [ ]*(?:n'est |n'a )?(?:pas|pas encore|toujours pas|non)[ ]+(?:encore[ ]+)?
@@ -918,7 +922,11 @@ _EXPERIENCE = re.compile(
     r"operated|operating)\b[^.;!?]{0,40}?\b(?:integration|insertion|employment|inclusion)\b"
     rf"[^.;!?]{{0,60}}?\b(?:since|for)[ ]+{_SENIORITY}|"
     r"\b(?:done|doing|carried out|carries out|does)\b[^.;!?]{0,30}?\b(?:insertion|integration|"
-    rf"employment)\b[^.;!?]{{0,30}}?\bfor[ ]+{_SENIORITY}"
+    rf"employment)\b[^.;!?]{{0,30}}?\bfor[ ]+{_SENIORITY}|"
+    # People supported every year, now: "nous accompagnons chaque année une centaine de
+    # personnes", "we support about 80 people a year" (not the project's "accompagnera").
+    r"\b(?:accompagnons|accompagnent|accompagne|suivons|we (?:support|coach|help|work with))\b"
+    r"[^.;!?]{0,60}?\b(?:chaque annee|tous les ans|par an|each year|every year|a year|per year)\b"
 )
 _NO_EXPERIENCE = re.compile(
     r"\b(?:pas|aucune|sans|peu)[ ]+(?:encore[ ]+)?(?:d'|de[ ]+)?experience\b[^.;!?]{0,30}?"

@@ -524,6 +524,10 @@ def test_a_social_purpose_stated_by_the_statutes(text: str, value) -> None:
         ("We have been helping long-term unemployed people since 2015.", True),
         ("Nous sommes implantés à Laval depuis 20 ans.", None),
         ("We will support jobseekers for three years.", None),
+        # People supported every year, now; not the project's plan.
+        ("Nous accompagnons chaque année une centaine de personnes en insertion.", True),
+        ("We support about 80 people a year into work.", True),
+        ("Le projet accompagnera 40 personnes par an.", None),
         # Never having done the work is no experience of it.
         ("On est une jeune asso, on n'a jamais fait d'insertion.", False),
         ("We have never worked in employment support.", False),
@@ -1593,6 +1597,8 @@ def test_a_purpose_stated_in_more_wordings(text: str, purpose: bool) -> None:
         "On sera trois assos, on verra plus tard qui coordonne.",
         "Trois structures s'associent, aucune n'a encore pris le rôle de chef de file.",
         "Nous porterons le projet avec deux associations ; le chef de file n'est pas tranché.",
+        "Trois associations s'associent ; aucune des trois ne sera désignée chef de file.",
+        "Nous serons deux structures, et aucune ne jouera le rôle de chef de file.",
     ],
 )
 def test_several_organisations_with_no_lead_settled_in_usual_wordings(text: str) -> None:
