@@ -892,3 +892,9 @@ def test_no_plain_yes_for_a_place_the_quote_does_not_name(assistant):
     answer = assistant.ask("Un projet en Bretagne peut-il être financé par cet AMI ?")
     assert not answer.text.startswith(("Oui", "Non"))
     assert "une autre région relève de l'AMI de cette autre région" in answer.text
+
+
+def test_the_sentence_naming_what_a_which_question_asks_about_leads(assistant) -> None:
+    # "quels départements" asks about départements: the sentence naming them leads.
+    answer = assistant.ask("Autre sujet : quels départements sont couverts par l'AMI ?")
+    assert "Loire-Atlantique" in answer.text.split("\n\n")[0]
