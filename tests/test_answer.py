@@ -406,6 +406,8 @@ def test_the_fact_asked_is_stated_of_the_thing_asked_about(assistant, question, 
 def test_a_yes_no_question_about_acting_somewhere_gets_the_territory_verdict(assistant):
     answer = assistant.ask("Peut-on mener des actions dans le Calvados ?")
     assert answer.text.startswith("Non : Hors Pays de la Loire : Calvados (14)")
+    # The verdict says where such a project belongs, as the texts do.
+    assert "relève de l'AMI de cette autre région" in answer.text.split("\n\n")[0]
     assert not assistant.ask("Quel temps fera-t-il à Nantes demain ?").findings
 
 
