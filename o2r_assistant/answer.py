@@ -774,6 +774,7 @@ def findings_line(
     english: bool = False,
     asked: bool = False,
     wanted: Sequence[str] = (),
+    changed: frozenset[str] | None = None,
 ) -> str:
     """What the checker found in the facts stated, in one short paragraph.
 
@@ -784,6 +785,9 @@ def findings_line(
     qualifies ("ça passe ?"): when nothing fails or needs fixing, that is a yes for what
     it states (a no to "est-ce bloquant ?"). ``wanted``: the missing facts that the
     stated ones make relevant (``missing.fact_requests``), named rather than counted.
+    ``changed``: the rules whose result this message changed in a conversation; those
+    now met say why, with their figures ("Parcours de 11 mois par personne, dans la
+    limite de 12 mois"), the others are named.
     """
     by = {s: [r for r in findings.results if r.status == s] for s in ("fail", "warn", "pass")}
     missing = [r for r in findings.results if r.status == "missing"]
@@ -811,7 +815,15 @@ def findings_line(
                 if problem
                 else "Oui pour ce que vous indiquez"
             )
-        parts.append(f"{opening} : " + ", ".join(r.label.lower() for r in by["pass"]) + ".")
+        said = [
+            r.explanation[:1].lower() + r.explanation[1:].rstrip(".")
+            for r in by["pass"]
+            if changed and r.rule_id in changed
+        ]
+        named = ", ".join(
+            r.label.lower() for r in by["pass"] if not changed or r.rule_id not in changed
+        )
+        parts.append(f"{opening} : " + " ; ".join([*said, *([named] if named else [])]) + ".")
     if missing and not by["fail"]:
         count = "une information" if len(missing) == 1 else f"{len(missing)} informations"
         if not wanted:
@@ -858,6 +870,7 @@ def compose(
     *,
     findings_first: bool = True,
     wanted: Sequence[str] = (),
+    changed: frozenset[str] | None = None,
 ) -> tuple[str, list[Citation], str | None]:
     """A short French answer: the deciding quote first, each quote with its marker.
 
@@ -876,6 +889,7 @@ def compose(
             english=question.english,
             asked=question.asks_eligibility,
             wanted=wanted,
+            changed=changed,
         )
         parts.append(verdict)
     for i, cand in enumerate(chosen):
@@ -907,6 +921,7 @@ def compose(
                     problem=question.asks_problem,
                     english=question.english,
                     wanted=wanted,
+                    changed=changed,
                 )
                 parts.append(f"Pour les éléments que vous indiquez : {line}")
         else:

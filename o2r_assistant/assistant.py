@@ -429,6 +429,7 @@ class Assistant:
                 findings if verdict_leads else None,
                 findings_first=not answered_first,
                 wanted=fact_requests(findings, merged) if verdict_leads else (),
+                changed=changed,
             )
             abstained = False
             # The checker's verdict leads fact-stating messages; a model never rewrites it.
