@@ -97,6 +97,8 @@ _SYNONYMS: dict[str, str] = {
     "region": "région territoire",
 }
 
+# The mapped words long enough for a misspelling of them to be told apart.
+_SYNONYM_KEYS = sorted(w for w in _SYNONYMS if len(w) >= 6)
 
 # Words that only a question about this call, its law or its candidates would use.
 DOMAIN_STEMS = frozenset(
@@ -402,6 +404,11 @@ class HybridRetriever(BaseRetriever):
         for word in re.findall(r"[\wÀ-ÿ'-]+", query.lower()):
             if word in _SYNONYMS:
                 extra.append(_SYNONYMS[word])
+            elif len(word) >= 6 and word not in self._known_words:
+                # A misspelt everyday or English word ("acounting") means what it misspells.
+                close = difflib.get_close_matches(word, _SYNONYM_KEYS, n=1, cutoff=0.85)
+                if close:
+                    extra.append(_SYNONYMS[close[0]])
         extra += phrase_meanings(query)
         place_words = {w for p in places for w in content_words(p.name)}
         for word in content_words(query):

@@ -138,6 +138,25 @@ def test_place_name_reaches_the_departments_passage_lexically(fake_index_served)
     assert any("Loire-Atlantique (44)" in hit.chunk.text for hit in hits)
 
 
+@pytest.mark.parametrize(
+    ("query", "means"),
+    [
+        # A misspelt everyday or English word means what it misspells...
+        ("do we need seperate acounting for the project?", "comptabilité"),
+        ("Is there a minimun for the costs?", "minimum inférieur"),
+    ],
+)
+def test_a_misspelt_mapped_word_is_mapped_too(fake_index_served, query: str, means: str):
+    lexical, dense = HybridRetriever(index=fake_index_served, k=5).expand(query)
+    assert means in lexical and means not in dense
+
+
+def test_a_short_unknown_word_is_not_read_as_a_misspelling(fake_index_served):
+    # ... but not a short word, which is too close to too many others.
+    lexical, _ = HybridRetriever(index=fake_index_served, k=5).expand("Des lots ?")
+    assert lexical == "Des lots ?"
+
+
 # ------------------------------------------------------------ BM25 scoring
 
 
