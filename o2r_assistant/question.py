@@ -158,7 +158,9 @@ _NUMBER = (
 )
 KIND_ASKED = {
     "duration": lenient(
-        r"\bcombien de temps|\bdurée|\bdure(?:r|nt)?\b|\bpendant combien|\bhow long|\bduration",
+        r"\bcombien de temps|\bdurée|\bdure(?:r|nt)?\b|\bpendant combien|\bhow long|\bduration"
+        # "le délai …, c'est combien ?" asks how long.
+        r"|\bdélai\b[^?.]*\bcombien\b|\bcombien\b[^?.]*\bdélai\b",
         re.I,
     ),
     "amount": lenient(
@@ -187,8 +189,8 @@ KIND_ASKED = {
         r"joindre|contacter|phone|site (?:internet|web)|url|link)\b"
         # A document to download is a resource the texts do not hold either.
         r"|\btélécharg\w*|\bformulaires?\b|\bcerfa\b|\bdownload\w*|\btemplates?\b"
-        # "un contact à la DREETS ?", not "plus de contact depuis l'hiver"
-        r"|(?<!\bde )(?<!\bd')\bcontacts?\b"
+        # "un contact à la DREETS ?", not "plus de contact depuis l'hiver", "sans contact"
+        r"|(?<!\bde )(?<!\bd')(?<!\bsans )(?<!\bwithout )\bcontacts?\b"
         # "le lien vers le formulaire", not "en lien avec"
         r"|\blien (?:direct |internet |web )?(?:vers|du site|pour (?:déposer|candidater|accéder))",
         re.I,
@@ -471,6 +473,10 @@ def is_english(text: str) -> bool:
     return (en >= 2 and en > fr) or (en >= 1 and fr == 0)
 
 
+# A date asked for in so many words, not through "délai", which may ask how long.
+_ASKS_A_DATE = re.compile(r"\bquand\b|\bdate\b|\bcalendrier|\bdeadline|\bwhen\b", re.I)
+
+
 def analyse(message: str, focus: str | None = None) -> Question:
     """Read ``message`` as a question; ``focus``: the one question of it to answer."""
     focus = focus or focus_of(message)
@@ -494,6 +500,9 @@ def analyse(message: str, focus: str | None = None) -> Question:
     ):
         # "Au maximum" qualifies the duration or the count asked for, not an amount.
         kinds = tuple(k for k in kinds if k != "amount")
+    if "duration" in kinds and "date" in kinds and not _ASKS_A_DATE.search(first):
+        # "Le délai, c'est combien ?" asks how long, not until when.
+        kinds = tuple(k for k in kinds if k != "date")
     if _WHO.match(first):
         # "Qui fixe la date limite ?" asks who, not when.
         kinds = tuple(k for k in kinds if k not in FACT_KINDS)

@@ -202,6 +202,13 @@ def test_knowing_how_is_no_question() -> None:
         # Wages named in passing ask for no amount.
         ("Dans le budget on met que les salaires des conseillers ou tout ?", (), False),
         ("Quel salaire pour un chargé d'insertion ?", ("amount",), False),
+        # "sans contact" asks for no contact; a "délai" that is "combien" asks how long.
+        (
+            "Et le délai sans contact avec France Travail, c'est combien exactement ?",
+            ("duration",),
+            False,
+        ),
+        ("Quel est le délai de réponse ?", ("date",), False),
     ],
 )
 def test_kind_words_in_passing_ask_nothing(message: str, kinds: tuple, yes_no: bool) -> None:
