@@ -73,7 +73,9 @@ _TRAINING_PEOPLE = (
 _TRAINING_AFTER = re.compile(
     r"[ ]*(?:par an[ ]+|/[ ]?an[ ]+|a year[ ]+|per year[ ]+)?(?:de|d'|en|pour|consacres? a|"
     r"dedies? a|affectes? a|reserves? a|serv\w*[ ]+a|vont a|iront a|pr|of|for|in|on|towards|to|"
-    r"(?:are|is|go|goes|will go)(?: to| for)?)[ ]*"
+    r"(?:are|is|go|goes|will go)(?: to| for)?"
+    # "20 000 € sont des dépenses de formation", "… correspondent à des formations"
+    r"|sont|seront|est|sera|correspond\w*[ ]+a|concern\w*|represent\w*|relev\w*[ ]+de)[ ]*"
     r"(?:(?:faire )?(?:passer|financer|payer|suivre|obtenir|preparer|former)"
     r"[ ]+)?(?:la |les |le |des |un |une |l'|the )?"
     # A few words may name what is paid ("le passage du code et du permis"), but not leave
@@ -792,6 +794,12 @@ verb_before: (?:^.*(?:[,;:(]|\bet\b|\band\b|\bdont\b|\bqui\b)|^)[ ]*(?P<name>[^,
     jouera|joue|jouons|devient|deviendra|deviendrons|designee?s?|nommee?s?|will be|would be|is|
     are|will act as|acts as|as)
     [ ]+(?:le |la |l'|the |our )?(?:role |fonction )?(?:de |du |of )?$
+# A wish: "we would like the Laval social centre to be the lead organisation",
+# "nous souhaitons que Tremplin soit chef de file".
+wish_before: \b(?:would like|want|wish|plan for|intend for|souhait\w*|voulons|voudrions|
+    aimerions|proposons)[ ]+(?:que[ ]+|qu')?(?P<name>[^,;:()]{1,60}?)[ ]+
+    (?:to be|to act as|to become|soit|devienne|assure)[ ]+
+    (?:le |la |l'|the |our )?(?:role |fonction )?(?:de |du |of )?$
 # "c'est nous qui serons chef de file", "it is Horizon who will be the lead partner": a cleft.
 # "c'est nous le chef de file", "it's us, the lead".
 cleft_short_before: \b(?:c'est|ce sera|it is|it's|it will be)[ ]+(?P<name>nous|moi|us|we)[ ]*,?[ ]+
@@ -1097,6 +1105,7 @@ def _lead_name(text: str, folded: str, match: re.Match[str], sentence_start: int
         _LEAD["cleft_before"].search(before)
         or _LEAD["cleft_short_before"].search(before)
         or _LEAD["participle_before"].search(before)
+        or _LEAD["wish_before"].search(before)
         or _LEAD["verb_before"].search(before)
     )
     if not named and (
@@ -1265,7 +1274,8 @@ def _names_the_call(folded: str, position: int) -> bool:
 # ("notre association nantaise" still says where it is).
 _ORGANISATION_NAME_BEFORE = re.compile(
     r"\b(?:association|asso|federation|collectif|regie|cabinet|entreprise|societe|fondation)"
-    r"[ ]+(?:(?!(?:de|du|des|a|au|aux|en|sur|dans|pour|d'|l')\b)[a-z0-9'-]+[ ]+){0,2}$"
+    r"[ ]+(?:(?!(?:de|du|des|a|au|aux|en|sur|dans|pour|d'|l'|in|at|near|from|based|located)\b)"
+    r"[a-z0-9'-]+[ ]+){0,2}$"
 )
 
 

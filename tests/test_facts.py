@@ -336,6 +336,9 @@ def test_extract_never_crashes_on_domain_soup(parts: list[str]) -> None:
         ("Projet de 195 000 euros dont 20 000 euros de modules de formation qualifiante.", 20_000),
         # Training by its verb, when whom it trains is named.
         ("Budget : 180 000 € sur 3 ans, dont 45 000 € pour former les personnes.", 45_000),
+        # The amount, then a verb saying what it is.
+        ("Sur ces 160 000 €, 20 000 € sont des dépenses de formation.", 20_000),
+        ("Le budget est de 160 000 € ; 20 000 € correspondent à des formations CACES.", 20_000),
         ("€200k over 3 years, of which €30k to train the participants.", 30_000),
     ],
 )
@@ -750,6 +753,18 @@ def test_places_of_action(text: str, departments) -> None:
     assert [p.department for p in extract_facts(text).places or []] == departments
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi, we're a small association in Laval, 53.",
+        "We are an association from Laval.",
+        "Bonjour, nous sommes une association de Laval, 53.",
+    ],
+)
+def test_an_association_in_a_town_is_not_part_of_its_name(text: str) -> None:
+    assert [p.name for p in extract_facts(text).places] == ["Laval"]
+
+
 def test_a_place_said_not_to_be_concerned_is_withdrawn() -> None:
     facts = extract_facts("Pardon, ce n'est pas Fougères, c'est Laval (53).")
     assert [p.name for p in facts.places] == ["Laval"]
@@ -779,6 +794,12 @@ def test_a_later_message_correcting_the_places_replaces_them(correction: str, pl
     ("text", "lead"),
     [
         ("Trois structures ; Tremplin sera le mandataire du groupement.", "Tremplin"),
+        # A wish names the lead as well.
+        (
+            "We would like the Laval social centre to be the lead organisation.",
+            "the Laval social centre",
+        ),
+        ("Nous souhaitons que Tremplin soit chef de file.", "Tremplin"),
         ("Avec le centre social ; Passerelles 49 est désignée chef de file.", "Passerelles 49"),
         ("With Solidarité Mayenne; Horizon is the designated lead (chef de file).", "Horizon"),
     ],
