@@ -165,7 +165,12 @@ _TRAINING_INCLUDED = re.compile(
     rf"\b{_TRAINING_NOUN}(?:[ ]+(?:des|pour les|of|for)[ ]+[a-z]+)?[ ]+(?:comprises?|incluses?|"
     r"inclus|included)\b|"
     r"\b(?:y compris|including|incluant)[ ]+(?:les[ ]+|la[ ]+|des[ ]+|the[ ]+)?"
-    rf"(?:depenses[ ]+de[ ]+|frais[ ]+de[ ]+|costs?[ ]+of[ ]+)?{_TRAINING_NOUN}\b"
+    rf"(?:depenses[ ]+de[ ]+|frais[ ]+de[ ]+|costs?[ ]+of[ ]+)?{_TRAINING_NOUN}\b|"
+    # A budget line or a payment for it: "add a budget line to pay for forklift (CACES)
+    # certification courses", "prévoir une ligne pour financer des formations".
+    r"\b(?:lignes? budgetaires?|lignes? de budget|budget lines?|financer|payer|prendre en charge"
+    r"|pay for|fund|cover)\b[^.;!?]{0,40}?"
+    rf"(?<!hors )(?<!sans )(?<!excluding )(?<!without ){_TRAINING_NOUN}\b"
 )
 # "on supprime la ligne formation", "we dropped the training": none is left.
 _TRAINING_REMOVED = re.compile(

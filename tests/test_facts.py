@@ -1275,6 +1275,24 @@ def test_amounts_that_leave_training_out_a_rent_and_a_loss() -> None:
     assert loss.budget_lines is None and loss.total_cost_eur == Decimal(170000)
 
 
+@pytest.mark.parametrize(
+    ("text", "included"),
+    [
+        # A budget line or a payment for training, no amount given.
+        (
+            "We'd like to add a budget line to pay for forklift (CACES) certification "
+            "courses for the people we support.",
+            True,
+        ),
+        ("Nous voulons prévoir une ligne budgétaire pour les formations CACES.", True),
+        # A question states nothing.
+        ("Peut-on financer des formations ?", None),
+    ],
+)
+def test_training_planned_in_the_budget_without_its_amount(text: str, included) -> None:
+    assert extract_facts(text).training_included is included
+
+
 def test_training_included_without_its_amount() -> None:
     facts = extract_facts("Budget de 165 000 € sur 3 ans, y compris les formations.")
     assert facts.training_included and facts.training_cost_eur is None
