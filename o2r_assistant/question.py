@@ -367,6 +367,16 @@ _LEANS_BACK = re.compile(
 )
 
 
+# Someone else asking the sender: "les personnes nous demandent si…", "on me demande
+# si…", "people keep asking us whether…" (not "je me demande si…").
+_REPORTED = re.compile(
+    r"(?<!\bje )(?<!\bnous )\b(?:nous|me|m['’])\s*(?:demandent|demande|interrogent|interroge"
+    r"|posent (?:souvent )?la question|pose (?:souvent )?la question)\b"
+    r"|\b(?:asks?|asked|asking)\s+(?:us|me)\b",
+    re.I,
+)
+
+
 def _question_sentences(sentences: list[str]) -> list[str]:
     """The sentences that ask something; one too bare to stand alone keeps the one before."""
     asked: list[str] = []
@@ -387,6 +397,10 @@ def _question_sentences(sentences: list[str]) -> list[str]:
             asked[-1] = f"{asked[-1]} {sentence}"
             continue
         asked.append(sentence)
+    # A question others put to the sender ("des personnes nous demandent si…") introduces
+    # the topic: when the sender then asks their own, that one is the question.
+    while len(asked) > 1 and _REPORTED.search(asked[0]) and not asked[0].rstrip().endswith("?"):
+        asked = asked[1:]
     return asked
 
 

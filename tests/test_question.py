@@ -150,6 +150,21 @@ def test_a_failing_fact_leads_even_before_the_messages_own_question(assistant) -
                 "nous nous demandons surtout si un bilan certifié est exigé."
             ],
         ),
+        # A question others put to the sender introduces the sender's own.
+        (
+            "Bonjour,\nDes jeunes que nous suivons nous demandent s'ils seront payés.\n"
+            "Les bénéficiaires sont-ils couverts par la sécurité sociale ?\nMerci",
+            ["Les bénéficiaires sont-ils couverts par la sécurité sociale ?"],
+        ),
+        # Alone, it is the question; the sender's own wondering always is.
+        (
+            "Des jeunes que nous suivons nous demandent s'ils seront payés.",
+            ["Des jeunes que nous suivons nous demandent s'ils seront payés."],
+        ),
+        (
+            "Je me demande si le budget inclut les salaires. Quel est le plafond ?",
+            ["Je me demande si le budget inclut les salaires.", "Quel est le plafond ?"],
+        ),
         # A bare request leans on the sentence before it.
         (
             "Le trésorier hésite sur la nature de la subvention. Pourriez-vous m'éclairer ?",
