@@ -50,7 +50,7 @@ _INDIRECT = re.compile(
     # An adverb may come between: "nous nous demandons en particulier si…".
     r"(?:\s+(?:en particulier|notamment|également|aussi|surtout|donc|alors|précisément"
     r"|plus précisément|simplement|d'abord|enfin|particularly|also|especially))?"
-    r"\s+(?:si|s'|s’|comment|quel\w*|"
+    r"\s+(?:si|s'|s’|comment|quel\w*|ce qu[e'’]|ce qui|"
     r"combien|pourquoi|quand|où|lequel|laquelle|whether|if|how|what|which|when|who)\b"
     # A wish to know something, anywhere in a sentence: "Afin de préparer notre dossier,
     # nous souhaiterions connaître les critères…" asks for them.

@@ -150,6 +150,11 @@ def test_a_failing_fact_leads_even_before_the_messages_own_question(assistant) -
                 "nous nous demandons surtout si un bilan certifié est exigé."
             ],
         ),
+        # "se demande ce qu'il faut…" asks what.
+        (
+            "Notre trésorier se demande ce qu'il doit faire figurer au budget.",
+            ["Notre trésorier se demande ce qu'il doit faire figurer au budget."],
+        ),
         # A question others put to the sender introduces the sender's own.
         (
             "Bonjour,\nDes jeunes que nous suivons nous demandent s'ils seront payés.\n"
