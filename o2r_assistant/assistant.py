@@ -376,7 +376,9 @@ class Assistant:
         own: list[Candidate] = []
         if verdict_leads and own_question and not signals.blocked:
             candidates = score_candidates(asked, result, index, retriever.idf, topic)
-            if signals.supported() and answers_kind(asked, candidates, retriever.knows):
+            if signals.supported() and answers_kind(
+                asked, candidates, retriever.knows, result.expanded
+            ):
                 own = select_sentences(candidates, asked, limit=1)
             elif not findings.to_fix and not asked.asks_eligibility and asked.asks:
                 # The facts only frame a question the texts do not answer ("nous sommes
@@ -411,7 +413,7 @@ class Assistant:
         elif not signals.blocked and signals.supported():
             # Scored already when the facts only framed a question found unanswerable.
             candidates = candidates or score_candidates(asked, result, index, retriever.idf, topic)
-            if answers_kind(asked, candidates, retriever.knows):
+            if answers_kind(asked, candidates, retriever.knows, result.expanded):
                 chosen = select_sentences(candidates, asked)
         mode = "extractive"
         if chosen:

@@ -171,7 +171,7 @@ KIND_ASKED = {
         # A bare "combien" asks how much ("ils touchent combien ?"); "combien de X" counts.
         r"|\bcombien\b(?!\s*d[e'’])"
         # A price or a wage only when asked for: "on met que les salaires ?" asks no amount.
-        r"|\b(?:quel(?:le)?s?|combien|what)\b[^?.]{0,20}\b(?:salaires?|prix|tarifs?|wages?)\b",
+        r"|\b(?:quel(?:le)?s?|combien|what)\b[^?.]{0,20}\b(?:salaires?|prix|tarifs?|wages?|salar(?:y|ies))\b",
         re.I,
     ),
     "date": lenient(

@@ -232,7 +232,10 @@ def _gives_count(text: str, noun: str) -> bool:
 
 
 def answers_kind(
-    question: Question, candidates: list[Candidate], known: Callable[[str], bool]
+    question: Question,
+    candidates: list[Candidate],
+    known: Callable[[str], bool],
+    expanded: str = "",
 ) -> bool:
     """Whether the best candidates give the kind of answer the question asks for.
 
@@ -243,6 +246,8 @@ def answers_kind(
     A question asking for a contact, a count, a rate, a date or an amount is
     answered only by a sentence that states one (about the thing counted, for a
     count); quoting anything else would pass a neighbouring fact off as the answer.
+    ``expanded``: the question with the corpus words its own map to (the lexical
+    query), where an English question's topic is read.
     """
     if question.subject and not question.english:
         subject = tokens(question.subject)
@@ -269,18 +274,22 @@ def answers_kind(
             # So does a rate: the « 100 % inclusion » of a programme's name caps no costs.
             topic = question.topic("rate")
             giving = [quote for quote in giving if topic & set(tokens(quote))]
-        if kind == "amount" and not question.english:
+        if kind == "amount":
             # An amount answers only about what it is for: a project's minimum cost says
             # nothing of what a beneficiary is paid. The best sentence may use other words,
             # and so may one stating the very bound asked for ("budget minimum": "le coût
-            # total … ne pourra pas être inférieur à 150 000 €").
+            # total … ne pourra pas être inférieur à 150 000 €"). An English question's
+            # topic is read in the corpus words its own map to, and the best sentence must
+            # share them: its words are no evidence that it is on the topic.
             topic = question.topic("amount")
+            if question.english:
+                topic = frozenset(tokens(expanded)) - frozenset(tokens(question.focus))
             asked_end = bound(question.focus)
             giving = [
                 q
                 for q in giving
                 if topic & set(tokens(q))
-                or q == top[0].quote
+                or (q == top[0].quote and not question.english)
                 or (asked_end and bound(q) == asked_end)
             ]
         if not giving:

@@ -281,6 +281,8 @@ ENGLISH_IN_SCOPE = [
     "Is analytic accounting mandatory?",
     "Can several organisations apply together?",
     "How long can one person be supported?",
+    # An amount asked about what the texts bound, in words mapped to theirs.
+    "How much funding can a project get at least?",
 ]
 ENGLISH_OUT_OF_SCOPE = [
     "What is the weather in Nantes tomorrow?",
@@ -289,6 +291,8 @@ ENGLISH_OUT_OF_SCOPE = [
     "Who won the football world cup?",
     "Can I get a loan to buy a house?",
     "How do I register as a job seeker?",
+    # An amount about something the texts give none for: the project's floor is no wage.
+    "What salary should we pay our outreach workers?",
 ]
 
 
