@@ -28,6 +28,7 @@ THANKS = (
 # Matched on the folded line, so that "Chère Madame" and "chere madame" alike are formulas.
 _FORMULA = re.compile(
     r"^(?:bonjour|bonsoir|madame|monsieur|mesdames|messieurs|cher|chere|hello|hi|dear"
+    r"|good (?:morning|afternoon|evening|day)|greetings"
     rf"|{CLOSINGS}|{THANKS}|en vous remerciant|dans l'attente)\b[^.?!]{{0,60}}$"
 )
 # A dot between digits ("48.000 €", "1.5 M€") ends no sentence.

@@ -155,6 +155,12 @@ def test_a_failing_fact_leads_even_before_the_messages_own_question(assistant) -
             "Notre trésorier se demande ce qu'il doit faire figurer au budget.",
             ["Notre trésorier se demande ce qu'il doit faire figurer au budget."],
         ),
+        # An English greeting is no part of the question after it.
+        (
+            "Good morning,\nWho signs the agreement when two associations apply together?\n"
+            "Best regards,\nMarc",
+            ["Who signs the agreement when two associations apply together?"],
+        ),
         # A question others put to the sender introduces the sender's own.
         (
             "Bonjour,\nDes jeunes que nous suivons nous demandent s'ils seront payés.\n"
