@@ -399,11 +399,10 @@ def score_candidates(
     # "Quels départements… ?" asks about départements: a sentence naming them answers.
     # Not a word most passages use ("quel AMI ?"): it tells no sentence apart. Nor for a
     # figure asked: "quel est le budget minimum ?" is answered by the "coût total" one.
-    subject_stems = {
-        t
-        for t in tokens(question.subject or "")
-        if idf(t) >= SUBJECT_MIN_IDF and not set(question.kinds) & set(FACT_KINDS)
-    } - FRAME_NOUNS
+    subject_stems: set[str] = set()
+    if question.subject and not set(question.kinds) & set(FACT_KINDS):
+        subject_stems = {t for t in tokens(question.subject) if idf(t) >= SUBJECT_MIN_IDF}
+        subject_stems -= FRAME_NOUNS
     latent_sims = latent.similarities(index, result.latent)
     out = []
     for hit in _passages_to_read(result, index, matrix, qvec, question.kinds, topic):

@@ -38,7 +38,6 @@ _ASKS = re.compile(
     r"\?\s*$|^(?:est-ce|pouvez-vous|pourriez-vous"
     r"|merci de (?:me |nous )?(?:dire|indiquer|confirmer)"
     r"|je (?:voudrais|souhaite|souhaiterais|aimerais) (?:savoir|connaître|avoir)"
-    r"|nous (?:voudrions|souhaitons|souhaiterions|aimerions) (?:savoir|connaître)"
     r"|(?:can|could|may|do|does|is|are|what|which|who|when|how|where)\b)",
     re.I,
 )
@@ -488,10 +487,6 @@ def is_english(text: str) -> bool:
     return (en >= 2 and en > fr) or (en >= 1 and fr == 0)
 
 
-# A date asked for in so many words, not through "délai", which may ask how long.
-_ASKS_A_DATE = re.compile(r"\bquand\b|\bdate\b|\bcalendrier|\bdeadline|\bwhen\b", re.I)
-
-
 def analyse(message: str, focus: str | None = None) -> Question:
     """Read ``message`` as a question; ``focus``: the one question of it to answer."""
     focus = focus or focus_of(message)
@@ -515,7 +510,11 @@ def analyse(message: str, focus: str | None = None) -> Question:
     ):
         # "Au maximum" qualifies the duration or the count asked for, not an amount.
         kinds = tuple(k for k in kinds if k != "amount")
-    if "duration" in kinds and "date" in kinds and not _ASKS_A_DATE.search(first):
+    if (
+        "duration" in kinds
+        and "date" in kinds
+        and not KIND_ASKED["date"].search(re.sub(r"\bd[ée]lais?\b", " ", first, flags=re.I))
+    ):
         # "Le délai, c'est combien ?" asks how long, not until when.
         kinds = tuple(k for k in kinds if k != "date")
     if _WHO.match(first):

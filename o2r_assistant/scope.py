@@ -262,18 +262,15 @@ def answers_kind(
                 return False
             continue
         giving = [c.quote for c in top if gives_kind(kind, c.quote)]
-        if kind == "date":
+        if kind in ("date", "rate"):
             # A date answers only about its own event: a text's publication date does
-            # not say when the winners are told. The best sentence on the question's
+            # not say when the winners are told. So does a rate: the « 100 % inclusion »
+            # of a programme's name caps no costs. The best sentence on the question's
             # topic may also say when another way ("chaque mardi matin").
-            topic = question.topic("date")
+            topic = question.topic(kind)
             giving = [quote for quote in giving if topic & set(tokens(quote))]
-            if not giving and top and topic & set(tokens(top[0].quote)):
+            if kind == "date" and not giving and top and topic & set(tokens(top[0].quote)):
                 continue
-        if kind == "rate":
-            # So does a rate: the « 100 % inclusion » of a programme's name caps no costs.
-            topic = question.topic("rate")
-            giving = [quote for quote in giving if topic & set(tokens(quote))]
         if kind == "amount":
             # An amount answers only about what it is for: a project's minimum cost says
             # nothing of what a beneficiary is paid. The best sentence may use other words,
