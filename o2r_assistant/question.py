@@ -50,8 +50,10 @@ _INDIRECT = re.compile(
     # An adverb may come between: "nous nous demandons en particulier si…".
     r"(?:\s+(?:en particulier|notamment|également|aussi|surtout|donc|alors|précisément"
     r"|plus précisément|simplement|d'abord|enfin|particularly|also|especially))?"
-    r"\s+(?:si|s'|s’|comment|quel\w*|ce qu[e'’]|ce qui|"
-    r"combien|pourquoi|quand|où|lequel|laquelle|whether|if|how|what|which|when|who)\b"
+    r"\s+(?:si|s'|s’|comment|ce qu[e'’]|ce qui|pourquoi|quand|où|whether|if|how|when|who|"
+    # A preposition may lead the wh-word: "savoir sur quels critères", "on what basis".
+    r"(?:(?:sur|pour|dans|à|de|par|selon|avec|on|for|about|in|by|at)\s+)?"
+    r"(?:quel\w*|combien|lequel|laquelle|lesquel\w*|quoi|what|which))\b"
     # A wish to know something, anywhere in a sentence: "Afin de préparer notre dossier,
     # nous souhaiterions connaître les critères…" asks for them.
     r"|\b(?:je|j['’]|nous|on)\s+(?:voudr\w+|souhait\w+|aimer\w+|désir\w+)"
@@ -98,8 +100,8 @@ definition: \b(?:veut dire|signifie|définition|qu'(?:est-ce qu(?:e\b|')|entend-
     |c'est quoi|c koi|what (?:is|are|does)\b.*\bmean|what is meant)
 # A short question that only asks whether what was stated is enough or acceptable.
 # Also "on est bons ?", "we're good?", "on coche toutes les cases ?", "we tick all the boxes".
-assess: \b(?:suffisant|suffit|assez|ça passe|ça va|c'est bon|ok|valable|conforme|jouable
-    |acceptable|enough|okay|fine)\b
+assess: \b(?:suffisante?s?|suffit|assez|ça passe|ça va|c'est bon|ok|valables?|conformes?|jouable
+    |acceptables?|enough|okay|fine)\b
     |\b(?:on est|nous sommes|we are|we're) (?:bons?|bonnes?|good|all set)\b|\bdans les clous\b
     |\b(?:ça|cela|ca) change (?:quelque chose|qqch|qqc|quoi|tout)\b|\bdoes (?:that|it|this) change
     |\b(?:coch\w*|remplit|remplissons|tick|ticks|check)
@@ -567,17 +569,26 @@ _HOW_TO_APPLY = re.compile(
 )
 
 
+# "Le fait d'être pile au seuil pose-t-il problème ?": the situation just described.
+_THE_FACT = re.compile(r"^(?:et |mais |alors |donc )?le fait (?:de |d['’]|que |qu['’])", re.I)
+
+
 def _asks_assessment(focus: str) -> bool:
-    """ "Est-ce suffisant ?", "ça passe ?": whether the stated facts qualify."""
+    """ "Est-ce suffisant ?", "ça passe ?", "c'est bloquant ?": whether the stated facts
+    qualify, or whether what was just described is a problem."""
     sentences = _SENTENCE.findall(focus) or [focus]
-    last = _CLAUSE.split(sentences[-1])[-1]
-    return bool(_CUES["assess"].search(last)) and len(_WORDS.findall(last)) <= ASSESS_MAX_WORDS
+    last = _CLAUSE.split(sentences[-1])[-1].strip()
+    if len(_WORDS.findall(last)) > ASSESS_MAX_WORDS:
+        return False
+    points_back = bool(_POINTS_BACK.match(last) or _THE_FACT.match(last))
+    return bool(_CUES["assess"].search(last) or (points_back and _CUES["problem"].search(last)))
 
 
 # A supposition: "et si on passait à 140 000 € ?", "si on montait à 155 000 €, ça
 # passerait ?" (si + imperfect), "what if we cut the budget to 135k?".
 _HYPOTHETICAL = re.compile(
-    r"\b(?:et si|what if|hypoth\w*|imaginons|supposons|admettons|par hypoth\w*)\b"
+    # "Imaginons que…" supposes; "nous imaginons un projet…" describes the plan.
+    r"\b(?:et si|what if|hypoth\w*|(?<!nous )(?:imaginons|supposons|admettons)|par hypoth\w*)\b"
     r"|\bsi\b[^,;:.?!]{0,30}?\b\w{2,}(?:ait|aient|ions)\b"
     r"|\bif we (?:cut|raised|reduced|increased|lowered|went|moved|switched|were)\b",
     re.I,

@@ -909,3 +909,14 @@ def test_the_sentence_naming_what_a_which_question_asks_about_leads(assistant) -
     # "quels départements" asks about départements: the sentence naming them leads.
     answer = assistant.ask("Autre sujet : quels départements sont couverts par l'AMI ?")
     assert "Loire-Atlantique" in answer.text.split("\n\n")[0]
+
+
+def test_asking_whether_stated_facts_are_a_problem_gets_the_checkers_verdict(assistant):
+    answer = assistant.ask(
+        "Bonjour,\nNotre projet coûte exactement 150 000 € sur 3 ans, sans aucune dépense de "
+        "formation, au Mans.\nLe fait d'être pile au seuil pose-t-il problème ?\nCordialement"
+    )
+    assert not answer.abstained
+    assert answer.findings.by_id("cout_minimum").status == "pass"
+    assert "150 000" in normalize_match(answer.text).replace("150000", "150 000")
+

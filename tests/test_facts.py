@@ -407,6 +407,8 @@ def test_a_yearly_cue_in_another_clause_leaves_a_total() -> None:
     [
         "Le public : des personnes inconnues de France Travail.",
         "Les jeunes visés ne sont connus d'aucun acteur du réseau pour l'emploi.",
+        "Des jeunes qui ne sont suivis ni par France Travail ni par la mission locale.",
+        "Nous allons vers des personnes qui ne sont pas accompagnées par la mission locale.",
     ],
 )
 def test_people_unknown_to_the_network_are_the_invisible_public(text: str) -> None:
@@ -1647,3 +1649,12 @@ def test_several_organisations_with_no_lead_settled_in_usual_wordings(text: str)
 
 def test_asking_who_coordinates_states_no_lead() -> None:
     assert extract_facts("Le pilote reste à définir ?").consortium is None
+
+
+def test_a_plan_we_imagine_is_stated_a_supposition_is_not() -> None:
+    facts = extract_facts(
+        "Nous imaginons un projet de 18 mois, pour 160 000 €, avec un suivi de 14 mois par "
+        "personne."
+    )
+    assert (facts.total_cost_eur, facts.project_months, facts.pathway_months) == (160000, 18, 14)
+    assert extract_facts("Imaginons un projet de 160 000 €.").is_empty()

@@ -58,6 +58,13 @@ def test_a_general_question_states_no_project_fact() -> None:
         ("Nous prévoyons 45 000 € par an. Est-ce suffisant pour l'AMI ?", True),
         ("Le budget prévisionnel doit-il être suffisant pour couvrir les salaires ?", False),
         ("Les dépenses de formation sont-elles éligibles ?", False),
+        # The feminine agrees with its subject: "notre enveloppe est-elle suffisante ?"
+        ("55 000 € par an sur trois ans. Notre enveloppe est-elle suffisante ?", True),
+        # Whether what was just described is a problem.
+        ("150 000 € sur 3 ans. Le fait d'être pile au seuil pose-t-il problème ?", True),
+        ("Un seul tableur pour toute notre comptabilité. C'est bloquant ?", True),
+        # A problem with a named item is a question of its own.
+        ("Les dépenses de formation posent-elles problème ?", False),
     ],
 )
 def test_asking_whether_stated_facts_are_enough_asks_eligibility(
@@ -148,6 +155,15 @@ def test_a_failing_fact_leads_even_before_the_messages_own_question(assistant) -
             [
                 "Pour préparer le dossier, nous souhaiterions connaître les pièces demandées ; "
                 "nous nous demandons surtout si un bilan certifié est exigé."
+            ],
+        ),
+        # A preposition may lead the wh-word: "savoir sur quels critères…".
+        (
+            "Bonjour,\nNous préparons notre dossier et souhaitons savoir sur quels critères "
+            "les projets seront départagés.\nMerci",
+            [
+                "Nous préparons notre dossier et souhaitons savoir sur quels critères les "
+                "projets seront départagés."
             ],
         ),
         # "se demande ce qu'il faut…" asks what.
