@@ -372,6 +372,18 @@ class HybridRetriever(BaseRetriever):
         """Whether the corpus writes out ``acronym`` ("JO": "Journal officiel")."""
         return acronym.upper() in self._initials
 
+    def sentence_stems(self) -> dict[str, list[frozenset[str]]]:
+        """Each passage's sentences as sets of stemmed words, by chunk id."""
+
+        def compute() -> dict[str, list[frozenset[str]]]:
+            refs, _ = self.index.sentences()
+            out: dict[str, list[frozenset[str]]] = {}
+            for ref, text in zip(refs, self.index.sentence_texts(), strict=True):
+                out.setdefault(ref.chunk_id, []).append(frozenset(tokens(text)))
+            return out
+
+        return self.index.memo("sentence_stems", compute)
+
     def idf(self, term: str) -> float:
         """Inverse document frequency of a stemmed term; unseen terms count as rarest."""
         return self._lexical.bm25.idf.get(term, self._max_idf)

@@ -119,6 +119,12 @@ def funded_item(question: str) -> list[str]:
 NO_DOMAIN_DENSE = 0.845
 # Dense similarity an English question naming a single term of the call needs.
 ENGLISH_DENSE_ONE_TERM = 0.80
+# A word in at most two of the corpus's passages is rare (BM25 idf over passages).
+RARE_IDF = 2.3
+# Rare words of a question that one sentence of a top passage must share for the texts
+# to speak of it without the call's vocabulary ("l'égalité femmes-hommes sera-t-elle
+# regardée ?" names a selection criterion word for word).
+RARE_SHARED = 2
 
 
 @dataclass
@@ -138,6 +144,8 @@ class ScopeSignals:
     asked_about: tuple[str, ...]  # those of the unknown names in the clause that asks
     agreement: bool
     blocked: str | None
+    # The most rare words of the question that one sentence of a top passage shares.
+    rare_shared: int
     # Costs an embedding when the question named a place: computed only if consulted.
     _dense: Callable[[], float] = field(repr=False)
 
@@ -166,7 +174,7 @@ class ScopeSignals:
             # legs need not agree, since the lexical one finds nothing in words the texts
             # never use ("sur quoi vous jugez les dossiers ?"); the kind and subject
             # checks then decline what the texts do not give.
-            return self.dense_best >= NO_DOMAIN_DENSE
+            return self.dense_best >= NO_DOMAIN_DENSE or self.rare_shared >= RARE_SHARED
         return self.agreement or self.dense_best >= 0.84
 
 
@@ -211,7 +219,28 @@ def scope_signals(
         asked_about=asked_about,
         agreement=bool(top_dense & top_lex),
         blocked=blocked_reason(question),
+        rare_shared=_rare_shared(own, result, retriever),
         _dense=lambda: retriever.raw_dense_best(result),
+    )
+
+
+# Passages whose sentences are read for the question's rare words.
+RARE_WINDOW = 3
+
+
+def _rare_shared(stems: set[str], result: RetrievalResult, retriever: HybridRetriever) -> int:
+    """The most of ``stems`` rare in the corpus that one sentence of a top passage has."""
+    rare = {t for t in stems if len(t) >= 4 and retriever.knows(t) and retriever.idf(t) >= RARE_IDF}
+    if len(rare) < RARE_SHARED:
+        return len(rare)
+    sentences = retriever.sentence_stems()
+    return max(
+        (
+            len(rare & sentence)
+            for hit in result.hits[:RARE_WINDOW]
+            for sentence in sentences.get(hit.chunk.chunk_id, ())
+        ),
+        default=0,
     )
 
 

@@ -911,6 +911,15 @@ def test_the_sentence_naming_what_a_which_question_asks_about_leads(assistant) -
     assert "Loire-Atlantique" in answer.text.split("\n\n")[0]
 
 
+def test_a_question_naming_a_criterion_word_for_word_is_answered(assistant):
+    # None of the call's vocabulary, but three rare words of one selection criterion.
+    answer = assistant.ask(
+        "En particulier, la question de l'égalité femmes-hommes sera-t-elle regardée ?"
+    )
+    assert not answer.abstained
+    assert "égalité entre les femmes et les hommes" in answer.text
+
+
 def test_asking_whether_stated_facts_are_a_problem_gets_the_checkers_verdict(assistant):
     answer = assistant.ask(
         "Bonjour,\nNotre projet coûte exactement 150 000 € sur 3 ans, sans aucune dépense de "
