@@ -94,15 +94,31 @@ _SHORT_FOLLOW_UP = re.compile(
 )
 
 
-def resolve_followup(question: str, history: list[str] | None) -> str:
-    """Complete an elliptic follow-up ("et pour la durée ?") with the previous question."""
+# An "et…" question with more content words than this is complete in itself.
+FOLLOW_UP_WORDS = 3
+# A clitic standing for what was asked before: "on en fait partie", "on y a droit".
+_POINTS_BACK = re.compile(r"\b(?:on|nous|je|vous|ils|elles|n['’])\s*(?:en|y)\b", re.I)
+
+
+def resolve_followup(question: str, history: list[str] | None, within_message: bool = False) -> str:
+    """Complete an elliptic follow-up ("et pour la durée ?") with the previous question
+    (or, ``within_message``, the message's question before it)."""
     if not history:
         return question
     previous = history[-1]
     words = len(re.findall(r"\w+", question))
-    # "Et pour la durée ?", or a bare topic like "La durée ?", continues the last question.
+    # "Et pour la durée ?", or a bare topic like "La durée ?", continues the last question;
+    # "et les jeunes pourront-ils être rémunérés ?" says all it asks, unless a pronoun
+    # points back at what was asked ("et nous, on en fait partie ?").
     if (
-        _FOLLOW_UP.match(question.strip())
+        (
+            _FOLLOW_UP.match(question.strip())
+            and (
+                within_message
+                or len(content_words(question)) <= FOLLOW_UP_WORDS
+                or _POINTS_BACK.search(question)
+            )
+        )
         or (_SHORT_FOLLOW_UP.match(question.strip()) and words <= 6)
         or words <= 2
     ):
@@ -162,7 +178,7 @@ CONTEXTLESS_WORDS = 3
 def _in_context(question: str, before: str) -> Question:
     """A later question of a message, completed by the one before when it leans on it."""
     asked = analyse(question)
-    resolved = resolve_followup(question, [before])
+    resolved = resolve_followup(question, [before], within_message=True)
     if resolved == question and len(content_words(question)) <= CONTEXTLESS_WORDS:
         resolved = f"{question} ({before})"
     return replace(asked, focus=resolved)

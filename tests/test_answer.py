@@ -929,3 +929,11 @@ def test_asking_whether_stated_facts_are_a_problem_gets_the_checkers_verdict(ass
     assert answer.findings.by_id("cout_minimum").status == "pass"
     assert "150 000" in normalize_match(answer.text).replace("150000", "150 000")
 
+
+def test_a_follow_up_naming_its_own_subject_is_not_read_as_the_previous_one(assistant):
+    history = ["What is the longest a person can stay in the support pathway?"]
+    answer = assistant.ask(
+        "and the agreement with the State, how long does that one last?", history=history
+    )
+    assert "trois ans" in answer.text
+    assert "douze mois" not in answer.text
