@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .patterns import lenient, pattern_table
+from .places import find_places
 from .text import content_words, fold, tokens
 
 # The formulas that close a message and those that thank, accent-folded. A line made of
@@ -327,7 +328,10 @@ class Question:
         seront-ils informés ?" is about "lauréats informés", not "quand".
         """
         framing = FRAME_NOUNS.union(*(ASKING_WORDS[k] for k in kinds if k in ASKING_WORDS))
-        return frozenset(tokens(self.focus)) - framing
+        # Where it happens is no topic: "the deadline … in Pays de la Loire" is not
+        # answered by the sentence listing the region's départements.
+        places = {t for place in find_places(self.focus) for t in tokens(place.name)}
+        return frozenset(tokens(self.focus)) - framing - places
 
     @property
     def plain_answer_allowed(self) -> bool:

@@ -95,6 +95,9 @@ _SYNONYMS: dict[str, str] = {
     "lead": "chef de file",
     "departments": "départements",
     "region": "région territoire",
+    # A false friend: the French "application" is a law's, not a candidate's.
+    "application": "candidature",
+    "applications": "candidatures",
 }
 
 # The mapped words long enough for a misspelling of them to be told apart.
@@ -198,6 +201,12 @@ class RetrievalResult:
     dense_query: str = ""
     # The question's latent terms (latent.py), when the embedder has a latent head.
     latent: Latent | None = None
+
+
+def region_terms() -> str:
+    """The region's vocabulary, added to both legs' queries for a question naming a place."""
+    names = " ".join(DEPARTMENTS[code] for code in region_departments())
+    return f"territoire région Pays de la Loire départements {names}"
 
 
 class BM25:
@@ -408,10 +417,7 @@ class HybridRetriever(BaseRetriever):
         since the dense model already copes with them.
         """
         places = find_places(query)
-        region = ""
-        if places:
-            names = " ".join(DEPARTMENTS[code] for code in region_departments())
-            region = f" territoire région Pays de la Loire départements {names}"
+        region = f" {region_terms()}" if places else ""
         extra: list[str] = []
         for word in re.findall(r"[\wÀ-ÿ'-]+", query.lower()):
             if word in _SYNONYMS:

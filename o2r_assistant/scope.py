@@ -19,7 +19,13 @@ from .question import (
     gives_kind,
     is_english,
 )
-from .retrieval import DOMAIN_STEMS, DOMAIN_STEMS_EN, HybridRetriever, RetrievalResult
+from .retrieval import (
+    DOMAIN_STEMS,
+    DOMAIN_STEMS_EN,
+    HybridRetriever,
+    RetrievalResult,
+    region_terms,
+)
 from .safety import blocked_reason
 from .text import content_words, stem, tokens
 
@@ -260,6 +266,18 @@ def _gives_count(text: str, noun: str) -> bool:
     return False
 
 
+def _topic(question: Question, kind: str, expanded: str) -> frozenset[str]:
+    """What a date, rate or amount asked for is about; for an English question, the
+    corpus words its own map to (its words are not the texts', some only look alike:
+    "application"), or its own when none do."""
+    if question.english:
+        mapped = frozenset(tokens(expanded)) - frozenset(tokens(question.focus))
+        mapped -= frozenset(tokens(region_terms()))  # where, not what about
+        if mapped or kind == "amount":
+            return mapped
+    return question.topic(kind)
+
+
 def answers_kind(
     question: Question,
     candidates: list[Candidate],
@@ -296,7 +314,7 @@ def answers_kind(
             # not say when the winners are told. So does a rate: the « 100 % inclusion »
             # of a programme's name caps no costs. The best sentence on the question's
             # topic may also say when another way ("chaque mardi matin").
-            topic = question.topic(kind)
+            topic = _topic(question, kind, expanded)
             giving = [quote for quote in giving if topic & set(tokens(quote))]
             if kind == "date" and not giving and top and topic & set(tokens(top[0].quote)):
                 continue
@@ -307,9 +325,7 @@ def answers_kind(
             # total … ne pourra pas être inférieur à 150 000 €"). An English question's
             # topic is read in the corpus words its own map to, and the best sentence must
             # share them: its words are no evidence that it is on the topic.
-            topic = question.topic("amount")
-            if question.english:
-                topic = frozenset(tokens(expanded)) - frozenset(tokens(question.focus))
+            topic = _topic(question, "amount", expanded)
             asked_end = bound(question.focus)
             giving = [
                 q

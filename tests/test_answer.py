@@ -138,6 +138,10 @@ def test_an_english_question_the_texts_do_not_answer_is_declined_in_english_firs
         "Vous financerez combien de structures dans la région ? genre 3, 4 ?",
         # A rate answers only about its topic: « 100 % inclusion » names a programme.
         "Les frais de siège sont-ils limités à un pourcentage du budget ?",
+        # Where is no topic: the sentence listing the region's départements dates nothing.
+        "Quelle est la date limite de dépôt des candidatures en Pays de la Loire ?",
+        # ... and an English "application" is no law's « application ».
+        "What's the deadline to submit our application for the 2025 round in Pays de la Loire?",
     ],
 )
 def test_out_of_scope_abstains_and_points_to_the_dreets(assistant, question):
