@@ -402,12 +402,46 @@ def _question_sentences(sentences: list[str]) -> list[str]:
         if asked and asked[-1] == sentences[i - 1] and _offers_answers(asked[-1], sentence):
             asked[-1] = f"{asked[-1]} {sentence}"
             continue
-        asked.append(sentence)
+        asked.extend(_split_indirect(sentence))
     # A question others put to the sender ("des personnes nous demandent si…") introduces
     # the topic: when the sender then asks their own, that one is the question.
     while len(asked) > 1 and _REPORTED.search(asked[0]) and not asked[0].rstrip().endswith("?"):
         asked = asked[1:]
     return asked
+
+
+# A second indirect question coordinated with the first: "… demande ce que doit contenir
+# le budget et s'il faut une comptabilité séparée".
+_AND_INDIRECT = re.compile(
+    r",?\s+et\s+(?=(?:si|s'|s’|comment|quel\w*|combien|pourquoi|quand|où)\b)", re.I
+)
+
+
+# The wh-word (and its preposition) that ends an indirect question's opening.
+_ASKED_WORD = re.compile(
+    r"\s+(?:(?:sur|pour|dans|à|de|par|selon|avec|on|for|about|in|by|at)\s+)?"
+    r"(?:si|s'|s’|comment|ce qu[e'’]|ce qui|pourquoi|quand|où|whether|if|how|when|who|quel\w*"
+    r"|combien|lequel|laquelle|lesquel\w*|quoi|what|which)$",
+    re.I,
+)
+
+
+# The second question's subject stands for something of the first: "… si la contribution
+# est soumise à la TVA, et comment elle doit être traitée" stays one question.
+_REFERS_BACK = re.compile(r"(?:\w+\s+)?(?:elles?|ils)\b|s['’]ils\b", re.I)
+
+
+def _split_indirect(sentence: str) -> list[str]:
+    """An indirect question asking two things, as two questions each with its verb."""
+    start = indirect_start(sentence)
+    if start is None or sentence.rstrip().endswith("?"):
+        return [sentence]
+    verb = _INDIRECT.match(sentence, start)
+    split = _AND_INDIRECT.search(sentence, verb.end() if verb else start)
+    if not verb or not split or _REFERS_BACK.match(sentence, split.end()):
+        return [sentence]
+    intro = sentence[:start] + _ASKED_WORD.sub("", verb.group())
+    return [f"{sentence[: split.start()]}.", f"{intro} {sentence[split.end() :]}"]
 
 
 # A clause with a subject of its own: "on peut le dépasser ?", "is it paid?".

@@ -166,6 +166,31 @@ def test_a_failing_fact_leads_even_before_the_messages_own_question(assistant) -
                 "projets seront départagés."
             ],
         ),
+        # An indirect question asking two things is two questions, each with its verb…
+        (
+            "Bonjour,\nNotre comptable demande ce que doit contenir le budget prévisionnel du "
+            "projet et s'il faut une comptabilité séparée pour cette action.\nBonne journée",
+            [
+                "Notre comptable demande ce que doit contenir le budget prévisionnel du projet.",
+                "Notre comptable demande s'il faut une comptabilité séparée pour cette action.",
+            ],
+        ),
+        (
+            "Nous aimerions savoir si le budget inclut les salaires et comment le justifier.",
+            [
+                "Nous aimerions savoir si le budget inclut les salaires.",
+                "Nous aimerions savoir comment le justifier.",
+            ],
+        ),
+        # … unless the second one's subject stands for something of the first.
+        (
+            "Notre comptable se demande si la subvention est soumise à la TVA, et comment elle "
+            "doit être traitée.",
+            [
+                "Notre comptable se demande si la subvention est soumise à la TVA, et comment "
+                "elle doit être traitée."
+            ],
+        ),
         # "se demande ce qu'il faut…" asks what.
         (
             "Notre trésorier se demande ce qu'il doit faire figurer au budget.",
