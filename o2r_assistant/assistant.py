@@ -181,6 +181,10 @@ def _in_context(question: str, before: str) -> Question:
     resolved = resolve_followup(question, [before], within_message=True)
     if resolved == question and len(content_words(question)) <= CONTEXTLESS_WORDS:
         resolved = f"{question} ({before})"
+    if resolved != question and asked.subject is None:
+        # "Quel salaire maximum ? Existe-t-il une grille imposée ?": a grid of salaries,
+        # which the texts never name either.
+        asked = replace(asked, subject=analyse(before).subject)
     return replace(asked, focus=resolved)
 
 

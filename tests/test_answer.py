@@ -140,6 +140,9 @@ def test_an_english_question_the_texts_do_not_answer_is_declined_in_english_firs
         "Les frais de siège sont-ils limités à un pourcentage du budget ?",
         # Where is no topic: the sentence listing the region's départements dates nothing.
         "Quelle est la date limite de dépôt des candidatures en Pays de la Loire ?",
+        # A later question leaning on one the texts do not answer asks about its subject.
+        "Madame, Monsieur,\nQuel salaire brut maximum pouvons-nous inscrire au budget pour "
+        "un chargé de repérage ? Existe-t-il une grille imposée ?\nCordialement",
         # ... and an English "application" is no law's « application ».
         "What's the deadline to submit our application for the 2025 round in Pays de la Loire?",
     ],
