@@ -246,6 +246,9 @@ _WHOSE = pattern_table(
     r"""
 person: \bpersonnes?\b|\bjeunes?\b|\bbénéficiaires?\b|\bparcours\b|\bparticipants?\b
     |\baccompagnés?\b|\bindividu|\bchacun\b|\bperson\b|\bparticipant
+    # Following someone: "suivre un gamin qu'on a raccroché", "support someone".
+    |\b(?:suivre|accompagner|garder|follow|support|keep)\s+(?:un|une|quelqu'un|chaque|someone
+    |somebody|each)\b
 project: \bprojets?\b|\bconventions?\b|\bconventionnement|\bfinancement|\bsubvention
     |\bexpérimentation|\bdispositif|\bprogramme|\bagreement|\bproject
 """,

@@ -11,6 +11,7 @@ from o2r_assistant.question import (
     language_switch,
     questions_of,
     statements_of,
+    whose,
 )
 from o2r_assistant.scope import bound
 from o2r_assistant.text import tokens
@@ -457,3 +458,25 @@ def test_asking_whether_the_stated_facts_are_enough(message: str) -> None:
 )
 def test_asking_whether_a_fact_changes_the_verdict(message: str) -> None:
     assert analyse(message).asks_eligibility
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Combien de temps dure la convention ?", {"project"}),
+        ("Combien de temps dure le parcours d'une personne ?", {"person"}),
+        # Following someone is a person's time, said without naming a person.
+        ("Au bout de combien de temps on doit arrêter de suivre un gamin ?", {"person"}),
+        ("How long can we support someone?", {"person"}),
+        ("On est engagés combien de temps ?", set()),
+    ],
+)
+def test_whose_duration_a_question_asks(text: str, expected: set[str]) -> None:
+    assert whose(text) == expected
+
+
+def test_following_someone_asks_the_pathways_length(assistant) -> None:
+    answer = assistant.ask(
+        "Au bout de combien de temps on doit arrêter de suivre un gamin qu'on a raccroché ?"
+    )
+    assert "douze mois" in answer.text.split("\n\n")[0]
