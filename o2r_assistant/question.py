@@ -386,9 +386,15 @@ _REPORTED = re.compile(
 )
 
 
+# What announces the questions asks nothing itself: "Deux questions : …", "Ma question :",
+# "A quick question: …".
+_ANNOUNCED = re.compile(r"^(?:[\wÀ-ÿ'’-]+\s+){0,3}?questions?\s*:\s*", re.I)
+
+
 def _question_sentences(sentences: list[str]) -> list[str]:
     """The sentences that ask something; one too bare to stand alone keeps the one before."""
     asked: list[str] = []
+    sentences = [_ANNOUNCED.sub("", s) for s in sentences]
     for i, sentence in enumerate(sentences):
         if not asks(sentence):
             continue

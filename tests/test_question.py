@@ -192,6 +192,19 @@ def test_a_failing_fact_leads_even_before_the_messages_own_question(assistant) -
                 "elle doit être traitée."
             ],
         ),
+        # What announces the questions is no part of them.
+        (
+            "Bonjour,\nDeux questions : notre enveloppe est-elle suffisante ? Et les jeunes "
+            "pourront-ils être rémunérés ?\nMerci",
+            [
+                "notre enveloppe est-elle suffisante ?",
+                "Et les jeunes pourront-ils être rémunérés ?",
+            ],
+        ),
+        (
+            "Petite question : le budget inclut-il les salaires ?",
+            ["le budget inclut-il les salaires ?"],
+        ),
         # "se demande ce qu'il faut…" asks what.
         (
             "Notre trésorier se demande ce qu'il doit faire figurer au budget.",
