@@ -24,6 +24,7 @@ from .answer import (
     Candidate,
     Citation,
     compose,
+    findings_line,
     overlaps,
     rule_quotes,
     score_candidates,
@@ -125,6 +126,10 @@ def resolve_followup(question: str, history: list[str] | None, within_message: b
         return f"{question} ({previous})"
     return question
 
+
+# Before the checker's summary of facts that only framed a question the texts do not answer.
+FRAMING_FACTS = "Pour les éléments que vous indiquez : "
+FRAMING_FACTS_EN = "On the facts you give: "
 
 # Questions of one message answered each on its own; the last one takes the rest.
 MAX_QUESTIONS = 3
@@ -394,6 +399,7 @@ class Assistant:
         )
         verdict_leads = findings is not None and (states_project or asked.asks_eligibility)
         own: list[Candidate] = []
+        framed = False
         if verdict_leads and own_question and not signals.blocked:
             candidates = score_candidates(asked, result, index, retriever.idf, topic)
             if signals.supported() and answers_kind(
@@ -403,9 +409,10 @@ class Assistant:
             elif not findings.to_fix and not asked.asks_eligibility and asked.asks:
                 # The facts only frame a question the texts do not answer ("nous sommes
                 # une association à Angers : faut-il être certifié Qualiopi ?"): that
-                # question decides, and the checker's panel still shows the facts. Facts
+                # question decides, and what the checker found follows the reply. Facts
                 # that only name a kind ("aucun contact avec leur conseiller") ask nothing.
                 verdict_leads = False
+                framed = states_project
         if verdict_leads:
             if findings.to_fix:
                 # What fails or needs fixing leads, quoted from the rule it breaks. That
@@ -464,6 +471,12 @@ class Assistant:
                     mode = "llm"
         else:
             body, citations, abstained, verdict = abstention_text(asked.english), [], True, None
+            if framed:
+                # Stated facts always get the checker's summary, after the reply.
+                line = findings_line(
+                    findings, english=asked.english, wanted=fact_requests(findings, merged)
+                )
+                body += f"\n\n{FRAMING_FACTS_EN if asked.english else FRAMING_FACTS}{line}"
         t3 = time.perf_counter()
         answer = Answer(
             question=text,

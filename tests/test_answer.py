@@ -944,3 +944,17 @@ def test_a_follow_up_naming_its_own_subject_is_not_read_as_the_previous_one(assi
     )
     assert "trois ans" in answer.text
     assert "douze mois" not in answer.text
+
+
+def test_facts_framing_a_question_the_texts_do_not_answer_still_get_the_checkers_summary(
+    assistant,
+):
+    answer = assistant.ask(
+        "Nous sommes une association d'insertion basée à Laval, avec un budget de 180 000 € "
+        "sur 3 ans. Doit-on avoir le label Qualiopi pour être conventionné ?"
+    )
+    assert answer.abstained and answer.citations == []
+    reply, summary = answer.text.rsplit("\n\n", 1)
+    assert "DREETS Pays de la Loire" in reply
+    assert summary.startswith("Pour les éléments que vous indiquez : Conforme : ")
+    assert "coût total minimum du projet" in summary
