@@ -42,6 +42,13 @@ _ASKS = re.compile(
     r"|(?:can|could|may|do|does|is|are|what|which|who|when|how|where)\b)",
     re.I,
 )
+# What opens the question proper in an indirect one: "si", "comment", "ce que"… A
+# preposition may lead the wh-word: "savoir sur quels critères", "on what basis".
+_ASKING = (
+    r"(?:si|s'|s’|comment|ce qu[e'’]|ce qui|pourquoi|quand|où|whether|if|how|when|who|"
+    r"(?:(?:sur|pour|dans|à|de|par|selon|avec|on|for|about|in|by|at)\s+)?"
+    r"(?:quel\w*|combien|lequel|laquelle|lesquel\w*|quoi|what|which))"
+)
 # An indirect question inside a statement: "nous nous demandons si…", "savoir combien…".
 # "I would like to know whether…", "please let us know if…", "confirm whether…".
 _INDIRECT = re.compile(
@@ -51,10 +58,7 @@ _INDIRECT = re.compile(
     # An adverb may come between: "nous nous demandons en particulier si…".
     r"(?:\s+(?:en particulier|notamment|également|aussi|surtout|donc|alors|précisément"
     r"|plus précisément|simplement|d'abord|enfin|particularly|also|especially))?"
-    r"\s+(?:si|s'|s’|comment|ce qu[e'’]|ce qui|pourquoi|quand|où|whether|if|how|when|who|"
-    # A preposition may lead the wh-word: "savoir sur quels critères", "on what basis".
-    r"(?:(?:sur|pour|dans|à|de|par|selon|avec|on|for|about|in|by|at)\s+)?"
-    r"(?:quel\w*|combien|lequel|laquelle|lesquel\w*|quoi|what|which))\b"
+    rf"\s+{_ASKING}\b"
     # A wish to know something, anywhere in a sentence: "Afin de préparer notre dossier,
     # nous souhaiterions connaître les critères…" asks for them.
     r"|\b(?:je|j['’]|nous|on)\s+(?:voudr\w+|souhait\w+|aimer\w+|désir\w+)"
@@ -427,12 +431,7 @@ _AND_INDIRECT = re.compile(
 
 
 # The wh-word (and its preposition) that ends an indirect question's opening.
-_ASKED_WORD = re.compile(
-    r"\s+(?:(?:sur|pour|dans|à|de|par|selon|avec|on|for|about|in|by|at)\s+)?"
-    r"(?:si|s'|s’|comment|ce qu[e'’]|ce qui|pourquoi|quand|où|whether|if|how|when|who|quel\w*"
-    r"|combien|lequel|laquelle|lesquel\w*|quoi|what|which)$",
-    re.I,
-)
+_ASKED_WORD = re.compile(rf"\s+{_ASKING}$", re.I)
 
 
 # The second question's subject stands for something of the first: "… si la contribution
