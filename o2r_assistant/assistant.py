@@ -98,7 +98,7 @@ _SHORT_FOLLOW_UP = re.compile(
 # An "et…" question with more content words than this is complete in itself.
 FOLLOW_UP_WORDS = 3
 # A clitic standing for what was asked before: "on en fait partie", "on y a droit".
-_POINTS_BACK = re.compile(r"\b(?:on|nous|je|vous|ils|elles|n['’])\s*(?:en|y)\b", re.I)
+_CLITIC_BACK = re.compile(r"\b(?:on|nous|je|vous|ils|elles|n['’])\s*(?:en|y)\b", re.I)
 
 
 def resolve_followup(question: str, history: list[str] | None, within_message: bool = False) -> str:
@@ -117,7 +117,7 @@ def resolve_followup(question: str, history: list[str] | None, within_message: b
             and (
                 within_message
                 or len(content_words(question)) <= FOLLOW_UP_WORDS
-                or _POINTS_BACK.search(question)
+                or _CLITIC_BACK.search(question)
             )
         )
         or (_SHORT_FOLLOW_UP.match(question.strip()) and words <= 6)
