@@ -774,6 +774,7 @@ def findings_line(
     asked: bool = False,
     wanted: Sequence[str] = (),
     changed: frozenset[str] | None = None,
+    quoted: frozenset[str] = frozenset(),
 ) -> str:
     """What the checker found in the facts stated, in one short paragraph.
 
@@ -786,7 +787,9 @@ def findings_line(
     stated ones make relevant (``missing.fact_requests``), named rather than counted.
     ``changed``: the rules whose result this message changed in a conversation; those
     now met say why, with their figures ("Parcours de 11 mois par personne, dans la
-    limite de 12 mois"), the others are named.
+    limite de 12 mois"), the others are named. ``quoted``: the rules whose source the
+    answer quotes; those met say why too, so the line and the quote speak of the same
+    figures ("150 000 € ≥ 150 000 € minimum" beside « ne pourra pas être inférieur à »).
     """
     by = {s: [r for r in findings.results if r.status == s] for s in ("fail", "warn", "pass")}
     missing = [r for r in findings.results if r.status == "missing"]
@@ -806,6 +809,7 @@ def findings_line(
             + " ; ".join(r.explanation.rstrip(".") for r in by["warn"])
             + "."
         )
+    explained = (changed or frozenset()) | quoted
     if by["pass"]:
         opening = "Conforme"
         if asked and not by["fail"] and not by["warn"]:
@@ -817,11 +821,9 @@ def findings_line(
         said = [
             r.explanation[:1].lower() + r.explanation[1:].rstrip(".")
             for r in by["pass"]
-            if changed and r.rule_id in changed
+            if r.rule_id in explained
         ]
-        named = ", ".join(
-            r.label.lower() for r in by["pass"] if not changed or r.rule_id not in changed
-        )
+        named = ", ".join(r.label.lower() for r in by["pass"] if r.rule_id not in explained)
         parts.append(f"{opening} : " + " ; ".join([*said, *([named] if named else [])]) + ".")
     if missing and not by["fail"]:
         count = "une information" if len(missing) == 1 else f"{len(missing)} informations"
@@ -862,6 +864,20 @@ def _english_verdict(by: dict[str, list[Any]], missing: int, problem: bool) -> s
     return f"{opening} ({', '.join(counts)}; details in French below)."
 
 
+def _rules_quoted(findings: CheckReport, chosen: list[Candidate]) -> frozenset[str]:
+    """For each chosen quote, the first rule one of whose sources it quotes (a sentence
+    can ground two rules: the budget's « 150 000€ sur 3 ans » and the project's length)."""
+    out = set()
+    for cand in chosen:
+        quote = normalize_match(cand.text)
+        for r in findings.results:
+            wanted = [normalize_match(s.passage) for s in r.sources]
+            if any(w and (w in quote or quote in w) for w in wanted):
+                out.add(r.rule_id)
+                break
+    return frozenset(out)
+
+
 def compose(
     question: Question,
     chosen: list[Candidate],
@@ -881,6 +897,7 @@ def compose(
     numbers: dict[str, int] = {}
     parts: list[str] = []
     verdict = None
+    quoted = _rules_quoted(findings, chosen) if findings is not None else frozenset()
     if findings is not None and findings_first:
         verdict = findings_line(
             findings,
@@ -889,6 +906,7 @@ def compose(
             asked=question.asks_eligibility,
             wanted=wanted,
             changed=changed,
+            quoted=quoted,
         )
         parts.append(verdict)
     for i, cand in enumerate(chosen):
@@ -921,6 +939,7 @@ def compose(
                     english=question.english,
                     wanted=wanted,
                     changed=changed,
+                    quoted=quoted,
                 )
                 parts.append(f"Pour les éléments que vous indiquez : {line}")
         else:

@@ -937,6 +937,17 @@ def test_asking_whether_stated_facts_are_a_problem_gets_the_checkers_verdict(ass
     assert "150 000" in normalize_match(answer.text).replace("150000", "150 000")
 
 
+def test_a_rule_met_whose_source_is_quoted_says_why_in_the_verdict(assistant):
+    answer = assistant.ask(
+        "Notre projet coûte 180 000 € sur 3 ans, sans aucune formation, à Angers. Ça passe ?"
+    )
+    quoted = answer.citations[0].quote
+    assert "150 000" in normalize_match(quoted).replace("150000", "150 000")
+    # The line and the quote speak of the same figures; the other rules met are named.
+    assert "180 000 €" in answer.verdict and "≥ 150 000 €" in answer.verdict
+    assert "territoire : pays de la loire" in answer.verdict
+
+
 def test_a_follow_up_naming_its_own_subject_is_not_read_as_the_previous_one(assistant):
     history = ["What is the longest a person can stay in the support pathway?"]
     answer = assistant.ask(
