@@ -469,6 +469,40 @@ def _is_wh(sentence: str) -> bool:
     return bool(_CUES["wh"].search(_THAT_CLAUSE.sub(" ", _EST_CE_QUE.sub(" ", sentence))))
 
 
+# "when"/"quand" opening a clause ("… when projects are chosen", "… quand on dépose");
+# "when is…", "quand est-ce…" ask.
+_WHEN_CLAUSE = re.compile(
+    r"\bwhen\s+(?!(?:is|are|do|does|did|will|can|could|should|must|would|was|were|has|have"
+    r"|exactly)\b)(?=\w)"
+    r"|\bquand\s+(?=(?:on|le|la|les|l['’]|un|une|des|nous|vous|ils?|elles?|nos|vos|leurs"
+    r"|ces?|ce)\b)",
+    re.I,
+)
+# What may stand before a "when" that asks: nothing in its sentence but a conjunction
+# ("and when…"), or a verb or preposition that asks about the time ("tell me when…",
+# "depuis quand…").
+_WHEN_ASKED_AFTER = re.compile(
+    r"(?:^|[.?!:;,\n]\s*)(?:(?:and|so|but|et|mais|alors|donc|ok|du coup)\s+)?$"
+    r"|\b(?:tell|know|knows|say|ask|wonder|sure|idea|dire|dites|savoir|sait|sais|savez"
+    r"|indiquer|indiquez|préciser|précisez|confirmer|confirmez|demander|demande"
+    r"|c['’]est|est|sont|is|are|was|depuis|partir de|jusqu['’]à|until|since)"
+    r"(?:\s+(?:me|us|moi|nous|vous|you))?\s*$",
+    re.I,
+)
+
+
+def without_subordinate_when(sentence: str) -> str:
+    """``sentence`` without the "when"/"quand" that only opens a subordinate clause:
+    "Is anchoring taken into account when projects are chosen?" asks no date."""
+    kept: list[str] = []
+    at = 0
+    for m in _WHEN_CLAUSE.finditer(sentence):
+        if not _WHEN_ASKED_AFTER.search(sentence[: m.start()]):
+            kept += [sentence[at : m.start()], " "]
+            at = m.end()
+    return "".join(kept) + sentence[at:]
+
+
 def _offers_answers(question: str, sentence: str) -> bool:
     """Whether ``sentence`` only offers answers to the wh-question before it: "c'est qui
     au juste ? Des gens sans domicile, sans papiers ?", "what do they fund? Staff, rent?"."""
@@ -539,7 +573,8 @@ def analyse(message: str, focus: str | None = None) -> Question:
     """Read ``message`` as a question; ``focus``: the one question of it to answer."""
     focus = focus or focus_of(message)
     first = focus.strip()
-    kinds = tuple(kind for kind, pattern in KIND_ASKED.items() if pattern.search(first))
+    asked_text = without_subordinate_when(first)
+    kinds = tuple(kind for kind, pattern in KIND_ASKED.items() if pattern.search(asked_text))
     count = re.search(
         r"\bcombien d[e'’]\s*(?!temps?\b)([\wÀ-ÿ-]+)|\bhow many (\w+)"
         r"|\b(?:nombre|number) (?:d[e'’]|of)\s*([\wÀ-ÿ-]+)",
@@ -571,7 +606,7 @@ def analyse(message: str, focus: str | None = None) -> Question:
         # "Qui sont les invisibles ?" asks what people are, not which body acts.
         kinds += ("who",) * (not _WHO_ARE.match(first))
     subject = _CUES["subject"].search(first)
-    wh = _is_wh(first)
+    wh = _is_wh(asked_text)
     if _CUES["first_person"].search(first) and not _asks_something(first):
         # A message about the candidate that asks nothing asks for no kind of fact:
         # "aucun contact avec leur conseiller" asks for no contact, "qui n'ont eu…" is

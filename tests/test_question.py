@@ -290,6 +290,14 @@ def test_knowing_how_is_no_question() -> None:
             False,
         ),
         ("Quel est le délai de réponse ?", ("date",), False),
+        # "when"/"quand" opening a clause asks no date; at the start, or after a verb
+        # that asks, it does.
+        ("Is anchoring taken into account when projects are chosen?", (), True),
+        ("Est-ce que l'expérience compte quand on choisit les projets ?", (), True),
+        ("Quand les résultats seront-ils publiés ?", ("date",), False),
+        ("Pouvez-vous me dire quand les lauréats sont connus ?", ("date",), False),
+        ("Et sinon, quand les lauréats sont-ils connus ?", ("date",), False),
+        ("could you tell me when applications close?", ("date",), False),
     ],
 )
 def test_kind_words_in_passing_ask_nothing(message: str, kinds: tuple, yes_no: bool) -> None:
