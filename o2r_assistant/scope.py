@@ -73,6 +73,15 @@ _GLOSSED = re.compile(
     r"|\((?:donc |soit |c'est |i\.e\. )?(?:un|une|le|la|l'|a|an|the)\b)",
     re.I,
 )
+# A name right after a noun of the call's vocabulary is one of that kind ("les formations
+# CACES", "le dispositif X"): the texts can settle it by what the noun names.
+_WORD_BEFORE = re.compile(r"([\wÀ-ÿ]+)\s+$")
+
+
+def _kind_named_before(question: str, at: int) -> bool:
+    before = _WORD_BEFORE.search(question, 0, at)
+    return bool(before) and stem(before.group(1).lower()) in DOMAIN_STEMS
+
 
 # What a question asks to have funded: "le loyer de nos locaux est-il financé ?",
 # "peut-on financer l'achat d'un véhicule ?". The texts say which expenses are not
@@ -203,6 +212,7 @@ def scope_signals(
         # "je suis Maëlys") is no subject the texts fail to cover.
         and not _NAMED.search(question, 0, m.start())
         and not _GLOSSED.match(question, m.end())
+        and not _kind_named_before(question, m.start())
     ]
     unknown = tuple(m[0] for m in found)
     # The thing a yes/no question asks about ("la certification Qualiopi est-elle

@@ -636,6 +636,15 @@ def test_a_name_the_asker_explains_is_answered_by_what_it_is(assistant):
     assert not assistant.ask(explained).abstained
 
 
+def test_a_name_after_a_noun_of_the_call_is_one_of_that_kind(assistant):
+    # The texts never name the CACES, but they say whether training is funded.
+    answer = assistant.ask("on peut mettre les formations CACES des jeunes dans le budget ?")
+    assert not answer.abstained
+    assert "dépenses de formation ne sont pas éligibles" in answer.citations[0].quote
+    # A certification is no word of the call: the texts cannot settle Qualiopi.
+    assert assistant.ask("la certification Qualiopi est-elle exigée ?").abstained
+
+
 def test_asking_which_role_names_no_subject_the_texts_lack(assistant):
     answer = assistant.ask("Le chef de file, il a quel rôle vis-à-vis des autres structures ?")
     assert not answer.abstained
