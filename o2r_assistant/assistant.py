@@ -42,7 +42,7 @@ from .llm import FALLBACK_NOTICE, check_numbers, generate, make_chat_model
 from .matching import ValidatedAnswers
 from .missing import fact_requests
 from .provenance import is_official, official_domains
-from .question import Question, analyse, language_switch, questions_of
+from .question import Question, analyse, language_switch, questions_of, stating_sentence
 from .retrieval import HybridRetriever, Retrieved
 from .safety import is_instruction
 from .scheduling import shared_slots
@@ -180,8 +180,10 @@ def _joined(answers: list[tuple[str, Answer]], started: float, english: bool = F
 CONTEXTLESS_WORDS = 3
 
 
-def _in_context(question: str, before: str) -> Question:
-    """A later question of a message, completed by the one before when it leans on it."""
+def _in_context(question: str, before: str, message: str = "") -> Question:
+    """A later question of a message, completed by the one before when it leans on it, or
+    by the sentence of ``message`` that stated the figure it restates."""
+    before = stating_sentence(question, message) or before
     asked = analyse(question)
     resolved = resolve_followup(question, [before], within_message=True)
     if resolved == question and len(content_words(question)) <= CONTEXTLESS_WORDS:
@@ -344,7 +346,7 @@ class Assistant:
             asked = analyse(text, parts[0])
             first = one(asked, notices, history, dossier, True)
             others = [
-                one(_in_context(q, parts[i - 1]), [], None, None, False)
+                one(_in_context(q, parts[i - 1], text), [], None, None, False)
                 for i, q in enumerate(parts[1:], 1)
             ]
         return _joined(list(zip(parts, [first, *others], strict=True)), started, asked.english)

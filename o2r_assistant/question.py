@@ -683,6 +683,22 @@ _IF_CHOSEN = lenient(
 )
 
 
+def stating_sentence(question: str, message: str) -> str | None:
+    """The sentence of ``message`` stating a figure that ``question`` restates: "la durée
+    de 18 mois est-elle acceptable ?" is about "des parcours de 18 mois par personne"."""
+    figures = [
+        " ".join(m.group().split())
+        for kind in ("duration", "amount")
+        for m in KIND_GIVEN[kind].finditer(question)
+    ]
+    for match in _SENTENCE.finditer(message) if figures else ():
+        sentence = match.group().strip()
+        flat = " ".join(sentence.split())
+        if not sentence.endswith("?") and any(f in flat for f in figures):
+            return sentence
+    return None
+
+
 def statements_of(message: str) -> str:
     """The message without the questions it asks in general terms, or suppositions.
 

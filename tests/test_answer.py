@@ -645,6 +645,16 @@ def test_a_name_after_a_noun_of_the_call_is_one_of_that_kind(assistant):
     assert assistant.ask("la certification Qualiopi est-elle exigée ?").abstained
 
 
+def test_a_later_question_restating_a_figure_is_read_with_the_sentence_stating_it(assistant):
+    answer = assistant.ask(
+        "Nous sommes à Nantes et chaque jeune serait suivi 15 mois. Qui signe la convention ? "
+        "Et la durée de 15 mois est-elle acceptable ?"
+    )
+    # The 15 months are a person's pathway, not the convention's length.
+    assert "trois ans" not in answer.text.split("15 mois est-elle acceptable")[1]
+    assert "douze mois" in answer.text
+
+
 def test_asking_which_role_names_no_subject_the_texts_lack(assistant):
     answer = assistant.ask("Le chef de file, il a quel rôle vis-à-vis des autres structures ?")
     assert not answer.abstained
