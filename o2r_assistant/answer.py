@@ -761,6 +761,9 @@ ABOUT_THE_ORGANISATION = frozenset(
 )
 
 
+# How a quote after the first is introduced.
+SEE_ALSO = "Voir aussi"
+SEE_ALSO_EN = "See also"
 # How the quote after the checker's verdict is introduced.
 TEXTS_SAY = "Ce que disent les textes"
 TEXTS_SAY_EN = "What the French texts say"
@@ -943,7 +946,7 @@ def compose(
                 )
                 parts.append(f"Pour les éléments que vous indiquez : {line}")
         else:
-            parts.append(f"{'See also' if question.english else 'Voir aussi'} : {quote}")
+            parts.append(f"{SEE_ALSO_EN if question.english else SEE_ALSO} : {quote}")
     return "\n\n".join(parts), citations, verdict
 
 

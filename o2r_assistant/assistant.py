@@ -20,6 +20,8 @@ from dataclasses import replace
 
 from .answer import (
     MAX_QUOTES,
+    SEE_ALSO,
+    SEE_ALSO_EN,
     Answer,
     Candidate,
     Citation,
@@ -47,7 +49,7 @@ from .retrieval import HybridRetriever, Retrieved
 from .safety import is_instruction
 from .scheduling import shared_slots
 from .scope import abstention_text, answers_kind, scope_signals
-from .text import content_words, current_names
+from .text import content_words, current_names, normalize_match
 from .validated import ValidatedStore
 
 log = logging.getLogger(__name__)
@@ -158,7 +160,7 @@ def _joined(answers: list[tuple[str, Answer]], started: float, english: bool = F
         if answer.abstained:
             body = NOT_IN_TEXTS_EN if english else NOT_IN_TEXTS
         elif i == 0:
-            paragraphs += footnotes.paragraphs(answer, findings=True, lead_only=True)
+            paragraphs += _first_paragraphs(footnotes, question, answer, english)
             continue
         else:
             body = " ".join(footnotes.paragraphs(answer, lead_only=True, english=english))
@@ -174,6 +176,32 @@ def _joined(answers: list[tuple[str, Answer]], started: float, english: bool = F
         suggestions=list({o.answer_id: o for _, a in answers for o in a.suggestions}.values()),
         timings={**first.timings, "total_ms": (time.perf_counter() - started) * 1000},
     )
+
+
+def _first_paragraphs(
+    footnotes: Footnotes, question: str, answer: Answer, english: bool
+) -> list[str]:
+    """The first question's paragraphs: its lead, and, when what the checker found failing
+    leads, the question's own answer after the rule's quote ("Qui signe la convention ?"
+    after the pathway's twelve months)."""
+    fails = answer.findings is not None and bool(answer.findings.to_fix)
+    kept = footnotes.paragraphs(answer, findings=True, lead_only=not fails)
+    if not fails:
+        return kept
+    sources = [
+        normalize_match(source.passage)
+        for r in answer.findings.results
+        if r.status in ("fail", "warn")
+        for source in r.sources
+    ]
+    frame = OTHER_QUESTION_EN if english else OTHER_QUESTION
+    out: list[str] = []
+    for part in kept:
+        label = f"{SEE_ALSO_EN if english else SEE_ALSO} : "
+        if part.startswith(label) and not any(s in normalize_match(part) for s in sources):
+            part = frame.format(question=_short(question), answer=part.removeprefix(label))
+        out.append(part)
+    return out
 
 
 # A later question of one message with so few content words is about the one before.

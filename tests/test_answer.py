@@ -912,6 +912,18 @@ def test_an_e_mail_asking_whether_to_apply_alone_gets_the_sentence_that_says(ass
     assert answer.dossier.consortium is None
 
 
+def test_the_first_question_is_answered_after_a_failing_rule_leads(assistant):
+    answer = assistant.ask(
+        "Nous sommes à Nantes et chaque jeune serait suivi 15 mois. Qui signe la convention ? "
+        "Et combien de temps dure la convention ?"
+    )
+    assert answer.text.startswith("Non, pas en l'état")
+    # The rule broken leads; the first question still gets its own paragraph and quote.
+    assert "Sur votre question « Qui signe la convention ? » : « La convention est conclue" in (
+        answer.text
+    )
+
+
 def test_each_question_of_an_english_message_is_introduced_in_english(assistant):
     answer = assistant.ask(
         "Hello, how long can the pathway last? And what is your phone number? Thanks"
