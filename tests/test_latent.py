@@ -9,6 +9,13 @@ from fakes import FakeEmbedder
 from o2r_assistant import latent
 from o2r_assistant.embedding_cache import EmbeddingCache
 from o2r_assistant.embeddings import get_embedder
+from o2r_assistant.retrieval import (
+    DENSE_WEIGHT,
+    LATENT_LEG_WEIGHT,
+    LEXICAL_WEIGHT,
+    RRF_K,
+    LatentLeg,
+)
 
 
 def _cosine(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray]) -> float:
@@ -59,6 +66,30 @@ def test_a_question_gets_its_latent_terms_with_its_vector(assistant):
     assert result.latent is not None
     sims = latent.similarities(assistant.index, result.latent)
     assert sims.shape == (len(assistant.index.sentences()[0]),)
+
+
+def test_the_latent_terms_are_a_third_leg_of_the_fusion(assistant):
+    result = assistant.retriever.retrieve(
+        "Notre offre ressemble à celle de la mission locale", k=10
+    )
+    hits = result.hits
+    assert any(h.latent_rank is not None for h in hits)
+    for hit in hits:
+        legs = (
+            (hit.dense_rank, DENSE_WEIGHT),
+            (hit.lexical_rank, LEXICAL_WEIGHT),
+            (hit.latent_rank, LATENT_LEG_WEIGHT),
+        )
+        expected = sum(w / (RRF_K + rank) for rank, w in legs if rank is not None)
+        assert hit.score == pytest.approx(expected)
+    # A passage's latent score is its best sentence's.
+    sims = latent.similarities(assistant.index, result.latent)
+    refs, _ = assistant.index.sentences()
+    ranking = LatentLeg(assistant.index).rank(result.latent, 3)
+    for chunk_id, (_, score) in ranking.items():
+        rows = [i for i, r in enumerate(refs) if r.chunk_id == chunk_id]
+        assert score == pytest.approx(float(sims[rows].max()))
+    assert max(score for _, score in ranking.values()) == pytest.approx(float(sims.max()))
 
 
 def test_an_embedder_without_a_latent_head_scores_on_its_vectors_alone(fake_assistant):
