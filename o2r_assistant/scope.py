@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -225,7 +226,10 @@ def scope_signals(
             asked_about += (item[0],)
     # An unknown name's words are no evidence of scope, even if they look like ours.
     own = set(tokens(question)) - {t for name in unknown for t in tokens(name)}
-    domain = len(own & (DOMAIN_STEMS | DOMAIN_STEMS_EN if english else DOMAIN_STEMS))
+    vocabulary = DOMAIN_STEMS | DOMAIN_STEMS_EN if english else DOMAIN_STEMS
+    domain = len(own & vocabulary) + sum(
+        _misspells_domain(t, vocabulary) for t in own - vocabulary if not retriever.knows(t)
+    )
     top_dense = {h.chunk.chunk_id for h in result.hits if h.dense_rank and h.dense_rank <= 3}
     top_lex = {h.chunk.chunk_id for h in result.hits if h.lexical_rank and h.lexical_rank <= 3}
     return ScopeSignals(
@@ -238,6 +242,22 @@ def scope_signals(
         rare_shared=_rare_shared(own, result, retriever),
         _dense=lambda: retriever.raw_dense_best(result),
     )
+
+
+# A word the corpus lacks that is this close to a term of the call misspells it.
+MISSPELLING_CUTOFF = 0.85
+
+
+def _misspells_domain(term: str, vocabulary: frozenset[str]) -> bool:
+    """Whether a stem the corpus lacks misspells a term of the call ("persn": "person").
+
+    A typo keeps the word's first letter and length give or take one: "unemployment"
+    and "cofinancement" are other words than "employment" and "financement".
+    """
+    if len(term) < 5:
+        return False
+    near = [v for v in vocabulary if v[0] == term[0] and abs(len(v) - len(term)) <= 1]
+    return bool(difflib.get_close_matches(term, near, n=1, cutoff=MISSPELLING_CUTOFF))
 
 
 # Passages whose sentences are read for the question's rare words.

@@ -655,6 +655,14 @@ def test_a_later_question_restating_a_figure_is_read_with_the_sentence_stating_i
     assert "douze mois" in answer.text
 
 
+def test_a_misspelt_term_of_the_call_still_says_the_question_is_ours(assistant):
+    answer = assistant.ask("how long can we acompany one persn max??")
+    assert not answer.abstained
+    assert "douze mois" in answer.text
+    # Another word built on one of ours is no typo of it.
+    assert assistant.ask("Can I get unemployment benefits if I quit my job?").abstained
+
+
 def test_asking_which_role_names_no_subject_the_texts_lack(assistant):
     answer = assistant.ask("Le chef de file, il a quel rôle vis-à-vis des autres structures ?")
     assert not answer.abstained
