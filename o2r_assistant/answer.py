@@ -16,8 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from . import latent
-from .checker import CheckReport, Dossier
+from .checker import CheckReport, Dossier, RuleResult
 from .corpus import Chunk
 from .english import figures_line
 from .index import VectorIndex
@@ -403,7 +402,7 @@ def score_candidates(
     if question.subject and not set(question.kinds) & set(FACT_KINDS):
         subject_stems = {t for t in tokens(question.subject) if idf(t) >= SUBJECT_MIN_IDF}
         subject_stems -= FRAME_NOUNS
-    latent_sims = latent.similarities(index, result.latent)
+    latent_sims = result.latent_sims
     out = []
     for hit in _passages_to_read(result, index, matrix, qvec, question.kinds, topic):
         chunk = hit.chunk
@@ -867,17 +866,21 @@ def _english_verdict(by: dict[str, list[Any]], missing: int, problem: bool) -> s
     return f"{opening} ({', '.join(counts)}; details in French below)."
 
 
+def quotes_source(text: str, result: RuleResult) -> bool:
+    """Whether ``text`` quotes one of the rule's sources, or part of one."""
+    quote = normalize_match(text)
+    wanted = (normalize_match(s.passage) for s in result.sources)
+    return any(w and (w in quote or quote in w) for w in wanted)
+
+
 def _rules_quoted(findings: CheckReport, chosen: list[Candidate]) -> frozenset[str]:
     """For each chosen quote, the first rule one of whose sources it quotes (a sentence
     can ground two rules: the budget's « 150 000€ sur 3 ans » and the project's length)."""
     out = set()
     for cand in chosen:
-        quote = normalize_match(cand.text)
-        for r in findings.results:
-            wanted = [normalize_match(s.passage) for s in r.sources]
-            if any(w and (w in quote or quote in w) for w in wanted):
-                out.add(r.rule_id)
-                break
+        first = next((r for r in findings.results if quotes_source(cand.text, r)), None)
+        if first is not None:
+            out.add(first.rule_id)
     return frozenset(out)
 
 

@@ -28,6 +28,7 @@ from .answer import (
     compose,
     findings_line,
     overlaps,
+    quotes_source,
     rule_quotes,
     score_candidates,
     select_sentences,
@@ -49,7 +50,7 @@ from .retrieval import HybridRetriever, Retrieved
 from .safety import is_instruction
 from .scheduling import shared_slots
 from .scope import abstention_text, answers_kind, scope_signals
-from .text import content_words, current_names, normalize_match
+from .text import content_words, current_names
 from .validated import ValidatedStore
 
 log = logging.getLogger(__name__)
@@ -188,17 +189,12 @@ def _first_paragraphs(
     kept = footnotes.paragraphs(answer, findings=True, lead_only=not fails)
     if not fails:
         return kept
-    sources = [
-        normalize_match(source.passage)
-        for r in answer.findings.results
-        if r.status in ("fail", "warn")
-        for source in r.sources
-    ]
+    to_fix = [r for r in answer.findings.results if r.status in ("fail", "warn")]
     frame = OTHER_QUESTION_EN if english else OTHER_QUESTION
+    label = f"{SEE_ALSO_EN if english else SEE_ALSO} : "
     out: list[str] = []
     for part in kept:
-        label = f"{SEE_ALSO_EN if english else SEE_ALSO} : "
-        if part.startswith(label) and not any(s in normalize_match(part) for s in sources):
+        if part.startswith(label) and not any(quotes_source(part, r) for r in to_fix):
             part = frame.format(question=_short(question), answer=part.removeprefix(label))
         out.append(part)
     return out

@@ -207,8 +207,11 @@ class RetrievalResult:
     query_vector: list[float] = field(default_factory=list)
     # What the dense leg embedded: the question, plus the region's names if it named a place.
     dense_query: str = ""
-    # The question's latent terms (latent.py), when the embedder has a latent head.
+    # The question's latent terms (latent.py), when the embedder has a latent head, and
+    # their cosine with each sentence (one per row of the index's sentences): computed
+    # once, for the latent leg and the answer's sentence scores.
     latent: Latent | None = None
+    latent_sims: np.ndarray | None = None
 
 
 def region_terms() -> str:
@@ -299,8 +302,8 @@ class LatentLeg:
     def __init__(self, index: VectorIndex) -> None:
         self.index = index
 
-    def rank(self, query: Latent | None, depth: int) -> Ranking:
-        sims = latent_similarities(self.index, query)
+    def rank(self, sims: np.ndarray | None, depth: int) -> Ranking:
+        """``sims``: each sentence's latent cosine with the question (``latent.py``)."""
         if sims is None or not len(sims):
             return {}
         best = best_per_passage(self.index, sims)
@@ -484,11 +487,16 @@ class HybridRetriever(BaseRetriever):
             dense = self._dense.rank(vector, max(LEG_DEPTH, k))
         if self.mode in ("hybrid", "bm25"):
             lexical = self._lexical.rank(expanded, LEG_DEPTH)
+        latent_sims = latent_similarities(self.index, latent)
         terms: Ranking = {}
         if self.mode == "hybrid" and self.latent_weight:
-            terms = self._latent_leg.rank(latent, LEG_DEPTH)
-        legs = [(dense, self.dense_weight), (lexical, self.lexical_weight)]
-        fused = fuse(self._chunks, [*legs, (terms, self.latent_weight)], k)
+            terms = self._latent_leg.rank(latent_sims, LEG_DEPTH)
+        legs = [
+            (dense, self.dense_weight),
+            (lexical, self.lexical_weight),
+            (terms, self.latent_weight),
+        ]
+        fused = fuse(self._chunks, legs, k)
         hits = []
         for rank, (score, chunk) in enumerate(fused, start=1):
             d, lx, t = (leg.get(chunk.chunk_id) for leg in (dense, lexical, terms))
@@ -505,7 +513,7 @@ class HybridRetriever(BaseRetriever):
                     latent_rank=t[0] if t else None,
                 )
             )
-        return RetrievalResult(query, expanded, hits, vector, dense_query, latent)
+        return RetrievalResult(query, expanded, hits, vector, dense_query, latent, latent_sims)
 
     def _get_relevant_documents(
         self, query: str, *, run_manager: CallbackManagerForRetrieverRun

@@ -85,7 +85,7 @@ def test_the_latent_terms_are_a_third_leg_of_the_fusion(assistant):
     # A passage's latent score is its best sentence's.
     sims = latent.similarities(assistant.index, result.latent)
     refs, _ = assistant.index.sentences()
-    ranking = LatentLeg(assistant.index).rank(result.latent, 3)
+    ranking = LatentLeg(assistant.index).rank(sims, 3)
     for chunk_id, (_, score) in ranking.items():
         rows = [i for i, r in enumerate(refs) if r.chunk_id == chunk_id]
         assert score == pytest.approx(float(sims[rows].max()))
