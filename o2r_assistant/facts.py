@@ -71,7 +71,12 @@ _TRAINING_PEOPLE = (
     r"|them)\b"
 )
 _TRAINING_AFTER = re.compile(
-    r"[ ]*(?:par an[ ]+|/[ ]?an[ ]+|a year[ ]+|per year[ ]+)?(?:de|d'|en|pour|consacres? a|"
+    r"[ ]*(?:par an[ ]+|/[ ]?an[ ]+|a year[ ]+|per year[ ]+)?"
+    # The span the amount covers: "30 000 € sur la période pour payer des formations".
+    r"(?:(?:sur|over)[ ]+(?:(?:la|les|l'|the|toute la|l'ensemble de la|the whole)[ ]*)?"
+    r"(?:periode|duree(?: du projet| de la convention)?|period|project|"
+    r"(?:[0-9]+|deux|trois|two|three)[ ]+(?:ans|annees|years|mois|months))[ ]*,?[ ]+)?"
+    r"(?:de|d'|en|pour|consacres? a|"
     r"dedies? a|affectes? a|reserves? a|serv\w*[ ]+a|vont a|iront a|pr|of|for|in|on|towards|to|"
     r"(?:are|is|go|goes|will go)(?: to| for)?"
     # "20 000 € sont des dépenses de formation", "… correspondent à des formations"
@@ -793,8 +798,10 @@ none_after: [ ]*(?:n'est |n'a )?(?:pas|pas encore|toujours pas|non)[ ]+(?:encore
 # "nous ne savons pas encore qui sera chef de file": the lead is still unknown.
 unknown_before: \b(?:sais|savons|sait|savent|know|decided|decide)\b[^,;:.]{0,25}
     \b(?:qui|who)[ ]+(?:sera|serait|will be|would be)[ ]+(?:le |la |the )?$
-verb_before: (?:^.*(?:[,;:(]|\bet\b|\band\b|\bdont\b|\bqui\b)|^)[ ]*(?P<name>[^,;:()]{1,60}?)[ ]+
-    (?:en[ ]+)?(?:(?:est|sera|serait|a ete|sont|seront|etant|is|will be|has been|was|being)[ ]+
+# "L'association angevine, Tremplin 49, serait chef de file": the name in apposition.
+verb_before: (?:^.*(?:[,;:(]|\bet\b|\band\b|\bdont\b|\bqui\b)|^)[ ]*(?P<name>[^,;:()]{1,60}?)
+    (?:[ ]*,)?[ ]+(?:en[ ]+)?
+    (?:(?:est|sera|serait|a ete|sont|seront|etant|is|will be|has been|was|being)[ ]+
     (?:designee?s?|nommee?s?|choisie?s?|retenue?s?|designated|named|chosen)
     (?:[ ]+(?:comme|en tant que|as))?|
     sera|serons|est|etant|sommes|serait|serions|assure(?:ra)?|assurons|assurerons|assume(?:ra)?|

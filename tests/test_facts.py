@@ -340,6 +340,14 @@ def test_extract_never_crashes_on_domain_soup(parts: list[str]) -> None:
         ("Sur ces 160 000 €, 20 000 € sont des dépenses de formation.", 20_000),
         ("Le budget est de 160 000 € ; 20 000 € correspondent à des formations CACES.", 20_000),
         ("€200k over 3 years, of which €30k to train the participants.", 30_000),
+        # The span the amount covers stands between it and its use.
+        (
+            "174 000 € au total, dont 30 000 € sur la période pour payer des formations"
+            " qualifiantes à nos bénéficiaires.",
+            30_000,
+        ),
+        ("Budget 180 000 €, dont 40 000 € sur 3 ans pour des formations.", 40_000),
+        ("€190k, of which €25k over the whole project for training.", 25_000),
     ],
 )
 def test_training_in_new_wordings(text: str, training: int) -> None:
@@ -804,6 +812,8 @@ def test_a_later_message_correcting_the_places_replaces_them(correction: str, pl
         ("Nous souhaitons que Tremplin soit chef de file.", "Tremplin"),
         ("Avec le centre social ; Passerelles 49 est désignée chef de file.", "Passerelles 49"),
         ("With Solidarité Mayenne; Horizon is the designated lead (chef de file).", "Horizon"),
+        # The name in apposition to its description, then the verb.
+        ("L'association angevine, Tremplin 49, serait chef de file.", "Tremplin 49"),
     ],
 )
 def test_the_lead_in_other_wordings(text: str, lead: str) -> None:
