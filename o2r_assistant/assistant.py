@@ -44,6 +44,7 @@ from .index import GenerationGoneError, VectorIndex, is_current, open_index
 from .llm import FALLBACK_NOTICE, check_numbers, generate, make_chat_model
 from .matching import ValidatedAnswers
 from .missing import fact_requests
+from .places import find_places
 from .provenance import is_official, official_domains
 from .question import Question, analyse, language_switch, questions_of, stating_sentence
 from .retrieval import HybridRetriever, Retrieved
@@ -420,8 +421,10 @@ class Assistant:
         states_project = stated and (
             not facts.model_copy(update={"places": None}).is_empty()
             or (signals.domain_terms > 0 and not own_question)
-            # "Peut-on mener des actions dans le Calvados ?": the territory rule answers.
-            or (asked.yes_no and asked.first_person)
+            # "Peut-on mener des actions dans le Calvados ?": the territory rule answers, not
+            # when the place is only where the sender is ("basée à Saint-Herblain… ferons-nous
+            # partie du réseau pour l'emploi ?").
+            or (asked.yes_no and asked.first_person and bool(find_places(asked.focus)))
         )
         verdict_leads = findings is not None and (states_project or asked.asks_eligibility)
         own: list[Candidate] = []

@@ -391,8 +391,12 @@ _REPORTED = re.compile(
 
 
 # What announces the questions asks nothing itself: "Deux questions : …", "Ma question :",
-# "A quick question: …".
-_ANNOUNCED = re.compile(r"^(?:[\wÀ-ÿ'’-]+\s+){0,3}?questions?\s*:\s*", re.I)
+# "A quick question: …", "Deux points nous échappent : …".
+_ANNOUNCED = re.compile(
+    r"^(?:[\wÀ-ÿ'’-]+\s+){0,3}?(?:questions?|points?|interrogations?)"
+    r"(?:\s+[\wÀ-ÿ'’-]+){0,3}?\s*:\s*",
+    re.I,
+)
 
 
 def _question_sentences(sentences: list[str]) -> list[str]:
@@ -501,6 +505,20 @@ def without_subordinate_when(sentence: str) -> str:
             kept += [sentence[at : m.start()], " "]
             at = m.end()
     return "".join(kept) + sentence[at:]
+
+
+# A condition opening a clause states an assumption, not what is asked: "si nous sommes
+# retenus, ferons-nous partie du réseau ?" asks about the network, not eligibility.
+_CONDITION = re.compile(
+    r"(?:^|(?<=[:;.?!]))\s*(?:(?:et|mais|and|but)\s+)?(?:si\s|s['’]ils?\s|if\s|once\s)"
+    r"[^,:;.?!]{1,80},",
+    re.I,
+)
+
+
+def without_condition(sentence: str) -> str:
+    """``sentence`` without the conditions that open its clauses."""
+    return _CONDITION.sub(" ", sentence)
 
 
 def _offers_answers(question: str, sentence: str) -> bool:
@@ -626,7 +644,7 @@ def analyse(message: str, focus: str | None = None) -> Question:
         count_noun=count_noun,
         subject=subject.group(1).lower() if subject else count_noun,
         asks_eligibility=bool(
-            _CUES["eligibility"].search(first)
+            _CUES["eligibility"].search(without_condition(first))
             and (_CUES["first_person"].search(first) or _POINTS_BACK.match(first))
             and not _HOW_TO_APPLY.search(first)
         )

@@ -422,6 +422,16 @@ def test_a_yes_no_question_about_acting_somewhere_gets_the_territory_verdict(ass
     assert not assistant.ask("Quel temps fera-t-il à Nantes demain ?").findings
 
 
+def test_a_town_told_in_passing_does_not_answer_a_yes_no_question(assistant):
+    # Where the sender is based says nothing about the network question they ask.
+    answer = assistant.ask(
+        "Notre association, basée à Saint-Herblain, réfléchit à candidater. Deux points nous"
+        " échappent : si nous sommes retenus, ferons-nous partie du réseau pour l'emploi ?"
+    )
+    assert "devient membre du réseau pour l'emploi" in answer.citations[0].quote
+    assert not answer.text.startswith("Oui pour ce que vous indiquez")
+
+
 def test_an_english_region_name_is_a_place(assistant):
     answer = assistant.ask("Can we run the project in Normandy?")
     assert answer.text.startswith("No (1 rule not met; details in French below).")

@@ -501,3 +501,22 @@ def test_following_someone_asks_the_pathways_length(assistant) -> None:
         "Au bout de combien de temps on doit arrêter de suivre un gamin qu'on a raccroché ?"
     )
     assert "douze mois" in answer.text.split("\n\n")[0]
+
+
+@pytest.mark.parametrize(
+    ("message", "eligibility"),
+    [
+        # A condition states an assumption: the question is what follows it.
+        ("Si nous sommes retenus, ferons-nous partie du réseau pour l'emploi ?", False),
+        ("If we are selected, do we sign an agreement with the prefect?", False),
+        ("Si notre budget est de 140 000 €, sommes-nous éligibles ?", True),
+        ("Nous voudrions savoir si nous sommes éligibles.", True),
+    ],
+)
+def test_a_condition_opening_a_clause_asks_no_eligibility(message: str, eligibility) -> None:
+    assert analyse(message).asks_eligibility is eligibility
+
+
+def test_what_announces_the_points_asked_is_no_part_of_them() -> None:
+    message = "Deux points nous échappent : ferons-nous partie du réseau pour l'emploi ?"
+    assert questions_of(message) == ["ferons-nous partie du réseau pour l'emploi ?"]
