@@ -938,18 +938,19 @@ def compose(
                 said = TEXTS_SAY_EN if question.english else TEXTS_SAY
                 lead = f"{said} ({_short_title(chunk)})"
             parts.append(f"{lead} : {quote}")
-            if findings is not None and not findings_first:
-                line = findings_line(
-                    findings,
-                    problem=question.asks_problem,
-                    english=question.english,
-                    wanted=wanted,
-                    changed=changed,
-                    quoted=quoted,
-                )
-                parts.append(f"Pour les éléments que vous indiquez : {line}")
         else:
             parts.append(f"{SEE_ALSO_EN if question.english else SEE_ALSO} : {quote}")
+    if findings is not None and not findings_first:
+        # After the whole answer to the message's own question.
+        line = findings_line(
+            findings,
+            problem=question.asks_problem,
+            english=question.english,
+            wanted=wanted,
+            changed=changed,
+            quoted=quoted,
+        )
+        parts.append(f"Pour les éléments que vous indiquez : {line}")
     return "\n\n".join(parts), citations, verdict
 
 

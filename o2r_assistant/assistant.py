@@ -434,7 +434,11 @@ class Assistant:
             if signals.supported() and answers_kind(
                 asked, candidates, retriever.knows, result.expanded
             ):
-                own = select_sentences(candidates, asked, limit=1)
+                # Beside a rule to fix, the message's question gets one quote; else as many
+                # as a question alone ("leur rémunération et leur protection sociale").
+                own = select_sentences(
+                    candidates, asked, limit=1 if findings.to_fix else MAX_QUOTES
+                )
             elif not findings.to_fix and not asked.asks_eligibility and asked.asks:
                 # The facts only frame a question the texts do not answer ("nous sommes
                 # une association à Angers : faut-il être certifié Qualiopi ?"): that

@@ -432,6 +432,18 @@ def test_a_town_told_in_passing_does_not_answer_a_yes_no_question(assistant):
     assert not answer.text.startswith("Oui pour ce que vous indiquez")
 
 
+def test_a_question_on_two_things_beside_stated_facts_gets_both_quotes_first(assistant):
+    answer = assistant.ask(
+        "Nous sommes une association de Laval, budget de 180 000 € sur 3 ans. Pouvez-vous me"
+        " dire ce qu'il en est de la rémunération des personnes accompagnées et de leur"
+        " protection sociale ?"
+    )
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert "rémunération" in quotes and "sécurité sociale" in quotes
+    # What the checker found follows the whole answer to the question.
+    assert answer.text.split("\n\n")[-1].startswith("Pour les éléments que vous indiquez")
+
+
 def test_an_english_region_name_is_a_place(assistant):
     answer = assistant.ask("Can we run the project in Normandy?")
     assert answer.text.startswith("No (1 rule not met; details in French below).")
