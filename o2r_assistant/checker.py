@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from o2r_assistant.departments import DEPARTMENT_CODE as _DEPARTMENT_CODE
 from o2r_assistant.errors import DossierError, RulesError
+from o2r_assistant.numbers import number_word
 from o2r_assistant.report import CheckReport, RuleResult, Status, Verdict, join_fr
 from o2r_assistant.rules import Rule, load_rules
 from o2r_assistant.widgets import BUDGET, PUBLIC, STRUCTURE, TERRITORY, Widget
@@ -479,7 +480,9 @@ def _check_training(rule: Rule, d: Dossier) -> tuple[Status, str]:
 @check("duree_projet", params=("project_length",), explains=("pass", "warn", "missing"))
 def _check_project_length(rule: Rule, d: Dossier) -> tuple[Status, str]:
     expected: int = rule.param("project_length")
-    values = {"expected": _months(expected)}
+    # In the decree's own words first: "conclue pour trois ans, soit 36 mois".
+    years = f"{number_word(expected // 12)} ans" if expected % 12 == 0 else _years(expected)
+    values = {"expected": f"{years}, soit {_months(expected)}"}
     if d.project_months is None:
         return "missing", rule.explain("missing", **values)
     status: Status = "pass" if d.project_months == expected else "warn"

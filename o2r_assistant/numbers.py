@@ -26,6 +26,7 @@ __all__ = [
     "find_amounts",
     "find_months",
     "months_of",
+    "number_word",
     "parse_amount",
     "range_months",
     "word_value",
@@ -45,6 +46,11 @@ _EN_SMALL = [
     "nineteen",
 ]  # fmt: skip
 _EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60}
+
+
+def number_word(n: int) -> str:
+    """``n`` written in French words as the texts write small counts ("trois ans")."""
+    return _SMALL[n] if 0 <= n < len(_SMALL) else str(n)
 
 
 def _number_words() -> dict[str, int]:

@@ -479,3 +479,10 @@ def test_a_cost_range_settles_the_minimum_only_from_both_ends(low, high, status)
     # A cost stated later replaces the range.
     later = merge_dossiers(dossier, Dossier(total_cost_eur=Decimal(120000)))
     assert later.total_cost_range_eur is None and _statuses(later)["cout_minimum"] == "fail"
+
+
+def test_a_project_length_off_the_convention_is_said_in_the_decree_unit() -> None:
+    # The decree says "trois ans": the warning says it so, then in months.
+    result = evaluate(extract_facts("Nous imaginons un projet sur 48 mois.")).by_id("duree_projet")
+    assert result.status == "warn"
+    assert "conclue pour trois ans, soit 36 mois" in result.explanation
