@@ -327,6 +327,8 @@ class Question:
     context: str = ""
     # "ça peut coincer ?", "est-ce bloquant ?": a failure answers yes.
     asks_problem: bool = False
+    # "… perçoivent-ils une rémunération, et sont-ils couverts ?": two things asked at once.
+    asks_several: bool = False
 
     def topic(self, *kinds: str) -> frozenset[str]:
         """The stems of what the question is about, without the words asking for ``kinds``.
@@ -654,7 +656,23 @@ def analyse(message: str, focus: str | None = None) -> Question:
         wh=wh,
         who=bool(_WHO.match(first)),
         asks_problem=bool(asking and _CUES["problem"].search(asking[-1])),
+        asks_several=len(asked_clauses(first)) > 1,
     )
+
+
+# A second question coordinated with the first: "…, et sont-ils couverts", "and are they".
+_AND_ASKS = re.compile(
+    r",?\s+(?:et|and)\s+(?:[\wÀ-ÿ]+-(?:ils?|elles?|on|nous|vous|t-ils?|t-elles?|t-on)\b"
+    r"|(?:are|is|can|do|does|will|would) (?:they|we|it|there)\b)",
+    re.I,
+)
+
+
+def asked_clauses(focus: str) -> list[str]:
+    """The things a question asks, one per clause: its question sentences, each split
+    where a second question is coordinated with the first."""
+    asking = [q.strip() for q in _SENTENCE.findall(focus) if q.strip().endswith("?")]
+    return [c.strip() for q in asking for c in _AND_ASKS.split(q) if c.strip()]
 
 
 # Applying alone or with others asks how to apply, not whether the project qualifies:

@@ -444,6 +444,15 @@ def test_a_question_on_two_things_beside_stated_facts_gets_both_quotes_first(ass
     assert answer.text.split("\n\n")[-1].startswith("Pour les éléments que vous indiquez")
 
 
+def test_two_questions_in_one_sentence_get_a_quote_each(assistant):
+    answer = assistant.ask(
+        "Que prévoient les textes pour les personnes accompagnées : sont-elles affiliées à la"
+        " sécurité sociale ? peuvent-elles être rémunérées ?"
+    )
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert "sécurité sociale" in quotes and "rémunération" in quotes
+
+
 def test_an_english_region_name_is_a_place(assistant):
     answer = assistant.ask("Can we run the project in Normandy?")
     assert answer.text.startswith("No (1 rule not met; details in French below).")

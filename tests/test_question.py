@@ -520,3 +520,17 @@ def test_a_condition_opening_a_clause_asks_no_eligibility(message: str, eligibil
 def test_what_announces_the_points_asked_is_no_part_of_them() -> None:
     message = "Deux points nous échappent : ferons-nous partie du réseau pour l'emploi ?"
     assert questions_of(message) == ["ferons-nous partie du réseau pour l'emploi ?"]
+
+
+@pytest.mark.parametrize(
+    ("message", "several"),
+    [
+        ("Perçoivent-ils une rémunération, et sont-ils couverts par la sécurité sociale ?", True),
+        ("Sont-ils affiliés à la sécurité sociale ? peuvent-ils être rémunérés ?", True),
+        ("Are they paid, and are they insured?", True),
+        ("Quel est le budget minimum, formation comprise ?", False),
+        ("Les structures de Laval et de Nantes peuvent-elles répondre ?", False),
+    ],
+)
+def test_two_things_asked_at_once(message: str, several: bool) -> None:
+    assert analyse(message).asks_several is several
