@@ -631,7 +631,18 @@ def select_sentences(
         if question is not None and not _adds_to(cand, chosen, question, common):
             break  # the next best only neighbours the answer: nothing more is quoted
         chosen.append(cand)
+    if question is not None and question.asks_several and len(chosen) > 1:
+        chosen.sort(key=lambda c: _clause_answered(c, question))
     return chosen
+
+
+def _clause_answered(cand: Candidate, question: Question) -> int:
+    """Which of the question's clauses a quote speaks to most: answers go in the order
+    asked ("perçoivent-ils une rémunération, et sont-ils couverts… ?")."""
+    held = with_equivalents(set(tokens(cand.quote)))
+    clauses = [set(tokens(c)) - _MODAL_STEMS for c in asked_clauses(question.focus)]
+    shares = [len(stems & held) / len(stems) if stems else 0.0 for stems in clauses]
+    return shares.index(max(shares))
 
 
 def _common_words(question: Question, pool: list[Candidate]) -> frozenset[str]:
@@ -668,11 +679,11 @@ def _adds_to(
     given = with_equivalents({t for c in chosen for t in tokens(c.quote)})
     held = set(tokens(cand.quote))
     if question.asks_several and any(
-        not (stems & given) and stems & held
+        2 * len(stems & given) < len(stems) and (stems - given) & held
         for stems in (set(tokens(c)) - _MODAL_STEMS for c in asked_clauses(question.focus))
     ):
-        # A clause no chosen quote speaks to ("peuvent-elles être rémunérées ?"): its
-        # words count even when many sentences hold them.
+        # A clause the chosen quotes hardly speak to ("peuvent-elles être rémunérées ?"):
+        # its words count even when many sentences hold them.
         return True
     return bool((asked - given) & held)
 

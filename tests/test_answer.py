@@ -453,6 +453,16 @@ def test_two_questions_in_one_sentence_get_a_quote_each(assistant):
     assert "sécurité sociale" in quotes and "rémunération" in quotes
 
 
+def test_two_things_asked_are_answered_in_the_order_asked(assistant):
+    answer = assistant.ask(
+        "Les personnes suivies perçoivent-elles une rémunération, et sont-elles couvertes par"
+        " la sécurité sociale ?"
+    )
+    assert [
+        ("rémunération" in c.quote, "sécurité sociale" in c.quote) for c in answer.citations
+    ] == [(True, False), (False, True)]
+
+
 def test_an_english_region_name_is_a_place(assistant):
     answer = assistant.ask("Can we run the project in Normandy?")
     assert answer.text.startswith("No (1 rule not met; details in French below).")
