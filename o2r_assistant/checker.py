@@ -521,10 +521,12 @@ def _check_territory(rule: Rule, d: Dossier) -> tuple[Status, str]:
 @check("duree_accompagnement", params=("maximum_pathway",), explains=_YES_NO)
 def _check_pathway(rule: Rule, d: Dossier) -> tuple[Status, str]:
     maximum: int = rule.param("maximum_pathway")
+    # The bound in the decree's words: "au plus douze mois".
+    bound = f"{number_word(maximum)} mois"
     if d.pathway_months is None:
-        return "missing", rule.explain("missing", maximum=_months(maximum))
+        return "missing", rule.explain("missing", maximum=bound)
     status: Status = "pass" if d.pathway_months <= maximum else "fail"
-    return status, rule.explain(status, months=_months(d.pathway_months), maximum=_months(maximum))
+    return status, rule.explain(status, months=_months(d.pathway_months), maximum=bound)
 
 
 @check("public_cible", params=("no_contact_period",), explains=("pass", "warn", "fail", "missing"))

@@ -656,7 +656,7 @@ def test_a_correction_quotes_the_rule_it_changed_and_a_pass_answers_yes(assistan
     # The rule the correction now meets says why, with its figures; the others are named.
     assert answer.text.startswith(
         "Oui pour ce que vous indiquez : parcours de 11 mois par personne, dans la limite de "
-        "12 mois ; territoire : pays de la loire."
+        "douze mois ; territoire : pays de la loire."
     )
     # The rule quoted is the one the correction changed, not the territory's.
     assert "douze mois" in answer.citations[0].quote

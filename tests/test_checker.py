@@ -486,3 +486,11 @@ def test_a_project_length_off_the_convention_is_said_in_the_decree_unit() -> Non
     result = evaluate(extract_facts("Nous imaginons un projet sur 48 mois.")).by_id("duree_projet")
     assert result.status == "warn"
     assert "conclue pour trois ans, soit 36 mois" in result.explanation
+
+
+def test_a_pathway_too_long_is_bounded_in_the_decree_words() -> None:
+    result = evaluate(extract_facts("Des parcours de 18 mois par personne.")).by_id(
+        "duree_accompagnement"
+    )
+    assert result.status == "fail"
+    assert "au plus douze mois pour une même personne" in result.explanation
