@@ -101,8 +101,10 @@ yes_no: ^(?:est[- ]ce\b|peut-on|peuvent-ils|peuvent-elles|faut-il|doit-on|dois-j
 wh: \b(?:qui|que|quoi|quel|quelle|quels|quelles|quand(?! même)|combien|comment|pourquoi|o[ù]|lequel|
     laquelle|lesquels|lesquelles|qu'est-ce|c'est quoi|c koi|koi|what|which|who|when|how
     |where|why)\b
+# "le rôle du chef de file" asks what it is there to do, as its definition says.
 definition: \b(?:veut dire|signifie|définition|qu'(?:est-ce qu(?:e\b|')|entend-on par)
-    |c'est quoi|c koi|what (?:is|are|does)\b.*\bmean|what is meant)
+    |c'est quoi|c koi|what (?:is|are|does)\b.*\bmean|what is meant
+    |rôle (?:exact |précis )?(?:du|de la|de l'|des)|role of (?:the|a|an)\b)
 # A short question that only asks whether what was stated is enough or acceptable.
 # Also "on est bons ?", "we're good?", "on coche toutes les cases ?", "we tick all the boxes".
 assess: \b(?:suffisante?s?|suffit|assez|ça passe|ça va|c'est bon|ok|valables?|conformes?|jouable

@@ -534,3 +534,11 @@ def test_what_announces_the_points_asked_is_no_part_of_them() -> None:
 )
 def test_two_things_asked_at_once(message: str, several: bool) -> None:
     assert analyse(message).asks_several is several
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["Quel est le rôle exact du chef de file ?", "What exactly is the role of the lead?"],
+)
+def test_asking_the_role_of_something_asks_its_definition(message: str) -> None:
+    assert analyse(message).definition
