@@ -665,7 +665,10 @@ def analyse(message: str, focus: str | None = None) -> Question:
 # A second question coordinated with the first: "…, et sont-ils couverts", "and are they".
 _AND_ASKS = re.compile(
     r",?\s+(?:et|and)\s+(?:[\wÀ-ÿ]+-(?:ils?|elles?|on|nous|vous|t-ils?|t-elles?|t-on)\b"
-    r"|(?:are|is|can|do|does|will|would) (?:they|we|it|there)\b)",
+    r"|(?:are|is|can|do|does|will|would) (?:they|we|it|there)\b"
+    # A second request: "préciser le rôle…, et nous dire si…", "and tell us whether".
+    r"|(?:nous |me |us )?(?:dire|indiquer|préciser|expliquer|confirmer|tell|explain"
+    r"|confirm)\b)",
     re.I,
 )
 

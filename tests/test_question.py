@@ -528,6 +528,8 @@ def test_what_announces_the_points_asked_is_no_part_of_them() -> None:
         ("Perçoivent-ils une rémunération, et sont-ils couverts par la sécurité sociale ?", True),
         ("Sont-ils affiliés à la sécurité sociale ? peuvent-ils être rémunérés ?", True),
         ("Are they paid, and are they insured?", True),
+        # A second request coordinated with the first.
+        ("Pouvez-vous préciser le rôle du chef de file, et nous dire si la convention dure?", True),
         ("Quel est le budget minimum, formation comprise ?", False),
         ("Les structures de Laval et de Nantes peuvent-elles répondre ?", False),
     ],
