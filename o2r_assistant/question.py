@@ -513,7 +513,7 @@ def without_subordinate_when(sentence: str) -> str:
 
 # A condition opening a clause states an assumption, not what is asked: "si nous sommes
 # retenus, ferons-nous partie du réseau ?" asks about the network, not eligibility.
-_CONDITION = re.compile(
+_OPENING_CONDITION = re.compile(
     r"(?:^|(?<=[:;.?!]))\s*(?:(?:et|mais|and|but)\s+)?(?:si\s|s['’]ils?\s|if\s|once\s)"
     r"[^,:;.?!]{1,80},",
     re.I,
@@ -522,7 +522,7 @@ _CONDITION = re.compile(
 
 def without_condition(sentence: str) -> str:
     """``sentence`` without the conditions that open its clauses."""
-    return _CONDITION.sub(" ", sentence)
+    return _OPENING_CONDITION.sub(" ", sentence)
 
 
 def _offers_answers(question: str, sentence: str) -> bool:
