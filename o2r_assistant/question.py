@@ -423,7 +423,7 @@ def _question_sentences(sentences: list[str]) -> list[str]:
         if asked and asked[-1] == sentences[i - 1] and _offers_answers(asked[-1], sentence):
             asked[-1] = f"{asked[-1]} {sentence}"
             continue
-        asked.extend(_split_indirect(sentence))
+        asked.extend(part for s in _split_indirect(sentence) for part in _split_listed(s))
     # A question others put to the sender ("des personnes nous demandent si…") introduces
     # the topic: when the sender then asks their own, that one is the question.
     while len(asked) > 1 and _REPORTED.search(asked[0]) and not asked[0].rstrip().endswith("?"):
@@ -458,6 +458,50 @@ def _split_indirect(sentence: str) -> list[str]:
         return [sentence]
     intro = sentence[:start] + _ASKED_WORD.sub("", verb.group())
     return [f"{sentence[: split.start()]}.", f"{intro} {sentence[split.end() :]}"]
+
+
+# A direct question that lists several, each asking on its own: "à qui l'adresser, peut-on
+# l'envoyer par voie électronique, et qui fixe le calendrier ?". "X, ou Y ?" offers a choice.
+_LISTED = re.compile(r",\s+(?:(?:et|and)\s+)?")
+_ASKS_ON_ITS_OWN = re.compile(
+    r"^(?:qui|que|quel\w*|quand|combien|comment|pourquoi|où|est[- ]ce"
+    r"|(?:à|a|de|sur|dans|pour|par) (?:qui|quoi|quel\w*)"
+    r"|[\wÀ-ÿ]+-(?:t-)?(?:on|nous|vous|je)\b"
+    r"|what|which|who|when|how|where|why"
+    r"|(?:can|could|do|does|is|are|should|will|must) (?:we|i|you|there|the|our|a|an)\b)",
+    re.I,
+)
+# A first question may put its subject before the verb: "à qui la demande doit-elle…".
+_INVERTED = re.compile(r"\b[\wÀ-ÿ]+-(?:t-)?(?:il|elle|on|ils|elles|nous|vous|je)\b", re.I)
+# Each listed question names a topic of its own, not only a pronoun for the first's.
+_LISTED_WORDS = 3
+# Two coordinated questions stay one, answered clause by clause (asked_clauses), unless a
+# colon announces them.
+_LISTED_AT_LEAST = 3
+# "…, and which agreement applies to them?" needs the first question's subject.
+_POINTS_BACK_EN = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those)\b", re.I)
+
+
+def _split_listed(sentence: str) -> list[str]:
+    """A direct question listing several, as one question each."""
+    if not sentence.rstrip().endswith("?"):
+        return [sentence]
+    parts = [p.strip() for p in _LISTED.split(sentence.rstrip().rstrip("?"))]
+    # A lead-in announcing the list ("comprendre comment se passe le dépôt : qui…") is
+    # not one of its questions.
+    lead, colon, first = parts[0].rpartition(":")
+    if colon and lead:
+        parts[0] = first.strip()
+    first_asks = _ASKS_ON_ITS_OWN.match(parts[0]) or _INVERTED.search(parts[0])
+    if (
+        len(parts) < (2 if colon and lead else _LISTED_AT_LEAST)
+        or not first_asks
+        or not all(_ASKS_ON_ITS_OWN.match(p) for p in parts[1:])
+        or any(_POINTS_BACK_EN.search(p) for p in parts[1:])
+        or any(len(content_words(p)) < _LISTED_WORDS for p in parts)
+    ):
+        return [sentence]
+    return [f"{p} ?" for p in parts]
 
 
 # A clause with a subject of its own: "on peut le dépasser ?", "is it paid?".

@@ -265,6 +265,50 @@ def test_a_failing_fact_leads_even_before_the_messages_own_question(assistant) -
             "Tous les projets seront-ils financés ? Et combien de dossiers avez-vous reçus ?",
             ["Tous les projets seront-ils financés ?", "Et combien de dossiers avez-vous reçus ?"],
         ),
+        # One sentence listing three questions, each with a topic of its own.
+        (
+            "Quel document officiel faut-il signer, combien de temps dure la convention, et qui "
+            "évalue les résultats obtenus ?",
+            [
+                "Quel document officiel faut-il signer ?",
+                "combien de temps dure la convention ?",
+                "qui évalue les résultats obtenus ?",
+            ],
+        ),
+        # Two announced by a colon; the announcement is not one of them.
+        (
+            "Nous voulons comprendre le financement : qui verse la contribution de l'État, "
+            "et pouvons-nous recevoir une avance de trésorerie ?",
+            [
+                "qui verse la contribution de l'État ?",
+                "pouvons-nous recevoir une avance de trésorerie ?",
+            ],
+        ),
+        # Two coordinated questions stay one, and so do a choice and a pronoun pointing back.
+        (
+            "Quel est le budget minimum exigé, et pouvons-nous compter les salaires des "
+            "encadrants ?",
+            [
+                "Quel est le budget minimum exigé, et pouvons-nous compter les salaires des "
+                "encadrants ?"
+            ],
+        ),
+        (
+            "Is there a minimum budget for projects, or is it up to the candidates, and who "
+            "decides on the amount of funding?",
+            [
+                "Is there a minimum budget for projects, or is it up to the candidates, and "
+                "who decides on the amount of funding?"
+            ],
+        ),
+        (
+            "Pour un projet à Laval, quel est le budget minimum, quelle durée est prévue, et "
+            "comment est-il évalué ?",
+            [
+                "Pour un projet à Laval, quel est le budget minimum, quelle durée est prévue, "
+                "et comment est-il évalué ?"
+            ],
+        ),
     ],
 )
 def test_questions_of_finds_each_question(message: str, questions: list[str]) -> None:
