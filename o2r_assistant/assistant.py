@@ -146,12 +146,15 @@ OTHER_QUESTION_EN = "On your question « {question} »: {answer}"
 NOT_IN_TEXTS_EN = "the texts I have do not say; the DREETS Pays de la Loire can tell you."
 
 
-def _joined(answers: list[tuple[str, Answer]], started: float, english: bool = False) -> Answer:
+def _joined(
+    answers: list[tuple[str, Answer]], started: float, english: bool = False, judged: bool = False
+) -> Answer:
     """One answer to a message asking several things: a short paragraph per question.
 
     The first question keeps the checker's findings; each question gets its
     deciding quote, or a plain "the texts do not say" (in English for an English
-    message).
+    message). ``judged``: the first question asks whether the facts qualify, which the
+    verdict answers.
     """
     first = answers[0][1]
     if all(a.abstained for _, a in answers):
@@ -162,7 +165,7 @@ def _joined(answers: list[tuple[str, Answer]], started: float, english: bool = F
         if answer.abstained:
             body = NOT_IN_TEXTS_EN if english else NOT_IN_TEXTS
         elif i == 0:
-            paragraphs += _first_paragraphs(footnotes, question, answer, english)
+            paragraphs += _first_paragraphs(footnotes, question, answer, english, judged)
             continue
         else:
             body = " ".join(footnotes.paragraphs(answer, lead_only=True, english=english))
@@ -181,14 +184,14 @@ def _joined(answers: list[tuple[str, Answer]], started: float, english: bool = F
 
 
 def _first_paragraphs(
-    footnotes: Footnotes, question: str, answer: Answer, english: bool
+    footnotes: Footnotes, question: str, answer: Answer, english: bool, judged: bool
 ) -> list[str]:
     """The first question's paragraphs: its lead, and, when what the checker found failing
     leads, the question's own answer after the rule's quote ("Qui signe la convention ?"
-    after the pathway's twelve months)."""
+    after the pathway's twelve months), unless the verdict is that answer (``judged``)."""
     fails = answer.findings is not None and bool(answer.findings.to_fix)
-    kept = footnotes.paragraphs(answer, findings=True, lead_only=not fails)
-    if not fails:
+    kept = footnotes.paragraphs(answer, findings=True, lead_only=judged or not fails)
+    if judged or not fails:
         return kept
     to_fix = [r for r in answer.findings.results if r.status in ("fail", "warn")]
     frame = OTHER_QUESTION_EN if english else OTHER_QUESTION
@@ -354,6 +357,12 @@ class Assistant:
         parts = questions_of(text) if read_facts and not language else []
         # Past the first few, the remaining questions are answered together, not dropped.
         parts = [*parts[: MAX_QUESTIONS - 1], " ".join(parts[MAX_QUESTIONS - 1 :])][: len(parts)]
+        # The question asking whether the project qualifies is the one the message's facts
+        # answer: it comes first ("comment l'ancrage sera-t-il apprécié ? Et notre budget
+        # est-il suffisant ?").
+        judged = next((p for p in parts if analyse(text, p).asks_eligibility), None)
+        if judged is not None:
+            parts = [judged, *(p for p in parts if p is not judged)]
         with self._answering() as serving:  # it ends on the generation it starts on
             if history and previous is None:
                 previous = self._answer(
@@ -374,7 +383,12 @@ class Assistant:
                 one(_in_context(q, parts[i - 1], text), [], None, None, False)
                 for i, q in enumerate(parts[1:], 1)
             ]
-        return _joined(list(zip(parts, [first, *others], strict=True)), started, asked.english)
+        return _joined(
+            list(zip(parts, [first, *others], strict=True)),
+            started,
+            asked.english,
+            judged=judged is not None,
+        )
 
     def _answer(
         self,

@@ -36,7 +36,8 @@ _FORMULA = re.compile(
 _SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d))+(?:[.!?]+|$)", re.M)
 # A sentence that asks something, even without a question mark.
 _ASKS = re.compile(
-    r"\?\s*$|^(?:est-ce|pouvez-vous|pourriez-vous"
+    # "…on paper? and who do we send it to": a later question may lose its "?" and capital.
+    r"\?\s*$|^(?:(?:and|but|et|mais)\s+)?(?:est-ce|pouvez-vous|pourriez-vous"
     r"|merci de (?:me |nous )?(?:dire|indiquer|confirmer)"
     r"|je (?:voudrais|souhaite|souhaiterais|aimerais) (?:savoir|connaître|avoir)"
     r"|(?:can|could|may|do|does|is|are|what|which|who|when|how|where)\b)",
@@ -403,6 +404,10 @@ _ANNOUNCED = re.compile(
 )
 
 
+# "Et notre budget est-il suffisant ?" names what it asks about, however short.
+_OWN_TOPIC = re.compile(r"\b(?:notre|nos|mon|ma|mes|our|my)\s+[\wÀ-ÿ]{3,}", re.I)
+
+
 def _question_sentences(sentences: list[str]) -> list[str]:
     """The sentences that ask something; one too bare to stand alone keeps the one before."""
     asked: list[str] = []
@@ -412,7 +417,11 @@ def _question_sentences(sentences: list[str]) -> list[str]:
             continue
         # Figures name no topic: "genre 5, 10 ?" leans on the question before it.
         words = [w for w in content_words(sentence) if not w.isdigit()]
-        bare = not _CUES["wh"].search(sentence) and len(words) <= CONTENTLESS_WORDS
+        bare = (
+            not _CUES["wh"].search(sentence)
+            and len(words) <= CONTENTLESS_WORDS
+            and not _OWN_TOPIC.search(sentence)
+        )
         if i and (bare or _LEANS_BACK.match(sentence)):
             before = sentences[i - 1]
             if asked and asked[-1] == before:
@@ -577,7 +586,8 @@ def _offers_answers(question: str, sentence: str) -> bool:
         and not _PARALLEL.match(sentence)
         and not _is_wh(sentence)
         and not _CUES["yes_no"].search(sentence)
-        and not _HAS_SUBJECT.search(sentence)
+        # "Un an et demi, ça passe ?" offers an answer and asks whether it is one.
+        and (not _HAS_SUBJECT.search(sentence) or bool(_CUES["assess"].search(sentence)))
     )
 
 

@@ -691,9 +691,12 @@ def test_a_later_question_restating_a_figure_is_read_with_the_sentence_stating_i
         "Nous sommes à Nantes et chaque jeune serait suivi 15 mois. Qui signe la convention ? "
         "Et la durée de 15 mois est-elle acceptable ?"
     )
-    # The 15 months are a person's pathway, not the convention's length.
-    assert "trois ans" not in answer.text.split("15 mois est-elle acceptable")[1]
+    # The 15 months are a person's pathway, not the convention's length: the verdict on
+    # them answers the second question, and leads.
+    paragraphs = answer.text.split("\n\n")
+    assert paragraphs[0].startswith("Non, pas en l'état : Parcours de 15 mois par personne")
     assert "douze mois" in answer.text
+    assert all("trois ans" not in p for p in paragraphs if "Qui signe la convention" not in p)
 
 
 def test_a_misspelt_term_of_the_call_still_says_the_question_is_ours(assistant):
@@ -969,6 +972,19 @@ def test_the_first_question_is_answered_after_a_failing_rule_leads(assistant):
     assert answer.text.startswith("Non, pas en l'état")
     # The rule broken leads; the first question still gets its own paragraph and quote.
     assert "Sur votre question « Qui signe la convention ? » : « La convention est conclue" in (
+        answer.text
+    )
+
+
+def test_the_question_whether_the_facts_qualify_is_answered_first(assistant):
+    answer = assistant.ask(
+        "Notre association de Laval accompagnerait chaque personne 8 mois, pour 60 000 € par "
+        "an sur trois ans. Comment sera évaluée la qualité de nos partenariats ? Et notre "
+        "budget est-il suffisant ?"
+    )
+    # The verdict answers the second question: it leads, and the first keeps its paragraph.
+    assert answer.text.startswith("Oui pour ce que vous indiquez : 60 000 € par an")
+    assert "Sur votre question « Comment sera évaluée la qualité de nos partenariats ? »" in (
         answer.text
     )
 

@@ -265,6 +265,21 @@ def test_a_failing_fact_leads_even_before_the_messages_own_question(assistant) -
             "Tous les projets seront-ils financés ? Et combien de dossiers avez-vous reçus ?",
             ["Tous les projets seront-ils financés ?", "Et combien de dossiers avez-vous reçus ?"],
         ),
+        # A later question may lose its capital and question mark.
+        (
+            "Do we need a lead partner? and who signs the agreement for the group",
+            ["Do we need a lead partner?", "and who signs the agreement for the group"],
+        ),
+        # One naming its own topic stands alone, however short; a value offered for
+        # judgement belongs to the question before it.
+        (
+            "Comment le projet sera-t-il évalué ? Et notre budget est-il suffisant ?",
+            ["Comment le projet sera-t-il évalué ?", "Et notre budget est-il suffisant ?"],
+        ),
+        (
+            "On peut suivre une personne combien de temps ? Deux ans, ça passe ?",
+            ["On peut suivre une personne combien de temps ? Deux ans, ça passe ?"],
+        ),
         # One sentence listing three questions, each with a topic of its own.
         (
             "Quel document officiel faut-il signer, combien de temps dure la convention, et qui "
