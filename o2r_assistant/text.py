@@ -119,9 +119,18 @@ def content_words(text: str) -> list[str]:
     return [w for w in words(text) if w not in STOP_WORDS and (len(w) > 1 or w.isdigit())]
 
 
+# A compound preposition names no topic: "au regard des attendus" is not about looking
+# ("notre expérience sera-t-elle regardée ?"), nor "au cours des mois" about a course.
+_COMPOUND_PREPOSITION = re.compile(
+    r"\b(?:au regard|en matière|au titre|à l'égard|au sein|en vue|au cours|en fonction"
+    r"|au moyen|au profit|à l'issue|à partir)\s+(?:de|d'|du|des)\b"
+)
+
+
 def tokens(text: str) -> list[str]:
     """Stemmed content words: the unit of lexical search."""
     lowered = unicodedata.normalize("NFKC", text).casefold().translate(_QUOTES)
+    lowered = _COMPOUND_PREPOSITION.sub(" ", lowered)
     out = []
     for raw in re.findall(r"[\w]+", lowered):
         folded = fold_accents(raw)

@@ -47,3 +47,10 @@ def test_equivalent_stems_join_their_class_only():
 def test_singular_drops_a_plural_ending():
     assert singular("communes") == "commune"
     assert singular("partenariat") == "partenariat"
+
+
+def test_a_compound_preposition_names_no_topic():
+    # "au regard des attendus" says nothing about being looked at.
+    assert "regard" not in tokens("la qualité du parcours au regard des attendus")
+    assert "regard" in tokens("notre expérience sera-t-elle regardée ?")
+    assert tokens("au cours des cinq derniers mois") == ["cinq", "derni", "mois"]
