@@ -707,7 +707,9 @@ _INVISIBLE = re.compile(
     r"(?:inscrite?s?|suivie?s?|accompagnee?s?|connue?s?)\b"
     r"|\b(?:inscrite?s?|suivie?s?|accompagnee?s?|connue?s?) ni\b|"
     # "young people not registered with France Travail", "unknown to the employment services"
-    r"\b(?:not|never) (?:yet )?registered\b|\bunregistered\b|\b(?:unknown|not known) to "
+    # Typed without the apostrophe too: "people who arent registered anywhere".
+    r"\b(?:not|never|aren'?t|isn'?t|weren'?t|haven'?t) (?:yet |been )?registered\b"
+    r"|\bunregistered\b|\b(?:unknown|not known) to "
     rf"(?:the |any )?(?:{_NETWORK}|employment|job|public|social|services|agenc)"
 )
 _REGISTERED = re.compile(

@@ -672,6 +672,8 @@ def test_a_length_between_two_dates(text: str, project, pathway) -> None:
     [
         ("Our participants are unregistered young adults.", False),
         ("Young people unknown to the employment services.", False),
+        ("We target adults who arent registered anywhere.", False),
+        ("Young people who haven't been registered with any agency.", False),
         ("Des jeunes qui ont disparu des radars après le lycée.", False),
         ("The people we support are registered with Pôle emploi.", True),
         ("We are registered as an association.", None),
