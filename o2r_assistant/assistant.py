@@ -51,7 +51,7 @@ from .retrieval import HybridRetriever, Retrieved
 from .safety import is_instruction
 from .scheduling import shared_slots
 from .scope import abstention_text, answers_kind, scope_signals
-from .text import content_words, current_names
+from .text import STOP_WORDS, content_words, current_names
 from .validated import ValidatedStore
 
 log = logging.getLogger(__name__)
@@ -105,6 +105,46 @@ FOLLOW_UP_WORDS = 3
 _CLITIC_BACK = re.compile(r"\b(?:on|nous|je|vous|ils|elles|n['’])\s*(?:en|y)\b", re.I)
 
 
+# A subject pronoun standing for something the previous question named: "Et elle doit
+# contenir quoi ?" after "Avec qui signe-t-on la convention ?" asks about the convention,
+# not again who signs it. The pronoun's gender and number pick the determiner.
+_SUBJECT_PRONOUN = re.compile(
+    r"^(?:(?:et|mais)\s+)?(?P<front>elles?|ils?)\b|-(?:t-)?(?P<back>elles?|ils?)\b", re.I
+)
+# The noun phrases each pronoun can stand for: "la convention", "le chef de file".
+_ANTECEDENTS = {
+    pronoun: re.compile(
+        rf"\b(?:{determiners})\s+([\wÀ-ÿ-]{{3,}}(?:\s+(?:de|du|des|d['’])\s*[\wÀ-ÿ-]{{3,}})?)",
+        re.I,
+    )
+    for pronoun, determiners in {
+        "elle": "la|une|cette|sa|notre|votre",
+        "il": "le|un|ce|cet|son|notre|votre",
+        "elles": "les|des|ces|ses|nos|vos",
+        "ils": "les|des|ces|ses|nos|vos",
+    }.items()
+}
+
+
+def _with_antecedent(question: str, previous: str) -> str | None:
+    """``question`` completed by the one noun phrase of ``previous`` its subject pronoun
+    can stand for ("Et elle doit contenir quoi ? (la convention)"); None when there is no
+    such pronoun, or no single noun phrase agreeing with it."""
+    pronoun = _SUBJECT_PRONOUN.search(question.strip())
+    if pronoun is None:
+        return None
+    word = (pronoun.group("front") or pronoun.group("back")).lower()
+    found = {
+        m.group().lower()
+        for m in _ANTECEDENTS[word].finditer(previous)
+        if m.group(1).lower() not in STOP_WORDS
+    }
+    # Two that agree ("la durée de la convention… peut-elle") leave it open.
+    if len(found) != 1:
+        return None
+    return f"{question} ({found.pop()})"
+
+
 def resolve_followup(question: str, history: list[str] | None, within_message: bool = False) -> str:
     """Complete an elliptic follow-up ("et pour la durée ?") with the previous question
     (or, ``within_message``, the message's question before it)."""
@@ -127,7 +167,7 @@ def resolve_followup(question: str, history: list[str] | None, within_message: b
         or (_SHORT_FOLLOW_UP.match(question.strip()) and words <= 6)
         or words <= 2
     ):
-        return f"{question} ({previous})"
+        return _with_antecedent(question, previous) or f"{question} ({previous})"
     return question
 
 

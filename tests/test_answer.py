@@ -280,6 +280,32 @@ def test_follow_up_detection(question, is_follow_up):
     assert (resolved != question) is is_follow_up
 
 
+@pytest.mark.parametrize(
+    ("question", "previous", "resolved"),
+    [
+        # A subject pronoun stands for the one noun phrase of its gender and number.
+        (
+            "Et elle dure combien de temps ?",
+            "Qui signe la convention avec l'organisme ?",
+            "Et elle dure combien de temps ? (la convention)",
+        ),
+        (
+            "Et ils sont payés ?",
+            "Qui sont les bénéficiaires du dispositif ?",
+            "Et ils sont payés ? (les bénéficiaires du dispositif)",
+        ),
+        # Two that agree leave it to the whole question.
+        (
+            "Et peut-elle être renouvelée ?",
+            "Quelle est la durée de la convention ?",
+            "Et peut-elle être renouvelée ? (Quelle est la durée de la convention ?)",
+        ),
+    ],
+)
+def test_a_follow_up_pronoun_is_completed_by_what_it_stands_for(question, previous, resolved):
+    assert resolve_followup(question, [previous]) == resolved
+
+
 ENGLISH_IN_SCOPE = [
     "Who can apply to this call?",
     "How long does the agreement last?",
