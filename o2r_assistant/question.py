@@ -136,7 +136,12 @@ money: €|\beuros?\b|\bbudget|\bco[uû]t|\bmontant|\bargent|\bmoney|\bfunding
     re.I,
     accents_optional=True,
 )
-_WHO = re.compile(r"^(?:et |mais |alors )?(?:qui|who)\b", re.I)
+# "Avec qui signe-t-on ?", "to whom do we send it?" ask who too.
+_WHO = re.compile(
+    r"^(?:et |mais |alors )?(?:(?:avec|à|a|auprès de|aupres de|par|chez|with|to|by|from) )?"
+    r"(?:qui|who|whom)\b",
+    re.I,
+)
 _WHO_ARE = re.compile(r"^(?:et |mais |alors )?(?:qui sont|who are)\b", re.I)
 # A question whose subject points back at what the message stated: "Lequel est
 # recevable ?", "Est-ce éligible ?", "Is it eligible?".
@@ -213,7 +218,11 @@ KIND_ASKED = {
     "list": lenient(
         r"\bquel(?:le)?s\s+(?:sont\s+les\s+)?(?:[\wÀ-ÿ]+\s+)?(?:éléments|critères|conditions|missions|pièces|"
         r"étapes|actions|principes|obligations|engagements|mentions)\b|\bque (?:comporte|contient)"
-        r"|\bsur quels? critères|\bwhich criteria|\bwhat criteria",
+        r"|\bsur quels? critères|\bwhich criteria|\bwhat criteria"
+        # What something must hold: "elle doit contenir quoi ?", "what must it include?".
+        r"|\b(?:contenir|comporter|contient|comporte|inclure)\s+quoi\b"
+        r"|\bque doi\w+ (?:contenir|comporter)\b"
+        r"|\bwhat (?:should|must|does|do|will)\b(?:\s+[\w'’]+){0,4}?\s+(?:contain|include)\b",
         re.I,
     ),
 }

@@ -382,6 +382,21 @@ def test_a_who_question_asks_no_date_or_amount() -> None:
     assert analyse("Qui fixe la date limite de dépôt ?").kinds == ("who",)
     assert analyse("Qui sont les invisibles ?").kinds == ()
     assert analyse("Quelle est la date limite de dépôt ?").kinds == ("date",)
+    # A preposition may lead the "qui".
+    assert analyse("Avec qui la convention est-elle signée ?").who
+    assert analyse("To whom do we send the application?").who
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Et le dossier, il doit contenir quoi ?",
+        "Que doit comporter le budget ?",
+        "What must the file include?",
+    ],
+)
+def test_asking_what_something_holds_asks_for_a_list(message: str) -> None:
+    assert analyse(message).kinds == ("list",)
 
 
 @pytest.mark.parametrize(
