@@ -96,6 +96,14 @@ _DELEGATES = re.compile(
 )
 
 
+# Where a term was read: "dans l'AMI", "in the decree".
+_WHERE_READ = re.compile(
+    r"\b(?:dans|in)\s+(?:l['’]|le |la |les |the |this )?(?:ami|appel|décret|decret|loi"
+    r"|arrêté|arrete|cahier des charges|texte|call|decree|law|order)\b",
+    re.I,
+)
+
+
 _ALLOWED_IDIOM = re.compile(r"\b(?:le|du|the) (?:droit|right) (?:d[e'’]|to)\s*", re.I)
 
 
@@ -404,6 +412,9 @@ def score_candidates(
         own_text += " " + result.expanded
     own_stems = set(tokens(own_text))
     own_words = _word_forms(own_text)
+    # The term asked about, not the text it was read in ("Dans l'AMI, il est question
+    # d'une CPOM : que signifie ce sigle ?" asks about CPOM, not AMI).
+    defined_words = _word_forms(_WHERE_READ.sub(" ", own_text))
     # Rare words weigh more: "gouvernance" says more about the question than "projet".
     own_weight = sum(idf(t) for t in own_stems)
     asks_who_decides = question.who or "reference" in question.kinds
@@ -485,7 +496,7 @@ def score_candidates(
             entry = _TERM_ENTRY.match(text)
             if entry and not own_words & _word_forms(entry.group(1)):
                 score -= TERM_ENTRY_PENALTY
-            elif entry and question.definition:
+            elif entry and question.definition and defined_words & _word_forms(entry.group(1)):
                 # "Ça veut dire quoi « droit commun » ?": the entry defining the term
                 # named is the kind of answer asked for.
                 score += ANSWER_KIND_BONUS

@@ -912,6 +912,11 @@ def test_a_glossary_term_is_named_by_its_own_word_not_by_its_stem(assistant):
     assert "Droit commun" in assistant.ask("c'est quoi le droit commun ?").citations[0].quote
 
 
+def test_a_definition_asks_about_the_term_not_the_text_it_was_read_in(assistant):
+    answer = assistant.ask("Dans l'AMI, on parle d'un droit commun : ça veut dire quoi ?")
+    assert answer.citations[0].quote.startswith("**Droit commun**")
+
+
 def test_an_amount_stated_in_other_words_answers_when_it_is_the_bound_asked(assistant):
     # "Budget minimum" is stated as "coût total … ne pourra pas être inférieur à", and
     # the best sentence is about the budget forecast.
