@@ -126,6 +126,10 @@ _ANTECEDENTS = {
 }
 
 
+# Endings of French feminine nouns: "candidatures", "conventions", "activités".
+_FEMININE = re.compile(r"(?:tion|sion|ure|ité|ance|ence|ée)s?$", re.I)
+
+
 def _with_antecedent(question: str, previous: str) -> str | None:
     """``question`` completed by the one noun phrase of ``previous`` its subject pronoun
     can stand for ("Et elle doit contenir quoi ? (la convention)"); None when there is no
@@ -138,6 +142,8 @@ def _with_antecedent(question: str, previous: str) -> str | None:
         m.group().lower()
         for m in _ANTECEDENTS[word].finditer(previous)
         if m.group(1).lower() not in STOP_WORDS
+        # "les" tells no gender: "ils" after "les candidatures" stands for someone else.
+        and not (word == "ils" and _FEMININE.search(m.group(1).split()[0]))
     }
     # Two that agree ("la durée de la convention… peut-elle") leave it open.
     if len(found) != 1:

@@ -294,6 +294,12 @@ def test_follow_up_detection(question, is_follow_up):
             "Qui sont les bénéficiaires du dispositif ?",
             "Et ils sont payés ? (les bénéficiaires du dispositif)",
         ),
+        # "les" tells no gender, a feminine noun's ending does.
+        (
+            "et ils regardent quoi en priorité ?",
+            "Qui instruit les candidatures ?",
+            "et ils regardent quoi en priorité ? (Qui instruit les candidatures ?)",
+        ),
         # Two that agree leave it to the whole question.
         (
             "Et peut-elle être renouvelée ?",
