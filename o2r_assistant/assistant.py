@@ -109,7 +109,13 @@ _CLITIC_BACK = re.compile(r"\b(?:on|nous|je|vous|ils|elles|n['’])\s*(?:en|y)\b
 # contenir quoi ?" after "Avec qui signe-t-on la convention ?" asks about the convention,
 # not again who signs it. The pronoun's gender and number pick the determiner.
 _SUBJECT_PRONOUN = re.compile(
-    r"^(?:(?:et|mais)\s+)?(?P<front>elles?|ils?)\b|-(?:t-)?(?P<back>elles?|ils?)\b", re.I
+    r"\b(?:(?P<front>elles?|ils?)\s+(?P<after>[\wÀ-ÿ'’]+(?: a)?)"
+    r"|(?P<before>(?:y )?[\wÀ-ÿ'’]+)-(?:t-)?(?P<back>elles?|ils?)\b)",
+    re.I,
+)
+# An impersonal "il" stands for nothing: "il faut", "faut-il", "y a-t-il", "se passe-t-il".
+_IMPERSONAL_VERBS = frozenset(
+    {"faut", "y a", "s'agit", "s’agit", "agit", "existe", "suffit", "reste", "vaut", "passe"}
 )
 # The noun phrases each pronoun can stand for: "la convention", "le chef de file".
 _ANTECEDENTS = {
@@ -132,12 +138,23 @@ _FEMININE = re.compile(r"(?:tion|sion|ure|ité|ance|ence|ée)s?$", re.I)
 
 def _with_antecedent(question: str, previous: str) -> str | None:
     """``question`` completed by the one noun phrase of ``previous`` its subject pronoun
-    can stand for ("Et elle doit contenir quoi ? (la convention)"); None when there is no
-    such pronoun, or no single noun phrase agreeing with it."""
-    pronoun = _SUBJECT_PRONOUN.search(question.strip())
+    can stand for ("Et elle doit contenir quoi ? (la convention)"); ``question`` itself
+    when the pronoun stands for a phrase of its own ("notre offre doit-elle…", "…de la
+    convention, peut-elle être prolongée ?"); None when there is no such pronoun (an
+    impersonal "il" is none), or no single noun phrase of ``previous`` agreeing with it."""
+    pronoun = next(
+        (
+            m
+            for m in _SUBJECT_PRONOUN.finditer(question)
+            if (m.group("after") or m.group("before")).lower() not in _IMPERSONAL_VERBS
+        ),
+        None,
+    )
     if pronoun is None:
         return None
     word = (pronoun.group("front") or pronoun.group("back")).lower()
+    if _ANTECEDENTS[word].search(question, 0, pronoun.start()):
+        return question
     found = {
         m.group().lower()
         for m in _ANTECEDENTS[word].finditer(previous)

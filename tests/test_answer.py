@@ -312,6 +312,16 @@ def test_a_follow_up_pronoun_is_completed_by_what_it_stands_for(question, previo
     assert resolve_followup(question, [previous]) == resolved
 
 
+def test_a_later_question_whose_pronoun_stands_for_its_own_words_stands_alone():
+    # Within one e-mail, "Et…" questions lean on the one before, unless the pronoun's
+    # phrase is their own; an impersonal "il" stands for nothing.
+    before = "Dans l'AMI, il est question d'une CPOM : que signifie ce sigle ?"
+    own = "Et que se passe-t-il à l'issue de la convention, peut-elle être prolongée ?"
+    assert resolve_followup(own, [before], within_message=True) == own
+    leaning = "Et y a-t-il des dépenses à exclure ?"
+    assert resolve_followup(leaning, [before], within_message=True) == f"{leaning} ({before})"
+
+
 ENGLISH_IN_SCOPE = [
     "Who can apply to this call?",
     "How long does the agreement last?",
