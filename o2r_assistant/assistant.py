@@ -420,12 +420,6 @@ class Assistant:
         parts = questions_of(text) if read_facts and not language else []
         # Past the first few, the remaining questions are answered together, not dropped.
         parts = [*parts[: MAX_QUESTIONS - 1], " ".join(parts[MAX_QUESTIONS - 1 :])][: len(parts)]
-        # The question asking whether the project qualifies is the one the message's facts
-        # answer: it comes first ("comment l'ancrage sera-t-il apprécié ? Et notre budget
-        # est-il suffisant ?").
-        judged = next((p for p in parts if analyse(text, p).asks_eligibility), None)
-        if judged is not None:
-            parts = [judged, *(p for p in parts if p is not judged)]
         with self._answering() as serving:  # it ends on the generation it starts on
             if history and previous is None:
                 previous = self._answer(
@@ -440,7 +434,15 @@ class Assistant:
             if len(parts) < 2:
                 return one(analyse(text), notices, history, dossier, read_facts)
             # Several questions: each answered on its own, the first with the message's facts.
-            asked = analyse(text, parts[0])
+            # The one asking whether the project qualifies is the one those facts answer: it
+            # comes first ("comment l'ancrage sera-t-il apprécié ? Et notre budget est-il
+            # suffisant ?").
+            analysed = [analyse(text, p) for p in parts]
+            judged = next((i for i, a in enumerate(analysed) if a.asks_eligibility), None)
+            if judged is not None:
+                parts.insert(0, parts.pop(judged))
+                analysed.insert(0, analysed.pop(judged))
+            asked = analysed[0]
             first = one(asked, notices, history, dossier, True)
             others = [
                 one(_in_context(q, parts[i - 1], text), [], None, None, False)
