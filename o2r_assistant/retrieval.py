@@ -214,6 +214,15 @@ class RetrievalResult:
     latent_sims: np.ndarray | None = None
 
 
+# The region in the call's name ("l'AMI O2R Pays de la Loire", "the Pays de la Loire O2R
+# call") asks nowhere: it is the call every question is about.
+_CALL_NAME = re.compile(
+    r"\b(?:ami|o2r|appel|call)\b[^.?!\n]{0,15}?\bpays de la loire\b"
+    r"|\bpays de la loire\s+(?:o2r|ami|call)\b",
+    re.I,
+)
+
+
 def region_terms() -> str:
     """The region's vocabulary, added to both legs' queries for a question naming a place."""
     names = " ".join(DEPARTMENTS[code] for code in region_departments())
@@ -451,7 +460,7 @@ class HybridRetriever(BaseRetriever):
         misspellings are mapped to the corpus's terms for the lexical leg only,
         since the dense model already copes with them.
         """
-        places = find_places(query)
+        places = find_places(_CALL_NAME.sub(" ", query))
         region = f" {region_terms()}" if places else ""
         extra: list[str] = []
         for word in re.findall(r"[\wÀ-ÿ'-]+", query.lower()):

@@ -342,6 +342,9 @@ def test_knowing_how_is_no_question() -> None:
         # Wages named in passing ask for no amount.
         ("Dans le budget on met que les salaires des conseillers ou tout ?", (), False),
         ("Quel salaire pour un chargé d'insertion ?", ("amount",), False),
+        # A bound asked as a superlative asks for an amount.
+        ("what's the lowest total budget we can put in?", ("amount",), False),
+        ("Quel est le plus petit budget accepté ?", ("amount",), False),
         # "sans contact" asks for no contact; a "délai" that is "combien" asks how long.
         (
             "Et le délai sans contact avec France Travail, c'est combien exactement ?",

@@ -151,6 +151,22 @@ def test_a_misspelt_mapped_word_is_mapped_too(fake_index_served, query: str, mea
     assert means in lexical and means not in dense
 
 
+@pytest.mark.parametrize(
+    ("query", "region"),
+    [
+        # The region in the call's name asks nowhere; a town or the region alone does.
+        ("What is the lowest budget for the Pays de la Loire O2R call?", False),
+        ("Nous répondons à l'AMI O2R Pays de la Loire : quel budget ?", False),
+        ("Le projet doit-il être mené en Pays de la Loire ?", True),
+        ("Nous sommes à Angers pour l'AMI O2R, est-ce possible ?", True),
+    ],
+)
+def test_the_call_name_does_not_ask_where(fake_index_served, query: str, region: bool):
+    lexical, dense = HybridRetriever(index=fake_index_served, k=5).expand(query)
+    assert ("départements" in lexical) is region
+    assert ("départements" in dense) is region
+
+
 def test_a_short_unknown_word_is_not_read_as_a_misspelling(fake_index_served):
     # ... but not a short word, which is too close to too many others.
     lexical, _ = HybridRetriever(index=fake_index_served, k=5).expand("Des lots ?")
