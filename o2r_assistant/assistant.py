@@ -46,7 +46,14 @@ from .matching import ValidatedAnswers
 from .missing import fact_requests
 from .places import find_places
 from .provenance import is_official, official_domains
-from .question import Question, analyse, language_switch, questions_of, stating_sentence
+from .question import (
+    Question,
+    analyse,
+    asks_something,
+    language_switch,
+    questions_of,
+    stating_sentence,
+)
 from .retrieval import HybridRetriever, Retrieved
 from .safety import is_instruction
 from .scheduling import shared_slots
@@ -101,6 +108,8 @@ _SHORT_FOLLOW_UP = re.compile(
 
 # An "et…" question with more content words than this is complete in itself.
 FOLLOW_UP_WORDS = 3
+# After a message that asked nothing, a follow-up with this many content words is.
+STANDS_ALONE_WORDS = 2
 # A clitic standing for what was asked before: "on en fait partie", "on y a droit".
 _CLITIC_BACK = re.compile(r"\b(?:on|nous|je|vous|ils|elles|n['’])\s*(?:en|y)\b", re.I)
 
@@ -174,6 +183,11 @@ def resolve_followup(question: str, history: list[str] | None, within_message: b
     if not history:
         return question
     previous = history[-1]
+    # A message that only said who is writing ("on est une asso de Saint-Nazaire") is no
+    # question to continue: a follow-up naming a topic of its own ("et côté expérience,
+    # ils attendent quoi ?") stands alone, and the facts stated are in the dossier.
+    if not asks_something(previous) and len(content_words(question)) >= STANDS_ALONE_WORDS:
+        return question
     words = len(re.findall(r"\w+", question))
     # "Et pour la durée ?", or a bare topic like "La durée ?", continues the last question;
     # "et les jeunes pourront-ils être rémunérés ?" says all it asks, unless a pronoun

@@ -379,7 +379,7 @@ def focus_of(message: str) -> str:
     return " ".join(asked) if asked else " ".join(sentences) or body
 
 
-def _asks_something(text: str) -> bool:
+def asks_something(text: str) -> bool:
     """Whether any sentence of ``text`` asks, or opens on a wh-word ("quel budget minimum")."""
     sentences = [q.strip() for q in _SENTENCE.findall(text) if q.strip()] or [text]
     return any(asks(q) or _WH_START.match(q) for q in sentences)
@@ -697,7 +697,7 @@ def analyse(message: str, focus: str | None = None) -> Question:
         kinds += ("who",) * (not _WHO_ARE.match(first))
     subject = _CUES["subject"].search(first)
     wh = _is_wh(asked_text)
-    if _CUES["first_person"].search(first) and not _asks_something(first):
+    if _CUES["first_person"].search(first) and not asks_something(first):
         # A message about the candidate that asks nothing asks for no kind of fact:
         # "aucun contact avec leur conseiller" asks for no contact, "qui n'ont eu…" is
         # relative. Words alone ("montant minimum du projet") are a query, not a statement.

@@ -173,6 +173,15 @@ def test_followup_is_resolved_from_history(assistant):
     assert resolve_followup("Qu'est-ce qu'un CPOM ?", ["Quel est le coût ?"]) == (
         "Qu'est-ce qu'un CPOM ?"
     )
+    # A message that asked nothing is no question to continue, unless the follow-up
+    # names nothing of its own ("Et c'est suffisant ?").
+    introduced = "Bonjour, on est une petite asso de Saint-Nazaire."
+    assert resolve_followup("et côté expérience, ils attendent quoi ?", [introduced]) == (
+        "et côté expérience, ils attendent quoi ?"
+    )
+    assert resolve_followup("Et c'est suffisant ?", [introduced]) == (
+        f"Et c'est suffisant ? ({introduced})"
+    )
     answer = assistant.ask(
         "et si on est deux structures ?", history=["Peut-on déposer un projet seul ?"]
     )
