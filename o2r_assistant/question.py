@@ -200,7 +200,10 @@ KIND_ASKED = {
         re.I,
     ),
     "count": lenient(
-        r"\bcombien d[e'’]\s*(?!temps?\b)\w+|\bhow many|\b(?:nombre|number) (?:d[e'’]|of)\b",
+        # The noun counted is captured: "combien de X", "un nombre minimum d'ETP".
+        r"\bcombien d[e'’]\s*(?!temps?\b)([\wÀ-ÿ-]+)|\bhow many (\w+)"
+        r"|\b(?:nombre|number)(?: (?:minimum|maximum|minimal|maximal|total|exact))?"
+        r" (?:d[e'’]|of)\s*([\wÀ-ÿ-]+)",
         re.I,
     ),
     "rate": lenient(r"\btaux\b|\bpourcentage|\bpour ?cent|\bpercentage|\brate\b", re.I),
@@ -665,12 +668,7 @@ def analyse(message: str, focus: str | None = None) -> Question:
     first = focus.strip()
     asked_text = without_subordinate_when(first)
     kinds = tuple(kind for kind, pattern in KIND_ASKED.items() if pattern.search(asked_text))
-    count = re.search(
-        r"\bcombien d[e'’]\s*(?!temps?\b)([\wÀ-ÿ-]+)|\bhow many (\w+)"
-        r"|\b(?:nombre|number) (?:d[e'’]|of)\s*([\wÀ-ÿ-]+)",
-        first,
-        re.I,
-    )
+    count = KIND_ASKED["count"].search(first)
     count_noun = next((g for g in count.groups() if g), None) if count else None
     if count_noun and _CUES["time_unit"].match(count_noun):
         # "Combien de mois" asks for a duration, not a count.

@@ -143,6 +143,8 @@ def test_an_english_question_the_texts_do_not_answer_is_declined_in_english_firs
         # A later question leaning on one the texts do not answer asks about its subject.
         "Madame, Monsieur,\nQuel salaire brut maximum pouvons-nous inscrire au budget pour "
         "un chargé de repérage ? Existe-t-il une grille imposée ?\nCordialement",
+        # A minimum count of something the texts never count is no minimum cost.
+        "Y a-t-il un nombre minimum d'ETP salariés à affecter au projet ?",
         # ... and an English "application" is no law's « application ».
         "What's the deadline to submit our application for the 2025 round in Pays de la Loire?",
     ],

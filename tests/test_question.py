@@ -411,6 +411,8 @@ def test_asking_what_something_holds_asks_for_a_list(message: str) -> None:
         # "le nombre de X" counts X, like "combien de X".
         ("vous auriez le nombre d'invisibles en Sarthe ?", ("count",), "invisibles"),
         ("What is the number of projects funded?", ("count",), "projects"),
+        # A bound on a count is no amount: "minimum" qualifies the count.
+        ("Y a-t-il un nombre minimum d'ETP salariés ?", ("count",), "ETP"),
     ],
 )
 def test_how_much_and_how_many_in_other_words(
