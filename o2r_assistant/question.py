@@ -497,6 +497,8 @@ _ASKS_ON_ITS_OWN = re.compile(
     r"|(?:can|could|do|does|is|are|should|will|must) (?:we|i|you|there|the|our|a|an)\b)",
     re.I,
 )
+# A verb whose subject came before it: "le nombre de projets dépend-il…".
+_SUBJECT_INVERTED = re.compile(r"\b[\wÀ-ÿ]+-(?:t-)?(?:il|elle|ils|elles)\b", re.I)
 # A first question may put its subject before the verb: "à qui la demande doit-elle…".
 _INVERTED = re.compile(r"\b[\wÀ-ÿ]+-(?:t-)?(?:il|elle|on|ils|elles|nous|vous|je)\b", re.I)
 # Each listed question names a topic of its own, not only a pronoun for the first's.
@@ -669,6 +671,11 @@ def analyse(message: str, focus: str | None = None) -> Question:
     asked_text = without_subordinate_when(first)
     kinds = tuple(kind for kind, pattern in KIND_ASKED.items() if pattern.search(asked_text))
     count = KIND_ASKED["count"].search(first)
+    if count and count.group(3) and _SUBJECT_INVERTED.search(first, count.end()):
+        # "le nombre de projets retenus dépend-il d'une enveloppe ?" asks yes or no about
+        # the number, not for it.
+        kinds = tuple(k for k in kinds if k != "count")
+        count = None
     count_noun = next((g for g in count.groups() if g), None) if count else None
     if count_noun and _CUES["time_unit"].match(count_noun):
         # "Combien de mois" asks for a duration, not a count.

@@ -413,6 +413,8 @@ def test_asking_what_something_holds_asks_for_a_list(message: str) -> None:
         ("What is the number of projects funded?", ("count",), "projects"),
         # A bound on a count is no amount: "minimum" qualifies the count.
         ("Y a-t-il un nombre minimum d'ETP salariés ?", ("count",), "ETP"),
+        # The number as the subject of a yes/no question is not asked for.
+        ("Le nombre de projets retenus dépend-il d'une enveloppe ?", (), None),
     ],
 )
 def test_how_much_and_how_many_in_other_words(
