@@ -104,7 +104,15 @@ _WHERE_READ = re.compile(
 )
 
 
-_ALLOWED_IDIOM = re.compile(r"\b(?:le|du|the) (?:droit|right) (?:d[e'’]|to)\s*", re.I)
+# Asking whether something is allowed or required names no topic: "on a le droit de…",
+# "des partenariats sont-ils attendus ?", "is a lead required?".
+_ALLOWED_IDIOM = re.compile(
+    r"\b(?:le|du|the) (?:droit|right) (?:d[e'’]|to)\s*"
+    r"|\b(?:est|sont|soit|soient|sera|seront)(?:-(?:t-)?(?:il|elle|ils|elles))?\s+"
+    r"(?:attendu|requis|exigé|imposé)e?s?\b"
+    r"|\b(?:is|are|be)\s+(?:it\s+|they\s+)?(?:required|expected|mandatory)\b",
+    re.I,
+)
 
 
 def _alnum(text: str) -> str:
@@ -402,7 +410,7 @@ def score_candidates(
         by_chunk.setdefault(ref.chunk_id, []).append(row)
     qvec = np.asarray(result.query_vector, dtype=np.float32)
     # "On a le droit de prendre…" asks whether it is allowed: "droit" names no topic here
-    # (not the "Droit commun" of the glossary).
+    # (not the "Droit commun" of the glossary), nor "attendus" the criteria's "attendus".
     asked = _ALLOWED_IDIOM.sub(" ", question.focus)
     own_text = " ".join([asked, *phrase_meanings(question.focus)])
     if question.english:

@@ -449,7 +449,12 @@ def _question_sentences(sentences: list[str]) -> list[str]:
         if asked and asked[-1] == sentences[i - 1] and _offers_answers(asked[-1], sentence):
             asked[-1] = f"{asked[-1]} {sentence}"
             continue
-        asked.extend(part for s in _split_indirect(sentence) for part in _split_listed(s))
+        asked.extend(
+            part
+            for request in _split_requests(sentence)
+            for s in _split_indirect(request)
+            for part in _split_listed(s)
+        )
     # A question others put to the sender ("des personnes nous demandent si…") introduces
     # the topic: when the sender then asks their own, that one is the question.
     while len(asked) > 1 and _REPORTED.search(asked[0]) and not asked[0].rstrip().endswith("?"):
@@ -484,6 +489,27 @@ def _split_indirect(sentence: str) -> list[str]:
         return [sentence]
     intro = sentence[:start] + _ASKED_WORD.sub("", verb.group())
     return [f"{sentence[: split.start()]}.", f"{intro} {sentence[split.end() :]}"]
+
+
+# Two requests, each with its verb: "Pourriez-vous me confirmer que le projet est
+# recevable, et me dire si des partenariats sont attendus ?".
+_REQUEST = r"(?:(?:me|nous)\s+|m['’])?(?:dire|préciser|indiquer|expliquer|confirmer)\b"
+_FIRST_REQUEST = re.compile(_REQUEST, re.I)
+_SECOND_REQUEST = re.compile(rf",?\s+et\s+(?={_REQUEST}\s+{_ASKING}\b)", re.I)
+
+
+def _split_requests(sentence: str) -> list[str]:
+    """A sentence making two requests, as one question each, the second with the
+    opening of the first ("Pourriez-vous me dire si… ?")."""
+    second = _SECOND_REQUEST.search(sentence)
+    first = _FIRST_REQUEST.search(sentence, 0, second.start()) if second else None
+    if not first:
+        return [sentence]
+    end = "?" if sentence.rstrip().endswith("?") else "."
+    return [
+        f"{sentence[: second.start()]} {end}",
+        f"{sentence[: first.start()]}{sentence[second.end() :]}",
+    ]
 
 
 # A direct question that lists several, each asking on its own: "à qui l'adresser, peut-on

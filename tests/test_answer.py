@@ -155,6 +155,19 @@ def test_out_of_scope_abstains_and_points_to_the_dreets(assistant, question):
     assert "DREETS Pays de la Loire" in answer.text
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Pourriez-vous me dire si des partenariats sont attendus ?",
+        "Des partenariats sont-ils exigés ?",
+    ],
+)
+def test_asking_whether_something_is_required_names_no_topic(assistant, question):
+    # "attendus" asks whether partnerships are expected: not the criteria's "attendus".
+    answer = assistant.ask(question)
+    assert "partenariats" in answer.citations[0].quote
+
+
 def test_stated_facts_lead_with_the_checker(assistant):
     answer = assistant.ask("Notre projet coûte 120 000 € sur 3 ans, est-il éligible ?")
     assert answer.findings.verdict == "ineligible"

@@ -299,6 +299,16 @@ def test_a_failing_fact_leads_even_before_the_messages_own_question(assistant) -
                 "pouvons-nous recevoir une avance de trésorerie ?",
             ],
         ),
+        # Two requests, each with its verb, are two questions, the second with the first's
+        # opening.
+        (
+            "Pourriez-vous me confirmer que notre projet est recevable, et me dire si des "
+            "partenariats sont attendus ?",
+            [
+                "Pourriez-vous me confirmer que notre projet est recevable ?",
+                "Pourriez-vous me dire si des partenariats sont attendus ?",
+            ],
+        ),
         # Two coordinated questions stay one, and so do a choice and a pronoun pointing back.
         (
             "Quel est le budget minimum exigé, et pouvons-nous compter les salaires des "
