@@ -322,10 +322,31 @@ def _lead_in_of(text: str, a: int) -> str | None:
             pos = prev_start
             continue
         if line.endswith(":"):
-            sentences = re.split(r"(?<=[.!?])\s+", line)
-            return _MARKUP.sub("", sentences[-1]).strip()
+            *before, lead_in = re.split(r"(?<=[.!?])\s+", _MARKUP.sub("", line))
+            return _named_subject(lead_in.strip(), before[-1] if before else "")
         return None
     return None
+
+
+# A lead-in whose subject is a pronoun ("Elle comporte notamment :") and the subject of
+# the sentence before, which it stands for ("La convention est conclue…").
+_PRONOUN_SUBJECT = re.compile(r"^(?P<pronoun>Il|Elle|Ils|Elles)\b")
+_SUBJECT_OF = {
+    "Il": re.compile(r"^(?:Le|L['’])\s*[\wÀ-ÿ-]+", re.I),
+    "Elle": re.compile(r"^(?:La|L['’])\s*[\wÀ-ÿ-]+", re.I),
+    "Ils": re.compile(r"^Les\s+[\wÀ-ÿ-]+", re.I),
+    "Elles": re.compile(r"^Les\s+[\wÀ-ÿ-]+", re.I),
+}
+
+
+def _named_subject(lead_in: str, before: str) -> str:
+    """``lead_in`` with a subject pronoun replaced by what it stands for, in brackets as
+    in a legal quotation: "[La convention] comporte notamment :"."""
+    pronoun = _PRONOUN_SUBJECT.match(lead_in)
+    subject = _SUBJECT_OF[pronoun["pronoun"]].match(before) if pronoun else None
+    if not subject:
+        return lead_in
+    return f"[{subject.group()}]{lead_in[pronoun.end() :]}"
 
 
 # Passages holding one of this many best sentences are read too, even if retrieval

@@ -168,6 +168,15 @@ def test_asking_whether_something_is_required_names_no_topic(assistant, question
     assert "partenariats" in answer.citations[0].quote
 
 
+def test_a_list_item_is_quoted_with_what_its_lead_in_pronoun_stands_for(assistant):
+    # The decree's "Elle comporte notamment :" follows "La convention est conclue…".
+    answer = assistant.ask(
+        "Faut-il désigner une structure qui coordonne les autres, et où cela doit-il être "
+        "formalisé ?"
+    )
+    assert "« [La convention] comporte notamment : […] lorsque plusieurs" in answer.text
+
+
 def test_stated_facts_lead_with_the_checker(assistant):
     answer = assistant.ask("Notre projet coûte 120 000 € sur 3 ans, est-il éligible ?")
     assert answer.findings.verdict == "ineligible"
