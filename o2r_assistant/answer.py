@@ -38,6 +38,7 @@ from .text import (
     fold_accents,
     normalize_match,
     singular,
+    stem,
     tokens,
     with_equivalents,
 )
@@ -266,6 +267,14 @@ _ANAPHOR = re.compile(r"^(?:Ce|Cet|Cette|Ces|Il|Elle|Ils|Elles|C'est|Celui-ci|Ce
 MAX_QUOTE_CHARS = 450
 _MARKUP = re.compile(r"\*\*|__")
 _TERM_ENTRY = re.compile(r"^\*\*([^*\n]{2,80})\*\*\s*:")
+# In an entry, what the term itself does: "**DREETS** : … ; elle instruit les candidatures".
+_TERM_VERB = re.compile(r"[;,]\s+(?:il|elle|ils|elles)\s+([\wÀ-ÿ]+)", re.I)
+
+
+def _term_does(entry: str, asked: set[str]) -> bool:
+    """Whether a glossary entry says its term does what a who-question asks about
+    ("Qui instruit les candidatures ?"): the term is then the answer."""
+    return any(stem(m.group(1)) in asked for m in _TERM_VERB.finditer(entry))
 
 
 def _word_forms(text: str) -> set[str]:
@@ -523,7 +532,11 @@ def score_candidates(
             if _DELEGATES.search(text) and not asks_who_decides:
                 score -= DELEGATION_PENALTY
             entry = _TERM_ENTRY.match(text)
-            if entry and not own_words & _word_forms(entry.group(1)):
+            if (
+                entry
+                and not own_words & _word_forms(entry.group(1))
+                and not (question.who and _term_does(text, own_stems))
+            ):
                 score -= TERM_ENTRY_PENALTY
             elif entry and question.definition and defined_words & _word_forms(entry.group(1)):
                 # "Ça veut dire quoi « droit commun » ?": the entry defining the term

@@ -177,6 +177,15 @@ def test_a_list_item_is_quoted_with_what_its_lead_in_pronoun_stands_for(assistan
     assert "« [La convention] comporte notamment : […] lorsque plusieurs" in answer.text
 
 
+def test_a_glossary_entry_whose_term_does_what_is_asked_answers_who(assistant):
+    # "**DREETS** : … ; elle instruit les candidatures pour le préfet de région."
+    answer = assistant.ask("Qui instruit les candidatures à l'AMI ?")
+    assert "**DREETS**" in answer.citations[0].quote
+    # An entry where others do it does not: the lauréats sign in the AMI's entry.
+    answer = assistant.ask("Qui signe la convention côté État ?")
+    assert "conclue avec le préfet de région" in answer.citations[0].quote
+
+
 def test_stated_facts_lead_with_the_checker(assistant):
     answer = assistant.ask("Notre projet coûte 120 000 € sur 3 ans, est-il éligible ?")
     assert answer.findings.verdict == "ineligible"
