@@ -183,10 +183,11 @@ KIND_ASKED = {
         r"|\bminimum|\bmaximum|\bplafond|\bplancher|\bbudget\b.*\bcombien|\bcombien\b.*\bbudget"
         r"|\bceiling\b|\b(?:a|the|any) cap\b"
         # A bound asked as a superlative: "the lowest budget", "le plus petit budget".
-        r"|\b(?:lowest|smallest|least|highest|largest|biggest)\b[^?.]{0,25}"
+        r"|\b(?:lowest|smallest|least|highest|largest|biggest|min|max)\b[^?.]{0,25}"
         r"\b(?:budget|amount|cost|funding|grant|sum)"
         r"|\bplus (?:petit|bas|faible|élevé|gros)s? (?:budget|montant|coût)"
         r"|\b(?:budget|montant|coût)s? (?:le|la) (?:plus|moins) (?:petit|bas|faible|élevé|gros)"
+        r"|\b(?:budget|montant|coût)s? (?:min|max)\b"
         r"|\bhow much"
         # A bare "combien" asks how much ("ils touchent combien ?"); "combien de X" counts.
         r"|\bcombien\b(?!\s*d[e'’])"

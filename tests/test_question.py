@@ -355,6 +355,8 @@ def test_knowing_how_is_no_question() -> None:
         # A bound asked as a superlative asks for an amount.
         ("what's the lowest total budget we can put in?", ("amount",), False),
         ("Quel est le plus petit budget accepté ?", ("amount",), False),
+        ("hey, what's the min budget for an O2R project?", ("amount",), False),
+        ("c'est quoi le budget min ?", ("amount",), False),
         # "sans contact" asks for no contact; a "délai" that is "combien" asks how long.
         (
             "Et le délai sans contact avec France Travail, c'est combien exactement ?",
