@@ -105,13 +105,15 @@ _WHERE_READ = re.compile(
 )
 
 
-# Asking whether something is allowed or required names no topic: "on a le droit de…",
-# "des partenariats sont-ils attendus ?", "is a lead required?".
-_ALLOWED_IDIOM = re.compile(
+# Idioms naming no topic: whether something is allowed or required ("on a le droit de…",
+# "des partenariats sont-ils attendus ?", "is a lead required?"), the case just asked.
+_NO_TOPIC = re.compile(
     r"\b(?:le|du|the) (?:droit|right) (?:d[e'’]|to)\s*"
     r"|\b(?:est|sont|soit|soient|sera|seront)(?:-(?:t-)?(?:il|elle|ils|elles))?\s+"
     r"(?:attendu|requis|exigé|imposé)e?s?\b"
-    r"|\b(?:is|are|be)\s+(?:it\s+|they\s+)?(?:required|expected|mandatory)\b",
+    r"|\b(?:is|are|be)\s+(?:it\s+|they\s+)?(?:required|expected|mandatory)\b"
+    # "Dans ce cas, laquelle coordonne… ?" points at the case asked before.
+    r"|\b(?:dans ce cas|en ce cas|auquel cas|in that case)\b",
     re.I,
 )
 
@@ -441,7 +443,7 @@ def score_candidates(
     qvec = np.asarray(result.query_vector, dtype=np.float32)
     # "On a le droit de prendre…" asks whether it is allowed: "droit" names no topic here
     # (not the "Droit commun" of the glossary), nor "attendus" the criteria's "attendus".
-    asked = _ALLOWED_IDIOM.sub(" ", question.focus)
+    asked = _NO_TOPIC.sub(" ", question.focus)
     own_text = " ".join([asked, *phrase_meanings(question.focus)])
     if question.english:
         # An English question shares no words with the French texts: its overlap is

@@ -100,6 +100,10 @@ _FOLLOW_UP = re.compile(
     r"^(?:et|mais|sinon|pareil|idem|quid|même question|and|but|what about|how about|same)\b",
     re.I,
 )
+# "Dans ce cas, laquelle coordonne les autres ?" is about the case just asked, however long.
+_IN_THAT_CASE = re.compile(
+    r"^(?:dans ce cas|en ce cas|auquel cas|si oui|si c'est le cas|if so|in that case)\b", re.I
+)
 # "Pour la durée ?" continues; "Pour quelle durée la convention est-elle signée ?" does not.
 _SHORT_FOLLOW_UP = re.compile(
     r"^(?:pour|si|concernant|côté|au sujet|aussi|for|if|regarding|about|also)\b", re.I
@@ -202,6 +206,7 @@ def resolve_followup(question: str, history: list[str] | None, within_message: b
             )
         )
         or (_SHORT_FOLLOW_UP.match(question.strip()) and words <= 6)
+        or _IN_THAT_CASE.match(question.strip())
         or words <= 2
     ):
         return _with_antecedent(question, previous) or f"{question} ({previous})"

@@ -215,6 +215,13 @@ def test_followup_is_resolved_from_history(assistant):
     assert resolve_followup("Et c'est suffisant ?", [introduced]) == (
         f"Et c'est suffisant ? ({introduced})"
     )
+    # "Dans ce cas" is about the case just asked, however long the question.
+    assert (
+        resolve_followup(
+            "Dans ce cas, laquelle coordonne les autres ?", ["Peut-on candidater à plusieurs ?"]
+        )
+        == "Dans ce cas, laquelle coordonne les autres ? (Peut-on candidater à plusieurs ?)"
+    )
     answer = assistant.ask(
         "et si on est deux structures ?", history=["Peut-on déposer un projet seul ?"]
     )
