@@ -160,17 +160,22 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
 _LATENT_WORKERS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="latent")
 
 
+# A word as written, its capital kept.
+_NAME_WORD = re.compile(r"[\wÀ-ÿ]+")
 # Acronyms are at most this many words long.
 ACRONYM_WORDS = 6
 
 
 def _word_initials(text: str) -> set[str]:
-    """The initials of every run of 2 to ACRONYM_WORDS content words of ``text``."""
-    letters = [w[0].upper() for w in content_words(text) if w[0].isalpha()]
+    """The initials of every run of 2 to ACRONYM_WORDS content words of ``text`` that
+    starts on a capital, as a name does ("Journal officiel"): any three letters are the
+    initials of some run of lowercase words ("CDD" is not written out in the texts)."""
+    found = [w for w in _NAME_WORD.findall(text) if w[0].isalpha() and content_words(w)]
     return {
-        "".join(letters[i : i + n])
+        "".join(w[0].upper() for w in found[i : i + n])
         for n in range(2, ACRONYM_WORDS + 1)
-        for i in range(len(letters) - n + 1)
+        for i in range(len(found) - n + 1)
+        if found[i][0].isupper()
     }
 
 

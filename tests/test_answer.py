@@ -143,6 +143,9 @@ def test_an_english_question_the_texts_do_not_answer_is_declined_in_english_firs
         # A later question leaning on one the texts do not answer asks about its subject.
         "Madame, Monsieur,\nQuel salaire brut maximum pouvons-nous inscrire au budget pour "
         "un chargé de repérage ? Existe-t-il une grille imposée ?\nCordialement",
+        # Acronyms the texts never write out: a title, a kind of work contract.
+        "Les conseillers recrutés doivent-ils être titulaires du titre CIP, et peut-on les "
+        "embaucher en CDD sur la durée de la convention ?",
         # A minimum count of something the texts never count is no minimum cost.
         "Y a-t-il un nombre minimum d'ETP salariés à affecter au projet ?",
         # ... and an English "application" is no law's « application ».

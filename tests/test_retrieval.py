@@ -20,6 +20,7 @@ from o2r_assistant.retrieval import (
     HybridRetriever,
     RetrievalResult,
     Retrieved,
+    _word_initials,
 )
 
 FORMATION = "Les dépenses de formation sont-elles éligibles ?"
@@ -165,6 +166,13 @@ def test_the_call_name_does_not_ask_where(fake_index_served, query: str, region:
     lexical, dense = HybridRetriever(index=fake_index_served, k=5).expand(query)
     assert ("départements" in lexical) is region
     assert ("départements" in dense) is region
+
+
+def test_an_acronym_is_spelled_by_a_name_not_by_any_run_of_words():
+    written = _word_initials("Le décret est publié au Journal officiel de la République.")
+    assert "JO" in written
+    # "contribution de droit" is no name: its initials spell nothing.
+    assert "CDD" not in _word_initials("La contribution de droit due aux lauréats.")
 
 
 def test_a_short_unknown_word_is_not_read_as_a_misspelling(fake_index_served):
