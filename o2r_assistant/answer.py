@@ -34,6 +34,7 @@ from .question import (
 from .retrieval import RetrievalResult, Retrieved, phrase_meanings
 from .safety import is_instruction
 from .text import (
+    AGREEING_DETERMINERS,
     content_words,
     fold_accents,
     normalize_match,
@@ -343,10 +344,8 @@ def _lead_in_of(text: str, a: int) -> str | None:
 # the sentence before, which it stands for ("La convention est conclue…").
 _PRONOUN_SUBJECT = re.compile(r"^(?P<pronoun>Il|Elle|Ils|Elles)\b")
 _SUBJECT_OF = {
-    "Il": re.compile(r"^(?:Le|L['’])\s*[\wÀ-ÿ-]+", re.I),
-    "Elle": re.compile(r"^(?:La|L['’])\s*[\wÀ-ÿ-]+", re.I),
-    "Ils": re.compile(r"^Les\s+[\wÀ-ÿ-]+", re.I),
-    "Elles": re.compile(r"^Les\s+[\wÀ-ÿ-]+", re.I),
+    pronoun: re.compile(rf"^(?:{determiners})\s+[\wÀ-ÿ-]+", re.I)
+    for pronoun, determiners in AGREEING_DETERMINERS.items()
 }
 
 
@@ -354,7 +353,7 @@ def _named_subject(lead_in: str, before: str) -> str:
     """``lead_in`` with a subject pronoun replaced by what it stands for, in brackets as
     in a legal quotation: "[La convention] comporte notamment :"."""
     pronoun = _PRONOUN_SUBJECT.match(lead_in)
-    subject = _SUBJECT_OF[pronoun["pronoun"]].match(before) if pronoun else None
+    subject = _SUBJECT_OF[pronoun["pronoun"].lower()].match(before) if pronoun else None
     if not subject:
         return lead_in
     return f"[{subject.group()}]{lead_in[pronoun.end() :]}"

@@ -58,7 +58,7 @@ from .retrieval import HybridRetriever, Retrieved
 from .safety import is_instruction
 from .scheduling import shared_slots
 from .scope import abstention_text, answers_kind, scope_signals
-from .text import STOP_WORDS, content_words, current_names
+from .text import AGREEING_DETERMINERS, STOP_WORDS, content_words, current_names
 from .validated import ValidatedStore
 
 log = logging.getLogger(__name__)
@@ -136,12 +136,7 @@ _ANTECEDENTS = {
         rf"\b(?:{determiners})\s+([\wÀ-ÿ-]{{3,}}(?:\s+(?:de|du|des|d['’])\s*[\wÀ-ÿ-]{{3,}})?)",
         re.I,
     )
-    for pronoun, determiners in {
-        "elle": "la|une|cette|sa|notre|votre",
-        "il": "le|un|ce|cet|son|notre|votre",
-        "elles": "les|des|ces|ses|nos|vos",
-        "ils": "les|des|ces|ses|nos|vos",
-    }.items()
+    for pronoun, determiners in AGREEING_DETERMINERS.items()
 }
 
 

@@ -25,6 +25,15 @@ _SPACES = re.compile(r"\s+")
 _DIGIT_SPACE = re.compile(r"(?<=\d) (?=\d)")
 _WORD = re.compile(r"[a-z0-9]+")
 
+# The determiners a noun phrase takes to agree with each subject pronoun: "elle" stands
+# for "la convention", "ils" for "les lauréats"; an elided "l'" tells no gender.
+AGREEING_DETERMINERS = {
+    "elle": "la|une|cette|sa|notre|votre",
+    "il": "le|un|ce|cet|son|notre|votre",
+    "elles": "les|des|ces|ses|nos|vos",
+    "ils": "les|des|ces|ses|nos|vos",
+}
+
 # French function words carry no topic; a few question words are added for chat input.
 STOP_WORDS = frozenset(
     """
