@@ -25,6 +25,7 @@ from .provenance import LocalOrigin
 from .question import (
     FACT_KINDS,
     FRAME_NOUNS,
+    IN_THAT_CASE,
     KIND_GIVEN,
     Question,
     asked_clauses,
@@ -113,8 +114,7 @@ _NO_TOPIC = re.compile(
     r"|\b(?:est|sont|soit|soient|sera|seront)(?:-(?:t-)?(?:il|elle|ils|elles))?\s+"
     r"(?:attendu|requis|exigé|imposé)e?s?\b"
     r"|\b(?:is|are|be)\s+(?:it\s+|they\s+)?(?:required|expected|mandatory)\b"
-    # "Dans ce cas, laquelle coordonne… ?" points at the case asked before.
-    r"|\b(?:dans ce cas|en ce cas|auquel cas|in that case)\b",
+    rf"|{IN_THAT_CASE.pattern}",
     re.I,
 )
 

@@ -47,6 +47,7 @@ from .missing import fact_requests
 from .places import find_places
 from .provenance import is_official, official_domains
 from .question import (
+    IN_THAT_CASE,
     Question,
     analyse,
     asks_something,
@@ -99,10 +100,6 @@ def clean_question(text: str, max_chars: int) -> tuple[str, list[str]]:
 _FOLLOW_UP = re.compile(
     r"^(?:et|mais|sinon|pareil|idem|quid|même question|and|but|what about|how about|same)\b",
     re.I,
-)
-# "Dans ce cas, laquelle coordonne les autres ?" is about the case just asked, however long.
-_IN_THAT_CASE = re.compile(
-    r"^(?:dans ce cas|en ce cas|auquel cas|si oui|si c'est le cas|if so|in that case)\b", re.I
 )
 # "Pour la durée ?" continues; "Pour quelle durée la convention est-elle signée ?" does not.
 _SHORT_FOLLOW_UP = re.compile(
@@ -201,7 +198,7 @@ def resolve_followup(question: str, history: list[str] | None, within_message: b
             )
         )
         or (_SHORT_FOLLOW_UP.match(question.strip()) and words <= 6)
-        or _IN_THAT_CASE.match(question.strip())
+        or IN_THAT_CASE.match(question.strip())
         or words <= 2
     ):
         return _with_antecedent(question, previous) or f"{question} ({previous})"

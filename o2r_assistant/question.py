@@ -150,6 +150,11 @@ _POINTS_BACK = re.compile(
     r"c'est|est-il|which|is it|is this|is that)\b",
     re.I,
 )
+# The case just asked: "Dans ce cas, laquelle coordonne les autres ?", "Si oui, …". A
+# follow-up opening on it continues the question before, and the words name no topic.
+IN_THAT_CASE = re.compile(
+    r"\b(?:dans ce cas|en ce cas|auquel cas|si oui|si c'est le cas|if so|in that case)\b", re.I
+)
 # Not the one of "qu'est-ce que", which asks what.
 _EST_CE_QUE = re.compile(r"(?<!qu['’ ])\best[- ]ce qu(?:e\b|')", re.I)
 # "pouvez-vous confirmer que…": a "que" that opens what is said, not one that asks what.
