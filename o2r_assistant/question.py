@@ -143,6 +143,9 @@ _WHO = re.compile(
     re.I,
 )
 _WHO_ARE = re.compile(r"^(?:et |mais |alors )?(?:qui sont|who are)\b", re.I)
+# A short opening aside before the question proper: "Et accessoirement, avec qui… ?",
+# "Par ailleurs, qui…", "By the way, who…". Start-anchored cues read what follows it.
+_ASIDE = re.compile(r"^(?:[\wÀ-ÿ'’-]+\s+){0,2}[\wÀ-ÿ'’-]+\s*,\s*(?=\S)")
 # A question whose subject points back at what the message stated: "Lequel est
 # recevable ?", "Est-ce éligible ?", "Is it eligible?".
 _POINTS_BACK = re.compile(
@@ -696,10 +699,18 @@ def is_english(text: str) -> bool:
     return (en >= 2 and en > fr) or (en >= 1 and fr == 0)
 
 
+def _after_aside(sentence: str) -> str:
+    aside = _ASIDE.match(sentence)
+    if aside and not _CUES["wh"].search(aside.group()):
+        return sentence[aside.end() :]
+    return sentence
+
+
 def analyse(message: str, focus: str | None = None) -> Question:
     """Read ``message`` as a question; ``focus``: the one question of it to answer."""
     focus = focus or focus_of(message)
     first = focus.strip()
+    start = _after_aside(first)
     asked_text = without_subordinate_when(first)
     kinds = tuple(kind for kind, pattern in KIND_ASKED.items() if pattern.search(asked_text))
     count = KIND_ASKED["count"].search(first)
@@ -727,11 +738,11 @@ def analyse(message: str, focus: str | None = None) -> Question:
     ):
         # "Le délai, c'est combien ?" asks how long, not until when.
         kinds = tuple(k for k in kinds if k != "date")
-    if _WHO.match(first):
+    if _WHO.match(start):
         # "Qui fixe la date limite ?" asks who, not when.
         kinds = tuple(k for k in kinds if k not in FACT_KINDS)
         # "Qui sont les invisibles ?" asks what people are, not which body acts.
-        kinds += ("who",) * (not _WHO_ARE.match(first))
+        kinds += ("who",) * (not _WHO_ARE.match(start))
     subject = _CUES["subject"].search(first)
     wh = _is_wh(asked_text)
     if _CUES["first_person"].search(first) and not asks_something(first):
@@ -761,7 +772,7 @@ def analyse(message: str, focus: str | None = None) -> Question:
         first_person=bool(_CUES["first_person"].search(first)),
         asks=yes_no or wh or asks(first),
         wh=wh,
-        who=bool(_WHO.match(first)),
+        who=bool(_WHO.match(start)),
         asks_problem=bool(asking and _CUES["problem"].search(asking[-1])),
         asks_several=len(asked_clauses(first)) > 1,
     )

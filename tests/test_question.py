@@ -400,6 +400,11 @@ def test_a_who_question_asks_no_date_or_amount() -> None:
     # A preposition may lead the "qui".
     assert analyse("Avec qui la convention est-elle signée ?").who
     assert analyse("To whom do we send the application?").who
+    # So may an aside: "Et accessoirement, …", "Par ailleurs, …".
+    assert analyse("Et accessoirement, avec qui la convention serait-elle signée ?").kinds == (
+        "who",
+    )
+    assert analyse("Par ailleurs, qui instruit les dossiers ?").who
 
 
 @pytest.mark.parametrize(
