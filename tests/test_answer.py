@@ -384,6 +384,8 @@ ENGLISH_IN_SCOPE = [
     "How long can one person be supported?",
     # An amount asked about what the texts bound, in words mapped to theirs.
     "How much funding can a project get at least?",
+    # One term of the call ("decree"), on which both legs agree.
+    "When did the decree take effect?",
 ]
 ENGLISH_OUT_OF_SCOPE = [
     "What is the weather in Nantes tomorrow?",
