@@ -76,8 +76,15 @@ _TRAINING_AFTER = re.compile(
     r"(?:(?:sur|over)[ ]+(?:(?:la|les|l'|the|toute la|l'ensemble de la|the whole)[ ]*)?"
     r"(?:periode|duree(?: du projet| de la convention)?|period|project|"
     r"(?:[0-9]+|deux|trois|two|three)[ ]+(?:ans|annees|years|mois|months))[ ]*,?[ ]+)?"
+    # A share of the whole: "30 000 € du budget servent à payer des formations".
+    r"(?:(?:du|de notre|de ce|of the|of our|of this)[ ]+(?:budget|total|enveloppe|montant)"
+    r"[ ]*,?[ ]+)?"
     r"(?:de|d'|en|pour|consacres? a|"
     r"dedies? a|affectes? a|reserves? a|serv\w*[ ]+a|vont a|iront a|pr|of|for|in|on|towards|to|"
+    # The amount's own verb, right before the training: "30 000 € financent des formations",
+    # "€20k pays for courses" (not "financent l'accompagnement et des formations").
+    r"(?:financ\w*|pai\w*|pay(?:s|ent)?(?: for)?|couvr\w*|covers?|funds?)"
+    rf"(?=[ ]+(?:la |les |le |des |un |une |l'|the )?{_TRAINING_NOUN}\b)|"
     r"(?:are|is|go|goes|will go)(?: to| for)?"
     # "20 000 € sont des dépenses de formation", "… correspondent à des formations"
     r"|sont|seront|est|sera|correspond\w*[ ]+a|concern\w*|represent\w*|relev\w*[ ]+de)[ ]*"

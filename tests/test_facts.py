@@ -348,6 +348,9 @@ def test_extract_never_crashes_on_domain_soup(parts: list[str]) -> None:
         ),
         ("Budget 180 000 €, dont 40 000 € sur 3 ans pour des formations.", 40_000),
         ("€190k, of which €25k over the whole project for training.", 25_000),
+        # A share of the budget, and the amount's own verb.
+        ("30 000 € du budget servent à payer des formations qualifiantes.", 30_000),
+        ("Sur ce budget, 25 000 € financent des permis de conduire.", 25_000),
     ],
 )
 def test_training_in_new_wordings(text: str, training: int) -> None:
@@ -360,6 +363,8 @@ def test_training_in_new_wordings(text: str, training: int) -> None:
         "Budget de 200 000 € dont 30 000 € pour les salaires des formateurs.",
         "Budget de 200 000 € dont 30 000 € pour le loyer, la formation des salariés est à part.",
         "Budget de 200 000 € dont 20 000 € pour former un groupement avec deux associations.",
+        # What the amount pays for is more than training.
+        "200 000 € financent l'accompagnement et des formations.",
     ],
 )
 def test_costs_near_the_word_training_are_not_training(text: str) -> None:
