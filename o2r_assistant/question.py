@@ -110,7 +110,8 @@ definition: \b(?:veut dire|signifie|définition|qu'(?:est-ce qu(?:e\b|')|entend-
 # Also "on est bons ?", "we're good?", "on coche toutes les cases ?", "we tick all the boxes".
 assess: \b(?:suffisante?s?|suffit|assez|ça passe|ça va|c'est bon|ok|valables?|conformes?|jouable
     |acceptables?|enough|okay|fine)\b
-    |\b(?:on est|nous sommes|we are|we're) (?:bons?|bonnes?|good|all set)\b|\bdans les clous\b
+    |\b(?:on est|nous sommes|we are|we're)(?: toujours| encore| quand même| still)? (?:bons?|bonnes?
+    |good|all set|ok)\b|\bdans les clous\b
     |\b(?:ça|cela|ca) change (?:quelque chose|qqch|qqc|quoi|tout)\b|\bdoes (?:that|it|this) change
     |\b(?:coch\w*|remplit|remplissons|tick|ticks|check)
     [ ](?:toutes les |all (?:the )?)(?:cases|boxes)\b

@@ -64,6 +64,8 @@ def test_a_general_question_states_no_project_fact() -> None:
         # Whether what was just described is a problem.
         ("150 000 € sur 3 ans. Le fait d'être pile au seuil pose-t-il problème ?", True),
         ("Un seul tableur pour toute notre comptabilité. C'est bloquant ?", True),
+        # "Still" between the subject and its assessment.
+        ("170 000 € dont 30 000 € de formations. Du coup on est toujours bons ?", True),
         # A problem with a named item is a question of its own.
         ("Les dépenses de formation posent-elles problème ?", False),
     ],
