@@ -31,6 +31,7 @@ from .question import (
     asked_clauses,
     gives_kind,
     whose,
+    without_reporting,
 )
 from .retrieval import RetrievalResult, Retrieved, phrase_meanings
 from .safety import is_instruction
@@ -442,7 +443,7 @@ def score_candidates(
     qvec = np.asarray(result.query_vector, dtype=np.float32)
     # "On a le droit de prendre…" asks whether it is allowed: "droit" names no topic here
     # (not the "Droit commun" of the glossary), nor "attendus" the criteria's "attendus".
-    asked = _NO_TOPIC.sub(" ", question.focus)
+    asked = _NO_TOPIC.sub(" ", without_reporting(question.focus))
     own_text = " ".join([asked, *phrase_meanings(question.focus)])
     if question.english:
         # An English question shares no words with the French texts: its overlap is

@@ -54,6 +54,7 @@ from .question import (
     language_switch,
     questions_of,
     stating_sentence,
+    without_reporting,
 )
 from .retrieval import HybridRetriever, Retrieved
 from .safety import is_instruction
@@ -493,9 +494,11 @@ class Assistant:
         if history and followed != asked.focus:
             asked = replace(asked, context=history[-1])
         resolved = current_names(followed)
+        # "Notre conseil se demande si…": retrieved for what is asked, not for who asks.
+        query = without_reporting(resolved)
         # Embedding the question is the CPU-bound part: a few at once, the others in fair turns.
-        with self.slots.turn(session_id, self.embedder.query_tokens(resolved)):
-            result = retriever.retrieve(resolved, k=k)
+        with self.slots.turn(session_id, self.embedder.query_tokens(query)):
+            result = retriever.retrieve(query, k=k)
         t1 = time.perf_counter()
         merged = (merge_dossiers(dossier, facts) if dossier else facts) if stated else dossier
         # The checker judges the whole conversation's facts, not only this message's.

@@ -76,6 +76,24 @@ def indirect_start(sentence: str) -> int | None:
     return match.start() if match else None
 
 
+_CLAUSE_END = re.compile(r"[,;:.?!\n]")
+
+
+def without_reporting(text: str) -> str:
+    """``text`` without the clauses that only say something is asked: "Notre conseil se
+    demande si nous pouvons candidater" asks "si nous pouvons candidater". Their words
+    ("demande", "savoir") are no topic of the question."""
+    kept: list[str] = []
+    at = 0
+    for match in _INDIRECT.finditer(text):
+        ends = [m.end() for m in _CLAUSE_END.finditer(text, at, match.start())]
+        clause = ends[-1] if ends else at
+        asked = _ASKED_WORD.search(match.group())
+        kept += [text[at:clause], " "]
+        at = match.start() + asked.start() if asked else match.end()
+    return ("".join(kept) + text[at:]).strip()
+
+
 _WORDS = re.compile(r"[\wÀ-ÿ'’-]+")
 # A question sentence without a wh-word and with so few content words asks about the
 # sentence before it ("Pourriez-vous m'éclairer ?", "Est-ce suffisant ?").
@@ -473,10 +491,9 @@ def _question_sentences(sentences: list[str]) -> list[str]:
 
 
 # A second indirect question coordinated with the first: "… demande ce que doit contenir
-# le budget et s'il faut une comptabilité séparée".
-_AND_INDIRECT = re.compile(
-    r",?\s+et\s+(?=(?:si|s'|s’|comment|quel\w*|combien|pourquoi|quand|où)\b)", re.I
-)
+# le budget et s'il faut une comptabilité séparée", "… si nous pouvons candidater, et ce
+# qu'on attendrait de nous".
+_AND_INDIRECT = re.compile(rf",?\s+et\s+(?={_ASKING}\b)", re.I)
 
 
 # The wh-word (and its preposition) that ends an indirect question's opening.

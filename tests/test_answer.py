@@ -1166,3 +1166,12 @@ def test_facts_framing_a_question_the_texts_do_not_answer_still_get_the_checkers
     assert "DREETS Pays de la Loire" in reply
     assert summary.startswith("Pour les éléments que vous indiquez : Conforme : ")
     assert "coût total minimum du projet" in summary
+
+
+def test_who_asks_is_no_topic_of_the_question(assistant):
+    # "se demande" is no "demande de conventionnement": what is asked is retrieved.
+    answer = assistant.ask(
+        "Notre conseil d'administration se demande ce qu'on attendrait de nous pour nous "
+        "distinguer de ce que nous faisons déjà."
+    )
+    assert "complémentarité" in answer.citations[0].quote

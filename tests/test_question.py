@@ -12,6 +12,7 @@ from o2r_assistant.question import (
     questions_of,
     statements_of,
     whose,
+    without_reporting,
 )
 from o2r_assistant.scope import bound
 from o2r_assistant.text import tokens
@@ -311,6 +312,15 @@ def test_a_failing_fact_leads_even_before_the_messages_own_question(assistant) -
                 "Pourriez-vous me dire si des partenariats sont attendus ?",
             ],
         ),
+        # An indirect question whose second part asks what ("et ce qu'on attendrait…").
+        (
+            "Notre bureau se demande si nous pouvons candidater, et ce qu'on attendrait de "
+            "nous en matière de partenariats.",
+            [
+                "Notre bureau se demande si nous pouvons candidater.",
+                "Notre bureau se demande ce qu'on attendrait de nous en matière de partenariats.",
+            ],
+        ),
         # Two coordinated questions stay one, and so do a choice and a pronoun pointing back.
         (
             "Quel est le budget minimum exigé, et pouvons-nous compter les salaires des "
@@ -340,6 +350,26 @@ def test_a_failing_fact_leads_even_before_the_messages_own_question(assistant) -
 )
 def test_questions_of_finds_each_question(message: str, questions: list[str]) -> None:
     assert questions_of(message) == questions
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        (
+            "Notre conseil se demande ce qu'on attendrait de nous.",
+            "ce qu'on attendrait de nous.",
+        ),
+        # Only the clause that reports the asking goes, not what frames it.
+        (
+            "Installés à Laval, nous nous demandons si nous pouvons candidater.",
+            "Installés à Laval, si nous pouvons candidater.",
+        ),
+        ("We would like to know whether training is eligible.", "whether training is eligible."),
+        ("Quel est le budget minimum ?", "Quel est le budget minimum ?"),
+    ],
+)
+def test_what_is_asked_without_who_asks_it(text: str, asked: str) -> None:
+    assert " ".join(without_reporting(text).split()) == asked
 
 
 def test_knowing_how_is_no_question() -> None:
