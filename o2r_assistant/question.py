@@ -253,11 +253,13 @@ KIND_ASKED = {
     ),
     "list": lenient(
         r"\bquel(?:le)?s\s+(?:sont\s+les\s+)?(?:[\wÀ-ÿ]+\s+)?(?:éléments|critères|conditions|missions|pièces|"
-        r"étapes|actions|principes|obligations|engagements|mentions)\b|\bque (?:comporte|contient)"
+        r"étapes|actions|principes|obligations|engagements|mentions)\b"
+        # "que comporte", "ce que contiendra concrètement la convention", "ce que doit comporter"
+        r"|\b(?:que|ce qu[e'’]|qu['’]est-ce qu[e'’])\s*(?:[\wÀ-ÿ]+\s+){0,2}?"
+        r"(?:contien|contiendr|conten|comport|inclu)\w*"
         r"|\bsur quels? critères|\bwhich criteria|\bwhat criteria"
         # What something must hold: "elle doit contenir quoi ?", "what must it include?".
         r"|\b(?:contenir|comporter|contient|comporte|inclure)\s+quoi\b"
-        r"|\bque doi\w+ (?:contenir|comporter)\b"
         r"|\bwhat (?:should|must|does|do|will)\b(?:\s+[\w'’]+){0,4}?\s+(?:contain|include)\b",
         re.I,
     ),

@@ -445,6 +445,9 @@ def test_a_who_question_asks_no_date_or_amount() -> None:
         "Et le dossier, il doit contenir quoi ?",
         "Que doit comporter le budget ?",
         "What must the file include?",
+        # Any tense, and words between: "ce que contiendra concrètement la convention".
+        "Nous voudrions savoir ce que contiendra concrètement la convention.",
+        "Qu'est-ce que comportera le dossier ?",
     ],
 )
 def test_asking_what_something_holds_asks_for_a_list(message: str) -> None:
