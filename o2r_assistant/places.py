@@ -311,3 +311,26 @@ def place_mentions(
 def find_places(text: str) -> list[Place]:
     """Every French department, main town or region named in ``text``, in order."""
     return [place for _, place in place_mentions(text)]
+
+
+# Another region's call: "l'AMI O2R de la région Bretagne", "the Occitanie call". The texts
+# hold only this region's, so what that call sets is no question they answer.
+_CALL_BEFORE = re.compile(
+    r"\b(?:ami|appel|call)(?:[ ]+o2r)?[ ]+(?:de la region|en region|de|du|d'|en|of|for|in)"
+    r"[ ]*(?:la |l'|the )?$"
+)
+_CALL_AFTER = re.compile(r"[\w' -]{0,25}?\b(?:o2r[ ]+)?(?:ami|call)\b")
+
+
+def other_regions_call(text: str) -> str | None:
+    """The region named as the owner of the call asked about, when it is not ours."""
+    folded = fold(text)
+    for position, place in place_mentions(text, folded):
+        if place.in_region or place.department is not None:
+            continue
+        before = folded[max(0, position - 40) : position]
+        if _CALL_BEFORE.search(before) or (
+            before.endswith("the ") and _CALL_AFTER.match(folded, position)
+        ):
+            return place.name
+    return None

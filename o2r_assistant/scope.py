@@ -10,7 +10,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .facts import names_training
-from .places import find_places
+from .places import find_places, other_regions_call
 from .question import (
     FACT_KINDS,
     FRAME_NOUNS,
@@ -226,6 +226,10 @@ def scope_signals(
     # The thing a yes/no question asks about ("la certification Qualiopi est-elle
     # exigée ?"), not a name in the clauses around it.
     asked_about = tuple(m[0] for m in found if asks_at(question, m.start()))
+    # "le plancher de l'AMI O2R de Bretagne": another region's call, which the texts lack.
+    other_call = other_regions_call(question)
+    if other_call:
+        asked_about += (other_call,)
     if not english:
         # "Le loyer de nos locaux est-il financé ?": an expense the texts never name.
         item = funded_item(question)

@@ -150,6 +150,8 @@ def test_an_english_question_the_texts_do_not_answer_is_declined_in_english_firs
         "Y a-t-il un nombre minimum d'ETP salariés à affecter au projet ?",
         # ... and an English "application" is no law's « application ».
         "What's the deadline to submit our application for the 2025 round in Pays de la Loire?",
+        # Another region's call, which the texts do not hold.
+        "L'AMI O2R en Occitanie fixe-t-il lui aussi un coût minimum ?",
     ],
 )
 def test_out_of_scope_abstains_and_points_to_the_dreets(assistant, question):

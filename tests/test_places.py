@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from o2r_assistant.departments import DEPARTMENT_CODE, DEPARTMENTS
-from o2r_assistant.places import Place, find_places, place_mentions, region_departments
+from o2r_assistant.places import (
+    Place,
+    find_places,
+    other_regions_call,
+    place_mentions,
+    region_departments,
+)
 from o2r_assistant.rules import load_rules
 
 
@@ -126,3 +132,18 @@ def test_place_records() -> None:
     ]
     rennes = find_places("Rennes")[0]
     assert rennes.department_name == "Ille-et-Vilaine" and not rennes.in_region
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("Quel plancher fixe l'AMI O2R de la région Normandie ?", "Normandie"),
+        ("What does the Occitanie call require?", "Occitanie"),
+        # Where the candidate is, or the region's own call, is no other call.
+        ("Nous sommes en Bretagne : pouvons-nous répondre à l'AMI ?", None),
+        ("Peut-on répondre à l'AMI depuis la Normandie ?", None),
+        ("Que fixe l'AMI O2R Pays de la Loire ?", None),
+    ],
+)
+def test_another_regions_call(text: str, region: str | None) -> None:
+    assert other_regions_call(text) == region
