@@ -132,7 +132,7 @@ assess: \b(?:suffisante?s?|suffit|assez|ça passe|ça va|c'est bon|ok|valables?|
     |good|all set|ok)\b|\bdans les clous\b
     |\b(?:ça|cela|ca) change (?:quelque chose|qqch|qqc|quoi|tout)\b|\bdoes (?:that|it|this) change
     |\b(?:coch\w*|remplit|remplissons|tick|ticks|check)
-    [ ](?:toutes les |all (?:the )?)(?:cases|boxes)\b
+    [ ](?:toutes les |les |all (?:the )?|the )(?:cases|boxes)\b
 how: ^(?:comment|how)\b(?! (?:long|much|many))
 # Asking whether the project qualifies, or reaches the call's threshold ("nous atteignons
 # le seuil", "on passe la barre"): the checker's verdict is then the answer.

@@ -67,6 +67,7 @@ def test_a_general_question_states_no_project_fact() -> None:
         ("Un seul tableur pour toute notre comptabilité. C'est bloquant ?", True),
         # "Still" between the subject and its assessment.
         ("170 000 € dont 30 000 € de formations. Du coup on est toujours bons ?", True),
+        ("190 000 € sur 3 ans à Laval. Est-ce qu'on coche les cases ?", True),
         # A problem with a named item is a question of its own.
         ("Les dépenses de formation posent-elles problème ?", False),
     ],
