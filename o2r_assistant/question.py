@@ -240,8 +240,10 @@ KIND_ASKED = {
         r"joindre|contacter|phone|site (?:internet|web)|url|link)\b"
         # A document to download is a resource the texts do not hold either.
         r"|\btélécharg\w*|\bformulaires?\b|\bcerfa\b|\bdownload\w*|\btemplates?\b"
-        # "un contact à la DREETS ?", not "plus de contact depuis l'hiver", "sans contact"
-        r"|(?<!\bde )(?<!\bd')(?<!\bsans )(?<!\bwithout )\bcontacts?\b"
+        # "un contact à la DREETS ?", not "plus de contact depuis l'hiver", "sans contact",
+        # "hasn't had any contact with them": the contact a person has is no address.
+        r"|(?<!\bde )(?<!\bd')(?<!\bsans )(?<!\bwithout )(?<!\bany )(?<!\bno )(?<!\baucun )"
+        r"\bcontacts?\b(?!\s+(?:with|avec)\s+(?:them|eux|leur|leurs|their|his|her|son|sa|ses)\b)"
         # "le lien vers le formulaire", not "en lien avec"
         r"|\blien (?:direct |internet |web )?(?:vers|du site|pour (?:déposer|candidater|accéder))",
         re.I,

@@ -396,6 +396,13 @@ def test_knowing_how_is_no_question() -> None:
             ("duration",),
             False,
         ),
+        # The contact a person has had is no address asked for.
+        (
+            "Can we take someone registered who hasn't had any contact with them for months?",
+            (),
+            False,
+        ),
+        ("Un contact à la DREETS ?", ("contact",), False),
         ("Quel est le délai de réponse ?", ("date",), False),
         # "when"/"quand" opening a clause asks no date; at the start, or after a verb
         # that asks, it does.
