@@ -143,7 +143,10 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"\b(?:deux|trois|quatre|plusieurs|[2-9])\s+(?:structures|associations|assos|"
-            r"organismes|opérateurs|partenaires)\b|\bà plusieurs\b|\bensemble\b",
+            r"organismes|opérateurs|partenaires)\b|\bà plusieurs\b|\bensemble\b"
+            # The same in English: "three of us orgs want to apply as a group".
+            r"|\b(?:two|three|four|several|[2-9])\s+(?:of us|orgs|organi[sz]ations|associations"
+            r"|charities|partners|operators)\b|\bas a group\b|\btogether\b|\bjointly\b",
             re.I,
         ),
         "plusieurs organismes portent ensemble un même projet chef de file",

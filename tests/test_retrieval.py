@@ -21,6 +21,7 @@ from o2r_assistant.retrieval import (
     RetrievalResult,
     Retrieved,
     _word_initials,
+    phrase_meanings,
 )
 
 FORMATION = "Les dépenses de formation sont-elles éligibles ?"
@@ -198,3 +199,15 @@ def test_bm25_rare_terms_weigh_more_and_short_documents_win():
     assert scores.argmax() == 0  # the only document with the rare term
     common = bm25.scores(["commun"])
     assert common[1] > common[2]  # same frequency, shorter document
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Peut-on répondre à trois associations ?",
+        "Three of us orgs want to apply as a group, what do we need?",
+        "Can two charities apply jointly?",
+    ],
+)
+def test_applying_as_several_reads_as_the_texts_say_it(question: str) -> None:
+    assert any("chef de file" in meaning for meaning in phrase_meanings(question))
