@@ -110,6 +110,12 @@ _SHORT_FOLLOW_UP = re.compile(
 
 # An "et…" question with more content words than this is complete in itself.
 FOLLOW_UP_WORDS = 3
+# An acknowledgement before a follow-up: "ok et si elle a besoin de plus de temps ?".
+_ACKNOWLEDGED = re.compile(
+    r"^(?:ok(?:ay)?|d'accord|d’accord|ah|oh|bon|super|parfait|entendu|right|alright|i see)"
+    r"\s*[,.!]*\s+(?=\S)",
+    re.I,
+)
 # After a message that asked nothing, a follow-up with this many content words is.
 STANDS_ALONE_WORDS = 2
 # A clitic standing for what was asked before: "on en fait partie", "on y a droit".
@@ -185,6 +191,8 @@ def resolve_followup(question: str, history: list[str] | None, within_message: b
     # ils attendent quoi ?") stands alone, and the facts stated are in the dossier.
     if not asks_something(previous) and len(content_words(question)) >= STANDS_ALONE_WORDS:
         return question
+    asked = question
+    question = _ACKNOWLEDGED.sub("", question.strip())
     words = len(re.findall(r"\w+", question))
     # "Et pour la durée ?", or a bare topic like "La durée ?", continues the last question;
     # "et les jeunes pourront-ils être rémunérés ?" says all it asks, unless a pronoun
@@ -203,7 +211,7 @@ def resolve_followup(question: str, history: list[str] | None, within_message: b
         or words <= 2
     ):
         return _with_antecedent(question, previous) or f"{question} ({previous})"
-    return question
+    return asked
 
 
 # Before the checker's summary of facts that only framed a question the texts do not answer.

@@ -211,6 +211,13 @@ def test_followup_is_resolved_from_history(assistant):
     assert resolve_followup("Qu'est-ce qu'un CPOM ?", ["Quel est le coût ?"]) == (
         "Qu'est-ce qu'un CPOM ?"
     )
+    # An acknowledgement before it changes nothing; without a follow-up it is kept.
+    assert resolve_followup("ok et pour la durée ?", ["Quel est le coût minimum ?"]) == (
+        "et pour la durée ? (Quel est le coût minimum ?)"
+    )
+    assert resolve_followup("Ok, qu'est-ce qu'un CPOM ?", ["Quel est le coût ?"]) == (
+        "Ok, qu'est-ce qu'un CPOM ?"
+    )
     # A message that asked nothing is no question to continue, unless the follow-up
     # names nothing of its own ("Et c'est suffisant ?").
     introduced = "Bonjour, on est une petite asso de Saint-Nazaire."
