@@ -99,6 +99,8 @@ _SYNONYMS: dict[str, str] = {
     "criteria": "critères",
     "accounting": "comptabilité",
     "lead": "chef de file",
+    "registered": "inscrites inscrits",
+    "seekers": "demandeurs",
     "departments": "départements",
     "region": "région territoire",
     # A false friend: the French "application" is a law's, not a candidate's.

@@ -1184,3 +1184,9 @@ def test_who_asks_is_no_topic_of_the_question(assistant):
         "distinguer de ce que nous faisons déjà."
     )
     assert "complémentarité" in answer.citations[0].quote
+
+
+def test_registered_job_seekers_in_english_get_the_subsidiary_public(assistant):
+    # "registered" and "seekers" read as the texts' "inscrites comme demandeurs d'emploi".
+    answer = assistant.ask("Can registered job seekers be supported too?")
+    assert answer.citations[0].quote.startswith("À titre subsidiaire")
