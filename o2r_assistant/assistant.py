@@ -191,27 +191,27 @@ def resolve_followup(question: str, history: list[str] | None, within_message: b
     # ils attendent quoi ?") stands alone, and the facts stated are in the dossier.
     if not asks_something(previous) and len(content_words(question)) >= STANDS_ALONE_WORDS:
         return question
-    asked = question
-    question = _ACKNOWLEDGED.sub("", question.strip())
-    words = len(re.findall(r"\w+", question))
+    # "ok et si…" is read from its "et"; a message that continues nothing is kept whole.
+    opened = _ACKNOWLEDGED.sub("", question.strip())
+    words = len(re.findall(r"\w+", opened))
     # "Et pour la durée ?", or a bare topic like "La durée ?", continues the last question;
     # "et les jeunes pourront-ils être rémunérés ?" says all it asks, unless a pronoun
     # points back at what was asked ("et nous, on en fait partie ?").
     if (
         (
-            _FOLLOW_UP.match(question.strip())
+            _FOLLOW_UP.match(opened)
             and (
                 within_message
-                or len(content_words(question)) <= FOLLOW_UP_WORDS
-                or _CLITIC_BACK.search(question)
+                or len(content_words(opened)) <= FOLLOW_UP_WORDS
+                or _CLITIC_BACK.search(opened)
             )
         )
-        or (_SHORT_FOLLOW_UP.match(question.strip()) and words <= 6)
-        or IN_THAT_CASE.match(question.strip())
+        or (_SHORT_FOLLOW_UP.match(opened) and words <= 6)
+        or IN_THAT_CASE.match(opened)
         or words <= 2
     ):
-        return _with_antecedent(question, previous) or f"{question} ({previous})"
-    return asked
+        return _with_antecedent(opened, previous) or f"{opened} ({previous})"
+    return question
 
 
 # Before the checker's summary of facts that only framed a question the texts do not answer.
