@@ -50,19 +50,24 @@ __all__ = ["extract_facts"]
 
 # --- budget ------------------------------------------------------------------------
 
-# Training in its usual wordings: courses, qualifications and licences for the beneficiaries.
-_TRAINING_NOUN = (
-    # A licence is a degree or a driving licence, not a software licence.
-    r"(?:formations?|permis(?: de conduire)?|certifications?|"
-    r"(?<!software )(?<!logiciel )licences?(?![ ]+(?:logiciel|d'utilisation|informatique|"
-    r"software|d'exploitation))|diplomes?|"
+# Training in its usual wordings: courses for the beneficiaries, and the qualifications and
+# licences they lead to.
+_TRAINING_COURSE = (
     # Training by its object: "remise à niveau", "CléA", "cours de FLE", "BAFA",
-    # "habilitations électriques", "driving lessons".
-    r"remises? a niveau|clea|(?:cours de )?fle|alphabetisation|bafa|habilitations?|"
-    r"code de la route|driving lessons?|"
-    r"qualifications?|titres? professionnels?|caces|brevets?|training|courses|"
-    r"driving licen[cs]es?)"
+    # "code de la route", "driving lessons".
+    r"(?:formations?|remises? a niveau|clea|(?:cours de )?fle|alphabetisation|bafa|"
+    r"code de la route|driving lessons?|training|courses)"
 )
+# What a person holds or lacks: "des jeunes sans diplôme", "pas de permis" describe the
+# public, not the budget, unless a cost is named ("pas de frais de permis").
+_CREDENTIAL = (
+    # A licence is a degree or a driving licence, not a software licence.
+    r"(?:permis(?: de conduire)?|certifications?|"
+    r"(?<!software )(?<!logiciel )licences?(?![ ]+(?:logiciel|d'utilisation|informatique|"
+    r"software|d'exploitation))|diplomes?|habilitations?|"
+    r"qualifications?|titres? professionnels?|caces|brevets?|driving licen[cs]es?)"
+)
+_TRAINING_NOUN = rf"(?:{_TRAINING_COURSE}|{_CREDENTIAL})"
 # Training by its verb: "45 000 € pour former les personnes accompagnées" (not "pour
 # former un groupement": whom it trains is named).
 _TRAINING_PEOPLE = (
@@ -193,8 +198,9 @@ _TRAINING_REMOVED = re.compile(
 _NO_TRAINING = re.compile(
     r"\b(?:aucune?|pas de|sans|zero|no|without(?: any)?|not any|"
     r"pas (?:un|1)(?: seul)? (?:euro|centime|€)(?: de| d')?)[ ]+(?:autres?[ ]+|other[ ]+)?"
-    r"(?:depenses?[ ]+de[ ]+|frais[ ]+de[ ]+|cout[ ]+de[ ]+|actions?[ ]+de[ ]+|lignes?[ ]+de[ ]+|"
-    rf"(?:costs?|expenses?|spending)[ ]+(?:for|on|of)[ ]+)?{_TRAINING_NOUN}\b"
+    r"(?:(?:depenses?[ ]+de[ ]+|frais[ ]+de[ ]+|cout[ ]+de[ ]+|actions?[ ]+de[ ]+|"
+    r"lignes?[ ]+de[ ]+|(?:costs?|expenses?|spending)[ ]+(?:for|on|of)[ ]+)"
+    rf"{_TRAINING_NOUN}|{_TRAINING_COURSE})\b"
 )
 # An organisation's own accounts are not the project's cost: "un déficit de 30 000 €",
 # "30 000 € de fonds propres", "a €20,000 loss", "nous avons reçu 80 000 € l'an dernier",

@@ -371,6 +371,30 @@ def test_costs_near_the_word_training_are_not_training(text: str) -> None:
     assert extract_facts(text).training_cost_eur is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ils sont sans logement, ont des soucis de santé, pas de permis.",
+        "Des jeunes sans diplôme ni qualification, 200 000 € sur 3 ans.",
+        "People with no qualifications; our budget is €200,000 over 3 years.",
+    ],
+)
+def test_what_people_lack_says_nothing_of_training_costs(text: str) -> None:
+    assert extract_facts(text).training_cost_eur is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Budget de 200 000 € sur 3 ans, pas de frais de permis.",
+        "Budget de 200 000 € sur 3 ans, sans formation.",
+        "Budget of €200,000 over 3 years, no training.",
+    ],
+)
+def test_no_training_stated_is_zero(text: str) -> None:
+    assert extract_facts(text).training_cost_eur == 0
+
+
 def test_a_persons_pathway_apart_from_the_projects_length() -> None:
     facts = extract_facts("On accompagnera les gens pendant un an et demi, sur un projet de 3 ans.")
     assert (facts.pathway_months, facts.project_months) == (18, 36)
