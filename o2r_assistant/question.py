@@ -207,7 +207,9 @@ KIND_ASKED = {
     ),
     "amount": lenient(
         r"\bcombien (?:co[uû]te|d'argent|d'euros|faut-il (?:de budget|d'argent))|\bmontant"
-        r"|\bminimum|\bmaximum|\bplafond|\bplancher|\bbudget\b.*\bcombien|\bcombien\b.*\bbudget"
+        r"|\bminimum|\bmaximum|\bplafond|\bplancher"
+        # In one clause: "pour combien de temps, et ce qu'elle contient (budget…)" asks none.
+        r"|\bbudget\b[^,;:?.()]*\bcombien|\bcombien\b(?! de temps)[^,;:?.()]*\bbudget"
         r"|\bceiling\b|\b(?:a|the|any) cap\b"
         # A bound asked as a superlative: "the lowest budget", "le plus petit budget".
         r"|\b(?:lowest|smallest|least|highest|largest|biggest|min|max)\b[^?.]{0,25}"

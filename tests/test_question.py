@@ -435,6 +435,11 @@ def test_est_ce_que_asks_yes_or_no(message: str, yes_no: bool, definition: bool)
 def test_a_who_question_asks_no_date_or_amount() -> None:
     # It asks which body acts; "Qui sont les invisibles ?" asks what people are.
     assert analyse("Qui fixe la date limite de dépôt ?").kinds == ("who",)
+    # The budget listed after "pour combien de temps" is asked about, not counted.
+    assert analyse(
+        "Pourriez-vous nous dire pour combien de temps la convention est signée, et ce "
+        "qu'elle doit contenir (moyens, budget, suivi) ?"
+    ).kinds == ("duration", "list")
     assert analyse("Qui sont les invisibles ?").kinds == ()
     assert analyse("Quelle est la date limite de dépôt ?").kinds == ("date",)
     # A preposition may lead the "qui".
