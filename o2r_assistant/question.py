@@ -792,7 +792,9 @@ def analyse(message: str, focus: str | None = None) -> Question:
             and (_CUES["first_person"].search(first) or _POINTS_BACK.match(first))
             and not _HOW_TO_APPLY.search(first)
         )
-        or _asks_assessment(first),
+        or _asks_assessment(first)
+        # "et si on ouvre aussi une antenne à Rennes ?" asks whether the plan would pass.
+        or _weighed_plan(first) is not None,
         first_person=bool(_CUES["first_person"].search(first)),
         asks=yes_no or wh or asks(first),
         wh=wh,
@@ -864,6 +866,27 @@ _IF_CHOSEN = lenient(
 )
 
 
+# A plan of one's own, weighed in the present: "ok et si on ouvre aussi une antenne à
+# Niort, ça passe ?" (not "si on passait à…", "si on ouvrirait", "hypothétiquement, si…").
+_CONSIDERED = lenient(
+    r"^\W*(?:(?:ok|bon|d'accord|alors|et|mais)\b[\s,]*)*si\s+"
+    r"(?P<plan>(?:on|nous)\s+(?![\wÀ-ÿ'’]*(?:ait|aient|ions)\b)[^,;:?!]+)",
+    re.I,
+)
+
+
+def _weighed_plan(text: str) -> str | None:
+    """The plan of "et si on ouvre aussi une antenne à Rennes ?", stated as a fact, when it
+    names a place, an amount or a length ("et si on est plusieurs ?" asks how)."""
+    plan = _CONSIDERED.match(text)
+    if plan and (
+        find_places(plan["plan"])
+        or any(KIND_GIVEN[kind].search(plan["plan"]) for kind in ("amount", "duration"))
+    ):
+        return f"{plan['plan'].strip()}."
+    return None
+
+
 def stating_sentence(question: str, message: str) -> str | None:
     """The sentence of ``message`` stating a figure that ``question`` restates: "la durée
     de 18 mois est-elle acceptable ?" is about "des parcours de 18 mois par personne"."""
@@ -898,6 +921,8 @@ def statements_of(message: str) -> str:
             kept.append("\n")
         previous_end = match.end()
         if _HYPOTHETICAL.search(sentence) and not _IF_CHOSEN.search(sentence):
+            if plan := _weighed_plan(sentence):
+                kept.append(plan)
             continue
         clauses = _CLAUSE.split(sentence)
         # After a comma, in a sentence that does not end on a question mark, "qui sera

@@ -1415,6 +1415,16 @@ def test_a_supposition_leaves_the_conversations_facts() -> None:
     assert merged.total_cost_eur == Decimal(165000)
 
 
+def test_a_plan_weighed_in_the_present_joins_the_conversations_facts() -> None:
+    stated = extract_facts("Notre asso est installée à Nantes, budget de 170 000 € sur 3 ans.")
+    weighed = extract_facts("ok et si on ouvre aussi une antenne à Niort (79), ça passe toujours ?")
+    merged = merge_dossiers(stated, weighed)
+    assert [p.name for p in merged.places or []] == ["Nantes", "Niort"]
+    assert merged.total_cost_eur == Decimal(170000)
+    # Without a place, an amount or a length, the plan is a question about how to apply.
+    assert extract_facts("ok et si on est plusieurs assos ensemble ?").is_empty()
+
+
 @pytest.mark.parametrize(
     ("text", "training"),
     [

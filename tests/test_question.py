@@ -70,6 +70,10 @@ def test_a_general_question_states_no_project_fact() -> None:
         ("190 000 € sur 3 ans à Laval. Est-ce qu'on coche les cases ?", True),
         # A problem with a named item is a question of its own.
         ("Les dépenses de formation posent-elles problème ?", False),
+        # A plan weighed in the present, with a place or a figure; a supposition is not.
+        ("ok et si on ouvre aussi une antenne à Rennes (35) pour faire du repérage ?", True),
+        ("Et si on passe à 140 000 € ?", True),
+        ("Et si on passait à 140 000 € ?", False),
     ],
 )
 def test_asking_whether_stated_facts_are_enough_asks_eligibility(
