@@ -27,6 +27,7 @@ from .question import (
     FRAME_NOUNS,
     IN_THAT_CASE,
     KIND_GIVEN,
+    SOUGHT_KINDS,
     Question,
     asked_clauses,
     gives_kind,
@@ -391,7 +392,7 @@ def _passages_to_read(
     refs, _ = index.sentences()
     order = np.argsort(-(matrix @ qvec))
     rows = list(order[:SENTENCE_POOL])
-    wanted = [k for k in kinds if k in FACT_KINDS]
+    wanted = [k for k in kinds if k in SOUGHT_KINDS]
     if wanted:
         gives = np.logical_or.reduce([_sentences_giving(index, k) for k in wanted])
         rows += list(order[gives[order]][:KIND_POOL])
@@ -623,7 +624,7 @@ def select_sentences(
     if not candidates:
         return []
     pool = sorted(candidates, key=lambda c: (-c.score, c.hit.rank, c.start))
-    wanted = [k for k in (question.kinds if question else ()) if k in FACT_KINDS]
+    wanted = [k for k in (question.kinds if question else ()) if k in SOUGHT_KINDS]
     # A fact stated outright ("entré en vigueur le 26 juin 2024") leads before one
     # only named in a text's title ("le décret … du 24 juin 2024").
     for strict in (True, False):

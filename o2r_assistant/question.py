@@ -255,6 +255,26 @@ KIND_ASKED = {
         r"|\bwhich (?:article|law)",
         re.I,
     ),
+    # Which organisations may apply: "qui peut candidater ?", "quels types de structures
+    # peuvent répondre à l'AMI ?", "une commune peut-elle candidater ?", "can a public body
+    # apply?". The candidate's own case ("pouvons-nous candidater ?") is eligibility.
+    "applicant": lenient(
+        r"(?:\b(?:qui|quel(?:le)?s?(?:\s+(?:sortes?|types?|genres?)\s+d[e'’])?\s*"
+        r"(?:structures?|organismes?|organisations?|acteurs?|entités?|associations?|porteurs?)"
+        r"|who|what\s+(?:kinds?\s+of\s+|types?\s+of\s+|sorts?\s+of\s+)?"
+        r"(?:organi[sz]ations?|bodies|structures|entities|operators))\b[^?.]{0,40}?"
+        r"\b(?:peu\w*|pourr\w*|ont le droit|a le droit|can|could|may|is allowed|are allowed)"
+        # Or a third person asked about: "une commune peut-elle…", "est-ce qu'un CCAS peut…",
+        # "savoir si un PLIE peut…", "can a public body…".
+        r"|\bpeu\w*-(?:t-)?(?:il|elle|ils|elles)\b"
+        r"|\b(?:est[- ]ce qu['’]|si\s+)(?:une?|les|des|la|le|l['’])\s*(?:[\wÀ-ÿ'’+-]+[\s,]+){1,8}?"
+        r"(?:peu\w*|pourr\w*)"
+        r"|\b(?:can|could|may)\s+(?:a|an|the|any|public|private)\b[^?.]{0,40}?)"
+        r"\s+(?:(?:[\wÀ-ÿ'’]+\s+){0,2}?)"
+        r"(?:candidater|répondre|postuler|déposer|se porter candidate?s?|soumissionner|apply"
+        r"|bid|be (?:a )?(?:lead|applicant))\b",
+        re.I,
+    ),
     "list": lenient(
         r"\bquel(?:le)?s\s+(?:sont\s+les\s+)?(?:[\wÀ-ÿ]+\s+)?(?:éléments|critères|conditions|missions|pièces|"
         r"étapes|actions|principes|obligations|engagements|mentions)\b"
@@ -287,6 +307,8 @@ KIND_GIVEN = {
         r"\b(?:préfets?|DREETS|ministres?|France Travail|direction régionale|comités?|jury)\b",
         re.I,
     ),
+    # Every organisation at once: "tout organisme public ou privé intéressé".
+    "applicant": re.compile(r"\borganismes? publics? ou (?:un organisme )?privés?", re.I),
     "reference": re.compile(r"\b[LRD]\.\s?\d{4}-\d+|\bn°\s?\d{4}-\d+|\bloi du \d|\barticle \d"),
     "list": re.compile(r"\n\s*(?:[-*•▪◦–]|\d{1,2}[.)])\s"),
 }
@@ -352,6 +374,9 @@ _ASKING_WORDS = {
 ASKING_WORDS = {kind: frozenset(tokens(words)) for kind, words in _ASKING_WORDS.items()}
 # Kinds of answer that a sentence without one cannot give: "combien ?" wants a number.
 FACT_KINDS = ("amount", "duration", "count", "date", "rate")
+# Kinds few sentences give, read wherever they stand when asked: the facts, and who may
+# apply ("tout organisme public ou privé", worded unlike "une commune peut-elle…").
+SOUGHT_KINDS = (*FACT_KINDS, "applicant")
 # Kinds whose absence from every candidate sentence means the texts do not say.
 MUST_BE_GIVEN = ("contact", "count", "rate", "date")
 
@@ -767,6 +792,12 @@ def analyse(message: str, focus: str | None = None) -> Question:
         kinds = tuple(k for k in kinds if k not in FACT_KINDS)
         # "Qui sont les invisibles ?" asks what people are, not which body acts.
         kinds += ("who",) * (not _WHO_ARE.match(start))
+    applicant = "applicant" in kinds and not _HOW_TO_APPLY.search(first)
+    if "applicant" in kinds:
+        # "Qui peut candidater ?" asks which organisations, not which authority; "un
+        # opérateur peut-il candidater seul ?" asks how to apply.
+        drop = {"who"} if applicant else {"applicant"}
+        kinds = tuple(k for k in kinds if k not in drop)
     subject = _CUES["subject"].search(first)
     wh = _is_wh(asked_text)
     if _CUES["first_person"].search(first) and not asks_something(first):
@@ -798,7 +829,7 @@ def analyse(message: str, focus: str | None = None) -> Question:
         first_person=bool(_CUES["first_person"].search(first)),
         asks=yes_no or wh or asks(first),
         wh=wh,
-        who=bool(_WHO.match(start)),
+        who=bool(_WHO.match(start)) and not applicant,
         asks_problem=bool(asking and _CUES["problem"].search(asking[-1])),
         asks_several=len(asked_clauses(first)) > 1,
     )

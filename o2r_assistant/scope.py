@@ -223,9 +223,13 @@ def scope_signals(
         and not _kind_named_before(question, m.start())
     ]
     unknown = tuple(m[0] for m in found)
+    kinds = analyse(question).kinds
+    # "Une SCOP peut-elle candidater ?": the texts answer for every organisation at once,
+    # so the name is neither unknown nor what is asked about.
+    applicant = "applicant" in kinds
     # The thing a yes/no question asks about ("la certification Qualiopi est-elle
     # exigée ?"), not a name in the clauses around it.
-    asked_about = tuple(m[0] for m in found if asks_at(question, m.start()))
+    asked_about = tuple(m[0] for m in found if asks_at(question, m.start()) and not applicant)
     # "le plancher de l'AMI O2R de Bretagne": another region's call, which the texts lack.
     other_call = other_regions_call(question)
     if other_call:
@@ -238,20 +242,23 @@ def scope_signals(
     # An unknown name's words are no evidence of scope, even if they look like ours.
     own = set(tokens(question)) - {t for name in unknown for t in tokens(name)}
     vocabulary = DOMAIN_STEMS | DOMAIN_STEMS_EN if english else DOMAIN_STEMS
-    domain = len(own & vocabulary) + sum(
-        _misspells_domain(t, vocabulary) for t in own - vocabulary if not retriever.knows(t)
+    # Who may apply is a question about the call, whatever words it takes.
+    domain = (
+        len(own & vocabulary)
+        + sum(_misspells_domain(t, vocabulary) for t in own - vocabulary if not retriever.knows(t))
+        + applicant
     )
     top_dense = {h.chunk.chunk_id for h in result.hits if h.dense_rank and h.dense_rank <= 3}
     top_lex = {h.chunk.chunk_id for h in result.hits if h.lexical_rank and h.lexical_rank <= 3}
     return ScopeSignals(
         domain_terms=domain,
         english=english,
-        unknown_names=unknown,
+        unknown_names=() if applicant else unknown,
         asked_about=asked_about,
         agreement=bool(top_dense & top_lex),
         blocked=blocked_reason(question),
         rare_shared=_rare_shared(own, result, retriever),
-        asks_fact=bool(set(analyse(question).kinds) & set(FACT_KINDS)),
+        asks_fact=bool(set(kinds) & set(FACT_KINDS)),
         _dense=lambda: retriever.raw_dense_best(result),
     )
 

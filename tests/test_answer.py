@@ -775,11 +775,22 @@ def test_the_former_name_of_france_travail_is_no_unknown_name(assistant):
     assert "Droit commun" not in answer.citations[0].quote
 
 
-def test_a_name_the_asker_explains_is_answered_by_what_it_is(assistant):
-    # The texts never name a PLIE, but say which organisations may apply.
-    assert assistant.ask("Je voudrais savoir si un PLIE peut déposer une demande.").abstained
-    explained = "Je voudrais savoir si un PLIE, donc un organisme public, peut déposer une demande."
-    assert not assistant.ask(explained).abstained
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Je voudrais savoir si un PLIE peut déposer une demande.",
+        "Je voudrais savoir si un PLIE, donc un organisme public, peut déposer une demande.",
+        "Est-ce qu'un CCAS peut répondre ?",
+        "Quels types de structures peuvent répondre à l'AMI O2R ?",
+        "Qui peut répondre à l'AMI ?",
+    ],
+)
+def test_which_organisations_may_apply_is_answered_for_any_of_them(assistant, question):
+    # The texts never name a PLIE or a CCAS, but say that any public or private
+    # organisation may apply; "qui peut répondre" asks no authority.
+    answer = assistant.ask(question)
+    assert not answer.abstained
+    assert "organisme public ou" in answer.citations[0].quote
 
 
 def test_a_name_after_a_noun_of_the_call_is_one_of_that_kind(assistant):

@@ -54,6 +54,28 @@ def test_a_general_question_states_no_project_fact() -> None:
 
 
 @pytest.mark.parametrize(
+    ("message", "applicant"),
+    [
+        ("Qui peut candidater ?", True),
+        ("Quels types de structures peuvent répondre à l'AMI ?", True),
+        ("Une commune peut-elle candidater ?", True),
+        ("Est-ce qu'un CCAS, établissement public, peut répondre ?", True),
+        ("Je voudrais savoir si un PLIE peut déposer une demande.", True),
+        ("Can a public body apply?", True),
+        # How to apply, the candidate's own case, an authority, a procedure.
+        ("Un opérateur peut-il candidater seul ?", False),
+        ("Pouvons-nous candidater ?", False),
+        ("Qui fixe le calendrier ?", False),
+        ("La demande peut-elle être déposée en ligne ?", False),
+    ],
+)
+def test_which_organisations_may_apply(message: str, applicant: bool) -> None:
+    asked = analyse(message)
+    assert ("applicant" in asked.kinds) is applicant
+    assert not (applicant and (asked.who or "who" in asked.kinds))
+
+
+@pytest.mark.parametrize(
     ("message", "assessing"),
     [
         ("Budget de 210 000 € en Loire-Atlantique : est-ce que ça passe ?", True),
