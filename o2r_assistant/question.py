@@ -282,9 +282,12 @@ KIND_ASKED = {
         r"|\b(?:que|ce qu[e'’]|qu['’]est-ce qu[e'’])\s*(?:[\wÀ-ÿ]+\s+){0,2}?"
         r"(?:contien|contiendr|conten|comport|inclu)\w*"
         r"|\bsur quels? critères|\bwhich criteria|\bwhat criteria"
-        # What something must hold: "elle doit contenir quoi ?", "what must it include?".
-        r"|\b(?:contenir|comporter|contient|comporte|inclure)\s+quoi\b"
-        r"|\bwhat (?:should|must|does|do|will)\b(?:\s+[\w'’]+){0,4}?\s+(?:contain|include)\b",
+        # What something must hold: "elle doit contenir quoi ?", "what must it include?",
+        # or what a text requires: "le référentiel, il demande quoi ?".
+        r"|\b(?:contenir|comporter|contient|comporte|inclure|demandent|demande"
+        r"|exigent|exige|imposent|impose)\s+quoi\b"
+        r"|\bwhat (?:should|must|does|do|will)\b(?:\s+[\w'’]+){0,4}?\s+"
+        r"(?:contain|include|require|expect)\b",
         re.I,
     ),
 }

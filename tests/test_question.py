@@ -487,10 +487,18 @@ def test_a_who_question_asks_no_date_or_amount() -> None:
         # Any tense, and words between: "ce que contiendra concrètement la convention".
         "Nous voudrions savoir ce que contiendra concrètement la convention.",
         "Qu'est-ce que comportera le dossier ?",
+        # What a text requires.
+        "le référentiel d'activités du cahier des charges, il demande quoi exactement ?",
+        "What does the national specification require?",
     ],
 )
 def test_asking_what_something_holds_asks_for_a_list(message: str) -> None:
     assert analyse(message).kinds == ("list",)
+
+
+def test_what_is_expected_of_the_candidate_is_no_list() -> None:
+    # The topic named ("côté expérience") is asked about, not a text's whole content.
+    assert analyse("et côté expérience, ils attendent quoi de nous ?").kinds == ()
 
 
 @pytest.mark.parametrize(
