@@ -32,6 +32,7 @@ from .question import (
     asked_clauses,
     gives_kind,
     whose,
+    without_condition,
     without_reporting,
 )
 from .retrieval import RetrievalResult, Retrieved, phrase_meanings
@@ -444,7 +445,7 @@ def score_candidates(
     qvec = np.asarray(result.query_vector, dtype=np.float32)
     # "On a le droit de prendre…" asks whether it is allowed: "droit" names no topic here
     # (not the "Droit commun" of the glossary), nor "attendus" the criteria's "attendus".
-    asked = _NO_TOPIC.sub(" ", without_reporting(question.focus))
+    asked = _NO_TOPIC.sub(" ", without_condition(without_reporting(question.focus)))
     own_text = " ".join([asked, *phrase_meanings(question.focus)])
     if question.english:
         # An English question shares no words with the French texts: its overlap is

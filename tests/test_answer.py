@@ -1201,3 +1201,10 @@ def test_registered_job_seekers_in_english_get_the_subsidiary_public(assistant):
     # "registered" and "seekers" read as the texts' "inscrites comme demandeurs d'emploi".
     answer = assistant.ask("Can registered job seekers be supported too?")
     assert answer.citations[0].quote.startswith("À titre subsidiaire")
+
+
+def test_an_opening_condition_names_no_topic_of_the_answer(assistant):
+    # "remplit les conditions" is the case supposed, not what is asked: whether funding
+    # is sure is settled by the credits the budget law opens.
+    answer = assistant.ask("Si on remplit les conditions, est-on sûr d'être financés ?")
+    assert "crédits ouverts" in answer.citations[0].quote
