@@ -157,6 +157,36 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(r"\bcombien de temps\b|\bhow long\b", re.I),
         "durée maximale mois",
     ),
+    # Where the scheme comes from: "ça sort d'où ?", "ça existait déjà avant ?", "is O2R
+    # brand new?", "what came before it?", "la continuité de ces appels".
+    (
+        re.compile(
+            r"\b(?:existai(?:t|ent)|exist(?:ed)?)\b[^.?!]{0,25}\b(?:avant|before)\b"
+            r"|\b(?:sort|sortent|vient|viennent) d['’]où\b|\bd['’]où (?:ça )?(?:sort|vient)\b"
+            r"|\btout neuf\b|\bbrand new\b|\bcame before\b|\bcontinuité\b|\bprend la suite\b"
+            r"|\borigines?\b|\bhistorique\b|\bhistory\b|\bpredecessors?\b",
+            re.I,
+        ),
+        "prolonge appels à projets 100 % inclusion repérage des invisibles depuis 2019 plan "
+        "d'investissement dans les compétences",
+    ),
+    # The candidate's track record: "notre ancienneté", "une asso toute neuve", "montée l'an
+    # dernier, qui n'a jamais aidé personne", "faut avoir déjà bossé dans l'insertion ?".
+    (
+        re.compile(
+            r"\bancienneté\b|\btrack record\b|\b(?:prior|previous|past) experience\b"
+            r"|\bdéjà (?:bossé|travaillé|fait|accompagné|mené|œuvré)\b"
+            r"|\bjamais (?:bossé|travaillé|fait|accompagné|aidé|mené)\b"
+            r"|\btoute? (?:neuve|nouvelle|jeune|récente)\b"
+            r"|\b(?:jeune|nouvelle|récente) (?:asso|association|structure)\b"
+            r"|\b(?:asso|association|structure)s? (?:jeune|récente|neuve)\b"
+            r"|\b(?:créée|montée|fondée|lancée) (?:il y a|l['’]an dernier|récemment|cette année"
+            r"|depuis peu)\b|\bnew(?:ly (?:created|founded|set up)| (?:organi[sz]ation|charity"
+            r"|association|structure))\b",
+            re.I,
+        ),
+        "démontrer une expérience dans le domaine de l'insertion expertise avérée",
+    ),
 )
 
 

@@ -211,3 +211,24 @@ def test_bm25_rare_terms_weigh_more_and_short_documents_win():
 )
 def test_applying_as_several_reads_as_the_texts_say_it(question: str) -> None:
     assert any("chef de file" in meaning for meaning in phrase_meanings(question))
+
+
+@pytest.mark.parametrize(
+    ("question", "meaning"),
+    [
+        ("l'O2R ça sort d'où ? c'est tout neuf ?", "100 % inclusion"),
+        ("Did something similar exist before O2R?", "100 % inclusion"),
+        ("L'O2R est-il la continuité de ces appels ?", "100 % inclusion"),
+        ("faut avoir déjà bossé dans l'insertion ou une asso toute neuve ça passe ?", "expérience"),
+        ("Notre ancienneté dans l'insertion est-elle regardée ?", "expérience"),
+        ("We are a newly created charity, is that a problem?", "expérience"),
+    ],
+)
+def test_origin_and_track_record_read_as_the_texts_say_them(question: str, meaning: str) -> None:
+    assert any(meaning in m for m in phrase_meanings(question))
+
+
+def test_a_new_organisation_is_no_question_on_the_schemes_origin() -> None:
+    meanings = " ".join(phrase_meanings("une asso toute neuve peut-elle candidater ?"))
+    assert "100 % inclusion" not in meanings
+    assert "expérience" in meanings
