@@ -187,6 +187,20 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "démontrer une expérience dans le domaine de l'insertion expertise avérée",
     ),
+    # The candidate's own finances in other words than the texts' "santé financière": "l'état
+    # de nos comptes", "dans le rouge", "une année tendue niveau trésorerie", "in good shape
+    # money-wise" (not the project's accounting).
+    (
+        re.compile(
+            r"\b(?:nos|notre|leurs?|ses|our|their)\s+(?:finances|trésorerie|bilans?"
+            r"|fonds propres)\b"
+            r"|\bétat (?:de nos|des|de ses|de leurs) comptes\b|\bdans le rouge\b|\bin the red\b"
+            r"|\bdéficit(?:aire)?s?\b|\bdeficits?\b|\btrésorerie\b|\bmoney-wise\b"
+            r"|\bfinancially (?:sound|healthy|stable|fragile|weak)\b",
+            re.I,
+        ),
+        "santé financière des opérateurs candidats crédibilité financière critères d'instruction",
+    ),
 )
 
 

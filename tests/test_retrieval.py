@@ -222,9 +222,14 @@ def test_applying_as_several_reads_as_the_texts_say_it(question: str) -> None:
         ("faut avoir déjà bossé dans l'insertion ou une asso toute neuve ça passe ?", "expérience"),
         ("Notre ancienneté dans l'insertion est-elle regardée ?", "expérience"),
         ("We are a newly created charity, is that a problem?", "expérience"),
+        ("Nos comptes sont un peu dans le rouge, ça risque de nous plomber ?", "santé financière"),
+        ("Does it matter whether we are in good shape money-wise?", "santé financière"),
+        ("will they look at our finances when assessing the bid?", "santé financière"),
     ],
 )
-def test_origin_and_track_record_read_as_the_texts_say_them(question: str, meaning: str) -> None:
+def test_origin_track_record_and_finances_read_as_the_texts_say_them(
+    question: str, meaning: str
+) -> None:
     assert any(meaning in m for m in phrase_meanings(question))
 
 
@@ -232,3 +237,5 @@ def test_a_new_organisation_is_no_question_on_the_schemes_origin() -> None:
     meanings = " ".join(phrase_meanings("une asso toute neuve peut-elle candidater ?"))
     assert "100 % inclusion" not in meanings
     assert "expérience" in meanings
+    # The project's accounting is another matter than the organisation's finances.
+    assert not phrase_meanings("Faut-il tenir une comptabilité séparée pour le projet ?")
