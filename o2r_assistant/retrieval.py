@@ -201,6 +201,21 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "santé financière des opérateurs candidats crédibilité financière critères d'instruction",
     ),
+    # Whether funding is sure: "sommes-nous assurés d'être financés ?", "tous les projets
+    # conformes seront-ils financés ?", "l'enveloppe est déjà entamée", "are we guaranteed
+    # funding?". The texts answer with the credits the budget law opens.
+    (
+        re.compile(
+            r"\b(?:garantie?s?|guaranteed|assurée?s?|sûre?s?|certaine?s?|sure)\b[^.?!]{0,25}"
+            r"\b(?:financ\w*|fund\w*|subventionn\w*)"
+            r"|\btou(?:s|tes) les (?:projets|dossiers|candidatures)\b[^.?!]{0,50}\bfinancé"
+            r"|\benveloppes?\b[^.?!]{0,30}\b(?:limitée|épuisée|entamée|bouclée|consommée)"
+            r"|\benveloppe limitée\b|\blimit(?:ed)? (?:on the )?(?:overall |total )?"
+            r"(?:money|funding|budget|envelope)",
+            re.I,
+        ),
+        "instruites dans la limite des crédits ouverts par la loi de finances",
+    ),
 )
 
 

@@ -225,11 +225,12 @@ def test_applying_as_several_reads_as_the_texts_say_it(question: str) -> None:
         ("Nos comptes sont un peu dans le rouge, ça risque de nous plomber ?", "santé financière"),
         ("Does it matter whether we are in good shape money-wise?", "santé financière"),
         ("will they look at our finances when assessing the bid?", "santé financière"),
+        ("Sommes-nous assurés d'être financés si tout est conforme ?", "crédits ouverts"),
+        ("Si l'enveloppe de l'État est déjà bien entamée, on sera étudiés ?", "crédits ouverts"),
+        ("are we guaranteed funding or is there a limit on the money?", "crédits ouverts"),
     ],
 )
-def test_origin_track_record_and_finances_read_as_the_texts_say_them(
-    question: str, meaning: str
-) -> None:
+def test_recurring_questions_read_as_the_texts_say_them(question: str, meaning: str) -> None:
     assert any(meaning in m for m in phrase_meanings(question))
 
 
@@ -239,3 +240,5 @@ def test_a_new_organisation_is_no_question_on_the_schemes_origin() -> None:
     assert "expérience" in meanings
     # The project's accounting is another matter than the organisation's finances.
     assert not phrase_meanings("Faut-il tenir une comptabilité séparée pour le projet ?")
+    # An amount asked is no question on whether funding is sure.
+    assert not phrase_meanings("What is the total funding envelope for the region?")
