@@ -272,7 +272,16 @@ KIND_ASKED = {
         r"|\b(?:can|could|may)\s+(?:a|an|the|any|public|private)\b[^?.]{0,40}?)"
         r"\s+(?:(?:[\wÀ-ÿ'’]+\s+){0,2}?)"
         r"(?:candidater|répondre|postuler|déposer|se porter candidate?s?|soumissionner|apply"
-        r"|bid|be (?:a )?(?:lead|applicant))\b",
+        r"|bid|be (?:a )?(?:lead|applicant))\b"
+        # Who the call is open to: "l'appel est-il réservé aux associations ?", "open to
+        # public bodies?", "faut-il être une association pour candidater ?".
+        r"|\b(?:réservée?s?|ouverte?s?|open|restricted|limited|reserved)\s+(?:aux|à|to)\s+"
+        r"(?:(?:les|seules?|only)\s+)?(?:[\wÀ-ÿ-]+\s+){0,2}?(?:associations?|structures?"
+        r"|organismes?|entreprises?|collectivités?|communes?|établissements?|bodies|body"
+        r"|organi[sz]ations?|non-?profits?|charities|companies|councils?)\b"
+        r"|\b(?:faut-il|doit-on|devons-nous|must we|do we (?:have|need) to)\s+(?:obligatoirement\s+"
+        r"|forcément\s+|necessarily\s+)?(?:être|be)\s+(?:une?|a|an)\s+[\wÀ-ÿ-]+(?:\s+[\wÀ-ÿ-]+)?"
+        r"\s+(?:pour|to)\s+(?:candidater|répondre|postuler|déposer|apply)\b",
         re.I,
     ),
     "list": lenient(

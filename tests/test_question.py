@@ -62,6 +62,10 @@ def test_a_general_question_states_no_project_fact() -> None:
         ("Est-ce qu'un CCAS, établissement public, peut répondre ?", True),
         ("Je voudrais savoir si un PLIE peut déposer une demande.", True),
         ("Can a public body apply?", True),
+        # Whom the call is open to.
+        ("Faut-il obligatoirement être une association pour candidater ?", True),
+        ("L'appel est-il réservé aux associations ?", True),
+        ("Is the call open to public bodies like ours, or only to non-profits?", True),
         # How to apply, the candidate's own case, an authority, a procedure.
         ("Un opérateur peut-il candidater seul ?", False),
         ("Pouvons-nous candidater ?", False),
