@@ -219,7 +219,7 @@ KIND_ASKED = {
         r"|\b(?:budget|montant|coût)s? (?:min|max)\b"
         r"|\bhow much"
         # A bare "combien" asks how much ("ils touchent combien ?"); "combien de X" counts.
-        r"|\bcombien\b(?!\s*d[e'’])"
+        r"|(?<!article )(?<!articles )\bcombien\b(?!\s*d[e'’])"
         # A price or a wage only when asked for: "on met que les salaires ?" asks no amount.
         r"|\b(?:quel(?:le)?s?|combien|what)\b[^?.]{0,20}\b(?:salaires?|prix|tarifs?|wages?|salar(?:y|ies))\b",
         re.I,
@@ -252,6 +252,8 @@ KIND_ASKED = {
     ),
     "reference": lenient(
         r"\bquels? articles?\b|\bquelle loi\b|\bquel décret\b|\bquels? textes?\b"
+        # "c'est l'article combien ?" asks which article, not an amount.
+        r"|\barticles? combien\b"
         r"|\bwhich (?:article|law)",
         re.I,
     ),

@@ -728,3 +728,11 @@ def test_two_things_asked_at_once(message: str, several: bool) -> None:
 )
 def test_asking_the_role_of_something_asks_its_definition(message: str) -> None:
     assert analyse(message).definition
+
+
+def test_which_article_asked_with_combien_asks_for_a_reference() -> None:
+    # "l'article combien" asks which article creates it, not an amount.
+    assert analyse("la loi plein emploi c l'article combien qui cree l'O2R deja ?").kinds == (
+        "reference",
+    )
+    assert analyse("ils touchent combien ?").kinds == ("amount",)
