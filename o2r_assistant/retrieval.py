@@ -93,6 +93,8 @@ _SYNONYMS: dict[str, str] = {
     "support": "accompagnement",
     "people": "personnes",
     "law": "loi",
+    "compensate": "compense charges",
+    "compensates": "compense charges",
     "funding": "financement coût",
     "budget": "coût budget",
     "selection": "sélection critères",
@@ -135,7 +137,8 @@ DOMAIN_STEMS_EN = frozenset(
         "expense budget cost costs minimum amount funding grant training support pathway "
         "beneficiaries participants agreement agreements decree order law employment criteria "
         "selection territory department departments region prefect lead consortium accounting "
-        "remuneration social security duration months years registered partners governance"
+        "remuneration social security duration months years registered partners governance "
+        "contribution compensate compensates"
     )
 )
 

@@ -1208,3 +1208,11 @@ def test_an_opening_condition_names_no_topic_of_the_answer(assistant):
     # is sure is settled by the credits the budget law opens.
     answer = assistant.ask("Si on remplit les conditions, est-on sûr d'être financés ?")
     assert "crédits ouverts" in answer.citations[0].quote
+
+
+def test_the_states_contribution_is_a_term_of_the_call_in_english(assistant):
+    # "contribution" and "compensate" are the decree's words ("la contribution financière de
+    # l'État, qui compense les charges…"), not generic English.
+    answer = assistant.ask("What exactly does the State's financial contribution compensate?")
+    assert not answer.abstained
+    assert "compense les charges" in answer.citations[0].quote
