@@ -806,12 +806,12 @@ def analyse(message: str, focus: str | None = None) -> Question:
         kinds = tuple(k for k in kinds if k not in FACT_KINDS)
         # "Qui sont les invisibles ?" asks what people are, not which body acts.
         kinds += ("who",) * (not _WHO_ARE.match(start))
-    applicant = "applicant" in kinds and not _HOW_TO_APPLY.search(first)
     if "applicant" in kinds:
         # "Qui peut candidater ?" asks which organisations, not which authority; "un
         # opérateur peut-il candidater seul ?" asks how to apply.
-        drop = {"who"} if applicant else {"applicant"}
-        kinds = tuple(k for k in kinds if k not in drop)
+        drop = "applicant" if _HOW_TO_APPLY.search(first) else "who"
+        kinds = tuple(k for k in kinds if k != drop)
+    applicant = "applicant" in kinds
     subject = _CUES["subject"].search(first)
     wh = _is_wh(asked_text)
     if _CUES["first_person"].search(first) and not asks_something(first):
