@@ -30,6 +30,7 @@ from .question import (
     SOUGHT_KINDS,
     Question,
     asked_clauses,
+    enumerates,
     gives_kind,
     whose,
     without_condition,
@@ -531,7 +532,9 @@ def score_candidates(
             if subject_stems and subject_stems <= s_stems:
                 score += SUBJECT_BONUS
             score += ANSWER_KIND_BONUS * sum(
-                1 for kind in question.kinds if gives_kind(kind, shown)
+                1
+                for kind in question.kinds
+                if gives_kind(kind, shown) or (kind == "list" and enumerates(shown, own_stems))
             )
             if _DELEGATES.search(text) and not asks_who_decides:
                 score -= DELEGATION_PENALTY

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .patterns import lenient, pattern_table
 from .places import find_places
-from .text import content_words, fold, tokens
+from .text import content_words, fold, stem, tokens
 
 # The formulas that close a message and those that thank, accent-folded. A line made of
 # one is no question; in fact extraction, the last closing starts the signature.
@@ -292,7 +292,9 @@ KIND_ASKED = {
         # "que comporte", "ce que contiendra concrètement la convention", "ce que doit comporter"
         r"|\b(?:que|ce qu[e'’]|qu['’]est-ce qu[e'’])\s*(?:[\wÀ-ÿ]+\s+){0,2}?"
         r"(?:contien|contiendr|conten|comport|inclu)\w*"
-        r"|\bsur quels? critères|\bwhich criteria|\bwhat criteria"
+        r"|\bsur quels? critères"
+        r"|\b(?:which|what)\s+(?:[\w-]+\s+)?(?:criteria|conditions|missions|documents|steps"
+        r"|actions|principles|obligations|commitments)\b"
         # What something must hold: "elle doit contenir quoi ?", "what must it include?",
         # or what a text requires: "le référentiel, il demande quoi ?".
         r"|\b(?:contenir|comporter|contient|comporte|inclure|demandent|demande"
@@ -365,6 +367,21 @@ def gives_kind(kind: str, text: str, *, strict: bool = False) -> bool:
     if strict and kind == "date":
         text = _LEGAL_NAME.sub(" ", text)
     return bool(KIND_GIVEN[kind].search(text))
+
+
+# A list given in one sentence: "Les trois missions sont le repérage…, leur
+# remobilisation, et leur accompagnement".
+_ENUMERATED = re.compile(
+    r"\b(?P<head>[\wÀ-ÿ]{3,})\s+(?:sont|are)\s+(?:les?\s+|la\s+|l['’])?[^.;:\n,]{3,80},\s+"
+    r"[^.;:\n]{3,80}?,?\s+(?:et|and)\s",
+    re.I,
+)
+
+
+def enumerates(text: str, asked: set[str]) -> bool:
+    """Whether ``text`` lists, in a sentence, the things a question names (its stems
+    ``asked``): the missions enumerated answer "quelles missions ?", not another list."""
+    return any(stem(m["head"]) in asked for m in _ENUMERATED.finditer(text))
 
 
 # Nouns that frame a question ("quels éléments", "quelle date", "quel rôle", "quel texte")

@@ -7,6 +7,7 @@ import pytest
 from o2r_assistant.facts import extract_facts
 from o2r_assistant.question import (
     analyse,
+    enumerates,
     gives_kind,
     language_switch,
     questions_of,
@@ -494,6 +495,9 @@ def test_a_who_question_asks_no_date_or_amount() -> None:
         # What a text requires.
         "le référentiel d'activités du cahier des charges, il demande quoi exactement ?",
         "What does the national specification require?",
+        # "Which missions…", as "quelles missions…".
+        "Which missions can an organisation be given under article L. 5316-1?",
+        "What selection criteria apply?",
     ],
 )
 def test_asking_what_something_holds_asks_for_a_list(message: str) -> None:
@@ -736,3 +740,10 @@ def test_which_article_asked_with_combien_asks_for_a_reference() -> None:
         "reference",
     )
     assert analyse("ils touchent combien ?").kinds == ("amount",)
+
+
+def test_a_sentence_enumerating_what_is_asked_gives_a_list() -> None:
+    text = "Les trois missions sont le repérage, la remobilisation, et l'accompagnement."
+    assert enumerates(text, set(tokens("Quelles missions ?")))
+    # Another list enumerated answers no question about missions.
+    assert not enumerates(text.replace("missions", "étapes"), set(tokens("Quelles missions ?")))
