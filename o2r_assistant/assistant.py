@@ -289,6 +289,16 @@ def _first_paragraphs(
 
 # A later question of one message with so few content words is about the one before.
 CONTEXTLESS_WORDS = 3
+# So is one whose verb's object is a pronoun: "… et s'il est possible de la transmettre en
+# ligne ?" after "à quelle autorité adresser notre demande ?".
+# After a verb or adjective taking an infinitive, so that "au-delà de la première
+# période" points at nothing.
+_OBJECT_BACK = re.compile(
+    r"\b(?:possible|permis|autorisé|obligatoire|nécessaire|faut|peut|peuvent|pouvons"
+    r"|pouvez|doit|doivent|devons|devez)(?:-t)?(?:-(?:il|on|nous|vous|ils))?\s+"
+    r"(?:de\s+|d['’])?(?:la|le|les|l['’])\s*[a-zà-ÿ]{3,}(?:er|ir|re)\b",
+    re.I,
+)
 
 
 def _in_context(question: str, before: str, message: str = "") -> Question:
@@ -297,7 +307,11 @@ def _in_context(question: str, before: str, message: str = "") -> Question:
     before = stating_sentence(question, message) or before
     asked = analyse(question)
     resolved = resolve_followup(question, [before], within_message=True)
-    if resolved == question and len(content_words(question)) <= CONTEXTLESS_WORDS:
+    if resolved == question and (
+        len(content_words(question)) <= CONTEXTLESS_WORDS
+        # Not when the one before only points too: "À qui devons-nous l'adresser ?".
+        or (_OBJECT_BACK.search(question) and not _OBJECT_BACK.search(before))
+    ):
         resolved = f"{question} ({before})"
     if resolved != question and asked.subject is None:
         # "Quel salaire maximum ? Existe-t-il une grille imposée ?": a grid of salaries,

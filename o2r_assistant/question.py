@@ -389,7 +389,9 @@ def enumerates(text: str, asked: set[str]) -> bool:
 FRAME_NOUNS = frozenset(
     tokens(
         "élément éléments date jour moment chose choses type types sorte genre façon manière "
-        "rôle rôles fonction fonctions texte textes"
+        "rôle rôles fonction fonctions texte textes "
+        # "à quelle autorité adresser la demande ?" asks who, whatever the texts call them.
+        "autorité autorités instance instances interlocuteur interlocuteurs administration"
     )
 )
 # The words that ask for each kind of fact, or name the call every question is about:
@@ -511,6 +513,19 @@ _ANNOUNCED = re.compile(
 )
 
 
+# A question naming what it asks about only by pointing at the statement before: "The
+# documents mention a CPOM. What does that stand for?", "On parle d'O2R. Que veut dire
+# ce sigle ?".
+_POINTER = re.compile(
+    r"\b(?:that|this|it|ça|ca|cela|ce (?:sigle|terme|mot)|cet acronyme"
+    r"|cette (?:abréviation|expression|notion))\b",
+    re.I,
+)
+_POINTER_WORDS = frozenset(
+    "that this it who what which sigle terme mot acronyme abréviation expression notion".split()
+)
+
+
 # "Et notre budget est-il suffisant ?" names what it asks about, however short.
 _OWN_TOPIC = re.compile(r"\b(?:notre|nos|mon|ma|mes|our|my)\s+[\wÀ-ÿ]{3,}", re.I)
 
@@ -529,7 +544,14 @@ def _question_sentences(sentences: list[str]) -> list[str]:
             and len(words) <= CONTENTLESS_WORDS
             and not _OWN_TOPIC.search(sentence)
         )
-        if i and (bare or _LEANS_BACK.match(sentence)):
+        # Only after a statement: after a question it is a second question of its own.
+        pointing = (
+            i
+            and not asks(sentences[i - 1])
+            and _POINTER.search(sentence)
+            and sum(w.lower() not in _POINTER_WORDS for w in words) <= CONTENTLESS_WORDS
+        )
+        if i and (bare or pointing or _LEANS_BACK.match(sentence)):
             before = sentences[i - 1]
             if asked and asked[-1] == before:
                 asked[-1] = f"{before} {sentence}"
@@ -587,17 +609,29 @@ _FIRST_REQUEST = re.compile(_REQUEST, re.I)
 _SECOND_REQUEST = re.compile(rf",?\s+et\s+(?={_REQUEST}\s+{_ASKING}\b)", re.I)
 
 
+# One request for two things: "Pourriez-vous nous indiquer à quelle autorité l'adresser,
+# et s'il est possible de la transmettre en ligne ?".
+_ASKED_REQUEST = re.compile(rf"{_REQUEST}(?=\s+{_ASKING}\b)", re.I)
+
+
 def _split_requests(sentence: str) -> list[str]:
-    """A sentence making two requests, as one question each, the second with the
-    opening of the first ("Pourriez-vous me dire si… ?")."""
+    """A sentence making two requests, or one request for two things, as one question
+    each, the second with the opening of the first ("Pourriez-vous me dire si… ?")."""
+    end = "?" if sentence.rstrip().endswith("?") else "."
     second = _SECOND_REQUEST.search(sentence)
     first = _FIRST_REQUEST.search(sentence, 0, second.start()) if second else None
-    if not first:
+    if first:
+        return [
+            f"{sentence[: second.start()]} {end}",
+            f"{sentence[: first.start()]}{sentence[second.end() :]}",
+        ]
+    request = _ASKED_REQUEST.search(sentence)
+    second = _AND_INDIRECT.search(sentence, request.end()) if request else None
+    if not second or _REFERS_BACK.match(sentence, second.end()):
         return [sentence]
-    end = "?" if sentence.rstrip().endswith("?") else "."
     return [
         f"{sentence[: second.start()]} {end}",
-        f"{sentence[: first.start()]}{sentence[second.end() :]}",
+        f"{sentence[: request.end()]} {sentence[second.end() :]}",
     ]
 
 

@@ -1216,3 +1216,20 @@ def test_the_states_contribution_is_a_term_of_the_call_in_english(assistant):
     answer = assistant.ask("What exactly does the State's financial contribution compensate?")
     assert not answer.abstained
     assert "compense les charges" in answer.citations[0].quote
+
+
+def test_a_list_enumerated_in_a_sentence_answers_which_ones(assistant):
+    # "Les trois missions sont le repérage…, leur remobilisation, et leur accompagnement"
+    # gives the list asked for, as a bulleted one would.
+    answer = assistant.ask("Which missions can an organisation be given under the law?")
+    assert "remobilisation" in answer.citations[0].quote
+
+
+def test_a_later_question_whose_object_is_a_pronoun_leans_on_the_one_before(assistant):
+    answer = assistant.ask(
+        "Bonjour,\n\nPourriez-vous nous indiquer à quelle autorité adresser notre demande, "
+        "et s'il est possible de la transmettre en ligne plutôt que par courrier ?\n\nMerci"
+    )
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert "préfet de la région" in quotes
+    assert "voie dématérialisée" in quotes

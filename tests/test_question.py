@@ -370,6 +370,32 @@ def test_a_failing_fact_leads_even_before_the_messages_own_question(assistant) -
                 "who decides on the amount of funding?"
             ],
         ),
+        # One request for two things is two questions, each with the request's opening.
+        (
+            "Pourriez-vous nous indiquer à quelle autorité adresser notre demande, et s'il "
+            "est possible de la transmettre en ligne ?",
+            [
+                "Pourriez-vous nous indiquer à quelle autorité adresser notre demande ?",
+                "Pourriez-vous nous indiquer s'il est possible de la transmettre en ligne ?",
+            ],
+        ),
+        # A question naming its topic only by pointing keeps the statement before it...
+        (
+            "The documents mention a CPOM. What does that stand for?",
+            ["The documents mention a CPOM. What does that stand for?"],
+        ),
+        (
+            "On voit passer le sigle SIEG. Que veut dire ce sigle ?",
+            ["On voit passer le sigle SIEG. Que veut dire ce sigle ?"],
+        ),
+        # ... not the question before it, which asked its own.
+        (
+            "L'État vérifiera comment ce qu'on fait ? C'est précisé dans quel document, tout ça ?",
+            [
+                "L'État vérifiera comment ce qu'on fait ?",
+                "C'est précisé dans quel document, tout ça ?",
+            ],
+        ),
         (
             "Pour un projet à Laval, quel est le budget minimum, quelle durée est prévue, et "
             "comment est-il évalué ?",
