@@ -48,6 +48,7 @@ from .places import find_places
 from .provenance import is_official, official_domains
 from .question import (
     IN_THAT_CASE,
+    OWN_TOPIC,
     Question,
     analyse,
     asks_something,
@@ -201,7 +202,9 @@ def resolve_followup(question: str, history: list[str] | None, within_message: b
         (
             _FOLLOW_UP.match(opened)
             and (
-                within_message
+                # Within one e-mail "Et…" leans on the question before, unless it names
+                # its own topic: "Et quelles qualités démontrer dans notre dossier ?".
+                (within_message and not OWN_TOPIC.search(opened))
                 or len(content_words(opened)) <= FOLLOW_UP_WORDS
                 or _CLITIC_BACK.search(opened)
             )

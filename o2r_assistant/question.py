@@ -527,7 +527,7 @@ _POINTER_WORDS = frozenset(
 
 
 # "Et notre budget est-il suffisant ?" names what it asks about, however short.
-_OWN_TOPIC = re.compile(r"\b(?:notre|nos|mon|ma|mes|our|my)\s+[\wÀ-ÿ]{3,}", re.I)
+OWN_TOPIC = re.compile(r"\b(?:notre|nos|mon|ma|mes|our|my)\s+[\wÀ-ÿ]{3,}", re.I)
 
 
 def _question_sentences(sentences: list[str]) -> list[str]:
@@ -542,7 +542,7 @@ def _question_sentences(sentences: list[str]) -> list[str]:
         bare = (
             not _CUES["wh"].search(sentence)
             and len(words) <= CONTENTLESS_WORDS
-            and not _OWN_TOPIC.search(sentence)
+            and not OWN_TOPIC.search(sentence)
         )
         # Only after a statement: after a question it is a second question of its own.
         pointing = (

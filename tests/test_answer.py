@@ -383,6 +383,13 @@ def test_a_later_question_whose_pronoun_stands_for_its_own_words_stands_alone():
     assert resolve_followup(leaning, [before], within_message=True) == f"{leaning} ({before})"
 
 
+def test_a_later_question_naming_its_own_topic_stands_alone():
+    # "notre dossier" says what it asks about: the question before is not its topic.
+    before = "Une structure privée peut-elle être conventionnée au titre de l'O2R ?"
+    own = "Et quelles qualités devrons-nous démontrer dans notre dossier ?"
+    assert resolve_followup(own, [before], within_message=True) == own
+
+
 ENGLISH_IN_SCOPE = [
     "Who can apply to this call?",
     "How long does the agreement last?",
