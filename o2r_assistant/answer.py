@@ -284,6 +284,17 @@ def _term_does(entry: str, asked: set[str]) -> bool:
     return any(stem(m.group(1)) in asked for m in _TERM_VERB.finditer(entry))
 
 
+# The call's own names: nearly every question says them ("un truc O2R, on est payé ?").
+CALL_NAMES = frozenset({"o2r", "ami"})
+
+
+def _names_term(term: str, own_words: set[str], definition: bool) -> bool:
+    """Whether a question names a glossary entry's term; by the call's own names only
+    when it asks what they mean ("c'est quoi O2R ?")."""
+    named = own_words & _word_forms(term)
+    return bool(named if definition else named - CALL_NAMES)
+
+
 def _word_forms(text: str) -> set[str]:
     """Content words without a plural ending: a term is named by its own word, not by
     one its stem conflates ("communes" is not "commun")."""
@@ -541,7 +552,7 @@ def score_candidates(
             entry = _TERM_ENTRY.match(text)
             if (
                 entry
-                and not own_words & _word_forms(entry.group(1))
+                and not _names_term(entry.group(1), own_words, question.definition)
                 and not (question.who and _term_does(text, own_stems))
             ):
                 score -= TERM_ENTRY_PENALTY

@@ -122,7 +122,7 @@ wh: \b(?:qui|que|quoi|quel|quelle|quels|quelles|quand(?! même)|combien|comment|
     |where|why)\b
 # "le rôle du chef de file" asks what it is there to do, as its definition says.
 definition: \b(?:veut dire|signifie|définition|qu'(?:est-ce qu(?:e\b|')|entend-on par)
-    |c'est quoi|c koi|what (?:is|are|does)\b.*\bmean|what is meant
+    |c'est quoi|c koi|what (?:is|are|does)\b.*\bmean|what is meant|\bstands? for\b
     |rôle (?:exact |précis )?(?:du|de la|de l'|des)|role of (?:the|a|an)\b)
 # A short question that only asks whether what was stated is enough or acceptable.
 # Also "on est bons ?", "we're good?", "on coche toutes les cases ?", "we tick all the boxes".

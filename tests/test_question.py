@@ -155,6 +155,20 @@ def test_a_glossary_entry_yields_unless_its_term_is_asked(assistant) -> None:
     assert "Droit commun" not in other.text.split("\n\n")[0]
 
 
+def test_the_calls_own_name_names_its_glossary_entry_only_when_its_meaning_is_asked(
+    assistant,
+) -> None:
+    # "O2R" is in most questions: the entry defining it answers only what it means.
+    member = assistant.ask(
+        "bonjour, notre bureau voudrait savoir si le fait d'etre conventionné O2R ferait de "
+        "notre asso un membre du reseau pour l'emploi et si oui avec qui on travaillerait"
+    )
+    assert "**O2R**" not in member.citations[0].quote
+    assert "membre du réseau pour l'emploi" in member.citations[0].quote
+    meaning = assistant.ask("What do the letters O2R stand for?")
+    assert "**O2R**" in meaning.citations[0].quote
+
+
 def test_a_date_in_a_texts_name_is_a_weaker_answer_than_a_date_stated() -> None:
     named = "Ce décret est le décret n° 2024-584 du 24 juin 2024."
     stated = "Il est entré en vigueur le 26 juin 2024."
