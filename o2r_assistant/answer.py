@@ -285,14 +285,14 @@ def _term_does(entry: str, asked: set[str]) -> bool:
 
 
 # The call's own names: nearly every question says them ("un truc O2R, on est payé ?").
-CALL_NAMES = frozenset({"o2r", "ami"})
+_CALL_NAMES = frozenset({"o2r", "ami"})
 
 
 def _names_term(term: str, own_words: set[str], definition: bool) -> bool:
     """Whether a question names a glossary entry's term; by the call's own names only
     when it asks what they mean ("c'est quoi O2R ?")."""
     named = own_words & _word_forms(term)
-    return bool(named if definition else named - CALL_NAMES)
+    return bool(named if definition else named - _CALL_NAMES)
 
 
 def _word_forms(text: str) -> set[str]:

@@ -293,9 +293,8 @@ def _first_paragraphs(
 # A later question of one message with so few content words is about the one before.
 CONTEXTLESS_WORDS = 3
 # So is one whose verb's object is a pronoun: "… et s'il est possible de la transmettre en
-# ligne ?" after "à quelle autorité adresser notre demande ?".
-# After a verb or adjective taking an infinitive, so that "au-delà de la première
-# période" points at nothing.
+# ligne ?" after "à quelle autorité adresser notre demande ?". The pronoun is read after
+# a word taking an infinitive, so that "au-delà de la première période" points at nothing.
 _OBJECT_BACK = re.compile(
     r"\b(?:possible|permis|autorisé|obligatoire|nécessaire|faut|peut|peuvent|pouvons"
     r"|pouvez|doit|doivent|devons|devez)(?:-t)?(?:-(?:il|on|nous|vous|ils))?\s+"
