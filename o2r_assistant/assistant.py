@@ -39,6 +39,7 @@ from .config import Settings
 from .embeddings import Embedder, get_embedder
 from .errors import IndexUnavailableError, InputError, LLMError
 from .facts import extract_facts
+from .followup import in_context, resolve_followup
 from .footnotes import Footnotes
 from .index import GenerationGoneError, VectorIndex, is_current, open_index
 from .llm import FALLBACK_NOTICE, check_numbers, generate, make_chat_model
@@ -47,21 +48,17 @@ from .missing import fact_requests
 from .places import find_places
 from .provenance import is_official, official_domains
 from .question import (
-    IN_THAT_CASE,
-    OWN_TOPIC,
     Question,
     analyse,
-    asks_something,
     language_switch,
     questions_of,
-    stating_sentence,
     without_reporting,
 )
 from .retrieval import HybridRetriever, Retrieved
 from .safety import is_instruction
 from .scheduling import shared_slots
 from .scope import abstention_text, answers_kind, scope_signals
-from .text import AGREEING_DETERMINERS, STOP_WORDS, content_words, current_names
+from .text import current_names
 from .validated import ValidatedStore
 
 log = logging.getLogger(__name__)
@@ -96,125 +93,6 @@ def clean_question(text: str, max_chars: int) -> tuple[str, list[str]]:
             "ont été pris en compte."
         )
     return text, notices
-
-
-# The same openings in English: "and for how long?", "what about the budget?".
-_FOLLOW_UP = re.compile(
-    r"^(?:et|mais|sinon|pareil|idem|quid|même question|and|but|what about|how about|same)\b",
-    re.I,
-)
-# "Pour la durée ?" continues; "Pour quelle durée la convention est-elle signée ?" does not.
-_SHORT_FOLLOW_UP = re.compile(
-    r"^(?:pour|si|concernant|côté|au sujet|aussi|for|if|regarding|about|also)\b", re.I
-)
-
-
-# An "et…" question with more content words than this is complete in itself.
-FOLLOW_UP_WORDS = 3
-# An acknowledgement before a follow-up: "ok et si elle a besoin de plus de temps ?".
-_ACKNOWLEDGED = re.compile(
-    r"^(?:ok(?:ay)?|d'accord|d’accord|ah|oh|bon|super|parfait|entendu|right|alright|i see)"
-    r"\s*[,.!]*\s+(?=\S)",
-    re.I,
-)
-# After a message that asked nothing, a follow-up with this many content words is.
-STANDS_ALONE_WORDS = 2
-# A clitic standing for what was asked before: "on en fait partie", "on y a droit".
-_CLITIC_BACK = re.compile(r"\b(?:on|nous|je|vous|ils|elles|n['’])\s*(?:en|y)\b", re.I)
-
-
-# A subject pronoun standing for something the previous question named: "Et elle doit
-# contenir quoi ?" after "Avec qui signe-t-on la convention ?" asks about the convention,
-# not again who signs it. The pronoun's gender and number pick the determiner.
-_SUBJECT_PRONOUN = re.compile(
-    r"\b(?:(?P<front>elles?|ils?)\s+(?P<after>[\wÀ-ÿ'’]+(?: a)?)"
-    r"|(?P<before>(?:y )?[\wÀ-ÿ'’]+)-(?:t-)?(?P<back>elles?|ils?)\b)",
-    re.I,
-)
-# An impersonal "il" stands for nothing: "il faut", "faut-il", "y a-t-il", "se passe-t-il".
-_IMPERSONAL_VERBS = frozenset(
-    {"faut", "y a", "s'agit", "s’agit", "agit", "existe", "suffit", "reste", "vaut", "passe"}
-)
-# The noun phrases each pronoun can stand for: "la convention", "le chef de file".
-_ANTECEDENTS = {
-    pronoun: re.compile(
-        rf"\b(?:{determiners})\s+([\wÀ-ÿ-]{{3,}}(?:\s+(?:de|du|des|d['’])\s*[\wÀ-ÿ-]{{3,}})?)",
-        re.I,
-    )
-    for pronoun, determiners in AGREEING_DETERMINERS.items()
-}
-
-
-# Endings of French feminine nouns: "candidatures", "conventions", "activités".
-_FEMININE = re.compile(r"(?:tion|sion|ure|ité|ance|ence|ée)s?$", re.I)
-
-
-def _with_antecedent(question: str, previous: str) -> str | None:
-    """``question`` completed by the one noun phrase of ``previous`` its subject pronoun
-    can stand for ("Et elle doit contenir quoi ? (la convention)"); ``question`` itself
-    when the pronoun stands for a phrase of its own ("notre offre doit-elle…", "…de la
-    convention, peut-elle être prolongée ?"); None when there is no such pronoun (an
-    impersonal "il" is none), or no single noun phrase of ``previous`` agreeing with it."""
-    pronoun = next(
-        (
-            m
-            for m in _SUBJECT_PRONOUN.finditer(question)
-            if (m.group("after") or m.group("before")).lower() not in _IMPERSONAL_VERBS
-        ),
-        None,
-    )
-    if pronoun is None:
-        return None
-    word = (pronoun.group("front") or pronoun.group("back")).lower()
-    if _ANTECEDENTS[word].search(question, 0, pronoun.start()):
-        return question
-    found = {
-        m.group().lower()
-        for m in _ANTECEDENTS[word].finditer(previous)
-        if m.group(1).lower() not in STOP_WORDS
-        # "les" tells no gender: "ils" after "les candidatures" stands for someone else.
-        and not (word == "ils" and _FEMININE.search(m.group(1).split()[0]))
-    }
-    # Two that agree ("la durée de la convention… peut-elle") leave it open.
-    if len(found) != 1:
-        return None
-    return f"{question} ({found.pop()})"
-
-
-def resolve_followup(question: str, history: list[str] | None, within_message: bool = False) -> str:
-    """Complete an elliptic follow-up ("et pour la durée ?") with the previous question
-    (or, ``within_message``, the message's question before it)."""
-    if not history:
-        return question
-    previous = history[-1]
-    # A message that only said who is writing ("on est une asso de Saint-Nazaire") is no
-    # question to continue: a follow-up naming a topic of its own ("et côté expérience,
-    # ils attendent quoi ?") stands alone, and the facts stated are in the dossier.
-    if not asks_something(previous) and len(content_words(question)) >= STANDS_ALONE_WORDS:
-        return question
-    # "ok et si…" is read from its "et"; a message that continues nothing is kept whole.
-    opened = _ACKNOWLEDGED.sub("", question.strip())
-    words = len(re.findall(r"\w+", opened))
-    # "Et pour la durée ?", or a bare topic like "La durée ?", continues the last question;
-    # "et les jeunes pourront-ils être rémunérés ?" says all it asks, unless a pronoun
-    # points back at what was asked ("et nous, on en fait partie ?").
-    if (
-        (
-            _FOLLOW_UP.match(opened)
-            and (
-                # Within one e-mail "Et…" leans on the question before, unless it names
-                # its own topic: "Et quelles qualités démontrer dans notre dossier ?".
-                (within_message and not OWN_TOPIC.search(opened))
-                or len(content_words(opened)) <= FOLLOW_UP_WORDS
-                or _CLITIC_BACK.search(opened)
-            )
-        )
-        or (_SHORT_FOLLOW_UP.match(opened) and words <= 6)
-        or IN_THAT_CASE.match(opened)
-        or words <= 2
-    ):
-        return _with_antecedent(opened, previous) or f"{opened} ({previous})"
-    return question
 
 
 # Before the checker's summary of facts that only framed a question the texts do not answer.
@@ -288,38 +166,6 @@ def _first_paragraphs(
             part = frame.format(question=_short(question), answer=part.removeprefix(label))
         out.append(part)
     return out
-
-
-# A later question of one message with so few content words is about the one before.
-CONTEXTLESS_WORDS = 3
-# So is one whose verb's object is a pronoun: "… et s'il est possible de la transmettre en
-# ligne ?" after "à quelle autorité adresser notre demande ?". The pronoun is read after
-# a word taking an infinitive, so that "au-delà de la première période" points at nothing.
-_OBJECT_BACK = re.compile(
-    r"\b(?:possible|permis|autorisé|obligatoire|nécessaire|faut|peut|peuvent|pouvons"
-    r"|pouvez|doit|doivent|devons|devez)(?:-t)?(?:-(?:il|on|nous|vous|ils))?\s+"
-    r"(?:de\s+|d['’])?(?:la|le|les|l['’])\s*[a-zà-ÿ]{3,}(?:er|ir|re)\b",
-    re.I,
-)
-
-
-def _in_context(question: str, before: str, message: str = "") -> Question:
-    """A later question of a message, completed by the one before when it leans on it, or
-    by the sentence of ``message`` that stated the figure it restates."""
-    before = stating_sentence(question, message) or before
-    asked = analyse(question)
-    resolved = resolve_followup(question, [before], within_message=True)
-    if resolved == question and (
-        len(content_words(question)) <= CONTEXTLESS_WORDS
-        # Not when the one before only points too: "À qui devons-nous l'adresser ?".
-        or (_OBJECT_BACK.search(question) and not _OBJECT_BACK.search(before))
-    ):
-        resolved = f"{question} ({before})"
-    if resolved != question and asked.subject is None:
-        # "Quel salaire maximum ? Existe-t-il une grille imposée ?": a grid of salaries,
-        # which the texts never name either.
-        asked = replace(asked, subject=analyse(before).subject)
-    return replace(asked, focus=resolved)
 
 
 def _short(question: str, words: int = 14) -> str:
@@ -481,7 +327,7 @@ class Assistant:
             asked = analysed[0]
             first = one(asked, notices, history, dossier, True)
             others = [
-                one(_in_context(q, parts[i - 1], text), [], None, None, False)
+                one(in_context(q, parts[i - 1], text), [], None, None, False)
                 for i, q in enumerate(parts[1:], 1)
             ]
         return _joined(
@@ -529,7 +375,7 @@ class Assistant:
         findings = evaluate(merged) if merged is not None and not merged.is_empty() else None
         changed = _changed_rules(dossier, findings) if stated else None
         t2 = time.perf_counter()
-        signals = scope_signals(resolved, result, retriever)
+        signals = scope_signals(resolved, asked.kinds, result, retriever)
         chosen: list[Candidate] = []
         rule_chosen: list[Candidate] = []
         candidates: list[Candidate] = []

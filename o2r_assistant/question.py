@@ -26,6 +26,8 @@ CLOSINGS = (
 THANKS = (
     "merci(?: beaucoup| d'avance| par avance| de votre retour| pour votre retour)?|thanks|thank you"
 )
+# An acknowledgement opening a reply ("ok, et si…", "d'accord. Et pour la durée ?").
+ACKNOWLEDGEMENTS = "ok(?:ay)?|d'accord|d’accord|ah|oh|bon|super|parfait|entendu|right|alright|i see"
 # Matched on the folded line, so that "Chère Madame" and "chere madame" alike are formulas.
 _FORMULA = re.compile(
     r"^(?:bonjour|bonsoir|madame|monsieur|mesdames|messieurs|cher|chere|hello|hi|dear"
@@ -617,22 +619,20 @@ _ASKED_REQUEST = re.compile(rf"{_REQUEST}(?=\s+{_ASKING}\b)", re.I)
 def _split_requests(sentence: str) -> list[str]:
     """A sentence making two requests, or one request for two things, as one question
     each, the second with the opening of the first ("Pourriez-vous me dire si… ?")."""
-    end = "?" if sentence.rstrip().endswith("?") else "."
     second = _SECOND_REQUEST.search(sentence)
     first = _FIRST_REQUEST.search(sentence, 0, second.start()) if second else None
     if first:
-        return [
-            f"{sentence[: second.start()]} {end}",
-            f"{sentence[: first.start()]}{sentence[second.end() :]}",
-        ]
-    request = _ASKED_REQUEST.search(sentence)
-    second = _AND_INDIRECT.search(sentence, request.end()) if request else None
-    if not second or _REFERS_BACK.match(sentence, second.end()):
-        return [sentence]
-    return [
-        f"{sentence[: second.start()]} {end}",
-        f"{sentence[: request.end()]} {sentence[second.end() :]}",
-    ]
+        # "…, et me dire qui…" has its own verb and takes the first's opening only.
+        opening = sentence[: first.start()]
+    else:
+        request = _ASKED_REQUEST.search(sentence)
+        second = _AND_INDIRECT.search(sentence, request.end()) if request else None
+        if not second or _REFERS_BACK.match(sentence, second.end()):
+            return [sentence]
+        # "…, et s'il est possible…" takes the whole request ("Pourriez-vous nous indiquer").
+        opening = f"{sentence[: request.end()]} "
+    end = "?" if sentence.rstrip().endswith("?") else "."
+    return [f"{sentence[: second.start()]} {end}", f"{opening}{sentence[second.end() :]}"]
 
 
 # A direct question that lists several, each asking on its own: "à qui l'adresser, peut-on
@@ -965,7 +965,7 @@ _IF_CHOSEN = lenient(
 # A plan of one's own, weighed in the present: "ok et si on ouvre aussi une antenne à
 # Niort, ça passe ?" (not "si on passait à…", "si on ouvrirait", "hypothétiquement, si…").
 _CONSIDERED = lenient(
-    r"^\W*(?:(?:ok|bon|d'accord|alors|et|mais)\b[\s,]*)*si\s+"
+    rf"^\W*(?:(?:{ACKNOWLEDGEMENTS}|alors|et|mais)\b[\s,]*)*si\s+"
     r"(?P<plan>(?:on|nous)\s+(?![\wÀ-ÿ'’]*(?:ait|aient|ions)\b)[^,;:?!]+)",
     re.I,
 )

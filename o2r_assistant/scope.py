@@ -17,7 +17,6 @@ from .question import (
     KIND_GIVEN,
     MUST_BE_GIVEN,
     Question,
-    analyse,
     asks_at,
     gives_kind,
     is_english,
@@ -202,8 +201,9 @@ class ScopeSignals:
 
 
 def scope_signals(
-    question: str, result: RetrievalResult, retriever: HybridRetriever
+    question: str, kinds: tuple[str, ...], result: RetrievalResult, retriever: HybridRetriever
 ) -> ScopeSignals:
+    """The signals for ``question`` (as retrieved), asking for answers of ``kinds``."""
     place_words = {w for p in find_places(question) for w in content_words(p.name)}
     english = is_english(question)
     found = [
@@ -223,7 +223,6 @@ def scope_signals(
         and not _kind_named_before(question, m.start())
     ]
     unknown = tuple(m[0] for m in found)
-    kinds = analyse(question).kinds
     # "Une SCOP peut-elle candidater ?": the texts answer for every organisation at once,
     # so the name is neither unknown nor what is asked about.
     applicant = "applicant" in kinds

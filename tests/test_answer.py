@@ -10,7 +10,7 @@ import yaml
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from o2r_assistant.answer import TOPIC_BONUS, main_clauses, score_candidates
-from o2r_assistant.assistant import clean_question, resolve_followup
+from o2r_assistant.assistant import clean_question
 from o2r_assistant.config import PROJECT_ROOT, Settings
 from o2r_assistant.errors import ConfigError, InputError
 from o2r_assistant.llm import FALLBACK_NOTICE, make_chat_model
@@ -204,36 +204,7 @@ def test_town_alone_is_not_a_question(assistant):
     assert answer.abstained
 
 
-def test_followup_is_resolved_from_history(assistant):
-    assert resolve_followup("et pour la durée ?", ["Quel est le coût minimum ?"]) == (
-        "et pour la durée ? (Quel est le coût minimum ?)"
-    )
-    assert resolve_followup("Qu'est-ce qu'un CPOM ?", ["Quel est le coût ?"]) == (
-        "Qu'est-ce qu'un CPOM ?"
-    )
-    # An acknowledgement before it changes nothing; without a follow-up it is kept.
-    assert resolve_followup("ok et pour la durée ?", ["Quel est le coût minimum ?"]) == (
-        "et pour la durée ? (Quel est le coût minimum ?)"
-    )
-    assert resolve_followup("Ok, qu'est-ce qu'un CPOM ?", ["Quel est le coût ?"]) == (
-        "Ok, qu'est-ce qu'un CPOM ?"
-    )
-    # A message that asked nothing is no question to continue, unless the follow-up
-    # names nothing of its own ("Et c'est suffisant ?").
-    introduced = "Bonjour, on est une petite asso de Saint-Nazaire."
-    assert resolve_followup("et côté expérience, ils attendent quoi ?", [introduced]) == (
-        "et côté expérience, ils attendent quoi ?"
-    )
-    assert resolve_followup("Et c'est suffisant ?", [introduced]) == (
-        f"Et c'est suffisant ? ({introduced})"
-    )
-    # "Dans ce cas" is about the case just asked, however long the question.
-    assert (
-        resolve_followup(
-            "Dans ce cas, laquelle coordonne les autres ?", ["Peut-on candidater à plusieurs ?"]
-        )
-        == "Dans ce cas, laquelle coordonne les autres ? (Peut-on candidater à plusieurs ?)"
-    )
+def test_a_follow_up_is_answered_with_the_question_before(assistant):
     answer = assistant.ask(
         "et si on est deux structures ?", history=["Peut-on déposer un projet seul ?"]
     )
@@ -323,71 +294,6 @@ def test_chat_model_configuration():
         make_chat_model(Settings(llm="mistral"))
     with pytest.raises(ConfigError, match="unknown LLM provider"):
         make_chat_model(Settings(llm="claude:x"))
-
-
-@pytest.mark.parametrize(
-    ("question", "is_follow_up"),
-    [
-        ("Et pour la durée ?", True),
-        ("Pour la durée ?", True),
-        ("La durée ?", True),
-        ("Mais si on est deux structures ?", True),
-        ("Pour quelle durée la convention avec l'État est-elle signée ?", False),
-        ("Si notre projet coûte 120 000 € sur 3 ans, est-il éligible ?", False),
-    ],
-)
-def test_follow_up_detection(question, is_follow_up):
-    resolved = resolve_followup(question, ["Quel est le coût minimum ?"])
-    assert (resolved != question) is is_follow_up
-
-
-@pytest.mark.parametrize(
-    ("question", "previous", "resolved"),
-    [
-        # A subject pronoun stands for the one noun phrase of its gender and number.
-        (
-            "Et elle dure combien de temps ?",
-            "Qui signe la convention avec l'organisme ?",
-            "Et elle dure combien de temps ? (la convention)",
-        ),
-        (
-            "Et ils sont payés ?",
-            "Qui sont les bénéficiaires du dispositif ?",
-            "Et ils sont payés ? (les bénéficiaires du dispositif)",
-        ),
-        # "les" tells no gender, a feminine noun's ending does.
-        (
-            "et ils regardent quoi en priorité ?",
-            "Qui instruit les candidatures ?",
-            "et ils regardent quoi en priorité ? (Qui instruit les candidatures ?)",
-        ),
-        # Two that agree leave it to the whole question.
-        (
-            "Et peut-elle être renouvelée ?",
-            "Quelle est la durée de la convention ?",
-            "Et peut-elle être renouvelée ? (Quelle est la durée de la convention ?)",
-        ),
-    ],
-)
-def test_a_follow_up_pronoun_is_completed_by_what_it_stands_for(question, previous, resolved):
-    assert resolve_followup(question, [previous]) == resolved
-
-
-def test_a_later_question_whose_pronoun_stands_for_its_own_words_stands_alone():
-    # Within one e-mail, "Et…" questions lean on the one before, unless the pronoun's
-    # phrase is their own; an impersonal "il" stands for nothing.
-    before = "Dans l'AMI, il est question d'une CPOM : que signifie ce sigle ?"
-    own = "Et que se passe-t-il à l'issue de la convention, peut-elle être prolongée ?"
-    assert resolve_followup(own, [before], within_message=True) == own
-    leaning = "Et y a-t-il des dépenses à exclure ?"
-    assert resolve_followup(leaning, [before], within_message=True) == f"{leaning} ({before})"
-
-
-def test_a_later_question_naming_its_own_topic_stands_alone():
-    # "notre dossier" says what it asks about: the question before is not its topic.
-    before = "Une structure privée peut-elle être conventionnée au titre de l'O2R ?"
-    own = "Et quelles qualités devrons-nous démontrer dans notre dossier ?"
-    assert resolve_followup(own, [before], within_message=True) == own
 
 
 ENGLISH_IN_SCOPE = [

@@ -1,0 +1,121 @@
+"""Follow-up resolution: pure functions, no index."""
+
+from __future__ import annotations
+
+import pytest
+
+from o2r_assistant.followup import in_context, resolve_followup
+
+
+def test_a_follow_up_is_completed_by_the_question_before():
+    assert resolve_followup("et pour la durée ?", ["Quel est le coût minimum ?"]) == (
+        "et pour la durée ? (Quel est le coût minimum ?)"
+    )
+    assert resolve_followup("Qu'est-ce qu'un CPOM ?", ["Quel est le coût ?"]) == (
+        "Qu'est-ce qu'un CPOM ?"
+    )
+    # An acknowledgement before it changes nothing; without a follow-up it is kept.
+    assert resolve_followup("ok et pour la durée ?", ["Quel est le coût minimum ?"]) == (
+        "et pour la durée ? (Quel est le coût minimum ?)"
+    )
+    assert resolve_followup("Ok, qu'est-ce qu'un CPOM ?", ["Quel est le coût ?"]) == (
+        "Ok, qu'est-ce qu'un CPOM ?"
+    )
+    # A message that asked nothing is no question to continue, unless the follow-up
+    # names nothing of its own ("Et c'est suffisant ?").
+    introduced = "Bonjour, on est une petite asso de Saint-Nazaire."
+    assert resolve_followup("et côté expérience, ils attendent quoi ?", [introduced]) == (
+        "et côté expérience, ils attendent quoi ?"
+    )
+    assert resolve_followup("Et c'est suffisant ?", [introduced]) == (
+        f"Et c'est suffisant ? ({introduced})"
+    )
+    # "Dans ce cas" is about the case just asked, however long the question.
+    assert (
+        resolve_followup(
+            "Dans ce cas, laquelle coordonne les autres ?", ["Peut-on candidater à plusieurs ?"]
+        )
+        == "Dans ce cas, laquelle coordonne les autres ? (Peut-on candidater à plusieurs ?)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "is_follow_up"),
+    [
+        ("Et pour la durée ?", True),
+        ("Pour la durée ?", True),
+        ("La durée ?", True),
+        ("Mais si on est deux structures ?", True),
+        ("Pour quelle durée la convention avec l'État est-elle signée ?", False),
+        ("Si notre projet coûte 120 000 € sur 3 ans, est-il éligible ?", False),
+    ],
+)
+def test_follow_up_detection(question, is_follow_up):
+    resolved = resolve_followup(question, ["Quel est le coût minimum ?"])
+    assert (resolved != question) is is_follow_up
+
+
+@pytest.mark.parametrize(
+    ("question", "previous", "resolved"),
+    [
+        # A subject pronoun stands for the one noun phrase of its gender and number.
+        (
+            "Et elle dure combien de temps ?",
+            "Qui signe la convention avec l'organisme ?",
+            "Et elle dure combien de temps ? (la convention)",
+        ),
+        (
+            "Et ils sont payés ?",
+            "Qui sont les bénéficiaires du dispositif ?",
+            "Et ils sont payés ? (les bénéficiaires du dispositif)",
+        ),
+        # "les" tells no gender, a feminine noun's ending does.
+        (
+            "et ils regardent quoi en priorité ?",
+            "Qui instruit les candidatures ?",
+            "et ils regardent quoi en priorité ? (Qui instruit les candidatures ?)",
+        ),
+        # Two that agree leave it to the whole question.
+        (
+            "Et peut-elle être renouvelée ?",
+            "Quelle est la durée de la convention ?",
+            "Et peut-elle être renouvelée ? (Quelle est la durée de la convention ?)",
+        ),
+    ],
+)
+def test_a_follow_up_pronoun_is_completed_by_what_it_stands_for(question, previous, resolved):
+    assert resolve_followup(question, [previous]) == resolved
+
+
+def test_a_later_question_whose_pronoun_stands_for_its_own_words_stands_alone():
+    # Within one e-mail, "Et…" questions lean on the one before, unless the pronoun's
+    # phrase is their own; an impersonal "il" stands for nothing.
+    before = "Dans l'AMI, il est question d'une CPOM : que signifie ce sigle ?"
+    own = "Et que se passe-t-il à l'issue de la convention, peut-elle être prolongée ?"
+    assert resolve_followup(own, [before], within_message=True) == own
+    leaning = "Et y a-t-il des dépenses à exclure ?"
+    assert resolve_followup(leaning, [before], within_message=True) == f"{leaning} ({before})"
+
+
+def test_a_later_question_naming_its_own_topic_stands_alone():
+    # "notre dossier" says what it asks about: the question before is not its topic.
+    before = "Une structure privée peut-elle être conventionnée au titre de l'O2R ?"
+    own = "Et quelles qualités devrons-nous démontrer dans notre dossier ?"
+    assert resolve_followup(own, [before], within_message=True) == own
+
+
+def test_a_later_question_whose_object_is_a_pronoun_takes_the_question_before():
+    before = "Pourriez-vous nous indiquer à quelle autorité adresser notre demande ?"
+    later = "Pourriez-vous nous indiquer s'il est possible de la transmettre en ligne ?"
+    assert in_context(later, before).focus == f"{later} ({before})"
+    # Not when the question before only points too: neither names the thing.
+    pointing = "À qui devons-nous l'adresser ?"
+    alone = "Est-il possible de la transmettre en ligne plutôt que par courrier ?"
+    assert in_context(alone, pointing).focus == alone
+
+
+def test_a_short_later_question_takes_the_question_before_and_its_subject():
+    before = "Quel salaire maximum pour les encadrants ?"
+    later = "Existe-t-il une grille ?"
+    asked = in_context(later, before)
+    assert asked.focus == f"{later} ({before})"
