@@ -794,8 +794,9 @@ lead: \bchef(?:fe)?s? de file\b|\blead (?:partner|organi[sz]ation|applicant)\b|
     \bmandataire\b|\bporteur principal\b|\bstructure (?:coordinatrice|pilote)\b|
     \b(?:the|our) (?:designated )?lead\b(?![ ]+(?:partner|organi[sz]ation|applicant))|
     \b(?:chosen|appointed|named|designated|picked) (?:a|an|the) lead\b
-none_before: \b(?:sans|aucun|ni|pas (?:encore |toujours )?(?:de|d'un|designe de|designer de|
-    nommer de|avoir de)|n'a (?:encore |toujours )?(?:pas )?pris le role de|
+# "nous n'avons pas prévu de désigner de chef de file": a few words may come between.
+none_before: \b(?:sans|aucun|ni|pas(?:[ ]+[a-z']+){0,4}?[ ]+(?:de|d'un|d'une)|
+    n'a (?:encore |toujours )?(?:pas )?pris le role de|
     n'avons pas (?:encore )?(?:de|designe de|choisi de)|pas encore choisi de)[ ]+(?:de[ ]+)?$|
 # "aucune des trois structures ne sera désignée chef de file", "X ne sera pas nommée…"
     \bne[ ]+(?:(?:sera|seront|serait|seraient|est|sont|va|vont)[ ]+)?(?:pas[ ]+|jamais[ ]+)?
@@ -1353,9 +1354,11 @@ _ALL_ACTION_HERE = re.compile(
 )
 
 
-# "ce n'est pas Fougères", "Fougères n'est pas concerné", "not in Rennes": a place denied.
+# "ce n'est pas Fougères", "pas du tout à Alençon", "Fougères n'est pas concerné", "not in
+# Rennes": a place denied.
 _DENIED_BEFORE = re.compile(
-    r"\b(?:pas|plus|sauf|hormis|excepte|not|except)[ ]+(?:(?:a|au|en|dans|sur|de|du|in|at)[ ]+)?$"
+    r"\b(?:pas|plus|jamais|sauf|hormis|excepte|not|never|except)[ ]+"
+    r"(?:(?:du tout|vraiment|non plus|at all)[ ]+)?(?:(?:a|au|en|dans|sur|de|du|in|at)[ ]+)?$"
 )
 _DENIED_AFTER = re.compile(
     r"[ ]*(?:\([ ]*[0-9ab]{2,3}[ ]*\)[ ]*)?(?:n'est|ne sont|n'etait|is not|isn't|are not|"

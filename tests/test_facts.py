@@ -176,6 +176,12 @@ def test_public(text: str, registered: bool, subsidiary) -> None:
         ("Un groupement de structures porte le projet.", True, None, None),
         ("Nous portons le projet à plusieurs structures, sans chef de file.", True, None, False),
         ("Nous sommes trois associations, pas encore de chef de file.", True, None, False),
+        (
+            "Nous sommes trois associations et n'avons pas prévu de désigner de chef de file.",
+            True,
+            None,
+            False,
+        ),
         ("Nous sommes trois associations et Trajets sera chef de file.", True, "Trajets", True),
         ("Consortium de 3 structures ; chef de file : Ancre 44.", True, "Ancre 44", True),
         ("Nous serons chef de file du consortium.", True, "notre structure", True),
@@ -806,10 +812,17 @@ def test_an_association_in_a_town_is_not_part_of_its_name(text: str) -> None:
     assert [p.name for p in extract_facts(text).places] == ["Laval"]
 
 
-def test_a_place_said_not_to_be_concerned_is_withdrawn() -> None:
-    facts = extract_facts("Pardon, ce n'est pas Fougères, c'est Laval (53).")
-    assert [p.name for p in facts.places] == ["Laval"]
-    assert [p.name for p in facts.withdrawn_places] == ["Fougères"]
+@pytest.mark.parametrize(
+    ("text", "kept", "withdrawn"),
+    [
+        ("Pardon, ce n'est pas Fougères, c'est Laval (53).", ["Laval"], ["Fougères"]),
+        ("Ce sera au Mans, et pas du tout à Alençon.", ["Le Mans"], ["Alençon"]),
+    ],
+)
+def test_a_place_said_not_to_be_concerned_is_withdrawn(text: str, kept, withdrawn) -> None:
+    facts = extract_facts(text)
+    assert [p.name for p in facts.places] == kept
+    assert [p.name for p in facts.withdrawn_places] == withdrawn
 
 
 @pytest.mark.parametrize(
