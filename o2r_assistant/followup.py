@@ -42,7 +42,13 @@ _ACKNOWLEDGED = re.compile(
 # After a message that asked nothing, a follow-up with this many content words is.
 STANDS_ALONE_WORDS = 2
 # A clitic standing for what was asked before: "on en fait partie", "on y a droit".
-_CLITIC_BACK = re.compile(r"\b(?:on|nous|je|vous|ils|elles|n['’])\s*(?:en|y)\b", re.I)
+# An object pronoun after its verb's subject too: "et qui le signe côté État ?" after
+# "C'est quoi le CPOM ?".
+_CLITIC_BACK = re.compile(
+    r"\b(?:(?:on|nous|je|vous|ils|elles|n['’])\s*(?:en|y)"
+    r"|(?:qui|on|nous|je|vous|ils|elles|il|elle)\s+(?:ne\s+|n['’]\s*)?(?:le|la|les|l['’]))\b",
+    re.I,
+)
 
 
 # A subject pronoun standing for something the previous question named: "Et elle doit

@@ -104,6 +104,15 @@ def test_a_later_question_naming_its_own_topic_stands_alone():
     assert resolve_followup(own, [before], within_message=True) == own
 
 
+def test_an_and_question_whose_object_is_a_pronoun_continues_the_last_one():
+    previous = "C'est quoi le CPOM ?"
+    question = "et qui le signe côté État, et pour combien de temps ?"
+    assert resolve_followup(question, [previous]) == f"{question} ({previous})"
+    # A question naming all it asks stands alone, however it opens.
+    own = "et les jeunes pourront-ils être rémunérés pendant leur parcours ?"
+    assert resolve_followup(own, [previous]) == own
+
+
 def test_a_later_question_whose_object_is_a_pronoun_takes_the_question_before():
     before = "Pourriez-vous nous indiquer à quelle autorité adresser notre demande ?"
     later = "Pourriez-vous nous indiquer s'il est possible de la transmettre en ligne ?"
