@@ -269,10 +269,11 @@ KIND_ASKED = {
         r"(?:organi[sz]ations?|bodies|structures|entities|operators))\b[^?.]{0,40}?"
         r"\b(?:peu\w*|pourr\w*|ont le droit|a le droit|can|could|may|is allowed|are allowed)"
         # Or a third person asked about: "une commune peut-elle…", "est-ce qu'un CCAS peut…",
-        # "savoir si un PLIE peut…", "can a public body…".
+        # "savoir si un PLIE peut…", "si un organisme public a le droit de…", "can a public
+        # body…".
         r"|\bpeu\w*-(?:t-)?(?:il|elle|ils|elles)\b"
         r"|\b(?:est[- ]ce qu['’]|si\s+)(?:une?|les|des|la|le|l['’])\s*(?:[\wÀ-ÿ'’+-]+[\s,]+){1,8}?"
-        r"(?:peu\w*|pourr\w*)"
+        r"(?:peu\w*|pourr\w*|(?:a|ont|aurait|auraient)\s+le\s+droit)"
         r"|\b(?:can|could|may)\s+(?:a|an|the|any|public|private)\b[^?.]{0,40}?)"
         r"\s+(?:(?:[\wÀ-ÿ'’]+\s+){0,2}?)"
         r"(?:candidater|répondre|postuler|déposer|se porter candidate?s?|soumissionner|apply"
@@ -528,6 +529,40 @@ _POINTER_WORDS = frozenset(
 )
 
 
+# Asking what to reply to a question reported before ("Les jeunes nous demandent s'ils
+# seront payés. Que pouvons-nous leur répondre ?") asks that question.
+_WHAT_TO_REPLY = re.compile(
+    r"\b(?:leur|lui)\s+(?:répondre|dire|expliquer|conseiller|indiquer)\b"
+    r"|\b(?:tell|answer|reply to|say to)\s+(?:them|him|her)\b",
+    re.I,
+)
+
+
+# Numbered questions in one sentence: "Pourriez-vous nous préciser : 1) à qui adresser la
+# demande, 2) si un CCAS peut candidater, 3) pour combien de temps… ?".
+_NUMBERED = re.compile(r"(?:^|(?<=[\s:,;]))(?:\d{1,2}|[a-e])\)\s+", re.I)
+_ITEM_END = re.compile(r"[\s,;]*(?:(?:et|and)\s*)?[?.]?\s*$", re.I)
+
+
+def _split_numbered(sentence: str) -> list[str]:
+    """A sentence numbering its questions, as one question each, with the request that
+    opens the list ("Pourriez-vous nous préciser : 1) à qui…, 2) si…")."""
+    marks = list(_NUMBERED.finditer(sentence))
+    if len(marks) < 2:
+        return [sentence]
+    request = sentence[: marks[0].start()].rstrip(" :")
+    asking = bool(_FIRST_REQUEST.search(request) or _INDIRECT.search(request))
+    bounds = [m.end() for m in marks]
+    ends = [m.start() for m in marks[1:]] + [len(sentence)]
+    parts = []
+    for start, end in zip(bounds, ends, strict=True):
+        item = _ITEM_END.sub("", sentence[start:end])
+        if not (_ASKS_ON_ITS_OWN.match(item) or re.match(rf"{_ASKING}\b", item, re.I)):
+            return [sentence]  # "1) le budget, 2) la durée ?": topics of one question
+        parts.append(f"{request} {item} ?" if asking else f"{item} ?")
+    return parts
+
+
 # "Et notre budget est-il suffisant ?" names what it asks about, however short.
 OWN_TOPIC = re.compile(r"\b(?:notre|nos|mon|ma|mes|our|my)\s+[\wÀ-ÿ]{3,}", re.I)
 
@@ -553,7 +588,8 @@ def _question_sentences(sentences: list[str]) -> list[str]:
             and _POINTER.search(sentence)
             and sum(w.lower() not in _POINTER_WORDS for w in words) <= CONTENTLESS_WORDS
         )
-        if i and (bare or pointing or _LEANS_BACK.match(sentence)):
+        replying = i and _WHAT_TO_REPLY.search(sentence) and _REPORTED.search(sentences[i - 1])
+        if i and (bare or pointing or replying or _LEANS_BACK.match(sentence)):
             before = sentences[i - 1]
             if asked and asked[-1] == before:
                 asked[-1] = f"{before} {sentence}"
@@ -565,7 +601,8 @@ def _question_sentences(sentences: list[str]) -> list[str]:
             continue
         asked.extend(
             part
-            for request in _split_requests(sentence)
+            for numbered in _split_numbered(sentence)
+            for request in _split_requests(numbered)
             for s in _split_indirect(request)
             for part in _split_listed(s)
         )

@@ -63,6 +63,7 @@ def test_a_general_question_states_no_project_fact() -> None:
         ("Est-ce qu'un CCAS, établissement public, peut répondre ?", True),
         ("Je voudrais savoir si un PLIE peut déposer une demande.", True),
         ("Can a public body apply?", True),
+        ("Pourriez-vous préciser si un organisme public a le droit de candidater ?", True),
         # Whom the call is open to.
         ("Faut-il obligatoirement être une association pour candidater ?", True),
         ("L'appel est-il réservé aux associations ?", True),
@@ -408,6 +409,29 @@ def test_a_failing_fact_leads_even_before_the_messages_own_question(assistant) -
             [
                 "L'État vérifiera comment ce qu'on fait ?",
                 "C'est précisé dans quel document, tout ça ?",
+            ],
+        ),
+        # Numbered questions are one each, with the request opening the list; numbered
+        # topics are one question.
+        (
+            "Pourriez-vous nous préciser : 1) à qui adresser la demande, 2) si la demande "
+            "peut être déposée en ligne ?",
+            [
+                "Pourriez-vous nous préciser à qui adresser la demande ?",
+                "Pourriez-vous nous préciser si la demande peut être déposée en ligne ?",
+            ],
+        ),
+        (
+            "Trois points : 1) le budget minimum, 2) la durée du parcours, et 3) le territoire ?",
+            ["1) le budget minimum, 2) la durée du parcours, et 3) le territoire ?"],
+        ),
+        # Asking what to reply to a question reported before asks that question.
+        (
+            "Les jeunes nous demandent souvent s'ils seront payés. Que pouvons-nous leur "
+            "répondre ?",
+            [
+                "Les jeunes nous demandent souvent s'ils seront payés. Que pouvons-nous leur "
+                "répondre ?"
             ],
         ),
         (

@@ -1,0 +1,53 @@
+"""The scope decision's rules, on signals built by hand (no index)."""
+
+from __future__ import annotations
+
+import pytest
+
+from o2r_assistant.scope import ScopeSignals, _kind_named_before
+
+
+def _signals(domain_terms: int, agreement: bool, dense: float) -> ScopeSignals:
+    return ScopeSignals(
+        domain_terms=domain_terms,
+        english=False,
+        unknown_names=(),
+        asked_about=(),
+        agreement=agreement,
+        blocked=None,
+        rare_shared=0,
+        asks_fact=False,
+        _dense=lambda: dense,
+    )
+
+
+@pytest.mark.parametrize(
+    ("agreement", "dense", "supported"),
+    [
+        (False, 0.85, True),
+        (False, 0.84, False),
+        # Both legs putting one passage first lower the bar a little, not to any passage.
+        (True, 0.84, True),
+        (True, 0.83, False),
+    ],
+)
+def test_a_question_without_the_calls_words_needs_a_close_passage(
+    agreement: bool, dense: float, supported: bool
+) -> None:
+    assert _signals(0, agreement, dense).supported() is supported
+
+
+@pytest.mark.parametrize(
+    ("question", "name", "kind"),
+    [
+        ("Un organisme public comme notre CCAS a-t-il le droit de candidater ?", "CCAS", True),
+        ("Is a public body such as a CCAS allowed to apply?", "CCAS", True),
+        ("Les formations CACES sont-elles éligibles ?", "CACES", True),
+        # An example of nothing the call names.
+        ("Un logiciel comme Excel suffit-il ?", "Excel", False),
+    ],
+)
+def test_a_name_given_as_an_example_of_a_kind_the_call_names(
+    question: str, name: str, kind: bool
+) -> None:
+    assert _kind_named_before(question, question.index(name)) is kind
