@@ -135,6 +135,8 @@ assess: \b(?:suffisante?s?|suffit|assez|ça passe|ça va|c'est bon|ok|valables?|
     |\b(?:ça|cela|ca) change (?:quelque chose|qqch|qqc|quoi|tout)\b|\bdoes (?:that|it|this) change
     |\b(?:coch\w*|remplit|remplissons|tick|ticks|check)
     [ ](?:toutes les |les |all (?:the )?|the )(?:cases|boxes)\b
+    |\brien ne (?:bloque|coince|s'oppose|pose (?:de )?problème)\b
+    |\bnothing (?:blocks|stands in the way|is missing)\b
 how: ^(?:comment|how)\b(?! (?:long|much|many))
 # Asking whether the project qualifies, or reaches the call's threshold ("nous atteignons
 # le seuil", "on passe la barre"): the checker's verdict is then the answer.
@@ -970,10 +972,22 @@ _HOW_TO_APPLY = re.compile(
 _THE_FACT = re.compile(r"^(?:et |mais |alors |donc )?le fait (?:de |d['’]|que |qu['’])", re.I)
 
 
+# "Pouvez-vous me confirmer que notre projet rentre dans les clous ?": what follows is to
+# be assessed, however long.
+_CONFIRM_THAT = re.compile(
+    r"\b(?:confirm\w*|vérifi\w*|check)\s+(?:(?:nous|me|moi|us)\s+)?(?:que|qu['’]|si|s['’]|that"
+    r"|whether|if)\s*",
+    re.I,
+)
+
+
 def _asks_assessment(focus: str) -> bool:
     """ "Est-ce suffisant ?", "ça passe ?", "c'est bloquant ?": whether the stated facts
     qualify, or whether what was just described is a problem."""
     sentences = _SENTENCE.findall(focus) or [focus]
+    confirm = _CONFIRM_THAT.search(sentences[-1])
+    if confirm and _CUES["assess"].search(sentences[-1], confirm.end()):
+        return True
     last = _CLAUSE.split(sentences[-1])[-1].strip()
     if len(_WORDS.findall(last)) > ASSESS_MAX_WORDS:
         return False

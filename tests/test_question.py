@@ -716,10 +716,20 @@ def test_what_and_or_are_told_apart() -> None:
         "On passe à 11 mois de parcours. Du coup on est bons ?",
         "Budget 170 000 € sur 3 ans à Laval. On coche toutes les cases ?",
         "Budget of €170k over three years in Laval. Do we tick all the boxes?",
+        # Asked to confirm, however long the sentence.
+        "Pouvez-vous me confirmer que notre projet rentre bien dans les clous ?",
+        "Pouvez-vous me confirmer que rien ne bloque ?",
+        "Could you please confirm that our budget is enough for the call?",
     ],
 )
 def test_asking_whether_the_stated_facts_are_enough(message: str) -> None:
     assert analyse(message).asks_eligibility
+
+
+def test_asking_to_confirm_a_rule_is_no_question_about_the_project() -> None:
+    assert not analyse(
+        "Pouvez-vous me confirmer que la demande peut être déposée en ligne ?"
+    ).asks_eligibility
 
 
 @pytest.mark.parametrize(
