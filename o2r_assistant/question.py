@@ -124,7 +124,8 @@ wh: \b(?:qui|que|quoi|quel|quelle|quels|quelles|quand(?! même)|combien|comment|
     |where|why)\b
 # "le rôle du chef de file" asks what it is there to do, as its definition says.
 definition: \b(?:veut dire|signifie|définition|qu'(?:est-ce qu(?:e\b|')|entend-on par)
-    |c'est quoi|c koi|what (?:is|are|does)\b.*\bmean|what is meant|\bstands? for\b
+    |\bc(?:'est|est)?[ ]+(?:quoi|koi)\b|what (?:is|are|does)\b.*\bmean|what is meant
+    |\bstands? for\b
     |rôle (?:exact |précis )?(?:du|de la|de l'|des)|role of (?:the|a|an)\b)
 # A short question that only asks whether what was stated is enough or acceptable.
 # Also "on est bons ?", "we're good?", "on coche toutes les cases ?", "we tick all the boxes".
@@ -258,7 +259,7 @@ KIND_ASKED = {
         r"\bquels? articles?\b|\bquelle loi\b|\bquel décret\b|\bquels? textes?\b"
         # "c'est l'article combien ?" asks which article, not an amount.
         r"|\barticles? combien\b"
-        r"|\bwhich (?:article|law)",
+        r"|\b(?:which|what) (?:article|law|decree|regulation)s?\b",
         re.I,
     ),
     # Which organisations may apply: "qui peut candidater ?", "quels types de structures
@@ -867,9 +868,16 @@ def analyse(message: str, focus: str | None = None) -> Question:
     asked_text = without_subordinate_when(first)
     kinds = tuple(kind for kind, pattern in KIND_ASKED.items() if pattern.search(asked_text))
     count = KIND_ASKED["count"].search(first)
-    if count and count.group(3) and _SUBJECT_INVERTED.search(first, count.end()):
-        # "le nombre de projets retenus dépend-il d'une enveloppe ?" asks yes or no about
-        # the number, not for it.
+    if (
+        count
+        and count.group(3)
+        and (
+            _SUBJECT_INVERTED.search(first, count.end())
+            or _AUXILIARY_BEFORE.search(first, 0, count.start())
+        )
+    ):
+        # "le nombre de projets retenus dépend-il d'une enveloppe ?", "is the number of
+        # funded projects limited?" ask yes or no about the number, not for it.
         kinds = tuple(k for k in kinds if k != "count")
         count = None
     count_noun = next((g for g in count.groups() if g), None) if count else None
@@ -964,6 +972,14 @@ _HOW_TO_APPLY = re.compile(
     r"(?:\s+[\wÀ-ÿ'’-]+){0,2}?\s+(?:seule?s?|ensemble|à plusieurs|a plusieurs|en groupement"
     r"|en consortium|avec (?:d['’]autres|une autre|un autre|plusieurs|deux|trois)|alone"
     r"|together|jointly|with (?:other|another|two|three|several))\b",
+    re.I,
+)
+
+
+# An English question opening on its verb, whose subject is the number: "is the number…".
+_AUXILIARY_BEFORE = re.compile(
+    r"^\W*(?:is|are|was|will|would|does|do|did|can|could|has|have|should|must)\s+the\s+"
+    r"(?:\w+\s+)?$",
     re.I,
 )
 

@@ -821,3 +821,27 @@ def test_a_sentence_enumerating_what_is_asked_gives_a_list() -> None:
     assert enumerates(text, set(tokens("Quelles missions ?")))
     # Another list enumerated answers no question about missions.
     assert not enumerates(text.replace("missions", "étapes"), set(tokens("Quelles missions ?")))
+
+
+def test_which_decree_asks_for_a_reference() -> None:
+    assert analyse("Which decree lays down how participants get paid?").kinds == ("reference",)
+
+
+@pytest.mark.parametrize(
+    ("message", "count"),
+    [
+        ("Is the number of funded projects limited by the state budget?", False),
+        ("Is there a maximum number of participants?", True),
+        ("What is the number of projects funded each year?", True),
+    ],
+)
+def test_a_yes_no_question_about_a_number_asks_no_count(message: str, count: bool) -> None:
+    assert ("count" in analyse(message).kinds) is count
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["le « aller vers » c quoi au juste ?", "cest koi un SIEG", "C'est quoi le CPOM ?"],
+)
+def test_what_is_it_written_as_spoken_asks_a_definition(message: str) -> None:
+    assert analyse(message).definition
