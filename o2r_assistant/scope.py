@@ -29,7 +29,7 @@ from .retrieval import (
     region_terms,
 )
 from .safety import blocked_reason
-from .text import content_words, stem, tokens
+from .text import content_words, fold, stem, tokens
 
 if TYPE_CHECKING:
     from .answer import Candidate
@@ -143,6 +143,44 @@ def funded_item(question: str) -> list[str]:
         match = pattern.search(question)
         if match:
             return [w for w in content_words(match.group(1)) if w not in _EXPENSE_WORDS]
+    return []
+
+
+# What a yes/no question asks exists or is planned: "Une réunion d'information ou un
+# webinaire est-il prévu ?", "Y a-t-il un entretien oral ?".
+_DETERMINER = r"(?:une?|les?|la|l['’]|des|du|ce|cette|ces)"
+_THING = (
+    rf"({_DETERMINER}\s*[\wÀ-ÿ'’-]+(?:\s+(?!{_DETERMINER}\s)[\wÀ-ÿ'’-]+){{0,3}}?"
+    rf"(?:\s+(?:ou|et)\s+{_DETERMINER}\s*[\wÀ-ÿ'’-]+(?:\s+[\wÀ-ÿ'’-]+){{0,2}}?)?)"
+)
+_PLANNED = (
+    r"(?:prévue?s?|organisée?s?|proposée?s?|programmée?s?|mise?s? en place|disponibles?"
+    r"|possibles?)"
+)
+_ASKED_THING = (
+    re.compile(
+        rf"^\W*(?:(?:et|mais)\s+)?{_THING}\s+(?:est|sera|serait|sont|seront)-(?:t-)?"
+        rf"(?:il|elle|ils|elles)\s+(?:\w+\s+)?{_PLANNED}\b",
+        re.I,
+    ),
+    re.compile(
+        rf"\b(?:y a-t-il|y aura-t-il|existe-t-il|est-ce qu['’]il y a(?:ura)?)\s+{_THING}"
+        r"\s*(?:[?,.;!]|$|\b(?:pour|avec|dans|sur|en|à|au|aux|de|du|des|entre)\b)",
+        re.I,
+    ),
+)
+# A head noun and the adjective after it ("une date limite", "un entretien oral"), not
+# its complement ("d'information").
+_HEAD = re.compile(rf"\b{_DETERMINER}\s*([\wÀ-ÿ-]+)(?:\s+(?!d[e'’]|du\b|des\b)([\wÀ-ÿ-]+))?", re.I)
+
+
+def asked_thing(question: str) -> list[str]:
+    """The accent-folded words naming what a French yes/no question asks exists or is
+    planned (head nouns and their adjectives); empty when it asks nothing of that form."""
+    for pattern in _ASKED_THING:
+        match = pattern.search(question)
+        if match:
+            return [fold(w) for m in _HEAD.finditer(match.group(1)) for w in m.groups() if w]
     return []
 
 
@@ -264,6 +302,10 @@ def scope_signals(
         item = funded_item(question)
         if item and not retriever.recognises(item[0]) and not names_training(question):
             asked_about += (item[0],)
+        # "Un webinaire est-il prévu ?": a thing the texts never name, asked about.
+        things = asked_thing(question)
+        if things and not any(retriever.recognises(t) or stem(t) in DOMAIN_STEMS for t in things):
+            asked_about += (things[0],)
     # An unknown name's words are no evidence of scope, even if they look like ours.
     own = set(tokens(question)) - {t for name in unknown for t in tokens(name)}
     vocabulary = DOMAIN_STEMS | DOMAIN_STEMS_EN if english else DOMAIN_STEMS

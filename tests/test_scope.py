@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from o2r_assistant.scope import ScopeSignals, _kind_named_before
+from o2r_assistant.scope import ScopeSignals, _kind_named_before, asked_thing
 
 
 def _signals(domain_terms: int, agreement: bool, dense: float) -> ScopeSignals:
@@ -51,3 +51,20 @@ def test_a_name_given_as_an_example_of_a_kind_the_call_names(
     question: str, name: str, kind: bool
 ) -> None:
     assert _kind_named_before(question, question.index(name)) is kind
+
+
+@pytest.mark.parametrize(
+    ("question", "thing"),
+    [
+        (
+            "Une réunion d'information ou un webinaire est-il prévu pour les candidats ?",
+            ["reunion", "webinaire"],
+        ),
+        ("Y a-t-il un entretien oral avec les candidats ?", ["entretien", "oral"]),
+        # A property of a thing, not whether it exists.
+        ("La convention est-elle renouvelable ?", []),
+        ("Les frais de siège sont-ils éligibles ?", []),
+    ],
+)
+def test_what_a_question_asks_exists_or_is_planned(question: str, thing: list[str]) -> None:
+    assert asked_thing(question) == thing
