@@ -169,7 +169,9 @@ def _first_paragraphs(
 
 
 def _short(question: str, words: int = 14) -> str:
-    kept = question.split()
+    """The question as a reply names it: what is asked, without who asks ("Les jeunes nous
+    demandent s'ils seront payés ?": « s'ils seront payés ? »), cut after ``words``."""
+    kept = without_reporting(question).split()
     return " ".join(kept[:words]) + (" …" if len(kept) > words else "")
 
 

@@ -60,7 +60,8 @@ _INDIRECT = re.compile(
     r"|(?:tell|advise)\s+(?:me|us))"
     # An adverb may come between: "nous nous demandons en particulier si…".
     r"(?:\s+(?:en particulier|notamment|également|aussi|surtout|donc|alors|précisément"
-    r"|plus précisément|simplement|d'abord|enfin|particularly|also|especially))?"
+    r"|plus précisément|simplement|d'abord|enfin|souvent|régulièrement|parfois|toujours"
+    r"|particularly|also|especially|often|always|sometimes))?"
     rf"\s+{_ASKING}\b"
     # A wish to know something, anywhere in a sentence: "Afin de préparer notre dossier,
     # nous souhaiterions connaître les critères…" asks for them.
@@ -573,8 +574,10 @@ OWN_TOPIC = re.compile(r"\b(?:notre|nos|mon|ma|mes|our|my)\s+[\wÀ-ÿ]{3,}", re.
 def _question_sentences(sentences: list[str]) -> list[str]:
     """The sentences that ask something; one too bare to stand alone keeps the one before."""
     asked: list[str] = []
+    starts: list[int] = []  # where the questions read from each sentence start
     sentences = [_ANNOUNCED.sub("", s) for s in sentences]
     for i, sentence in enumerate(sentences):
+        starts.append(len(asked))
         if not asks(sentence):
             continue
         # Figures name no topic: "genre 5, 10 ?" leans on the question before it.
@@ -592,6 +595,10 @@ def _question_sentences(sentences: list[str]) -> list[str]:
             and sum(w.lower() not in _POINTER_WORDS for w in words) <= CONTENTLESS_WORDS
         )
         replying = i and _WHAT_TO_REPLY.search(sentence) and _REPORTED.search(sentences[i - 1])
+        if replying and asks(sentences[i - 1]):
+            # The question reported was read already: it is the one to answer, and asks.
+            asked[starts[i - 1] :] = [f"{q.rstrip(' .')} ?" for q in asked[starts[i - 1] :]]
+            continue
         if i and (bare or pointing or replying or _LEANS_BACK.match(sentence)):
             before = sentences[i - 1]
             if asked and asked[-1] == before:
@@ -638,7 +645,13 @@ def _split_indirect(sentence: str) -> list[str]:
         return [sentence]
     verb = _INDIRECT.match(sentence, start)
     split = _AND_INDIRECT.search(sentence, verb.end() if verb else start)
-    if not verb or not split or _REFERS_BACK.match(sentence, split.end()):
+    if not verb or not split:
+        return [sentence]
+    back = _REFERS_BACK.match(sentence, split.end())
+    # "s'ils seront payés et s'ils auront une couverture": the same subject twice, not
+    # a pronoun for the first question's thing.
+    first_subject = re.match(r"\s*(\w+)", sentence[verb.end() :])
+    if back and not (first_subject and first_subject[1].lower() in back[0].lower().split("'")):
         return [sentence]
     intro = sentence[:start] + _ASKED_WORD.sub("", verb.group())
     return [f"{sentence[: split.start()]}.", f"{intro} {sentence[split.end() :]}"]
@@ -646,7 +659,10 @@ def _split_indirect(sentence: str) -> list[str]:
 
 # Two requests, each with its verb: "Pourriez-vous me confirmer que le projet est
 # recevable, et me dire si des partenariats sont attendus ?".
-_REQUEST = r"(?:(?:me|nous)\s+|m['’])?(?:dire|préciser|indiquer|expliquer|confirmer)\b"
+_REQUEST = (
+    r"(?:(?:me|nous)\s+|m['’])?(?:dire|préciser|indiquer|expliquer|confirmer|rappeler"
+    r"|détailler|clarifier)\b"
+)
 _FIRST_REQUEST = re.compile(_REQUEST, re.I)
 _SECOND_REQUEST = re.compile(rf",?\s+et\s+(?={_REQUEST}\s+{_ASKING}\b)", re.I)
 

@@ -10,7 +10,7 @@ import yaml
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from o2r_assistant.answer import TOPIC_BONUS, main_clauses, score_candidates
-from o2r_assistant.assistant import clean_question
+from o2r_assistant.assistant import _short, clean_question
 from o2r_assistant.config import PROJECT_ROOT, Settings
 from o2r_assistant.errors import ConfigError, InputError
 from o2r_assistant.llm import FALLBACK_NOTICE, make_chat_model
@@ -409,6 +409,15 @@ def test_a_statement_naming_a_kind_asks_nothing_beside_its_verdict(assistant):
     answer = assistant.ask("Projet sur 3 ans à Angers, chaque jeune serait suivi 18 mois maximum.")
     assert answer.text.startswith("Non, pas en l'état")
     assert not any("150 000" in c.quote for c in answer.citations)
+
+
+def test_a_question_is_named_by_what_it_asks_not_by_who_asks_it():
+    assert _short("Les jeunes nous demandent souvent s'ils auront une couverture sociale ?") == (
+        "s'ils auront une couverture sociale ?"
+    )
+    assert _short("Nous voudrions savoir combien de temps dure la convention.") == (
+        "combien de temps dure la convention."
+    )
 
 
 def test_questions_past_the_third_are_answered_with_it(assistant):

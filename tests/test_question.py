@@ -425,14 +425,19 @@ def test_a_failing_fact_leads_even_before_the_messages_own_question(assistant) -
             "Trois points : 1) le budget minimum, 2) la durée du parcours, et 3) le territoire ?",
             ["1) le budget minimum, 2) la durée du parcours, et 3) le territoire ?"],
         ),
-        # Asking what to reply to a question reported before asks that question.
+        # Asking what to reply to questions reported before asks them; a pronoun that is
+        # both questions' subject stands for no thing of the first.
         (
-            "Les jeunes nous demandent souvent s'ils seront payés. Que pouvons-nous leur "
-            "répondre ?",
+            "Les jeunes nous demandent souvent s'ils seront payés et s'ils auront une "
+            "couverture sociale. Que pouvons-nous leur répondre ?",
             [
-                "Les jeunes nous demandent souvent s'ils seront payés. Que pouvons-nous leur "
-                "répondre ?"
+                "Les jeunes nous demandent souvent s'ils seront payés ?",
+                "Les jeunes nous demandent souvent s'ils auront une couverture sociale ?",
             ],
+        ),
+        (
+            "Des familles nous demandent si les jeunes seront payés. Que leur dire ?",
+            ["Des familles nous demandent si les jeunes seront payés ?"],
         ),
         (
             "Pour un projet à Laval, quel est le budget minimum, quelle durée est prévue, et "
