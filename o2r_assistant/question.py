@@ -522,14 +522,15 @@ _ANNOUNCED = re.compile(
 
 # A question naming what it asks about only by pointing at the statement before: "The
 # documents mention a CPOM. What does that stand for?", "On parle d'O2R. Que veut dire
-# ce sigle ?".
+# ce sigle ?", "ils ont des galères de logement… on peut bosser là-dessus ?".
 _POINTER = re.compile(
     r"\b(?:that|this|it|ça|ca|cela|ce (?:sigle|terme|mot)|cet acronyme"
-    r"|cette (?:abréviation|expression|notion))\b",
+    r"|cette (?:abréviation|expression|notion)|l[àa][- ]dessus|dessus)\b",
     re.I,
 )
 _POINTER_WORDS = frozenset(
-    "that this it who what which sigle terme mot acronyme abréviation expression notion".split()
+    "that this it who what which sigle terme mot acronyme abréviation expression notion "
+    "dessus".split()
 )
 
 

@@ -403,6 +403,10 @@ def test_a_failing_fact_leads_even_before_the_messages_own_question(assistant) -
             "On voit passer le sigle SIEG. Que veut dire ce sigle ?",
             ["On voit passer le sigle SIEG. Que veut dire ce sigle ?"],
         ),
+        (
+            "Nos jeunes ont des soucis de logement. On peut bosser là-dessus ?",
+            ["Nos jeunes ont des soucis de logement. On peut bosser là-dessus ?"],
+        ),
         # ... not the question before it, which asked its own.
         (
             "L'État vérifiera comment ce qu'on fait ? C'est précisé dans quel document, tout ça ?",
