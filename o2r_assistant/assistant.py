@@ -377,7 +377,7 @@ class Assistant:
         findings = evaluate(merged) if merged is not None and not merged.is_empty() else None
         changed = _changed_rules(dossier, findings) if stated else None
         t2 = time.perf_counter()
-        signals = scope_signals(resolved, asked.kinds, result, retriever)
+        signals = scope_signals(resolved, asked, result, retriever)
         chosen: list[Candidate] = []
         rule_chosen: list[Candidate] = []
         candidates: list[Candidate] = []

@@ -59,6 +59,15 @@ def abstention_text(english: bool = False) -> str:
 # names a subject the documents do not cover.
 _SALIENT = re.compile(r"(?<![\w'’])(?:[A-Z]{2,}[a-z]?|(?<=\s)[A-Z][a-zà-ÿ]{2,})(?![\w'’])")
 
+# "L'association Tremplin Mayenne a-t-elle été retenue… ?": a named organisation's own
+# standing, asked by someone else, which no text of the call gives.
+_NAMED_STANDING = re.compile(
+    r"^\W*(?i:l['’]|la\s+|le\s+)(?:association|structure|organisme|société|entreprise"
+    r"|fédération|régie)\s+(?P<name>(?:[A-ZÀ-Ý][\wÀ-ÿ'’-]*\s+){1,4})"
+    r"[\wÀ-ÿ]+-(?:t-)?(?:elle|il)\b"
+    # Whether it may apply, and how, is answered for every organisation.
+    r"(?!.*\b(?:candidat|répond|postul|dépos|soumissionn))"
+)
 # Words that give a name to the candidate or a person: "l'association Tremplin Ouest",
 # "je suis Marie Dupont" (up to three words of the name before the one at hand).
 _NAMED = re.compile(
@@ -265,9 +274,10 @@ class ScopeSignals:
 
 
 def scope_signals(
-    question: str, kinds: tuple[str, ...], result: RetrievalResult, retriever: HybridRetriever
+    question: str, asked: Question, result: RetrievalResult, retriever: HybridRetriever
 ) -> ScopeSignals:
-    """The signals for ``question`` (as retrieved), asking for answers of ``kinds``."""
+    """The signals for ``question`` (as retrieved), read as ``asked``."""
+    kinds = asked.kinds
     place_words = {w for p in find_places(question) for w in content_words(p.name)}
     english = is_english(question)
     found = [
@@ -293,6 +303,9 @@ def scope_signals(
     # The thing a yes/no question asks about ("la certification Qualiopi est-elle
     # exigée ?"), not a name in the clauses around it.
     asked_about = tuple(m[0] for m in found if asks_at(question, m.start()) and not applicant)
+    standing = _NAMED_STANDING.match(question)
+    if standing and not (applicant or asked.first_person or asked.asks_eligibility):
+        asked_about += (standing["name"].strip(),)
     # "le plancher de l'AMI O2R de Bretagne": another region's call, which the texts lack.
     other_call = other_regions_call(question)
     if other_call:

@@ -1155,3 +1155,13 @@ def test_a_later_question_whose_object_is_a_pronoun_leans_on_the_one_before(assi
     quotes = " ".join(c.quote for c in answer.citations)
     assert "préfet de la région" in quotes
     assert "voie dématérialisée" in quotes
+
+
+def test_a_named_organisations_own_standing_is_no_question_the_texts_answer(assistant):
+    answer = assistant.ask(
+        "L'association Tremplin Mayenne a-t-elle été retenue lors de la précédente vague de l'AMI ?"
+    )
+    assert answer.abstained
+    # Whether such an organisation may apply is answered for every organisation at once.
+    answer = assistant.ask("L'association Tremplin peut-elle candidater ?")
+    assert not answer.abstained
