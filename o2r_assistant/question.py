@@ -547,6 +547,7 @@ _WHAT_TO_REPLY = re.compile(
 # demande, 2) si un CCAS peut candidater, 3) pour combien de temps… ?".
 _NUMBERED = re.compile(r"(?:^|(?<=[\s:,;]))(?:\d{1,2}|[a-e])\)\s+", re.I)
 _ITEM_END = re.compile(r"[\s,;]*(?:(?:et|and)\s*)?[?.]?\s*$", re.I)
+_OPENS_ASKING = re.compile(rf"{_ASKING}\b", re.I)
 
 
 def _split_numbered(sentence: str) -> list[str]:
@@ -562,7 +563,7 @@ def _split_numbered(sentence: str) -> list[str]:
     parts = []
     for start, end in zip(bounds, ends, strict=True):
         item = _ITEM_END.sub("", sentence[start:end])
-        if not (_ASKS_ON_ITS_OWN.match(item) or re.match(rf"{_ASKING}\b", item, re.I)):
+        if not (_ASKS_ON_ITS_OWN.match(item) or _OPENS_ASKING.match(item)):
             return [sentence]  # "1) le budget, 2) la durée ?": topics of one question
         parts.append(f"{request} {item} ?" if asking else f"{item} ?")
     return parts
