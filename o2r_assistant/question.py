@@ -653,7 +653,9 @@ def _split_indirect(sentence: str) -> list[str]:
     # "s'ils seront payés et s'ils auront une couverture": the same subject twice, not
     # a pronoun for the first question's thing.
     first_subject = re.match(r"\s*(\w+)", sentence[verb.end() :])
-    if back and not (first_subject and first_subject[1].lower() in back[0].lower().split("'")):
+    if back and not (
+        first_subject and first_subject[1].lower() in re.split(r"['’]", back[0].lower())
+    ):
         return [sentence]
     intro = sentence[:start] + _ASKED_WORD.sub("", verb.group())
     return [f"{sentence[: split.start()]}.", f"{intro} {sentence[split.end() :]}"]

@@ -440,6 +440,14 @@ def test_a_failing_fact_leads_even_before_the_messages_own_question(assistant) -
             ],
         ),
         (
+            "Les jeunes nous demandent s’ils seront payés et s’ils auront une couverture "
+            "sociale. Que leur répondre ?",
+            [
+                "Les jeunes nous demandent s’ils seront payés ?",
+                "Les jeunes nous demandent s’ils auront une couverture sociale ?",
+            ],
+        ),
+        (
             "Des familles nous demandent si les jeunes seront payés. Que leur dire ?",
             ["Des familles nous demandent si les jeunes seront payés ?"],
         ),
