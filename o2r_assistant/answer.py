@@ -32,6 +32,7 @@ from .question import (
     asked_clauses,
     enumerates,
     gives_kind,
+    plural_asked,
     whose,
     without_condition,
     without_reporting,
@@ -479,6 +480,7 @@ def score_candidates(
     if question.subject and not set(question.kinds) & set(FACT_KINDS):
         subject_stems = {t for t in tokens(question.subject) if idf(t) >= SUBJECT_MIN_IDF}
         subject_stems -= FRAME_NOUNS
+    several = plural_asked(asked)
     latent_sims = result.latent_sims
     out = []
     for hit in _passages_to_read(result, index, matrix, qvec, question.kinds, topic):
@@ -547,6 +549,8 @@ def score_candidates(
                 for kind in question.kinds
                 if gives_kind(kind, shown) or (kind == "list" and enumerates(shown, own_stems))
             )
+            if "list" not in question.kinds and enumerates(shown, several):
+                score += ANSWER_KIND_BONUS  # the things asked for, listed as examples
             if _DELEGATES.search(text) and not asks_who_decides:
                 score -= DELEGATION_PENALTY
             entry = _TERM_ENTRY.match(text)

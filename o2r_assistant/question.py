@@ -385,10 +385,24 @@ _ENUMERATED = re.compile(
 )
 
 
+# Examples given in brackets after the noun they are examples of: "qui cumulent des
+# difficultés (santé, logement, mobilité, accès aux droits…)".
+_EXAMPLES = re.compile(r"\b(?P<head>[\wÀ-ÿ]{3,})\s*\((?:[^(),]{2,40},\s*){2,}[^()]{2,40}\)")
+# "Quelles difficultés… ?", "quels freins… ?": the things asked for, several of one kind.
+_PLURAL_ASKED = re.compile(r"\bquel(?:le)?s\s+(?P<head>[\wÀ-ÿ]{4,}[sx])\b", re.I)
+
+
 def enumerates(text: str, asked: set[str]) -> bool:
     """Whether ``text`` lists, in a sentence, the things a question names (its stems
-    ``asked``): the missions enumerated answer "quelles missions ?", not another list."""
-    return any(stem(m["head"]) in asked for m in _ENUMERATED.finditer(text))
+    ``asked``): the missions enumerated answer "quelles missions ?", not another list;
+    the difficulties exemplified answer "quelles difficultés ?"."""
+    found = [*_ENUMERATED.finditer(text), *_EXAMPLES.finditer(text)]
+    return any(stem(m["head"]) in asked for m in found)
+
+
+def plural_asked(question: str) -> set[str]:
+    """The stems of the things a "quel(le)s X" question asks for several of."""
+    return {stem(m["head"]) for m in _PLURAL_ASKED.finditer(question)}
 
 
 # Nouns that frame a question ("quels éléments", "quelle date", "quel rôle", "quel texte")

@@ -1147,6 +1147,16 @@ def test_a_list_enumerated_in_a_sentence_answers_which_ones(assistant):
     assert "remobilisation" in answer.citations[0].quote
 
 
+def test_examples_of_the_things_asked_for_answer_which_ones(assistant):
+    # "… qui cumulent des difficultés (santé, logement, mobilité, accès aux droits..)"
+    # names the difficulties asked for, over a sentence that only mentions some.
+    answer = assistant.ask(
+        "Quelles difficultés des personnes faut-il traiter en même temps que "
+        "l'accompagnement professionnel ?"
+    )
+    assert "logement" in answer.citations[0].quote
+
+
 def test_a_later_question_whose_object_is_a_pronoun_leans_on_the_one_before(assistant):
     answer = assistant.ask(
         "Bonjour,\n\nPourriez-vous nous indiquer à quelle autorité adresser notre demande, "

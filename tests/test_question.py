@@ -10,6 +10,7 @@ from o2r_assistant.question import (
     enumerates,
     gives_kind,
     language_switch,
+    plural_asked,
     questions_of,
     statements_of,
     whose,
@@ -838,6 +839,17 @@ def test_a_sentence_enumerating_what_is_asked_gives_a_list() -> None:
     assert enumerates(text, set(tokens("Quelles missions ?")))
     # Another list enumerated answers no question about missions.
     assert not enumerates(text.replace("missions", "étapes"), set(tokens("Quelles missions ?")))
+
+
+def test_examples_in_brackets_enumerate_the_noun_they_follow() -> None:
+    text = "Elle priorise les publics qui cumulent des difficultés (santé, logement, mobilité)."
+    asked = plural_asked("Quelles difficultés faut-il traiter en même temps ?")
+    assert asked == set(tokens("difficultés"))
+    assert enumerates(text, asked)
+    # Brackets holding no list, or a list after another noun, give no examples.
+    assert not enumerates("Les publics en difficulté (les invisibles) sont visés.", asked)
+    assert not enumerates("Les freins (santé, logement, mobilité) sont levés.", asked)
+    assert plural_asked("Quel est le budget minimum ?") == set()
 
 
 def test_which_decree_asks_for_a_reference() -> None:
