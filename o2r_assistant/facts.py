@@ -153,6 +153,14 @@ _NET_OF_TRAINING_AFTER = re.compile(
     r"(?:les[ ]+|la[ ]+|the[ ]+)?(?:depenses[ ]+de[ ]+|frais[ ]+de[ ]+|couts?[ ]+de[ ]+)?"
     r"(?:formations?|training)\b"
 )
+# Training paid for outside the project: "les 60 000 € de formation seront financés à
+# part, hors budget O2R", "the €20k of training is funded separately".
+_FUNDED_APART_AFTER = re.compile(
+    r"[^.;!?\n]{0,40}?\b(?:financ\w*|pay\w*|pai\w*|pris(?:es)? en charge|fund\w*|paid|covered)"
+    r"[ ]+(?:a part|separement|ailleurs|par ailleurs|autrement|separately|elsewhere)\b|"
+    r"[^.;!?\n]{0,40}?\b(?:hors|en dehors d[ue]s?|outside(?: of)?)[ ]+(?:du |de notre |notre |le |"
+    r"the |our )?(?:budget|project|projet)\b"
+)
 # An amount for the first years only leaves the project's cost unknown.
 _FIRST_YEARS_BEFORE = re.compile(
     r"\b(?:deux|2|les) (?:premieres|1res|1eres)(?:[ ]+annees)?\b[^.;!?]{0,50}$|"
@@ -284,7 +292,7 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
     quarterly: list[Decimal] = []
     lines: list[BudgetLine] = []
     training = Decimal(0)
-    training_found = training_per_year = False
+    training_found = training_per_year = funded_apart = False
     for amount in find_amounts(folded):
         # A table's leader dots ("Formation ........ 18 000 €") say nothing: one space.
         wide = _LEADER.sub(" ", folded[max(0, amount.start - 120) : amount.start])
@@ -298,6 +306,9 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
         named_after = _TRAINING_AFTER.match(folded, amount.end)
         # A table's label may be long: "Formations des bénéficiaires (CACES, …) | 30 000 €".
         if named_after or _TRAINING_BEFORE.search(wide[-80:]):
+            if _FUNDED_APART_AFTER.match(folded, named_after.end() if named_after else amount.end):
+                funded_apart = True  # not in the project's cost, which then has none
+                continue
             training += amount.value
             training_found = True
             # "10 000 € par an de formation", "10k de formation par an"
@@ -376,7 +387,7 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
         if budget.net_of_training and budget.total is not None:
             # The cost the checker reads includes the training it then takes out.
             budget.total += training
-    elif any(
+    elif funded_apart or any(
         declarative.contains(m.start())
         for pattern in (_NO_TRAINING, _TRAINING_REMOVED)
         for m in pattern.finditer(folded)

@@ -996,6 +996,21 @@ def test_a_corrected_pathway_length_replaces_the_one_stated_before(assistant):
     assert status["duree_accompagnement"] == "pass" and status["territoire"] == "pass"
 
 
+def test_training_said_to_be_paid_for_apart_leaves_the_project_budget(assistant):
+    said = "Notre budget est de 160 000 € sur 3 ans, dont 40 000 € de formation, à Angers."
+    first = assistant.ask(said)
+    status = {r.rule_id: r.status for r in first.findings.results}
+    assert status["cout_minimum"] == "fail"
+    answer = assistant.ask(
+        "Je précise : les 40 000 € de formation seront financés à part, hors budget O2R.",
+        history=[said],
+        dossier=first.dossier,
+        previous=first,
+    )
+    status = {r.rule_id: r.status for r in answer.findings.results}
+    assert status["cout_minimum"] == "pass" and status["depenses_formation"] == "pass"
+
+
 def test_an_e_mail_asking_whether_to_apply_alone_gets_the_sentence_that_says(assistant):
     answer = assistant.ask(
         "Bonjour,\n\nNous sommes une association de Mayenne qui accompagne des jeunes depuis "

@@ -401,6 +401,27 @@ def test_no_training_stated_is_zero(text: str) -> None:
     assert extract_facts(text).training_cost_eur == 0
 
 
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        ("Les 60 000 € de formation seront financés à part, hors budget O2R.", None),
+        ("Budget de 200 000 € sur 3 ans ; 60 000 € de formation payés par ailleurs.", 200000),
+        ("The €20,000 of training will be funded separately; our budget is €160,000.", 160000),
+    ],
+)
+def test_training_paid_for_outside_the_project_is_none_of_its_cost(
+    text: str, total: int | None
+) -> None:
+    facts = extract_facts(text)
+    assert facts.training_cost_eur == 0
+    assert facts.total_cost_eur == (None if total is None else Decimal(total))
+
+
+def test_training_of_a_budget_line_without_a_funder_is_still_its_cost() -> None:
+    facts = extract_facts("Budget 180 000 € sur 3 ans dont 30 000 € de formation.")
+    assert facts.training_cost_eur == 30000
+
+
 def test_a_persons_pathway_apart_from_the_projects_length() -> None:
     facts = extract_facts("On accompagnera les gens pendant un an et demi, sur un projet de 3 ans.")
     assert (facts.pathway_months, facts.project_months) == (18, 36)
