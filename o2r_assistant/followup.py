@@ -165,7 +165,8 @@ def in_context(question: str, before: str, message: str = "") -> Question:
     asked = analyse(question)
     resolved = resolve_followup(question, [before], within_message=True)
     if resolved == question and (
-        len(content_words(question)) <= CONTEXTLESS_WORDS
+        # "comment nos actions seront-elles évaluées ?" names its own topic, however short.
+        (len(content_words(question)) <= CONTEXTLESS_WORDS and not OWN_TOPIC.search(question))
         # Not when the one before only points too: "À qui devons-nous l'adresser ?".
         or (_OBJECT_BACK.search(question) and not _OBJECT_BACK.search(before))
     ):

@@ -128,3 +128,9 @@ def test_a_short_later_question_takes_the_question_before_and_its_subject():
     later = "Existe-t-il une grille ?"
     asked = in_context(later, before)
     assert asked.focus == f"{later} ({before})"
+
+
+def test_a_short_later_question_naming_its_own_topic_stands_alone():
+    before = "Combien de temps dure la convention signée avec l'État ?"
+    later = "Comment nos actions seront-elles évaluées ?"
+    assert in_context(later, before).focus == later
