@@ -204,16 +204,20 @@ _NUMBER = (
     r"(?:\d[\d\s.,]*|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|"
     r"quinze|vingt|trente|cent|mille|dix-huit|trente-six)"
 )
+# Not followed by what names a length: "maximum length", "minimum duration".
+_NOT_OF_TIME = r"(?!\s+(?:[\w'’-]+\s+)?(?:length|duration|durée|period|time)\b)"
 KIND_ASKED = {
     "duration": lenient(
         r"\bcombien de temps|\bdurée|\bdure(?:r|nt)?\b|\bpendant combien|\bhow long|\bduration"
+        r"|\blength\b"
         # "le délai …, c'est combien ?" asks how long.
         r"|\bdélai\b[^?.]*\bcombien\b|\bcombien\b[^?.]*\bdélai\b",
         re.I,
     ),
     "amount": lenient(
         r"\bcombien (?:co[uû]te|d'argent|d'euros|faut-il (?:de budget|d'argent))|\bmontant"
-        r"|\bminimum|\bmaximum|\bplafond|\bplancher"
+        # A bound of a length is a duration: "is there a maximum length of support?".
+        rf"|\b(?:minimum|maximum){_NOT_OF_TIME}|\bplafond|\bplancher"
         # In one clause: "pour combien de temps, et ce qu'elle contient (budget…)" asks none.
         r"|\bbudget\b[^,;:?.()]*\bcombien|\bcombien\b(?! de temps)[^,;:?.()]*\bbudget"
         r"|\bceiling\b|\b(?:a|the|any) cap\b"

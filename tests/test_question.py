@@ -613,6 +613,21 @@ def test_how_much_and_how_many_in_other_words(
     assert (asked.kinds, asked.count_noun) == (kinds, count_noun)
 
 
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
+        # A bound of a length asks for a duration, a bound of money for an amount.
+        ("Is there a maximum length of support for each participant?", ("duration",)),
+        ("What is the minimum duration of the project?", ("duration",)),
+        ("Y a-t-il une durée maximum de parcours ?", ("duration",)),
+        ("Is there a maximum amount of funding?", ("amount",)),
+        ("Quel est le budget minimum ?", ("amount",)),
+    ],
+)
+def test_a_bound_asks_for_the_kind_of_what_it_bounds(question: str, kinds: tuple) -> None:
+    assert analyse(question).kinds == kinds
+
+
 def test_the_topic_leaves_out_the_words_that_ask_for_a_kind() -> None:
     asked = analyse("Quelle est la date limite pour l'AMI O2R ?")
     assert asked.topic("date") == frozenset()
