@@ -549,7 +549,7 @@ def score_candidates(
                 for kind in question.kinds
                 if gives_kind(kind, shown) or (kind == "list" and enumerates(shown, own_stems))
             )
-            if "list" not in question.kinds and enumerates(shown, several):
+            if several and "list" not in question.kinds and enumerates(shown, several):
                 score += ANSWER_KIND_BONUS  # the things asked for, listed as examples
             if _DELEGATES.search(text) and not asks_who_decides:
                 score -= DELEGATION_PENALTY
