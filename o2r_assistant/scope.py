@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from .facts import names_training
 from .places import find_places, other_regions_call
 from .question import (
-    FACT_KINDS,
     FRAME_NOUNS,
     KIND_GIVEN,
     MUST_BE_GIVEN,
@@ -231,8 +230,6 @@ class ScopeSignals:
     blocked: str | None
     # The most rare words of the question that one sentence of a top passage shares.
     rare_shared: int
-    # Whether it asks for a fact (a date, an amount…), which the kind check then requires.
-    asks_fact: bool
     # Costs an embedding when the question named a place: computed only if consulted.
     _dense: Callable[[], float] = field(repr=False)
 
@@ -340,7 +337,6 @@ def scope_signals(
         agreement=bool(top_dense & top_lex),
         blocked=blocked_reason(question),
         rare_shared=_rare_shared(own, result, retriever),
-        asks_fact=bool(set(kinds) & set(FACT_KINDS)),
         _dense=lambda: retriever.raw_dense_best(result),
     )
 

@@ -18,7 +18,6 @@ def _signals(
         agreement=agreement,
         blocked=None,
         rare_shared=0,
-        asks_fact=False,
         _dense=lambda: dense,
     )
 
