@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from .facts import names_training
 from .places import find_places, other_regions_call
 from .question import (
+    FACT_KINDS,
     FRAME_NOUNS,
     KIND_GIVEN,
     MUST_BE_GIVEN,
@@ -230,6 +231,8 @@ class ScopeSignals:
     blocked: str | None
     # The most rare words of the question that one sentence of a top passage shares.
     rare_shared: int
+    # Whether it asks for a fact (a date, an amount…), which the kind check then requires.
+    asks_fact: bool
     # Costs an embedding when the question named a place: computed only if consulted.
     _dense: Callable[[], float] = field(repr=False)
 
@@ -246,16 +249,14 @@ class ScopeSignals:
             return False
         if self.english:
             # Cross-language similarity runs lower and the lexical leg agrees on common
-            # words ("capital of France"): the call's vocabulary decides. With a single
-            # term, the dense model's support or both legs on one passage, as for a French
-            # question ("Who issued the national specifications…?"); with none, both, and
-            # that passage as close as a one-term question needs. Measured with `o2r eval`:
-            # two read sets and one blind set +1 each, no question to decline answered.
+            # words ("capital of France"): the call's vocabulary decides, a single term
+            # with the dense model's support, or with both legs' when a fact is asked
+            # ("when did the decree take effect?"), since a sentence must then give it.
             if self.domain_terms >= 2:
                 return True
-            if self.domain_terms == 1:
-                return self.agreement or self.dense_best >= ENGLISH_DENSE_ONE_TERM
-            return self.agreement and self.dense_best >= ENGLISH_DENSE_ONE_TERM
+            return self.domain_terms == 1 and (
+                self.dense_best >= ENGLISH_DENSE_ONE_TERM or (self.agreement and self.asks_fact)
+            )
         if self.unknown_names:
             return self.domain_terms >= 1 and self.agreement and self.dense_best >= 0.85
         if self.domain_terms == 0:
@@ -337,6 +338,7 @@ def scope_signals(
         agreement=bool(top_dense & top_lex),
         blocked=blocked_reason(question),
         rare_shared=_rare_shared(own, result, retriever),
+        asks_fact=bool(set(kinds) & set(FACT_KINDS)),
         _dense=lambda: retriever.raw_dense_best(result),
     )
 

@@ -7,17 +7,16 @@ import pytest
 from o2r_assistant.scope import ScopeSignals, _kind_named_before, asked_thing
 
 
-def _signals(
-    domain_terms: int, agreement: bool, dense: float, english: bool = False
-) -> ScopeSignals:
+def _signals(domain_terms: int, agreement: bool, dense: float) -> ScopeSignals:
     return ScopeSignals(
         domain_terms=domain_terms,
-        english=english,
+        english=False,
         unknown_names=(),
         asked_about=(),
         agreement=agreement,
         blocked=None,
         rare_shared=0,
+        asks_fact=False,
         _dense=lambda: dense,
     )
 
@@ -36,26 +35,6 @@ def test_a_question_without_the_calls_words_needs_a_close_passage(
     agreement: bool, dense: float, supported: bool
 ) -> None:
     assert _signals(0, agreement, dense).supported() is supported
-
-
-@pytest.mark.parametrize(
-    ("domain_terms", "agreement", "dense", "supported"),
-    [
-        # One of the call's words: agreeing legs suffice, as for a French question…
-        (1, True, 0.79, True),
-        (1, False, 0.79, False),
-        (1, False, 0.80, True),
-        # … none: agreeing legs on a passage as close as a one-term question needs.
-        (0, True, 0.80, True),
-        (0, True, 0.79, False),
-        (0, False, 0.84, False),
-        (2, False, 0.70, True),
-    ],
-)
-def test_an_english_question_is_read_on_the_calls_words_and_agreeing_legs(
-    domain_terms: int, agreement: bool, dense: float, supported: bool
-) -> None:
-    assert _signals(domain_terms, agreement, dense, english=True).supported() is supported
 
 
 @pytest.mark.parametrize(
