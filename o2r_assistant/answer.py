@@ -564,6 +564,10 @@ def score_candidates(
                 # "Ça veut dire quoi « droit commun » ?": the entry defining the term
                 # named is the kind of answer asked for.
                 score += ANSWER_KIND_BONUS
+            elif entry and question.yes_no and question.first_person:
+                # "… ferons-nous partie du réseau pour l'emploi ?": what the term means
+                # does not say whether the candidate will be in it.
+                score -= TERM_ENTRY_PENALTY
             if chunk.chunk_id in topic:
                 score += TOPIC_BONUS
             if not chunk.source_url:
