@@ -156,7 +156,7 @@ _NET_OF_TRAINING_AFTER = re.compile(
 # Training paid for outside the project: "les 60 000 € de formation seront financés à
 # part, hors budget O2R", "the €20k of training is funded separately".
 _FUNDED_APART_AFTER = re.compile(
-    r"[^.;!?\n]{0,40}?\b(?:financ\w*|pay\w*|pai\w*|pris(?:es)? en charge|fund\w*|paid|covered)"
+    r"[^.;!?\n]{0,40}?\b(?:financ\w*|pay\w*|pai\w*|pris(?:es)? en charge|fund\w*|covered)"
     r"[ ]+(?:a part|separement|ailleurs|par ailleurs|autrement|separately|elsewhere)\b|"
     r"[^.;!?\n]{0,40}?\b(?:hors|en dehors d[ue]s?|outside(?: of)?)[ ]+(?:du |de notre |notre |le |"
     r"the |our )?(?:budget|project|projet)\b"
