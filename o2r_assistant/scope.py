@@ -59,15 +59,36 @@ def abstention_text(english: bool = False) -> str:
 # names a subject the documents do not cover.
 _SALIENT = re.compile(r"(?<![\w'’])(?:[A-Z]{2,}[a-z]?|(?<=\s)[A-Z][a-zà-ÿ]{2,})(?![\w'’])")
 
-# "L'association Tremplin Mayenne a-t-elle été retenue… ?": a named organisation's own
-# standing, asked by someone else, which no text of the call gives.
+# "L'association Tremplin Mayenne a-t-elle été retenue… ?", "L'association Trajectoires
+# Emploi de Nantes… ?": a named organisation's own standing, asked by someone else, which
+# no text of the call gives.
 _NAMED_STANDING = re.compile(
-    r"^\W*(?i:l['’]|la\s+|le\s+)(?:association|structure|organisme|société|entreprise"
-    r"|fédération|régie)\s+(?P<name>(?:[A-ZÀ-Ý][\wÀ-ÿ'’-]*\s+){1,4})"
+    r"^\W*(?i:l['’]|la\s+|le\s+)(?P<kind>association|structure|organisme|société|entreprise"
+    r"|fédération|régie|(?i:mission locale|ccas|cias|commune|ville|plie|centre social))\s+"
+    r"(?P<name>(?:(?:[A-ZÀ-Ý][\wÀ-ÿ'’-]*|de|du|des|d['’]\w+|la|en|sur|et)\s+){1,6})"
     r"[\wÀ-ÿ]+-(?:t-)?(?:elle|il)\b"
     # Whether it may apply, and how, is answered for every organisation.
     r"(?!.*\b(?:candidat|répond|postul|dépos|soumissionn))"
 )
+# A public body's kind is one the texts speak of ("la mission locale de Nantes est-elle
+# membre du réseau ?"): only a decision about that one body is beyond them.
+_LOCAL_BODY = re.compile(r"mission|ccas|cias|commune|ville|plie|centre", re.I)
+_DECISION = re.compile(
+    r"\bdéjà\b|\b(?:retenu|sélectionné|conventionné|agréé|habilité|labellisé|financé|lauréat)",
+    re.I,
+)
+
+
+def named_standing(question: str) -> str | None:
+    """The organisation whose own standing the question asks about, if it names one."""
+    match = _NAMED_STANDING.match(question)
+    if not match or not re.search(r"[A-ZÀ-Ý]", match["name"]):
+        return None
+    if _LOCAL_BODY.match(match["kind"]) and not _DECISION.search(question, match.end()):
+        return None
+    return match["name"].strip()
+
+
 # Words that give a name to the candidate or a person: "l'association Tremplin Ouest",
 # "je suis Marie Dupont" (up to three words of the name before the one at hand).
 _NAMED = re.compile(
@@ -303,9 +324,9 @@ def scope_signals(
     # The thing a yes/no question asks about ("la certification Qualiopi est-elle
     # exigée ?"), not a name in the clauses around it.
     asked_about = tuple(m[0] for m in found if asks_at(question, m.start()) and not applicant)
-    standing = _NAMED_STANDING.match(question)
+    standing = named_standing(question)
     if standing and not (applicant or asked.first_person or asked.asks_eligibility):
-        asked_about += (standing["name"].strip(),)
+        asked_about += (standing,)
     # "le plancher de l'AMI O2R de Bretagne": another region's call, which the texts lack.
     other_call = other_regions_call(question)
     if other_call:

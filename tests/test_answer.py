@@ -1190,3 +1190,22 @@ def test_a_named_organisations_own_standing_is_no_question_the_texts_answer(assi
     # Whether such an organisation may apply is answered for every organisation at once.
     answer = assistant.ask("L'association Tremplin peut-elle candidater ?")
     assert not answer.abstained
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # A name with lower-case words in it.
+        "L'association Trajectoires Emploi de Nantes a-t-elle déjà été retenue comme opérateur ?",
+        # A public body known by its place, and a decision about it.
+        "La mission locale du Choletais est-elle déjà conventionnée comme organisme O2R ?",
+    ],
+)
+def test_a_decision_about_one_named_body_is_no_question_the_texts_answer(assistant, question):
+    assert assistant.ask(question).abstained
+
+
+def test_what_a_kind_of_public_body_is_stays_answered_when_one_is_named(assistant):
+    # The law says what every mission locale is; only a decision about one is beyond it.
+    answer = assistant.ask("La mission locale de Nantes est-elle membre du réseau pour l'emploi ?")
+    assert not answer.abstained
