@@ -369,15 +369,41 @@ def whose(text: str) -> frozenset[str]:
     return frozenset(name for name, pattern in _WHOSE.items() if pattern.search(text))
 
 
-def gives_kind(kind: str, text: str, *, strict: bool = False) -> bool:
+# The kinds of legal text a question can ask about, by the words that name them.
+_TEXT_KINDS = {
+    "loi": re.compile(r"\b(?:loi|law|act)\b", re.I),
+    "décret": re.compile(r"\b(?:décret|decree)\b", re.I),
+    "arrêté": re.compile(r"\barrêté\b", re.I),
+}
+
+
+def texts_named(text: str) -> frozenset[str]:
+    """The kinds of legal text ``text`` speaks of: "quand la loi a-t-elle été votée ?"
+    is about a law, whose name's date then answers it."""
+    return frozenset(kind for kind, pattern in _TEXT_KINDS.items() if pattern.search(text))
+
+
+def gives_kind(
+    kind: str, text: str, *, strict: bool = False, about: frozenset[str] = frozenset()
+) -> bool:
     """Whether ``text`` states the kind of fact asked for (a duration, an amount…).
 
     ``strict``: not counting the dates in texts' names, which answer only a question
-    about that text ("de quand date la loi ?").
+    about that text ("de quand date la loi ?"): those of the kinds in ``about`` count.
     """
     if strict and kind == "date":
-        text = _LEGAL_NAME.sub(" ", text)
+        text = _LEGAL_NAME.sub(lambda m: m[0] if _named_kind(m) in about else " ", text)
     return bool(KIND_GIVEN[kind].search(text))
+
+
+def dates_text(text: str, about: frozenset[str]) -> bool:
+    """Whether ``text`` names a text of a kind in ``about`` with its date ("la loi … du
+    18 décembre 2023"): that date answers when such a text was passed."""
+    return any(_named_kind(m) in about for m in _LEGAL_NAME.finditer(text))
+
+
+def _named_kind(match: re.Match[str]) -> str:
+    return match[0].split()[0].lower()
 
 
 # A list given in one sentence: "Les trois missions sont le repérage…, leur

@@ -18,8 +18,10 @@ from .question import (
     MUST_BE_GIVEN,
     Question,
     asks_at,
+    dates_text,
     gives_kind,
     is_english,
+    texts_named,
 )
 from .retrieval import (
     DOMAIN_STEMS,
@@ -465,7 +467,9 @@ def answers_kind(
             # of a programme's name caps no costs. The best sentence on the question's
             # topic may also say when another way ("chaque mardi matin").
             topic = _topic(question, kind, expanded)
-            giving = [quote for quote in giving if topic & set(tokens(quote))]
+            # "When was the act passed?": the date in the name of a law answers it.
+            about = texts_named(question.focus) if kind == "date" else frozenset()
+            giving = [q for q in giving if topic & set(tokens(q)) or dates_text(q, about)]
             if kind == "date" and not giving and top and topic & set(tokens(top[0].quote)):
                 continue
         if kind == "amount":

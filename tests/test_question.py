@@ -7,12 +7,14 @@ import pytest
 from o2r_assistant.facts import extract_facts
 from o2r_assistant.question import (
     analyse,
+    dates_text,
     enumerates,
     gives_kind,
     language_switch,
     plural_asked,
     questions_of,
     statements_of,
+    texts_named,
     whose,
     without_reporting,
 )
@@ -176,6 +178,27 @@ def test_a_date_in_a_texts_name_is_a_weaker_answer_than_a_date_stated() -> None:
     stated = "Il est entré en vigueur le 26 juin 2024."
     assert gives_kind("date", named) and not gives_kind("date", named, strict=True)
     assert gives_kind("date", stated, strict=True)
+
+
+def test_a_date_in_the_name_of_the_kind_of_text_asked_about_answers() -> None:
+    named = "La loi pour le plein emploi du 18 décembre 2023 lui a donné une base légale."
+    about = texts_named("When was the full employment act passed?")
+    assert about == {"loi"}
+    assert gives_kind("date", named, strict=True, about=about) and dates_text(named, about)
+    # The decree's date does not say when the law was passed.
+    decree = "Le décret n° 2024-584 du 24 juin 2024 précise les modalités."
+    assert not gives_kind("date", decree, strict=True, about=about)
+    assert not dates_text(decree, about)
+
+
+def test_when_a_law_was_passed_is_answered_by_the_law_named_with_its_date(assistant) -> None:
+    for question in (
+        "Which law created the O2R scheme, and when was it passed?",
+        "When was the full employment act passed?",
+    ):
+        answer = assistant.ask(question)
+        assert not answer.abstained
+        assert "18 décembre 2023" in answer.text.split("\n\n")[0]
 
 
 def test_the_date_a_text_took_effect_leads_over_its_name(assistant) -> None:
