@@ -418,8 +418,15 @@ _ENUMERATED = re.compile(
 # Examples given in brackets after the noun they are examples of: "qui cumulent des
 # difficultés (santé, logement, mobilité, accès aux droits…)".
 _EXAMPLES = re.compile(r"\b(?P<head>[\wÀ-ÿ]{3,})\s*\((?:[^(),]{2,40},\s*){2,}[^()]{2,40}\)")
-# "Quelles difficultés… ?", "quels freins… ?": the things asked for, several of one kind.
-_PLURAL_ASKED = re.compile(r"\bquel(?:le)?s\s+(?P<head>[\wÀ-ÿ]{4,}[sx])\b", re.I)
+# "Quelles difficultés… ?", "quelles sont les trois missions ?", "c'est quoi les missions
+# ?", "what are the 3 missions?", "which tasks… ?": the things asked for, several of one kind.
+_HOW_MANY = r"(?:(?:deux|trois|quatre|cinq|two|three|four|five|\d{1,2})\s+)?"
+_PLURAL_ASKED = re.compile(
+    r"\b(?:quel(?:le)?s(?:\s+sont\s+(?:les|leurs|ses))?|c['’]est quoi les"
+    r"|(?:what|which)(?:\s+(?:are|r|were)\s+(?:the|their|its))?)\s+"
+    rf"{_HOW_MANY}(?P<head>[\wÀ-ÿ]{{4,}}[sx])\b",
+    re.I,
+)
 
 
 def enumerates(text: str, asked: set[str]) -> bool:

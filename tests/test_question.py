@@ -890,6 +890,24 @@ def test_examples_in_brackets_enumerate_the_noun_they_follow() -> None:
     assert plural_asked("Quel est le budget minimum ?") == set()
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what r the 3 missions these organisations are in charge of??",
+        "What are the missions of the organisations?",
+        "Quelles sont les trois missions de ces organismes ?",
+        "c'est quoi les missions de l'O2R ?",
+    ],
+)
+def test_several_things_asked_for_in_other_words(question: str) -> None:
+    assert plural_asked(question) == set(tokens("missions"))
+
+
+def test_the_missions_enumerated_answer_what_the_missions_are(assistant) -> None:
+    answer = assistant.ask("what r the 3 missions these organisations are in charge of??")
+    assert "Les trois missions sont" in answer.citations[0].quote
+
+
 def test_which_decree_asks_for_a_reference() -> None:
     assert analyse("Which decree lays down how participants get paid?").kinds == ("reference",)
 
