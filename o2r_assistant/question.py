@@ -167,6 +167,15 @@ _WHO = re.compile(
     r"(?:qui|who|whom)\b",
     re.I,
 )
+# "C'est elle aussi qui décide du calendrier ?", "Est-ce la DREETS qui signe ?", "is it
+# the prefect who decides?": a body or a pronoun put forward asks who acts.
+_WHO_CLEFT = re.compile(
+    r"^(?:et |mais |alors |donc )?(?:c['’]est|est-ce|ce sont|is it|was it)\s+"
+    r"(?:elle|lui|eux|elles|them|she|he|(?:la|le|l['’]|les|the)\s*(?:DREETS|préfet\w*|prefect"
+    r"|État|Etat|state|région|region|ministres?|ministry|département|France Travail|comité"
+    r"|jury))\s+(?:aussi\s+|also\s+|encore\s+|seule?\s+|alone\s+)?(?:qui|who)\b",
+    re.I,
+)
 _WHO_ARE = re.compile(r"^(?:et |mais |alors )?(?:qui sont|who are)\b", re.I)
 # A short opening aside before the question proper: "Et accessoirement, avec qui… ?",
 # "Par ailleurs, qui…", "By the way, who…". Start-anchored cues read what follows it.
@@ -970,7 +979,8 @@ def analyse(message: str, focus: str | None = None) -> Question:
     ):
         # "Le délai, c'est combien ?" asks how long, not until when.
         kinds = tuple(k for k in kinds if k != "date")
-    if _WHO.match(start):
+    asks_who = bool(_WHO.match(start) or _WHO_CLEFT.match(start))
+    if asks_who:
         # "Qui fixe la date limite ?" asks who, not when.
         kinds = tuple(k for k in kinds if k not in FACT_KINDS)
         # "Qui sont les invisibles ?" asks what people are, not which body acts.
@@ -1012,7 +1022,7 @@ def analyse(message: str, focus: str | None = None) -> Question:
         first_person=bool(_CUES["first_person"].search(first)),
         asks=yes_no or wh or asks(first),
         wh=wh,
-        who=bool(_WHO.match(start)) and not applicant,
+        who=asks_who and not applicant,
         asks_problem=bool(asking and _CUES["problem"].search(asking[-1])),
         asks_several=len(asked_clauses(first)) > 1,
     )

@@ -1209,3 +1209,13 @@ def test_what_a_kind_of_public_body_is_stays_answered_when_one_is_named(assistan
     # The law says what every mission locale is; only a decision about one is beyond it.
     answer = assistant.ask("La mission locale de Nantes est-elle membre du réseau pour l'emploi ?")
     assert not answer.abstained
+
+
+def test_who_sets_the_calendar_asked_of_a_body_just_named(assistant):
+    first = "C'est quoi exactement la DREETS ?"
+    earlier = assistant.ask(first)
+    answer = assistant.ask(
+        "C'est elle aussi qui décide du calendrier de l'appel ?", history=[first], previous=earlier
+    )
+    assert not answer.abstained
+    assert "calendrier" in answer.citations[0].quote

@@ -908,6 +908,24 @@ def test_the_missions_enumerated_answer_what_the_missions_are(assistant) -> None
     assert "Les trois missions sont" in answer.citations[0].quote
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "C'est elle aussi qui décide du calendrier de l'appel ?",
+        "Est-ce la DREETS qui fixe la date limite ?",
+        "Is it the prefect who decides?",
+    ],
+)
+def test_a_body_put_forward_asks_who_acts(question: str) -> None:
+    asked = analyse(question)
+    assert asked.who and asked.kinds == ("who",)
+
+
+def test_a_thing_put_forward_is_no_body() -> None:
+    asked = analyse("Est-ce le projet qui dure 3 ans ?")
+    assert not asked.who and "duration" in asked.kinds
+
+
 def test_which_decree_asks_for_a_reference() -> None:
     assert analyse("Which decree lays down how participants get paid?").kinds == ("reference",)
 
