@@ -1743,3 +1743,13 @@ def test_a_plan_we_imagine_is_stated_a_supposition_is_not() -> None:
     )
     assert (facts.total_cost_eur, facts.project_months, facts.pathway_months) == (160000, 18, 14)
     assert extract_facts("Imaginons un projet de 160 000 €.").is_empty()
+
+
+def test_a_span_of_months_after_the_article_des_is_the_projects_length() -> None:
+    # "des" is the article here, not a folded "dès" (since), which dates a past.
+    facts = extract_facts("Sur la totalité des 36 mois, le projet mobilisera 175 000 €.")
+    assert facts.project_months == 36
+    assert (
+        extract_facts("Notre association existe dès 36 mois avant le projet.").project_months
+        is None
+    )
