@@ -1219,3 +1219,9 @@ def test_who_sets_the_calendar_asked_of_a_body_just_named(assistant):
     )
     assert not answer.abstained
     assert "calendrier" in answer.citations[0].quote
+
+
+def test_an_english_who_question_finds_the_body_by_what_it_acts_on(assistant):
+    # "goes through" is not the texts' verb; "applications" maps to their "candidatures".
+    answer = assistant.ask("who actually goes through the applications? the regional council?")
+    assert "elle instruit les candidatures" in answer.citations[0].quote
