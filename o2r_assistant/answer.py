@@ -659,15 +659,15 @@ def select_sentences(
     wanted = [k for k in (question.kinds if question else ()) if k in SOUGHT_KINDS]
     # A fact stated outright ("entré en vigueur le 26 juin 2024") leads before one
     # only named in a text's title ("le décret … du 24 juin 2024").
-    about = texts_named(question.focus) if question else frozenset()
+    about = texts_named(question.focus) if question and "date" in wanted else frozenset()
+
+    def gives(c: Candidate, strict: bool) -> bool:
+        return any(gives_kind(k, c.quote, strict=strict, about=about) for k in wanted)
+
     for strict in (True, False):
-
-        def gives(c: Candidate, strict: bool = strict) -> bool:
-            return any(gives_kind(k, c.quote, strict=strict, about=about) for k in wanted)
-
-        if not wanted or gives(pool[0]):
+        if not wanted or gives(pool[0], strict):
             break
-        giving = [c for c in pool if gives(c)]
+        giving = [c for c in pool if gives(c, strict)]
         if giving and giving[0].score >= FACT_LEAD_MARGIN * pool[0].score:
             pool.remove(giving[0])
             pool.insert(0, giving[0])

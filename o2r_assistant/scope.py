@@ -65,16 +65,16 @@ _SALIENT = re.compile(r"(?<![\w'’])(?:[A-Z]{2,}[a-z]?|(?<=\s)[A-Z][a-zà-ÿ]{2
 # Emploi de Nantes… ?": a named organisation's own standing, asked by someone else, which
 # no text of the call gives.
 _NAMED_STANDING = re.compile(
-    r"^\W*(?i:l['’]|la\s+|le\s+)(?P<kind>association|structure|organisme|société|entreprise"
-    r"|fédération|régie|(?i:mission locale|ccas|cias|commune|ville|plie|centre social))\s+"
+    r"^\W*(?i:l['’]|la\s+|le\s+)(?:association|structure|organisme|société|entreprise"
+    r"|fédération|régie"
+    r"|(?P<body>(?i:mission locale|ccas|cias|commune|ville|plie|centre social)))\s+"
     r"(?P<name>(?:(?:[A-ZÀ-Ý][\wÀ-ÿ'’-]*|de|du|des|d['’]\w+|la|en|sur|et)\s+){1,6})"
     r"[\wÀ-ÿ]+-(?:t-)?(?:elle|il)\b"
     # Whether it may apply, and how, is answered for every organisation.
     r"(?!.*\b(?:candidat|répond|postul|dépos|soumissionn))"
 )
-# A public body's kind is one the texts speak of ("la mission locale de Nantes est-elle
-# membre du réseau ?"): only a decision about that one body is beyond them.
-_LOCAL_BODY = re.compile(r"mission|ccas|cias|commune|ville|plie|centre", re.I)
+# A public body's kind (``body`` above) is one the texts speak of ("la mission locale de
+# Nantes est-elle membre du réseau ?"): only a decision about that one body is beyond them.
 _DECISION = re.compile(
     r"\bdéjà\b|\b(?:retenu|sélectionné|conventionné|agréé|habilité|labellisé|financé|lauréat)",
     re.I,
@@ -86,7 +86,7 @@ def named_standing(question: str) -> str | None:
     match = _NAMED_STANDING.match(question)
     if not match or not re.search(r"[A-ZÀ-Ý]", match["name"]):
         return None
-    if _LOCAL_BODY.match(match["kind"]) and not _DECISION.search(question, match.end()):
+    if match["body"] and not _DECISION.search(question, match.end()):
         return None
     return match["name"].strip()
 
