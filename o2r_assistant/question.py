@@ -150,7 +150,10 @@ eligibility: \b(?:éligibles?|recevables?|candidater|postuler|répondre|déposer
 # recevable"), not about an item ("les dépenses de formation sont-elles éligibles").
 first_person: \b(?:nous|notre|nos|on|je|j'|j’|mon|ma|mes|we|our|us|i)\b|-(?:nous|je|on)\b
 # The thing a "quel" question asks about: "Quel est le montant…" -> "montant".
-subject: \b(?:quel|quelle|quels|quelles)\s+(?:(?:est|sont|serait|seraient|sera|seront)\s+)?
+# An adverb between the verb and the article is not the subject ("quel sera exactement le
+# rôle…", "quel est donc le montant").
+subject: \b(?:quel|quelle|quels|quelles)\s+(?:(?:est|sont|serait|seraient|sera|seront)\s+
+    (?:(?:[a-zà-ÿ]+ment|donc|alors|au juste)\s+(?=(?:le|la|les|l'|l’|un|une|des)\b))?)?
     (?:(?:le|la|les|l'|l’|un|une|des)\s*)?([a-zà-ÿ][\wÀ-ÿ-]{2,})
 # Whether what is asked is a problem: a failure answers it with yes.
 problem: \b(?:coincer|coince|bloquant|bloquante|bloquer|bloque|problème|problématique|gênant

@@ -948,3 +948,15 @@ def test_a_yes_no_question_about_a_number_asks_no_count(message: str, count: boo
 )
 def test_what_is_it_written_as_spoken_asks_a_definition(message: str) -> None:
     assert analyse(message).definition
+
+
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        ("Quel sera exactement le rôle du chef de file ?", "rôle"),
+        ("Quel est donc le montant minimum ?", "montant"),
+        ("Quel financement est prévu ?", "financement"),
+    ],
+)
+def test_an_adverb_before_the_article_is_not_the_subject(question: str, subject: str) -> None:
+    assert analyse(question).subject == subject
