@@ -273,10 +273,13 @@ KIND_ASKED = {
         re.I,
     ),
     "reference": lenient(
-        r"\bquels? articles?\b|\bquelle loi\b|\bquel décret\b|\bquels? textes?\b"
+        r"\bquels? articles?\b|\bquelle loi\b|\bquels? (?:décret|arrêté)s?\b|\bquels? textes?\b"
         # "c'est l'article combien ?" asks which article, not an amount.
         r"|\barticles? combien\b"
-        r"|\b(?:which|what) (?:article|law|decree|regulation)s?\b",
+        # "Which legal instrument lays down…", "on what legal basis".
+        r"|\b(?:which|what) (?:legal |regulatory )?(?:article|law|decree|regulation|instrument"
+        r"|text|basis)s?\b"
+        r"|\b(?:base|fondement) (?:juridique|légale?|réglementaire)\b",
         re.I,
     ),
     # Which organisations may apply: "qui peut candidater ?", "quels types de structures

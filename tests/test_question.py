@@ -951,6 +951,19 @@ def test_what_is_it_written_as_spoken_asks_a_definition(message: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "Which legal instrument lays down the national specifications?",
+        "On what legal basis are these organisations created?",
+        "Quel arrêté fixe le cahier des charges national ?",
+        "Sur quelle base juridique repose l'O2R ?",
+    ],
+)
+def test_asking_which_text_in_other_words_asks_for_a_reference(question: str) -> None:
+    assert "reference" in analyse(question).kinds
+
+
+@pytest.mark.parametrize(
     ("question", "subject"),
     [
         ("Quel sera exactement le rôle du chef de file ?", "rôle"),
