@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from o2r_assistant.scope import ScopeSignals, _kind_named_before, asked_thing
@@ -35,6 +37,25 @@ def test_a_question_without_the_calls_words_needs_a_close_passage(
     agreement: bool, dense: float, supported: bool
 ) -> None:
     assert _signals(0, agreement, dense).supported() is supported
+
+
+@pytest.mark.parametrize(
+    ("agreement", "rare_shared", "supported"),
+    [
+        # One term of the call, both legs agreeing on a passage, and a rare word of the
+        # question in one of its sentences ("economic model": "modèle économique").
+        (True, 1, True),
+        (True, 0, False),
+        (False, 1, False),
+    ],
+)
+def test_an_english_question_with_one_term_of_the_call(
+    agreement: bool, rare_shared: int, supported: bool
+) -> None:
+    signals = replace(
+        _signals(1, agreement, 0.79), english=True, rare_shared=rare_shared, asks_fact=False
+    )
+    assert signals.supported() is supported
 
 
 @pytest.mark.parametrize(
