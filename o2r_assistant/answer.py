@@ -490,6 +490,7 @@ def score_candidates(
         subject_stems = {t for t in tokens(question.subject) if idf(t) >= SUBJECT_MIN_IDF}
         subject_stems -= FRAME_NOUNS
     several = plural_asked(asked)
+    asked_whose = whose(question.focus) if "duration" in question.kinds else frozenset()
     latent_sims = result.latent_sims
     out = []
     for hit in _passages_to_read(result, index, matrix, qvec, question.kinds, topic):
@@ -577,7 +578,11 @@ def score_candidates(
                 # "… ferons-nous partie du réseau pour l'emploi ?": what the term means
                 # does not say whether the candidate will be in it.
                 score -= TERM_ENTRY_PENALTY
-            if chunk.chunk_id in topic:
+            if chunk.chunk_id in topic and not (
+                len(asked_whose) == 1 and whose(shown) and whose(shown) != asked_whose
+            ):
+                # Not for the length of someone else's: after the pathway's, "et le projet
+                # lui-même, il dure combien ?" asks the project's.
                 score += TOPIC_BONUS
             if not chunk.source_url:
                 # A document with no official source (an explanatory sheet) yields to

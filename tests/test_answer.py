@@ -1225,3 +1225,15 @@ def test_an_english_who_question_finds_the_body_by_what_it_acts_on(assistant):
     # "goes through" is not the texts' verb; "applications" maps to their "candidatures".
     answer = assistant.ask("who actually goes through the applications? the regional council?")
     assert "elle instruit les candidatures" in answer.citations[0].quote
+
+
+def test_after_the_pathways_length_the_projects_own_length_is_answered(assistant):
+    first = assistant.ask("Quelle est la durée maximale d'un parcours ?")
+    assert "douze mois" in first.citations[0].quote
+    answer = assistant.ask(
+        "ok et le projet lui-même, il dure combien ?",
+        history=["Quelle est la durée maximale d'un parcours ?"],
+        previous=first,
+    )
+    lead = answer.citations[0].quote
+    assert "douze mois" not in lead and ("trois ans" in lead or "3 ans" in lead)
