@@ -557,7 +557,11 @@ def score_candidates(
             score += ANSWER_KIND_BONUS * sum(
                 1
                 for kind in question.kinds
-                if gives_kind(kind, shown) or (kind == "list" and enumerates(shown, own_stems))
+                if (
+                    gives_kind(kind, shown)
+                    and (kind != "list" or not several or _lists_asked(shown, own_stems))
+                )
+                or (kind == "list" and enumerates(shown, own_stems))
             )
             if several and "list" not in question.kinds and enumerates(shown, several):
                 score += ANSWER_KIND_BONUS  # the things asked for, listed as examples
@@ -590,6 +594,15 @@ def score_candidates(
                 score -= UNSOURCED_PENALTY
             out.append(Candidate(hit, a, b, score, matrix[row], lead_in, latent_share))
     return out
+
+
+def _lists_asked(text: str, asked: set[str]) -> bool:
+    """Whether the list in ``text`` is of the things a question names: its lead-in shares
+    a word of it ("les critères suivants" for "quels critères ?"), which the three
+    activities of the référentiel do not for "under which conditions can jobseekers be
+    included?"."""
+    lead_in = text[: text.find("\n")] if "\n" in text else text
+    return bool(asked & set(tokens(lead_in)))
 
 
 def rule_quotes(

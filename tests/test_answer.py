@@ -1237,3 +1237,11 @@ def test_after_the_pathways_length_the_projects_own_length_is_answered(assistant
     )
     lead = answer.citations[0].quote
     assert "douze mois" not in lead and ("trois ans" in lead or "3 ans" in lead)
+
+
+def test_a_list_of_other_things_does_not_answer_which_conditions(assistant):
+    # The référentiel's three activities are a list, but not of the conditions asked.
+    answer = assistant.ask(
+        "Under which conditions can registered jobseekers be included in the target group?"
+    )
+    assert "À titre subsidiaire" in answer.citations[0].quote
