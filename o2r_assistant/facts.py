@@ -502,10 +502,10 @@ def _months_budgeted(lines: list[BudgetLine]) -> int | None:
 
 _ITEM_BREAK = re.compile(r";|[ ]-[ ]|[ ]•[ ]")
 # A correction between two values of one fact: the later holds ("36 mois — pardon, 30
-# mois", "à Vitré… enfin, à Laval").
+# mois", "à Vitré… enfin, à Laval", "24 mois, c'est une erreur, … 36 mois").
 _CORRECTION = re.compile(
     r"\b(?:pardon|plutot|enfin|en fait|finalement|je veux dire|correction|sorry|i mean|"
-    r"actually|rather)\b"
+    r"actually|rather|erreur|me suis trompee?|mistake)\b"
 )
 
 
@@ -888,8 +888,10 @@ _GENERAL_ACCOUNTING_ONLY = re.compile(
 _ACCOUNTING_NEGATION = re.compile(
     r"\b(?:pas|aucune|sans|ni|ne|n'|not|no|don't|doesn't|without)\b[^.;:\n]{0,30}\Z"
 )
-# "comptabilité analytique dédiée au projet", "compta analytique : oui" (a form's answer).
+# "comptabilité analytique dédiée au projet", "compta analytique : oui" (a form's answer),
+# "la comptabilité analytique du projet sera tenue par notre expert-comptable".
 _ACCOUNTING_KEPT = re.compile(
+    r"(?:[ ]+(?:du|de ce|de notre) projet)?"
     r"[ ]*:?[ ]*(?:est |sera |deja )?(?:dediee|propre|specifique|distincte|separee|mise en place"
     r"|prevue|tenue|en place|par projet|par action|par activite|kept|in place|per project)"
     r"|[ ]*:?[ ]*oui\b"
@@ -925,6 +927,10 @@ _SOCIAL_PURPOSE = re.compile(
 # "notre objet social est le conseil en marketing": a purpose stated, and not insertion.
 _OTHER_PURPOSE = re.compile(
     r"\ba pour (?:objet|but)(?P<aim2>(?:[^.;!?(),«»]){3,80})|"
+    # Written as a note: "objet = événementiel", "objet social : la culture" (a bare
+    # "Objet :" heads an e-mail's subject line).
+    r"\bobjet(?:(?: social| statutaire)?[ ]*=|(?: social| statutaire)[ ]*:)[ ]*"
+    r"(?P<aim3>[^.;!?(),]{3,80})|"
     r"\b(?:objet (?:social|statutaire)|(?:nos|ses|les|leurs) statuts|"
     r"(?<=statuts, )(?:notre|son|leur) objet|"
     r"(?:statutory|social|charitable) purpose|"
@@ -980,7 +986,7 @@ _EXPERIENCE = re.compile(
     r"[^.;!?]{0,60}?\b(?:chaque annee|tous les ans|par an|each year|every year|a year|per year)\b"
 )
 _NO_EXPERIENCE = re.compile(
-    r"\b(?:pas|aucune|sans|peu)[ ]+(?:encore[ ]+)?(?:d'|de[ ]+)?experience\b[^.;!?]{0,30}?"
+    r"\b(?:pas|aucune|sans|peu|zero)[ ]+(?:encore[ ]+)?(?:d'|de[ ]+)?experience\b[^.;!?]{0,30}?"
     rf"\b(?:{_INSERTION_AIM}|(?:de l'|d'|en |dans l')accompagnement|du reperage"
     r"|(?:aupres|avec) (?:de )?(?:ce|ces|les|des) publics?)|"
     r"\bno[ ]+(?:prior[ ]+)?experience[ ]+(?:in|with|of)\b[^.;!?]{0,20}?\b(?:insertion|"
@@ -1275,7 +1281,7 @@ def _purpose(folded: str, declarative: _Spans) -> bool | None:
     purpose = _flag(folded, declarative, _SOCIAL_PURPOSE)
     if purpose is None:
         for m in _stated(_OTHER_PURPOSE, folded, declarative):
-            if not _COHERENT_AIM.search(m.group("aim") or m.group("aim2")):
+            if not _COHERENT_AIM.search(m.group("aim") or m.group("aim2") or m.group("aim3")):
                 purpose = False
     return purpose
 

@@ -219,6 +219,8 @@ def test_consortium(text: str, several, lead, has_lead) -> None:
         ("Compta analytique tenue par le trésorier.", True),
         ("Comptabilité analytique : oui.", True),
         ("Compta analytique : non.", False),
+        # Its object between the words and what is said of it.
+        ("La comptabilité analytique du projet sera tenue par notre expert-comptable.", True),
     ],
 )
 def test_accounting(text: str, value) -> None:
@@ -576,6 +578,10 @@ def test_english_seniority_and_ages_are_no_project_length(text: str) -> None:
         ("Our statutory purpose is the social and professional integration of young adults.", True),
         ("Nos statuts ne mentionnent pas l'insertion.", None),
         ("Nos statuts ont été modifiés en 2022.", None),
+        # A purpose written as a note; an e-mail's bare "Objet :" heads its subject line.
+        ("asso de festival a angers, objet = evenementiel, on tente ?", False),
+        ("Objet social : organisation de concerts.", False),
+        ("Objet : candidature à l'AMI O2R.", None),
     ],
 )
 def test_a_social_purpose_stated_by_the_statutes(text: str, value) -> None:
@@ -600,6 +606,7 @@ def test_a_social_purpose_stated_by_the_statutes(text: str, value) -> None:
         # Never having done the work is no experience of it.
         ("On est une jeune asso, on n'a jamais fait d'insertion.", False),
         ("We have never worked in employment support.", False),
+        ("asso de festival, zéro expérience en insertion, on tente ?", False),
         ("Nous n'avons jamais eu de difficulté à recruter en insertion.", None),
     ],
 )
@@ -1067,6 +1074,12 @@ def test_amounts_that_are_not_the_projects_cost(text: str, total, annual, traini
         ),
         ("Les parcours dureront 12 mois… non, pas 12 mois, plutôt 15.", None, 15),
         ("Le projet durera 36 mois — pardon, 30 mois seulement.", 30, None),
+        (
+            "J'avais indiqué un projet de 24 mois, c'est une erreur, le projet courra bien "
+            "sur 36 mois.",
+            36,
+            None,
+        ),
         ("parcours 1 an renouvelable 6 mois, projet 3 ans sur angers", 36, 18),
         ("Une convention de 3 ans renouvelable une fois.", 36, None),
     ],
