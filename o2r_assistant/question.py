@@ -139,6 +139,10 @@ assess: \b(?:suffisante?s?|suffit|assez|ça passe|ça va|c'est bon|ok|valables?|
     [ ](?:toutes les |les |all (?:the )?|the )(?:cases|boxes)\b
     |\brien ne (?:bloque|coince|s'oppose|pose (?:de )?problème)\b
     |\bnothing (?:blocks|stands in the way|is missing)\b
+    # "Voyez-vous un point qui bloque ?", "anything blocking?": the stated facts, weighed.
+    |\b(?:points?|éléments?|choses?|aspects?)\s+(?:bloquants?|qui\s+(?:bloquen?t?|coincen?t?
+    |poserai(?:en)?t\s+problème|posen?t?\s+problème))\b
+    |\b(?:anything|something)\s+(?:blocking|that (?:blocks|would block))\b
 how: ^(?:comment|how)\b(?! (?:long|much|many))
 # Asking whether the project qualifies, or reaches the call's threshold ("nous atteignons
 # le seuil", "on passe la barre"): the checker's verdict is then the answer.

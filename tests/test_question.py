@@ -776,6 +776,9 @@ def test_what_and_or_are_told_apart() -> None:
         "Pouvez-vous me confirmer que notre projet rentre bien dans les clous ?",
         "Pouvez-vous me confirmer que rien ne bloque ?",
         "Could you please confirm that our budget is enough for the call?",
+        # Whether anything in them is a problem.
+        "Budget 156 000 € sur 3 ans à Château-Gontier. Voyez-vous un point qui bloque ?",
+        "Budget of €160k in Laval. Do you see anything blocking?",
     ],
 )
 def test_asking_whether_the_stated_facts_are_enough(message: str) -> None:
