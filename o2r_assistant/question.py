@@ -850,13 +850,24 @@ _WHEN_ASKED_AFTER = re.compile(
 )
 
 
+# The rest of a sentence after a clause a "when" opens: "When a few organisations are
+# selected together, who coordinates them?".
+_CLAUSE_THEN = re.compile(r"[^,;:?.!]{3,100},\s*(?P<rest>[^?]+\?)")
+
+
 def without_subordinate_when(sentence: str) -> str:
     """``sentence`` without the "when"/"quand" that only opens a subordinate clause:
-    "Is anchoring taken into account when projects are chosen?" asks no date."""
+    "Is anchoring taken into account when projects are chosen?" asks no date, nor does
+    "When a few organisations are selected together, who coordinates them?", whose
+    question comes after its comma."""
     kept: list[str] = []
     at = 0
     for m in _WHEN_CLAUSE.finditer(sentence):
-        if not _WHEN_ASKED_AFTER.search(sentence[: m.start()]):
+        then = _CLAUSE_THEN.match(sentence, m.end())
+        asks_after = then and (
+            _CUES["wh"].search(then["rest"]) or _CUES["yes_no"].search(then["rest"])
+        )
+        if asks_after or not _WHEN_ASKED_AFTER.search(sentence[: m.start()]):
             kept += [sentence[at : m.start()], " "]
             at = m.end()
     return "".join(kept) + sentence[at:]

@@ -548,6 +548,10 @@ def test_knowing_how_is_no_question() -> None:
         ("Pouvez-vous me dire quand les lauréats sont connus ?", ("date",), False),
         ("Et sinon, quand les lauréats sont-ils connus ?", ("date",), False),
         ("could you tell me when applications close?", ("date",), False),
+        # At the start too, when the question comes after the clause it opens.
+        ("When a few organisations are selected together, who coordinates them?", (), False),
+        ("Quand on sera retenus, qui signe la convention ?", (), False),
+        ("Quand on dépose, on a une réponse quand ?", ("date",), False),
     ],
 )
 def test_kind_words_in_passing_ask_nothing(message: str, kinds: tuple, yes_no: bool) -> None:
