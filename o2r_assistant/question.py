@@ -563,12 +563,23 @@ def asks(sentence: str) -> bool:
 
 
 # A question whose subject stands for what the sentence before said: "Est-ce que ça vaut
-# aussi pour les ateliers ?", "Does this apply to volunteers?".
+# aussi pour les ateliers ?", "Does this apply to volunteers?", "Ce type de montage
+# partenarial est-il valorisé ?".
 _LEANS_BACK = re.compile(
     r"^(?:(?:et|mais|and|but)\s+)?(?:(?:est-ce qu[e'’]\s*)?(?:ça|ca|cela|ceci)\b"
-    r"|(?:does|do|is|would|will|can|could) (?:this|that)\b)",
+    r"|(?:does|do|is|would|will|can|could) (?:this|that)\b"
+    r"|(?:ce|cet|cette|ces)\s+(?:types?|genres?|sortes?|formes?|modes?)\s+d[e'’])",
     re.I,
 )
+# Or a thing the sentence before named: "Public principal : … ; à titre subsidiaire, des
+# demandeurs d'emploi inscrits… Ce public secondaire est-il admis ?".
+_DEMONSTRATIVE = re.compile(r"^(?:(?:et|mais)\s+)?(?:ce|cet|cette|ces)\s+([\wÀ-ÿ-]{3,})", re.I)
+
+
+def _leans_back(sentence: str, before: str) -> bool:
+    """Whether ``sentence``'s subject stands for what ``before`` said."""
+    named = _DEMONSTRATIVE.match(sentence)
+    return bool(_LEANS_BACK.match(sentence) or (named and stem(named[1].lower()) in tokens(before)))
 
 
 # Someone else asking the sender: "les personnes nous demandent si…", "on me demande
@@ -671,7 +682,7 @@ def _question_sentences(sentences: list[str]) -> list[str]:
             # The question reported was read already: it is the one to answer, and asks.
             asked[starts[i - 1] :] = [f"{q.rstrip(' .')} ?" for q in asked[starts[i - 1] :]]
             continue
-        if i and (bare or pointing or replying or _LEANS_BACK.match(sentence)):
+        if i and (bare or pointing or replying or _leans_back(sentence, sentences[i - 1])):
             before = sentences[i - 1]
             if asked and asked[-1] == before:
                 asked[-1] = f"{before} {sentence}"

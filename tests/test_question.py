@@ -333,6 +333,28 @@ def test_a_failing_fact_leads_even_before_the_messages_own_question(assistant) -
             "Training is not eligible. Does this apply to driving lessons as well?",
             ["Training is not eligible. Does this apply to driving lessons as well?"],
         ),
+        # So does one about "ce type de…", or about a thing the sentence before named…
+        (
+            "Nous associons un bailleur social et un centre de santé. Ce type de montage "
+            "est-il valorisé ?",
+            [
+                "Nous associons un bailleur social et un centre de santé. Ce type de montage "
+                "est-il valorisé ?"
+            ],
+        ),
+        (
+            "Public principal : des jeunes non inscrits ; à titre subsidiaire, des inscrits. "
+            "Ce public secondaire est-il admis ?",
+            [
+                "Public principal : des jeunes non inscrits ; à titre subsidiaire, des "
+                "inscrits. Ce public secondaire est-il admis ?"
+            ],
+        ),
+        # … not a thing the sentence before did not name.
+        (
+            "Le budget est de 150 000 €. Ces demandeurs d'emploi peuvent-ils entrer ?",
+            ["Ces demandeurs d'emploi peuvent-ils entrer ?"],
+        ),
         # A wh-question stands alone, however short.
         ("Nous sommes à Laval. Quel est le budget ?", ["Quel est le budget ?"]),
         (
