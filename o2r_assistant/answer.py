@@ -820,10 +820,11 @@ _NEGATION = re.compile(
     re.I,
 )
 # Wording that makes a statement conditional: the honest short answer is then neither
-# a plain yes nor a plain no.
+# a plain yes nor a plain no. "Selon les règles de l'article…" names how, not whether.
 _CONDITION = re.compile(
-    r"\bsous conditions?\b|\bselon (?:leurs?|ses|les) |\bà titre subsidiaire\b|\bdans (?:deux|"
-    r"trois|certains) cas\b|\blorsqu|\bsi (?:elles?|ils?|le|la|les)\b|\ble cas échéant\b"
+    r"\bsous conditions?\b|\bselon (?:leurs?|ses|les) (?!(?:règles|modalités|dispositions)\b)"
+    r"|\bà titre subsidiaire\b|\bdans (?:deux|trois|certains) cas\b|\blorsqu"
+    r"|\bsi (?:elles?|ils?|le|la|les)\b|\ble cas échéant\b"
     r"|\bpeu(?:vent|t) (?:aussi|également)\b|\bles conditions\b|\bconditions dans lesquelles\b",
     re.I,
 )

@@ -1245,3 +1245,13 @@ def test_a_list_of_other_things_does_not_answer_which_conditions(assistant):
         "Under which conditions can registered jobseekers be included in the target group?"
     )
     assert "À titre subsidiaire" in answer.citations[0].quote
+
+
+def test_a_reference_to_the_rules_that_apply_makes_no_condition(assistant):
+    # "… sont affiliées à un régime de sécurité sociale, selon les règles de l'article
+    # L. 6342-1" says how they are covered, not that they are only on some condition.
+    answer = assistant.ask(
+        "Les personnes accompagnées sont-elles affiliées à la sécurité sociale ?"
+    )
+    assert "sécurité sociale" in answer.citations[0].quote
+    assert answer.text.startswith("Oui. ")
