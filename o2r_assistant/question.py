@@ -168,10 +168,11 @@ money: €|\beuros?\b|\bbudget|\bco[uû]t|\bmontant|\bargent|\bmoney|\bfunding
     re.I,
     accents_optional=True,
 )
-# "Avec qui signe-t-on ?", "to whom do we send it?" ask who too.
+# "Avec qui signe-t-on ?", "to whom do we send it?" ask who too, and so does the spoken
+# "c'est qui qui signe ?", "c qui qui a écrit… ?".
 _WHO = re.compile(
     r"^(?:et |mais |alors )?(?:(?:avec|à|a|auprès de|aupres de|par|chez|with|to|by|from) )?"
-    r"(?:qui|who|whom)\b",
+    r"(?:(?:c['’]est|cest|c)\s+qui\s+)?(?:qui|who|whom)\b",
     re.I,
 )
 # "C'est elle aussi qui décide du calendrier ?", "Est-ce la DREETS qui signe ?", "is it

@@ -943,6 +943,9 @@ def test_the_missions_enumerated_answer_what_the_missions_are(assistant) -> None
         "C'est elle aussi qui décide du calendrier de l'appel ?",
         "Est-ce la DREETS qui fixe la date limite ?",
         "Is it the prefect who decides?",
+        # Spoken French: "c'est qui qui…".
+        "c qui qui a ecrit le cahier des charges, la region ou l'etat ??",
+        "C'est qui qui signe la convention ?",
     ],
 )
 def test_a_body_put_forward_asks_who_acts(question: str) -> None:
