@@ -47,13 +47,14 @@ def pattern_table(
 
     A line ``name: pattern`` starts a pattern; an indented line continues the one
     above, joined without its indentation (write a space at a line's end or start
-    as ``[ ]``); blank lines and lines starting with ``#`` are skipped.
+    as ``[ ]``); blank lines and comment lines (``#`` first, indented or not) are
+    skipped, so a comment never becomes part of a pattern.
     ``accents_optional``: each pattern also matches text typed without accents.
     """
     sources: dict[str, str] = {}
     name = None
     for line in table.splitlines():
-        if not line.strip() or line.startswith("#"):
+        if not line.strip() or line.lstrip().startswith("#"):
             continue
         if line[0].isspace():
             if name is None:

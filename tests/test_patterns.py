@@ -15,6 +15,7 @@ def test_a_table_compiles_each_named_pattern_with_its_continued_lines() -> None:
         r"""
 # a comment line is skipped
 min: \bminim|\bplancher
+    # so is an indented one between continued lines
     |\bau moins\b
 year: (20[0-9]{2})[ ]+$
 """,
