@@ -139,7 +139,7 @@ assess: \b(?:suffisante?s?|suffit|assez|ça passe|ça va|c'est bon|ok|valables?|
     [ ](?:toutes les |les |all (?:the )?|the )(?:cases|boxes)\b
     |\brien ne (?:bloque|coince|s'oppose|pose (?:de )?problème)\b
     |\bnothing (?:blocks|stands in the way|is missing)\b
-    # "Voyez-vous un point qui bloque ?", "anything blocking?": the stated facts, weighed.
+# "Voyez-vous un point qui bloque ?", "anything blocking?": the stated facts, weighed.
     |\b(?:points?|éléments?|choses?|aspects?)\s+(?:bloquants?|qui\s+(?:bloquen?t?|coincen?t?
     |poserai(?:en)?t\s+problème|posen?t?\s+problème))\b
     |\b(?:anything|something)\s+(?:blocking|that (?:blocks|would block))\b
@@ -148,6 +148,9 @@ how: ^(?:comment|how)\b(?! (?:long|much|many))
 # le seuil", "on passe la barre"): the checker's verdict is then the answer.
 eligibility: \b(?:éligibles?|recevables?|candidater|postuler|répondre|déposer|retenus?|eligible
     |apply|qualify)\b
+# "Pensez-vous que nous remplissons les conditions ?", "do we meet the criteria?".
+    |\b(?:rempli\w*|satisf\w*|meet|fulfil\w*|satisfy)\s+(?:bien\s+|toutes\s+|all\s+)?
+    (?:les|aux|the)\s+(?:conditions|critères|exigences|criteria|requirements)\b
     |\b(?:atteign\w*|atteint|atteindre|dépass\w*|franchi\w*|passe\w*|reach\w*|meet)\s+
     (?:le\s+|la\s+|du\s+|the\s+)?(?:seuil|minimum|plancher|barre|threshold)\b
 # ... about the candidate itself ("sommes-nous éligibles", "notre projet est-il

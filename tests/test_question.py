@@ -802,6 +802,8 @@ def test_what_and_or_are_told_apart() -> None:
         "Pouvez-vous me confirmer que notre projet rentre bien dans les clous ?",
         "Pouvez-vous me confirmer que rien ne bloque ?",
         "Could you please confirm that our budget is enough for the call?",
+        "Budget 162 000 € sur 3 ans à Cholet. Pensez-vous que nous remplissons les conditions ?",
+        "We are in Laval with €160k over three years. Do we meet the criteria?",
         # Whether anything in them is a problem.
         "Budget 156 000 € sur 3 ans à Château-Gontier. Voyez-vous un point qui bloque ?",
         "Budget of €160k in Laval. Do you see anything blocking?",
