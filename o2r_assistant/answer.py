@@ -724,6 +724,20 @@ def select_sentences(
         if single and single[0].score >= LIST_LEAD_MARGIN * pool[0].score:
             pool.remove(single[0])
             pool.insert(0, single[0])
+    if question is not None and question.definition:
+        # "c'est quoi le référentiel d'activités ?": the sentence naming it, continued
+        # by the list that says what it holds, answers; the naming sentence alone does not.
+        first = pool[0]
+        longer = [
+            c
+            for c in pool
+            if c.hit.chunk.chunk_id == first.hit.chunk.chunk_id
+            and c.start == first.start
+            and c.end > first.end
+        ]
+        if longer and longer[0].score >= LIST_LEAD_MARGIN * first.score:
+            pool.remove(longer[0])
+            pool.insert(0, longer[0])
     chosen = [pool[0]]
     best = max(c.score - c.latent for c in pool)
     cutoff = SEVERAL_CUTOFF if question is not None and question.asks_several else RELATIVE_CUTOFF

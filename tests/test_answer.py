@@ -1255,3 +1255,9 @@ def test_a_reference_to_the_rules_that_apply_makes_no_condition(assistant):
     )
     assert "sécurité sociale" in answer.citations[0].quote
     assert answer.text.startswith("Oui. ")
+
+
+def test_what_a_thing_is_is_answered_by_the_list_that_continues_its_name(assistant):
+    answer = assistant.ask("c quoi le référentiel d'activités en gros, on doit faire quoi ?")
+    lead = answer.citations[0].quote
+    assert "répond au référentiel d'activités" in lead and "aller vers" in lead
