@@ -763,9 +763,13 @@ def select_sentences(
 
 def _clause_answered(cand: Candidate, question: Question) -> int:
     """Which of the question's clauses a quote speaks to most: answers go in the order
-    asked ("perçoivent-ils une rémunération, et sont-ils couverts… ?")."""
+    asked ("perçoivent-ils une rémunération, et sont-ils couverts… ?"). A clause's
+    opening condition ("Si beaucoup de structures répondent…, seront-elles toutes
+    financées ?") is not what it asks."""
     held = with_equivalents(set(tokens(cand.quote)))
-    clauses = [set(tokens(c)) - _MODAL_STEMS for c in asked_clauses(question.focus)]
+    clauses = [
+        set(tokens(without_condition(c))) - _MODAL_STEMS for c in asked_clauses(question.focus)
+    ]
     shares = [len(stems & held) / len(stems) if stems else 0.0 for stems in clauses]
     return shares.index(max(shares))
 

@@ -1261,3 +1261,11 @@ def test_what_a_thing_is_is_answered_by_the_list_that_continues_its_name(assista
     answer = assistant.ask("c quoi le référentiel d'activités en gros, on doit faire quoi ?")
     lead = answer.citations[0].quote
     assert "répond au référentiel d'activités" in lead and "aller vers" in lead
+
+
+def test_a_clauses_opening_condition_does_not_order_the_quotes(assistant):
+    answer = assistant.ask(
+        "Bonjour,\nSi beaucoup de structures répondent et que toutes remplissent les "
+        "conditions, seront-elles toutes financées ? Existe-t-il une limite ?\nCordialement"
+    )
+    assert "dans la limite des crédits" in answer.citations[0].quote
