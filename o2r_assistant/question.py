@@ -580,6 +580,16 @@ _LEANS_BACK = re.compile(
 _DEMONSTRATIVE = re.compile(r"^(?:(?:et|mais)\s+)?(?:ce|cet|cette|ces)\s+([\wÀ-ÿ-]{3,})", re.I)
 
 
+# A figure noted under a label ("Budget : 180 000 € sur 3 ans."), and a question asking
+# whether something is allowed.
+_FIGURE_NOTE = re.compile(r"^\s*[\wÀ-ÿ'’ ]{2,30}\s*:[^.?!]*\d")
+_PERMISSION = re.compile(
+    r"\b(?:autorisée?s?|permise?s?|possibles?|acceptée?s?|admise?s?|tolérée?s?|allowed"
+    r"|permitted|accepted)\b",
+    re.I,
+)
+
+
 def _leans_back(sentence: str, before: str) -> bool:
     """Whether ``sentence``'s subject stands for what ``before`` said."""
     named = _DEMONSTRATIVE.match(sentence)
@@ -688,6 +698,10 @@ def _question_sentences(sentences: list[str]) -> list[str]:
             continue
         if i and (bare or pointing or replying or _leans_back(sentence, sentences[i - 1])):
             before = sentences[i - 1]
+            if bare and i > 1 and _FIGURE_NOTE.match(before) and _PERMISSION.search(sentence):
+                # "… nous aimerions aussi accueillir des inscrits… Budget : 180 000 €.
+                # Est-ce autorisé ?": what is allowed is the plan, not the figure noted.
+                before = sentences[i - 2]
             if asked and asked[-1] == before:
                 asked[-1] = f"{before} {sentence}"
             else:

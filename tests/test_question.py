@@ -350,6 +350,18 @@ def test_a_failing_fact_leads_even_before_the_messages_own_question(assistant) -
                 "inscrits. Ce public secondaire est-il admis ?"
             ],
         ),
+        # A bare "is it allowed?" after a noted figure asks about the plan before it; a
+        # bare "is it enough?" about the figure.
+        (
+            "Nous aimerions aussi accueillir des inscrits. Budget : 180 000 € sur 3 ans. "
+            "Est-ce autorisé ?",
+            ["Nous aimerions aussi accueillir des inscrits. Est-ce autorisé ?"],
+        ),
+        (
+            "Nous aimerions aussi accueillir des inscrits. Budget : 180 000 € sur 3 ans. "
+            "Est-ce suffisant ?",
+            ["Budget : 180 000 € sur 3 ans. Est-ce suffisant ?"],
+        ),
         # … not a thing the sentence before did not name.
         (
             "Le budget est de 150 000 €. Ces demandeurs d'emploi peuvent-ils entrer ?",
