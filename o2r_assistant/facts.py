@@ -293,6 +293,7 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
     lines: list[BudgetLine] = []
     training = Decimal(0)
     training_found = training_per_year = funded_apart = False
+    last: tuple[list, int] | None = None  # where the last cost went, and where it ended
     for amount in find_amounts(folded):
         # A table's leader dots ("Formation ........ 18 000 €") say nothing: one space.
         wide = _LEADER.sub(" ", folded[max(0, amount.start - 120) : amount.start])
@@ -351,18 +352,28 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
         year = _YEAR_AFTER.match(folded, amount.end) or _YEAR_BEFORE.search(before)
         if year:
             lines.append(BudgetLine(year=int(year.group(1)), amount_eur=amount.value))
-        elif _NTH_YEAR_AFTER.match(folded, amount.end) or _NTH_YEAR_BEFORE.search(before):
+            continue
+        if _NTH_YEAR_AFTER.match(folded, amount.end) or _NTH_YEAR_BEFORE.search(before):
             lines.append(BudgetLine(amount_eur=amount.value))
-        elif _PER_YEAR_AFTER.match(folded, amount.end) or _PER_YEAR_BEFORE.search(before):
-            annual.append(amount.value)
+            continue
+        if _PER_YEAR_AFTER.match(folded, amount.end) or _PER_YEAR_BEFORE.search(before):
+            kind, value = annual, amount.value
         elif _PER_MONTH_AFTER.match(folded, amount.end):
-            monthly.append(amount.value)
+            kind, value = monthly, amount.value
         elif _PER_QUARTER_AFTER.match(folded, amount.end):
-            quarterly.append(amount.value)
+            kind, value = quarterly, amount.value
         else:
-            general.append((bool(_TOTAL_BEFORE.search(before)), amount.value))
+            kind, value = general, (bool(_TOTAL_BEFORE.search(before)), amount.value)
             if _NET_OF_TRAINING_AFTER.match(folded, amount.end):
                 net.add(amount.value)
+        if last is not None and last[0] is kind and _corrects(folded, last[1], amount.start):
+            # "128 000 €… pardon, c'est plutôt 186 000 €": the later amount replaces it,
+            # a total still.
+            taken = kind.pop()
+            if kind is general:
+                value = (taken[0] or value[0], value[1])
+        kind.append(value)
+        last = (kind, amount.end)
     if lines:
         budget.lines = lines
     if len(general) > 1 and _ALTERNATIVES.search(folded):
@@ -520,7 +531,10 @@ not_before: \b(?:depuis|il y a|(?<!totalite )(?<!ensemble )(?<!cours )(?<!long )
     (?:(?:plus de|pres de|presque|environ|bientot|more than|over|nearly|almost)[ ]+)?$|
     \bfor[ ]+(?:over|more than|nearly|almost|the (?:last|past))[ ]+$|
     \b(?:have|has|'ve|had)\b[^.;!?]{0,60}?\bfor[ ]+(?:more than[ ]+|over[ ]+|nearly[ ]+|
-    the (?:last|past)[ ]+)?$
+    the (?:last|past)[ ]+)?$|
+# "une expérience de près de dix ans dans l'insertion" is seniority, not a length.
+    \b(?:experience|anciennete)[ ]+(?:de[ ]+|d')?(?:(?:plus de|pres de|presque|environ|
+    bientot)[ ]+)?$
 not_after: [ ]*(?:d'experience|d'existence|d'anciennete|d'activite|de plus|derniere?s|
     de (?:fonctionnement|charges|tresorerie|salaire)|of (?:running costs|reserves|cash)|
     suivante?s|precedente?s|restante?s|prochaine?s|of experience|ago|old)\b
@@ -964,7 +978,8 @@ _EXPERIENCE = re.compile(
     r"\binsertion\b|"
     rf"\bdepuis[ ]+{_SENIORITY}[^.;!?]{{0,30}}?\b(?:actions?|activites?) d'insertion\b|"
     rf"\b(?:[0-9]+|{NUMBER_WORD_PATTERN}|plus de [0-9]+)[ ]+ans d'experience\b[^.;!?]{{0,40}}?"
-    rf"\b(?:{_INSERTION_AIM}|l'emploi)|\bexperience[ ]+(?:de[ ]+\w+[ ]+ans[ ]+)?(?:dans|de|en)[ ]+"
+    rf"\b(?:{_INSERTION_AIM}|l'emploi)|"
+    r"\bexperience[ ]+(?:de[ ]+(?:\w+[ ]+){1,3}?ans[ ]+)?(?:dans|de|en)[ ]+"
     r"(?:le domaine de[ ]+)?l'insertion\b|"
     rf"\bdepuis[ ]+(?:[0-9]+|{NUMBER_WORD_PATTERN}|plus de [0-9]+)[ ]+ans[ ]+(?:dans|en)[ ]+"
     r"(?:le domaine de[ ]+)?l'insertion\b|\bexperimentee?s? (?:dans|en) (?:l')?insertion\b|"

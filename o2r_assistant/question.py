@@ -1161,10 +1161,14 @@ _IF_CHOSEN = lenient(
 
 
 # A plan of one's own, weighed in the present: "ok et si on ouvre aussi une antenne à
-# Niort, ça passe ?" (not "si on passait à…", "si on ouvrirait", "hypothétiquement, si…").
+# Niort, ça passe ?", "et si chaque personne est suivie 15 mois ?" (not "si on passait
+# à…", "si le projet durait…", "hypothétiquement, si…").
 _CONSIDERED = lenient(
     rf"^\W*(?:(?:{ACKNOWLEDGEMENTS}|alors|et|mais)\b[\s,]*)*si\s+"
-    r"(?P<plan>(?:on|nous)\s+(?![\wÀ-ÿ'’]*(?:ait|aient|ions)\b)[^,;:?!]+)",
+    r"(?P<plan>(?:(?:on|nous)\s+(?![\wÀ-ÿ'’]*(?:ait|aient|ions)\b)"
+    # "et si chaque personne est suivie 15 mois ?": a plan whose subject is named.
+    r"|(?:chaque|les|le|la|l['’]|nos|notre|ces|ce|cette)\s*[\wÀ-ÿ'’-]+\s+"
+    r"(?![\wÀ-ÿ'’]*(?:ait|aient)\b))[^,;:?!]+)",
     re.I,
 )
 

@@ -608,6 +608,7 @@ def test_a_social_purpose_stated_by_the_statutes(text: str, value) -> None:
         ("We have never worked in employment support.", False),
         ("asso de festival, zéro expérience en insertion, on tente ?", False),
         ("Nous n'avons jamais eu de difficulté à recruter en insertion.", None),
+        ("Nous avons une expérience de près de dix ans dans l'insertion.", True),
     ],
 )
 def test_supporting_people_for_years_is_experience(text: str, value) -> None:
@@ -1082,6 +1083,13 @@ def test_amounts_that_are_not_the_projects_cost(text: str, total, annual, traini
         ),
         ("parcours 1 an renouvelable 6 mois, projet 3 ans sur angers", 36, 18),
         ("Une convention de 3 ans renouvelable une fois.", 36, None),
+        # Seniority is no length of the project.
+        (
+            "Nous avons une expérience de près de dix ans dans l'insertion. Budget de 4 800 € "
+            "par mois sur 36 mois.",
+            36,
+            None,
+        ),
     ],
 )
 def test_lengths_corrected_renewed_or_of_a_past_project(text: str, project, pathway) -> None:
@@ -1470,6 +1478,10 @@ def test_a_plan_weighed_in_the_present_joins_the_conversations_facts() -> None:
     assert merged.total_cost_eur == Decimal(170000)
     # Without a place, an amount or a length, the plan is a question about how to apply.
     assert extract_facts("ok et si on est plusieurs assos ensemble ?").is_empty()
+    # Its subject may be named; a supposition in the past tense is still none.
+    plan = extract_facts("Et si chaque personne est suivie pendant 15 mois, ça pose problème ?")
+    assert plan.pathway_months == 15
+    assert extract_facts("et si le projet durait 24 mois ?").is_empty()
 
 
 @pytest.mark.parametrize(
@@ -1766,3 +1778,25 @@ def test_a_span_of_months_after_the_article_des_is_the_projects_length() -> None
         extract_facts("Notre association existe dès 36 mois avant le projet.").project_months
         is None
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "total", "annual"),
+    [
+        (
+            "Le coût total serait de 128 000 €… pardon, c'est plutôt 186 000 €, j'avais oublié "
+            "le deuxième poste.",
+            186000,
+            None,
+        ),
+        ("Budget : 200 000 €, en fait plutôt 140 000 €.", 140000, None),
+        ("Environ 4 000 € par mois, pardon, 5 000 € par mois.", None, 60000),
+        # Another amount is no correction, even after "enfin".
+        ("Le coût total serait de 128 000 € et 20 000 € de frais.", 128000, None),
+        ("Personnel 150 000 €, fonctionnement 20 000 € et enfin 10 000 € divers.", 150000, None),
+    ],
+)
+def test_a_corrected_amount_replaces_the_one_before(text: str, total, annual) -> None:
+    facts = extract_facts(text)
+    assert facts.total_cost_eur == total
+    assert facts.annual_cost_eur == annual
