@@ -58,6 +58,7 @@ from .retrieval import HybridRetriever, Retrieved
 from .safety import is_instruction
 from .scheduling import shared_slots
 from .scope import abstention_text, answers_kind, scope_signals
+from .spelling import spelled_out
 from .text import current_names
 from .validated import ValidatedStore
 
@@ -300,6 +301,8 @@ class Assistant:
         """
         started = time.perf_counter()
         text, notices = clean_question(question, self.settings.max_question_chars)
+        text = spelled_out(text)
+        history = [spelled_out(h) for h in history] if history else history
         language = language_switch(text) if history else None
         parts = questions_of(text) if read_facts and not language else []
         # Past the first few, the remaining questions are answered together, not dropped.

@@ -1269,3 +1269,8 @@ def test_a_clauses_opening_condition_does_not_order_the_quotes(assistant):
         "conditions, seront-elles toutes financées ? Existe-t-il une limite ?\nCordialement"
     )
     assert "dans la limite des crédits" in answer.citations[0].quote
+
+
+def test_text_message_spellings_are_read_as_words(assistant):
+    answer = assistant.ask("c koi le seuil mini du budget pr l'AMI o2r ?? merci")
+    assert "150 000" in answer.citations[0].quote

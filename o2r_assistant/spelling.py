@@ -1,0 +1,66 @@
+"""Text-message spellings read as the words they stand for.
+
+"c koi le seuil mini du budget pr l'AMI ?" asks what "c koi le seuil minimum du budget
+pour l'AMI ?" asks: question reading, retrieval and sentence scoring see the words the
+texts use. Only whole words that mean nothing else in a question about the call are read
+this way, and never one typed in capitals ("NB :", "PB" as a name). The question's own
+reading knows "c koi" and "c quoi"; writing out "c" or "koi" here lost more questions than
+it gained (measured with `o2r eval`).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Common French and English text-message spellings and clipped words.
+_SPELLED_OUT = {
+    "pr": "pour",
+    "ds": "dans",
+    "kan": "quand",
+    "qd": "quand",
+    "cb": "combien",
+    "cmb": "combien",
+    "bcp": "beaucoup",
+    "tt": "tout",
+    "tjrs": "toujours",
+    "tjs": "toujours",
+    "pk": "pourquoi",
+    "pq": "pourquoi",
+    "pkoi": "pourquoi",
+    "qqn": "quelqu'un",
+    "qqch": "quelque chose",
+    "pb": "problème",
+    "pbm": "problème",
+    "mm": "même",
+    "ms": "mais",
+    "ns": "nous",
+    "dc": "donc",
+    "tps": "temps",
+    "mini": "minimum",
+    "maxi": "maximum",
+    "oblig": "obligatoire",
+    "dispo": "disponible",
+    "u": "you",
+    "ur": "your",
+    "abt": "about",
+    "pls": "please",
+    "plz": "please",
+}
+_WORD = re.compile(r"(?<![\w'’-])(" + "|".join(_SPELLED_OUT) + r")(?![\w'’-])", re.I)
+# "what r the missions?": "r" between a wh-word and a determiner is "are".
+_ARE = re.compile(
+    r"\b(what|which|who|where|how|when)\s+r\b(?=\s+(?:the|they|there|we|you)\b)", re.I
+)
+
+
+def spelled_out(text: str) -> str:
+    """``text`` with its text-message spellings written out."""
+    text = _WORD.sub(
+        lambda m: m[1] if m[1].isupper() else _keep_case(m[1], _SPELLED_OUT[m[1].lower()]), text
+    )
+    return _ARE.sub(r"\1 are", text)
+
+
+def _keep_case(typed: str, word: str) -> str:
+    """A capitalised "Pr" becomes "Pour"."""
+    return word[:1].upper() + word[1:] if typed[:1].isupper() else word
