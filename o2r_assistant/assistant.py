@@ -39,7 +39,7 @@ from .config import Settings
 from .embeddings import Embedder, get_embedder
 from .errors import IndexUnavailableError, InputError, LLMError
 from .facts import extract_facts
-from .followup import in_context, resolve_followup
+from .followup import asks_again, in_context, resolve_followup
 from .footnotes import Footnotes
 from .index import GenerationGoneError, VectorIndex, is_current, open_index
 from .llm import FALLBACK_NOTICE, check_numbers, generate, make_chat_model
@@ -368,6 +368,11 @@ class Assistant:
         followed = resolve_followup(text if stated and not own_question else asked.focus, history)
         if history and followed != asked.focus:
             asked = replace(asked, context=history[-1])
+            if asks_again(asked.focus) and not (asked.wh or asked.kinds):
+                # "Même une mairie ?" asks again what was asked ("Qui peut répondre à
+                # l'AMI ?"), of something else.
+                before = analyse(history[-1])
+                asked = replace(asked, wh=before.wh, who=before.who, kinds=before.kinds)
         resolved = current_names(followed)
         # "Notre conseil se demande si…": retrieved for what is asked, not for who asks.
         query = without_reporting(resolved)

@@ -28,7 +28,7 @@ _FOLLOW_UP = re.compile(
 )
 # "Pour la durée ?" continues; "Pour quelle durée la convention est-elle signée ?" does not.
 _SHORT_FOLLOW_UP = re.compile(
-    r"^(?:pour|si|concernant|côté|au sujet|aussi|for|if|regarding|about|also)\b", re.I
+    r"^(?:pour|si|concernant|côté|au sujet|aussi|même|for|if|regarding|about|also|even)\b", re.I
 )
 
 
@@ -46,7 +46,13 @@ STANDS_ALONE_WORDS = 2
 # "C'est quoi le CPOM ?".
 _CLITIC_BACK = re.compile(
     r"\b(?:(?:on|nous|je|vous|ils|elles|n['’])\s*(?:en|y)"
-    r"|(?:qui|on|nous|je|vous|ils|elles|il|elle)\s+(?:ne\s+|n['’]\s*)?(?:le|la|les|l['’]))\b",
+    r"|(?:qui|on|nous|je|vous|ils|elles|il|elle)\s+(?:ne\s+|n['’]\s*)?(?:le|la|les|l['’])"
+    # "et celui qui fixe la procédure, c'est lequel ?": one of the things asked about.
+    r"|(?:celui|celle|ceux|celles)(?:-ci|-là)?\s+(?:qui|que|qu['’]|dont))\b"
+    # English "and how long does it last?": "it" or "they" as what is asked about, not
+    # the impersonal "is it possible…".
+    r"|\b(?:does|do|did|can|could|will|would|must|should|may|is|are|has|have)\s+(?:it|they)\b"
+    r"(?!\s+(?:possible|necessary|mandatory|compulsory|ok|okay|true|allowed|required|enough)\b)",
     re.I,
 )
 
@@ -143,6 +149,21 @@ def resolve_followup(question: str, history: list[str] | None, within_message: b
     ):
         return _with_antecedent(opened, previous) or f"{opened} ({previous})"
     return question
+
+
+# A bare noun phrase after an opener: "Même une mairie ?", "et une commune ?", "and a
+# town hall?". A condition ("et si on est plusieurs ?") asks something of its own.
+_BARE_PHRASE = re.compile(
+    r"^(?:(?:et|mais|même|and|but|even)\s+)*(?:pour\s+|for\s+)?"
+    r"(?:une?|la|le|les|l['’]|des|du|a|an|the)\s*[\wÀ-ÿ'’-]+(?:\s+[\wÀ-ÿ'’-]+)?\s*[?!.]*$",
+    re.I,
+)
+
+
+def asks_again(question: str) -> bool:
+    """Whether a follow-up only names something else to ask the last question about:
+    "Même une mairie ?" after "Qui peut répondre à l'AMI ?" asks who, of a mairie."""
+    return bool(_BARE_PHRASE.match(_ACKNOWLEDGED.sub("", question.strip())))
 
 
 # A later question of one message with so few content words is about the one before.

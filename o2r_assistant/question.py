@@ -400,9 +400,16 @@ _TEXT_KINDS = {
 }
 
 
+# One text pointed at without its kind: "et il date de quand, ce texte ?" after a
+# question naming what it fixes. Any text's name may then hold the date asked.
+_THAT_TEXT = re.compile(r"\b(?:ce|cet|this|that)\s+(?:texte|text)\b", re.I)
+
+
 def texts_named(text: str) -> frozenset[str]:
     """The kinds of legal text ``text`` speaks of: "quand la loi a-t-elle été votée ?"
     is about a law, whose name's date then answers it."""
+    if _THAT_TEXT.search(text):
+        return frozenset(_TEXT_KINDS)
     return frozenset(kind for kind, pattern in _TEXT_KINDS.items() if pattern.search(text))
 
 

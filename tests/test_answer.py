@@ -1271,6 +1271,29 @@ def test_a_clauses_opening_condition_does_not_order_the_quotes(assistant):
     assert "dans la limite des crédits" in answer.citations[0].quote
 
 
+def test_a_bare_noun_phrase_asks_the_last_question_of_it(assistant):
+    first = assistant.ask("Qui peut répondre à l'AMI O2R ?")
+    answer = assistant.ask("Même une mairie ?", history=["Qui peut répondre à l'AMI O2R ?"])
+    assert "organisme public ou privé" in answer.citations[0].quote
+    assert answer.citations[0].quote == first.citations[0].quote
+
+
+def test_the_date_of_the_text_pointed_at_answers_when_it_dates_from(assistant):
+    answer = assistant.ask(
+        "Et il date de quand, ce texte ?",
+        history=["Qui fixe le cahier des charges national des organismes O2R ?"],
+    )
+    assert not answer.abstained and "26 juin 2024" in answer.citations[0].quote
+
+
+def test_an_english_follow_up_about_it_is_about_the_last_question(assistant):
+    answer = assistant.ask(
+        "and how long does it last, can it be renewed afterwards?",
+        history=["What does the agreement with the State have to contain?"],
+    )
+    assert "peut être renouvelée" in answer.citations[0].quote
+
+
 def test_text_message_spellings_are_read_as_words(assistant):
     answer = assistant.ask("c koi le seuil mini du budget pr l'AMI o2r ?? merci")
     assert "150 000" in answer.citations[0].quote

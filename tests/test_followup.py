@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from o2r_assistant.followup import in_context, resolve_followup
+from o2r_assistant.followup import asks_again, in_context, resolve_followup
 
 
 def test_a_follow_up_is_completed_by_the_question_before():
@@ -46,6 +46,8 @@ def test_a_follow_up_is_completed_by_the_question_before():
         ("Pour la durée ?", True),
         ("La durée ?", True),
         ("Mais si on est deux structures ?", True),
+        # "Même…" asks the same of something else.
+        ("Même une mairie ?", True),
         ("Pour quelle durée la convention avec l'État est-elle signée ?", False),
         ("Si notre projet coûte 120 000 € sur 3 ans, est-il éligible ?", False),
     ],
@@ -134,3 +136,34 @@ def test_a_short_later_question_naming_its_own_topic_stands_alone():
     before = "Combien de temps dure la convention signée avec l'État ?"
     later = "Comment nos actions seront-elles évaluées ?"
     assert in_context(later, before).focus == later
+
+
+def test_an_english_follow_up_whose_subject_is_it_continues_the_last_question():
+    previous = "What does the agreement with the State have to contain?"
+    question = "and how long does it last, can it be renewed afterwards?"
+    assert resolve_followup(question, [previous]) == f"{question} ({previous})"
+    # The impersonal "is it possible…" points at nothing.
+    own = "and is it possible to submit the whole application file online in two parts?"
+    assert resolve_followup(own, [previous]) == own
+
+
+def test_a_demonstrative_pronoun_continues_the_last_question():
+    previous = "Quels textes encadrent l'O2R ?"
+    question = "et celui qui fixe la procédure de conventionnement, c'est lequel ?"
+    assert resolve_followup(question, [previous]) == f"{question} ({previous})"
+
+
+@pytest.mark.parametrize(
+    ("question", "again"),
+    [
+        ("Même une mairie ?", True),
+        ("et une commune ?", True),
+        ("ok et les jeunes ?", True),
+        ("and a town hall?", True),
+        # A condition or a verb asks something of its own.
+        ("ok et si on est plusieurs assos ensemble ?", False),
+        ("Et elle doit contenir quoi ?", False),
+    ],
+)
+def test_a_bare_noun_phrase_asks_the_last_question_again(question, again):
+    assert asks_again(question) is again

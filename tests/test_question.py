@@ -1019,3 +1019,10 @@ def test_asking_which_text_in_other_words_asks_for_a_reference(question: str) ->
 )
 def test_an_adverb_before_the_article_is_not_the_subject(question: str, subject: str) -> None:
     assert analyse(question).subject == subject
+
+
+def test_a_text_pointed_at_may_be_of_any_kind() -> None:
+    about = texts_named("Et il date de quand, ce texte ?")
+    named = "L'arrêté du 26 juin 2024 fixe en annexe 1 le cahier des charges."
+    assert about >= {"loi", "décret", "arrêté"} and dates_text(named, about)
+    assert texts_named("Les textes disent-ils quand les lauréats sont informés ?") == set()
