@@ -191,6 +191,18 @@ _WHO_ARE = re.compile(r"^(?:et |mais |alors )?(?:qui sont|who are)\b", re.I)
 # A short opening aside before the question proper: "Et accessoirement, avec qui… ?",
 # "Par ailleurs, qui…", "By the way, who…". Start-anchored cues read what follows it.
 _ASIDE = re.compile(r"^(?:[\wÀ-ÿ'’-]+\s+){0,2}[\wÀ-ÿ'’-]+\s*,\s*(?=\S)")
+# What an existence question asks about: "Y a-t-il un comité de sélection ?" asks about a
+# comité, "existe-t-il une limite d'âge ?" about an age (a bound names no topic). Not an
+# indirect one ("… s'il existe une enveloppe qui limite…"), which the texts may word apart.
+_EXISTS = re.compile(
+    r"\b(?:y\s+a[- ]t[- ]il|existe[- ]t[- ]il)\s+"
+    r"(?:un|une|des|de|d['’])\s*(?:(?:limite|limites|plafond|plancher|seuil|nombre|minimum|maximum"
+    r"|condition|conditions|restriction|restrictions)\s+(?:(?:minimum|maximum|minimal|maximal)"
+    r"\s+)?(?:de\s+|d['’]\s*|du\s+|des\s+))?"
+    r"(?!(?:limite|plafond|plancher|seuil|nombre|minimum|maximum|montant|délai|durée)s?\b)"
+    r"([a-zà-ÿ][\wÀ-ÿ-]{2,})",
+    re.I,
+)
 # A question whose subject points back at what the message stated: "Lequel est
 # recevable ?", "Est-ce éligible ?", "Is it eligible?".
 _POINTS_BACK = re.compile(
@@ -478,6 +490,8 @@ FRAME_NOUNS = frozenset(
     tokens(
         "élément éléments date jour moment chose choses type types sorte genre façon manière "
         "rôle rôles fonction fonctions texte textes "
+        # "quel niveau d'expertise ?" asks about expertise.
+        "niveau niveaux degré "
         # "à quelle autorité adresser la demande ?" asks who, whatever the texts call them.
         "autorité autorités instance instances interlocuteur interlocuteurs administration"
     )
@@ -1048,7 +1062,7 @@ def analyse(message: str, focus: str | None = None) -> Question:
         drop = "applicant" if _HOW_TO_APPLY.search(first) else "who"
         kinds = tuple(k for k in kinds if k != drop)
     applicant = "applicant" in kinds
-    subject = _CUES["subject"].search(first)
+    subject = _CUES["subject"].search(first) or _EXISTS.search(first)
     wh = _is_wh(asked_text)
     if _CUES["first_person"].search(first) and not asks_something(first):
         # A message about the candidate that asks nothing asks for no kind of fact:

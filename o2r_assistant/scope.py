@@ -299,6 +299,10 @@ class ScopeSignals:
         return self.agreement or self.dense_best >= 0.84
 
 
+# Words people type in capitals that name nothing: "Is it OK if…", "merci de répondre ASAP".
+_TYPED_IN_CAPITALS = frozenset({"ok", "okay", "svp", "stp", "asap", "fyi", "ps", "nb", "ras"})
+
+
 def scope_signals(
     question: str, asked: Question, result: RetrievalResult, retriever: HybridRetriever
 ) -> ScopeSignals:
@@ -316,6 +320,7 @@ def scope_signals(
         and not set(content_words(m[0])) <= (retriever.known_words | place_words)
         # An acronym of words the texts use ("JO": "Journal officiel") names nothing new.
         and not (m[0].isupper() and retriever.spells(m[0]))
+        and m[0].lower() not in _TYPED_IN_CAPITALS
         # A name given to the candidate or a person ("l'association Tremplin Ouest",
         # "je suis Maëlys") is no subject the texts fail to cover.
         and not _NAMED.search(question, 0, m.start())

@@ -1297,3 +1297,19 @@ def test_an_english_follow_up_about_it_is_about_the_last_question(assistant):
 def test_text_message_spellings_are_read_as_words(assistant):
     answer = assistant.ask("c koi le seuil mini du budget pr l'AMI o2r ?? merci")
     assert "150 000" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize(
+    ("question", "abstains"),
+    [
+        ("Y a-t-il une limite d'âge pour les personnes accompagnées dans l'O2R ?", True),
+        ("Y a-t-il une durée maximale pour le parcours d'une personne ?", False),
+        (
+            "Un organisme privé à but lucratif peut-il être retenu, et quel niveau d'expertise "
+            "attend-on des candidats ?",
+            False,
+        ),
+    ],
+)
+def test_an_existence_question_about_what_the_texts_never_name(assistant, question, abstains):
+    assert assistant.ask(question).abstained is abstains

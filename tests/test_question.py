@@ -1021,6 +1021,22 @@ def test_an_adverb_before_the_article_is_not_the_subject(question: str, subject:
     assert analyse(question).subject == subject
 
 
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        # What an existence question asks about; a bound names no topic.
+        ("Y a-t-il une limite d'âge pour les personnes accompagnées ?", "âge"),
+        ("Existe-t-il un comité de sélection ?", "comité"),
+        ("Y a-t-il un nombre maximum de projets retenus ?", "projets"),
+        ("Existe-t-il un minimum ?", None),
+        # "Quel niveau de X" asks about X: "niveau" only frames it.
+        ("Quel niveau d'expertise attend-on des candidats ?", "niveau"),
+    ],
+)
+def test_what_an_existence_question_asks_about(question: str, subject: str | None) -> None:
+    assert analyse(question).subject == subject
+
+
 def test_a_text_pointed_at_may_be_of_any_kind() -> None:
     about = texts_named("Et il date de quand, ce texte ?")
     named = "L'arrêté du 26 juin 2024 fixe en annexe 1 le cahier des charges."
