@@ -105,6 +105,11 @@ _SYNONYMS: dict[str, str] = {
     "seekers": "demandeurs",
     "departments": "départements",
     "region": "région territoire",
+    # Doing what others already do is what the texts call (not) complementary.
+    "overlap": "complémentaires différenciée",
+    "overlaps": "complémentaires différenciée",
+    "duplicate": "complémentaires différenciée",
+    "duplicating": "complémentaires différenciée",
     # A false friend: the French "application" is a law's, not a candidate's.
     "application": "candidature",
     "applications": "candidatures",
@@ -159,6 +164,17 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(r"\bcombien de temps\b|\bhow long\b", re.I),
         "durée maximale mois",
+    ),
+    # The candidate's belonging in other words than "devient membre": "on fait partie du
+    # réseau ?", "will we be part of the network?" (not who is in it: "qui fait partie…").
+    (
+        re.compile(
+            r"\b(?:on|nous|we)\s+(?:en\s+)?(?:fai(?:s|t)|faisons|ferons|fera|ferait|ferions"
+            r"|devient|deviendra|devenons|deviendrons)\s+(?:alors\s+|automatiquement\s+)?partie\b"
+            r"|\b(?:are|will|would)\s+we\s+(?:then\s+)?(?:be\s+)?(?:a\s+)?part of\b",
+            re.I,
+        ),
+        "devient membre",
     ),
     # Where the scheme comes from: "ça sort d'où ?", "ça existait déjà avant ?", "is O2R
     # brand new?", "what came before it?", "la continuité de ces appels".

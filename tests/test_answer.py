@@ -1300,6 +1300,27 @@ def test_text_message_spellings_are_read_as_words(assistant):
 
 
 @pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "une fois retenus on fait partie du réseau pour l'emploi ou on reste à côté ?",
+            "devient membre",
+        ),
+        (
+            "Is it OK if our activities overlap with what France Travail already offers?",
+            "complémentaires",
+        ),
+        # Who is in the network, not whether the candidate becomes a member.
+        ("Qui fait partie du réseau pour l'emploi ?", "il réunit notamment"),
+        ("Which bodies belong to the 'réseau pour l'emploi'?", "il réunit notamment"),
+    ],
+)
+def test_other_words_for_the_texts_own(assistant, question, expected):
+    answer = assistant.ask(question)
+    assert not answer.abstained and expected in answer.citations[0].quote
+
+
+@pytest.mark.parametrize(
     ("question", "abstains"),
     [
         ("Y a-t-il une limite d'âge pour les personnes accompagnées dans l'O2R ?", True),
