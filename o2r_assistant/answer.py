@@ -559,7 +559,7 @@ def score_candidates(
                 for kind in question.kinds
                 if (
                     gives_kind(kind, shown)
-                    and (kind != "list" or not several or _lists_asked(shown, own_stems))
+                    and (kind != "list" or not several or _lists_asked(shown, several))
                 )
                 or (kind == "list" and enumerates(shown, own_stems))
             )

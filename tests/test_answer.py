@@ -1299,6 +1299,15 @@ def test_text_message_spellings_are_read_as_words(assistant):
     assert "150 000" in answer.citations[0].quote
 
 
+def test_the_conditions_asked_for_are_not_another_list(assistant):
+    # The référentiel's lead-in shares "projet" with the question, not "conditions".
+    answer = assistant.ask(
+        "Could you please clarify whether registered jobseekers may be included in an O2R "
+        "project, and if so under which conditions?"
+    )
+    assert "À titre subsidiaire" in answer.citations[0].quote
+
+
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
