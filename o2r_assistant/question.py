@@ -153,6 +153,8 @@ eligibility: \b(?:éligibles?|recevables?|candidater|postuler|répondre|déposer
     (?:les|aux|the)\s+(?:conditions|critères|exigences|criteria|requirements)\b
     |\b(?:atteign\w*|atteint|atteindre|dépass\w*|franchi\w*|passe\w*|reach\w*|meet)\s+
     (?:le\s+|la\s+|du\s+|the\s+)?(?:seuil|minimum|plancher|barre|threshold)\b
+# "Est-ce qu'on a nos chances ?", "a-t-on une chance d'être retenus ?", "do we stand a chance?".
+    |\b(?:nos|notre|une|des|toutes?\s+nos|our|any|a)\s+(?:chances?|chance)\b
 # ... about the candidate itself ("sommes-nous éligibles", "notre projet est-il
 # recevable"), not about an item ("les dépenses de formation sont-elles éligibles").
 first_person: \b(?:nous|notre|nos|on|je|j'|j’|mon|ma|mes|we|our|us|i)\b|-(?:nous|je|on)\b

@@ -1343,3 +1343,29 @@ def test_other_words_for_the_texts_own(assistant, question, expected):
 )
 def test_an_existence_question_about_what_the_texts_never_name(assistant, question, abstains):
     assert assistant.ask(question).abstained is abstains
+
+
+def test_a_registered_main_public_is_told_the_priority_public(assistant):
+    answer = assistant.ask(
+        "Nous souhaitons consacrer notre projet à des demandeurs d'emploi inscrits à France "
+        "Travail. Budget : 200 000 € sur 3 ans, à Nantes. Ce public correspond-il à l'appel ?"
+    )
+    lead = answer.text.split("\n\n")[0]
+    assert lead.startswith("Non") and "public prioritaire" in lead and "non inscrites" in lead
+
+
+def test_asking_whether_we_stand_a_chance_weighs_the_conversations_facts(assistant):
+    said = [
+        "Nous sommes une association culturelle de Saumur qui organise un festival de musique.",
+        "Nous n'avons jamais fait d'insertion professionnelle.",
+    ]
+    first = assistant.ask(said[0])
+    second = assistant.ask(said[1], history=said[:1], dossier=first.dossier, previous=first)
+    answer = assistant.ask(
+        "Est-ce qu'on a nos chances pour l'AMI ?",
+        history=said,
+        dossier=second.dossier,
+        previous=second,
+    )
+    assert answer.text.startswith("Non")
+    assert "démontrer une expérience" in answer.citations[0].quote

@@ -105,6 +105,10 @@ def test_which_organisations_may_apply(message: str, applicant: bool) -> None:
         ("ok et si on ouvre aussi une antenne à Rennes (35) pour faire du repérage ?", True),
         ("Et si on passe à 140 000 € ?", True),
         ("Et si on passait à 140 000 € ?", False),
+        # Whether the candidate stands a chance; not the chances of projects in general.
+        ("Est-ce qu'on a nos chances pour l'AMI ?", True),
+        ("Do we stand a chance?", True),
+        ("Quelles sont les chances de succès des projets ?", False),
     ],
 )
 def test_asking_whether_stated_facts_are_enough_asks_eligibility(
