@@ -205,6 +205,14 @@ _EXISTS = re.compile(
     r"([a-zà-ÿ][\wÀ-ÿ-]{2,})",
     re.I,
 )
+# What a body asked about is: "Qui siège dans le comité de sélection ?" asks about a
+# comité, "qui compose le jury ?" about a jury.
+_SITS_IN = re.compile(
+    r"\bqui\s+(?:siège|siègent|participe|participent|compose|composent|fait partie|font partie"
+    r"|est membre|sont membres)\s+(?:dans|à|au|aux|de|du|des|en)?\s*(?:le|la|les|l['’])?\s*"
+    r"([a-zà-ÿ][\wÀ-ÿ-]{2,})",
+    re.I,
+)
 # A question whose subject points back at what the message stated: "Lequel est
 # recevable ?", "Est-ce éligible ?", "Is it eligible?".
 _POINTS_BACK = re.compile(
@@ -1064,7 +1072,7 @@ def analyse(message: str, focus: str | None = None) -> Question:
         drop = "applicant" if _HOW_TO_APPLY.search(first) else "who"
         kinds = tuple(k for k in kinds if k != drop)
     applicant = "applicant" in kinds
-    subject = _CUES["subject"].search(first) or _EXISTS.search(first)
+    subject = _CUES["subject"].search(first) or _EXISTS.search(first) or _SITS_IN.search(first)
     wh = _is_wh(asked_text)
     if _CUES["first_person"].search(first) and not asks_something(first):
         # A message about the candidate that asks nothing asks for no kind of fact:

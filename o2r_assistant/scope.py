@@ -155,8 +155,10 @@ _FUNDED = (
     ),
     re.compile(
         r"\b(?:financer|payer|prendre en charge|rembourser|subventionner|acheter|louer"
-        r"|inscrire|budgéter|budgeter)\s+(?:le|la|les|l['’]|un|une|des|nos|notre|du|de la"
-        r"|de l['’]|d['’])\s*" + _NP + r"(?=\s+(?:par|avec|dans|sur|pour|au|aux|ou|via|grâce)\b"
+        r"|inscrire|budgéter|budgeter|valoriser|comptabiliser|imputer)\s+"
+        r"(?:le|la|les|l['’]|un|une|des|nos|notre|du|de la|de l['’]|d['’])\s*"
+        + _NP
+        + r"(?=\s+(?:par|avec|dans|sur|pour|au|aux|ou|via|grâce)\b"
         r"|\s*[?,.;!]|\s*$)",
         re.I,
     ),
@@ -344,8 +346,12 @@ def scope_signals(
     if not english:
         # "Le loyer de nos locaux est-il financé ?": an expense the texts never name.
         item = funded_item(question)
-        if item and not retriever.recognises(item[0]) and not names_training(question):
-            asked_about += (item[0],)
+        # "le temps de nos bénévoles": the texts know "temps", never "bénévoles".
+        # A place is where, not what ("un projet à Angers peut-il être financé ?").
+        places = {fold(w) for w in place_words}
+        unknown_item = [w for w in item if not retriever.recognises(w) and w not in places]
+        if unknown_item and not names_training(question):
+            asked_about += (unknown_item[0],)
         # "Un webinaire est-il prévu ?": a thing the texts never name, asked about.
         things = asked_thing(question)
         if things and not any(retriever.recognises(t) or stem(t) in DOMAIN_STEMS for t in things):

@@ -1334,6 +1334,11 @@ def test_other_words_for_the_texts_own(assistant, question, expected):
     [
         ("Y a-t-il une limite d'âge pour les personnes accompagnées dans l'O2R ?", True),
         ("Y a-t-il une durée maximale pour le parcours d'une personne ?", False),
+        # A body, or a budget item, that the texts never name.
+        ("Qui siège dans le comité de sélection des projets O2R en Pays de la Loire ?", True),
+        ("Peut-on valoriser le temps de nos bénévoles dans le budget prévisionnel ?", True),
+        # A place is where the project runs, not an item the texts lack.
+        ("Un projet à Angers peut-il être financé par cet AMI ?", False),
         (
             "Un organisme privé à but lucratif peut-il être retenu, et quel niveau d'expertise "
             "attend-on des candidats ?",

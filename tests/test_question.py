@@ -1033,6 +1033,9 @@ def test_an_adverb_before_the_article_is_not_the_subject(question: str, subject:
         ("Existe-t-il un comité de sélection ?", "comité"),
         ("Y a-t-il un nombre maximum de projets retenus ?", "projets"),
         ("Existe-t-il un minimum ?", None),
+        # Who sits in a body asks about that body.
+        ("Qui siège dans le comité de sélection des projets ?", "comité"),
+        ("Qui fait partie du réseau pour l'emploi ?", "réseau"),
         # "Quel niveau de X" asks about X: "niveau" only frames it.
         ("Quel niveau d'expertise attend-on des candidats ?", "niveau"),
     ],
