@@ -105,6 +105,25 @@ _SYNONYMS: dict[str, str] = {
     "seekers": "demandeurs",
     "departments": "départements",
     "region": "région territoire",
+    "network": "réseau",
+    "invisible": "invisibles non inscrits",
+    # "Who is the offer meant for?": whom it "s'adresse" to.
+    "meant": "s'adresse publics",
+    "intended": "s'adresse publics",
+    "local": "territorialisée territoires",
+    "tailored": "territorialisée",
+    "directed": "orienter",
+    "referred": "orienter",
+    "goal": "but finalité objectif",
+    "aim": "but finalité objectif",
+    # People who gave up the support offered "ont décroché de solutions".
+    "dropped": "décroché",
+    "dropout": "décroché",
+    "dropouts": "décroché",
+    "lâché": "décroché",
+    "laché": "décroché",
+    "lâchent": "décroché",
+    "lachent": "décroché",
     # Doing what others already do is what the texts call (not) complementary.
     "overlap": "complémentaires différenciée",
     "overlaps": "complémentaires différenciée",
@@ -164,6 +183,16 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(r"\bcombien de temps\b|\bhow long\b", re.I),
         "durée maximale mois",
+    ),
+    # Where people go after the support: "where are they supposed to end up?", "à la fin, on
+    # en fait quoi ?", "que deviennent-ils ensuite ?".
+    (
+        re.compile(
+            r"\bend(?:s|ed)? up\b|\bon en fait quoi\b|\bdevien(?:t|nent)[- ](?:ils|elles|elle|il)\b"
+            r"|\bque devien(?:t|nent)\b|\bà la (?:fin|sortie) du (?:parcours|dispositif)\b",
+            re.I,
+        ),
+        "le but finalité retour à l'emploi",
     ),
     # The candidate's belonging in other words than "devient membre": "on fait partie du
     # réseau ?", "will we be part of the network?" (not who is in it: "qui fait partie…").

@@ -1319,6 +1319,10 @@ def test_the_conditions_asked_for_are_not_another_list(assistant):
             "Is it OK if our activities overlap with what France Travail already offers?",
             "complémentaires",
         ),
+        ("Which bodies make up the employment network?", "il réunit notamment"),
+        ("Does our project have to be adapted to local needs?", "territorialisée"),
+        ("What should the people we coach end up doing after the pathway?", "retour à l’emploi"),
+        ("et à la fin du parcours, ils deviennent quoi les gens ?", "retour à l’emploi"),
         # Who is in the network, not whether the candidate becomes a member.
         ("Qui fait partie du réseau pour l'emploi ?", "il réunit notamment"),
         ("Which bodies belong to the 'réseau pour l'emploi'?", "il réunit notamment"),
