@@ -28,6 +28,7 @@ from .retrieval import (
     DOMAIN_STEMS_EN,
     HybridRetriever,
     RetrievalResult,
+    phrase_meanings,
     region_terms,
 )
 from .safety import blocked_reason
@@ -258,6 +259,9 @@ class ScopeSignals:
     rare_shared: int
     # Whether it asks for a fact (a date, an amount…), which the kind check then requires.
     asks_fact: bool
+    # Whether it words a notion of the call in an idiom ("l'état de nos comptes": the
+    # operator's financial health), which names what it asks about as a term would.
+    idiom: bool
     # Costs an embedding when the question named a place: computed only if consulted.
     _dense: Callable[[], float] = field(repr=False)
 
@@ -298,7 +302,7 @@ class ScopeSignals:
                 or self.rare_shared >= RARE_SHARED
                 or (self.agreement and self.dense_best >= AGREED_NO_DOMAIN_DENSE)
             )
-        return self.agreement or self.dense_best >= 0.84
+        return self.agreement or self.idiom or self.dense_best >= 0.84
 
 
 # Words people type in capitals that name nothing: "Is it OK if…", "merci de répondre ASAP".
@@ -376,6 +380,7 @@ def scope_signals(
         blocked=blocked_reason(question),
         rare_shared=_rare_shared(own, result, retriever),
         asks_fact=bool(set(kinds) & set(FACT_KINDS)),
+        idiom=bool(phrase_meanings(question)),
         _dense=lambda: retriever.raw_dense_best(result),
     )
 

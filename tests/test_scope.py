@@ -9,7 +9,7 @@ import pytest
 from o2r_assistant.scope import ScopeSignals, _kind_named_before, asked_thing
 
 
-def _signals(domain_terms: int, agreement: bool, dense: float) -> ScopeSignals:
+def _signals(domain_terms: int, agreement: bool, dense: float, idiom: bool = False) -> ScopeSignals:
     return ScopeSignals(
         domain_terms=domain_terms,
         english=False,
@@ -19,6 +19,7 @@ def _signals(domain_terms: int, agreement: bool, dense: float) -> ScopeSignals:
         blocked=None,
         rare_shared=0,
         asks_fact=False,
+        idiom=idiom,
         _dense=lambda: dense,
     )
 
@@ -37,6 +38,12 @@ def test_a_question_without_the_calls_words_needs_a_close_passage(
     agreement: bool, dense: float, supported: bool
 ) -> None:
     assert _signals(0, agreement, dense).supported() is supported
+
+
+def test_a_notion_of_the_call_worded_in_an_idiom_needs_no_agreement() -> None:
+    # "l'état de nos comptes" is the operators' financial health, as a term would say.
+    assert not _signals(1, False, 0.80).supported()
+    assert _signals(1, False, 0.80, idiom=True).supported()
 
 
 @pytest.mark.parametrize(
