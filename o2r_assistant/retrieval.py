@@ -194,6 +194,15 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "le but finalité retour à l'emploi",
     ),
+    # An offer like others' is what the texts call (not) complementary and differentiated:
+    # "notre offre ressemble à celle de la mission locale", "ça ferait doublon ?".
+    (
+        re.compile(
+            r"\bressembl\w*\b|\bdoublons?\b|\bredondan\w*\b|\bla même chose que\b",
+            re.I,
+        ),
+        "complémentaire et différenciée du droit commun différenciation complémentarité",
+    ),
     # The candidate's belonging in other words than "devient membre": "on fait partie du
     # réseau ?", "will we be part of the network?" (not who is in it: "qui fait partie…").
     (

@@ -1321,6 +1321,7 @@ def test_the_conditions_asked_for_are_not_another_list(assistant):
         ),
         ("Which bodies make up the employment network?", "il réunit notamment"),
         ("Est-ce que l'état de nos comptes sera regardé ?", "santé financière"),
+        ("est-ce que ça ferait doublon avec la mission locale ?", "différenciée"),
         ("Does our project have to be adapted to local needs?", "territorialisée"),
         ("What should the people we coach end up doing after the pathway?", "retour à l’emploi"),
         ("et à la fin du parcours, ils deviennent quoi les gens ?", "retour à l’emploi"),
