@@ -1294,23 +1294,18 @@ def test_an_english_follow_up_about_it_is_about_the_last_question(assistant):
     assert "peut être renouvelée" in answer.citations[0].quote
 
 
-def test_text_message_spellings_are_read_as_words(assistant):
-    answer = assistant.ask("c koi le seuil mini du budget pr l'AMI o2r ?? merci")
-    assert "150 000" in answer.citations[0].quote
-
-
-def test_the_conditions_asked_for_are_not_another_list(assistant):
-    # The référentiel's lead-in shares "projet" with the question, not "conditions".
-    answer = assistant.ask(
-        "Could you please clarify whether registered jobseekers may be included in an O2R "
-        "project, and if so under which conditions?"
-    )
-    assert "À titre subsidiaire" in answer.citations[0].quote
-
-
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
+        # Text-message spellings read as the words they stand for.
+        ("c koi le seuil mini du budget pr l'AMI o2r ?? merci", "150 000"),
+        # The conditions asked for, not the référentiel's list, whose lead-in shares
+        # "projet" with the question.
+        (
+            "Could you please clarify whether registered jobseekers may be included in an O2R "
+            "project, and if so under which conditions?",
+            "À titre subsidiaire",
+        ),
         (
             "une fois retenus on fait partie du réseau pour l'emploi ou on reste à côté ?",
             "devient membre",

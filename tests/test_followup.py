@@ -106,12 +106,31 @@ def test_a_later_question_naming_its_own_topic_stands_alone():
     assert resolve_followup(own, [before], within_message=True) == own
 
 
-def test_an_and_question_whose_object_is_a_pronoun_continues_the_last_one():
-    previous = "C'est quoi le CPOM ?"
-    question = "et qui le signe côté État, et pour combien de temps ?"
+@pytest.mark.parametrize(
+    ("previous", "question", "own"),
+    [
+        # An object pronoun; a question naming all it asks stands alone, however it opens.
+        (
+            "C'est quoi le CPOM ?",
+            "et qui le signe côté État, et pour combien de temps ?",
+            "et les jeunes pourront-ils être rémunérés pendant leur parcours ?",
+        ),
+        # An English "it"; the impersonal "is it possible…" points at nothing.
+        (
+            "What does the agreement with the State have to contain?",
+            "and how long does it last, can it be renewed afterwards?",
+            "and is it possible to submit the whole application file online in two parts?",
+        ),
+        # "celui qui…": one of the things the last question asked about.
+        (
+            "Quels textes encadrent l'O2R ?",
+            "et celui qui fixe la procédure de conventionnement, c'est lequel ?",
+            "et les textes sont-ils publiés au Journal officiel de la République ?",
+        ),
+    ],
+)
+def test_a_pronoun_for_what_was_asked_continues_the_last_question(previous, question, own):
     assert resolve_followup(question, [previous]) == f"{question} ({previous})"
-    # A question naming all it asks stands alone, however it opens.
-    own = "et les jeunes pourront-ils être rémunérés pendant leur parcours ?"
     assert resolve_followup(own, [previous]) == own
 
 
@@ -136,21 +155,6 @@ def test_a_short_later_question_naming_its_own_topic_stands_alone():
     before = "Combien de temps dure la convention signée avec l'État ?"
     later = "Comment nos actions seront-elles évaluées ?"
     assert in_context(later, before).focus == later
-
-
-def test_an_english_follow_up_whose_subject_is_it_continues_the_last_question():
-    previous = "What does the agreement with the State have to contain?"
-    question = "and how long does it last, can it be renewed afterwards?"
-    assert resolve_followup(question, [previous]) == f"{question} ({previous})"
-    # The impersonal "is it possible…" points at nothing.
-    own = "and is it possible to submit the whole application file online in two parts?"
-    assert resolve_followup(own, [previous]) == own
-
-
-def test_a_demonstrative_pronoun_continues_the_last_question():
-    previous = "Quels textes encadrent l'O2R ?"
-    question = "et celui qui fixe la procédure de conventionnement, c'est lequel ?"
-    assert resolve_followup(question, [previous]) == f"{question} ({previous})"
 
 
 @pytest.mark.parametrize(
