@@ -76,7 +76,8 @@ _TRAINING_PEOPLE = (
     r"|them)\b"
 )
 _TRAINING_AFTER = re.compile(
-    r"[ ]*(?:par an[ ]+|/[ ]?an[ ]+|a year[ ]+|per year[ ]+)?"
+    r"[ ]*(?:(?:par (?:an|mois|trimestre)|/[ ]?(?:an|mois|trimestre)|(?:a|per) "
+    r"(?:year|month|quarter))[ ]+)?"
     # The span the amount covers: "30 000 € sur la période pour payer des formations".
     r"(?:(?:sur|over)[ ]+(?:(?:la|les|l'|the|toute la|l'ensemble de la|the whole)[ ]*)?"
     r"(?:periode|duree(?: du projet| de la convention)?|period|project|"
@@ -171,6 +172,8 @@ _REMOVED_BEFORE = re.compile(
     r"removed|taken out|dropped)\b[^.;:!?]{0,25}$"
 )
 _NOT_ONE_BEFORE = re.compile(r"\b(?:pas|not)(?:[ ]+(?:meme|even))?[ ]*$")
+# "toujours avec ces 12 000 € de formation": an amount pointed back to, already counted.
+_BACK_REFERENCE_BEFORE = re.compile(r"\b(?:ces|ce|cette|les memes|these|those|the same)[ ]*$")
 # A minus sign after a bracket or a colon, not a list's dash: no cost is negative.
 _NEGATIVE_BEFORE = re.compile(r"[(,;:=][ ]*-[ ]*$")
 # "96 000 €, représente 60 % du coût total du projet": the whole follows from its share.
@@ -294,10 +297,14 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
     training = Decimal(0)
     training_found = training_per_year = funded_apart = False
     last: tuple[list, int] | None = None  # where the last cost went, and where it ended
+    seen: set[Decimal] = set()
     for amount in find_amounts(folded):
         # A table's leader dots ("Formation ........ 18 000 €") say nothing: one space.
         wide = _LEADER.sub(" ", folded[max(0, amount.start - 120) : amount.start])
         before = wide[-40:]
+        if amount.value in seen and _BACK_REFERENCE_BEFORE.search(before):
+            continue
+        seen.add(amount.value)
         if _REMOVED_BEFORE.search(before):
             continue  # "nous avons retiré du budget les 25 000 € de formation"
         if _NOT_ONE_BEFORE.search(before):
@@ -310,11 +317,16 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
             if _FUNDED_APART_AFTER.match(folded, named_after.end() if named_after else amount.end):
                 funded_apart = True  # not in the project's cost, which then has none
                 continue
-            training += amount.value
             training_found = True
+            # "3 000 € par trimestre pour des formations": a year's worth, as below.
+            per_quarter = _PER_QUARTER_AFTER.match(folded, amount.end)
+            per_month = _PER_MONTH_AFTER.match(folded, amount.end)
+            training += amount.value * (4 if per_quarter else 12 if per_month else 1)
             # "10 000 € par an de formation", "10k de formation par an"
             training_per_year |= bool(
-                _PER_YEAR_AFTER.match(folded, amount.end)
+                per_quarter
+                or per_month
+                or _PER_YEAR_AFTER.match(folded, amount.end)
                 or (named_after and _PER_YEAR_AFTER.match(folded, named_after.end()))
                 or _PER_YEAR_BEFORE.search(before)
             )
@@ -514,6 +526,8 @@ def _months_budgeted(lines: list[BudgetLine]) -> int | None:
 _ITEM_BREAK = re.compile(r";|[ ]-[ ]|[ ]•[ ]")
 # A correction between two values of one fact: the later holds ("36 mois — pardon, 30
 # mois", "à Vitré… enfin, à Laval", "24 mois, c'est une erreur, … 36 mois").
+# How close before an amount or a place a correction word takes back an earlier one.
+_CORRECTION_REACH = 25
 _CORRECTION = re.compile(
     r"\b(?:pardon|plutot|enfin|en fait|finalement|je veux dire|correction|sorry|i mean|"
     r"actually|rather|erreur|me suis trompee?|mistake)\b"
@@ -1411,12 +1425,15 @@ _ADDS = re.compile(r"\b(?:aussi|egalement|en plus|also|as well|too)\b")
 
 
 def _corrects(folded: str, start: int, end: int) -> bool:
-    """Whether the text between two places takes the first back ("… enfin, à Laval")."""
+    """Whether the text between two places takes the first back ("… enfin, à Laval").
+
+    Close by, any correction word between them does; further on, only one right before the
+    second ("150 000 €, dont 12 000 € de formation… pardon, c'est plutôt 175 000 €").
+    """
     gap = folded[start:end]
-    return (
-        len(gap) <= 40
-        and bool(_CORRECTION.search(gap))
-        and not re.search(r"\b(?:et|and|aussi|egalement|also)\b", gap)
+    near = gap if len(gap) <= 40 else gap[-_CORRECTION_REACH:] if len(gap) <= 160 else ""
+    return bool(_CORRECTION.search(near)) and not re.search(
+        r"\b(?:et|and|aussi|egalement|also)\b", near
     )
 
 

@@ -931,6 +931,25 @@ def test_organisation_facts_in_other_wordings() -> None:
         ("180 mille en tout sur 3 ans, dont 40 mille de formations", 180000, None, 40000),
         ("on table sur 1M2 au total, étalé sur 4 ans", 1200000, None, None),
         ("nous prévoyons 13 000 € par trimestre, tout compris", None, 52000, None),
+        # Training by the quarter or the month is a year's worth (times three years).
+        (
+            "Sur trois ans, 15 000 € par trimestre, dont 3 000 € par trimestre pour financer "
+            "des formations CACES.",
+            None,
+            60000,
+            36000,
+        ),
+        ("Sur 36 mois : 5 000 € par mois, dont 500 € par mois de formation.", None, 60000, 18000),
+        # A later correction, right before its amount, replaces the total; an amount pointed
+        # back to ("ces 12 000 €") is not counted twice.
+        (
+            "Coût total prévu : 150 000 € sur 3 ans, dont 12 000 € de formation pour les "
+            "personnes accompagnées… pardon, c'est plutôt 175 000 € au total, toujours avec "
+            "ces 12 000 € de formation.",
+            175000,
+            None,
+            12000,
+        ),
         # Only the first two years budgeted: the project's cost is not known.
         ("Seules les deux premières années sont budgétées, pour 100 000 €.", None, None, None),
     ],
