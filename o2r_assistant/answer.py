@@ -605,13 +605,46 @@ def _lists_asked(text: str, asked: set[str]) -> bool:
     return bool(asked & set(tokens(lead_in)))
 
 
+# How much of a question's own weight one checked rule's words must share for the question
+# to be about that rule: "ce budget atteint bien le seuil demandé ?" and "… 150 000 €
+# minimum sur 3 ans : le seuil est atteint".
+RULE_ASKED_SHARE = 0.3
+
+
+def rule_asked(
+    question: Question, findings: CheckReport, idf: Callable[[str], float]
+) -> str | None:
+    """The rule checked on stated facts that a question about them asks about, if one
+    clearly is: its label and the checker's explanation share most of the question's
+    rare words. The checker's own words are the candidate's, not the texts'."""
+    own = set(tokens(question.focus))
+    weight = sum(idf(t) for t in own)
+    if not weight or question.wh:
+        return None  # "qui signe la convention ?" asks for a thing no rule checks
+    shares = sorted(
+        (
+            (sum(idf(t) for t in own & set(tokens(f"{r.label} {r.explanation}"))) / weight, r)
+            for r in findings.results
+            if r.status in ("pass", "warn", "fail")
+        ),
+        key=lambda pair: -pair[0],
+    )
+    if not shares or shares[0][0] < RULE_ASKED_SHARE:
+        return None
+    if len(shares) > 1 and shares[1][0] >= shares[0][0]:
+        return None  # two rules equally named: the question is about neither alone
+    return shares[0][1].rule_id
+
+
 def rule_quotes(
     findings: CheckReport,
     index: VectorIndex,
     limit: int = MAX_QUOTES,
     changed: frozenset[str] | None = None,
+    only: str | None = None,
 ) -> list[Candidate]:
-    """The passages that ground the rules found failing, then warned, else one passing.
+    """The passages that ground the rules found failing, then warned, else one passing
+    (``only``: that rule's).
 
     For a message that states facts, the deciding text is the rule the facts
     were checked against, wherever it stands in the corpus. When nothing fails
@@ -621,7 +654,7 @@ def rule_quotes(
     """
     order = {"fail": 0, "warn": 1, "pass": 2}
     results = sorted(
-        (r for r in findings.results if r.status in order),
+        (r for r in findings.results if r.status in order and only in (None, r.rule_id)),
         key=lambda r: (order[r.status], changed is not None and r.rule_id not in changed),
     )
     if results and results[0].status == "pass":

@@ -29,6 +29,7 @@ from .answer import (
     findings_line,
     overlaps,
     quotes_source,
+    rule_asked,
     rule_quotes,
     score_candidates,
     select_sentences,
@@ -49,6 +50,7 @@ from .places import find_places
 from .provenance import is_official, official_domains
 from .question import (
     Question,
+    about_own_project,
     analyse,
     language_switch,
     questions_of,
@@ -399,7 +401,11 @@ class Assistant:
             # partie du réseau pour l'emploi ?").
             or (asked.yes_no and asked.first_person and bool(find_places(asked.focus)))
         )
-        verdict_leads = findings is not None and (states_project or asked.asks_eligibility)
+        # Facts known from earlier messages answer "du coup, notre budget tient la route ?".
+        known = dossier is not None and not dossier.is_empty()
+        verdict_leads = findings is not None and (
+            states_project or asked.asks_eligibility or (known and about_own_project(asked))
+        )
         own: list[Candidate] = []
         framed = False
         if verdict_leads and own_question and not signals.blocked:
@@ -435,7 +441,13 @@ class Assistant:
                 chosen = rule_chosen + kept
             else:
                 # Nothing to fix: the message's own question is answered, else a rule says
-                # what was checked.
+                # what was checked. A question about one checked rule ("ce budget atteint-il
+                # le seuil ?") gets that rule's text first.
+                about = rule_asked(asked, findings, retriever.idf) if own else None
+                if about:
+                    ruled = rule_quotes(findings, index, only=about)
+                    own = [*ruled, *(c for c in own if not any(overlaps(c, r) for r in ruled))]
+                    own = own[:MAX_QUOTES]
                 chosen = own or rule_quotes(findings, index, changed=changed)
                 rule_chosen = [] if own else chosen
             if not chosen:  # the grounding passages are not in this corpus

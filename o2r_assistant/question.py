@@ -1173,6 +1173,28 @@ def _asks_assessment(focus: str) -> bool:
     return bool(_CUES["assess"].search(last) or (points_back and _CUES["problem"].search(last)))
 
 
+# "du coup, notre budget tient la route ?", "et nos parcours, ça va ?": a short question
+# opening on the candidate's own project or one of its parts.
+_OWN_OPENING = re.compile(
+    r"^\W*(?:(?:et|mais|donc|alors|du coup|bon|ok|so|and)\W+)*(?:notre|nos|our)\s+[\wÀ-ÿ'’-]+",
+    re.I,
+)
+OWN_MAX_WORDS = 8
+
+
+def about_own_project(question: Question) -> bool:
+    """Whether a short question asks how the candidate's own project fares ("notre budget
+    tient la route ?"): once its facts are known, the checker's verdict answers it."""
+    focus = question.focus.strip()
+    return (
+        focus.endswith("?")
+        and not question.wh
+        and not question.kinds
+        and bool(_OWN_OPENING.match(focus))
+        and len(_WORDS.findall(focus)) <= OWN_MAX_WORDS
+    )
+
+
 # A supposition: "et si on passait à 140 000 € ?", "si on montait à 155 000 €, ça
 # passerait ?" (si + imperfect), "what if we cut the budget to 135k?".
 _HYPOTHETICAL = re.compile(

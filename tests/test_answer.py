@@ -441,6 +441,16 @@ def test_the_fact_asked_is_stated_of_the_thing_asked_about(assistant, question, 
     assert expected in assistant.ask(question).citations[0].quote
 
 
+def test_a_question_about_one_checked_rule_quotes_that_rule_first(assistant):
+    answer = assistant.ask(
+        "Association à Saint-Nazaire (44600), projet de 36 mois, budget prévisionnel de "
+        "4 500 € par mois. Pouvez-vous me confirmer que ce budget atteint bien le seuil "
+        "demandé ?"
+    )
+    assert "150 000€ sur 3 ans" in answer.citations[0].quote
+    assert "le seuil est atteint" in answer.text
+
+
 def test_a_yes_no_question_about_acting_somewhere_gets_the_territory_verdict(assistant):
     answer = assistant.ask("Peut-on mener des actions dans le Calvados ?")
     assert answer.text.startswith("Non : Hors Pays de la Loire : Calvados (14)")
@@ -994,6 +1004,19 @@ def test_a_corrected_pathway_length_replaces_the_one_stated_before(assistant):
     assert answer.dossier.pathway_months == 11
     status = {r.rule_id: r.status for r in answer.findings.results}
     assert status["duree_accompagnement"] == "pass" and status["territoire"] == "pass"
+
+
+def test_a_short_question_about_our_budget_gets_the_verdict_of_facts_said_before(assistant):
+    said = "Nous prévoyons 0,16 M€ sur trois ans, dont 20 k€ de formation, à Angers."
+    first = assistant.ask(said)
+    answer = assistant.ask(
+        "du coup, notre budget tient la route ?",
+        history=[said],
+        dossier=first.dossier,
+        previous=first,
+    )
+    assert answer.text.startswith("Non, pas en l'état")
+    assert "150 000€ sur 3 ans" in answer.citations[0].quote
 
 
 def test_training_said_to_be_paid_for_apart_leaves_the_project_budget(assistant):

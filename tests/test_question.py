@@ -6,6 +6,7 @@ import pytest
 
 from o2r_assistant.facts import extract_facts
 from o2r_assistant.question import (
+    about_own_project,
     analyse,
     dates_text,
     enumerates,
@@ -1049,3 +1050,24 @@ def test_a_text_pointed_at_may_be_of_any_kind() -> None:
     named = "L'arrêté du 26 juin 2024 fixe en annexe 1 le cahier des charges."
     assert about >= {"loi", "décret", "arrêté"} and dates_text(named, about)
     assert texts_named("Les textes disent-ils quand les lauréats sont informés ?") == set()
+
+
+@pytest.mark.parametrize(
+    ("message", "own"),
+    [
+        ("du coup, notre budget tient la route ?", True),
+        ("et nos parcours, ça va ?", True),
+        ("And our budget, is it fine?", True),
+        # A wh-question, a figure asked or a long question asks something of its own.
+        ("Notre budget doit contenir quelles dépenses ?", False),
+        ("notre projet dure combien de temps au maximum ?", False),
+        (
+            "Notre structure peut-elle déposer un dossier avec une autre association du même "
+            "département ?",
+            False,
+        ),
+        ("Le budget tient la route ?", False),
+    ],
+)
+def test_a_short_question_about_the_candidates_own_project(message: str, own: bool) -> None:
+    assert about_own_project(analyse(message)) is own
