@@ -163,7 +163,8 @@ first_person: \b(?:nous|notre|nos|on|je|j'|j’|mon|ma|mes|we|our|us|i)\b|-(?:no
 # rôle…", "quel est donc le montant").
 subject: \b(?:quel|quelle|quels|quelles)\s+(?:(?:est|sont|serait|seraient|sera|seront)\s+
     (?:(?:[a-zà-ÿ]+ment|donc|alors|au juste)\s+(?=(?:le|la|les|l'|l’|un|une|des)\b))?)?
-    (?:(?:le|la|les|l'|l’|un|une|des)\s*)?([a-zà-ÿ][\wÀ-ÿ-]{2,})
+    (?:(?:le|la|les|un|une|des|leurs?|ses|son|sa|ces|cette|cet|ce|nos|notre|vos|votre)\s+
+    |l'\s*|l’\s*)?([a-zà-ÿ][\wÀ-ÿ-]{2,})
 # Whether what is asked is a problem: a failure answers it with yes.
 problem: \b(?:coincer|coince|bloquant|bloquante|bloquer|bloque|problème|problématique|gênant
     |souci|obstacle|rédhibitoire|problem|blocking|issue|deal-breaker)\b
@@ -231,6 +232,13 @@ _EST_CE_QUE = re.compile(r"(?<!qu['’ ])\best[- ]ce qu(?:e\b|')", re.I)
 _THAT_CLAUSE = re.compile(
     r"\b(?:confirm|dire|dites|indiqu|précis|certifi|assur|garanti)\w*\s+(?:nous\s+|me\s+|moi\s+)?"
     r"qu(?:e\b|')",
+    re.I,
+)
+# A relative pronoun after a noun its determiner introduces ("des accompagnateurs qui se
+# déplacent", "le budget que nous présentons") asks nothing.
+_RELATIVE = re.compile(
+    r"(?:\b(?:le|la|les|un|une|des|du|ces|cet|cette|nos|notre|vos|votre|leurs?|ses|son|sa)\s+"
+    r"|\bl['’]\s*)[\wÀ-ÿ-]{3,}(?:\s+[\wÀ-ÿ-]{3,})?\s+(?:qui|que|qu['’]|où|dont)\b",
     re.I,
 )
 _WH_START = re.compile(rf"^(?:et |mais |alors )?{_CUES['wh'].pattern}", re.I)
@@ -502,6 +510,8 @@ FRAME_NOUNS = frozenset(
         "rôle rôles fonction fonctions texte textes "
         # "quel niveau d'expertise ?" asks about expertise.
         "niveau niveaux degré "
+        # "quelles seront nos obligations de suivi ?" asks about the suivi.
+        "obligation obligations exigence exigences modalité modalités "
         # "à quelle autorité adresser la demande ?" asks who, whatever the texts call them.
         "autorité autorités instance instances interlocuteur interlocuteurs administration"
     )
@@ -654,6 +664,20 @@ _POINTER = re.compile(
     r"|cette (?:abréviation|expression|notion)|l[àa][- ]dessus|dessus)\b",
     re.I,
 )
+# "Je n'ai pas compris ce principe. Pouvez-vous m'expliquer ce qu'il implique ?", "qu'est-ce
+# qui est attendu sur ce point ?": a noun that only stands for what the statement before
+# said (a shell noun), or a pronoun, not an impersonal "qu'il faut".
+_POINTED = re.compile(
+    r"\b(?:ce|cet|cette|ces)\s+(principes?|points?|sujets?|aspects?|notions?|questions?"
+    r"|problèmes?|idées?|règles?|exigences?|conditions?|obligations?|éléments?|démarches?"
+    r"|approches?|mesures?|dispositions?|distinctions?|différences?)\b"
+    r"|\b(?:this|that|these|those)\s+(principles?|points?|issues?|aspects?|notions?"
+    r"|requirements?|rules?|conditions?|obligations?|approach|distinction)\b"
+    r"|\bqu['’](?:il|elle)s?\b(?!\s+(?:faut|fallait|y\b|est\b|soit\b))",
+    re.I,
+)
+# How many other content words a sentence pointing that way may hold and still lean back.
+POINTED_WORDS = 4
 _POINTER_WORDS = frozenset(
     "that this it who what which sigle terme mot acronyme abréviation expression notion "
     "dessus".split()
@@ -722,6 +746,13 @@ def _question_sentences(sentences: list[str]) -> list[str]:
             and _POINTER.search(sentence)
             and sum(w.lower() not in _POINTER_WORDS for w in words) <= CONTENTLESS_WORDS
         )
+        pointed = _POINTED.search(sentence)
+        pointing = pointing or (
+            i
+            and not asks(sentences[i - 1])
+            and pointed
+            and len(words) - bool(pointed[1] or pointed[2]) <= POINTED_WORDS
+        )
         replying = i and _WHAT_TO_REPLY.search(sentence) and _REPORTED.search(sentences[i - 1])
         if replying and asks(sentences[i - 1]):
             # The question reported was read already: it is the one to answer, and asks.
@@ -733,6 +764,10 @@ def _question_sentences(sentences: list[str]) -> list[str]:
                 # "… nous aimerions aussi accueillir des inscrits… Budget : 180 000 €.
                 # Est-ce autorisé ?": what is allowed is the plan, not the figure noted.
                 before = sentences[i - 2]
+            elif pointing and i > 1 and _POINTED.search(before) and not asks(sentences[i - 2]):
+                # What the statement before points to in turn: "… il a été question de
+                # « différenciation de l'offre socle ». Je n'ai pas compris ce principe."
+                before = f"{sentences[i - 2]} {before}"
             if asked and asked[-1] == before:
                 asked[-1] = f"{before} {sentence}"
             else:
@@ -885,7 +920,8 @@ _PARALLEL = re.compile(r"(?:et|and|mais|but|quid|what about|how about)\b", re.I)
 
 def _is_wh(sentence: str) -> bool:
     # The "que" of "est-ce que" asks yes or no, not "what".
-    return bool(_CUES["wh"].search(_THAT_CLAUSE.sub(" ", _EST_CE_QUE.sub(" ", sentence))))
+    kept = _RELATIVE.sub(" ", _THAT_CLAUSE.sub(" ", _EST_CE_QUE.sub(" ", sentence)))
+    return bool(_CUES["wh"].search(kept))
 
 
 # "when"/"quand" opening a clause ("… when projects are chosen", "… quand on dépose");

@@ -475,6 +475,8 @@ def answers_kind(
     for kind in question.kinds:
         if kind not in (*MUST_BE_GIVEN, "amount"):
             continue
+        if question.how and kind == "amount":
+            continue  # "Comment est déterminé le montant… ?" asks how, not how much
         if kind == "count" and question.count_noun:
             if not any(_gives_count(c.quote, question.count_noun) for c in top):
                 return False

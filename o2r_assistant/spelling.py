@@ -40,13 +40,18 @@ _SPELLED_OUT = {
     "maxi": "maximum",
     "oblig": "obligatoire",
     "dispo": "disponible",
+    "xp": "expérience",
+    "vrmt": "vraiment",
     "u": "you",
     "ur": "your",
     "abt": "about",
     "pls": "please",
     "plz": "please",
 }
-_WORD = re.compile(r"(?<![\w'’-])(" + "|".join(_SPELLED_OUT) + r")(?![\w'’-])", re.I)
+# A whole word, or one after an elided article ("de l'xp").
+_WORD = re.compile(
+    r"(?:(?<![\w'’-])|(?<=\b[dl]['’]))(" + "|".join(_SPELLED_OUT) + r")(?![\w'’-])", re.I
+)
 # "what r the missions?": "r" between a wh-word and a determiner is "are".
 _ARE = re.compile(
     r"\b(what|which|who|where|how|when)\s+r\b(?=\s+(?:the|they|there|we|you)\b)", re.I

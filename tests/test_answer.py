@@ -441,6 +441,28 @@ def test_the_fact_asked_is_stated_of_the_thing_asked_about(assistant, question, 
     assert expected in assistant.ask(question).citations[0].quote
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # "Comment… le montant" asks how it is set, not for a figure.
+        (
+            "Comment est déterminé le montant que l'État nous versera ?",
+            "montant de la contribution financière de l'État",
+        ),
+        # "leurs missions" asks about missions; "nos obligations de suivi" about the suivi.
+        ("Quelles sont leurs missions, et envers quels publics ?", "Les trois missions sont"),
+        (
+            "Si notre projet est retenu, quelles seront nos obligations de suivi et "
+            "d'évaluation vis-à-vis de l'État ?",
+            "suivi, d'évaluation et de contrôle",
+        ),
+    ],
+)
+def test_other_wordings_reach_the_deciding_sentence(assistant, question, expected):
+    answer = assistant.ask(question)
+    assert expected in answer.citations[0].quote
+
+
 def test_a_question_about_one_checked_rule_quotes_that_rule_first(assistant):
     answer = assistant.ask(
         "Association à Saint-Nazaire (44600), projet de 36 mois, budget prévisionnel de "

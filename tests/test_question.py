@@ -372,6 +372,29 @@ def test_a_failing_fact_leads_even_before_the_messages_own_question(assistant) -
             "Le budget est de 150 000 €. Ces demandeurs d'emploi peuvent-ils entrer ?",
             ["Ces demandeurs d'emploi peuvent-ils entrer ?"],
         ),
+        # A noun or a pronoun that only stands for what the statement before said keeps
+        # it, and what that statement points to in turn.
+        (
+            "Le texte de l'AMI insiste sur une offre « territorialisée ». Concrètement, "
+            "qu'est-ce qui est attendu de nous sur ce point ?",
+            [
+                "Le texte de l'AMI insiste sur une offre « territorialisée ». Concrètement, "
+                "qu'est-ce qui est attendu de nous sur ce point ?"
+            ],
+        ),
+        (
+            "On nous a parlé de « différenciation de l'offre socle ». Je n'ai pas compris ce "
+            "principe. Pouvez-vous m'expliquer ce qu'il implique pour notre projet ?",
+            [
+                "On nous a parlé de « différenciation de l'offre socle ». Je n'ai pas compris "
+                "ce principe. Pouvez-vous m'expliquer ce qu'il implique pour notre projet ?"
+            ],
+        ),
+        # An impersonal "qu'il faut" points to nothing.
+        (
+            "Nous sommes à Laval. Pouvez-vous me dire ce qu'il faut joindre au dossier ?",
+            ["Pouvez-vous me dire ce qu'il faut joindre au dossier ?"],
+        ),
         # A wh-question stands alone, however short.
         ("Nous sommes à Laval. Quel est le budget ?", ["Quel est le budget ?"]),
         (
@@ -1020,6 +1043,9 @@ def test_asking_which_text_in_other_words_asks_for_a_reference(question: str) ->
         ("Quel sera exactement le rôle du chef de file ?", "rôle"),
         ("Quel est donc le montant minimum ?", "montant"),
         ("Quel financement est prévu ?", "financement"),
+        # A possessive is a determiner too, and a word beginning like one is a word.
+        ("Quelles sont leurs missions, et envers quels publics ?", "missions"),
+        ("Quelle est leur rémunération ?", "rémunération"),
     ],
 )
 def test_an_adverb_before_the_article_is_not_the_subject(question: str, subject: str) -> None:
@@ -1071,3 +1097,21 @@ def test_a_text_pointed_at_may_be_of_any_kind() -> None:
 )
 def test_a_short_question_about_the_candidates_own_project(message: str, own: bool) -> None:
     assert about_own_project(analyse(message)) is own
+
+
+@pytest.mark.parametrize(
+    ("question", "wh"),
+    [
+        # A relative pronoun after a noun asks nothing…
+        (
+            "Les indemnités des accompagnateurs qui se déplacent sont-elles prises en charge ?",
+            False,
+        ),
+        ("Les personnes que nous suivons seront-elles payées ?", False),
+        # … an interrogative one does.
+        ("Savez-vous qui signe la convention ?", True),
+        ("Quel est l'organisme qui signe ?", True),
+    ],
+)
+def test_a_relative_pronoun_is_no_wh_question(question: str, wh: bool) -> None:
+    assert analyse(question).wh is wh

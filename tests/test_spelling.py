@@ -17,6 +17,10 @@ from o2r_assistant.spelling import spelled_out
         ("Pr le budget, cb faut-il ?", "Pour le budget, combien faut-il ?"),
         ("what r the 3 missions?", "what are the 3 missions?"),
         ("can u tell me abt the budget pls", "can you tell me about the budget please"),
+        (
+            "faut vrmt avoir de l'xp ds l'insertion ?",
+            "faut vraiment avoir de l'expérience dans l'insertion ?",
+        ),
     ],
 )
 def test_text_message_spellings_are_written_out(typed, read):
