@@ -38,7 +38,7 @@ from .question import (
     without_condition,
     without_reporting,
 )
-from .retrieval import RetrievalResult, Retrieved, phrase_meanings
+from .retrieval import RetrievalResult, Retrieved, phrase_meanings, sentence_row_stems
 from .safety import is_instruction
 from .text import (
     AGREEING_DETERMINERS,
@@ -84,6 +84,26 @@ UNSOURCED_PENALTY = 0.01
 # blind sets: 0.04 to 0.06 gain two or three cases and heldout-14 one; 0.1 loses one
 # on heldout-4 and one on heldout-5.
 TOPIC_BONUS = 0.05
+# A question about an article named by its number ("et le L. 5316-4 ?", "que dit l'article
+# L. 5316-2 du code du travail ?"): the passage under that article's heading states it,
+# whatever its words, and leads over those only citing the number.
+ARTICLE_BONUS = 0.5
+_ARTICLE_NUMBER = re.compile(r"\b([LRD])\.?\s?(\d{4}-\d+)\b(?:\s+du code du travail)?")
+# How many other content words a question may hold and still be about the article alone.
+ARTICLE_QUESTION_WORDS = 3
+
+
+def articles_named(text: str) -> frozenset[str]:
+    """The code articles ``text`` names by number ("L. 5316-4" as "L5316-4")."""
+    return frozenset(f"{m[1]}{m[2]}" for m in _ARTICLE_NUMBER.finditer(text))
+
+
+def articles_asked(question: str) -> frozenset[str]:
+    """The articles a question asks about as such, naming little else."""
+    rest = content_words(_ARTICLE_NUMBER.sub(" ", question))
+    return articles_named(question) if len(rest) <= ARTICLE_QUESTION_WORDS else frozenset()
+
+
 # A sentence naming what a "quel(s) X" question asks about ("quels départements…?").
 # Measured with `o2r eval`: 0.015 moved nothing; 0.03 without the rarity floor below
 # lost a case ("on dépend de quel AMI ?" opened on any sentence naming an AMI).
@@ -395,6 +415,15 @@ SENTENCE_POOL = 20
 KIND_POOL = 3
 
 
+# Passages holding one of this many sentences sharing the question's rarest words:
+# "le logement, la santé tout ça" reaches "(santé, logement, mobilité…)" in a long
+# passage whose vector, and the sentence's, speak of other things.
+LEXICAL_POOL = 3
+# What makes a word rare enough for that, and how many a sentence must share.
+LEXICAL_MIN_IDF = 2.3
+LEXICAL_MIN_SHARED = 2
+
+
 def _passages_to_read(
     result: RetrievalResult,
     index: VectorIndex,
@@ -402,10 +431,17 @@ def _passages_to_read(
     qvec: np.ndarray,
     kinds: tuple[str, ...] = (),
     topic: frozenset[str] = frozenset(),
+    words: dict[str, float] | None = None,
+    articles: frozenset[str] = frozenset(),
 ) -> list[Retrieved]:
+    """The retrieved passages, then those the conversation quoted (``topic``) or headed by
+    an article the question names, then those holding the sentences nearest the question,
+    giving the kind of fact it asks, or sharing its rarest ``words`` (stem: weight)."""
     hits = list(result.hits)
     seen = {h.chunk.chunk_id for h in hits}
     by_id = chunks_by_id(index)
+    if articles:
+        topic = topic | {c.chunk_id for c in by_id.values() if articles_named(c.section) & articles}
     for chunk_id in sorted(topic - seen):
         if chunk_id in by_id:  # an earlier answer may quote a passage since removed
             seen.add(chunk_id)
@@ -419,6 +455,16 @@ def _passages_to_read(
     if wanted:
         gives = np.logical_or.reduce([_sentences_giving(index, k) for k in wanted])
         rows += list(order[gives[order]][:KIND_POOL])
+    rare = {t: w for t, w in (words or {}).items() if w >= LEXICAL_MIN_IDF}
+    if len(rare) >= LEXICAL_MIN_SHARED:
+        # Only sentences holding several of them: one rare word alone is often by chance.
+        shared = [
+            sum(rare.get(t, 0.0) for t in stems)
+            if len(rare.keys() & stems) >= LEXICAL_MIN_SHARED
+            else 0.0
+            for stems in sentence_row_stems(index)
+        ]
+        rows += [r for r in np.argsort(shared)[::-1][:LEXICAL_POOL] if shared[r] > 0]
     for row in rows:
         chunk_id = refs[row].chunk_id
         if chunk_id not in seen and chunk_id in by_id:
@@ -493,7 +539,10 @@ def score_candidates(
     asked_whose = whose(question.focus) if "duration" in question.kinds else frozenset()
     latent_sims = result.latent_sims
     out = []
-    for hit in _passages_to_read(result, index, matrix, qvec, question.kinds, topic):
+    words = {t: idf(t) for t in own_stems}
+    articles = articles_asked(question.focus)
+    hits = _passages_to_read(result, index, matrix, qvec, question.kinds, topic, words, articles)
+    for hit in hits:
         chunk = hit.chunk
         passage_sim = float(passages[chunk.chunk_id] @ qvec) if chunk.chunk_id in passages else 0.0
         rows = sorted(by_chunk.get(chunk.chunk_id) or [], key=lambda r: refs[r].start)
@@ -588,6 +637,8 @@ def score_candidates(
                 # Not for the length of someone else's: after the pathway's, "et le projet
                 # lui-même, il dure combien ?" asks the project's.
                 score += TOPIC_BONUS
+            if articles and articles_named(chunk.section) & articles:
+                score += ARTICLE_BONUS
             if not chunk.source_url:
                 # A document with no official source (an explanatory sheet) yields to
                 # the texts themselves unless it is clearly better.

@@ -481,6 +481,13 @@ def fuse(
     return [(score, chunk) for score, _, chunk in fused[:k]]
 
 
+def sentence_row_stems(index: VectorIndex) -> list[frozenset[str]]:
+    """Each sentence of the index as a set of stemmed words, in ``sentences()`` order."""
+    return index.memo(
+        "sentence_row_stems", lambda: [frozenset(tokens(t)) for t in index.sentence_texts()]
+    )
+
+
 class HybridRetriever(BaseRetriever):
     """Ranks corpus chunks for a question; ``invoke`` returns LangChain Documents.
 
@@ -557,8 +564,8 @@ class HybridRetriever(BaseRetriever):
         def compute() -> dict[str, list[frozenset[str]]]:
             refs, _ = self.index.sentences()
             out: dict[str, list[frozenset[str]]] = {}
-            for ref, text in zip(refs, self.index.sentence_texts(), strict=True):
-                out.setdefault(ref.chunk_id, []).append(frozenset(tokens(text)))
+            for ref, stems in zip(refs, sentence_row_stems(self.index), strict=True):
+                out.setdefault(ref.chunk_id, []).append(stems)
             return out
 
         return self.index.memo("sentence_stems", compute)

@@ -444,6 +444,12 @@ def test_the_fact_asked_is_stated_of_the_thing_asked_about(assistant, question, 
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
+        # Rare words shared with one sentence of a long passage reach it.
+        (
+            "nous on gère aussi le logement, la santé tout ça, c'est pris en compte ou c'est "
+            "que l'emploi qui compte ?",
+            "(santé, logement, mobilité",
+        ),
         # "Comment… le montant" asks how it is set, not for a figure.
         (
             "Comment est déterminé le montant que l'État nous versera ?",
@@ -456,6 +462,8 @@ def test_the_fact_asked_is_stated_of_the_thing_asked_about(assistant, question, 
             "d'évaluation vis-à-vis de l'État ?",
             "suivi, d'évaluation et de contrôle",
         ),
+        # An article asked about by its number: the passage under its heading.
+        ("Que dit l'article L. 5316-4 du code du travail ?", "Un décret fixe les modalités"),
     ],
 )
 def test_other_wordings_reach_the_deciding_sentence(assistant, question, expected):
