@@ -76,7 +76,9 @@ _TRAINING_PEOPLE = (
     r"|them)\b"
 )
 _TRAINING_AFTER = re.compile(
-    r"[ ]*(?:(?:par (?:an|mois|trimestre)|/[ ]?(?:an|mois|trimestre)|(?:a|per) "
+    # "15 000 € HT de formation": how tax is counted says nothing of what is paid for.
+    r"[ ]*(?:(?:ht|ttc|hors taxes?|toutes taxes comprises|net|nets|brut|bruts)[ ]+)?"
+    r"(?:(?:par (?:an|mois|trimestre)|/[ ]?(?:an|mois|trimestre)|(?:a|per) "
     r"(?:year|month|quarter))[ ]+)?"
     # The span the amount covers: "30 000 € sur la période pour payer des formations".
     r"(?:(?:sur|over)[ ]+(?:(?:la|les|l'|the|toute la|l'ensemble de la|the whole)[ ]*)?"
@@ -109,8 +111,19 @@ _TRAINING_BEFORE = re.compile(
     r"jeunes|publics?|stagiaires|participants|beneficiaries|people))?"
     r"(?:[ ]*\([^()]{1,60}\))?[ ]*"
     r"(?:[ ]+(?:costs?|expenses?|budget))?[ ]*"
+    # "formations comprises pour 20 000 €": included, and for how much.
+    r"(?:(?:comprises?|incluses?|inclus|included)[ ]+)?"
     r"(?::|=|de|pour|a hauteur de|d'un montant de|of|at|amounting to|come to|total)?"
     r"[ ]*$"
+)
+# Training given as a share of the cost: "la part formation représente 10 % du total",
+# "training is 8% of the budget".
+_TRAINING_SHARE = re.compile(
+    r"\b(?:(?:part|poste|ligne|volet|share|line)[ ]+(?:de[ ]+|des[ ]+|du[ ]+|of[ ]+)?"
+    rf"(?:depenses[ ]+de[ ]+|frais[ ]+de[ ]+)?{_TRAINING_NOUN}"
+    rf"|{_TRAINING_NOUN}[ ]+(?:share|line|part))\b[^.;!?%]{{0,30}}?"
+    r"(?:represente\w*|est de|s'eleve a|atteint|is|comes to|:|=)[ ]*(?:environ[ ]+|about[ ]+)?"
+    r"(?P<pct>[0-9]{1,2}(?:[,.][0-9]+)?)[ ]*(?:%|pour[ ]?cent|percent)"
 )
 _LEADER = re.compile(r"[ ]*(?:[.…_]{3,}|\|)[ ]*")
 _PER_YEAR_AFTER = re.compile(
@@ -401,6 +414,13 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
         budget.annual = max(monthly) * 12
     elif quarterly and budget.total is None:
         budget.annual = max(quarterly) * 4
+    share = next(
+        (m for m in _TRAINING_SHARE.finditer(folded) if declarative.contains(m.start())), None
+    )
+    if share and not training_found and (budget.total or budget.annual):
+        # The share of the cost stated: of the total, or of a year's cost each year.
+        training = (budget.total or budget.annual) * Decimal(share["pct"].replace(",", ".")) / 100
+        training_found, training_per_year = True, budget.total is None
     if training_found:
         if training_per_year:
             # Same length as the checker uses for a yearly cost: the project's, else the

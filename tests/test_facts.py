@@ -940,6 +940,25 @@ def test_organisation_facts_in_other_wordings() -> None:
             36000,
         ),
         ("Sur 36 mois : 5 000 € par mois, dont 500 € par mois de formation.", None, 60000, 18000),
+        # Training included "pour" an amount, or given as a share of the cost.
+        (
+            "Le projet coûtera cent quatre-vingt mille euros sur trente-six mois, formations "
+            "comprises pour vingt mille euros.",
+            180000,
+            None,
+            20000,
+        ),
+        (
+            "Budget global : 200 000 € ; la part formation représente 10 % du total.",
+            200000,
+            None,
+            20000,
+        ),
+        ("Budget : 55 000 € par an sur 3 ans, le poste formations est de 8 %.", None, 55000, 13200),
+        ("Our budget is €180k over 3 years; the training share is 10%.", 180000, None, 18000),
+        ("Budget total de 175 000 € TTC dont 15 000 € HT de formation.", 175000, None, 15000),
+        # A share of people in training is no share of the cost.
+        ("10 % de nos bénéficiaires suivent une formation. Budget 160 000 €.", 160000, None, None),
         # A later correction, right before its amount, replaces the total; an amount pointed
         # back to ("ces 12 000 €") is not counted twice.
         (
