@@ -345,6 +345,12 @@ KIND_ASKED = {
         r"(?:(?:les|seules?|only)\s+)?(?:[\wÀ-ÿ-]+\s+){0,2}?(?:associations?|structures?"
         r"|organismes?|entreprises?|collectivités?|communes?|établissements?|bodies|body"
         r"|organi[sz]ations?|non-?profits?|charities|companies|councils?)\b"
+        # The same said as "only for": "c'est que pour les assos ?", "is it only for
+        # charities?".
+        r"|\b(?:c['’]est|est-ce|is it|it's)\s+(?:que|seulement|uniquement|juste|only|just)\s+"
+        r"(?:pour|for)\s+(?:les\s+)?(?:[\wÀ-ÿ-]+\s+){0,2}?(?:associations?|assos?|structures?"
+        r"|organismes?|entreprises?|collectivités?|communes?|bodies|organi[sz]ations?|non-?profits?"
+        r"|charities|companies)\b"
         r"|\b(?:faut-il|doit-on|devons-nous|must we|do we (?:have|need) to)\s+(?:obligatoirement\s+"
         r"|forcément\s+|necessarily\s+)?(?:être|be)\s+(?:une?|a|an)\s+[\wÀ-ÿ-]+(?:\s+[\wÀ-ÿ-]+)?"
         r"\s+(?:pour|to)\s+(?:candidater|répondre|postuler|déposer|apply)\b",

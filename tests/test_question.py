@@ -71,6 +71,9 @@ def test_a_general_question_states_no_project_fact() -> None:
         # Whom the call is open to.
         ("Faut-il obligatoirement être une association pour candidater ?", True),
         ("L'appel est-il réservé aux associations ?", True),
+        # The same said as "only for".
+        ("on est une SARL, on a le droit ou c'est que pour les assos ?", True),
+        ("Is it only for charities?", True),
         ("Is the call open to public bodies like ours, or only to non-profits?", True),
         # How to apply, the candidate's own case, an authority, a procedure.
         ("Un opérateur peut-il candidater seul ?", False),
