@@ -1157,7 +1157,15 @@ _AND_ASKS = re.compile(
     r"|(?:are|is|can|do|does|will|would) (?:they|we|it|there)\b"
     # A second request: "préciser le rôle…, et nous dire si…", "and tell us whether".
     r"|(?:nous |me |us )?(?:dire|indiquer|préciser|expliquer|confirmer|tell|explain"
-    r"|confirm)\b)",
+    r"|confirm)\b"
+    # A second question with a subject of its own, split before it: "… and is training
+    # included?"; in French after a comma only ("…, et la formation est-elle incluse ?"),
+    # since "les salariés et les bénévoles sont-ils couverts ?" asks once of both.
+    r"|(?=(?:is|are|can|does|do|will|must|should|has|have)\s+(?:the\s+|our\s+|a\s+|an\s+)?"
+    r"(?!it\b|they\b|we\b|there\b)[a-z]+(?:\s+[a-z]+){0,2}?\s+(?:included|eligible|allowed|"
+    r"required|covered|funded|paid|possible|needed|counted|accepted)\b))"
+    r"|,\s+et\s+(?=(?:le|la|les|l['’])\s*[\wÀ-ÿ'’-]+(?:\s+[\wÀ-ÿ'’-]+){0,3}?\s+[\wÀ-ÿ]+-(?:t-)?"
+    r"(?:ils?|elles?)\b)",
     re.I,
 )
 

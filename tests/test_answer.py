@@ -471,6 +471,12 @@ def test_other_wordings_reach_the_deciding_sentence(assistant, question, expecte
     assert expected in answer.citations[0].quote
 
 
+def test_a_second_question_with_its_own_subject_gets_its_own_quote(assistant):
+    answer = assistant.ask("Quel est le budget minimum, et la formation est-elle incluse ?")
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert "150 000€ sur 3 ans" in quotes and "formation ne sont pas éligibles" in quotes
+
+
 def test_a_question_about_one_checked_rule_quotes_that_rule_first(assistant):
     answer = assistant.ask(
         "Association à Saint-Nazaire (44600), projet de 36 mois, budget prévisionnel de "

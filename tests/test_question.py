@@ -922,8 +922,12 @@ def test_what_announces_the_points_asked_is_no_part_of_them() -> None:
         ("Are they paid, and are they insured?", True),
         # A second request coordinated with the first.
         ("Pouvez-vous préciser le rôle du chef de file, et nous dire si la convention dure?", True),
+        # A second question with a subject of its own.
+        ("Quel est le budget minimum, et la formation est-elle incluse ?", True),
+        ("What is the minimum budget and is training included?", True),
         ("Quel est le budget minimum, formation comprise ?", False),
         ("Les structures de Laval et de Nantes peuvent-elles répondre ?", False),
+        ("Les salariés et les bénévoles sont-ils couverts ?", False),
     ],
 )
 def test_two_things_asked_at_once(message: str, several: bool) -> None:
