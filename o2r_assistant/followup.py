@@ -35,6 +35,9 @@ _SHORT_FOLLOW_UP = re.compile(
 # "Et s'il n'a pas vu son conseiller depuis six mois ?", "and if we are two?": the question
 # before, asked again under a new condition, however long.
 _AND_IF = re.compile(r"^(?:et|mais|and|but)\s+(?:si|s['’]ils?|if)\b", re.I)
+# "et un CCAS, donc rattaché à une commune, ça marche aussi ?", "and a town hall, can it
+# apply too?": the question before, asked of something else.
+_ALSO = re.compile(r"\b(?:aussi|également|pareil|de même|too|as well|also)\s*[?!.]*\s*$", re.I)
 # An "et…" question with more content words than this is complete in itself.
 FOLLOW_UP_WORDS = 3
 # An acknowledgement before a follow-up: "ok et si elle a besoin de plus de temps ?".
@@ -144,7 +147,7 @@ def resolve_followup(question: str, history: list[str] | None, within_message: b
                 (within_message and not OWN_TOPIC.search(opened))
                 or len(content_words(opened)) <= FOLLOW_UP_WORDS
                 or _CLITIC_BACK.search(opened)
-                or (not within_message and _AND_IF.match(opened))
+                or (not within_message and (_AND_IF.match(opened) or _ALSO.search(opened)))
             )
         )
         or (_SHORT_FOLLOW_UP.match(opened) and words <= 6)

@@ -41,6 +41,8 @@ _SPELLED_OUT = {
     "oblig": "obligatoire",
     "dispo": "disponible",
     "xp": "expérience",
+    "secu": "sécurité sociale",
+    "sécu": "sécurité sociale",
     "vrmt": "vraiment",
     "u": "you",
     "ur": "your",

@@ -49,6 +49,8 @@ def test_a_follow_up_is_completed_by_the_question_before():
         # "Et si…" asks it again under a new condition, however long.
         ("Et s'il n'a pas vu son conseiller depuis six mois ?", True),
         ("And if we split the budget between two associations next year?", True),
+        # "… aussi ?" asks it again of something else.
+        ("et un CCAS, donc rattaché à une commune, ça marche aussi ?", True),
         # "Même…" asks the same of something else.
         ("Même une mairie ?", True),
         ("Pour quelle durée la convention avec l'État est-elle signée ?", False),

@@ -21,6 +21,10 @@ from o2r_assistant.spelling import spelled_out
             "faut vrmt avoir de l'xp ds l'insertion ?",
             "faut vraiment avoir de l'expérience dans l'insertion ?",
         ),
+        (
+            "ils ont la sécu pendant le parcours ?",
+            "ils ont la sécurité sociale pendant le parcours ?",
+        ),
     ],
 )
 def test_text_message_spellings_are_written_out(typed, read):
