@@ -464,27 +464,25 @@ def test_the_fact_asked_is_stated_of_the_thing_asked_about(assistant, question, 
         ),
         # An article asked about by its number: the passage under its heading.
         ("Que dit l'article L. 5316-4 du code du travail ?", "Un décret fixe les modalités"),
+        # A duration is the one of whom the question asks: the organisation asking of
+        # itself, the project's (convention's) length; a person, the pathway's.
+        (
+            "Une fois conventionnés, nous sommes liés à l'État pendant combien de temps ?",
+            "trois ans",
+        ),
+        ("Une personne peut être accompagnée pendant combien de temps ?", "douze mois"),
+        # A question about one rule checked on the facts stated: that rule's text first.
+        (
+            "Association à Saint-Nazaire (44600), projet de 36 mois, budget prévisionnel de "
+            "4 500 € par mois. Pouvez-vous me confirmer que ce budget atteint bien le seuil "
+            "demandé ?",
+            "150 000€ sur 3 ans",
+        ),
     ],
 )
 def test_other_wordings_reach_the_deciding_sentence(assistant, question, expected):
     answer = assistant.ask(question)
     assert expected in answer.citations[0].quote
-
-
-def test_a_second_question_with_its_own_subject_gets_its_own_quote(assistant):
-    answer = assistant.ask("Quel est le budget minimum, et la formation est-elle incluse ?")
-    quotes = " ".join(c.quote for c in answer.citations)
-    assert "150 000€ sur 3 ans" in quotes and "formation ne sont pas éligibles" in quotes
-
-
-def test_a_question_about_one_checked_rule_quotes_that_rule_first(assistant):
-    answer = assistant.ask(
-        "Association à Saint-Nazaire (44600), projet de 36 mois, budget prévisionnel de "
-        "4 500 € par mois. Pouvez-vous me confirmer que ce budget atteint bien le seuil "
-        "demandé ?"
-    )
-    assert "150 000€ sur 3 ans" in answer.citations[0].quote
-    assert "le seuil est atteint" in answer.text
 
 
 def test_a_yes_no_question_about_acting_somewhere_gets_the_territory_verdict(assistant):
@@ -517,13 +515,26 @@ def test_a_question_on_two_things_beside_stated_facts_gets_both_quotes_first(ass
     assert answer.text.split("\n\n")[-1].startswith("Pour les éléments que vous indiquez")
 
 
-def test_two_questions_in_one_sentence_get_a_quote_each(assistant):
-    answer = assistant.ask(
-        "Que prévoient les textes pour les personnes accompagnées : sont-elles affiliées à la"
-        " sécurité sociale ? peuvent-elles être rémunérées ?"
-    )
-    quotes = " ".join(c.quote for c in answer.citations)
-    assert "sécurité sociale" in quotes and "rémunération" in quotes
+@pytest.mark.parametrize(
+    ("question", "first", "second"),
+    [
+        (
+            "Que prévoient les textes pour les personnes accompagnées : sont-elles affiliées à "
+            "la sécurité sociale ? peuvent-elles être rémunérées ?",
+            "sécurité sociale",
+            "rémunération",
+        ),
+        # A second question with a subject of its own, after ", et".
+        (
+            "Quel est le budget minimum, et la formation est-elle incluse ?",
+            "150 000€ sur 3 ans",
+            "formation ne sont pas éligibles",
+        ),
+    ],
+)
+def test_two_questions_in_one_sentence_get_a_quote_each(assistant, question, first, second):
+    quotes = " ".join(c.quote for c in assistant.ask(question).citations)
+    assert first in quotes and second in quotes
 
 
 def test_two_things_asked_are_answered_in_the_order_asked(assistant):
@@ -621,23 +632,6 @@ def test_an_acronym_the_texts_write_out_is_no_unknown_name(assistant):
     # "JO" is "Journal officiel", which the texts use.
     answer = assistant.ask("Le décret est paru au JO à quelle date ?")
     assert not answer.abstained and "25 juin 2024" in answer.text
-
-
-@pytest.mark.parametrize(
-    ("question", "expected"),
-    [
-        # The organisation asking of itself: the project's (convention's) length.
-        (
-            "Une fois conventionnés, nous sommes liés à l'État pendant combien de temps ?",
-            "trois ans",
-        ),
-        # A person: the pathway's length.
-        ("Une personne peut être accompagnée pendant combien de temps ?", "douze mois"),
-    ],
-)
-def test_a_duration_is_the_one_of_whom_the_question_asks(assistant, question, expected):
-    answer = assistant.ask(question)
-    assert expected in answer.citations[0].quote
 
 
 def test_a_follow_up_asks_the_duration_of_what_the_question_before_was_about(assistant):
