@@ -790,10 +790,24 @@ def _question_sentences(sentences: list[str]) -> list[str]:
             for part in _split_listed(s)
         )
     # A question others put to the sender ("des personnes nous demandent si…") introduces
-    # the topic: when the sender then asks their own, that one is the question.
-    while len(asked) > 1 and _REPORTED.search(asked[0]) and not asked[0].rstrip().endswith("?"):
+    # the topic: when the sender then asks their own, that one is the question, unless it
+    # says it asks something more ("Par ailleurs, … est-ce exact ?").
+    while (
+        len(asked) > 1
+        and _REPORTED.search(asked[0])
+        and not asked[0].rstrip().endswith("?")
+        and not _FURTHERMORE.match(asked[1])
+    ):
         asked = asked[1:]
     return asked
+
+
+# A sentence saying it asks about something else: the one before is a question too.
+_FURTHERMORE = re.compile(
+    r"^\W*(?:par ailleurs|de plus|en outre|autre (?:question|point|chose)|d['’]autre part"
+    r"|also|besides|moreover|furthermore|in addition|another (?:question|point))\b",
+    re.I,
+)
 
 
 # A second indirect question coordinated with the first: "… demande ce que doit contenir

@@ -304,6 +304,15 @@ def test_a_failing_fact_leads_even_before_the_messages_own_question(assistant) -
             "Les bénéficiaires sont-ils couverts par la sécurité sociale ?\nMerci",
             ["Les bénéficiaires sont-ils couverts par la sécurité sociale ?"],
         ),
+        # … unless the sender's own says it asks something more.
+        (
+            "Notre président me demande si l'O2R prolonge « 100 % inclusion ». Par ailleurs, "
+            "ferons-nous partie du réseau pour l'emploi ?",
+            [
+                "Notre président me demande si l'O2R prolonge « 100 % inclusion ».",
+                "Par ailleurs, ferons-nous partie du réseau pour l'emploi ?",
+            ],
+        ),
         # Alone, it is the question; the sender's own wondering always is.
         (
             "Des jeunes que nous suivons nous demandent s'ils seront payés.",
