@@ -203,6 +203,19 @@ _ASKED_THING = (
         r"\s*(?:[?,.;!]|$|\b(?:pour|avec|dans|sur|en|à|au|aux|de|du|des|entre)\b)",
         re.I,
     ),
+    # What a candidate asks whether it must have or name: "Devons-nous nommer un
+    # commissaire aux comptes… ?", "Faut-il souscrire une assurance ?".
+    re.compile(
+        r"\b(?:devons-nous|doit-on|dois-je|faut-il|faudra-t-il|est-il obligatoire d['’]|est-ce"
+        r" obligatoire d['’]|sommes-nous obligés d['’]|est-on obligé d['’])\s*"
+        r"(?:obligatoirement\s+)?"
+        r"(?:avoir|nommer|désigner|souscrire|recruter|embaucher|détenir|posséder|obtenir"
+        r"|disposer d['’])\s*"
+        # Not one of the candidates themselves: "désigner l'une d'entre nous".
+        r"(?!l['’]une?\b|l['’]un\b|quelqu)"
+        rf"{_THING}\s*(?:[?,.;!]|$|\b(?:pour|avec|dans|sur|en|à|au|aux|de|du|des)\b)",
+        re.I,
+    ),
 )
 # A head noun and the adjective after it ("une date limite", "un entretien oral"), not
 # its complement ("d'information").

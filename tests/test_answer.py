@@ -1391,6 +1391,9 @@ def test_other_words_for_the_texts_own(assistant, question, expected):
         # A body, or a budget item, that the texts never name.
         ("Qui siège dans le comité de sélection des projets O2R en Pays de la Loire ?", True),
         ("Peut-on valoriser le temps de nos bénévoles dans le budget prévisionnel ?", True),
+        # Something the candidate asks whether it must have or name.
+        ("Devons-nous nommer un commissaire aux comptes pour recevoir la contribution ?", True),
+        ("Devons-nous désigner un chef de file si nous sommes deux associations ?", False),
         # A place is where the project runs, not an item the texts lack.
         ("Un projet à Angers peut-il être financé par cet AMI ?", False),
         (

@@ -89,6 +89,14 @@ def test_a_name_given_as_an_example_of_a_kind_the_call_names(
             ["reunion", "webinaire"],
         ),
         ("Y a-t-il un entretien oral avec les candidats ?", ["entretien", "oral"]),
+        # What a candidate asks whether it must have or name.
+        (
+            "Devons-nous nommer un commissaire aux comptes pour recevoir la contribution ?",
+            ["commissaire"],
+        ),
+        ("Faut-il souscrire une assurance ?", ["assurance"]),
+        ("Devons-nous désigner un chef de file ?", ["chef"]),
+        ("Faut-il désigner l'une d'entre nous pour coordonner l'ensemble ?", []),
         # A property of a thing, not whether it exists.
         ("La convention est-elle renouvelable ?", []),
         ("Les frais de siège sont-ils éligibles ?", []),
