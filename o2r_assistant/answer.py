@@ -526,7 +526,8 @@ def score_candidates(
     # d'une CPOM : que signifie ce sigle ?" asks about CPOM, not AMI).
     defined_words = _word_forms(_WHERE_READ.sub(" ", own_text))
     # Rare words weigh more: "gouvernance" says more about the question than "projet".
-    own_weight = sum(idf(t) for t in own_stems)
+    words = {t: idf(t) for t in own_stems}
+    own_weight = sum(words.values())
     asks_who_decides = question.who or "reference" in question.kinds
     # "Quels départements… ?" asks about départements: a sentence naming them answers.
     # Not a word most passages use ("quel AMI ?"): it tells no sentence apart. Nor for a
@@ -539,7 +540,6 @@ def score_candidates(
     asked_whose = whose(question.focus) if "duration" in question.kinds else frozenset()
     latent_sims = result.latent_sims
     out = []
-    words = {t: idf(t) for t in own_stems}
     articles = articles_asked(question.focus)
     hits = _passages_to_read(result, index, matrix, qvec, question.kinds, topic, words, articles)
     for hit in hits:
