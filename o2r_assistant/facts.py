@@ -825,7 +825,8 @@ _CONSORTIUM = re.compile(
     # associations", "nous déposons ensemble"
     r"\bpartenaires? (?:associes|nous rejoign\w*)\b|"
     rf"\bnous\b[^.;!?]{{0,15}}\bet (?:{_COUNT}|plusieurs|d'autres) (?:autres )?{_ORGS}|"
-    r"\b(?:deposons|deposerons|candidatons|repondons|repondrons|postulons) ensemble\b|"
+    # "veulent répondre ensemble à l'AMI", "candidater ensemble": any form of the verb.
+    r"\b(?:depos|candidat|repond|postul)\w* ensemble\b|"
     # "porté par trois associations", "carried by two organisations"
     rf"\b(?:port|men|pilot|carried|run|led)\w* (?:conjointement |ensemble |jointly )?(?:par|by) "
     rf"(?:{_COUNT}|plusieurs|two|three|four|five|several) (?:{_ORGS}|organi[sz]ations|partners)|"
@@ -856,7 +857,7 @@ lead: \bchef(?:fe)?s? de file\b|\blead (?:partner|organi[sz]ation|applicant)\b|
     \b(?:the|our) (?:designated )?lead\b(?![ ]+(?:partner|organi[sz]ation|applicant))|
     \b(?:chosen|appointed|named|designated|picked) (?:a|an|the) lead\b
 # "nous n'avons pas prévu de désigner de chef de file": a few words may come between.
-none_before: \b(?:sans|aucun|ni|pas(?:[ ]+[a-z']+){0,4}?[ ]+(?:de|d'un|d'une)|
+none_before: \b(?:aucun|ni|(?:pas|sans)(?:[ ]+[a-z']+){0,4}?[ ]+(?:de|d'un|d'une)|sans|
     n'a (?:encore |toujours )?(?:pas )?pris le role de|
     n'avons pas (?:encore )?(?:de|designe de|choisi de)|pas encore choisi de)[ ]+(?:de[ ]+)?$|
 # "aucune des trois structures ne sera désignée chef de file", "X ne sera pas nommée…"
@@ -885,6 +886,11 @@ verb_before: (?:^.*(?:[,;:(]|\bet\b|\band\b|\bdont\b|\bqui\b)|^)[ ]*(?P<name>[^,
     jouera|joue|jouons|devient|deviendra|deviendrons|designee?s?|nommee?s?|will be|would be|is|
     are|will act as|acts as|as)
     [ ]+(?:le |la |l'|the |our )?(?:role |fonction )?(?:de |du |of )?$
+# Named by the partners: "on désignerait la régie comme chef de file", "we would appoint
+# Horizon as lead partner".
+active_before: \b(?:designe\w*|nomm\w+|choisi\w*|retien\w*|retiendr\w*|appoint\w*|designate\w*|
+    name|naming|choose|choosing)[ ]+(?P<name>(?!(?:un|une|a|an|le|la|the) ?$)[^,;:()]{1,60}?)[ ]+
+    (?:comme|en tant que|as)[ ]+(?:le |la |l'|the |our )?(?:role |fonction )?(?:de |du |of )?$
 # A wish: "we would like the Laval social centre to be the lead organisation",
 # "nous souhaitons que Tremplin soit chef de file".
 wish_before: \b(?:would like|want|wish|plan for|intend for|souhait\w*|voulons|voudrions|
@@ -1001,6 +1007,11 @@ _SENIORITY = (
     r"longues)|many|several|plusieurs)[ ]+(?:ans|annees|years|decennies|decades)\b|"
     r"(?:a|une) (?:decade|decennie)\b|longtemps\b)"
 )
+# Verbs of doing a work, present or past: "nous faisons", "elle mène", "avons œuvré".
+_DOING = (
+    r"(?:faisons|fait|font|faisait|menons|mene|menent|menait|travaillons|travaille|travaillent|"
+    r"intervenons|intervient|interviennent|oeuvrons|oeuvre|oeuvrent|agissons|agit|agissent)"
+)
 _EXPERIENCE = re.compile(
     # "nos salariés ont accompagné 412 personnes", "we supported 300 people last year"
     r"\b(?:ont|a|avons|avait|avions)[ ]+accompagne[ ]+(?:plus de |pres de |environ )?[0-9]+[ ]+"
@@ -1011,6 +1022,10 @@ _EXPERIENCE = re.compile(
     rf"\b{_SENIORITY}[ ]+d'(?:activites?|actions?|experience|accompagnement)\b[^.;!?]{{0,30}}?"
     r"\binsertion\b|"
     rf"\bdepuis[ ]+{_SENIORITY}[^.;!?]{{0,30}}?\b(?:actions?|activites?) d'insertion\b|"
+    # Doing the work since a year or for years: "Depuis 2011 nous faisons de l'insertion",
+    # "nous menons des actions d'insertion depuis dix ans".
+    rf"\bdepuis[ ]+{_SENIORITY}[^.;!?]{{0,30}}?\b{_DOING}\b[^.;!?]{{0,30}}?\b{_INSERTION_AIM}|"
+    rf"\b{_DOING}\b[^.;!?]{{0,30}}?\b{_INSERTION_AIM}[^.;!?]{{0,40}}?\bdepuis[ ]+{_SENIORITY}|"
     rf"\b(?:[0-9]+|{NUMBER_WORD_PATTERN}|plus de [0-9]+)[ ]+ans d'experience\b[^.;!?]{{0,40}}?"
     rf"\b(?:{_INSERTION_AIM}|l'emploi)|"
     r"\bexperience[ ]+(?:de[ ]+(?:\w+[ ]+){1,3}?ans[ ]+)?(?:dans|de|en)[ ]+"
@@ -1086,14 +1101,21 @@ _STATE_VERB = (
     r"(?:[ ]+(?:de l'|de la |du |de notre |of the |of our )[a-z]+)?"
     r"(?:[ ]+(?:est|sont|reste|restent|demeure|demeurent|etait|etaient|sera|seront|semble|"
     r"semblent|is|are|remains?)(?:[ ]+(?:tres|assez|plutot|encore|toujours|actuellement|"
-    r"aujourd'hui|tout a fait|very|quite|still))?)?[ ]+"
+    r"quasi|quasiment|presque|aujourd'hui|tout a fait|very|quite|still))?)?[ ]+"
 )
 _FRAGILE = re.compile(
-    rf"\bdeficitaires?\b|\bdeficit\b|\bfonds propres{_STATE_VERB}(?:negatifs|insuffisants)\b|"
+    rf"\bdeficitaires?\b|\bdeficit\b|\bfonds propres{_STATE_VERB}(?:negatifs|insuffisants|"
+    r"nuls|inexistants|tres faibles|faibles)\b|"
     rf"\bdifficultes? financieres?\b|\btresorerie{_STATE_VERB}(?:tendue|fragile|negative|"
     r"insuffisante)\b|\bredressement judiciaire\b|\bprocedure de sauvegarde\b|"
     rf"\bfragilite financiere\b|\bsituation financiere{_STATE_VERB}(?:fragile|difficile|tendue|"
     r"precaire)\b|\bfinancierement fragile\b"
+)
+# No accounts closed yet: nothing shows the operator's financial health. The statement is a
+# negation itself ("nous n'avons pas encore clos de premier exercice").
+_NO_ACCOUNTS_YET = re.compile(
+    r"\b(?:pas encore|jamais) (?:clos|cloture|arrete)(?: de| notre| un| le)? (?:premier )?"
+    r"(?:exercice|bilan)\b"
 )
 _HEALTHY = re.compile(
     rf"\bcomptes?{_STATE_VERB}(?:equilibres|excedentaires|sains|a l'equilibre)\b|"
@@ -1204,6 +1226,7 @@ def _lead_name(text: str, folded: str, match: re.Match[str], sentence_start: int
         or _LEAD["cleft_short_before"].search(before)
         or _LEAD["participle_before"].search(before)
         or _LEAD["wish_before"].search(before)
+        or _LEAD["active_before"].search(before)
         or _LEAD["verb_before"].search(before)
     )
     if not named and (
@@ -1342,7 +1365,9 @@ def _organisation(folded: str, declarative: _Spans) -> Organisation | None:
         experience = True  # a working insertion site has, by definition, that experience
     anchoring = _flag(folded, declarative, _ANCHORING)
     health = None
-    if any(not _negated(folded, m.start()) for m in _stated(_FRAGILE, folded, declarative)):
+    if _stated(_NO_ACCOUNTS_YET, folded, declarative) or any(
+        not _negated(folded, m.start()) for m in _stated(_FRAGILE, folded, declarative)
+    ):
         health = "fragile"
     elif _flag(folded, declarative, _HEALTHY):
         health = "bonne"

@@ -1838,3 +1838,53 @@ def test_a_corrected_amount_replaces_the_one_before(text: str, total, annual) ->
     facts = extract_facts(text)
     assert facts.total_cost_eur == total
     assert facts.annual_cost_eur == annual
+
+
+@pytest.mark.parametrize(
+    ("text", "experience"),
+    [
+        ("Depuis 2011 nous faisons de l'insertion socio-professionnelle.", True),
+        ("Nous menons des actions d'insertion depuis dix ans.", True),
+        ("Elle intervient dans l'insertion professionnelle depuis 2008.", True),
+        # Doing something else since a year, then wishing to start, is no experience.
+        ("Depuis 2015 nous faisons du théâtre ; nous voulons nous lancer dans l'insertion.", None),
+    ],
+)
+def test_doing_insertion_work_since_a_year(text: str, experience) -> None:
+    organisation = extract_facts(text).organisation
+    assert (organisation.insertion_experience if organisation else None) is experience
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nos fonds propres sont quasi nuls.",
+        "Nous n'avons pas encore clos de premier exercice comptable.",
+        "Nos fonds propres restent faibles.",
+    ],
+)
+def test_no_reserves_or_no_closed_accounts_is_a_fragile_situation(text: str) -> None:
+    assert extract_facts(text).organisation.financial_health == "fragile"
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "has_lead"),
+    [
+        # Partners who answer together in any form of the verb, and refuse a lead.
+        (
+            "La régie et l'association Trait d'Union veulent répondre ensemble à l'AMI, "
+            "à parts égales, sans désigner de chef de file.",
+            None,
+            False,
+        ),
+        ("Nous voulons candidater ensemble, sans nommer de chef de file.", None, False),
+        # The partners name the lead in the active voice.
+        ("On désignerait la régie comme chef de file.", "la régie", True),
+        ("Nous avons choisi l'ADSEA 44 comme chef de file.", "l'ADSEA 44", True),
+        ("We would appoint Horizon as lead partner.", "Horizon", True),
+    ],
+)
+def test_answering_together_and_a_lead_named_by_the_partners(text: str, lead, has_lead) -> None:
+    consortium = extract_facts(text).consortium
+    assert consortium is not None and consortium.is_consortium
+    assert (consortium.lead, consortium.has_lead) == (lead, has_lead)
