@@ -256,6 +256,10 @@ _NUMBER = (
 )
 # Not followed by what names a length: "maximum length", "minimum duration".
 _NOT_OF_TIME = r"(?!\s+(?:[\w'’-]+\s+)?(?:length|duration|durée|period|time)\b)"
+# Nor right after one: "8 mois maximum" bounds a length.
+_NO_AMOUNT_BEFORE = "".join(
+    rf"(?<!\b{word} )" for word in ("mois", "ans", "années", "semaines", "jours", "months", "years")
+)
 KIND_ASKED = {
     "duration": lenient(
         r"\bcombien de temps|\bdurée|\bdure(?:r|nt)?\b|\bpendant combien|\bhow long|\bduration"
@@ -267,7 +271,7 @@ KIND_ASKED = {
     "amount": lenient(
         r"\bcombien (?:co[uû]te|d'argent|d'euros|faut-il (?:de budget|d'argent))|\bmontant"
         # A bound of a length is a duration: "is there a maximum length of support?".
-        rf"|\b(?:minimum|maximum){_NOT_OF_TIME}|\bplafond|\bplancher"
+        rf"|{_NO_AMOUNT_BEFORE}\b(?:minimum|maximum){_NOT_OF_TIME}|\bplafond|\bplancher"
         # In one clause: "pour combien de temps, et ce qu'elle contient (budget…)" asks none.
         r"|\bbudget\b[^,;:?.()]*\bcombien|\bcombien\b(?! de temps)[^,;:?.()]*\bbudget"
         r"|\bceiling\b|\b(?:a|the|any) cap\b"

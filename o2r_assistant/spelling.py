@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import re
 
+from .numbers import NUMBER_WORD_PATTERN
+from .text import fold
+
 # Common French and English text-message spellings and clipped words.
 _SPELLED_OUT = {
     "pr": "pour",
@@ -38,6 +41,9 @@ _SPELLED_OUT = {
     "tps": "temps",
     "mini": "minimum",
     "maxi": "maximum",
+    # Typed in lower case and not after a number: "10 min" is ten minutes, "Max" a name.
+    "min": "minimum",
+    "max": "maximum",
     "oblig": "obligatoire",
     "dispo": "disponible",
     "xp": "expérience",
@@ -54,6 +60,10 @@ _SPELLED_OUT = {
 _WORD = re.compile(
     r"(?:(?<![\w'’-])|(?<=\b[dl]['’]))(" + "|".join(_SPELLED_OUT) + r")(?![\w'’-])", re.I
 )
+_LOWER_CASE_ONLY = frozenset({"min", "max"})
+# Right after a number, or a number and its unit, "min" and "max" are a unit or a note's
+# bound ("10 min", "8 mois max"), which the reading of durations knows.
+_NUMBER_BEFORE = re.compile(rf"(?:\d|\b(?:{NUMBER_WORD_PATTERN})\b)\S*(?:\s+[^\s\d]+)?\s*$")
 # "what r the missions?": "r" between a wh-word and a determiner is "are".
 _ARE = re.compile(
     r"\b(what|which|who|where|how|when)\s+r\b(?=\s+(?:the|they|there|we|you)\b)", re.I
@@ -63,7 +73,16 @@ _ARE = re.compile(
 def spelled_out(text: str) -> str:
     """``text`` with its text-message spellings written out."""
     text = _WORD.sub(
-        lambda m: m[1] if m[1].isupper() else _keep_case(m[1], _SPELLED_OUT[m[1].lower()]), text
+        lambda m: (
+            m[1]
+            if m[1].isupper()
+            or (
+                m[1].lower() in _LOWER_CASE_ONLY
+                and (not m[1].islower() or _NUMBER_BEFORE.search(fold(m.string[: m.start()])))
+            )
+            else _keep_case(m[1], _SPELLED_OUT[m[1].lower()])
+        ),
+        text,
     )
     return _ARE.sub(r"\1 are", text)
 

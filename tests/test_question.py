@@ -1131,3 +1131,16 @@ def test_a_short_question_about_the_candidates_own_project(message: str, own: bo
 )
 def test_a_relative_pronoun_is_no_wh_question(question: str, wh: bool) -> None:
     assert analyse(question).wh is wh
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # A bound right after a length bounds that length: the facts ask for no amount.
+        ("Accompagnement de 8 mois maximum par personne. Ça vous va ?", ()),
+        ("Parcours de deux ans minimum, c'est possible ?", ()),
+        ("Quel est le budget maximum ?", ("amount",)),
+    ],
+)
+def test_a_bound_after_a_length_or_as_an_adverb_asks_for_no_amount(text: str, kinds) -> None:
+    assert analyse(text).kinds == kinds

@@ -25,6 +25,7 @@ from o2r_assistant.spelling import spelled_out
             "ils ont la sécu pendant le parcours ?",
             "ils ont la sécurité sociale pendant le parcours ?",
         ),
+        ("min budget?? and max length", "minimum budget?? and maximum length"),
     ],
 )
 def test_text_message_spellings_are_written_out(typed, read):
@@ -39,6 +40,10 @@ def test_text_message_spellings_are_written_out(typed, read):
         "Voir l'annexe c, point 2.",
         "Le porteur du projet (PR) signe.",
         "A r B",  # "r" outside a question
+        "Un entretien de 10 min.",  # a unit after its number
+        "Parcours de 8 mois max par personne.",  # a note's bound after a duration
+        "Trois trimestres max.",
+        "Cordialement, Max Dupont",  # a name
     ],
 )
 def test_other_words_are_kept(kept):
