@@ -641,10 +641,22 @@ _PERMISSION = re.compile(
 )
 
 
+# The people or things a statement spoke of, as the object of the verb asked about: "…
+# des jeunes inscrits il y a un an. Peut-on les accompagner dans le cadre de l'O2R ?".
+_OBJECT_PRONOUN = re.compile(r"\b(?:les|leur)\s+[a-zà-ÿ]{3,}(?:er|ir|re)\b", re.I)
+# A statement whose subject is itself a pronoun stands for the one before it.
+_PRONOUN_START = re.compile(r"^\W*(?:ils|elles)\b", re.I)
+
+
 def _leans_back(sentence: str, before: str) -> bool:
-    """Whether ``sentence``'s subject stands for what ``before`` said."""
+    """Whether ``sentence``'s subject, or its verb's object, stands for what ``before``
+    said."""
     named = _DEMONSTRATIVE.match(sentence)
-    return bool(_LEANS_BACK.match(sentence) or (named and stem(named[1].lower()) in tokens(before)))
+    return bool(
+        _LEANS_BACK.match(sentence)
+        or (named and stem(named[1].lower()) in tokens(before))
+        or (_OBJECT_PRONOUN.search(sentence) and not asks(before))
+    )
 
 
 # Someone else asking the sender: "les personnes nous demandent si…", "on me demande
@@ -774,7 +786,14 @@ def _question_sentences(sentences: list[str]) -> list[str]:
                 # "… nous aimerions aussi accueillir des inscrits… Budget : 180 000 €.
                 # Est-ce autorisé ?": what is allowed is the plan, not the figure noted.
                 before = sentences[i - 2]
-            elif pointing and i > 1 and _POINTED.search(before) and not asks(sentences[i - 2]):
+            elif (
+                i > 1
+                and not asks(sentences[i - 2])
+                and (
+                    (pointing and _POINTED.search(before))
+                    or (_OBJECT_PRONOUN.search(sentence) and _PRONOUN_START.match(before))
+                )
+            ):
                 # What the statement before points to in turn: "… il a été question de
                 # « différenciation de l'offre socle ». Je n'ai pas compris ce principe."
                 before = f"{sentences[i - 2]} {before}"

@@ -1144,3 +1144,17 @@ def test_a_relative_pronoun_is_no_wh_question(question: str, wh: bool) -> None:
 )
 def test_a_bound_after_a_length_or_as_an_adverb_asks_for_no_amount(text: str, kinds) -> None:
     assert analyse(text).kinds == kinds
+
+
+def test_a_question_about_them_keeps_the_statement_that_says_who_they_are() -> None:
+    message = (
+        "Je croise des jeunes inscrits à France Travail qui n'ont vu aucun conseiller depuis "
+        "un an. Ils sont pourtant le public invisible dont parle l'AMI. Est-ce qu'on peut les "
+        "accompagner dans le cadre de l'O2R même s'ils figurent encore sur la liste ?"
+    )
+    (question,) = questions_of(message)
+    assert question.startswith("Je croise des jeunes inscrits")
+    # The article before a noun points at nothing.
+    assert questions_of(
+        "Nous sommes à Laval. Les dépenses de formation sont-elles éligibles ?"
+    ) == ["Les dépenses de formation sont-elles éligibles ?"]
