@@ -400,6 +400,15 @@ class Assistant:
             # when the place is only where the sender is ("basée à Saint-Herblain… ferons-nous
             # partie du réseau pour l'emploi ?").
             or (asked.yes_no and asked.first_person and bool(find_places(asked.focus)))
+            # A place of action outside the region is a plain no to a question that is no
+            # wh-question, however worded ("Our activity is in Sarthe but also a little in
+            # Orne… It is possible to apply…?"), not to "quel est le budget minimum ?".
+            or (
+                not asked.wh
+                and bool(facts.places)
+                and findings is not None
+                and findings.by_id("territoire").status == "fail"
+            )
         )
         # Facts known from earlier messages answer "du coup, notre budget tient la route ?".
         known = dossier is not None and not dossier.is_empty()

@@ -107,7 +107,8 @@ _COMMON_WORD_NAMES = frozenset({
     "somme", "tarn", "var", "vienne", "yonne",
 })  # fmt: skip
 _LOCATIVE_BEFORE = re.compile(
-    r"(?:\b(?:dans|en|du|de|des|le|la|les|departement)[ ]+|\bl'|\bd'|\bde la[ ]+)$"
+    r"(?:\b(?:dans|en|du|de|des|le|la|les|departement|in|to|from|of|the|across|near)[ ]+|\bl'"
+    r"|\bd'|\bde la[ ]+)$"
 )
 # A street named after a town: "rue de Strasbourg", "boulevard de Nantes".
 _STREET_BEFORE = re.compile(

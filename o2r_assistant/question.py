@@ -491,9 +491,12 @@ _EXAMPLES = re.compile(r"\b(?P<head>[\wÀ-ÿ]{3,})\s*\((?:[^(),]{2,40},\s*){2,}[
 # "Quelles difficultés… ?", "quelles sont les trois missions ?", "c'est quoi les missions
 # ?", "what are the 3 missions?", "which tasks… ?": the things asked for, several of one kind.
 _HOW_MANY = r"(?:(?:deux|trois|quatre|cinq|two|three|four|five|\d{1,2})\s+)?"
+# An adverb may come between: "quelles sont précisément les missions ?", "what exactly are
+# the missions?".
+_ADVERB = r"(?:\s+[\wÀ-ÿ]{3,}(?:ly|ment))?"
 _PLURAL_ASKED = re.compile(
-    r"\b(?:quel(?:le)?s(?:\s+sont\s+(?:les|leurs|ses))?|c['’]est quoi les"
-    r"|(?:what|which)(?:\s+(?:are|r|were)\s+(?:the|their|its))?)\s+"
+    rf"\b(?:quel(?:le)?s(?:\s+sont{_ADVERB}\s+(?:les|leurs|ses))?|c['’]est quoi les"
+    rf"|(?:what|which){_ADVERB}(?:\s+(?:are|r|were){_ADVERB}\s+(?:the|their|its))?)\s+"
     rf"{_HOW_MANY}(?P<head>[\wÀ-ÿ]{{4,}}[sx])\b",
     re.I,
 )

@@ -1431,3 +1431,17 @@ def test_asking_whether_we_stand_a_chance_weighs_the_conversations_facts(assista
     )
     assert answer.text.startswith("Non")
     assert "démontrer une expérience" in answer.citations[0].quote
+
+
+def test_a_place_outside_the_region_is_a_plain_no_however_the_question_is_worded(assistant):
+    answer = assistant.ask(
+        "Our activity is in Sarthe but also a little in Orne. It is possible to apply to the "
+        "Pays de la Loire call for the whole project?"
+    )
+    assert answer.findings is not None
+    assert answer.findings.by_id("territoire").status == "fail"
+    assert answer.text.startswith("No")
+    assert "Orne (61)" in answer.text.split("\n\n")[0]
+    # Not as the reply to a wh-question about something else.
+    budget = assistant.ask("Je suis basée à Rennes. Quel est le budget minimum ?")
+    assert "150 000" in budget.text.split("\n\n")[0]

@@ -81,6 +81,8 @@ def _codes(text: str) -> list[str | None]:
         ("à la Réunion", ["974"]),
         ("en Guadeloupe", ["971"]),
         ("dans le Cher", ["18"]),
+        # After an English preposition too.
+        ("a little in Orne, next to the Sarthe", ["61", "72"]),
         ("la Loire (42)", ["42"]),
         ("le département de la Loire", ["42"]),
         ("Tours et Orléans", ["37", "45"]),
@@ -108,6 +110,7 @@ def test_find_places(text: str, codes: list[str | None]) -> None:
         "12000 personnes",
         "une aide de 44000 €",
         "aller vers le nord",
+        "we work in the north of town",
         "des tours de quartier",
         "France Travail",
         "15 structures",

@@ -1158,3 +1158,14 @@ def test_a_question_about_them_keeps_the_statement_that_says_who_they_are() -> N
     assert questions_of(
         "Nous sommes à Laval. Les dépenses de formation sont-elles éligibles ?"
     ) == ["Les dépenses de formation sont-elles éligibles ?"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What exactly are the missions of an accredited organisation?",
+        "Quelles sont précisément les missions de l'organisme ?",
+    ],
+)
+def test_several_things_asked_with_an_adverb_between(question: str) -> None:
+    assert plural_asked(question) == set(tokens("missions"))
