@@ -40,7 +40,7 @@ from .config import Settings
 from .embeddings import Embedder, get_embedder
 from .errors import IndexUnavailableError, InputError, LLMError
 from .facts import extract_facts
-from .followup import asks_again, in_context, resolve_followup
+from .followup import asks_again, continues, in_context, resolve_followup
 from .footnotes import Footnotes
 from .index import GenerationGoneError, VectorIndex, is_current, open_index
 from .llm import FALLBACK_NOTICE, check_numbers, generate, make_chat_model
@@ -387,7 +387,9 @@ class Assistant:
         findings = evaluate(merged) if merged is not None and not merged.is_empty() else None
         changed = _changed_rules(dossier, findings) if stated else None
         t2 = time.perf_counter()
-        signals = scope_signals(resolved, asked, result, retriever)
+        signals = scope_signals(
+            resolved, asked, result, retriever, continues=bool(topic) and continues(text)
+        )
         chosen: list[Candidate] = []
         rule_chosen: list[Candidate] = []
         candidates: list[Candidate] = []

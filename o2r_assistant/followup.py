@@ -158,6 +158,12 @@ def resolve_followup(question: str, history: list[str] | None, within_message: b
     return question
 
 
+def continues(question: str) -> bool:
+    """Whether a conversation's message opens as a continuation ("and who signs with us?",
+    "ok et du coup…"), whatever it then asks."""
+    return bool(_FOLLOW_UP.match(_ACKNOWLEDGED.sub("", question.strip())))
+
+
 # A bare noun phrase after an opener: "Même une mairie ?", "et une commune ?", "and a
 # town hall?". A condition ("et si on est plusieurs ?") asks something of its own.
 _BARE_PHRASE = re.compile(

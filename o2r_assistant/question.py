@@ -256,9 +256,12 @@ _NUMBER = (
 )
 # Not followed by what names a length: "maximum length", "minimum duration".
 _NOT_OF_TIME = r"(?!\s+(?:[\w'’-]+\s+)?(?:length|duration|durée|period|time)\b)"
-# Nor right after one: "8 mois maximum" bounds a length.
+# Nor right after one ("8 mois maximum" bounds a length), nor as an adverb ("ce que le
+# projet doit contenir au minimum": at least) unless a quantity is asked ("Quelle part
+# du budget l'État finance-t-il au maximum ?").
 _NO_AMOUNT_BEFORE = "".join(
-    rf"(?<!\b{word} )" for word in ("mois", "ans", "années", "semaines", "jours", "months", "years")
+    rf"(?<!\b{word} )"
+    for word in ("mois", "ans", "années", "semaines", "jours", "months", "years", "au")
 )
 KIND_ASKED = {
     "duration": lenient(
@@ -272,6 +275,7 @@ KIND_ASKED = {
         r"\bcombien (?:co[uû]te|d'argent|d'euros|faut-il (?:de budget|d'argent))|\bmontant"
         # A bound of a length is a duration: "is there a maximum length of support?".
         rf"|{_NO_AMOUNT_BEFORE}\b(?:minimum|maximum){_NOT_OF_TIME}|\bplafond|\bplancher"
+        r"|\b(?:quel(?:le)?s?|combien)\b[^?.]*\bau (?:minimum|maximum)\b"
         # In one clause: "pour combien de temps, et ce qu'elle contient (budget…)" asks none.
         r"|\bbudget\b[^,;:?.()]*\bcombien|\bcombien\b(?! de temps)[^,;:?.()]*\bbudget"
         r"|\bceiling\b|\b(?:a|the|any) cap\b"

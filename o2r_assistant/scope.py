@@ -275,6 +275,9 @@ class ScopeSignals:
     # Whether it words a notion of the call in an idiom ("l'état de nos comptes": the
     # operator's financial health), which names what it asks about as a term would.
     idiom: bool
+    # Whether it continues a conversation whose last answer quoted the texts ("and who
+    # decides in the end and signs with us?"): it is on the call's topic in any words.
+    continues: bool
     # Costs an embedding when the question named a place: computed only if consulted.
     _dense: Callable[[], float] = field(repr=False)
 
@@ -289,6 +292,8 @@ class ScopeSignals:
             # "Is Qualiopi required?", "comment obtenir le conventionnement IAE ?": texts
             # that never name the thing asked about cannot settle it.
             return False
+        if self.continues and not self.unknown_names:
+            return True
         if self.english:
             # Cross-language similarity runs lower and the lexical leg agrees on common
             # words ("capital of France"): the call's vocabulary decides, a single term
@@ -323,9 +328,14 @@ _TYPED_IN_CAPITALS = frozenset({"ok", "okay", "svp", "stp", "asap", "fyi", "ps",
 
 
 def scope_signals(
-    question: str, asked: Question, result: RetrievalResult, retriever: HybridRetriever
+    question: str,
+    asked: Question,
+    result: RetrievalResult,
+    retriever: HybridRetriever,
+    continues: bool = False,
 ) -> ScopeSignals:
-    """The signals for ``question`` (as retrieved), read as ``asked``."""
+    """The signals for ``question`` (as retrieved), read as ``asked``; ``continues``: it
+    continues a conversation on the call."""
     kinds = asked.kinds
     place_words = {w for p in find_places(question) for w in content_words(p.name)}
     english = is_english(question)
@@ -394,6 +404,7 @@ def scope_signals(
         rare_shared=_rare_shared(own, result, retriever),
         asks_fact=bool(set(kinds) & set(FACT_KINDS)),
         idiom=bool(phrase_meanings(question)),
+        continues=continues,
         _dense=lambda: retriever.raw_dense_best(result),
     )
 

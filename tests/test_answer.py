@@ -1433,6 +1433,18 @@ def test_asking_whether_we_stand_a_chance_weighs_the_conversations_facts(assista
     assert "démontrer une expérience" in answer.citations[0].quote
 
 
+def test_a_continued_conversation_is_answered_in_any_words(assistant):
+    history = ["Who reviews the applications in Pays de la Loire?"]
+    previous = assistant.ask(history[0])
+    assert not previous.abstained
+    # None of the call's words, yet it continues a question the texts answered.
+    answer = assistant.ask("and who has the final word?", history=history, previous=previous)
+    assert not answer.abstained
+    assert "préfet" in answer.text
+    # The same words with nothing to continue name no topic of the call.
+    assert assistant.ask("and who has the final word?").abstained
+
+
 def test_a_place_outside_the_region_is_a_plain_no_however_the_question_is_worded(assistant):
     answer = assistant.ask(
         "Our activity is in Sarthe but also a little in Orne. It is possible to apply to the "

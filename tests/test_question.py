@@ -1139,6 +1139,10 @@ def test_a_relative_pronoun_is_no_wh_question(question: str, wh: bool) -> None:
         # A bound right after a length bounds that length: the facts ask for no amount.
         ("Accompagnement de 8 mois maximum par personne. Ça vous va ?", ()),
         ("Parcours de deux ans minimum, c'est possible ?", ()),
+        # "Au minimum" says "at least" of the verb.
+        ("Le projet doit-il contenir au minimum un accompagnement ?", ()),
+        # Unless a quantity is asked.
+        ("Quelle part du budget l'État finance-t-il au maximum ?", ("amount",)),
         ("Quel est le budget maximum ?", ("amount",)),
     ],
 )

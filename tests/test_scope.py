@@ -20,6 +20,7 @@ def _signals(domain_terms: int, agreement: bool, dense: float, idiom: bool = Fal
         rare_shared=0,
         asks_fact=False,
         idiom=idiom,
+        continues=False,
         _dense=lambda: dense,
     )
 
@@ -104,3 +105,13 @@ def test_a_name_given_as_an_example_of_a_kind_the_call_names(
 )
 def test_what_a_question_asks_exists_or_is_planned(question: str, thing: list[str]) -> None:
     assert asked_thing(question) == thing
+
+
+def test_a_continued_conversation_is_on_the_calls_topic_unless_it_names_another() -> None:
+    # "and who decides in the end and signs with us?" after an answered question.
+    english = replace(_signals(0, False, 0.78), english=True)
+    assert not english.supported()
+    assert replace(english, continues=True).supported()
+    # "et le label Qualiopi, il est exigé ?": a thing the texts never name still decides.
+    assert not replace(english, continues=True, asked_about=("Qualiopi",)).supported()
+    assert not replace(english, continues=True, unknown_names=("Qualiopi",)).supported()
