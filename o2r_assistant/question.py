@@ -170,6 +170,7 @@ problem: \b(?:coincer|coince|bloquant|bloquante|bloquer|bloque|problème|problé
     |souci|obstacle|rédhibitoire|problem|blocking|issue|deal-breaker)\b
 time_unit: ^(?:mois|ans?|années?|jours?|semaines?|months?|years?|weeks?|days?)$
 money: €|\beuros?\b|\bbudget|\bco[uû]t|\bmontant|\bargent|\bmoney|\bfunding
+    |\bthunes?\b|\bfric\b|\bpognon\b|\boseille\b
 """,
     re.I,
     accents_optional=True,
@@ -517,6 +518,10 @@ def enumerates(text: str, asked: set[str]) -> bool:
 def plural_asked(question: str) -> set[str]:
     """The stems of the things a "quel(le)s X" question asks for several of."""
     return {stem(m["head"]) for m in _PLURAL_ASKED.finditer(question)}
+
+
+# The words for money as a mass, not a thing counted.
+_MONEY_NOUN = re.compile(r"argent|thunes?|fric|pognon|oseille", re.I)
 
 
 # Nouns that frame a question ("quels éléments", "quelle date", "quel rôle", "quel texte")
@@ -1131,6 +1136,11 @@ def analyse(message: str, focus: str | None = None) -> Question:
     if count_noun and _CUES["time_unit"].match(count_noun):
         # "Combien de mois" asks for a duration, not a count.
         kinds = tuple(k for k in kinds if k != "count") + ("duration",) * ("duration" not in kinds)
+        count_noun = None
+    elif count_noun and _MONEY_NOUN.fullmatch(count_noun):
+        # "Combien d'argent", "combien de thune" asks for an amount, not a count. Not
+        # "combien de budgets" (measured with `o2r eval`: a case lost).
+        kinds = tuple(k for k in kinds if k != "count") + ("amount",) * ("amount" not in kinds)
         count_noun = None
     if (
         "amount" in kinds

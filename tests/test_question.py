@@ -1173,3 +1173,12 @@ def test_a_question_about_them_keeps_the_statement_that_says_who_they_are() -> N
 )
 def test_several_things_asked_with_an_adverb_between(question: str) -> None:
     assert plural_asked(question) == set(tokens("missions"))
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Combien d'argent faut-il au minimum ?", "faut mettre combien de thune minimum ?"],
+)
+def test_how_much_money_asks_for_an_amount_not_a_count(question: str) -> None:
+    asked = analyse(question)
+    assert (asked.kinds, asked.count_noun) == (("amount",), None)
