@@ -609,6 +609,11 @@ def test_a_social_purpose_stated_by_the_statutes(text: str, value) -> None:
         ("asso de festival, zéro expérience en insertion, on tente ?", False),
         ("Nous n'avons jamais eu de difficulté à recruter en insertion.", None),
         ("Nous avons une expérience de près de dix ans dans l'insertion.", True),
+        # Doing the work since a year; not something else, then wishing to start.
+        ("Depuis 2011 nous faisons de l'insertion socio-professionnelle.", True),
+        ("Nous menons des actions d'insertion depuis dix ans.", True),
+        ("Elle intervient dans l'insertion professionnelle depuis 2008.", True),
+        ("Depuis 2015 nous faisons du théâtre ; nous voulons nous lancer dans l'insertion.", None),
     ],
 )
 def test_supporting_people_for_years_is_experience(text: str, value) -> None:
@@ -1838,21 +1843,6 @@ def test_a_corrected_amount_replaces_the_one_before(text: str, total, annual) ->
     facts = extract_facts(text)
     assert facts.total_cost_eur == total
     assert facts.annual_cost_eur == annual
-
-
-@pytest.mark.parametrize(
-    ("text", "experience"),
-    [
-        ("Depuis 2011 nous faisons de l'insertion socio-professionnelle.", True),
-        ("Nous menons des actions d'insertion depuis dix ans.", True),
-        ("Elle intervient dans l'insertion professionnelle depuis 2008.", True),
-        # Doing something else since a year, then wishing to start, is no experience.
-        ("Depuis 2015 nous faisons du théâtre ; nous voulons nous lancer dans l'insertion.", None),
-    ],
-)
-def test_doing_insertion_work_since_a_year(text: str, experience) -> None:
-    organisation = extract_facts(text).organisation
-    assert (organisation.insertion_experience if organisation else None) is experience
 
 
 @pytest.mark.parametrize(
