@@ -276,7 +276,7 @@ class ScopeSignals:
     # operator's financial health), which names what it asks about as a term would.
     idiom: bool
     # Whether it continues a conversation whose last answer quoted the texts ("and who
-    # decides in the end and signs with us?"): it is on the call's topic in any words.
+    # decides in the end and signs with us?"): in English, on the call's topic in any words.
     continues: bool
     # Costs an embedding when the question named a place: computed only if consulted.
     _dense: Callable[[], float] = field(repr=False)
@@ -292,7 +292,9 @@ class ScopeSignals:
             # "Is Qualiopi required?", "comment obtenir le conventionnement IAE ?": texts
             # that never name the thing asked about cannot settle it.
             return False
-        if self.continues and not self.unknown_names:
+        if self.english and self.continues and not self.unknown_names:
+            # An English turn shares few words with the texts, and a French one continuing
+            # the conversation is completed by the question before it.
             return True
         if self.english:
             # Cross-language similarity runs lower and the lexical leg agrees on common

@@ -1443,6 +1443,12 @@ def test_a_continued_conversation_is_answered_in_any_words(assistant):
     assert "préfet" in answer.text
     # The same words with nothing to continue name no topic of the call.
     assert assistant.ask("and who has the final word?").abstained
+    # A French turn is completed by the question before it, and what the texts never say
+    # is still declined.
+    history = ["Quel est le budget minimum ?"]
+    previous = assistant.ask(history[0])
+    instalments = "et le versement se fait en plusieurs tranches ?"
+    assert assistant.ask(instalments, history=history, previous=previous).abstained
 
 
 def test_a_place_outside_the_region_is_a_plain_no_however_the_question_is_worded(assistant):

@@ -107,7 +107,7 @@ def test_what_a_question_asks_exists_or_is_planned(question: str, thing: list[st
     assert asked_thing(question) == thing
 
 
-def test_a_continued_conversation_is_on_the_calls_topic_unless_it_names_another() -> None:
+def test_an_english_turn_continuing_the_conversation_is_on_the_calls_topic() -> None:
     # "and who decides in the end and signs with us?" after an answered question.
     english = replace(_signals(0, False, 0.78), english=True)
     assert not english.supported()
@@ -115,3 +115,6 @@ def test_a_continued_conversation_is_on_the_calls_topic_unless_it_names_another(
     # "et le label Qualiopi, il est exigé ?": a thing the texts never name still decides.
     assert not replace(english, continues=True, asked_about=("Qualiopi",)).supported()
     assert not replace(english, continues=True, unknown_names=("Qualiopi",)).supported()
+    # A French turn continuing the conversation is completed by the question before it,
+    # and judged as such: "et le versement se fait en plusieurs tranches ?".
+    assert not replace(_signals(0, False, 0.78), continues=True).supported()
