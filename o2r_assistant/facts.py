@@ -800,9 +800,10 @@ _SUBSIDIARY = re.compile(
     r"(?:plus de[ ]+)?(?:[0-9]+|cinq|six|sept|huit|neuf|dix|douze)[ ]+(?:derniers[ ]+)?mois|"
     r"\b(?:aucun|pas d'|sans)[ ]*(?:offre[ ]+d')?accompagnement[ ]+adaptee?s?|"
     r"\ba titre subsidiaire\b|\bsubsidiairement\b|"
-    # "n'ont vu aucun conseiller depuis l'hiver", "plus de suivi depuis des mois"
-    r"\b(?:aucun|plus de|pas de|sans)[ ]+(?:contact|suivi|rendez-vous|conseiller|nouvelles)\b"
-    r"[^.;!?]{0,40}?\bdepuis\b"
+    # "n'ont vu aucun conseiller depuis l'hiver", "plus de suivi depuis des mois", "n'ont plus
+    # vu de conseiller depuis un an"
+    r"\b(?:aucun|plus de|pas de|sans|(?:plus|pas|jamais)[ ]+(?:vu|eu|rencontre)[ ]+(?:de|d'|aucun))"
+    r"[ ]*(?:contact|suivi|rendez-vous|conseiller|nouvelles)\b[^.;!?]{0,40}?\bdepuis\b"
 )
 _COUNT = r"(?:deux|trois|quatre|cinq|six|[0-9]+)"
 _ORGS = r"(?:structures?|associations?|assos?|organismes?|operateurs?|partenaires?|porteurs?)"

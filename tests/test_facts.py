@@ -160,6 +160,12 @@ def test_call_name_is_not_a_place_of_action() -> None:
             True,
             True,
         ),
+        (
+            "Des jeunes inscrits à France Travail qui n'ont plus vu de conseiller depuis un an.",
+            True,
+            True,
+        ),
+        ("Des inscrites qui n'ont jamais eu de suivi depuis leur inscription.", True, True),
     ],
 )
 def test_public(text: str, registered: bool, subsidiary) -> None:
