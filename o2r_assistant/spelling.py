@@ -72,19 +72,25 @@ _ARE = re.compile(
 
 def spelled_out(text: str) -> str:
     """``text`` with its text-message spellings written out."""
-    text = _WORD.sub(
-        lambda m: (
-            m[1]
-            if m[1].isupper()
-            or (
-                m[1].lower() in _LOWER_CASE_ONLY
-                and (not m[1].islower() or _NUMBER_BEFORE.search(fold(m.string[: m.start()])))
-            )
-            else _keep_case(m[1], _SPELLED_OUT[m[1].lower()])
-        ),
-        text,
-    )
-    return _ARE.sub(r"\1 are", text)
+    return _ARE.sub(r"\1 are", _WORD.sub(_written_out, text))
+
+
+# How far before "min" or "max" a number and its unit are looked for.
+_NUMBER_REACH = 40
+
+
+def _written_out(match: re.Match[str]) -> str:
+    typed = match[1]
+    if typed.isupper():
+        return typed
+    if typed.lower() in _LOWER_CASE_ONLY and (
+        not typed.islower()
+        or _NUMBER_BEFORE.search(
+            fold(match.string[max(0, match.start() - _NUMBER_REACH) : match.start()])
+        )
+    ):
+        return typed
+    return _keep_case(typed, _SPELLED_OUT[typed.lower()])
 
 
 def _keep_case(typed: str, word: str) -> str:
