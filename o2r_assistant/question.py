@@ -49,6 +49,7 @@ _ASKS = re.compile(
 # preposition may lead the wh-word: "savoir sur quels critères", "on what basis".
 _ASKING = (
     r"(?:si|s'|s’|comment|ce qu[e'’]|ce qui|pourquoi|quand|où|whether|if|how|when|who|"
+    r"(?:à|auprès de|avec|par)\s+qui|"
     r"(?:(?:sur|pour|dans|à|de|par|selon|avec|on|for|about|in|by|at)\s+)?"
     r"(?:quel\w*|combien|lequel|laquelle|lesquel\w*|quoi|what|which))"
 )
@@ -56,6 +57,9 @@ _ASKING = (
 # "I would like to know whether…", "please let us know if…", "confirm whether…".
 _INDIRECT = re.compile(
     r"\b(?:demand\w*|interroge\w*|savoir|comprendre|wonder\w*|ask\w*|confirm\w*"
+    # Not knowing is asking too: "nous ne savons pas à qui adresser…", "we're not sure if…".
+    r"|(?:sai[st]|savons|savez|savent)\s+pas|ignor(?:e|ons|ent)|(?:don['’]t|do not)\s+know"
+    r"|not\s+sure|unsure"
     r"|(?:like|love|want|wish|need)\s+to\s+know|let\s+(?:me|us)\s+know"
     r"|(?:tell|advise)\s+(?:me|us))"
     # An adverb may come between: "nous nous demandons en particulier si…".
@@ -155,6 +159,10 @@ eligibility: \b(?:éligibles?|recevables?|candidater|postuler|répondre|déposer
     (?:le\s+|la\s+|du\s+|the\s+)?(?:seuil|minimum|plancher|barre|threshold)\b
 # "Est-ce qu'on a nos chances ?", "a-t-on une chance d'être retenus ?", "do we stand a chance?".
     |\b(?:nos|notre|une|des|toutes?\s+nos|our|any|a)\s+(?:chances?|chance)\b
+# What the file still lacks: "ce qu'il nous manque pour que le dossier soit complet", "que
+# manque-t-il ?", "what else is missing?".
+    |\b(?:qu['’]il|ce\s+qui)\s+(?:nous\s+|vous\s+|me\s+)?manque\b|\bmanque-t-il\b
+    |\bwhat(?:['’]s|\s+is|\s+else\s+is)?\s+(?:still\s+)?missing\b
 # ... about the candidate itself ("sommes-nous éligibles", "notre projet est-il
 # recevable"), not about an item ("les dépenses de formation sont-elles éligibles").
 first_person: \b(?:nous|notre|nos|on|je|j'|j’|mon|ma|mes|we|our|us|i)\b|-(?:nous|je|on)\b
@@ -685,7 +693,12 @@ _REPORTED = re.compile(
 # "A quick question: …", "Deux points nous échappent : …".
 _ANNOUNCED = re.compile(
     r"^(?:[\wÀ-ÿ'’-]+\s+){0,3}?(?:questions?|points?|interrogations?)"
-    r"(?:\s+[\wÀ-ÿ'’-]+){0,3}?\s*:\s*",
+    r"(?:\s+[\wÀ-ÿ'’-]+){0,3}?\s*:\s*"
+    # ... or at the end of a statement: "Nous avons relu l'appel et une question revient sans
+    # cesse en réunion : …", "one question keeps coming up: …".
+    r"|^[^:?]*\b(?:une|la|cette|deux|plusieurs|ma|notre|a|one|the|our|my)\s+(?:questions?"
+    r"|interrogations?)\s+(?:revien\w*|se pos\w*|rest\w*|demeur\w*|subsist\w*|keeps?\s+coming"
+    r"|comes?\s+up|remains?)[^:?]{0,40}:\s*",
     re.I,
 )
 

@@ -113,6 +113,10 @@ def test_which_organisations_may_apply(message: str, applicant: bool) -> None:
         ("Est-ce qu'on a nos chances pour l'AMI ?", True),
         ("Do we stand a chance?", True),
         ("Quelles sont les chances de succès des projets ?", False),
+        # What the candidate's file still lacks.
+        ("150 000 € sur 3 ans à Laval. Pouvez-vous nous dire ce qu'il nous manque ?", True),
+        ("Budget of €200,000 in Nantes. What else is missing in our file?", True),
+        ("Que manque-t-il dans la loi pour les jeunes ?", False),
     ],
 )
 def test_asking_whether_stated_facts_are_enough_asks_eligibility(
@@ -336,6 +340,19 @@ def test_a_failing_fact_leads_even_before_the_messages_own_question(assistant) -
         (
             "Please let us know if two associations can apply together.",
             ["Please let us know if two associations can apply together."],
+        ),
+        # Not knowing is asking, in an e-mail whose place would otherwise lead.
+        (
+            "Bonjour, nous sommes une SCIC d'Angers. Notre conseil a validé une candidature, "
+            "mais nous ne savons pas à qui adresser notre demande. Merci, Hélène",
+            [
+                "Notre conseil a validé une candidature, mais nous ne savons pas à qui "
+                "adresser notre demande."
+            ],
+        ),
+        (
+            "We are not sure whether training costs count. Thanks",
+            ["We are not sure whether training costs count."],
         ),
         # A question whose subject stands for the sentence before keeps it.
         (
@@ -918,8 +935,16 @@ def test_a_condition_opening_a_clause_asks_no_eligibility(message: str, eligibil
     assert analyse(message).asks_eligibility is eligibility
 
 
-def test_what_announces_the_points_asked_is_no_part_of_them() -> None:
-    message = "Deux points nous échappent : ferons-nous partie du réseau pour l'emploi ?"
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Deux points nous échappent : ferons-nous partie du réseau pour l'emploi ?",
+        # ... announced at the end of a statement.
+        "Nous avons relu l'appel et une question revient sans cesse en réunion : ferons-nous "
+        "partie du réseau pour l'emploi ?",
+    ],
+)
+def test_what_announces_the_points_asked_is_no_part_of_them(message: str) -> None:
     assert questions_of(message) == ["ferons-nous partie du réseau pour l'emploi ?"]
 
 
