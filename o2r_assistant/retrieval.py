@@ -27,6 +27,7 @@ from .facts import names_training
 from .index import VectorIndex
 from .latent import similarities as latent_similarities
 from .places import find_places, region_departments
+from .spelling import clippings, determined
 from .text import content_words, singular, stem, tokens
 
 Mode = Literal["hybrid", "dense", "bm25"]
@@ -514,6 +515,7 @@ class HybridRetriever(BaseRetriever):
     _typo_targets: list[str] = PrivateAttr()
     _known_words: frozenset[str] = PrivateAttr()
     _initials: frozenset[str] = PrivateAttr()
+    _clippings: dict[str, str] = PrivateAttr()
     _latent: bool = PrivateAttr()
 
     def model_post_init(self, __context: object) -> None:
@@ -530,11 +532,21 @@ class HybridRetriever(BaseRetriever):
         # Misspellings are only corrected towards the domain's own terms: a rare but
         # correct word ("déroule") must not turn into a corpus word ("découle").
         self._typo_targets = sorted(w for w in words if stem(w) in DOMAIN_STEMS and len(w) > 4)
+        typed = Counter(w for c in self._chunks for w in re.findall(r"[a-zà-ÿœ]+", c.text.lower()))
+        # Only the domain's nouns are read out of a clipped word (the texts' "projets
+        # structurants" is no "struct"), as misspellings are only read as domain terms.
+        nouns = {w for c in self._chunks for w in determined(c.text)}
+        self._clippings = clippings(typed, {w for w in nouns if stem(w) in DOMAIN_STEMS})
         self._latent = self.index.embedder.latent_dim > 0
 
     @property
     def chunks(self) -> list[Chunk]:
         return self._chunks
+
+    @property
+    def clippings(self) -> dict[str, str]:
+        """The corpus's domain terms by their clipped forms ("conv": "convention")."""
+        return self._clippings
 
     @property
     def known_words(self) -> frozenset[str]:

@@ -11,6 +11,7 @@ it gained (measured with `o2r eval`).
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Mapping
 
 from .numbers import NUMBER_WORD_PATTERN
 from .text import fold
@@ -70,9 +71,59 @@ _ARE = re.compile(
 )
 
 
-def spelled_out(text: str) -> str:
-    """``text`` with its text-message spellings written out."""
-    return _ARE.sub(r"\1 are", _WORD.sub(_written_out, text))
+def spelled_out(text: str, clipped: Mapping[str, str] | None = None) -> str:
+    """``text`` with its text-message spellings written out, and each clipped word of
+    ``clipped`` (see ``clippings``) read as the corpus word it starts."""
+    text = _ARE.sub(r"\1 are", _WORD.sub(_written_out, text))
+    if not clipped:
+        return text
+    return _CLIPPED.sub(lambda m: m[1] + clipped.get(fold(m[2]), m[2]), text)
+
+
+# A noun clipped in a hurry follows its determiner ("la conv", "l'accomp"): a word typed in
+# lower case there, not one hyphenated into another. Elsewhere a short word is more often
+# a word of its own ("dispos", "mon avis perso").
+_DETERMINER = (
+    r"(?i:(\b(?:la|le|les|un|une|des|du|ma|ta|sa|mes|notre|nos|votre|vos|cette|ce|ces|leur"
+    r"|leurs)\s+|\b[ld]['’]))"
+)
+_CLIPPED = re.compile(rf"{_DETERMINER}([a-zà-ÿœ]{{4,7}})(?![\w'’-])")
+_DETERMINED = re.compile(rf"{_DETERMINER}([a-zà-ÿœ]+)")
+
+
+def determined(text: str) -> set[str]:
+    """The words ``text`` writes after a determiner: its nouns, as far as words tell."""
+    return {m[2] for m in _DETERMINED.finditer(text)}
+
+
+# A clipping keeps at least 4 letters and drops at least 3 ("conv", "remob", "accomp").
+CLIP_MIN_KEPT = 4
+CLIP_MIN_DROPPED = 3
+
+
+def clippings(counts: Mapping[str, int], targets: Collection[str]) -> dict[str, str]:
+    """The clipped forms of the corpus's ``targets``: "la conv" is the convention, "la
+    remob" the remobilisation. ``counts`` holds every corpus word (lower case, accented)
+    with its count. A start is read as a clipping only when it is no corpus word itself,
+    every corpus word it starts goes on with the same ``CLIP_MIN_DROPPED`` letters or more
+    ("part" starts "partie" and "partenariats": not read), and the most frequent of them is
+    a target. Keys are folded."""
+    starting: dict[str, list[str]] = {}
+    for word in counts:
+        folded = fold(word)
+        for kept in range(CLIP_MIN_KEPT, len(folded)):
+            starting.setdefault(folded[:kept], []).append(word)
+    known = {fold(w) for w in counts}
+    out: dict[str, str] = {}
+    for start, words in starting.items():
+        reach = len(start) + CLIP_MIN_DROPPED
+        goes_on = {fold(w)[:reach] for w in words}
+        if start in known or len(goes_on) > 1 or len(next(iter(goes_on))) < reach:
+            continue
+        best = max(words, key=lambda w: (counts[w], w))
+        if best in targets:
+            out[start] = best
+    return out
 
 
 # How far before "min" or "max" a number and its unit are looked for.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from o2r_assistant.spelling import spelled_out
+from o2r_assistant.spelling import clippings, determined, spelled_out
 
 
 @pytest.mark.parametrize(
@@ -48,3 +48,49 @@ def test_text_message_spellings_are_written_out(typed, read):
 )
 def test_other_words_are_kept(kept):
     assert spelled_out(kept) == kept
+
+
+# Corpus words with their counts, as the retriever reads them (a fake vocabulary).
+_WORDS = {
+    "convention": 9,
+    "conventionnement": 5,
+    "remobilisation": 14,
+    "personnes": 24,
+    "personnel": 1,
+    "personne": 2,
+    "parcours": 8,
+    "partenariats": 3,
+    "partie": 2,
+}
+_TARGETS = {"convention", "conventionnement", "remobilisation", "parcours", "partenariats"}
+
+
+def test_a_clipped_domain_term_is_read_as_the_corpus_word_it_starts() -> None:
+    clipped = clippings(_WORDS, _TARGETS)
+    assert clipped["conv"] == "convention" and clipped["remob"] == "remobilisation"
+    assert clipped["parten"] == "partenariats"
+    # "par" is too short, "part" also starts "partie", "personne" is a word, "parcours" whole.
+    assert {"par", "part", "personne", "parcours"}.isdisjoint(clipped)
+    assert spelled_out("c ki signe la conv ? juste la remob ?", clipped) == (
+        "c ki signe la convention ? juste la remobilisation ?"
+    )
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "on est conv",  # no determiner before it: a word of its own
+        "La Conv",  # typed with a capital: a name
+        "la conv-entre",  # part of a hyphenated word
+    ],
+)
+def test_a_word_not_typed_as_a_clipped_noun_is_kept(typed: str) -> None:
+    assert spelled_out(typed, clippings(_WORDS, _TARGETS)) == typed
+
+
+def test_the_nouns_a_clipped_word_may_stand_for_follow_a_determiner() -> None:
+    assert determined("La convention vise des projets structurants et l'accompagnement.") == {
+        "convention",
+        "projets",
+        "accompagnement",
+    }
