@@ -85,6 +85,9 @@ _ANTECEDENTS = {
 }
 
 
+_DEMONSTRATIVE = re.compile(r"(?:ce|cet|cette|ces)\b", re.I)
+
+
 # Endings of French feminine nouns: "candidatures", "conventions", "activités".
 _FEMININE = re.compile(r"(?:tion|sion|ure|ité|ance|ence|ée)s?$", re.I)
 
@@ -106,7 +109,9 @@ def _with_antecedent(question: str, previous: str) -> str | None:
     if pronoun is None:
         return None
     word = (pronoun.group("front") or pronoun.group("back")).lower()
-    if _ANTECEDENTS[word].search(question, 0, pronoun.start()):
+    own = _ANTECEDENTS[word].search(question, 0, pronoun.start())
+    # "et ce texte, il date de quand ?": a demonstrative points back itself.
+    if own and not _DEMONSTRATIVE.match(own.group()):
         return question
     found = {
         m.group().lower()

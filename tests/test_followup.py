@@ -82,6 +82,12 @@ def test_follow_up_detection(question, is_follow_up):
             "Qui instruit les candidatures ?",
             "et ils regardent quoi en priorité ? (Qui instruit les candidatures ?)",
         ),
+        # A demonstrative phrase before the pronoun points back too.
+        (
+            "et ce texte, il date de quand ?",
+            "Qui fixe le cahier des charges que doivent respecter les organismes ?",
+            "et ce texte, il date de quand ? (le cahier des charges)",
+        ),
         # Two that agree leave it to the whole question.
         (
             "Et peut-elle être renouvelée ?",
