@@ -150,8 +150,11 @@ assess: \b(?:suffisante?s?|suffit|assez|ça passe|ça va|c'est bon|ok|valables?|
 how: ^(?:comment|how)\b(?! (?:long|much|many))
 # Asking whether the project qualifies, or reaches the call's threshold ("nous atteignons
 # le seuil", "on passe la barre"): the checker's verdict is then the answer.
-eligibility: \b(?:éligibles?|recevables?|candidater|postuler|répondre|déposer|retenus?|eligible
+# Not "les projets retenus", the ones selected, which asks how the call selects.
+eligibility: \b(?:éligibles?|recevables?|candidater|postuler|répondre|déposer|eligible
     |apply|qualify)\b
+    |(?<!projets\s)(?<!dossiers\s)(?<!candidats\s)(?<!structures\s)(?<!organismes\s)
+    \bretenus?\b
 # "Pensez-vous que nous remplissons les conditions ?", "do we meet the criteria?".
     |\b(?:rempli\w*|satisf\w*|meet|fulfil\w*|satisfy)\s+(?:bien\s+|toutes\s+|all\s+)?
     (?:les|aux|the)\s+(?:conditions|critères|exigences|criteria|requirements)\b
@@ -1232,7 +1235,12 @@ _AND_ASKS = re.compile(
     r"(?!it\b|they\b|we\b|there\b)[a-z]+(?:\s+[a-z]+){0,2}?\s+(?:included|eligible|allowed|"
     r"required|covered|funded|paid|possible|needed|counted|accepted)\b))"
     r"|,\s+et\s+(?=(?:le|la|les|l['’])\s*[\wÀ-ÿ'’-]+(?:\s+[\wÀ-ÿ'’-]+){0,3}?\s+[\wÀ-ÿ]+-(?:t-)?"
-    r"(?:ils?|elles?)\b)",
+    r"(?:ils?|elles?)\b)"
+    # A second wh-question: "de quel décret s'agit-il, et depuis quand est-il applicable ?",
+    # "who signs it, and for how long?".
+    r"|,\s+(?:et|and)\s+(?=(?:(?:depuis|pour|à partir de|jusqu['’]à|avec|par|auprès de|since"
+    r"|for|until|with|by|to)\s+)?(?:quand|combien|comment|où|qui|quel\w*|pourquoi|when|how"
+    r"|who|whom|what|which|where|why)\b)",
     re.I,
 )
 

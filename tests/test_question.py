@@ -117,6 +117,9 @@ def test_which_organisations_may_apply(message: str, applicant: bool) -> None:
         ("150 000 € sur 3 ans à Laval. Pouvez-vous nous dire ce qu'il nous manque ?", True),
         ("Budget of €200,000 in Nantes. What else is missing in our file?", True),
         ("Que manque-t-il dans la loi pour les jeunes ?", False),
+        # The candidate being selected, not how selected projects are chosen.
+        ("Si nous avons un bon réseau, serons-nous retenus ?", True),
+        ("Nos partenariats comptent-ils dans le choix des projets retenus ?", False),
     ],
 )
 def test_asking_whether_stated_facts_are_enough_asks_eligibility(
@@ -959,6 +962,9 @@ def test_what_announces_the_points_asked_is_no_part_of_them(message: str) -> Non
         # A second question with a subject of its own.
         ("Quel est le budget minimum, et la formation est-elle incluse ?", True),
         ("What is the minimum budget and is training included?", True),
+        # A second wh-question after a comma.
+        ("Qui signe la convention, et pour combien de temps ?", True),
+        ("Who signs the agreement, and for how long?", True),
         ("Quel est le budget minimum, formation comprise ?", False),
         ("Les structures de Laval et de Nantes peuvent-elles répondre ?", False),
         ("Les salariés et les bénévoles sont-ils couverts ?", False),
