@@ -391,7 +391,11 @@ def scope_signals(
     # Who may apply is a question about the call, whatever words it takes.
     domain = (
         len(own & vocabulary)
-        + sum(_misspells_domain(t, vocabulary) for t in own - vocabulary if not retriever.knows(t))
+        + sum(
+            _misspells_domain(t, vocabulary) or (english and _extends_domain(t))
+            for t in own - vocabulary
+            if not retriever.knows(t)
+        )
         + applicant
     )
     top_dense = {h.chunk.chunk_id for h in result.hits if h.dense_rank and h.dense_rank <= 3}
@@ -425,6 +429,16 @@ def _misspells_domain(term: str, vocabulary: frozenset[str]) -> bool:
         return False
     near = [v for v in vocabulary if v[0] == term[0] and abs(len(v) - len(term)) <= 1]
     return bool(difflib.get_close_matches(term, near, n=1, cutoff=MISSPELLING_CUTOFF))
+
+
+# A French stem this long, whole at the start of an English word, is its cognate.
+COGNATE_STEM = 6
+
+
+def _extends_domain(term: str) -> bool:
+    """Whether an English word starts with a whole French term of the call: "remobilised"
+    is "remobilisés", "organisations" "organismes" in English."""
+    return any(term.startswith(v) for v in DOMAIN_STEMS if len(v) >= COGNATE_STEM)
 
 
 # Passages whose sentences are read for the question's rare words.

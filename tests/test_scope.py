@@ -6,7 +6,8 @@ from dataclasses import replace
 
 import pytest
 
-from o2r_assistant.scope import ScopeSignals, _kind_named_before, asked_thing
+from o2r_assistant.scope import ScopeSignals, _extends_domain, _kind_named_before, asked_thing
+from o2r_assistant.text import stem
 
 
 def _signals(domain_terms: int, agreement: bool, dense: float, idiom: bool = False) -> ScopeSignals:
@@ -118,3 +119,18 @@ def test_an_english_turn_continuing_the_conversation_is_on_the_calls_topic() -> 
     # A French turn continuing the conversation is completed by the question before it,
     # and judged as such: "et le versement se fait en plusieurs tranches ?".
     assert not replace(_signals(0, False, 0.78), continues=True).supported()
+
+
+@pytest.mark.parametrize(
+    ("word", "cognate"),
+    [
+        ("remobilised", True),  # "remobilisés"
+        ("financially", True),  # "financement", "financière"
+        ("people", False),
+        ("register", False),
+    ],
+)
+def test_an_english_word_starting_with_a_whole_term_of_the_call_is_its_cognate(
+    word: str, cognate: bool
+) -> None:
+    assert _extends_domain(stem(word)) is cognate
