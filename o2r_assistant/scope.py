@@ -388,6 +388,9 @@ def scope_signals(
     # An unknown name's words are no evidence of scope, even if they look like ours.
     own = set(tokens(question)) - {t for name in unknown for t in tokens(name)}
     vocabulary = DOMAIN_STEMS | DOMAIN_STEMS_EN if english else DOMAIN_STEMS
+    # English words the French texts also write ("articles", "legal", "national") are the
+    # texts' own: two of them speak of what the texts speak of, as the call's terms do.
+    shared = _shared_words(own - vocabulary, retriever) if english else set()
     # Who may apply is a question about the call, whatever words it takes.
     domain = (
         len(own & vocabulary)
@@ -396,6 +399,7 @@ def scope_signals(
             for t in own - vocabulary
             if not retriever.knows(t)
         )
+        + (len(shared) if len(shared) >= SHARED_WORDS else 0)
         + applicant
     )
     top_dense = {h.chunk.chunk_id for h in result.hits if h.dense_rank and h.dense_rank <= 3}
@@ -429,6 +433,15 @@ def _misspells_domain(term: str, vocabulary: frozenset[str]) -> bool:
         return False
     near = [v for v in vocabulary if v[0] == term[0] and abs(len(v) - len(term)) <= 1]
     return bool(difflib.get_close_matches(term, near, n=1, cutoff=MISSPELLING_CUTOFF))
+
+
+# Shorter stems the French texts share with English are function-like ("on", "par").
+SHARED_STEM = 4
+SHARED_WORDS = 2
+
+
+def _shared_words(stems: set[str], retriever: HybridRetriever) -> set[str]:
+    return {t for t in stems if len(t) >= SHARED_STEM and retriever.knows(t)}
 
 
 # A French stem this long, whole at the start of an English word, is its cognate.

@@ -547,6 +547,20 @@ def test_two_things_asked_are_answered_in_the_order_asked(assistant):
     ] == [(True, False), (False, True)]
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Two words the French texts also write ("articles", "legal").
+        "Which articles of the Labour Code give the legal basis of this scheme?",
+        # A word starting with a whole term of the call ("remobilis").
+        "Once people have been remobilised, where are they supposed to end up?",
+    ],
+)
+def test_an_english_question_in_the_texts_own_words_is_answered(assistant, question):
+    answer = assistant.ask(question)
+    assert not answer.abstained and answer.citations
+
+
 def test_an_english_region_name_is_a_place(assistant):
     answer = assistant.ask("Can we run the project in Normandy?")
     assert answer.text.startswith("No (1 rule not met; details in French below).")
