@@ -408,7 +408,8 @@ KIND_GIVEN = {
         re.I,
     ),
     # Who answers: an authority or body that decides, signs or receives ("le préfet de
-    # région", "la DREETS"); the organisme itself is who asks.
+    # région", "la DREETS"), or the role a partner takes ("qui coordonne l'ensemble ?": the
+    # chef de file); the organisme itself is who asks.
     "who": re.compile(
         r"\b(?:préfets?|DREETS|ministres?|France Travail|direction régionale|comités?|jury)\b",
         re.I,
@@ -646,6 +647,8 @@ def asks(sentence: str) -> bool:
 _LEANS_BACK = re.compile(
     r"^(?:(?:et|mais|and|but)\s+)?(?:(?:est-ce qu[e'’]\s*)?(?:ça|ca|cela|ceci)\b"
     r"|(?:does|do|is|would|will|can|could) (?:this|that)\b"
+    # "What does that mean for our team?", "What means this exactly?".
+    r"|what\s+(?:does\s+)?(?:this|that|it)\s+means?\b|what\s+means\s+(?:this|that|it)\b"
     r"|(?:ce|cet|cette|ces)\s+(?:types?|genres?|sortes?|formes?|modes?)\s+d[e'’])",
     re.I,
 )
@@ -666,7 +669,12 @@ _PERMISSION = re.compile(
 
 # The people or things a statement spoke of, as the object of the verb asked about: "…
 # des jeunes inscrits il y a un an. Peut-on les accompagner dans le cadre de l'O2R ?".
-_OBJECT_PRONOUN = re.compile(r"\b(?:les|leur)\s+[a-zà-ÿ]{3,}(?:er|ir|re)\b", re.I)
+# So is "y" before an infinitive, unless a phrase set off before it names what it stands
+# for: "Faut-il au contraire y mettre la totalité des coûts ?" after "… de n'y faire figurer
+# que la part demandée à l'État", not "Pour le budget, que faut-il y faire figurer ?".
+_OBJECT_PRONOUN = re.compile(
+    r"\b(?:les|leur)\s+[a-zà-ÿ]{3,}(?:er|ir|re)\b|^[^,]*\by\s+[a-zà-ÿ]{3,}(?:er|ir|re)\b", re.I
+)
 # A statement whose subject is itself a pronoun stands for the one before it.
 _PRONOUN_START = re.compile(r"^\W*(?:ils|elles)\b", re.I)
 
@@ -677,6 +685,8 @@ def _leans_back(sentence: str, before: str) -> bool:
     named = _DEMONSTRATIVE.match(sentence)
     return bool(
         _LEANS_BACK.match(sentence)
+        # "Qui, dans ce cas, coordonne l'ensemble ?": the case the statement before made.
+        or IN_THAT_CASE.search(sentence)
         or (named and stem(named[1].lower()) in tokens(before))
         or (_OBJECT_PRONOUN.search(sentence) and not asks(before))
     )
@@ -819,7 +829,10 @@ def _question_sentences(sentences: list[str]) -> list[str]:
                 and not asks(sentences[i - 2])
                 and (
                     (pointing and _POINTED.search(before))
-                    or (_OBJECT_PRONOUN.search(sentence) and _PRONOUN_START.match(before))
+                    or (
+                        _OBJECT_PRONOUN.search(sentence)
+                        and (_PRONOUN_START.match(before) or _OBJECT_PRONOUN.search(before))
+                    )
                 )
             ):
                 # What the statement before points to in turn: "… il a été question de
@@ -940,6 +953,11 @@ _ASKS_ON_ITS_OWN = re.compile(
     r"|[\wÀ-ÿ]+-(?:t-)?(?:on|nous|vous|je)\b"
     r"|what|which|who|when|how|where|why"
     r"|(?:can|could|do|does|is|are|should|will|must) (?:we|i|you|there|the|our|a|an)\b)",
+    re.I,
+)
+# A verb asked about, acting on the number: "l'enveloppe peut-elle limiter le nombre…".
+_ACTS_ON_COUNT = re.compile(
+    r"\b[\wÀ-ÿ]+-(?:t-)?(?:il|elle|ils|elles)\s+(?:[\wÀ-ÿ]+\s+)?[a-zà-ÿ]+(?:er|ir|re)\s+le\s*$",
     re.I,
 )
 # A verb whose subject came before it: "le nombre de projets dépend-il…".
@@ -1142,10 +1160,12 @@ def analyse(message: str, focus: str | None = None) -> Question:
         and (
             _SUBJECT_INVERTED.search(first, count.end())
             or _AUXILIARY_BEFORE.search(first, 0, count.start())
+            or _ACTS_ON_COUNT.search(first, 0, count.start())
         )
     ):
         # "le nombre de projets retenus dépend-il d'une enveloppe ?", "is the number of
-        # funded projects limited?" ask yes or no about the number, not for it.
+        # funded projects limited?", "l'enveloppe peut-elle limiter le nombre de projets
+        # retenus ?" ask yes or no about the number, not for it.
         kinds = tuple(k for k in kinds if k != "count")
         count = None
     count_noun = next((g for g in count.groups() if g), None) if count else None
@@ -1263,10 +1283,11 @@ _HOW_TO_APPLY = re.compile(
 )
 
 
-# An English question opening on its verb, whose subject is the number: "is the number…".
+# An English question opening on its verb, whose subject is the number: "is the number…",
+# "…, or is the number of agreements limited?".
 _AUXILIARY_BEFORE = re.compile(
-    r"^\W*(?:is|are|was|will|would|does|do|did|can|could|has|have|should|must)\s+the\s+"
-    r"(?:\w+\s+)?$",
+    r"(?:^\W*|\b(?:or|and|but)\s+)(?:is|are|was|will|would|does|do|did|can|could|has|have"
+    r"|should|must)\s+the\s+(?:\w+\s+)?$",
     re.I,
 )
 

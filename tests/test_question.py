@@ -370,6 +370,11 @@ def test_a_failing_fact_leads_even_before_the_messages_own_question(assistant) -
             "Training is not eligible. Does this apply to driving lessons as well?",
             ["Training is not eligible. Does this apply to driving lessons as well?"],
         ),
+        # ... and one asking what the thing before means, however worded.
+        (
+            "The call says the offer must do 'aller vers'. What means this exactly for us?",
+            ["The call says the offer must do 'aller vers'. What means this exactly for us?"],
+        ),
         # So does one about "ce type de…", or about a thing the sentence before named…
         (
             "Nous associons un bailleur social et un centre de santé. Ce type de montage "
@@ -725,6 +730,9 @@ def test_what_is_expected_of_the_candidate_is_no_list() -> None:
         ("Y a-t-il un nombre minimum d'ETP salariés ?", ("count",), "ETP"),
         # The number as the subject of a yes/no question is not asked for.
         ("Le nombre de projets retenus dépend-il d'une enveloppe ?", (), None),
+        # ... nor as the object of the verb asked about.
+        ("L'enveloppe peut-elle limiter le nombre de projets retenus ?", (), None),
+        ("Is every application funded, or is the number of agreements limited?", (), None),
     ],
 )
 def test_how_much_and_how_many_in_other_words(
@@ -1189,6 +1197,22 @@ def test_a_question_about_them_keeps_the_statement_that_says_who_they_are() -> N
     )
     (question,) = questions_of(message)
     assert question.startswith("Je croise des jeunes inscrits")
+    # "y" before an infinitive leans back too, through a statement that itself leans back.
+    message = (
+        "Je prépare le budget prévisionnel avec notre comptable. Nous hésitons sur la manière "
+        "de le présenter : il nous semblait logique de n'y faire figurer que la part demandée "
+        "à l'État. Faut-il au contraire y mettre la totalité des coûts du projet ?"
+    )
+    (question,) = questions_of(message)
+    assert question.startswith("Je prépare le budget prévisionnel")
+    # "dans ce cas" anywhere in the question is the case the statement before made.
+    assert questions_of(
+        "Nous voudrions répondre ensemble. Qui, dans ce cas, coordonne l'ensemble ?"
+    ) == ["Nous voudrions répondre ensemble. Qui, dans ce cas, coordonne l'ensemble ?"]
+    # ... unless a phrase set off before it names what it stands for.
+    assert questions_of(
+        "Nous sommes à Laval. Pour le budget prévisionnel, que faut-il y faire figurer ?"
+    ) == ["Pour le budget prévisionnel, que faut-il y faire figurer ?"]
     # The article before a noun points at nothing.
     assert questions_of(
         "Nous sommes à Laval. Les dépenses de formation sont-elles éligibles ?"
