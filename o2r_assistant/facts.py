@@ -597,6 +597,8 @@ preposition: \b(?:sur|pendant|durant|duree de|duree d'|de|over|for|during|lastin
 # A length denied ("non, pas 12 mois") is none; the figure put instead keeps its unit
 # ("pas 12 mois, plutôt 15").
 denied_before: \b(?:pas|non|not)[ ]+(?:de[ ]+)?$
+# "ne dépasserait pas 8 mois", "will not exceed 8 months": a bound, not a denial.
+bound_before: \b(?:depass\w*|exced\w*|exceed\w*)[ ]+(?:pas|not)[ ]+$|\bnot[ ]+exceed\w*[ ]+$
 instead_after: [ ]*,?[ ]*(?:mais[ ]+)?(?:plutot|plus|mais|rather|but)[ ]+(?P<n>[0-9]{1,3})\b
     (?![ ]*(?:mois|ans?|annees?|months?|years?|%|€|k))
 # "1 an renouvelable 6 mois": a pathway's renewal adds to it.
@@ -647,7 +649,9 @@ def _durations(folded: str, sentences: list[tuple[int, int]]) -> tuple[int | Non
             or _LENGTH["past_project"].search(folded, *sentences[sentence])
         ):
             continue
-        if _LENGTH["denied_before"].search(preceding):
+        if _LENGTH["denied_before"].search(preceding) and not _LENGTH["bound_before"].search(
+            preceding
+        ):
             instead = _LENGTH["instead_after"].match(folded, match.end())
             if instead:
                 unit = 1 if match.group("u").startswith(("mo", "mois")) else 12
@@ -1433,6 +1437,11 @@ _ACTS_BEFORE = re.compile(
     r"\b(?:interv\w*|agir|agirions|agirons|agissons|mene\w*|mener|deploy\w*|deroul\w*|"
     r"work|working|operate|operating|run|running|act|acting)\b[^.;!?,]{0,30}$"
 )
+# What separates the places of one list: "au Mans, à La Flèche et à Alençon".
+_LISTED_PLACE = re.compile(
+    r"[ ]*(?:\([^)]{0,20}\)[ ]*)?(?:,|,?[ ]*(?:et|ou|and|or))[ ]*(?:(?:a|au|aux|en|dans|sur|in|at)"
+    r"[ ]+)?(?:la[ ]+|le[ ]+|les[ ]+|l')?"
+)
 # "nous accompagnons des personnes depuis 30 ans dans le Rhône": where the organisation
 # has worked, which says where the project runs only if nothing else does.
 _HISTORY = re.compile(rf"\b(?:depuis|since|for)[ ]+{_SENIORITY}")
@@ -1497,6 +1506,7 @@ def _places(text: str, folded: str) -> tuple[list[PlaceRecord], list[PlaceRecord
     acting: list[PlaceRecord] = []  # where it says it acts
     denied: list[PlaceRecord] = []
     last_end = 0
+    acting_end = -1  # where the last place said to be acted in ends
     sign_offs = list(_SIGN_OFF.finditer(folded))
     signature = sign_offs[-1].start() if sign_offs else len(folded)
     for position, place in place_mentions(text, folded, every=True):
@@ -1532,11 +1542,15 @@ def _places(text: str, folded: str) -> tuple[list[PlaceRecord], list[PlaceRecord
             action.append(record)
             if _BASED_BEFORE.search(before):
                 based.append(record)
-            elif _ACTS_BEFORE.search(before):
+            elif _ACTS_BEFORE.search(before) or (
+                # "des actions menées au Mans, à La Flèche et à Alençon": each place listed.
+                acting_end >= 0 and _LISTED_PLACE.fullmatch(folded, acting_end, position)
+            ):
                 if _ALSO_BEFORE.search(before) or _ALSO_AFTER.match(folded, name_end):
                     based.clear()
                 else:
                     acting.append(record)
+                    acting_end = name_end
             line_start = _span_around(folded, position, position, ".!?\n", _CUE_REACH)[0]
             if _ALL_ACTION_HERE.search(folded, line_start, position):
                 everywhere.append(record)
@@ -1615,9 +1629,11 @@ def extract_facts(text: str) -> Dossier:
 
 # A sentence about another organisation's project or the candidate's earlier one: "la
 # régie de Tours a monté un projet à 120 000 €, eux", "on avait porté un projet de 2020
-# à 2022 à Brest", "their project ran in Rennes".
+# à 2022 à Brest", "their project ran in Rennes"; not "ce sont eux que nous voulons
+# toucher", which points at the people just described.
 _NOT_THIS_PROJECT = re.compile(
-    r"\b(?:eux|leur projet|leurs projets|avec qui (?:on|nous)|their project|they (?:ran|had|did)"
+    r"\b(?:(?<!ce sont )(?<!c'est )eux|leur projet|leurs projets|avec qui (?:on|nous)"
+    r"|their project|they (?:ran|had|did)"
     r"|(?:notre|un|leur) (?:ancien|precedent|dernier) projet|our (?:previous|former|last) project"
     r"|(?:on|nous) (?:avait|avions) (?:porte|mene|monte|realise|conduit)|we (?:had )?(?:ran|run) "
     r"a (?:previous|former))\b"

@@ -116,6 +116,9 @@ def test_training_per_year_follows_project_length() -> None:
         # An adjective after what is measured; how long each person stays.
         ("18 mois d'accompagnement renforcé pour chaque participant.", None, 18),
         ("Les personnes restent en moyenne 14 mois dans le dispositif.", None, 14),
+        # Not exceeding a length bounds it; it does not deny it.
+        ("Chaque parcours individuel ne dépasserait pas 8 mois.", None, 8),
+        ("Each pathway will not exceed 8 months.", None, 8),
     ],
 )
 def test_durations(text: str, project, pathway) -> None:
@@ -166,6 +169,12 @@ def test_call_name_is_not_a_place_of_action() -> None:
             True,
         ),
         ("Des inscrites qui n'ont jamais eu de suivi depuis leur inscription.", True, True),
+        # "ce sont eux" points at the people, not at another organisation.
+        (
+            "Nous croisons des jeunes inscrits nulle part : ce sont eux que nous voulons toucher.",
+            False,
+            None,
+        ),
     ],
 )
 def test_public(text: str, registered: bool, subsidiary) -> None:
@@ -1358,6 +1367,12 @@ def _place_names(text: str) -> list[str]:
         ("Nous intervenons depuis 10 ans à Cholet.", ["Cholet"]),
         # A town first named inside the organisation's name, then as the place.
         ("L'association Laval Solidaire interviendra dans les quartiers de Laval.", ["Laval"]),
+        # Each place of a list of places of action, one of them also a partner's seat.
+        (
+            "Trois structures : Tremplin (Le Mans) et Horizons, basée à Alençon (61). Nous "
+            "voulons mener des actions au Mans, à La Flèche et à Alençon.",
+            ["Le Mans", "Alençon", "La Flèche"],
+        ),
     ],
 )
 def test_which_places_are_the_projects(text: str, places: list[str]) -> None:
