@@ -303,9 +303,11 @@ class Assistant:
         """
         started = time.perf_counter()
         text, notices = clean_question(question, self.settings.max_question_chars)
-        clipped = self.retriever.clippings
-        text = spelled_out(text, clipped)
-        history = [spelled_out(h, clipped) for h in history] if history else history
+        spell = functools.partial(
+            spelled_out, clipped=self.retriever.clippings, accented=self.retriever.accents
+        )
+        text = spell(text)
+        history = [spell(h) for h in history] if history else history
         language = language_switch(text) if history else None
         parts = questions_of(text) if read_facts and not language else []
         # Past the first few, the remaining questions are answered together, not dropped.

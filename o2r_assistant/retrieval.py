@@ -27,7 +27,7 @@ from .facts import names_training
 from .index import VectorIndex
 from .latent import similarities as latent_similarities
 from .places import find_places, region_departments
-from .spelling import clippings, determined
+from .spelling import accents, clippings, determined
 from .text import content_words, singular, stem, tokens
 
 Mode = Literal["hybrid", "dense", "bm25"]
@@ -516,6 +516,7 @@ class HybridRetriever(BaseRetriever):
     _known_words: frozenset[str] = PrivateAttr()
     _initials: frozenset[str] = PrivateAttr()
     _clippings: dict[str, str] = PrivateAttr()
+    _accents: dict[str, str] = PrivateAttr()
     _latent: bool = PrivateAttr()
 
     def model_post_init(self, __context: object) -> None:
@@ -537,6 +538,7 @@ class HybridRetriever(BaseRetriever):
         # structurants" is no "struct"), as misspellings are only read as domain terms.
         nouns = {w for c in self._chunks for w in determined(c.text)}
         self._clippings = clippings(typed, {w for w in nouns if stem(w) in DOMAIN_STEMS})
+        self._accents = accents(typed)
         self._latent = self.index.embedder.latent_dim > 0
 
     @property
@@ -547,6 +549,11 @@ class HybridRetriever(BaseRetriever):
     def clippings(self) -> dict[str, str]:
         """The corpus's domain terms by their clipped forms ("conv": "convention")."""
         return self._clippings
+
+    @property
+    def accents(self) -> dict[str, str]:
+        """The corpus's words whose accents change their stem, by their bare spelling."""
+        return self._accents
 
     @property
     def known_words(self) -> frozenset[str]:

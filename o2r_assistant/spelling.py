@@ -14,7 +14,7 @@ import re
 from collections.abc import Collection, Mapping
 
 from .numbers import NUMBER_WORD_PATTERN
-from .text import fold
+from .text import fold, stem
 
 # Common French and English text-message spellings and clipped words.
 _SPELLED_OUT = {
@@ -71,13 +71,36 @@ _ARE = re.compile(
 )
 
 
-def spelled_out(text: str, clipped: Mapping[str, str] | None = None) -> str:
-    """``text`` with its text-message spellings written out, and each clipped word of
-    ``clipped`` (see ``clippings``) read as the corpus word it starts."""
+def spelled_out(
+    text: str, clipped: Mapping[str, str] | None = None, accented: Mapping[str, str] | None = None
+) -> str:
+    """``text`` with its text-message spellings written out, each clipped word of
+    ``clipped`` (see ``clippings``) read as the corpus word it starts, and each word typed
+    without its accents as ``accented`` (see ``accents``) writes it."""
     text = _ARE.sub(r"\1 are", _WORD.sub(_written_out, text))
-    if not clipped:
-        return text
-    return _CLIPPED.sub(lambda m: m[1] + clipped.get(fold(m[2]), m[2]), text)
+    if clipped:
+        text = _CLIPPED.sub(lambda m: m[1] + clipped.get(fold(m[2]), m[2]), text)
+    if accented:
+        text = _UNACCENTED.sub(lambda m: accented.get(m[0], m[0]), text)
+    return text
+
+
+# A word typed in lower case without accents ("egalite", "l'egalite"), whole; not a short
+# one, which is more often a word of the sentence's own ("c lesquels deja").
+_UNACCENTED = re.compile(r"(?<![\w-])[a-z]{5,}(?![\w-])")
+
+
+def accents(counts: Mapping[str, int]) -> dict[str, str]:
+    """The corpus's accented words by their spelling without accents, where the accents
+    change the stem the texts are searched by: "egalite" is "égalité" (stems "egalit" and
+    "egal"), "duree" "durée"; "charge" stems as "chargé" does, and is left as typed, as is
+    a spelling that is itself a corpus word. ``counts`` as for ``clippings``."""
+    out: dict[str, str] = {}
+    for word in sorted(counts, key=lambda w: (-counts[w], w)):
+        bare = fold(word)
+        if bare != word and bare not in counts and stem(bare) != stem(word):
+            out.setdefault(bare, word)
+    return out
 
 
 # A noun clipped in a hurry follows its determiner ("la conv", "l'accomp"): a word typed in

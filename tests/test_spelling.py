@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from o2r_assistant.spelling import clippings, determined, spelled_out
+from o2r_assistant.spelling import accents, clippings, determined, spelled_out
 
 
 @pytest.mark.parametrize(
@@ -94,3 +94,15 @@ def test_the_nouns_a_clipped_word_may_stand_for_follow_a_determiner() -> None:
         "projets",
         "accompagnement",
     }
+
+
+def test_a_word_typed_without_the_accents_its_stem_needs_is_written_with_them() -> None:
+    counts = {"égalité": 2, "durée": 5, "chargé": 1, "publié": 1, "publie": 1, "région": 3}
+    accented = accents(counts)
+    # "chargé" and "région" stem as their bare spellings do; "publie" is a corpus word.
+    assert accented == {"egalite": "égalité", "duree": "durée"}
+    assert spelled_out("la duree et l'egalite, prise en charge", accented=accented) == (
+        "la durée et l'égalité, prise en charge"
+    )
+    # A short word is more often one of the sentence's own.
+    assert spelled_out("c lesquels deja", accented={"deja": "déjà"}) == "c lesquels deja"
