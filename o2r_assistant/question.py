@@ -679,6 +679,12 @@ _OBJECT_PRONOUN = re.compile(
 _PRONOUN_START = re.compile(r"^\W*(?:ils|elles)\b", re.I)
 
 
+_DESPITE = re.compile(
+    r"\b(?:still|anyway|even so|nevertheless|quand même|malgré (?:tout|ça|cela)|tout de même)\b",
+    re.I,
+)
+
+
 def _leans_back(sentence: str, before: str) -> bool:
     """Whether ``sentence``'s subject, or its verb's object, stands for what ``before``
     said."""
@@ -687,6 +693,8 @@ def _leans_back(sentence: str, before: str) -> bool:
         _LEANS_BACK.match(sentence)
         # "Qui, dans ce cas, coordonne l'ensemble ?": the case the statement before made.
         or IN_THAT_CASE.search(sentence)
+        # "We can still apply or no?", "peut-on quand même candidater ?": despite it.
+        or _DESPITE.search(sentence)
         or (named and stem(named[1].lower()) in tokens(before))
         or (_OBJECT_PRONOUN.search(sentence) and not asks(before))
     )

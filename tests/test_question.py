@@ -370,6 +370,11 @@ def test_a_failing_fact_leads_even_before_the_messages_own_question(assistant) -
             "Training is not eligible. Does this apply to driving lessons as well?",
             ["Training is not eligible. Does this apply to driving lessons as well?"],
         ),
+        # ... and one asked despite what was just said.
+        (
+            "We never did insertion work before. We can still apply or no?",
+            ["We never did insertion work before. We can still apply or no?"],
+        ),
         # ... and one asking what the thing before means, however worded.
         (
             "The call says the offer must do 'aller vers'. What means this exactly for us?",
