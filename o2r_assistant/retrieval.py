@@ -269,10 +269,23 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|\btou(?:s|tes) les (?:projets|dossiers|candidatures)\b[^.?!]{0,50}\bfinancé"
             r"|\benveloppes?\b[^.?!]{0,30}\b(?:limitée|épuisée|entamée|bouclée|consommée)"
             r"|\benveloppe limitée\b|\blimit(?:ed)? (?:on the )?(?:overall |total )?"
-            r"(?:money|funding|budget|envelope)",
+            r"(?:money|funding|budget|envelope)"
+            # The other way round: "is State funding guaranteed?", "le financement est-il assuré ?".
+            r"|\b(?:financement|funding)\b[^.?!]{0,20}\b(?:garanti|guaranteed|assuré|sure)\b",
             re.I,
         ),
         "instruites dans la limite des crédits ouverts par la loi de finances",
+    ),
+    # Sending a file online or on paper is what the texts call depositing it "par voie
+    # dématérialisée": "peut-on tout faire en ligne ?", "by e-mail?", "un dossier papier ?".
+    (
+        re.compile(
+            r"\ben ligne\b|\bonline\b|\bpar (?:e-?mail|mail|courriel)\b|\bby (?:e-?mail|post)\b"
+            r"|\b(?:voie|envoi|format|version|dossier|courrier)s? (?:électronique|numérique"
+            r"|papier)\b|\bpaper\b",
+            re.I,
+        ),
+        "dématérialisée",
     ),
 )
 
@@ -301,8 +314,15 @@ def _word_initials(text: str) -> set[str]:
     }
 
 
+# The question before, in parentheses after a follow-up it completes.
+_FOLLOWED = re.compile(r"\s*\([^()]*\?\s*\)\s*$")
+
+
 def phrase_meanings(text: str) -> list[str]:
-    """The corpus wording of idioms found in ``text``."""
+    """The corpus wording of idioms found in ``text``, not in the question a follow-up is
+    completed with ("and who do we address it to? (Can we send it online?)" asks who, not
+    again how to send it)."""
+    text = _FOLLOWED.sub("", text) or text
     meanings = [meaning for pattern, meaning in _PHRASES if pattern.search(text)]
     if names_training(text):
         # Training by another name ("le permis de conduire", "des cours de FLE"), read as

@@ -228,10 +228,18 @@ def test_applying_as_several_reads_as_the_texts_say_it(question: str) -> None:
         ("Sommes-nous assurés d'être financés si tout est conforme ?", "crédits ouverts"),
         ("Si l'enveloppe de l'État est déjà bien entamée, on sera étudiés ?", "crédits ouverts"),
         ("are we guaranteed funding or is there a limit on the money?", "crédits ouverts"),
+        ("Est-ce qu'on peut tout faire en ligne, ou faut-il un dossier papier ?", "dématérialisée"),
+        ("Can we send the application by e-mail?", "dématérialisée"),
+        ("Assuming we meet every requirement, is State funding guaranteed?", "crédits ouverts"),
     ],
 )
 def test_recurring_questions_read_as_the_texts_say_them(question: str, meaning: str) -> None:
     assert any(meaning in m for m in phrase_meanings(question))
+
+
+def test_a_follow_ups_idioms_are_its_own_not_those_of_the_question_it_is_completed_with():
+    assert not phrase_meanings("and who do we address it to? (Can we send it online?)")
+    assert phrase_meanings("can we send it online? (Who do we address it to?)")
 
 
 def test_a_new_organisation_is_no_question_on_the_schemes_origin() -> None:
