@@ -6,6 +6,11 @@ texts use. Only whole words that mean nothing else in a question about the call 
 this way, and never one typed in capitals ("NB :", "PB" as a name). The question's own
 reading knows "c koi" and "c quoi"; writing out "c" or "koi" here lost more questions than
 it gained (measured with `o2r eval`).
+
+Two readings are not listed but derived from the corpus, which the retriever reads them
+from for each index generation: a noun clipped after its determiner ("la conv") is the
+corpus term it starts (``clippings``), and a word typed without the accents its stem needs
+("egalite") is the word the corpus writes (``accents``).
 """
 
 from __future__ import annotations
