@@ -408,8 +408,7 @@ KIND_GIVEN = {
         re.I,
     ),
     # Who answers: an authority or body that decides, signs or receives ("le préfet de
-    # région", "la DREETS"), or the role a partner takes ("qui coordonne l'ensemble ?": the
-    # chef de file); the organisme itself is who asks.
+    # région", "la DREETS"); the organisme itself is who asks.
     "who": re.compile(
         r"\b(?:préfets?|DREETS|ministres?|France Travail|direction régionale|comités?|jury)\b",
         re.I,

@@ -446,12 +446,13 @@ def _shared_words(stems: set[str], retriever: HybridRetriever) -> set[str]:
 
 # A French stem this long, whole at the start of an English word, is its cognate.
 COGNATE_STEM = 6
+_COGNATE_STEMS = tuple(v for v in DOMAIN_STEMS if len(v) >= COGNATE_STEM)
 
 
 def _extends_domain(term: str) -> bool:
     """Whether an English word starts with a whole French term of the call: "remobilised"
-    is "remobilisés", "organisations" "organismes" in English."""
-    return any(term.startswith(v) for v in DOMAIN_STEMS if len(v) >= COGNATE_STEM)
+    is "remobilisés", "financially" "financement" in English."""
+    return term.startswith(_COGNATE_STEMS)
 
 
 # Passages whose sentences are read for the question's rare words.
