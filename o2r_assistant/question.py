@@ -35,7 +35,11 @@ _FORMULA = re.compile(
     rf"|{CLOSINGS}|{THANKS}|en vous remerciant|dans l'attente)\b[^.?!]{{0,60}}$"
 )
 # A dot between digits ("48.000 €", "1.5 M€") ends no sentence.
-_SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d))+(?:[.!?]+|$)", re.M)
+# A period ends no sentence inside a number ("1.5") or after an article's letter or
+# "art." ("Under Article L. 5316-1 of the Labour Code, which tasks…?").
+_SENTENCE = re.compile(
+    r"(?:[^.!?\n]|(?<=\d)\.(?=\d)|(?<=\b[LRD])\.(?=\s?\d)|(?<=\b[Aa]rt)\.(?=\s))+(?:[.!?]+|$)", re.M
+)
 # A sentence that asks something, even without a question mark.
 _ASKS = re.compile(
     # "…on paper? and who do we send it to": a later question may lose its "?" and capital.
@@ -204,8 +208,9 @@ _WHO_CLEFT = re.compile(
 )
 _WHO_ARE = re.compile(r"^(?:et |mais |alors )?(?:qui sont|who are)\b", re.I)
 # A short opening aside before the question proper: "Et accessoirement, avec qui… ?",
-# "Par ailleurs, qui…", "By the way, who…". Start-anchored cues read what follows it.
-_ASIDE = re.compile(r"^(?:[\wÀ-ÿ'’-]+\s+){0,2}[\wÀ-ÿ'’-]+\s*,\s*(?=\S)")
+# "Par ailleurs, qui…", "By the way, who…", "quick q - who…". Start-anchored cues read
+# what follows it.
+_ASIDE = re.compile(r"^(?:[\wÀ-ÿ'’-]+\s+){0,2}[\wÀ-ÿ'’-]+(?:\s*[,:]|\s+[-–—])\s*(?=\S)")
 # What an existence question asks about: "Y a-t-il un comité de sélection ?" asks about a
 # comité, "existe-t-il une limite d'âge ?" about an age (a bound names no topic). Not an
 # indirect one ("… s'il existe une enveloppe qui limite…"), which the texts may word apart.
@@ -346,9 +351,10 @@ KIND_ASKED = {
     "applicant": lenient(
         r"(?:\b(?:qui|quel(?:le)?s?(?:\s+(?:sortes?|types?|genres?)\s+d[e'’])?\s*"
         r"(?:structures?|organismes?|organisations?|acteurs?|entités?|associations?|porteurs?)"
-        r"|who|what\s+(?:kinds?\s+of\s+|types?\s+of\s+|sorts?\s+of\s+)?"
+        r"|who|(?:what|which)\s+(?:kinds?\s+of\s+|types?\s+of\s+|sorts?\s+of\s+)?"
         r"(?:organi[sz]ations?|bodies|structures|entities|operators))\b[^?.]{0,40}?"
-        r"\b(?:peu\w*|pourr\w*|ont le droit|a le droit|can|could|may|is allowed|are allowed)"
+        r"\b(?:peu\w*|pourr\w*|ont le droit|a le droit|can|could|may|is allowed|are allowed"
+        r"|(?:is|are) (?:entitled|eligible) to)"
         # Or a third person asked about: "une commune peut-elle…", "est-ce qu'un CCAS peut…",
         # "savoir si un PLIE peut…", "si un organisme public a le droit de…", "can a public
         # body…".

@@ -10,6 +10,7 @@ from o2r_assistant.question import (
     analyse,
     dates_text,
     enumerates,
+    focus_of,
     gives_kind,
     language_switch,
     plural_asked,
@@ -75,6 +76,7 @@ def test_a_general_question_states_no_project_fact() -> None:
         ("on est une SARL, on a le droit ou c'est que pour les assos ?", True),
         ("Is it only for charities?", True),
         ("Is the call open to public bodies like ours, or only to non-profits?", True),
+        ("Which kinds of organisations are entitled to apply under this call?", True),
         # How to apply, the candidate's own case, an authority, a procedure.
         ("Un opérateur peut-il candidater seul ?", False),
         ("Pouvons-nous candidater ?", False),
@@ -694,6 +696,16 @@ def test_a_who_question_asks_no_date_or_amount() -> None:
         "who",
     )
     assert analyse("Par ailleurs, qui instruit les dossiers ?").who
+    # Or a dash or a colon: "quick q - who…", "Petite question : qui…".
+    assert analyse("quick q - who do we actually send the application to?").who
+    assert analyse("Quick question: who signs the agreement?").who
+
+
+def test_an_article_number_ends_no_sentence() -> None:
+    # "L." before the article's number is no sentence end: the question keeps its frame.
+    question = "Under Article L. 5316-1 of the Labour Code, which tasks may be entrusted?"
+    assert analyse(question).focus == question
+    assert focus_of("Que dit l'art. L. 5316-2 ? Merci.") == "Que dit l'art. L. 5316-2 ?"
 
 
 @pytest.mark.parametrize(
