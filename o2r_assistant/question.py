@@ -729,6 +729,52 @@ _ANNOUNCED = re.compile(
 )
 
 
+# A question put after a statement and a colon, asking on its own: "Notre assureur nous pose
+# une question à laquelle je ne sais pas répondre : les personnes accompagnées ont-elles une
+# protection sociale… ?", "… on nous a parlé de l'AMI : qui instruit les dossiers ?".
+_STATED_THEN = re.compile(r"^(?P<head>[^:?]*\S)\s*:\s+(?P<tail>[^:]+\?)\s*$")
+# Its subject is a noun, a person asking or an impersonal verb, not a pronoun for the head.
+_OWN_SUBJECT = re.compile(
+    r"^(?:(?:le|la|les|l['’]|un|une|des|ce|cet|cette|ces|notre|nos|leur|leurs|the|our|their)"
+    r"\s*(?:[\wÀ-ÿ'’-]+\s+){1,5}[\wÀ-ÿ]+-(?:t-)?(?:ils?|elles?)\b"
+    r"|(?:faut|suffit|existe|convient|y\s+a)-(?:t-)?il\b)",
+    re.I,
+)
+_DETERMINED_BEFORE = re.compile(r"\b(?:ce|cet|cette|ces|tels?|telles?|these|those|such)\b", re.I)
+# A statement is more than a label ("Concernant le budget : est-il plafonné ?").
+STATEMENT_WORDS = 5
+
+
+def _after_statement(sentence: str) -> str:
+    """The question a statement introduces with a colon, when it names its own topic."""
+    split = _STATED_THEN.match(sentence)
+    if not split:
+        return sentence
+    head, tail = split["head"], split["tail"]
+    own = _ASKS_ON_ITS_OWN.match(tail) or _OWN_SUBJECT.match(tail)
+    if (
+        own
+        # A question before the colon is what the rest details ("Comment cela se passe-t-il
+        # quand… : qui coordonne… ?", "… se demande à quoi correspond… : est-ce… ?").
+        and not (asks(head) or _ASKS_ON_ITS_OWN.match(head) or _INVERTED.search(head))
+        and indirect_start(head) is None
+        and len(head.split()) >= STATEMENT_WORDS
+        and len(content_words(tail)) > CONTENTLESS_WORDS
+        and not _leans_back(tail, head)
+        and not _POINTER.search(tail)
+        # "… des ateliers de cuisine : ces dépenses sont-elles éligibles ?" needs the head.
+        and not _POINTED.search(tail)
+        and not _DETERMINED_BEFORE.search(tail)
+        # "Le parcours durera 18 mois par jeune : le projet est-il conforme ?" asks about the
+        # figures stated before the colon.
+        and not re.search(r"\d", head)
+        # "Nous travaillons avec les familles : pouvons-nous… ?": our own plan, just stated.
+        and not _CUES["first_person"].search(tail)
+    ):
+        return tail
+    return sentence
+
+
 # A question naming what it asks about only by pointing at the statement before: "The
 # documents mention a CPOM. What does that stand for?", "On parle d'O2R. Que veut dire
 # ce sigle ?", "ils ont des galères de logement… on peut bosser là-dessus ?".
@@ -851,6 +897,8 @@ def _question_sentences(sentences: list[str]) -> list[str]:
                 # What the statement before points to in turn: "… il a été question de
                 # « différenciation de l'offre socle ». Je n'ai pas compris ce principe."
                 before = f"{sentences[i - 2]} {before}"
+            # A statement's question after a colon was read alone: this one goes with it.
+            before = _after_statement(before)
             if asked and asked[-1] == before:
                 asked[-1] = f"{before} {sentence}"
             else:
@@ -860,7 +908,7 @@ def _question_sentences(sentences: list[str]) -> list[str]:
             asked[-1] = f"{asked[-1]} {sentence}"
             continue
         asked.extend(
-            part
+            _after_statement(part)
             for numbered in _split_numbered(sentence)
             for request in _split_requests(numbered)
             for s in _split_indirect(request)

@@ -701,6 +701,36 @@ def test_a_who_question_asks_no_date_or_amount() -> None:
     assert analyse("Quick question: who signs the agreement?").who
 
 
+@pytest.mark.parametrize(
+    ("message", "questions"),
+    [
+        # A statement, a colon, then a question naming its own topic: that question.
+        (
+            "Notre assureur nous pose une question à laquelle je ne sais pas répondre : les "
+            "personnes accompagnées ont-elles une protection sociale pendant les ateliers ?",
+            ["les personnes accompagnées ont-elles une protection sociale pendant les ateliers ?"],
+        ),
+        # A label, a question, stated figures, our own plan or a pointer before the colon
+        # belong to the question.
+        ("Concernant le budget : est-il plafonné ?", None),
+        (
+            "Comment cela se passe-t-il quand plusieurs organismes portent un projet : qui "
+            "coordonne les autres ?",
+            None,
+        ),
+        ("Le parcours durera 18 mois pour chaque jeune : le projet est-il conforme ?", None),
+        ("Nous travaillons beaucoup avec les familles : pouvons-nous ouvrir un atelier ?", None),
+        (
+            "Nous voulons proposer des ateliers de cuisine aux jeunes : ces dépenses sont-elles "
+            "éligibles au financement ?",
+            None,
+        ),
+    ],
+)
+def test_a_question_after_a_statement_and_a_colon(message: str, questions) -> None:
+    assert questions_of(message) == (questions or [message])
+
+
 def test_an_article_number_ends_no_sentence() -> None:
     # "L." before the article's number is no sentence end: the question keeps its frame.
     question = "Under Article L. 5316-1 of the Labour Code, which tasks may be entrusted?"
