@@ -584,12 +584,21 @@ per_person_after: [ ]*(?:(?:d'|de[ ]+)(?:accompagnement|suivi|parcours|prise en 
 # project's activity, not one person's pathway ("30 personnes accompagnées 10 mois" is).
 counted_group: \b[0-9]{1,4}[ ]+(?:personnes|beneficiaires|jeunes|participants|stagiaires|
     usagers|people|participants|beneficiaries|young people|jobseekers)\b
-# "les personnes restent 14 mois dans le dispositif": how long each person stays.
-pathway_words: \b(?:personnes|beneficiaires|jeunes|participants|people)[ ]+(?:\w+[ ]+)?
+# "les personnes restent 14 mois dans le dispositif": how long each person stays; so is
+# "garder les gens 2 ans".
+pathway_words: \b(?:personnes|beneficiaires|jeunes|participants|gens|people)[ ]+(?:\w+[ ]+)?
     (?:restent|resteront|resteraient|stay|remain)\b|
+    \b(?:garder|gardent|garde|keep|keeping)[ ]+(?:les[ ]+|des[ ]+|ces[ ]+|the[ ]+)?
+    (?:gens|personnes|jeunes|beneficiaires|participants|people)\b|
     \b(?:parcours|accompagn\w*|suivie?s?|suivr\w*|
     chaque (?:personne|beneficiaire|jeune|participant)|support\w*|pathways?|
     each (?:person|beneficiary|participant))\b
+# "18 mois d'accompagnement", "15 mois de parcours", "2 ans en accompagnement": what one
+# person goes through, unless the project was named just before ("un projet de 36 mois…").
+pathway_after: [ ]*(?:d'|de[ ]+|en[ ]+)(?:accompagnement|parcours|suivi|remobilisation|
+    prise en charge)\b
+project_just_before: \b(?:projets?|conventions?|programmes?|cpom|actions?|projects?)[ ]+
+    (?:de[ ]+|sur[ ]+|d'une duree de[ ]+|pendant[ ]+|of[ ]+|over[ ]+)?$
 project_words: \b(?:projets?|conventions?|programmes?|actions?|operations?|financements?|
     budgets?|dispositifs?|cpom|candidature|par an|euros?|projects?|programs?|agreements?|
     funding|per year|a year)\b|€
@@ -663,7 +672,12 @@ def _durations(folded: str, sentences: list[tuple[int, int]]) -> tuple[int | Non
         renewal = _LENGTH["renewal_after"].match(folded, match.end())
         extra = DURATION.match(folded, renewal.end()) if renewal else None
         renewed = months + (months_of(extra) or 0) if extra else months
-        if _LENGTH["per_person_after"].match(folded, match.end()):
+        if _LENGTH["per_person_after"].match(folded, match.end()) or (
+            # "3 ans d'accompagnement" alone may be the project's span.
+            months < 24
+            and _LENGTH["pathway_after"].match(folded, match.end())
+            and not _LENGTH["project_just_before"].search(preceding)
+        ):
             lengths.append((renewed, "pathway", match.start(), False))
             continue
         named = _last_named(preceding)

@@ -119,6 +119,13 @@ def test_training_per_year_follows_project_length() -> None:
         # Not exceeding a length bounds it; it does not deny it.
         ("Chaque parcours individuel ne dépasserait pas 8 mois.", None, 8),
         ("Each pathway will not exceed 8 months.", None, 8),
+        # What a length measures, said after it: one person's support, under two years.
+        ("Nous prévoyons 15 mois de parcours.", None, 15),
+        ("Notre projet durera 3 ans avec 18 mois d'accompagnement.", 36, 18),
+        ("Nous menons 3 ans d'accompagnement à Laval.", 36, None),
+        # Keeping people that long, or people staying, however they are called.
+        ("on peut garder les gens genre 2 ans en accompagnement ou c limité ?", None, 24),
+        ("les gens restent 14 mois chez nous", None, 14),
     ],
 )
 def test_durations(text: str, project, pathway) -> None:
