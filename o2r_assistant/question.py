@@ -373,7 +373,7 @@ KIND_ASKED = {
         r"|organi[sz]ations?|non-?profits?|charities|companies|councils?)\b"
         # The same said as "only for": "c'est que pour les assos ?", "is it only for
         # charities?".
-        r"|\b(?:c['’]est|est-ce|is it|it's)\s+(?:que|seulement|uniquement|juste|only|just)\s+"
+        r"|\b(?:c['’]est|est-ce|is it|it's|it is)\s+(?:que|seulement|uniquement|juste|only|just)\s+"
         r"(?:pour|for)\s+(?:les\s+)?(?:[\wÀ-ÿ-]+\s+){0,2}?(?:associations?|assos?|structures?"
         r"|organismes?|entreprises?|collectivités?|communes?|bodies|organi[sz]ations?|non-?profits?"
         r"|charities|companies)\b"
@@ -1021,6 +1021,13 @@ _ACTS_ON_COUNT = re.compile(
     r"\b[\wÀ-ÿ]+-(?:t-)?(?:il|elle|ils|elles)\s+(?:[\wÀ-ÿ]+\s+)?[a-zà-ÿ]+(?:er|ir|re)\s+le\s*$",
     re.I,
 )
+# A bound put on the number: "une limite sur le nombre de projets ?", "any budgetary
+# constraint on how many applications…?" asks whether there is one, not for a count.
+_BOUND_ON = re.compile(
+    r"\b(?:limites?|limitations?|plafonds?|contraintes?|restrictions?|quotas?|limits?|caps?"
+    r"|constraints?)\s+(?:\w+\s+)?(?:on|to|over|sur|au|du|de|à)\s+(?:le\s+|the\s+)?$",
+    re.I,
+)
 # A verb whose subject came before it: "le nombre de projets dépend-il…".
 _SUBJECT_INVERTED = re.compile(r"\b[\wÀ-ÿ]+-(?:t-)?(?:il|elle|ils|elles)\b", re.I)
 # A first question may put its subject before the verb: "à qui la demande doit-elle…".
@@ -1215,14 +1222,16 @@ def analyse(message: str, focus: str | None = None) -> Question:
     asked_text = without_subordinate_when(first)
     kinds = tuple(kind for kind, pattern in KIND_ASKED.items() if pattern.search(asked_text))
     count = KIND_ASKED["count"].search(first)
-    if (
-        count
-        and count.group(3)
-        and (
-            _SUBJECT_INVERTED.search(first, count.end())
-            or _AUXILIARY_BEFORE.search(first, 0, count.start())
-            or _ACTS_ON_COUNT.search(first, 0, count.start())
+    if count and (
+        (
+            count.group(3)
+            and (
+                _SUBJECT_INVERTED.search(first, count.end())
+                or _AUXILIARY_BEFORE.search(first, 0, count.start())
+                or _ACTS_ON_COUNT.search(first, 0, count.start())
+            )
         )
+        or _BOUND_ON.search(first, 0, count.start())
     ):
         # "le nombre de projets retenus dépend-il d'une enveloppe ?", "is the number of
         # funded projects limited?", "l'enveloppe peut-elle limiter le nombre de projets

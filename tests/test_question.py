@@ -77,6 +77,7 @@ def test_a_general_question_states_no_project_fact() -> None:
         ("Is it only for charities?", True),
         ("Is the call open to public bodies like ours, or only to non-profits?", True),
         ("Which kinds of organisations are entitled to apply under this call?", True),
+        ("We have right to apply or it is only for public organisations?", True),
         # How to apply, the candidate's own case, an authority, a procedure.
         ("Un opérateur peut-il candidater seul ?", False),
         ("Pouvons-nous candidater ?", False),
@@ -1112,6 +1113,10 @@ def test_which_decree_asks_for_a_reference() -> None:
         ("Is the number of funded projects limited by the state budget?", False),
         ("Is there a maximum number of participants?", True),
         ("What is the number of projects funded each year?", True),
+        # A bound put on the number asks whether there is one.
+        ("Is there any budgetary constraint on how many applications can be approved?", False),
+        ("Y a-t-il une limite sur le nombre de projets retenus ?", False),
+        ("How many applications can be approved?", True),
     ],
 )
 def test_a_yes_no_question_about_a_number_asks_no_count(message: str, count: bool) -> None:
