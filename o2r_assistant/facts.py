@@ -211,6 +211,15 @@ _TRAINING_INCLUDED = re.compile(
     # certification courses", "prévoir une ligne pour financer des formations".
     r"\b(?:lignes? budgetaires?|lignes? de budget|budget lines?|financer|payer|prendre en charge"
     r"|pay for|fund|cover)\b[^.;!?]{0,40}?"
+    rf"(?<!hors )(?<!sans )(?<!excluding )(?<!without ){_TRAINING_NOUN}\b|"
+    # Put into the budget, or listed as what it holds: "dans le budget, on y a mis les
+    # salaires… et des sessions de formation au code de la route", "the budget includes…".
+    r"\b(?:y|dans le budget|au budget|in the budget|into the budget)[ ]+(?:a[ ]+|avons[ ]+|ont[ ]+"
+    r"|avez[ ]+|have[ ]+|has[ ]+|we[ ]+)?(?:mis|inscrit|integre|ajoute|prevu|put|included"
+    r"|added|placed)\b[^.;!?]{0,160}?"
+    rf"(?<!hors )(?<!sans )(?<!excluding )(?<!without ){_TRAINING_NOUN}\b|"
+    r"\b(?:budget|budget previsionnel|budgets?)[ ]+(?:comprend|comprendra|inclut|inclura|contient"
+    r"|integre|includes|contains|covers)\b[^.;!?]{0,160}?"
     rf"(?<!hors )(?<!sans )(?<!excluding )(?<!without ){_TRAINING_NOUN}\b"
 )
 # "on supprime la ligne formation", "we dropped the training": none is left.

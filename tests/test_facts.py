@@ -1454,6 +1454,14 @@ def test_amounts_that_leave_training_out_a_rent_and_a_loss() -> None:
             True,
         ),
         ("Nous voulons prévoir une ligne budgétaire pour les formations CACES.", True),
+        # Put into the budget, or listed as what it holds.
+        (
+            "Nous finalisons le budget. On y a mis les salaires, la location d'un minibus et "
+            "des sessions de formation au code de la route pour les personnes suivies.",
+            True,
+        ),
+        ("Le budget comprend les salaires, un véhicule et des formations au permis.", True),
+        ("Nous avons mis dans le budget un poste de chargé d'insertion.", None),
         # A question states nothing.
         ("Peut-on financer des formations ?", None),
     ],
