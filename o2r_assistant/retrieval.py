@@ -271,10 +271,27 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|\benveloppe limitée\b|\blimit(?:ed)? (?:on the )?(?:overall |total )?"
             r"(?:money|funding|budget|envelope)"
             # The other way round: "is State funding guaranteed?", "le financement est-il assuré ?".
-            r"|\b(?:financement|funding)\b[^.?!]{0,20}\b(?:garanti|guaranteed|assuré|sure)\b",
+            r"|\b(?:financement|funding)\b[^.?!]{0,20}\b(?:garanti|guaranteed|assuré|sure)\b"
+            # A bound set by the budget: "any budgetary constraint on how many…", "une
+            # contrainte budgétaire".
+            r"|\b(?:budget(?:ary)?|financial)\s+(?:constraints?|limits?|caps?|ceilings?)\b"
+            r"|\b(?:contraintes?|limites?|plafonds?)\s+budgétaires?\b",
             re.I,
         ),
         "instruites dans la limite des crédits ouverts par la loi de finances",
+    ),
+    # The State's money in other words ("les sous de l'État", "le fric de l'état", "State
+    # funding") is the texts' "contribution financière de l'État", which compensates charges;
+    # whether it is sure is the credits' question above.
+    (
+        re.compile(
+            r"(?:\b(?:argent|sous|fric|thune|pognon|financements?|aides?|subventions?|money"
+            r"|funding|grants?)\s+(?:de\s+l['’]|du\s+|from\s+the\s+|of\s+the\s+)?"
+            r"(?:état|etat|state)\b|\bstate\s+(?:money|funding|grants?|aid)\b)"
+            r"(?![^.?!]{0,30}\b(?:garanti|guaranteed|assuré|sure|certain))",
+            re.I,
+        ),
+        "contribution financière de l'État compense les charges de la mission de service public",
     ),
     # Sending a file online or on paper is what the texts call depositing it "par voie
     # dématérialisée": "peut-on tout faire en ligne ?", "by e-mail?", "un dossier papier ?".

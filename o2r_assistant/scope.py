@@ -171,12 +171,19 @@ _EXPENSE_WORDS = frozenset(
 )
 
 
+# What a thing "sert à payer" pays, it is not paid for: "le fric de l'état, ça sert à payer
+# quoi ?" asks what the State's money funds.
+_PAYS_FOR = re.compile(
+    r"\bser(?:t|vent|vira|viront|vir)\s+(?:à|a)\b|\bpermet(?:tent)?\s+de\b", re.I
+)
+
+
 def funded_item(question: str) -> list[str]:
     """The accent-folded content words of what a French question asks to have funded,
     less the words for an expense in general ("l'achat d'un véhicule": "vehicule")."""
     for pattern in _FUNDED:
         match = pattern.search(question)
-        if match:
+        if match and not _PAYS_FOR.search(match.group(0)):
             return [w for w in content_words(match.group(1)) if w not in _EXPENSE_WORDS]
     return []
 

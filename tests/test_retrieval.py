@@ -231,6 +231,10 @@ def test_applying_as_several_reads_as_the_texts_say_it(question: str) -> None:
         ("Est-ce qu'on peut tout faire en ligne, ou faut-il un dossier papier ?", "dématérialisée"),
         ("Can we send the application by e-mail?", "dématérialisée"),
         ("Assuming we meet every requirement, is State funding guaranteed?", "crédits ouverts"),
+        ("Is there any budgetary constraint on how many applications?", "crédits ouverts"),
+        ("Y a-t-il une contrainte budgétaire sur le nombre de projets ?", "crédits ouverts"),
+        ("les sous de l'etat c une subvention ou quoi ?", "contribution financière de l'État"),
+        ("What does the State money actually pay for?", "contribution financière de l'État"),
     ],
 )
 def test_recurring_questions_read_as_the_texts_say_them(question: str, meaning: str) -> None:

@@ -6,7 +6,13 @@ from dataclasses import replace
 
 import pytest
 
-from o2r_assistant.scope import ScopeSignals, _extends_domain, _kind_named_before, asked_thing
+from o2r_assistant.scope import (
+    ScopeSignals,
+    _extends_domain,
+    _kind_named_before,
+    asked_thing,
+    funded_item,
+)
 from o2r_assistant.text import stem
 
 
@@ -134,3 +140,9 @@ def test_an_english_word_starting_with_a_whole_term_of_the_call_is_its_cognate(
     word: str, cognate: bool
 ) -> None:
     assert _extends_domain(stem(word)) is cognate
+
+
+def test_what_pays_is_no_item_paid_for() -> None:
+    # "Le loyer … est-il financé ?" asks about rent; what "sert à payer" is the payer.
+    assert funded_item("Le loyer de nos locaux est-il financé ?") == ["loyer", "locaux"]
+    assert funded_item("le fric de l'etat en gros ca sert a payer quoi") == []
