@@ -133,6 +133,8 @@ wh: \b(?:qui|que|quoi|quel|quelle|quels|quelles|quand(?! même)|combien|comment|
     |where|why)\b
 # "le rôle du chef de file" asks what it is there to do, as its definition says.
 definition: \b(?:veut dire|signifie|définition|qu'(?:est-ce qu(?:e\b|')|entend-on par)
+# "ce que l'appel entend par « aller vers »", "qu'entendez-vous par…", "what do you mean by".
+    |\bentend(?:s|ent|ez|u)?(?:-(?:on|vous|ils|elles|il|elle))?[ ]+par\b|\bmean[ ]+by\b
     |\bc(?:'est|est)?[ ]+(?:quoi|koi)\b|what (?:is|are|does)\b.*\bmean|what is meant
     |\bstands? for\b
     |rôle (?:exact |précis )?(?:du|de la|de l'|des)|role of (?:the|a|an)\b)

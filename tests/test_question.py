@@ -1125,7 +1125,15 @@ def test_a_yes_no_question_about_a_number_asks_no_count(message: str, count: boo
 
 @pytest.mark.parametrize(
     "message",
-    ["le « aller vers » c quoi au juste ?", "cest koi un SIEG", "C'est quoi le CPOM ?"],
+    [
+        "le « aller vers » c quoi au juste ?",
+        "cest koi un SIEG",
+        "C'est quoi le CPOM ?",
+        # What a text means by a word, in any person.
+        "Nous nous demandons si ce travail correspond à ce que l'appel entend par « aller vers ».",
+        "Qu'entendez-vous par droit commun ?",
+        "What do you mean by remobilisation?",
+    ],
 )
 def test_what_is_it_written_as_spoken_asks_a_definition(message: str) -> None:
     assert analyse(message).definition
