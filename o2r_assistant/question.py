@@ -331,8 +331,11 @@ KIND_ASKED = {
         r"|\btélécharg\w*|\bformulaires?\b|\bcerfa\b|\bdownload\w*|\btemplates?\b"
         # "un contact à la DREETS ?", not "plus de contact depuis l'hiver", "sans contact",
         # "hasn't had any contact with them": the contact a person has is no address.
+        # Nor one made with a person: "une fois le contact établi", "le premier contact".
         r"|(?<!\bde )(?<!\bd')(?<!\bsans )(?<!\bwithout )(?<!\bany )(?<!\bno )(?<!\baucun )"
+        r"(?<!\bpremier )(?<!\bfirst )"
         r"\bcontacts?\b(?!\s+(?:with|avec)\s+(?:them|eux|leur|leurs|their|his|her|son|sa|ses)\b)"
+        r"(?!\s+(?:établi|pris|noué|renoué|rétabli|créé|made|established)\w*)"
         # "le lien vers le formulaire", not "en lien avec"
         r"|\blien (?:direct |internet |web )?(?:vers|du site|pour (?:déposer|candidater|accéder))",
         re.I,

@@ -645,6 +645,9 @@ def test_knowing_how_is_no_question() -> None:
             (),
             False,
         ),
+        # Nor is one made with a person.
+        ("Une fois le contact établi, faut-il proposer un accompagnement ?", (), True),
+        ("Après le premier contact, que doit-on proposer ?", (), False),
         ("Un contact à la DREETS ?", ("contact",), False),
         ("Quel est le délai de réponse ?", ("date",), False),
         # "when"/"quand" opening a clause asks no date; at the start, or after a verb
