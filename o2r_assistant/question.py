@@ -34,9 +34,8 @@ _FORMULA = re.compile(
     r"|good (?:morning|afternoon|evening|day)|greetings"
     rf"|{CLOSINGS}|{THANKS}|en vous remerciant|dans l'attente)\b[^.?!]{{0,60}}$"
 )
-# A dot between digits ("48.000 €", "1.5 M€") ends no sentence.
-# A period ends no sentence inside a number ("1.5") or after an article's letter or
-# "art." ("Under Article L. 5316-1 of the Labour Code, which tasks…?").
+# A period ends no sentence between digits ("48.000 €", "1.5 M€"), nor after an article's
+# letter or "art." ("Under Article L. 5316-1 of the Labour Code, which tasks…?").
 _SENTENCE = re.compile(
     r"(?:[^.!?\n]|(?<=\d)\.(?=\d)|(?<=\b[LRD])\.(?=\s?\d)|(?<=\b[Aa]rt)\.(?=\s))+(?:[.!?]+|$)", re.M
 )
@@ -738,13 +737,14 @@ _ANNOUNCED = re.compile(
 # une question à laquelle je ne sais pas répondre : les personnes accompagnées ont-elles une
 # protection sociale… ?", "… on nous a parlé de l'AMI : qui instruit les dossiers ?".
 _STATED_THEN = re.compile(r"^(?P<head>[^:?]*\S)\s*:\s+(?P<tail>[^:]+\?)\s*$")
-# Its subject is a noun, a person asking or an impersonal verb, not a pronoun for the head.
+# Or it opens on a noun subject, or an impersonal verb, not on a pronoun for the head.
 _OWN_SUBJECT = re.compile(
     r"^(?:(?:le|la|les|l['’]|un|une|des|ce|cet|cette|ces|notre|nos|leur|leurs|the|our|their)"
     r"\s*(?:[\wÀ-ÿ'’-]+\s+){1,5}[\wÀ-ÿ]+-(?:t-)?(?:ils?|elles?)\b"
     r"|(?:faut|suffit|existe|convient|y\s+a)-(?:t-)?il\b)",
     re.I,
 )
+# A demonstrative anywhere in the question points back at the head.
 _DETERMINED_BEFORE = re.compile(r"\b(?:ce|cet|cette|ces|tels?|telles?|these|those|such)\b", re.I)
 # A statement is more than a label ("Concernant le budget : est-il plafonné ?").
 STATEMENT_WORDS = 5
