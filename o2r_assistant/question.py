@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .patterns import lenient, pattern_table
 from .places import find_places
-from .text import content_words, fold, stem, tokens
+from .text import MONEY_SLANG, content_words, fold, stem, tokens
 
 # The formulas that close a message and those that thank, accent-folded. A line made of
 # one is no question; in fact extraction, the last closing starts the signature.
@@ -186,7 +186,8 @@ problem: \b(?:coincer|coince|bloquant|bloquante|bloquer|bloque|problème|problé
     |souci|obstacle|rédhibitoire|problem|blocking|issue|deal-breaker)\b
 time_unit: ^(?:mois|ans?|années?|jours?|semaines?|months?|years?|weeks?|days?)$
 money: €|\beuros?\b|\bbudget|\bco[uû]t|\bmontant|\bargent|\bmoney|\bfunding
-    |\bthunes?\b|\bfric\b|\bpognon\b|\boseille\b
+"""
+    + rf"""    |\b(?:{MONEY_SLANG})\b
 """,
     re.I,
     accents_optional=True,
@@ -542,7 +543,7 @@ def plural_asked(question: str) -> set[str]:
 
 
 # The words for money as a mass, not a thing counted.
-_MONEY_NOUN = re.compile(r"argent|thunes?|fric|pognon|oseille", re.I)
+_MONEY_NOUN = re.compile(MONEY_SLANG, re.I)
 
 
 # Nouns that frame a question ("quels éléments", "quelle date", "quel rôle", "quel texte")

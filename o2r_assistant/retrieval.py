@@ -28,7 +28,7 @@ from .index import VectorIndex
 from .latent import similarities as latent_similarities
 from .places import find_places, region_departments
 from .spelling import accents, clippings, determined
-from .text import content_words, singular, stem, tokens
+from .text import MONEY_SLANG, content_words, singular, stem, tokens
 
 Mode = Literal["hybrid", "dense", "bm25"]
 RRF_K = 60
@@ -285,7 +285,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     # whether it is sure is the credits' question above.
     (
         re.compile(
-            r"(?:\b(?:argent|sous|fric|thune|pognon|financements?|aides?|subventions?|money"
+            rf"(?:\b(?:{MONEY_SLANG}|sous|financements?|aides?|subventions?|money"
             r"|funding|grants?)\s+(?:de\s+l['’]|du\s+|from\s+the\s+|of\s+the\s+)?"
             r"(?:état|etat|state)\b|\bstate\s+(?:money|funding|grants?|aid)\b)"
             r"(?![^.?!]{0,30}\b(?:garanti|guaranteed|assuré|sure|certain))",

@@ -34,6 +34,9 @@ AGREEING_DETERMINERS = {
     "ils": "les|des|ces|ses|nos|vos",
 }
 
+# Money in slang, as a regular-expression alternation: "combien de thune", "le fric de l'État".
+MONEY_SLANG = r"argent|thunes?|fric|pognon|oseille"
+
 # French function words carry no topic; a few question words are added for chat input.
 STOP_WORDS = frozenset(
     """
