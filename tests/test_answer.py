@@ -1477,3 +1477,15 @@ def test_a_place_outside_the_region_is_a_plain_no_however_the_question_is_worded
     # Not as the reply to a wh-question about something else.
     budget = assistant.ask("Je suis basée à Rennes. Quel est le budget minimum ?")
     assert "150 000" in budget.text.split("\n\n")[0]
+
+
+@pytest.mark.parametrize(
+    "turn",
+    ["What is the capital of Australia?", "How do I renew my passport?", "Is Qualiopi needed?"],
+)
+def test_an_english_turn_on_another_subject_is_declined_mid_conversation(assistant, turn):
+    # Being in a conversation on the call does not put every later question in scope.
+    history = ["What criteria are used to pick the projects?"]
+    previous = assistant.ask(history[0])
+    assert not previous.abstained
+    assert assistant.ask(turn, history=history, previous=previous).abstained
