@@ -140,7 +140,8 @@ definition: \b(?:veut dire|signifie|définition|qu'(?:est-ce qu(?:e\b|')|entend-
 # A short question that only asks whether what was stated is enough or acceptable.
 # Also "on est bons ?", "we're good?", "on coche toutes les cases ?", "we tick all the boxes".
 assess: \b(?:suffisante?s?|suffit|assez|ça passe|ça va|c'est bon|ok|valables?|conformes?|jouable
-    |acceptables?|enough|okay|fine)\b
+    |acceptables?|enough|okay|fine|viables?|tien(?:t|nent|dra|drait|draient)[ ]la[ ]route
+    |holds?[ ]up)\b
     |\b(?:on est|nous sommes|we are|we're)(?: toujours| encore| quand même| still)? (?:bons?|bonnes?
     |good|all set|ok)\b|\bdans les clous\b
     |\b(?:ça|cela|ca) change (?:quelque chose|qqch|qqc|quoi|tout)\b|\bdoes (?:that|it|this) change
@@ -249,7 +250,9 @@ IN_THAT_CASE = re.compile(
 _EST_CE_QUE = re.compile(r"(?<!qu['’ ])\best[- ]ce qu(?:e\b|')", re.I)
 # "pouvez-vous confirmer que…": a "que" that opens what is said, not one that asks what.
 _THAT_CLAUSE = re.compile(
-    r"\b(?:confirm|dire|dites|indiqu|précis|certifi|assur|garanti)\w*\s+(?:nous\s+|me\s+|moi\s+)?"
+    r"\b(?:confirm|dire|dites|indiqu|précis|certifi|assur|garanti"
+    # An opinion asked for: "Pensez-vous que notre projet tient la route ?" asks yes or no.
+    r"|pens|croy|crois|estim|trouv|consid)\w*(?:-vous|-tu)?\s+(?:nous\s+|me\s+|moi\s+)?"
     r"qu(?:e\b|')",
     re.I,
 )
@@ -264,6 +267,13 @@ _WH_START = re.compile(rf"^(?:et |mais |alors )?{_CUES['wh'].pattern}", re.I)
 # Clauses of one sentence; a comma between digits ("1,2 million") splits nothing.
 _CLAUSE = re.compile(r"(?<!\d)[,;:](?!\d)")
 ASSESS_MAX_WORDS = 8
+# What the stated facts are weighed against lengthens the question, not what it asks:
+# "…tient la route au regard de l'AMI ?", "…conforme par rapport au cahier des charges ?".
+_MEASURED_AGAINST = re.compile(
+    r"\b(?:au regard|vis-à-vis|à la lumière)\s+(?:de|du|des|d['’])[^?]*"
+    r"|\bpar rapport (?:à|au|aux)\b[^?]*|\bwith (?:regard|respect) to\b[^?]*",
+    re.I,
+)
 
 # Kinds of answer a question can ask for, each with how a sentence gives one.
 _MONTHS = (
@@ -1389,7 +1399,7 @@ def _asks_assessment(focus: str) -> bool:
     if confirm and _CUES["assess"].search(sentences[-1], confirm.end()):
         return True
     last = _CLAUSE.split(sentences[-1])[-1].strip()
-    if len(_WORDS.findall(last)) > ASSESS_MAX_WORDS:
+    if len(_WORDS.findall(_MEASURED_AGAINST.sub("", last))) > ASSESS_MAX_WORDS:
         return False
     points_back = bool(_POINTS_BACK.match(last) or _THE_FACT.match(last))
     return bool(_CUES["assess"].search(last) or (points_back and _CUES["problem"].search(last)))

@@ -123,6 +123,15 @@ def test_which_organisations_may_apply(message: str, applicant: bool) -> None:
         # The candidate being selected, not how selected projects are chosen.
         ("Si nous avons un bon réseau, serons-nous retenus ?", True),
         ("Nos partenariats comptent-ils dans le choix des projets retenus ?", False),
+        # An opinion asked on whether the plan is sound, whatever it is measured against.
+        ("60 000 € par an sur 3 ans. Croyez-vous que ça tient la route ?", True),
+        (
+            "60 000 € par an sur 3 ans. Estimez-vous que notre plan tient la route vis-à-vis "
+            "du cahier des charges et de l'appel ?",
+            True,
+        ),
+        ("€60,000 a year for 3 years. Does our plan hold up with respect to the call?", True),
+        ("Croyez-vous que la loi tient compte des jeunes ?", False),
     ],
 )
 def test_asking_whether_stated_facts_are_enough_asks_eligibility(
@@ -1300,3 +1309,16 @@ def test_several_things_asked_with_an_adverb_between(question: str) -> None:
 def test_how_much_money_asks_for_an_amount_not_a_count(question: str) -> None:
     asked = analyse(question)
     assert (asked.kinds, asked.count_noun) == (("amount",), None)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Pensez-vous que la convention peut être renouvelée ?",
+        "Croyez-vous qu'une mairie peut candidater ?",
+        "Estimez-vous que nos partenaires doivent signer ?",
+    ],
+)
+def test_an_opinion_asked_on_a_that_clause_asks_yes_or_no(message: str) -> None:
+    # The "que" after a verb of opinion opens a clause; it does not ask "what".
+    assert analyse(message).wh is False
