@@ -120,15 +120,19 @@ def _joined(
 
     The first question keeps the checker's findings; each question gets its
     deciding quote, or a plain "the texts do not say" (in English for an English
-    message). ``judged``: the first question asks whether the facts qualify, which the
-    verdict answers.
+    message), after the questions the texts answer. ``judged``: the first question
+    asks whether the facts qualify, which the verdict answers.
     """
     first = answers[0][1]
     if all(a.abstained for _, a in answers):
         return first
     footnotes = Footnotes()
     paragraphs: list[str] = []
-    for i, (question, answer) in enumerate(answers):
+    # What the texts answer comes first, the questions they leave open after it: a reply
+    # opening on "the texts do not say" buries the answer the next question got.
+    order = sorted(range(len(answers)), key=lambda i: answers[i][1].abstained)
+    for i in order:
+        question, answer = answers[i]
         if answer.abstained:
             body = NOT_IN_TEXTS_EN if english else NOT_IN_TEXTS
         elif i == 0:

@@ -350,6 +350,16 @@ def test_each_question_of_a_message_gets_its_own_short_answer(assistant):
     assert {c.n for c in answer.citations} == {1}
 
 
+def test_a_question_the_texts_answer_leads_the_one_they_leave_open(assistant):
+    answer = assistant.ask(
+        "Bonjour, quel est le délai de réponse après le dépôt du dossier ? "
+        "Et quelle est la durée de la convention ?"
+    )
+    first, second = answer.text.split("\n\n")
+    assert "durée de trois ans" in first
+    assert "délai de réponse" in second and "ne le disent pas" in second
+
+
 def test_a_message_whose_questions_the_texts_do_not_answer_abstains(assistant):
     answer = assistant.ask("Quel est le numéro de téléphone de la DREETS ? Et son adresse e-mail ?")
     assert answer.abstained and not answer.citations
