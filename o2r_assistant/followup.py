@@ -204,8 +204,14 @@ def in_context(question: str, before: str, message: str = "") -> Question:
     asked = analyse(question)
     resolved = resolve_followup(question, [before], within_message=True)
     if resolved == question and (
-        # "comment nos actions seront-elles évaluées ?" names its own topic, however short.
-        (len(content_words(question)) <= CONTEXTLESS_WORDS and not OWN_TOPIC.search(question))
+        # "comment nos actions seront-elles évaluées ?" names its own topic, however short,
+        # as does a subject its pronoun repeats: "Et les dépenses de formation sont-elles
+        # éligibles ?".
+        (
+            len(content_words(question)) <= CONTEXTLESS_WORDS
+            and not OWN_TOPIC.search(question)
+            and _with_antecedent(question, before) != question
+        )
         # Not when the one before only points too: "À qui devons-nous l'adresser ?".
         or (_OBJECT_BACK.search(question) and not _OBJECT_BACK.search(before))
     ):

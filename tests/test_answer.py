@@ -350,6 +350,16 @@ def test_each_question_of_a_message_gets_its_own_short_answer(assistant):
     assert {c.n for c in answer.citations} == {1}
 
 
+def test_a_short_question_naming_its_own_subject_is_not_read_with_the_one_before(assistant):
+    # "Et les dépenses de formation sont-elles éligibles ?" is complete: not a question
+    # about Qualiopi, which the texts never name.
+    answer = assistant.ask(
+        "Faut-il être certifié Qualiopi ? Et les dépenses de formation sont-elles éligibles ?"
+    )
+    assert not answer.abstained
+    assert "dépenses de formation ne sont pas éligibles" in answer.text.split("\n\n")[0]
+
+
 def test_a_question_the_texts_answer_leads_the_one_they_leave_open(assistant):
     answer = assistant.ask(
         "Bonjour, quel est le délai de réponse après le dépôt du dossier ? "
