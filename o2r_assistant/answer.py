@@ -43,6 +43,7 @@ from .safety import is_instruction
 from .text import (
     AGREEING_DETERMINERS,
     content_words,
+    fold,
     fold_accents,
     normalize_match,
     singular,
@@ -96,6 +97,14 @@ ARTICLE_QUESTION_WORDS = 3
 def articles_named(text: str) -> frozenset[str]:
     """The code articles ``text`` names by number ("L. 5316-4" as "L5316-4")."""
     return frozenset(f"{m[1]}{m[2]}" for m in _ARTICLE_NUMBER.finditer(text))
+
+
+# A question asking for a reference or a date that names a kind of legal text ("quelle
+# loi a créé ces organismes ?", "de quel décret s'agit-il, et depuis quand est-il
+# applicable ?"): the document of that kind, its title's first word, gives them. Measured
+# with `o2r eval`: for any question naming a kind, four cases lost where the text is only
+# a frame ("the employment network the law refers to", "before the 2023 law").
+TEXT_NAMED_BONUS = 0.05
 
 
 def articles_asked(question: str) -> frozenset[str]:
@@ -541,6 +550,11 @@ def score_candidates(
     latent_sims = result.latent_sims
     out = []
     articles = articles_asked(question.focus)
+    named = (
+        {fold(kind) for kind in texts_named(question.focus)}
+        if {"reference", "date"} & set(question.kinds)
+        else set()
+    )
     hits = _passages_to_read(result, index, matrix, qvec, question.kinds, topic, words, articles)
     for hit in hits:
         chunk = hit.chunk
@@ -639,6 +653,8 @@ def score_candidates(
                 score += TOPIC_BONUS
             if articles and articles_named(chunk.section) & articles:
                 score += ARTICLE_BONUS
+            if named and fold(chunk.title).split()[0] in named:
+                score += TEXT_NAMED_BONUS
             if not chunk.source_url:
                 # A document with no official source (an explanatory sheet) yields to
                 # the texts themselves unless it is clearly better.

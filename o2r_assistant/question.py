@@ -471,7 +471,8 @@ def whose(text: str) -> frozenset[str]:
 
 # The kinds of legal text a question can ask about, by the words that name them.
 _TEXT_KINDS = {
-    "loi": re.compile(r"\b(?:loi|law|act)\b", re.I),
+    # Not the 1901 law that associations are formed under ("une association loi 1901").
+    "loi": re.compile(r"\b(?:loi|law|act)\b(?!\s+(?:de\s+)?1901)", re.I),
     "décret": re.compile(r"\b(?:décret|decree)\b", re.I),
     "arrêté": re.compile(r"\barrêté\b", re.I),
 }

@@ -1509,3 +1509,16 @@ def test_an_english_turn_on_another_subject_is_declined_mid_conversation(assista
     previous = assistant.ask(history[0])
     assert not previous.abstained
     assert assistant.ask(turn, history=history, previous=previous).abstained
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "De quel décret parle-t-on, et depuis quand s'applique-t-il ?",
+        "Which decree is it exactly and when did it come into force?",
+    ],
+)
+def test_a_reference_asked_of_a_kind_of_text_is_read_in_that_text(assistant, question):
+    # Not the law's sentence saying that a decree sets the details.
+    lead = assistant.ask(question).text.split("\n\n")[0]
+    assert "Décret n° 2024-584" in lead and "entré en vigueur" in lead

@@ -1322,3 +1322,16 @@ def test_how_much_money_asks_for_an_amount_not_a_count(question: str) -> None:
 def test_an_opinion_asked_on_a_that_clause_asks_yes_or_no(message: str) -> None:
     # The "que" after a verb of opinion opens a clause; it does not ask "what".
     assert analyse(message).wh is False
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Quand la loi a-t-elle été votée ?", {"loi"}),
+        ("Une association loi 1901 peut-elle candidater ?", set()),
+        ("Nous sommes une association de loi de 1901 : quel décret s'applique ?", {"décret"}),
+    ],
+)
+def test_the_kinds_of_text_a_question_names(text: str, kinds: set[str]) -> None:
+    # The 1901 law associations are formed under is none of the call's texts.
+    assert texts_named(text) == kinds
