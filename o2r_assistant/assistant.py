@@ -54,6 +54,7 @@ from .question import (
     analyse,
     language_switch,
     questions_of,
+    without_greeting,
     without_reporting,
 )
 from .retrieval import HybridRetriever, Retrieved
@@ -177,8 +178,9 @@ def _first_paragraphs(
 
 def _short(question: str, words: int = 14) -> str:
     """The question as a reply names it: what is asked, without who asks ("Les jeunes nous
-    demandent s'ils seront payés ?": « s'ils seront payés ? »), cut after ``words``."""
-    kept = without_reporting(question).split()
+    demandent s'ils seront payés ?": « s'ils seront payés ? ») nor the greeting before it,
+    cut after ``words``."""
+    kept = without_reporting(without_greeting(question)).split()
     return " ".join(kept[:words]) + (" …" if len(kept) > words else "")
 
 

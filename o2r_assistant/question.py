@@ -28,12 +28,25 @@ THANKS = (
 )
 # An acknowledgement opening a reply ("ok, et si…", "d'accord. Et pour la durée ?").
 ACKNOWLEDGEMENTS = "ok(?:ay)?|d'accord|d’accord|ah|oh|bon|super|parfait|entendu|right|alright|i see"
+GREETINGS = (
+    "bonjour|bonsoir|madame|monsieur|mesdames|messieurs|cher|chere|hello|hi|dear"
+    "|good (?:morning|afternoon|evening|day)|greetings"
+)
 # Matched on the folded line, so that "Chère Madame" and "chere madame" alike are formulas.
 _FORMULA = re.compile(
-    r"^(?:bonjour|bonsoir|madame|monsieur|mesdames|messieurs|cher|chere|hello|hi|dear"
-    r"|good (?:morning|afternoon|evening|day)|greetings"
-    rf"|{CLOSINGS}|{THANKS}|en vous remerciant|dans l'attente)\b[^.?!]{{0,60}}$"
+    rf"^(?:{GREETINGS}|{CLOSINGS}|{THANKS}|en vous remerciant|dans l'attente)\b[^.?!]{{0,60}}$"
 )
+# A greeting opening the sentence that asks: "Bonjour Madame, quel est le délai… ?".
+_GREETED = re.compile(rf"^(?:{GREETINGS}|chère|salut)\b[^,;:!?.]{{0,30}}[,;:!.]\s*", re.I)
+
+
+def without_greeting(question: str) -> str:
+    """``question`` without the greetings that open it."""
+    while (greeted := _GREETED.match(question)) and greeted.end() < len(question):
+        question = question[greeted.end() :]
+    return question
+
+
 # A period ends no sentence between digits ("48.000 €", "1.5 M€"), nor after an article's
 # letter or "art." ("Under Article L. 5316-1 of the Labour Code, which tasks…?").
 _SENTENCE = re.compile(

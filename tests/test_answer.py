@@ -368,6 +368,8 @@ def test_a_question_the_texts_answer_leads_the_one_they_leave_open(assistant):
     first, second = answer.text.split("\n\n")
     assert "durée de trois ans" in first
     assert "délai de réponse" in second and "ne le disent pas" in second
+    # The question is named without the greeting that opened the message.
+    assert second.startswith("Sur votre question « quel est le délai de réponse")
 
 
 def test_a_message_whose_questions_the_texts_do_not_answer_abstains(assistant):

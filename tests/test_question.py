@@ -18,6 +18,7 @@ from o2r_assistant.question import (
     statements_of,
     texts_named,
     whose,
+    without_greeting,
     without_reporting,
 )
 from o2r_assistant.scope import bound
@@ -1335,3 +1336,17 @@ def test_an_opinion_asked_on_a_that_clause_asks_yes_or_no(message: str) -> None:
 def test_the_kinds_of_text_a_question_names(text: str, kinds: set[str]) -> None:
     # The 1901 law associations are formed under is none of the call's texts.
     assert texts_named(text) == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("Bonjour Madame, Monsieur, quel est le délai ?", "quel est le délai ?"),
+        ("Dear all: can we apply?", "can we apply?"),
+        # A title is no greeting when nothing sets it off.
+        ("Monsieur le préfet signe-t-il ?", "Monsieur le préfet signe-t-il ?"),
+        ("Bonjour", "Bonjour"),
+    ],
+)
+def test_the_greeting_opening_a_question_is_not_what_it_asks(text: str, asked: str) -> None:
+    assert without_greeting(text) == asked
