@@ -559,6 +559,8 @@ def score_candidates(
     for hit in hits:
         chunk = hit.chunk
         passage_sim = float(passages[chunk.chunk_id] @ qvec) if chunk.chunk_id in passages else 0.0
+        # Whether this passage's document is the kind of text the question names.
+        in_named_text = bool(named) and fold(chunk.title).split()[0] in named
         rows = sorted(by_chunk.get(chunk.chunk_id) or [], key=lambda r: refs[r].start)
         # Rows read with the sentence before them: an anaphor ("Cette obligation
         # découle…") is no candidate alone, its vector matches what its pronoun hides.
@@ -653,7 +655,7 @@ def score_candidates(
                 score += TOPIC_BONUS
             if articles and articles_named(chunk.section) & articles:
                 score += ARTICLE_BONUS
-            if named and fold(chunk.title).split()[0] in named:
+            if in_named_text:
                 score += TEXT_NAMED_BONUS
             if not chunk.source_url:
                 # A document with no official source (an explanatory sheet) yields to
