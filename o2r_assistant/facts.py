@@ -184,6 +184,14 @@ _REMOVED_BEFORE = re.compile(
     r"\b(?:retire|retires|retiree?s?|enleve|enleves|supprime|supprimes|sorti|sortis|deduit|"
     r"removed|taken out|dropped)\b[^.;:!?]{0,25}$"
 )
+# The call's floor quoted back is a rule, not the project's cost: "on a lu que le coût
+# minimum était de 150 000 € par an", "the required threshold of €150k". Not a floor the
+# sender sets for its own budget ("notre budget minimum est de 160 000 €").
+_THRESHOLD_BEFORE = re.compile(
+    r"\b(?:minimum|minimal|minimale|plancher|seuil|threshold|floor|requis|exige|required)\b"
+    r"[^.;!?\n]{0,30}$"
+)
+_OWN_BEFORE = re.compile(r"\b(?:notre|nos|our|mon|ma|my)\b[^.;!?\n,]{0,30}$")
 _NOT_ONE_BEFORE = re.compile(r"\b(?:pas|not)(?:[ ]+(?:meme|even))?[ ]*$")
 # "toujours avec ces 12 000 € de formation": an amount pointed back to, already counted.
 _BACK_REFERENCE_BEFORE = re.compile(r"\b(?:ces|ce|cette|les memes|these|those|the same)[ ]*$")
@@ -329,6 +337,9 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
         seen.add(amount.value)
         if _REMOVED_BEFORE.search(before):
             continue  # "nous avons retiré du budget les 25 000 € de formation"
+        threshold = _THRESHOLD_BEFORE.search(before)
+        if threshold and not _OWN_BEFORE.search(before[: threshold.start()]):
+            continue
         if _NOT_ONE_BEFORE.search(before):
             continue  # "pas un euro de formation": none
         if _NEGATIVE_BEFORE.search(before):
@@ -807,6 +818,11 @@ _INVISIBLE = re.compile(
     r"\bne (?:sont|soient|seront|sont plus|sont toujours) (?:pas |jamais )?"
     r"(?:inscrite?s?|suivie?s?|accompagnee?s?|connue?s?)\b"
     r"|\b(?:inscrite?s?|suivie?s?|accompagnee?s?|connue?s?) ni\b|"
+    # "des jeunes qu'aucune structure ne suit", "que personne n'accompagne", "ni la mission
+    # locale, ni France Travail"
+    r"\b(?:aucun\w*(?: [a-z]+)?|personne|nul) (?:ne |n')(?:les |la |le |l')?(?:suit|suivent|"
+    r"connait|connaissent|accompagne|accompagnent)\b|"
+    rf"\bni (?:la |le |les |a |a la |par )?{_NETWORK}[ ]*,?[ ]*ni\b|"
     # "young people not registered with France Travail", "unknown to the employment services"
     # Typed without the apostrophe too: "people who arent registered anywhere".
     r"\b(?:not|never|aren'?t|isn'?t|weren'?t|haven'?t) (?:yet |been )?registered\b"

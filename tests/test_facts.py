@@ -497,6 +497,9 @@ def test_a_yearly_cue_in_another_clause_leaves_a_total() -> None:
         "Les jeunes visés ne sont connus d'aucun acteur du réseau pour l'emploi.",
         "Des jeunes qui ne sont suivis ni par France Travail ni par la mission locale.",
         "Nous allons vers des personnes qui ne sont pas accompagnées par la mission locale.",
+        "Des jeunes qu'aucune structure ne suit : ni la mission locale, ni France Travail.",
+        "Des personnes que personne n'accompagne.",
+        "Ils ne vont ni à la mission locale ni à France Travail.",
     ],
 )
 def test_people_unknown_to_the_network_are_the_invisible_public(text: str) -> None:
@@ -1914,3 +1917,29 @@ def test_answering_together_and_a_lead_named_by_the_partners(text: str, lead, ha
     consortium = extract_facts(text).consortium
     assert consortium is not None and consortium.is_consortium
     assert (consortium.lead, consortium.has_lead) == (lead, has_lead)
+
+
+@pytest.mark.parametrize(
+    ("text", "total", "annual"),
+    [
+        (
+            "On a lu que le coût minimum était de 150 000 € par an. Notre budget serait de "
+            "45 000 € par an pendant 3 ans.",
+            None,
+            45000,
+        ),
+        (
+            "Notre budget serait de 45 000 € par an pendant 3 ans alors que le minimum est de "
+            "150 000 € par an ?",
+            None,
+            45000,
+        ),
+        ("The required threshold is €150,000; we plan €120,000.", 120000, None),
+        # A floor the sender sets for its own budget is its cost.
+        ("Notre budget minimum est de 160 000 € sur 3 ans.", 160000, None),
+    ],
+)
+def test_the_calls_floor_quoted_back_is_no_project_cost(text: str, total, annual) -> None:
+    facts = extract_facts(text)
+    assert facts.total_cost_eur == (None if total is None else Decimal(total))
+    assert facts.annual_cost_eur == (None if annual is None else Decimal(annual))
