@@ -184,10 +184,14 @@ _FIRST_WORD_VARIANTS = {"saint": ("saint", "st"), "sainte": ("sainte", "ste")}
 _CONTRACTIONS = {"le": ("au", "du"), "les": ("aux", "des")}
 # Folded text is lower case: "2a", "2b".
 _CODE = rf"(?i:{DEPARTMENT_CODE.pattern})"
-_CODE_LIST = rf"{_CODE}(?:[ ]*(?:,|/|et|ou)[ ]*{_CODE})*"
+_CODE_LIST = rf"{_CODE}(?:[ ]*(?:,|/|et|ou|and|or)[ ]*{_CODE})*"
 _CODES_IN_PARENS = re.compile(rf"\([ ]*({_CODE_LIST})[ ]*\)")
+# "deux départements genre 44 et 85", "departments such as 49": codes given as examples.
+_EXAMPLE = r"(?:genre|comme|type|style|par exemple|notamment|like|such as|e\.g\.)[ ]*[:,]?[ ]*"
 _CODES_AFTER_WORD = re.compile(
-    rf"\b(?:departements?|dept\.?|dpt\.?)[ ]*(?:du[ ]+|de[ ]+la[ ]+|n°[ ]*|no[ ]+)?({_CODE_LIST})\b"
+    rf"\b(?:departements?|departments?|dept\.?|dpt\.?)[ ]*"
+    rf"(?:du[ ]+|de[ ]+la[ ]+|n°[ ]*|no[ ]+|,?[ ]*{_EXAMPLE})?"
+    rf"({_CODE_LIST})\b"
 )
 _CODE_AFTER_ARTICLE = re.compile(
     rf"\b(?:dans|sur|pour|en|du|et|ou)[ ]+(?:tout[ ]+)?(?:le|les)[ ]+({_CODE})"

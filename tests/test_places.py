@@ -91,6 +91,10 @@ def _codes(text: str) -> list[str | None]:
         ("en Centre-Val de Loire", [None]),
         ("en Nouvelle-Aquitaine", [None]),
         ("en Pays de la Loire", [None]),
+        # Codes given as examples after the word, in French or English.
+        ("sur 2 departements genre 44 et 85", ["44", "85"]),
+        ("deux départements, par exemple 53 et 72", ["53", "72"]),
+        ("two departments like 49 and 72", ["49", "72"]),
     ],
 )
 def test_find_places(text: str, codes: list[str | None]) -> None:
