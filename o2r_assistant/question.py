@@ -48,9 +48,13 @@ def without_greeting(question: str) -> str:
 
 
 # A period ends no sentence between digits ("48.000 €", "1.5 M€"), nor after an article's
-# letter or "art." ("Under Article L. 5316-1 of the Labour Code, which tasks…?").
+# letter or "art." ("Under Article L. 5316-1 of the Labour Code, which tasks…?"). A bracket
+# or quote closed right after the stop belongs to the sentence it ends ("(… venir.)",
+# "« … oui. »").
 _SENTENCE = re.compile(
-    r"(?:[^.!?\n]|(?<=\d)\.(?=\d)|(?<=\b[LRD])\.(?=\s?\d)|(?<=\b[Aa]rt)\.(?=\s))+(?:[.!?]+|$)", re.M
+    r"(?:[^.!?\n]|(?<=\d)\.(?=\d)|(?<=\b[LRD])\.(?=\s?\d)|(?<=\b[Aa]rt)\.(?=\s))+"
+    r"(?:[.!?]+(?:(?:[)\]\"”]|[ \u00a0]?»)+[.!?]*)?|$)",
+    re.M,
 )
 # A sentence that asks something, even without a question mark.
 _ASKS = re.compile(
@@ -81,7 +85,9 @@ _INDIRECT = re.compile(
     # An adverb may come between: "nous nous demandons en particulier si…".
     r"(?:\s+(?:en particulier|notamment|également|aussi|surtout|donc|alors|précisément"
     r"|plus précisément|simplement|d'abord|enfin|souvent|régulièrement|parfois|toujours"
-    r"|particularly|also|especially|often|always|sometimes))?"
+    r"|particularly|also|especially|often|always|sometimes"
+    # Or any adverb in -ment: "notre présidente voudrait savoir concrètement à qui…".
+    r"|[a-zà-ÿ]{3,}ment))?"
     rf"\s+{_ASKING}\b"
     # A wish to know something, anywhere in a sentence: "Afin de préparer notre dossier,
     # nous souhaiterions connaître les critères…" asks for them.
@@ -183,7 +189,9 @@ eligibility: \b(?:éligibles?|recevables?|candidater|postuler|répondre|déposer
     |\b(?:nos|notre|une|des|toutes?\s+nos|our|any|a)\s+(?:chances?|chance)\b
 # What the file still lacks: "ce qu'il nous manque pour que le dossier soit complet", "que
 # manque-t-il ?", "what else is missing?".
-    |\b(?:qu['’]il|ce\s+qui)\s+(?:nous\s+|vous\s+|me\s+)?manque\b|\bmanque-t-il\b
+# "s'il nous manque quelque chose", "manquerait-il une pièce ?".
+    |\b(?:(?:qu|s)['’]il|ce\s+qui)\s+(?:nous\s+|vous\s+|me\s+)?manque(?:rait)?\b
+    |\bmanque(?:-t|rait)-il\b
     |\bwhat(?:['’]s|\s+is|\s+else\s+is)?\s+(?:still\s+)?missing\b
 # ... about the candidate itself ("sommes-nous éligibles", "notre projet est-il
 # recevable"), not about an item ("les dépenses de formation sont-elles éligibles").
@@ -284,7 +292,11 @@ ASSESS_MAX_WORDS = 8
 # "…tient la route au regard de l'AMI ?", "…conforme par rapport au cahier des charges ?".
 _MEASURED_AGAINST = re.compile(
     r"\b(?:au regard|vis-à-vis|à la lumière)\s+(?:de|du|des|d['’])[^?]*"
-    r"|\bpar rapport (?:à|au|aux)\b[^?]*|\bwith (?:regard|respect) to\b[^?]*",
+    r"|\bpar rapport (?:à|au|aux)\b[^?]*|\bwith (?:regard|respect) to\b[^?]*"
+    # What is weighed, pointed to: "un point bloquant dans ce que je vous décris ?", "any
+    # issue in what we described?".
+    r"|\b(?:dans|in)\s+(?:ce que (?:je|nous|j['’]ai|nous avons|on)\b|ce qui précède"
+    r"|what (?:i|we)\b|the above)[^?]*",
     re.I,
 )
 
@@ -881,8 +893,11 @@ def _question_sentences(sentences: list[str]) -> list[str]:
         starts.append(len(asked))
         if not asks(sentence):
             continue
-        # Figures name no topic: "genre 5, 10 ?" leans on the question before it.
-        words = [w for w in content_words(sentence) if not w.isdigit()]
+        # Figures name no topic: "genre 5, 10 ?" leans on the question before it. Nor do
+        # English function words, which French word lists keep ("Could you confirm?").
+        words = [
+            w for w in content_words(sentence) if not w.isdigit() and w.lower() not in _EN_WORDS
+        ]
         bare = (
             not _CUES["wh"].search(sentence)
             and len(words) <= CONTENTLESS_WORDS
@@ -1248,7 +1263,8 @@ def analyse(message: str, focus: str | None = None) -> Question:
     """Read ``message`` as a question; ``focus``: the one question of it to answer."""
     focus = focus or focus_of(message)
     first = focus.strip()
-    start = _after_aside(first)
+    # "Notre présidente voudrait savoir à qui il faut envoyer la demande" asks as "à qui…".
+    start = _after_aside(without_reporting(first))
     asked_text = without_subordinate_when(first)
     kinds = tuple(kind for kind, pattern in KIND_ASKED.items() if pattern.search(asked_text))
     count = KIND_ASKED["count"].search(first)
@@ -1378,7 +1394,18 @@ _HOW_TO_APPLY = re.compile(
     r"\b(?:candidater|postuler|répondre|repondre|déposer|deposer|apply|applying)\b"
     r"(?:\s+[\wÀ-ÿ'’-]+){0,2}?\s+(?:seule?s?|ensemble|à plusieurs|a plusieurs|en groupement"
     r"|en consortium|avec (?:d['’]autres|une autre|un autre|plusieurs|deux|trois)|alone"
-    r"|together|jointly|with (?:other|another|two|three|several))\b",
+    r"|together|jointly|with (?:other|another|two|three|several)"
+    # With a partner named: "répondre avec l'association de quartier", "apply with our
+    # partner"; not with a budget or a project.
+    r"|(?:avec|with)\s+(?:l['’]|la\s|le\s|les\s|une?\s|des\s|notre\s|nos\s|leurs?\s|the\s"
+    r"|an?\s|our\s)\s*(?!budgets?|projets?|projects?|montants?|amounts?|co[uû]ts?|costs?"
+    r"|dossiers?|files?|financements?)[\wÀ-ÿ]{3,})\b"
+    # Filing it some way or somewhere: "si on peut la déposer en ligne ou s'il faut passer
+    # en préfecture", "can we submit it online?".
+    r"|\b(?:candidater|postuler|déposer|deposer|envoyer|transmettre|apply|submit|send)\b"
+    r"(?:\s+[\wÀ-ÿ'’-]+){0,3}?\s+(?:en ligne|par voie|par (?:e-?)?mail|par courriel|par courrier"
+    r"|par la poste|sur (?:une|la) plateforme|en préfecture|à la préfecture|au préfet|online"
+    r"|by (?:e-?)?mail|by post|electronically|on (?:a|the) platform)\b",
     re.I,
 )
 

@@ -120,6 +120,18 @@ def test_which_organisations_may_apply(message: str, applicant: bool) -> None:
         # What the candidate's file still lacks.
         ("150 000 € sur 3 ans à Laval. Pouvez-vous nous dire ce qu'il nous manque ?", True),
         ("Budget of €200,000 in Nantes. What else is missing in our file?", True),
+        (
+            "480 000 € sur 3 ans en Vendée. Pouvez-vous me dire s'il nous manque quelque chose ?",
+            True,
+        ),
+        ("Manquerait-il une pièce à notre dossier ?", True),
+        # Whether what was described blocks, however it is pointed to.
+        ("Y a-t-il un point bloquant dans ce que je vous décris ?", True),
+        ("Y a-t-il un point bloquant dans ce que la loi prévoit pour les jeunes ?", False),
+        # How or with whom to apply is no question on the project's standing.
+        ("Pouvons-nous la déposer en ligne ou faut-il passer en préfecture ?", False),
+        ("Pourrions-nous répondre avec l'association de quartier du centre ?", False),
+        ("Pouvons-nous candidater avec un budget de 120 000 € ?", True),
         ("Que manque-t-il dans la loi pour les jeunes ?", False),
         # The candidate being selected, not how selected projects are chosen.
         ("Si nous avons un bon réseau, serons-nous retenus ?", True),
@@ -752,6 +764,25 @@ def test_an_article_number_ends_no_sentence() -> None:
     assert focus_of("Que dit l'art. L. 5316-2 ? Merci.") == "Que dit l'art. L. 5316-2 ?"
 
 
+def test_a_bracket_closed_after_a_stop_ends_the_sentence() -> None:
+    message = (
+        "Budget de 480 000 €. (Notre AG a lieu le 20 juin.) "
+        "Les dépenses de formation sont-elles éligibles ?"
+    )
+    assert focus_of(message) == "Les dépenses de formation sont-elles éligibles ?"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "We assume training can be included in the budget. Could you confirm?",
+        "Nous supposons que la formation peut entrer dans le budget. Pouvez-vous confirmer ?",
+    ],
+)
+def test_a_bare_request_to_confirm_keeps_the_statement_before(message: str) -> None:
+    assert focus_of(message) == message
+
+
 @pytest.mark.parametrize(
     "message",
     [
@@ -1109,6 +1140,17 @@ def test_the_missions_enumerated_answer_what_the_missions_are(assistant) -> None
 def test_a_body_put_forward_asks_who_acts(question: str) -> None:
     asked = analyse(question)
     assert asked.who and asked.kinds == ("who",)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Notre présidente voudrait savoir concrètement à qui il faut envoyer la demande.",
+        "We would like to know who signs the agreement.",
+    ],
+)
+def test_an_indirect_question_asks_who(question: str) -> None:
+    assert analyse(question).who
 
 
 def test_a_thing_put_forward_is_no_body() -> None:
