@@ -1542,6 +1542,7 @@ def _places(text: str, folded: str) -> tuple[list[PlaceRecord], list[PlaceRecord
     everywhere: list[PlaceRecord] = []  # where the whole project is said to run
     history: list[PlaceRecord] = []  # where the organisation has worked
     based: list[PlaceRecord] = []  # where it is based
+    unbased: list[PlaceRecord] = []  # named otherwise than as where someone is based
     acting: list[PlaceRecord] = []  # where it says it acts
     denied: list[PlaceRecord] = []
     last_end = 0
@@ -1581,15 +1582,17 @@ def _places(text: str, folded: str) -> tuple[list[PlaceRecord], list[PlaceRecord
             action.append(record)
             if _BASED_BEFORE.search(before):
                 based.append(record)
-            elif _ACTS_BEFORE.search(before) or (
-                # "des actions menées au Mans, à La Flèche et à Alençon": each place listed.
-                acting_end >= 0 and _LISTED_PLACE.fullmatch(folded, acting_end, position)
-            ):
-                if _ALSO_BEFORE.search(before) or _ALSO_AFTER.match(folded, name_end):
-                    based.clear()
-                else:
-                    acting.append(record)
-                    acting_end = name_end
+            else:
+                unbased.append(record)
+                if _ACTS_BEFORE.search(before) or (
+                    # "des actions menées au Mans, à La Flèche et à Alençon": each place listed.
+                    acting_end >= 0 and _LISTED_PLACE.fullmatch(folded, acting_end, position)
+                ):
+                    if _ALSO_BEFORE.search(before) or _ALSO_AFTER.match(folded, name_end):
+                        based.clear()
+                    else:
+                        acting.append(record)
+                        acting_end = name_end
             line_start = _span_around(folded, position, position, ".!?\n", _CUE_REACH)[0]
             if _ALL_ACTION_HERE.search(folded, line_start, position):
                 everywhere.append(record)
@@ -1598,7 +1601,9 @@ def _places(text: str, folded: str) -> tuple[list[PlaceRecord], list[PlaceRecord
                 history.append(record)
     current = [p for p in action if p not in history]
     if any(p not in denied for p in acting):
-        current = [p for p in current if p not in based or p in acting]
+        # Where someone is based is no place of action, unless named as one elsewhere too:
+        # "un partenaire implanté à Rennes… les actions… sur l'agglomération rennaise".
+        current = [p for p in current if p not in based or p in acting or p in unbased]
     kept: list[PlaceRecord] = []
     for place in everywhere or current or action:
         if place not in denied and place not in kept:

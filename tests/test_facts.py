@@ -1803,6 +1803,12 @@ def test_what_an_indirect_question_asks_is_not_stated() -> None:
         ("Nous sommes implantés à Rennes et intervenons aussi à Nantes.", ["Rennes", "Nantes"]),
         ("Based in Rennes, we would work in Laval too.", ["Rennes", "Laval"]),
         ("Association basée à Laval, projet de 160 000 € sur 3 ans.", ["Laval"]),
+        # A place where someone is based, named again as where the actions run.
+        (
+            "Un partenaire implanté à Rennes (35). Les actions se dérouleraient dans le "
+            "Maine-et-Loire et sur l'agglomération rennaise.",
+            ["Rennes", "Maine-et-Loire"],
+        ),
     ],
 )
 def test_where_the_organisation_is_based_and_where_it_acts(text: str, places) -> None:
