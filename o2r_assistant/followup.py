@@ -160,6 +160,13 @@ def resolve_followup(question: str, history: list[str] | None, within_message: b
         or words <= 2
     ):
         return _with_antecedent(opened, previous) or f"{opened} ({previous})"
+    # "Et elles touchent quelque chose, même si elles ont déjà des revenus ?" after "Les
+    # personnes accompagnées sont-elles couvertes… ?": however long, a subject pronoun whose
+    # one antecedent is in the question before stands for it.
+    if _FOLLOW_UP.match(opened) or _SUBJECT_PRONOUN.match(opened):
+        completed = _with_antecedent(opened, previous)
+        if completed and completed != opened:
+            return completed
     return question
 
 

@@ -88,6 +88,19 @@ def test_follow_up_detection(question, is_follow_up):
             "Qui fixe le cahier des charges que doivent respecter les organismes ?",
             "et ce texte, il date de quand ? (le cahier des charges)",
         ),
+        # However long the follow-up, and without an opener too.
+        (
+            "Et elles touchent quelque chose, même si elles ont déjà des revenus ?",
+            "Est-ce que les personnes accompagnées sont couvertes par la sécurité sociale ?",
+            "Et elles touchent quelque chose, même si elles ont déjà des revenus ? "
+            "(les personnes)",
+        ),
+        (
+            "Elles peuvent aussi toucher une rémunération pendant tout le parcours ?",
+            "Est-ce que les personnes accompagnées sont couvertes par la sécurité sociale ?",
+            "Elles peuvent aussi toucher une rémunération pendant tout le parcours ? "
+            "(les personnes)",
+        ),
         # Two that agree leave it to the whole question.
         (
             "Et peut-elle être renouvelée ?",
