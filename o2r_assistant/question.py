@@ -89,6 +89,8 @@ _INDIRECT = re.compile(
     # Or any adverb in -ment: "notre présidente voudrait savoir concrètement à qui…".
     r"|[a-zà-ÿ]{3,}ment))?"
     rf"\s+{_ASKING}\b"
+    # Knowing who: "voudrait savoir qui fixe le calendrier"; not "une demande qui…".
+    r"|\b(?:savoir|connaître|comprendre|know|understand)(?:\s+[a-zà-ÿ]{3,}ment)?\s+(?:qui|who)\b"
     # A wish to know something, anywhere in a sentence: "Afin de préparer notre dossier,
     # nous souhaiterions connaître les critères…" asks for them.
     r"|\b(?:je|j['’]|nous|on)\s+(?:voudr\w+|souhait\w+|aimer\w+|désir\w+)"
@@ -987,7 +989,7 @@ _AND_INDIRECT = re.compile(rf",?\s+et\s+(?={_ASKING}\b)", re.I)
 
 
 # The wh-word (and its preposition) that ends an indirect question's opening.
-_ASKED_WORD = re.compile(rf"\s+{_ASKING}$", re.I)
+_ASKED_WORD = re.compile(rf"\s+(?:{_ASKING}|qui|who)$", re.I)
 
 
 # The second question's subject stands for something of the first: "… si la contribution

@@ -223,6 +223,14 @@ _ASKED_THING = (
         rf"{_THING}\s*(?:[?,.;!]|$|\b(?:pour|avec|dans|sur|en|à|au|aux|de|du|des)\b)",
         re.I,
     ),
+    # What the people may receive: "Elles ont droit à la prime d'activité ?", "peuvent-ils
+    # bénéficier d'un logement ?".
+    re.compile(
+        r"\b(?:(?:droit|accès|acces)\s+(?:à\s+|a\s+|au\s+|aux\s+)?|bénéficier\s+(?:de\s+|d['’]))"
+        rf"(?=(?:la|l['’]|une?|les?|des|du)\b){_THING}"
+        r"\s*(?:[?,.;!]|$|\b(?:pour|avec|dans|sur|en|pendant|même|meme)\b)",
+        re.I,
+    ),
 )
 # A head noun and the adjective after it ("une date limite", "un entretien oral"), not
 # its complement ("d'information").

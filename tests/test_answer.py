@@ -1524,3 +1524,20 @@ def test_a_reference_asked_of_a_kind_of_text_is_read_in_that_text(assistant, que
     # Not the law's sentence saying that a decree sets the details.
     lead = assistant.ask(question).text.split("\n\n")[0]
     assert "Décret n° 2024-584" in lead and "entré en vigueur" in lead
+
+
+def test_a_follow_up_pronoun_takes_its_antecedent_and_its_own_thing_is_checked(assistant):
+    history = ["Est-ce que les personnes accompagnées sont couvertes par la sécurité sociale ?"]
+    previous = assistant.ask(history[0])
+    # "elles" are the people accompanied, however long the follow-up: answered.
+    paid = assistant.ask(
+        "Et elles touchent quelque chose, même si elles ont déjà des revenus ?",
+        history=history,
+        previous=previous,
+    )
+    assert not paid.abstained and "ressources" in paid.text.split("\n\n")[0]
+    # A benefit the texts never name is not answered by a neighbouring sentence.
+    other = assistant.ask(
+        "Elles ont droit à la prime d'activité en plus ?", history=history, previous=previous
+    )
+    assert other.abstained

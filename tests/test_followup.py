@@ -92,8 +92,7 @@ def test_follow_up_detection(question, is_follow_up):
         (
             "Et elles touchent quelque chose, même si elles ont déjà des revenus ?",
             "Est-ce que les personnes accompagnées sont couvertes par la sécurité sociale ?",
-            "Et elles touchent quelque chose, même si elles ont déjà des revenus ? "
-            "(les personnes)",
+            "Et elles touchent quelque chose, même si elles ont déjà des revenus ? (les personnes)",
         ),
         (
             "Elles peuvent aussi toucher une rémunération pendant tout le parcours ?",

@@ -12,6 +12,7 @@ from o2r_assistant.question import (
     enumerates,
     focus_of,
     gives_kind,
+    indirect_start,
     language_switch,
     plural_asked,
     questions_of,
@@ -603,6 +604,15 @@ def test_a_failing_fact_leads_even_before_the_messages_own_question(assistant) -
         (
             "Des familles nous demandent si les jeunes seront payés. Que leur dire ?",
             ["Des familles nous demandent si les jeunes seront payés ?"],
+        ),
+        # Knowing who, then a second thing: each with the verb, and no "qui" left over.
+        (
+            "Notre conseil voudrait savoir qui fixe le calendrier, et sur quels critères les "
+            "projets seront départagés.",
+            [
+                "Notre conseil voudrait savoir qui fixe le calendrier.",
+                "Notre conseil voudrait savoir sur quels critères les projets seront départagés.",
+            ],
         ),
         (
             "Pour un projet à Laval, quel est le budget minimum, quelle durée est prévue, et "
@@ -1392,3 +1402,8 @@ def test_the_kinds_of_text_a_question_names(text: str, kinds: set[str]) -> None:
 )
 def test_the_greeting_opening_a_question_is_not_what_it_asks(text: str, asked: str) -> None:
     assert without_greeting(text) == asked
+
+
+def test_knowing_who_is_asking_but_a_noun_before_qui_is_not() -> None:
+    assert indirect_start("Nous voudrions savoir qui signe la convention.") is not None
+    assert indirect_start("La demande qui sera déposée comprend le budget.") is None
