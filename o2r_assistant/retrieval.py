@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from importlib import resources
 from typing import Literal
 
 import numpy as np
@@ -634,12 +635,27 @@ class HybridRetriever(BaseRetriever):
         """Whether a stemmed term occurs anywhere in the corpus."""
         return term in self._lexical.bm25.idf
 
-    def raw_dense_best(self, result: RetrievalResult) -> float:
-        """Best sentence similarity to the question itself, without place expansion."""
-        vector = result.query_vector
+    def raw_query_vector(self, result: RetrievalResult) -> list[float]:
+        """The question's own vector, without place expansion (embedded only if it had one)."""
         if result.dense_query != result.query:
-            vector = self.index.embedder.embed_query(result.query)  # only when asked
+            return self.index.embedder.embed_query(result.query)
+        return result.query_vector
+
+    def raw_dense_best(self, vector: list[float]) -> float:
+        """Best sentence similarity to ``vector`` (``raw_query_vector``)."""
         return max(self._dense.best_sentence_scores(vector).values(), default=0.0)
+
+    def background_best(self, vector: list[float]) -> float:
+        """Best similarity of ``vector`` to the everyday questions of ``data/background.txt``:
+        how close any question comes to subjects other than the call."""
+
+        def embed() -> np.ndarray:
+            text = (resources.files("o2r_assistant") / "data" / "background.txt").read_text("utf-8")
+            lines = [ln.strip() for ln in text.splitlines() if ln.strip() and ln[0] != "#"]
+            return np.asarray(self.index.embedder.embed_documents(lines), dtype=np.float32)
+
+        background = self.index.memo("background", embed)
+        return float((background @ np.asarray(vector, dtype=np.float32)).max())
 
     def expand(self, query: str) -> tuple[str, str]:
         """Queries for the lexical and the dense legs.

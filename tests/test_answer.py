@@ -1541,3 +1541,13 @@ def test_a_follow_up_pronoun_takes_its_antecedent_and_its_own_thing_is_checked(a
         "Elles ont droit à la prime d'activité en plus ?", history=history, previous=previous
     )
     assert other.abstained
+
+
+def test_an_english_question_much_closer_to_the_texts_is_answered(assistant):
+    # None of the call's words in English, but far closer to the texts than to any
+    # everyday subject.
+    answer = assistant.ask(
+        "The offer must be complementary of the common right, what does it want to say?"
+    )
+    assert not answer.abstained
+    assert "droit commun" in answer.text.split("\n\n")[0].lower()

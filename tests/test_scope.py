@@ -16,10 +16,19 @@ from o2r_assistant.scope import (
 from o2r_assistant.text import stem
 
 
-def _signals(domain_terms: int, agreement: bool, dense: float, idiom: bool = False) -> ScopeSignals:
+def _signals(
+    domain_terms: int,
+    agreement: bool,
+    dense: float,
+    idiom: bool = False,
+    english: bool = False,
+    background: float | None = None,
+) -> ScopeSignals:
+    # By default a little closer to the texts than to any everyday subject: the margin
+    # alone then decides nothing.
     return ScopeSignals(
         domain_terms=domain_terms,
-        english=False,
+        english=english,
         unknown_names=(),
         asked_about=(),
         agreement=agreement,
@@ -29,6 +38,7 @@ def _signals(domain_terms: int, agreement: bool, dense: float, idiom: bool = Fal
         idiom=idiom,
         continues=False,
         _dense=lambda: dense,
+        _background=lambda: dense - 0.01 if background is None else background,
     )
 
 
@@ -149,3 +159,19 @@ def test_what_pays_is_no_item_paid_for() -> None:
     # "Le loyer … est-il financé ?" asks about rent; what "sert à payer" is the payer.
     assert funded_item("Le loyer de nos locaux est-il financé ?") == ["loyer", "locaux"]
     assert funded_item("le fric de l'etat en gros ca sert a payer quoi") == []
+
+
+@pytest.mark.parametrize(
+    ("domain_terms", "dense", "background", "supported"),
+    [
+        # Much closer to the texts than to any everyday subject: in scope, whatever its words.
+        (0, 0.83, 0.78, True),
+        (0, 0.83, 0.80, False),
+        (0, 0.79, 0.74, True),
+    ],
+)
+def test_an_english_question_is_weighed_against_everyday_subjects(
+    domain_terms: int, dense: float, background: float, supported: bool
+) -> None:
+    signals = _signals(domain_terms, False, dense, english=True, background=background)
+    assert signals.supported() is supported
