@@ -1405,5 +1405,5 @@ def test_the_greeting_opening_a_question_is_not_what_it_asks(text: str, asked: s
 
 
 def test_knowing_who_is_asking_but_a_noun_before_qui_is_not() -> None:
-    assert indirect_start("Nous voudrions savoir qui signe la convention.") is not None
+    assert indirect_start("Le conseil voudrait savoir qui signe la convention.") is not None
     assert indirect_start("La demande qui sera déposée comprend le budget.") is None
