@@ -592,14 +592,17 @@ not_before: \b(?:depuis|il y a|(?<!totalite )(?<!ensemble )(?<!cours )(?<!long )
 not_after: [ ]*(?:d'experience|d'existence|d'anciennete|d'activite|de plus|derniere?s|
     de (?:fonctionnement|charges|tresorerie|salaire)|of (?:running costs|reserves|cash)|
     suivante?s|precedente?s|restante?s|prochaine?s|of experience|ago|old)\b
-# "10 mois max par personne", "14 mois d'accompagnement par jeune", "12 mois chacun":
+# "10 mois max par personne", "14 mois d'accompagnement par jeune", "12 mois chacun",
+# "24 months of support per person":
 # what is measured and a bound may stand between the length and whose it is.
 per_person_after: [ ]*(?:(?:d'|de[ ]+)(?:accompagnement|suivi|parcours|prise en charge)
-    (?:[ ]+[a-z]+)?[ ]+)?(?:(?:max|maxi|maximum|au plus|au maximum|at most|maximum)\.?[ ]+)?
+    (?:[ ]+[a-z]+)?[ ]+|of[ ]+(?:support|follow-up|coaching|mentoring)[ ]+)?
+    (?:(?:max|maxi|maximum|au plus|au maximum|at most|maximum)\.?[ ]+)?
     (?:(?:par|pour chaque|pour une? meme|pour une?|a chaque|pour les|per|for each|
     for every|for one|for a)[ ]+
     (?:personnes?|beneficiaires?|jeunes?|participants?|personnes? accompagnees?|usagers?|
-    stagiaires?|persons?|people|beneficiar(?:y|ies)|young people|jobseekers?)|chacune?s?|each)\b
+    stagiaires?|persons?|people|beneficiar(?:y|ies)|young[ ]+(?:people|persons?)|jobseekers?)|
+    chacune?s?|each)\b
 # "accompagner 40 jeunes pendant 36 mois": a counted group over two years or more is the
 # project's activity, not one person's pathway ("30 personnes accompagnées 10 mois" is).
 counted_group: \b[0-9]{1,4}[ ]+(?:personnes|beneficiaires|jeunes|participants|stagiaires|

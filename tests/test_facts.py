@@ -126,6 +126,10 @@ def test_training_per_year_follows_project_length() -> None:
         # Keeping people that long, or people staying, however they are called.
         ("on peut garder les gens genre 2 ans en accompagnement ou c limité ?", None, 24),
         ("les gens restent 14 mois chez nous", None, 14),
+        # In English, what a length measures and whose it is, said after it.
+        ("We planned 24 months of support per person.", None, 24),
+        ("We offer 10 months of coaching for each young person.", None, 10),
+        ("The project lasts 36 months of support for 40 people.", 36, None),
     ],
 )
 def test_durations(text: str, project, pathway) -> None:
