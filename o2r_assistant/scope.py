@@ -264,6 +264,9 @@ ENGLISH_DENSE_ONE_TERM = 0.80
 # Measured with `o2r eval`: at 0.04 heldout-52 and -61 +1 each, no case lost; at 0.03
 # also heldout-60 +1, but a typo-ridden question was then answered with the wrong sentence.
 ENGLISH_BACKGROUND_MARGIN = 0.04
+# Clearly closer to an everyday subject than to the texts, a single term of the call does
+# not bring an English question into scope ("How do I create a non-profit association?").
+ENGLISH_BACKGROUND_TIE = 0.02
 # A word in at most two of the corpus's passages is rare (BM25 idf over passages).
 RARE_IDF = 2.3
 # Rare words of a question that one sentence of a top passage must share for the texts
@@ -337,9 +340,13 @@ class ScopeSignals:
                 # Far closer to the texts than to anything else ("The offer must be
                 # complementary of the common right, what does it want to say?").
                 return True
-            return self.domain_terms == 1 and (
-                self.dense_best >= ENGLISH_DENSE_ONE_TERM
-                or (self.agreement and (self.asks_fact or self.rare_shared >= 1))
+            return (
+                self.domain_terms == 1
+                and self.background_margin > -ENGLISH_BACKGROUND_TIE
+                and (
+                    self.dense_best >= ENGLISH_DENSE_ONE_TERM
+                    or (self.agreement and (self.asks_fact or self.rare_shared >= 1))
+                )
             )
         if self.unknown_names:
             return self.domain_terms >= 1 and self.agreement and self.dense_best >= 0.85

@@ -1551,3 +1551,17 @@ def test_an_english_question_much_closer_to_the_texts_is_answered(assistant):
     )
     assert not answer.abstained
     assert "droit commun" in answer.text.split("\n\n")[0].lower()
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How do I create a non-profit association?", "How do I apply for a job at the post office?"],
+)
+def test_an_english_question_clearly_closer_to_an_everyday_subject_is_declined(assistant, question):
+    # "association" or "job" is a word of the call, but the question is about something else.
+    assert assistant.ask(question).abstained
+
+
+def test_an_english_question_on_the_call_in_everyday_words_is_still_answered(assistant):
+    answer = assistant.ask("Does it matter whether our organisation is in good shape money-wise?")
+    assert not answer.abstained

@@ -168,6 +168,10 @@ def test_what_pays_is_no_item_paid_for() -> None:
         (0, 0.83, 0.78, True),
         (0, 0.83, 0.80, False),
         (0, 0.79, 0.74, True),
+        # One of the call's words and a close passage, but clearly closer to an everyday
+        # subject; a near tie leaves it to the other signals.
+        (1, 0.81, 0.84, False),
+        (1, 0.81, 0.82, True),
     ],
 )
 def test_an_english_question_is_weighed_against_everyday_subjects(
