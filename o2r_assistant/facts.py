@@ -1513,10 +1513,14 @@ _DENIED_AFTER = re.compile(
 
 
 # A message that opens by correcting what was said before: its places of action replace
-# those stated earlier ("Je corrige : nous sommes en fait à Ancenis"), unless it adds one.
+# those stated earlier ("Je corrige : nous sommes en fait à Ancenis", "Ah non pardon, je
+# confonds avec un autre dossier"), unless it adds one.
 _CORRECTS_EARLIER = re.compile(
-    r"^\W*(?:je (?:me )?(?:corrige|rectifie)|rectification|correction|erratum|pardon"
-    r"|autant pour moi|petite erreur|en fait|my mistake|sorry|actually|i mean)\b"
+    r"^\W*(?:(?:ah|oh|oups|oops|euh|hum|hmm|zut|non|no|wait|ok|bon)\b\W*)*"
+    r"(?:je (?:me )?(?:corrige|rectifie)|rectification|correction|erratum|pardon"
+    r"|autant pour moi|petite erreur|erreur de ma part|mea culpa|je confonds"
+    r"|je me suis trompee?|je me trompe|en fait|my mistake|my bad|i was wrong|sorry|actually"
+    r"|i mean)\b"
 )
 _ADDS = re.compile(r"\b(?:aussi|egalement|en plus|also|as well|too)\b")
 

@@ -894,6 +894,13 @@ def test_a_place_said_not_to_be_concerned_is_withdrawn(text: str, kept, withdraw
         # A message correcting where the project runs replaces the places said before...
         ("Je corrige : nous sommes en fait à Ancenis, et le projet aura lieu là.", ["Ancenis"]),
         ("Actually, the project will run in Cholet.", ["Cholet"]),
+        # An interjection before the correction, or a mix-up owned to.
+        (
+            "Ah non pardon, les actions auront lieu à Laval et à Château-Gontier.",
+            ["Laval", "Château-Gontier"],
+        ),
+        ("Oups, je confonds avec un autre projet : ce sera à Cholet.", ["Cholet"]),
+        ("Non, my bad, it will run in Cholet.", ["Cholet"]),
         # ... unless it adds one.
         ("En fait, nous interviendrons aussi à Laval.", ["Rennes", "Laval"]),
         # A place stated later without correcting adds to the others.
