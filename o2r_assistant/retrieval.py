@@ -103,6 +103,7 @@ _SYNONYMS: dict[str, str] = {
     "criteria": "critères",
     "accounting": "comptabilité",
     "lead": "chef de file",
+    "leader": "chef de file",
     "registered": "inscrites inscrits",
     "seekers": "demandeurs",
     "departments": "départements",
@@ -152,7 +153,7 @@ DOMAIN_STEMS = frozenset(
         "mission locale Cap réseau droit commun aller vers rémunération sécurité sociale durée "
         "mois ans personnes dispositif offre inscrits demandeurs financière santé expérience "
         "ancrage partenariats gouvernance objet social asso assos consortium groupement "
-        "compta"
+        "compta dossier dossiers"
     )
 )
 # The same vocabulary in English, word for word, for questions asked in English.
