@@ -47,7 +47,6 @@ from .text import (
     fold_accents,
     normalize_match,
     singular,
-    stem,
     tokens,
     with_equivalents,
 )
@@ -306,21 +305,8 @@ MAX_QUOTE_CHARS = 450
 _MARKUP = re.compile(r"\*\*|__")
 _TERM_ENTRY = re.compile(r"^\*\*([^*\n]{2,80})\*\*\s*:")
 # In an entry, what the term itself does: "**DREETS** : … ; elle instruit les candidatures".
-_TERM_VERB = re.compile(
-    r"[;,]\s+(?:il|elle|ils|elles)\s+([\wÀ-ÿ]+)(?:\s+(?:les|la|le|l['’]|des|du)\s*([\wÀ-ÿ]+))?",
-    re.I,
-)
-
-
-def _term_does(entry: str, asked: set[str], english: bool = False) -> bool:
-    """Whether a glossary entry says its term does what a who-question asks about
-    ("Qui instruit les candidatures ?"): the term is then the answer. An English
-    question's verb is not the texts' ("who goes through the applications?"): what the
-    term acts on, in the corpus words its own map to, says it."""
-    return any(
-        stem(m.group(1)) in asked or (english and m.group(2) and stem(m.group(2)) in asked)
-        for m in _TERM_VERB.finditer(entry)
-    )
+# It answers a who-question whatever verb that uses ("qui examine les dossiers ?").
+_TERM_VERB = re.compile(r"[;,]\s+(?:il|elle|ils|elles)\s+[\wÀ-ÿ]+", re.I)
 
 
 # The call's own names: nearly every question says them ("un truc O2R, on est payé ?").
@@ -636,7 +622,7 @@ def score_candidates(
             if (
                 entry
                 and not _names_term(entry.group(1), own_words, question.definition)
-                and not (question.who and _term_does(text, own_stems, question.english))
+                and not (question.who and _TERM_VERB.search(text))
             ):
                 score -= TERM_ENTRY_PENALTY
             elif entry and question.definition and defined_words & _word_forms(entry.group(1)):

@@ -220,7 +220,10 @@ money: €|\beuros?\b|\bbudget|\bco[uû]t|\bmontant|\bargent|\bmoney|\bfunding
 # "c'est qui qui signe ?", "c qui qui a écrit… ?".
 _WHO = re.compile(
     r"^(?:et |mais |alors )?(?:(?:avec|à|a|auprès de|aupres de|par|chez|with|to|by|from) )?"
-    r"(?:(?:c['’]est|cest|c)\s+qui\s+)?(?:qui|who|whom)\b",
+    r"(?:(?:c['’]est|cest|c)\s+qui\s+)?(?:qui|who|whom"
+    # "Quelle autorité examine les dossiers ?", "which body decides?": an actor asked for.
+    r"|(?:quel(?:le)?s?|which|what)\s+(?:autorités?|instances?|organismes?|administrations?"
+    r"|institutions?|interlocuteurs?|authorit(?:y|ies)|bod(?:y|ies)|agenc(?:y|ies)))\b",
     re.I,
 )
 # "C'est elle aussi qui décide du calendrier ?", "Est-ce la DREETS qui signe ?", "is it
@@ -232,6 +235,13 @@ _WHO_CLEFT = re.compile(
     r"|jury))\s+(?:aussi\s+|also\s+|encore\s+|seule?\s+|alone\s+)?(?:qui|who)\b",
     re.I,
 )
+# "Et la date limite, c'est fixé par qui ?", "on envoie le dossier à qui ?", "set by
+# whom?": who asked where the answer would stand, at the end of the question.
+_WHO_IN_SITU = re.compile(
+    r"\b(?:par|à|a|de|avec|auprès de|aupres de|chez|by|to|with|from)\s+(?:qui|whom)\s*\?",
+    re.I,
+)
+_JOINED = re.compile(r"[,;]\s*(?:et|mais|and|but)\b", re.I)
 _WHO_ARE = re.compile(r"^(?:et |mais |alors )?(?:qui sont|who are)\b", re.I)
 # A short opening aside before the question proper: "Et accessoirement, avec qui… ?",
 # "Par ailleurs, qui…", "By the way, who…", "quick q - who…". Start-anchored cues read
@@ -1310,7 +1320,13 @@ def analyse(message: str, focus: str | None = None) -> Question:
     ):
         # "Le délai, c'est combien ?" asks how long, not until when.
         kinds = tuple(k for k in kinds if k != "date")
-    asks_who = bool(_WHO.match(start) or _WHO_CLEFT.match(start))
+    asks_who = bool(
+        _WHO.match(start)
+        or _WHO_CLEFT.match(start)
+        # Not a second question joined on: "elle dure combien de temps, et on la signe
+        # avec qui ?" asks how long too.
+        or (_WHO_IN_SITU.search(first) and not _JOINED.search(first))
+    )
     if asks_who:
         # "Qui fixe la date limite ?" asks who, not when.
         kinds = tuple(k for k in kinds if k not in FACT_KINDS)

@@ -186,6 +186,9 @@ def test_a_glossary_entry_whose_term_does_what_is_asked_answers_who(assistant):
     # "**DREETS** : … ; elle instruit les candidatures pour le préfet de région."
     answer = assistant.ask("Qui instruit les candidatures à l'AMI ?")
     assert "**DREETS**" in answer.citations[0].quote
+    # Whatever verb the question uses, and whatever it calls the applications.
+    for question in ("qui examine les candidatures ?", "Qui étudie les dossiers de candidature ?"):
+        assert "**DREETS**" in assistant.ask(question).citations[0].quote
     # An entry where others do it does not: the lauréats sign in the AMI's entry.
     answer = assistant.ask("Qui signe la convention côté État ?")
     assert "conclue avec le préfet de région" in answer.citations[0].quote

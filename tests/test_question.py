@@ -738,6 +738,30 @@ def test_a_who_question_asks_no_date_or_amount() -> None:
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        # An actor asked for by its kind, not by "qui".
+        "Quelle autorité examine les dossiers ?",
+        "Could you tell me which authority examines the applications?",
+        "Which body decides in the end?",
+        # "qui" where the answer would stand.
+        "Et la date limite, c'est fixé par qui ?",
+        "on envoie le dossier à qui ?",
+        "The deadline is set by whom?",
+    ],
+)
+def test_who_asked_by_the_kind_of_actor_or_at_the_end(question: str) -> None:
+    asked = analyse(question)
+    assert asked.who and asked.kinds == ("who",)
+
+
+def test_which_organisations_may_apply_asks_no_actor() -> None:
+    assert analyse("Quel organisme peut candidater ?").kinds == ("applicant",)
+    # A second question joined on keeps what the first asks.
+    assert "duration" in analyse("elle dure combien de temps, et on la signe avec qui ?").kinds
+
+
+@pytest.mark.parametrize(
     ("message", "questions"),
     [
         # A statement, a colon, then a question naming its own topic: that question.
