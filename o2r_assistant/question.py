@@ -241,6 +241,11 @@ _WHO_IN_SITU = re.compile(
     r"\b(?:par|à|a|de|avec|auprès de|aupres de|chez|by|to|with|from)\s+(?:qui|whom)\s*\?",
     re.I,
 )
+_TIME_FROM_EVENT = re.compile(
+    r"\b(?:combien de temps|how long|how many (?:days|weeks|months))\s+"
+    r"(?:après|apres|avant|after|before)\b",
+    re.I,
+)
 _JOINED = re.compile(r"[,;]\s*(?:et|mais|and|but)\b", re.I)
 _WHO_ARE = re.compile(r"^(?:et |mais |alors )?(?:qui sont|who are)\b", re.I)
 # A short opening aside before the question proper: "Et accessoirement, avec qui… ?",
@@ -1320,6 +1325,10 @@ def analyse(message: str, focus: str | None = None) -> Question:
     ):
         # "Le délai, c'est combien ?" asks how long, not until when.
         kinds = tuple(k for k in kinds if k != "date")
+    if "duration" in kinds and _TIME_FROM_EVENT.search(first):
+        # "Combien de temps après le dépôt aurons-nous une réponse ?" asks when, counted
+        # from an event: a date, which only a sentence about that event gives.
+        kinds = tuple(k for k in kinds if k != "duration") + ("date",) * ("date" not in kinds)
     asks_who = bool(
         _WHO.match(start)
         or _WHO_CLEFT.match(start)

@@ -762,6 +762,17 @@ def test_which_organisations_may_apply_asks_no_actor() -> None:
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "Combien de temps après le dépôt de notre dossier aurons-nous une réponse ?",
+        "How long after submitting will we hear back?",
+    ],
+)
+def test_a_time_counted_from_an_event_asks_when(question: str) -> None:
+    assert analyse(question).kinds == ("date",)
+
+
+@pytest.mark.parametrize(
     ("message", "questions"),
     [
         # A statement, a colon, then a question naming its own topic: that question.
