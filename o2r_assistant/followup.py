@@ -19,7 +19,8 @@ from .question import (
     asks_something,
     stating_sentence,
 )
-from .text import AGREEING_DETERMINERS, STOP_WORDS, content_words
+from .retrieval import DOMAIN_STEMS
+from .text import AGREEING_DETERMINERS, STOP_WORDS, content_words, tokens
 
 # The same openings in English: "and for how long?", "what about the budget?".
 _FOLLOW_UP = re.compile(
@@ -34,7 +35,9 @@ _SHORT_FOLLOW_UP = re.compile(
 
 # "Et s'il n'a pas vu son conseiller depuis six mois ?", "and if we are two?": the question
 # before, asked again under a new condition, however long.
-_AND_IF = re.compile(r"^(?:et|mais|and|but)\s+(?:si|s['’]ils?|if)\b", re.I)
+_AND_IF = re.compile(
+    r"^(?:(?:et|mais|and|but)\s+(?:si|s['’]ils?|if)|même si|meme si|even if)\b", re.I
+)
 # "et un CCAS, donc rattaché à une commune, ça marche aussi ?", "and a town hall, can it
 # apply too?": the question before, asked of something else.
 _ALSO = re.compile(r"\b(?:aussi|également|pareil|de même|too|as well|also)\s*[?!.]*\s*$", re.I)
@@ -126,6 +129,15 @@ def _with_antecedent(question: str, previous: str) -> str | None:
     return f"{question} ({found.pop()})"
 
 
+# Openings that draw on what was just said: "même si c'est juste un module… ?", "Du coup,
+# faut-il que l'une d'entre nous coordonne ?", "Dans ce cas, qui fait le lien ?".
+_DRAWS_ON = re.compile(
+    r"^(?:même si|meme si|du coup|dans ce cas|en ce cas|auquel cas|donc|alors|even if|so|then"
+    r"|in that case)\b",
+    re.I,
+)
+
+
 def resolve_followup(question: str, history: list[str] | None, within_message: bool = False) -> str:
     """Complete an elliptic follow-up ("et pour la durée ?") with the previous question
     (or, ``within_message``, the message's question before it)."""
@@ -135,10 +147,16 @@ def resolve_followup(question: str, history: list[str] | None, within_message: b
     # A message that only said who is writing ("on est une asso de Saint-Nazaire") is no
     # question to continue: a follow-up naming a topic of its own ("et côté expérience,
     # ils attendent quoi ?") stands alone, and the facts stated are in the dossier.
-    if not asks_something(previous) and len(content_words(question)) >= STANDS_ALONE_WORDS:
-        return question
     # "ok et si…" is read from its "et"; a message that continues nothing is kept whole.
     opened = _ACKNOWLEDGED.sub("", question.strip())
+    # Unless it draws on what was said: "Du coup, faut-il que l'une d'entre nous coordonne
+    # les autres ?" after "Nous sommes trois associations…".
+    if (
+        not asks_something(previous)
+        and len(content_words(question)) >= STANDS_ALONE_WORDS
+        and not _DRAWS_ON.match(opened)
+    ):
+        return question
     words = len(re.findall(r"\w+", opened))
     # "Et pour la durée ?", or a bare topic like "La durée ?", continues the last question;
     # "et les jeunes pourront-ils être rémunérés ?" says all it asks, unless a pronoun
@@ -157,6 +175,17 @@ def resolve_followup(question: str, history: list[str] | None, within_message: b
         )
         or (_SHORT_FOLLOW_UP.match(opened) and words <= 6)
         or IN_THAT_CASE.match(opened)
+        # "même si c'est juste un module de quelques jours ?": a new condition, however
+        # long; "Du coup, faut-il que l'une d'entre nous coordonne ?" after what was only
+        # stated. Not when it names the call's own terms, which say what it asks about
+        # ("même si certains sont inscrits à France Travail… ?").
+        or (
+            (
+                (not within_message and _AND_IF.match(opened))
+                or (_DRAWS_ON.match(opened) and not asks_something(previous))
+            )
+            and not set(tokens(opened)) & DOMAIN_STEMS
+        )
         or words <= 2
     ):
         return _with_antecedent(opened, previous) or f"{opened} ({previous})"
@@ -172,8 +201,9 @@ def resolve_followup(question: str, history: list[str] | None, within_message: b
 
 def continues(question: str) -> bool:
     """Whether a conversation's message opens as a continuation ("and who signs with us?",
-    "ok et du coup…"), whatever it then asks."""
-    return bool(_FOLLOW_UP.match(_ACKNOWLEDGED.sub("", question.strip())))
+    "ok et du coup…", "même si…"), whatever it then asks."""
+    opened = _ACKNOWLEDGED.sub("", question.strip())
+    return bool(_FOLLOW_UP.match(opened) or _DRAWS_ON.match(opened))
 
 
 # A bare noun phrase after an opener: "Même une mairie ?", "et une commune ?", "and a

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from o2r_assistant.followup import asks_again, in_context, resolve_followup
+from o2r_assistant.followup import asks_again, continues, in_context, resolve_followup
 
 
 def test_a_follow_up_is_completed_by_the_question_before():
@@ -194,3 +194,33 @@ def test_a_short_later_question_naming_its_own_topic_stands_alone():
 )
 def test_a_bare_noun_phrase_asks_the_last_question_again(question, again):
     assert asks_again(question) is again
+
+
+@pytest.mark.parametrize(
+    ("previous", "question"),
+    [
+        # A new condition on the question before, however long.
+        (
+            "Est-ce qu'on peut mettre des dépenses de formation dans le budget du projet ?",
+            "même si c'est juste un module de quelques jours pour remettre les gens dans le bain ?",
+        ),
+        # What was only stated, drawn on.
+        (
+            "Nous sommes trois associations du Maine-et-Loire et voulons répondre ensemble.",
+            "Du coup, faut-il que l'une d'entre nous coordonne les autres ?",
+        ),
+    ],
+)
+def test_a_turn_drawing_on_what_was_said_is_completed_by_it(previous: str, question: str):
+    assert resolve_followup(question, [previous]) == f"{question} ({previous})"
+    assert continues(question)
+
+
+def test_a_question_of_its_own_after_a_statement_stands_alone() -> None:
+    previous = "Nous sommes trois associations du Maine-et-Loire et voulons répondre ensemble."
+    question = "Quel est le budget minimum d'un projet ?"
+    assert resolve_followup(question, [previous]) == question
+    assert not continues(question)
+    # One naming the call's own terms says what it asks about, however it opens.
+    question = "même si certains sont inscrits à France Travail mais n'ont vu personne ?"
+    assert resolve_followup(question, [previous]) == question
