@@ -294,6 +294,11 @@ received_before: \b(?:avons|avions|a|avait|ont|avaient)[ ]+(?:deja[ ]+)?(?:recu|
     \b(?:received|obtained|awarded|got)\b[^,;.!?]{{0,40}}$
 received_after: [ ]*(?:de [^,;.!?]{{0,30}}?)?(?:recue?s?|obtenue?s?|percue?s?|received|obtained|
     awarded|l'an(?:nee)? (?:dernier|derniere|passee?)|last year)\b
+# A price by the day, the hour or the head is what one service costs a user, not the
+# project: "location de scooters à 2 € par jour", "10 € de l'heure", "5 € per night".
+unit_after: [ ]*(?:(?:par|per|a|an|the|le|la|l')[ ]*|/[ ]?)(?:jour|journee|heure|h|nuit|semaine|
+    repas|trajet|ticket|seance|atelier|day|hour|night|week|meal|trip|session)\b|
+    [ ]*de l'heure\b
 """)
 
 
@@ -378,6 +383,7 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
             or _ACCOUNTS["received_before"].search(before)
             or _ACCOUNTS["noun_after"].match(folded, amount.end)
             or _ACCOUNTS["received_after"].match(folded, amount.end)
+            or _ACCOUNTS["unit_after"].match(folded, amount.end)
         ):
             continue
         if re.search(r"\bentre[ ]+$", before):

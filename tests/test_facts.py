@@ -1118,6 +1118,9 @@ def test_an_area_named_by_its_pays() -> None:
             None,
         ),
         ("Le loyer de notre local à Cholet est de 1 500 € par mois.", None, None, None),
+        # A price by the day or the session is what a service costs its user.
+        ("Location de scooters à 2 € par jour, aide au permis.", None, None, None),
+        ("Notre budget est de 160 000 € ; les ateliers coûtent 5 €/séance.", 160000, None, None),
         ("180k€ over 36 months; our coordinator's salary is 35k€ a year.", 180000, None, None),
         # Training named by its object.
         (
