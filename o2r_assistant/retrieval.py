@@ -101,7 +101,10 @@ _SYNONYMS: dict[str, str] = {
     "budget": "coût budget",
     "selection": "sélection critères",
     "criteria": "critères",
-    "accounting": "comptabilité",
+    # The texts' one notion of accounting: a project's own, kept apart.
+    "accounting": "comptabilité analytique",
+    "accounts": "comptabilité analytique",
+    "bookkeeping": "comptabilité analytique",
     "lead": "chef de file",
     "leader": "chef de file",
     "registered": "inscrites inscrits",
@@ -132,6 +135,12 @@ _SYNONYMS: dict[str, str] = {
     "overlaps": "complémentaires différenciée",
     "duplicate": "complémentaires différenciée",
     "duplicating": "complémentaires différenciée",
+    # Examining an application is what the texts call "instruire" it.
+    "examine": "instruit instruction",
+    "examines": "instruit instruction",
+    "examining": "instruit instruction",
+    "reviews": "instruit instruction",
+    "reviewing": "instruit instruction",
     # A false friend: the French "application" is a law's, not a candidate's.
     "application": "candidature",
     "applications": "candidatures",
