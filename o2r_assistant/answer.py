@@ -47,6 +47,7 @@ from .text import (
     fold_accents,
     normalize_match,
     singular,
+    stem,
     tokens,
     with_equivalents,
 )
@@ -306,7 +307,14 @@ _MARKUP = re.compile(r"\*\*|__")
 _TERM_ENTRY = re.compile(r"^\*\*([^*\n]{2,80})\*\*\s*:")
 # In an entry, what the term itself does: "**DREETS** : … ; elle instruit les candidatures".
 # It answers a who-question whatever verb that uses ("qui examine les dossiers ?").
-_TERM_VERB = re.compile(r"[;,]\s+(?:il|elle|ils|elles)\s+[\wÀ-ÿ]+", re.I)
+_TERM_VERB = re.compile(r"[;,]\s+(?:il|elle|ils|elles)\s+([\wÀ-ÿ]+)", re.I)
+
+
+def _term_does(entry: str, asked: set[str]) -> bool:
+    """Whether a glossary entry's term does what the question asks about in its words
+    ("Qui instruit les candidatures ?"), or in the corpus words an English one maps to
+    ("Which body examines the applications?")."""
+    return any(stem(m.group(1)) in asked for m in _TERM_VERB.finditer(entry))
 
 
 # The call's own names: nearly every question says them ("un truc O2R, on est payé ?").
@@ -628,6 +636,11 @@ def score_candidates(
             elif entry and question.definition and defined_words & _word_forms(entry.group(1)):
                 # "Ça veut dire quoi « droit commun » ?": the entry defining the term
                 # named is the kind of answer asked for.
+                score += ANSWER_KIND_BONUS
+            elif entry and question.who and _term_does(text, own_stems):
+                # The one the entry says does it is who was asked for, over sentences
+                # naming others, the one the question names included ("…on behalf of the
+                # regional prefect?").
                 score += ANSWER_KIND_BONUS
             elif entry and question.yes_no and question.first_person:
                 # "… ferons-nous partie du réseau pour l'emploi ?": what the term means

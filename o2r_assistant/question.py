@@ -222,8 +222,9 @@ _WHO = re.compile(
     r"^(?:et |mais |alors )?(?:(?:avec|à|a|auprès de|aupres de|par|chez|with|to|by|from) )?"
     r"(?:(?:c['’]est|cest|c)\s+qui\s+)?(?:qui|who|whom"
     # "Quelle autorité examine les dossiers ?", "which body decides?": an actor asked for.
-    r"|(?:quel(?:le)?s?|which|what)\s+(?:autorités?|instances?|organismes?|administrations?"
-    r"|institutions?|interlocuteurs?|authorit(?:y|ies)|bod(?:y|ies)|agenc(?:y|ies)))\b",
+    r"|(?:quel(?:le)?s?|which|wich|what)\s+(?:autorités?|instances?|organismes?"
+    r"|administrations?|institutions?|interlocuteurs?|authorit(?:y|ies)|bod(?:y|ies)"
+    r"|agenc(?:y|ies))|(?:which|wich)\s+(?:[\w-]+\s+)?offices?)\b",
     re.I,
 )
 # "C'est elle aussi qui décide du calendrier ?", "Est-ce la DREETS qui signe ?", "is it

@@ -189,6 +189,11 @@ def test_a_glossary_entry_whose_term_does_what_is_asked_answers_who(assistant):
     # Whatever verb the question uses, and whatever it calls the applications.
     for question in ("qui examine les candidatures ?", "Qui étudie les dossiers de candidature ?"):
         assert "**DREETS**" in assistant.ask(question).citations[0].quote
+    # In English, over the sentences naming the prefect the question names.
+    answer = assistant.ask(
+        "Which body examines the applications on behalf of the regional prefect?"
+    )
+    assert "**DREETS**" in answer.citations[0].quote
     # An entry where others do it does not: the lauréats sign in the AMI's entry.
     answer = assistant.ask("Qui signe la convention côté État ?")
     assert "conclue avec le préfet de région" in answer.citations[0].quote
@@ -1568,3 +1573,15 @@ def test_an_english_question_clearly_closer_to_an_everyday_subject_is_declined(a
 def test_an_english_question_on_the_call_in_everyday_words_is_still_answered(assistant):
     answer = assistant.ask("Does it matter whether our organisation is in good shape money-wise?")
     assert not answer.abstained
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Do we need to keep separate accounts for the project, and if so, why?",
+        "our acountant asks if we need seperate accounts for the projet, is there some rule?",
+    ],
+)
+def test_accounting_in_english_is_the_texts_analytic_accounting(assistant, question):
+    answer = assistant.ask(question)
+    assert "comptabilité analytique" in answer.citations[0].quote

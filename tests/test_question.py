@@ -744,6 +744,7 @@ def test_a_who_question_asks_no_date_or_amount() -> None:
         "Quelle autorité examine les dossiers ?",
         "Could you tell me which authority examines the applications?",
         "Which body decides in the end?",
+        "which state office actually reviews our application? need the name asap",
         # "qui" where the answer would stand.
         "Et la date limite, c'est fixé par qui ?",
         "on envoie le dossier à qui ?",
@@ -757,6 +758,7 @@ def test_who_asked_by_the_kind_of_actor_or_at_the_end(question: str) -> None:
 
 def test_which_organisations_may_apply_asks_no_actor() -> None:
     assert analyse("Quel organisme peut candidater ?").kinds == ("applicant",)
+    assert not analyse("What office hours does the DREETS keep?").who
     # A second question joined on keeps what the first asks.
     assert "duration" in analyse("elle dure combien de temps, et on la signe avec qui ?").kinds
 
