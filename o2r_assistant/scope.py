@@ -224,6 +224,14 @@ _ASKED_THING = (
         rf"{_THING}\s*(?:[?,.;!]|$|\b(?:pour|avec|dans|sur|en|à|au|aux|de|du|des)\b)",
         re.I,
     ),
+    # What the State requires: "l'État impose-t-il une assurance responsabilité civile ?",
+    # "… demande si l'État exige un commissaire aux comptes".
+    re.compile(
+        r"\b(?:impose|imposent|imposera|exige|exigent|exigera|requiert|requièrent)"
+        r"(?:-t-(?:il|elle|on|ils|elles))?\s+"
+        rf"{_THING}\s*(?:[?,.;!]|$|\b(?:pour|avec|dans|sur|en|à|au|aux|de|du|des)\b)",
+        re.I,
+    ),
     # What the people may receive: "Elles ont droit à la prime d'activité ?", "peuvent-ils
     # bénéficier d'un logement ?".
     re.compile(

@@ -115,6 +115,12 @@ def test_a_name_given_as_an_example_of_a_kind_the_call_names(
         ("Faut-il souscrire une assurance ?", ["assurance"]),
         ("Devons-nous désigner un chef de file ?", ["chef"]),
         ("Faut-il désigner l'une d'entre nous pour coordonner l'ensemble ?", []),
+        # What the State requires.
+        (
+            "Notre assureur demande si l'État impose une assurance responsabilité civile ?",
+            ["assurance", "responsabilite"],
+        ),
+        ("Exige-t-on un commissaire aux comptes ?", ["commissaire"]),
         # What the people may receive.
         ("Elles ont droit à la prime d'activité en plus ?", ["prime"]),
         ("Peuvent-elles bénéficier d'un logement social ?", ["logement", "social"]),
