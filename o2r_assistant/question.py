@@ -459,7 +459,11 @@ KIND_ASKED = {
     ),
 }
 KIND_GIVEN = {
-    "duration": re.compile(rf"\b{_NUMBER}\s+(?:mois|ans?|années)\b", re.I),
+    # "au cours des cinq derniers mois", "les trois premières années".
+    "duration": re.compile(
+        rf"\b{_NUMBER}\s+(?:(?:derni|premi|prochain|suivant)[\wèé]*\s+)?(?:mois|ans?|années)\b",
+        re.I,
+    ),
     "amount": re.compile(r"\d[\d\s.,]*\s?(?:€|euros?|k€|M€)", re.I),
     "date": re.compile(
         rf"\b\d{{1,2}}(?:er)?\s+{_MONTHS}\s+\d{{4}}\b|\b{_MONTHS}\s+\d{{4}}\b", re.I

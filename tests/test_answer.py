@@ -1585,3 +1585,15 @@ def test_an_english_question_on_the_call_in_everyday_words_is_still_answered(ass
 def test_accounting_in_english_is_the_texts_analytic_accounting(assistant, question):
     answer = assistant.ask(question)
     assert "comptabilité analytique" in answer.citations[0].quote
+
+
+def test_a_length_with_an_adjective_before_its_unit_answers_how_long(assistant):
+    # "au cours des cinq derniers mois" gives the length asked, over the convention's.
+    history = ["Qui peut être accompagné à titre subsidiaire ?"]
+    previous = assistant.ask(history[0])
+    answer = assistant.ask(
+        "Et le délai sans contact avec France Travail, c'est combien exactement ?",
+        history=history,
+        previous=previous,
+    )
+    assert "cinq derniers mois" in answer.citations[0].quote

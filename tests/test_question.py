@@ -221,6 +221,19 @@ def test_a_date_in_a_texts_name_is_a_weaker_answer_than_a_date_stated() -> None:
     assert gives_kind("date", stated, strict=True)
 
 
+@pytest.mark.parametrize(
+    ("text", "given"),
+    [
+        ("lorsqu'elles n'ont eu aucun contact au cours des cinq derniers mois", True),
+        ("seules les trois premières années sont budgétées", True),
+        ("la convention est conclue pour trois ans", True),
+        ("la dernière année du projet", False),
+    ],
+)
+def test_a_length_may_have_an_adjective_before_its_unit(text: str, given: bool) -> None:
+    assert gives_kind("duration", text) is given
+
+
 def test_a_date_in_the_name_of_the_kind_of_text_asked_about_answers() -> None:
     named = "La loi pour le plein emploi du 18 décembre 2023 lui a donné une base légale."
     about = texts_named("When was the full employment act passed?")
