@@ -610,7 +610,9 @@ def answers_kind(
                 q
                 for q in giving
                 if topic & set(tokens(q))
-                or (q == top[0].quote and not question.english)
+                # Not when the topic is in the texts' words and it has none of them: the
+                # project's floor does not say what "aide à la mobilité" France Travail pays.
+                or (q == top[0].quote and not question.english and not any(known(t) for t in topic))
                 or (asked_end and bound(q) == asked_end)
             ]
         if not giving:

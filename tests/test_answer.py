@@ -643,6 +643,13 @@ def test_an_amount_about_something_else_does_not_answer(assistant):
     assert answer.abstained and not answer.citations
     # An amount asked in other words than the texts' is still answered.
     assert "150 000" in assistant.ask("C'est quoi le budget plancher d'un projet ?").text
+    assert "150 000" in assistant.ask("quick one - lowest total budget allowed?").text
+    # Not one about what the texts name, with the project's floor, which names none of it.
+    other = assistant.ask(
+        "Quel montant d'aide à la mobilité France Travail peut-il verser aux personnes que "
+        "nous lui adresserons à la sortie du parcours ?"
+    )
+    assert other.abstained
 
 
 def test_an_english_question_leads_with_the_sentence_its_words_map_to(assistant):
