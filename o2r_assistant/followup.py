@@ -144,13 +144,13 @@ def resolve_followup(question: str, history: list[str] | None, within_message: b
     if not history:
         return question
     previous = history[-1]
-    # A message that only said who is writing ("on est une asso de Saint-Nazaire") is no
-    # question to continue: a follow-up naming a topic of its own ("et côté expérience,
-    # ils attendent quoi ?") stands alone, and the facts stated are in the dossier.
     # "ok et si…" is read from its "et"; a message that continues nothing is kept whole.
     opened = _ACKNOWLEDGED.sub("", question.strip())
-    # Unless it draws on what was said: "Du coup, faut-il que l'une d'entre nous coordonne
-    # les autres ?" after "Nous sommes trois associations…".
+    # A message that only said who is writing ("on est une asso de Saint-Nazaire") is no
+    # question to continue: a follow-up naming a topic of its own ("et côté expérience,
+    # ils attendent quoi ?") stands alone, and the facts stated are in the dossier. Not one
+    # drawing on what was said: "Du coup, faut-il que l'une d'entre nous coordonne les
+    # autres ?" after "Nous sommes trois associations…".
     if (
         not asks_something(previous)
         and len(content_words(question)) >= STANDS_ALONE_WORDS

@@ -242,11 +242,13 @@ _WHO_IN_SITU = re.compile(
     r"\b(?:par|à|a|de|avec|auprès de|aupres de|chez|by|to|with|from)\s+(?:qui|whom)\s*\?",
     re.I,
 )
+# A length counted from an event: "combien de temps après le dépôt… ?".
 _TIME_FROM_EVENT = re.compile(
     r"\b(?:combien de temps|how long|how many (?:days|weeks|months))\s+"
     r"(?:après|apres|avant|after|before)\b",
     re.I,
 )
+# A second question joined on: ", et on la signe avec qui ?".
 _JOINED = re.compile(r"[,;]\s*(?:et|mais|and|but)\b", re.I)
 _WHO_ARE = re.compile(r"^(?:et |mais |alors )?(?:qui sont|who are)\b", re.I)
 # A short opening aside before the question proper: "Et accessoirement, avec qui… ?",
