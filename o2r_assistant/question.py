@@ -157,7 +157,12 @@ definition: \b(?:veut dire|signifie|définition|qu'(?:est-ce qu(?:e\b|')|entend-
     |\bentend(?:s|ent|ez|u)?(?:-(?:on|vous|ils|elles|il|elle))?[ ]+par\b|\bmean[ ]+by\b
     |\bc(?:'est|est)?[ ]+(?:quoi|koi)\b|what (?:is|are|does)\b.*\bmean|what is meant
     |\bstands? for\b
-    |rôle (?:exact |précis )?(?:du|de la|de l'|des)|role of (?:the|a|an)\b)
+    |rôle (?:exact |précis )?(?:du|de la|de l'|des)|role of (?:the|a|an)\b
+# What someone named does is what its entry says: "il fait quoi concrètement ?", "à quoi
+# sert le chef de file ?", "what does the lead partner do?".
+    |\b(?:il|elle|ils|elles|ça|ca|celui-ci|celle-ci)[ ]+(?:fait|font|sert|servent)[ ]+(?:à[ ]+)?
+    (?:quoi|koi)\b|\bà[ ]quoi[ ](?:sert|servent)\b|\b(?:son|leur|its|their)[ ]+r[oô]le\b
+    |\bwhat[ ]does[ ](?:it|he|she|the[ ][\w' -]{1,30}?|an?[ ][\w' -]{1,30}?)[ ]do\b)
 # A short question that only asks whether what was stated is enough or acceptable.
 # Also "on est bons ?", "we're good?", "on coche toutes les cases ?", "we tick all the boxes".
 assess: \b(?:suffisante?s?|suffit|assez|ça passe|ça va|c'est bon|ok|valables?|conformes?|jouable

@@ -1015,6 +1015,16 @@ def test_a_glossary_term_is_named_by_its_own_word_not_by_its_stem(assistant):
     assert "Droit commun" in assistant.ask("c'est quoi le droit commun ?").citations[0].quote
 
 
+def test_what_a_named_term_does_is_said_by_its_entry(assistant):
+    # Not by the sentence saying it is designated in the convention, once one is named.
+    for question in (
+        "Once the convention is signed, what does the 'chef de file' do?",
+        "Après la signature de la convention, à quoi sert le chef de file ?",
+    ):
+        quote = assistant.ask(question).citations[0].quote
+        assert "coordonne" in quote, question
+
+
 def test_a_definition_asks_about_the_term_not_the_text_it_was_read_in(assistant):
     answer = assistant.ask("Dans l'AMI, on parle d'un droit commun : ça veut dire quoi ?")
     assert answer.citations[0].quote.startswith("**Droit commun**")

@@ -1136,10 +1136,26 @@ def test_two_things_asked_at_once(message: str, several: bool) -> None:
 
 @pytest.mark.parametrize(
     "message",
-    ["Quel est le rôle exact du chef de file ?", "What exactly is the role of the lead?"],
+    [
+        "Quel est le rôle exact du chef de file ?",
+        "What exactly is the role of the lead?",
+        # What someone named does is what its entry says.
+        "et il fait quoi concrètement ?",
+        "À quoi sert le chef de file ?",
+        "quel est son rôle ?",
+        "What does the lead partner do once the agreement is signed?",
+    ],
 )
 def test_asking_the_role_of_something_asks_its_definition(message: str) -> None:
     assert analyse(message).definition
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["On fait quoi après le repérage ?", "What do we do after the first meeting?"],
+)
+def test_asking_what_to_do_oneself_asks_no_definition(message: str) -> None:
+    assert not analyse(message).definition
 
 
 def test_which_article_asked_with_combien_asks_for_a_reference() -> None:
