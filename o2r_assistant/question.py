@@ -335,12 +335,24 @@ _NUMBER = (
 )
 # Not followed by what names a length: "maximum length", "minimum duration".
 _NOT_OF_TIME = r"(?!\s+(?:[\w'’-]+\s+)?(?:length|duration|durée|period|time)\b)"
-# Nor right after one ("8 mois maximum" bounds a length), nor as an adverb ("ce que le
-# projet doit contenir au minimum": at least) unless a quantity is asked ("Quelle part
-# du budget l'État finance-t-il au maximum ?").
+# Nor right after one ("8 mois maximum" bounds a length), nor after a pathway, which
+# lasts ("parcours max par perso ?"), nor as an adverb ("ce que le projet doit contenir au
+# minimum": at least) unless a quantity is asked ("Quelle part du budget l'État
+# finance-t-il au maximum ?").
 _NO_AMOUNT_BEFORE = "".join(
     rf"(?<!\b{word} )"
-    for word in ("mois", "ans", "années", "semaines", "jours", "months", "years", "au")
+    for word in (
+        "mois",
+        "ans",
+        "années",
+        "semaines",
+        "jours",
+        "months",
+        "years",
+        "au",
+        "parcours",
+        "pathway",
+    )
 )
 KIND_ASKED = {
     "duration": lenient(
@@ -1276,7 +1288,10 @@ def language_switch(message: str) -> str | None:
 
 def is_english(text: str) -> bool:
     words = [w.lower() for w in _WORDS.findall(text)]
-    en = sum(w in _EN_WORDS for w in words)
+    # After a number, "an" is the French year: "1 an c bon ?".
+    en = sum(
+        w in _EN_WORDS and not (w == "an" and words[i - 1].isdigit()) for i, w in enumerate(words)
+    )
     fr = sum(w in _FR_WORDS for w in words)
     return (en >= 2 and en > fr) or (en >= 1 and fr == 0)
 

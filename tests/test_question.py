@@ -1369,6 +1369,8 @@ def test_a_relative_pronoun_is_no_wh_question(question: str, wh: bool) -> None:
         # A bound right after a length bounds that length: the facts ask for no amount.
         ("Accompagnement de 8 mois maximum par personne. Ça vous va ?", ()),
         ("Parcours de deux ans minimum, c'est possible ?", ()),
+        # So does one after a pathway, which lasts; and "1 an" is French.
+        ("parcours maximum par perso ? 1 an c bon ?", ()),
         # "Au minimum" says "at least" of the verb.
         ("Le projet doit-il contenir au minimum un accompagnement ?", ()),
         # Unless a quantity is asked.
@@ -1378,6 +1380,18 @@ def test_a_relative_pronoun_is_no_wh_question(question: str, wh: bool) -> None:
 )
 def test_a_bound_after_a_length_or_as_an_adverb_asks_for_no_amount(text: str, kinds) -> None:
     assert analyse(text).kinds == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        ("parcours max par perso ? 1 an c bon ?", False),
+        ("Is it an association?", True),
+        ("an 18 month pathway, ok?", True),
+    ],
+)
+def test_an_after_a_number_is_the_french_year(text: str, english: bool) -> None:
+    assert analyse(text).english is english
 
 
 def test_a_question_about_them_keeps_the_statement_that_says_who_they_are() -> None:
