@@ -1166,6 +1166,7 @@ def compose(
     numbers: dict[str, int] = {}
     parts: list[str] = []
     verdict = None
+    asked = frozenset(tokens(question.focus))
     quoted = _rules_quoted(findings, chosen) if findings is not None else frozenset()
     if findings is not None and findings_first:
         verdict = findings_line(
@@ -1184,7 +1185,7 @@ def compose(
             numbers[chunk.chunk_id] = len(numbers) + 1
         n = numbers[chunk.chunk_id]
         citations.append(Citation.of(n, chunk, cand.text))
-        quote = f"« {cand.quote} » [{n}]"
+        quote = f"« {without_asides(cand.quote, asked)} » [{n}]"
         if i == 0:
             lead = _source_phrase(chunk)
             plain = (
@@ -1215,6 +1216,29 @@ def compose(
         )
         parts.append(f"Pour les éléments que vous indiquez : {line}")
     return "\n\n".join(parts), citations, verdict
+
+
+# A quote longer than this leaves out its asides that share no word with the question:
+# the subsidiary public's sentence reaches its second case ("cinq derniers mois") within
+# the first lines once the examples of the first case are cut.
+ASIDE_TRIM_CHARS = 400
+# Shorter brackets name or define ("(CPOM)", "(ses caractéristiques générales)").
+MIN_ASIDE_CHARS = 40
+_ASIDE = re.compile(r"\s*\(([^()]+)\)")
+
+
+def without_asides(quote: str, asked: frozenset[str]) -> str:
+    """``quote`` with its long bracketed asides on nothing asked cut to "[…]", when long."""
+    if len(quote) <= ASIDE_TRIM_CHARS:
+        return quote
+
+    def cut(match: re.Match[str]) -> str:
+        aside = match.group(1)
+        if len(aside) < MIN_ASIDE_CHARS or asked & set(tokens(aside)):
+            return match.group(0)
+        return " […]"
+
+    return _ASIDE.sub(cut, quote)
 
 
 # A source named in an answer's lead is at most this many words: "Décret n° 2024-584

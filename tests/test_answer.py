@@ -9,14 +9,14 @@ import pytest
 import yaml
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
-from o2r_assistant.answer import TOPIC_BONUS, main_clauses, score_candidates
+from o2r_assistant.answer import TOPIC_BONUS, main_clauses, score_candidates, without_asides
 from o2r_assistant.assistant import _short, clean_question
 from o2r_assistant.config import PROJECT_ROOT, Settings
 from o2r_assistant.errors import ConfigError, InputError
 from o2r_assistant.llm import FALLBACK_NOTICE, make_chat_model
 from o2r_assistant.question import analyse
 from o2r_assistant.scope import ABSTENTION_LEAD_EN, ABSTENTION_TEXT, funded_item
-from o2r_assistant.text import normalize_match
+from o2r_assistant.text import normalize_match, tokens
 
 FORMATION = "Les dépenses de formation sont-elles éligibles ?"
 DEV_SET = PROJECT_ROOT / "tests" / "eval" / "questions.yaml"
@@ -1013,6 +1013,27 @@ def test_a_glossary_term_is_named_by_its_own_word_not_by_its_stem(assistant):
     )
     assert "Droit commun" not in assistant.ask(asked).citations[0].quote
     assert "Droit commun" in assistant.ask("c'est quoi le droit commun ?").citations[0].quote
+
+
+SUBSIDIARY = (
+    "À titre subsidiaire, l'offre peut aussi s'adresser à des personnes éloignées de l'emploi "
+    "qui sont inscrites comme demandeurs d'emploi, dans deux cas : lorsqu'elles n'ont aucune "
+    "offre d'accompagnement adaptée à leurs besoins (en raison de leur vulnérabilité, ou parce "
+    "qu'aucune solution n'existe sur leur territoire), ou lorsqu'elles n'ont pas eu de contact "
+    "régulier avec un organisme référent du réseau pour l'emploi au cours des cinq derniers mois."
+)
+
+
+def test_a_long_quote_leaves_out_an_aside_on_nothing_asked():
+    asked = frozenset(tokens("Les inscrits à France Travail peuvent-ils être accompagnés ?"))
+    shown = without_asides(SUBSIDIARY, asked)
+    assert "adaptée à leurs besoins […], ou lorsqu'elles" in shown
+    assert "vulnérabilité" not in shown and shown.endswith("cinq derniers mois.")
+    # An aside on what is asked stays, and so does every aside of a shorter quote.
+    asked = frozenset(tokens("Et s'il n'existe aucune solution sur leur territoire ?"))
+    assert without_asides(SUBSIDIARY, asked) == SUBSIDIARY
+    short = "L'organisme devient membre du réseau (France Travail, missions locales, Cap emploi)."
+    assert without_asides(short, frozenset()) == short
 
 
 def test_what_a_named_term_does_is_said_by_its_entry(assistant):
