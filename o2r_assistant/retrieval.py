@@ -346,6 +346,11 @@ def _word_initials(text: str) -> set[str]:
 _FOLLOWED = re.compile(r"\s*\([^()]*\?\s*\)\s*$")
 
 
+def glossed(word: str) -> bool:
+    """Whether the call's own words stand in for ``word`` ("thune": "coût budget")."""
+    return word.lower() in _SYNONYMS
+
+
 def phrase_meanings(text: str) -> list[str]:
     """The corpus wording of idioms found in ``text``, not in the question a follow-up is
     completed with ("and who do we address it to? (Can we send it online?)" asks who, not

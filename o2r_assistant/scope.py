@@ -29,6 +29,7 @@ from .retrieval import (
     DOMAIN_STEMS_EN,
     HybridRetriever,
     RetrievalResult,
+    glossed,
     phrase_meanings,
     region_terms,
 )
@@ -573,7 +574,14 @@ def answers_kind(
     """
     if question.subject and not question.english:
         subject = tokens(question.subject)
-        if subject and subject[0] not in FRAME_NOUNS and not known(subject[0]):
+        # A bound named in other words ("Quel est le plancher du budget ?") is no thing
+        # the texts never name.
+        if (
+            subject
+            and subject[0] not in FRAME_NOUNS
+            and not known(subject[0])
+            and not bound(question.subject)
+        ):
             return False
     top = sorted(candidates, key=lambda c: -c.score)[:KIND_WINDOW]
     for kind in question.kinds:
@@ -606,6 +614,9 @@ def answers_kind(
             # share them: its words are no evidence that it is on the topic.
             topic = _topic(question, "amount", expanded)
             asked_end = bound(question.focus)
+            if asked_end and not question.english and not _bounds_a_known(question.focus, known):
+                # A floor of something else does not answer "un âge minimum ?".
+                asked_end = None
             giving = [
                 q
                 for q in giving
@@ -637,6 +648,31 @@ _COMPARISON = re.compile(
     r"(?P<way>inférieur|supérieur)(?:e|s|es)?\s+à",
     re.I,
 )
+
+
+# What a bound is of: "âge minimum", "budget maximal", "minimum de thune", "plafond des frais".
+_BOUNDED = re.compile(
+    r"\b([\wÀ-ÿ'’-]{3,})\s+(?:minimum|minimal|minimale|maximum|maximal|maximale)\b"
+    r"|\b(?:minimum|maximum|plafond|plancher)\s+(?:de\s+la\s+|de\s+l['’]|de\s+|d['’]|du\s+|des\s+)"
+    r"([\wÀ-ÿ'’-]{3,})",
+    re.I,
+)
+
+
+# Words that name the bound itself: "le seuil minimum du budget".
+_BOUND_FRAMES = FRAME_NOUNS | frozenset(tokens("seuil seuils limite limites"))
+
+
+def _bounds_a_known(text: str, known: Callable[[str], bool]) -> bool:
+    """Whether what ``text`` bounds is in the texts' words, or says nothing of what."""
+    for match in _BOUNDED.finditer(text):
+        word = match.group(1) or match.group(2)
+        stems = set(tokens(word)) - _BOUND_FRAMES
+        if any(c.isdigit() for c in word):
+            continue  # "le minimum de 150k": a figure, not what it bounds
+        if stems and not (glossed(word) or any(known(t) for t in stems)):
+            return False
+    return True
 
 
 def bound(text: str) -> str | None:

@@ -652,6 +652,23 @@ def test_an_amount_about_something_else_does_not_answer(assistant):
     assert other.abstained
 
 
+def test_a_bound_of_something_the_texts_never_name_is_not_the_projects_floor(assistant):
+    # The 150 000 € floor bounds the project's cost, not an age or a turnover.
+    for question in (
+        "Faut-il un chiffre d'affaires minimum pour candidater ?",
+        "Les personnes suivies doivent-elles avoir un âge minimum ?",
+    ):
+        assert assistant.ask(question).abstained, question
+    # A floor in the texts' words, or in everyday ones they map, is still that one.
+    for question in (
+        "Quel est le plancher du budget ?",
+        "c quoi le minimum de thune pour candidater ?",
+        "le seuil minimum pour le budget c combien ?",
+        "le minimum de 150 000 €, c'est sur le coût total ?",
+    ):
+        assert "150 000" in assistant.ask(question).text, question
+
+
 def test_an_english_question_leads_with_the_sentence_its_words_map_to(assistant):
     answer = assistant.ask(
         "We're three small charities thinking of applying together. "
