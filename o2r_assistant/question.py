@@ -476,6 +476,22 @@ KIND_ASKED = {
         r"(?:contain|include|require|expect)\b",
         re.I,
     ),
+    # Where the people supported should end up: "et après le parcours, elle devient quoi ?",
+    # "on les oriente vers quoi à la sortie ?", "what happens to them at the end?".
+    "outcome": lenient(
+        r"\b(?:devien(?:t|nent|dra|dront)|deviendr\w*)[ -](?:quoi|koi)\b|\bque deviennent\b"
+        # The people as object: "le dossier, on l'envoie où ?" asks where to apply.
+        r"|\bles\s+(?:envoi|envoy|orient|dirig|amen)\w*\b[^?.]{0,20}?\b(?:où|vers quoi)\s*\?"
+        r"|\bvers quoi\b[^?.]{0,30}\b(?:envoy|orient|dirig|amen)\w*"
+        r"|\b(?:après|à la fin|au bout|à l['’]issue|à la sortie|en sortie|en fin)\s+"
+        r"(?:du|de la|de l['’]|de)\s+"
+        r"(?:leur |son |notre )?(?:parcours|accompagnement|remobilisation|programme)\b"
+        r"|\bsorties? (?:positives?|dynamiques?)\b"
+        r"|\bwhat happens\b[^?.]{0,30}\b(?:after|end|afterwards|next)\b"
+        r"|\b(?:after|at the end of) (?:the|their|our) (?:pathway|programm?e?|support|course)\b"
+        r"|\bwhere do (?:they|participants|people) go\b",
+        re.I,
+    ),
 }
 KIND_GIVEN = {
     # "au cours des cinq derniers mois", "les trois premières années".
@@ -504,6 +520,12 @@ KIND_GIVEN = {
     "applicant": re.compile(r"\borganismes? publics? ou (?:un organisme )?privés?", re.I),
     "reference": re.compile(r"\b[LRD]\.\s?\d{4}-\d+|\bn°\s?\d{4}-\d+|\bloi du \d|\barticle \d"),
     "list": re.compile(r"\n\s*(?:[-*•▪◦–]|\d{1,2}[.)])\s"),
+    # The end the call sets for the people: "Le but est que la personne entre dans…", "La
+    # finalité du parcours…"; not the glossary's "droit commun", which names one of them.
+    "outcome": re.compile(
+        r"\b(?:le but est|la finalité|l['’]objectif est|ramener ces publics)\b",
+        re.I,
+    ),
 }
 # A text's own name is no fact about it: "le décret n° 2024-584 du 24 juin 2024" dates
 # nothing, and "n° 2024-584" counts nothing.
@@ -652,7 +674,7 @@ ASKING_WORDS = {kind: frozenset(tokens(words)) for kind, words in _ASKING_WORDS.
 FACT_KINDS = ("amount", "duration", "count", "date", "rate")
 # Kinds few sentences give, read wherever they stand when asked: the facts, and who may
 # apply ("tout organisme public ou privé", worded unlike "une commune peut-elle…").
-SOUGHT_KINDS = (*FACT_KINDS, "applicant")
+SOUGHT_KINDS = (*FACT_KINDS, "applicant", "outcome")
 # Kinds whose absence from every candidate sentence means the texts do not say.
 MUST_BE_GIVEN = ("contact", "count", "rate", "date")
 

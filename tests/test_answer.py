@@ -1063,6 +1063,16 @@ def test_what_a_named_term_does_is_said_by_its_entry(assistant):
         assert "coordonne" in quote, question
 
 
+def test_where_the_people_end_up_is_said_by_the_calls_aim(assistant):
+    # Not by a sentence on the pathway's content or on the operator.
+    for question in (
+        "Et à la sortie du parcours, on oriente les gens vers quoi ?",
+        "What happens to participants after the pathway?",
+    ):
+        quote = assistant.ask(question).citations[0].quote
+        assert "droit commun" in quote or "retour à l’emploi" in quote, question
+
+
 def test_a_definition_asks_about_the_term_not_the_text_it_was_read_in(assistant):
     answer = assistant.ask("Dans l'AMI, on parle d'un droit commun : ça veut dire quoi ?")
     assert answer.citations[0].quote.startswith("**Droit commun**")

@@ -1158,6 +1158,24 @@ def test_asking_what_to_do_oneself_asks_no_definition(message: str) -> None:
     assert not analyse(message).definition
 
 
+@pytest.mark.parametrize(
+    ("message", "outcome"),
+    [
+        ("Et après, elle devient quoi ?", True),
+        ("apres on les envoie ou ?", True),
+        ("Que deviennent les personnes à la fin du parcours ?", True),
+        ("What happens to participants after the pathway?", True),
+        # After something else, where to send a file, or a length: no outcome asked.
+        ("Et le dossier, on l'envoie où ?", False),
+        ("Le dossier s'envoie par courrier, ou peut-on le faire en ligne ?", False),
+        ("Combien de temps après le dépôt a-t-on une réponse ?", False),
+        ("Combien de temps dure le parcours ?", False),
+    ],
+)
+def test_where_the_people_end_up_is_an_outcome_asked(message: str, outcome: bool) -> None:
+    assert ("outcome" in analyse(message).kinds) is outcome
+
+
 def test_which_article_asked_with_combien_asks_for_a_reference() -> None:
     # "l'article combien" asks which article creates it, not an amount.
     assert analyse("la loi plein emploi c l'article combien qui cree l'O2R deja ?").kinds == (
