@@ -186,8 +186,19 @@ def funded_item(question: str) -> list[str]:
     for pattern in _FUNDED:
         match = pattern.search(question)
         if match and not _PAYS_FOR.search(match.group(0)):
-            return [w for w in content_words(match.group(1)) if w not in _EXPENSE_WORDS]
+            words = [w for w in content_words(match.group(1)) if w not in _EXPENSE_WORDS]
+            if words and words[0] in _PEOPLE_SUPPORTED:
+                return []  # "les gens qu'on suit sont payés ?" asks of their remuneration
+            return words
     return []
+
+
+# The people supported, in the texts' words or everyday ones: paid, they are remunerated,
+# not an expense the texts fail to name.
+_PEOPLE_SUPPORTED = frozenset(
+    "gens personne personnes jeune jeunes beneficiaire beneficiaires participant participants "
+    "publics public stagiaires".split()
+)
 
 
 # What a yes/no question asks exists or is planned: "Une réunion d'information ou un

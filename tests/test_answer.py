@@ -635,6 +635,12 @@ def test_a_sentence_handing_the_matter_to_another_text_does_not_lead(assistant):
     assert "décret" in who.citations[0].quote.lower()
 
 
+def test_whether_the_people_are_paid_in_everyday_words_is_answered(assistant):
+    answer = assistant.ask("les gens qu'on accompagne ils sont payés ?")
+    assert not answer.abstained
+    assert "rémunération" in answer.citations[0].quote
+
+
 def test_an_amount_about_something_else_does_not_answer(assistant):
     answer = assistant.ask(
         "Ils touchent combien par mois exactement, les bénéficiaires rémunérés ? "
@@ -965,6 +971,9 @@ def test_an_expense_the_texts_speak_of_is_answered(assistant, question):
         ("Peut-on financer l'achat d'un véhicule avec l'O2R ?", ["vehicule"]),
         ("Les frais de formation sont-ils éligibles ?", ["formation"]),
         ("Qui instruit les candidatures ?", []),
+        # The people supported, paid, are remunerated: no expense.
+        ("les gens qu'on accompagne, ils sont payés ?", []),
+        ("Les jeunes seront-ils payés pendant le parcours ?", []),
     ],
 )
 def test_what_a_question_asks_to_have_funded(question, item):
