@@ -341,18 +341,7 @@ _NOT_OF_TIME = r"(?!\s+(?:[\w'’-]+\s+)?(?:length|duration|durée|period|time)\
 # finance-t-il au maximum ?").
 _NO_AMOUNT_BEFORE = "".join(
     rf"(?<!\b{word} )"
-    for word in (
-        "mois",
-        "ans",
-        "années",
-        "semaines",
-        "jours",
-        "months",
-        "years",
-        "au",
-        "parcours",
-        "pathway",
-    )
+    for word in "mois ans années semaines jours months years au parcours pathway".split()
 )
 KIND_ASKED = {
     "duration": lenient(
@@ -1312,7 +1301,8 @@ def is_english(text: str) -> bool:
     words = [w.lower() for w in _WORDS.findall(text)]
     # After a number, "an" is the French year: "1 an c bon ?".
     en = sum(
-        w in _EN_WORDS and not (w == "an" and words[i - 1].isdigit()) for i, w in enumerate(words)
+        w in _EN_WORDS and not (w == "an" and i > 0 and words[i - 1].isdigit())
+        for i, w in enumerate(words)
     )
     fr = sum(w in _FR_WORDS for w in words)
     return (en >= 2 and en > fr) or (en >= 1 and fr == 0)

@@ -678,9 +678,9 @@ def _bounds_a_known(text: str, known: Callable[[str], bool]) -> bool:
     """Whether what ``text`` bounds is in the texts' words, or says nothing of what."""
     for match in _BOUNDED.finditer(text):
         word = match.group(1) or match.group(2)
-        stems = set(tokens(word)) - _BOUND_FRAMES
         if any(c.isdigit() for c in word):
             continue  # "le minimum de 150k": a figure, not what it bounds
+        stems = set(tokens(word)) - _BOUND_FRAMES
         if stems and not (glossed(word) or any(known(t) for t in stems)):
             return False
     return True
