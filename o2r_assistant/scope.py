@@ -161,7 +161,7 @@ _FUNDED = (
         r"|inscrire|budgéter|budgeter|valoriser|comptabiliser|imputer)\s+"
         r"(?:le|la|les|l['’]|un|une|des|nos|notre|du|de la|de l['’]|d['’])\s*"
         + _NP
-        + r"(?=\s+(?:par|avec|dans|sur|pour|au|aux|ou|via|grâce)\b"
+        + r"(?=\s+(?:par|avec|dans|sur|pour|au|aux|ou|via|grâce|comme)\b"
         r"|\s*[?,.;!]|\s*$)",
         re.I,
     ),
@@ -226,14 +226,19 @@ _ASKED_THING = (
     # What a candidate asks whether it must have or name: "Devons-nous nommer un
     # commissaire aux comptes… ?", "Faut-il souscrire une assurance ?".
     re.compile(
-        r"\b(?:devons-nous|doit-on|dois-je|faut-il|faudra-t-il|est-il obligatoire d['’]|est-ce"
-        r" obligatoire d['’]|sommes-nous obligés d['’]|est-on obligé d['’])\s*"
-        r"(?:obligatoirement\s+)?"
+        # Any person and tense of "devoir" or "falloir", asked by inversion ("une petite
+        # association doit-elle avoir… ?") or in a sentence that ends asking ("nos
+        # accompagnateurs doivent avoir un diplôme ou pas ?").
+        r"\b(?:(?:doi[st]|doivent|devons|devez|devr\w+|fau[td]\w*)"
+        r"(?:-(?:t-)?(?:il|elle|on|ils|elles|nous|vous|je)\b|(?=[^.!?\n]*\?))"
+        r"|est-il obligatoire d['’]|est-ce obligatoire d['’]|sommes-nous obligés d['’]"
+        r"|est-on obligé d['’])\s*"
+        r"(?:obligatoirement\s+|forcément\s+|absolument\s+)?"
         r"(?:avoir|nommer|désigner|souscrire|recruter|embaucher|détenir|posséder|obtenir"
         r"|disposer d['’])\s*"
         # Not one of the candidates themselves: "désigner l'une d'entre nous".
         r"(?!l['’]une?\b|l['’]un\b|quelqu)"
-        rf"{_THING}\s*(?:[?,.;!]|$|\b(?:pour|avec|dans|sur|en|à|au|aux|de|du|des)\b)",
+        rf"{_THING}\s*(?:[?,.;!]|$|\b(?:pour|avec|dans|sur|en|à|au|aux|de|du|des|ou pas|ou non)\b)",
         re.I,
     ),
     # What the State requires: "l'État impose-t-il une assurance responsabilité civile ?",
@@ -241,7 +246,17 @@ _ASKED_THING = (
     re.compile(
         r"\b(?:impose|imposent|imposera|exige|exigent|exigera|requiert|requièrent)"
         r"(?:-t-(?:il|elle|on|ils|elles))?\s+"
-        rf"{_THING}\s*(?:[?,.;!]|$|\b(?:pour|avec|dans|sur|en|à|au|aux|de|du|des)\b)",
+        # One more word may qualify it ("une attestation d'assurance … particulière pour…").
+        rf"{_THING}\s*(?:[\wÀ-ÿ'’-]+\s*)?"
+        r"(?:[?,.;!]|$|\b(?:pour|avec|dans|sur|en|à|au|aux|de|du|des)\b)",
+        re.I,
+    ),
+    # Who must certify or check: "les comptes devront-ils être certifiés par un commissaire
+    # aux comptes ?", in the sentence that asks.
+    re.compile(
+        r"\b(?:certifi\w*|visée?s?|validée?s?|contrôlée?s?|auditée?s?)\s+"
+        r"(?:[\wÀ-ÿ'’-]+\s+){0,3}?par\s+(?=[^.!?\n]*\?)"
+        rf"{_THING}\s*(?:[?,.;!]|$|\b(?:pour|avec|dans|sur|en|à|au|aux|de|du|des|chaque)\b)",
         re.I,
     ),
     # What the people may receive: "Elles ont droit à la prime d'activité ?", "peuvent-ils

@@ -152,6 +152,8 @@ def test_an_english_question_the_texts_do_not_answer_is_declined_in_english_firs
         "What's the deadline to submit our application for the 2025 round in Pays de la Loire?",
         # Another region's call, which the texts do not hold.
         "L'AMI O2R en Occitanie fixe-t-il lui aussi un coût minimum ?",
+        # What an applicant must have, asked in any tense and person.
+        "Une association de quartier doit-elle avoir un commissaire aux comptes ?",
     ],
 )
 def test_out_of_scope_abstains_and_points_to_the_dreets(assistant, question):

@@ -121,6 +121,22 @@ def test_a_name_given_as_an_example_of_a_kind_the_call_names(
             ["assurance", "responsabilite"],
         ),
         ("Exige-t-on un commissaire aux comptes ?", ["commissaire"]),
+        # ... in any person or tense of "devoir" or "falloir", or in a sentence that asks.
+        ("Une petite structure doit-elle avoir un commissaire aux comptes ?", ["commissaire"]),
+        ("Faudrait-il posséder une flotte de véhicules ?", ["flotte"]),
+        ("nos salariés doivent avoir un permis poids lourd ou pas ?", ["permis", "poids"]),
+        ("Nos salariés doivent avoir le permis. Le budget est-il suffisant ?", []),
+        # ... qualified by one more word.
+        (
+            "Le préfet exige-t-il une attestation fiscale récente pour le dossier ?",
+            ["attestation", "fiscale"],
+        ),
+        # Who must certify, in the sentence that asks.
+        (
+            "Les comptes devront-ils être certifiés chaque année par un commissaire aux comptes ?",
+            ["commissaire"],
+        ),
+        ("Nos comptes sont certifiés par un cabinet. Le budget suffit-il ?", []),
         # What the people may receive.
         ("Elles ont droit à la prime d'activité en plus ?", ["prime"]),
         ("Peuvent-elles bénéficier d'un logement social ?", ["logement", "social"]),
@@ -165,6 +181,12 @@ def test_what_pays_is_no_item_paid_for() -> None:
     # "Le loyer … est-il financé ?" asks about rent; what "sert à payer" is the payer.
     assert funded_item("Le loyer de nos locaux est-il financé ?") == ["loyer", "locaux"]
     assert funded_item("le fric de l'etat en gros ca sert a payer quoi") == []
+
+
+def test_what_is_counted_as_something_is_the_item_asked_about() -> None:
+    # "valoriser X comme contribution": X is what would enter the budget.
+    question = "Peut-on valoriser le travail de nos bénévoles comme apport au projet ?"
+    assert funded_item(question) == ["travail", "benevoles"]
 
 
 @pytest.mark.parametrize(
