@@ -343,6 +343,13 @@ _NO_AMOUNT_BEFORE = "".join(
     rf"(?<!\b{word} )"
     for word in "mois ans années semaines jours months years au parcours pathway".split()
 )
+# An amount given per person supported, which a project's total does not state.
+PER_PERSON = (
+    r"\b(?:par|per|pour une?|for (?:a|each|one))\s+(?:personnes?|bénéficiaires?|beneficiar(?:y|ies)"
+    r"|participants?|jeunes?|têtes?|persons?|head|individual)\b"
+)
+
+
 KIND_ASKED = {
     "duration": lenient(
         r"\bcombien de temps|\bdurée|\bdure(?:r|nt)?\b|\bpendant combien|\bhow long|\bduration"
@@ -366,6 +373,8 @@ KIND_ASKED = {
         r"|\b(?:budget|montant|coût)s? (?:le|la) (?:plus|moins) (?:petit|bas|faible|élevé|gros)"
         r"|\b(?:budget|montant|coût)s? (?:min|max)\b"
         r"|\bhow much"
+        # "Quel coût par personne accompagnée ?": an amount per head.
+        rf"|\b(?:co[uû]ts?|montants?|budgets?|prix|sommes?|costs?|amounts?)\b[^?.]{{0,25}}?{PER_PERSON}"
         # A bare "combien" asks how much ("ils touchent combien ?"); "combien de X" counts.
         r"|(?<!article )(?<!articles )\bcombien\b(?!\s*d[e'’])"
         # A price or a wage only when asked for: "on met que les salaires ?" asks no amount.
@@ -481,6 +490,24 @@ KIND_ASKED = {
         r"|\bwhere do (?:they|participants|people) go\b",
         re.I,
     ),
+    # How or when the money is paid: "versée en une seule fois ou par tranches ?", "y a une
+    # avance au début ?", "how is the grant paid out?"; not how long a remuneration lasts.
+    "payment": lenient(
+        # Not "en avance" (ahead of time) nor "tranches d'âge".
+        r"\b(?:par|en|plusieurs|des|deux|trois)\s+tranches?\b(?!\s+d['’]\s*[âa]ge)"
+        r"|\b(?:une|l['’]|d['’]|des)\s*(?:avances?|acomptes?)\b|\binstal+ments?\b"
+        r"|\b(?:upfront|advance payments?)\b"
+        r"|\b(?:vers(?:é|ée|és|ées|ement|ements)|pay[ée]e?s?|paiements?|paid|payments?"
+        r"|disburs\w*)\b[^?.]{0,40}?\b(?:comment|quand|à quel moment|en une (?:seule )?fois"
+        r"|au (?:démarrage|début|debut)|à la (?:signature|fin)|how|when)\b"
+        # Asked first: "which decree lays down how participants get paid?" asks for a text.
+        r"|(?:^|[.?!:;]\s*)(?:(?:et|mais|and|so)\s+)?"
+        # How an amount is set is no payment: "comment sera déterminé le montant versé ?".
+        r"(?:comment|quand|à quel moment|how(?! (?:much|long|many))|when)\b"
+        r"(?:(?!montant|amount|détermin|determin|calcul|fixé|fixed|set\b)[^?.]){0,40}?"
+        r"\b(?:vers(?:é|ée|és|ées)|pay[ée]e?s?|paid|disbursed)\b",
+        re.I,
+    ),
 }
 KIND_GIVEN = {
     # "au cours des cinq derniers mois", "les trois premières années".
@@ -515,6 +542,12 @@ KIND_GIVEN = {
         r"\b(?:le but est|la finalité|l['’]objectif est|ramener ces publics)\b",
         re.I,
     ),
+    # When or in how many parts a sum is paid: "versée en deux tranches", "une avance".
+    "payment": re.compile(
+        r"\b(?:tranches?|acomptes?|avances? (?:de|sur)|échéanciers?|soldes?)\b"
+        r"|\bvers(?:é|ée|és|ées)\s+(?:en|chaque|annuellement|mensuellement|à la signature)\b",
+        re.I,
+    ),
 }
 # A text's own name is no fact about it: "le décret n° 2024-584 du 24 juin 2024" dates
 # nothing, and "n° 2024-584" counts nothing.
@@ -523,6 +556,10 @@ _LEGAL_NAME = re.compile(
     rf"\bdu\s+\d{{1,2}}(?:er)?\s+{_MONTHS}\s+\d{{4}}",
     re.I,
 )
+
+
+# A short span in guillemets names something (« 100 % inclusion »); its figures state nothing.
+_QUOTED_NAME = re.compile(r"«[^»]{1,40}»")
 
 
 # Whose duration a text speaks of: a person's pathway or the project's (its convention).
@@ -578,6 +615,8 @@ def gives_kind(
     """
     if strict and kind == "date":
         text = _LEGAL_NAME.sub(lambda m: m[0] if _named_kind(m) in about else " ", text)
+    if kind == "rate":
+        text = _QUOTED_NAME.sub(" ", text)  # « 100 % inclusion » names a programme
     return bool(KIND_GIVEN[kind].search(text))
 
 
@@ -665,7 +704,7 @@ FACT_KINDS = ("amount", "duration", "count", "date", "rate")
 # apply ("tout organisme public ou privé", worded unlike "une commune peut-elle…").
 SOUGHT_KINDS = (*FACT_KINDS, "applicant", "outcome")
 # Kinds whose absence from every candidate sentence means the texts do not say.
-MUST_BE_GIVEN = ("contact", "count", "rate", "date")
+MUST_BE_GIVEN = ("contact", "count", "rate", "date", "payment")
 
 
 @dataclass(frozen=True)

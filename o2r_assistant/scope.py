@@ -17,6 +17,7 @@ from .question import (
     FRAME_NOUNS,
     KIND_GIVEN,
     MUST_BE_GIVEN,
+    PER_PERSON,
     Question,
     asks_at,
     dates_text,
@@ -643,6 +644,9 @@ def answers_kind(
             if asked_end and not question.english and not _bounds_a_known(question.focus, known):
                 # A floor of something else does not answer "un âge minimum ?".
                 asked_end = None
+            # "Quel coût par personne ?": only an amount per person answers it.
+            per_person = re.search(PER_PERSON, question.focus, re.I)
+            giving = [q for q in giving if not (per_person and not re.search(PER_PERSON, q, re.I))]
             giving = [
                 q
                 for q in giving

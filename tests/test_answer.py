@@ -152,6 +152,12 @@ def test_an_english_question_the_texts_do_not_answer_is_declined_in_english_firs
         "What's the deadline to submit our application for the 2025 round in Pays de la Loire?",
         # Another region's call, which the texts do not hold.
         "L'AMI O2R en Occitanie fixe-t-il lui aussi un coût minimum ?",
+        # How the money is paid, which the texts never say.
+        "La contribution de l'État nous est-elle versée en une fois, ou en plusieurs tranches ?",
+        # An amount per person: the project's floor is no cost per head.
+        "Quel montant par bénéficiaire la DREETS juge-t-elle acceptable ?",
+        # A rate: the only percentage in the texts is in a programme's name.
+        "Les dépenses de fonctionnement sont-elles plafonnées à un pourcentage du projet ?",
         # What an applicant must have, asked in any tense and person.
         "Une association de quartier doit-elle avoir un commissaire aux comptes ?",
     ],

@@ -1176,6 +1176,42 @@ def test_where_the_people_end_up_is_an_outcome_asked(message: str, outcome: bool
     assert ("outcome" in analyse(message).kinds) is outcome
 
 
+@pytest.mark.parametrize(
+    ("message", "payment"),
+    [
+        ("La subvention nous arrive-t-elle en une fois, ou en deux tranches ?", True),
+        ("le fric de l'état on le touche quand ? y a une avance ?", True),
+        ("How is the State's contribution paid out?", True),
+        ("Comment l'argent est-il versé au porteur ?", True),
+        # Ahead of time, an age bracket, how long or how much: no payment asked.
+        ("Faut-il déposer le dossier en avance ?", False),
+        ("Quelles tranches d'âge sont visées ?", False),
+        ("Combien de temps la rémunération est-elle versée ?", False),
+        ("How much are participants paid?", False),
+        ("Comment sera calculé le montant versé par l'État ?", False),
+        ("Les personnes accompagnées sont-elles payées ?", False),
+    ],
+)
+def test_how_or_when_money_is_paid_is_a_payment_asked(message: str, payment: bool) -> None:
+    assert ("payment" in analyse(message).kinds) is payment
+
+
+def test_a_figure_in_a_quoted_name_gives_no_rate() -> None:
+    assert not gives_kind("rate", "prolonge les appels à projets « 100 % inclusion » du PIC")
+    assert gives_kind("rate", "un taux de sortie de 60 % est attendu")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Quel montant par bénéficiaire la DREETS juge-t-elle acceptable ?",
+        "ça revient à combien par jeune suivi ?",
+        "What budget per participant do you expect?",
+    ],
+)
+def test_an_amount_per_person_is_an_amount_asked(message: str) -> None:
+    assert "amount" in analyse(message).kinds
+
 def test_which_article_asked_with_combien_asks_for_a_reference() -> None:
     # "l'article combien" asks which article creates it, not an amount.
     assert analyse("la loi plein emploi c l'article combien qui cree l'O2R deja ?").kinds == (
