@@ -183,13 +183,18 @@ how: ^(?:comment|how)\b(?! (?:long|much|many))
 # Asking whether the project qualifies, or reaches the call's threshold ("nous atteignons
 # le seuil", "on passe la barre"): the checker's verdict is then the answer.
 # Not "les projets retenus", the ones selected, which asks how the call selects.
-eligibility: \b(?:éligibles?|recevables?|candidater|postuler|répondre|déposer|eligible
-    |apply|qualify)\b
+eligibility: \b(?:éligibles?|recevables?|candidater|postuler|déposer|eligible|apply|qualify)\b
+# To answer the call, not a question one could not answer ("à laquelle je n'ai pas su
+# répondre"), nor needs ("répondre aux besoins").
+    |(?<!\bsu[ ])(?<!\bpu[ ])\brépondre\b(?![ ](?:à|a|aux)[ ](?:(?:une?|la|sa|ses|vos|nos|leurs?
+    |cette|ces|des)[ ])?(?:questions?|demandes?|besoins?|attentes?)\b)
     |(?<!projets\s)(?<!dossiers\s)(?<!candidats\s)(?<!structures\s)(?<!organismes\s)
     \bretenus?\b
 # "Pensez-vous que nous remplissons les conditions ?", "do we meet the criteria?".
-    |\b(?:rempli\w*|satisf\w*|meet|fulfil\w*|satisfy)\s+(?:bien\s+|toutes\s+|all\s+)?
-    (?:les|aux|the)\s+(?:conditions|critères|exigences|criteria|requirements)\b
+    |\b(?:rempli\w*|satisf\w*|respect\w*|correspond\w*|répond\w*|rentr\w*[ ]dans|meet|fulfil\w*
+    |satisfy|comply[ ]with|complies[ ]with|match\w*)(?:-(?:t-)?(?:il|elle|ils|elles|on))?
+    \s+(?:bien\s+|toutes\s+|all\s+)?(?:les|aux|the)\s+(?:conditions|critères|exigences|criteria
+    |requirements)\b
     |\b(?:atteign\w*|atteint|atteindre|dépass\w*|franchi\w*|passe\w*|reach\w*|meet)\s+
     (?:le\s+|la\s+|du\s+|the\s+)?(?:seuil|minimum|plancher|barre|threshold)\b
 # "Est-ce qu'on a nos chances ?", "a-t-on une chance d'être retenus ?", "do we stand a chance?".

@@ -1212,6 +1212,38 @@ def test_a_figure_in_a_quoted_name_gives_no_rate() -> None:
 def test_an_amount_per_person_is_an_amount_asked(message: str) -> None:
     assert "amount" in analyse(message).kinds
 
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Pouvez-vous me confirmer que nous respectons les conditions de l'appel ?",
+        "Notre projet correspond-il aux critères de l'AMI ?",
+        "Do we comply with the requirements?",
+    ],
+)
+def test_meeting_the_conditions_in_other_verbs_asks_eligibility(message: str) -> None:
+    assert analyse(message).asks_eligibility
+
+
+@pytest.mark.parametrize(
+    ("message", "eligibility"),
+    [
+        ("Pouvons-nous répondre à l'AMI avec ce projet ?", True),
+        # A question one could not answer, or needs met, are no answer to the call.
+        (
+            "Un jeune que nous suivons m'a posé une question à laquelle je n'ai pas su "
+            "répondre : sera-t-il rémunéré pendant le parcours ?",
+            False,
+        ),
+        ("Pouvons-nous répondre aux besoins des jeunes du quartier ?", False),
+    ],
+)
+def test_answering_the_call_not_a_question_asks_eligibility(
+    message: str, eligibility: bool
+) -> None:
+    assert analyse(message).asks_eligibility is eligibility
+
+
 def test_which_article_asked_with_combien_asks_for_a_reference() -> None:
     # "l'article combien" asks which article creates it, not an amount.
     assert analyse("la loi plein emploi c l'article combien qui cree l'O2R deja ?").kinds == (
