@@ -304,6 +304,22 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "contribution financière de l'État compense les charges de la mission de service public",
     ),
+    # People registered with the employment service, in any words ("des gens inscrits à
+    # France Travail", "encore sur la liste", "registered jobseekers"): the texts admit them
+    # only in a subsidiary way, as people "inscrites comme demandeurs d'emploi". Not those
+    # registered nowhere ("pas inscrits", "ni à France Travail, ni…"), the call's public.
+    (
+        re.compile(
+            r"(?<!\bpas )(?<!\bnon )(?<!\bplus )(?<!\bjamais )(?<!\bnot )(?<!\bnever )"
+            r"\b(?:inscrite?s?|registered|enrolled)\s+(?:comme\s+demandeurs?|(?:à|a|chez|auprès de"
+            r"|au|with|at)\s+(?:france travail|p[ôo]le[ -]emploi|ft\b))"
+            r"|\b(?:déjà|deja|encore|toujours|already|still)\s+"
+            r"(?:inscrite?s?|registered|sur la liste)\b"
+            r"|\bregistered (?:job ?seekers|unemployed)\b|\bsur la liste des demandeurs\b",
+            re.I,
+        ),
+        "à titre subsidiaire inscrites comme demandeurs d'emploi contact régulier",
+    ),
     # Sending a file online or on paper is what the texts call depositing it "par voie
     # dématérialisée": "peut-on tout faire en ligne ?", "by e-mail?", "un dossier papier ?".
     (

@@ -235,10 +235,25 @@ def test_applying_as_several_reads_as_the_texts_say_it(question: str) -> None:
         ("Y a-t-il une contrainte budgétaire sur le nombre de projets ?", "crédits ouverts"),
         ("les sous de l'etat c une subvention ou quoi ?", "contribution financière de l'État"),
         ("What does the State money actually pay for?", "contribution financière de l'État"),
+        ("des personnes déjà inscrites à Pôle emploi, ça compte ?", "titre subsidiaire"),
+        ("Can we take people registered with France Travail?", "titre subsidiaire"),
+        ("et s'ils sont toujours sur la liste des demandeurs ?", "titre subsidiaire"),
     ],
 )
 def test_recurring_questions_read_as_the_texts_say_them(question: str, meaning: str) -> None:
     assert any(meaning in m for m in phrase_meanings(question))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Des jeunes qui ne sont pas inscrits à France Travail peuvent-ils être accompagnés ?",
+        "Nous visons des personnes inscrites ni à France Travail, ni à la mission locale.",
+        "Is O2R for people who are not registered with France Travail?",
+    ],
+)
+def test_people_registered_nowhere_are_no_subsidiary_public(question: str) -> None:
+    assert not any("subsidiaire" in m for m in phrase_meanings(question))
 
 
 def test_a_follow_ups_idioms_are_its_own_not_those_of_the_question_it_is_completed_with():
