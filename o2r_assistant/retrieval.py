@@ -320,6 +320,18 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "à titre subsidiaire inscrites comme demandeurs d'emploi contact régulier",
     ),
+    # The people supported being paid, in any words ("les jeunes ils touchent un peu de
+    # thune ?", "les gens qu'on suit sont payés ?", "do participants get an allowance?"):
+    # the texts' "rémunération, sous conditions de ressources"; not the staff's pay.
+    (
+        re.compile(
+            r"\b(?:gens|jeunes|personnes|bénéficiaires|beneficiaires|participants|publics|people"
+            r"|beneficiaries|trainees)\b[^.?!]{0,30}?\b(?:touch\w*|pay[ée]e?s?|rémunér\w*"
+            r"|remuner\w*|indemnis\w*|indemnités?|paid|allowances?|stipends?|wages?)\b",
+            re.I,
+        ),
+        "personnes accompagnées peuvent percevoir une rémunération sous conditions de ressources",
+    ),
     # Sending a file online or on paper is what the texts call depositing it "par voie
     # dématérialisée": "peut-on tout faire en ligne ?", "by e-mail?", "un dossier papier ?".
     (

@@ -238,6 +238,8 @@ def test_applying_as_several_reads_as_the_texts_say_it(question: str) -> None:
         ("des personnes déjà inscrites à Pôle emploi, ça compte ?", "titre subsidiaire"),
         ("Can we take people registered with France Travail?", "titre subsidiaire"),
         ("et s'ils sont toujours sur la liste des demandeurs ?", "titre subsidiaire"),
+        ("les jeunes qu'on suit, ils touchent quelque chose ?", "rémunération"),
+        ("Do the participants get an allowance?", "rémunération"),
     ],
 )
 def test_recurring_questions_read_as_the_texts_say_them(question: str, meaning: str) -> None:
@@ -254,6 +256,11 @@ def test_recurring_questions_read_as_the_texts_say_them(question: str, meaning: 
 )
 def test_people_registered_nowhere_are_no_subsidiary_public(question: str) -> None:
     assert not any("subsidiaire" in m for m in phrase_meanings(question))
+
+
+def test_the_staffs_pay_is_no_remuneration_of_the_people_supported() -> None:
+    meanings = " ".join(phrase_meanings("Nos conseillers sont payés sur le budget du projet ?"))
+    assert "rémunération" not in meanings
 
 
 def test_a_follow_ups_idioms_are_its_own_not_those_of_the_question_it_is_completed_with():
