@@ -232,14 +232,17 @@ _ASKED_THING = (
         # accompagnateurs doivent avoir un diplôme ou pas ?").
         r"\b(?:(?:doi[st]|doivent|devons|devez|devr\w+|fau[td]\w*)"
         r"(?:-(?:t-)?(?:il|elle|on|ils|elles|nous|vous|je)\b|(?=[^.!?\n]*\?))"
-        r"|est-il obligatoire d['’]|est-ce obligatoire d['’]|sommes-nous obligés d['’]"
-        r"|est-on obligé d['’])\s*"
+        r"|est-il obligatoire d['’]|est-ce obligatoire d['’]"
+        # "Sommes-nous obligés d'…", "on est obligé d'utiliser… ?", "are we required to…".
+        r"|(?:sommes-nous|est-on|on est|on sera|nous sommes|nous serons)\s+obligée?s?\s+d['’]"
+        r"(?=[^.!?\n]*\?))\s*"
         r"(?:obligatoirement\s+|forcément\s+|absolument\s+)?"
         r"(?:avoir|nommer|désigner|souscrire|recruter|embaucher|détenir|posséder|obtenir"
-        r"|disposer d['’])\s*"
+        r"|disposer d['’]|utiliser|employer|installer)\s*"
         # Not one of the candidates themselves: "désigner l'une d'entre nous".
         r"(?!l['’]une?\b|l['’]un\b|quelqu)"
-        rf"{_THING}\s*(?:[?,.;!]|$|\b(?:pour|avec|dans|sur|en|à|au|aux|de|du|des|ou pas|ou non)\b)",
+        rf"{_THING}\s*(?:[\wÀ-ÿ'’-]+\s*)?"
+        r"(?:[?,.;!]|$|\b(?:pour|avec|dans|sur|en|à|au|aux|de|du|des|par|ou pas|ou non)\b)",
         re.I,
     ),
     # What the State requires: "l'État impose-t-il une assurance responsabilité civile ?",

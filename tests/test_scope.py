@@ -126,6 +126,7 @@ def test_a_name_given_as_an_example_of_a_kind_the_call_names(
         ("Faudrait-il posséder une flotte de véhicules ?", ["flotte"]),
         ("nos salariés doivent avoir un permis poids lourd ou pas ?", ["permis", "poids"]),
         ("Nos salariés doivent avoir le permis. Le budget est-il suffisant ?", []),
+        ("on est obligé d'utiliser un tableur fourni par l'État ou pas ?", ["tableur"]),
         # ... qualified by one more word.
         (
             "Le préfet exige-t-il une attestation fiscale récente pour le dossier ?",
