@@ -311,6 +311,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"(?<!\bpas )(?<!\bnon )(?<!\bplus )(?<!\bjamais )(?<!\bnot )(?<!\bnever )"
+            # Not a registration required (below): "faut-il qu'ils soient inscrits à FT ?".
+            r"(?<!\bêtre )(?<!\betre )(?<!\bsoient )(?<!\bsoit )(?<!\bbe )"
             r"\b(?:inscrite?s?|registered|enrolled)\s+(?:comme\s+demandeurs?|(?:à|a|chez|auprès de"
             r"|au|with|at)\s+(?:france travail|p[ôo]le[ -]emploi|ft\b))"
             r"|\b(?:déjà|deja|encore|toujours|already|still)\s+"
@@ -319,6 +321,19 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             re.I,
         ),
         "à titre subsidiaire inscrites comme demandeurs d'emploi contact régulier",
+    ),
+    # Whether people must be registered to be supported ("faut que les gens soient inscrits
+    # à France Travail ?", "must they be registered?"): no, the call's public is those who
+    # are not.
+    (
+        re.compile(
+            r"\b(?:faut|faudra\w*|doivent|doit|devront|must|need to|needs to|have to|has to"
+            r"|obligée?s?|obligatoire|besoin)\b[^.?!]{0,40}?\b(?:être|etre|soient|soit|be)\s+"
+            r"(?:déjà\s+|already\s+)?(?:inscrite?s?|registered)\b",
+            re.I,
+        ),
+        "publics dits invisibles qui ne sont pas inscrits auprès d'un acteur du réseau pour "
+        "l'emploi",
     ),
     # The people supported being paid, in any words ("les jeunes ils touchent un peu de
     # thune ?", "les gens qu'on suit sont payés ?", "do participants get an allowance?"):

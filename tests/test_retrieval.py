@@ -258,6 +258,19 @@ def test_people_registered_nowhere_are_no_subsidiary_public(question: str) -> No
     assert not any("subsidiaire" in m for m in phrase_meanings(question))
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Faut-il que les jeunes soient inscrits à Pôle emploi pour qu'on les suive ?",
+        "Do they have to be registered with France Travail first?",
+    ],
+)
+def test_a_registration_required_is_asked_of_the_public_registered_nowhere(question: str) -> None:
+    meanings = " ".join(phrase_meanings(question))
+    assert "ne sont pas inscrits" in meanings
+    assert "subsidiaire" not in meanings
+
+
 def test_the_staffs_pay_is_no_remuneration_of_the_people_supported() -> None:
     meanings = " ".join(phrase_meanings("Nos conseillers sont payés sur le budget du projet ?"))
     assert "rémunération" not in meanings
