@@ -495,6 +495,28 @@ KIND_ASKED = {
         r"|\bwhere do (?:they|participants|people) go\b",
         re.I,
     ),
+    # Whether someone of a kind is of the call's public: "une personne sans domicile peut-elle
+    # entrer dans le parcours ?", "les jeunes sans diplôme sont-ils concernés ?", "un gars de
+    # 55 ans au chômage, on peut le prendre ?", "can we support refugees?".
+    "public": lenient(
+        r"\b(?:peu(?:t|vent)|pourr\w+)(?:-(?:t-)?(?:il|elle|ils|elles|on))?\s+(?:être|etre)\s+"
+        r"(?:accompagn|suivi|pris en charge|aidé|repéré|remobilis)\w*"
+        # Asked, not a condition: "si elle entre dans un parcours, sera-t-elle couverte ?".
+        r"|\b(?:peu(?:t|vent)|pourr\w+)(?:-(?:t-)?(?:il|elle|ils|elles|on))?\s+"
+        r"(?:entrer|rentrer|intégrer)\s+(?:dans\s+|ds\s+)?(?:le|un|ce|notre|votre)\s+"
+        r"(?:parcours|dispositif|programme)\b"
+        r"|\bbénéficier\s+(?:de\s+l['’]accompagnement|du\s+parcours|du\s+dispositif)\b"
+        r"|\b(?:fait|font|faire)(?:-(?:il|elle|ils|elles))?\s+partie\s+du\s+public\b"
+        r"|\b(?:sont|est)-(?:ils|elles|il|elle)\s+(?:concerné|visé|ciblé|inclus|accepté|admis)"
+        r"|\b(?:on|nous)\s+(?:peut|pourra|pourrait|pouvons)\s+(?:le|la|les|l['’])\s*"
+        r"(?:prendre|accompagner|suivre|aider)\b"
+        r"|\b(?:peut-on|pouvons-nous)\s+(?:le|la|les|l['’])\s*(?:prendre|accompagner|suivre"
+        r"|aider)\b"
+        r"|\bcan (?:we|the project|our project) (?:support|accompany|help|take on|include"
+        r"|target|work with)\s+(?:them|people|persons|someone|anyone|young|those|individuals"
+        r"|adults|women|men|refugees|migrants|homeless)\b",
+        re.I,
+    ),
     # How or when the money is paid: "versée en une seule fois ou par tranches ?", "y a une
     # avance au début ?", "how is the grant paid out?"; not how long a remuneration lasts.
     "payment": lenient(
@@ -541,6 +563,13 @@ KIND_GIVEN = {
     "applicant": re.compile(r"\borganismes? publics? ou (?:un organisme )?privés?", re.I),
     "reference": re.compile(r"\b[LRD]\.\s?\d{4}-\d+|\bn°\s?\d{4}-\d+|\bloi du \d|\barticle \d"),
     "list": re.compile(r"\n\s*(?:[-*•▪◦–]|\d{1,2}[.)])\s"),
+    # Who the call's public is: "s'adresse aux publics dits « invisibles »", "Le public
+    # prioritaire est celui…", the law's "deux publics", the glossary's entry.
+    "public": re.compile(
+        r"\bs['’]adresse aux publics\b|\ble public prioritaire est\b|\bauprès de deux publics\b"
+        r"|\bpublics « invisibles »\W{0,4}:",
+        re.I,
+    ),
     # The end the call sets for the people: "Le but est que la personne entre dans…", "La
     # finalité du parcours…"; not the glossary's "droit commun", which names one of them.
     "outcome": re.compile(
@@ -565,6 +594,21 @@ _LEGAL_NAME = re.compile(
 
 # A short span in guillemets names something (« 100 % inclusion »); its figures state nothing.
 _QUOTED_NAME = re.compile(r"«[^»]{1,40}»")
+
+
+# A question opening on a wh-word, not one with a relative "who" in it.
+_OPENS_ON_WH = re.compile(
+    r"^\W*(?:(?:et|mais|alors|and|so)\W+)?(?:quel\w*|qui|que|quoi|comment|combien|où|ou"
+    r"|what|which|who|how)\b",
+    re.I,
+)
+
+
+# Registration with the employment service: "inscrit à France Travail", "sur la liste".
+_REGISTERED = re.compile(
+    r"\binscri\w*|\bregistered\b|\bsur la liste\b|\bdemandeurs? d['’]emploi\b|\bjob ?seekers?\b",
+    re.I,
+)
 
 
 # Whose duration a text speaks of: a person's pathway or the project's (its convention).
@@ -707,7 +751,7 @@ ASKING_WORDS = {kind: frozenset(tokens(words)) for kind, words in _ASKING_WORDS.
 FACT_KINDS = ("amount", "duration", "count", "date", "rate")
 # Kinds few sentences give, read wherever they stand when asked: the facts, and who may
 # apply ("tout organisme public ou privé", worded unlike "une commune peut-elle…").
-SOUGHT_KINDS = (*FACT_KINDS, "applicant", "outcome")
+SOUGHT_KINDS = (*FACT_KINDS, "applicant", "outcome", "public")
 # Kinds whose absence from every candidate sentence means the texts do not say.
 MUST_BE_GIVEN = ("contact", "count", "rate", "date", "payment")
 
@@ -1412,6 +1456,9 @@ def analyse(message: str, focus: str | None = None) -> Question:
         # "Combien de temps après le dépôt aurons-nous une réponse ?" asks when, counted
         # from an event: a date, which only a sentence about that event gives.
         kinds = tuple(k for k in kinds if k != "duration") + ("date",) * ("date" not in kinds)
+    if "public" in kinds and set(kinds) & {*FACT_KINDS, "payment"}:
+        # "Combien de temps une personne peut-elle être accompagnée ?" asks a length.
+        kinds = tuple(k for k in kinds if k != "public")
     asks_who = bool(
         _WHO.match(start)
         or _WHO_CLEFT.match(start)
@@ -1432,6 +1479,10 @@ def analyse(message: str, focus: str | None = None) -> Question:
     applicant = "applicant" in kinds
     subject = _CUES["subject"].search(first) or _EXISTS.search(first) or _SITS_IN.search(first)
     wh = _is_wh(asked_text)
+    if _OPENS_ON_WH.match(first) or _REGISTERED.search(first):
+        # "Quelles personnes peuvent être accompagnées ?" asks who, not whether one is; and
+        # whether someone registered can be is the subsidiary public's question.
+        kinds = tuple(k for k in kinds if k != "public")
     if _CUES["first_person"].search(first) and not asks_something(first):
         # A message about the candidate that asks nothing asks for no kind of fact:
         # "aucun contact avec leur conseiller" asks for no contact, "qui n'ont eu…" is

@@ -1196,6 +1196,25 @@ def test_how_or_when_money_is_paid_is_a_payment_asked(message: str, payment: boo
     assert ("payment" in analyse(message).kinds) is payment
 
 
+@pytest.mark.parametrize(
+    ("message", "public"),
+    [
+        ("Une femme sans logement peut-elle entrer dans le parcours ?", True),
+        ("Les décrocheurs scolaires sont-ils concernés ?", True),
+        ("un gars de 50 ans sans boulot depuis 2 ans, on peut le prendre ?", True),
+        ("Can we support refugees who have just arrived?", True),
+        ("Les détenus sortants font-ils partie du public ?", True),
+        # A length, or an expense, asked: no public; nor whether someone registered can be,
+        # which the subsidiary public answers.
+        ("Combien de temps une personne peut-elle être accompagnée ?", False),
+        ("Un demandeur d'emploi inscrit peut-il être accompagné ?", False),
+        ("Les dépenses de formation sont-elles éligibles ?", False),
+    ],
+)
+def test_whether_someone_is_of_the_public_is_a_kind_asked(message: str, public: bool) -> None:
+    assert ("public" in analyse(message).kinds) is public
+
+
 def test_a_figure_in_a_quoted_name_gives_no_rate() -> None:
     assert not gives_kind("rate", "prolonge les appels à projets « 100 % inclusion » du PIC")
     assert gives_kind("rate", "un taux de sortie de 60 % est attendu")
