@@ -619,7 +619,7 @@ person: \bpersonnes?\b|\bjeunes?\b|\bbénéficiaires?\b|\bparcours\b|\bparticipa
     # Following someone: "suivre un gamin qu'on a raccroché", "support someone".
     |\b(?:suivre|accompagner|garder|follow|support|keep)\s+(?:un|une|quelqu'un|chaque|someone
     |somebody|each)\b
-project: \bprojets?\b|\bconventions?\b|\bconventionnement|\bfinancement|\bsubvention
+project: \bprojets?\b|\bconventions?\b|\bconventionn\w*|\bCPOM\b|\bfinancement|\bsubvention
     |\bexpérimentation|\bdispositif|\bprogramme|\bagreement|\bproject
 """,
     re.I,

@@ -1071,6 +1071,9 @@ def test_asking_whether_a_fact_changes_the_verdict(message: str) -> None:
         ("Au bout de combien de temps on doit arrêter de suivre un gamin ?", {"person"}),
         ("How long can we support someone?", {"person"}),
         ("On est engagés combien de temps ?", set()),
+        # The convention by its acronym, or the verb: the project's time.
+        ("C'est quoi au juste une CPOM ?", {"project"}),
+        ("Avec qui on conventionne si on est retenus ?", {"project"}),
     ],
 )
 def test_whose_duration_a_question_asks(text: str, expected: set[str]) -> None:
