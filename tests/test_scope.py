@@ -208,3 +208,20 @@ def test_an_english_question_is_weighed_against_everyday_subjects(
 ) -> None:
     signals = _signals(domain_terms, False, dense, english=True, background=background)
     assert signals.supported() is supported
+
+
+@pytest.mark.parametrize(
+    ("agreement", "background", "supported"),
+    [
+        # Both legs on one passage: somewhat closer to the texts than to anything else
+        # suffices ("is this scheme brand new?"), not a near tie.
+        (True, 0.78, True),
+        (True, 0.79, False),
+        (False, 0.78, False),
+    ],
+)
+def test_an_english_question_both_legs_agree_on_needs_a_smaller_margin(
+    agreement: bool, background: float, supported: bool
+) -> None:
+    signals = _signals(0, agreement, 0.805, english=True, background=background)
+    assert signals.supported() is supported
