@@ -130,6 +130,11 @@ _EXTRA_ALIASES = {
     "La Roche-sur-Yon": ["yonnais", "yonnaise", "yonnaises"],
     "Saint-Nazaire": ["nazairien", "nazairienne", "nazairiens", "nazairiennes"],
     "Rennes": ["rennais", "rennaise", "rennaises"],
+    "Cholet": ["choletais", "choletaise", "choletaises"],
+    "Saumur": ["saumurois", "saumuroise", "saumuroises"],
+    "Sarthe": ["sarthois", "sarthoise", "sarthoises"],
+    "Vendée": ["vendéen", "vendéenne", "vendéens", "vendéennes"],
+    "Mayenne": ["mayennais", "mayennaise", "mayennaises"],
 }
 
 

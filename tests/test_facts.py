@@ -464,6 +464,9 @@ def test_a_persons_pathway_apart_from_the_projects_length() -> None:
         # A preposition or an adjective still says where it is.
         ("L'association de Vendée porte le projet.", ["Vendée"]),
         ("Notre association nantaise accompagne des jeunes.", ["Nantes"]),
+        # A département's demonym names it: "sarthoise", "vendéenne", "mayennais".
+        ("Notre association sarthoise accompagne des jeunes.", ["Sarthe"]),
+        ("Une petite structure vendéenne porte le projet.", ["Vendée"]),
     ],
 )
 def test_a_place_in_an_organisations_name(text: str, places) -> None:
