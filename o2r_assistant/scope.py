@@ -448,14 +448,13 @@ def scope_signals(
     ]
     unknown = tuple(m[0] for m in found)
     # "Une SCOP peut-elle candidater ?": the texts answer for every organisation at once,
-    # so the name is neither unknown nor what is asked about; "les SDF peuvent-ils être
-    # accompagnés ?" for every person, by saying who the public is.
-    for_all = bool({"applicant", "public"} & set(kinds))
+    # so the name is neither unknown nor what is asked about.
+    applicant = "applicant" in kinds
     # The thing a yes/no question asks about ("la certification Qualiopi est-elle
     # exigée ?"), not a name in the clauses around it.
-    asked_about = tuple(m[0] for m in found if asks_at(question, m.start()) and not for_all)
+    asked_about = tuple(m[0] for m in found if asks_at(question, m.start()) and not applicant)
     standing = named_standing(question)
-    if standing and not (for_all or asked.first_person or asked.asks_eligibility):
+    if standing and not (applicant or asked.first_person or asked.asks_eligibility):
         asked_about += (standing,)
     # "le plancher de l'AMI O2R de Bretagne": another region's call, which the texts lack.
     other_call = other_regions_call(question)
@@ -480,7 +479,7 @@ def scope_signals(
     # English words the French texts also write ("articles", "legal", "national") are the
     # texts' own: two of them speak of what the texts speak of, as the call's terms do.
     shared = _shared_words(own - vocabulary, retriever) if english else set()
-    # Who may apply, or be supported, is a question about the call, whatever its words.
+    # Who may apply is a question about the call, whatever words it takes.
     domain = (
         len(own & vocabulary)
         + sum(
@@ -489,7 +488,7 @@ def scope_signals(
             if not retriever.knows(t)
         )
         + (len(shared) if len(shared) >= SHARED_WORDS else 0)
-        + for_all
+        + applicant
     )
     vector = functools.cache(lambda: retriever.raw_query_vector(result))
     top_dense = {h.chunk.chunk_id for h in result.hits if h.dense_rank and h.dense_rank <= 3}
@@ -497,7 +496,7 @@ def scope_signals(
     return ScopeSignals(
         domain_terms=domain,
         english=english,
-        unknown_names=() if for_all else unknown,
+        unknown_names=() if applicant else unknown,
         asked_about=asked_about,
         agreement=bool(top_dense & top_lex),
         blocked=blocked_reason(question),

@@ -1687,8 +1687,6 @@ def test_a_length_with_an_adjective_before_its_unit_answers_how_long(assistant):
         "Les jeunes sans diplôme sont-ils concernés ?",
         "Une mère isolée sans ressources peut-elle entrer dans le parcours ?",
         "un gars de 55 ans au chomage depuis 3 ans on peut le prendre ?",
-        # A kind of person the texts never name: they answer for everyone at once.
-        "Les personnes en CHRS peuvent-elles être accompagnées ?",
     ],
 )
 def test_whether_someone_is_of_the_public_is_answered_by_who_the_public_is(
