@@ -656,9 +656,9 @@ def answers_kind(
             if asked_end and not question.english and not _bounds_a_known(question.focus, known):
                 # A floor of something else does not answer "un âge minimum ?".
                 asked_end = None
-            # "Quel coût par personne ?": only an amount per person answers it.
-            per_person = re.search(PER_PERSON, question.focus, re.I)
-            giving = [q for q in giving if not (per_person and not re.search(PER_PERSON, q, re.I))]
+            if _PER_PERSON.search(question.focus):
+                # "Quel coût par personne ?": only an amount per person answers it.
+                giving = [q for q in giving if _PER_PERSON.search(q)]
             giving = [
                 q
                 for q in giving
@@ -674,6 +674,9 @@ def answers_kind(
         if asked and all(bound(quote) not in (asked, None) for quote in giving):
             return False  # a minimum does not answer "what is the maximum?"
     return True
+
+
+_PER_PERSON = re.compile(PER_PERSON, re.I)
 
 
 # Which end of a range a text speaks of: "maximum", "plafond", "au plus" bound from
