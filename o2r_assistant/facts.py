@@ -869,7 +869,9 @@ _CONSORTIUM = re.compile(
     rf"(?:{_COUNT}|plusieurs) {_ORGS}|"
     rf"\b(?:{_COUNT}|plusieurs) {_ORGS} s'associent\b|"
     rf"\ba {_COUNT} {_ORGS}|\bco-?port(?:e|es|ons|age)\b|"
-    r"\bport(?:ons|ent|e) (?:ensemble|conjointement|a plusieurs)\b|"
+    # "porter le projet O2R collectivement", "portons ensemble".
+    r"\bport\w*(?: (?:le|ce|notre|un) projet(?: o2r)?)? (?:ensemble|conjointement|collectivement"
+    r"|a plusieurs)\b|"
     r"\bcandidature (?:commune|collective|conjointe)\b|"
     # "projet porté avec l'asso Ernée Solidarités"
     r"\bport\w*(?: le projet)? avec (?:l'|la |le )?(?:asso|association|structure|centre social|"
@@ -910,7 +912,10 @@ lead: \bchef(?:fe)?s? de file\b|\blead (?:partner|organi[sz]ation|applicant)\b|
     \b(?:the|our) (?:designated )?lead\b(?![ ]+(?:partner|organi[sz]ation|applicant))|
     \b(?:chosen|appointed|named|designated|picked) (?:a|an|the) lead\b
 # "nous n'avons pas prévu de désigner de chef de file": a few words may come between.
-none_before: \b(?:aucun|ni|(?:pas|sans)(?:[ ]+[a-z']+){0,4}?[ ]+(?:de|d'un|d'une)|sans|
+# "sans désigner de structure chef de file": the kind of lead may be named.
+none_before: \b(?:aucun|ni|(?:pas|sans)(?:[ ]+[a-z']+){0,4}?[ ]+(?:de|d'un|d'une)
+    (?:[ ]+(?:structure|organisme|association|partenaire|operateur))?|
+    (?:pas|sans)(?:[ ]+[a-z']+){0,4}?[ ]+d'(?:organisme|association|operateur)|sans|
     n'a (?:encore |toujours )?(?:pas )?pris le role de|
     n'avons pas (?:encore )?(?:de|designe de|choisi de)|pas encore choisi de)[ ]+(?:de[ ]+)?$|
 # "aucune des trois structures ne sera désignée chef de file", "X ne sera pas nommée…"

@@ -1611,6 +1611,13 @@ def test_a_partner_that_withdraws_takes_its_place_along() -> None:
             True,
         ),
         ("Deux associations : nous ne voulons pas nommer de chef de file.", None, False),
+        # Carried "collectivement", the kind of lead refused named.
+        (
+            "Nous voudrions porter le projet collectivement à trois associations, sans "
+            "désigner d'association chef de file.",
+            None,
+            False,
+        ),
     ],
 )
 def test_the_lead_said_shortly_or_refused(text: str, lead, has_lead) -> None:
