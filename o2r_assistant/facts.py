@@ -584,11 +584,11 @@ _CORRECTION = re.compile(
 
 # What tells a length from an age, a seniority or a date, and whose length it is.
 _LENGTH = pattern_table(r"""
-# "we have supported jobseekers for 12 years": a perfect tense looks back.
+# "we have supported jobseekers for 12 years", "ça fait 2 ans que…": time already spent.
 # "dès" folds to "des": the article after a span ("la totalité des 36 mois") is not it.
-not_before: \b(?:depuis|il y a|(?<!totalite )(?<!ensemble )(?<!cours )(?<!long )(?<!pendant )
-    (?<!durant )(?<!sur )des|avant|apres|cree[es]? en|since)[ ]+
-    (?:(?:plus de|pres de|presque|environ|bientot|more than|over|nearly|almost)[ ]+)?$|
+not_before: \b(?:depuis|il y a|(?:ca|cela) fait|voila|(?<!totalite )(?<!ensemble )(?<!cours )
+    (?<!long )(?<!pendant )(?<!durant )(?<!sur )des|avant|apres|cree[es]? en|since)[ ]+
+    (?:(?:plus de|pres de|presque|environ|bientot|deja|more than|over|nearly|almost)[ ]+)?$|
     \bfor[ ]+(?:over|more than|nearly|almost|the (?:last|past))[ ]+$|
     \b(?:have|has|'ve|had)\b[^.;!?]{0,60}?\bfor[ ]+(?:more than[ ]+|over[ ]+|nearly[ ]+|
     the (?:last|past)[ ]+)?$|

@@ -1696,3 +1696,12 @@ def test_whether_someone_is_of_the_public_is_answered_by_who_the_public_is(
     answer = assistant.ask(question)
     assert not answer.abstained
     assert "public" in answer.citations[0].quote
+
+
+def test_time_already_spent_is_not_checked_as_the_project_length(assistant):
+    answer = assistant.ask(
+        "slt jsuis inscrit nul part, ni pole emploi ni rien, ca fait 2 ans que jfais des petits"
+        " boulots a droite a gauche. ce truc o2r c pour les gens comme moi ou pas"
+    )
+    # Two years of odd jobs are no project of 24 months to correct.
+    assert "24 mois" not in answer.text and "À corriger" not in answer.text

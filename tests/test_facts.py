@@ -1973,3 +1973,20 @@ def test_the_calls_floor_quoted_back_is_no_project_cost(text: str, total, annual
     facts = extract_facts(text)
     assert facts.total_cost_eur == (None if total is None else Decimal(total))
     assert facts.annual_cost_eur == (None if annual is None else Decimal(annual))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ca fait 2 ans que jfais des petits boulots a droite a gauche",
+        "Cela fait déjà 3 ans que nous accompagnons des jeunes à Cholet.",
+        "Voilà 18 mois que je cherche du travail.",
+    ],
+)
+def test_time_already_spent_is_no_project_length(text: str) -> None:
+    assert extract_facts(text).project_months is None
+
+
+def test_a_length_after_time_already_spent_is_still_read() -> None:
+    facts = extract_facts("Ça fait 2 ans qu'on en parle : le projet durera 36 mois.")
+    assert facts.project_months == 36
