@@ -755,7 +755,11 @@ _OPENER = re.compile(
     r"faut[ -]il|doit[ -]on|devons|dois[ -]je|quel(?:le)?s?\b|lequel|laquelle|combien|comment|"
     r"pourquoi|quand|ou\b|qui\b|que\b|qu'|quoi|a[ -]t[ -]on|y a[ -]t[ -]il|existe[ -]t[ -]il|"
     r"sommes[ -]nous|suis[ -]je|est[ -]il|est[ -]elle|sont[ -]ils|sont[ -]elles|avons[ -]nous|"
-    r"si\b|(?:a|de|pour|dans|sur|avec|par|en) (?:quel|quelle|quels|quelles|combien|quoi)\b)"
+    r"si\b|(?:a|de|pour|dans|sur|avec|par|en) (?:quel|quelle|quels|quelles|combien|quoi)\b|"
+    # English questions open on an auxiliary or a wh-word ("Is the lead organisation
+    # required to keep analytical accounts, and on what basis?").
+    r"(?:(?:and|but|so)\b[\W_]*)?(?:is|are|am|do|does|can|could|should|shall|must|will|would"
+    r"|may|might|what|which|who|how|when|where|why)\b)"
 )
 _INVERSION = re.compile(r"\b[a-z]+-(?:t-)?(?:on|il|ils|elle|elles|nous|vous|je)\b|\best-ce\b")
 _CLAUSE_SEPARATOR = re.compile(r"[,:;]| - ")

@@ -1990,3 +1990,23 @@ def test_time_already_spent_is_no_project_length(text: str) -> None:
 def test_a_length_after_time_already_spent_is_still_read() -> None:
     facts = extract_facts("Ça fait 2 ans qu'on en parle : le projet durera 36 mois.")
     assert facts.project_months == 36
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is the lead organisation required to keep separate analytical accounts for the project,"
+        " and on what legal basis?",
+        "Are people registered with France Travail, as some of ours are, excluded?",
+        "Must the lead partner keep analytical accounts for the project, as others do?",
+    ],
+)
+def test_an_english_question_states_no_fact(text: str) -> None:
+    facts = extract_facts(text)
+    assert facts.analytic_accounting is None
+    assert facts.public is None
+
+
+def test_an_english_statement_before_its_question_is_read() -> None:
+    facts = extract_facts("Our budget is 120k over 3 years, is that enough?")
+    assert (facts.total_cost_eur, facts.project_months) == (120000, 36)
