@@ -838,7 +838,8 @@ _INVISIBLE = re.compile(
     rf"\bni (?:la |le |les |a |a la |par )?{_NETWORK}[ ]*,?[ ]*ni\b|"
     # "young people not registered with France Travail", "unknown to the employment services"
     # Typed without the apostrophe too: "people who arent registered anywhere".
-    r"\b(?:not|never|aren'?t|isn'?t|weren'?t|haven'?t) (?:yet |been )?registered\b"
+    r"\b(?:not|never|aren'?t|isn'?t|weren'?t|haven'?t) (?:yet |been |ever )?"
+    r"(?:registered|signed up|enrolled)\b|\b(?:registered|signed up|enrolled) nowhere\b"
     r"|\bunregistered\b|\b(?:unknown|not known) to "
     rf"(?:the |any )?(?:{_NETWORK}|employment|job|public|social|services|agenc)"
 )
@@ -849,6 +850,21 @@ _REGISTERED = re.compile(
     rf"\b(?:followed|supported|tracked) (?:up )?by (?:the |a )?{_NETWORK}|"
     r"\bregistered job[ -]?seekers\b"
 )
+# "étaient suivis par la mission locale mais ont décroché": the AMI's own "qui ont décroché
+# de solutions qui leur étaient proposées", a public it puts first, not a registered one.
+# Not "ont décroché un emploi", which is landing one.
+_DROPPED_OUT = re.compile(
+    r"\bdecrocheu(?:r|rs|se|ses)\b|"
+    r"\bdecroch(?:e|ee|es|ees|ent)\b(?![ ]+(?:un|une|le|la|les|son|sa|ses|leur|leurs)\b|[ ]*l')|"
+    r"\b(?:ont|a|ai|jai|avons|avaient|avait) (?:tout )?(?:lache|abandonne)\b|\bperdue?s? de vue\b"
+)
+
+
+def _sentence_end(folded: str, position: int) -> int:
+    end = _SENTENCE_END.search(folded, position)
+    return end.start() if end else len(folded)
+
+
 _NEGATION_BEFORE = re.compile(r"\b(?:ne|n'|non|pas|ni|sans|jamais|aucune?)\b[^,;:.!?]{0,25}$")
 _SUBSIDIARY = re.compile(
     r"\b(?:pas|plus|aucun|sans)[ ]+(?:de[ ]+|d')?contacts?[ ]+(?:regulier[ ]+)?"
@@ -1253,7 +1269,9 @@ def _public(folded: str, declarative: _Spans) -> PublicTarget | None:
         m
         for m in _stated(_REGISTERED, folded, declarative)
         if not _NEGATION_BEFORE.search(folded[max(0, m.start() - 40) : m.start()])
+        and not _DROPPED_OUT.search(folded, m.end(), _sentence_end(folded, m.end()))
     ]
+    invisible += _stated(_DROPPED_OUT, folded, declarative)
     subsidiary = bool(_stated(_SUBSIDIARY, folded, declarative))
     mostly_registered = any(
         _MOST_BEFORE.search(folded, max(0, m.start() - 60), m.start()) for m in registered

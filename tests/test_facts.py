@@ -2010,3 +2010,32 @@ def test_an_english_question_states_no_fact(text: str) -> None:
 def test_an_english_statement_before_its_question_is_read() -> None:
     facts = extract_facts("Our budget is 120k over 3 years, is that enough?")
     assert (facts.total_cost_eur, facts.project_months) == (120000, 36)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Des personnes qui étaient suivies par la mission locale mais qui ont décroché.",
+        "jetais suivi par la mission locale mais jai tout lache l an dernier",
+        "Nous visons des jeunes décrocheurs du secteur.",
+    ],
+)
+def test_people_who_dropped_out_are_the_public_the_ami_puts_first(text: str) -> None:
+    assert extract_facts(text).public.registered is False
+
+
+def test_landing_a_job_is_no_dropping_out() -> None:
+    assert extract_facts("Nos jeunes ont décroché un emploi l'an dernier.").public is None
+    facts = extract_facts("Des jeunes inscrits à la mission locale qui ont décroché un CDD.")
+    assert facts.public.registered is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Homeless people who never signed up anywhere.",
+        "Young people registered nowhere, never enrolled with the mission locale.",
+    ],
+)
+def test_people_never_signed_up_are_the_invisible_public(text: str) -> None:
+    assert extract_facts(text).public.registered is False
