@@ -1263,6 +1263,11 @@ def _span_around(folded: str, start: int, end: int, stops: str, reach: int) -> t
     return left, min(rights, default=min(ceiling, len(folded)))
 
 
+def names_dropout(text: str) -> bool:
+    """Whether ``text`` describes people who dropped out of what they were offered."""
+    return bool(_DROPPED_OUT.search(fold(text)))
+
+
 def _public(folded: str, declarative: _Spans) -> PublicTarget | None:
     invisible = _stated(_INVISIBLE, folded, declarative)
     registered = [

@@ -24,7 +24,7 @@ from pydantic import ConfigDict, PrivateAttr
 from .corpus import Chunk
 from .departments import DEPARTMENTS
 from .embeddings import Latent
-from .facts import names_training
+from .facts import names_dropout, names_training
 from .index import VectorIndex
 from .latent import similarities as latent_similarities
 from .places import find_places, region_departments
@@ -404,6 +404,9 @@ def phrase_meanings(text: str) -> list[str]:
         # Training by another name ("le permis de conduire", "des cours de FLE"), read as
         # the checker reads it: the texts say "formation".
         meanings.append("dépenses de formation")
+    if names_dropout(text):
+        # "j'ai tout lâché", "des décrocheurs": the AMI's public that dropped out.
+        meanings.append("publics en dehors des radars qui ont décroché de solutions proposées")
     return meanings
 
 

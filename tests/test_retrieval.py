@@ -240,6 +240,8 @@ def test_applying_as_several_reads_as_the_texts_say_it(question: str) -> None:
         ("et s'ils sont toujours sur la liste des demandeurs ?", "titre subsidiaire"),
         ("les jeunes qu'on suit, ils touchent quelque chose ?", "rémunération"),
         ("Do the participants get an allowance?", "rémunération"),
+        ("jetais suivi par la mission locale mais jai tout lache", "décroché de solutions"),
+        ("Des jeunes décrocheurs, ça rentre dans l'AMI ?", "décroché de solutions"),
     ],
 )
 def test_recurring_questions_read_as_the_texts_say_them(question: str, meaning: str) -> None:
