@@ -40,7 +40,7 @@ from .config import Settings
 from .embeddings import Embedder, get_embedder
 from .errors import IndexUnavailableError, InputError, LLMError
 from .facts import extract_facts
-from .followup import asks_again, continues, in_context, resolve_followup
+from .followup import asks_again, continues, in_context, resolve_followup, returns_to_first
 from .footnotes import Footnotes
 from .index import GenerationGoneError, VectorIndex, is_current, open_index
 from .llm import FALLBACK_NOTICE, check_numbers, generate, make_chat_model
@@ -318,10 +318,13 @@ class Assistant:
         parts = questions_of(text) if read_facts and not language else []
         # Past the first few, the remaining questions are answered together, not dropped.
         parts = [*parts[: MAX_QUESTIONS - 1], " ".join(parts[MAX_QUESTIONS - 1 :])][: len(parts)]
+        # "Pour revenir au premier sujet, …": the topic is the first answer's passages.
+        back = returns_to_first(text, history)
         with self._answering() as serving:  # it ends on the generation it starts on
-            if history and previous is None:
+            if history and (previous is None or back):
+                before = history[:1] if back else history
                 previous = self._answer(
-                    serving, analyse(history[-1]), [], history[:-1], None, False, k, session_id
+                    serving, analyse(before[-1]), [], before[:-1], None, False, k, session_id
                 )
             topic = frozenset(c.chunk_id for c in previous.citations) if previous else frozenset()
             one = functools.partial(self._answer, serving, k=k, session_id=session_id, topic=topic)

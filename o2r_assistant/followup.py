@@ -41,6 +41,14 @@ _AND_IF = re.compile(
 # "et un CCAS, donc rattaché à une commune, ça marche aussi ?", "and a town hall, can it
 # apply too?": the question before, asked of something else.
 _ALSO = re.compile(r"\b(?:aussi|également|pareil|de même|too|as well|also)\s*[?!.]*\s*$", re.I)
+# "Pour revenir au premier sujet, qu'attend-on de nous sur ce point ?", "Going back to my
+# first question, …": the conversation's first question is continued, not the last one.
+_BACK_TO_FIRST = re.compile(
+    r"\b(?:(?:en\s+)?revenir|revenons|reviens|retour|back|returning)\b[^?.,:;]{0,40}?"
+    r"\b(?:premi(?:er|ère)s?|1(?:er|re|ère)|first|début|initial\w*|original\w*|d['’]origine"
+    r"|de\s+départ)\b[^?.,:;]{0,30}?[,:;.–-]\s*(?=\S)",
+    re.I,
+)
 # An "et…" question with more content words than this is complete in itself.
 FOLLOW_UP_WORDS = 3
 # An acknowledgement before a follow-up: "ok et si elle a besoin de plus de temps ?".
@@ -138,11 +146,21 @@ _DRAWS_ON = re.compile(
 )
 
 
+def returns_to_first(question: str, history: list[str] | None) -> bool:
+    """Whether ``question`` goes back to the conversation's first question, past others."""
+    return bool(history) and len(history) > 1 and bool(_BACK_TO_FIRST.search(question))
+
+
 def resolve_followup(question: str, history: list[str] | None, within_message: bool = False) -> str:
     """Complete an elliptic follow-up ("et pour la durée ?") with the previous question
-    (or, ``within_message``, the message's question before it)."""
+    (or, ``within_message``, the message's question before it); one going back to the
+    first question ("Pour revenir au premier sujet, …") with that one."""
     if not history:
         return question
+    back = _BACK_TO_FIRST.search(question) if len(history) > 1 else None
+    if back:
+        rest = question[back.end() :]
+        return _with_antecedent(rest, history[0]) or f"{rest} ({history[0]})"
     previous = history[-1]
     # "ok et si…" is read from its "et"; a message that continues nothing is kept whole.
     opened = _ACKNOWLEDGED.sub("", question.strip())

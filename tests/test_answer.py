@@ -1698,6 +1698,18 @@ def test_whether_someone_is_of_the_public_is_answered_by_who_the_public_is(
     assert "public" in answer.citations[0].quote
 
 
+def test_going_back_to_the_first_question_answers_on_its_topic(assistant):
+    history = [
+        "L'égalité entre les femmes et les hommes compte-t-elle dans la sélection ?",
+        "D'accord. Autre chose : la rémunération des personnes accompagnées, elle dépend de quoi ?",
+    ]
+    answer = assistant.ask(
+        "Pour revenir au premier sujet, qu'attend-on concrètement de nous sur ce point ?",
+        history=history,
+    )
+    assert "freins propres aux femmes" in answer.citations[0].quote
+
+
 def test_time_already_spent_is_not_checked_as_the_project_length(assistant):
     answer = assistant.ask(
         "slt jsuis inscrit nul part, ni pole emploi ni rien, ca fait 2 ans que jfais des petits"

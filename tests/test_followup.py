@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from o2r_assistant.followup import asks_again, continues, in_context, resolve_followup
+from o2r_assistant.followup import (
+    asks_again,
+    continues,
+    in_context,
+    resolve_followup,
+    returns_to_first,
+)
 
 
 def test_a_follow_up_is_completed_by_the_question_before():
@@ -224,3 +230,30 @@ def test_a_question_of_its_own_after_a_statement_stands_alone() -> None:
     # One naming the call's own terms says what it asks about, however it opens.
     question = "même si certains sont inscrits à France Travail mais n'ont vu personne ?"
     assert resolve_followup(question, [previous]) == question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Pour revenir au premier sujet, qu'attend-on concrètement de nous sur ce point ?",
+        "Je reviens à ma première question : qu'attend-on de nous ?",
+        "Going back to my first question, what is expected from us?",
+    ],
+)
+def test_a_turn_going_back_to_the_first_question_is_completed_by_it(question: str) -> None:
+    history = [
+        "L'égalité entre les femmes et les hommes compte-t-elle dans la sélection ?",
+        "D'accord. Et la rémunération des personnes accompagnées, elle dépend de quoi ?",
+    ]
+    resolved = resolve_followup(question, history)
+    assert resolved.endswith(f"({history[0]})")
+    assert "premi" not in resolved.split("(")[0] and "first" not in resolved.split("(")[0]
+    assert returns_to_first(question, history)
+
+
+def test_only_a_turn_past_others_goes_back_to_the_first() -> None:
+    # With one question before, "le premier sujet" is the last one: nothing to skip.
+    assert not returns_to_first("Pour revenir au premier sujet, et la durée ?", ["Le coût ?"])
+    # "le premier contact" names the pathway's first step, not an earlier question.
+    history = ["Qui peut candidater ?", "Quel est le budget minimum ?"]
+    assert not returns_to_first("Comment se passe le premier contact avec les jeunes ?", history)
