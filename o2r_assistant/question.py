@@ -1400,6 +1400,11 @@ def _after_aside(sentence: str) -> str:
     aside = _ASIDE.match(sentence)
     if aside and not _CUES["wh"].search(aside.group()):
         return sentence[aside.end() :]
+    # "Nous avons cherché qui arrête le calendrier de l'appel : qui le fixe ?", "Ma
+    # question : qui signe la convention ?": the question opens after the colon.
+    before, colon, after = sentence.rpartition(":")
+    if colon and before and after.strip() and _CUES["wh"].match(after.strip()):
+        return after.strip()
     return sentence
 
 

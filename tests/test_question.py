@@ -1595,3 +1595,15 @@ def test_the_greeting_opening_a_question_is_not_what_it_asks(text: str, asked: s
 def test_knowing_who_is_asking_but_a_noun_before_qui_is_not() -> None:
     assert indirect_start("Le conseil voudrait savoir qui signe la convention.") is not None
     assert indirect_start("La demande qui sera déposée comprend le budget.") is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Nous avons cherché partout qui arrête le calendrier de l'appel : qui le fixe ?",
+        "Petite question : qui signe la convention ?",
+    ],
+)
+def test_a_who_question_after_a_colon_asks_who(question: str) -> None:
+    asked = analyse(question)
+    assert asked.who and asked.kinds == ("who",)
