@@ -26,8 +26,8 @@ from .question import (
     FACT_KINDS,
     FRAME_NOUNS,
     IN_THAT_CASE,
-    KIND_GIVEN,
     SOUGHT_KINDS,
+    TEXT_CITED,
     Question,
     asked_clauses,
     enumerates,
@@ -921,7 +921,7 @@ def _adds_to(
 def _new_reference(cand: Candidate, chosen: list[Candidate]) -> bool:
     """Whether a quote cites an article or text that the chosen quotes do not."""
     quoted = " ".join(c.text for c in chosen)
-    return any(ref.group() not in quoted for ref in KIND_GIVEN["reference"].finditer(cand.text))
+    return any(ref.group() not in quoted for ref in TEXT_CITED.finditer(cand.text))
 
 
 def overlaps(a: Candidate, b: Candidate) -> bool:

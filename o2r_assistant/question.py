@@ -421,7 +421,10 @@ KIND_ASKED = {
         r"|\barticles? combien\b"
         # "Which legal instrument lays down…", "on what legal basis".
         r"|\b(?:which|what) (?:legal |regulatory )?(?:article|law|decree|regulation|instrument"
-        r"|text|basis)s?\b"
+        r"|text)s?\b"
+        # "…required to keep accounts, and on what basis?"; not "on what basis is the
+        # contribution calculated?", which asks how.
+        r"|\b(?:which|what) (?:legal|regulatory|statutory) basis\b|\b(?:which|what) basis\s*\?"
         r"|\b(?:base|fondement) (?:juridique|légale?|réglementaire)\b",
         re.I,
     ),
@@ -536,6 +539,8 @@ KIND_ASKED = {
         re.I,
     ),
 }
+# A text cited by its number or date: "L. 5316-1", "décret n° 2024-584", "loi du 18 décembre".
+TEXT_CITED = re.compile(r"\b[LRD]\.\s?\d{4}-\d+|\bn°\s?\d{4}-\d+|\bloi du \d|\barticle \d")
 KIND_GIVEN = {
     # "au cours des cinq derniers mois", "les trois premières années".
     "duration": re.compile(
@@ -561,7 +566,9 @@ KIND_GIVEN = {
     ),
     # Every organisation at once: "tout organisme public ou privé intéressé".
     "applicant": re.compile(r"\borganismes? publics? ou (?:un organisme )?privés?", re.I),
-    "reference": re.compile(r"\b[LRD]\.\s?\d{4}-\d+|\bn°\s?\d{4}-\d+|\bloi du \d|\barticle \d"),
+    # A text cited, or where an obligation comes from in words ("Cette obligation découle
+    # du cadre européen des SIEG"): both answer "on what legal basis?".
+    "reference": re.compile(rf"{TEXT_CITED.pattern}|\b(?:découl|résult)(?:e|ent)\s+d[eu]s?\b"),
     "list": re.compile(r"\n\s*(?:[-*•▪◦–]|\d{1,2}[.)])\s"),
     # Who the call's public is: "s'adresse aux publics dits « invisibles »", "Le public
     # prioritaire est celui…", the law's "deux publics", the glossary's entry.

@@ -1710,6 +1710,17 @@ def test_going_back_to_the_first_question_answers_on_its_topic(assistant):
     assert "freins propres aux femmes" in answer.citations[0].quote
 
 
+def test_the_legal_basis_given_in_words_answers_on_what_basis(assistant):
+    # "Cette obligation découle du cadre européen des SIEG" gives the basis with no article.
+    answer = assistant.ask(
+        "Is the lead organisation required to keep separate analytical accounts for the"
+        " project, and on what legal basis?"
+    )
+    assert "comptabilité analytique" in answer.citations[0].quote
+    # A question states no fact: nothing was checked.
+    assert "Conforme" not in answer.text
+
+
 def test_time_already_spent_is_not_checked_as_the_project_length(assistant):
     answer = assistant.ask(
         "slt jsuis inscrit nul part, ni pole emploi ni rien, ca fait 2 ans que jfais des petits"

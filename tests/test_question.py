@@ -1607,3 +1607,21 @@ def test_knowing_who_is_asking_but_a_noun_before_qui_is_not() -> None:
 def test_a_who_question_after_a_colon_asks_who(question: str) -> None:
     asked = analyse(question)
     assert asked.who and asked.kinds == ("who",)
+
+
+def test_a_basis_given_in_words_is_a_reference() -> None:
+    assert gives_kind("reference", "Cette obligation découle du cadre européen des SIEG.")
+    assert not gives_kind("reference", "Le porteur doit tenir une comptabilité analytique.")
+
+
+@pytest.mark.parametrize(
+    ("question", "reference"),
+    [
+        ("Is the grantee required to keep cost accounting, and on what basis?", True),
+        ("Is it required, and on what legal basis?", True),
+        ("On what basis is the State's financial contribution calculated?", False),
+        ("On what basis are the winning projects chosen?", False),
+    ],
+)
+def test_a_basis_asked_for_an_obligation_is_a_reference(question: str, reference: bool) -> None:
+    assert ("reference" in analyse(question).kinds) is reference
