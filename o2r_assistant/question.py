@@ -981,7 +981,9 @@ _POINTED = re.compile(
     r"|approches?|mesures?|dispositions?|distinctions?|différences?)\b"
     r"|\b(?:this|that|these|those)\s+(principles?|points?|issues?|aspects?|notions?"
     r"|requirements?|rules?|conditions?|obligations?|approach|distinction)\b"
-    r"|\bqu['’](?:il|elle)s?\b(?!\s+(?:faut|fallait|y\b|est\b|soit\b))",
+    r"|\bqu['’](?:il|elle)s?\b(?!\s+(?:faut|fallait|y\b|est\b|soit\b))"
+    # Any noun pointed at with "là": "ces structures-là", "ce truc la ?".
+    r"|\b(?:ce|cet|cette|ces)\s+([\wÀ-ÿ]{3,})(?:-l[àa]\b|\s+l[àa](?=\s*(?:[?!.,]|$)))",
     re.I,
 )
 # How many other content words a sentence pointing that way may hold and still lean back.
@@ -1062,7 +1064,7 @@ def _question_sentences(sentences: list[str]) -> list[str]:
             i
             and not asks(sentences[i - 1])
             and pointed
-            and len(words) - bool(pointed[1] or pointed[2]) <= POINTED_WORDS
+            and len(words) - bool(pointed[1] or pointed[2] or pointed[3]) <= POINTED_WORDS
         )
         replying = i and _WHAT_TO_REPLY.search(sentence) and _REPORTED.search(sentences[i - 1])
         if replying and asks(sentences[i - 1]):
@@ -1777,5 +1779,8 @@ def _is_interrogative(clause: str, *, relative_wh: bool = False) -> bool:
 def questions_of(message: str) -> list[str]:
     """Each question of a message, in order; empty when none asks anything."""
     # focus_of joins the asking sentences, each ending on its punctuation: split them back.
+    # A question read twice, with the statement before it and before the next question
+    # that leans on it ("… Est-ce exact ? Et est-ce que cela nous oblige… ?"), is one.
     sentences = [s.strip() for s in _SENTENCE.findall(focus_of(message)) if s.strip()]
+    sentences = [s for i, s in enumerate(sentences) if not i or s != sentences[i - 1]]
     return _question_sentences(sentences)

@@ -1625,3 +1625,27 @@ def test_a_basis_given_in_words_is_a_reference() -> None:
 )
 def test_a_basis_asked_for_an_obligation_is_a_reference(question: str, reference: bool) -> None:
     assert ("reference" in analyse(question).kinds) is reference
+
+
+def test_a_question_leaned_on_is_not_asked_twice() -> None:
+    message = (
+        "Un élu nous a dit que nous « ferions partie du réseau pour l'emploi ».\n"
+        "Est-ce exact ? Et est-ce que cela nous oblige à travailler avec France Travail ?"
+    )
+    parts = questions_of(message)
+    assert len(parts) == 2
+    assert parts[0].endswith("Est-ce exact ?")
+    assert parts[1] == (
+        "Est-ce exact ? Et est-ce que cela nous oblige à travailler avec France Travail ?"
+    )
+
+
+def test_a_question_pointing_back_with_la_keeps_the_statement_before() -> None:
+    message = (
+        "jetais suivi par la mission locale mais jai tout lache l an dernier, trop de galeres."
+        " jpeux encore etre aide par ces structures la?"
+    )
+    assert questions_of(message) == [message]
+    # "là" as a place is no pointer: the question stands alone.
+    alone = "Nous sommes à Angers. Peut-on candidater si on a des locaux là-bas ?"
+    assert questions_of(alone) == ["Peut-on candidater si on a des locaux là-bas ?"]
