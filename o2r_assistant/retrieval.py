@@ -92,6 +92,8 @@ _SYNONYMS: dict[str, str] = {
     "minimum": "minimum inférieur",
     "long": "durée",
     "duration": "durée",
+    "pathway": "parcours",
+    "pathways": "parcours",
     "support": "accompagnement",
     "people": "personnes",
     "law": "loi",
@@ -192,9 +194,11 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "plusieurs organismes portent ensemble un même projet chef de file",
     ),
+    # A length asked for, of whatever it is: the pathway's "durée maximale" and the
+    # convention's "durée de trois ans" alike.
     (
         re.compile(r"\bcombien de temps\b|\bhow long\b", re.I),
-        "durée maximale mois",
+        "durée",
     ),
     # Where people go after the support: "where are they supposed to end up?", "à la fin, on
     # en fait quoi ?", "que deviennent-ils ensuite ?".

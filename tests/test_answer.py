@@ -1728,3 +1728,16 @@ def test_time_already_spent_is_not_checked_as_the_project_length(assistant):
     )
     # Two years of odd jobs are no project of 24 months to correct.
     assert "24 mois" not in answer.text and "À corriger" not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        ("Les lauréats signent quoi avec l'État, et c'est pour combien de temps ?", "trois ans"),
+        ("how long can we support one person at most?", "douze mois"),
+    ],
+)
+def test_how_long_asks_the_length_of_what_the_question_names(assistant, question, quoted):
+    # "Combien de temps" is no hint at the pathway's "durée maximale": the convention's
+    # length answers for the convention.
+    assert quoted in assistant.ask(question).citations[0].quote
