@@ -210,6 +210,24 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "le but finalité retour à l'emploi",
     ),
+    # Where people are sent once supported: "on doit le diriger vers où ?", "vers qui les
+    # orienter ?", "who do we refer them to?": the texts' "droit commun", the ordinary
+    # schemes "vers lesquels l'O2R doit orienter les personnes". Not a file sent somewhere.
+    (
+        re.compile(
+            r"\b(?:orient|dirig|redirig|renvoy)\w*\b[^.?!]{0,25}?\bvers (?:où|ou|qui|quoi|quel)"
+            r"|\bvers (?:où|qui|quoi|quel(?:le)?s? \w+)\b[^.?!]{0,25}?\b(?:orient|dirig|redirig"
+            r"|renvoy)\w*"
+            # Onward, not to the candidate: "the social services send them to us".
+            r"|(?:\b(?:get|be|are|were)\s+(?:referred|directed|handed over|passed on)\s+to"
+            r"|\b(?:people|participants|they|persons|beneficiaries)\b[^.?!]{0,20}?\b(?:sent"
+            r"|referred|directed|oriented)\s+(?:on\s+)?to"
+            r"|\b(?:refer|send|direct|hand)\s+(?:them|people|participants|him|her)\s+"
+            r"(?:on\s+|over\s+)?to)\b(?!\s+(?:us|me|our|you|your)\b)",
+            re.I,
+        ),
+        "droit commun dispositifs vers lesquels l'O2R doit orienter les personnes",
+    ),
     # An offer like others' is what the texts call (not) complementary and differentiated:
     # "notre offre ressemble à celle de la mission locale", "ça ferait doublon ?".
     (

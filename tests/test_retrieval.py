@@ -242,6 +242,10 @@ def test_applying_as_several_reads_as_the_texts_say_it(question: str) -> None:
         ("Do the participants get an allowance?", "rémunération"),
         ("jetais suivi par la mission locale mais jai tout lache", "décroché de solutions"),
         ("Des jeunes décrocheurs, ça rentre dans l'AMI ?", "décroché de solutions"),
+        ("ok et une fois remobilisé, on doit le diriger vers où ?", "orienter les personnes"),
+        ("Vers qui les orienter après le parcours ?", "orienter les personnes"),
+        ("Which organisations do people get sent to when it is finished?", "orienter les"),
+        ("Who should we refer them to afterwards?", "orienter les personnes"),
     ],
 )
 def test_recurring_questions_read_as_the_texts_say_them(question: str, meaning: str) -> None:
@@ -291,3 +295,16 @@ def test_a_new_organisation_is_no_question_on_the_schemes_origin() -> None:
     assert not phrase_meanings("Faut-il tenir une comptabilité séparée pour le projet ?")
     # An amount asked is no question on whether funding is sure.
     assert not phrase_meanings("What is the total funding envelope for the region?")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vers qui envoyer notre dossier ?",
+        "Is the application sent to the prefect?",
+        "It is enough if the social services send them to us?",
+        "Vers où se situe le siège de la DREETS ?",
+    ],
+)
+def test_a_file_sent_or_people_sent_to_us_is_no_question_on_where_people_go(question) -> None:
+    assert not any("orienter les personnes" in m for m in phrase_meanings(question))
