@@ -857,6 +857,7 @@ _DROPPED_OUT = re.compile(
     r"\bdecrocheu(?:r|rs|se|ses)\b|"
     r"\bdecroch(?:e|ee|es|ees|ent)\b(?![ ]+(?:un|une|le|la|les|son|sa|ses|leur|leurs)\b|[ ]*l')|"
     r"\b(?:ont|a|ai|jai|avons|avaient|avait) (?:tout )?(?:lache|abandonne)\b|\bperdue?s? de vue\b"
+    r"|\bdropped out\b|\bdrop[- ]?outs?\b"
 )
 
 

@@ -381,6 +381,10 @@ class ScopeSignals:
             # Measured with `o2r eval`: two English questions answered, none to decline.
             if self.domain_terms >= 2:
                 return True
+            if self.idiom and self.domain_terms:
+                # A notion of the call in words the phrase table knows ("people who
+                # dropped out", "who do we refer them to?") and one term of the call.
+                return True
             if self.background_margin >= ENGLISH_BACKGROUND_MARGIN:
                 # Far closer to the texts than to anything else ("The offer must be
                 # complementary of the common right, what does it want to say?").

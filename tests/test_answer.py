@@ -1741,3 +1741,13 @@ def test_how_long_asks_the_length_of_what_the_question_names(assistant, question
     # "Combien de temps" is no hint at the pathway's "durée maximale": the convention's
     # length answers for the convention.
     assert quoted in assistant.ask(question).citations[0].quote
+
+
+def test_an_english_question_in_an_idiom_of_the_call_is_answered(assistant):
+    # One term of the call ("programme") and a notion the phrase table knows ("dropped
+    # out"): in scope, as the same question in French is.
+    answer = assistant.ask(
+        "Can the project target people who started a programme somewhere before but then"
+        " dropped out?"
+    )
+    assert not answer.abstained

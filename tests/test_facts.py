@@ -2018,6 +2018,7 @@ def test_an_english_statement_before_its_question_is_read() -> None:
         "Des personnes qui étaient suivies par la mission locale mais qui ont décroché.",
         "jetais suivi par la mission locale mais jai tout lache l an dernier",
         "Nous visons des jeunes décrocheurs du secteur.",
+        "Our public: young people who dropped out of every scheme offered to them.",
     ],
 )
 def test_people_who_dropped_out_are_the_public_the_ami_puts_first(text: str) -> None:
