@@ -146,9 +146,14 @@ _DRAWS_ON = re.compile(
 )
 
 
+def _back_to_first(question: str, history: list[str] | None) -> re.Match[str] | None:
+    """What in ``question`` goes back to the conversation's first question, past others."""
+    return _BACK_TO_FIRST.search(question) if history and len(history) > 1 else None
+
+
 def returns_to_first(question: str, history: list[str] | None) -> bool:
     """Whether ``question`` goes back to the conversation's first question, past others."""
-    return bool(history) and len(history) > 1 and bool(_BACK_TO_FIRST.search(question))
+    return _back_to_first(question, history) is not None
 
 
 def resolve_followup(question: str, history: list[str] | None, within_message: bool = False) -> str:
@@ -157,7 +162,7 @@ def resolve_followup(question: str, history: list[str] | None, within_message: b
     first question ("Pour revenir au premier sujet, …") with that one."""
     if not history:
         return question
-    back = _BACK_TO_FIRST.search(question) if len(history) > 1 else None
+    back = _back_to_first(question, history)
     if back:
         rest = question[back.end() :]
         return _with_antecedent(rest, history[0]) or f"{rest} ({history[0]})"

@@ -1064,7 +1064,7 @@ def _question_sentences(sentences: list[str]) -> list[str]:
             i
             and not asks(sentences[i - 1])
             and pointed
-            and len(words) - bool(pointed[1] or pointed[2] or pointed[3]) <= POINTED_WORDS
+            and len(words) - any(pointed.groups()) <= POINTED_WORDS
         )
         replying = i and _WHAT_TO_REPLY.search(sentence) and _REPORTED.search(sentences[i - 1])
         if replying and asks(sentences[i - 1]):
@@ -1411,9 +1411,10 @@ def _after_aside(sentence: str) -> str:
         return sentence[aside.end() :]
     # "Nous avons cherché qui arrête le calendrier de l'appel : qui le fixe ?", "Ma
     # question : qui signe la convention ?": the question opens after the colon.
-    before, colon, after = sentence.rpartition(":")
-    if colon and before and after.strip() and _CUES["wh"].match(after.strip()):
-        return after.strip()
+    before, _, after = sentence.rpartition(":")
+    after = after.strip()
+    if before and after and _CUES["wh"].match(after):
+        return after
     return sentence
 
 
