@@ -21,6 +21,7 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, PrivateAttr
 
+from . import cognates
 from .corpus import Chunk
 from .departments import DEPARTMENTS
 from .embeddings import Latent
@@ -688,6 +689,12 @@ class HybridRetriever(BaseRetriever):
         close = difflib.get_close_matches(word, self._typo_targets, n=1, cutoff=0.8)
         return close[0] if close else None
 
+    def cognate(self, word: str) -> str | None:
+        """The corpus word an English word spells by its endings, written as the texts
+        write it ("mobility": "mobilité")."""
+        found = cognates.cognate(word, self._known_words)
+        return self._accents.get(found, found) if found else None
+
     def recognises(self, word: str) -> bool:
         """Whether an accent-folded word, its singular or plural, or a misspelling of a
         domain term is in the corpus."""
@@ -764,7 +771,7 @@ class HybridRetriever(BaseRetriever):
         for word in content_words(query):
             if word in self._known_words or word in place_words:
                 continue
-            close = self._correction(word)
+            close = self.cognate(word) or self._correction(word)
             if close:
                 extra.append(close)
         lexical = f"{query}{region} {' '.join(extra)}".strip()

@@ -483,6 +483,11 @@ def scope_signals(
     # English words the French texts also write ("articles", "legal", "national") are the
     # texts' own: two of them speak of what the texts speak of, as the call's terms do.
     shared = _shared_words(own - vocabulary, retriever) if english else set()
+    # English words spelling a word of the texts by their endings ("mobility": "mobilité")
+    # are the texts' words too, and rare ones tell which sentence speaks of them.
+    spelled = {stem(c) for w in content_words(question) if (c := retriever.cognate(w))}
+    if english:
+        shared |= spelled
     # Who may apply is a question about the call, whatever words it takes.
     domain = (
         len(own & vocabulary)
@@ -504,7 +509,7 @@ def scope_signals(
         asked_about=asked_about,
         agreement=bool(top_dense & top_lex),
         blocked=blocked_reason(question),
-        rare_shared=_rare_shared(own, result, retriever),
+        rare_shared=_rare_shared(own | spelled, result, retriever),
         asks_fact=bool(set(kinds) & set(FACT_KINDS)),
         idiom=bool(phrase_meanings(question)),
         continues=continues,

@@ -592,6 +592,8 @@ def test_two_things_asked_are_answered_in_the_order_asked(assistant):
         "Which articles of the Labour Code give the legal basis of this scheme?",
         # A word starting with a whole term of the call ("remobilis").
         "Once people have been remobilised, where are they supposed to end up?",
+        # A word the texts spell by its ending ("mobility": "mobilité").
+        "rural area, no car, no bus. does the call say anything about mobility problems?",
     ],
 )
 def test_an_english_question_in_the_texts_own_words_is_answered(assistant, question):

@@ -308,3 +308,12 @@ def test_a_new_organisation_is_no_question_on_the_schemes_origin() -> None:
 )
 def test_a_file_sent_or_people_sent_to_us_is_no_question_on_where_people_go(question) -> None:
     assert not any("orienter les personnes" in m for m in phrase_meanings(question))
+
+
+def test_an_english_cognate_finds_the_french_word_in_both_legs(real_index):
+    # "mobility" is "mobilité" by its ending: the lexical leg searches it too.
+    retriever = HybridRetriever(index=real_index, k=5)
+    result = retriever.retrieve("does the call say anything about mobility problems?")
+    assert "mobilité" in result.expanded
+    assert "mobilité" in result.hits[0].chunk.text
+    assert result.hits[0].lexical_rank == 1
