@@ -16,6 +16,7 @@ import re
 import threading
 import time
 import unicodedata
+from collections.abc import Callable
 from dataclasses import replace
 
 from .answer import (
@@ -198,6 +199,18 @@ def _asks_its_own_question(asked: Question) -> bool:
     """Whether a message asks something besides "do we qualify?"."""
     # A bare "montant minimum du projet" asks too, by the kind of answer it names.
     return (asked.asks or bool(asked.kinds)) and not asked.asks_eligibility
+
+
+def _asks_about_a_rule_to_fix(
+    asked: Question, findings: CheckReport, idf: Callable[[str], float]
+) -> bool:
+    """Whether a question of ours asks about a fact stated earlier that fails a rule or
+    needs fixing ("Notre public : des demandeurs d'emploi inscrits…" then "On peut en
+    faire le public principal de notre projet ?"): the checker's verdict answers it."""
+    if not asked.first_person or asked.wh:
+        return False
+    about = rule_asked(asked, findings, idf)
+    return about is not None and findings.by_id(about).status in ("fail", "warn")
 
 
 class Assistant:
@@ -427,7 +440,10 @@ class Assistant:
         # Facts known from earlier messages answer "du coup, notre budget tient la route ?".
         known = dossier is not None and not dossier.is_empty()
         verdict_leads = findings is not None and (
-            states_project or asked.asks_eligibility or (known and about_own_project(asked))
+            states_project
+            or asked.asks_eligibility
+            or (known and about_own_project(asked))
+            or (known and _asks_about_a_rule_to_fix(asked, findings, retriever.idf))
         )
         own: list[Candidate] = []
         framed = False

@@ -793,6 +793,39 @@ def test_english_facts_get_the_verdict_in_one_english_sentence_first(assistant):
     assert "What the French texts say" in answer.text
 
 
+@pytest.mark.parametrize(
+    ("stated", "question"),
+    [
+        (
+            "Notre public, ce sont surtout des demandeurs d'emploi inscrits à France Travail, "
+            "qui voient leur conseiller tous les mois.",
+            "On peut en faire le public principal de notre projet O2R ?",
+        ),
+        (
+            "Chaque personne sera suivie 18 mois, à La Roche-sur-Yon.",
+            "On peut garder ce suivi de 18 mois par personne ?",
+        ),
+    ],
+)
+def test_a_question_on_a_fact_stated_earlier_that_fails_gets_the_verdict(
+    assistant, stated, question
+):
+    first = assistant.ask(stated)
+    answer = assistant.ask(question, history=[stated], dossier=first.dossier)
+    assert answer.text.startswith("Non, pas en l'état")
+
+
+def test_a_question_on_a_rule_met_earlier_is_answered_by_the_texts(assistant):
+    # The budget stated passes: the question on it is answered by its quote, no verdict.
+    stated = "Notre budget est de 180 000 € sur 3 ans, à Angers."
+    first = assistant.ask(stated)
+    answer = assistant.ask(
+        "On peut y inclure des dépenses de formation ?", history=[stated], dossier=first.dossier
+    )
+    assert not answer.text.startswith(("Non", "Oui"))
+    assert "formation ne sont pas éligibles" in answer.text
+
+
 def test_a_correction_quotes_the_rule_it_changed_and_a_pass_answers_yes(assistant):
     history = ["Projet à Craon, chaque personne serait suivie 14 mois."]
     first = assistant.ask(history[0])
