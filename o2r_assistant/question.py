@@ -870,6 +870,14 @@ _OBJECT_PRONOUN = re.compile(
 )
 # A statement whose subject is itself a pronoun stands for the one before it.
 _PRONOUN_START = re.compile(r"^\W*(?:ils|elles)\b", re.I)
+# So does a question's: "… ne sont inscrits nulle part. Peuvent-elles entrer dans le
+# parcours ?", "The persons we help are coming out from prison. It is possible they are
+# the public of this call?".
+_SUBJECT_PRONOUN = re.compile(
+    r"^\W*(?:(?:et|mais|and|but|so)\s+)?(?:(?:[\w'’]+\s+){0,3}they\b|(?:ils|elles)\b"
+    r"|[a-zà-ÿ]+-(?:t-)?(?:ils|elles)\b)",
+    re.I,
+)
 
 
 _DESPITE = re.compile(
@@ -889,7 +897,10 @@ def _leans_back(sentence: str, before: str) -> bool:
         # "We can still apply or no?", "peut-on quand même candidater ?": despite it.
         or _DESPITE.search(sentence)
         or (named and stem(named[1].lower()) in tokens(before))
-        or (_OBJECT_PRONOUN.search(sentence) and not asks(before))
+        or (
+            (_OBJECT_PRONOUN.search(sentence) or _SUBJECT_PRONOUN.match(sentence))
+            and not asks(before)
+        )
     )
 
 

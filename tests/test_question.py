@@ -1640,6 +1640,27 @@ def test_a_question_leaned_on_is_not_asked_twice() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Nous accompagnons des femmes sorties de prison, inscrites nulle part. "
+        "Peuvent-elles être le public de notre projet ?",
+        "The persons we help are coming out from prison and they are not inscribed at "
+        "France Travail. It is possible they are the public of this call?",
+    ],
+)
+def test_a_question_whose_subject_is_a_pronoun_keeps_the_statement_before(message) -> None:
+    assert questions_of(message) == [message]
+
+
+def test_a_pronoun_after_a_question_starts_a_question_of_its_own() -> None:
+    message = "Qui peut candidater ? Peuvent-ils être rémunérés pendant le parcours ?"
+    assert questions_of(message) == [
+        "Qui peut candidater ?",
+        "Peuvent-ils être rémunérés pendant le parcours ?",
+    ]
+
+
 def test_a_question_pointing_back_with_la_keeps_the_statement_before() -> None:
     message = (
         "jetais suivi par la mission locale mais jai tout lache l an dernier, trop de galeres."
