@@ -462,7 +462,13 @@ KIND_ASKED = {
         r"|charities|companies)\b"
         r"|\b(?:faut-il|doit-on|devons-nous|must we|do we (?:have|need) to)\s+(?:obligatoirement\s+"
         r"|forcément\s+|necessarily\s+)?(?:être|be)\s+(?:une?|a|an)\s+[\wÀ-ÿ-]+(?:\s+[\wÀ-ÿ-]+)?"
-        r"\s+(?:pour|to)\s+(?:candidater|répondre|postuler|déposer|apply)\b",
+        r"\s+(?:pour|to)\s+(?:candidater|répondre|postuler|déposer|apply)\b"
+        # Or whether a legal form is required, whatever follows: "faut forcément être une
+        # asso ?", "do we have to be a charity?".
+        r"|\b(?:faut(?:-il)?|doit-on|devons-nous|on doit|must we|do we (?:have|need) to)\s+"
+        r"(?:obligatoirement\s+|forcément\s+|necessarily\s+)?(?:être|be)\s+(?:une?|a|an)\s+"
+        r"(?:associations?|assos?|entreprises?|structures?|organismes?|collectivités?|communes?"
+        r"|organi[sz]ations?|non-?profits?|charit(?:y|ies)|compan(?:y|ies)|ngos?)\b",
         re.I,
     ),
     "list": lenient(

@@ -1786,3 +1786,12 @@ def test_an_english_question_in_an_idiom_of_the_call_is_answered(assistant):
         " dropped out?"
     )
     assert not answer.abstained
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["faut forcement etre une asso ? nous on est une SARL", "Do we have to be a charity?"],
+)
+def test_whether_a_legal_form_is_required_is_answered_by_who_may_apply(assistant, question):
+    answer = assistant.ask(question)
+    assert "organisme public ou" in answer.citations[0].quote

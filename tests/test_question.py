@@ -80,6 +80,9 @@ def test_a_general_question_states_no_project_fact() -> None:
         ("Is the call open to public bodies like ours, or only to non-profits?", True),
         ("Which kinds of organisations are entitled to apply under this call?", True),
         ("We have right to apply or it is only for public organisations?", True),
+        # Whether a legal form is required, whatever follows.
+        ("faut forcement etre une asso ? nous on est une SARL", True),
+        ("Do we have to be a charity?", True),
         # How to apply, the candidate's own case, an authority, a procedure.
         ("Un opérateur peut-il candidater seul ?", False),
         ("Pouvons-nous candidater ?", False),
