@@ -201,6 +201,16 @@ def _asks_its_own_question(asked: Question) -> bool:
     return (asked.asks or bool(asked.kinds)) and not asked.asks_eligibility
 
 
+def _only_where(findings: CheckReport | None) -> bool:
+    """Whether the facts known only place the candidate in the region: "Je dirige une
+    mission locale en Mayenne… pouvons-nous candidater alors que… ?" asks about the call,
+    which its texts answer; what the checker found follows."""
+    if findings is None:
+        return False
+    known = [r for r in findings.results if r.status != "missing"]
+    return bool(known) and all(r.rule_id == "territoire" and r.status == "pass" for r in known)
+
+
 def _asks_about_a_rule_to_fix(
     asked: Question, findings: CheckReport, idf: Callable[[str], float]
 ) -> bool:
@@ -389,9 +399,17 @@ class Assistant:
         t0 = time.perf_counter()
         facts = extract_facts(text) if read_facts else Dossier()
         stated = not facts.is_empty()
+        read = time.perf_counter()
+        merged = (merge_dossiers(dossier, facts) if dossier else facts) if stated else dossier
+        # The checker judges the whole conversation's facts, not only this message's.
+        findings = evaluate(merged) if merged is not None and not merged.is_empty() else None
+        checked = time.perf_counter()
         # A message asking something of its own is retrieved for that question; one that
-        # only states facts (or asks whether they qualify) is about those facts.
-        own_question = _asks_its_own_question(asked)
+        # only states facts (or asks whether they qualify) is about those facts, unless
+        # they only say where the candidate is.
+        own_question = _asks_its_own_question(asked) or (
+            asked.asks and asked.asks_eligibility and _only_where(findings)
+        )
         followed = resolve_followup(text if stated and not own_question else asked.focus, history)
         if history and followed != asked.focus:
             asked = replace(asked, context=history[-1])
@@ -407,9 +425,6 @@ class Assistant:
         with self.slots.turn(session_id, self.embedder.query_tokens(query)):
             result = retriever.retrieve(query, k=k)
         t1 = time.perf_counter()
-        merged = (merge_dossiers(dossier, facts) if dossier else facts) if stated else dossier
-        # The checker judges the whole conversation's facts, not only this message's.
-        findings = evaluate(merged) if merged is not None and not merged.is_empty() else None
         changed = _changed_rules(dossier, findings) if stated else None
         t2 = time.perf_counter()
         signals = scope_signals(
@@ -549,8 +564,8 @@ class Assistant:
             mode=mode,
             verdict=verdict,
             timings={
-                "retrieval_ms": (t1 - t0) * 1000,
-                "checker_ms": (t2 - t1) * 1000,
+                "retrieval_ms": (read - t0 + t1 - checked) * 1000,
+                "checker_ms": (checked - read + t2 - t1) * 1000,
                 "answer_ms": (t3 - t2) * 1000,
                 "total_ms": (t3 - started) * 1000,
             },

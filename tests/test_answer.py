@@ -1795,3 +1795,20 @@ def test_an_english_question_in_an_idiom_of_the_call_is_answered(assistant):
 def test_whether_a_legal_form_is_required_is_answered_by_who_may_apply(assistant, question):
     answer = assistant.ask(question)
     assert "organisme public ou" in answer.citations[0].quote
+
+
+def test_a_question_whose_only_fact_is_a_place_in_the_region_is_answered_first(assistant):
+    # Where the sender is decides nothing asked: the texts answer, the checker's line follows.
+    answer = assistant.ask(
+        "Je dirige une mission locale en Mayenne. Notre conseil d'administration se demande si "
+        "nous pouvons candidater à l'O2R alors que nous sommes déjà membres du réseau pour "
+        "l'emploi."
+    )
+    assert not answer.text.startswith("Oui pour ce que vous indiquez")
+    assert "Pour les éléments que vous indiquez : Conforme" in answer.text
+    assert "cinq départements" not in answer.citations[0].quote
+
+
+def test_a_statement_with_a_place_alone_still_gets_the_verdict_first(assistant):
+    answer = assistant.ask("Bonjour, on est une petite asso de Saint-Nazaire et on pense répondre.")
+    assert answer.verdict is not None and answer.text.startswith(answer.verdict)
