@@ -723,7 +723,13 @@ def rule_quotes(
     order = {"fail": 0, "warn": 1, "pass": 2}
     results = sorted(
         (r for r in findings.results if r.status in order and only in (None, r.rule_id)),
-        key=lambda r: (order[r.status], changed is not None and r.rule_id not in changed),
+        key=lambda r: (
+            order[r.status],
+            changed is not None and r.rule_id not in changed,
+            # A place in the region met is the least telling: nearly every message names
+            # one; what the candidate is (its purpose, its experience) says more.
+            r.status == "pass" and r.rule_id == "territoire",
+        ),
     )
     if results and results[0].status == "pass":
         limit = min(limit, 1)

@@ -1812,3 +1812,12 @@ def test_a_question_whose_only_fact_is_a_place_in_the_region_is_answered_first(a
 def test_a_statement_with_a_place_alone_still_gets_the_verdict_first(assistant):
     answer = assistant.ask("Bonjour, on est une petite asso de Saint-Nazaire et on pense répondre.")
     assert answer.verdict is not None and answer.text.startswith(answer.verdict)
+
+
+def test_what_the_candidate_is_is_quoted_before_where_it_is(assistant):
+    answer = assistant.ask(
+        "Association de Cholet, notre objet social est l'insertion sociale et professionnelle "
+        "des personnes en difficulté. Nous portons un chantier d'insertion depuis quinze ans."
+    )
+    assert answer.text.startswith("Conforme")
+    assert "objet social" in answer.citations[0].quote
