@@ -523,6 +523,10 @@ def score_candidates(
         # read on the corpus words the lexical leg maps it to ("lead" -> "chef de file").
         # Measured with `o2r eval`: the same for French questions loses cases.
         own_text += " " + result.expanded
+    else:
+        # A French question's words the texts never write ("jsuis payé ?") share nothing
+        # with them either: their glosses are read instead, and only theirs.
+        own_text += " " + result.glossed
     own_stems = set(tokens(own_text))
     own_words = _word_forms(own_text)
     # The term asked about, not the text it was read in ("Dans l'AMI, il est question

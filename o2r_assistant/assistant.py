@@ -424,6 +424,9 @@ class Assistant:
         # Embedding the question is the CPU-bound part: a few at once, the others in fair turns.
         with self.slots.turn(session_id, self.embedder.query_tokens(query)):
             result = retriever.retrieve(query, k=k)
+        # "Et la durée ?" after "Quel est le coût minimum ?": only the question's own words
+        # are glossed, not the "minimum" of the one it is read with.
+        result = replace(result, glossed=retriever.glosses(asked.focus))
         t1 = time.perf_counter()
         changed = _changed_rules(dossier, findings) if stated else None
         t2 = time.perf_counter()

@@ -1821,3 +1821,16 @@ def test_what_the_candidate_is_is_quoted_before_where_it_is(assistant):
     )
     assert answer.text.startswith("Conforme")
     assert "objet social" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "si jsuis suivi par un truc O2R jsuis payé ou pas ??",
+        # The same typed without its accent.
+        "et si jrentre dans le dispositif jsuis paye ou pas? parce que la jai 0 revenu",
+    ],
+)
+def test_a_french_word_the_texts_never_write_is_read_by_its_gloss(assistant, question):
+    answer = assistant.ask(question)
+    assert "rémunération" in answer.citations[0].quote

@@ -20,6 +20,7 @@ from o2r_assistant.retrieval import (
     HybridRetriever,
     RetrievalResult,
     Retrieved,
+    _synonym,
     _word_initials,
     phrase_meanings,
 )
@@ -317,3 +318,24 @@ def test_an_english_cognate_finds_the_french_word_in_both_legs(real_index):
     assert "mobilité" in result.expanded
     assert "mobilité" in result.hits[0].chunk.text
     assert result.hits[0].lexical_rank == 1
+
+
+def test_only_words_the_texts_never_write_are_glossed(real_index):
+    retriever = HybridRetriever(index=real_index, k=5)
+    # "payé" is no word of the texts: their word for it is glossed.
+    assert retriever.glosses("jsuis payé ou pas ??") == "rémunération ressources"
+    # "durée" is theirs: nothing to gloss.
+    assert retriever.glosses("Quelle est la durée ?") == ""
+
+
+@pytest.mark.parametrize(
+    ("word", "meaning"),
+    [
+        ("payé", "rémunération ressources"),
+        ("paye", "rémunération ressources"),  # typed without its accent
+        ("chomeurs", "demandeurs d'emploi inscrits"),
+        ("ou", None),  # "où" without its accent is another word
+    ],
+)
+def test_an_everyday_word_is_mapped_with_or_without_its_accents(word, meaning):
+    assert _synonym(word) == meaning
