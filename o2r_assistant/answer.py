@@ -1085,6 +1085,10 @@ def findings_line(
             + "."
         )
     explained = (changed or frozenset()) | quoted
+    if len(by["pass"]) == 1:
+        # One rule met says why: "lieux d'action en Pays de la Loire : Mayenne (53)", not
+        # its bare label.
+        explained |= {by["pass"][0].rule_id}
     if by["pass"]:
         opening = "Conforme"
         if asked and not by["fail"] and not by["warn"]:

@@ -1834,3 +1834,12 @@ def test_what_the_candidate_is_is_quoted_before_where_it_is(assistant):
 def test_a_french_word_the_texts_never_write_is_read_by_its_gloss(assistant, question):
     answer = assistant.ask(question)
     assert "rémunération" in answer.citations[0].quote
+
+
+def test_a_single_rule_met_says_why_not_its_label(assistant):
+    answer = assistant.ask(
+        "Je dirige une mission locale en Mayenne. Notre conseil d'administration se demande si "
+        "nous pouvons candidater à l'O2R alors que nous sommes déjà membres du réseau pour "
+        "l'emploi."
+    )
+    assert "Conforme : lieux d'action en Pays de la Loire : Mayenne (53)." in answer.text
