@@ -1797,13 +1797,16 @@ def test_whether_a_legal_form_is_required_is_answered_by_who_may_apply(assistant
     assert "organisme public ou" in answer.citations[0].quote
 
 
+# A question whose only fact is a place in the region, where the sender is.
+MISSION_LOCALE_IN_MAYENNE = (
+    "Je dirige une mission locale en Mayenne. Notre conseil d'administration se demande si "
+    "nous pouvons candidater à l'O2R alors que nous sommes déjà membres du réseau pour l'emploi."
+)
+
+
 def test_a_question_whose_only_fact_is_a_place_in_the_region_is_answered_first(assistant):
     # Where the sender is decides nothing asked: the texts answer, the checker's line follows.
-    answer = assistant.ask(
-        "Je dirige une mission locale en Mayenne. Notre conseil d'administration se demande si "
-        "nous pouvons candidater à l'O2R alors que nous sommes déjà membres du réseau pour "
-        "l'emploi."
-    )
+    answer = assistant.ask(MISSION_LOCALE_IN_MAYENNE)
     assert not answer.text.startswith("Oui pour ce que vous indiquez")
     assert "Pour les éléments que vous indiquez : Conforme" in answer.text
     assert "cinq départements" not in answer.citations[0].quote
@@ -1837,9 +1840,5 @@ def test_a_french_word_the_texts_never_write_is_read_by_its_gloss(assistant, que
 
 
 def test_a_single_rule_met_says_why_not_its_label(assistant):
-    answer = assistant.ask(
-        "Je dirige une mission locale en Mayenne. Notre conseil d'administration se demande si "
-        "nous pouvons candidater à l'O2R alors que nous sommes déjà membres du réseau pour "
-        "l'emploi."
-    )
+    answer = assistant.ask(MISSION_LOCALE_IN_MAYENNE)
     assert "Conforme : lieux d'action en Pays de la Loire : Mayenne (53)." in answer.text
