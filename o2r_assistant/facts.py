@@ -588,7 +588,10 @@ _LENGTH = pattern_table(r"""
 # "dès" folds to "des": the article after a span ("la totalité des 36 mois") is not it.
 not_before: \b(?:depuis|il y a|(?:ca|cela) fait|voila|(?<!totalite )(?<!ensemble )(?<!cours )
     (?<!long )(?<!pendant )(?<!durant )(?<!sur )des|avant|apres|cree[es]? en|since)[ ]+
-    (?:(?:plus de|pres de|presque|environ|bientot|deja|more than|over|nearly|almost)[ ]+)?$|
+    (?:(?:plus de|pres de|presque|environ|bientot|deja|genre|facilement|au moins|a peu pres|
+    more than|over|nearly|almost|about|around|roughly|at least)[ ]+)?$|
+# "24 mois plutôt que trois ans", "instead of three years": the length set aside.
+    \b(?:plutot que|au lieu de|au lieu d'|rather than|instead of)[ ]*(?:de[ ]+|d')?$|
     \bfor[ ]+(?:over|more than|nearly|almost|the (?:last|past))[ ]+$|
     \b(?:have|has|'ve|had)\b[^.;!?]{0,60}?\bfor[ ]+(?:more than[ ]+|over[ ]+|nearly[ ]+|
     the (?:last|past)[ ]+)?$|
@@ -955,8 +958,10 @@ none_after: [ ]*(?:n'est |n'a )?(?:pas|pas encore|toujours pas|non)[ ]+(?:encore
 # "nous ne savons pas encore qui sera chef de file": the lead is still unknown.
 unknown_before: \b(?:sais|savons|sait|savent|know|decided|decide)\b[^,;:.]{0,25}
     \b(?:qui|who)[ ]+(?:sera|serait|will be|would be)[ ]+(?:le |la |the )?$
-# "L'association angevine, Tremplin 49, serait chef de file": the name in apposition.
-verb_before: (?:^.*(?:[,;:(]|\bet\b|\band\b|\bdont\b|\bqui\b)|^)[ ]*(?P<name>[^,;:()]{1,60}?)
+# "L'association angevine, Tremplin 49, serait chef de file": the name in apposition;
+# "les conseils ont acté que notre association serait chef de file": after "que".
+verb_before: (?:^.*(?:[,;:(]|\bet\b|\band\b|\bdont\b|\bqui\b|\bque\b|\bqu'|\bthat\b)|^)[ ]*
+    (?P<name>[^,;:()]{1,60}?)
     (?:[ ]*,)?[ ]+(?:en[ ]+)?
     (?:(?:est|sera|serait|a ete|sont|seront|etant|is|will be|has been|was|being)[ ]+
     (?:designee?s?|nommee?s?|choisie?s?|retenue?s?|designated|named|chosen)
@@ -966,9 +971,10 @@ verb_before: (?:^.*(?:[,;:(]|\bet\b|\band\b|\bdont\b|\bqui\b)|^)[ ]*(?P<name>[^,
     are|will act as|acts as|as)
     [ ]+(?:le |la |l'|the |our )?(?:role |fonction )?(?:de |du |of )?$
 # Named by the partners: "on désignerait la régie comme chef de file", "we would appoint
-# Horizon as lead partner".
+# Horizon as lead partner", "porter ensemble un projet, avec l'ADSI comme cheffe de file".
 active_before: \b(?:designe\w*|nomm\w+|choisi\w*|retien\w*|retiendr\w*|appoint\w*|designate\w*|
-    name|naming|choose|choosing)[ ]+(?P<name>(?!(?:un|une|a|an|le|la|the) ?$)[^,;:()]{1,60}?)[ ]+
+    name|naming|choose|choosing|avec|with)[ ]+
+    (?P<name>(?!(?:un|une|a|an|le|la|the) ?$)[^,;:()]{1,60}?)[ ]+
     (?:comme|en tant que|as)[ ]+(?:le |la |l'|the |our )?(?:role |fonction )?(?:de |du |of )?$
 # A wish: "we would like the Laval social centre to be the lead organisation",
 # "nous souhaitons que Tremplin soit chef de file".

@@ -931,6 +931,17 @@ def test_a_later_message_correcting_the_places_replaces_them(correction: str, pl
         ("With Solidarité Mayenne; Horizon is the designated lead (chef de file).", "Horizon"),
         # The name in apposition to its description, then the verb.
         ("L'association angevine, Tremplin 49, serait chef de file.", "Tremplin 49"),
+        # Named in what was decided, or beside the group it leads.
+        (
+            "Les deux conseils d'administration ont acté que notre association serait chef "
+            "de file.",
+            "notre structure",
+        ),
+        ("We agreed that Horizon would be the lead partner.", "Horizon"),
+        (
+            "Trois structures portent ensemble le projet, avec l'ADSI comme cheffe de file.",
+            "l'ADSI",
+        ),
     ],
 )
 def test_the_lead_in_other_wordings(text: str, lead: str) -> None:
@@ -1168,6 +1179,11 @@ def test_amounts_that_are_not_the_projects_cost(text: str, total, annual, traini
         ),
         ("parcours 1 an renouvelable 6 mois, projet 3 ans sur angers", 36, 18),
         ("Une convention de 3 ans renouvelable une fois.", 36, None),
+        # The length set aside is not the project's.
+        ("Nous pensions à une durée de 24 mois plutôt que trois ans.", 24, None),
+        ("We plan 30 months instead of three years.", 30, None),
+        # Time already spent, however loosely counted, is no length either.
+        ("un jeune qui va plus a la mission loc depuis genre 2 ans, il rentre ?", None, None),
         # Seniority is no length of the project.
         (
             "Nous avons une expérience de près de dix ans dans l'insertion. Budget de 4 800 € "
