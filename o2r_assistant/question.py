@@ -229,7 +229,8 @@ money: €|\beuros?\b|\bbudget|\bco[uû]t|\bmontant|\bargent|\bmoney|\bfunding
 # "Avec qui signe-t-on ?", "to whom do we send it?" ask who too, and so does the spoken
 # "c'est qui qui signe ?", "c qui qui a écrit… ?".
 _WHO = re.compile(
-    r"^(?:et |mais |alors )?(?:(?:avec|à|a|auprès de|aupres de|par|chez|with|to|by|from) )?"
+    r"^(?:et |mais |alors |and |but |so )?(?:(?:avec|à|a|auprès de|aupres de|par|chez|with|to|by"
+    r"|from) )?"
     r"(?:(?:c['’]est|cest|c)\s+qui\s+)?(?:qui|who|whom"
     # "Quelle autorité examine les dossiers ?", "which body decides?": an actor asked for.
     r"|(?:quel(?:le)?s?|which|wich|what)\s+(?:autorités?|instances?|organismes?"
@@ -360,7 +361,12 @@ KIND_ASKED = {
         r"\bcombien de temps|\bdurée|\bdure(?:r|nt)?\b|\bpendant combien|\bhow long|\bduration"
         r"|\blength\b"
         # "le délai …, c'est combien ?" asks how long.
-        r"|\bdélai\b[^?.]*\bcombien\b|\bcombien\b[^?.]*\bdélai\b",
+        r"|\bdélai\b[^?.]*\bcombien\b|\bcombien\b[^?.]*\bdélai\b"
+        # A length put against a bound: "on peut le garder + d'1 an ?", "longer than 12
+        # months?"; not time already spent ("depuis plus de 10 ans").
+        r"|(?<!depuis )(?<!since )(?<!for )(?:\bplus d[e'’]\s*|\+\s*d[e'’]\s*|\bau-delà d[e'’]\s*"
+        r"|\bmore than |\blonger than |\bbeyond |\bover )"
+        r"(?:\d+|une?|deux|trois|one|two|three)\s*(?:ans?|années?|mois|months?|years?)\b",
         re.I,
     ),
     "amount": lenient(
@@ -1411,8 +1417,14 @@ def language_switch(message: str) -> str | None:
     return "en" if asked[-1]["language"].lower() in ("english", "anglais") else "fr"
 
 
+# A proper name of several words ("Pays de la Loire", "La Roche-sur-Yon") is in no language.
+_COMPOUND_NAME = re.compile(
+    r"\b[A-ZÀ-Ý][\wÀ-ÿ'’-]*(?:\s+(?:de|du|des|la|le|et|sur|en)\s+(?:la\s+|l['’])?[A-ZÀ-Ý][\wÀ-ÿ'’-]*)+"
+)
+
+
 def is_english(text: str) -> bool:
-    words = [w.lower() for w in _WORDS.findall(text)]
+    words = [w.lower() for w in _WORDS.findall(_COMPOUND_NAME.sub(" ", text))]
     # After a number, "an" is the French year: "1 an c bon ?".
     en = sum(
         w in _EN_WORDS and not (w == "an" and i > 0 and words[i - 1].isdigit())

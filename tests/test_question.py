@@ -765,6 +765,9 @@ def test_a_who_question_asks_no_date_or_amount() -> None:
         "Et la date limite, c'est fixé par qui ?",
         "on envoie le dossier à qui ?",
         "The deadline is set by whom?",
+        # Joined on in English as in French ("et qui…").
+        "and who has the final word?",
+        "But who signs the agreement?",
     ],
 )
 def test_who_asked_by_the_kind_of_actor_or_at_the_end(question: str) -> None:
@@ -906,6 +909,10 @@ def test_how_much_and_how_many_in_other_words(
         ("Y a-t-il une durée maximum de parcours ?", ("duration",)),
         ("Is there a maximum amount of funding?", ("amount",)),
         ("Quel est le budget minimum ?", ("amount",)),
+        # A length put against a bound asks about a duration; time already spent does not.
+        ("slt, on peut garder 1 jeune en accompagnement + d'1 an ou c limité ?", ("duration",)),
+        ("Can support last longer than 12 months?", ("duration",)),
+        ("Nous accompagnons des jeunes depuis plus de 10 ans, pouvons-nous candidater ?", ()),
     ],
 )
 def test_a_bound_asks_for_the_kind_of_what_it_bounds(question: str, kinds: tuple) -> None:
@@ -1499,6 +1506,9 @@ def test_a_bound_after_a_length_or_as_an_adverb_asks_for_no_amount(text: str, ki
         ("parcours max par perso ? 1 an c bon ?", False),
         ("Is it an association?", True),
         ("an 18 month pathway, ok?", True),
+        # A place's name is in no language: "de la" is not French here.
+        ("Who reviews the applications in Pays de la Loire?", True),
+        ("Le projet en Pays de la Loire est-il recevable ?", False),
     ],
 )
 def test_an_after_a_number_is_the_french_year(text: str, english: bool) -> None:
