@@ -905,9 +905,13 @@ def _adds_to(
     others), the kind of answer asked for (a list, an amount…), or the legal
     basis (an article or a text the chosen ones do not cite). An English question is
     judged the same way: it shares only names and cognates with the quotes ("CPOM"),
-    so it seldom gets a second quote.
+    so it seldom gets a second quote, unless it asks two things.
     """
     if _new_reference(cand, chosen):
+        return True
+    if question.english and question.asks_several:
+        # An English question that asks two things shares no word with either answer:
+        # the next quote close enough in score (the caller's cutoff) answers the other.
         return True
     if any(
         gives_kind(k, cand.quote) and not any(gives_kind(k, c.quote) for c in chosen)

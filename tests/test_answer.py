@@ -1074,6 +1074,17 @@ def test_an_english_question_gets_a_second_quote_only_for_what_it_asks(assistant
     assert len(assistant.ask(question).citations) == 1
 
 
+def test_an_english_question_asking_two_things_gets_a_quote_for_each(assistant):
+    # Neither clause shares a word with its answer: the next quote close in score
+    # answers the second ("… and for how long is the agreement concluded?").
+    answer = assistant.ask(
+        "What is the maximum length of support for one participant, and for how long is "
+        "the agreement with the State concluded?"
+    )
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert "douze mois" in quotes and "trois ans" in quotes
+
+
 def test_a_glossary_term_is_named_by_its_own_word_not_by_its_stem(assistant):
     # "communes" stems like "commun", but a question about a communauté de communes
     # does not name the "Droit commun" of the glossary.
