@@ -14,7 +14,9 @@ _INSTRUCTION = re.compile(
     r"ignore[rz]?\s+(?:tes|vos|les|toutes?\s+(?:les|tes|vos))?\s*(?:instructions|consignes|règles)"
     r"|oublie[rz]?\s+(?:tes|vos|les|toutes?\s+les)\s+(?:instructions|consignes|règles)"
     r"|prompt\s+(?:système|system)|system\s+prompt|ignore (?:all|previous|the above)"
-    r"|tu es (?:maintenant|désormais)|\b(?:act|pretend)\s+as\b|jailbreak|mode développeur"
+    r"|tu es (?:maintenant|désormais)|\bpretend\s+as\b|jailbreak|mode développeur"
+    # "Act as a lawyer", "you will now act as…"; not a body that may "act as the lead".
+    r"|(?:^|[.!?;:]\s*|\b(?:you|please|now)\s+(?:to\s+|will\s+|must\s+)?)act\s+as\b"
     r"|\bréponds?\s+(?:uniquement|seulement|toujours|que)\b|\baffirme[rz]?\s+que\b"
     r"|\bne\s+cite[rz]?\s+aucune\s+source"
     # Text that speaks to or about AI assistants has no place in the call's documents.
