@@ -453,7 +453,14 @@ KIND_ASKED = {
         r"|\b(?:can|could|may)\s+(?:a|an|the|any|public|private)\b[^?.]{0,40}?)"
         r"\s+(?:(?:[\wÀ-ÿ'’]+\s+){0,2}?)"
         r"(?:candidater|répondre|postuler|déposer|se porter candidate?s?|soumissionner|apply"
-        r"|bid|be (?:a )?(?:lead|applicant))\b"
+        r"|bid|be (?:a )?(?:lead|applicant)"
+        # Applying with others: "un CCAS peut-il faire partie du groupement ?", "can a
+        # town hall join the consortium?".
+        r"|(?:faire partie|être membre|etre membre)\s+(?:du|d['’]un|de notre|de ce)\s+"
+        r"(?:groupement|consortium|partenariat)"
+        r"|(?:rejoindre|intégrer)\s+(?:un|le|notre|ce)\s+(?:groupement|consortium|partenariat)"
+        r"|(?:join|be (?:part|a member) of)\s+(?:a|the|our|this)\s+(?:consortium|group|bid"
+        r"|partnership))\b"
         # Who the call is open to: "l'appel est-il réservé aux associations ?", "open to
         # public bodies?", "faut-il être une association pour candidater ?".
         r"|\b(?:réservée?s?|ouverte?s?|open|restricted|limited|reserved)\s+(?:aux|à|to)\s+"

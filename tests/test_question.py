@@ -83,6 +83,10 @@ def test_a_general_question_states_no_project_fact() -> None:
         # Whether a legal form is required, whatever follows.
         ("faut forcement etre une asso ? nous on est une SARL", True),
         ("Do we have to be a charity?", True),
+        # Whether one may apply as a member of a group.
+        ("Un CCAS peut-il faire partie du groupement ?", True),
+        ("Can a town hall join the consortium?", True),
+        ("Can the mayor join our meeting?", False),
         # How to apply, the candidate's own case, an authority, a procedure.
         ("Un opérateur peut-il candidater seul ?", False),
         ("Pouvons-nous candidater ?", False),
