@@ -765,6 +765,13 @@ _OPENER = re.compile(
     r"|may|might|what|which|who|how|when|where|why)\b)"
 )
 _INVERSION = re.compile(r"\b[a-z]+-(?:t-)?(?:on|il|ils|elle|elles|nous|vous|je)\b|\best-ce\b")
+# A question typed in a hurry, without its mark: "+ do we need analytic accounting", "faut-il
+# une compta analytique". It opens on an inverted verb or an auxiliary and its subject.
+_ASKS_UNMARKED = re.compile(
+    r"[\W_]*(?:(?:et|mais|and|but|so)\b[\W_]*)?(?:[a-z]+-(?:t-)?(?:on|il|ils|elle|elles|nous|vous)\b"
+    r"|est-ce\b|(?:do|does|is|are|can|could|should|must|will|would|may)[ ]+(?:we|i|you|it|they"
+    r"|there|the|our|a|an|this|that)\b)"
+)
 _CLAUSE_SEPARATOR = re.compile(r"[,:;]| - ")
 
 
@@ -799,7 +806,7 @@ def _declarative(folded: str, sentences: list[tuple[int, int]]) -> _Spans:
     spans: list[tuple[int, int]] = []
     for start, end in sentences:
         sentence = folded[start:end].rstrip()
-        if not sentence.endswith("?"):
+        if not sentence.endswith("?") and not _ASKS_UNMARKED.match(sentence):
             # "Nous aimerions savoir si nous pouvons nous associer…" asks what follows.
             asked = indirect_start(sentence)
             spans.append((start, end if asked is None else start + asked))

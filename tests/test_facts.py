@@ -297,6 +297,9 @@ def test_organisation_facts() -> None:
         "Quel est le coût minimum d'un projet ?",
         "Les dépenses de formation sont-elles éligibles ?",
         "Bonjour, comment ça marche ?",
+        # Typed without the question mark, a question still states nothing.
+        "training costs ok in the budget? + do we need analytic accounting",
+        "faut-il une compta analytique",
     ],
 )
 def test_questions_state_no_fact(text: str) -> None:
