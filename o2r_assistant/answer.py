@@ -921,7 +921,8 @@ def _adds_to(
     asked = set(tokens(question.focus)) - common()
     # "éligibles" gives what "financer" asks: the same meaning is not added twice.
     given = with_equivalents({t for c in chosen for t in tokens(c.quote)})
-    held = set(tokens(cand.quote))
+    # "en ligne" is asked and "par voie dématérialisée" gives it, as the chosen ones do.
+    held = with_equivalents(set(tokens(cand.quote)))
     if question.asks_several and any(
         2 * len(stems & given) < len(stems) and (stems - given) & held
         for stems in (set(tokens(c)) - _MODAL_STEMS for c in asked_clauses(question.focus))

@@ -1584,6 +1584,8 @@ _AND_ASKS = re.compile(
     r"required|covered|funded|paid|possible|needed|counted|accepted)\b))"
     r"|,\s+et\s+(?=(?:le|la|les|l['’])\s*[\wÀ-ÿ'’-]+(?:\s+[\wÀ-ÿ'’-]+){0,3}?\s+[\wÀ-ÿ]+-(?:t-)?"
     r"(?:ils?|elles?)\b)"
+    # "À qui l'adresser, et est-ce qu'on peut le déposer en ligne ?".
+    r"|,?\s+et\s+(?=est[- ]ce\s+qu)"
     # A second wh-question: "de quel décret s'agit-il, et depuis quand est-il applicable ?",
     # "who signs it, and for how long?".
     r"|,\s+(?:et|and)\s+(?=(?:(?:depuis|pour|à partir de|jusqu['’]à|avec|par|auprès de|since"

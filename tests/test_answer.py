@@ -1085,6 +1085,17 @@ def test_an_english_question_asking_two_things_gets_a_quote_for_each(assistant):
     assert "douze mois" in quotes and "trois ans" in quotes
 
 
+def test_a_second_question_in_other_words_than_its_answer_gets_its_quote(assistant):
+    # "en ligne" is what "par voie dématérialisée" says; "déposer" is answered already
+    # by "adresse sa demande", but not where.
+    answer = assistant.ask(
+        "À qui devons-nous adresser notre dossier, et est-ce qu'on peut le déposer en ligne ?"
+    )
+    quotes = [c.quote for c in answer.citations]
+    assert "préfet" in quotes[0]
+    assert any("dématérialisée" in q for q in quotes[1:])
+
+
 def test_a_glossary_term_is_named_by_its_own_word_not_by_its_stem(assistant):
     # "communes" stems like "commun", but a question about a communauté de communes
     # does not name the "Droit commun" of the glossary.

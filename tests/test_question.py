@@ -1142,6 +1142,8 @@ def test_what_announces_the_points_asked_is_no_part_of_them(message: str) -> Non
         # A second wh-question after a comma.
         ("Qui signe la convention, et pour combien de temps ?", True),
         ("Who signs the agreement, and for how long?", True),
+        # A second yes/no question after "et est-ce que".
+        ("À qui adresser notre dossier, et est-ce qu'on peut le déposer en ligne ?", True),
         ("Quel est le budget minimum, formation comprise ?", False),
         ("Les structures de Laval et de Nantes peuvent-elles répondre ?", False),
         ("Les salariés et les bénévoles sont-ils couverts ?", False),
