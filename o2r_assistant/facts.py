@@ -768,8 +768,8 @@ _INVERSION = re.compile(r"\b[a-z]+-(?:t-)?(?:on|il|ils|elle|elles|nous|vous|je)\
 # A question typed in a hurry, without its mark: "+ do we need analytic accounting", "faut-il
 # une compta analytique". It opens on an inverted verb or an auxiliary and its subject.
 _ASKS_UNMARKED = re.compile(
-    r"[\W_]*(?:(?:et|mais|and|but|so)\b[\W_]*)?(?:[a-z]+-(?:t-)?(?:on|il|ils|elle|elles|nous|vous)\b"
-    r"|est-ce\b|(?:do|does|is|are|can|could|should|must|will|would|may)[ ]+(?:we|i|you|it|they"
+    rf"[\W_]*(?:(?:et|mais|and|but|so)\b[\W_]*)?(?:{_INVERSION.pattern}"
+    r"|(?:do|does|is|are|can|could|should|must|will|would|may)[ ]+(?:we|i|you|it|they"
     r"|there|the|our|a|an|this|that)\b)"
 )
 _CLAUSE_SEPARATOR = re.compile(r"[,:;]| - ")
