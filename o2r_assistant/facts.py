@@ -87,8 +87,11 @@ _TRAINING_AFTER = re.compile(
     # A share of the whole: "30 000 € du budget servent à payer des formations".
     r"(?:(?:du|de notre|de ce|of the|of our|of this)[ ]+(?:budget|total|enveloppe|montant)"
     r"[ ]*,?[ ]+)?"
+    # "25 000 € au total iraient à des formations": how much, in all, goes to training.
+    r"(?:(?:au total|en tout|in total|in all)[ ]*,?[ ]+)?"
     r"(?:de|d'|en|pour|consacres? a|"
-    r"dedies? a|affectes? a|reserves? a|serv\w*[ ]+a|vont a|iront a|pr|of|for|in|on|towards|to|"
+    r"dedies? a|affectes? a|reserves? a|serv\w*[ ]+a|(?:va|vont|ira|iront|irait|iraient) a|"
+    r"pr|of|for|in|on|towards|to|"
     # The amount's own verb, right before the training: "30 000 € financent des formations",
     # "€20k pays for courses" (not "financent l'accompagnement et des formations").
     r"(?:financ\w*|pai\w*|pay(?:s|ent)?(?: for)?|couvr\w*|covers?|funds?)"
@@ -858,7 +861,11 @@ _REGISTERED = re.compile(
     rf"[ ]*(?:{_NETWORK}|demandeurs? d'emploi)|\bdemandeurs? d'emploi\b|"
     rf"\bsuivie?s? par {_NETWORK}|\bregistered (?:with|at) {_NETWORK}|"
     rf"\b(?:followed|supported|tracked) (?:up )?by (?:the |a )?{_NETWORK}|"
-    r"\bregistered job[ -]?seekers\b"
+    r"\bregistered job[ -]?seekers\b|"
+    # In a programme the network runs: "les jeunes que nous suivons en Contrat d'engagement
+    # jeune" (not "sortis du CEJ").
+    r"\b(?:en|beneficiaires du|in the|on the)[ ]+(?:contrat d'engagement jeunes?|cej|pacea|"
+    r"youth engagement contract)\b"
 )
 # "étaient suivis par la mission locale mais ont décroché": the AMI's own "qui ont décroché
 # de solutions qui leur étaient proposées", a public it puts first, not a registered one.
@@ -1604,6 +1611,7 @@ def _places(text: str, folded: str) -> tuple[list[PlaceRecord], list[PlaceRecord
     unbased: list[PlaceRecord] = []  # named otherwise than as where someone is based
     acting: list[PlaceRecord] = []  # where it says it acts
     denied: list[PlaceRecord] = []
+    named_now: list[PlaceRecord] = []  # named at least once outside the organisation's past
     last_end = 0
     acting_end = -1  # where the last place said to be acted in ends
     sign_offs = list(_SIGN_OFF.finditer(folded))
@@ -1655,10 +1663,13 @@ def _places(text: str, folded: str) -> tuple[list[PlaceRecord], list[PlaceRecord
             line_start = _span_around(folded, position, position, ".!?\n", _CUE_REACH)[0]
             if _ALL_ACTION_HERE.search(folded, line_start, position):
                 everywhere.append(record)
-            clause = _span_around(folded, position, position, _CLAUSE_ENDS, _CUE_REACH)
-            if _HISTORY.search(folded, *clause):
+            if _in_history(folded, position, name_end):
                 history.append(record)
-    current = [p for p in action if p not in history]
+            else:
+                named_now.append(record)
+    # "implantée à Laval depuis 2009 … la moitié des actions à Laval": named again as a
+    # place of action, it is one.
+    current = [p for p in action if p not in history or p in named_now]
     if any(p not in denied for p in acting):
         # Where someone is based is no place of action, unless named as one elsewhere too:
         # "un partenaire implanté à Rennes… les actions… sur l'agglomération rennaise".
@@ -1673,6 +1684,18 @@ def _places(text: str, folded: str) -> tuple[list[PlaceRecord], list[PlaceRecord
 _CLAUSE_ENDS = ".!?;:,()\n"
 # How far before a place its cue may stand ("toutes nos actions ont lieu … à Laval").
 _CUE_REACH = 120
+# "… depuis 2009 et dispose d'une antenne à Vitré": a second verb after "et" starts a
+# clause the past does not reach ("depuis 20 ans à Nantes et à Angers" lists places).
+_NEXT_VERB = re.compile(r"\b(?:et|mais|and|but)[ ]+(?!(?:a|au|aux|en|dans|sur|in|at)\b)")
+
+
+def _in_history(folded: str, start: int, end: int) -> bool:
+    """Whether the place at ``start``–``end`` is where the organisation has worked."""
+    left, right = _span_around(folded, start, end, _CLAUSE_ENDS, _CUE_REACH)
+    for cue in _HISTORY.finditer(folded, left, right):
+        if cue.start() >= end or not _NEXT_VERB.search(folded, cue.end(), start):
+            return True
+    return False
 
 
 # An e-mail thread: a forwarded message is someone else's; a quoted reply is older.

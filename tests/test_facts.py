@@ -2059,3 +2059,47 @@ def test_landing_a_job_is_no_dropping_out() -> None:
 )
 def test_people_never_signed_up_are_the_invisible_public(text: str) -> None:
     assert extract_facts(text).public.registered is False
+
+
+def test_an_amount_in_all_going_to_training_is_the_training() -> None:
+    facts = extract_facts(
+        "Un projet sur trois ans à 55 000 € par an. Sur ce montant, 25 000 € au total "
+        "iraient à des formations (CACES, permis B)."
+    )
+    assert (facts.total_cost_eur, facts.annual_cost_eur) == (None, 55000)
+    assert facts.training_cost_eur == 25000
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # Based somewhere since a date, then named again as a place of action.
+        (
+            "L'association est implantée à Laval depuis 2009. Le projet : la moitié des "
+            "actions à Laval, l'autre moitié à Vitré.",
+            ["Laval", "Vitré"],
+        ),
+        # The past reaches no place after a second verb.
+        (
+            "Nous accompagnons des personnes depuis 30 ans dans le Rhône et lançons le "
+            "projet à Nantes.",
+            ["Nantes"],
+        ),
+        # It reaches every place it lists.
+        (
+            "Nous travaillons depuis 20 ans dans le Rhône et à Lyon. Le projet se déroulera "
+            "à Nantes.",
+            ["Nantes"],
+        ),
+    ],
+)
+def test_where_the_organisation_has_worked_and_where_the_project_runs(text: str, names) -> None:
+    assert [p.name for p in extract_facts(text).places] == names
+
+
+def test_people_in_a_programme_the_network_runs_are_registered() -> None:
+    text = (
+        "Un accompagnement renforcé pour les jeunes que nous suivons en Contrat d'engagement jeune."
+    )
+    assert extract_facts(text).public.registered is True
+    assert extract_facts("Nous visons des jeunes sortis du CEJ sans solution.").public is None
