@@ -767,12 +767,14 @@ FRAME_NOUNS = frozenset(
 _ASKING_WORDS = {
     "duration": "combien temps durée dure durer long longtemps mois ans année jours",
     "amount": "montant montants combien coût coûte euros euro budget somme prix minimum "
-    "maximum plancher plafond total exactement much cost amount money",
+    "maximum plancher plafond total exactement much cost amount money ami o2r",
     "date": "quand date dates délai calendrier limite jour mois année ami o2r appel when",
     "count": "combien nombre",
     "rate": "taux minimum maximum",
 }
 ASKING_WORDS = {kind: frozenset(tokens(words)) for kind, words in _ASKING_WORDS.items()}
+# "ou juste un minimum ?": how much is asked, not about what.
+_RESTRICTIVE = frozenset(tokens("seulement juste uniquement simplement only just merely"))
 # Kinds of answer that a sentence without one cannot give: "combien ?" wants a number.
 FACT_KINDS = ("amount", "duration", "count", "date", "rate")
 # Kinds few sentences give, read wherever they stand when asked: the facts, and who may
@@ -816,7 +818,9 @@ class Question:
         A date or an amount answers only about its topic: "quand les lauréats
         seront-ils informés ?" is about "lauréats informés", not "quand".
         """
-        framing = FRAME_NOUNS.union(*(ASKING_WORDS[k] for k in kinds if k in ASKING_WORDS))
+        framing = FRAME_NOUNS.union(
+            _RESTRICTIVE, *(ASKING_WORDS[k] for k in kinds if k in ASKING_WORDS)
+        )
         # Where it happens is no topic: "the deadline … in Pays de la Loire" is not
         # answered by the sentence listing the region's départements.
         places = {t for place in find_places(self.focus) for t in tokens(place.name)}

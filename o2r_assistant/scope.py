@@ -474,7 +474,8 @@ def scope_signals(
         if unknown_item and not names_training(question):
             asked_about += (unknown_item[0],)
         # "Un webinaire est-il prévu ?": a thing the texts never name, asked about.
-        things = asked_thing(question)
+        # Not an end of a range ("un plafond ?"): which ends the texts set is answered below.
+        things = [t for t in asked_thing(question) if not bound(t)]
         if things and not any(retriever.recognises(t) or stem(t) in DOMAIN_STEMS for t in things):
             asked_about += (things[0],)
     # An unknown name's words are no evidence of scope, even if they look like ours.

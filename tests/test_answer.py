@@ -1864,3 +1864,20 @@ def test_a_french_word_the_texts_never_write_is_read_by_its_gloss(assistant, que
 def test_a_single_rule_met_says_why_not_its_label(assistant):
     answer = assistant.ask(MISSION_LOCALE_IN_MAYENNE)
     assert "Conforme : lieux d'action en Pays de la Loire : Mayenne (53)." in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Y a-t-il un plafond pour la subvention ou seulement un minimum ?",
+        "yo ya un plafond pr la subvention o2r ou c juste un mini ?",
+    ],
+)
+def test_a_question_on_either_end_of_the_budget_gets_the_floor(assistant, question):
+    answer = assistant.ask(question)
+    assert not answer.abstained
+    assert "150 000" in answer.citations[0].quote
+
+
+def test_a_ceiling_alone_is_not_answered_by_the_floor(assistant):
+    assert assistant.ask("Y a-t-il un plafond pour la subvention ?").abstained
