@@ -149,7 +149,14 @@ _NO_TOPIC = re.compile(
     r"|\b(?:est|sont|soit|soient|sera|seront)(?:-(?:t-)?(?:il|elle|ils|elles))?\s+"
     r"(?:attendu|requis|exigé|imposé)e?s?\b"
     r"|\b(?:is|are|be)\s+(?:it\s+|they\s+)?(?:required|expected|mandatory)\b"
-    rf"|{IN_THAT_CASE.pattern}",
+    rf"|{IN_THAT_CASE.pattern}"
+    # "il compte dans la sélection ?" asks whether it matters: not the criteria's "prise en
+    # compte", nor "rendre compte".
+    r"|\b(?:il|elle|ils|elles|ça|ca|cela)\s+(?:ne\s+)?compte(?:nt|ra|ront|rait)?\b"
+    r"|\bcompte(?:nt)?-(?:t-)?(?:il|elle|ils|elles)\b"
+    r"|\bcompte(?:nt|ra|ront)?\s+(?:dans|pour|aussi|vraiment|beaucoup)\b"
+    # "c'est seulement une condition": how much, not "seul" (alone).
+    r"|\bseulement\b",
     re.I,
 )
 

@@ -1881,3 +1881,14 @@ def test_a_question_on_either_end_of_the_budget_gets_the_floor(assistant, questi
 
 def test_a_ceiling_alone_is_not_answered_by_the_floor(assistant):
     assert assistant.ask("Y a-t-il un plafond pour la subvention ?").abstained
+
+
+def test_asking_whether_something_counts_is_no_topic_of_taking_into_account(assistant):
+    # "il compte" asks whether it matters, "seulement" how much: neither is the criteria's
+    # "prise en compte" nor applying "seul".
+    answer = assistant.ask(
+        "Et l'ancrage local, il compte dans la sélection ou c'est seulement une condition "
+        "pour pouvoir candidater ?",
+        history=["Sur quels critères les projets sont-ils départagés ?"],
+    )
+    assert "ancrage territorial" in answer.citations[0].quote
