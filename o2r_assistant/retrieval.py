@@ -219,6 +219,11 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "plusieurs organismes portent ensemble un même projet chef de file",
     ),
+    # The organisations' missions, not the "missions locales": the three the law names.
+    (
+        re.compile(r"\bmissions\b(?!\s+locales)", re.I),
+        "trois missions repérage remobilisation accompagnement socio-professionnel",
+    ),
     # A length asked for, of whatever it is: the pathway's "durée maximale" and the
     # convention's "durée de trois ans" alike.
     (

@@ -1892,3 +1892,14 @@ def test_asking_whether_something_counts_is_no_topic_of_taking_into_account(assi
         history=["Sur quels critères les projets sont-ils départagés ?"],
     )
     assert "ancrage territorial" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Concrètement, que recouvrent les missions confiées à l'opérateur ?",
+        "How do the missions follow one another, from finding people to handing them over?",
+    ],
+)
+def test_the_organisations_missions_are_the_three_the_law_names(assistant, question):
+    assert "Les trois missions sont" in assistant.ask(question).citations[0].quote
