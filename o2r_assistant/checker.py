@@ -210,6 +210,8 @@ class Dossier(_Model):
     training_included: bool | None = None
     # A range stated instead of one cost ("entre 200 et 220 k€"), low end first.
     total_cost_range_eur: tuple[Decimal, Decimal] | None = None
+    # The same for a yearly cost ("entre 45 000 et 48 000 € par an").
+    annual_cost_range_eur: tuple[Decimal, Decimal] | None = None
     project_months: Annotated[
         int | None, Widget("project_months", "Durée du projet (mois)", "months", TERRITORY)
     ] = Field(default=None, gt=0)
@@ -303,7 +305,13 @@ def load_dossier(path: Path | str) -> Dossier:
 
 
 _M = TypeVar("_M", bound=BaseModel)
-_COST_FIELDS = ("budget_lines", "total_cost_eur", "annual_cost_eur", "total_cost_range_eur")
+_COST_FIELDS = (
+    "budget_lines",
+    "total_cost_eur",
+    "annual_cost_eur",
+    "total_cost_range_eur",
+    "annual_cost_range_eur",
+)
 
 
 def _merge(old: _M | None, new: _M | None) -> _M | None:
@@ -418,7 +426,7 @@ def _check_cost(rule: Rule, d: Dossier) -> tuple[Status, str]:
         key = "per_year" if d.project_months else "per_year_assumed"
         per_year = format_eur(d.annual_cost_eur)
         cost = rule.explain(key, per_year=per_year, years=_years(months), total=format_eur(total))
-    elif d.total_cost_range_eur is not None:
+    elif d.total_cost_range_eur is not None or d.annual_cost_range_eur is not None:
         return _check_cost_range(rule, d, minimum)
     else:
         return "missing", rule.explain("missing", minimum=format_eur(minimum))
@@ -446,10 +454,25 @@ def _check_cost(rule: Rule, d: Dossier) -> tuple[Status, str]:
 
 def _check_cost_range(rule: Rule, d: Dossier, minimum: Decimal) -> tuple[Status, str]:
     """Both ends of the range on one side of the minimum settle it; else it is unknown."""
-    low, high = d.total_cost_range_eur  # type: ignore[misc]
+    if d.total_cost_range_eur is not None:
+        low, high = d.total_cost_range_eur
+        cost = rule.explain("range", low=format_eur(low), high=format_eur(high))
+    else:
+        yearly_low, yearly_high = d.annual_cost_range_eur  # type: ignore[misc]
+        months = d.project_months or rule.param("reference_length")
+        low, high = yearly_low * months / 12, yearly_high * months / 12
+        cost = rule.explain(
+            "per_year" if d.project_months else "per_year_assumed",
+            per_year=rule.explain(
+                "range", low=format_eur(yearly_low), high=format_eur(yearly_high)
+            ),
+            years=_years(months),
+            total=rule.explain("range", low=format_eur(low), high=format_eur(high)),
+        )
     training = d.training_cost() or Decimal(0)
-    cost = rule.explain("range", low=format_eur(low), high=format_eur(high))
     if training:
+        if "=" in cost:  # a computed cost is bracketed before subtracting from it
+            cost = f"({cost})"
         eligible = rule.explain(
             "range", low=format_eur(low - training), high=format_eur(high - training)
         )

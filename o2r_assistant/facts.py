@@ -322,6 +322,7 @@ class _Budget:
     training_included: bool = False
     # "entre 200 et 220 k€": the ends of a range stated instead of one cost.
     total_range: tuple[Decimal, Decimal] | None = None
+    annual_range: tuple[Decimal, Decimal] | None = None  # "… et 48 000 € par an"
 
 
 def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Budget:
@@ -394,8 +395,13 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
         in_range = _ACCOUNTS["range_before"].search(before)
         if in_range:
             low = _range_low(in_range, folded[amount.start : amount.end], amount.value)
-            if low is not None and low <= amount.value and budget.total_range is None:
-                budget.total_range = (low, amount.value)
+            if low is not None and low <= amount.value:
+                if _PER_YEAR_AFTER.match(folded, amount.end) or _PER_YEAR_BEFORE.search(
+                    before, 0, in_range.start()
+                ):
+                    budget.annual_range = budget.annual_range or (low, amount.value)
+                else:
+                    budget.total_range = budget.total_range or (low, amount.value)
             continue
         share = _SHARE_AFTER.match(folded, amount.end)
         if share:
@@ -1793,6 +1799,8 @@ def _read(text: str) -> Dossier:
     if project_months is None and budget.lines:
         project_months = _months_budgeted(budget.lines)
     places, denied = _places(text, folded)
+    # A range is read only where no one cost is stated.
+    one_cost_unknown = budget.total is None and budget.annual is None and not budget.lines
     replaces = bool(places) and bool(_CORRECTS_EARLIER.match(folded)) and not _ADDS.search(folded)
     return Dossier(
         organisation=_organisation(folded, declarative),
@@ -1804,9 +1812,8 @@ def _read(text: str) -> Dossier:
         annual_cost_eur=budget.annual,
         training_cost_eur=budget.training,
         training_included=budget.training_included or None,
-        total_cost_range_eur=budget.total_range
-        if budget.total is None and budget.annual is None and not budget.lines
-        else None,
+        total_cost_range_eur=budget.total_range if one_cost_unknown else None,
+        annual_cost_range_eur=budget.annual_range if one_cost_unknown else None,
         project_months=project_months,
         pathway_months=pathway_months,
         public=_public(folded, declarative),

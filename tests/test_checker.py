@@ -481,6 +481,17 @@ def test_a_cost_range_settles_the_minimum_only_from_both_ends(low, high, status)
     assert later.total_cost_range_eur is None and _statuses(later)["cout_minimum"] == "fail"
 
 
+@pytest.mark.parametrize(
+    ("low", "high", "months", "status"),
+    [(45000, 48000, 36, "fail"), (60000, 70000, None, "pass"), (45000, 55000, 36, "missing")],
+)
+def test_a_yearly_cost_range_counts_over_the_project(low, high, months, status) -> None:
+    dossier = Dossier(annual_cost_range_eur=(Decimal(low), Decimal(high)), project_months=months)
+    finding = evaluate(dossier).by_id("cout_minimum")
+    assert finding.status == status
+    assert "par an ×" in finding.explanation
+
+
 def test_a_project_length_off_the_convention_is_said_in_the_decree_unit() -> None:
     # The decree says "trois ans": the warning says it so, then in months.
     result = evaluate(extract_facts("Nous imaginons un projet sur 48 mois.")).by_id("duree_projet")

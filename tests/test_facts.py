@@ -2103,3 +2103,16 @@ def test_people_in_a_programme_the_network_runs_are_registered() -> None:
     )
     assert extract_facts(text).public.registered is True
     assert extract_facts("Nous visons des jeunes sortis du CEJ sans solution.").public is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On prévoit entre 45 000 et 48 000 € par an sur 3 ans.",
+        "Budget annuel : entre 45 et 48 k€, projet de trois ans.",
+    ],
+)
+def test_a_range_of_yearly_costs_is_yearly(text: str) -> None:
+    facts = extract_facts(text)
+    assert facts.annual_cost_range_eur == (45000, 48000)
+    assert facts.total_cost_range_eur is None
