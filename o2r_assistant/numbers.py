@@ -290,7 +290,9 @@ def find_amounts(folded: str) -> list[Amount]:
 # A number (digits, "2,5" or words) of years or months, in folded text.
 DURATION = re.compile(
     rf"(?<![\w.,])(?P<n>[0-9]{{1,3}}(?:[,.]5)?|{NUMBER_WORD_PATTERN})[ -]*"
-    r"(?P<u>ans?|annees?|mois|years?|months?|trimestres?|semestres?|quarters?|semaines?|weeks?)\b"
+    # Abbreviated too: "3 yrs", "18 mths".
+    r"(?P<u>ans?|annees?|mois|years?|yrs?|months?|mths?|mos|trimestres?|semestres?|quarters?"
+    r"|semaines?|weeks?)\b"
     r"(?P<half>[ ]+et[ ]+demie?)?"
 )
 
@@ -306,7 +308,9 @@ def months_of(match: re.Match[str]) -> int | None:
         # Weeks count as the months they reach: 36 weeks are 9 months, 53 are 13.
         return math.ceil(number * 12 / 52) if number > 0 else None
     per_unit = 3 if unit.startswith(("trim", "quar")) else 6 if unit.startswith("semes") else None
-    months = number * per_unit if per_unit else number if unit.startswith("mo") else number * 12
+    months = (
+        number * per_unit if per_unit else number if unit.startswith(("mo", "mth")) else number * 12
+    )
     if months <= 0 or months != months.to_integral_value():
         return None
     return int(months)

@@ -192,3 +192,7 @@ def test_english_durations(text: str, months: int) -> None:
 def test_the_months_between_two_dates(text: str, months: int | None) -> None:
     match = DATE_RANGE.search(fold(text))
     assert match is not None and range_months(match) == months
+
+
+def test_abbreviated_lengths_are_lengths() -> None:
+    assert find_months(fold("budget over 3 yrs, 18 mths per person, 12 mos max")) == [36, 18, 12]
