@@ -410,6 +410,10 @@ KIND_ASKED = {
         r"joindre|contacter|phone|site (?:internet|web)|url|link)\b"
         # A document to download is a resource the texts do not hold either.
         r"|\btélécharg\w*|\bformulaires?\b|\bcerfa\b|\bdownload\w*|\btemplates?\b"
+        # So is a template to fill in ("un modèle type de bilan", "le modèle de budget
+        # prévisionnel en Excel"), not the "modèle économique".
+        r"|\bmodèles?\s+(?:types?\b|d[eu]\s+(?:bilan|budget|rapport|dossier|convention|compte"
+        r"|lettre|courrier|tableau)s?\b)|\btrames?\b|\bgabarits?\b"
         # "un contact à la DREETS ?", not "plus de contact depuis l'hiver", "sans contact",
         # "hasn't had any contact with them": the contact a person has is no address.
         # Nor one made with a person: "une fois le contact établi", "le premier contact".

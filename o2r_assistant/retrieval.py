@@ -219,6 +219,18 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "plusieurs organismes portent ensemble un même projet chef de file",
     ),
+    # Accounting to the State for what was done ("qu'est-ce qu'on devra rendre comme
+    # comptes ?", "what do we have to report on?"): the texts say how actions are evaluated.
+    (
+        re.compile(
+            r"\brendre (?:des |comme )?comptes?\b|\brendre compte\b|\bcomptes?[ -]rendus?\b"
+            r"|\bbilans?\b|\brapports? (?:d['’]activités?|annuels?|final)\b|\breporting\b"
+            r"|\breport(?:s|ed)? (?:on|to|back)\b|\bhave to report\b|\baccountab\w+",
+            re.I,
+        ),
+        "conditions dans lesquelles les actions menées seront évaluées modalités de suivi "
+        "d'évaluation et de contrôle",
+    ),
     # The organisations' missions, not the "missions locales": the three the law names.
     (
         re.compile(r"\bmissions\b(?!\s+locales)", re.I),
@@ -273,7 +285,13 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(
             r"\b(?:on|nous|we)\s+(?:en\s+)?(?:fai(?:s|t)|faisons|ferons|fera|ferait|ferions"
             r"|devient|deviendra|devenons|deviendrons)\s+(?:alors\s+|automatiquement\s+)?partie\b"
-            r"|\b(?:are|will|would)\s+we\s+(?:then\s+)?(?:be\s+)?(?:a\s+)?part of\b",
+            r"|\b(?:are|will|would)\s+we\s+(?:then\s+)?(?:be\s+)?(?:a\s+)?part of\b"
+            # Of any subject: "does an operator formally become part of the network?",
+            # "l'opérateur devient-il membre du réseau ?", "intègre-t-il le réseau ?".
+            r"|\bbecom(?:e|es|ing)\s+(?:\w+\s+)?(?:a\s+)?(?:part|members?)\s+of\b"
+            r"|\b(?:devient|deviennent|deviendra|deviendront)(?:-(?:t-)?(?:il|elle|ils|elles))?"
+            r"\s+(?:\w+\s+)?(?:partie|membres?)\b"
+            r"|\bintègre(?:nt|ra|ront)?(?:-(?:t-)?(?:il|elle|ils|elles))?\s+le réseau\b",
             re.I,
         ),
         "devient membre",

@@ -1903,3 +1903,30 @@ def test_asking_whether_something_counts_is_no_topic_of_taking_into_account(assi
 )
 def test_the_organisations_missions_are_the_three_the_law_names(assistant, question):
     assert "Les trois missions sont" in assistant.ask(question).citations[0].quote
+
+
+def test_accounting_to_the_state_is_how_actions_are_evaluated(assistant):
+    answer = assistant.ask("Si on est retenus, sur quoi devra-t-on rendre des comptes à l'État ?")
+    assert "évaluation" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Est-ce qu'on intègre le réseau pour l'emploi si on est retenus ?",
+        "Do selected operators formally become part of the Network for Employment?",
+    ],
+)
+def test_becoming_part_of_the_network_is_becoming_a_member(assistant, question):
+    assert "devient membre" in assistant.ask(question).citations[0].quote
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Existe-t-il un modèle type de rapport d'activité à remplir chaque année ?",
+        "Le modèle de budget prévisionnel existe-t-il en format tableur ?",
+    ],
+)
+def test_a_template_to_fill_in_is_no_text_of_the_call(assistant, question):
+    assert assistant.ask(question).abstained
