@@ -255,8 +255,11 @@ _WHO_IN_SITU = re.compile(
 )
 # A length counted from an event: "combien de temps après le dépôt… ?".
 _TIME_FROM_EVENT = re.compile(
-    r"\b(?:combien de temps|how long|how many (?:days|weeks|months))\s+"
-    r"(?:après|apres|avant|after|before)\b",
+    r"\b(?:combien de (?:temps|jours|semaines|mois)|how long|how many (?:days|weeks|months))"
+    # A few words may come between: "combien de semaines faut-il attendre après le dépôt".
+    r"\s+(?:[\wÀ-ÿ'’-]+\s+){0,4}?"
+    # Before an event, not before something happens to someone ("avant qu'il trouve").
+    r"(?:après|apres|after|(?:avant|before)(?!\s+(?:qu|de|d['’]|they|he|she|it|we)\b))\b",
     re.I,
 )
 # A second question joined on: ", et on la signe avec qui ?".

@@ -791,10 +791,18 @@ def test_which_organisations_may_apply_asks_no_actor() -> None:
     [
         "Combien de temps après le dépôt de notre dossier aurons-nous une réponse ?",
         "How long after submitting will we hear back?",
+        # Counted in other units, with words between.
+        "Combien de semaines faut-il attendre après le dépôt pour avoir une réponse ?",
+        "how many weeks after submitting do we hear back?",
     ],
 )
 def test_a_time_counted_from_an_event_asks_when(question: str) -> None:
     assert analyse(question).kinds == ("date",)
+
+
+def test_a_time_before_something_happens_to_someone_is_a_length() -> None:
+    question = "Combien de temps peut-on accompagner une personne avant qu'elle trouve un emploi ?"
+    assert analyse(question).kinds == ("duration",)
 
 
 @pytest.mark.parametrize(
