@@ -26,6 +26,7 @@ from .question import (
     FACT_KINDS,
     FRAME_NOUNS,
     IN_THAT_CASE,
+    RESTRICTIVE_WORDS,
     SOUGHT_KINDS,
     TEXT_CITED,
     Question,
@@ -156,7 +157,7 @@ _NO_TOPIC = re.compile(
     r"|\bcompte(?:nt)?-(?:t-)?(?:il|elle|ils|elles)\b"
     r"|\bcompte(?:nt|ra|ront)?\s+(?:dans|pour|aussi|vraiment|beaucoup)\b"
     # "c'est seulement une condition": how much, not "seul" (alone).
-    r"|\bseulement\b",
+    rf"|\b(?:{'|'.join(RESTRICTIVE_WORDS)})\b",
     re.I,
 )
 

@@ -780,8 +780,10 @@ _ASKING_WORDS = {
     "rate": "taux minimum maximum",
 }
 ASKING_WORDS = {kind: frozenset(tokens(words)) for kind, words in _ASKING_WORDS.items()}
-# "ou juste un minimum ?": how much is asked, not about what.
-_RESTRICTIVE = frozenset(tokens("seulement juste uniquement simplement only just merely"))
+# "ou juste un minimum ?", "c'est seulement une condition ?": how much is asked, not
+# about what ("seulement" is no "seul", alone).
+RESTRICTIVE_WORDS = ("seulement", "juste", "uniquement", "simplement", "only", "just", "merely")
+_RESTRICTIVE = frozenset(tokens(" ".join(RESTRICTIVE_WORDS)))
 # Kinds of answer that a sentence without one cannot give: "combien ?" wants a number.
 FACT_KINDS = ("amount", "duration", "count", "date", "rate")
 # Kinds few sentences give, read wherever they stand when asked: the facts, and who may
