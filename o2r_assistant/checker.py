@@ -421,11 +421,8 @@ def _check_cost(rule: Rule, d: Dossier) -> tuple[Status, str]:
         total = d.total_cost_eur
         cost = format_eur(total)
     elif d.annual_cost_eur is not None:
-        months = d.project_months or rule.param("reference_length")
-        total = d.annual_cost_eur * months / 12
-        key = "per_year" if d.project_months else "per_year_assumed"
-        per_year = format_eur(d.annual_cost_eur)
-        cost = rule.explain(key, per_year=per_year, years=_years(months), total=format_eur(total))
+        total = d.annual_cost_eur * _project_months(rule, d) / 12
+        cost = _per_year(rule, d, format_eur(d.annual_cost_eur), format_eur(total))
     elif d.total_cost_range_eur is not None or d.annual_cost_range_eur is not None:
         return _check_cost_range(rule, d, minimum)
     else:
@@ -441,15 +438,31 @@ def _check_cost(rule: Rule, d: Dossier) -> tuple[Status, str]:
     training = d.training_cost() or Decimal(0)
     eligible = total - training
     if training:
-        if "=" in cost:  # a computed cost is bracketed before subtracting from it
-            cost = f"({cost})"
-        calcul = rule.explain(
-            "with_training", cost=cost, training=format_eur(training), eligible=format_eur(eligible)
-        )
+        calcul = _less_training(rule, cost, training, format_eur(eligible))
     else:
         calcul = rule.explain("without_training", cost=cost)
     status: Status = "pass" if eligible >= minimum else "fail"
     return status, rule.explain(status, calcul=calcul, minimum=format_eur(minimum))
+
+
+def _project_months(rule: Rule, d: Dossier) -> int:
+    """The project's length, or the convention's when none is stated."""
+    return d.project_months or rule.param("reference_length")
+
+
+def _per_year(rule: Rule, d: Dossier, per_year: str, total: str) -> str:
+    """A yearly cost times the project's length, saying when that length is assumed."""
+    key = "per_year" if d.project_months else "per_year_assumed"
+    return rule.explain(key, per_year=per_year, years=_years(_project_months(rule, d)), total=total)
+
+
+def _less_training(rule: Rule, cost: str, training: Decimal, eligible: str) -> str:
+    """``cost`` with the training taken out; a computed cost is bracketed first."""
+    if "=" in cost:
+        cost = f"({cost})"
+    return rule.explain(
+        "with_training", cost=cost, training=format_eur(training), eligible=eligible
+    )
 
 
 def _check_cost_range(rule: Rule, d: Dossier, minimum: Decimal) -> tuple[Status, str]:
@@ -459,26 +472,20 @@ def _check_cost_range(rule: Rule, d: Dossier, minimum: Decimal) -> tuple[Status,
         cost = rule.explain("range", low=format_eur(low), high=format_eur(high))
     else:
         yearly_low, yearly_high = d.annual_cost_range_eur  # type: ignore[misc]
-        months = d.project_months or rule.param("reference_length")
+        months = _project_months(rule, d)
         low, high = yearly_low * months / 12, yearly_high * months / 12
-        cost = rule.explain(
-            "per_year" if d.project_months else "per_year_assumed",
-            per_year=rule.explain(
-                "range", low=format_eur(yearly_low), high=format_eur(yearly_high)
-            ),
-            years=_years(months),
-            total=rule.explain("range", low=format_eur(low), high=format_eur(high)),
+        cost = _per_year(
+            rule,
+            d,
+            rule.explain("range", low=format_eur(yearly_low), high=format_eur(yearly_high)),
+            rule.explain("range", low=format_eur(low), high=format_eur(high)),
         )
     training = d.training_cost() or Decimal(0)
     if training:
-        if "=" in cost:  # a computed cost is bracketed before subtracting from it
-            cost = f"({cost})"
         eligible = rule.explain(
             "range", low=format_eur(low - training), high=format_eur(high - training)
         )
-        cost = rule.explain(
-            "with_training", cost=cost, training=format_eur(training), eligible=eligible
-        )
+        cost = _less_training(rule, cost, training, eligible)
     if low - training >= minimum:
         return "pass", rule.explain("pass", calcul=cost, minimum=format_eur(minimum))
     if high - training < minimum:
