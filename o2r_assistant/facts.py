@@ -170,6 +170,12 @@ _NET_OF_TRAINING_AFTER = re.compile(
     r"(?:les[ ]+|la[ ]+|the[ ]+)?(?:depenses[ ]+de[ ]+|frais[ ]+de[ ]+|couts?[ ]+de[ ]+)?"
     r"(?:formations?|training)\b"
 )
+# "Notre budget d'action, hors formation, est de 158 000 €": the same, said first.
+_NET_OF_TRAINING_BEFORE = re.compile(
+    r"\b(?:hors|sans compter|excluding|not including|net of)[ ]+(?:les[ ]+|la[ ]+|the[ ]+)?"
+    r"(?:depenses[ ]+de[ ]+|frais[ ]+de[ ]+|couts?[ ]+de[ ]+)?(?:formations?|training)\b"
+    r"[^.;!?\n]{0,25}$"
+)
 # Training paid for outside the project: "les 60 000 € de formation seront financés à
 # part, hors budget O2R", "the €20k of training is funded separately".
 _FUNDED_APART_AFTER = re.compile(
@@ -194,6 +200,10 @@ _THRESHOLD_BEFORE = re.compile(
     r"\b(?:minimum|minimal|minimale|plancher|seuil|threshold|floor|requis|exige|required)\b"
     r"[^.;!?\n]{0,30}$"
 )
+# "Does the EUR 150,000 minimum include training?", "les 150 000 € minimum": the call's
+# bound, named with its article; not "nous aurons 160 000 € minimum" (at least).
+_THRESHOLD_NAMED = re.compile(r"\b(?:the|le|les|ce|this|that)[ ]*$")
+_THRESHOLD_AFTER = re.compile(r"[ ]*(?:minimum|minimal|floor|threshold|plancher|seuil)\b")
 _OWN_BEFORE = re.compile(r"\b(?:notre|nos|our|mon|ma|my)\b[^.;!?\n,]{0,30}$")
 _NOT_ONE_BEFORE = re.compile(r"\b(?:pas|not)(?:[ ]+(?:meme|even))?[ ]*$")
 # "toujours avec ces 12 000 € de formation": an amount pointed back to, already counted.
@@ -349,6 +359,8 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
         threshold = _THRESHOLD_BEFORE.search(before)
         if threshold and not _OWN_BEFORE.search(before[: threshold.start()]):
             continue
+        if _THRESHOLD_NAMED.search(before) and _THRESHOLD_AFTER.match(folded, amount.end):
+            continue
         if _NOT_ONE_BEFORE.search(before):
             continue  # "pas un euro de formation": none
         if _NEGATIVE_BEFORE.search(before):
@@ -424,7 +436,9 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
             kind, value = quarterly, amount.value
         else:
             kind, value = general, (bool(_TOTAL_BEFORE.search(before)), amount.value)
-            if _NET_OF_TRAINING_AFTER.match(folded, amount.end):
+            if _NET_OF_TRAINING_AFTER.match(folded, amount.end) or _NET_OF_TRAINING_BEFORE.search(
+                before
+            ):
                 net.add(amount.value)
         if last is not None and last[0] is kind and _corrects(folded, last[1], amount.start):
             # "128 000 €… pardon, c'est plutôt 186 000 €": the later amount replaces it,
@@ -632,6 +646,9 @@ pathway_words: \b(?:personnes|beneficiaires|jeunes|participants|gens|people)[ ]+
     \b(?:garder|gardent|garde|keep|keeping)[ ]+(?:les[ ]+|des[ ]+|ces[ ]+|the[ ]+)?
     (?:gens|personnes|jeunes|beneficiaires|participants|people)\b|
     \b(?:parcours|accompagn\w*|suivie?s?|suivr\w*|
+# "on suit les gens 1 an et demi", "nous les remobiliserions pendant un an" (the verb, not
+# the "remobilisation" of the offer's name; not "comme suit").
+    (?<!comme[ ])(?<!qui[ ])sui(?:t|vons|vent|vions)|remobilis(?!ation)\w*|
     chaque (?:personne|beneficiaire|jeune|participant)|support\w*|pathways?|
     each (?:person|beneficiary|participant))\b
 # "18 mois d'accompagnement", "15 mois de parcours", "2 ans en accompagnement": what one

@@ -2116,3 +2116,38 @@ def test_a_range_of_yearly_costs_is_yearly(text: str) -> None:
     facts = extract_facts(text)
     assert facts.annual_cost_range_eur == (45000, 48000)
     assert facts.total_cost_range_eur is None
+
+
+@pytest.mark.parametrize(
+    ("text", "project", "pathway"),
+    [
+        ("40k par an sur les 3 ans et on suit les gens 1 an et demi en gros.", 36, 18),
+        ("Nous les remobiliserions pendant un an maximum. Budget de 0,21 M€ sur 3 ans.", 36, 12),
+        # The offer's name is no person's pathway, nor is "comme suit".
+        ("Un projet de remobilisation sur 36 mois pour 160 000 €.", 36, None),
+        ("Le budget se répartit comme suit : 160 000 € sur 36 mois.", 36, None),
+    ],
+)
+def test_verbs_of_following_a_person_name_a_pathway(text: str, project, pathway) -> None:
+    facts = extract_facts(text)
+    assert (facts.project_months, facts.pathway_months) == (project, pathway)
+
+
+def test_a_total_said_to_leave_training_out_before_its_amount() -> None:
+    facts = extract_facts(
+        "Notre budget d'action, hors formation, est de 158 000 € sur trois ans. Nous "
+        "souhaiterions y ajouter 12 000 € pour des formations courtes."
+    )
+    assert (facts.total_cost_eur, facts.training_cost_eur) == (170000, 12000)
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        ("Does the EUR 150,000 minimum project cost include training?", None),
+        ("Les 150 000 € minimum, c'est hors formation ?", None),
+        ("Nous aurons 160 000 € minimum sur 3 ans.", 160000),
+    ],
+)
+def test_the_calls_floor_named_with_its_article_is_no_cost(text: str, total) -> None:
+    assert extract_facts(text).total_cost_eur == total
