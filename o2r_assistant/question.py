@@ -86,8 +86,8 @@ _INDIRECT = re.compile(
     r"(?:\s+(?:en particulier|notamment|également|aussi|surtout|donc|alors|précisément"
     r"|plus précisément|simplement|d'abord|enfin|souvent|régulièrement|parfois|toujours"
     r"|particularly|also|especially|often|always|sometimes"
-    # Or any adverb in -ment: "notre présidente voudrait savoir concrètement à qui…".
-    r"|[a-zà-ÿ]{3,}ment))?"
+    # Or any adverb in -ment: "notre présidente voudrait savoir (très) concrètement à qui…".
+    r"|(?:(?:très|plus|bien|tout)\s+)?[a-zà-ÿ]{3,}ment))?"
     rf"\s+{_ASKING}\b"
     # Knowing who: "voudrait savoir qui fixe le calendrier"; not "une demande qui…".
     r"|\b(?:savoir|connaître|comprendre|know|understand)(?:\s+[a-zà-ÿ]{3,}ment)?\s+(?:qui|who)\b"
@@ -197,6 +197,8 @@ eligibility: \b(?:éligibles?|recevables?|candidater|postuler|déposer|eligible|
     |requirements)\b
     |\b(?:atteign\w*|atteint|atteindre|dépass\w*|franchi\w*|passe\w*|reach\w*|meet)\s+
     (?:le\s+|la\s+|du\s+|the\s+)?(?:seuil|minimum|plancher|barre|threshold)\b
+# "Ce public-là convient-il ?", not "il convient de préciser".
+    |\bconvien(?:t|nent|drait|draient)(?:-(?:t-)?(?:il|elle|ils|elles))?\b(?![ ]+d[e'’])
 # "Est-ce qu'on a nos chances ?", "a-t-on une chance d'être retenus ?", "do we stand a chance?".
     |\b(?:nos|notre|une|des|toutes?\s+nos|our|any|a)\s+(?:chances?|chance)\b
 # What the file still lacks: "ce qu'il nous manque pour que le dossier soit complet", "que
@@ -293,7 +295,9 @@ _SITS_IN = re.compile(
 # recevable ?", "Est-ce éligible ?", "Is it eligible?".
 _POINTS_BACK = re.compile(
     r"^(?:et |alors |mais |donc )?(?:lequel|laquelle|lesquels|lesquelles|ça|ca|cela|est-ce|"
-    r"c'est|est-il|which|is it|is this|is that)\b",
+    r"c'est|est-il|which|is it|is this|is that)\b"
+    # "Ce public-là convient-il ?": the very one just described.
+    r"|^(?:et |alors |mais |donc )?(?:ce|cet|cette|ces)\s+[\wÀ-ÿ]+-là\b",
     re.I,
 )
 # The case just asked: "Dans ce cas, laquelle coordonne les autres ?", "Si oui, …". A
@@ -468,6 +472,10 @@ KIND_ASKED = {
         r"|(?:rejoindre|intégrer)\s+(?:un|le|notre|ce)\s+(?:groupement|consortium|partenariat)"
         r"|(?:join|be (?:part|a member) of)\s+(?:a|the|our|this)\s+(?:consortium|group|bid"
         r"|partnership))\b"
+        # "only associations can apply, or also…?", "seules les associations peuvent
+        # candidater ?".
+        r"|\b(?:only|seule?s?(?:\s+les)?)\s+(?:[\wÀ-ÿ-]+\s+){1,2}?(?:can|could|may|peu\w*"
+        r"|pourr\w*)\s+(?:candidater|postuler|répondre|apply|bid)\b"
         # Who the call is open to: "l'appel est-il réservé aux associations ?", "open to
         # public bodies?", "faut-il être une association pour candidater ?".
         r"|\b(?:réservée?s?|ouverte?s?|open|restricted|limited|reserved)\s+(?:aux|à|to)\s+"
@@ -1467,13 +1475,28 @@ def _after_aside(sentence: str) -> str:
     return sentence
 
 
+# "Quick one, deadline's Friday - is keeping accounts compulsory?": a remark set off by a
+# dash before the question names nothing it asks for.
+_DASHED_REMARK = re.compile(r"^[^?\-–—]{1,60}?\s[-–—]\s+")
+
+
+def _after_dashed_remark(sentence: str) -> str:
+    remark = _DASHED_REMARK.match(sentence)
+    # "When does the State pay — is there an advance?" asks before the dash too.
+    if remark and not (_CUES["wh"].search(remark[0]) or _CUES["yes_no"].match(remark[0])):
+        rest = sentence[remark.end() :]
+        if _CUES["yes_no"].match(rest) or _CUES["wh"].match(rest):
+            return rest
+    return sentence
+
+
 def analyse(message: str, focus: str | None = None) -> Question:
     """Read ``message`` as a question; ``focus``: the one question of it to answer."""
     focus = focus or focus_of(message)
     first = focus.strip()
     # "Notre présidente voudrait savoir à qui il faut envoyer la demande" asks as "à qui…".
     start = _after_aside(without_reporting(first))
-    asked_text = without_subordinate_when(first)
+    asked_text = without_subordinate_when(_after_dashed_remark(first))
     kinds = tuple(kind for kind, pattern in KIND_ASKED.items() if pattern.search(asked_text))
     count = KIND_ASKED["count"].search(first)
     if count and (
@@ -1659,12 +1682,25 @@ _CONFIRM_THAT = re.compile(
 )
 
 
+# "Voyez-vous un point bloquant ?", "do you see any issue?": the reader's judgement asked
+# on what was described (not "y a-t-il un point bloquant dans la loi ?").
+_SEES_A_PROBLEM = re.compile(
+    r"\b(?:voyez-vous|vois-tu|do you see|can you see)\s+"
+    r"(?:un |une |des |de |d['’]|any |a |an )?(?:[\wÀ-ÿ-]+\s+){0,2}?"
+    r"(?:point\s+bloquant|obstacle|problème|souci|difficulté|issues?|problems?|obstacles?"
+    r"|red flags?|deal-breakers?)\b",
+    re.I,
+)
+
+
 def _asks_assessment(focus: str) -> bool:
     """ "Est-ce suffisant ?", "ça passe ?", "c'est bloquant ?": whether the stated facts
     qualify, or whether what was just described is a problem."""
     sentences = _SENTENCE.findall(focus) or [focus]
     confirm = _CONFIRM_THAT.search(sentences[-1])
     if confirm and _CUES["assess"].search(sentences[-1], confirm.end()):
+        return True
+    if _SEES_A_PROBLEM.search(sentences[-1]):
         return True
     last = _CLAUSE.split(sentences[-1])[-1].strip()
     if len(_WORDS.findall(_MEASURED_AGAINST.sub("", last))) > ASSESS_MAX_WORDS:
@@ -1700,7 +1736,8 @@ def about_own_project(question: Question) -> bool:
 _HYPOTHETICAL = re.compile(
     # "Imaginons que…" supposes; "nous imaginons un projet…" describes the plan.
     r"\b(?:et si|what if|hypoth\w*|(?<!nous )(?:imaginons|supposons|admettons)|par hypoth\w*)\b"
-    r"|\bsi\b[^,;:.?!]{0,30}?\b\w{2,}(?:ait|aient|ions)\b"
+    # "même si la salle était glaciale" concedes, it supposes nothing.
+    r"|(?<!même )(?<!meme )\bsi\b[^,;:.?!]{0,30}?\b\w{2,}(?:ait|aient|ions)\b"
     r"|\bif we (?:cut|raised|reduced|increased|lowered|went|moved|switched|were)\b",
     re.I,
 )

@@ -11,6 +11,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .facts import names_training
+from .numbers import find_amounts
 from .places import find_places, other_regions_call
 from .question import (
     FACT_KINDS,
@@ -433,9 +434,12 @@ def scope_signals(
     kinds = asked.kinds
     place_words = {w for p in find_places(question) for w in content_words(p.name)}
     english = is_english(question)
+    # A currency written as a code ("EUR 150,000") is part of the amount, not a name.
+    amounts = [(a.start, a.end) for a in find_amounts(fold(question))]
     found = [
         m
         for m in _SALIENT.finditer(question)
+        if not any(start <= m.start() < end for start, end in amounts)
         # A sentence's first word is capitalised whatever it is ("Pourriez-vous").
         if not _SENTENCE_START.search(question, 0, m.start())
         # English capitalises common nouns ("the State"): only its acronyms count.

@@ -1930,3 +1930,39 @@ def test_becoming_part_of_the_network_is_becoming_a_member(assistant, question):
 )
 def test_a_template_to_fill_in_is_no_text_of_the_call(assistant, question):
     assert assistant.ask(question).abstained
+
+
+def test_a_currency_code_is_no_name_the_texts_lack(assistant) -> None:
+    # "EUR" is part of the amount, not a scheme the texts never mention.
+    answer = assistant.ask(
+        "Does the EUR 150,000 minimum project cost include or exclude any training we might "
+        "budget for participants?"
+    )
+    assert not answer.abstained
+    assert any("formation" in c.quote or "150 000" in c.quote for c in answer.citations)
+
+
+def test_a_dashed_remark_before_an_english_question_asks_for_no_date(assistant) -> None:
+    answer = assistant.ask(
+        "Quick one, deadline's Friday - is keeping separate analytical accounts for the "
+        "project compulsory or just good practice?"
+    )
+    assert not answer.abstained
+    assert "comptabilité analytique" in answer.citations[0].quote
+
+
+def test_a_public_pointed_back_at_is_judged_by_the_checker(assistant) -> None:
+    history = [
+        "Nous sommes une association de Laval et nous préparons notre première candidature.",
+        "Notre public, ce serait surtout des demandeurs d'emploi inscrits à France Travail qui "
+        "voient déjà leur conseiller chaque mois.",
+    ]
+    dossier, previous = None, None
+    for i, turn in enumerate(history):
+        previous = assistant.ask(turn, history=history[:i], dossier=dossier, previous=previous)
+        dossier = previous.dossier
+    answer = assistant.ask(
+        "Ce public-là convient-il pour l'AMI ?", history=history, dossier=dossier, previous=previous
+    )
+    assert answer.text.startswith("Non")
+    assert "inscrit" in answer.citations[0].quote

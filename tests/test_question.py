@@ -1697,3 +1697,52 @@ def test_a_question_pointing_back_with_la_keeps_the_statement_before() -> None:
     # "là" as a place is no pointer: the question stands alone.
     alone = "Nous sommes à Angers. Peut-on candidater si on a des locaux là-bas ?"
     assert questions_of(alone) == ["Peut-on candidater si on a des locaux là-bas ?"]
+
+
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
+        # A remark set off by a dash names nothing asked for...
+        ("Quick one, deadline's Friday - is keeping accounts compulsory?", ()),
+        # ... unless it asks itself.
+        (
+            "When does the State pay the first instalment — is there an advance at signature?",
+            ("date", "payment"),
+        ),
+    ],
+)
+def test_a_dashed_remark_before_the_question(question: str, kinds) -> None:
+    assert analyse(question).kinds == kinds
+
+
+@pytest.mark.parametrize(
+    ("question", "eligibility"),
+    [
+        ("Ce public-là convient-il pour l'AMI ?", True),
+        ("Voyez-vous un point bloquant avant que nous finalisions le dossier ?", True),
+        ("Do you see any issue with our plan?", True),
+        ("Il convient de préciser le budget ?", False),
+        ("Ce public convient-il ?", False),
+    ],
+)
+def test_asking_whether_what_was_described_fits(question: str, eligibility: bool) -> None:
+    assert analyse(question).asks_eligibility is eligibility
+
+
+def test_a_wish_to_know_with_two_adverbs_asks() -> None:
+    message = (
+        "Je suis coordinatrice à Saint-Herblain. Mon conseil voudrait savoir très concrètement "
+        "à qui nous devons adresser notre dossier. Je vous avoue que nous sommes perdus."
+    )
+    assert focus_of(message).startswith("Mon conseil voudrait savoir")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "They ask me: only associations can apply, or also a public institution like them?",
+        "Seules les associations peuvent candidater ?",
+    ],
+)
+def test_asking_whether_only_one_kind_may_apply(question: str) -> None:
+    assert "applicant" in analyse(question).kinds
