@@ -56,7 +56,7 @@ _TRAINING_COURSE = (
     # Training by its object: "remise à niveau", "CléA", "cours de FLE", "BAFA",
     # "code de la route", "driving lessons".
     r"(?:formations?|remises? a niveau|clea|(?:cours de )?fle|alphabetisation|bafa|"
-    r"code de la route|driving lessons?|training|courses)"
+    r"code de la route|driving lessons?|trainings?|courses)"
 )
 # What a person holds or lacks: "des jeunes sans diplôme", "pas de permis" describe the
 # public, not the budget, unless a cost is named ("pas de frais de permis").
@@ -79,7 +79,7 @@ _TRAINING_AFTER = re.compile(
     # "15 000 € HT de formation": how tax is counted says nothing of what is paid for.
     r"[ ]*(?:(?:ht|ttc|hors taxes?|toutes taxes comprises|net|nets|brut|bruts)[ ]+)?"
     r"(?:(?:par (?:an|mois|trimestre)|/[ ]?(?:an|mois|trimestre)|(?:a|per) "
-    r"(?:year|month|quarter))[ ]+)?"
+    r"(?:year|month|quarter)|(?:of|from) (?:each|every) year|de chaque annee)[ ]+)?"
     # The span the amount covers: "30 000 € sur la période pour payer des formations".
     r"(?:(?:sur|over)[ ]+(?:(?:la|les|l'|the|toute la|l'ensemble de la|the whole)[ ]*)?"
     r"(?:periode|duree(?: du projet| de la convention)?|period|project|"
@@ -130,8 +130,8 @@ _TRAINING_SHARE = re.compile(
 )
 _LEADER = re.compile(r"[ ]*(?:[.…_]{3,}|\|)[ ]*")
 _PER_YEAR_AFTER = re.compile(
-    r"[ ]*(?:par an|/[ ]?an|par annee|annuels?|chaque annee|l'an|per year|a year|/[ ]?year|"
-    r"per annum|annually|each year|every year|yearly)\b"
+    r"[ ]*(?:par an|/[ ]?an|par annee|annuels?|(?:de )?chaque annee|l'an|per year|a year|"
+    r"/[ ]?year|per annum|annually|(?:of |from )?(?:each|every) year|yearly)\b"
 )
 # "coût annuel : 55 000 €", "budget par an de 50 000 €"; a verb may stand between the cue
 # and the amount: "notre budget annuel sera de 58 000 €", "our annual budget will be €60k".
@@ -241,7 +241,13 @@ _TRAINING_INCLUDED = re.compile(
     rf"(?<!hors )(?<!sans )(?<!excluding )(?<!without ){_TRAINING_NOUN}\b|"
     r"\b(?:budget|budget previsionnel|budgets?)[ ]+(?:comprend|comprendra|inclut|inclura|contient"
     r"|integre|includes|contains|covers)\b[^.;!?]{0,160}?"
-    rf"(?<!hors )(?<!sans )(?<!excluding )(?<!without ){_TRAINING_NOUN}\b"
+    rf"(?<!hors )(?<!sans )(?<!excluding )(?<!without ){_TRAINING_NOUN}\b|"
+    # Paid out of the project's money: "un module de formation qualifiante payé sur
+    # l'enveloppe O2R", "training paid out of the grant".
+    rf"\b{_TRAINING_NOUN}\b[^.;!?]{{0,60}}?\b(?:payee?s?|financee?s?|prise?s? en charge|imputee?s?"
+    r"|paid|funded|covered)[ ]+(?:sur|par|avec|from|out of|by|with)[ ]+"
+    r"(?:l'|la |le |les |the |our )?"
+    r"(?:enveloppe|budget|subvention|credits|contribution|financement|grant|funding)\b"
 )
 # "on supprime la ligne formation", "we dropped the training": none is left.
 _TRAINING_REMOVED = re.compile(
@@ -612,7 +618,9 @@ _LENGTH = pattern_table(r"""
 not_before: \b(?:depuis|il y a|(?:ca|cela) fait|voila|(?<!totalite )(?<!ensemble )(?<!cours )
     (?<!long )(?<!pendant )(?<!durant )(?<!sur )des|avant|apres|cree[es]? en|since)[ ]+
     (?:(?:plus de|pres de|presque|environ|bientot|deja|genre|facilement|au moins|a peu pres|
-    more than|over|nearly|almost|about|around|roughly|at least)[ ]+)?$|
+    more than|over|nearly|almost|about|around|roughly|at least)[ ]+)?
+# "il y a un ou deux ans", "depuis 2 à 3 ans": a span of time already spent.
+    (?:(?:un|une|deux|trois|[0-9]{1,2})[ ]+(?:ou|a)[ ]+)?$|
 # "24 mois plutôt que trois ans", "instead of three years": the length set aside.
     \b(?:plutot que|au lieu de|au lieu d'|rather than|instead of)[ ]*(?:de[ ]+|d')?$|
     \bfor[ ]+(?:over|more than|nearly|almost|the (?:last|past))[ ]+$|
@@ -1779,9 +1787,10 @@ def extract_facts(text: str) -> Dossier:
 # A sentence about another organisation's project or the candidate's earlier one: "la
 # régie de Tours a monté un projet à 120 000 €, eux", "on avait porté un projet de 2020
 # à 2022 à Brest", "their project ran in Rennes"; not "ce sont eux que nous voulons
-# toucher", which points at the people just described.
+# toucher", which points at the people just described, nor "qui restent suivis par eux",
+# the agent of a clause about our public.
 _NOT_THIS_PROJECT = re.compile(
-    r"\b(?:(?<!ce sont )(?<!c'est )eux|leur projet|leurs projets|avec qui (?:on|nous)"
+    r"\b(?:(?<!ce sont )(?<!c'est )(?<!par )eux|leur projet|leurs projets|avec qui (?:on|nous)"
     r"|their project|they (?:ran|had|did)"
     r"|(?:notre|un|leur) (?:ancien|precedent|dernier) projet|our (?:previous|former|last) project"
     r"|(?:on|nous) (?:avait|avions) (?:porte|mene|monte|realise|conduit)|we (?:had )?(?:ran|run) "

@@ -292,9 +292,12 @@ DURATION = re.compile(
     rf"(?<![\w.,])(?P<n>[0-9]{{1,3}}(?:[,.]5)?|{NUMBER_WORD_PATTERN})[ -]*"
     # Abbreviated too: "3 yrs", "18 mths".
     r"(?P<u>ans?|annees?|mois|years?|yrs?|months?|mths?|mos|trimestres?|semestres?|quarters?"
-    r"|semaines?|weeks?)\b"
+    r"|semaines?|weeks?|jours|days)\b"
     r"(?P<half>[ ]+et[ ]+demie?)?"
 )
+
+
+MIN_DAYS = 60
 
 
 def months_of(match: re.Match[str]) -> int | None:
@@ -304,6 +307,10 @@ def months_of(match: re.Match[str]) -> int | None:
     if match.group("half"):
         number += Decimal("0.5")
     unit = match.group("u")
+    if unit in ("jours", "days"):
+        # Days name a span in months only from two months on ("au plus 150 jours"), not a
+        # delay or a meeting ("sous 15 jours", "3 days of training").
+        return math.ceil(number * 12 / 365) if number >= MIN_DAYS else None
     if unit.startswith(("semaine", "week")):
         # Weeks count as the months they reach: 36 weeks are 9 months, 53 are 13.
         return math.ceil(number * 12 / 52) if number > 0 else None

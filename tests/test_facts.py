@@ -2151,3 +2151,64 @@ def test_a_total_said_to_leave_training_out_before_its_amount() -> None:
 )
 def test_the_calls_floor_named_with_its_article_is_no_cost(text: str, total) -> None:
     assert extract_facts(text).total_cost_eur == total
+
+
+@pytest.mark.parametrize(
+    ("text", "pathway"),
+    [
+        ("Chaque parcours durera au plus 150 jours par personne.", 5),
+        ("365 jours d'accompagnement par personne.", 12),
+        # A delay or a short session is no pathway.
+        ("Réponse sous 30 jours ; chaque parcours comprend 3 jours d'accompagnement.", None),
+    ],
+)
+def test_a_pathway_in_days(text: str, pathway) -> None:
+    assert extract_facts(text).pathway_months == pathway
+
+
+def test_training_taken_from_each_years_cost() -> None:
+    facts = extract_facts(
+        "Our budget is 55k€ per year during 3 years, but 10k€ of each year is for trainings "
+        "of the participants."
+    )
+    assert (facts.annual_cost_eur, facts.training_cost_eur) == (55000, 30000)
+
+
+def test_people_followed_by_others_are_still_our_public() -> None:
+    facts = extract_facts(
+        "Notre public serait uniquement des demandeurs d'emploi inscrits à France Travail, qui "
+        "restent suivis par eux pendant notre accompagnement."
+    )
+    assert facts.public is not None and facts.public.registered is True
+
+
+def test_a_concession_supposes_nothing() -> None:
+    facts = extract_facts(
+        "Association vendéenne basée à La Roche-sur-Yon, nous avons découvert l'O2R lors d'une "
+        "réunion (très intéressante, même si la salle était glaciale)."
+    )
+    assert "La Roche-sur-Yon" in [p.name for p in facts.places or []]
+
+
+def test_time_ago_given_as_a_range_is_no_pathway() -> None:
+    facts = extract_facts(
+        "Beaucoup des jeunes qu'on croise ont été suivis par la mission locale il y a un ou "
+        "deux ans, puis ont tout lâché."
+    )
+    assert facts.pathway_months is None
+
+
+@pytest.mark.parametrize(
+    ("text", "included"),
+    [
+        (
+            "Notre bureau voudrait ajouter un module de formation qualifiante pour les "
+            "participants, payé sur l'enveloppe O2R.",
+            True,
+        ),
+        ("The training would be paid out of the grant.", True),
+        ("Les formations seront financées par la Région.", None),
+    ],
+)
+def test_training_paid_out_of_the_projects_money(text: str, included) -> None:
+    assert extract_facts(text).training_included is included
