@@ -445,13 +445,16 @@ ACRONYM_WORDS = 6
 def _word_initials(text: str) -> set[str]:
     """The initials of every run of 2 to ACRONYM_WORDS content words of ``text`` that
     starts on a capital, as a name does ("Journal officiel"): any three letters are the
-    initials of some run of lowercase words ("CDD" is not written out in the texts)."""
+    initials of some run of lowercase words ("CDD" is not written out in the texts). An
+    acronym's initial spells nothing: "AMI Pays de la Loire" writes out no "APL"."""
     found = [w for w in _NAME_WORD.findall(text) if w[0].isalpha() and content_words(w)]
+    runs = (
+        found[i : i + n] for n in range(2, ACRONYM_WORDS + 1) for i in range(len(found) - n + 1)
+    )
     return {
-        "".join(w[0].upper() for w in found[i : i + n])
-        for n in range(2, ACRONYM_WORDS + 1)
-        for i in range(len(found) - n + 1)
-        if found[i][0].isupper()
+        "".join(w[0].upper() for w in run)
+        for run in runs
+        if run[0][0].isupper() and not any(len(w) > 1 and w.isupper() for w in run)
     }
 
 

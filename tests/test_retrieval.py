@@ -175,6 +175,8 @@ def test_an_acronym_is_spelled_by_a_name_not_by_any_run_of_words():
     assert "JO" in written
     # "contribution de droit" is no name: its initials spell nothing.
     assert "CDD" not in _word_initials("La contribution de droit due aux lauréats.")
+    # An acronym's own initial spells nothing: "AMI Pays de la Loire" is no "APL".
+    assert "APL" not in _word_initials("L'AMI Pays de la Loire est l'un de ces appels.")
 
 
 def test_a_short_unknown_word_is_not_read_as_a_misspelling(fake_index_served):
