@@ -131,6 +131,17 @@ def _with_antecedent(question: str, previous: str) -> str | None:
         # "les" tells no gender: "ils" after "les candidatures" stands for someone else.
         and not (word == "ils" and _FEMININE.search(m.group(1).split()[0]))
     }
+    if len(found) > 1:
+        # The previous question's own subject, taken up by the same pronoun ("les personnes
+        # … seront-elles couvertes … pendant ces ateliers ?" then "pourront-elles toucher
+        # quelque chose ?"), is the one it stands for.
+        inverted = re.search(rf"-(?:t-)?{word}\b", previous, re.I)
+        before = [
+            m.group().lower()
+            for m in _ANTECEDENTS[word].finditer(previous, 0, inverted.start() if inverted else 0)
+            if m.group(1).lower() not in STOP_WORDS
+        ]
+        found = {before[0]} if len(before) == 1 else found
     # Two that agree ("la durée de la convention… peut-elle") leave it open.
     if len(found) != 1:
         return None
@@ -142,6 +153,15 @@ def _with_antecedent(question: str, previous: str) -> str | None:
 _DRAWS_ON = re.compile(
     r"^(?:même si|meme si|du coup|dans ce cas|en ce cas|auquel cas|donc|alors|even if|so|then"
     r"|in that case)\b",
+    re.I,
+)
+
+
+# "Ça peut jouer contre nous ?", "could this count against us?" after a statement: the
+# pronoun stands for what was just stated.
+_STANDS_FOR_STATED = re.compile(
+    r"^(?:ça|ca|cela|est-ce que (?:ça|ca|cela)|this|that|(?:does|do|could|can|will|would|is)"
+    r" (?:this|that))\b",
     re.I,
 )
 
@@ -178,6 +198,7 @@ def resolve_followup(question: str, history: list[str] | None, within_message: b
         not asks_something(previous)
         and len(content_words(question)) >= STANDS_ALONE_WORDS
         and not _DRAWS_ON.match(opened)
+        and not _STANDS_FOR_STATED.match(opened)
     ):
         return question
     words = len(re.findall(r"\w+", opened))
@@ -197,6 +218,7 @@ def resolve_followup(question: str, history: list[str] | None, within_message: b
             )
         )
         or (_SHORT_FOLLOW_UP.match(opened) and words <= 6)
+        or (_STANDS_FOR_STATED.match(opened) and not asks_something(previous))
         or IN_THAT_CASE.match(opened)
         # "même si c'est juste un module de quelques jours ?": a new condition, however
         # long; "Du coup, faut-il que l'une d'entre nous coordonne ?" after what was only

@@ -257,3 +257,33 @@ def test_only_a_turn_past_others_goes_back_to_the_first() -> None:
     # "le premier contact" names the pathway's first step, not an earlier question.
     history = ["Qui peut candidater ?", "Quel est le budget minimum ?"]
     assert not returns_to_first("Comment se passe le premier contact avec les jeunes ?", history)
+
+
+@pytest.mark.parametrize(
+    ("question", "previous", "continued"),
+    [
+        (
+            "Ça peut jouer contre nous ?",
+            "Notre association a été créée il y a à peine un an.",
+            True,
+        ),
+        ("Could this count against us?", "We were founded last year.", True),
+        # After a question, "ça" is read with its own words.
+        ("Ça compte pour la sélection ?", "Quels sont les critères ?", False),
+    ],
+)
+def test_a_pronoun_standing_for_what_was_just_stated(question, previous, continued):
+    assert (resolve_followup(question, [previous]) != question) is continued
+
+
+def test_a_pronoun_taking_up_the_previous_questions_own_subject():
+    previous = (
+        "Les personnes que nous accompagnerons seront-elles couvertes par la sécurité sociale "
+        "pendant ces ateliers ?"
+    )
+    resolved = resolve_followup(
+        "Et pourront-elles toucher quelque chose pendant leur parcours ?",
+        [previous],
+        within_message=True,
+    )
+    assert resolved.endswith("(les personnes)")
