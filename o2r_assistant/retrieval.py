@@ -271,10 +271,14 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         "droit commun dispositifs vers lesquels l'O2R doit orienter les personnes",
     ),
     # An offer like others' is what the texts call (not) complementary and differentiated:
-    # "notre offre ressemble à celle de la mission locale", "ça ferait doublon ?".
+    # "notre offre ressemble à celle de la mission locale", "ça ferait doublon ?", "on peut
+    # proposer la même chose ou faut un truc différent ?", "faire pareil qu'eux ?".
     (
         re.compile(
-            r"\bressembl\w*\b|\bdoublons?\b|\bredondan\w*\b|\bla même chose que\b",
+            r"\bressembl\w*\b|\bdoublons?\b|\bredondan\w*\b|\bla m[eê]me chose\b"
+            r"|\b(?:faire|proposer|fait|font)\s+pareil\b"
+            r"|\b(?:truc|chose|quelque chose|offre|action)s?\s+(?:de\s+)?diff[eé]rente?s?\b"
+            r"|\bdiff[eé]rente?s?\s+d['’](?:eux|elles?|lui)\b",
             re.I,
         ),
         "complémentaire et différenciée du droit commun différenciation complémentarité",
@@ -412,10 +416,24 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(
             r"\b(?:gens|jeunes|personnes|bénéficiaires|beneficiaires|participants|publics|people"
             r"|beneficiaries|trainees)\b[^.?!]{0,30}?\b(?:touch\w*|pay[ée]e?s?|rémunér\w*"
-            r"|remuner\w*|indemnis\w*|indemnités?|paid|allowances?|stipends?|wages?)\b",
+            r"|remuner\w*|indemnis\w*|indemnités?|paid|allowances?|stipends?|wages?)\b"
+            # Or a pronoun standing for them: "pourront-elles toucher quelque chose ?".
+            r"|-(?:t-)?(?:ils|elles)\s+toucher\b|\btouch\w*-(?:t-)?(?:ils|elles)\b",
             re.I,
         ),
         "personnes accompagnées peuvent percevoir une rémunération sous conditions de ressources",
+    ),
+    # Whether the people supported are "covered" or insured ("si un participant se blesse,
+    # est-il couvert ?", "are participants insured?"): the texts' social-security cover.
+    (
+        re.compile(
+            r"\b(?:est|sont|seront|sera|serai(?:t|ent))(?:-t)?-(?:il|elle|ils|elles)\s+(?:bien\s+)?"
+            r"(?:couverte?s?|assurée?s?)\b"
+            r"|\b(?:is|are|will)\s+(?:he|she|they|participants|people|beneficiaries|trainees)\s+"
+            r"(?:be\s+)?(?:covered|insured)\b",
+            re.I,
+        ),
+        "affiliées à un régime de sécurité sociale",
     ),
     # Sending a file online or on paper is what the texts call depositing it "par voie
     # dématérialisée": "peut-on tout faire en ligne ?", "by e-mail?", "un dossier papier ?".

@@ -341,3 +341,32 @@ def test_only_words_the_texts_never_write_are_glossed(real_index):
 )
 def test_an_everyday_word_is_mapped_with_or_without_its_accents(word, meaning):
     assert _synonym(word) == meaning
+
+
+@pytest.mark.parametrize(
+    ("question", "meaning"),
+    [
+        ("Et pourront-elles toucher quelque chose pendant leur parcours ?", "rémunération"),
+        ("Les participants touchent-ils quelque chose ?", "rémunération"),
+        ("Si un participant se blesse pendant un atelier, est-il couvert ?", "sécurité sociale"),
+        ("Are participants insured during the workshops?", "sécurité sociale"),
+    ],
+)
+def test_being_paid_or_covered_in_the_words_of_a_pronoun(question: str, meaning: str) -> None:
+    assert any(meaning in m for m in phrase_meanings(question))
+
+
+def test_needs_left_uncovered_are_no_social_security() -> None:
+    question = "Les besoins des personnes ne sont pas couverts sur notre territoire."
+    assert not any("sécurité sociale" in m for m in phrase_meanings(question))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "si ft fait deja des ateliers cv, on peut proposer la meme chose ou faut un truc different",
+        "faut faire different d'eux ou on peut faire pareil ?",
+    ],
+)
+def test_doing_the_same_as_others_or_not_is_differentiation(question: str) -> None:
+    assert any("différenciée" in m for m in phrase_meanings(question))
