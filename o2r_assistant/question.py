@@ -77,6 +77,8 @@ _ASKING = (
 # "I would like to know whether…", "please let us know if…", "confirm whether…".
 _INDIRECT = re.compile(
     r"\b(?:demand\w*|interroge\w*|savoir|comprendre|wonder\w*|ask\w*|confirm\w*"
+    # "could you clarify whether…", "pourriez-vous préciser si…".
+    r"|clarif\w*|préciser|precise[rz]|précisez|explain|expliquer|expliquez"
     # Not knowing is asking too: "nous ne savons pas à qui adresser…", "we're not sure if…".
     r"|(?:sai[st]|savons|savez|savent)\s+pas|ignor(?:e|ons|ent)|(?:don['’]t|do not)\s+know"
     r"|not\s+sure|unsure"

@@ -1746,3 +1746,14 @@ def test_a_wish_to_know_with_two_adverbs_asks() -> None:
 )
 def test_asking_whether_only_one_kind_may_apply(question: str) -> None:
     assert "applicant" in analyse(question).kinds
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I should be grateful if you could clarify whether one of the partners must lead.",
+        "Pourriez-vous préciser si le chef de file doit être désigné.",
+    ],
+)
+def test_asking_to_clarify_whether_asks(sentence: str) -> None:
+    assert analyse(sentence).asks
