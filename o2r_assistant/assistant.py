@@ -333,7 +333,10 @@ class Assistant:
         started = time.perf_counter()
         text, notices = clean_question(question, self.settings.max_question_chars)
         spell = functools.partial(
-            spelled_out, clipped=self.retriever.clippings, accented=self.retriever.accents
+            spelled_out,
+            clipped=self.retriever.clippings,
+            accented=self.retriever.accents,
+            misspelt=self.retriever.english_typo,
         )
         text = spell(text)
         history = [spell(h) for h in history] if history else history

@@ -29,7 +29,7 @@ from .facts import names_dropout, names_training
 from .index import VectorIndex
 from .latent import similarities as latent_similarities
 from .places import find_places, region_departments
-from .spelling import accents, clippings, determined
+from .spelling import accents, clippings, determined, one_slip
 from .text import MONEY_SLANG, content_words, fold, singular, stem, tokens
 
 Mode = Literal["hybrid", "dense", "bm25"]
@@ -193,16 +193,26 @@ DOMAIN_STEMS = frozenset(
     )
 )
 # The same vocabulary in English, word for word, for questions asked in English.
-DOMAIN_STEMS_EN = frozenset(
-    tokens(
-        "call calls project projects applicant applicants application apply organisation "
-        "organisations organization organizations operator eligible eligibility expenses "
-        "expense budget cost costs minimum amount funding grant training support pathway "
-        "beneficiaries participants agreement agreements decree order law employment criteria "
-        "selection territory department departments region prefect lead consortium accounting "
-        "remuneration social security duration months years registered partners governance "
-        "contribution compensate compensates"
-    )
+_TERMS_EN = (
+    "call calls project projects applicant applicants application apply organisation "
+    "organisations organization organizations operator eligible eligibility expenses "
+    "expense budget cost costs minimum amount funding grant training support pathway "
+    "beneficiaries participants agreement agreements decree order law employment criteria "
+    "selection territory department departments region prefect lead consortium accounting "
+    "remuneration social security duration months years registered partners governance "
+    "contribution compensate compensates"
+)
+DOMAIN_STEMS_EN = frozenset(tokens(_TERMS_EN))
+# The English words the assistant reads a question by: the call's terms, the glossary's,
+# and those that tell what kind of answer is asked. A word of an English question one
+# typing slip away from one of them misspells it ("lenght", "persn", "aplications").
+ENGLISH_WORDS = frozenset(
+    [
+        *_TERMS_EN.split(),
+        *_ENGLISH,
+        *"length maximum person persons happens happen government office experience "
+        "accompany program programme article articles selected target applications".split(),
+    ]
 )
 
 
@@ -759,6 +769,20 @@ class HybridRetriever(BaseRetriever):
             return None
         close = difflib.get_close_matches(word, self._typo_targets, n=1, cutoff=0.8)
         return close[0] if close else None
+
+    def english_typo(self, word: str) -> str | None:
+        """The English word the assistant reads that ``word`` misspells by one slip (a
+        letter added, dropped, changed or two swapped, never the first), if ``word`` is
+        neither one of them nor a word of the texts."""
+        typed = word.lower()
+        if len(typed) < 5 or not typed.isalpha() or typed in ENGLISH_WORDS:
+            return None
+        if typed in self._known_words or self.knows(stem(typed)):
+            return None
+        near = [w for w in ENGLISH_WORDS if w[0] == typed[0] and one_slip(typed, w)]
+        if any(stem(w) == stem(typed) or f"{typed}s" == w or f"{w}s" == typed for w in near):
+            return None  # "partner", "programmes": another form of the word, no slip
+        return near[0] if len(near) == 1 else None
 
     def cognate(self, word: str) -> str | None:
         """The corpus word an English word spells by its endings, written as the texts

@@ -16,9 +16,10 @@ corpus term it starts (``clippings``), and a word typed without the accents its 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 
 from .numbers import NUMBER_WORD_PATTERN
+from .question import is_english
 from .text import fold, stem
 
 # Common French and English text-message spellings and clipped words.
@@ -77,17 +78,58 @@ _ARE = re.compile(
 
 
 def spelled_out(
-    text: str, clipped: Mapping[str, str] | None = None, accented: Mapping[str, str] | None = None
+    text: str,
+    clipped: Mapping[str, str] | None = None,
+    accented: Mapping[str, str] | None = None,
+    misspelt: Callable[[str], str | None] | None = None,
 ) -> str:
     """``text`` with its text-message spellings written out, each clipped word of
-    ``clipped`` (see ``clippings``) read as the corpus word it starts, and each word typed
-    without its accents as ``accented`` (see ``accents``) writes it."""
+    ``clipped`` (see ``clippings``) read as the corpus word it starts, each word typed
+    without its accents as ``accented`` (see ``accents``) writes it, and, in an English
+    message, each word ``misspelt`` reads as a slip for another as that word."""
     text = _ARE.sub(r"\1 are", _WORD.sub(_written_out, text))
     if clipped:
         text = _CLIPPED.sub(lambda m: m[1] + clipped.get(fold(m[2]), m[2]), text)
     if accented:
         text = _UNACCENTED.sub(lambda m: accented.get(m[0], m[0]), text)
+    if misspelt and is_english(text):
+        text = _LOWER_WORD.sub(lambda m: misspelt(m[0]) or m[0], text)
     return text
+
+
+# A word typed in lower case: a capitalised one may be a name ("Whitcombe").
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{5,}(?![\w'’-])")
+
+
+# Keys side by side on a keyboard: a letter changed for its neighbour is a slip ("maximun"),
+# one changed for a far one makes another word ("older", "order").
+_KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_VOWELS = frozenset("aeiouy")
+
+
+def _near_keys(a: str, b: str) -> bool:
+    if a in _VOWELS and b in _VOWELS:
+        return True  # "experiance": a vowel for the one heard
+    return any(a in row and b in row and abs(row.index(a) - row.index(b)) == 1 for row in _KEY_ROWS)
+
+
+def one_slip(typed: str, word: str) -> bool:
+    """Whether ``typed`` is ``word`` with one letter added or dropped, one changed for a
+    neighbouring key or a vowel for a vowel, or two neighbouring letters swapped."""
+    if typed == word or abs(len(typed) - len(word)) > 1:
+        return False
+    if len(typed) == len(word):
+        diff = [i for i, (a, b) in enumerate(zip(typed, word, strict=True)) if a != b]
+        if len(diff) == 1:
+            return _near_keys(typed[diff[0]], word[diff[0]])
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and typed[diff[0]] == word[diff[1]]
+            and typed[diff[1]] == word[diff[0]]
+        )
+    short, long = sorted((typed, word), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 # A word typed in lower case without accents ("egalite", "l'egalite"), whole; not a short

@@ -370,3 +370,26 @@ def test_needs_left_uncovered_are_no_social_security() -> None:
 )
 def test_doing_the_same_as_others_or_not_is_differentiation(question: str) -> None:
     assert any("différenciée" in m for m in phrase_meanings(question))
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("lenght", "length"),
+        ("aplications", "applications"),
+        ("regoin", "region"),
+        ("acompany", "accompany"),
+        # A word of the reader's own, a word of the texts, a name or a word two slips away.
+        ("length", None),
+        ("projets", None),
+        ("prefer", None),
+        ("along", None),
+    ],
+)
+def test_an_english_typing_slip_is_read_as_the_word_it_misses(real_index, typed: str, read):
+    assert HybridRetriever(index=real_index).english_typo(typed) == read
+
+
+@pytest.mark.parametrize("word", ["partner", "programmes", "means", "older"])
+def test_an_english_word_of_its_own_is_no_typing_slip(real_index, word: str) -> None:
+    assert HybridRetriever(index=real_index).english_typo(word) is None

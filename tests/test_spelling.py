@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from o2r_assistant.spelling import accents, clippings, determined, spelled_out
+from o2r_assistant.spelling import accents, clippings, determined, one_slip, spelled_out
 
 
 @pytest.mark.parametrize(
@@ -106,3 +106,31 @@ def test_a_word_typed_without_the_accents_its_stem_needs_is_written_with_them() 
     )
     # A short word is more often one of the sentence's own.
     assert spelled_out("c lesquels deja", accented={"deja": "déjà"}) == "c lesquels deja"
+
+
+@pytest.mark.parametrize(
+    ("typed", "word", "slip"),
+    [
+        ("lenght", "length", True),  # two letters swapped
+        ("persn", "person", True),  # one dropped
+        ("maximun", "maximum", True),  # one changed
+        ("acompany", "accompany", True),
+        ("prefer", "prefect", False),  # two apart
+        ("older", "order", False),  # a far key
+        ("length", "length", False),
+    ],
+)
+def test_one_typing_slip(typed: str, word: str, slip: bool) -> None:
+    assert one_slip(typed, word) is slip
+
+
+def test_an_english_message_is_read_past_its_typing_slips() -> None:
+    def misspelt(word: str) -> str | None:  # a stand-in for the retriever's reading
+        return {"lenght": "length", "persn": "person"}.get(word)
+
+    assert (
+        spelled_out("whats the max lenght for one persn?", misspelt=misspelt)
+        == "whats the maximum length for one person?"
+    )
+    # A French message keeps its words.
+    assert spelled_out("le persn est là ?", misspelt=misspelt) == "le persn est là ?"
