@@ -433,6 +433,19 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "personnes accompagnées peuvent percevoir une rémunération sous conditions de ressources",
     ),
+    # Waiting for people to come ("en attendant que les jeunes viennent nous voir", "ouvrir
+    # nos portes", "wait for people to walk in") is what the texts' "aller vers" is not.
+    (
+        re.compile(
+            r"\battend\w*\s+(?:que|qu['’])\s*(?:les\s+)?(?:gens|jeunes|personnes|ils|elles|on)\s+"
+            r"(?:\w+\s+){0,2}?(?:vienn\w*|se présent\w*|pass\w*|pouss\w*)"
+            r"|\bouvr\w*\s+(?:nos|les|notre|la)\s+portes?\b"
+            r"|\bwait(?:ing)?\s+for\s+(?:people|them|young people|participants)\s+to\s+"
+            r"(?:come|walk in|turn up|show up)\b",
+            re.I,
+        ),
+        "aller vers aller à la rencontre des personnes au lieu d'attendre",
+    ),
     # Whether the people supported are "covered" or insured ("si un participant se blesse,
     # est-il couvert ?", "are participants insured?"): the texts' social-security cover.
     (

@@ -393,3 +393,14 @@ def test_an_english_typing_slip_is_read_as_the_word_it_misses(real_index, typed:
 @pytest.mark.parametrize("word", ["partner", "programmes", "means", "older"])
 def test_an_english_word_of_its_own_is_no_typing_slip(real_index, word: str) -> None:
     assert HybridRetriever(index=real_index).english_typo(word) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "On pensait ouvrir nos portes en attendant que les jeunes viennent nous voir, ça suffit ?",
+        "Can we just wait for people to come to our centre?",
+    ],
+)
+def test_waiting_for_people_to_come_is_read_against_outreach(question: str) -> None:
+    assert any("aller vers" in m for m in phrase_meanings(question))
