@@ -1492,6 +1492,16 @@ def _after_dashed_remark(sentence: str) -> str:
     return sentence
 
 
+# An age, not a length: "les seniors de plus de 60 ans", "people over 50", "âgés de 16 ans".
+_AGE = re.compile(
+    r"\b(?:personnes?|gens|jeunes|seniors?|femmes|hommes|adultes|publics?|people|persons"
+    r"|adults|women|men)\s+(?:âgée?s\s+|aged\s+)?(?:de\s+)?(?:plus|moins|over|under|more than"
+    r"|less than)\s+(?:de\s+)?\d{2}\s*(?:ans|years?)\b"
+    r"|\bâgée?s?\s+de\s+(?:plus\s+de\s+|moins\s+de\s+)?\d{2}\s*ans\b|\baged\s+\d{2}\b",
+    re.I,
+)
+
+
 def analyse(message: str, focus: str | None = None) -> Question:
     """Read ``message`` as a question; ``focus``: the one question of it to answer."""
     focus = focus or focus_of(message)
@@ -1545,6 +1555,13 @@ def analyse(message: str, focus: str | None = None) -> Question:
         # "Combien de temps après le dépôt aurons-nous une réponse ?" asks when, counted
         # from an event: a date, which only a sentence about that event gives.
         kinds = tuple(k for k in kinds if k != "duration") + ("date",) * ("date" not in kinds)
+    if (
+        "duration" in kinds
+        and _AGE.search(asked_text)
+        and not KIND_ASKED["duration"].search(_AGE.sub(" ", asked_text))
+    ):
+        # "les seniors de plus de 60 ans c possible ?" asks who may be supported, by age.
+        kinds = tuple(k for k in kinds if k != "duration") + ("public",) * ("public" not in kinds)
     if "public" in kinds and set(kinds) & {*FACT_KINDS, "payment"}:
         # "Combien de temps une personne peut-elle être accompagnée ?" asks a length.
         kinds = tuple(k for k in kinds if k != "public")

@@ -257,7 +257,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"\bend(?:s|ed)? up\b|\bon en fait quoi\b|\bdevien(?:t|nent)[- ](?:ils|elles|elle|il)\b"
-            r"|\bque devien(?:t|nent)\b|\bà la (?:fin|sortie) du (?:parcours|dispositif)\b",
+            r"|\bque devien(?:t|nent)\b|\bà la (?:fin|sortie) du (?:parcours|dispositif)\b"
+            # What counts as a good way out: "une sortie réussie", "a successful exit".
+            r"|\bsorties?\s+(?:réussies?|positives?)\b|\b(?:successful|positive)\s+(?:exit|outcome)s?\b",
             re.I,
         ),
         "le but finalité retour à l'emploi",
@@ -432,6 +434,13 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             re.I,
         ),
         "personnes accompagnées peuvent percevoir une rémunération sous conditions de ressources",
+    ),
+    # Going out to people where they are: "on fait des maraudes", "street outreach".
+    (
+        re.compile(
+            r"\bmaraudes?\b|\bstreet outreach\b|\btravail de rue\b|\btournées? de rue\b", re.I
+        ),
+        "aller vers aller à la rencontre des personnes là où elles se trouvent",
     ),
     # Waiting for people to come ("en attendant que les jeunes viennent nous voir", "ouvrir
     # nos portes", "wait for people to walk in") is what the texts' "aller vers" is not.

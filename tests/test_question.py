@@ -1757,3 +1757,23 @@ def test_asking_whether_only_one_kind_may_apply(question: str) -> None:
 )
 def test_asking_to_clarify_whether_asks(sentence: str) -> None:
     assert analyse(sentence).asks
+
+
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
+        ("les seniors de plus de 60 ans c possible ?", ("public",)),
+        ("des personnes de plus de 50 ans, ça rentre ?", ("public",)),
+        # A length still: a bound put on time, not on people.
+        ("on peut le garder + d'1 an ?", ("duration",)),
+        ("Les parcours peuvent-ils durer plus de 12 mois ?", ("duration",)),
+    ],
+)
+def test_an_age_is_no_length(question: str, kinds) -> None:
+    assert analyse(question).kinds == kinds
+
+
+def test_a_length_counted_in_years_is_still_a_length() -> None:
+    assert analyse("et la convention avec l'État, elle court sur combien d'années ?").kinds == (
+        "duration",
+    )

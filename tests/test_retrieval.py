@@ -404,3 +404,15 @@ def test_an_english_word_of_its_own_is_no_typing_slip(real_index, word: str) -> 
 )
 def test_waiting_for_people_to_come_is_read_against_outreach(question: str) -> None:
     assert any("aller vers" in m for m in phrase_meanings(question))
+
+
+@pytest.mark.parametrize(
+    ("question", "meaning"),
+    [
+        ("on fait des maraudes le soir, ça compte comme du reperage ?", "aller vers"),
+        ("What counts as a successful exit from the programme?", "finalité"),
+        ("A quoi ressemble une sortie réussie ?", "finalité"),
+    ],
+)
+def test_outreach_and_a_good_way_out_in_other_words(question: str, meaning: str) -> None:
+    assert any(meaning in m for m in phrase_meanings(question))
