@@ -165,17 +165,14 @@ _NTH_YEAR_BEFORE = re.compile(
     r"(?:first|second|third|final|last) year)[ ]*(?::|=|-)?[ ]*$"
 )
 # "170 000 € sur 36 mois hors formation": the amount leaves the training out already.
-_NET_OF_TRAINING_AFTER = re.compile(
-    r"[^.;!?\n]{0,30}?\b(?:hors|sans compter|sans les|excluding|not including|net of)[ ]+"
+_NET_OF_TRAINING = (
+    r"\b(?:hors|sans compter|sans les|excluding|not including|net of)[ ]+"
     r"(?:les[ ]+|la[ ]+|the[ ]+)?(?:depenses[ ]+de[ ]+|frais[ ]+de[ ]+|couts?[ ]+de[ ]+)?"
     r"(?:formations?|training)\b"
 )
+_NET_OF_TRAINING_AFTER = re.compile(rf"[^.;!?\n]{{0,30}}?{_NET_OF_TRAINING}")
 # "Notre budget d'action, hors formation, est de 158 000 €": the same, said first.
-_NET_OF_TRAINING_BEFORE = re.compile(
-    r"\b(?:hors|sans compter|excluding|not including|net of)[ ]+(?:les[ ]+|la[ ]+|the[ ]+)?"
-    r"(?:depenses[ ]+de[ ]+|frais[ ]+de[ ]+|couts?[ ]+de[ ]+)?(?:formations?|training)\b"
-    r"[^.;!?\n]{0,25}$"
-)
+_NET_OF_TRAINING_BEFORE = re.compile(rf"{_NET_OF_TRAINING}[^.;!?\n]{{0,25}}$")
 # Training paid for outside the project: "les 60 000 € de formation seront financés à
 # part, hors budget O2R", "the €20k of training is funded separately".
 _FUNDED_APART_AFTER = re.compile(

@@ -1703,13 +1703,7 @@ _CONFIRM_THAT = re.compile(
 
 # "Voyez-vous un point bloquant ?", "do you see any issue?": the reader's judgement asked
 # on what was described (not "y a-t-il un point bloquant dans la loi ?").
-_SEES_A_PROBLEM = re.compile(
-    r"\b(?:voyez-vous|vois-tu|do you see|can you see)\s+"
-    r"(?:un |une |des |de |d['’]|any |a |an )?(?:[\wÀ-ÿ-]+\s+){0,2}?"
-    r"(?:point\s+bloquant|obstacle|problème|souci|difficulté|issues?|problems?|obstacles?"
-    r"|red flags?|deal-breakers?)\b",
-    re.I,
-)
+_READER_SEES = re.compile(r"\b(?:voyez-vous|vois-tu|do you see|can you see)\b[^?.!]{0,30}", re.I)
 
 
 def _asks_assessment(focus: str) -> bool:
@@ -1719,7 +1713,8 @@ def _asks_assessment(focus: str) -> bool:
     confirm = _CONFIRM_THAT.search(sentences[-1])
     if confirm and _CUES["assess"].search(sentences[-1], confirm.end()):
         return True
-    if _SEES_A_PROBLEM.search(sentences[-1]):
+    sees = _READER_SEES.search(sentences[-1])
+    if sees and _CUES["problem"].search(sees[0]):
         return True
     last = _CLAUSE.split(sentences[-1])[-1].strip()
     if len(_WORDS.findall(_MEASURED_AGAINST.sub("", last))) > ASSESS_MAX_WORDS:

@@ -93,12 +93,8 @@ def spelled_out(
     if accented:
         text = _UNACCENTED.sub(lambda m: accented.get(m[0], m[0]), text)
     if misspelt and is_english(text):
-        text = _LOWER_WORD.sub(lambda m: misspelt(m[0]) or m[0], text)
+        text = _UNACCENTED.sub(lambda m: misspelt(m[0]) or m[0], text)
     return text
-
-
-# A word typed in lower case: a capitalised one may be a name ("Whitcombe").
-_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{5,}(?![\w'’-])")
 
 
 # Keys side by side on a keyboard: a letter changed for its neighbour is a slip ("maximun"),
@@ -133,7 +129,8 @@ def one_slip(typed: str, word: str) -> bool:
 
 
 # A word typed in lower case without accents ("egalite", "l'egalite"), whole; not a short
-# one, which is more often a word of the sentence's own ("c lesquels deja").
+# one, which is more often a word of the sentence's own ("c lesquels deja"), nor a
+# capitalised one, which may be a name ("Whitcombe").
 _UNACCENTED = re.compile(r"(?<![\w-])[a-z]{5,}(?![\w-])")
 
 
