@@ -129,6 +129,16 @@ _TRAINING_SHARE = re.compile(
     r"(?P<pct>[0-9]{1,2}(?:[,.][0-9]+)?)[ ]*(?:%|pour[ ]?cent|percent)"
 )
 _LEADER = re.compile(r"[ ]*(?:[.…_]{3,}|\|)[ ]*")
+# A cost by the head is the project's once multiplied by the people it serves: "1 100 € par
+# personne, pour 150 personnes sur les 3 ans"; alone, it is no project cost.
+_PER_HEAD_AFTER = re.compile(
+    r"[ ]*(?:par|per|/|for each|pour chaque)[ ]*(?:personne|participant|beneficiaire|jeune|"
+    r"person|head|beneficiary)s?\b"
+)
+_HEADCOUNT = re.compile(
+    r"\b(?P<n>[0-9](?:[0-9 ]*[0-9])?)[ ]+(?:personnes|participants|beneficiaires|jeunes|people|"
+    r"persons|beneficiaries|young people)\b"
+)
 _PER_YEAR_AFTER = re.compile(
     r"[ ]*(?:par an|/[ ]?an|par annee|annuels?|(?:de )?chaque annee|l'an|per year|a year|"
     r"/[ ]?year|per annum|annually|(?:of |from )?(?:each|every) year|yearly)\b"
@@ -431,7 +441,17 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
         if _NTH_YEAR_AFTER.match(folded, amount.end) or _NTH_YEAR_BEFORE.search(before):
             lines.append(BudgetLine(amount_eur=amount.value))
             continue
-        if _PER_YEAR_AFTER.match(folded, amount.end) or _PER_YEAR_BEFORE.search(before):
+        per_head = _PER_HEAD_AFTER.match(folded, amount.end)
+        if per_head:
+            heads = _headcount(folded, amount.start, per_head.end())
+            if heads is None:
+                continue
+            count, yearly = heads
+            if yearly or _PER_YEAR_BEFORE.search(before):
+                kind, value = annual, amount.value * count
+            else:
+                kind, value = general, (False, amount.value * count)
+        elif _PER_YEAR_AFTER.match(folded, amount.end) or _PER_YEAR_BEFORE.search(before):
             kind, value = annual, amount.value
         elif _PER_MONTH_AFTER.match(folded, amount.end):
             kind, value = monthly, amount.value
@@ -493,6 +513,15 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
             declarative.contains(m.start()) for m in _TRAINING_INCLUDED.finditer(folded)
         )
     return budget
+
+
+def _headcount(folded: str, start: int, end: int) -> tuple[int, bool] | None:
+    """How many people a cost by the head is for, said in its sentence, and if each year."""
+    left = max(folded.rfind(mark, 0, start) for mark in ".!?;\n") + 1
+    ends = [i for i in (folded.find(mark, end) for mark in ".!?;\n") if i >= 0]
+    for m in _HEADCOUNT.finditer(folded, left, min(ends, default=len(folded))):
+        return int(m["n"].replace(" ", "")), bool(_PER_YEAR_AFTER.match(folded, m.end()))
+    return None
 
 
 def _range_low(match: re.Match[str], high_text: str, high: Decimal) -> Decimal | None:
@@ -989,7 +1018,14 @@ none_before: \b(?:aucun|ni|(?:pas|sans)(?:[ ]+[a-z']+){0,4}?[ ]+(?:de|d'un|d'une
     (?:etre[ ]+)?(?:designee?s?|nommee?s?|choisie?s?|jouera|joueront|tiendra|prendra|assurera)
     [ ]+(?:comme[ ]+|le role de[ ]+|la fonction de[ ]+)?$|
     \b(?:haven't|have not|hasn't|has not|not yet|no|without)[ ]+(?:yet[ ]+)?
-    (?:(?:chosen|appointed|named|designated|picked|decided on|agreed on)[ ]+)?(?:an?[ ]+|any[ ]+)?$
+    (?:(?:chosen|appointed|named|designated|picked|decided on|agreed on)[ ]+)?(?:an?[ ]+|any[ ]+)?$|
+# A lead refused: "les élus ne veulent pas qu'une structure soit désignée chef de file",
+# "they refuse to have any partner named lead partner".
+    (?:\bne[ ]+(?:veu\w+|voul\w+|souhait\w+)[ ]+pas|\brefus\w*)[ ]+(?:qu'|que[ ]+)
+    (?:[a-z']+[ ]+){0,3}?(?:soit|soient|devienne)[ ]+(?:designee?s?[ ]+|nommee?s?[ ]+)?
+    (?:comme[ ]+)?$|
+    \b(?:don't|do not|doesn't|does not|refuse to)[ ]+(?:want|have)[ ]+(?:any|one)[ ]+
+    (?:[a-z']+[ ]+){0,3}?(?:to be[ ]+)?(?:designated|named|appointed)[ ]+(?:as[ ]+)?$
 none_after: [ ]*(?:n'est |n'a )?(?:pas|pas encore|toujours pas|non)[ ]+(?:encore[ ]+)?
     (?:ete[ ]+)?(?:designe|defini|choisi|nomme|identifie|tranchee?)|
     [ ]*(?:is|has)[ ]+(?:not|n't)[ ]+(?:yet[ ]+)?(?:been[ ]+)?(?:chosen|appointed|named|
@@ -1078,6 +1114,13 @@ _ACCOUNTING_KEPT = re.compile(
     r"|[ ]*:?[ ]*oui\b"
     # "la compta analytique, on l'aura"
     r"|[ ]*,?[ ]*(?:on|nous)[ ]+(?:l'aura|l'aurons|l'a|l'avons|la tien\w*|la mett\w*)\b"
+)
+# Said of it in the next words, by its pronoun: "la compta analytique nous fait peur. Nous
+# n'en tenons pas", "… we don't keep any".
+_ACCOUNTING_REFUSED_AFTER = re.compile(
+    r"[^!?\n]{0,60}?\b(?:(?:n'en|ne l')[ ]*(?:\w+[ ]+){0,2}?(?:pas|jamais)|"
+    r"ne (?:comptons|compte|pensons|prevoyons|voulons|souhaitons) pas (?:en|la|l')\b|"
+    r"(?:don't|do not|won't|will not) (?:keep|have|run|plan to keep) (?:any|one)\b)"
 )
 _FIRST_PERSON = re.compile(
     r"\b(?:nous|notre|nos|on|tenons|tiendrons|disposons|avons|mettons|mettrons|dispose|tient|"
@@ -1469,12 +1512,22 @@ def _accounting(folded: str, declarative: _Spans) -> bool | None:
         return False
     value: bool | None = None
     for m in _stated(_ACCOUNTING, folded, declarative):
-        before = folded[max(0, m.start() - 60) : m.start()]
-        if _ACCOUNTING_NEGATION.search(before) or re.match(
-            r"[ ]*:?[ ]*(?:n'est pas|pas encore|non)\b", folded[m.end() : m.end() + 20]
+        # Only its own sentence: "Notre budget : 150 000 €. Honnêtement, la compta…" says
+        # nothing of who keeps it.
+        start = max(0, m.start() - 60)
+        before = re.split(r"[.!?\n]", folded[start : m.start()])[-1]
+        kept = _ACCOUNTING_KEPT.match(folded, m.end())
+        if _ACCOUNTING_NEGATION.search(before) or (
+            not kept
+            and (
+                re.match(
+                    r"[ ]*:?[ ]*(?:n'est pas|pas encore|non)\b", folded[m.end() : m.end() + 20]
+                )
+                or _ACCOUNTING_REFUSED_AFTER.match(folded, m.end())
+            )
         ):
             value = False
-        elif _FIRST_PERSON.search(before) or _ACCOUNTING_KEPT.match(folded, m.end()):
+        elif kept or _FIRST_PERSON.search(before):
             value = True
     return value
 

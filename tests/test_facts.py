@@ -2212,3 +2212,52 @@ def test_time_ago_given_as_a_range_is_no_pathway() -> None:
 )
 def test_training_paid_out_of_the_projects_money(text: str, included) -> None:
     assert extract_facts(text).training_included is included
+
+
+@pytest.mark.parametrize(
+    ("text", "total", "annual"),
+    [
+        ("Budget : 1 100 € par personne, pour 150 personnes sur les 3 ans.", "165000", None),
+        ("We will support 200 people at €800 per person over three years.", "160000", None),
+        ("On accompagnera 50 jeunes par an, pour un coût de 1 000 € par jeune.", None, "50000"),
+        # Said alone, a cost by the head is no project cost.
+        ("The cost is €900 per participant.", None, None),
+        ("Projet de 180 000 €, soit 1 500 € par personne pour 120 personnes.", "180000", None),
+    ],
+)
+def test_a_cost_by_the_head_times_the_people(text: str, total, annual) -> None:
+    facts = extract_facts(text)
+    assert facts.total_cost_eur == (None if total is None else Decimal(total))
+    assert facts.annual_cost_eur == (None if annual is None else Decimal(annual))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "Notre budget : 150 000 € pour 36 mois. Honnêtement, la comptabilité analytique "
+            "nous fait peur. Nous n'en tenons pas et ne comptons pas en mettre une en place.",
+            False,
+        ),
+        ("Comptabilité analytique : nous ne l'avons pas encore.", False),
+        ("Analytical accounting: we don't keep any at the moment.", False),
+        ("Notre compta analytique est tenue par le cabinet. Nous n'en avons pas d'autre.", True),
+    ],
+)
+def test_accounting_refused_in_the_next_words(text: str, value) -> None:
+    assert extract_facts(text).analytic_accounting is value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nous serions trois partenaires, mais les élus ne veulent pas qu'une structure soit "
+        "désignée chef de file : chacune porterait sa part du projet en direct avec l'État.",
+        "We are three partners and the boards don't want any partner to be designated as lead "
+        "partner.",
+        "Les trois partenaires refusent qu'une structure soit chef de file.",
+    ],
+)
+def test_a_lead_refused_is_no_lead(text: str) -> None:
+    consortium = extract_facts(text).consortium
+    assert (consortium.is_consortium, consortium.has_lead, consortium.lead) == (True, False, None)
