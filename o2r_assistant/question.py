@@ -91,6 +91,10 @@ _INDIRECT = re.compile(
     # Or any adverb in -ment: "notre présidente voudrait savoir (très) concrètement à qui…".
     r"|(?:(?:très|plus|bien|tout)\s+)?[a-zà-ÿ]{3,}ment))?"
     rf"\s+{_ASKING}\b"
+    # A wish to know, a few words before what is asked: "veut savoir avant de s'engager ce
+    # que nous devrons rendre", "need to know, before we sign, what…".
+    r"|\b(?:veu\w+|voudr\w+|souhait\w+|aimer\w+|besoin de|want|wants|need|needs)\s+"
+    rf"(?:savoir|to know)\s+(?!{_ASKING}\b)[^.?!;:,\n]{{1,40}}?\s+{_ASKING}\b"
     # Knowing who: "voudrait savoir qui fixe le calendrier"; not "une demande qui…".
     r"|\b(?:savoir|connaître|comprendre|know|understand)(?:\s+[a-zà-ÿ]{3,}ment)?\s+(?:qui|who)\b"
     # A wish to know something, anywhere in a sentence: "Afin de préparer notre dossier,
@@ -255,6 +259,15 @@ _WHO_CLEFT = re.compile(
 # whom?": who asked where the answer would stand, at the end of the question.
 _WHO_IN_SITU = re.compile(
     r"\b(?:par|à|a|de|avec|auprès de|aupres de|chez|by|to|with|from)\s+(?:qui|whom)\s*\?",
+    re.I,
+)
+# "Le calendrier est-il fixé au niveau national ?", "does each region decide its own
+# deadlines?": whether a date is set nationally or regionally asks who sets it, not when.
+_WHO_SETS = re.compile(
+    r"\b(?:fix[ée]e?s?|d[ée]cid[ée]e?s?|d[ée]finie?s?|fixed|decided|set)\s+(?:au niveau\s+)?"
+    r"(?:nationa\w*|r[ée]giona\w*|par (?:chaque|la|le|l['’])\s*\w+|by (?:each|the) \w+)"
+    r"|\b(?:chaque|each)\s+(?:région|region|préfet|prefect)\s+(?:\w+\s+)?(?:décide|fixe|"
+    r"définit|decides?|sets?|chooses?)\b",
     re.I,
 )
 # A length counted from an event: "combien de temps après le dépôt… ?".
@@ -1382,9 +1395,27 @@ _OPENING_CONDITION = re.compile(
 )
 
 
+# Being chosen supposed: "si nous étions retenus, nous interviendrions à Nantes" (the
+# plan, should it be chosen), "ce que nous devrons rendre si nous sommes retenus"; not
+# whether it is, asked: "pour savoir si notre projet est retenu".
+_IF_CHOSEN = lenient(
+    r"(?<!savoir )(?<!voir )(?<!know )(?<!demander )(?<!demandons )(?<!wonder )(?<!ask )"
+    r"(?<!tell us )(?<!tell me )"
+    r"\b(?:si|if|once|une fois)\b[^,;:.?!]{0,30}?\b(?:était|étions|étaient|serait|sommes|sont"
+    r"|est|were|was|got|get|are|is)[ ]+"
+    r"(?:retenue?s?|sélectionnée?s?|lauréate?s?|choisie?s?|financée?s?|conventionnée?s?"
+    r"|acceptée?s?|selected|chosen|funded|accepted)\b",
+    re.I,
+)
+
+
 def without_condition(sentence: str) -> str:
-    """``sentence`` without the conditions that open its clauses."""
-    return _OPENING_CONDITION.sub(" ", sentence)
+    """``sentence`` without the conditions that open its clauses, and without supposing
+    it is chosen, unless that is all it says ("si notre projet est retenu ?", once "pour
+    savoir" is left out, asks it)."""
+    kept = _OPENING_CONDITION.sub(" ", sentence)
+    unsupposed = _IF_CHOSEN.sub(" ", kept)
+    return unsupposed if re.search(r"\w{3,}", unsupposed) else kept
 
 
 def _offers_answers(question: str, sentence: str) -> bool:
@@ -1577,6 +1608,8 @@ def analyse(message: str, focus: str | None = None) -> Question:
         kinds = tuple(k for k in kinds if k not in FACT_KINDS)
         # "Qui sont les invisibles ?" asks what people are, not which body acts.
         kinds += ("who",) * (not _WHO_ARE.match(start))
+    if "date" in kinds and not _is_wh(asked_text) and _WHO_SETS.search(first):
+        kinds = tuple(k for k in kinds if k != "date") + ("who",) * ("who" not in kinds)
     if "applicant" in kinds:
         # "Qui peut candidater ?" asks which organisations, not which authority; "un
         # opérateur peut-il candidater seul ?" asks how to apply.
@@ -1755,15 +1788,6 @@ _HYPOTHETICAL = re.compile(
     r"|\bif we (?:cut|raised|reduced|increased|lowered|went|moved|switched|were)\b",
     re.I,
 )
-# "Si nous étions retenus, nous interviendrions à Nantes": the plan, should it be chosen.
-_IF_CHOSEN = lenient(
-    r"\b(?:si|if)\b[^,;:.?!]{0,30}?\b(?:était|étions|étaient|serait|were|was|got|get)[ ]+"
-    r"(?:retenue?s?|sélectionnée?s?|lauréate?s?|choisie?s?|financée?s?|conventionnée?s?"
-    r"|acceptée?s?|selected|chosen|funded|accepted)\b",
-    re.I,
-)
-
-
 # A plan of one's own, weighed in the present: "ok et si on ouvre aussi une antenne à
 # Niort, ça passe ?", "et si chaque personne est suivie 15 mois ?" (not "si on passait
 # à…", "si le projet durait…", "hypothétiquement, si…").

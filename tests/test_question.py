@@ -1777,3 +1777,42 @@ def test_a_length_counted_in_years_is_still_a_length() -> None:
     assert analyse("et la convention avec l'État, elle court sur combien d'années ?").kinds == (
         "duration",
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is the application timetable fixed nationally, or does each region decide its own "
+        "deadlines and procedure?",
+        "Le calendrier de l'AMI est-il fixé au niveau national ?",
+        "La date limite est-elle décidée par chaque région ou par l'État ?",
+    ],
+)
+def test_whether_a_date_is_set_nationally_asks_who_sets_it(question: str) -> None:
+    kinds = analyse(question).kinds
+    assert "date" not in kinds and "who" in kinds
+
+
+def test_when_the_deadline_falls_still_asks_a_date() -> None:
+    assert "date" in analyse("Quand est la date limite de dépôt ?").kinds
+
+
+def test_a_wish_to_know_a_few_words_before_what_is_asked() -> None:
+    message = (
+        "Je dirige un chantier d'insertion dans la Sarthe. Notre conseil veut savoir avant de "
+        "s'engager ce que nous devrons rendre comme comptes à l'État si nous sommes retenus. "
+        "Merci, Gérard"
+    )
+    assert focus_of(message).startswith("Notre conseil veut savoir")
+
+
+@pytest.mark.parametrize(
+    ("question", "eligibility"),
+    [
+        ("Que devrons-nous rendre comme comptes à l'État si nous sommes retenus ?", False),
+        ("What must we report once we are selected?", False),
+        ("Pensez-vous que nous serons retenus ?", True),
+    ],
+)
+def test_being_chosen_supposed_asks_no_eligibility(question: str, eligibility: bool) -> None:
+    assert analyse(question).asks_eligibility is eligibility
