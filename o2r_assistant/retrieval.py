@@ -217,6 +217,17 @@ ENGLISH_WORDS = frozenset(
 
 
 # Phrases whose meaning is more than their words.
+# What weighs on a person's life besides work.
+_HARDSHIP = (
+    r"(?:santé|sante|logement|mobilité|mobilite|voitures?|véhicule|permis|transports?|dettes?"
+    r"|endettement|addictions?|garde d['’]enfants|handicap|health|housing|mobility|cars?"
+    r"|debts?|childcare|homeless\w*|sans[- ]abri|hébergement)"
+)
+# Without exception: "systématique", "obligatoirement", "for everyone".
+_EVERY_TIME = (
+    r"\b(?:syst[ée]matique\w*|obligatoire\w*|forcément|forcement|automatique\w*|systematic\w*"
+    r"|automatic\w*|mandatory|compulsory|necessarily|for every(?:one|body)?|chaque personne)\b"
+)
 _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
@@ -348,7 +359,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"\b(?:nos|notre|leurs?|ses|our|their)\s+(?:finances|trésorerie|bilans?"
-            r"|fonds propres)\b"
+            # "ils vont checker nos comptes ?", "will they look at our accounts?"
+            r"|fonds propres|comptes(?!\s+analytiques?)|accounts(?!\s+(?:analytic|per))|books)\b"
             r"|\bétat (?:de nos|des|de ses|de leurs) comptes\b|\bdans le rouge\b|\bin the red\b"
             r"|\bdéficit(?:aire)?s?\b|\bdeficits?\b|\btrésorerie\b|\bmoney-wise\b"
             r"|\bfinancially (?:sound|healthy|stable|fragile|weak)\b",
@@ -435,6 +447,41 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "personnes accompagnées peuvent percevoir une rémunération sous conditions de ressources",
     ),
+    # Several of life's difficulties named together ("des galères de santé, de logement, pas
+    # de voiture", "health and housing problems") are the public the texts say "cumulent des
+    # difficultés".
+    (
+        re.compile(
+            rf"\b{_HARDSHIP}\b[^.?!]{{0,40}}?\b{_HARDSHIP}\b",
+            re.I,
+        ),
+        "publics qui cumulent des difficultés santé logement mobilité accès aux droits",
+    ),
+    # Whether everyone found must be supported ("l'accompagnement socio-pro, c'est
+    # systématique ?", "chaque personne doit obligatoirement enchaîner sur un
+    # accompagnement ?", "is support mandatory for everyone?"): the texts say when needed.
+    (
+        re.compile(
+            rf"\b(?:accompagn\w*|support\w*)\b[^.?!]{{0,80}}?{_EVERY_TIME}"
+            rf"|{_EVERY_TIME}[^.?!]{{0,80}}?\b(?:accompagn\w*|support\w*)\b",
+            re.I,
+        ),
+        "lorsque c'est nécessaire un parcours d'accompagnement socio-professionnel",
+    ),
+    # One model for everywhere or fitted to each place ("adapté aux réalités locales",
+    # "tailored to local conditions", "one standard model applied everywhere").
+    (
+        re.compile(
+            r"\b(?:adapt\w*|ajust\w*|tailor\w*|fitted|suited)\s+(?:to|à|a|aux|au)\s+(?:the\s+|la\s+|les\s+)?"
+            r"(?:local|locales?|réalités? locales?|contextes? locaux|contexte local|territoires?"
+            r"|territory|territories|each (?:area|place|territory))\b"
+            r"|\b(?:one|a|single|same)\s+(?:standard\s+|single\s+|uniform\s+)?model\b"
+            r"|\bmodèle\s+(?:unique|standard|uniforme)\b|\bpartout pareil\b"
+            r"|\bla même chose partout\b|\bthe same everywhere\b",
+            re.I,
+        ),
+        "l'offre doit être territorialisée besoins des territoires approche territorialisée",
+    ),
     # Going out to people where they are: "on fait des maraudes", "street outreach".
     (
         re.compile(
@@ -450,7 +497,17 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"(?:\w+\s+){0,2}?(?:vienn\w*|se présent\w*|pass\w*|pouss\w*)"
             r"|\bouvr\w*\s+(?:nos|les|notre|la)\s+portes?\b"
             r"|\bwait(?:ing)?\s+for\s+(?:people|them|young people|participants)\s+to\s+"
-            r"(?:come|walk in|turn up|show up)\b",
+            r"(?:come|walk in|turn up|show up)\b"
+            # Or them coming to the office: "ou bien les gens viennent à notre local ?", "is
+            # it okay if people come to our office?"; or going out to them.
+            r"|\b(?:gens|jeunes|personnes|ils|elles)\s+(?:\w+\s+){0,2}?(?:vienn\w*|pass\w*)\s+"
+            r"(?:à|a|au|dans)\s+(?:notre|nos|nôtre|le|la|les)\s+(?:locaux|local|bureaux?|"
+            r"permanences?|accueil|guichet)\b"
+            r"|\b(?:people|they|participants|young people)\s+(?:\w+\s+)?(?:come|walk|turn up|"
+            r"show up)\s+(?:in\s+)?(?:to|at|into)\s+(?:our|the)\s+(?:office|premises|"
+            r"cent(?:re|er)|desk|building)\b"
+            r"|\bgo(?:es|ing)?\s+(?:out\s+)?to\s+(?:meet|find|reach|look for|seek out)\s+"
+            r"(?:the\s+)?(?:people|them|young people|participants)\b",
             re.I,
         ),
         "aller vers aller à la rencontre des personnes au lieu d'attendre",
