@@ -780,15 +780,23 @@ def rule_quotes(
 FACT_LEAD_MARGIN = 0.95
 # How far below a whole list a single sentence or item may score and lead instead.
 LIST_LEAD_MARGIN = 0.95
+# How close a sentence not quoted yet must come to one an earlier question of the same
+# message got, to answer the later question instead of repeating it.
+REPEAT_MARGIN = 0.95
 
 
 def select_sentences(
-    candidates: list[Candidate], question: Question | None = None, limit: int = MAX_QUOTES
+    candidates: list[Candidate],
+    question: Question | None = None,
+    limit: int = MAX_QUOTES,
+    given: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
     """The best candidate, then others only if nearly as good and not a repeat.
 
     When the question asks for a number (an amount, a duration, a date…), the best
     sentence that gives one leads, if it is nearly as good as the best overall.
+    ``given``: the quotes the reply already gives for an earlier question of the same
+    message; a nearly as good sentence not among them leads instead of a repeat.
     """
     if not candidates:
         return []
@@ -857,6 +865,13 @@ def select_sentences(
         if longer and longer[0].score >= LIST_LEAD_MARGIN * first.score:
             pool.remove(longer[0])
             pool.insert(0, longer[0])
+    if given and _quoted_in(pool[0], given):
+        # "À quelle autorité adresser la candidature ? Et peut-on la transmettre en
+        # ligne ?": the second, read with the first, finds its sentence again first.
+        fresh = [c for c in pool if not _quoted_in(c, given)]
+        if fresh and fresh[0].score >= REPEAT_MARGIN * pool[0].score:
+            pool.remove(fresh[0])
+            pool.insert(0, fresh[0])
     chosen = [pool[0]]
     best = max(c.score - c.latent for c in pool)
     cutoff = SEVERAL_CUTOFF if question is not None and question.asks_several else RELATIVE_CUTOFF
@@ -878,6 +893,11 @@ def select_sentences(
     if question is not None and question.asks_several and len(chosen) > 1:
         chosen.sort(key=lambda c: _clause_answered(c, question))
     return chosen
+
+
+def _quoted_in(cand: Candidate, given: frozenset[str]) -> bool:
+    """Whether a quote already given holds the candidate's sentence (or is held by it)."""
+    return any(cand.quote in quote or quote in cand.quote for quote in given)
 
 
 def _clause_answered(cand: Candidate, question: Question) -> int:

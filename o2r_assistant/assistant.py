@@ -371,10 +371,14 @@ class Assistant:
                 analysed.insert(0, analysed.pop(judged))
             asked = analysed[0]
             first = one(asked, notices, history, dossier, True)
-            others = [
-                one(in_context(q, parts[i - 1], text), [], None, None, False)
-                for i, q in enumerate(parts[1:], 1)
-            ]
+            # Each later question gets a sentence of its own when one is nearly as good as
+            # the quote an earlier one leads with, which the reply shows once.
+            others: list[Answer] = []
+            given = frozenset(c.quote for c in first.citations[:1])
+            for i, q in enumerate(parts[1:], 1):
+                other = one(in_context(q, parts[i - 1], text), [], None, None, False, given=given)
+                given |= {c.quote for c in other.citations[:1]}
+                others.append(other)
         return _joined(
             list(zip(parts, [first, *others], strict=True)),
             started,
@@ -393,9 +397,11 @@ class Assistant:
         k: int | None,
         session_id: str,
         topic: frozenset[str] = frozenset(),
+        given: frozenset[str] = frozenset(),
     ) -> Answer:
         """Answer one question (``asked.focus``) of a cleaned message (``asked.text``);
-        ``topic``: the passages the conversation's previous answer quoted."""
+        ``topic``: the passages the conversation's previous answer quoted; ``given``: the
+        quotes the reply gives already, for the message's earlier questions."""
         started = time.perf_counter()
         text = asked.text
         index, retriever = serving
@@ -476,7 +482,7 @@ class Assistant:
                 # Beside a rule to fix, the message's question gets one quote; else as many
                 # as a question alone ("leur rémunération et leur protection sociale").
                 own = select_sentences(
-                    candidates, asked, limit=1 if findings.to_fix else MAX_QUOTES
+                    candidates, asked, limit=1 if findings.to_fix else MAX_QUOTES, given=given
                 )
             elif not findings.to_fix and not asked.asks_eligibility and asked.asks:
                 # The facts only frame a question the texts do not answer ("nous sommes
@@ -514,12 +520,12 @@ class Assistant:
                 candidates = candidates or score_candidates(
                     asked, result, index, retriever.idf, topic
                 )
-                chosen = select_sentences(candidates, asked)
+                chosen = select_sentences(candidates, asked, given=given)
         elif not signals.blocked and signals.supported():
             # Scored already when the facts only framed a question found unanswerable.
             candidates = candidates or score_candidates(asked, result, index, retriever.idf, topic)
             if answers_kind(asked, candidates, retriever.knows, result.expanded):
-                chosen = select_sentences(candidates, asked)
+                chosen = select_sentences(candidates, asked, given=given)
         mode = "extractive"
         if chosen:
             # A message with its own question gets that answer first, then the verdict,

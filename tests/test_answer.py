@@ -1966,3 +1966,14 @@ def test_a_public_pointed_back_at_is_judged_by_the_checker(assistant) -> None:
     )
     assert answer.text.startswith("Non")
     assert "inscrit" in answer.citations[0].quote
+
+
+def test_a_later_question_gets_its_own_sentence_not_the_earlier_ones(assistant) -> None:
+    answer = assistant.ask(
+        "Notre service juridique se demande à quelle autorité adresser la candidature : au "
+        "préfet du Rhône, où est notre siège, ou ailleurs ? Et peut-on la transmettre en ligne "
+        "plutôt que par courrier recommandé ?"
+    )
+    later = next(p for p in answer.text.split("\n\n") if "transmettre en ligne" in p)
+    assert "dématérialisée" in later
+    assert "cité plus haut" not in answer.text
