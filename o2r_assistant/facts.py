@@ -117,7 +117,8 @@ _TRAINING_BEFORE = re.compile(
     # "formations comprises pour 20 000 €": included, and for how much.
     r"(?:(?:comprises?|incluses?|inclus|included)[ ]+)?"
     r"(?::|=|de|pour|a hauteur de|d'un montant de|of|at|amounting to|come to|total)?"
-    r"[ ]*$"
+    # Or its amount in brackets: "formation comprise (12 K€)".
+    r"[ ]*(?:\([ ]*)?$"
 )
 # Training given as a share of the cost: "la part formation représente 10 % du total",
 # "training is 8% of the budget".
@@ -226,6 +227,25 @@ _ALTERNATIVES = re.compile(r"\b(?:scenarios?|options?|hypotheses?|alternatives?|
 _PART_BEFORE = re.compile(
     r"\b(?:dont|y compris|inclus|incluant|of which|including)[ ]+(?:environ[ ]+|about[ ]+)?$"
 )
+# A budget given in parts with no total: lines by kind of cost ("frais de personnel :
+# 120 000 €, frais de structure : 25 000 €") or each partner's share ("90 000 € pour nous,
+# 70 000 € pour l'association Horizon"). Two or more add up to the project's cost.
+_COST_LINE_BEFORE = re.compile(
+    r"\b(?:(?:frais|depenses|charges|couts?|postes?)[ ]+(?:de[ ]+|d'|du[ ]+)?(?:personnel|"
+    r"structure|fonctionnement|deplacements?|materiel|communication|gestion|coordination)|salaires|"
+    r"masse salariale|frais (?:indirects|generaux)|staff costs|overheads|running costs|"
+    r"travel costs)\b[^0-9.;!?]{0,25}$"
+)
+_PARTNER_SHARE = pattern_table(r"""
+after: [ ]*(?:pour|for|a la charge de|porte(?:e|s)? par|carried by)[ ]+(?:nous|us|
+    notre (?:structure|association|asso)|our (?:organi[sz]ation|association|charity)|
+    (?:l'|la |le |notre |our |the )?(?:association|asso|structure|partenaire|regie|ccas|
+    centre social|mission locale|chantier|partner|charity)\b)
+# "notre part sera de 80 000 € et celle de la régie de 75 000 €"
+before: \b(?:(?:notre|leur|sa|la) part|our share|their share|its share)[ ]*(?:est|sera|serait|de|
+    is|will be|:)?[ ]*(?:de|d'|of)?[ ]*(?:environ[ ]+|about[ ]+)?$|
+    \bcelle (?:de|du|des|d')[^0-9.;!?]{1,30}?[ ]+(?:de|d'|:)[ ]*$
+""")
 _TOTAL_BEFORE = re.compile(
     r"\b(?:total|totale|cout|couts|budget|montant|enveloppe|costs?|amount)\b"
 )
@@ -307,7 +327,8 @@ whole_before: \b(?:association|organi[sz]ation|charity|structure)'s (?:annual |o
 # What one person is paid, or the rent, is no project cost: "notre éducateur est payé
 # 48 000 € par an", "le loyer de notre local est de 1 500 € par mois", "salary is 35k€".
 pay_before: \b(?:est paye|est payee|sont payes|touche|gagne|is paid|earns|salary is|
-    salaire (?:est )?de|(?:loyer|rent)\b[^,.;!?]{{0,40}}?\b(?:est de|s'eleve a|is|of)|
+    salaire (?:de[ ][^,.;!?]{{0,30}}?[ ])?(?:est |sera )?de|
+    (?:loyer|rent)\b[^,.;!?]{{0,40}}?\b(?:est de|s'eleve a|is|of)|
     \b(?:loyer|rent)(?:[ ]+(?:mensuel|annuel|monthly|yearly))?[ ]+(?:de|d'environ|of))[ ]*
     (?:environ[ ]+|about[ ]+)?$
 # "on hésite entre 140 et 170 k€": a range, not one cost.
@@ -355,6 +376,7 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
     annual: list[Decimal] = []
     monthly: list[Decimal] = []
     quarterly: list[Decimal] = []
+    parts: list[Decimal] = []
     lines: list[BudgetLine] = []
     training = Decimal(0)
     training_found = training_per_year = funded_apart = False
@@ -457,6 +479,12 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
             kind, value = monthly, amount.value
         elif _PER_QUARTER_AFTER.match(folded, amount.end):
             kind, value = quarterly, amount.value
+        elif (
+            _COST_LINE_BEFORE.search(before)
+            or _PARTNER_SHARE["after"].match(folded, amount.end)
+            or _PARTNER_SHARE["before"].search(before)
+        ):
+            kind, value = parts, amount.value
         else:
             kind, value = general, (bool(_TOTAL_BEFORE.search(before)), amount.value)
             if _NET_OF_TRAINING_AFTER.match(folded, amount.end) or _NET_OF_TRAINING_BEFORE.search(
@@ -473,6 +501,10 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
         last = (kind, amount.end)
     if lines:
         budget.lines = lines
+    if len(parts) > 1:
+        general.append((False, sum(parts, Decimal(0)) + training))
+    elif parts:
+        general.append((False, parts[0]))
     if len(general) > 1 and _ALTERNATIVES.search(folded):
         general = []  # "deux scénarios : A) 130 000 € ; B) 210 000 €" states no one cost
     if general:

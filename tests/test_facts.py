@@ -2261,3 +2261,42 @@ def test_accounting_refused_in_the_next_words(text: str, value) -> None:
 def test_a_lead_refused_is_no_lead(text: str) -> None:
     consortium = extract_facts(text).consortium
     assert (consortium.is_consortium, consortium.has_lead, consortium.lead) == (True, False, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        (
+            "Le budget sera réparti entre les partenaires : 90 000 € pour nous, 70 000 € pour "
+            "l'association Horizon, sur trois ans.",
+            "160000",
+        ),
+        ("Notre part sera de 80 000 € et celle de la régie de 75 000 €.", "155000"),
+        (
+            "Nos frais de personnel représentent 120 000 € et les frais de structure 25 000 € "
+            "sur la durée du projet.",
+            "145000",
+        ),
+        # A total named beside its lines is the cost.
+        ("Budget de 150 000 € : frais de personnel 100 000 €, fonctionnement 30 000 €.", "150000"),
+    ],
+)
+def test_a_budget_given_in_parts_adds_up(text: str, total: str) -> None:
+    assert extract_facts(text).total_cost_eur == Decimal(total)
+
+
+def test_cost_lines_beside_training_add_up_with_it() -> None:
+    facts = extract_facts(
+        "Frais de personnel : 110 000 € ; frais de fonctionnement : 30 000 € ; formation : "
+        "15 000 €. Durée 36 mois."
+    )
+    assert (facts.total_cost_eur, facts.training_cost_eur) == (Decimal(155000), Decimal(15000))
+
+
+def test_training_in_brackets_after_its_name() -> None:
+    facts = extract_facts("Budget total : 160 K euros sur 3 ans, formation comprise (12 K€).")
+    assert (facts.total_cost_eur, facts.training_cost_eur) == (Decimal(160000), Decimal(12000))
+
+
+def test_one_persons_salary_named_with_its_holder_is_no_cost() -> None:
+    assert extract_facts("Le salaire de notre éducatrice est de 35 000 € par an.").is_empty()
