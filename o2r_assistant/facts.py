@@ -1641,14 +1641,22 @@ _HEAD_OFFICE_AFTER = re.compile(
 # "basés à Rennes, nous voulons intervenir en Mayenne": where the organisation is based
 # gives way to where it says it acts; alone, it is where the project runs.
 _BASED_BEFORE = re.compile(
-    r"\b(?:basee?s?|situee?s?|implantee?s?|installee?s?|domiciliee?s?|based|located)[ ]+"
-    r"(?:a|au|aux|en|dans|sur|in|at)[ ]+(?:la[ ]+|le[ ]+|l')?$"
+    r"(?:\b(?:basee?s?|situee?s?|implantee?s?|installee?s?|domiciliee?s?|based|located)[ ]+"
+    r"(?:a|au|aux|en|dans|sur|in|at)[ ]+"
+    # So is where a partner or a contractor comes from: "on sous-traiterait à une asso de
+    # Tours", "a training body from Rennes".
+    r"|\b(?:asso(?:ciation)?|structure|partenaire|organisme|cabinet|prestataire|sous-traitant|"
+    r"entreprise|partner|organi[sz]ation|charity|subcontractor|body)s?[ ]+"
+    r"(?:(?!(?:a|au|en|dans|sur|in|at)\b)[a-z'-]+[ ]+){0,2}?(?:de|du|d'|from)[ ]*)"
+    r"(?:la[ ]+|le[ ]+|l')?$"
 )
 # "… et intervenons aussi à Nantes", "Nantes too": there as well as where it is based.
 _ALSO_BEFORE = re.compile(r"\b(?:aussi|egalement|also)\b[^.;!?,]{0,30}$")
 _ALSO_AFTER = re.compile(r"[ ]*(?:aussi|egalement|also|as well|too)\b")
 _ACTS_BEFORE = re.compile(
-    r"\b(?:interv\w*|agir|agirions|agirons|agissons|mene\w*|mener|deploy\w*|deroul\w*|"
+    # "les actions restent à Saumur", "nos actions : Nantes, Saint-Nazaire".
+    r"\b(?:actions|activites|interventions|interv\w*|agir|agirions|agirons|agissons|mene\w*|"
+    r"mener|deploy\w*|deroul\w*|"
     r"work|working|operate|operating|run|running|act|acting)\b[^.;!?,]{0,30}$"
 )
 # What separates the places of one list: "au Mans, à La Flèche et à Alençon".

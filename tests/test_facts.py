@@ -2300,3 +2300,24 @@ def test_training_in_brackets_after_its_name() -> None:
 
 def test_one_persons_salary_named_with_its_holder_is_no_cost() -> None:
     assert extract_facts("Le salaire de notre éducatrice est de 35 000 € par an.").is_empty()
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        (
+            "On sous-traiterait l'accompagnement à une asso de Tours, les actions restent à "
+            "Saumur.",
+            ["Saumur"],
+        ),
+        (
+            "Nous travaillerons avec un organisme de formation d'Alençon ; nos actions auront "
+            "lieu en Sarthe.",
+            ["Sarthe"],
+        ),
+        # Alone, where the organisation comes from is where it acts.
+        ("Association de Tours, nous voulons candidater.", ["Tours"]),
+    ],
+)
+def test_where_a_partner_comes_from_gives_way_to_where_it_acts(text: str, places) -> None:
+    assert [p.name for p in extract_facts(text).places] == places
