@@ -429,7 +429,9 @@ KIND_ASKED = {
     "rate": lenient(r"\btaux\b|\bpourcentage|\bpour ?cent|\bpercentage|\brate\b", re.I),
     "contact": lenient(
         r"\b(?:e-?mail|courriel|adresse (?:mail|électronique|postale)|téléphone|numéro|"
-        r"joindre|contacter|phone|site (?:internet|web)|url|link)\b"
+        r"joindre|contacter|phone|site (?:internet|web)|url)\b"
+        # A link to follow, not linking up with someone: "is there a link to the form?".
+        r"|\b(?:the|a|any)\s+links?\b"
         # A document to download is a resource the texts do not hold either.
         r"|\btélécharg\w*|\bformulaires?\b|\bcerfa\b|\bdownload\w*|\btemplates?\b"
         # So is a template to fill in ("un modèle type de bilan", "le modèle de budget

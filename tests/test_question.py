@@ -1816,3 +1816,14 @@ def test_a_wish_to_know_a_few_words_before_what_is_asked() -> None:
 )
 def test_being_chosen_supposed_asks_no_eligibility(question: str, eligibility: bool) -> None:
     assert analyse(question).asks_eligibility is eligibility
+
+
+@pytest.mark.parametrize(
+    ("question", "contact"),
+    [
+        ("How should the project link up with the local employment network?", False),
+        ("Is there a link to the application form?", True),
+    ],
+)
+def test_linking_up_with_someone_asks_no_link(question: str, contact: bool) -> None:
+    assert ("contact" in analyse(question).kinds) is contact
