@@ -447,6 +447,18 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "personnes accompagnées peuvent percevoir une rémunération sous conditions de ressources",
     ),
+    # Alone or with others, weighed against each other ("tout seul ou faut être plusieurs
+    # assos ?", "seuls ou en groupement ?", "alone or with partners?"): the texts' "seul ou
+    # avec d'autres opérateurs", not only what a group must do.
+    (
+        re.compile(
+            r"\b(?:seule?s?|alone|on (?:our|its) own)\b[^.?!]{0,25}?\b(?:ou|or)\b[^.?!]{0,25}?"
+            r"\b(?:plusieurs|ensemble|groupement|consortium|partenaires?|à deux|a deux|together"
+            r"|partners?|several|others?|autres)\b",
+            re.I,
+        ),
+        "un opérateur peut candidater seul ou avec d'autres opérateurs",
+    ),
     # Several of life's difficulties named together ("des galères de santé, de logement, pas
     # de voiture", "health and housing problems") are the public the texts say "cumulent des
     # difficultés".

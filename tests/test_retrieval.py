@@ -235,6 +235,8 @@ def test_applying_as_several_reads_as_the_texts_say_it(question: str) -> None:
         ("chaque personne doit obligatoirement enchaîner sur un accompagnement ?", "nécessaire"),
         ("Is support mandatory for everyone we meet?", "lorsque c'est nécessaire"),
         ("Should projects be tailored to local conditions?", "territorialisée"),
+        ("jpeux deposer le dossier tt seul ou faut etre plusieurs assos ?", "candidater seul"),
+        ("Can we apply alone or do we need partners?", "candidater seul ou avec d'autres"),
         ("ou un modèle unique appliqué partout ?", "territorialisée"),
         ("Will they go through our accounts too?", "santé financière"),
         ("ou bien les gens viennent à notre local quand ils veulent ?", "au lieu d'attendre"),
