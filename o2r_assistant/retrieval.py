@@ -415,7 +415,12 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|au|with|at)\s+(?:france travail|p[ôo]le[ -]emploi|ft\b))"
             r"|\b(?:déjà|deja|encore|toujours|already|still)\s+"
             r"(?:inscrite?s?|registered|sur la liste)\b"
-            r"|\bregistered (?:job ?seekers|unemployed)\b|\bsur la liste des demandeurs\b",
+            r"|\bregistered (?:job ?seekers|unemployed)\b|\bsur la liste des demandeurs\b"
+            # "alors qu'ils sont inscrits ?", "ces personnes inscrites": registered, said of
+            # the people asked about; not "inscrites nulle part".
+            r"|\b(?:alors|bien|même|meme|puisque)\s*qu['’]?(?:ils|elles)\s+(?:sont|soient)\s+"
+            r"(?:déjà\s+|deja\s+)?inscrit(?:e?s)?\b(?!\s+nulle part)"
+            r"|\b(?:ces|les)\s+(?:personnes|jeunes|gens)\s+inscrit(?:e?s)\b(?!\s+nulle part)",
             re.I,
         ),
         "à titre subsidiaire inscrites comme demandeurs d'emploi contact régulier",

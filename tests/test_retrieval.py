@@ -236,6 +236,8 @@ def test_applying_as_several_reads_as_the_texts_say_it(question: str) -> None:
         ("Is support mandatory for everyone we meet?", "lorsque c'est nécessaire"),
         ("Should projects be tailored to local conditions?", "territorialisée"),
         ("jpeux deposer le dossier tt seul ou faut etre plusieurs assos ?", "candidater seul"),
+        ("Ces jeunes pourraient-ils entrer alors qu'ils sont inscrits ?", "titre subsidiaire"),
+        ("à quelles conditions accompagner ces personnes inscrites ?", "titre subsidiaire"),
         ("Can we apply alone or do we need partners?", "candidater seul ou avec d'autres"),
         ("ou un modèle unique appliqué partout ?", "territorialisée"),
         ("Will they go through our accounts too?", "santé financière"),
@@ -275,6 +277,7 @@ def test_recurring_questions_read_as_the_texts_say_them(question: str, meaning: 
         "Des jeunes qui ne sont pas inscrits à France Travail peuvent-ils être accompagnés ?",
         "Nous visons des personnes inscrites ni à France Travail, ni à la mission locale.",
         "Is O2R for people who are not registered with France Travail?",
+        "Nous accompagnons les personnes inscrites nulle part.",
     ],
 )
 def test_people_registered_nowhere_are_no_subsidiary_public(question: str) -> None:
