@@ -420,7 +420,14 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             # the people asked about; not "inscrites nulle part".
             r"|\b(?:alors|bien|même|meme|puisque)\s*qu['’]?(?:ils|elles)\s+(?:sont|soient)\s+"
             r"(?:déjà\s+|deja\s+)?inscrit(?:e?s)?\b(?!\s+nulle part)"
-            r"|\b(?:ces|les)\s+(?:personnes|jeunes|gens)\s+inscrit(?:e?s)\b(?!\s+nulle part)",
+            r"|\b(?:ces|les)\s+(?:personnes|jeunes|gens)\s+inscrit(?:e?s)\b(?!\s+nulle part)"
+            # Or set against those registered nowhere: "pourrions-nous cibler ces personnes,
+            # ou seulement celles qui ne sont inscrites nulle part ?", "or only unregistered
+            # people?".
+            r"|\bou\s+(?:seulement|uniquement|juste)\s+(?:celles|ceux|les\s+\w+)\s+(?:qui\s+ne\s+"
+            r"sont|non)\s+(?:pas\s+)?inscrit"
+            r"|\bor\s+only\s+(?:those|people|persons)\s+(?:who\s+are\s+)?(?:not\s+registered"
+            r"|unregistered)",
             re.I,
         ),
         "à titre subsidiaire inscrites comme demandeurs d'emploi contact régulier",

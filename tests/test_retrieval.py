@@ -238,6 +238,8 @@ def test_applying_as_several_reads_as_the_texts_say_it(question: str) -> None:
         ("jpeux deposer le dossier tt seul ou faut etre plusieurs assos ?", "candidater seul"),
         ("Ces jeunes pourraient-ils entrer alors qu'ils sont inscrits ?", "titre subsidiaire"),
         ("à quelles conditions accompagner ces personnes inscrites ?", "titre subsidiaire"),
+        ("cibler ces personnes, ou seulement celles qui ne sont inscrites nulle part ?", "titre"),
+        ("Can we include them, or only people who are not registered?", "titre subsidiaire"),
         ("Can we apply alone or do we need partners?", "candidater seul ou avec d'autres"),
         ("ou un modèle unique appliqué partout ?", "territorialisée"),
         ("Will they go through our accounts too?", "santé financière"),
