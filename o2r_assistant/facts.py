@@ -549,9 +549,8 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
 
 def _headcount(folded: str, start: int, end: int) -> tuple[int, bool] | None:
     """How many people a cost by the head is for, said in its sentence, and if each year."""
-    left = max(folded.rfind(mark, 0, start) for mark in ".!?;\n") + 1
-    ends = [i for i in (folded.find(mark, end) for mark in ".!?;\n") if i >= 0]
-    for m in _HEADCOUNT.finditer(folded, left, min(ends, default=len(folded))):
+    left, right = _span_around(folded, start, end, ".!?;\n", len(folded))
+    for m in _HEADCOUNT.finditer(folded, left, right):
         return int(m["n"].replace(" ", "")), bool(_PER_YEAR_AFTER.match(folded, m.end()))
     return None
 
@@ -1546,8 +1545,7 @@ def _accounting(folded: str, declarative: _Spans) -> bool | None:
     for m in _stated(_ACCOUNTING, folded, declarative):
         # Only its own sentence: "Notre budget : 150 000 €. Honnêtement, la compta…" says
         # nothing of who keeps it.
-        start = max(0, m.start() - 60)
-        before = re.split(r"[.!?\n]", folded[start : m.start()])[-1]
+        before = folded[_span_around(folded, m.start(), m.start(), ".!?\n", 60)[0] : m.start()]
         kept = _ACCOUNTING_KEPT.match(folded, m.end())
         if _ACCOUNTING_NEGATION.search(before) or (
             not kept
