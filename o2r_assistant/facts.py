@@ -243,8 +243,9 @@ after: [ ]*(?:pour|for|a la charge de|porte(?:e|s)? par|carried by)[ ]+(?:nous|u
     centre social|mission locale|chantier|partner|charity)\b)
 # "notre part sera de 80 000 € et celle de la régie de 75 000 €"
 before: \b(?:(?:notre|leur|sa|la) part|our share|their share|its share)[ ]*(?:est|sera|serait|de|
-    is|will be|:)?[ ]*(?:de|d'|of)?[ ]*(?:environ[ ]+|about[ ]+)?$|
-    \bcelle (?:de|du|des|d')[^0-9.;!?]{1,30}?[ ]+(?:de|d'|:)[ ]*$
+    s'eleve(?:ra|rait)?[ ]a|atteint|is|will be|amounts to|comes to|:)?[ ]*(?:de|d'|of)?[ ]*
+    (?:environ[ ]+|about[ ]+)?$|
+    \bcelle (?:de|du|des|d')[^0-9.;!?]{1,30}?[ ]+(?:de|d'|a|:)[ ]*$
 """)
 _TOTAL_BEFORE = re.compile(
     r"\b(?:total|totale|cout|couts|budget|montant|enveloppe|costs?|amount)\b"
@@ -331,6 +332,15 @@ pay_before: \b(?:est paye|est payee|sont payes|touche|gagne|is paid|earns|salary
     (?:loyer|rent)\b[^,.;!?]{{0,40}}?\b(?:est de|s'eleve a|is|of)|
     \b(?:loyer|rent)(?:[ ]+(?:mensuel|annuel|monthly|yearly))?[ ]+(?:de|d'environ|of))[ ]*
     (?:environ[ ]+|about[ ]+)?$
+# What another funder pays is a share of the cost, not the cost: "le Département pourrait
+# prendre 30 000 € à sa charge", "une fondation finance l'action à hauteur de 20 000 €".
+funder_before: \b(?:fondations?|departements?|conseil (?:departemental|regional)|region|mairie|
+    commune|ville|agglo\w*|metropole|communaute (?:de communes|d'agglomeration)|caf|fse|
+    fonds social europeen|mecenes?|cofinanceurs?|financeurs?|foundation|funders?|council|
+    county)\b[^.;!?,]{{0,60}}\b(?:(?:co)?financ(?:e|es|ent|era|erait|eront|eraient|ait|aient)|
+    subventionn\w*|prend|prendra|prendrait|prendre|versera|verserait|verse|apporte(?:ra|rait)?|
+    contribue(?:ra|rait)?|funds|funded|will fund|would fund|grants|granted|pays|paid|covers|
+    covered|will cover|would cover)\b[^.;!?,0-9]{{0,60}}$
 # "on hésite entre 140 et 170 k€": a range, not one cost.
 range_before: \bentre[ ]+(?P<low>[0-9][0-9 .,]*?)[ ]*(?P<unit>k|mille)?[ ]*(?:€|euros?)?[ ]*et[ ]+$
 # "… un budget de 160 000 € pour le projet" is the project's after all.
@@ -432,6 +442,7 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
             )
             or _ACCOUNTS["pay_before"].search(folded, max(0, amount.start - 90), amount.start)
             or _ACCOUNTS["received_before"].search(before)
+            or _ACCOUNTS["funder_before"].search(folded, max(0, amount.start - 120), amount.start)
             or _ACCOUNTS["noun_after"].match(folded, amount.end)
             or _ACCOUNTS["received_after"].match(folded, amount.end)
             or _ACCOUNTS["unit_after"].match(folded, amount.end)
@@ -1600,7 +1611,8 @@ def _organisation(folded: str, declarative: _Spans) -> Organisation | None:
 # --- entry point ---------------------------------------------------------------------
 
 _CALL_NAME_BEFORE = re.compile(
-    r"\b(?:ami|o2r|dreets|appel a (?:manifestation d'interet|projets?))[ ]*(?:o2r[ ]*)?"
+    r"\b(?:ami|o2r|dreets|prefecture|prefet|prefect|appel a (?:manifestation d'interet|projets?))"
+    r"[ ]*(?:o2r[ ]*)?"
     r"(?:en[ ]+|de[ ]+|des[ ]+|du[ ]+|-[ ]*)?$"
 )
 
@@ -1654,8 +1666,8 @@ _ALSO_AFTER = re.compile(r"[ ]*(?:aussi|egalement|also|as well|too)\b")
 _ACTS_BEFORE = re.compile(
     # "les actions restent à Saumur", "nos actions : Nantes, Saint-Nazaire".
     r"\b(?:actions|activites|interventions|interv\w*|agir|agirions|agirons|agissons|mene\w*|"
-    r"mener|deploy\w*|deroul\w*|"
-    r"work|working|operate|operating|run|running|act|acting)\b[^.;!?,]{0,30}$"
+    r"mener|deploy\w*|deroul\w*|couvr\w*|"
+    r"work|working|operate|operating|run|running|act|acting|cover\w*)\b[^.;!?,]{0,30}$"
 )
 # What separates the places of one list: "au Mans, à La Flèche et à Alençon".
 _LISTED_PLACE = re.compile(
@@ -1681,7 +1693,8 @@ _ALL_ACTION_HERE = re.compile(
 # Rennes": a place denied.
 _DENIED_BEFORE = re.compile(
     r"\b(?:pas|plus|jamais|sauf|hormis|excepte|not|never|except)[ ]+"
-    r"(?:(?:du tout|vraiment|non plus|at all)[ ]+)?(?:(?:a|au|en|dans|sur|de|du|in|at)[ ]+)?$"
+    r"(?:(?:du tout|vraiment|non plus|at all)[ ]+)?(?:(?:a|au|en|dans|sur|de|du|in|at)[ ]+)?"
+    r"(?:(?:la|le|les)[ ]+|l')?$"
 )
 _DENIED_AFTER = re.compile(
     r"[ ]*(?:\([ ]*[0-9ab]{2,3}[ ]*\)[ ]*)?(?:n'est|ne sont|n'etait|is not|isn't|are not|"

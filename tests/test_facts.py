@@ -2321,3 +2321,64 @@ def test_one_persons_salary_named_with_its_holder_is_no_cost() -> None:
 )
 def test_where_a_partner_comes_from_gives_way_to_where_it_acts(text: str, places) -> None:
     assert [p.name for p in extract_facts(text).places] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "total", "annual"),
+    [
+        # Another funder's share is part of the cost, not the cost.
+        (
+            "Le projet coûte 4 800 € par mois sur 36 mois. Le Conseil départemental pourrait "
+            "prendre 25 000 € à sa charge.",
+            None,
+            "57600",
+        ),
+        ("Une fondation finance notre permanence à hauteur de 15 000 € par an.", None, None),
+        (
+            "The county council would cover €30k and our total cost is €180k over 3 years.",
+            "180000",
+            None,
+        ),
+        # A funder named near a total, with no verb of paying, leaves the total alone.
+        (
+            "J'avais oublié le soutien de la Région dans le plan de financement, le coût total "
+            "passe à 172 000 € sur 3 ans.",
+            "172000",
+            None,
+        ),
+    ],
+)
+def test_what_another_funder_pays_is_no_project_cost(text: str, total, annual) -> None:
+    facts = extract_facts(text)
+    assert facts.total_cost_eur == (Decimal(total) if total else None)
+    assert facts.annual_cost_eur == (Decimal(annual) if annual else None)
+
+
+def test_each_partners_share_said_with_a_verb_adds_up() -> None:
+    facts = extract_facts("Notre part s'élève à 90 000 € et celle de la régie à 72 000 €.")
+    assert facts.total_cost_eur == Decimal(162000)
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # Where a contractor comes from gives way to what the project covers.
+        (
+            "Le projet couvrirait le Choletais ; un cabinet de Poitiers interviendrait à distance.",
+            ["Cholet"],
+        ),
+        # The prefecture a bid might go to is no place of action.
+        (
+            "Nos actions auront lieu en Sarthe : faut-il écrire à la préfecture de Normandie ?",
+            ["Sarthe"],
+        ),
+    ],
+)
+def test_places_that_are_no_place_of_action(text: str, places) -> None:
+    assert [p.name for p in extract_facts(text).places] == places
+
+
+def test_a_place_denied_with_its_article() -> None:
+    facts = extract_facts("Je corrige : c'est Clisson et Ancenis, pas l'Ille-et-Vilaine.")
+    assert [p.name for p in facts.places] == ["Clisson", "Ancenis"]
+    assert [p.name for p in facts.withdrawn_places] == ["Ille-et-Vilaine"]
