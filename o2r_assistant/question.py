@@ -790,8 +790,10 @@ FRAME_NOUNS = frozenset(
         "niveau niveaux degré "
         # "quelles seront nos obligations de suivi ?" asks about the suivi.
         "obligation obligations exigence exigences modalité modalités "
-        # "à quelle autorité adresser la demande ?" asks who, whatever the texts call them.
-        "autorité autorités instance instances interlocuteur interlocuteurs administration"
+        # "à quelle autorité adresser la demande ?" asks who, whatever the texts call them:
+        # "à quelle préfecture ?" is answered by the prefect the texts name.
+        "autorité autorités instance instances interlocuteur interlocuteurs administration "
+        "préfecture préfectures"
     )
 )
 # The words that ask for each kind of fact, or name the call every question is about:

@@ -86,6 +86,7 @@ _EVERYDAY: dict[str, str] = {
     "région": "territoire départements Pays de la Loire",
     "où": "territoire",
     "mutuelle": "sécurité sociale",
+    "préfecture": "préfet",
     "santé": "santé",
     # Giving up the support offered: the texts' "ont décroché de solutions".
     "lâché": "décroché",
@@ -235,7 +236,10 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"organismes|opérateurs|partenaires)\b|\bà plusieurs\b|\bensemble\b"
             # The same in English: "three of us orgs want to apply as a group".
             r"|\b(?:two|three|four|several|[2-9])\s+(?:of us|orgs|organi[sz]ations|associations"
-            r"|charities|partners|operators)\b|\bas a group\b|\btogether\b|\bjointly\b",
+            r"|charities|partners|operators)\b|\bas a group\b|\btogether\b|\bjointly\b"
+            # One of the partners asked for: "c'est lequel de nous trois qui signe ?".
+            r"|\b(?:lequel|laquelle|qui)\s+(?:de nous|d['’]entre nous)\b"
+            r"|\bwhich (?:one )?of us\b",
             re.I,
         ),
         "plusieurs organismes portent ensemble un même projet chef de file",
@@ -330,7 +334,12 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"\b(?:existai(?:t|ent)|exist(?:ed)?)\b[^.?!]{0,25}\b(?:avant|before)\b"
             r"|\b(?:sort|sortent|vient|viennent) d['’]où\b|\bd['’]où (?:ça )?(?:sort|vient)\b"
             r"|\btout neuf\b|\bbrand new\b|\bcame before\b|\bcontinuité\b|\bprend la suite\b"
-            r"|\borigines?\b|\bhistorique\b|\bhistory\b|\bpredecessors?\b",
+            r"|\borigines?\b|\bhistorique\b|\bhistory\b|\bpredecessors?\b"
+            # "totally new, or the continuation of some earlier programmes?".
+            r"|\b(?:totally|completely|entirely)\s+new\b"
+            r"|\b(?:continuation|successor|extension|suite|prolongement)\s+(?:of|de|d['’]|du|des)"
+            r"\s+(?:an?\s+|the\s+|some\s+|une?\s+|l['’]\s*|la\s+|le\s+|les\s+)?(?:earlier|previous"
+            r"|former|older|past|ancien|précédent|programmes?|programs?|schemes?|dispositifs?)",
             re.I,
         ),
         "prolonge appels à projets 100 % inclusion repérage des invisibles depuis 2019 plan "
@@ -379,8 +388,11 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|\benveloppes?\b[^.?!]{0,30}\b(?:limitée|épuisée|entamée|bouclée|consommée)"
             r"|\benveloppe limitée\b|\blimit(?:ed)? (?:on the )?(?:overall |total )?"
             r"(?:money|funding|budget|envelope)"
-            # The other way round: "is State funding guaranteed?", "le financement est-il assuré ?".
-            r"|\b(?:financement|funding)\b[^.?!]{0,20}\b(?:garanti|guaranteed|assuré|sure)\b"
+            # The other way round: "is State funding guaranteed?", "le financement est-il assuré ?",
+            # "is the money guaranteed?", "automatically funded".
+            r"|\b(?:financements?|funding|money|argent|subventions?|grants?)\b[^.?!]{0,20}"
+            r"\b(?:garanti\w*|guaranteed|assurée?s?|sure|automatiques?|automatic)\b"
+            r"|\bautomatically\s+(?:funded|financed|granted|selected)\b"
             # A bound set by the budget: "any budgetary constraint on how many…", "une
             # contrainte budgétaire".
             r"|\b(?:budget(?:ary)?|financial)\s+(?:constraints?|limits?|caps?|ceilings?)\b"
@@ -396,7 +408,10 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(
             rf"(?:\b(?:{MONEY_SLANG}|sous|financements?|aides?|subventions?|money"
             r"|funding|grants?)\s+(?:de\s+l['’]|du\s+|from\s+the\s+|of\s+the\s+)?"
-            r"(?:état|etat|state)\b|\bstate\s+(?:money|funding|grants?|aid)\b)"
+            r"(?:état|etat|state)\b|\bstate\s+(?:money|funding|grants?|aid)\b"
+            # What it pays: "le montant versé par l'État", "how much will the State give?".
+            r"|\b(?:montant|somme)\b[^.?!]{0,20}\b(?:par|de)\s+l['’](?:état|etat)\b"
+            r"|\bhow much\b[^.?!]{0,20}\bthe state\b)"
             r"(?![^.?!]{0,30}\b(?:garanti|guaranteed|assuré|sure|certain))",
             re.I,
         ),
@@ -559,6 +574,24 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "dématérialisée",
     ),
+    # Where a bid is sent is the prefect of the region of action: "on envoie le dossier à
+    # quelle préfecture ?", "à qui adresser la candidature ?", "to which authority must the
+    # application be addressed?".
+    (
+        re.compile(
+            r"\b(?:à|a|auprès de|aupres de)\s+(?:quelle|la|une)\s+préfecture\b"
+            r"|\bquelle\s+préfecture\b"
+            r"|\b(?:envoy|adress|dépos|depos|transm|remet|remett)\w*\b[^.?!]{0,40}?\b(?:à qui|a qui"
+            r"|auprès de qui|aupres de qui|à quel(?:le)?s?\s+(?:service|administration|autorité)"
+            r"|où)\b"
+            r"|\b(?:à qui|a qui|auprès de qui|aupres de qui)\b[^.?!]{0,30}?\b(?:envoy|adress|dépos"
+            r"|depos|transm|remet|remett)\w*"
+            r"|\b(?:which|what)\s+(?:authority|body|office|prefecture|prefect|administration)\b"
+            r"|\bto\s+whom\b|\bwho\s+(?:do|should|must)\s+we\s+(?:send|address|submit)\b",
+            re.I,
+        ),
+        "adresse sa demande de conventionnement au préfet de la région",
+    ),
 )
 
 
@@ -606,8 +639,8 @@ def phrase_meanings(text: str) -> list[str]:
     meanings = [meaning for pattern, meaning in _PHRASES if pattern.search(text)]
     if names_training(text):
         # Training by another name ("le permis de conduire", "des cours de FLE"), read as
-        # the checker reads it: the texts say "formation".
-        meanings.append("dépenses de formation")
+        # the checker reads it: the texts say "formation", and that it is not eligible.
+        meanings.append("dépenses de formation ne sont pas éligibles")
     if names_dropout(text):
         # "j'ai tout lâché", "des décrocheurs": the AMI's public that dropped out.
         meanings.append("publics en dehors des radars qui ont décroché de solutions proposées")

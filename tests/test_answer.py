@@ -1028,6 +1028,10 @@ def test_what_a_question_asks_to_have_funded(question, item):
     [
         "Le permis de conduire des jeunes peut-il être financé ?",
         "Can we pay for driving lessons?",
+        # Beside words that name the budget or the people's pay.
+        "On finance le permis poids lourd de nos jeunes, ça rentre dans les dépenses qu'on "
+        "déclare ?",
+        "can we use the grant to pay for driving lessons for the young people we support?",
     ],
 )
 def test_training_by_another_name_is_answered_by_the_training_rule(assistant, question):
@@ -1056,9 +1060,8 @@ def test_a_second_quote_is_not_added_for_a_word_the_lead_says_in_other_words(ass
     answer = assistant.ask(
         "Est-ce qu'on peut faire financer les formations de nos bénéficiaires par l'O2R ?"
     )
-    assert [c.quote for c in answer.citations] == [
-        "Les dépenses de formation ne sont pas éligibles."
-    ]
+    assert answer.citations[0].quote == "Les dépenses de formation ne sont pas éligibles."
+    assert not any("depuis 2019" in c.quote for c in answer.citations)
 
 
 @pytest.mark.parametrize(

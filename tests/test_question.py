@@ -1827,3 +1827,12 @@ def test_being_chosen_supposed_asks_no_eligibility(question: str, eligibility: b
 )
 def test_linking_up_with_someone_asks_no_link(question: str, contact: bool) -> None:
     assert ("contact" in analyse(question).kinds) is contact
+
+
+def test_which_prefecture_is_answered_by_the_prefect_the_texts_name(assistant) -> None:
+    answer = assistant.ask(
+        "Nous sommes basés à Tours et agirons en Sarthe. Le dossier, on l'envoie à quelle "
+        "préfecture ?"
+    )
+    assert not answer.abstained
+    assert "préfet de la région" in answer.text.split("\n\n")[0]

@@ -267,6 +267,14 @@ def test_applying_as_several_reads_as_the_texts_say_it(question: str) -> None:
         ("Vers qui les orienter après le parcours ?", "orienter les personnes"),
         ("Which organisations do people get sent to when it is finished?", "orienter les"),
         ("Who should we refer them to afterwards?", "orienter les personnes"),
+        ("Et le dossier, on l'envoie à quelle préfecture ?", "au préfet de la région"),
+        ("À qui faut-il adresser notre candidature ?", "au préfet de la région"),
+        ("Which authority do we send the application to?", "au préfet de la région"),
+        ("If everything is in order, is the money guaranteed?", "crédits ouverts"),
+        ("Is it brand-new or the continuation of earlier schemes?", "depuis 2019"),
+        ("Le montant donné par l'État, il est calculé comment ?", "compense les charges"),
+        ("Du coup c'est laquelle d'entre nous qui coordonne ?", "chef de file"),
+        ("Which of us has to sign the agreement?", "chef de file"),
     ],
 )
 def test_recurring_questions_read_as_the_texts_say_them(question: str, meaning: str) -> None:
@@ -305,8 +313,12 @@ def test_the_staffs_pay_is_no_remuneration_of_the_people_supported() -> None:
 
 
 def test_a_follow_ups_idioms_are_its_own_not_those_of_the_question_it_is_completed_with():
-    assert not phrase_meanings("and who do we address it to? (Can we send it online?)")
-    assert phrase_meanings("can we send it online? (Who do we address it to?)")
+    follow_up = " ".join(phrase_meanings("and who do we address it to? (Can we send it online?)"))
+    assert "dématérialisée" not in follow_up
+    assert "préfet" in follow_up
+    completed = " ".join(phrase_meanings("can we send it online? (Who do we address it to?)"))
+    assert "dématérialisée" in completed
+    assert "préfet" not in completed
 
 
 def test_a_new_organisation_is_no_question_on_the_schemes_origin() -> None:
