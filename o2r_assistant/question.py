@@ -62,7 +62,10 @@ _ASKS = re.compile(
     r"\?\s*$|^(?:(?:and|but|et|mais)\s+)?(?:est-ce|pouvez-vous|pourriez-vous"
     r"|merci de (?:me |nous )?(?:dire|indiquer|confirmer)"
     r"|je (?:voudrais|souhaite|souhaiterais|aimerais) (?:savoir|connaître|avoir)"
-    r"|(?:can|could|may|do|does|is|are|what|which|who|when|how|where)\b)",
+    r"|(?:can|could|may|do|does|is|are|what|which|who|when|how|where)\b)"
+    # A question typed without its mark: "faut un chef de file ou pas", "ok or not"; not
+    # an aside ("pour les rassurer (ou pas !)").
+    r"|(?<!\()\b(?:ou|or)\s+(?:pas|non|not|no)\s*[.?]*\s*$",
     re.I,
 )
 # What opens the question proper in an indirect one: "si", "comment", "ce que"… A
@@ -79,6 +82,8 @@ _INDIRECT = re.compile(
     r"\b(?:demand\w*|interroge\w*|savoir|comprendre|wonder\w*|ask\w*|confirm\w*"
     # "could you clarify whether…", "pourriez-vous préciser si…".
     r"|clarif\w*|préciser|precise[rz]|précisez|explain|expliquer|expliquez"
+    # "my tutor asked me to list how projects get selected", "décrire comment…".
+    r"|list|describe|outline|summari[sz]e|lister|décrire|détailler|résumer"
     # Not knowing is asking too: "nous ne savons pas à qui adresser…", "we're not sure if…".
     r"|(?:sai[st]|savons|savez|savent)\s+pas|ignor(?:e|ons|ent)|(?:don['’]t|do not)\s+know"
     r"|not\s+sure|unsure"
@@ -189,7 +194,10 @@ how: ^(?:comment|how)\b(?! (?:long|much|many))
 # Asking whether the project qualifies, or reaches the call's threshold ("nous atteignons
 # le seuil", "on passe la barre"): the checker's verdict is then the answer.
 # Not "les projets retenus", the ones selected, which asks how the call selects.
-eligibility: \b(?:éligibles?|recevables?|candidater|postuler|déposer|eligible|apply|qualify)\b
+eligibility: \b(?:éligibles?|recevables?|eligible|qualify)\b
+# Not who of several files: "qui doit déposer le dossier ?".
+    |(?<!\bqui[ ])(?<!\bqui[ ]doit[ ])(?<!\bqui[ ]va[ ])(?<!\bqui[ ]peut[ ])(?<!\bqui[ ]devra[ ])
+    \b(?:candidater|postuler|déposer|apply)\b
 # To answer the call, not a question one could not answer ("à laquelle je n'ai pas su
 # répondre"), nor needs ("répondre aux besoins").
     |(?<!\bsu[ ])(?<!\bpu[ ])\brépondre\b(?![ ](?:à|a|aux)[ ](?:(?:une?|la|sa|ses|vos|nos|leurs?
@@ -939,6 +947,16 @@ _SUBJECT_PRONOUN = re.compile(
 )
 
 
+# "c pour les gens comme moi ?", "is it for people like us?": the people just described.
+_LIKE_US = re.compile(r"\b(?:comme (?:moi|nous|eux)|like (?:me|us|them))\b", re.I)
+# A pronoun standing for what was just told, as the thing acted on: "Is it ok that our
+# support treat this also?", "on peut traiter ça aussi ?".
+_THAT_TOO = re.compile(
+    r"\b(?:treat|handle|address|tackle|cover|include|deal with|work on)\s+(?:this|that|these"
+    r"|those)\b|\b(?:this|that) (?:too|also|as well)\b|\b(?:ça|ca|cela) aussi\b"
+    r"|\b(?:traiter|gérer|prendre en charge|inclure|couvrir)\s+(?:ça|ca|cela)\b",
+    re.I,
+)
 _DESPITE = re.compile(
     r"\b(?:still|anyway|even so|nevertheless|quand même|malgré (?:tout|ça|cela)|tout de même)\b",
     re.I,
@@ -955,6 +973,8 @@ def _leans_back(sentence: str, before: str) -> bool:
         or IN_THAT_CASE.search(sentence)
         # "We can still apply or no?", "peut-on quand même candidater ?": despite it.
         or _DESPITE.search(sentence)
+        or _LIKE_US.search(sentence)
+        or (_THAT_TOO.search(sentence) and not asks(before))
         or (named and stem(named[1].lower()) in tokens(before))
         or (
             (_OBJECT_PRONOUN.search(sentence) or _SUBJECT_PRONOUN.match(sentence))
@@ -1680,6 +1700,8 @@ _AND_ASKS = re.compile(
     r"|,?\s+et\s+(?=est[- ]ce\s+qu)"
     # A second wh-question: "de quel décret s'agit-il, et depuis quand est-il applicable ?",
     # "who signs it, and for how long?".
+    # "… must be addressed, and whether it may be submitted electronically?".
+    r"|,\s+and\s+(?=whether\b)"
     r"|,\s+(?:et|and)\s+(?=(?:(?:depuis|pour|à partir de|jusqu['’]à|avec|par|auprès de|since"
     r"|for|until|with|by|to)\s+)?(?:quand|combien|comment|où|qui|quel\w*|pourquoi|when|how"
     r"|who|whom|what|which|where|why)\b)",

@@ -1829,6 +1829,33 @@ def test_linking_up_with_someone_asks_no_link(question: str, contact: bool) -> N
     assert ("contact" in analyse(question).kinds) is contact
 
 
+@pytest.mark.parametrize(
+    ("message", "asks"),
+    [
+        ("on depose a trois faut un chef de file ou pas", True),
+        ("the budget is ok or not", True),
+        # An aside asks nothing.
+        ("Pour les rassurer (ou pas !), voici notre projet.", False),
+    ],
+)
+def test_a_question_typed_without_its_mark(message: str, asks: bool) -> None:
+    assert analyse(message).asks is asks
+
+
+def test_and_whether_asks_a_second_question() -> None:
+    question = (
+        "Could you tell us which office reviews the bids, and whether we can send them online?"
+    )
+    assert analyse(question).asks_several
+
+
+def test_people_like_me_are_those_just_described() -> None:
+    message = (
+        "jai quitte lecole a 17 ans et personne me suit depuis. c pour les gens comme moi ce truc ?"
+    )
+    assert focus_of(message).startswith("jai quitte lecole")
+
+
 def test_which_prefecture_is_answered_by_the_prefect_the_texts_name(assistant) -> None:
     answer = assistant.ask(
         "Nous sommes basés à Tours et agirons en Sarthe. Le dossier, on l'envoie à quelle "
@@ -1836,3 +1863,31 @@ def test_which_prefecture_is_answered_by_the_prefect_the_texts_name(assistant) -
     )
     assert not answer.abstained
     assert "préfet de la région" in answer.text.split("\n\n")[0]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Many of them have debts and no driving licence. Can our coaches handle this as well?",
+        "Beaucoup n'ont pas de logement stable. L'accompagnement peut traiter ça aussi ?",
+    ],
+)
+def test_a_pronoun_for_what_was_just_told_keeps_it(message: str) -> None:
+    assert focus_of(message) == message
+
+
+def test_a_request_to_list_asks() -> None:
+    message = "My manager asked me to describe how the bids are assessed for our board."
+    assert analyse(message).asks
+
+
+@pytest.mark.parametrize(
+    ("message", "eligibility"),
+    [
+        ("Nous nous demandons qui doit déposer le dossier pour nos deux associations.", False),
+        ("Pouvons-nous déposer un dossier à deux ?", True),
+    ],
+)
+def test_who_files_asks_no_eligibility(message: str, eligibility: bool) -> None:
+    assert analyse(message).asks_eligibility is eligibility
+
