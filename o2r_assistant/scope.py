@@ -249,8 +249,10 @@ _ASKED_THING = (
     # What the State requires: "l'État impose-t-il une assurance responsabilité civile ?",
     # "… demande si l'État exige un commissaire aux comptes".
     re.compile(
-        r"\b(?:impose|imposent|imposera|exige|exigent|exigera|requiert|requièrent)"
-        r"(?:-t-(?:il|elle|on|ils|elles))?\s+"
+        r"\b(?:impose|imposent|imposera|exige|exigent|exigera|requiert|requièrent"
+        # Asked for by inversion only: "l'État demande-t-il une caution ?".
+        r"|demande(?:nt|ra)?(?=-(?:t-)?(?:il|elle|on|ils|elles)\b))"
+        r"(?:-t-(?:il|elle|on|ils|elles)|-(?:il|elle|on|ils|elles))?\s+"
         # One more word may qualify it ("une attestation d'assurance … particulière pour…").
         rf"{_THING}\s*(?:[\wÀ-ÿ'’-]+\s*)?"
         r"(?:[?,.;!]|$|\b(?:pour|avec|dans|sur|en|à|au|aux|de|du|des)\b)",
@@ -267,7 +269,10 @@ _ASKED_THING = (
     # What the people may receive: "Elles ont droit à la prime d'activité ?", "peuvent-ils
     # bénéficier d'un logement ?".
     re.compile(
-        r"\b(?:(?:droit|accès|acces)\s+(?:à\s+|a\s+|au\s+|aux\s+)?|bénéficier\s+(?:de\s+|d['’]))"
+        r"\b(?:(?:droit|accès|acces)\s+(?:à\s+|a\s+|au\s+|aux\s+)?|bénéficier\s+(?:de\s+|d['’])"
+        # "les participants peuvent avoir des tickets de bus gratuits ?".
+        r"|(?:peuvent|pourront|pourraient)(?:-(?:ils|elles))?\s+(?:avoir|toucher|recevoir"
+        r"|obtenir)\s+)"
         rf"(?=(?:la|l['’]|une?|les?|des|du)\b){_THING}"
         r"\s*(?:[?,.;!]|$|\b(?:pour|avec|dans|sur|en|pendant|même|meme)\b)",
         re.I,

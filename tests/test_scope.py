@@ -121,6 +121,9 @@ def test_a_name_given_as_an_example_of_a_kind_the_call_names(
             ["assurance", "responsabilite"],
         ),
         ("Exige-t-on un commissaire aux comptes ?", ["commissaire"]),
+        # Asked for by inversion; not a statement ("je demande une précision").
+        ("La préfecture demande-t-elle un cautionnement ?", ["cautionnement"]),
+        ("Je demande une précision sur le budget.", []),
         # ... in any person or tense of "devoir" or "falloir", or in a sentence that asks.
         ("Une petite structure doit-elle avoir un commissaire aux comptes ?", ["commissaire"]),
         ("Faudrait-il posséder une flotte de véhicules ?", ["flotte"]),
@@ -141,6 +144,7 @@ def test_a_name_given_as_an_example_of_a_kind_the_call_names(
         # What the people may receive.
         ("Elles ont droit à la prime d'activité en plus ?", ["prime"]),
         ("Peuvent-elles bénéficier d'un logement social ?", ["logement", "social"]),
+        ("Les jeunes pourront avoir des tickets gratuits ?", ["tickets", "gratuits"]),
         # A property of a thing, not whether it exists.
         ("La convention est-elle renouvelable ?", []),
         ("Les frais de siège sont-ils éligibles ?", []),
