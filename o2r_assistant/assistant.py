@@ -53,6 +53,7 @@ from .question import (
     Question,
     about_own_project,
     analyse,
+    asks_source,
     language_switch,
     questions_of,
     without_greeting,
@@ -358,6 +359,16 @@ class Assistant:
                 # "And in English?": the last question again, answered in that language.
                 asked = replace(analyse(history[-1]), english=language == "en")
                 return one(asked, notices, history[:-1], dossier, read_facts)
+            if history and asks_source(text):
+                # "C'est écrit où ?": the last question again, whose quotes name their text,
+                # with no "Oui." or "Non." before them: the source is what is asked.
+                asked = replace(analyse(history[-1]), english=analyse(text).english, yes_no=False)
+                return one(asked, notices, history[:-1], dossier, read_facts)
+            # "… ? Où est-ce écrit ?": the quotes answering the question before say where.
+            sourced = [p for i, p in enumerate(parts) if not (i and asks_source(p))]
+            if len(sourced) < len(parts) == 2:
+                return one(analyse(text, sourced[0]), notices, history, dossier, read_facts)
+            parts = sourced
             if len(parts) < 2:
                 return one(analyse(text), notices, history, dossier, read_facts)
             # Several questions: each answered on its own, the first with the message's facts.

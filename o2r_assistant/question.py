@@ -1502,6 +1502,33 @@ def language_switch(message: str) -> str | None:
     return "en" if asked[-1]["language"].lower() in ("english", "anglais") else "fr"
 
 
+# A follow-up asking only where the last answer is written: "C'est écrit où ?", "Quel texte
+# dit ça ?", "Which article says so?". Every quote names its text and article already.
+_ASKS_SOURCE = re.compile(
+    r"^\W*(?:(?:et|mais|ok|d['’]accord|merci|and|but|thanks)\W+)*"
+    r"(?:(?:c['’]est|c|ça|ca|cela|ceci|tout ça)\s+(?:est\s+)?(?:écrit|ecrit|marqué|marque|précisé"
+    r"|prévu|indiqué|dit)\s+(?:où|ou|dans quel\w*\s+\w+)"
+    r"|où\s+(?:est-ce\s+(?:que\s+c['’]est\s+)?|c['’]est\s+|ça\s+|cela\s+)?(?:est\s+)?(?:écrit|ecrit"
+    r"|marqué|précisé|indiqué|prévu)"
+    r"|(?:dans\s+)?(?:quel|quels|quelle)\s+(?:texte|article|document|décret|arrêté|loi)s?"
+    r"(?:\s+(?:le|l['’]|les))?\s*(?:dit|disent|prévoit|précise|indique|impose|fixe)\w*"
+    r"(?:\s+(?:ça|ca|cela|ceci|ce point))?"
+    r"|(?:ça|ca|cela)\s+vient\s+d[e'’]\s*(?:quel\w*|où)(?:\s+(?:texte|article))?"
+    r"|dans\s+quel\w*\s+(?:texte|article|document|décret|arrêté|loi)s?"
+    r"|where\s+(?:is|was)\s+(?:that|this|it)\s+(?:written|stated|set out|laid down|said)"
+    r"|which\s+(?:text|article|document|law|decree|provision)\s+(?:says|states|sets|requires)"
+    r"(?:\s+(?:that|this|so|it))?"
+    r"|(?:what|which)\s+is\s+the\s+(?:source|legal basis)(?:\s+for\s+(?:that|this|it))?)"
+    r"(?:\s+(?:exactement|précisément|exactly|please|svp|stp))?\W*$",
+    re.I,
+)
+
+
+def asks_source(question: str) -> bool:
+    """Whether ``question`` only asks where the answer before it is written."""
+    return bool(_ASKS_SOURCE.match(question.strip()))
+
+
 # A proper name of several words ("Pays de la Loire", "La Roche-sur-Yon") is in no language.
 _COMPOUND_NAME = re.compile(
     r"\b[A-ZÀ-Ý][\wÀ-ÿ'’-]*(?:\s+(?:de|du|des|la|le|et|sur|en)\s+(?:la\s+|l['’])?[A-ZÀ-Ý][\wÀ-ÿ'’-]*)+"

@@ -8,6 +8,7 @@ from o2r_assistant.facts import extract_facts
 from o2r_assistant.question import (
     about_own_project,
     analyse,
+    asks_source,
     dates_text,
     enumerates,
     focus_of,
@@ -1891,3 +1892,37 @@ def test_a_request_to_list_asks() -> None:
 def test_who_files_asks_no_eligibility(message: str, eligibility: bool) -> None:
     assert analyse(message).asks_eligibility is eligibility
 
+
+@pytest.mark.parametrize(
+    ("message", "source"),
+    [
+        ("C'est écrit où ?", True),
+        ("Et ça vient de quel article ?", True),
+        ("Dans quel texte ?", True),
+        ("Which article says so?", True),
+        # A question of its own about a text, or about where to go.
+        ("Quel texte fixe la durée de la convention ?", False),
+        ("Où est-ce que je dépose le dossier ?", False),
+    ],
+)
+def test_asking_only_where_the_answer_is_written(message: str, source: bool) -> None:
+    assert asks_source(message) is source
+
+
+def test_where_it_is_written_quotes_the_answer_before_again(assistant) -> None:
+    answer = assistant.ask(
+        "C'est écrit où ?",
+        history=["Combien de temps peut durer l'accompagnement d'une personne ?"],
+    )
+    assert "douze mois pour une même personne" in answer.citations[0].quote
+    assert not answer.text.startswith(("Oui", "Non"))
+
+
+def test_a_second_question_asking_where_it_is_written_gets_no_section_of_its_own(
+    assistant,
+) -> None:
+    answer = assistant.ask(
+        "Combien de temps dure la convention signée avec l'État ? Où est-ce écrit ?"
+    )
+    assert "trois ans" in answer.citations[0].quote
+    assert "Sur votre question" not in answer.text
