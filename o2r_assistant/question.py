@@ -490,6 +490,9 @@ KIND_ASKED = {
         r"\s+(?:(?:[\wÀ-ÿ'’]+\s+){0,2}?)"
         r"(?:candidater|répondre|postuler|déposer|se porter candidate?s?|soumissionner|apply"
         r"|bid|be (?:a )?(?:lead|applicant)"
+        # Carrying a project is applying: "une commune peut-elle porter un projet O2R ?".
+        r"|porter\s+(?:un|le|ce|notre|son)\s+projet|(?:lead|run|carry)\s+(?:an?|the|this)"
+        r"\s+(?:O2R\s+)?project"
         # Applying with others: "un CCAS peut-il faire partie du groupement ?", "can a
         # town hall join the consortium?".
         r"|(?:faire partie|être membre|etre membre)\s+(?:du|d['’]un|de notre|de ce)\s+"
@@ -531,6 +534,11 @@ KIND_ASKED = {
         r"|\b(?:que|ce qu[e'’]|qu['’]est-ce qu[e'’])\s*(?:[\wÀ-ÿ]+\s+){0,2}?"
         r"(?:contien|contiendr|conten|comport|inclu)\w*"
         r"|\bsur quels? critères"
+        # How bids are judged asks for the criteria: "comment les dossiers sont-ils évalués ?".
+        r"|\b(?:comment|sur quoi|how|on what basis)\b[^.?!]{0,20}?\b(?:dossiers?|candidatures?"
+        r"|projets?|bids?|applications?|proposals?)\b[^.?!]{0,15}?\b(?:évalué|jugé|noté"
+        r"|sélectionné|départagé|assessed|judged|evaluated|scored|selected)e?s?\b"
+        r"(?![^.?!]{0,30}\b(?:une fois|en cours|pendant|après|once|after|during)\b)"
         r"|\b(?:which|what)\s+(?:[\w-]+\s+)?(?:criteria|conditions|missions|documents|steps"
         r"|actions|principles|obligations|commitments)\b"
         # What something must hold: "elle doit contenir quoi ?", "what must it include?",
@@ -801,7 +809,9 @@ FRAME_NOUNS = frozenset(
         # "à quelle autorité adresser la demande ?" asks who, whatever the texts call them:
         # "à quelle préfecture ?" is answered by the prefect the texts name.
         "autorité autorités instance instances interlocuteur interlocuteurs administration "
-        "préfecture préfectures"
+        "préfecture préfectures "
+        # "quel statut juridique faut-il ?" asks which kind of organisation may apply.
+        "statut statuts"
     )
 )
 # The words that ask for each kind of fact, or name the call every question is about:

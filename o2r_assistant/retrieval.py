@@ -87,6 +87,7 @@ _EVERYDAY: dict[str, str] = {
     "où": "territoire",
     "mutuelle": "sécurité sociale",
     "préfecture": "préfet",
+    "statut": "organisme public privé",
     "santé": "santé",
     # Giving up the support offered: the texts' "ont décroché de solutions".
     "lâché": "décroché",
@@ -454,7 +455,11 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(
             r"\b(?:faut|faudra\w*|doivent|doit|devront|must|need to|needs to|have to|has to"
             r"|obligée?s?|obligatoire|besoin)\b[^.?!]{0,40}?\b(?:être|etre|soient|soit|be)\s+"
-            r"(?:déjà\s+|already\s+)?(?:inscrite?s?|registered)\b",
+            r"(?:déjà\s+|already\s+)?(?:inscrite?s?|registered)\b"
+            # So does the public itself named that way: "inscrit nulle part", "registered
+            # nowhere", "not registered anywhere".
+            r"|\binscrite?s?\s+nulle\s+part\b|\bregistered\s+nowhere\b"
+            r"|\bnot\s+registered\s+anywhere\b",
             re.I,
         ),
         "publics dits invisibles qui ne sont pas inscrits auprès d'un acteur du réseau pour "
@@ -573,6 +578,24 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             re.I,
         ),
         "dématérialisée",
+    ),
+    # How bids are judged is what the texts call choosing projects by criteria: "comment les
+    # dossiers sont-ils évalués ?", "how are applications assessed?" (not how a project is
+    # evaluated once under way).
+    (
+        re.compile(
+            r"\b(?:comment|sur quoi|how|on what basis|criteria|critères)\b[^.?!]{0,20}?"
+            r"\b(?:dossiers?|candidatures?"
+            r"|projets?|bids?|applications?|proposals?)\b[^.?!]{0,15}?"
+            r"\b(?:évalué|jugé|noté|départagé|sélectionné|classé|assessed|judged|evaluated|scored"
+            r"|ranked|selected)e?s?\b"
+            r"(?![^.?!]{0,30}\b(?:une fois|en cours|pendant|après|once|after|during)\b)"
+            r"|\b(?:comment|how)\b[^.?!]{0,25}?\b(?:évalue|juge|note|sélectionne|départage|classe"
+            r"|assess|judge|score|rank|select)\w*\s+(?:les\s+|the\s+)?(?:dossiers|candidatures"
+            r"|projets|bids|applications|proposals)\b",
+            re.I,
+        ),
+        "les projets sont choisis selon les critères suivants",
     ),
     # Where a bid is sent is the prefect of the region of action: "on envoie le dossier à
     # quelle préfecture ?", "à qui adresser la candidature ?", "to which authority must the

@@ -1926,3 +1926,23 @@ def test_a_second_question_asking_where_it_is_written_gets_no_section_of_its_own
     )
     assert "trois ans" in answer.citations[0].quote
     assert "Sur votre question" not in answer.text
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Une mairie peut-elle porter un projet O2R ?",
+        "Can a town council run an O2R project?",
+    ],
+)
+def test_carrying_a_project_asks_who_may_apply(message: str) -> None:
+    assert "applicant" in analyse(message).kinds
+
+
+def test_how_bids_are_judged_asks_for_the_criteria() -> None:
+    assert "list" in analyse("Sur quoi les dossiers seront-ils départagés ?").kinds
+    assert "list" not in analyse("Comment le projet sera-t-il évalué une fois en cours ?").kinds
+
+
+def test_the_legal_status_asked_is_answered(assistant) -> None:
+    assert not assistant.ask("Quel statut juridique faut-il avoir pour candidater ?").abstained

@@ -275,6 +275,9 @@ def test_applying_as_several_reads_as_the_texts_say_it(question: str) -> None:
         ("Le montant donné par l'État, il est calculé comment ?", "compense les charges"),
         ("Du coup c'est laquelle d'entre nous qui coordonne ?", "chef de file"),
         ("Which of us has to sign the agreement?", "chef de file"),
+        ("Ça veut dire quoi, inscrit nulle part ?", "ne sont pas inscrits"),
+        ("What counts as registered nowhere?", "ne sont pas inscrits"),
+        ("How will the bids be scored?", "critères suivants"),
     ],
 )
 def test_recurring_questions_read_as_the_texts_say_them(question: str, meaning: str) -> None:
