@@ -896,8 +896,10 @@ def select_sentences(
 
 
 def _quoted_in(cand: Candidate, given: frozenset[str]) -> bool:
-    """Whether a quote already given holds the candidate's sentence (or is held by it)."""
-    return any(cand.quote in quote or quote in cand.quote for quote in given)
+    """Whether a quote already given holds the candidate's sentence. A whole list holding
+    the one item given ("sur quoi les dossiers sont-ils jugés ?" after the equality
+    criterion) says more than it: no repeat."""
+    return any(cand.quote in quote for quote in given)
 
 
 def _clause_answered(cand: Candidate, question: Question) -> int:

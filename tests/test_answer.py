@@ -1980,3 +1980,13 @@ def test_a_later_question_gets_its_own_sentence_not_the_earlier_ones(assistant) 
     later = next(p for p in answer.text.split("\n\n") if "transmettre en ligne" in p)
     assert "dématérialisée" in later
     assert "cité plus haut" not in answer.text
+
+
+def test_a_whole_list_is_no_repeat_of_the_one_item_quoted_before(assistant) -> None:
+    # The first question quotes one criterion; the second asks for all of them.
+    answer = assistant.ask(
+        "L'égalité entre femmes et hommes compte-t-elle dans la sélection ? Et plus "
+        "largement, sur quoi les dossiers sont-ils jugés ?"
+    )
+    later = answer.text.split("Sur votre question", 1)[-1]
+    assert "la qualité du modèle économique" in later
