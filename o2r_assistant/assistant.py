@@ -366,7 +366,7 @@ class Assistant:
                 return one(asked, notices, history[:-1], dossier, read_facts)
             # "… ? Où est-ce écrit ?": the quotes answering the question before say where.
             sourced = [p for i, p in enumerate(parts) if not (i and asks_source(p))]
-            if len(sourced) < len(parts) == 2:
+            if len(parts) == 2 and len(sourced) == 1:
                 return one(analyse(text, sourced[0]), notices, history, dossier, read_facts)
             parts = sourced
             if len(parts) < 2:
