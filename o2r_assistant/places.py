@@ -106,6 +106,13 @@ _COMMON_WORD_NAMES = frozenset({
     "gers", "indre", "jura", "landes", "lot", "manche", "marne", "meuse", "nord", "oise", "orne",
     "somme", "tarn", "var", "vienne", "yonne",
 })  # fmt: skip
+# "Les Passerelles du Nord" names an organisation: a common-word department name right
+# after a capitalised word and its article belongs to that name, unless the word names
+# an administration ("le Département du Nord").
+_PROPER_NAME_BEFORE = re.compile(
+    r"(?<![.!?:;»\n])[ ]+(?P<word>[A-ZÀ-Ý][\w'’-]*)[ ]+(?:du|des|de la|de l['’]|de)[ ]*$"
+)
+_ADMINISTRATIONS = frozenset({"departement", "conseil", "prefecture", "region", "ville"})
 _LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:dans|en|du|de|des|le|la|les|departement|in|to|from|of|the|across|near)[ ]+|\bl'"
     r"|\bd'|\bde la[ ]+)$"
@@ -257,7 +264,14 @@ def _named_places(text: str, folded: str) -> list[tuple[int, Place]]:
         elif key in _COMMON_WORD_NAMES:
             # "le Nord-Mayenne" is part of the Mayenne, not the Nord.
             compound = folded[match.end() : match.end() + 2][:1] == "-"
-            accepted = capitalised and bool(_LOCATIVE_BEFORE.search(before)) and not compound
+            named = _PROPER_NAME_BEFORE.search(text[max(0, match.start() - 40) : match.start()])
+            in_a_name = bool(named) and fold(named.group("word")) not in _ADMINISTRATIONS
+            accepted = (
+                capitalised
+                and bool(_LOCATIVE_BEFORE.search(before))
+                and not compound
+                and not in_a_name
+            )
         else:
             # The capital that counts is the name's own: "la Réunion" as well as "La Réunion".
             last_word = folded.rfind(" ", match.start(), match.end()) + 1 or match.start()

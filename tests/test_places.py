@@ -81,6 +81,8 @@ def _codes(text: str) -> list[str | None]:
         ("à la Réunion", ["974"]),
         ("en Guadeloupe", ["971"]),
         ("dans le Cher", ["18"]),
+        # An administration's name is no organisation's.
+        ("Le Département du Nord nous finance", ["59"]),
         # After an English preposition too.
         ("a little in Orne, next to the Sarthe", ["61", "72"]),
         ("la Loire (42)", ["42"]),
@@ -114,6 +116,9 @@ def test_find_places(text: str, codes: list[str | None]) -> None:
         "12000 personnes",
         "une aide de 44000 €",
         "aller vers le nord",
+        # An organisation named after a department, signing its message.
+        "Léa, pour Les Passerelles du Nord",
+        "l'association Les Amis de la Manche",
         "we work in the north of town",
         "des tours de quartier",
         "France Travail",
