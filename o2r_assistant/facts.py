@@ -1079,9 +1079,10 @@ none_after: [ ]*(?:n'est |n'a )?(?:pas|pas encore|toujours pas|non)[ ]+(?:encore
 unknown_before: \b(?:sais|savons|sait|savent|know|decided|decide)\b[^,;:.]{0,25}
     \b(?:qui|who)[ ]+(?:sera|serait|will be|would be)[ ]+(?:le |la |the )?$
 # "L'association angevine, Tremplin 49, serait chef de file": the name in apposition;
-# "les conseils ont acté que notre association serait chef de file": after "que".
+# "les conseils ont acté que notre association serait chef de file": after "que"; "notre
+# association de La Roche-sur-Yon (85) serait désignée chef de file": a code in the name.
 verb_before: (?:^.*(?:[,;:(]|\bet\b|\band\b|\bdont\b|\bqui\b|\bque\b|\bqu'|\bthat\b)|^)[ ]*
-    (?P<name>[^,;:()]{1,60}?)
+    (?P<name>(?:[^,;:()]|\([^()]{1,30}\)){1,60}?)
     (?:[ ]*,)?[ ]+(?:en[ ]+)?
     (?:(?:est|sera|serait|a ete|sont|seront|etant|is|will be|has been|was|being)[ ]+
     (?:designee?s?|nommee?s?|choisie?s?|retenue?s?|designated|named|chosen)

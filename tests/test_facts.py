@@ -934,6 +934,12 @@ def test_a_later_message_correcting_the_places_replaces_them(correction: str, pl
         ("With Solidarité Mayenne; Horizon is the designated lead (chef de file).", "Horizon"),
         # The name in apposition to its description, then the verb.
         ("L'association angevine, Tremplin 49, serait chef de file.", "Tremplin 49"),
+        # A department code in the name.
+        (
+            "Nous sommes trois associations. Notre association de La Roche-sur-Yon (85) "
+            "serait désignée chef de file.",
+            "Notre association de La Roche-sur-Yon (85)",
+        ),
         # Named in what was decided, or beside the group it leads.
         (
             "Les deux conseils d'administration ont acté que notre association serait chef "
