@@ -588,6 +588,31 @@ def names_training(text: str) -> bool:
     return bool(_TRAINING_LABEL.search(fold(text)))
 
 
+# Money, or eligible spending, named beside training: it is then training paid for.
+_TRAINING_MONEY = re.compile(
+    r"\b(?:budgets?|financ\w*|pa(?:y|ie|yer|yé|yée|yés|yées|yons)|pay(?:ing|s)?|paid"
+    r"|pris(?:es)? en charge|prendre en charge|d[ée]penses?|co[uû]ts?|costs?|frais|argent"
+    r"|enveloppe|subventions?|money|funds?|funded|cover\w*|[ée]ligibles?|spend\w*"
+    r"|consacrer|thune|fric)\b",
+    re.I,
+)
+# Training the people lack ("des jeunes sans diplôme") or are led to ("les orienter vers une
+# formation", "une entrée en formation") describes the public or the pathway's end.
+_TRAINING_NOT_PAID = re.compile(
+    r"\b(?:sans|pas de|aucune?|without|no)\b[^,.;:?!]{0,40}"
+    r"|\b(?:sorti\w* de|vers (?:une?|la|des)|(?:entrer|entre|entrée?s?|accéder à|accède à)"
+    r" (?:en|une?|la))\s+[\wÀ-ÿ]+",
+    re.I,
+)
+
+
+def names_training_cost(text: str) -> bool:
+    """Whether ``text`` speaks of paying for training: training named in any of its wordings
+    ("des formations CACES", "le permis de conduire") beside a word of money or of eligible
+    spending ("on peut consacrer une partie de l'enveloppe à des formations ?")."""
+    return names_training(_TRAINING_NOT_PAID.sub(" ", text)) and bool(_TRAINING_MONEY.search(text))
+
+
 _BUDGET_WORDS = re.compile(
     r"\b(?:total|couts?|budget|postes?|montants?|depenses?|personnel|salaires?|frais|charges|"
     r"costs?|staff|expenses?)\b"
@@ -1145,6 +1170,12 @@ _GENERAL_ACCOUNTING_ONLY = re.compile(
     r"\b(?:qu'une|que la|que notre|seulement une|uniquement une) comptabilite generale\b|"
     r"\bsans (?:aucune )?ventilation\b"
 )
+# Whether it is required, asked by denying it: "on n'est pas obligés de tenir une compta
+# analytique, si ?", "no need for analytic accounts, right?" says nothing of what is kept.
+_OBLIGATION_DENIED = re.compile(
+    r"\b(?:pas|plus|not|no)\b[ ]+(?:\w+[ ]+)?(?:obliges?|obligees?|tenue?s?|besoin|necessaire"
+    r"|obligatoire|forcement|required|obliged|need(?:ed)?|necessary|mandatory)\b[^.;:\n]{0,30}\Z"
+)
 _ACCOUNTING_NEGATION = re.compile(
     r"\b(?:pas|aucune|sans|ni|ne|n'|not|no|don't|doesn't|without)\b[^.;:\n]{0,30}\Z"
 )
@@ -1559,6 +1590,8 @@ def _accounting(folded: str, declarative: _Spans) -> bool | None:
         # nothing of who keeps it.
         before = folded[_span_around(folded, m.start(), m.start(), ".!?\n", 60)[0] : m.start()]
         kept = _ACCOUNTING_KEPT.match(folded, m.end())
+        if _OBLIGATION_DENIED.search(before):
+            continue
         if _ACCOUNTING_NEGATION.search(before) or (
             not kept
             and (

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from o2r_assistant.checker import merge_dossiers
-from o2r_assistant.facts import extract_facts
+from o2r_assistant.facts import extract_facts, names_training_cost
 
 # --- amounts -------------------------------------------------------------------------
 
@@ -955,6 +955,40 @@ def test_a_later_message_correcting_the_places_replaces_them(correction: str, pl
 )
 def test_the_lead_in_other_wordings(text: str, lead: str) -> None:
     assert extract_facts(text).consortium.lead == lead
+
+
+@pytest.mark.parametrize(
+    ("text", "paid"),
+    [
+        (
+            "Si nous sommes retenus, nous aimerions consacrer une partie de l'enveloppe à des "
+            "formations CACES : est-ce envisageable ?",
+            True,
+        ),
+        ("Pourrait-on utiliser une partie de l'argent pour payer des formations ?", True),
+        ("Est-ce que le permis de conduire peut être financé ?", True),
+        ("Can training costs for participants go in the budget?", True),
+        # Training the people lack or are led to describes the public or the pathway.
+        ("Les personnes sans permis sont-elles éligibles ?", False),
+        ("Est-il possible d'orienter les personnes vers une formation ?", False),
+        ("Une entrée en formation compte-t-elle comme une sortie ?", False),
+        ("Notre budget est de 0,3 M€, sans aucune dépense de formation. On peut y aller ?", False),
+        ("Quel est le budget minimum ?", False),
+    ],
+)
+def test_training_paid_for_is_told_from_training_as_a_fact_of_life(text: str, paid: bool) -> None:
+    assert names_training_cost(text) is paid
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On n'est pas obligés de tenir une compta analytique, si ?",
+        "Pas besoin d'une comptabilité analytique, non ?",
+    ],
+)
+def test_whether_analytic_accounts_are_required_states_nothing_kept(text: str) -> None:
+    assert extract_facts(text).analytic_accounting is None
 
 
 def test_organisation_facts_in_other_wordings() -> None:
