@@ -25,7 +25,7 @@ from . import cognates
 from .corpus import Chunk
 from .departments import DEPARTMENTS
 from .embeddings import Latent
-from .facts import names_dropout, names_training
+from .facts import names_dropout, names_training_cost
 from .index import VectorIndex
 from .latent import similarities as latent_similarities
 from .places import find_places, region_departments
@@ -145,12 +145,28 @@ _ENGLISH: dict[str, str] = {
     "overlaps": "complémentaires différenciée",
     "duplicate": "complémentaires différenciée",
     "duplicating": "complémentaires différenciée",
+    # So is doing something other than they do: "must our programme be different from what
+    # France Travail already does?".
+    "different": "différenciée complémentaires",
+    "differ": "différenciée complémentaires",
+    "differs": "différenciée complémentaires",
+    "differentiated": "différenciée complémentaires",
+    "distinct": "différenciée complémentaires",
     # Examining an application is what the texts call "instruire" it.
     "examine": "instruit instruction",
     "examines": "instruit instruction",
     "examining": "instruit instruction",
     "reviews": "instruit instruction",
     "reviewing": "instruit instruction",
+    # An organisation's "business model" and "corporate purpose" are the texts' "modèle
+    # économique" and "objet social".
+    "business": "modèle économique",
+    "corporate": "objet social",
+    # The State's agreement is the texts' "convention", "conclue" with the prefect.
+    "agreement": "convention",
+    "agreements": "convention",
+    "concluded": "conclue",
+    "counterparty": "conclue avec",
     # A false friend: the French "application" is a law's, not a candidate's.
     "application": "candidature",
     "applications": "candidatures",
@@ -223,7 +239,9 @@ ENGLISH_WORDS = frozenset(
 _HARDSHIP = (
     r"(?:santé|sante|logement|mobilité|mobilite|voitures?|véhicule|permis|transports?|dettes?"
     r"|endettement|addictions?|garde d['’]enfants|handicap|health|housing|mobility|cars?"
-    r"|debts?|childcare|homeless\w*|sans[- ]abri|hébergement)"
+    r"|debts?|childcare|homeless\w*|sans[- ]abri|hébergement"
+    # Housing in everyday words: "un mec sans appart", "il est à la rue", "SDF".
+    r"|apparts?|appartements?|sdf|sans domicile|(?:à|a|dans) la rue)"
 )
 # Without exception: "systématique", "obligatoirement", "for everyone".
 _EVERY_TIME = (
@@ -234,10 +252,16 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"\b(?:deux|trois|quatre|plusieurs|[2-9])\s+(?:structures|associations|assos|"
-            r"organismes|opérateurs|partenaires)\b|\bà plusieurs\b|\bensemble\b"
+            r"organismes|opérateurs|partenaires)\b|\bà plusieurs\b"
+            # Together, as applicants: "candidater ensemble", "porter ensemble un projet", not
+            # working alongside the network ("work together with France Travail").
+            r"|\b(?:candidat\w*|postul\w*|répond\w*|port\w*|dépos\w*|apply\w*|bid\w*|submit\w*"
+            r"|application)\s+(?:\w+\s+){0,3}?(?:ensemble|together|jointly)\b"
+            r"|\b(?:ensemble|together|jointly)\s+(?:\w+\s+){0,3}?(?:candidat\w*|postul\w*|répond\w*"
+            r"|port\w*|dépos\w*|apply\w*|bid\w*|submit\w*|un projet|a project)"
             # The same in English: "three of us orgs want to apply as a group".
             r"|\b(?:two|three|four|several|[2-9])\s+(?:of us|orgs|organi[sz]ations|associations"
-            r"|charities|partners|operators)\b|\bas a group\b|\btogether\b|\bjointly\b"
+            r"|charities|partners|operators)\b|\bas a group\b"
             # One of the partners asked for: "c'est lequel de nous trois qui signe ?".
             r"|\b(?:lequel|laquelle|qui)\s+(?:de nous|d['’]entre nous)\b"
             r"|\bwhich (?:one )?of us\b",
@@ -257,10 +281,56 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         "conditions dans lesquelles les actions menées seront évaluées modalités de suivi "
         "d'évaluation et de contrôle",
     ),
-    # The organisations' missions, not the "missions locales": the three the law names.
+    # The organisations' missions, not the "missions locales": the three the law names; so
+    # is what the law has them do ("la loi nous demande de faire quoi ?", "what does the law
+    # expect us to do?").
     (
-        re.compile(r"\bmissions\b(?!\s+locales)", re.I),
+        re.compile(
+            r"(?<!\blocal )\bmissions\b(?!\s+locales)"
+            r"|\b(?:loi|law|texte|textes|AMI)\b[^.?!]{0,40}\b(?:faire|fait|do)\s+(?:quoi|koi|what)\b"
+            r"|\bwhat\s+(?:does|do)\s+the\s+(?:law|texts?|call)\s+(?:expect|require|ask)\w*\b"
+            r"[^.?!]{0,20}\bdo\b",
+            re.I,
+        ),
         "trois missions repérage remobilisation accompagnement socio-professionnel",
+    ),
+    # How the offer stands against what exists ("quelle différence entre l'O2R et une SIAE
+    # ?", "how does O2R differ from the youth contract?"): it must complement and differ
+    # from the common services.
+    (
+        re.compile(
+            r"\bdifférences?\s+(?:entre|avec)\b|\bse distingue\w*\b|\bse différencie\w*\b"
+            r"|\bdiffer\w*\s+from\b|\bdifference\s+(?:between|with)\b|\bcompared?\s+(?:to|with)\b",
+            re.I,
+        ),
+        "offre complémentaire et différenciée du droit commun",
+    ),
+    # Who picks the projects is who examines the bids for the prefect: "qui, au bout du
+    # compte, choisit les projets ?", "who decides which bids get funded?".
+    (
+        re.compile(
+            r"\bqui\b[^.?!]{0,30}?\b(?:choisit|choisira|sélectionne|sélectionnera|retient|retiendra"
+            r"|décide|décidera|tranche|examine|examinera|instruit|instruira)\b[^.?!]{0,30}?"
+            r"\b(?:projets?|dossiers?|candidatures?|lauréats?)\b"
+            r"|\bwho\b[^.?!]{0,20}?\b(?:chooses?|selects?|picks?|decides?|examines?|reviews?"
+            r"|assess\w*)\b[^.?!]{0,40}?\b(?:projects?|bids?|applications?|proposals?|files?"
+            r"|winners?|funded)\b",
+            re.I,
+        ),
+        "DREETS instruit les candidatures pour le préfet de région",
+    ),
+    # What follows the three years: "peut-on espérer une suite au-delà ?", "la convention
+    # est-elle reconductible ?", "can it be renewed after three years?".
+    (
+        re.compile(
+            r"\brenouvel\w*|\breconduc\w*|\breconduit\w*|\brenew\w*"
+            r"|\b(?:suite|continuer|continue[rs]?|continuity)\b[^.?!]{0,20}?"
+            r"\b(?:au-delà|au dela|beyond)\b"
+            r"|\b(?:au-delà|au dela) des (?:trois|3) ans\b|\bafter (?:the )?(?:three|3) years\b"
+            r"|\bbeyond (?:the )?(?:three|3) years\b",
+            re.I,
+        ),
+        "convention conclue pour une durée de trois ans elle peut être renouvelée",
     ),
     # A length asked for, of whatever it is: the pathway's "durée maximale" and the
     # convention's "durée de trois ans" alike.
@@ -333,7 +403,10 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"\b(?:existai(?:t|ent)|exist(?:ed)?)\b[^.?!]{0,25}\b(?:avant|before)\b"
-            r"|\b(?:sort|sortent|vient|viennent) d['’]où\b|\bd['’]où (?:ça )?(?:sort|vient)\b"
+            # Not where a text comes from: "le cahier des charges, il sort d'où ?".
+            r"|^(?![^?]*\b(?:cahier des charges|textes?|décret|arrêté)\b[^.?!]{0,40}"
+            r"\b(?:sort|vient)\s+d['’]où)[^?]*?"
+            r"(?:\b(?:sort|sortent|vient|viennent) d['’]où\b|\bd['’]où (?:ça )?(?:sort|vient)\b)"
             r"|\btout neuf\b|\bbrand new\b|\bcame before\b|\bcontinuité\b|\bprend la suite\b"
             r"|\borigines?\b|\bhistorique\b|\bhistory\b|\bpredecessors?\b"
             # "totally new, or the continuation of some earlier programmes?".
@@ -387,6 +460,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"\b(?:financ\w*|fund\w*|subventionn\w*)"
             r"|\btou(?:s|tes) les (?:projets|dossiers|candidatures)\b[^.?!]{0,50}\bfinancé"
             r"|\benveloppes?\b[^.?!]{0,30}\b(?:limitée|épuisée|entamée|bouclée|consommée)"
+            # "si ya plus de thune dans l'enveloppe", "s'il n'y a plus d'argent": none left.
+            r"|\b(?:n['’]?\s*)?(?:y\s*a|ya)\s+plus\s+(?:de\s+|d['’])\s*(?:thune|sous|argent|fric"
+            r"|budget|crédits?|financement)\b|\bno\s+(?:money|funds?|budget)\s+left\b"
             r"|\benveloppe limitée\b|\blimit(?:ed)? (?:on the )?(?:overall |total )?"
             r"(?:money|funding|budget|envelope)"
             # The other way round: "is State funding guaranteed?", "le financement est-il assuré ?",
@@ -397,7 +473,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             # A bound set by the budget: "any budgetary constraint on how many…", "une
             # contrainte budgétaire".
             r"|\b(?:budget(?:ary)?|financial)\s+(?:constraints?|limits?|caps?|ceilings?)\b"
-            r"|\b(?:contraintes?|limites?|plafonds?)\s+budgétaires?\b",
+            r"|\b(?:contraintes?|limites?|plafonds?)\s+budgétaires?\b"
+            # The budget law's own name: "by the annual budget appropriations?".
+            r"|\bappropriations?\b|\bfinance (?:act|law|bill)\b|\bbudget law\b",
             re.I,
         ),
         "instruites dans la limite des crédits ouverts par la loi de finances",
@@ -412,7 +490,10 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"(?:état|etat|state)\b|\bstate\s+(?:money|funding|grants?|aid)\b"
             # What it pays: "le montant versé par l'État", "how much will the State give?".
             r"|\b(?:montant|somme)\b[^.?!]{0,20}\b(?:par|de)\s+l['’](?:état|etat)\b"
-            r"|\bhow much\b[^.?!]{0,20}\bthe state\b)"
+            r"|\bhow much\b[^.?!]{0,20}\bthe state\b"
+            # Its share: "la part de l'État", "the State's share of the budget".
+            r"|\b(?:part|participation|apport|quote-part)\s+(?:de\s+l['’]\s*|du\s+)(?:état|etat)\b"
+            r"|\bstate(?:['’]s)?\s+(?:share|part|portion)\b|\bshare\s+(?:paid\s+)?by\s+the\s+state\b)"
             r"(?![^.?!]{0,30}\b(?:garanti|guaranteed|assuré|sure|certain))",
             re.I,
         ),
@@ -484,9 +565,20 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     # avec d'autres opérateurs", not only what a group must do.
     (
         re.compile(
-            r"\b(?:seule?s?|alone|on (?:our|its) own)\b[^.?!]{0,25}?\b(?:ou|or)\b[^.?!]{0,25}?"
-            r"\b(?:plusieurs|ensemble|groupement|consortium|partenaires?|à deux|a deux|together"
-            r"|partners?|several|others?|autres)\b",
+            r"\b(?:seule?s?|alone|on (?:our|its) own)\b[^.?!]{0,25}?\b(?:ou|or)\b[^.?!]{0,45}?"
+            r"\b(?:plusieurs|ensemble|groupement|consortium|partenaires?|partenariat|à deux|a deux"
+            r"|together|partners?|partnership|several|others?|autres)\b"
+            # A group believed required: "une structure ne peut pas candidater seule, il faut
+            # un groupement ?", "must we apply as a consortium?".
+            r"|\b(?:seule?s?|alone)\b[^.?!]{0,30}?\b(?:faut|must|need\w*|requires?|obligatoire)\b"
+            r"[^.?!]{0,20}?\b(?:groupement|consortium|partenariat|partnership|plusieurs)\b"
+            r"|\b(?:groupement|consortium|partenariat|partnership)\s+(?:est\s+)?(?:obligatoire"
+            r"|required|mandatory)\b"
+            # The other way round: "on peut y aller à plusieurs assos ou faut candidater tout
+            # seul ?".
+            r"|\b(?:plusieurs|ensemble|groupement|consortium|à deux|a deux|together|partnership"
+            r"|several)\b[^.?!]{0,30}?\b(?:ou|or)\b[^.?!]{0,40}?\b(?:seule?s?|alone|on (?:our|its)"
+            r" own)\b",
             re.I,
         ),
         "un opérateur peut candidater seul ou avec d'autres opérateurs",
@@ -572,7 +664,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     # dématérialisée": "peut-on tout faire en ligne ?", "by e-mail?", "un dossier papier ?".
     (
         re.compile(
-            r"\ben ligne\b|\bonline\b|\bpar (?:e-?mail|mail|courriel)\b|\bby (?:e-?mail|post)\b"
+            r"\ben ligne\b(?!\s+de\s+compte)|\bonline\b|\bpar (?:e-?mail|mail|courriel)\b"
+            r"|\bby (?:e-?mail|post)\b"
             r"|\b(?:voie|envoi|format|version|dossier|courrier)s? (?:électronique|numérique"
             r"|papier)\b|\bpaper\b",
             re.I,
@@ -581,7 +674,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     # How bids are judged is what the texts call choosing projects by criteria: "comment les
     # dossiers sont-ils évalués ?", "how are applications assessed?" (not how a project is
-    # evaluated once under way).
+    # evaluated once under way), and what a bid must meet to be taken.
     (
         re.compile(
             r"\b(?:comment|sur quoi|how|on what basis|criteria|critères)\b[^.?!]{0,20}?"
@@ -592,10 +685,35 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"(?![^.?!]{0,30}\b(?:une fois|en cours|pendant|après|once|after|during)\b)"
             r"|\b(?:comment|how)\b[^.?!]{0,25}?\b(?:évalue|juge|note|sélectionne|départage|classe"
             r"|assess|judge|score|rank|select)\w*\s+(?:les\s+|the\s+)?(?:dossiers|candidatures"
-            r"|projets|bids|applications|proposals)\b",
+            r"|projets|bids|applications|proposals)\b"
+            # "c koi les criteres pr que le dossier soit pris ?", "ils se basent sur quoi pour
+            # départager ?": what a bid must meet to be taken, telling bids apart.
+            r"|\bcrit[èe]res?\b[^.?!]{0,30}?\b(?:dossiers?|candidatures?|projets?|bids?"
+            r"|applications?)\b[^.?!]{0,15}?\b(?:pris|retenu|accepté|choisi|sélectionné|financé"
+            r"|accepted|chosen|selected|funded)e?s?\b"
+            r"|\bdépartag\w*|\bse bas\w*\s+sur quoi\b",
             re.I,
         ),
         "les projets sont choisis selon les critères suivants",
+    ),
+    # The law the scheme rests on is a chapter of four articles of the labour code: "sur
+    # quels articles du code du travail repose ce dispositif ?", "what is the legal basis?".
+    (
+        re.compile(
+            # Not the basis of what was asked just before: "… keep analytical accounts, and on
+            # what legal basis?".
+            r"(?<!and on what )(?<!and on which )(?<!et sur quelle )(?<!et sur quel )"
+            r"\b(?:bases?|fondements?)\s+(?:légales?|legales?|juridiques?)\b"
+            r"|(?<!and on what )(?<!and on which )\blegal\s+(?:basis|bases|grounds?|foundation)\b"
+            r"|\brepos\w*\s+sur\s+quels\s+(?:articles|textes)\b"
+            # The scheme's, not one measure's ("… repose la rémunération ?").
+            r"|\bquels\s+(?:articles|textes)\b[^.?!]{0,40}\brepos\w*\s+(?:exactement\s+)?"
+            r"(?:ce|cet|cette|le|la|l['’])\s*(?:dispositif|offre|o2r|ami|appel|programme)\b"
+            r"|\b(?:rests?|based|founded|grounded)\s+on\s+(?:which|what)\s+(?:articles?|provisions?"
+            r"|law|texts?)\b",
+            re.I,
+        ),
+        "base légale",
     ),
     # Where a bid is sent is the prefect of the region of action: "on envoie le dossier à
     # quelle préfecture ?", "à qui adresser la candidature ?", "to which authority must the
@@ -604,12 +722,18 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(
             r"\b(?:à|a|auprès de|aupres de)\s+(?:quelle|la|une)\s+préfecture\b"
             r"|\bquelle\s+préfecture\b"
-            r"|\b(?:envoy|adress|dépos|depos|transm|remet|remett)\w*\b[^.?!]{0,40}?\b(?:à qui|a qui"
+            # Not whom something is meant for: "elles s'adressent à qui ?".
+            r"|\b(?<!s')(?<!s’)(?:envoy|adress|dépos|depos|transm|remet|remett)\w*\b[^.?!]{0,40}?"
+            r"\b(?:à qui|a qui"
             r"|auprès de qui|aupres de qui|à quel(?:le)?s?\s+(?:service|administration|autorité)"
             r"|où)\b"
             r"|\b(?:à qui|a qui|auprès de qui|aupres de qui)\b[^.?!]{0,30}?\b(?:envoy|adress|dépos"
             r"|depos|transm|remet|remett)\w*"
+            # "to which authority…?", "which body do we send it to?"; not which one examines.
+            r"|\b(?:to|with)\s+(?:which|what)\s+(?:authority|body|office|prefecture|prefect"
+            r"|administration)\b"
             r"|\b(?:which|what)\s+(?:authority|body|office|prefecture|prefect|administration)\b"
+            r"[^.?!]{0,50}\bto\s*\?"
             r"|\bto\s+whom\b|\bwho\s+(?:do|should|must)\s+we\s+(?:send|address|submit)\b",
             re.I,
         ),
@@ -660,9 +784,10 @@ def phrase_meanings(text: str) -> list[str]:
     again how to send it)."""
     text = _FOLLOWED.sub("", text) or text
     meanings = [meaning for pattern, meaning in _PHRASES if pattern.search(text)]
-    if names_training(text):
-        # Training by another name ("le permis de conduire", "des cours de FLE"), read as
-        # the checker reads it: the texts say "formation", and that it is not eligible.
+    if names_training_cost(text):
+        # Training paid for, by another name ("le permis de conduire", "des cours de FLE"),
+        # read as the checker reads it: the texts say "formation", and that it is not
+        # eligible. Not training as where people go next ("une entrée en formation").
         meanings.append("dépenses de formation ne sont pas éligibles")
     if names_dropout(text):
         # "j'ai tout lâché", "des décrocheurs": the AMI's public that dropped out.

@@ -274,14 +274,59 @@ def test_applying_as_several_reads_as_the_texts_say_it(question: str) -> None:
         ("Is it brand-new or the continuation of earlier schemes?", "depuis 2019"),
         ("Le montant donné par l'État, il est calculé comment ?", "compense les charges"),
         ("Du coup c'est laquelle d'entre nous qui coordonne ?", "chef de file"),
+        ("on peut y aller à plusieurs assos ou faut candidater tout seul ?", "seul ou avec"),
+        ("Une structure ne peut pas candidater seule, il faut un groupement ?", "seul ou avec"),
+        ("Is a partnership mandatory?", "seul ou avec"),
+        ("Quelle est la part de l'État dans le financement du projet ?", "contribution financière"),
+        ("What is the State's share of the budget?", "contribution financière"),
+        ("Quelle différence entre l'O2R et une SIAE ?", "différenciée du droit commun"),
+        ("How does O2R differ from the youth contract?", "différenciée du droit commun"),
+        ("Est-ce qu'on peut espérer une suite au-delà ?", "renouvelée"),
+        ("Qui, au bout du compte, choisit les projets : un jury, l'État ?", "DREETS"),
+        ("Who decides which bids get funded?", "DREETS"),
+        ("Is the number approved capped by the budget appropriations?", "crédits ouverts"),
+        ("Can the agreement be renewed after three years?", "renouvelée"),
+        ("May one organisation apply on its own, or is a partnership required?", "seul ou avec"),
         ("Which of us has to sign the agreement?", "chef de file"),
         ("Ça veut dire quoi, inscrit nulle part ?", "ne sont pas inscrits"),
         ("What counts as registered nowhere?", "ne sont pas inscrits"),
         ("How will the bids be scored?", "critères suivants"),
+        ("slt c koi les criteres pr que le dossier soit pris ?", "critères suivants"),
+        ("Et ils se basent sur quoi pour départager ?", "critères suivants"),
+        ("en gros la loi elle nous demande de faire koi ??", "trois missions"),
+        ("Sur quels articles du code du travail repose ce dispositif ?", "base légale"),
+        ("genre un mec sans appart avec des galeres de sante ?", "cumulent des difficultés"),
+        ("What is the legal basis of the scheme?", "base légale"),
+        ("What does the law expect us to actually do?", "trois missions"),
+        ("si ya plus de thune dans l'enveloppe ils prennent plus personne ?", "crédits ouverts"),
     ],
 )
 def test_recurring_questions_read_as_the_texts_say_them(question: str, meaning: str) -> None:
     assert any(meaning in m for m in phrase_meanings(question))
+
+
+@pytest.mark.parametrize(
+    ("question", "meaning"),
+    [
+        # Whom the missions are meant for, not where a bid is sent.
+        ("Et elles s'adressent à qui exactement ?", "au préfet de la région"),
+        ("Which authority examines the applications on behalf of the prefect?", "au préfet"),
+        # A figure of speech, not a way of sending the file.
+        ("La situation financière entre-t-elle en ligne de compte ?", "dématérialisée"),
+        # Working alongside the network is no joint bid; the local missions are no missions.
+        ("Must we work together with France Travail and the local missions?", "chef de file"),
+        ("Must we work together with France Travail and the local missions?", "trois missions"),
+        # Training as where people go next is no training paid for.
+        ("Une entrée en formation compte-t-elle comme une sortie ?", "dépenses de formation"),
+        # Where a text comes from is no history of the scheme.
+        ("bon le cahier des charges national il sort d'où ?", "100 % inclusion"),
+        # The legal basis of one measure is not the scheme's.
+        ("Sur quel article du code du travail repose la rémunération ?", "base légale"),
+        ("Must we keep analytical accounts, and on what legal basis?", "base légale"),
+    ],
+)
+def test_words_in_another_sense_read_as_no_idiom(question: str, meaning: str) -> None:
+    assert not any(meaning in m for m in phrase_meanings(question))
 
 
 @pytest.mark.parametrize(
@@ -371,6 +416,10 @@ def test_only_words_the_texts_never_write_are_glossed(real_index):
         ("paye", "rémunération ressources"),  # typed without its accent
         ("chomeurs", "demandeurs d'emploi inscrits"),
         ("ou", None),  # "où" without its accent is another word
+        # Doing other than the common services is what the texts call differentiated.
+        ("different", "différenciée complémentaires"),
+        # The State's agreement is what the texts call the convention.
+        ("agreement", "convention"),
     ],
 )
 def test_an_everyday_word_is_mapped_with_or_without_its_accents(word, meaning):
