@@ -105,8 +105,9 @@ class Signature:
 def signature(question: str) -> Signature:
     asked = analyse(question)
     focus = asked.focus
-    # Who is asked is read with the other interrogatives (``wh``).
-    kinds = set(asked.kinds) - {"who"}
+    # Who is asked is read with the other interrogatives (``wh``); "depuis quand ?" asks a
+    # date as "quand ?" does.
+    kinds = set(asked.kinds) - {"who", "since"}
     about = set()
     if "duration" in kinds:
         about = whose(focus)

@@ -390,6 +390,8 @@ KIND_ASKED = {
     "duration": lenient(
         r"\bcombien de temps|\bdurée|\bdure(?:r|nt)?\b|\bpendant combien|\bhow long|\bduration"
         r"|\blength\b"
+        # "for what term is it concluded?", "for what period?".
+        r"|\b(?:for )?what (?:term|period)\b"
         # "le délai …, c'est combien ?" asks how long.
         r"|\bdélai\b[^?.]*\bcombien\b|\bcombien\b[^?.]*\bdélai\b"
         # A length put against a bound: "on peut le garder + d'1 an ?", "longer than 12
@@ -474,6 +476,12 @@ KIND_ASKED = {
     # peuvent répondre à l'AMI ?", "une commune peut-elle candidater ?", "can a public body
     # apply?". The candidate's own case ("pouvons-nous candidater ?") is eligibility.
     "applicant": lenient(
+        # Whether the call is kept for one kind of body: "ce n'est pas limité aux
+        # associations ?", "is it restricted to non-profits?".
+        r"\b(?:limitée?s?|réservée?s?|restreinte?s?|ouverte?s?)\s+(?:aux|à des|qu['’]aux)\s+"
+        r"(?:associations?|structures?|organismes?|collectivités?|entreprises?|communes?)\b"
+        r"|\b(?:limited|restricted|open|reserved)\s+(?:only\s+)?to\s+(?:non-?profits?|charities"
+        r"|associations|companies|businesses|public bodies|ngos)\b|"
         r"(?:\b(?:qui|quel(?:le)?s?(?:\s+(?:sortes?|types?|genres?)\s+d[e'’])?\s*"
         r"(?:structures?|organismes?|organisations?|acteurs?|entités?|associations?|porteurs?)"
         r"|who|(?:what|which)\s+(?:kinds?\s+of\s+|types?\s+of\s+|sorts?\s+of\s+)?"
@@ -490,8 +498,9 @@ KIND_ASKED = {
         r"\s+(?:(?:[\wÀ-ÿ'’]+\s+){0,2}?)"
         r"(?:candidater|répondre|postuler|déposer|se porter candidate?s?|soumissionner|apply"
         r"|bid|be (?:a )?(?:lead|applicant)"
-        # Carrying a project is applying: "une commune peut-elle porter un projet O2R ?".
-        r"|porter\s+(?:un|le|ce|notre|son)\s+projet|(?:lead|run|carry)\s+(?:an?|the|this)"
+        # Carrying a project is applying: "une commune peut-elle porter un projet O2R ?",
+        # "… porter elle-même un projet ?".
+        r"|porter\s+(?:(?:elle|lui|eux|elles)-m[êe]mes?\s+)?(?:un|le|ce|notre|son)\s+projet|(?:lead|run|carry)\s+(?:an?|the|this)"
         r"\s+(?:O2R\s+)?project"
         # Applying with others: "un CCAS peut-il faire partie du groupement ?", "can a
         # town hall join the consortium?".
@@ -605,6 +614,8 @@ KIND_ASKED = {
         r"\b(?:vers(?:é|ée|és|ées)|pay[ée]e?s?|paid|disbursed)\b",
         re.I,
     ),
+    # How long something has been running: "depuis quand ?", "since when?".
+    "since": re.compile(r"\bdepuis\s+quand\b|\bsince\s+when\b", re.I),
 }
 # A text cited by its number or date: "L. 5316-1", "décret n° 2024-584", "loi du 18 décembre".
 TEXT_CITED = re.compile(r"\b[LRD]\.\s?\d{4}-\d+|\bn°\s?\d{4}-\d+|\bloi du \d|\barticle \d")
@@ -618,6 +629,8 @@ KIND_GIVEN = {
     "date": re.compile(
         rf"\b\d{{1,2}}(?:er)?\s+{_MONTHS}\s+\d{{4}}\b|\b{_MONTHS}\s+\d{{4}}\b", re.I
     ),
+    # "financés depuis 2019" answers "since when?".
+    "since": re.compile(r"\b(?:depuis|dès|since)\s+(?:19|20)\d{2}\b", re.I),
     "count": re.compile(rf"\b{_NUMBER}\s+[a-zà-ÿ]", re.I),
     "rate": re.compile(r"\d\s?%|\bpour ?cent\b", re.I),
     "contact": re.compile(
@@ -919,7 +932,9 @@ _LEANS_BACK = re.compile(
     r"|(?:does|do|is|would|will|can|could) (?:this|that)\b"
     # "What does that mean for our team?", "What means this exactly?".
     r"|what\s+(?:does\s+)?(?:this|that|it)\s+means?\b|what\s+means\s+(?:this|that|it)\b"
-    r"|(?:ce|cet|cette|ces)\s+(?:types?|genres?|sortes?|formes?|modes?)\s+d[e'’])",
+    r"|(?:ce|cet|cette|ces)\s+(?:types?|genres?|sortes?|formes?|modes?)\s+d[e'’]"
+    # Which of two views just stated holds: "Notre présidente soutient que… Qui a raison ?".
+    r"|qui\s+a\s+raison\b|who(?:'s|\s+is)\s+right\b)",
     re.I,
 )
 # Or a thing the sentence before named: "Public principal : … ; à titre subsidiaire, des

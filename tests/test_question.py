@@ -229,6 +229,19 @@ def test_a_date_in_a_texts_name_is_a_weaker_answer_than_a_date_stated() -> None:
     assert gives_kind("date", stated, strict=True)
 
 
+def test_for_what_term_asks_a_length() -> None:
+    assert "duration" in analyse("For what term is the agreement concluded?").kinds
+    assert "duration" not in analyse("What does the term « droit commun » mean?").kinds
+
+
+def test_a_year_things_run_since_answers_since_when() -> None:
+    assert "since" in analyse("Is it new, or a continuation, and if so since when?").kinds
+    assert gives_kind("since", "des appels à projets financés depuis 2019")
+    assert not gives_kind("since", "des appels à projets financés par le PIC")
+    # A year things run since is no date a deadline is counted from.
+    assert not gives_kind("date", "des appels à projets financés depuis 2019")
+
+
 @pytest.mark.parametrize(
     ("text", "given"),
     [
@@ -1933,6 +1946,9 @@ def test_a_second_question_asking_where_it_is_written_gets_no_section_of_its_own
     [
         "Une mairie peut-elle porter un projet O2R ?",
         "Can a town council run an O2R project?",
+        "Une collectivité comme la nôtre peut-elle porter elle-même un projet ?",
+        "Ce n'est pas limité aux associations ?",
+        "Is the call restricted to non-profits?",
     ],
 )
 def test_carrying_a_project_asks_who_may_apply(message: str) -> None:
