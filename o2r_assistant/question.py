@@ -386,6 +386,16 @@ PER_PERSON = (
 )
 
 
+class _TrainingPaidAsked:
+    """Whether training may be paid from the project's money ("on peut consacrer une partie
+    de l'enveloppe à des formations CACES ?"), as ``facts.names_training_cost`` reads it."""
+
+    def search(self, text: str) -> bool:
+        from .facts import names_training_cost  # facts reads questions: imported on first use
+
+        return names_training_cost(text)
+
+
 KIND_ASKED = {
     "duration": lenient(
         r"\bcombien de temps|\bdurée|\bdure(?:r|nt)?\b|\bpendant combien|\bhow long|\bduration"
@@ -614,6 +624,7 @@ KIND_ASKED = {
         r"\b(?:vers(?:é|ée|és|ées)|pay[ée]e?s?|paid|disbursed)\b",
         re.I,
     ),
+    "training": _TrainingPaidAsked(),
     # How long something has been running: "depuis quand ?", "since when?".
     "since": re.compile(r"\bdepuis\s+quand\b|\bsince\s+when\b", re.I),
 }
@@ -629,6 +640,8 @@ KIND_GIVEN = {
     "date": re.compile(
         rf"\b\d{{1,2}}(?:er)?\s+{_MONTHS}\s+\d{{4}}\b|\b{_MONTHS}\s+\d{{4}}\b", re.I
     ),
+    # What the texts say of training's cost: "Les dépenses de formation ne sont pas éligibles."
+    "training": re.compile(r"\b(?:dépenses|frais|coûts?) de formation\b", re.I),
     # "financés depuis 2019" answers "since when?".
     "since": re.compile(r"\b(?:depuis|dès|since)\s+(?:19|20)\d{2}\b", re.I),
     "count": re.compile(rf"\b{_NUMBER}\s+[a-zà-ÿ]", re.I),

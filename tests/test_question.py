@@ -1237,6 +1237,11 @@ def test_how_or_when_money_is_paid_is_a_payment_asked(message: str, payment: boo
     assert ("payment" in analyse(message).kinds) is payment
 
 
+def test_whether_training_may_be_paid_is_a_kind_asked() -> None:
+    assert "training" in analyse("Pourrait-on payer des formations avec l'enveloppe ?").kinds
+    assert "training" not in analyse("Peut-on orienter les personnes vers une formation ?").kinds
+
+
 @pytest.mark.parametrize(
     ("message", "public"),
     [
