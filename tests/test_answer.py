@@ -1990,3 +1990,22 @@ def test_a_whole_list_is_no_repeat_of_the_one_item_quoted_before(assistant) -> N
     )
     later = answer.text.split("Sur votre question", 1)[-1]
     assert "la qualité du modèle économique" in later
+
+
+def test_a_sentence_saying_what_an_idiom_asks_about_leads(assistant) -> None:
+    # "plus de thune dans l'enveloppe" is the texts' credits opened by the budget law.
+    answer = assistant.ask(
+        "si ya plus de thune dans l'enveloppe de l'etat ils prennent plus personne meme si "
+        "le projet est top ?"
+    )
+    assert "crédits ouverts" in answer.citations[0].quote
+
+
+def test_a_line_torn_from_its_sentence_does_not_lead(assistant) -> None:
+    # The call's page has a line starting mid-sentence ("les personnes … ou - qui ne sont
+    # pas inscrites…"): whole sentences say the same.
+    answer = assistant.ask(
+        "The people we will help, they must be not registered at France Travail? Or we can "
+        "take also people who are registered?"
+    )
+    assert not answer.citations[0].quote[:1].islower()
