@@ -248,6 +248,8 @@ _EVERY_TIME = (
     r"\b(?:syst[ée]matique\w*|obligatoire\w*|forcément|forcement|automatique\w*|systematic\w*"
     r"|automatic\w*|mandatory|compulsory|necessarily|for every(?:one|body)?|chaque personne)\b"
 )
+# Applying, carrying or filing a project, in French and English.
+_APPLYING = r"(?:candidat\w*|postul\w*|répond\w*|port\w*|dépos\w*|apply\w*|bid\w*|submit\w*)"
 _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
@@ -255,10 +257,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"organismes|opérateurs|partenaires)\b|\bà plusieurs\b"
             # Together, as applicants: "candidater ensemble", "porter ensemble un projet", not
             # working alongside the network ("work together with France Travail").
-            r"|\b(?:candidat\w*|postul\w*|répond\w*|port\w*|dépos\w*|apply\w*|bid\w*|submit\w*"
-            r"|application)\s+(?:\w+\s+){0,3}?(?:ensemble|together|jointly)\b"
-            r"|\b(?:ensemble|together|jointly)\s+(?:\w+\s+){0,3}?(?:candidat\w*|postul\w*|répond\w*"
-            r"|port\w*|dépos\w*|apply\w*|bid\w*|submit\w*|un projet|a project)"
+            rf"|\b(?:{_APPLYING}|application)\s+(?:\w+\s+){{0,3}}?(?:ensemble|together|jointly)\b"
+            rf"|\b(?:ensemble|together|jointly)\s+(?:\w+\s+){{0,3}}?(?:{_APPLYING}|un projet"
+            r"|a project)"
             # The same in English: "three of us orgs want to apply as a group".
             r"|\b(?:two|three|four|several|[2-9])\s+(?:of us|orgs|organi[sz]ations|associations"
             r"|charities|partners|operators)\b|\bas a group\b"
