@@ -404,8 +404,10 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"\b(?:existai(?:t|ent)|exist(?:ed)?)\b[^.?!]{0,25}\b(?:avant|before)\b"
-            # Not where a text comes from: "le cahier des charges, il sort d'où ?".
-            r"|^(?![^?]*\b(?:cahier des charges|textes?|décret|arrêté)\b[^.?!]{0,40}"
+            # Not where a text or a figure comes from: "le cahier des charges, il sort d'où ?",
+            # "ce chiffre il sort d'où, c'est dans la loi ?".
+            r"|^(?![^?]*\b(?:cahier des charges|textes?|décret|arrêté|chiffres?|nombres?|montants?"
+            r"|durées?|délais?|seuils?|règles?)\b[^.?!]{0,40}"
             r"\b(?:sort|vient)\s+d['’]où)[^?]*?"
             r"(?:\b(?:sort|sortent|vient|viennent) d['’]où\b|\bd['’]où (?:ça )?(?:sort|vient)\b)"
             r"|\btout neuf\b|\bbrand new\b|\bcame before\b|\bcontinuité\b|\bprend la suite\b"

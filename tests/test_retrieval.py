@@ -320,6 +320,7 @@ def test_recurring_questions_read_as_the_texts_say_them(question: str, meaning: 
         ("Une entrée en formation compte-t-elle comme une sortie ?", "dépenses de formation"),
         # Where a text comes from is no history of the scheme.
         ("bon le cahier des charges national il sort d'où ?", "100 % inclusion"),
+        ("ok et ce chiffre il sort d'où, c'est dans la loi ?", "100 % inclusion"),
         # The legal basis of one measure is not the scheme's.
         ("Sur quel article du code du travail repose la rémunération ?", "base légale"),
         ("Must we keep analytical accounts, and on what legal basis?", "base légale"),
