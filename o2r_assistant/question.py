@@ -489,7 +489,7 @@ KIND_ASKED = {
         # Whether the call is kept for one kind of body: "ce n'est pas limité aux
         # associations ?", "is it restricted to non-profits?".
         r"\b(?:limitée?s?|réservée?s?|restreinte?s?|ouverte?s?)\s+(?:aux|à des|qu['’]aux)\s+"
-        r"(?:associations?|structures?|organismes?|collectivités?|entreprises?|communes?)\b"
+        r"(?:associations?|assos?|structures?|organismes?|collectivités?|entreprises?|communes?)\b"
         r"|\b(?:limited|restricted|open|reserved)\s+(?:only\s+)?to\s+(?:non-?profits?|charities"
         r"|associations|companies|businesses|public bodies|ngos)\b|"
         r"(?:\b(?:qui|quel(?:le)?s?(?:\s+(?:sortes?|types?|genres?)\s+d[e'’])?\s*"
@@ -504,7 +504,9 @@ KIND_ASKED = {
         r"|\bpeu\w*-(?:t-)?(?:il|elle|ils|elles)\b"
         r"|\b(?:est[- ]ce qu['’]|si\s+)(?:une?|les|des|la|le|l['’])\s*(?:[\wÀ-ÿ'’+-]+[\s,]+){1,8}?"
         r"(?:peu\w*|pourr\w*|(?:a|ont|aurait|auraient)\s+le\s+droit)"
-        r"|\b(?:can|could|may)\s+(?:a|an|the|any|public|private)\b[^?.]{0,40}?)"
+        r"|\b(?:can|could|may)\s+(?:a|an|the|any|public|private)\b[^?.]{0,40}?"
+        # Or said, then asked: "une mairie ou un ccas peut pas candidater c ça ?".
+        r"|\b(?:une?|la|le|les|l['’])\s*(?:[\wÀ-ÿ'’+-]+\s+){1,5}?(?:peu\w*|pourr\w*)(?=[^.!?]*\?))"
         r"\s+(?:(?:[\wÀ-ÿ'’]+\s+){0,2}?)"
         r"(?:candidater|répondre|postuler|déposer|se porter candidate?s?|soumissionner|apply"
         r"|bid|be (?:a )?(?:lead|applicant)"
@@ -692,6 +694,14 @@ _LEGAL_NAME = re.compile(
 )
 
 
+# The day a text was published or took effect: "il est entré en vigueur le 26 juin 2024".
+_TEXT_EVENT = re.compile(
+    rf"\b(?:entrée?s?\s+en\s+vigueur|publiée?s?|promulguée?s?)\b[^.;:]{{0,40}}?"
+    rf"\b(?:le|du)\s+\d{{1,2}}(?:er)?\s+{_MONTHS}\s+\d{{4}}",
+    re.I,
+)
+
+
 # A short span in guillemets names something (« 100 % inclusion »); its figures state nothing.
 _QUOTED_NAME = re.compile(r"«[^»]{1,40}»")
 
@@ -764,6 +774,9 @@ def gives_kind(
     """
     if strict and kind == "date":
         text = _LEGAL_NAME.sub(lambda m: m[0] if _named_kind(m) in about else " ", text)
+        if not about:
+            # When a text was published or took effect answers only about that text.
+            text = _TEXT_EVENT.sub(" ", text)
     if kind == "rate":
         text = _QUOTED_NAME.sub(" ", text)  # « 100 % inclusion » names a programme
     return bool(KIND_GIVEN[kind].search(text))
@@ -912,10 +925,36 @@ class Question:
         return self.yes_no and not self.definition and not self.how
 
 
+# A forwarded or quoted e-mail's header lines ask nothing: "De : …", "Objet : RE: O2R",
+# "-----Message d'origine-----", "Le lun. 2 déc. 2026, Karim a écrit :".
+_MAIL_HEADER = re.compile(
+    r"^[ \t]*(?:>[ \t]*)*(?:(?:de|from|envoye|sent|a|to|cc|cci|bcc|objet|subject|date)[ \t]*:"
+    r"|-{2,}[^-\n]*(?:message|transf|forward|origin)[^-\n]*-{2,}"
+    r"|(?:le|on)\b.{0,100}\b(?:a ecrit|wrote)[ \t]*:[ \t]*$)",
+    re.I | re.M,
+)
+# A closing formula, and the short line without punctuation that signs under it.
+_SIGNING_OFF = re.compile(rf"^(?:{CLOSINGS}|{THANKS})\b")
+_SIGNATURE = re.compile(r"^[^.?!:]{1,40}$")
+# The marks quoting a replied-to message: its text is read as typed.
+_QUOTE_MARKS = re.compile(r"^(?:>\s*)+")
+
+
 def focus_of(message: str) -> str:
     """The question sentences of a message, without greetings and signatures."""
-    lines = [ln.strip() for ln in message.splitlines() if ln.strip()]
-    kept = [ln for ln in lines if not _FORMULA.match(fold(ln))]
+    lines = [_QUOTE_MARKS.sub("", ln.strip()) for ln in message.splitlines()]
+    lines = [ln for ln in lines if ln and not _MAIL_HEADER.match(fold(ln))]
+    kept: list[str] = []
+    signed = False
+    for line in lines:
+        if _FORMULA.match(fold(line)):
+            signed = bool(_SIGNING_OFF.match(fold(line)))
+        elif not (signed and _SIGNATURE.match(line)):
+            kept.append(line)
+            signed = False
+        else:
+            # A name under a closing formula signs a message, a forwarded one's too.
+            signed = False
     # A last short line without punctuation is a signature ("Marie", "Jean Dupont").
     if len(kept) > 1 and len(kept[-1].split()) <= 4 and not re.search(r"[.?!:]", kept[-1]):
         kept = kept[:-1]
@@ -923,7 +962,9 @@ def focus_of(message: str) -> str:
     sentences = [s.strip() for s in _SENTENCE.findall(body) if s.strip()]
     sentences = [s for s in sentences if not _FORMULA.match(fold(s))]
     asked = _question_sentences(sentences)
-    return " ".join(asked) if asked else " ".join(sentences) or body
+    focus = " ".join(asked) if asked else " ".join(sentences) or body
+    # "Salut Sophie, est-ce qu'on peut… ?": the greeting opening the question asks nothing.
+    return without_greeting(focus)
 
 
 def asks_something(text: str) -> bool:
@@ -1142,7 +1183,10 @@ def _split_numbered(sentence: str) -> list[str]:
     """A sentence numbering its questions, as one question each, with the request that
     opens the list ("Pourriez-vous nous préciser : 1) à qui…, 2) si…")."""
     marks = list(_NUMBERED.finditer(sentence))
-    if len(marks) < 2:
+    if len(marks) == 1:
+        # One of a list asked sentence by sentence: "… : 1) quelle est la date limite ?".
+        return [sentence[: marks[0].start()] + sentence[marks[0].end() :]]
+    if not marks:
         return [sentence]
     request = sentence[: marks[0].start()].rstrip(" :")
     asking = bool(_FIRST_REQUEST.search(request) or _INDIRECT.search(request))
@@ -1354,6 +1398,12 @@ _BOUND_ON = re.compile(
 _SUBJECT_INVERTED = re.compile(r"\b[\wÀ-ÿ]+-(?:t-)?(?:il|elle|ils|elles)\b", re.I)
 # A first question may put its subject before the verb: "à qui la demande doit-elle…".
 _INVERTED = re.compile(r"\b[\wÀ-ÿ]+-(?:t-)?(?:il|elle|on|ils|elles|nous|vous|je)\b", re.I)
+# Or asks where spoken French puts the question word: "le projet doit durer combien de
+# temps", "c'est qui le chef de file".
+_ASKS_IN_PLACE = re.compile(
+    r"\b(?:combien|quand|quoi|koi)\b|\bc['’]?\s*(?:est|e)\s+(?:qui|ki|quoi|koi|où|ou|quand)\b",
+    re.I,
+)
 # Each listed question names a topic of its own, not only a pronoun for the first's.
 _LISTED_WORDS = 3
 # Two coordinated questions stay one, answered clause by clause (asked_clauses), unless a
@@ -1373,11 +1423,15 @@ def _split_listed(sentence: str) -> list[str]:
     lead, colon, first = parts[0].rpartition(":")
     if colon and lead:
         parts[0] = first.strip()
-    first_asks = _ASKS_ON_ITS_OWN.match(parts[0]) or _INVERTED.search(parts[0])
+
+    def asks_alone(part: str) -> bool:
+        return bool(_ASKS_ON_ITS_OWN.match(part) or _ASKS_IN_PLACE.search(part))
+
+    first_asks = asks_alone(parts[0]) or _INVERTED.search(parts[0])
     if (
         len(parts) < (2 if colon and lead else _LISTED_AT_LEAST)
         or not first_asks
-        or not all(_ASKS_ON_ITS_OWN.match(p) for p in parts[1:])
+        or not all(asks_alone(p) for p in parts[1:])
         or any(_POINTS_BACK_EN.search(p) for p in parts[1:])
         or any(len(content_words(p)) < _LISTED_WORDS for p in parts)
     ):

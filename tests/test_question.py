@@ -87,7 +87,11 @@ def test_a_general_question_states_no_project_fact() -> None:
         # Whether one may apply as a member of a group.
         ("Un CCAS peut-il faire partie du groupement ?", True),
         ("Can a town hall join the consortium?", True),
+        # Said, then asked: the third person may apply or not.
+        ("jcroyais que c t reserve aux assos, une mairie ou un ccas peut pas candidater ?", True),
+        ("Une mairie ou un CCAS peut candidater ?", True),
         ("Can the mayor join our meeting?", False),
+        ("Notre association peut candidater ?", False),
         # How to apply, the candidate's own case, an authority, a procedure.
         ("Un opérateur peut-il candidater seul ?", False),
         ("Pouvons-nous candidater ?", False),
@@ -226,7 +230,10 @@ def test_a_date_in_a_texts_name_is_a_weaker_answer_than_a_date_stated() -> None:
     named = "Ce décret est le décret n° 2024-584 du 24 juin 2024."
     stated = "Il est entré en vigueur le 26 juin 2024."
     assert gives_kind("date", named) and not gives_kind("date", named, strict=True)
-    assert gives_kind("date", stated, strict=True)
+    # When a text took effect is a date stated about that text only.
+    assert gives_kind("date", stated, strict=True, about=frozenset({"décret"}))
+    assert not gives_kind("date", stated, strict=True)
+    assert gives_kind("date", "Le comité se réunit le 3 mars 2025.", strict=True)
 
 
 def test_for_what_term_asks_a_length() -> None:
@@ -603,6 +610,16 @@ def test_a_failing_fact_leads_even_before_the_messages_own_question(assistant) -
                 "C'est précisé dans quel document, tout ça ?",
             ],
         ),
+        # Listed with the question word where spoken French puts it.
+        (
+            "3 questions rapides: le projet doit durer combien de temps, on peut suivre les "
+            "gens combien de temps, et c'est qui le chef de file si on est deux ?",
+            [
+                "le projet doit durer combien de temps ?",
+                "on peut suivre les gens combien de temps ?",
+                "c'est qui le chef de file si on est deux ?",
+            ],
+        ),
         # Numbered questions are one each, with the request opening the list; numbered
         # topics are one question.
         (
@@ -854,6 +871,28 @@ def test_an_article_number_ends_no_sentence() -> None:
     question = "Under Article L. 5316-1 of the Labour Code, which tasks may be entrusted?"
     assert analyse(question).focus == question
     assert focus_of("Que dit l'art. L. 5316-2 ? Merci.") == "Que dit l'art. L. 5316-2 ?"
+
+
+def test_a_lists_numbering_is_no_word_of_its_questions() -> None:
+    message = (
+        "Bonjour, j'ai deux questions : 1) quelle est la date limite de dépôt ? "
+        "2) les dépenses de formation sont-elles éligibles ?"
+    )
+    assert questions_of(message) == [
+        "quelle est la date limite de dépôt ?",
+        "les dépenses de formation sont-elles éligibles ?",
+    ]
+
+
+def test_a_forwarded_messages_headers_and_signatures_ask_nothing() -> None:
+    message = (
+        "Bonjour,\n\nVoir ci-dessous la question de notre partenaire.\n\nCordialement\n"
+        "Sophie\n\n-----Message d'origine-----\nDe : Karim B.\n"
+        "Envoyé : lundi 2 décembre 2026 10:12\nÀ : Sophie\nObjet : RE: O2R\n\n"
+        "> Salut Sophie, est-ce qu'on peut suivre des personnes qui habitent à Rennes ?\n"
+        "> Bises\n> Karim"
+    )
+    assert focus_of(message) == "est-ce qu'on peut suivre des personnes qui habitent à Rennes ?"
 
 
 def test_a_bracket_closed_after_a_stop_ends_the_sentence() -> None:
