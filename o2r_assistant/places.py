@@ -340,7 +340,8 @@ def find_places(text: str) -> list[Place]:
 # Another region's call: "l'AMI O2R de la région Bretagne", "the Occitanie call". The texts
 # hold only this region's, so what that call sets is no question they answer.
 _CALL_BEFORE = re.compile(
-    r"\b(?:ami|appel|call)(?:[ ]+o2r)?[ ]+(?:de la region|en region|de|du|d'|en|of|for|in)"
+    r"\b(?:ami|appel(?: a projets| a manifestation d'interet)?|call(?: for (?:projects|proposals))?"
+    r"|l'o2r)(?:[ ]+o2r)?[ ]+(?:de la region|en region|de|du|d'|en|of|for|in)"
     r"[ ]*(?:la |l'|the )?$"
 )
 _CALL_AFTER = re.compile(r"[\w' -]{0,25}?\b(?:o2r[ ]+)?(?:ami|call)\b")

@@ -88,6 +88,8 @@ _EVERYDAY: dict[str, str] = {
     "mutuelle": "sécurité sociale",
     "préfecture": "préfet",
     "statut": "organisme public privé",
+    # An association's statutes state its purpose: the texts' "objet social".
+    "statuts": "objet social",
     "santé": "santé",
     # Giving up the support offered: the texts' "ont décroché de solutions".
     "lâché": "décroché",
@@ -162,6 +164,7 @@ _ENGLISH: dict[str, str] = {
     # économique" and "objet social".
     "business": "modèle économique",
     "corporate": "objet social",
+    "statutes": "objet social",
     # The State's agreement is the texts' "convention", "conclue" with the prefect.
     "agreement": "convention",
     "agreements": "convention",
@@ -281,6 +284,20 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "conditions dans lesquelles les actions menées seront évaluées modalités de suivi "
         "d'évaluation et de contrôle",
+    ),
+    # Who sets the calendar, or whether it is national ("la date limite est-elle la même
+    # partout ?", "qui fixe le calendrier ?"): the prefect does, region by region. Not the
+    # deadline itself, which no text gives.
+    (
+        re.compile(
+            r"\b(?:dates?\s+(?:limites?|butoirs?|de\s+dépôt)|deadlines?|calendrier|calendar)\b"
+            r"[^.?!]{0,60}?\b(?:fixée?s?\s+par|définie?s?\s+par|décidée?s?\s+par|même partout"
+            r"|nationa\w*|set by|decided by|same everywhere)"
+            r"|\b(?:qui|who)\s+(?:fixe|définit|décide|arrête|sets|decides)\b[^.?!]{0,30}?"
+            r"\b(?:dates?|calendrier|deadlines?|calendar)\b",
+            re.I,
+        ),
+        "préfet de région définit lui-même le calendrier et la procédure",
     ),
     # The organisations' missions, not the "missions locales": the three the law names; so
     # is what the law has them do ("la loi nous demande de faire quoi ?", "what does the law

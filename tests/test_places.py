@@ -151,6 +151,10 @@ def test_place_records() -> None:
     [
         ("Quel plancher fixe l'AMI O2R de la région Normandie ?", "Normandie"),
         ("What does the Occitanie call require?", "Occitanie"),
+        # The call by its full name, or the scheme as run in another region.
+        ("Quel est l'appel à projets O2R en Bretagne ?", "Bretagne"),
+        ("l'O2R en Occitanie finance quoi ?", "Occitanie"),
+        ("Notre projet O2R en Bretagne est-il éligible ?", None),
         # Where the candidate is, or the region's own call, is no other call.
         ("Nous sommes en Bretagne : pouvons-nous répondre à l'AMI ?", None),
         ("Peut-on répondre à l'AMI depuis la Normandie ?", None),
