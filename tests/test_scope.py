@@ -12,6 +12,7 @@ from o2r_assistant.scope import (
     _kind_named_before,
     asked_thing,
     funded_item,
+    terse_head,
 )
 from o2r_assistant.text import stem
 
@@ -229,3 +230,27 @@ def test_an_english_question_both_legs_agree_on_needs_a_smaller_margin(
 ) -> None:
     signals = _signals(0, agreement, 0.805, english=True, background=background)
     assert signals.supported() is supported
+
+
+@pytest.mark.parametrize(
+    ("question", "head"),
+    [
+        ("TVA sur la subvention O2R ?", "tva"),
+        ("gratification minimale d'un stagiaire de 3 mois", "gratification"),
+        ("la durée max du parcours", "duree"),
+        ("Qualiopi ?", "qualiopi"),
+        # A verb, a question word or a second clause make it a sentence, not a query.
+        ("La TVA est-elle due ?", None),
+        ("quel montant mini", None),
+        ("TVA : on la paie ?", None),
+        ("c koi un CPOM ?", None),
+        ("jpeux accompagner un gars 1 an et demi ?", None),
+        # A first word that may be an infinitive is no thing asked about.
+        ("postuler seul ?", None),
+        # Nor is one followed by a word neither French nor the texts'.
+        ("quick one - min budget?", None),
+    ],
+)
+def test_a_search_box_query_names_what_it_asks_about_first(question: str, head: str | None) -> None:
+    known = {"minimale", "subvention", "max", "parcours"}.__contains__
+    assert terse_head(question, known) == head
