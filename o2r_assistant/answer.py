@@ -31,6 +31,7 @@ from .question import (
     TEXT_CITED,
     Question,
     asked_clauses,
+    dates_text,
     enumerates,
     gives_kind,
     plural_asked,
@@ -835,8 +836,23 @@ def select_sentences(
     # only named in a text's title ("le décret … du 24 juin 2024").
     about = texts_named(question.focus) if question and "date" in wanted else frozenset()
 
+    # A date answers only about its event: a text's publication date does not say when
+    # applications are due ("quelle est la date limite de dépôt ?").
+    dated = question.topic("date") if "date" in wanted and not question.english else frozenset()
+
     def gives(c: Candidate, strict: bool) -> bool:
-        return any(gives_kind(k, c.quote, strict=strict, about=about) for k in wanted)
+        return any(
+            gives_kind(k, c.quote, strict=strict, about=about)
+            and (
+                k != "date"
+                or (
+                    gives_kind(k, c.quote, strict=True, about=about)
+                    and (not dated or bool(dated & set(tokens(c.quote))))
+                )
+                or dates_text(c.quote, about)
+            )
+            for k in wanted
+        )
 
     for strict in (True, False):
         if not wanted or gives(pool[0], strict):

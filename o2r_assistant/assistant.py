@@ -106,7 +106,7 @@ FRAMING_FACTS = "Pour les éléments que vous indiquez : "
 FRAMING_FACTS_EN = "On the facts you give: "
 
 # Questions of one message answered each on its own; the last one takes the rest.
-MAX_QUESTIONS = 3
+MAX_QUESTIONS = 4
 OTHER_QUESTION = "Sur votre question « {question} » : {answer}"
 NOT_IN_TEXTS = (
     "les textes dont je dispose ne le disent pas ; la DREETS Pays de la Loire pourra vous répondre."

@@ -366,6 +366,26 @@ def test_each_question_of_a_message_gets_its_own_short_answer(assistant):
     assert {c.n for c in answer.citations} == {1}
 
 
+def test_four_numbered_questions_are_each_answered(assistant):
+    answer = assistant.ask(
+        "Bonjour, je prépare notre dossier et j'ai plusieurs questions : 1) quelle est la "
+        "date limite de dépôt ? 2) combien de pages maximum pour le dossier ? 3) quel est le "
+        "coût minimum du projet ? 4) peut-on candidater à plusieurs structures ? Merci"
+    )
+    paragraphs = answer.text.split("\n\n")
+    assert len(paragraphs) == 4 and not answer.abstained
+    # What the texts answer comes first; a text's publication date is no deadline.
+    assert "150 000" in paragraphs[0] and "Journal officiel" not in answer.text
+
+    def about(words: str) -> str:
+        return next(p for p in paragraphs if words in p)
+
+    assert "150 000" in about("coût minimum")
+    assert "plusieurs organismes" in about("plusieurs structures")
+    assert "ne le disent pas" in about("pages")
+    assert "ne le disent pas" in about("date limite")
+
+
 def test_a_short_question_naming_its_own_subject_is_not_read_with_the_one_before(assistant):
     # "Et les dépenses de formation sont-elles éligibles ?" is complete: not a question
     # about Qualiopi, which the texts never name.
@@ -1591,6 +1611,43 @@ def test_other_words_for_the_texts_own(assistant, question, expected):
 )
 def test_an_existence_question_about_what_the_texts_never_name(assistant, question, abstains):
     assert assistant.ask(question).abstained is abstains
+
+
+@pytest.mark.parametrize(
+    ("question", "abstains"),
+    [
+        # A search-box query whose first word the texts never use asks about that thing.
+        ("TVA sur la subvention O2R ?", True),
+        ("gratification minimale d'un stagiaire de 3 mois", True),
+        # An acronym after an elided article is a name too.
+        (
+            "Quelles formations l'AFPA de Saint-Herblain propose-t-elle au premier semestre "
+            "pour orienter nos bénéficiaires en fin de parcours ?",
+            True,
+        ),
+        # The texts' own words, singular or plural, everyday or bounded, are answered.
+        ("montant mini", False),
+        ("durée max parcours", False),
+        ("formation éligible?", False),
+        ("statuts association", False),
+        ("Le Département fait-il partie du réseau pour l'emploi dont parlent les textes ?", False),
+    ],
+)
+def test_a_query_on_a_thing_the_texts_never_name_is_declined(assistant, question, abstains):
+    assert assistant.ask(question).abstained is abstains
+
+
+@pytest.mark.parametrize(
+    ("question", "dated"),
+    [
+        # When a text was published or took effect answers when it did, nothing else.
+        ("quand on saura si on est pris ?", False),
+        ("Quand le décret est-il entré en vigueur ?", True),
+        ("c'est quand que le décret a été publié ?", True),
+    ],
+)
+def test_a_texts_publication_date_answers_only_about_that_text(assistant, question, dated):
+    assert ("entré en vigueur" in assistant.ask(question).text) is dated
 
 
 def test_a_registered_main_public_is_told_the_priority_public(assistant):
