@@ -279,7 +279,12 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(
             r"\brendre (?:des |comme )?comptes?\b|\brendre compte\b|\bcomptes?[ -]rendus?\b"
             r"|\bbilans?\b|\brapports? (?:d['’]activités?|annuels?|final)\b|\breporting\b"
-            r"|\breport(?:s|ed)? (?:on|to|back)\b|\bhave to report\b|\baccountab\w+",
+            r"|\breport(?:s|ed)? (?:on|to|back)\b|\bhave to report\b|\baccountab\w+"
+            # Or how the running project is judged: "comment sera-t-il évalué une fois lancé ?",
+            # "quels indicateurs de suivi ?".
+            r"|\b(?:évalué|évaluée|évalués|évaluées|évaluation|suivi|contrôlé|contrôlée|evaluated"
+            r"|assessed|monitored)\b[^.?!]{0,30}?\b(?:une fois|en cours|pendant|après|lancé"
+            r"|démarré|once|after|during|while)\b|\bindicateurs?\b|\bindicators?\b|\bKPIs?\b",
             re.I,
         ),
         "conditions dans lesquelles les actions menées seront évaluées modalités de suivi "
@@ -341,7 +346,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     # est-elle reconductible ?", "can it be renewed after three years?".
     (
         re.compile(
-            r"\brenouvel\w*|\breconduc\w*|\breconduit\w*|\brenew\w*"
+            # Not someone's own papers: "renouveler ma carte grise", "renew my passport".
+            r"\b(?:renouvel\w*|reconduc\w*|reconduit\w*|renew\w*)\b"
+            r"(?!\s+(?:ma|mon|mes|ta|ton|tes|sa|son|ses|my|his|her|your)\b)"
             r"|\b(?:suite|continuer|continue[rs]?|continuity)\b[^.?!]{0,20}?"
             r"\b(?:au-delà|au dela|beyond)\b"
             r"|\b(?:au-delà|au dela) des (?:trois|3) ans\b|\bafter (?:the )?(?:three|3) years\b"

@@ -299,6 +299,10 @@ def test_applying_as_several_reads_as_the_texts_say_it(question: str) -> None:
         ("What is the legal basis of the scheme?", "base légale"),
         ("What does the law expect us to actually do?", "trois missions"),
         ("si ya plus de thune dans l'enveloppe ils prennent plus personne ?", "crédits ouverts"),
+        ("Comment le projet sera-t-il évalué une fois lancé ?", "modalités de suivi"),
+        ("Quels indicateurs de suivi faudra-t-il transmettre ?", "modalités de suivi"),
+        ("la date limite est la même partout, fixée par le décret ?", "calendrier"),
+        ("Is the deadline set nationally or by each region?", "calendrier"),
     ],
 )
 def test_recurring_questions_read_as_the_texts_say_them(question: str, meaning: str) -> None:
@@ -324,6 +328,11 @@ def test_recurring_questions_read_as_the_texts_say_them(question: str, meaning: 
         # The legal basis of one measure is not the scheme's.
         ("Sur quel article du code du travail repose la rémunération ?", "base légale"),
         ("Must we keep analytical accounts, and on what legal basis?", "base légale"),
+        # How bids are judged is selection; the deadline itself no text gives.
+        ("Comment les projets sont-ils évalués pour être retenus ?", "modalités de suivi"),
+        ("quelle est la date limite de dépôt ?", "calendrier"),
+        # Someone's own papers renewed are no convention renewed.
+        ("Comment renouveler ma carte grise ?", "renouvelée"),
     ],
 )
 def test_words_in_another_sense_read_as_no_idiom(question: str, meaning: str) -> None:
