@@ -1042,6 +1042,20 @@ _DESPITE = re.compile(
 )
 
 
+# Whether someone is right, and what they claim: "A-t-il raison ?", "Notre président dit
+# que…", "my board thinks that…".
+_WHO_IS_RIGHT = re.compile(
+    r"\b(?:qui\s+a\s+raison|a-t-(?:il|elle)\s+raison|ont-(?:ils|elles)\s+raison"
+    r"|(?:is|are)\s+(?:he|she|they)\s+right|who(?:'s|\s+is)\s+right)\b",
+    re.I,
+)
+_CLAIMS = re.compile(
+    r"\b(?:dit|disent|pense|pensent|affirme|affirment|assure|assurent|soutient|soutiennent"
+    r"|estime|estiment|croit|croient|says|say|thinks|think|claims|claim|insists?)\b",
+    re.I,
+)
+
+
 def _leans_back(sentence: str, before: str) -> bool:
     """Whether ``sentence``'s subject, or its verb's object, stands for what ``before``
     said."""
@@ -1262,6 +1276,16 @@ def _question_sentences(sentences: list[str]) -> list[str]:
             ):
                 # What the statement before points to in turn: "… il a été question de
                 # « différenciation de l'offre socle ». Je n'ai pas compris ce principe."
+                before = f"{sentences[i - 2]} {before}"
+            elif (
+                i > 1
+                and not asks(sentences[i - 2])
+                and _WHO_IS_RIGHT.search(sentence)
+                and _CLAIMS.search(before)
+            ):
+                # A claim judged on the case told before it: "Nous avons rencontré un homme
+                # inscrit à France Travail… Notre président dit qu'on doit le renvoyer vers
+                # France Travail. A-t-il raison ?"
                 before = f"{sentences[i - 2]} {before}"
             # A statement's question after a colon was read alone: this one goes with it.
             before = _after_statement(before)
@@ -1956,6 +1980,45 @@ def _weighed_plan(text: str) -> str | None:
     ):
         return f"{plan['plan'].strip()}."
     return None
+
+
+# What opens a supposition: "et si", "imaginons qu'", "supposons que", "par hypothèse, si".
+_SUPPOSING = lenient(
+    r"^\W*(?:(?:ok|alors|et|mais|donc)\b[\s,]*)*"
+    # Not a bare "si": "si on met les formations dans le budget, ça compte ?" asks in
+    # general terms.
+    r"(?:et\s+si|what\s+if|(?:imaginons|supposons|admettons)(?:\s+qu['’]|\s+que\b)?"
+    r"|(?:par\s+)?hypoth\w*\s*,?\s*(?:si\b)?)\s*",
+    re.I,
+)
+
+
+def suppositions(message: str) -> list[str]:
+    """The plans a message supposes rather than states ("et si on passait à 140 000 € ?",
+    "imaginons qu'on ait 149 000 € sur trois ans, c'est refusé ?"), each as the clause it
+    supposes, stated: "on passait à 140 000 €.", "on ait 149 000 € sur trois ans."."""
+    found = []
+    for match in _SENTENCE.finditer(message):
+        sentence = match.group().strip()
+        if not _HYPOTHETICAL.search(sentence) or _IF_CHOSEN.search(sentence):
+            continue
+        if _weighed_plan(sentence):
+            continue  # a plan weighed in the present is stated already
+        opener = _SUPPOSING.match(sentence)
+        if not opener:
+            continue
+        # The supposed plan, not what is asked of it: "…, dont 15 000 € de formation : ça
+        # passe ?" keeps the training and drops "ça passe ?".
+        first, *rest = _CLAUSE.split(sentence[opener.end() :])
+        kept = [first.strip()]  # "et si le parcours durait 14 mois ?" asks of itself
+        for clause in rest:
+            if _is_interrogative(clause):
+                break
+            kept.append(clause.strip())
+        plan = ", ".join(c for c in kept if c).rstrip("?!. ")
+        if plan:
+            found.append(f"{plan}.")
+    return found
 
 
 def stating_sentence(question: str, message: str) -> str | None:

@@ -18,6 +18,7 @@ from o2r_assistant.question import (
     plural_asked,
     questions_of,
     statements_of,
+    suppositions,
     texts_named,
     whose,
     without_greeting,
@@ -2006,3 +2007,39 @@ def test_how_bids_are_judged_asks_for_the_criteria() -> None:
 
 def test_the_legal_status_asked_is_answered(assistant) -> None:
     assert not assistant.ask("Quel statut juridique faut-il avoir pour candidater ?").abstained
+
+
+@pytest.mark.parametrize(
+    ("message", "supposed"),
+    [
+        ("Et si on passait à 140 000 €, ça irait ?", ["on passait à 140 000 €."]),
+        ("Et si le parcours durait 14 mois ?", ["le parcours durait 14 mois."]),
+        (
+            "Supposons un budget de 160 000 € sur trois ans, dont 15 000 € de formation : ça "
+            "passe ?",
+            ["un budget de 160 000 € sur trois ans, dont 15 000 € de formation."],
+        ),
+        (
+            "Imaginons qu'on ait 149 000 € sur trois ans, c'est refusé ?",
+            ["on ait 149 000 € sur trois ans."],
+        ),
+        # Being chosen supposed, or a plan weighed in the present, is no supposed plan.
+        ("Si nous étions retenus, quand commencerait la convention ?", []),
+        ("ok et si on ouvre aussi une antenne à Niort (79), ça passe ?", []),
+        ("Notre budget est de 160 000 €.", []),
+        ("si on met les formations des gens dans le budget ca compte pour les 150k ?", []),
+    ],
+)
+def test_a_supposed_plan_is_read_as_the_clause_it_supposes(
+    message: str, supposed: list[str]
+) -> None:
+    assert suppositions(message) == supposed
+
+
+def test_a_claim_judged_keeps_the_case_told_before_it() -> None:
+    message = (
+        "Notre permanence tourne en Mayenne. Nous avons rencontré un homme inscrit à France "
+        "Travail, sans rendez-vous depuis six mois. Notre président dit qu'on doit le renvoyer "
+        "vers France Travail. A-t-il raison ?"
+    )
+    assert focus_of(message).startswith("Nous avons rencontré un homme inscrit")
