@@ -1195,6 +1195,23 @@ def findings_line(
     return " ".join(parts)
 
 
+def supposition_line(before: CheckReport | None, supposed: CheckReport) -> str | None:
+    """What the checker finds of a supposed plan ("et si on passait à 140 000 € ?"): the
+    rules whose result the supposition changes, in one line; None when it changes none."""
+    was = {r.rule_id: (r.status, r.explanation) for r in before.results} if before else {}
+    touched = [
+        r
+        for r in supposed.results
+        if r.status != "missing" and was.get(r.rule_id) != (r.status, r.explanation)
+    ]
+    if not touched:
+        return None
+    statuses = {r.status for r in touched}
+    verdict = "non" if "fail" in statuses else "à vérifier" if "warn" in statuses else "oui"
+    said = " ; ".join(r.explanation[:1].lower() + r.explanation[1:].rstrip(".") for r in touched)
+    return f"Dans cette hypothèse, {verdict} : {said}."
+
+
 def _english_verdict(by: dict[str, list[Any]], missing: int, problem: bool) -> str:
     fail, warn, passed = (len(by[s]) for s in ("fail", "warn", "pass"))
     missing = 0 if fail else missing  # as in French: a failure settles it first

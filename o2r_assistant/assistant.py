@@ -34,6 +34,7 @@ from .answer import (
     rule_quotes,
     score_candidates,
     select_sentences,
+    supposition_line,
 )
 from .build import ensure_index
 from .checker import CheckReport, Dossier, evaluate, merge_dossiers
@@ -56,6 +57,7 @@ from .question import (
     asks_source,
     language_switch,
     questions_of,
+    suppositions,
     without_greeting,
     without_reporting,
 )
@@ -423,6 +425,12 @@ class Assistant:
         merged = (merge_dossiers(dossier, facts) if dossier else facts) if stated else dossier
         # The checker judges the whole conversation's facts, not only this message's.
         findings = evaluate(merged) if merged is not None and not merged.is_empty() else None
+        # A supposed plan is checked for this answer only: the conversation keeps its facts.
+        supposed = [f for s in suppositions(text) if not (f := extract_facts(s)).is_empty()]
+        supposing = None
+        if supposed and read_facts and not asked.english:
+            plan = functools.reduce(merge_dossiers, supposed, merged or Dossier())
+            supposing = supposition_line(findings, evaluate(plan))
         checked = time.perf_counter()
         # A message asking something of its own is retrieved for that question; one that
         # only states facts (or asks whether they qualify) is about those facts, unless
@@ -572,6 +580,9 @@ class Assistant:
                     findings, english=asked.english, wanted=fact_requests(findings, merged)
                 )
                 body += f"\n\n{FRAMING_FACTS_EN if asked.english else FRAMING_FACTS}{line}"
+        if supposing and not abstained:
+            # "Et si on passait à 140 000 € ?" is answered by what that plan would give.
+            body = f"{supposing}\n\n{body}"
         t3 = time.perf_counter()
         answer = Answer(
             question=text,

@@ -1650,6 +1650,22 @@ def test_a_texts_publication_date_answers_only_about_that_text(assistant, questi
     assert ("entré en vigueur" in assistant.ask(question).text) is dated
 
 
+def test_a_supposed_plan_is_checked_for_that_answer_only(assistant):
+    stated = assistant.ask("Projet à Laval, 165 000 € sur 3 ans.")
+    answer = assistant.ask(
+        "Et si on passait à 140 000 €, ça irait ?",
+        history=["Projet à Laval, 165 000 € sur 3 ans."],
+        dossier=stated.dossier,
+        previous=stated,
+    )
+    assert answer.text.startswith("Dans cette hypothèse, non : 140 000 €")
+    # The conversation keeps the cost it stated.
+    assert answer.dossier.total_cost_eur == 165000
+    alone = assistant.ask("Et si le parcours durait 14 mois ?")
+    assert alone.text.startswith("Dans cette hypothèse, non : parcours de 14 mois")
+    assert not alone.dossier or alone.dossier.pathway_months is None
+
+
 def test_a_registered_main_public_is_told_the_priority_public(assistant):
     answer = assistant.ask(
         "Nous souhaitons consacrer notre projet à des demandeurs d'emploi inscrits à France "
