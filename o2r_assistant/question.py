@@ -1949,9 +1949,10 @@ def about_own_project(question: Question) -> bool:
 
 # A supposition: "et si on passait à 140 000 € ?", "si on montait à 155 000 €, ça
 # passerait ?" (si + imperfect), "what if we cut the budget to 135k?".
+_SUPPOSE = r"(?:imaginons|supposons|admettons)"
 _HYPOTHETICAL = re.compile(
     # "Imaginons que…" supposes; "nous imaginons un projet…" describes the plan.
-    r"\b(?:et si|what if|hypoth\w*|(?<!nous )(?:imaginons|supposons|admettons)|par hypoth\w*)\b"
+    rf"\b(?:et si|what if|hypoth\w*|(?<!nous ){_SUPPOSE}|par hypoth\w*)\b"
     # "même si la salle était glaciale" concedes, it supposes nothing.
     r"|(?<!même )(?<!meme )\bsi\b[^,;:.?!]{0,30}?\b\w{2,}(?:ait|aient|ions)\b"
     r"|\bif we (?:cut|raised|reduced|increased|lowered|went|moved|switched|were)\b",
@@ -1987,7 +1988,7 @@ _SUPPOSING = lenient(
     r"^\W*(?:(?:ok|alors|et|mais|donc)\b[\s,]*)*"
     # Not a bare "si": "si on met les formations dans le budget, ça compte ?" asks in
     # general terms.
-    r"(?:et\s+si|what\s+if|(?:imaginons|supposons|admettons)(?:\s+qu['’]|\s+que\b)?"
+    rf"(?:et\s+si|what\s+if|{_SUPPOSE}(?:\s+qu['’]|\s+que\b)?"
     r"|(?:par\s+)?hypoth\w*\s*,?\s*(?:si\b)?)\s*",
     re.I,
 )

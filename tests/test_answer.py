@@ -1607,15 +1607,6 @@ def test_other_words_for_the_texts_own(assistant, question, expected):
             "attend-on des candidats ?",
             False,
         ),
-    ],
-)
-def test_an_existence_question_about_what_the_texts_never_name(assistant, question, abstains):
-    assert assistant.ask(question).abstained is abstains
-
-
-@pytest.mark.parametrize(
-    ("question", "abstains"),
-    [
         # A search-box query whose first word the texts never use asks about that thing.
         ("TVA sur la subvention O2R ?", True),
         ("gratification minimale d'un stagiaire de 3 mois", True),
@@ -1633,7 +1624,7 @@ def test_an_existence_question_about_what_the_texts_never_name(assistant, questi
         ("Le Département fait-il partie du réseau pour l'emploi dont parlent les textes ?", False),
     ],
 )
-def test_a_query_on_a_thing_the_texts_never_name_is_declined(assistant, question, abstains):
+def test_an_existence_question_about_what_the_texts_never_name(assistant, question, abstains):
     assert assistant.ask(question).abstained is abstains
 
 
