@@ -335,9 +335,13 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"\bqui\b[^.?!]{0,30}?\b(?:choisit|choisira|sélectionne|sélectionnera|retient|retiendra"
             r"|décide|décidera|tranche|examine|examinera|instruit|instruira)\b[^.?!]{0,30}?"
             r"\b(?:projets?|dossiers?|candidatures?|lauréats?)\b"
-            r"|\bwho\b[^.?!]{0,20}?\b(?:chooses?|selects?|picks?|decides?|examines?|reviews?"
+            # The bid named first, then a pronoun: "une fois le dossier déposé, qui l'examine ?".
+            r"|\b(?:projets?|dossiers?|candidatures?)\b[^.?!]{0,60}?\bqui\s+(?:l['’]|les\s+)"
+            r"(?:choisit|sélectionne|retient|examine|examinera|instruit|instruira|étudie|étudiera)\b"
+            r"|\b(?:who|which (?:authority|body|agency|administration))\b[^.?!]{0,20}?"
+            r"\b(?:chooses?|selects?|picks?|decides?|examines?|reviews?"
             r"|assess\w*)\b[^.?!]{0,40}?\b(?:projects?|bids?|applications?|proposals?|files?"
-            r"|winners?|funded)\b",
+            r"|winners?|funded|operators?)\b",
             re.I,
         ),
         "DREETS instruit les candidatures pour le préfet de région",
@@ -473,7 +477,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|fonds propres|comptes(?!\s+analytiques?)|accounts(?!\s+(?:analytic|per))|books)\b"
             r"|\bétat (?:de nos|des|de ses|de leurs) comptes\b|\bdans le rouge\b|\bin the red\b"
             r"|\bdéficit(?:aire)?s?\b|\bdeficits?\b|\btrésorerie\b|\bmoney-wise\b"
-            r"|\bfinancially (?:sound|healthy|stable|fragile|weak)\b",
+            r"|\bfinancially (?:sound|healthy|stable|fragile|weak)\b"
+            # How the project is financed: "le montage financier, ça compte ?".
+            r"|\bmontage (?:financier|budgétaire)\b|\bfinancial (?:set-?up|plan|soundness)\b",
             re.I,
         ),
         "santé financière des opérateurs candidats crédibilité financière critères d'instruction",
