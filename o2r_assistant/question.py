@@ -947,14 +947,14 @@ def focus_of(message: str) -> str:
     kept: list[str] = []
     signed = False
     for line in lines:
-        if _FORMULA.match(fold(line)):
-            signed = bool(_SIGNING_OFF.match(fold(line)))
-        elif not (signed and _SIGNATURE.match(line)):
+        folded = fold(line)
+        if _FORMULA.match(folded):
+            signed = bool(_SIGNING_OFF.match(folded))
+            continue
+        # A name under a closing formula signs a message, a forwarded one's too.
+        if not (signed and _SIGNATURE.match(line)):
             kept.append(line)
-            signed = False
-        else:
-            # A name under a closing formula signs a message, a forwarded one's too.
-            signed = False
+        signed = False
     # A last short line without punctuation is a signature ("Marie", "Jean Dupont").
     if len(kept) > 1 and len(kept[-1].split()) <= 4 and not re.search(r"[.?!:]", kept[-1]):
         kept = kept[:-1]
