@@ -41,7 +41,13 @@ from o2r_assistant.numbers import (
 )
 from o2r_assistant.patterns import pattern_table
 from o2r_assistant.places import place_mentions
-from o2r_assistant.question import CLOSINGS, THANKS, indirect_start, statements_of
+from o2r_assistant.question import (
+    CLOSINGS,
+    THANKS,
+    indirect_start,
+    statements_of,
+    without_mail_headers,
+)
 from o2r_assistant.rules import load_rules
 from o2r_assistant.tables import Row, Table, find_tables, is_year_label
 from o2r_assistant.text import FORMER_NAMES, fold
@@ -775,6 +781,10 @@ renewal_after: [ ]*,?[ ]*(?:renouvelable|prolongeable|extensible|\+)[ ]*(?:une f
 # A previous project's lengths are not this one's: "notre précédent projet a duré 4 ans".
 past_project: \b(?:precedent|ancien|dernier|previous|former|last)[ ]+(?:projet|programme|
     project|programme)\b|\b(?:a dure|ont dure|duraient|allaient jusqu'a|lasted)\b
+# "We've been running outreach sessions in the villages around Pontchâteau for two
+# years": a span already spent, however far the perfect stands from it in the sentence.
+spent_before: \b(?:have|has|'ve|had)[ ]+been[ ]+[a-z]+ing\b[^.;!?]*\bfor[ ]+
+    (?:(?:more than|over|nearly|almost|about|around)[ ]+)?$
 """)
 
 
@@ -815,6 +825,7 @@ def _durations(folded: str, sentences: list[tuple[int, int]]) -> tuple[int | Non
             or _LENGTH["not_before"].search(preceding)
             or _LENGTH["not_after"].match(folded, match.end())
             or _LENGTH["past_project"].search(folded, *sentences[sentence])
+            or _LENGTH["spent_before"].search(folded, sentences[sentence][0], match.start())
         ):
             continue
         if _LENGTH["denied_before"].search(preceding) and not _LENGTH["bound_before"].search(
@@ -1137,12 +1148,14 @@ cleft_before: \b(?:c'est|ce sont|ce sera|it is|it's|it will be)[ ]+(?P<name>[^,;
     jouera|jouerons|will be|would be|is|are|will act as)
     [ ]+(?:le |la |l'|the |our )?(?:role |fonction )?(?:de |du |of )?$
 # "La Boussole à Nantes, désignée chef de file, …", "l'ADSEA, qui sera chef de file": a
-# participle or a relative clause in apposition.
-participle_before: (?:^|[,;:(]|\bet\b|\band\b|\bdont\b|\bavec\b|[0-9][.)])[ ]*
-    (?P<name>(?:(?!\bet\b|\band\b|\bdont\b|\bavec\b)(?:[^,;:()]|\([^()]{1,30}\))){1,60}?)
-    [ ]*,[ ]*
-    (?:designee?s?|nommee?s?|choisie?s?|retenue?s?|designated|named|chosen|
-    (?:qui|who|which)[ ]+(?:sera|serait|est|assurera|jouera|will be|would be|is|will act as))
+# participle or a relative clause in apposition, the clause's comma sometimes left out.
+# "porté par l'association Tremplin 53, qui sera chef de file": the name after "par".
+participle_before: (?:^|[,;:(]|\bet\b|\band\b|\bdont\b|\bavec\b|\bpar\b|\bby\b|[0-9][.)])[ ]*
+    (?P<name>(?=[^ ])(?:(?!\bet\b|\band\b|\bdont\b|\bavec\b|\bpar\b|\bby\b)
+    (?:[^,;:()]|\([^()]{1,30}\))){1,60}?)
+    (?:[ ]*,[ ]*(?:designee?s?|nommee?s?|choisie?s?|retenue?s?|designated|named|chosen)|
+    [ ]*,?[ ]*(?:qui|who|which)[ ]+(?:sera|serait|est|assurera|jouera|will be|would be|is|
+    will act as))
     [ ]+(?:comme[ ]+|en tant que[ ]+|as[ ]+)?(?:le |la |l'|the )?(?:role |fonction )?
     (?:de |du |of )?$
 name_after: [ ]*\)?[ ]*(?::|=|sera|est|designe[ ]*:?)[ ]*(?P<name>[^,.;:!?()\n]{1,60})
@@ -1257,6 +1270,9 @@ _DOING = (
     r"intervenons|intervient|interviennent|oeuvrons|oeuvre|oeuvrent|agissons|agit|agissent)"
 )
 _EXPERIENCE = re.compile(
+    # An insertion body for years: "une asso d'insertion installée à Laval depuis douze ans".
+    r"\b(?:association|asso|structure|organisme|acteur)s?[ ]+(?:d'|de l')insertion\b"
+    rf"[^.;!?]{{0,60}}?\b(?:depuis|since)[ ]+{_SENIORITY}|"
     # "nos salariés ont accompagné 412 personnes", "we supported 300 people last year"
     r"\b(?:ont|a|avons|avait|avions)[ ]+accompagne[ ]+(?:plus de |pres de |environ )?[0-9]+[ ]+"
     r"(?:personnes|jeunes|beneficiaires|adultes|participants)\b|"
@@ -1527,6 +1543,13 @@ _LEAD_UNSETTLED = re.compile(
 )
 
 
+# "a consortium of five associations rather than a single operator": the way set aside.
+_SET_ASIDE = re.compile(
+    r"\b(?:rather than|instead of|plutot que|plutot qu'|au lieu d'|au lieu de)[ ]*"
+    r"(?:(?:a|an|un|une|d'un|d'une|de)[ ]+)?$"
+)
+
+
 def _consortium(
     text: str, folded: str, declarative: _Spans, sentences: list[tuple[int, int]]
 ) -> Consortium | None:
@@ -1535,7 +1558,7 @@ def _consortium(
     for m in _stated(_CONSORTIUM, folded, declarative):
         consortium.is_consortium = not _negated(folded, m.start())
     for m in _stated(_SINGLE, folded, declarative):
-        if not _negated(folded, m.start()):
+        if not (_negated(folded, m.start()) or _SET_ASIDE.search(folded, 0, m.start())):
             consortium.is_consortium = False
     for m in _stated(_LEAD["lead"], folded, declarative):
         sentence_start = starts[bisect.bisect_right(starts, m.start()) - 1]
@@ -1645,9 +1668,11 @@ def _organisation(folded: str, declarative: _Spans) -> Organisation | None:
 # --- entry point ---------------------------------------------------------------------
 
 _CALL_NAME_BEFORE = re.compile(
-    r"\b(?:ami|o2r|dreets|prefecture|prefet|prefect|appel a (?:manifestation d'interet|projets?))"
+    r"\b(?:ami|o2r|dreets|prefecture|prefet|prefect|"
+    r"appel(?: a (?:manifestation d'interet|projets?))?)"
     r"[ ]*(?:o2r[ ]*)?"
-    r"(?:en[ ]+|de[ ]+|des[ ]+|du[ ]+|-[ ]*)?$"
+    # "passer par l'appel de la Bretagne": another region's call.
+    r"(?:en[ ]+|de[ ]+(?:la[ ]+|l')?|des[ ]+|du[ ]+|-[ ]*)?$"
 )
 
 
@@ -1885,10 +1910,22 @@ _FORWARD_SUBJECT = re.compile(
 )
 
 
+# "Je vous transfère le message de mon directeur": relayed from within the sender's own
+# organisation, a forwarded message states its project; a partner's does not.
+_RELAYS_OWN = re.compile(
+    r"\b(?:mon|ma|notre|nos|my|our)[ ]+(?:directeur|directrice|president|presidente|"
+    r"tresorier|tresoriere|chef|cheffe|responsable|coordinateur|coordinatrice|collegue|"
+    r"director|manager|chair|chairman|chairwoman|ceo|boss|colleague|treasurer)s?\b"
+)
+
+
 def _thread(text: str) -> tuple[str, str]:
-    """The message's own text, and the sender's own earlier message it quotes."""
+    """The message's own text, and the sender's own earlier message it quotes or relays."""
+    relayed = ""
     forwarded = _FORWARDED.search(text)
     if forwarded:
+        if _RELAYS_OWN.search(fold(text[: forwarded.start()])):
+            relayed = without_mail_headers(text[forwarded.start() :])
         text = text[: forwarded.start()]
     # A forward's subject ("Objet : TR: projet O2R Brest") names the forwarded message.
     text = _FORWARD_SUBJECT.sub("", text)
@@ -1903,14 +1940,15 @@ def _thread(text: str) -> tuple[str, str]:
         lines = text.splitlines()
         earlier = "\n".join(_QUOTED_LINE.sub("", ln) for ln in lines if _QUOTED_LINE.match(ln))
         text = "\n".join(ln for ln in lines if not _QUOTED_LINE.match(ln))
-    return text, earlier
+    return text, f"{relayed}\n{earlier}".strip()
 
 
 def extract_facts(text: str) -> Dossier:
     """The facts one French message states; everything else stays unknown (None).
 
-    In an e-mail thread, a forwarded message states nothing of the sender's project,
-    and what the message says overrides the earlier message it quotes.
+    In an e-mail thread, a forwarded message states nothing of the sender's project
+    unless relayed from within the sender's organisation, and what the message says
+    overrides the earlier message it quotes or relays.
     """
     own, earlier = _thread(text)
     facts = _read(own)
@@ -1924,10 +1962,16 @@ def extract_facts(text: str) -> Dossier:
 # à 2022 à Brest", "their project ran in Rennes"; not "ce sont eux que nous voulons
 # toucher", which points at the people just described, nor "qui restent suivis par eux",
 # the agent of a clause about our public.
+# Nor "deux d'entre eux veulent déposer ensemble", some of those the writer speaks for,
+# nor "les maraudes chez eux", where a partner acts.
 _NOT_THIS_PROJECT = re.compile(
-    r"\b(?:(?<!ce sont )(?<!c'est )(?<!par )eux|leur projet|leurs projets|avec qui (?:on|nous)"
+    r"\b(?:(?<!ce sont )(?<!c'est )(?<!par )(?<!d'entre )(?<!chez )eux|leur projet|leurs projets"
+    r"|avec qui (?:on|nous)"
     r"|their project|they (?:ran|had|did)"
     r"|(?:notre|un|leur) (?:ancien|precedent|dernier) projet|our (?:previous|former|last) project"
+    # "funded under the earlier call for identifying invisible people": an earlier call's.
+    r"|(?:l'|un |le )(?:ancien|precedent) (?:appel|dispositif)"
+    r"|(?:the|an) (?:earlier|previous|former) (?:call|scheme|programme)"
     r"|(?:on|nous) (?:avait|avions) (?:porte|mene|monte|realise|conduit)|we (?:had )?(?:ran|run) "
     r"a (?:previous|former))\b"
 )

@@ -933,6 +933,13 @@ _MAIL_HEADER = re.compile(
     r"|(?:le|on)\b.{0,100}\b(?:a ecrit|wrote)[ \t]*:[ \t]*$)",
     re.I | re.M,
 )
+
+
+def without_mail_headers(text: str) -> str:
+    """``text`` without the header lines of the messages it forwards or quotes."""
+    return "\n".join(ln for ln in text.splitlines() if not _MAIL_HEADER.match(fold(ln)))
+
+
 # A closing formula, and the short line without punctuation that signs under it.
 _SIGNING_OFF = re.compile(rf"^(?:{CLOSINGS}|{THANKS})\b")
 _SIGNATURE = re.compile(r"^[^.?!:]{1,40}$")
@@ -942,12 +949,18 @@ _QUOTE_MARKS = re.compile(r"^(?:>\s*)+")
 
 def focus_of(message: str) -> str:
     """The question sentences of a message, without greetings and signatures."""
-    lines = [_QUOTE_MARKS.sub("", ln.strip()) for ln in message.splitlines()]
-    lines = [ln for ln in lines if ln and not _MAIL_HEADER.match(fold(ln))]
     kept: list[str] = []
+    # Kept lines a blank line or a header line closes: "Léa Martin, ADSEA 49" above a
+    # quoted message is no part of its first sentence.
+    closed: set[int] = set()
     signed = False
-    for line in lines:
+    for raw in message.splitlines():
+        line = _QUOTE_MARKS.sub("", raw.strip())
         folded = fold(line)
+        if not line or _MAIL_HEADER.match(folded):
+            if kept:
+                closed.add(len(kept) - 1)
+            continue
         if _FORMULA.match(folded):
             signed = bool(_SIGNING_OFF.match(folded))
             continue
@@ -958,7 +971,8 @@ def focus_of(message: str) -> str:
     # A last short line without punctuation is a signature ("Marie", "Jean Dupont").
     if len(kept) > 1 and len(kept[-1].split()) <= 4 and not re.search(r"[.?!:]", kept[-1]):
         kept = kept[:-1]
-    body = " ".join(kept) or message
+    body = "".join(ln + ("\n" if i in closed else " ") for i, ln in enumerate(kept)).strip()
+    body = body or message
     sentences = [s.strip() for s in _SENTENCE.findall(body) if s.strip()]
     sentences = [s for s in sentences if not _FORMULA.match(fold(s))]
     asked = _question_sentences(sentences)

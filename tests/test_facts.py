@@ -2422,3 +2422,81 @@ def test_a_place_denied_with_its_article() -> None:
     facts = extract_facts("Je corrige : c'est Clisson et Ancenis, pas l'Ille-et-Vilaine.")
     assert [p.name for p in facts.places] == ["Clisson", "Ancenis"]
     assert [p.name for p in facts.withdrawn_places] == ["Ille-et-Vilaine"]
+
+
+# --- forty-sixth round: relayed forwards, leads without commas, spans already spent ---
+
+
+def test_a_forward_relayed_from_within_the_organisation_states_its_project() -> None:
+    facts = extract_facts(
+        "Bonjour,\nJe vous fais suivre le message de ma présidente, absente cette semaine.\n"
+        "Cordialement,\nNadia\n\n---------- Message transféré ----------\nDe : Claire\n"
+        "Objet : TR: budget O2R\n\nNadia, peux-tu transmettre ? Notre projet à Cholet (49) "
+        "coûte 0,2 M€ sur 36 mois, avec le centre social du Mans qui serait chef de file."
+    )
+    assert [p.name for p in facts.places] == ["Cholet", "Le Mans"]
+    assert (facts.total_cost_eur, facts.project_months) == (200000, 36)
+    assert facts.consortium.lead == "le centre social du Mans"
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        # The relative clause without its comma.
+        (
+            "Nous partons à deux : la régie de Saumur qui serait chef de file, et nous.",
+            "la régie de Saumur",
+        ),
+        # The name after "par", past the sentence's first words.
+        (
+            "Le projet est mené conjointement par l'association Relais 72, qui sera chef de file, "
+            "et une épicerie solidaire.",
+            "l'association Relais 72",
+        ),
+        # "d'entre eux": some of the members a federation writes for, not another project.
+        (
+            "Trois d'entre eux veulent candidater ensemble : le foyer de Laval, qui serait chef "
+            "de file, et deux associations.",
+            "le foyer de Laval",
+        ),
+    ],
+)
+def test_a_lead_named_in_a_relative_clause(text: str, lead: str) -> None:
+    assert extract_facts(text).consortium.lead == lead
+
+
+def test_another_regions_call_and_a_partners_own_ground_are_read_as_such() -> None:
+    facts = extract_facts(
+        "Nos actions auront lieu à Laval. Faut-il plutôt passer par l'appel de la Normandie ?"
+    )
+    assert [p.name for p in facts.places] == ["Laval"]
+    # "chez eux": where a partner acts, in a sentence about this project.
+    there = extract_facts(
+        "Le projet coûte 180 000 € ; l'asso de Fougères ferait les ateliers chez eux."
+    )
+    assert there.total_cost_eur == 180000
+    assert [p.name for p in there.places] == ["Fougères"]
+
+
+def test_a_span_already_spent_and_an_earlier_call_are_no_fact_of_this_project() -> None:
+    spent = extract_facts(
+        "We have been running drop-in sessions for young mothers in villages near Ancenis "
+        "for three years."
+    )
+    assert spent.project_months is None
+    earlier = extract_facts(
+        "We were funded under the previous call for reaching invisible young people."
+    )
+    assert earlier.public is None
+
+
+def test_the_way_set_aside_is_no_fact() -> None:
+    facts = extract_facts(
+        "Nous envisageons un groupement de trois associations plutôt qu'un seul opérateur."
+    )
+    assert facts.consortium.is_consortium is True
+
+
+def test_an_insertion_body_for_years_has_experience() -> None:
+    facts = extract_facts("Nous sommes une structure d'insertion implantée à Segré depuis 2006.")
+    assert facts.organisation.insertion_experience is True

@@ -2043,3 +2043,14 @@ def test_a_claim_judged_keeps_the_case_told_before_it() -> None:
         "vers France Travail. A-t-il raison ?"
     )
     assert focus_of(message).startswith("Nous avons rencontré un homme inscrit")
+
+
+def test_a_line_a_blank_line_closes_is_no_part_of_the_next_sentence() -> None:
+    message = (
+        "Bonjour,\nVoici l'échange avec notre partenaire, la question est en bas.\n\n"
+        "Bien à vous,\nKarim Benali, chargé de mission, Tremplin Anjou\n\n"
+        "> De : Mission locale du Saumurois\n"
+        "> Nous voudrions savoir qui finance ces parcours avant de nous engager."
+    )
+    asked = questions_of(message)
+    assert asked and not any("Benali" in q for q in asked)
