@@ -376,9 +376,13 @@ class Assistant:
             # Several questions: each answered on its own, the first with the message's facts.
             # The one asking whether the project qualifies is the one those facts answer: it
             # comes first ("comment l'ancrage sera-t-il apprécié ? Et notre budget est-il
-            # suffisant ?").
+            # suffisant ?"), when there are facts to judge: "on est obligés d'aller chercher
+            # les gens dehors ? nous on fait de l'accueil au local, ça suffit pas ?" keeps
+            # its order.
             analysed = [analyse(text, p) for p in parts]
             judged = next((i for i, a in enumerate(analysed) if a.asks_eligibility), None)
+            if judged is not None and (dossier is None or dossier.is_empty()):
+                judged = None if extract_facts(text).is_empty() else judged
             if judged is not None:
                 parts.insert(0, parts.pop(judged))
                 analysed.insert(0, analysed.pop(judged))

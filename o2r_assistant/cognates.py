@@ -3,9 +3,9 @@
 The texts are French; an English question's words find them only through the phrase
 and word tables or the dense model. Most of the call's learned vocabulary crosses the
 language by regular endings ("mobility": "mobilité", "beneficiaries": "bénéficiaires",
-"complementary": "complémentaire"), so an unknown word whose French spelling by those
-endings is a word of the texts is that word. The endings are rules of the two
-languages, not a list of the questions seen.
+"complementary": "complémentaire", "operator": "opérateur", "private": "privé"), so an
+unknown word whose French spelling by those endings is a word of the texts is that word.
+The endings are rules of the two languages, not a list of the questions seen.
 """
 
 from __future__ import annotations
@@ -35,9 +35,12 @@ ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ist", ("iste",)),
     ("als", ("els", "aux")),
     ("ers", ("res",)),
+    ("ors", ("eurs",)),
+    ("ate", ("e", "at")),
     ("ic", ("ique",)),
     ("al", ("el", "elle", "ale")),
     ("er", ("re",)),
+    ("or", ("eur",)),
     ("ed", ("e", "ee", "es", "ees")),
     ("y", ("ie",)),
     ("", ("e", "es")),

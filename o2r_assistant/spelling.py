@@ -26,6 +26,7 @@ from .text import fold, stem
 _SPELLED_OUT = {
     "pr": "pour",
     "ds": "dans",
+    "ki": "qui",
     "kan": "quand",
     "qd": "quand",
     "cb": "combien",

@@ -1306,6 +1306,16 @@ def test_the_question_whether_the_facts_qualify_is_answered_first(assistant):
     )
 
 
+def test_with_no_facts_to_judge_the_questions_keep_their_order(assistant):
+    answer = assistant.ask(
+        "on est vraiment obligés d'aller chercher les gens dans la rue ? nous on les reçoit "
+        "surtout dans nos locaux, ça suffit pas ?"
+    )
+    first, second = answer.text.split("\n\n")[:2]
+    assert "aller vers" in first
+    assert second.startswith("Sur votre question « nous on les reçoit surtout dans nos locaux")
+
+
 def test_each_question_of_an_english_message_is_introduced_in_english(assistant):
     answer = assistant.ask(
         "Hello, how long can the pathway last? And what is your phone number? Thanks"

@@ -7,7 +7,17 @@ import pytest
 from o2r_assistant.cognates import cognate, french_spellings
 
 KNOWN = frozenset(
-    {"mobilite", "beneficiaires", "complementaire", "territoire", "economique", "membres"}
+    {
+        "mobilite",
+        "beneficiaires",
+        "complementaire",
+        "territoire",
+        "economique",
+        "membres",
+        "operateurs",
+        "prive",
+        "candidat",
+    }
 )
 
 
@@ -20,6 +30,9 @@ KNOWN = frozenset(
         ("territory", "territoire"),
         ("economic", "economique"),
         ("members", "membres"),
+        ("operators", "operateurs"),
+        ("private", "prive"),
+        ("candidate", "candidat"),
     ],
 )
 def test_an_english_word_spells_the_french_word_of_its_ending(english, french):

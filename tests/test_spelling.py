@@ -26,6 +26,7 @@ from o2r_assistant.spelling import accents, clippings, determined, one_slip, spe
             "ils ont la sécurité sociale pendant le parcours ?",
         ),
         ("min budget?? and max length", "minimum budget?? and maximum length"),
+        ("c ki ki decide du calendrier ?", "c qui qui decide du calendrier ?"),
     ],
 )
 def test_text_message_spellings_are_written_out(typed, read):
@@ -72,7 +73,7 @@ def test_a_clipped_domain_term_is_read_as_the_corpus_word_it_starts() -> None:
     # "par" is too short, "part" also starts "partie", "personne" is a word, "parcours" whole.
     assert {"par", "part", "personne", "parcours"}.isdisjoint(clipped)
     assert spelled_out("c ki signe la conv ? juste la remob ?", clipped) == (
-        "c ki signe la convention ? juste la remobilisation ?"
+        "c qui signe la convention ? juste la remobilisation ?"
     )
 
 
