@@ -65,7 +65,13 @@ _ASKS = re.compile(
     r"|(?:can|could|may|do|does|is|are|what|which|who|when|how|where)\b)"
     # A question typed without its mark: "faut un chef de file ou pas", "ok or not"; not
     # an aside ("pour les rassurer (ou pas !)").
-    r"|(?<!\()\b(?:ou|or)\s+(?:pas|non|not|no)\s*[.?]*\s*$",
+    r"|(?<!\()\b(?:ou|or)\s+(?:pas|non|not|no)\s*[.?]*\s*$"
+    # A polite request for what the texts say: "we would be grateful if you could set out
+    # the criteria", "je vous remercie de bien vouloir me préciser les pièces".
+    r"|\b(?:(?:could|would|can) you|if you could|please|kindly|de bien vouloir)\s+"
+    r"(?:please\s+)?(?:(?:me|us|nous|m['’])\s*)?(?:set out|list|outline|describe|explain"
+    r"|detail|confirm|clarify|tell|indiquer|préciser|expliquer|détailler|confirmer|lister"
+    r"|rappeler)\b",
     re.I,
 )
 # What opens the question proper in an indirect one: "si", "comment", "ce que"… A
@@ -95,6 +101,8 @@ _INDIRECT = re.compile(
     r"|particularly|also|especially|often|always|sometimes"
     # Or any adverb in -ment: "notre présidente voudrait savoir (très) concrètement à qui…".
     r"|(?:(?:très|plus|bien|tout)\s+)?[a-zà-ÿ]{3,}ment))?"
+    # Or with whom one wonders: "on se demandait avec ma chef si…".
+    r"(?:\s+(?:avec|with)\s+(?:[\wÀ-ÿ'’-]+\s+){0,2}[\wÀ-ÿ'’-]+)?"
     rf"\s+{_ASKING}\b"
     # A wish to know, a few words before what is asked: "veut savoir avant de s'engager ce
     # que nous devrons rendre", "need to know, before we sign, what…".
@@ -560,8 +568,12 @@ KIND_ASKED = {
         r"|projets?|bids?|applications?|proposals?)\b[^.?!]{0,15}?\b(?:évalué|jugé|noté"
         r"|sélectionné|départagé|assessed|judged|evaluated|scored|selected)e?s?\b"
         r"(?![^.?!]{0,30}\b(?:une fois|en cours|pendant|après|once|after|during)\b)"
-        r"|\b(?:which|what)\s+(?:[\w-]+\s+)?(?:criteria|conditions|missions|documents|steps"
-        r"|actions|principles|obligations|commitments)\b"
+        r"|\b(?:which|what)\s+(?:(?:are|were|will be)\s+)?(?:the\s+)?(?:[\w-]+\s+)?"
+        r"(?:criteria|conditions|missions|documents|steps|actions|principles|obligations"
+        r"|commitments)\b"
+        # "could you set out the criteria against which…", "list the steps".
+        r"|\b(?:set out|list|outline|describe|detail)\s+(?:all\s+)?the\s+(?:[\w-]+\s+)?"
+        r"(?:criteria|conditions|missions|documents|steps|obligations)\b"
         # What something must hold: "elle doit contenir quoi ?", "what must it include?",
         # or what a text requires: "le référentiel, il demande quoi ?".
         r"|\b(?:contenir|comporter|contient|comporte|inclure|demandent|demande"
@@ -1026,7 +1038,10 @@ _PERMISSION = re.compile(
 # for: "Faut-il au contraire y mettre la totalité des coûts ?" after "… de n'y faire figurer
 # que la part demandée à l'État", not "Pour le budget, que faut-il y faire figurer ?".
 _OBJECT_PRONOUN = re.compile(
-    r"\b(?:les|leur)\s+[a-zà-ÿ]{3,}(?:er|ir|re)\b|^[^,]*\by\s+[a-zà-ÿ]{3,}(?:er|ir|re)\b", re.I
+    r"\b(?:les|leur)\s+[a-zà-ÿ]{3,}(?:er|ir|re)\b|^[^,]*\by\s+[a-zà-ÿ]{3,}(?:er|ir|re)\b"
+    # "… besoin d'un numéro SIRET. Comment en obtenir un ?": one of the thing named before.
+    r"|\ben\s+[a-zà-ÿ]{3,}(?:er|ir|re)\s+(?:un|une)\b",
+    re.I,
 )
 # A statement whose subject is itself a pronoun stands for the one before it.
 _PRONOUN_START = re.compile(r"^\W*(?:ils|elles)\b", re.I)
@@ -1313,7 +1328,8 @@ def _question_sentences(sentences: list[str]) -> list[str]:
             continue
         asked.extend(
             _after_statement(part)
-            for numbered in _split_numbered(sentence)
+            for spoken in _split_spoken(sentence)
+            for numbered in _split_numbered(spoken)
             for request in _split_requests(numbered)
             for s in _split_indirect(request)
             for part in _split_listed(s)
@@ -1352,6 +1368,24 @@ _ASKED_WORD = re.compile(rf"\s+(?:{_ASKING}|qui|who)$", re.I)
 # The second question's subject stands for something of the first: "… si la contribution
 # est soumise à la TVA, et comment elle doit être traitée" stays one question.
 _REFERS_BACK = re.compile(r"(?:\w+\s+)?(?:elles?|ils)\b|s['’]ils\b", re.I)
+
+
+# Questions run together as spoken: "… ou s'il faut aller vers les gens et aussi est ce que
+# les temps de remobilisation sont obligatoires".
+_SPOKEN_NEXT = re.compile(
+    r"\s+(?:et\s+(?:aussi|également)|autre question|deuxième question)\s*,?\s+"
+    r"(?=est[- ]ce\s+qu|(?:comment|combien|pourquoi|quand|qui|quel\w*)\b)",
+    re.I,
+)
+
+
+def _split_spoken(sentence: str) -> list[str]:
+    """A sentence running two questions together as spoken, as one each, marked as asked
+    (the message's questions are told apart by their marks)."""
+    parts = [p.strip() for p in _SPOKEN_NEXT.split(sentence) if p.strip()]
+    if len(parts) < 2:
+        return [sentence]
+    return [p if p[-1] in ".?!" else f"{p} ?" for p in parts]
 
 
 def _split_indirect(sentence: str) -> list[str]:

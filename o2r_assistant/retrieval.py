@@ -416,6 +416,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(
             r"\b(?:on|nous|we)\s+(?:en\s+)?(?:fai(?:s|t)|faisons|ferons|fera|ferait|ferions"
             r"|devient|deviendra|devenons|deviendrons)\s+(?:alors\s+|automatiquement\s+)?partie\b"
+            # Asked with the verb first: "ferons-nous partie du réseau ?", "fera-t-on partie…".
+            r"|\b(?:faisons|ferons|ferions|fait|fera|ferait)-(?:t-)?(?:nous|on)\s+"
+            r"(?:alors\s+|automatiquement\s+)?partie\b"
             r"|\b(?:are|will|would)\s+we\s+(?:then\s+)?(?:be\s+)?(?:a\s+)?part of\b"
             # Of any subject: "does an operator formally become part of the network?",
             # "l'opérateur devient-il membre du réseau ?", "intègre-t-il le réseau ?".
@@ -442,6 +445,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|\borigines?\b|\bhistorique\b|\bhistory\b|\bpredecessors?\b"
             # "totally new, or the continuation of some earlier programmes?".
             r"|\b(?:totally|completely|entirely)\s+new\b"
+            # "the same scheme under a new name?", "un ancien dispositif rebaptisé ?".
+            r"|\bunder a new name\b|\bsous un (?:autre|nouveau) nom\b|\brenamed\b|\brebaptisée?\b"
             r"|\b(?:continuation|successor|extension|suite|prolongement)\s+(?:of|de|d['’]|du|des)"
             r"\s+(?:an?\s+|the\s+|some\s+|une?\s+|l['’]\s*|la\s+|le\s+|les\s+)?(?:earlier|previous"
             r"|former|older|past|ancien|précédent|programmes?|programs?|schemes?|dispositifs?)",
@@ -676,7 +681,13 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"show up)\s+(?:in\s+)?(?:to|at|into)\s+(?:our|the)\s+(?:office|premises|"
             r"cent(?:re|er)|desk|building)\b"
             r"|\bgo(?:es|ing)?\s+(?:out\s+)?to\s+(?:meet|find|reach|look for|seek out)\s+"
-            r"(?:the\s+)?(?:people|them|young people|participants)\b",
+            r"(?:the\s+)?(?:people|them|young people|participants)\b"
+            # "faut-il aller chercher les gens ?", "allait vers les gens" as dictated, or
+            # holding office hours at home base: "des permanences dans notre local".
+            r"|\ball\w*\s+(?:chercher|vers)\s+(?:les\s+)?(?:gens|jeunes|personnes|publics"
+            r"|habitants)\b"
+            r"|\b(?:permanences?|accueil)\s+(?:\w+\s+){0,2}?(?:dans|à|au|en)\s+(?:notre|nos|le|la)"
+            r"\s+(?:local|locaux|bureaux?)\b",
             re.I,
         ),
         "aller vers aller à la rencontre des personnes au lieu d'attendre",

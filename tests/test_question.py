@@ -2054,3 +2054,34 @@ def test_a_line_a_blank_line_closes_is_no_part_of_the_next_sentence() -> None:
     )
     asked = questions_of(message)
     assert asked and not any("Benali" in q for q in asked)
+
+
+@pytest.mark.parametrize(
+    ("message", "kinds"),
+    [
+        # A polite request asks, and names what it asks for.
+        ("We would be grateful if you could outline the conditions for joint bids.", ("list",)),
+        ("Je vous remercie de bien vouloir me préciser la durée du parcours.", ("duration",)),
+        ("What are the main obligations of an operator?", ("list",)),
+    ],
+)
+def test_a_polite_request_asks_for_what_it_names(message: str, kinds: tuple) -> None:
+    asked = analyse(message)
+    assert asked.asks and asked.kinds == kinds
+
+
+def test_one_of_the_thing_named_before_leans_on_its_sentence() -> None:
+    asked = questions_of(
+        "Nous n'avons jamais eu de numéro de TVA intracommunautaire. Comment en obtenir un ?"
+    )
+    assert asked and "TVA" in asked[0]
+
+
+def test_questions_run_together_as_spoken_are_told_apart() -> None:
+    asked = questions_of(
+        "bonjour on se demandait avec mon collègue si on peut juste recevoir les gens au "
+        "bureau et aussi est ce que le parcours peut durer plus d'un an merci"
+    )
+    assert len(asked) == 2
+    assert asked[0].startswith("bonjour on se demandait") and asked[0].endswith("bureau ?")
+    assert asked[1].startswith("est ce que le parcours")

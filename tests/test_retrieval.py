@@ -306,6 +306,10 @@ def test_applying_as_several_reads_as_the_texts_say_it(question: str) -> None:
         ("Quels indicateurs de suivi faudra-t-il transmettre ?", "modalités de suivi"),
         ("la date limite est la même partout, fixée par le décret ?", "calendrier"),
         ("Is the deadline set nationally or by each region?", "calendrier"),
+        ("Une fois retenus, fera-t-on partie du réseau pour l'emploi ?", "devient membre"),
+        ("Is O2R just the old programme under a new name?", "prolonge"),
+        ("faut-il allait vers les gens dans les villages", "aller vers"),
+        ("on tient des permanences dans notre local deux fois par semaine", "aller vers"),
     ],
 )
 def test_recurring_questions_read_as_the_texts_say_them(question: str, meaning: str) -> None:
