@@ -430,6 +430,18 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "devient membre",
     ),
+    # A partner leaving the group ("et si eux se retirent avant la signature ?", "if our
+    # partner pulls out?"): whether one may carry the project alone, and the lead.
+    (
+        re.compile(
+            r"\b(?:partenaires?|associés?|co-?porteurs?|eux|l['’]autre (?:structure|association"
+            r"|asso))\s+(?:\w+\s+)?(?:se\s+retir\w*|quitt\w*|lâch\w*|abandonn\w*|part(?:ent)?\b)"
+            r"|\b(?:partners?|co-?applicants?)\s+(?:\w+\s+)?(?:withdraw\w*|pulls? out|pulled out"
+            r"|drops? out|dropped out|leaves?|left)\b",
+            re.I,
+        ),
+        "un opérateur peut candidater seul ou avec d'autres opérateurs chef de file",
+    ),
     # Where the scheme comes from: "ça sort d'où ?", "ça existait déjà avant ?", "is O2R
     # brand new?", "what came before it?", "la continuité de ces appels".
     (

@@ -310,6 +310,8 @@ def test_applying_as_several_reads_as_the_texts_say_it(question: str) -> None:
         ("Is O2R just the old programme under a new name?", "prolonge"),
         ("faut-il allait vers les gens dans les villages", "aller vers"),
         ("on tient des permanences dans notre local deux fois par semaine", "aller vers"),
+        ("Et si notre partenaire se retire avant la signature ?", "seul ou avec"),
+        ("What if our partner pulls out after we submit?", "seul ou avec"),
     ],
 )
 def test_recurring_questions_read_as_the_texts_say_them(question: str, meaning: str) -> None:
