@@ -54,6 +54,7 @@ from .question import (
     Question,
     about_own_project,
     analyse,
+    asked_at_the_end,
     asks_source,
     language_switch,
     questions_of,
@@ -386,6 +387,10 @@ class Assistant:
             if judged is not None:
                 parts.insert(0, parts.pop(judged))
                 analysed.insert(0, analysed.pop(judged))
+            elif asked_at_the_end(text):
+                # "Sa question est tout en bas": the forwarded thread's last question leads.
+                parts.insert(0, parts.pop())
+                analysed.insert(0, analysed.pop())
             asked = analysed[0]
             first = one(asked, notices, history, dossier, True)
             # Each later question gets a sentence of its own when one is nearly as good as

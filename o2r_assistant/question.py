@@ -947,6 +947,22 @@ _MAIL_HEADER = re.compile(
 )
 
 
+# "Ma directrice m'a demandé de vous faire suivre l'échange ci-dessous. Sa question est
+# tout en bas.": the sender says which question is theirs.
+_ASKED_AT_THE_END = re.compile(
+    r"\b(?:sa|ma|notre|leur|la|les|nos|leurs)\s+questions?\s+(?:est|sont|se trouvent?|figurent?)"
+    r"\s+(?:tout\s+)?(?:en bas|à la fin|plus bas|ci-dessous)\b"
+    r"|\b(?:the|my|our|her|his|their)\s+questions?\s+(?:is|are)\s+(?:at the (?:very\s+)?"
+    r"(?:bottom|end)|below)\b",
+    re.I,
+)
+
+
+def asked_at_the_end(message: str) -> bool:
+    """Whether a message says its question is the last one, under what it forwards."""
+    return bool(_ASKED_AT_THE_END.search(message))
+
+
 def without_mail_headers(text: str) -> str:
     """``text`` without the header lines of the messages it forwards or quotes."""
     return "\n".join(ln for ln in text.splitlines() if not _MAIL_HEADER.match(fold(ln)))

@@ -1312,8 +1312,21 @@ def test_with_no_facts_to_judge_the_questions_keep_their_order(assistant):
         "surtout dans nos locaux, ça suffit pas ?"
     )
     first, second = answer.text.split("\n\n")[:2]
-    assert "aller vers" in first
+    assert "aller vers" in first.lower()
     assert second.startswith("Sur votre question « nous on les reçoit surtout dans nos locaux")
+
+
+def test_the_question_the_sender_points_to_at_the_end_leads(assistant):
+    answer = assistant.ask(
+        "Bonjour,\n\nMon président m'a demandé de vous transmettre l'échange ci-dessous. "
+        "Sa question est tout en bas.\n\nCordialement,\nJulie Martin, chargée de mission\n\n"
+        "> De : Centre social des Ponts\n> Nous aimerions savoir combien de personnes vous "
+        "pourrez suivre avant de vous orienter des familles.\n\n> De : M. Durand\n"
+        "> Julie, demande-leur avec qui on signe la convention côté État, et pour combien de "
+        "temps ?"
+    )
+    assert answer.text.startswith("Selon le texte")
+    assert "préfet de région" in answer.text.split("\n\n")[0]
 
 
 def test_each_question_of_an_english_message_is_introduced_in_english(assistant):
