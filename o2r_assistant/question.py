@@ -1101,6 +1101,26 @@ _CLAIMS = re.compile(
 )
 
 
+# How far back a demonstrative's noun may have been named: "Ces jeunes…" two or three
+# statements after "Plusieurs jeunes de mon portefeuille…".
+DEMONSTRATIVE_REACH = 3
+
+
+def _named_further_back(sentence: str, sentences: list[str], i: int) -> int:
+    """How many sentences back a statement names the thing a demonstrative opening
+    ``sentence`` points to, past the one just before it (0 when none does)."""
+    named = _DEMONSTRATIVE.match(sentence)
+    if not named or i < 2 or stem(named[1].lower()) in tokens(sentences[i - 1]):
+        return 0
+    for back in range(2, min(i, DEMONSTRATIVE_REACH) + 1):
+        earlier = sentences[i - back]
+        if asks(earlier):
+            return 0
+        if stem(named[1].lower()) in tokens(earlier):
+            return back
+    return 0
+
+
 def _leans_back(sentence: str, before: str) -> bool:
     """Whether ``sentence``'s subject, or its verb's object, stands for what ``before``
     said."""
@@ -1302,9 +1322,15 @@ def _question_sentences(sentences: list[str]) -> list[str]:
             # The question reported was read already: it is the one to answer, and asks.
             asked[starts[i - 1] :] = [f"{q.rstrip(' .')} ?" for q in asked[starts[i - 1] :]]
             continue
-        if i and (bare or pointing or replying or _leans_back(sentence, sentences[i - 1])):
+        far = _named_further_back(sentence, sentences, i)
+        if i and (bare or pointing or replying or far or _leans_back(sentence, sentences[i - 1])):
             before = sentences[i - 1]
-            if bare and i > 1 and _FIGURE_NOTE.match(before) and _PERMISSION.search(sentence):
+            if far:
+                # "Plusieurs jeunes … ont lâché leur CEJ … Une association prépare une
+                # candidature. Ces jeunes pourraient-ils … ?": the sentences from the one
+                # naming them.
+                before = " ".join(sentences[i - far : i])
+            elif bare and i > 1 and _FIGURE_NOTE.match(before) and _PERMISSION.search(sentence):
                 # "… nous aimerions aussi accueillir des inscrits… Budget : 180 000 €.
                 # Est-ce autorisé ?": what is allowed is the plan, not the figure noted.
                 before = sentences[i - 2]

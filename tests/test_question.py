@@ -2085,3 +2085,12 @@ def test_questions_run_together_as_spoken_are_told_apart() -> None:
     assert len(asked) == 2
     assert asked[0].startswith("bonjour on se demandait") and asked[0].endswith("bureau ?")
     assert asked[1].startswith("est ce que le parcours")
+
+
+def test_a_demonstrative_reaches_back_to_the_statement_naming_its_noun() -> None:
+    asked = questions_of(
+        "Plusieurs familles du quartier ne sont suivies par personne depuis un an. Notre "
+        "centre social réfléchit à une candidature. Ces familles pourraient-elles être "
+        "accompagnées ?"
+    )
+    assert asked and asked[0].startswith("Plusieurs familles du quartier")
