@@ -382,8 +382,9 @@ class Assistant:
             # its order.
             analysed = [analyse(text, p) for p in parts]
             judged = next((i for i, a in enumerate(analysed) if a.asks_eligibility), None)
-            if judged is not None and (dossier is None or dossier.is_empty()):
-                judged = None if extract_facts(text).is_empty() else judged
+            known = dossier is not None and not dossier.is_empty()
+            if judged is not None and not known and extract_facts(text).is_empty():
+                judged = None
             if judged is not None:
                 parts.insert(0, parts.pop(judged))
                 analysed.insert(0, analysed.pop(judged))
