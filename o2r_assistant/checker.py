@@ -42,6 +42,11 @@ def _months(months: int) -> str:
     return f"{months} mois"
 
 
+def _bounded(figure: str, side: Literal["below", "above"] | None) -> str:
+    """``figure`` with the strict limit it was stated as: "moins de 150 000 €"."""
+    return {"below": f"moins de {figure}", "above": f"plus de {figure}", None: figure}[side]
+
+
 def _years(months: int | Decimal) -> str:
     years = Decimal(months) / 12
     if years == years.to_integral_value():
@@ -158,6 +163,18 @@ class Consortium(_Model):
         return None
 
 
+BoundedField = Literal["total_cost_eur", "annual_cost_eur", "pathway_months"]
+
+
+class Bound(_Model):
+    """A figure stated as a strict limit: "moins de 150 000 €", "plus d'un an"."""
+
+    side: Literal["below", "above"]
+    # The figure as stated: the bound holds only while its field still has this value
+    # (a form edit or a later message stating the figure plainly ends it).
+    value: Decimal
+
+
 class Dossier(_Model):
     """Facts known about a candidate project. Every field defaults to None (unknown).
 
@@ -250,6 +267,14 @@ class Dossier(_Model):
         bool | None,
         Widget("accounting", "Comptabilité analytique du projet", "yes_no", STRUCTURE),
     ] = None
+    bounds: dict[BoundedField, Bound] | None = None
+
+    def bound(self, field: BoundedField) -> Literal["below", "above"] | None:
+        """The side of the real figure when ``field`` was stated as a strict limit."""
+        bound = (self.bounds or {}).get(field)
+        if bound is None or getattr(self, field) != bound.value:
+            return None
+        return bound.side
 
     def is_empty(self) -> bool:
         """True when the dossier states no fact at all."""
@@ -345,6 +370,9 @@ def merge_dossiers(base: Dossier, new: Dossier) -> Dossier:
     if new.withdrawn_places:
         places = [p for p in merged.places or [] if p not in new.withdrawn_places]
         merged = merged.model_copy(update={"places": places or None, "withdrawn_places": None})
+    # A bound lasts until its figure is stated again, plainly or as another bound.
+    bounds = {f: b for f, b in (base.bounds or {}).items() if getattr(new, f) is None}
+    merged = merged.model_copy(update={"bounds": {**bounds, **(new.bounds or {})} or None})
     if new.consortium is not None and new.consortium.has_lead is False:
         consortium = merged.consortium.model_copy(update={"lead": None})  # type: ignore[union-attr]
         merged = merged.model_copy(update={"consortium": consortium})
@@ -411,6 +439,7 @@ _YES_NO = ("pass", "fail", "missing")
 def _check_cost(rule: Rule, d: Dossier) -> tuple[Status, str]:
     minimum: Decimal = rule.param("minimum_cost")
     lines = d.budget_lines or []
+    side: Literal["below", "above"] | None = None  # a cost stated as a strict limit
     if lines:
         total = sum((line.amount_eur for line in lines), Decimal(0))
         cost = format_eur(total)
@@ -418,18 +447,20 @@ def _check_cost(rule: Rule, d: Dossier) -> tuple[Status, str]:
             terms = " + ".join(format_eur(line.amount_eur) for line in lines)
             cost = rule.explain("lines", terms=terms, total=cost)
     elif d.total_cost_eur is not None:
-        total = d.total_cost_eur
-        cost = format_eur(total)
+        total, side = d.total_cost_eur, d.bound("total_cost_eur")
+        cost = _bounded(format_eur(total), side)
     elif d.annual_cost_eur is not None:
         total = d.annual_cost_eur * _project_months(rule, d) / 12
-        cost = _per_year(rule, d, format_eur(d.annual_cost_eur), format_eur(total))
+        side = d.bound("annual_cost_eur")
+        per_year = _bounded(format_eur(d.annual_cost_eur), side)
+        cost = _per_year(rule, d, per_year, _bounded(format_eur(total), side))
     elif d.total_cost_range_eur is not None or d.annual_cost_range_eur is not None:
         return _check_cost_range(rule, d, minimum)
     else:
         return "missing", rule.explain("missing", minimum=format_eur(minimum))
     if d.training_unknown():
         calcul = rule.explain("training_included", cost=cost)
-        if total >= minimum:
+        if total >= minimum and not (side == "below" and total <= minimum):
             # Above the minimum with the training in it, perhaps below once it is out.
             return "missing", rule.explain(
                 "training_unknown", calcul=calcul, minimum=format_eur(minimum)
@@ -438,10 +469,15 @@ def _check_cost(rule: Rule, d: Dossier) -> tuple[Status, str]:
     training = d.training_cost() or Decimal(0)
     eligible = total - training
     if training:
-        calcul = _less_training(rule, cost, training, format_eur(eligible))
+        calcul = _less_training(rule, cost, training, _bounded(format_eur(eligible), side))
     else:
         calcul = rule.explain("without_training", cost=cost)
     status: Status = "pass" if eligible >= minimum else "fail"
+    if (side == "below" and eligible > minimum) or (side == "above" and eligible < minimum):
+        # "moins de 160 000 €": the real cost may fall on either side of the minimum.
+        return "missing", rule.explain("range_unsure", calcul=calcul, minimum=format_eur(minimum))
+    if side == "below":
+        status = "fail"  # below a figure at most the minimum
     return status, rule.explain(status, calcul=calcul, minimum=format_eur(minimum))
 
 
@@ -548,15 +584,26 @@ def _check_territory(rule: Rule, d: Dossier) -> tuple[Status, str]:
     return "missing", rule.explain("missing", departments=departments)
 
 
-@check("duree_accompagnement", params=("maximum_pathway",), explains=_YES_NO)
+@check("duree_accompagnement", params=("maximum_pathway",), explains=(*_YES_NO, "unsure"))
 def _check_pathway(rule: Rule, d: Dossier) -> tuple[Status, str]:
     maximum: int = rule.param("maximum_pathway")
     # The bound in the decree's words: "au plus douze mois".
     bound = f"{number_word(maximum)} mois"
     if d.pathway_months is None:
         return "missing", rule.explain("missing", maximum=bound)
-    status: Status = "pass" if d.pathway_months <= maximum else "fail"
-    return status, rule.explain(status, months=_months(d.pathway_months), maximum=bound)
+    side = d.bound("pathway_months")
+    months = _bounded(_months(d.pathway_months), side)
+    # A strict limit settles it on one side only: "plus d'un an" is over the maximum,
+    # "plus de 8 mois" may or may not be.
+    settled = {"above": d.pathway_months >= maximum, "below": d.pathway_months <= maximum + 1}
+    if side and not settled[side]:
+        return "missing", rule.explain("unsure", months=months, maximum=bound)
+    if side == "above":
+        over = d.pathway_months >= maximum
+    else:  # "moins de 13 mois" stays within twelve
+        over = d.pathway_months > maximum + (side == "below")
+    status: Status = "fail" if over else "pass"
+    return status, rule.explain(status, months=months, maximum=bound)
 
 
 @check("public_cible", params=("no_contact_period",), explains=("pass", "warn", "fail", "missing"))

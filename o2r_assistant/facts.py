@@ -20,8 +20,10 @@ import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Literal
 
 from o2r_assistant.checker import (
+    Bound,
     BudgetLine,
     Consortium,
     Dossier,
@@ -370,6 +372,29 @@ def _convention_months() -> int:
     return rule.param("reference_length")
 
 
+# A figure stated as a strict limit: "un peu moins de 150 000 €", "more than a year". Not
+# "pas plus de 12 mois" or "no less than", which include it. "Over" and "under" bound a
+# sum ("over €160k") but span a length ("over 36 months").
+_STRICT_LIMIT = pattern_table(r"""
+below: \b(?:moins[ ]+(?:de|d')|less[ ]+than|inferieure?s?[ ]+a|en[ ]+dessous[ ]+(?:de|d'))[ ]*$
+above: \b(?:plus[ ]+(?:de|d')|more[ ]+than|superieure?s?[ ]+a|au-dela[ ]+(?:de|d'))[ ]*$
+money_below: \b(?:under|below)[ ]*$
+money_above: \b(?:over|above)[ ]*$
+denied: \b(?:pas|jamais|ne|n'|no|not|never)[ ]*$
+""")
+
+
+def _strict_side(before: str, money: bool) -> Literal["below", "above"] | None:
+    """Which side of the figure after ``before`` the real one lies, if a strict limit."""
+    for side in ("below", "above"):
+        limit = _STRICT_LIMIT[side].search(before) or (
+            _STRICT_LIMIT[f"money_{side}"].search(before) if money else None
+        )
+        if limit and not _STRICT_LIMIT["denied"].search(before, 0, limit.start()):
+            return side
+    return None
+
+
 @dataclass
 class _Budget:
     total: Decimal | None = None
@@ -383,6 +408,9 @@ class _Budget:
     # "entre 200 et 220 k€": the ends of a range stated instead of one cost.
     total_range: tuple[Decimal, Decimal] | None = None
     annual_range: tuple[Decimal, Decimal] | None = None  # "… et 48 000 € par an"
+    # The side of the real cost when the total or yearly cost is a strict limit.
+    total_side: Literal["below", "above"] | None = None
+    annual_side: Literal["below", "above"] | None = None
 
 
 def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Budget:
@@ -398,10 +426,12 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
     training_found = training_per_year = funded_apart = False
     last: tuple[list, int] | None = None  # where the last cost went, and where it ended
     seen: set[Decimal] = set()
+    sides: dict[Decimal, Literal["below", "above"] | None] = {}
     for amount in find_amounts(folded):
         # A table's leader dots ("Formation ........ 18 000 €") say nothing: one space.
         wide = _LEADER.sub(" ", folded[max(0, amount.start - 120) : amount.start])
         before = wide[-40:]
+        sides[amount.value] = _strict_side(before, money=True)
         if amount.value in seen and _BACK_REFERENCE_BEFORE.search(before):
             continue
         seen.add(amount.value)
@@ -529,8 +559,10 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
         named = [value for is_total, value in general if is_total]
         budget.total = max(named or [value for _, value in general])
         budget.net_of_training = budget.total in net
+        budget.total_side = sides.get(budget.total)
     if annual:
         budget.annual = max(annual)
+        budget.annual_side = sides.get(budget.annual)
     elif monthly and budget.total is None:
         budget.annual = max(monthly) * 12
     elif quarterly and budget.total is None:
@@ -802,7 +834,11 @@ def _last_named(before: str) -> str | None:
     return "project" if last_project >= 0 else None
 
 
-def _durations(folded: str, sentences: list[tuple[int, int]]) -> tuple[int | None, int | None]:
+def _durations(
+    folded: str, sentences: list[tuple[int, int]]
+) -> tuple[int | None, int | None, Literal["below", "above"] | None]:
+    """The project's length, one person's pathway, and the side of the real pathway when
+    it is stated as a strict limit."""
     starts = [start for start, _ in sentences]
 
     def before(position: int) -> str:
@@ -867,10 +903,12 @@ def _durations(folded: str, sentences: list[tuple[int, int]]) -> tuple[int | Non
             role = _last_named(before(match.start())) or "project"
             lengths.append((months, role, match.start(), True))
     lengths = _corrected(folded, lengths)
-    pathways = [months for months, role, _, _ in lengths if role == "pathway" and months <= 60]
+    pathways = [(m, at) for m, role, at, _ in lengths if role == "pathway" and m <= 60]
     # A length in words or figures comes before one worked out from dates.
     projects = [m for m, role, _, dated in sorted(lengths, key=lambda x: x[3]) if role == "project"]
-    return (projects[0] if projects else None), (max(pathways) if pathways else None)
+    pathway, at = max(pathways, key=lambda p: p[0]) if pathways else (None, -1)
+    side = _strict_side(before(at), money=False) if pathway is not None else None
+    return (projects[0] if projects else None), pathway, side
 
 
 def _corrected(
@@ -1993,7 +2031,7 @@ def _read(text: str) -> Dossier:
     folded = fold(text)
     sentences = _sentences(folded)
     declarative = _declarative(folded, sentences)
-    project_months, pathway_months = _durations(folded, sentences)
+    project_months, pathway_months, pathway_side = _durations(folded, sentences)
     budget = _budget(folded, project_months, declarative)
     table = _table_budget(text)
     if table is not None:
@@ -2007,6 +2045,12 @@ def _read(text: str) -> Dossier:
     # A range is read only where no one cost is stated.
     one_cost_unknown = budget.total is None and budget.annual is None and not budget.lines
     replaces = bool(places) and bool(_CORRECTS_EARLIER.match(folded)) and not _ADDS.search(folded)
+    sides = {
+        "total_cost_eur": (budget.total, budget.total_side),
+        "annual_cost_eur": (budget.annual, budget.annual_side),
+        "pathway_months": (pathway_months, pathway_side),
+    }
+    bounds = {f: Bound(side=side, value=v) for f, (v, side) in sides.items() if v and side}
     return Dossier(
         organisation=_organisation(folded, declarative),
         places=places or None,
@@ -2024,4 +2068,5 @@ def _read(text: str) -> Dossier:
         public=_public(folded, declarative),
         consortium=_consortium(text, folded, declarative, sentences),
         analytic_accounting=_accounting(folded, declarative),
+        bounds=bounds or None,
     )

@@ -505,3 +505,38 @@ def test_a_pathway_too_long_is_bounded_in_the_decree_words() -> None:
     )
     assert result.status == "fail"
     assert "au plus douze mois pour une même personne" in result.explanation
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "side", "rule_id", "status"),
+    [
+        ("total_cost_eur", 150000, "below", "cout_minimum", "fail"),
+        ("total_cost_eur", 160000, "below", "cout_minimum", "missing"),
+        ("total_cost_eur", 150000, "above", "cout_minimum", "pass"),
+        ("total_cost_eur", 140000, "above", "cout_minimum", "missing"),
+        ("pathway_months", 12, "above", "duree_accompagnement", "fail"),
+        ("pathway_months", 8, "above", "duree_accompagnement", "missing"),
+        ("pathway_months", 13, "below", "duree_accompagnement", "pass"),
+        ("pathway_months", 18, "below", "duree_accompagnement", "missing"),
+    ],
+)
+def test_a_figure_stated_as_a_strict_limit_settles_its_rule_on_one_side(
+    field, value, side, rule_id, status
+) -> None:
+    dossier = Dossier(**{field: value, "bounds": {field: {"side": side, "value": value}}})
+    finding = evaluate(dossier).by_id(rule_id)
+    assert finding.status == status
+    assert ("moins de " if side == "below" else "plus de ") in finding.explanation
+
+
+def test_a_strict_limit_ends_when_its_figure_is_stated_again_or_edited() -> None:
+    bounded = Dossier(pathway_months=12, bounds={"pathway_months": {"side": "above", "value": 12}})
+    assert _statuses(bounded)["duree_accompagnement"] == "fail"
+    # "finalement 12 mois pile": the figure stated plainly ends the limit.
+    plain = merge_dossiers(bounded, Dossier(pathway_months=12))
+    assert _statuses(plain)["duree_accompagnement"] == "pass"
+    # Other facts said later keep it; a form edit of the figure ends it.
+    kept = merge_dossiers(bounded, Dossier(project_months=36))
+    assert _statuses(kept)["duree_accompagnement"] == "fail"
+    edited = bounded.model_copy(update={"pathway_months": 10})
+    assert _statuses(edited)["duree_accompagnement"] == "pass"

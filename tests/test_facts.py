@@ -2500,3 +2500,23 @@ def test_the_way_set_aside_is_no_fact() -> None:
 def test_an_insertion_body_for_years_has_experience() -> None:
     facts = extract_facts("Nous sommes une structure d'insertion implantée à Segré depuis 2006.")
     assert facts.organisation.insertion_experience is True
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "side"),
+    [
+        ("Notre budget est un peu moins de 150 000 € sur trois ans.", "total_cost_eur", "below"),
+        ("Our budget is just under €150,000 over three years.", "total_cost_eur", "below"),
+        ("Le coût sera de plus de 160 000 € sur 3 ans.", "total_cost_eur", "above"),
+        ("Chaque personne sera accompagnée plus d'un an.", "pathway_months", "above"),
+        ("Le parcours de chaque jeune durera moins de 10 mois.", "pathway_months", "below"),
+        # Bounds that include the figure, and a length spanned "over", are no strict limit.
+        ("Chaque personne sera accompagnée pas plus d'un an.", "pathway_months", None),
+        ("Nous n'aurons pas moins de 150 000 € de budget sur 3 ans.", "total_cost_eur", None),
+        ("Each person will be supported over 14 months.", "pathway_months", None),
+    ],
+)
+def test_a_figure_stated_as_a_strict_limit(text: str, field: str, side: str | None) -> None:
+    facts = extract_facts(text)
+    assert getattr(facts, field) is not None
+    assert facts.bound(field) == side
