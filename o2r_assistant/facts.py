@@ -1046,7 +1046,8 @@ _REGISTERED = re.compile(
 _DROPPED_OUT = re.compile(
     r"\bdecrocheu(?:r|rs|se|ses)\b|"
     r"\bdecroch(?:e|ee|es|ees|ent)\b(?![ ]+(?:un|une|le|la|les|son|sa|ses|leur|leurs)\b|[ ]*l')|"
-    r"\b(?:ont|a|ai|jai|avons|avaient|avait) (?:tout )?(?:lache|abandonne)\b|\bperdue?s? de vue\b"
+    r"\b(?:ont|a|ai|jai|avons|avaient|avait) (?:tout )?(?:lache|abandonne|laisse tomber)\b"
+    r"|\bperdue?s? de vue\b"
     r"|\bdropped out\b|\bdrop[- ]?outs?\b"
 )
 
@@ -1431,8 +1432,10 @@ _HEALTHY = re.compile(
 # A negation ends with its clause, and above all with its sentence: "ils ne sont suivis par
 # aucune structure. Un consortium de 4 partenaires…" negates no consortium.
 # "non-profit", "à but non lucratif" name a kind of organisation, and negate nothing.
+# Not "ne … que", which restricts: "ne finance que des permanences dans un bureau".
 _SHORT_NEGATION = re.compile(
-    r"\b(?:ne|n'|pas|aucune?|sans|ni|peu|non(?![- ](?:profit|lucrati)))\b[^,;:.!?\n]{0,20}\Z"
+    r"\b(?:(?:ne|n')(?![^,;:.!?\n]*\bque?\b)|pas|aucune?|sans|ni|peu"
+    r"|non(?![- ](?:profit|lucrati)))\b[^,;:.!?\n]{0,20}\Z"
 )
 
 

@@ -1898,7 +1898,9 @@ def analyse(message: str, focus: str | None = None) -> Question:
         count_noun=count_noun,
         subject=subject.group(1).lower() if subject else count_noun,
         asks_eligibility=bool(
-            _CUES["eligibility"].search(without_condition(first))
+            # In what asks, not in a statement kept as its context ("Mon chef hésite à
+            # répondre à l'AMI… Est-ce que le travail de rue peut faire partie du projet ?").
+            _CUES["eligibility"].search(without_condition(" ".join(asking) or first))
             and (_CUES["first_person"].search(first) or _POINTS_BACK.match(first))
             and not _HOW_TO_APPLY.search(first)
         )

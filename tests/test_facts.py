@@ -2520,3 +2520,19 @@ def test_a_figure_stated_as_a_strict_limit(text: str, field: str, side: str | No
     facts = extract_facts(text)
     assert getattr(facts, field) is not None
     assert facts.bound(field) == side
+
+
+def test_a_restriction_negates_nothing() -> None:
+    # "ne … que" restricts: the permanences are stated, not denied.
+    facts = extract_facts(
+        "Mon chef pense que l'État ne financera que des permanences dans un bureau."
+    )
+    assert facts.organisation.territorial_anchoring is True
+
+
+def test_people_who_let_it_all_drop_have_dropped_out() -> None:
+    facts = extract_facts(
+        "Nous accompagnons des gens qui se sont inscrits à France Travail puis ont tout "
+        "laissé tomber."
+    )
+    assert facts.public.registered is False

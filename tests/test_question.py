@@ -2094,3 +2094,16 @@ def test_a_demonstrative_reaches_back_to_the_statement_naming_its_noun() -> None
         "accompagnées ?"
     )
     assert asked and asked[0].startswith("Plusieurs familles du quartier")
+
+
+def test_eligibility_words_in_a_statement_kept_as_context_ask_no_eligibility() -> None:
+    asked = analyse(
+        "Mon chef hésite à répondre à l'AMI parce qu'il pense que l'État ne financera que des "
+        "permanences dans un bureau. Est-ce que le travail de rue, le fait d'aller les chercher "
+        "là où ils traînent, peut vraiment faire partie du projet ?"
+    )
+    assert "Mon chef" in asked.focus  # the statement stays the question's context
+    assert not asked.asks_eligibility
+    assert analyse(
+        "Nous sommes une association à Laval. Pouvons-nous candidater ?"
+    ).asks_eligibility
