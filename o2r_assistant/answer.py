@@ -1195,9 +1195,12 @@ def findings_line(
     return " ".join(parts)
 
 
-def supposition_line(before: CheckReport | None, supposed: CheckReport) -> str | None:
+def supposition_line(
+    before: CheckReport | None, supposed: CheckReport, english: bool = False
+) -> str | None:
     """What the checker finds of a supposed plan ("et si on passait à 140 000 € ?"): the
-    rules whose result the supposition changes, in one line; None when it changes none."""
+    rules whose result the supposition changes, in one line; None when it changes none.
+    In English the verdict opens it, the rules' details stay in French."""
     was = {r.rule_id: (r.status, r.explanation) for r in before.results} if before else {}
     touched = [
         r
@@ -1207,8 +1210,11 @@ def supposition_line(before: CheckReport | None, supposed: CheckReport) -> str |
     if not touched:
         return None
     statuses = {r.status for r in touched}
-    verdict = "non" if "fail" in statuses else "à vérifier" if "warn" in statuses else "oui"
     said = " ; ".join(r.explanation[:1].lower() + r.explanation[1:].rstrip(".") for r in touched)
+    if english:
+        verdict = "no" if "fail" in statuses else "to be checked" if "warn" in statuses else "yes"
+        return f"In that case, {verdict} (details in French): {said}."
+    verdict = "non" if "fail" in statuses else "à vérifier" if "warn" in statuses else "oui"
     return f"Dans cette hypothèse, {verdict} : {said}."
 
 

@@ -437,11 +437,11 @@ class Assistant:
         findings = evaluate(merged) if merged is not None and not merged.is_empty() else None
         # A supposed plan is checked for this answer only: the conversation keeps its facts.
         supposing = None
-        if read_facts and not asked.english:
+        if read_facts:
             supposed = [f for s in suppositions(text) if not (f := extract_facts(s)).is_empty()]
             if supposed:
                 plan = functools.reduce(merge_dossiers, supposed, merged or Dossier())
-                supposing = supposition_line(findings, evaluate(plan))
+                supposing = supposition_line(findings, evaluate(plan), english=asked.english)
         checked = time.perf_counter()
         # A message asking something of its own is retrieved for that question; one that
         # only states facts (or asks whether they qualify) is about those facts, unless

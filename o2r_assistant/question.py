@@ -1009,6 +1009,12 @@ def focus_of(message: str) -> str:
     return without_greeting(focus)
 
 
+def asking_part(text: str) -> str:
+    """The sentences of ``text`` ending on a question mark, else all of it."""
+    asking = [q.strip() for q in _SENTENCE.findall(text) if q.strip().endswith("?")]
+    return " ".join(asking) or text
+
+
 def asks_something(text: str) -> bool:
     """Whether any sentence of ``text`` asks, or opens on a wh-word ("quel budget minimum")."""
     sentences = [q.strip() for q in _SENTENCE.findall(text) if q.strip()] or [text]
@@ -1284,14 +1290,31 @@ def _split_numbered(sentence: str) -> list[str]:
 OWN_TOPIC = re.compile(r"\b(?:notre|nos|mon|ma|mes|our|my)\s+[\wÀ-ÿ]{3,}", re.I)
 
 
+# Asking someone to pass the message on asks nothing of the texts: "Nadia, peux-tu
+# transmettre à la DREETS ?", "could you forward this to the right person?"; not "pouvez-
+# vous me transmettre la liste des pièces ?", which asks for something.
+_PASS_ON = re.compile(
+    r"\b(?:peux-tu|pourrais-tu|tu\s+peux|tu\s+pourrais|pouvez-vous|pourriez-vous|merci\s+de"
+    r"|can\s+you|could\s+you|please)\s+(?:(?:lui|leur)\s+)?(?:transmettre|faire\s+suivre"
+    r"|transférer|relayer|forward|pass\s+(?:this|it)\s+on)\b"
+    r"(?:\s+(?:(?:ce|cet|cette|le|la|l[’']|ma|mon|notre|this|my|our|the)\s*)?(?:message|mail"
+    r"|e-mail|courriel|demande|question|échange|ceci|ça|this|it|email|request))?"
+    r"(?:\s+(?:à|au|aux|to)\b[^?.!]*)?\s*\?*\s*$",
+    re.I,
+)
+
+
 def _question_sentences(sentences: list[str]) -> list[str]:
     """The sentences that ask something; one too bare to stand alone keeps the one before."""
     asked: list[str] = []
     starts: list[int] = []  # where the questions read from each sentence start
     sentences = [_ANNOUNCED.sub("", s) for s in sentences]
+    # A request to pass the message on is left out when something else is asked.
+    passing_on = [bool(_PASS_ON.search(s)) for s in sentences]
+    asks_more = any(asks(s) and not on for s, on in zip(sentences, passing_on, strict=True))
     for i, sentence in enumerate(sentences):
         starts.append(len(asked))
-        if not asks(sentence):
+        if not asks(sentence) or (passing_on[i] and asks_more):
             continue
         # Figures name no topic: "genre 5, 10 ?" leans on the question before it. Nor do
         # English function words, which French word lists keep ("Could you confirm?").
@@ -1900,7 +1923,7 @@ def analyse(message: str, focus: str | None = None) -> Question:
         asks_eligibility=bool(
             # In what asks, not in a statement kept as its context ("Mon chef hésite à
             # répondre à l'AMI… Est-ce que le travail de rue peut faire partie du projet ?").
-            _CUES["eligibility"].search(without_condition(" ".join(asking) or first))
+            _CUES["eligibility"].search(without_condition(asking_part(first)))
             and (_CUES["first_person"].search(first) or _POINTS_BACK.match(first))
             and not _HOW_TO_APPLY.search(first)
         )
@@ -2086,6 +2109,18 @@ _SUPPOSING = lenient(
 )
 
 
+# A bare "si" or "if" supposes when its verb is in the past: "si on passait à 140 000 €,
+# ça passerait ?", "if we reduced each pathway to 10 months, would that work?"; not "si on
+# met les formations dans le budget, ça compte ?", which asks in general.
+_IF_PAST = lenient(
+    r"^\W*(?:(?:ok|alors|et|mais|donc|and|so|but)\b[\s,]*)*(?:si|if)\s+"
+    r"(?=[^,;:?!]*?(?:\b[\wÀ-ÿ]{2,}(?:ait|aient)\b|\bnous\s+[\wÀ-ÿ]{2,}ions\b"
+    r"|\b(?:we|our\s+\w+|the\s+\w+|each\s+\w+)\s+(?:were|was|had|[a-z]{3,}ed|ran|cut|spent"
+    r"|kept|paid|went)\b))",
+    re.I,
+)
+
+
 def suppositions(message: str) -> list[str]:
     """The plans a message supposes rather than states ("et si on passait à 140 000 € ?",
     "imaginons qu'on ait 149 000 € sur trois ans, c'est refusé ?"), each as the clause it
@@ -2093,11 +2128,12 @@ def suppositions(message: str) -> list[str]:
     found = []
     for match in _SENTENCE.finditer(message):
         sentence = match.group().strip()
-        if not _HYPOTHETICAL.search(sentence) or _IF_CHOSEN.search(sentence):
+        past_if = _IF_PAST.match(sentence)
+        if not (past_if or _HYPOTHETICAL.search(sentence)) or _IF_CHOSEN.search(sentence):
             continue
         if _weighed_plan(sentence):
             continue  # a plan weighed in the present is stated already
-        opener = _SUPPOSING.match(sentence)
+        opener = _SUPPOSING.match(sentence) or past_if
         if not opener:
             continue
         # The supposed plan, not what is asked of it: "…, dont 15 000 € de formation : ça

@@ -1680,6 +1680,11 @@ def test_a_supposed_plan_is_checked_for_that_answer_only(assistant):
     assert not alone.dossier or alone.dossier.pathway_months is None
 
 
+def test_a_supposed_plan_in_english_gets_the_checkers_verdict(assistant):
+    answer = assistant.ask("What if we cut the budget to €140,000 over three years?")
+    assert answer.text.startswith("In that case, no (details in French): 140 000 €")
+
+
 def test_a_registered_main_public_is_told_the_priority_public(assistant):
     answer = assistant.ask(
         "Nous souhaitons consacrer notre projet à des demandeurs d'emploi inscrits à France "

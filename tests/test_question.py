@@ -2028,6 +2028,20 @@ def test_the_legal_status_asked_is_answered(assistant) -> None:
         ("ok et si on ouvre aussi une antenne à Niort (79), ça passe ?", []),
         ("Notre budget est de 160 000 €.", []),
         ("si on met les formations des gens dans le budget ca compte pour les 150k ?", []),
+        # A bare "si" or "if" with a verb in the past supposes; in the present it does not.
+        (
+            "Si chaque parcours durait 14 mois, ce serait refusé ?",
+            ["chaque parcours durait 14 mois."],
+        ),
+        (
+            "If we reduced each pathway to 10 months, would that work?",
+            ["we reduced each pathway to 10 months."],
+        ),
+        (
+            "If our budget were 140k over 3 years, would it pass?",
+            ["our budget were 140k over 3 years."],
+        ),
+        ("If we are based in Angers, can we apply?", []),
     ],
 )
 def test_a_supposed_plan_is_read_as_the_clause_it_supposes(
@@ -2107,3 +2121,31 @@ def test_eligibility_words_in_a_statement_kept_as_context_ask_no_eligibility() -
     assert analyse(
         "Nous sommes une association à Laval. Pouvons-nous candidater ?"
     ).asks_eligibility
+
+
+@pytest.mark.parametrize(
+    ("message", "focus"),
+    [
+        (
+            "Bonjour Nadia, peux-tu transmettre à la DREETS ? Merci. Paul\n\n"
+            "---------- Message transféré ----------\nDe : Claire Martin\n\n"
+            "Une association de deux ans peut-elle candidater ?",
+            "Une association de deux ans peut-elle candidater ?",
+        ),
+        (
+            "Could you forward this to the right person? Also, is training eligible?",
+            "Also, is training eligible?",
+        ),
+        # Asking for something is a question; a request alone is kept.
+        (
+            "Pouvez-vous me transmettre la liste des pièces ? La formation est-elle éligible ?",
+            "Pouvez-vous me transmettre la liste des pièces ? La formation est-elle éligible ?",
+        ),
+        (
+            "Pouvez-vous transmettre ma question au service compétent ?",
+            "Pouvez-vous transmettre ma question au service compétent ?",
+        ),
+    ],
+)
+def test_a_request_to_pass_the_message_on_is_no_question(message: str, focus: str) -> None:
+    assert focus_of(message) == focus
