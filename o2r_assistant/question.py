@@ -1015,6 +1015,11 @@ def asking_part(text: str) -> str:
     return " ".join(asking) or text
 
 
+def points_back(sentence: str) -> bool:
+    """Whether ``sentence`` opens on what the one before said: "Is that within the area?"."""
+    return bool(_LEANS_BACK.match(sentence) or _POINTS_BACK.match(sentence))
+
+
 def asks_something(text: str) -> bool:
     """Whether any sentence of ``text`` asks, or opens on a wh-word ("quel budget minimum")."""
     sentences = [q.strip() for q in _SENTENCE.findall(text) if q.strip()] or [text]

@@ -29,6 +29,7 @@ from .facts import names_dropout, names_training_cost
 from .index import VectorIndex
 from .latent import similarities as latent_similarities
 from .places import find_places, region_departments
+from .question import asking_part, points_back
 from .spelling import accents, clippings, determined, one_slip
 from .text import MONEY_SLANG, content_words, fold, singular, stem, tokens
 
@@ -1201,7 +1202,11 @@ class HybridRetriever(BaseRetriever):
         misspellings are mapped to the corpus's terms for the lexical leg only,
         since the dense model already copes with them.
         """
-        places = find_places(_CALL_NAME.sub(" ", query))
+        # A place in what asks ("peut-on agir à Cholet ?") or in what it points back to
+        # ("We work in Mayenne. Is that within the area?"), not in a statement of who asks
+        # ("We are a public body near Angers. Can we apply?").
+        asking = asking_part(query)
+        places = find_places(_CALL_NAME.sub(" ", query if points_back(asking) else asking))
         region = f" {region_terms()}" if places else ""
         extra: list[str] = []
         for word in _TYPED_WORD.findall(query.lower()):

@@ -162,6 +162,9 @@ def test_a_misspelt_mapped_word_is_mapped_too(fake_index_served, query: str, mea
         ("Nous répondons à l'AMI O2R Pays de la Loire : quel budget ?", False),
         ("Le projet doit-il être mené en Pays de la Loire ?", True),
         ("Nous sommes à Angers pour l'AMI O2R, est-ce possible ?", True),
+        # A place in a statement of who asks, not in what is asked, nor pointed back to.
+        ("We are a public body near Angers. Can we apply?", False),
+        ("Our organisation works in Mayenne. Is that within the area covered?", True),
     ],
 )
 def test_the_call_name_does_not_ask_where(fake_index_served, query: str, region: bool):
