@@ -383,7 +383,9 @@ class Assistant:
             analysed = [analyse(text, p) for p in parts]
             judged = next((i for i, a in enumerate(analysed) if a.asks_eligibility), None)
             known = dossier is not None and not dossier.is_empty()
-            if judged is not None and not known and extract_facts(text).is_empty():
+            # Read once: the first question's answer judges the same facts.
+            facts = extract_facts(text) if judged is not None and not known else None
+            if facts is not None and facts.is_empty():
                 judged = None
             if judged is not None:
                 parts.insert(0, parts.pop(judged))
@@ -393,7 +395,7 @@ class Assistant:
                 parts.insert(0, parts.pop())
                 analysed.insert(0, analysed.pop())
             asked = analysed[0]
-            first = one(asked, notices, history, dossier, True)
+            first = one(asked, notices, history, dossier, True, facts=facts)
             # Each later question gets a sentence of its own when one is nearly as good as
             # the quote an earlier one leads with, which the reply shows once.
             others: list[Answer] = []
@@ -421,15 +423,20 @@ class Assistant:
         session_id: str,
         topic: frozenset[str] = frozenset(),
         given: frozenset[str] = frozenset(),
+        facts: Dossier | None = None,
     ) -> Answer:
         """Answer one question (``asked.focus``) of a cleaned message (``asked.text``);
         ``topic``: the passages the conversation's previous answer quoted; ``given``: the
-        quotes the reply gives already, for the message's earlier questions."""
+        quotes the reply gives already, for the message's earlier questions; ``facts``: the
+        message's facts when already read."""
         started = time.perf_counter()
         text = asked.text
         index, retriever = serving
         t0 = time.perf_counter()
-        facts = extract_facts(text) if read_facts else Dossier()
+        if not read_facts:
+            facts = Dossier()
+        elif facts is None:
+            facts = extract_facts(text)
         stated = not facts.is_empty()
         read = time.perf_counter()
         merged = (merge_dossiers(dossier, facts) if dossier else facts) if stated else dossier
