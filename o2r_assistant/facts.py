@@ -1274,6 +1274,10 @@ _SOCIAL_PURPOSE = re.compile(
     r"articles of association|statutes)\b"
     rf"{_UNNEGATED}{{0,80}}?\b{_INSERTION_AIM}\b"
 )
+_MAINLY = (
+    r"(?:seulement|uniquement|surtout|principalement|essentiellement|exclusivement|avant tout"
+    r"|only|mainly|mostly|solely)"
+)
 # "notre objet social est le conseil en marketing": a purpose stated, and not insertion.
 _OTHER_PURPOSE = re.compile(
     r"\ba pour (?:objet|but)(?P<aim2>(?:[^.;!?(),«»]){3,80})|"
@@ -1285,9 +1289,9 @@ _OTHER_PURPOSE = re.compile(
     r"(?<=statuts, )(?:notre|son|leur) objet|"
     r"(?:statutory|social|charitable) purpose|"
     r"(?:our|its|their)(?: (?:organi[sz]ation|charity|association)'s)? (?:purpose|aim))[ ]+"
-    r"(?:est|sera|porte sur|portent sur|concerne|concernent|visent|prevoient|"
-    r"parlent (?:seulement |uniquement |surtout |principalement |essentiellement |avant tout )?"
-    r"(?:de|d')|is|covers)[ ]*"
+    # "portent uniquement sur l'organisation d'événements musicaux", "is mainly housing".
+    rf"(?:(?:est|sera|concerne|concernent|visent|prevoient|is|covers)(?:[ ]+{_MAINLY})?|"
+    rf"portent?(?:[ ]+{_MAINLY})?[ ]+sur|parlent(?:[ ]+{_MAINLY})?[ ]+(?:de|d'))[ ]*"
     r"(?P<aim>(?:(?!\b(?:et|and) (?:nous|on|notre|nos|we|our)\b)[^.;!?(),]){3,80})"
 )
 _OPERATOR = re.compile(

@@ -2536,3 +2536,15 @@ def test_people_who_let_it_all_drop_have_dropped_out() -> None:
         "laissé tomber."
     )
     assert facts.public.registered is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Une association dont les statuts portent uniquement sur l'organisation d'événements "
+        "musicaux.",
+        "Our statutory purpose is mainly housing for young people.",
+    ],
+)
+def test_a_purpose_stated_with_an_adverb_is_read(text: str) -> None:
+    assert extract_facts(text).organisation.social_purpose_insertion is False
