@@ -130,12 +130,19 @@ _TRAINING_BEFORE = re.compile(
 )
 # Training given as a share of the cost: "la part formation représente 10 % du total",
 # "training is 8% of the budget".
+_SHARE_NUMBER = r"[0-9]{1,2}(?:[,.][0-9]+)?"
+_PERCENT_SIGN = r"[ ]*(?:%|pour[ ]?cent|percent)"
 _TRAINING_SHARE = re.compile(
-    r"\b(?:(?:part|poste|ligne|volet|share|line)[ ]+(?:de[ ]+|des[ ]+|du[ ]+|of[ ]+)?"
-    rf"(?:depenses[ ]+de[ ]+|frais[ ]+de[ ]+)?{_TRAINING_NOUN}"
-    rf"|{_TRAINING_NOUN}[ ]+(?:share|line|part))\b[^.;!?%]{{0,30}}?"
+    # "la part formation représente 8 %", "la formation représente 8 % du budget"
+    r"\b(?:(?:part|poste|ligne|volet|share|line)[ ]+(?:de[ ]+|des[ ]+|du[ ]+|of[ ]+)?)?"
+    rf"(?:depenses[ ]+de[ ]+|frais[ ]+de[ ]+)?{_TRAINING_NOUN}(?:[ ]+(?:share|line|part))?\b"
+    r"[^.;!?%]{0,30}?"
     r"(?:represente\w*|est de|s'eleve a|atteint|is|comes to|:|=)[ ]*(?:environ[ ]+|about[ ]+)?"
-    r"(?P<pct>[0-9]{1,2}(?:[,.][0-9]+)?)[ ]*(?:%|pour[ ]?cent|percent)"
+    rf"(?P<pct>{_SHARE_NUMBER}){_PERCENT_SIGN}"
+    # "dont 8 % de formation", "8 % du budget pour la formation", "10% for training"
+    rf"|(?P<pct_first>{_SHARE_NUMBER}){_PERCENT_SIGN}[ ]+(?:du (?:budget|cout)[ ]+)?"
+    r"(?:de[ ]+|d'|for[ ]+|on[ ]+|(?:pour|consacres? a|alloues? a)[ ]+(?:la[ ]+|les[ ]+)?)"
+    rf"(?:depenses[ ]+de[ ]+|frais[ ]+de[ ]+)?{_TRAINING_NOUN}\b"
 )
 _LEADER = re.compile(r"[ ]*(?:[.…_]{3,}|\|)[ ]*")
 # A cost by the head is the project's once multiplied by the people it serves: "1 100 € par
@@ -163,12 +170,24 @@ _PER_YEAR_BEFORE = re.compile(
     r"is|amounts to|comes to|totals|(?:is |will be )?(?:estimated|expected|set)))?"
     r"[ ]*(?::|=|de|d'environ|a|of|of about|of around|at)?[ ]*$"
 )
-_PER_QUARTER_AFTER = re.compile(
-    r"[ ]*(?:par trimestre|/[ ]?trimestre|trimestriels?|per quarter|a quarter|quarterly)\b"
-)
-_PER_MONTH_AFTER = re.compile(
-    r"[ ]*(?:par mois|/[ ]?mois|mensuels?|per month|a month|/[ ]?month|monthly)\b"
-)
+# A cost per part of the year, and how many parts a year has: "4 500 € par mois",
+# "12 500 € par trimestre", "75 000 € par semestre".
+_PER_PERIOD_AFTER = {
+    12: re.compile(r"[ ]*(?:par mois|/[ ]?mois|mensuels?|per month|a month|/[ ]?month|monthly)\b"),
+    4: re.compile(
+        r"[ ]*(?:par trimestre|/[ ]?trimestre|trimestriels?|per quarter|a quarter|quarterly)\b"
+    ),
+    2: re.compile(
+        r"[ ]*(?:par semestre|/[ ]?semestre|semestriels?|per half[- ]year|half-yearly)\b"
+    ),
+}
+
+
+def _per_period(folded: str, end: int) -> int | None:
+    """How many times a year the cost ending at ``end`` recurs, when stated per period."""
+    return next((n for n, after in _PER_PERIOD_AFTER.items() if after.match(folded, end)), None)
+
+
 _YEAR_AFTER = re.compile(r"[ ]*(?:en|pour|au titre de|in|for)[ ]+(?:l'annee[ ]+)?(20[0-9]{2})\b")
 _YEAR_BEFORE = re.compile(r"\b(?:en|pour|in|for)?[ ]*(20[0-9]{2})[ ]*[:=]?[ ]*$")
 # The years of the project counted rather than dated: "40 000 € la première année, 50 000 €
@@ -418,8 +437,7 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
     general: list[tuple[bool, Decimal]] = []
     net: set[Decimal] = set()
     annual: list[Decimal] = []
-    monthly: list[Decimal] = []
-    quarterly: list[Decimal] = []
+    periodic: list[Decimal] = []  # a year's worth of a cost stated per month, quarter…
     parts: list[Decimal] = []
     lines: list[BudgetLine] = []
     training = Decimal(0)
@@ -454,13 +472,11 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
                 continue
             training_found = True
             # "3 000 € par trimestre pour des formations": a year's worth, as below.
-            per_quarter = _PER_QUARTER_AFTER.match(folded, amount.end)
-            per_month = _PER_MONTH_AFTER.match(folded, amount.end)
-            training += amount.value * (4 if per_quarter else 12 if per_month else 1)
+            periods = _per_period(folded, amount.end)
+            training += amount.value * (periods or 1)
             # "10 000 € par an de formation", "10k de formation par an"
             training_per_year |= bool(
-                per_quarter
-                or per_month
+                periods
                 or _PER_YEAR_AFTER.match(folded, amount.end)
                 or (named_after and _PER_YEAR_AFTER.match(folded, named_after.end()))
                 or _PER_YEAR_BEFORE.search(before)
@@ -522,10 +538,8 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
                 kind, value = general, (False, amount.value * count)
         elif _PER_YEAR_AFTER.match(folded, amount.end) or _PER_YEAR_BEFORE.search(before):
             kind, value = annual, amount.value
-        elif _PER_MONTH_AFTER.match(folded, amount.end):
-            kind, value = monthly, amount.value
-        elif _PER_QUARTER_AFTER.match(folded, amount.end):
-            kind, value = quarterly, amount.value
+        elif periods := _per_period(folded, amount.end):
+            kind, value = periodic, amount.value * periods
         elif (
             _COST_LINE_BEFORE.search(before)
             or _PARTNER_SHARE["after"].match(folded, amount.end)
@@ -563,16 +577,15 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
     if annual:
         budget.annual = max(annual)
         budget.annual_side = sides.get(budget.annual)
-    elif monthly and budget.total is None:
-        budget.annual = max(monthly) * 12
-    elif quarterly and budget.total is None:
-        budget.annual = max(quarterly) * 4
+    elif periodic and budget.total is None:
+        budget.annual = max(periodic)
     share = next(
         (m for m in _TRAINING_SHARE.finditer(folded) if declarative.contains(m.start())), None
     )
     if share and not training_found and (budget.total or budget.annual):
         # The share of the cost stated: of the total, or of a year's cost each year.
-        training = (budget.total or budget.annual) * Decimal(share["pct"].replace(",", ".")) / 100
+        percent = Decimal((share["pct"] or share["pct_first"]).replace(",", "."))
+        training = (budget.total or budget.annual) * percent / 100
         training_found, training_per_year = True, budget.total is None
     if training_found:
         if training_per_year:

@@ -2548,3 +2548,29 @@ def test_people_who_let_it_all_drop_have_dropped_out() -> None:
 )
 def test_a_purpose_stated_with_an_adverb_is_read(text: str) -> None:
     assert extract_facts(text).organisation.social_purpose_insertion is False
+
+
+@pytest.mark.parametrize(
+    ("text", "training"),
+    [
+        ("Budget : 170 000 € sur 3 ans, dont 8 % de formation.", 13600),
+        ("Budget : 170 000 € sur 3 ans. La formation représente 8 % du budget.", 13600),
+        ("Our budget is 170,000 euros over 3 years, 10% for training.", 17000),
+        # A share of the people in training is no share of the budget.
+        ("Budget : 200 000 € sur 3 ans pour 50 jeunes, dont 30 % en formation.", None),
+    ],
+)
+def test_a_training_share_in_either_order(text: str, training: int | None) -> None:
+    assert extract_facts(text).training_cost_eur == training
+
+
+@pytest.mark.parametrize(
+    ("text", "annual"),
+    [
+        ("Le coût est de 75 000 € par semestre sur trois ans.", 150000),
+        ("On vise 12 500 € par trimestre, sur 3 ans.", 50000),
+        ("On table sur 4 500 € par mois pendant 36 mois.", 54000),
+    ],
+)
+def test_a_cost_per_part_of_the_year_is_a_years_worth(text: str, annual: int) -> None:
+    assert extract_facts(text).annual_cost_eur == annual
