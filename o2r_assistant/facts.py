@@ -2032,6 +2032,10 @@ _NOT_THIS_PROJECT = re.compile(
     r"|(?:the|an) (?:earlier|previous|former) (?:call|scheme|programme)"
     r"|(?:on|nous) (?:avait|avions) (?:porte|mene|monte|realise|conduit)|we (?:had )?(?:ran|run) "
     r"a (?:previous|former))\b"
+    # A claim about the call quoted back: "elle écrit que « l'AMI finance jusqu'à 150 000 €
+    # par an »" states what someone says the call allows, not the project.
+    r"|[«“\"][ ]*(?:l'ami|l'appel|le decret|la loi|l'arrete|l'etat|le cahier des charges|the call"
+    r"|the state)\b"
 )
 
 

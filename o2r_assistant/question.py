@@ -1112,6 +1112,20 @@ _CLAIMS = re.compile(
 )
 
 
+# What was said, pointed to: "Ces deux affirmations sont-elles exactes ?", "Cette
+# information est-elle à jour ?", "Are these statements correct?".
+_WHAT_WAS_SAID = re.compile(
+    r"^(?:(?:et|mais|and|but)\s+)?(?:(?:are|is)\s+)?(?:ce|cet|cette|ces|these|those|this|that)"
+    r"\s+(?:(?:deux|trois|two|three)\s+)?(?:affirmations?|informations?|propos|phrases?"
+    r"|assertions?|chiffres?|statements?|claims?|figures?)\b",
+    re.I,
+)
+# What tells a statement that quotes or reports a claim.
+_QUOTED_OR_CLAIMED = re.compile(
+    rf"[«“\"]|\b(?:écrit|écrivent|wrote|writes|written)\b|{_CLAIMS.pattern}", re.I
+)
+
+
 # How far back a demonstrative's noun may have been named: "Ces jeunes…" two or three
 # statements after "Plusieurs jeunes de mon portefeuille…".
 DEMONSTRATIVE_REACH = 3
@@ -1120,6 +1134,15 @@ DEMONSTRATIVE_REACH = 3
 def _named_further_back(sentence: str, sentences: list[str], i: int) -> int:
     """How many sentences back a statement names the thing a demonstrative opening
     ``sentence`` points to, past the one just before it (0 when none does)."""
+    if _WHAT_WAS_SAID.match(sentence):
+        # "Elle écrit que « … ». Je préfère vérifier. Ces deux affirmations sont-elles
+        # exactes ?": back to what was quoted or claimed.
+        for back in range(1, min(i, DEMONSTRATIVE_REACH) + 1):
+            if asks(sentences[i - back]):
+                return 0
+            if _QUOTED_OR_CLAIMED.search(sentences[i - back]):
+                return back if back > 1 else 0
+        return 0
     named = _DEMONSTRATIVE.match(sentence)
     if not named or i < 2 or stem(named[1].lower()) in tokens(sentences[i - 1]):
         return 0
@@ -1145,6 +1168,7 @@ def _leans_back(sentence: str, before: str) -> bool:
         or _LIKE_US.search(sentence)
         or (_THAT_TOO.search(sentence) and not asks(before))
         or (named and stem(named[1].lower()) in tokens(before))
+        or (_WHAT_WAS_SAID.match(sentence) and not asks(before))
         or (
             (_OBJECT_PRONOUN.search(sentence) or _SUBJECT_PRONOUN.match(sentence))
             and not asks(before)

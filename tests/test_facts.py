@@ -2574,3 +2574,12 @@ def test_a_training_share_in_either_order(text: str, training: int | None) -> No
 )
 def test_a_cost_per_part_of_the_year_is_a_years_worth(text: str, annual: int) -> None:
     assert extract_facts(text).annual_cost_eur == annual
+
+
+def test_a_claim_about_the_call_quoted_back_states_no_fact() -> None:
+    facts = extract_facts(
+        "Elle écrit que « l'AMI finance jusqu'à 150 000 € par an » et que « l'accompagnement "
+        "est limité à six mois ». Nous sommes à Laval."
+    )
+    assert facts.annual_cost_eur is None and facts.pathway_months is None
+    assert facts.places

@@ -2149,3 +2149,15 @@ def test_eligibility_words_in_a_statement_kept_as_context_ask_no_eligibility() -
 )
 def test_a_request_to_pass_the_message_on_is_no_question(message: str, focus: str) -> None:
     assert focus_of(message) == focus
+
+
+def test_the_claims_pointed_to_are_read_with_the_question() -> None:
+    message = (
+        "Dans la note, elle écrit que « l'AMI finance jusqu'à 150 000 € par an » et que "
+        "« l'accompagnement est limité à six mois ». Je préfère vérifier avant mardi. "
+        "Ces deux affirmations sont-elles exactes ?"
+    )
+    assert focus_of(message).startswith("Dans la note, elle écrit que")
+    # Nothing quoted or claimed before: the question stands alone.
+    alone = "Je relis le dossier. Je préfère vérifier. Ces deux affirmations sont-elles exactes ?"
+    assert focus_of(alone).startswith("Je préfère vérifier")
