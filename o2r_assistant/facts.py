@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Literal
 
@@ -246,6 +246,11 @@ _BACK_REFERENCE_BEFORE = re.compile(r"\b(?:ces|ce|cette|les memes|these|those|th
 # A minus sign after a bracket or a colon, not a list's dash: no cost is negative.
 _NEGATIVE_BEFORE = re.compile(r"[(,;:=][ ]*-[ ]*$")
 # "96 000 €, représente 60 % du coût total du projet": the whole follows from its share.
+# A cost written multiplied out: "3 x 55 000 €", "55 000 € x 3 ans" (not "x 3 personnes").
+_TIMES_BEFORE = re.compile(r"\b(?P<n>[1-9])[ ]*[x×*][ ]*$")
+_TIMES_AFTER = re.compile(
+    r"[ ]*[x×*][ ]*(?P<n>[1-9])\b(?![ ]*(?:[0-9]|k\b|m\b|€|euros?\b|personnes|jeunes|people))"
+)
 _SHARE_AFTER = re.compile(
     r"[^.;!?]{0,40}?\b(?:represente\w*|soit|makes up|is)[ ]+(?P<pct>[0-9]{1,2}(?:,[0-9])?)[ ]*%"
     r"[ ]+(?:du|of the)[ ]+(?:total[ ]+)?(?:cout|budget|cost)(?:[ ]+total)?"
@@ -449,6 +454,9 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
         # A table's leader dots ("Formation ........ 18 000 €") say nothing: one space.
         wide = _LEADER.sub(" ", folded[max(0, amount.start - 120) : amount.start])
         before = wide[-40:]
+        times = _TIMES_BEFORE.search(before) or _TIMES_AFTER.match(folded, amount.end)
+        if times:
+            amount = replace(amount, value=amount.value * int(times["n"]))
         sides[amount.value] = _strict_side(before, money=True)
         if amount.value in seen and _BACK_REFERENCE_BEFORE.search(before):
             continue

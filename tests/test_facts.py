@@ -2583,3 +2583,16 @@ def test_a_claim_about_the_call_quoted_back_states_no_fact() -> None:
     )
     assert facts.annual_cost_eur is None and facts.pathway_months is None
     assert facts.places
+
+
+@pytest.mark.parametrize(
+    ("text", "total", "training"),
+    [
+        ("Budget : 3 x 55 000 €.", 165000, None),
+        ("Budget : 55 000 € x 3 ans.", 165000, None),
+        ("On a 2 x 12 000 € de formation et un budget de 170 000 €.", 170000, 24000),
+    ],
+)
+def test_a_cost_written_multiplied_out(text: str, total: int, training: int | None) -> None:
+    facts = extract_facts(text)
+    assert facts.total_cost_eur == total and facts.training_cost_eur == training
