@@ -42,8 +42,16 @@ def _months(months: int) -> str:
     return f"{months} mois"
 
 
-def _bounded(figure: str, side: Literal["below", "above"] | None) -> str:
-    """``figure`` with the strict limit it was stated as: "moins de 150 000 €"."""
+# How a figure stated as a limit relates to the real one: strictly below or above it
+# ("moins de 150 000 €", "plus d'un an"), or at least it ("au moins 12 mois").
+BoundSide = Literal["below", "above", "at_least"]
+
+
+def _bounded(figure: str, side: BoundSide | None) -> str:
+    """``figure`` with the limit it was stated as: "moins de 150 000 €", "14 mois au moins"
+    (after the figure, which "Parcours de …" then reads without an elision)."""
+    if side == "at_least":
+        return f"{figure} au moins"
     return {"below": f"moins de {figure}", "above": f"plus de {figure}", None: figure}[side]
 
 
@@ -167,9 +175,9 @@ BoundedField = Literal["total_cost_eur", "annual_cost_eur", "pathway_months"]
 
 
 class Bound(_Model):
-    """A figure stated as a strict limit: "moins de 150 000 €", "plus d'un an"."""
+    """A figure stated as a limit: "moins de 150 000 €", "plus d'un an", "au moins 12 mois"."""
 
-    side: Literal["below", "above"]
+    side: BoundSide
     # The figure as stated: the bound holds only while its field still has this value
     # (a form edit or a later message stating the figure plainly ends it).
     value: Decimal
@@ -269,8 +277,8 @@ class Dossier(_Model):
     ] = None
     bounds: dict[BoundedField, Bound] | None = None
 
-    def bound(self, field: BoundedField) -> Literal["below", "above"] | None:
-        """The side of the real figure when ``field`` was stated as a strict limit."""
+    def bound(self, field: BoundedField) -> BoundSide | None:
+        """How the real figure relates to ``field`` when that was stated as a limit."""
         bound = (self.bounds or {}).get(field)
         if bound is None or getattr(self, field) != bound.value:
             return None
@@ -439,7 +447,7 @@ _YES_NO = ("pass", "fail", "missing")
 def _check_cost(rule: Rule, d: Dossier) -> tuple[Status, str]:
     minimum: Decimal = rule.param("minimum_cost")
     lines = d.budget_lines or []
-    side: Literal["below", "above"] | None = None  # a cost stated as a strict limit
+    side: BoundSide | None = None  # a cost stated as a limit
     if lines:
         total = sum((line.amount_eur for line in lines), Decimal(0))
         cost = format_eur(total)
@@ -473,7 +481,9 @@ def _check_cost(rule: Rule, d: Dossier) -> tuple[Status, str]:
     else:
         calcul = rule.explain("without_training", cost=cost)
     status: Status = "pass" if eligible >= minimum else "fail"
-    if (side == "below" and eligible > minimum) or (side == "above" and eligible < minimum):
+    if (side == "below" and eligible > minimum) or (
+        side in ("above", "at_least") and eligible < minimum
+    ):
         # "moins de 160 000 €": the real cost may fall on either side of the minimum.
         return "missing", rule.explain("range_unsure", calcul=calcul, minimum=format_eur(minimum))
     if side == "below":
@@ -593,15 +603,17 @@ def _check_pathway(rule: Rule, d: Dossier) -> tuple[Status, str]:
         return "missing", rule.explain("missing", maximum=bound)
     side = d.bound("pathway_months")
     months = _bounded(_months(d.pathway_months), side)
-    # A strict limit settles it on one side only: "plus d'un an" is over the maximum,
-    # "plus de 8 mois" may or may not be.
-    settled = {"above": d.pathway_months >= maximum, "below": d.pathway_months <= maximum + 1}
-    if side and not settled[side]:
+    # A limit settles it on one side only: "plus d'un an" is over the maximum, "plus de 8
+    # mois" or "au moins 12 mois" may or may not be; "moins de 13 mois" stays within it.
+    over = {
+        "above": d.pathway_months >= maximum,
+        "at_least": d.pathway_months > maximum,
+        "below": d.pathway_months > maximum + 1,
+        None: d.pathway_months > maximum,
+    }[side]
+    settled = {"above": over, "at_least": over, "below": not over, None: True}[side]
+    if not settled:
         return "missing", rule.explain("unsure", months=months, maximum=bound)
-    if side == "above":
-        over = d.pathway_months >= maximum
-    else:  # "moins de 13 mois" stays within twelve
-        over = d.pathway_months > maximum + (side == "below")
     status: Status = "fail" if over else "pass"
     return status, rule.explain(status, months=months, maximum=bound)
 

@@ -20,10 +20,10 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Literal
 
 from o2r_assistant.checker import (
     Bound,
+    BoundSide,
     BudgetLine,
     Consortium,
     Dossier,
@@ -396,23 +396,25 @@ def _convention_months() -> int:
     return rule.param("reference_length")
 
 
-# A figure stated as a strict limit: "un peu moins de 150 000 €", "more than a year". Not
-# "pas plus de 12 mois" or "no less than", which include it. "Over" and "under" bound a
-# sum ("over €160k") but span a length ("over 36 months").
+# A figure stated as a limit: "un peu moins de 150 000 €", "more than a year", "au moins
+# 12 mois". Not "pas plus de 12 mois" or "no less than", which bound it the other way.
+# "Over" and "under" bound a sum ("over €160k") but span a length ("over 36 months").
 _STRICT_LIMIT = pattern_table(r"""
 below: \b(?:moins[ ]+(?:de|d')|less[ ]+than|inferieure?s?[ ]+a|en[ ]+dessous[ ]+(?:de|d'))[ ]*$
 above: \b(?:plus[ ]+(?:de|d')|more[ ]+than|superieure?s?[ ]+a|au-dela[ ]+(?:de|d'))[ ]*$
+# "au moins 12 mois": the figure or more.
+at_least: \b(?:au[ ]+moins|au[ ]+minimum|at[ ]+least)[ ]*$
 money_below: \b(?:under|below)[ ]*$
 money_above: \b(?:over|above)[ ]*$
 denied: \b(?:pas|jamais|ne|n'|no|not|never)[ ]*$
 """)
 
 
-def _strict_side(before: str, money: bool) -> Literal["below", "above"] | None:
-    """Which side of the figure after ``before`` the real one lies, if a strict limit."""
-    for side in ("below", "above"):
+def _strict_side(before: str, money: bool) -> BoundSide | None:
+    """How the real figure relates to the one after ``before``, if that is a limit."""
+    for side in ("below", "above", "at_least"):
         limit = _STRICT_LIMIT[side].search(before) or (
-            _STRICT_LIMIT[f"money_{side}"].search(before) if money else None
+            _STRICT_LIMIT[f"money_{side}"].search(before) if money and side != "at_least" else None
         )
         if limit and not _STRICT_LIMIT["denied"].search(before, 0, limit.start()):
             return side
@@ -433,8 +435,8 @@ class _Budget:
     total_range: tuple[Decimal, Decimal] | None = None
     annual_range: tuple[Decimal, Decimal] | None = None  # "… et 48 000 € par an"
     # The side of the real cost when the total or yearly cost is a strict limit.
-    total_side: Literal["below", "above"] | None = None
-    annual_side: Literal["below", "above"] | None = None
+    total_side: BoundSide | None = None
+    annual_side: BoundSide | None = None
 
 
 def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Budget:
@@ -449,7 +451,7 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
     training_found = training_per_year = funded_apart = False
     last: tuple[list, int] | None = None  # where the last cost went, and where it ended
     seen: set[Decimal] = set()
-    sides: dict[Decimal, Literal["below", "above"] | None] = {}
+    sides: dict[Decimal, BoundSide | None] = {}
     for amount in find_amounts(folded):
         # A table's leader dots ("Formation ........ 18 000 €") say nothing: one space.
         wide = _LEADER.sub(" ", folded[max(0, amount.start - 120) : amount.start])
@@ -857,7 +859,7 @@ def _last_named(before: str) -> str | None:
 
 def _durations(
     folded: str, sentences: list[tuple[int, int]]
-) -> tuple[int | None, int | None, Literal["below", "above"] | None]:
+) -> tuple[int | None, int | None, BoundSide | None]:
     """The project's length, one person's pathway, and the side of the real pathway when
     it is stated as a strict limit."""
     starts = [start for start, _ in sentences]

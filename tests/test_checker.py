@@ -518,6 +518,9 @@ def test_a_pathway_too_long_is_bounded_in_the_decree_words() -> None:
         ("pathway_months", 8, "above", "duree_accompagnement", "missing"),
         ("pathway_months", 13, "below", "duree_accompagnement", "pass"),
         ("pathway_months", 18, "below", "duree_accompagnement", "missing"),
+        ("pathway_months", 12, "at_least", "duree_accompagnement", "missing"),
+        ("pathway_months", 14, "at_least", "duree_accompagnement", "fail"),
+        ("total_cost_eur", 160000, "at_least", "cout_minimum", "pass"),
     ],
 )
 def test_a_figure_stated_as_a_strict_limit_settles_its_rule_on_one_side(
@@ -526,7 +529,8 @@ def test_a_figure_stated_as_a_strict_limit_settles_its_rule_on_one_side(
     dossier = Dossier(**{field: value, "bounds": {field: {"side": side, "value": value}}})
     finding = evaluate(dossier).by_id(rule_id)
     assert finding.status == status
-    assert ("moins de " if side == "below" else "plus de ") in finding.explanation
+    said = {"below": "moins de ", "above": "plus de ", "at_least": " au moins"}[side]
+    assert said in finding.explanation
 
 
 def test_a_strict_limit_ends_when_its_figure_is_stated_again_or_edited() -> None:

@@ -2510,6 +2510,7 @@ def test_an_insertion_body_for_years_has_experience() -> None:
         ("Le coût sera de plus de 160 000 € sur 3 ans.", "total_cost_eur", "above"),
         ("Chaque personne sera accompagnée plus d'un an.", "pathway_months", "above"),
         ("Le parcours de chaque jeune durera moins de 10 mois.", "pathway_months", "below"),
+        ("Chaque personne sera accompagnée au moins 12 mois.", "pathway_months", "at_least"),
         # Bounds that include the figure, and a length spanned "over", are no strict limit.
         ("Chaque personne sera accompagnée pas plus d'un an.", "pathway_months", None),
         ("Nous n'aurons pas moins de 150 000 € de budget sur 3 ans.", "total_cost_eur", None),
