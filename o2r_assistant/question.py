@@ -2065,7 +2065,10 @@ def _asks_assessment(focus: str) -> bool:
     last = _CLAUSE.split(sentences[-1])[-1].strip()
     if len(_WORDS.findall(_MEASURED_AGAINST.sub("", last))) > ASSESS_MAX_WORDS:
         return False
-    points_back = bool(_POINTS_BACK.match(last) or _THE_FACT.match(last))
+    # "Notre siège breton est-il un obstacle ?": a part of the candidate's own project.
+    points_back = bool(
+        _POINTS_BACK.match(last) or _THE_FACT.match(last) or _OWN_OPENING.match(last)
+    )
     return bool(_CUES["assess"].search(last) or (points_back and _CUES["problem"].search(last)))
 
 

@@ -142,6 +142,9 @@ def test_which_organisations_may_apply(message: str, applicant: bool) -> None:
         # Whether what was described blocks, however it is pointed to.
         ("Y a-t-il un point bloquant dans ce que je vous décris ?", True),
         ("Y a-t-il un point bloquant dans ce que la loi prévoit pour les jeunes ?", False),
+        # Whether a part of one's own project is a problem.
+        ("Notre siège breton est-il un obstacle ?", True),
+        ("La loi est-elle un obstacle pour les jeunes ?", False),
         # How or with whom to apply is no question on the project's standing.
         ("Pouvons-nous la déposer en ligne ou faut-il passer en préfecture ?", False),
         ("Pourrions-nous répondre avec l'association de quartier du centre ?", False),
