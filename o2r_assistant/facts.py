@@ -399,7 +399,7 @@ def _convention_months() -> int:
 # A figure stated as a limit: "un peu moins de 150 000 €", "more than a year", "au moins
 # 12 mois". Not "pas plus de 12 mois" or "no less than", which bound it the other way.
 # "Over" and "under" bound a sum ("over €160k") but span a length ("over 36 months").
-_STRICT_LIMIT = pattern_table(r"""
+_LIMIT = pattern_table(r"""
 below: \b(?:moins[ ]+(?:de|d')|less[ ]+than|inferieure?s?[ ]+a|en[ ]+dessous[ ]+(?:de|d'))[ ]*$
 above: \b(?:plus[ ]+(?:de|d')|more[ ]+than|superieure?s?[ ]+a|au-dela[ ]+(?:de|d'))[ ]*$
 # "au moins 12 mois": the figure or more.
@@ -410,13 +410,13 @@ denied: \b(?:pas|jamais|ne|n'|no|not|never)[ ]*$
 """)
 
 
-def _strict_side(before: str, money: bool) -> BoundSide | None:
+def _limit_side(before: str, money: bool) -> BoundSide | None:
     """How the real figure relates to the one after ``before``, if that is a limit."""
     for side in ("below", "above", "at_least"):
-        limit = _STRICT_LIMIT[side].search(before) or (
-            _STRICT_LIMIT[f"money_{side}"].search(before) if money and side != "at_least" else None
+        limit = _LIMIT[side].search(before) or (
+            _LIMIT[f"money_{side}"].search(before) if money and side != "at_least" else None
         )
-        if limit and not _STRICT_LIMIT["denied"].search(before, 0, limit.start()):
+        if limit and not _LIMIT["denied"].search(before, 0, limit.start()):
             return side
     return None
 
@@ -434,7 +434,7 @@ class _Budget:
     # "entre 200 et 220 k€": the ends of a range stated instead of one cost.
     total_range: tuple[Decimal, Decimal] | None = None
     annual_range: tuple[Decimal, Decimal] | None = None  # "… et 48 000 € par an"
-    # The side of the real cost when the total or yearly cost is a strict limit.
+    # How the real cost relates to the total or yearly cost, when that is a limit.
     total_side: BoundSide | None = None
     annual_side: BoundSide | None = None
 
@@ -459,7 +459,7 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
         times = _TIMES_BEFORE.search(before) or _TIMES_AFTER.match(folded, amount.end)
         if times:
             amount = replace(amount, value=amount.value * int(times["n"]))
-        sides[amount.value] = _strict_side(before, money=True)
+        sides[amount.value] = _limit_side(before, money=True)
         if amount.value in seen and _BACK_REFERENCE_BEFORE.search(before):
             continue
         seen.add(amount.value)
@@ -860,8 +860,8 @@ def _last_named(before: str) -> str | None:
 def _durations(
     folded: str, sentences: list[tuple[int, int]]
 ) -> tuple[int | None, int | None, BoundSide | None]:
-    """The project's length, one person's pathway, and the side of the real pathway when
-    it is stated as a strict limit."""
+    """The project's length, one person's pathway, and how the real pathway relates to
+    that one when it is stated as a limit."""
     starts = [start for start, _ in sentences]
 
     def before(position: int) -> str:
@@ -930,7 +930,7 @@ def _durations(
     # A length in words or figures comes before one worked out from dates.
     projects = [m for m, role, _, dated in sorted(lengths, key=lambda x: x[3]) if role == "project"]
     pathway, at = max(pathways, key=lambda p: p[0]) if pathways else (None, -1)
-    side = _strict_side(before(at), money=False) if pathway is not None else None
+    side = _limit_side(before(at), money=False) if pathway is not None else None
     return (projects[0] if projects else None), pathway, side
 
 

@@ -1009,10 +1009,14 @@ def focus_of(message: str) -> str:
     return without_greeting(focus)
 
 
+def _asking_sentences(text: str) -> list[str]:
+    """The sentences of ``text`` ending on a question mark."""
+    return [q.strip() for q in _SENTENCE.findall(text) if q.strip().endswith("?")]
+
+
 def asking_part(text: str) -> str:
     """The sentences of ``text`` ending on a question mark, else all of it."""
-    asking = [q.strip() for q in _SENTENCE.findall(text) if q.strip().endswith("?")]
-    return " ".join(asking) or text
+    return " ".join(_asking_sentences(text)) or text
 
 
 def points_back(sentence: str) -> bool:
@@ -1937,7 +1941,7 @@ def analyse(message: str, focus: str | None = None) -> Question:
         # relative. Words alone ("montant minimum du projet") are a query, not a statement.
         kinds, wh = (), False
     # A bare "Est-ce possible ?" keeps the sentence before it: read the asking one.
-    asking = [q.strip() for q in _SENTENCE.findall(first) if q.strip().endswith("?")]
+    asking = _asking_sentences(first)
     yes_no = first.endswith("?") and not wh and any(_CUES["yes_no"].search(q) for q in asking)
     return Question(
         text=message,
@@ -1999,7 +2003,7 @@ _AND_ASKS = re.compile(
 def asked_clauses(focus: str) -> list[str]:
     """The things a question asks, one per clause: its question sentences, each split
     where a second question is coordinated with the first."""
-    asking = [q.strip() for q in _SENTENCE.findall(focus) if q.strip().endswith("?")]
+    asking = _asking_sentences(focus)
     return [c.strip() for q in asking for c in _AND_ASKS.split(q) if c.strip()]
 
 
