@@ -237,6 +237,9 @@ class Dossier(_Model):
     total_cost_range_eur: tuple[Decimal, Decimal] | None = None
     # The same for a yearly cost ("entre 45 000 et 48 000 € par an").
     annual_cost_range_eur: tuple[Decimal, Decimal] | None = None
+    # The sum asked of the State, when no cost is stated ("nous demandons 120 000 € à
+    # l'État"): the project's cost is at least that.
+    requested_eur: Decimal | None = Field(default=None, ge=0)
     project_months: Annotated[
         int | None, Widget("project_months", "Durée du projet (mois)", "months", TERRITORY)
     ] = Field(default=None, gt=0)
@@ -442,6 +445,8 @@ _YES_NO = ("pass", "fail", "missing")
         "per_year",
         "per_year_assumed",
         "lines",
+        "requested",
+        "requested_pass",
     ),
 )
 def _check_cost(rule: Rule, d: Dossier) -> tuple[Status, str]:
@@ -464,6 +469,14 @@ def _check_cost(rule: Rule, d: Dossier) -> tuple[Status, str]:
         cost = _per_year(rule, d, per_year, _bounded(format_eur(total), side))
     elif d.total_cost_range_eur is not None or d.annual_cost_range_eur is not None:
         return _check_cost_range(rule, d, minimum)
+    elif d.requested_eur is not None:
+        # The State pays part of the eligible cost, which is then at least the sum asked.
+        met = d.requested_eur >= minimum
+        key = "requested_pass" if met else "requested"
+        explanation = rule.explain(
+            key, requested=format_eur(d.requested_eur), minimum=format_eur(minimum)
+        )
+        return ("pass" if met else "missing"), explanation
     else:
         return "missing", rule.explain("missing", minimum=format_eur(minimum))
     if d.training_unknown():

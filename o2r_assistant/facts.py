@@ -198,6 +198,20 @@ _NTH_YEAR_AFTER = re.compile(
     r"[ ]*(?:in |for )?(?:the )?(?:first|second|third|final|last) year\b|"
     r"[ ]*(?:in |for )?year [1-3]\b"
 )
+# The same cost for the years after one stated: "49 000 € la 1re année puis 51 000 € les
+# deux suivantes", "then €51k for each of the next two years".
+_FOLLOWING_YEARS_AFTER = re.compile(
+    r"[ ]*(?:par an[ ]+)?(?:pour |sur |durant |pendant |en )?(?:chacune )?(?:des|les) "
+    r"(?:deux|2) (?:annees )?suivantes\b|"
+    r"[ ]*(?:per year[ ]+|a year[ ]+)?(?:for |in |over )?(?:each of )?the "
+    r"(?:next|following|remaining) (?:two|2) years\b|"
+    r"[ ]*(?:pour |en |for |in )?(?:les )?(?:(?:annees|years) 2 (?:et|and) 3|2e et 3e annees)\b"
+)
+# "50 000 € par an les deux premières années": a line for each.
+_FIRST_YEARS_EACH_AFTER = re.compile(
+    r"[ ]*(?:par an|per year|a year)[ ]+(?:pour |sur |durant |pendant |en |for |in |over )?"
+    r"(?:les |the )?(?:(?:deux|2) premieres annees|(?:first|1st) (?:two|2) years)\b"
+)
 _NTH_YEAR_BEFORE = re.compile(
     rf"\b(?:{_NTH_YEAR} annee|(?:annee|an|year) (?:[1-3]|un|deux|trois)|"
     r"(?:first|second|third|final|last) year)[ ]*(?::|=|-)?[ ]*$"
@@ -255,6 +269,17 @@ _SHARE_AFTER = re.compile(
     r"[^.;!?]{0,40}?\b(?:represente\w*|soit|makes up|is)[ ]+(?P<pct>[0-9]{1,2}(?:,[0-9])?)[ ]*%"
     r"[ ]+(?:du|of the)[ ]+(?:total[ ]+)?(?:cout|budget|cost)(?:[ ]+total)?"
 )
+# The sum asked of the State, not the project's cost: "nous demandons 120 000 € à l'État",
+# "subvention sollicitée : 90 000 €", "we are requesting €120k from the DREETS".
+_REQUESTED = pattern_table(r"""
+before: \b(?:(?:subvention|financement|aide|montant|somme|funding|grant|amount)(?:[ ]+(?:de l'etat|
+    d'etat|state))?[ ]+(?:demandee?s?|sollicitee?s?|requested|sought)|
+    (?<!se )(?<!me )(?<!nous )demand(?:ons|e|erons|erions|er)|sollicit(?:ons|e|erons|er)|
+    request(?:ing)?|asking(?:[ ]+the state)?[ ]+for|applying[ ]+for|apply[ ]+for)\b
+    [^.;!?0-9]{0,30}$
+after: [ ]*(?:de (?:subvention|financement)[ ]+)?(?:a|aupres de|de la part de|from|of)[ ]+
+    (?:l'etat|la dreets|the state|the dreets|dreets|the government)\b
+""")
 _ALTERNATIVES = re.compile(r"\b(?:scenarios?|options?|hypotheses?|alternatives?|variantes?)\b")
 _PART_BEFORE = re.compile(
     r"\b(?:dont|y compris|inclus|incluant|of which|including)[ ]+(?:environ[ ]+|about[ ]+)?$"
@@ -437,6 +462,7 @@ class _Budget:
     # How the real cost relates to the total or yearly cost, when that is a limit.
     total_side: BoundSide | None = None
     annual_side: BoundSide | None = None
+    requested: Decimal | None = None  # the sum asked of the State
 
 
 def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Budget:
@@ -452,6 +478,7 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
     last: tuple[list, int] | None = None  # where the last cost went, and where it ended
     seen: set[Decimal] = set()
     sides: dict[Decimal, BoundSide | None] = {}
+    read_to = 0
     for amount in find_amounts(folded):
         # A table's leader dots ("Formation ........ 18 000 €") say nothing: one space.
         wide = _LEADER.sub(" ", folded[max(0, amount.start - 120) : amount.start])
@@ -492,7 +519,7 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
                 or _PER_YEAR_BEFORE.search(before)
             )
             continue
-        if _FIRST_YEARS_BEFORE.search(folded[max(0, amount.start - 80) : amount.start]):
+        if _FIRST_YEARS_BEFORE.search(folded[max(read_to, amount.start - 80) : amount.start]):
             continue  # "les deux premières années, pour 100 000 €": not the whole cost
         if _PART_BEFORE.search(before):
             continue  # a part of a total stated elsewhere ("dont 50 000 € de subvention")
@@ -523,6 +550,10 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
                 else:
                     budget.total_range = budget.total_range or (low, amount.value)
             continue
+        if _REQUESTED["before"].search(before) or _REQUESTED["after"].match(folded, amount.end):
+            if not _PER_YEAR_AFTER.match(folded, amount.end):
+                budget.requested = max(budget.requested or amount.value, amount.value)
+            continue
         share = _SHARE_AFTER.match(folded, amount.end)
         if share:
             percent = Decimal(share["pct"].replace(",", "."))
@@ -535,6 +566,15 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
             continue
         if _NTH_YEAR_AFTER.match(folded, amount.end) or _NTH_YEAR_BEFORE.search(before):
             lines.append(BudgetLine(amount_eur=amount.value))
+            continue
+        first_years = _FIRST_YEARS_EACH_AFTER.match(folded, amount.end)
+        if first_years:
+            lines += [BudgetLine(amount_eur=amount.value)] * 2
+            read_to = first_years.end()  # the years named are this amount's, not the next's
+            continue
+        if lines and _FOLLOWING_YEARS_AFTER.match(folded, amount.end):
+            year = lines[-1].year
+            lines += [BudgetLine(year=year and year + n, amount_eur=amount.value) for n in (1, 2)]
             continue
         per_head = _PER_HEAD_AFTER.match(folded, amount.end)
         if per_head:
@@ -777,6 +817,9 @@ not_before: \b(?:depuis|il y a|(?:ca|cela) fait|voila|(?<!totalite )(?<!ensemble
     (?:(?:un|une|deux|trois|[0-9]{1,2})[ ]+(?:ou|a)[ ]+)?$|
 # "24 mois plutôt que trois ans", "instead of three years": the length set aside.
     \b(?:plutot que|au lieu de|au lieu d'|rather than|instead of)[ ]*(?:de[ ]+|d')?$|
+# "running for over ten years" is spent; "will be supported for more than 12 months" is to
+# come.
+    ^(?:(?!\b(?:will|would|shall|could|can|may|might)\b).)*
     \bfor[ ]+(?:over|more than|nearly|almost|the (?:last|past))[ ]+$|
     \b(?:have|has|'ve|had)\b[^.;!?]{0,60}?\bfor[ ]+(?:more than[ ]+|over[ ]+|nearly[ ]+|
     the (?:last|past)[ ]+)?$|
@@ -2097,6 +2140,7 @@ def _read(text: str) -> Dossier:
         training_included=budget.training_included or None,
         total_cost_range_eur=budget.total_range if one_cost_unknown else None,
         annual_cost_range_eur=budget.annual_range if one_cost_unknown else None,
+        requested_eur=budget.requested if one_cost_unknown else None,
         project_months=project_months,
         pathway_months=pathway_months,
         public=_public(folded, declarative),

@@ -325,7 +325,7 @@ def test_every_template_uses_known_placeholders() -> None:
     known = {
         "calcul", "minimum", "cost", "training", "eligible", "per_year", "years", "total",
         "terms", "months", "expected", "places", "outside", "departments", "unknown", "maximum",
-        "count", "lead", "low", "high",
+        "count", "lead", "low", "high", "requested",
     }  # fmt: skip
     for rule in load_rules():
         for key, template in rule.explanations.items():
@@ -544,3 +544,16 @@ def test_a_strict_limit_ends_when_its_figure_is_stated_again_or_edited() -> None
     assert _statuses(kept)["duree_accompagnement"] == "fail"
     edited = bounded.model_copy(update={"pathway_months": 10})
     assert _statuses(edited)["duree_accompagnement"] == "pass"
+
+
+@pytest.mark.parametrize(("requested", "status"), [(120000, "missing"), (160000, "pass")])
+def test_the_sum_asked_of_the_state_bounds_the_cost_from_below(requested: int, status: str) -> None:
+    result = evaluate(Dossier(requested_eur=Decimal(requested))).by_id("cout_minimum")
+    assert result.status == status
+    assert "demandés à l'État" in result.explanation
+    assert (
+        evaluate(Dossier(requested_eur=Decimal(requested), total_cost_eur=Decimal(140000)))
+        .by_id("cout_minimum")
+        .status
+        == "fail"
+    )

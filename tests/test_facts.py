@@ -2597,3 +2597,65 @@ def test_a_claim_about_the_call_quoted_back_states_no_fact() -> None:
 def test_a_cost_written_multiplied_out(text: str, total: int, training: int | None) -> None:
     facts = extract_facts(text)
     assert facts.total_cost_eur == total and facts.training_cost_eur == training
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        (
+            "49 000 € la 1re année puis 51 000 € les deux suivantes.",
+            [49000, 51000, 51000],
+        ),
+        ("Year 1: €40k, then €55k for each of the next two years.", [40000, 55000, 55000]),
+        ("40 000 € la première année, 60 000 € les années 2 et 3.", [40000, 60000, 60000]),
+        (
+            "50 000 € par an les deux premières années puis 60 000 € la troisième.",
+            [50000, 50000, 60000],
+        ),
+        ("€45k a year for the first two years, then €70k in year 3.", [45000, 45000, 70000]),
+    ],
+)
+def test_a_cost_for_several_years_at_once_is_a_line_for_each(text: str, amounts: list[int]) -> None:
+    lines = extract_facts(text).budget_lines or []
+    assert [line.amount_eur for line in lines] == amounts
+
+
+def test_the_years_following_a_dated_one_are_dated() -> None:
+    lines = extract_facts("45 000 € en 2025 puis 50 000 € les deux années suivantes.").budget_lines
+    assert [line.year for line in lines or []] == [2025, 2026, 2027]
+
+
+def test_a_sum_for_two_years_together_is_still_no_cost() -> None:
+    facts = extract_facts("Les deux premières années, pour 100 000 €, puis 40 000 € la troisième.")
+    assert facts.budget_lines is None and facts.total_cost_eur is None
+
+
+@pytest.mark.parametrize(
+    ("text", "requested", "total"),
+    [
+        ("On demande 120 000 € à l'État sur 3 ans. On est à Angers.", 120000, None),
+        ("Subvention sollicitée : 160 000 €.", 160000, None),
+        ("We are requesting €120k from the State.", 120000, None),
+        # A cost stated as well is the one read.
+        ("Nous demandons 120 000 € à l'État ; le coût total est de 180 000 €.", None, 180000),
+        ("On se demande si 140 000 € sur 3 ans suffit.", None, 140000),
+    ],
+)
+def test_the_sum_asked_of_the_state_is_not_the_cost(
+    text: str, requested: int | None, total: int | None
+) -> None:
+    facts = extract_facts(text)
+    assert facts.requested_eur == requested and facts.total_cost_eur == total
+
+
+@pytest.mark.parametrize(
+    ("text", "pathway"),
+    [
+        # Time to come, not time spent.
+        ("Each participant will be supported for more than 12 months.", 12),
+        ("Running for over 10 years, we support each person for 9 months.", 9),
+        ("We have been operating for more than 12 months in Nantes.", None),
+    ],
+)
+def test_a_length_to_come_is_not_time_spent(text: str, pathway: int | None) -> None:
+    assert extract_facts(text).pathway_months == pathway
