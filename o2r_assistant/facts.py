@@ -34,9 +34,11 @@ from o2r_assistant.checker import (
 )
 from o2r_assistant.numbers import (
     DURATION,
+    MONTH_RANGE,
     NUMBER_WORD_PATTERN,
     date_ranges,
     find_amounts,
+    month_range_months,
     months_of,
     parse_amount,
     range_months,
@@ -50,7 +52,7 @@ from o2r_assistant.question import (
     statements_of,
     without_mail_headers,
 )
-from o2r_assistant.rules import load_rules
+from o2r_assistant.rules import Rule, load_rules
 from o2r_assistant.tables import Row, Table, find_tables, is_year_label
 from o2r_assistant.text import FORMER_NAMES, fold
 
@@ -257,8 +259,11 @@ _OWN_BEFORE = re.compile(r"\b(?:notre|nos|our|mon|ma|my)\b[^.;!?\n,]{0,30}$")
 _NOT_ONE_BEFORE = re.compile(r"\b(?:pas|not)(?:[ ]+(?:meme|even))?[ ]*$")
 # "toujours avec ces 12 000 € de formation": an amount pointed back to, already counted.
 _BACK_REFERENCE_BEFORE = re.compile(r"\b(?:ces|ce|cette|les memes|these|those|the same)[ ]*$")
-# A minus sign after a bracket or a colon, not a list's dash: no cost is negative.
-_NEGATIVE_BEFORE = re.compile(r"[(,;:=][ ]*-[ ]*$")
+# A minus sign after a bracket or a colon, not a list's dash, or the word ("à l'équilibre
+# (moins 1 200 €)"), not "au moins" nor "plus ou moins": no cost is negative.
+_NEGATIVE_BEFORE = re.compile(
+    r"[(,;:=][ ]*-[ ]*$|(?<!au )(?<!ou )(?<!du )\bmoins[ ]*$|\bminus[ ]*$"
+)
 # "96 000 €, représente 60 % du coût total du projet": the whole follows from its share.
 # A cost written multiplied out: "3 x 55 000 €", "55 000 € x 3 ans" (not "x 3 personnes").
 _TIMES_BEFORE = re.compile(r"\b(?P<n>[1-9])[ ]*[x×*][ ]*$")
@@ -416,9 +421,16 @@ unit_after: [ ]*(?:(?:par|per|a|an|the|le|la|l')[ ]*|/[ ]?)(?:jour|journee|heure
 """)
 
 
+def _cost_rule() -> Rule:
+    return next(rule for rule in load_rules() if rule.id == "cout_minimum")
+
+
 def _convention_months() -> int:
-    rule = next(rule for rule in load_rules() if rule.id == "cout_minimum")
-    return rule.param("reference_length")
+    return _cost_rule().param("reference_length")
+
+
+def _minimum_cost() -> Decimal:
+    return _cost_rule().param("minimum_cost")
 
 
 # A figure stated as a limit: "un peu moins de 150 000 €", "more than a year", "au moins
@@ -618,6 +630,9 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
         general.append((False, parts[0]))
     if len(general) > 1 and _ALTERNATIVES.search(folded):
         general = []  # "deux scénarios : A) 130 000 € ; B) 210 000 €" states no one cost
+    # An amount a tenth of the floor or less, not named a cost, is some other sum ("5 000 €
+    # de matériel"), not what the project costs.
+    general = [(named, v) for named, v in general if named or v > _minimum_cost() / 10]
     if general:
         # A total named as such wins; otherwise the largest amount is the project cost.
         named = [value for is_total, value in general if is_total]
@@ -827,6 +842,8 @@ not_before: \b(?:depuis|il y a|(?:ca|cela) fait|voila|(?<!totalite )(?<!ensemble
     \b(?:experience|anciennete)[ ]+(?:de[ ]+|d')?(?:(?:plus de|pres de|presque|environ|
     bientot)[ ]+)?$
 not_after: [ ]*(?:d'experience|d'existence|d'anciennete|d'activite|de plus|derniere?s|
+# "6 mois de retard": a delay, not a length.
+    de retard|de decalage|d'avance|de delai|late|of delay|behind schedule|
     de (?:fonctionnement|charges|tresorerie|salaire)|of (?:running costs|reserves|cash)|
     suivante?s|precedente?s|restante?s|prochaine?s|of experience|ago|old)\b
 # "10 mois max par personne", "14 mois d'accompagnement par jeune", "12 mois chacun",
@@ -968,6 +985,11 @@ def _durations(
             # Dates are the project's unless a person's pathway was named last.
             role = _last_named(before(match.start())) or "project"
             lengths.append((months, role, match.start(), True))
+    for match in MONTH_RANGE.finditer(folded):
+        # With no year, the months say a person's pathway when one was named just before
+        # ("chaque parcours suivrait le rythme scolaire, de septembre à juin").
+        if _last_named(before(match.start())) == "pathway":
+            lengths.append((month_range_months(match), "pathway", match.start(), True))
     lengths = _corrected(folded, lengths)
     pathways = [(m, at) for m, role, at, _ in lengths if role == "pathway" and m <= 60]
     # A length in words or figures comes before one worked out from dates.
@@ -1082,7 +1104,9 @@ _INVISIBLE = re.compile(
     # or "suivis ni par France Travail ni par la mission locale"
     r"\bne (?:sont|soient|seront|sont plus|sont toujours) (?:pas |jamais )?"
     r"(?:inscrite?s?|suivie?s?|accompagnee?s?|connue?s?)\b"
-    r"|\b(?:inscrite?s?|suivie?s?|accompagnee?s?|connue?s?) ni\b|"
+    # (not "ni suivi ni évaluation", nouns)
+    r"|\b(?:inscrite?s?|suivie?s?|accompagnee?s?|connue?s?) ni "
+    r"(?:par|a|au|aux|aupres|chez|dans|de|du|des|la|le|les|l')\b|"
     # "des jeunes qu'aucune structure ne suit", "que personne n'accompagne", "ni la mission
     # locale, ni France Travail"
     r"\b(?:aucun\w*(?: [a-z]+)?|personne|nul) (?:ne |n')(?:les |la |le |l')?(?:suit|suivent|"
@@ -1539,12 +1563,27 @@ _FEW_AFTER = re.compile(
 _PERCENT = re.compile(r"\b([0-9]{1,3})[ ]*%")
 
 
+# "les autres ne sont inscrits nulle part": the share the other public leaves.
+_REST = re.compile(r"\b(?:les autres|le reste|the rest|the others)\b")
+
+
 def _share(folded: str, match: re.Match[str]) -> int | None:
     """The percentage given to a public in its own clause: "pour 65 %, des inscrits…",
-    "des invisibles (90 %)"."""
-    clause = folded[slice(*_span_around(folded, match.start(), match.end(), ";.\n", 60))]
-    found = [int(m[1]) for m in _PERCENT.finditer(clause)]
-    return found[0] if len(found) == 1 and found[0] <= 100 else None
+    "des invisibles (90 %)"; in its part of a sentence giving both ("60 % sont inscrits
+    à la mission locale, 40 % nulle part")."""
+    for stops in (";.\n", ";.\n,"):
+        clause = folded[slice(*_span_around(folded, match.start(), match.end(), stops, 60))]
+        found = [int(m[1]) for m in _PERCENT.finditer(clause)]
+        if len(found) < 2:
+            return found[0] if found and found[0] <= 100 else None
+    return None
+
+
+def _of_the_rest(folded: str, match: re.Match[str]) -> bool:
+    """Whether the public of ``match`` is said to be the rest ("les autres…")."""
+    return bool(
+        _REST.search(folded, *_span_around(folded, match.start(), match.end(), ";.\n,", 60))
+    )
 
 
 def _span_around(folded: str, start: int, end: int, stops: str, reach: int) -> tuple[int, int]:
@@ -1574,9 +1613,16 @@ def _public(folded: str, declarative: _Spans) -> PublicTarget | None:
     mostly_registered = any(
         _MOST_BEFORE.search(folded, max(0, m.start() - 60), m.start()) for m in registered
     )
-    shares = [(_share(folded, m), False) for m in invisible] + [
-        (_share(folded, m), True) for m in registered
-    ]
+    # "70 % … inscrits à France Travail ; les autres ne sont inscrits nulle part": the
+    # rest is what the one share given leaves.
+    publics = [(m, False) for m in invisible] + [(m, True) for m in registered]
+    shares = [(None if _of_the_rest(folded, m) else _share(folded, m), r) for m, r in publics]
+    known = [i for i, (share, _) in enumerate(shares) if share is not None]
+    if len(known) == 1 and all(
+        _of_the_rest(folded, m) for i, (m, _) in enumerate(publics) if i != known[0]
+    ):
+        share, its_registered = shares[known[0]]
+        shares = [(share, its_registered), (100 - share, not its_registered)]
     if any(share is None for share, _ in shares) or len({r for _, r in shares}) < 2:
         shares = []
     if shares:

@@ -381,6 +381,20 @@ _SCHEDULE_SPAN = re.compile(
 )
 
 
+# Months without years: "de septembre à juin", "from October to March". The span runs
+# over the new year when the end comes first in the calendar.
+MONTH_RANGE = re.compile(
+    rf"\b(?:(?:de|from|entre)[ ]+|d')(?P<start>{_MONTH_NAME})[ ]+"
+    r"(?:a|au|jusqu'a|jusqu'en|-|to|until|till|through|et|and)[ ]+"
+    rf"(?P<end>{_MONTH_NAME})\b(?![ ]*(?:[0-9]|prochain|suivant|next|following))"
+)
+
+
+def month_range_months(match: re.Match[str]) -> int:
+    """The months of a ``MONTH_RANGE`` match, both ends included."""
+    return (_MONTHS[match.group("end")] - _MONTHS[match.group("start")]) % 12 + 1
+
+
 def date_ranges(folded: str) -> list[re.Match[str]]:
     """Every period between two dates in folded text, in order."""
     ranges = list(DATE_RANGE.finditer(folded))

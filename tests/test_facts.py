@@ -2659,3 +2659,76 @@ def test_the_sum_asked_of_the_state_is_not_the_cost(
 )
 def test_a_length_to_come_is_not_time_spent(text: str, pathway: int | None) -> None:
     assert extract_facts(text).pathway_months == pathway
+
+
+@pytest.mark.parametrize(
+    ("text", "pathway"),
+    [
+        ("Chaque parcours suivrait le rythme scolaire, de septembre à juin.", 10),
+        ("On accompagne chaque jeune d'octobre à mars.", 6),
+        ("Each participant is supported from October to March.", 6),
+        # Months with no pathway named are no one's length.
+        ("Notre action a lieu de septembre à juin chaque année.", None),
+    ],
+)
+def test_months_without_years_give_a_named_pathways_length(text: str, pathway: int | None) -> None:
+    assert extract_facts(text).pathway_months == pathway
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        # A loss written out is no cost.
+        ("Nos comptes 2024 sont tout juste à l'équilibre (moins 1 200 €).", None),
+        ("Le projet coûte au moins 160 000 €.", 160000),
+        ("Le projet coûtera plus ou moins 150 000 €.", 150000),
+        # A small sum not named a cost is some other sum; named, it is the cost.
+        ("On a 5 000 € de matériel. Est-ce assez ?", None),
+        ("Le budget est de 12 000 €.", 12000),
+    ],
+)
+def test_a_loss_or_a_small_sum_is_not_the_projects_cost(text: str, total: int | None) -> None:
+    assert extract_facts(text).total_cost_eur == total
+
+
+def test_neither_follow_up_nor_evaluation_says_nothing_of_the_public() -> None:
+    # "ni suivi ni évaluation": nouns for what the State asks, not people followed by no one.
+    facts = extract_facts(
+        "On m'a dit que l'État ne nous demande plus rien, ni suivi ni évaluation. C'est bien ça ?"
+    )
+    assert facts.public is None
+
+
+@pytest.mark.parametrize(
+    ("text", "registered"),
+    [
+        # The rest is what the one share given leaves.
+        (
+            "À peu près 70 % seraient inscrits à France Travail et reçus chaque mois ; les "
+            "autres ne sont inscrits nulle part.",
+            True,
+        ),
+        ("20 % sont inscrits à France Travail, le reste n'est inscrit nulle part.", False),
+        # Both shares in one sentence, each in its part.
+        (
+            "60 % des jeunes sont inscrits à la mission locale, 40 % ne sont inscrits nulle part.",
+            True,
+        ),
+        ("30 % sont inscrits à la mission locale, 70 % ne sont inscrits nulle part.", False),
+    ],
+)
+def test_the_main_public_follows_the_shares_given(text: str, registered: bool) -> None:
+    public = extract_facts(text).public
+    assert public is not None and public.registered is registered
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Notre projet démarrerait avec 6 mois de retard, en juillet 2026. Est-ce un problème ?",
+        "We would start 6 months late. Is that an issue?",
+    ],
+)
+def test_a_delay_is_no_length(text: str) -> None:
+    facts = extract_facts(text)
+    assert facts.project_months is None and facts.pathway_months is None
