@@ -18,6 +18,7 @@ from .question import (
     analyse,
     asks_something,
     stating_sentence,
+    without_condition,
 )
 from .retrieval import DOMAIN_STEMS
 from .text import AGREEING_DETERMINERS, STOP_WORDS, content_words, tokens
@@ -176,6 +177,16 @@ def returns_to_first(question: str, history: list[str] | None) -> bool:
     return _back_to_first(question, history) is not None
 
 
+# A question after its condition asks this many words of its own, at least.
+_AFTER_CONDITION_WORDS = 3
+
+
+def _asks_after_condition(question: str) -> bool:
+    """Whether ``question`` opens on a condition and then asks a question of its own."""
+    rest = without_condition(question)
+    return rest != question and len(content_words(rest)) >= _AFTER_CONDITION_WORDS
+
+
 def resolve_followup(question: str, history: list[str] | None, within_message: bool = False) -> str:
     """Complete an elliptic follow-up ("et pour la durée ?") with the previous question
     (or, ``within_message``, the message's question before it); one going back to the
@@ -210,8 +221,14 @@ def resolve_followup(question: str, history: list[str] | None, within_message: b
             _FOLLOW_UP.match(opened)
             and (
                 # Within one e-mail "Et…" leans on the question before, unless it names
-                # its own topic: "Et quelles qualités démontrer dans notre dossier ?".
-                (within_message and not OWN_TOPIC.search(opened))
+                # its own topic: "Et quelles qualités démontrer dans notre dossier ?", or
+                # asks its own after a condition: "Et si nous sommes retenus pour trois
+                # ans, pourra-t-on continuer ensuite ?".
+                (
+                    within_message
+                    and not OWN_TOPIC.search(opened)
+                    and not _asks_after_condition(opened)
+                )
                 or len(content_words(opened)) <= FOLLOW_UP_WORDS
                 or _CLITIC_BACK.search(opened)
                 or (not within_message and (_AND_IF.match(opened) or _ALSO.search(opened)))
@@ -241,6 +258,18 @@ def resolve_followup(question: str, history: list[str] | None, within_message: b
         completed = _with_antecedent(opened, previous)
         if completed and completed != opened:
             return completed
+        opener = _SUBJECT_PRONOUN.match(opened)
+        if (
+            completed is None
+            and not within_message
+            and opener
+            and opener.group("front")
+            and opener.group("after").lower() not in _IMPERSONAL_VERBS
+        ):
+            # A conversation's turn opening on a pronoun whose noun the last question does
+            # not give in its gender ("un CPOM", then "Elle est signée avec qui ?", the
+            # convention) is still about what that question asked.
+            return f"{opened} ({previous})"
     return question
 
 

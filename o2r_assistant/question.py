@@ -97,8 +97,8 @@ _INDIRECT = re.compile(
     r"|(?:tell|advise)\s+(?:me|us))"
     # An adverb may come between: "nous nous demandons en particulier si…".
     r"(?:\s+(?:en particulier|notamment|également|aussi|surtout|donc|alors|précisément"
-    r"|plus précisément|simplement|d'abord|enfin|souvent|régulièrement|parfois|toujours"
-    r"|particularly|also|especially|often|always|sometimes"
+    r"|plus précisément|simplement|d'abord|enfin|souvent|régulièrement|parfois|toujours|déjà"
+    r"|particularly|also|especially|often|always|sometimes|already"
     # Or any adverb in -ment: "notre présidente voudrait savoir (très) concrètement à qui…".
     r"|(?:(?:très|plus|bien|tout)\s+)?[a-zà-ÿ]{3,}ment))?"
     # Or with whom one wonders: "on se demandait avec ma chef si…".
@@ -175,6 +175,8 @@ definition: \b(?:veut dire|signifie|définition|qu'(?:est-ce qu(?:e\b|')|entend-
 # "ce que l'appel entend par « aller vers »", "qu'entendez-vous par…", "what do you mean by".
     |\bentend(?:s|ent|ez|u)?(?:-(?:on|vous|ils|elles|il|elle))?[ ]+par\b|\bmean[ ]+by\b
     |\bc(?:'est|est)?[ ]+(?:quoi|koi)\b|what (?:is|are|does)\b.*\bmean|what is meant
+# "ce droit commun, ça recouvre quoi ?", "what does it cover?".
+    |\b(?:recouvr|englob)\w*[ ]+(?:quoi|koi)\b|\bwhat does (?:it|that|this) (?:cover|include)\b
     |\bstands? for\b
     |rôle (?:exact |précis )?(?:du|de la|de l'|des)|role of (?:the|a|an)\b
 # What someone named does is what its entry says: "il fait quoi concrètement ?", "à quoi
@@ -1040,7 +1042,15 @@ def asks(sentence: str) -> bool:
 # partenarial est-il valorisé ?".
 _LEANS_BACK = re.compile(
     r"^(?:(?:et|mais|and|but)\s+)?(?:(?:est-ce qu[e'’]\s*)?(?:ça|ca|cela|ceci)\b"
+    # "Est-ce suffisant pour ce projet ?": "ce" is what was said, judged by an adjective;
+    # not "est-ce que…", "est-ce un cadre…", nor "est-ce possible de…", whose subject
+    # follows.
+    r"|est-ce\s+(?:bien\s+|vraiment\s+)?[a-zà-ÿ]+(?:ant|ante|ants|ible|able|é|ée|és|ées|if|ive)"
+    r"\b(?!\s+(?:de|d['’]|que|qu['’]))"
     r"|(?:does|do|is|would|will|can|could) (?:this|that)\b"
+    # A subject pronoun in the words of a non-native asker: "Our client is a new
+    # association… It can apply, or the experience is obligatory?".
+    r"|(?:it|they)\s+(?:can|could|may|must|should|will|would|is|are|has|have|does|do)\b"
     # "What does that mean for our team?", "What means this exactly?".
     r"|what\s+(?:does\s+)?(?:this|that|it)\s+means?\b|what\s+means\s+(?:this|that|it)\b"
     r"|(?:ce|cet|cette|ces)\s+(?:types?|genres?|sortes?|formes?|modes?)\s+d[e'’]"
@@ -1373,10 +1383,21 @@ def _question_sentences(sentences: list[str]) -> list[str]:
             and pointed
             and len(words) - any(pointed.groups()) <= POINTED_WORDS
         )
-        replying = i and _WHAT_TO_REPLY.search(sentence) and _REPORTED.search(sentences[i - 1])
-        if replying and asks(sentences[i - 1]):
+        # The question reported a sentence or two before ("Plusieurs me demandent s'ils
+        # toucheront de l'argent. L'un d'eux a un petit boulot. Que puis-je leur dire ?").
+        reported = next(
+            (
+                i - back
+                for back in range(1, min(i, DEMONSTRATIVE_REACH) + 1)
+                if _REPORTED.search(sentences[i - back])
+            ),
+            None,
+        )
+        replying = bool(_WHAT_TO_REPLY.search(sentence)) and reported is not None
+        if replying and asks(sentences[reported]):
             # The question reported was read already: it is the one to answer, and asks.
-            asked[starts[i - 1] :] = [f"{q.rstrip(' .')} ?" for q in asked[starts[i - 1] :]]
+            read = asked[starts[reported] : starts[reported + 1]]
+            asked[starts[reported] :] = [f"{q.rstrip(' .')} ?" for q in read]
             continue
         far = _named_further_back(sentence, sentences, i)
         if i and (bare or pointing or replying or far or _leans_back(sentence, sentences[i - 1])):
@@ -2126,9 +2147,15 @@ def _weighed_plan(text: str) -> str | None:
     """The plan of "et si on ouvre aussi une antenne à Rennes ?", stated as a fact, when it
     names a place, an amount or a length ("et si on est plusieurs ?" asks how)."""
     plan = _CONSIDERED.match(text)
-    if plan and (
-        find_places(plan["plan"])
-        or any(KIND_GIVEN[kind].search(plan["plan"]) for kind in ("amount", "duration"))
+    # Being chosen is no plan to weigh: "Et si nous sommes retenus pour trois ans,
+    # pourra-t-on continuer ensuite ?" asks what follows.
+    if (
+        plan
+        and not _IF_CHOSEN.search(text)
+        and (
+            find_places(plan["plan"])
+            or any(KIND_GIVEN[kind].search(plan["plan"]) for kind in ("amount", "duration"))
+        )
     ):
         return f"{plan['plan'].strip()}."
     return None

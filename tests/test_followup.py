@@ -287,3 +287,25 @@ def test_a_pronoun_taking_up_the_previous_questions_own_subject():
         within_message=True,
     )
     assert resolved.endswith("(les personnes)")
+
+
+def test_a_later_question_asking_its_own_after_a_condition_stands_alone():
+    before = "Vaut-il mieux viser le même public qu'eux, ou un public qu'ils ne voient pas ?"
+    later = "Et si nous sommes retenus pour trois ans, pourra-t-on continuer ensuite ?"
+    asked = in_context(later, before)
+    assert asked.focus == later
+    # Being chosen is the premise, not whether the project qualifies.
+    assert not asked.asks_eligibility
+    # A bare condition still leans on the question before.
+    assert in_context("Et si on est plusieurs ?", before).focus != "Et si on est plusieurs ?"
+
+
+def test_a_turn_opening_on_a_pronoun_of_another_gender_still_leans_on_the_last_question():
+    # "un CPOM" is a convention: "Elle" stands for it though the genders differ.
+    previous = "C'est quoi exactement un CPOM ?"
+    question = "Elle est signée avec qui ?"
+    assert resolve_followup(question, [previous]) == f"{question} ({previous})"
+    # An impersonal "il" stands for nothing.
+    assert resolve_followup("Il faut un chef de file pour candidater ?", [previous]) == (
+        "Il faut un chef de file pour candidater ?"
+    )

@@ -1228,6 +1228,9 @@ def test_two_things_asked_at_once(message: str, several: bool) -> None:
         "À quoi sert le chef de file ?",
         "quel est son rôle ?",
         "What does the lead partner do once the agreement is signed?",
+        # What a notion covers.
+        "ce droit commun dont vous parlez, ca recouvre quoi ?",
+        "The common law you mention: what does it cover?",
     ],
 )
 def test_asking_the_role_of_something_asks_its_definition(message: str) -> None:
@@ -2164,3 +2167,53 @@ def test_the_claims_pointed_to_are_read_with_the_question() -> None:
     # Nothing quoted or claimed before: the question stands alone.
     alone = "Je relis le dossier. Je préfère vérifier. Ces deux affirmations sont-elles exactes ?"
     assert focus_of(alone).startswith("Je préfère vérifier")
+
+
+def test_what_to_reply_is_the_question_reported_two_sentences_before() -> None:
+    message = (
+        "Plusieurs jeunes me demandent déjà s'ils toucheront de l'argent. L'un d'eux a un petit "
+        "boulot le week-end. Je ne veux rien promettre : que puis-je leur dire ?"
+    )
+    assert questions_of(message) == [
+        "Plusieurs jeunes me demandent déjà s'ils toucheront de l'argent ?"
+    ]
+
+
+def test_an_english_question_opening_on_a_subject_pronoun_keeps_the_sentence_before() -> None:
+    message = "Our client is a new association. It can apply, or the experience is obligatory?"
+    assert questions_of(message) == [message]
+
+
+@pytest.mark.parametrize(
+    ("message", "questions"),
+    [
+        # "ce" stands for what was said: the statement is kept.
+        (
+            "Notre trésorière tient une comptabilité de caisse. Est-ce suffisant pour ce projet "
+            "ou faut-il mettre en place autre chose ?",
+            [
+                "Notre trésorière tient une comptabilité de caisse. Est-ce suffisant pour ce "
+                "projet ou faut-il mettre en place autre chose ?"
+            ],
+        ),
+        # "ce" announces what follows, or "est-ce que" opens the question.
+        (
+            "Nous sommes à Laval. Est-ce possible de candidater seul ?",
+            ["Est-ce possible de candidater seul ?"],
+        ),
+        (
+            "Comment est fixé le montant versé par l'État ? Est-ce un pourcentage du coût du "
+            "projet ?",
+            [
+                "Comment est fixé le montant versé par l'État ?",
+                "Est-ce un pourcentage du coût du projet ?",
+            ],
+        ),
+        (
+            "Nous sommes à Laval. Est-ce que les communes peuvent candidater ?",
+            ["Est-ce que les communes peuvent candidater ?"],
+        ),
+    ],
+)
+def test_est_ce_with_an_adjective_points_back(message: str, questions: list[str]) -> None:
+    assert questions_of(message) == questions
