@@ -375,7 +375,12 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"\bend(?:s|ed)? up\b|\bon en fait quoi\b|\bdevien(?:t|nent)[- ](?:ils|elles|elle|il)\b"
             r"|\bque devien(?:t|nent)\b|\bà la (?:fin|sortie) du (?:parcours|dispositif)\b"
             # What counts as a good way out: "une sortie réussie", "a successful exit".
-            r"|\bsorties?\s+(?:réussies?|positives?)\b|\b(?:successful|positive)\s+(?:exit|outcome)s?\b",
+            r"|\bsorties?\s+(?:réussies?|positives?)\b|\b(?:successful|positive)\s+(?:exit|outcome)s?\b"
+            # What is aimed at for them in the end: "ce qu'on vise pour les gens à la fin",
+            # "what outcome is expected once they complete the pathway?".
+            r"|\bvis\w*\b[^.?!]{0,40}\bà la fin\b|\bexpected\s+outcomes?\b"
+            r"|\boutcomes?\b[^.?!]{0,30}\bexpected\b"
+            r"|\bonce\s+(?:they|participants|people)\s+(?:complete|finish|leave)\b",
             re.I,
         ),
         "le but finalité retour à l'emploi",
@@ -454,7 +459,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|durées?|délais?|seuils?|règles?)\b[^.?!]{0,40}"
             r"\b(?:sort|vient)\s+d['’]où)[^?]*?"
             r"(?:\b(?:sort|sortent|vient|viennent) d['’]où\b|\bd['’]où (?:ça )?(?:sort|vient)\b)"
-            r"|\btout neuf\b|\bbrand new\b|\bcame before\b|\bcontinuité\b|\bprend la suite\b"
+            r"|\btout neuf\b|\bbrand new\b|\bcame before\b|\bcontinuité\b"
+            # "de quels dispositifs antérieurs a-t-elle pris la suite ?".
+            r"|\b(?:pris|prend|prendre|prennent) la suite\b|\bdispositifs? antérieurs?\b"
             r"|\borigines?\b|\bhistorique\b|\bhistory\b|\bpredecessors?\b"
             # "totally new, or the continuation of some earlier programmes?".
             r"|\b(?:totally|completely|entirely)\s+new\b"
@@ -507,8 +514,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     # funding?". The texts answer with the credits the budget law opens.
     (
         re.compile(
-            r"\b(?:garantie?s?|guaranteed|assurée?s?|sûre?s?|certaine?s?|sure)\b[^.?!]{0,25}"
-            r"\b(?:financ\w*|fund\w*|subventionn\w*)"
+            # "… est-ce qu'il sera forcément financé ?", "necessarily funded".
+            r"\b(?:garantie?s?|guaranteed|assurée?s?|sûre?s?|certaine?s?|sure|forcément|forcement"
+            r"|necessarily|automatiquement)\b[^.?!]{0,25}\b(?:financ\w*|fund\w*|subventionn\w*)"
             r"|\btou(?:s|tes) les (?:projets|dossiers|candidatures)\b[^.?!]{0,50}\bfinancé"
             r"|\benveloppes?\b[^.?!]{0,30}\b(?:limitée|épuisée|entamée|bouclée|consommée)"
             # "si ya plus de thune dans l'enveloppe", "s'il n'y a plus d'argent": none left.
@@ -530,6 +538,19 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             re.I,
         ),
         "instruites dans la limite des crédits ouverts par la loi de finances",
+    ),
+    # How the offer sets itself apart from what the network does already: "c quoi la diff
+    # entre nous et la mission locale ?", "on fait pas le même taf ?", "faire doublon".
+    (
+        re.compile(
+            # Not a difference between two notions of the texts ("la diff entre public
+            # prioritaire et subsidiaire").
+            r"\bdiff(?:érences?|erences?)?\b[^.?!]{0,10}\bentre\s+(?:nous|notre|nos|vous|votre"
+            r"|l['’]\s*o2r|o2r|cette offre|l['’]offre)\b|\bdoublons?\b|\bpareil\s+qu(?:e|['’])"
+            r"|\b(?:pas\s+)?(?:le|la)\s+m[êe]me\s+(?:taf|travail|boulot|métier|metier|chose)\b",
+            re.I,
+        ),
+        "offre complémentaire et différenciée du droit commun",
     ),
     # The State's money in other words ("les sous de l'État", "le fric de l'état", "State
     # funding") is the texts' "contribution financière de l'État", which compensates charges;
@@ -712,7 +733,13 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"\b(?:est|sont|seront|sera|serai(?:t|ent))(?:-t)?-(?:il|elle|ils|elles)\s+(?:bien\s+)?"
             r"(?:couverte?s?|assurée?s?)\b"
             r"|\b(?:is|are|will)\s+(?:he|she|they|participants|people|beneficiaries|trainees)\s+"
-            r"(?:be\s+)?(?:covered|insured)\b",
+            r"(?:be\s+)?(?:covered|insured)\b"
+            # Asked indirectly, or of an accident: "ils m'ont demandé s'ils seraient couverts
+            # en cas d'accident", "what if someone gets hurt during a workshop?".
+            r"|\bs['’]ils?\s+(?:sont|seront|seraient|serait|sera|est)\s+(?:bien\s+)?"
+            r"(?:couverte?s?|assurée?s?)\b|\baccidents? du travail\b"
+            r"|\b(?:in case of|if there is|if they have)\b[^.?!]{0,10}\baccident"
+            r"|\b(?:gets?|got)\s+(?:hurt|injured)\b",
             re.I,
         ),
         "affiliées à un régime de sécurité sociale",

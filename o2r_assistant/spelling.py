@@ -63,7 +63,12 @@ _SPELLED_OUT = {
     "abt": "about",
     "pls": "please",
     "plz": "please",
+    # The network's members by their initials, as those who work with them write them, in
+    # capitals or not.
+    "ml": "mission locale",
+    "ft": "France Travail",
 }
+_INITIALS = frozenset({"ml", "ft"})
 # A whole word, or one after an elided article ("de l'xp").
 _WORD = re.compile(
     r"(?:(?<![\w'’-])|(?<=\b[dl]['’]))(" + "|".join(_SPELLED_OUT) + r")(?![\w'’-])", re.I
@@ -200,6 +205,8 @@ _NUMBER_REACH = 40
 
 def _written_out(match: re.Match[str]) -> str:
     typed = match[1]
+    if typed.lower() in _INITIALS:
+        return _SPELLED_OUT[typed.lower()]
     if typed.isupper():
         return typed
     if typed.lower() in _LOWER_CASE_ONLY and (

@@ -27,6 +27,11 @@ from o2r_assistant.spelling import accents, clippings, determined, one_slip, spe
         ),
         ("min budget?? and max length", "minimum budget?? and maximum length"),
         ("c ki ki decide du calendrier ?", "c qui qui decide du calendrier ?"),
+        (
+            "les jeunes deja suivis par la ml on peut les prendre ?",
+            "les jeunes deja suivis par la mission locale on peut les prendre ?",
+        ),
+        ("inscrits a FT ?", "inscrits a France Travail ?"),
     ],
 )
 def test_text_message_spellings_are_written_out(typed, read):
