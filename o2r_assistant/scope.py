@@ -164,7 +164,8 @@ _FUNDED = (
     ),
     re.compile(
         r"\b(?:financer|payer|prendre en charge|rembourser|subventionner|acheter|louer"
-        r"|inscrire|budgéter|budgeter|valoriser|comptabiliser|imputer)\s+"
+        r"|inscrire|budgéter|budgeter|valoriser|comptabiliser|imputer|couvrir|inclure"
+        r"|intégrer|integrer)\s+"
         r"(?:le|la|les|l['’]|un|une|des|nos|notre|du|de la|de l['’]|d['’])\s*"
         + _NP
         + r"(?=\s+(?:par|avec|dans|sur|pour|au|aux|ou|via|grâce|comme)\b"
@@ -295,6 +296,27 @@ def asked_thing(question: str) -> list[str]:
         if match:
             return [fold(w) for m in _HEAD.finditer(match.group(1)) for w in m.groups() if w]
     return []
+
+
+# Who would do the work: "Des bénévoles peuvent-ils assurer une partie du repérage ?",
+# "les stagiaires pourront-ils accompagner… ?".
+_PERFORMER = re.compile(
+    rf"^\W*(?:(?:et|mais)\s+)?({_DETERMINER}\s*[\wÀ-ÿ'’-]+(?:\s+[\wÀ-ÿ'’-]+)?)"
+    r"\s+(?:peu(?:t|vent)|pourr(?:a|ont|ait|aient))-(?:t-)?(?:il|elle|ils|elles)\s+"
+    r"(?:\w+\s+)?(?:assurer|faire|réaliser|mener|effectuer|accompagner|repérer|animer"
+    r"|encadrer)\b",
+    re.I,
+)
+# Words sharing this many first letters are one family ("partenaires", "partenariats").
+_FAMILY = 7
+
+
+def asked_performer(question: str) -> list[str]:
+    """The accent-folded head words of who a French yes/no question asks may do the work."""
+    match = _PERFORMER.search(question)
+    if not match:
+        return []
+    return [fold(w) for m in _HEAD.finditer(match.group(1)) for w in m.groups() if w]
 
 
 # A search-box query is a few words without a verb or a question word ("TVA sur la
@@ -557,6 +579,14 @@ def scope_signals(
             retriever.recognises(t) or stem(t) in DOMAIN_STEMS or t in places for t in things
         ):
             asked_about += (things[0],)
+        # People the texts never name, nor any word of their family, asked to do the work:
+        # the texts say what the operator does, not who among its people may do it.
+        performer = [] if applicant else asked_performer(question)
+        if performer and not any(
+            retriever.recognises(w) or any(k.startswith(w[:_FAMILY]) for k in retriever.known_words)
+            for w in performer
+        ):
+            asked_about += (performer[0],)
     # An unknown name's words are no evidence of scope, even if they look like ours.
     own = set(tokens(question)) - {t for name in unknown for t in tokens(name)}
     vocabulary = DOMAIN_STEMS | DOMAIN_STEMS_EN if english else DOMAIN_STEMS

@@ -160,6 +160,9 @@ def test_an_english_question_the_texts_do_not_answer_is_declined_in_english_firs
         "Les dépenses de fonctionnement sont-elles plafonnées à un pourcentage du projet ?",
         # What an applicant must have, asked in any tense and person.
         "Une association de quartier doit-elle avoir un commissaire aux comptes ?",
+        # Who among the operator's people does the work; what the grant would cover.
+        "Des bénévoles peuvent-ils assurer une partie du repérage ?",
+        "Le financement peut-il couvrir l'achat d'un véhicule pour aller dans les villages ?",
     ],
 )
 def test_out_of_scope_abstains_and_points_to_the_dreets(assistant, question):
@@ -179,6 +182,12 @@ def test_asking_whether_something_is_required_names_no_topic(assistant, question
     # "attendus" asks whether partnerships are expected: not the criteria's "attendus".
     answer = assistant.ask(question)
     assert "partenariats" in answer.citations[0].quote
+
+
+def test_who_does_the_work_is_answered_when_the_texts_name_their_family(assistant):
+    # "partenaires": the texts speak of "partenariats" and of operators applying together.
+    answer = assistant.ask("Les partenaires peuvent-ils réaliser une partie des actions ?")
+    assert not answer.abstained
 
 
 def test_a_list_item_is_quoted_with_what_its_lead_in_pronoun_stands_for(assistant):

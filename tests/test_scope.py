@@ -10,6 +10,7 @@ from o2r_assistant.scope import (
     ScopeSignals,
     _extends_domain,
     _kind_named_before,
+    asked_performer,
     asked_thing,
     funded_item,
     terse_head,
@@ -187,6 +188,36 @@ def test_what_pays_is_no_item_paid_for() -> None:
     # "Le loyer … est-il financé ?" asks about rent; what "sert à payer" is the payer.
     assert funded_item("Le loyer de nos locaux est-il financé ?") == ["loyer", "locaux"]
     assert funded_item("le fric de l'etat en gros ca sert a payer quoi") == []
+
+
+@pytest.mark.parametrize(
+    ("question", "item"),
+    [
+        (
+            "Le financement peut-il couvrir l'achat d'un véhicule pour aller dans les villages ?",
+            ["vehicule"],
+        ),
+        ("Peut-on inclure les salaires des éducateurs ?", ["salaires", "educateurs"]),
+    ],
+)
+def test_what_a_grant_would_cover_is_the_item_asked_about(question: str, item: list[str]) -> None:
+    assert funded_item(question) == item
+
+
+@pytest.mark.parametrize(
+    ("question", "performer"),
+    [
+        ("Des bénévoles peuvent-ils assurer une partie du repérage ?", ["benevoles"]),
+        ("Les stagiaires pourront-ils accompagner les jeunes ?", ["stagiaires"]),
+        # Who may apply, or a statement, is not who does the work.
+        ("Un chantier d'insertion peut-il porter un projet O2R ?", []),
+        ("Des bénévoles nous aident pour le repérage.", []),
+    ],
+)
+def test_who_would_do_the_work_is_read_from_the_question(
+    question: str, performer: list[str]
+) -> None:
+    assert asked_performer(question) == performer
 
 
 def test_what_is_counted_as_something_is_the_item_asked_about() -> None:
