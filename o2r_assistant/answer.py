@@ -1195,18 +1195,23 @@ def findings_line(
     return " ".join(parts)
 
 
+def supposed_changes(before: CheckReport | None, supposed: CheckReport) -> list[RuleResult]:
+    """The rules whose result a supposed plan changes, in the checker's order."""
+    was = {r.rule_id: (r.status, r.explanation) for r in before.results} if before else {}
+    return [
+        r
+        for r in supposed.results
+        if r.status != "missing" and was.get(r.rule_id) != (r.status, r.explanation)
+    ]
+
+
 def supposition_line(
     before: CheckReport | None, supposed: CheckReport, english: bool = False
 ) -> str | None:
     """What the checker finds of a supposed plan ("et si on passait à 140 000 € ?"): the
     rules whose result the supposition changes, in one line; None when it changes none.
     In English the verdict opens it, the rules' details stay in French."""
-    was = {r.rule_id: (r.status, r.explanation) for r in before.results} if before else {}
-    touched = [
-        r
-        for r in supposed.results
-        if r.status != "missing" and was.get(r.rule_id) != (r.status, r.explanation)
-    ]
+    touched = supposed_changes(before, supposed)
     if not touched:
         return None
     statuses = {r.status for r in touched}

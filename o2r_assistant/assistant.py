@@ -34,10 +34,11 @@ from .answer import (
     rule_quotes,
     score_candidates,
     select_sentences,
+    supposed_changes,
     supposition_line,
 )
 from .build import ensure_index
-from .checker import CheckReport, Dossier, evaluate, merge_dossiers
+from .checker import CheckReport, Dossier, RuleResult, evaluate, merge_dossiers
 from .config import Settings
 from .embeddings import Embedder, get_embedder
 from .errors import IndexUnavailableError, InputError, LLMError
@@ -184,8 +185,8 @@ def _first_paragraphs(
 def _short(question: str, words: int = 14) -> str:
     """The question as a reply names it: what is asked, without who asks ("Les jeunes nous
     demandent s'ils seront payés ?": « s'ils seront payés ? ») nor the greeting before it,
-    cut after ``words``."""
-    kept = without_reporting(without_greeting(question)).split()
+    cut after ``words``; nor the punctuation left of a sentence cut before it ("P.S. : …")."""
+    kept = without_reporting(without_greeting(question)).lstrip(":;,.-–— ").split()
     return " ".join(kept[:words]) + (" …" if len(kept) > words else "")
 
 
@@ -444,11 +445,14 @@ class Assistant:
         findings = evaluate(merged) if merged is not None and not merged.is_empty() else None
         # A supposed plan is checked for this answer only: the conversation keeps its facts.
         supposing = None
+        turned: list[RuleResult] = []  # the rules the supposed plan turns on
         if read_facts:
             supposed = [f for s in suppositions(text) if not (f := extract_facts(s)).is_empty()]
             if supposed:
                 plan = functools.reduce(merge_dossiers, supposed, merged or Dossier())
-                supposing = supposition_line(findings, evaluate(plan), english=asked.english)
+                supposed_report = evaluate(plan)
+                supposing = supposition_line(findings, supposed_report, english=asked.english)
+                turned = supposed_changes(findings, supposed_report)
         checked = time.perf_counter()
         # A message asking something of its own is retrieved for that question; one that
         # only states facts (or asks whether they qualify) is about those facts, unless
@@ -563,6 +567,13 @@ class Assistant:
             candidates = candidates or score_candidates(asked, result, index, retriever.idf, topic)
             if answers_kind(asked, candidates, retriever.knows, result.expanded):
                 chosen = select_sentences(candidates, asked, given=given)
+        if supposing and chosen:
+            # "Et si on passait à 14 mois ?": the text of the rule the supposition turns on
+            # comes first, a failing one before one it meets.
+            first = min(turned, key=lambda r: r.status != "fail")
+            ruled = rule_quotes(supposed_report, index, limit=1, only=first.rule_id)
+            chosen = [*ruled, *(c for c in chosen if not any(overlaps(c, r) for r in ruled))]
+            chosen = chosen[:MAX_QUOTES]
         mode = "extractive"
         if chosen:
             # A message with its own question gets that answer first, then the verdict,

@@ -485,6 +485,8 @@ def test_a_question_is_named_by_what_it_asks_not_by_who_asks_it():
     assert _short("Nous voudrions savoir combien de temps dure la convention.") == (
         "combien de temps dure la convention."
     )
+    # The rest of "P.S. : …", split at the abbreviation's full stop.
+    assert _short(": est-ce qu'on peut louer un local ?") == "est-ce qu'on peut louer un local ?"
 
 
 def test_questions_past_the_third_are_answered_with_it(assistant):
@@ -1687,6 +1689,18 @@ def test_a_supposed_plan_is_checked_for_that_answer_only(assistant):
     alone = assistant.ask("Et si le parcours durait 14 mois ?")
     assert alone.text.startswith("Dans cette hypothèse, non : parcours de 14 mois")
     assert not alone.dossier or alone.dossier.pathway_months is None
+
+
+def test_the_rule_a_supposed_plan_turns_on_is_quoted_first(assistant):
+    stated = assistant.ask("Budget 180 000 € sur 3 ans, parcours de 9 mois, à Angers.")
+    answer = assistant.ask(
+        "Et si finalement on passe à 14 mois de parcours, ça tient toujours ?",
+        history=["Budget 180 000 € sur 3 ans, parcours de 9 mois, à Angers."],
+        dossier=stated.dossier,
+        previous=stated,
+    )
+    assert answer.text.startswith("Dans cette hypothèse, non : parcours de 14 mois")
+    assert "douze mois" in answer.citations[0].quote
 
 
 def test_a_supposed_plan_in_english_gets_the_checkers_verdict(assistant):
