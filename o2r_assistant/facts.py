@@ -661,10 +661,15 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
         if budget.net_of_training and budget.total is not None:
             # The cost the checker reads includes the training it then takes out.
             budget.total += training
-    elif funded_apart or any(
-        declarative.contains(m.start())
-        for pattern in (_NO_TRAINING, _TRAINING_REMOVED)
-        for m in pattern.finditer(folded)
+    elif (
+        funded_apart
+        # "170 000 € hors formation": the cost stated holds no training.
+        or budget.net_of_training
+        or any(
+            declarative.contains(m.start())
+            for pattern in (_NO_TRAINING, _TRAINING_REMOVED)
+            for m in pattern.finditer(folded)
+        )
     ):
         budget.training = Decimal(0)
     else:

@@ -650,7 +650,13 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             # seul ?".
             r"|\b(?:plusieurs|ensemble|groupement|consortium|à deux|a deux|together|partnership"
             r"|several)\b[^.?!]{0,30}?\b(?:ou|or)\b[^.?!]{0,40}?\b(?:seule?s?|alone|on (?:our|its)"
-            r" own)\b",
+            r" own)\b"
+            # One file each or one for all: "faut-il que chaque association dépose un
+            # dossier ?", "does each partner submit its own application?".
+            r"|\bchaque\s+(?:association|asso|structure|partenaire|organisme|membre)\b[^.?!]{0,30}"
+            r"\b(?:dépos\w*|candidat\w*|dossiers?)\b|\b(?:un|une)\s+(?:seul|seule)\s+(?:dossier"
+            r"|candidature)\b|\beach\s+(?:partner|organi[sz]ation|member|charity)\b[^.?!]{0,30}"
+            r"\b(?:submit\w*|appl\w*|own application)",
             re.I,
         ),
         "un opérateur peut candidater seul ou avec d'autres opérateurs",

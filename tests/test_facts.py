@@ -2732,3 +2732,9 @@ def test_the_main_public_follows_the_shares_given(text: str, registered: bool) -
 def test_a_delay_is_no_length(text: str) -> None:
     facts = extract_facts(text)
     assert facts.project_months is None and facts.pathway_months is None
+
+
+def test_a_cost_stated_without_training_holds_none() -> None:
+    # The checker then asks no training amount of a budget said to leave it out.
+    facts = extract_facts("Notre projet coûte 170 000 € sur 3 ans, hors formation.")
+    assert facts.total_cost_eur == 170000 and facts.training_cost_eur == 0

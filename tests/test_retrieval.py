@@ -245,6 +245,8 @@ def test_applying_as_several_reads_as_the_texts_say_it(question: str) -> None:
         ("cibler ces personnes, ou seulement celles qui ne sont inscrites nulle part ?", "titre"),
         ("Can we include them, or only people who are not registered?", "titre subsidiaire"),
         ("Can we apply alone or do we need partners?", "candidater seul ou avec d'autres"),
+        ("Faut-il que chaque association dépose un dossier ?", "candidater seul ou avec"),
+        ("Does each partner submit its own application?", "candidater seul ou avec"),
         ("ou un modèle unique appliqué partout ?", "territorialisée"),
         ("Will they go through our accounts too?", "santé financière"),
         ("ou bien les gens viennent à notre local quand ils veulent ?", "au lieu d'attendre"),
