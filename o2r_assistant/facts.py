@@ -2140,6 +2140,11 @@ _NOT_THIS_PROJECT = re.compile(
     # par an »" states what someone says the call allows, not the project.
     r"|[«“\"][ ]*(?:l'ami|l'appel|le decret|la loi|l'arrete|l'etat|le cahier des charges|the call"
     r"|the state)\b"
+    # What someone said is allowed: "mon collègue m'a dit que le parcours pouvait durer 18
+    # mois", "I was told pathways can last 18 months".
+    r"|\b(?:dit|affirme|assure|explique|soutenu|lu|entendu|told|said|heard|read)\b[^.;!?]{0,20}"
+    r"\b(?:que|qu'|that)[^.;!?]{0,80}\b(?:pouvait|peut|pourrait|pourraient|peuvent|devait|doit"
+    r"|doivent|faut|fallait|autorise\w*|possible|can|could|may|must|allowed)\b"
 )
 
 

@@ -1302,7 +1302,7 @@ _WHAT_TO_REPLY = re.compile(
 
 # Numbered questions in one sentence: "Pourriez-vous nous préciser : 1) à qui adresser la
 # demande, 2) si un CCAS peut candidater, 3) pour combien de temps… ?".
-_NUMBERED = re.compile(r"(?:^|(?<=[\s:,;]))(?:\d{1,2}|[a-e])\)\s+", re.I)
+_NUMBERED = re.compile(r"(?:^|(?<=[\s:,;]))\(?(?:\d{1,2}|[a-e])\)\s+", re.I)
 _ITEM_END = re.compile(r"[\s,;]*(?:(?:et|and)\s*)?[?.]?\s*$", re.I)
 _OPENS_ASKING = re.compile(rf"{_ASKING}\b", re.I)
 
@@ -1327,6 +1327,10 @@ def _split_numbered(sentence: str) -> list[str]:
             return [sentence]  # "1) le budget, 2) la durée ?": topics of one question
         parts.append(f"{request} {item} ?" if asking else f"{item} ?")
     return parts
+
+
+# A line opening on a dash, a bullet or a number: an item of a list.
+_LIST_ITEM = re.compile(r"^\s*(?:[-–•*]|\(?\d{1,2}[.)])\s+")
 
 
 # "Et notre budget est-il suffisant ?" names what it asks about, however short.
@@ -1368,6 +1372,9 @@ def _question_sentences(sentences: list[str]) -> list[str]:
             not _CUES["wh"].search(sentence)
             and len(words) <= CONTENTLESS_WORDS
             and not OWN_TOPIC.search(sentence)
+            # An item of a list of questions is one of its own: "- ce budget est-il
+            # suffisant ?".
+            and not _LIST_ITEM.match(sentence)
         )
         # Only after a statement: after a question it is a second question of its own.
         pointing = (

@@ -149,7 +149,8 @@ def _kind_named_before(question: str, at: int) -> bool:
 # name is not settled by quoting another one.
 _FUNDING = (
     r"(?:financ\w*|[ée]ligibles?|pris(?:es?)? en charge|prendre en charge|rembours\w*"
-    r"|subventionn\w*|pay[ée]e?s?|payer|budg[ée]t\w*|inscrit\w* au budget|compt\w* dans le budget)"
+    r"|subventionn\w*|pay[ée]e?s?|payer|budg[ée]t\w*|inscrit\w* au budget|compt\w* dans le budget"
+    r"|dans le budget)"
 )
 _NP = r"((?:[\wÀ-ÿ'’-]+\s+){0,4}?[\wÀ-ÿ'’-]+)"
 _FUNDED = (
@@ -158,7 +159,7 @@ _FUNDED = (
         r"(?:le|la|les|l['’]|un|une|des|nos|notre|mon|ma|mes|ces)\s*"
         + _NP
         + r"\s+(?:c['’]est|c est|ce sont|ça|ca|est|sont|peut|peuvent|pourra|pourront"
-        r"|pourrait|pourraient|serait|seraient|sera|seront)"
+        r"|pourrait|pourraient|serait|seraient|sera|seront|entre|entrent|rentre|rentrent)"
         r"(?:-(?:t-)?(?:il|elle|ils|elles)\b)?\s+(?:\w+\s+){0,3}?" + _FUNDING,
         re.I,
     ),
@@ -187,17 +188,30 @@ _PAYS_FOR = re.compile(
 )
 
 
-def funded_item(question: str) -> list[str]:
+def funded_item(question: str, message: str = "") -> list[str]:
     """The accent-folded content words of what a French question asks to have funded,
-    less the words for an expense in general ("l'achat d'un véhicule": "vehicule")."""
+    less the words for an expense in general ("l'achat d'un véhicule": "vehicule"); for
+    "ces dépenses", the things named before it in the question or its ``message`` ("un
+    minibus… des tablettes… Ces dépenses entrent-elles dans le budget ?")."""
     for pattern in _FUNDED:
         match = pattern.search(question)
         if match and not _PAYS_FOR.search(match.group(0)):
             words = [w for w in content_words(match.group(1)) if w not in _EXPENSE_WORDS]
+            if not words and _POINTED_EXPENSE.search(match.group(0)):
+                at = message.find(match.group(0).strip())
+                told = f"{message[: max(at, 0)]} {question[: match.start()]}"
+                words = [fold(m[1]) for m in _THING_NAMED.finditer(told)]
             if words and words[0] in _PEOPLE_SUPPORTED:
                 return []  # "les gens qu'on suit sont payés ?" asks of their remuneration
             return words
     return []
+
+
+# Expenses pointed back to, and the things a statement names with an article.
+_POINTED_EXPENSE = re.compile(
+    r"\b(?:ces|cette|ce|cet)\s+(?:frais|dépenses|depenses|achats?|coûts|couts|charges)\b", re.I
+)
+_THING_NAMED = re.compile(r"\b(?:un|une|des)\s+([a-zà-ÿ]{4,})\b", re.I)
 
 
 # The people supported, in the texts' words or everyday ones: paid, they are remunerated,
@@ -560,7 +574,7 @@ def scope_signals(
         asked_about += (other_call,)
     if not english:
         # "Le loyer de nos locaux est-il financé ?": an expense the texts never name.
-        item = funded_item(question)
+        item = funded_item(question, asked.text)
         # "le temps de nos bénévoles": the texts know "temps", never "bénévoles".
         # A place is where, not what ("un projet à Angers peut-il être financé ?").
         places = {fold(w) for w in place_words}

@@ -2738,3 +2738,18 @@ def test_a_cost_stated_without_training_holds_none() -> None:
     # The checker then asks no training amount of a budget said to leave it out.
     facts = extract_facts("Notre projet coûte 170 000 € sur 3 ans, hors formation.")
     assert facts.total_cost_eur == 170000 and facts.training_cost_eur == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mon collègue m'a dit que le parcours pouvait durer 18 mois. C'est vrai ?",
+        "I was told that pathways can last 18 months.",
+    ],
+)
+def test_what_someone_said_is_allowed_is_no_fact_of_the_project(text: str) -> None:
+    assert extract_facts(text).pathway_months is None
+
+
+def test_what_someone_said_of_the_project_is_still_read() -> None:
+    assert extract_facts("Le président m'a dit que notre budget est de 160 000 €.").total_cost_eur

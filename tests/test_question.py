@@ -2217,3 +2217,19 @@ def test_an_english_question_opening_on_a_subject_pronoun_keeps_the_sentence_bef
 )
 def test_est_ce_with_an_adjective_points_back(message: str, questions: list[str]) -> None:
     assert questions_of(message) == questions
+
+
+def test_questions_listed_in_brackets_or_as_dashes_are_each_a_question() -> None:
+    assert questions_of(
+        "Three quick questions: (1) what is the minimum budget, (2) how long can each person "
+        "be supported, (3) who signs the agreement with us? Thanks!"
+    ) == [
+        "what is the minimum budget ?",
+        "how long can each person be supported ?",
+        "who signs the agreement with us ?",
+    ]
+    # A short item of a list is not read with the one before.
+    assert questions_of(
+        "Questions :\n- le chef de file doit-il signer seul la convention ?\n"
+        "- ce budget est-il suffisant ?"
+    ) == ["- le chef de file doit-il signer seul la convention ?", "- ce budget est-il suffisant ?"]

@@ -204,6 +204,19 @@ def test_what_a_grant_would_cover_is_the_item_asked_about(question: str, item: l
     assert funded_item(question) == item
 
 
+def test_expenses_pointed_back_to_are_the_things_named_before() -> None:
+    message = (
+        "Nos éducateurs utiliseront un minibus et des tablettes. Ces dépenses entrent-elles "
+        "dans le budget ?"
+    )
+    assert funded_item("Ces dépenses entrent-elles dans le budget ?", message) == [
+        "minibus",
+        "tablettes",
+    ]
+    # Expenses named in the question are read from it.
+    assert funded_item("Les dépenses de formation entrent-elles dans le budget ?") == ["formation"]
+
+
 @pytest.mark.parametrize(
     ("question", "performer"),
     [
