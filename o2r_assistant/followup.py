@@ -177,6 +177,17 @@ def returns_to_first(question: str, history: list[str] | None) -> bool:
     return _back_to_first(question, history) is not None
 
 
+# Asking for more of what was asked: "ok mais concrètement ?", "c'est-à-dire ?", "par
+# exemple ?", "in practice?".
+_MORE = re.compile(
+    r"^(?:(?:et|mais|and|but)\s+)?(?:concrètement|concretement|en pratique|plus précisément"
+    r"|plus precisement|c['’]est-à-dire|c['’]est-a-dire|cad|par exemple|comme quoi|ça donne quoi"
+    r"|ca donne quoi|in practice|concretely|for example|for instance|such as|like what"
+    r"|more precisely|meaning)\b[\s,]*(?:\w+[\s,]*){0,3}[?!.]*$",
+    re.I,
+)
+
+
 # A question after its condition asks this many words of its own, at least.
 _AFTER_CONDITION_WORDS = 3
 
@@ -237,6 +248,8 @@ def resolve_followup(question: str, history: list[str] | None, within_message: b
         or (_SHORT_FOLLOW_UP.match(opened) and words <= 6)
         or (_STANDS_FOR_STATED.match(opened) and not asks_something(previous))
         or IN_THAT_CASE.match(opened)
+        # "c'est-à-dire ?", "ok mais concrètement ?": more of what was asked.
+        or _MORE.match(opened)
         # "même si c'est juste un module de quelques jours ?": a new condition, however
         # long; "Du coup, faut-il que l'une d'entre nous coordonne ?" after what was only
         # stated. Not when it names the call's own terms, which say what it asks about

@@ -309,3 +309,9 @@ def test_a_turn_opening_on_a_pronoun_of_another_gender_still_leans_on_the_last_q
     assert resolve_followup("Il faut un chef de file pour candidater ?", [previous]) == (
         "Il faut un chef de file pour candidater ?"
     )
+
+
+def test_asking_for_more_is_read_with_the_last_question():
+    previous = "Quel public vise l'offre ?"
+    for more in ("c'est-à-dire ?", "ok mais concrètement ?", "in practice?"):
+        assert resolve_followup(more, [previous]).endswith(f"({previous})")
