@@ -41,6 +41,7 @@ from .question import (
     without_reporting,
 )
 from .retrieval import RetrievalResult, Retrieved, phrase_meanings, sentence_row_stems
+from .rules import Source, load_rules
 from .safety import is_instruction
 from .text import (
     AGREEING_DETERMINERS,
@@ -746,6 +747,23 @@ def rule_asked(
     return shares[0][1].rule_id
 
 
+def _source_quote(source: Source, chunks: Sequence[Chunk], rank: int) -> Candidate | None:
+    """The passage ``source`` names, as a quotable candidate; None when the corpus writes it
+    otherwise (up to typography) or when it is a document's title, which quotes no rule."""
+    wanted = normalize_match(source.passage)
+    for chunk in chunks:
+        if chunk.doc_id != source.doc_id:
+            continue
+        at = chunk.text.find(source.passage)
+        if at < 0 and wanted not in normalize_match(chunk.text):
+            continue
+        if at < 0 or _is_title(source.passage, chunk):
+            return None
+        hit = Retrieved(chunk=chunk, rank=rank, score=1.0)
+        return Candidate(hit, at, at + len(source.passage), 1.0, np.zeros(1))
+    return None
+
+
 def rule_quotes(
     findings: CheckReport,
     index: VectorIndex,
@@ -785,25 +803,51 @@ def rule_quotes(
         said = set(tokens(result.explanation))
         sources = sorted(result.sources, key=lambda s: -len(said & set(tokens(s.passage))))
         for source in sources:
-            wanted = normalize_match(source.passage)
-            for chunk in chunks:
-                if chunk.doc_id != source.doc_id:
-                    continue
-                at = chunk.text.find(source.passage)
-                if at < 0 and wanted not in normalize_match(chunk.text):
-                    continue
-                if at < 0:
-                    continue  # the passage exists only up to typography: not quotable exactly
-                if _is_title(source.passage, chunk):
-                    break  # a document's title names the call: it quotes no rule
-                hit = Retrieved(chunk=chunk, rank=len(out) + 1, score=1.0)
-                cand = Candidate(hit, at, at + len(source.passage), 1.0, np.zeros(1))
-                if not any(overlaps(cand, c) for c in out):
-                    out.append(cand)
-                break
+            cand = _source_quote(source, chunks, len(out) + 1)
+            if cand is not None and not any(overlaps(cand, c) for c in out):
+                out.append(cand)
             if len(out) >= limit:
                 return out
     return out
+
+
+def condition_quotes(index: VectorIndex) -> list[tuple[str, Candidate]]:
+    """The call's conditions as a list: each rule of the checker by its label, with the
+    first passage setting it; rules set by one passage share its line."""
+    chunks = index.chunks()
+    out: list[tuple[str, Candidate]] = []
+    for rule in load_rules():
+        cand = next(
+            (c for s in rule.sources if (c := _source_quote(s, chunks, len(out) + 1))), None
+        )
+        if cand is None:
+            continue
+        shared = next((i for i, (_, c) in enumerate(out) if overlaps(cand, c)), None)
+        if shared is None:
+            out.append((rule.label, cand))
+        else:
+            label, quoted = out[shared]
+            out[shared] = (f"{label} ; {rule.label}", quoted)
+    return out
+
+
+CONDITIONS_INTRO = "Les conditions de l'appel que je vérifie, chacune avec le texte qui la fixe :"
+CONDITIONS_INTRO_EN = "The call's conditions I check, each with the French text that sets it:"
+
+
+def conditions_text(
+    listed: list[tuple[str, Candidate]], english: bool = False
+) -> tuple[str, list[Citation]]:
+    """A list of the call's conditions, one line each, every quote with its marker."""
+    citations: list[Citation] = []
+    numbers: dict[str, int] = {}
+    lines = [CONDITIONS_INTRO_EN if english else CONDITIONS_INTRO]
+    for label, cand in listed:
+        chunk = cand.hit.chunk
+        n = numbers.setdefault(chunk.chunk_id, len(numbers) + 1)
+        citations.append(Citation.of(n, chunk, cand.text))
+        lines.append(f"- {label} : « {cand.quote} » [{n}]")
+    return "\n".join(lines), citations
 
 
 # How far below the best a sentence giving the fact asked for may score and still lead.

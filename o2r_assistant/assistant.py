@@ -27,6 +27,8 @@ from .answer import (
     Candidate,
     Citation,
     compose,
+    condition_quotes,
+    conditions_text,
     findings_line,
     overlaps,
     quotes_source,
@@ -575,7 +577,17 @@ class Assistant:
             chosen = [*ruled, *(c for c in chosen if not any(overlaps(c, r) for r in ruled))]
             chosen = chosen[:MAX_QUOTES]
         mode = "extractive"
-        if chosen:
+        # "Pouvez-vous me résumer les conditions ?", asked with no project stated: the
+        # checker's rules, each with the text that sets it.
+        listed = (
+            condition_quotes(index)
+            if asked.asks_summary and not stated and not signals.blocked
+            else []
+        )
+        if listed:
+            body, citations = conditions_text(listed, english=asked.english)
+            abstained, verdict = False, None
+        elif chosen:
             # A message with its own question gets that answer first, then the verdict,
             # unless the facts it states fail a rule or need fixing: that comes first.
             answered_first = (

@@ -918,6 +918,8 @@ class Question:
     asks_problem: bool = False
     # "… perçoivent-ils une rémunération, et sont-ils couverts ?": two things asked at once.
     asks_several: bool = False
+    # "Pouvez-vous me résumer les conditions ?", "a short checklist": the call's rules.
+    asks_summary: bool = False
 
     def topic(self, *kinds: str) -> frozenset[str]:
         """The stems of what the question is about, without the words asking for ``kinds``.
@@ -1997,7 +1999,31 @@ def analyse(message: str, focus: str | None = None) -> Question:
         who=asks_who and not applicant,
         asks_problem=bool(asking and _CUES["problem"].search(asking[-1])),
         asks_several=len(asked_clauses(first)) > 1,
+        asks_summary=bool(
+            _SUMMARY.search(asking_part(first)) and _CONDITIONS.search(asking_part(first))
+        ),
     )
+
+
+# A request for the call's conditions as a whole: "pouvez-vous me résumer les conditions
+# principales ?", "une check-list de ce qu'il faut", "a short checklist of what we need".
+_SUMMARY = re.compile(
+    r"\b(?:résum\w*|resum\w*|synthèse|synthese|récapitul\w*|recapitul\w*|check-?list\w*"
+    r"|summar\w*|overview|(?:main|key)\s+(?:conditions|requirements|rules|criteria)"
+    r"|(?:conditions|critères|criteres|exigences|règles|regles)\s+(?:principales|essentielles)"
+    r"|(?:principales|grandes)\s+(?:conditions|règles|regles|exigences))\b",
+    re.I,
+)
+
+
+# What such a summary is of: the call's conditions, not one text's topic ("résumez ce que
+# dit le décret sur la convention").
+_CONDITIONS = re.compile(
+    r"\b(?:conditions?|critères|criteres|règles|regles|exigences|obligations|requirements?"
+    r"|criteria|rules|éligibilité|eligibilite|eligibility|ce qu['’]il faut|must contain"
+    r"|(?:we|you) need|l['’]ami|l['’]appel|the call)\b",
+    re.I,
+)
 
 
 # A second question coordinated with the first: "…, et sont-ils couverts", "and are they".

@@ -1703,6 +1703,20 @@ def test_the_rule_a_supposed_plan_turns_on_is_quoted_first(assistant):
     assert "douze mois" in answer.citations[0].quote
 
 
+def test_a_request_for_the_conditions_lists_each_rule_with_its_text(assistant):
+    answer = assistant.ask("Pouvez-vous me résumer les conditions principales pour mon CA ?")
+    lines = answer.text.splitlines()
+    assert lines[0].startswith("Les conditions de l'appel")
+    assert any("150 000€ sur 3 ans" in line for line in lines[1:])
+    assert any("douze mois" in line for line in lines[1:])
+    # Each quote is cited, and every rule of the checker has its line.
+    assert all(c.quote in answer.text for c in answer.citations)
+    assert "Chef de file" in answer.text and not answer.abstained
+    # With a project stated, the checker's verdict answers instead.
+    judged = assistant.ask("Résumez-moi les conditions : nous avons 160 000 € sur 3 ans à Nantes.")
+    assert not judged.text.startswith("Les conditions de l'appel")
+
+
 def test_a_supposed_plan_in_english_gets_the_checkers_verdict(assistant):
     answer = assistant.ask("What if we cut the budget to €140,000 over three years?")
     assert answer.text.startswith("In that case, no (details in French): 140 000 €")

@@ -2233,3 +2233,20 @@ def test_questions_listed_in_brackets_or_as_dashes_are_each_a_question() -> None
         "Questions :\n- le chef de file doit-il signer seul la convention ?\n"
         "- ce budget est-il suffisant ?"
     ) == ["- le chef de file doit-il signer seul la convention ?", "- ce budget est-il suffisant ?"]
+
+
+@pytest.mark.parametrize(
+    ("message", "summary"),
+    [
+        ("Pouvez-vous me résumer en quelques lignes les conditions principales ?", True),
+        ("Can you give me a short checklist of what our application must contain?", True),
+        ("Quelles sont les grandes règles de l'appel ?", True),
+        # A summary stated, not asked for.
+        ("Résumé de notre projet : 160 000 € sur 3 ans à Nantes. Est-ce éligible ?", False),
+        ("Quel est le montant minimum ?", False),
+        # A summary of one text's topic.
+        ("Pouvez-vous résumer ce que dit le décret sur la convention ?", False),
+    ],
+)
+def test_a_request_for_the_conditions_as_a_whole_is_read(message: str, summary: bool) -> None:
+    assert analyse(message).asks_summary is summary
