@@ -748,16 +748,14 @@ def rule_asked(
 
 
 def _source_quote(source: Source, chunks: Sequence[Chunk], rank: int) -> Candidate | None:
-    """The passage ``source`` names, as a quotable candidate; None when the corpus writes it
-    otherwise (up to typography) or when it is a document's title, which quotes no rule."""
-    wanted = normalize_match(source.passage)
+    """The passage ``source`` names, as a quotable candidate: the first chunk of its document
+    writing it exactly (not only up to typography); None when none does, or when it is a
+    document's title, which quotes no rule."""
     for chunk in chunks:
-        if chunk.doc_id != source.doc_id:
+        at = chunk.text.find(source.passage) if chunk.doc_id == source.doc_id else -1
+        if at < 0:
             continue
-        at = chunk.text.find(source.passage)
-        if at < 0 and wanted not in normalize_match(chunk.text):
-            continue
-        if at < 0 or _is_title(source.passage, chunk):
+        if _is_title(source.passage, chunk):
             return None
         hit = Retrieved(chunk=chunk, rank=rank, score=1.0)
         return Candidate(hit, at, at + len(source.passage), 1.0, np.zeros(1))

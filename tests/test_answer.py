@@ -1675,13 +1675,17 @@ def test_a_texts_publication_date_answers_only_about_that_text(assistant, questi
     assert ("entré en vigueur" in assistant.ask(question).text) is dated
 
 
+def _asked_after(assistant, first: str, question: str):
+    """``question`` asked after ``first``, with the facts and the answer that gave."""
+    stated = assistant.ask(first)
+    return assistant.ask(question, history=[first], dossier=stated.dossier, previous=stated)
+
+
 def test_a_supposed_plan_is_checked_for_that_answer_only(assistant):
-    stated = assistant.ask("Projet à Laval, 165 000 € sur 3 ans.")
-    answer = assistant.ask(
+    answer = _asked_after(
+        assistant,
+        "Projet à Laval, 165 000 € sur 3 ans.",
         "Et si on passait à 140 000 €, ça irait ?",
-        history=["Projet à Laval, 165 000 € sur 3 ans."],
-        dossier=stated.dossier,
-        previous=stated,
     )
     assert answer.text.startswith("Dans cette hypothèse, non : 140 000 €")
     # The conversation keeps the cost it stated.
@@ -1692,12 +1696,10 @@ def test_a_supposed_plan_is_checked_for_that_answer_only(assistant):
 
 
 def test_the_rule_a_supposed_plan_turns_on_is_quoted_first(assistant):
-    stated = assistant.ask("Budget 180 000 € sur 3 ans, parcours de 9 mois, à Angers.")
-    answer = assistant.ask(
+    answer = _asked_after(
+        assistant,
+        "Budget 180 000 € sur 3 ans, parcours de 9 mois, à Angers.",
         "Et si finalement on passe à 14 mois de parcours, ça tient toujours ?",
-        history=["Budget 180 000 € sur 3 ans, parcours de 9 mois, à Angers."],
-        dossier=stated.dossier,
-        previous=stated,
     )
     assert answer.text.startswith("Dans cette hypothèse, non : parcours de 14 mois")
     assert "douze mois" in answer.citations[0].quote
