@@ -225,6 +225,7 @@ _NET_OF_TRAINING = (
     r"(?:formations?|training)\b"
 )
 _NET_OF_TRAINING_AFTER = re.compile(rf"[^.;!?\n]{{0,30}}?{_NET_OF_TRAINING}")
+_NET_OF_TRAINING_STATED = re.compile(_NET_OF_TRAINING)
 # "Notre budget d'action, hors formation, est de 158 000 €": the same, said first.
 _NET_OF_TRAINING_BEFORE = re.compile(rf"{_NET_OF_TRAINING}[^.;!?\n]{{0,25}}$")
 # Training paid for outside the project: "les 60 000 € de formation seront financés à
@@ -661,15 +662,12 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
         if budget.net_of_training and budget.total is not None:
             # The cost the checker reads includes the training it then takes out.
             budget.total += training
-    elif (
-        funded_apart
-        # "170 000 € hors formation": the cost stated holds no training.
-        or budget.net_of_training
-        or any(
-            declarative.contains(m.start())
-            for pattern in (_NO_TRAINING, _TRAINING_REMOVED)
-            for m in pattern.finditer(folded)
-        )
+    elif funded_apart or any(
+        declarative.contains(m.start())
+        # "170 000 € hors formation", "48 000 € puis 52 000 € par an, hors formation": the
+        # cost stated holds no training.
+        for pattern in (_NO_TRAINING, _TRAINING_REMOVED, _NET_OF_TRAINING_STATED)
+        for m in pattern.finditer(folded)
     ):
         budget.training = Decimal(0)
     else:

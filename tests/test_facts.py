@@ -2734,10 +2734,21 @@ def test_a_delay_is_no_length(text: str) -> None:
     assert facts.project_months is None and facts.pathway_months is None
 
 
-def test_a_cost_stated_without_training_holds_none() -> None:
-    # The checker then asks no training amount of a budget said to leave it out.
-    facts = extract_facts("Notre projet coûte 170 000 € sur 3 ans, hors formation.")
-    assert facts.total_cost_eur == 170000 and facts.training_cost_eur == 0
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Notre projet coûte 170 000 € sur 3 ans, hors formation.",
+        "48 000 € la première année puis 52 000 € les deux suivantes, hors formation.",
+        "50 000 € par an hors formation.",
+    ],
+)
+def test_a_cost_stated_without_training_holds_none(text: str) -> None:
+    # The checker then asks no training amount of a budget said to leave it out; a
+    # question about the floor states nothing.
+    assert extract_facts(text).training_cost_eur == 0
+    assert (
+        extract_facts("Le minimum de 150 000 € est-il hors formation ?").training_cost_eur is None
+    )
 
 
 @pytest.mark.parametrize(
