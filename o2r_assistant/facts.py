@@ -633,7 +633,8 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
         general = []  # "deux scénarios : A) 130 000 € ; B) 210 000 €" states no one cost
     # An amount a tenth of the floor or less, not named a cost, is some other sum ("5 000 €
     # de matériel"), not what the project costs.
-    general = [(named, v) for named, v in general if named or v > _minimum_cost() / 10]
+    least = _minimum_cost() / 10
+    general = [(named, v) for named, v in general if named or v > least]
     if general:
         # A total named as such wins; otherwise the largest amount is the project cost.
         named = [value for is_total, value in general if is_total]
@@ -1619,11 +1620,13 @@ def _public(folded: str, declarative: _Spans) -> PublicTarget | None:
     # "70 % … inscrits à France Travail ; les autres ne sont inscrits nulle part": the
     # rest is what the one share given leaves.
     publics = [(m, False) for m in invisible] + [(m, True) for m in registered]
-    shares = [(None if _of_the_rest(folded, m) else _share(folded, m), r) for m, r in publics]
+    rest = [_of_the_rest(folded, m) for m, _ in publics]
+    shares = [
+        (None if is_rest else _share(folded, m), r)
+        for (m, r), is_rest in zip(publics, rest, strict=True)
+    ]
     known = [i for i, (share, _) in enumerate(shares) if share is not None]
-    if len(known) == 1 and all(
-        _of_the_rest(folded, m) for i, (m, _) in enumerate(publics) if i != known[0]
-    ):
+    if len(known) == 1 and all(is_rest for i, is_rest in enumerate(rest) if i != known[0]):
         share, its_registered = shares[known[0]]
         shares = [(share, its_registered), (100 - share, not its_registered)]
     if any(share is None for share, _ in shares) or len({r for _, r in shares}) < 2:
