@@ -83,7 +83,9 @@ _TRAINING_NOUN = rf"(?:{_TRAINING_COURSE}|{_CREDENTIAL})"
 _TRAINING_PEOPLE = (
     r"(?:former|train)[ ]+(?:les |des |nos |ces |the |our |these )?"
     r"(?:personnes|beneficiaires|participants|jeunes|publics?|stagiaires|people|beneficiaries"
-    r"|them)\b"
+    # Training one's own team is training too: "18 000 € pour former les salariés".
+    r"|salaries|equipes?|intervenants?|professionnels|encadrants|agents|benevoles|animateurs"
+    r"|conseillers|staff|teams?|employees|workers|volunteers|them)\b"
 )
 _TRAINING_AFTER = re.compile(
     # "15 000 € HT de formation": how tax is counted says nothing of what is paid for.
@@ -361,7 +363,6 @@ _ACCOUNTS_NOUN = (
     r"capitaux propres|reserves?|"
     r"tresorerie|chiffre d'affaires|dettes?|budget de fonctionnement|propre budget|"
     r"budget propre|loss(?:es)?|surplus|turnover|revenues?|equity|own funds|own budget|cash|"
-    r"budget (?:annuel )?consolide|consolidated budget|"
     r"debts?|operating budget)"
 )
 _ACCOUNTS = pattern_table(rf"""
@@ -387,7 +388,9 @@ whole_before: \b(?:association|organi[sz]ation|charity|structure)'s (?:annual |o
     (?:la structure|l'association|notre association|notre structure|la federation|
     notre federation|the organi[sz]ation|our organi[sz]ation|the charity|our charity)
     [ ]*(?:est|etait|s'eleve a|atteint|a atteint|atteignait|a ete|is|was)?[ ]*(?:de|d'|of)?[ ]*
-    (?:environ[ ]+|about[ ]+|pres de[ ]+)?$
+    (?:environ[ ]+|about[ ]+|pres de[ ]+)?$|
+    \b(?:budget (?:annuel )?consolide|consolidated budget)[ ]*(?:est|etait|s'eleve a|atteint|
+    is|was)?[ ]*(?:de|d'|of|:)?[ ]*(?:environ[ ]+|about[ ]+)?$
 # What one person is paid, or the rent, is no project cost: "notre éducateur est payé
 # 48 000 € par an", "le loyer de notre local est de 1 500 € par mois", "salary is 35k€".
 pay_before: \b(?:est paye|est payee|sont payes|touche|gagne|is paid|earns|salary is|
@@ -407,7 +410,10 @@ funder_before: \b(?:fondations?|departements?|conseil (?:departemental|regional)
 # "on hésite entre 140 et 170 k€": a range, not one cost.
 range_before: \bentre[ ]+(?P<low>[0-9][0-9 .,]*?)[ ]*(?P<unit>k|mille)?[ ]*(?:€|euros?)?[ ]*et[ ]+$
 # "… un budget de 160 000 € pour le projet" is the project's after all.
-for_the_project: [^.;!?]{{0,40}}?\b(?:projets?|projects?|o2r|actions?)\b
+# … or spread over the years of a project ("budget consolidé de 198 000 € sur trois ans").
+for_the_project: [^.;!?]{{0,40}}?\b(?:projets?|projects?|o2r|actions?)\b|
+    [ ]*(?:sur|over)[ ]+(?:les[ ]+)?(?:[0-9]+|deux|trois|quatre|two|three|four)[ ]+
+    (?:ans|annees|years)\b
 # Money already received: a past grant, not the cost of the project to come.
 received_before: \b(?:avons|avions|a|avait|ont|avaient)[ ]+(?:deja[ ]+)?(?:recu|obtenu|percu|
     touche|eu|beneficie d')\b[^,;.!?]{{0,40}}$|
@@ -1151,6 +1157,11 @@ def _sentence_end(folded: str, position: int) -> int:
     return end.start() if end else len(folded)
 
 
+def _sentence_start(folded: str, position: int) -> int:
+    starts = [m.end() for m in _SENTENCE_END.finditer(folded, 0, position)]
+    return starts[-1] if starts else 0
+
+
 _NEGATION_BEFORE = re.compile(r"\b(?:ne|n'|non|pas|ni|sans|jamais|aucune?)\b[^,;:.!?]{0,25}$")
 _SUBSIDIARY = re.compile(
     r"\b(?:pas|plus|aucun|sans)[ ]+(?:de[ ]+|d')?contacts?[ ]+(?:regulier[ ]+)?"
@@ -1644,9 +1655,23 @@ def _public(folded: str, declarative: _Spans) -> PublicTarget | None:
     if invisible:
         # The invisibles are then the main public; registered people can only be secondary.
         return PublicTarget(registered=False, subsidiary_conditions=subsidiary or None)
+    if registered and all(
+        _ALSO.search(folded, m.end(), _sentence_end(folded, m.end()))
+        and not _MAIN.search(folded, _sentence_start(folded, m.start()), m.start())
+        for m in registered
+    ):
+        # "Et ceux qui sont inscrits…, on peut les prendre aussi ?": people added to a main
+        # public stated elsewhere, not the main public.
+        return PublicTarget(subsidiary_conditions=True) if subsidiary else None
     if registered or subsidiary:
         return PublicTarget(registered=True, subsidiary_conditions=subsidiary or None)
     return None
+
+
+# Added to something else: "on peut les prendre aussi ?", "can we take them as well?"; not
+# the main public ("notre public principal serait… inscrits…, à qui nous offrirons aussi…").
+_ALSO = re.compile(r"\b(?:aussi|egalement|also|as well|too)\b")
+_MAIN = re.compile(r"\b(?:principal\w*|main|surtout|mainly|mostly)\b")
 
 
 def _lead_name(text: str, folded: str, match: re.Match[str], sentence_start: int) -> str | None:
@@ -2136,7 +2161,12 @@ _NOT_THIS_PROJECT = re.compile(
     r"|(?:l'|un |le )(?:ancien|precedent) (?:appel|dispositif)"
     r"|(?:the|an) (?:earlier|previous|former) (?:call|scheme|programme)"
     r"|(?:on|nous) (?:avait|avions) (?:porte|mene|monte|realise|conduit)|we (?:had )?(?:ran|run) "
-    r"a (?:previous|former))\b"
+    r"a (?:previous|former)"
+    # Another file the writer sets aside: "40 000 € sur 2 ans, il ne vous concerne pas".
+    r"|ne vous concerne(?:nt)? pas|(?:n'a|n'ont) rien a voir avec (?:l'ami|l'appel|l'o2r|vous)"
+    r"|sans (?:aucun )?(?:lien|rapport) avec (?:l'ami|l'appel|l'o2r)"
+    r"|(?:does|do) not concern you"
+    r"|(?:is|are) (?:not related|unrelated) to (?:the|this|your) call)\b"
     # A claim about the call quoted back: "elle écrit que « l'AMI finance jusqu'à 150 000 €
     # par an »" states what someone says the call allows, not the project.
     r"|[«“\"][ ]*(?:l'ami|l'appel|le decret|la loi|l'arrete|l'etat|le cahier des charges|the call"

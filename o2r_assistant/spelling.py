@@ -63,6 +63,15 @@ _SPELLED_OUT = {
     "abt": "about",
     "pls": "please",
     "plz": "please",
+    "yr": "year",
+    "yrs": "years",
+    "mth": "month",
+    "mths": "months",
+    "mtg": "meeting",
+    "approx": "approximately",
+    "govt": "government",
+    "org": "organisation",
+    "orgs": "organisations",
     # The network's members by their initials, as those who work with them write them, in
     # capitals or not.
     "ml": "mission locale",
@@ -76,7 +85,8 @@ _WORD = re.compile(
 _LOWER_CASE_ONLY = frozenset({"min", "max"})
 # Right after a number, or a number and its unit, "min" and "max" are a unit or a note's
 # bound ("10 min", "8 mois max"), which the reading of durations knows.
-_NUMBER_BEFORE = re.compile(rf"(?:\d|\b(?:{NUMBER_WORD_PATTERN})\b)\S*(?:\s+[^\s\d]+)?\s*$")
+# A unit is a word: "quick one - min budget?" has no number before "min".
+_NUMBER_BEFORE = re.compile(rf"(?:\d|\b(?:{NUMBER_WORD_PATTERN})\b)\S*(?:\s+[^\W\d]+)?\s*$")
 # "what r the missions?": "r" between a wh-word and a determiner is "are".
 _ARE = re.compile(
     r"\b(what|which|who|where|how|when)\s+r\b(?=\s+(?:the|they|there|we|you)\b)", re.I

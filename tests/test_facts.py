@@ -373,6 +373,9 @@ def test_extract_never_crashes_on_domain_soup(parts: list[str]) -> None:
         ("Projet de 195 000 euros dont 20 000 euros de modules de formation qualifiante.", 20_000),
         # Training by its verb, when whom it trains is named.
         ("Budget : 180 000 € sur 3 ans, dont 45 000 € pour former les personnes.", 45_000),
+        # ... the candidate's own team included.
+        ("Budget de 198 000 € sur trois ans, dont 18 000 € pour former les salariés.", 18_000),
+        ("€160,000 over three years, including €8,000 to train our staff.", 8_000),
         # The amount, then a verb saying what it is.
         ("Sur ces 160 000 €, 20 000 € sont des dépenses de formation.", 20_000),
         ("Le budget est de 160 000 € ; 20 000 € correspondent à des formations CACES.", 20_000),
@@ -548,6 +551,13 @@ def test_a_feminine_lead_and_a_future_consortium() -> None:
             None,
         ),
         ("Our partner has its own budget of €500,000; ours is €160,000.", 160000, None),
+        # A consolidated budget is the organisation's, unless spread over the project's years.
+        (
+            "Notre budget annuel consolidé : 900 000 €. Le projet : 170 000 € sur 3 ans.",
+            170000,
+            None,
+        ),
+        ("Le budget consolidé est de 198 000 € sur trois ans.", 198000, None),
     ],
 )
 def test_the_organisations_accounts_are_not_the_projects_cost(text: str, total, annual) -> None:
@@ -1616,6 +1626,9 @@ def test_a_cost_range_keeps_both_ends(text: str, ends: tuple[int, int]) -> None:
         # Another organisation's project, the candidate's earlier one.
         "L'association de Rennes avec qui on travaille a un projet à 90 000 €, eux.",
         "Nous avions mené un projet à Caen en 2021 pour 80 000 € sur deux ans.",
+        # A file the writer sets aside.
+        "Le premier dossier, financé par la CAF : 40 000 € sur 2 ans, il ne vous concerne pas.",
+        "Un autre projet, sans lien avec l'AMI, coûte 60 000 € sur 2 ans.",
     ],
 )
 def test_suppositions_and_other_projects_state_no_fact(text: str) -> None:
@@ -2689,6 +2702,26 @@ def test_months_without_years_give_a_named_pathways_length(text: str, pathway: i
 )
 def test_a_loss_or_a_small_sum_is_not_the_projects_cost(text: str, total: int | None) -> None:
     assert extract_facts(text).total_cost_eur == total
+
+
+def test_registered_people_taken_as_well_are_no_main_public() -> None:
+    # "aussi": added to a main public stated before, in the conversation or the message.
+    added = extract_facts(
+        "Et ceux qui sont inscrits à France Travail mais n'ont vu aucun conseiller depuis six "
+        "mois, on peut les prendre aussi ?"
+    ).public
+    assert added is not None and added.registered is None and added.subsidiary_conditions
+    said_first = extract_facts(
+        "Notre projet vise des jeunes inscrits nulle part. Et ceux qui sont inscrits à France "
+        "Travail sans contact depuis six mois, on peut les prendre aussi ?"
+    ).public
+    assert said_first is not None and said_first.registered is False
+    # Support given on top of theirs is no public added: the main one is named.
+    main = extract_facts(
+        "Notre public principal serait les demandeurs d'emploi inscrits à France Travail, "
+        "que nous voulons aussi accompagner avec des ateliers."
+    ).public
+    assert main is not None and main.registered is True
 
 
 def test_neither_follow_up_nor_evaluation_says_nothing_of_the_public() -> None:

@@ -32,6 +32,16 @@ from o2r_assistant.spelling import accents, clippings, determined, one_slip, spe
             "les jeunes deja suivis par la mission locale on peut les prendre ?",
         ),
         ("inscrits a FT ?", "inscrits a France Travail ?"),
+        (
+            "quick q before our board mtg - min total cost, and over how many yrs?",
+            "quick q before our board meeting - minimum total cost, and over how many years?",
+        ),
+        (
+            "a small org, approx 10 mths per person",
+            "a small organisation, approximately 10 months per person",
+        ),
+        # A dash is no unit after a number word: "one" is no count of minutes here.
+        ("quick one - min budget?", "quick one - minimum budget?"),
     ],
 )
 def test_text_message_spellings_are_written_out(typed, read):
