@@ -84,6 +84,14 @@ _ASKING = (
 )
 # An indirect question inside a statement: "nous nous demandons si…", "savoir combien…".
 # "I would like to know whether…", "please let us know if…", "confirm whether…".
+# A wish to check what the sentence before says: "Ma collègue m'a affirmé : « … ».
+# J'aimerais vérifier avant de l'écrire." (not "vérifier que…", which says what).
+_CHECK_WISH = re.compile(
+    r"\b(?:(?:je|nous|on)\s+|j['’]\s*)(?:voudr\w+|souhait\w+|aimer\w+|préfér\w+)"
+    r"\s+(?:(?:bien|donc|d'abord)\s+)?(?:vérifier|m['’]assurer|nous assurer)\b"
+    r"(?![^.?!]{0,40}\b(?:que|qu['’]|si)\b)",
+    re.I,
+)
 _INDIRECT = re.compile(
     r"\b(?:demand\w*|interroge\w*|savoir|comprendre|wonder\w*|ask\w*|confirm\w*"
     # "could you clarify whether…", "pourriez-vous préciser si…".
@@ -115,7 +123,8 @@ _INDIRECT = re.compile(
     r"|\b(?:je|j['’]|nous|on)\s+(?:voudr\w+|souhait\w+|aimer\w+|désir\w+)"
     r"\s+(?:(?:bien|vivement|beaucoup|donc|également|aussi|vraiment)\s+)?"
     r"(?:savoir|connaître|obtenir des (?:précisions|informations|renseignements|éclaircissements)"
-    r"|avoir des (?:précisions|informations|renseignements|éclaircissements))\b",
+    r"|avoir des (?:précisions|informations|renseignements|éclaircissements))\b"
+    rf"|{_CHECK_WISH.pattern}",
     re.I,
 )
 
@@ -485,7 +494,7 @@ KIND_ASKED = {
         r"|\barticles? combien\b"
         # "Which legal instrument lays down…", "on what legal basis".
         r"|\b(?:which|what) (?:legal |regulatory )?(?:article|law|decree|regulation|instrument"
-        r"|text)s?\b"
+        r"|text|provision)s?\b|\bquelles? (?:disposition|mesure) (?:légale|législative)s?\b"
         # "…required to keep accounts, and on what basis?"; not "on what basis is the
         # contribution calculated?", which asks how.
         r"|\b(?:which|what) (?:legal|regulatory|statutory) basis\b|\b(?:which|what) basis\s*\?"
@@ -518,7 +527,8 @@ KIND_ASKED = {
         # Or said, then asked: "une mairie ou un ccas peut pas candidater c ça ?".
         r"|\b(?:une?|la|le|les|l['’])\s*(?:[\wÀ-ÿ'’+-]+\s+){1,5}?(?:peu\w*|pourr\w*)(?=[^.!?]*\?))"
         r"\s+(?:(?:[\wÀ-ÿ'’]+\s+){0,2}?)"
-        r"(?:candidater|répondre|postuler|déposer|se porter candidate?s?|soumissionner|apply"
+        r"(?:candidater|répondre|postuler|déposer|se porter (?:[\wÀ-ÿ'’-]+\s+)?candidate?s?"
+        r"|soumissionner|apply"
         r"|bid|be (?:a )?(?:lead|applicant)"
         # Carrying a project is applying: "une commune peut-elle porter un projet O2R ?",
         # "… porter elle-même un projet ?".
@@ -576,6 +586,11 @@ KIND_ASKED = {
         # "could you set out the criteria against which…", "list the steps".
         r"|\b(?:set out|list|outline|describe|detail)\s+(?:all\s+)?the\s+(?:[\w-]+\s+)?"
         r"(?:criteria|conditions|missions|documents|steps|obligations)\b"
+        # "Pourriez-vous me faire une liste des critères ?", "lister les étapes", "a list of
+        # the criteria".
+        r"|\b(?:(?:une|la)\s+liste|lister|énumérer|(?:a|the)\s+list\s+of)\s+(?:des|les|the\s+)?\s*"
+        r"(?:[\wÀ-ÿ-]+\s+)?(?:critères|conditions|missions|pièces|étapes|obligations"
+        r"|engagements|criteria|documents|steps|obligations)\b"
         # What something must hold: "elle doit contenir quoi ?", "what must it include?",
         # or what a text requires: "le référentiel, il demande quoi ?".
         r"|\b(?:contenir|comporter|contient|comporte|inclure|demandent|demande"
@@ -1409,7 +1424,15 @@ def _question_sentences(sentences: list[str]) -> list[str]:
             asked[starts[reported] :] = [f"{q.rstrip(' .')} ?" for q in read]
             continue
         far = _named_further_back(sentence, sentences, i)
-        if i and (bare or pointing or replying or far or _leans_back(sentence, sentences[i - 1])):
+        checking = bool(_CHECK_WISH.search(sentence))
+        if i and (
+            bare
+            or pointing
+            or replying
+            or far
+            or checking
+            or _leans_back(sentence, sentences[i - 1])
+        ):
             before = sentences[i - 1]
             if far:
                 # "Plusieurs jeunes … ont lâché leur CEJ … Une association prépare une
@@ -1827,15 +1850,26 @@ _COMPOUND_NAME = re.compile(
 )
 
 
-def is_english(text: str) -> bool:
+def _language_words(text: str) -> tuple[int, int]:
+    """How many English and how many French function words ``text`` has."""
     words = [w.lower() for w in _WORDS.findall(_COMPOUND_NAME.sub(" ", text))]
     # After a number, "an" is the French year: "1 an c bon ?".
     en = sum(
         w in _EN_WORDS and not (w == "an" and i > 0 and words[i - 1].isdigit())
         for i, w in enumerate(words)
     )
-    fr = sum(w in _FR_WORDS for w in words)
+    return en, sum(w in _FR_WORDS for w in words)
+
+
+def is_english(text: str) -> bool:
+    en, fr = _language_words(text)
     return (en >= 2 and en > fr) or (en >= 1 and fr == 0)
+
+
+def in_english(part: str, message: str) -> bool:
+    """Whether one question of a message is English: a part with no function word of
+    either language ("submission: online ok?") is in the message's language."""
+    return is_english(part) or (_language_words(part) == (0, 0) and is_english(message))
 
 
 def _after_aside(sentence: str) -> str:
@@ -1980,7 +2014,7 @@ def analyse(message: str, focus: str | None = None) -> Question:
         yes_no=yes_no,
         definition=bool(_CUES["definition"].search(first)),
         how=bool(_CUES["how"].search(first)),
-        english=is_english(first),
+        english=in_english(first, message),
         count_noun=count_noun,
         subject=subject.group(1).lower() if subject else count_noun,
         asks_eligibility=bool(
@@ -2139,15 +2173,27 @@ _OWN_OPENING = re.compile(
 OWN_MAX_WORDS = 8
 
 
+# Whether what was just said tells against the bid: "ça peut jouer contre nous ?", "c'est
+# un problème ?", "will that count against us?".
+_TELLS_AGAINST = re.compile(
+    r"\b(?:jou\w*\s+contre|pos\w*\s+(?:un\s+)?probl[eè]mes?|(?:un|le)\s+probl[eè]me"
+    r"|pénalis\w*|penalis\w*|desservi\w*|(?:est|serait|c['’]est)\s+grave"
+    r"|count\w*\s+against|hold\w*\s+(?:it\s+)?against|(?:a|an)\s+(?:problem|issue)"
+    r"|penali[sz]\w*|hurt\w*)",
+    re.I,
+)
+
+
 def about_own_project(question: Question) -> bool:
     """Whether a short question asks how the candidate's own project fares ("notre budget
-    tient la route ?"): once its facts are known, the checker's verdict answers it."""
+    tient la route ?", or of what was just said "ça peut jouer contre nous ?"): once its
+    facts are known, the checker's verdict answers it."""
     focus = question.focus.strip()
     return (
         focus.endswith("?")
         and not question.wh
         and not question.kinds
-        and bool(_OWN_OPENING.match(focus))
+        and bool(_OWN_OPENING.match(focus) or (points_back(focus) and _TELLS_AGAINST.search(focus)))
         and len(_WORDS.findall(focus)) <= OWN_MAX_WORDS
     )
 

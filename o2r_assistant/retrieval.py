@@ -78,6 +78,18 @@ _EVERYDAY: dict[str, str] = {
     "salaire": "rémunération",
     "rémunérés": "rémunération",
     "compta": "comptabilité",
+    # Girls and boys, parity, a mix: the texts' equality between women and men.
+    "filles": "femmes égalité",
+    "garçons": "hommes égalité",
+    "parité": "égalité femmes hommes",
+    "mixité": "égalité femmes hommes mixtes",
+    "gender": "égalité femmes hommes",
+    "women": "femmes égalité",
+    # The operator's own people are the texts' "personnel" (the convention's "moyens en
+    # personnel").
+    "salariés": "personnel",
+    "salarié": "personnel",
+    "salariées": "personnel",
     "chômeurs": "demandeurs d'emploi inscrits",
     "chômage": "demandeurs d'emploi inscrits",
     "inscrits": "inscrits demandeurs d'emploi",
@@ -159,6 +171,7 @@ _ENGLISH: dict[str, str] = {
     "examine": "instruit instruction",
     "examines": "instruit instruction",
     "examining": "instruit instruction",
+    "examined": "instruit instruction",
     "reviews": "instruit instruction",
     "reviewing": "instruit instruction",
     # An organisation's "business model" and "corporate purpose" are the texts' "modèle
@@ -166,6 +179,7 @@ _ENGLISH: dict[str, str] = {
     "business": "modèle économique",
     "corporate": "objet social",
     "statutes": "objet social",
+    "statutory": "objet social",
     # The State's agreement is the texts' "convention", "conclue" with the prefect.
     "agreement": "convention",
     "agreements": "convention",
@@ -222,7 +236,7 @@ _TERMS_EN = (
     "beneficiaries participants agreement agreements decree order law employment criteria "
     "selection territory department departments region prefect lead consortium accounting "
     "remuneration social security duration months years registered partners governance "
-    "contribution compensate compensates"
+    "contribution compensate compensates submit submission submissions"
 )
 DOMAIN_STEMS_EN = frozenset(tokens(_TERMS_EN))
 # The English words the assistant reads a question by: the call's terms, the glossary's,
@@ -380,7 +394,11 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             # "what outcome is expected once they complete the pathway?".
             r"|\bvis\w*\b[^.?!]{0,40}\bà la fin\b|\bexpected\s+outcomes?\b"
             r"|\boutcomes?\b[^.?!]{0,30}\bexpected\b"
-            r"|\bonce\s+(?:they|participants|people)\s+(?:complete|finish|leave)\b",
+            r"|\bonce\s+(?:they|participants|people)\s+(?:complete|finish|leave)\b"
+            # Whether all must aim at a job: "faut-il que tout soit tourné vers l'emploi ?",
+            # "must everything be geared towards jobs?".
+            r"|\b(?:tourné|orienté|axé|centré)e?s?\s+(?:vers|sur)\s+l['’](?:emploi|insertion)"
+            r"|\b(?:geared|focused|oriented)\s+(?:towards?|on)\s+(?:employment|jobs?|work)\b",
             re.I,
         ),
         "le but finalité retour à l'emploi",
@@ -462,6 +480,11 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|\btout neuf\b|\bbrand new\b|\bcame before\b|\bcontinuité\b"
             # "de quels dispositifs antérieurs a-t-elle pris la suite ?".
             r"|\b(?:pris|prend|prendre|prennent) la suite\b|\bdispositifs? antérieurs?\b"
+            # Taking over an action already funded ("l'O2R peut-elle prendre le relais de notre
+            # action existante ?"), not who takes over after the pathway.
+            r"|\b(?:pris|prend|prendre|prennent)\s+le\s+relais\s+(?:de|du|des|d['’])\s*"
+            r"(?:notre|nos|l['’]appel|l['’]ancien|ce financement|cet appel|ces appels|l['’]action)"
+            r"|\btake over from (?:our|the (?:earlier|previous|former))\b"
             r"|\borigines?\b|\bhistorique\b|\bhistory\b|\bpredecessors?\b"
             # "totally new, or the continuation of some earlier programmes?".
             r"|\b(?:totally|completely|entirely)\s+new\b"
@@ -627,7 +650,12 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|beneficiaries|trainees)\b[^.?!]{0,30}?\b(?:touch\w*|pay[ée]e?s?|rémunér\w*"
             r"|remuner\w*|indemnis\w*|indemnités?|paid|allowances?|stipends?|wages?)\b"
             # Or a pronoun standing for them: "pourront-elles toucher quelque chose ?".
-            r"|-(?:t-)?(?:ils|elles)\s+toucher\b|\btouch\w*-(?:t-)?(?:ils|elles)\b",
+            r"|-(?:t-)?(?:ils|elles)\s+toucher\b|\btouch\w*-(?:t-)?(?:ils|elles)\b"
+            # Or what they would receive: "s'ils toucheront de l'argent pendant
+            # l'accompagnement", "will they get any money?".
+            r"|\b(?:touch|perce?v|reçoiv|recevr)\w*\s+(?:de\s+l['’]argent|des\s+sous|de\s+la\s+thune"
+            r"|une\s+(?:aide|indemnité|allocation|paie|rémunération)|quelque\s+chose)"
+            r"|\b(?:get|receive)\s+(?:any\s+)?(?:money|an?\s+allowance)\b",
             re.I,
         ),
         "personnes accompagnées peuvent percevoir une rémunération sous conditions de ressources",
@@ -1066,6 +1094,17 @@ def sentence_row_stems(index: VectorIndex) -> list[frozenset[str]]:
     )
 
 
+# A question pointing back, and weighing no two things: what it asks of is where the
+# sentence before says the candidate works ("We work in Mayenne. Is that within the
+# area?"), not "We already do outreach in Nantes. Does that count, or must the project be
+# something new?".
+_CHOICE = re.compile(r"\b(?:ou|or)\b(?!\s+(?:pas|non|not)\b)", re.I)
+
+
+def _asks_of_a_place(asking: str) -> bool:
+    return points_back(asking) and not _CHOICE.search(asking)
+
+
 class HybridRetriever(BaseRetriever):
     """Ranks corpus chunks for a question; ``invoke`` returns LangChain Documents.
 
@@ -1239,7 +1278,7 @@ class HybridRetriever(BaseRetriever):
         # ("We work in Mayenne. Is that within the area?"), not in a statement of who asks
         # ("We are a public body near Angers. Can we apply?").
         asking = asking_part(query)
-        places = find_places(_CALL_NAME.sub(" ", query if points_back(asking) else asking))
+        places = find_places(_CALL_NAME.sub(" ", query if _asks_of_a_place(asking) else asking))
         region = f" {region_terms()}" if places else ""
         extra: list[str] = []
         for word in _TYPED_WORD.findall(query.lower()):

@@ -69,6 +69,7 @@ def test_a_general_question_states_no_project_fact() -> None:
         ("Qui peut candidater ?", True),
         ("Quels types de structures peuvent répondre à l'AMI ?", True),
         ("Une commune peut-elle candidater ?", True),
+        ("Une commune peut-elle se porter elle-même candidate ?", True),
         ("Est-ce qu'un CCAS, établissement public, peut répondre ?", True),
         ("Je voudrais savoir si un PLIE peut déposer une demande.", True),
         ("Can a public body apply?", True),
@@ -677,6 +678,16 @@ def test_a_failing_fact_leads_even_before_the_messages_own_question(assistant) -
                 "et comment est-il évalué ?"
             ],
         ),
+        # A wish to check asks about the claim before it, beside a question of its own.
+        (
+            "Ma collègue m'a affirmé que les personnes seront payées comme des stagiaires. "
+            "J'aimerais vérifier avant de l'écrire. Autre doute : faut-il un parcours complet ?",
+            [
+                "Ma collègue m'a affirmé que les personnes seront payées comme des stagiaires. "
+                "J'aimerais vérifier avant de l'écrire.",
+                "Autre doute : faut-il un parcours complet ?",
+            ],
+        ),
     ],
 )
 def test_questions_of_finds_each_question(message: str, questions: list[str]) -> None:
@@ -933,6 +944,9 @@ def test_a_bare_request_to_confirm_keeps_the_statement_before(message: str) -> N
         # "Which missions…", as "quelles missions…".
         "Which missions can an organisation be given under article L. 5316-1?",
         "What selection criteria apply?",
+        # A list asked for as one.
+        "Pourriez-vous me faire une liste des critères de sélection ?",
+        "Can you give me a list of the selection criteria?",
     ],
 )
 def test_asking_what_something_holds_asks_for_a_list(message: str) -> None:
@@ -1474,6 +1488,8 @@ def test_what_is_it_written_as_spoken_asks_a_definition(message: str) -> None:
         "On what legal basis are these organisations created?",
         "Quel arrêté fixe le cahier des charges national ?",
         "Sur quelle base juridique repose l'O2R ?",
+        "Which legal provision created these bodies?",
+        "Quelle disposition légale a créé ces organismes ?",
     ],
 )
 def test_asking_which_text_in_other_words_asks_for_a_reference(question: str) -> None:
@@ -1592,6 +1608,13 @@ def test_a_bound_after_a_length_or_as_an_adverb_asks_for_no_amount(text: str, ki
 )
 def test_an_after_a_number_is_the_french_year(text: str, english: bool) -> None:
     assert analyse(text).english is english
+
+
+def test_a_question_in_no_language_of_its_own_is_in_the_messages() -> None:
+    message = "submission: online ok? and addressed to whom exactly?"
+    assert analyse(message, "submission: online ok?").english is True
+    # A French message keeps its French parts French.
+    assert analyse("Dépôt : en ligne ok ? et à qui ?", "Dépôt : en ligne ok ?").english is False
 
 
 def test_a_question_about_them_keeps_the_statement_that_says_who_they_are() -> None:

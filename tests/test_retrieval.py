@@ -165,6 +165,15 @@ def test_a_misspelt_mapped_word_is_mapped_too(fake_index_served, query: str, mea
         # A place in a statement of who asks, not in what is asked, nor pointed back to.
         ("We are a public body near Angers. Can we apply?", False),
         ("Our organisation works in Mayenne. Is that within the area covered?", True),
+        # ... but not a setting of something else asked about.
+        (
+            "We already do outreach work in Nantes. Does that count, or must the project be new?",
+            False,
+        ),
+        (
+            "On fait déjà du travail de rue à Angers. Ça compte, ou faut-il un projet nouveau ?",
+            False,
+        ),
     ],
 )
 def test_the_call_name_does_not_ask_where(fake_index_served, query: str, region: bool):
@@ -328,6 +337,14 @@ def test_applying_as_several_reads_as_the_texts_say_it(question: str) -> None:
         ("on tient des permanences dans notre local deux fois par semaine", "aller vers"),
         ("Et si notre partenaire se retire avant la signature ?", "seul ou avec"),
         ("What if our partner pulls out after we submit?", "seul ou avec"),
+        ("L'O2R peut-elle prendre le relais de notre action existante ?", "prolonge"),
+        ("Faut-il que tout soit tourné vers l'emploi ?", "finalité"),
+        ("Must everything be geared towards jobs?", "finalité"),
+        (
+            "Plusieurs me demandent s'ils toucheront de l'argent pendant l'accompagnement.",
+            "rémunération",
+        ),
+        ("Will they get any money during the pathway?", "rémunération"),
     ],
 )
 def test_recurring_questions_read_as_the_texts_say_them(question: str, meaning: str) -> None:
@@ -358,6 +375,10 @@ def test_recurring_questions_read_as_the_texts_say_them(question: str, meaning: 
         ("quelle est la date limite de dépôt ?", "calendrier"),
         # Someone's own papers renewed are no convention renewed.
         ("Comment renouveler ma carte grise ?", "renouvelée"),
+        # Who takes over after the pathway is no history of the scheme.
+        ("Après les 12 mois, qui prend le relais ?", "prolonge"),
+        # Reaching people is no pay for them.
+        ("Comment toucher les jeunes invisibles du quartier ?", "rémunération"),
     ],
 )
 def test_words_in_another_sense_read_as_no_idiom(question: str, meaning: str) -> None:
@@ -455,6 +476,12 @@ def test_only_words_the_texts_never_write_are_glossed(real_index):
         ("different", "différenciée complémentaires"),
         # The State's agreement is what the texts call the convention.
         ("agreement", "convention"),
+        # The operator's own people are its "personnel"; a statute's purpose its "objet social".
+        ("salariés", "personnel"),
+        ("statutory", "objet social"),
+        ("filles", "femmes égalité"),
+        ("parité", "égalité femmes hommes"),
+        ("examined", "instruit instruction"),
     ],
 )
 def test_an_everyday_word_is_mapped_with_or_without_its_accents(word, meaning):
