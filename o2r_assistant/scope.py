@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from .facts import names_training
+from .facts import names_training, names_training_cost
 from .numbers import find_amounts
 from .places import find_places, other_regions_call
 from .question import (
+    ASKING_WORDS,
     FACT_KINDS,
     FRAME_NOUNS,
     KIND_GIVEN,
@@ -258,9 +259,20 @@ _ASKED_THING = (
         r"(?=[^.!?\n]*\?))\s*"
         r"(?:obligatoirement\s+|forcément\s+|absolument\s+)?"
         r"(?:avoir|nommer|désigner|souscrire|recruter|embaucher|détenir|posséder|obtenir"
-        r"|disposer d['’]|utiliser|employer|installer)\s*"
+        r"|disposer d['’]|utiliser|employer|installer|être titulaires? d['’]"
+        r"|être titulaires? (?=du\b|des\b))\s*"
         # Not one of the candidates themselves: "désigner l'une d'entre nous".
         r"(?!l['’]une?\b|l['’]un\b|quelqu)"
+        rf"{_THING}\s*(?:[\wÀ-ÿ'’-]+\s*)?"
+        r"(?:[?,.;!]|$|\b(?:pour|avec|dans|sur|en|à|au|aux|de|du|des|par|ou pas|ou non)\b)",
+        re.I,
+    ),
+    # "Faut-il un diplôme… ?" opening the question names the thing with no verb ("… ou
+    # faut-il un envoi papier ?" weighs one way of doing against another).
+    re.compile(
+        rf"(?:^|[.!?]\s+)\W*(?:(?:et|mais|alors)\s+)?faut-il\s+"
+        # Not how many ("une seule convention ?"), which the texts may answer.
+        r"(?!(?:une?|la|le|les|des)\s+(?:seule?s?|même|mêmes|autres?|plusieurs)\b)"
         rf"{_THING}\s*(?:[\wÀ-ÿ'’-]+\s*)?"
         r"(?:[?,.;!]|$|\b(?:pour|avec|dans|sur|en|à|au|aux|de|du|des|par|ou pas|ou non)\b)",
         re.I,
@@ -302,9 +314,16 @@ _ASKED_THING = (
 _HEAD = re.compile(rf"\b{_DETERMINER}\s*([\wÀ-ÿ-]+)(?:\s+(?!d[e'’]|du\b|des\b)([\wÀ-ÿ-]+))?", re.I)
 
 
+_KIND_OF = re.compile(
+    r"\b(une?|les?|la|des)\s+(?:types?|sortes?|genres?|formes?|espèces?)\s+d(?:e\s+|['’])", re.I
+)
+
+
 def asked_thing(question: str) -> list[str]:
     """The accent-folded words naming what a French yes/no question asks exists or is
     planned (head nouns and their adjectives); empty when it asks nothing of that form."""
+    # "un type de comptabilité": the kind named is the thing.
+    question = _KIND_OF.sub(r"\1 ", question)
     for pattern in _ASKED_THING:
         match = pattern.search(question)
         if match:
@@ -531,7 +550,7 @@ def scope_signals(
     continues a conversation on the call."""
     kinds = asked.kinds
     place_words = {w for p in find_places(question) for w in content_words(p.name)}
-    english = is_english(question)
+    english = asked.english or is_english(question)
     # A currency written as a code ("EUR 150,000") is part of the amount, not a name.
     amounts = [(a.start, a.end) for a in find_amounts(fold(question))]
     shouted = sum(c.isupper() for c in question) > sum(c.islower() for c in question)
@@ -557,6 +576,9 @@ def scope_signals(
         and not _NAMED.search(question, 0, m.start())
         and not _GLOSSED.match(question, m.end())
         and not _kind_named_before(question, m.start())
+        # "Les CACES peuvent-ils être financés ?": a training by its name, whose funding the
+        # texts settle for every training.
+        and not (names_training(m[0]) and names_training_cost(question))
     ]
     unknown = tuple(m[0] for m in found)
     # "Une SCOP peut-elle candidater ?": the texts answer for every organisation at once,
@@ -726,6 +748,24 @@ def _topic(question: Question, kind: str, expanded: str) -> frozenset[str]:
     return question.topic(kind)
 
 
+# Words every passage may share with a question: no evidence of its topic.
+_ANY_TOPIC = (
+    frozenset(
+        tokens("personne personnes gens projet projets o2r ami appel opérateur emploi pendant")
+    )
+    | ASKING_WORDS["duration"]
+)
+
+
+def _mapped(question: Question, expanded: str) -> frozenset[str]:
+    """The corpus words a French question's own words map to ("suivre": "accompagnement")."""
+    return (
+        frozenset(tokens(expanded))
+        - frozenset(tokens(question.text))
+        - frozenset(tokens(region_terms()))
+    )
+
+
 def answers_kind(
     question: Question,
     candidates: list[Candidate],
@@ -757,6 +797,24 @@ def answers_kind(
             return False
     top = sorted(candidates, key=lambda c: -c.score)[:KIND_WINDOW]
     for kind in question.kinds:
+        if kind == "duration":
+            # A length answers only about what lasts: the pathway's twelve months do not say
+            # how long a job is followed up. Read on the texts' words of a French question
+            # ("pour revenir à la durée" names nothing that lasts).
+            topic = {
+                t
+                for t in (question.topic(kind) | _mapped(question, expanded)) - _ANY_TOPIC
+                if known(t)
+            }
+            lengths = [c.quote for c in top if gives_kind(kind, c.quote)]
+            if (
+                not question.english
+                and topic
+                and lengths
+                and not any(topic & set(tokens(q)) for q in lengths)
+            ):
+                return False
+            continue
         if kind not in (*MUST_BE_GIVEN, "amount"):
             continue
         if question.how and kind == "amount":

@@ -632,6 +632,35 @@ def test_an_english_question_in_the_texts_own_words_is_answered(assistant, quest
     assert not answer.abstained and answer.citations
 
 
+@pytest.mark.parametrize(
+    ("question", "abstains"),
+    [
+        # The pathway's twelve months say nothing of how long a job is followed up.
+        (
+            "Quand une personne a retrouvé un emploi, pendant combien de mois l'opérateur "
+            "doit-il continuer à la suivre ?",
+            True,
+        ),
+        ("Combien de temps peut-on suivre quelqu'un ?", False),
+        ("Combien de temps dure le projet ?", False),
+        ("Pour revenir à la durée : c'est par personne ou pour tout le projet ?", False),
+    ],
+)
+def test_a_length_answers_only_about_what_lasts(assistant, question, abstains):
+    assert assistant.ask(question).abstained is abstains
+
+
+def test_a_hurried_english_question_is_read_past_its_clipped_words(assistant):
+    answer = assistant.ask("quick q before our board mtg - min total cost, and over how many yrs?")
+    assert "150 000" in answer.text.split("\n\n")[0]
+
+
+def test_each_part_of_a_terse_english_message_is_answered_in_english(assistant):
+    answer = assistant.ask("submission: online ok? and addressed to whom exactly?")
+    assert not answer.abstained
+    assert "dématérialisée" in answer.text and "préfet" in answer.text
+
+
 def test_an_english_region_name_is_a_place(assistant):
     answer = assistant.ask("Can we run the project in Normandy?")
     assert answer.text.startswith("No (1 rule not met; details in French below).")
@@ -1656,6 +1685,12 @@ def test_other_words_for_the_texts_own(assistant, question, expected):
         ("formation éligible?", False),
         ("statuts association", False),
         ("Le Département fait-il partie du réseau pour l'emploi dont parlent les textes ?", False),
+        # "Faut-il un…" asks whether the thing is required, with no verb.
+        ("Faut-il un diplôme particulier pour les accompagnateurs ?", True),
+        ("Faut-il une comptabilité analytique ?", False),
+        # A training by its name, asked to be paid for: the texts settle every training.
+        ("Pourrions-nous faire financer les CACES de nos salariés ?", False),
+        ("Le CACES est-il obligatoire pour nos salariés ?", True),
     ],
 )
 def test_an_existence_question_about_what_the_texts_never_name(assistant, question, abstains):

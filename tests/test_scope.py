@@ -143,6 +143,14 @@ def test_a_name_given_as_an_example_of_a_kind_the_call_names(
             ["commissaire"],
         ),
         ("Nos comptes sont certifiés par un cabinet. Le budget suffit-il ?", []),
+        # "Faut-il" names the thing with no verb; "être titulaire d'" is having one.
+        ("Faut-il un diplôme particulier pour les accompagnateurs ?", ["diplome"]),
+        ("Faut-il déposer un dossier papier ?", []),
+        # ... not one way weighed against another, nor how many, and a kind is the thing.
+        ("Peut-on la transmettre en ligne, ou faut-il un envoi papier ?", []),
+        ("Faut-il une seule convention pour les trois structures ?", []),
+        ("Faut-il un type de comptabilité particulier pour ce projet ?", ["comptabilite"]),
+        ("Les référents doivent-ils être titulaires d'un diplôme du travail social ?", ["diplome"]),
         # What the people may receive.
         ("Elles ont droit à la prime d'activité en plus ?", ["prime"]),
         ("Peuvent-elles bénéficier d'un logement social ?", ["logement", "social"]),
