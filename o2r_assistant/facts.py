@@ -719,7 +719,10 @@ _TRAINING_MONEY = re.compile(
     r"\b(?:budgets?|financ\w*|pa(?:y|ie|yer|yé|yée|yés|yées|yons)|pay(?:ing|s)?|paid"
     r"|pris(?:es)? en charge|prendre en charge|d[ée]penses?|co[uû]ts?|costs?|frais|argent"
     r"|enveloppe|subventions?|money|funds?|funded|cover\w*|[ée]ligibles?|spend\w*"
-    r"|consacrer|thune|fric)\b",
+    r"|consacrer|thune|fric"
+    # Counted in a sum: "does training count in the 150k?", "compte dans les 150 000 € ?".
+    r"|counts?\s+(?:in|towards?)|compte(?:nt)?\s+dans)\b"
+    r"|\b\d[\d  .,]*\s*(?:k€?|€|euros?)(?!\w)",
     re.I,
 )
 # Training the people lack ("des jeunes sans diplôme") or are led to ("les orienter vers une
@@ -2145,6 +2148,15 @@ def extract_facts(text: str) -> Dossier:
     return facts
 
 
+# What the call or one of its texts says, as a candidate puts it: "l'appel ne finance que
+# les inscrits", "le décret impose…", "the call only funds…".
+_TEXT_SAYS = (
+    r"\b(?:l'ami|l'appel|le decret|la loi|l'arrete|le cahier des charges|les textes|the call"
+    r"|the decree|the law|the texts)\b[^.;!?]{0,15}\b(?:dit|dirait|indique|precise|impose\w*"
+    r"|exige\w*|prevoit|(?:ne )?finance\w*|says|requires?|only funds|funds only|allows?)\b"
+)
+
+
 # A sentence about another organisation's project or the candidate's earlier one: "la
 # régie de Tours a monté un projet à 120 000 €, eux", "on avait porté un projet de 2020
 # à 2022 à Brest", "their project ran in Rennes"; not "ce sont eux que nous voulons
@@ -2171,6 +2183,11 @@ _NOT_THIS_PROJECT = re.compile(
     # par an »" states what someone says the call allows, not the project.
     r"|[«“\"][ ]*(?:l'ami|l'appel|le decret|la loi|l'arrete|l'etat|le cahier des charges|the call"
     r"|the state)\b"
+    # What the call or a text is said to say, reported or asked about: "on m'a dit que
+    # l'appel ne finance que les inscrits", "le décret impose un parcours de 6 mois, non ?",
+    # "we're told the call only funds…"; not "conformément à ce que prévoit l'AMI, notre
+    # budget est de…".
+    rf"|\b(?:dit|lu|entendu|told|heard|read)\b[^.;!?]{{0,40}}{_TEXT_SAYS}"
     # What someone said is allowed: "mon collègue m'a dit que le parcours pouvait durer 18
     # mois", "I was told pathways can last 18 months".
     r"|\b(?:dit|affirme|assure|explique|soutenu|lu|entendu|told|said|heard|read)\b[^.;!?]{0,20}"
@@ -2179,19 +2196,24 @@ _NOT_THIS_PROJECT = re.compile(
 )
 
 
-def _this_project(text: str) -> str:
+# A claim about the call asked about: "Le décret impose 6 mois, non ?", read on the
+# message as typed, since statements_of leaves the question mark out.
+_CLAIM_ASKED = re.compile(rf"{_TEXT_SAYS}(?=[^.;!]*\?)")
+
+
+def _this_project(text: str, pattern: re.Pattern[str] = _NOT_THIS_PROJECT) -> str:
     """``text`` without the sentences about another project than the candidate's own."""
     folded = fold(text)  # same length: its sentence spans are the text's
     return "".join(
         text[start:end]
         for start, end in _sentences(folded)
-        if not _NOT_THIS_PROJECT.search(folded[start:end])
+        if not pattern.search(folded[start:end])
     )
 
 
 def _read(text: str) -> Dossier:
     """The facts of one part of a message (its own text, or the earlier one it quotes)."""
-    text = _this_project(statements_of(text))
+    text = _this_project(statements_of(_this_project(text, _CLAIM_ASKED)))
     folded = fold(text)
     sentences = _sentences(folded)
     declarative = _declarative(folded, sentences)

@@ -978,6 +978,9 @@ def test_the_lead_in_other_wordings(text: str, lead: str) -> None:
         ("Pourrait-on utiliser une partie de l'argent pour payer des formations ?", True),
         ("Est-ce que le permis de conduire peut être financé ?", True),
         ("Can training costs for participants go in the budget?", True),
+        # Counted in a sum.
+        ("need to know asap: does training for participants count in the 150k?", True),
+        ("La formation des participants compte dans les 150 000 € ?", True),
         # Training the people lack or are led to describes the public or the pathway.
         ("Les personnes sans permis sont-elles éligibles ?", False),
         ("Est-il possible d'orienter les personnes vers une formation ?", False),
@@ -1629,6 +1632,10 @@ def test_a_cost_range_keeps_both_ends(text: str, ends: tuple[int, int]) -> None:
         # A file the writer sets aside.
         "Le premier dossier, financé par la CAF : 40 000 € sur 2 ans, il ne vous concerne pas.",
         "Un autre projet, sans lien avec l'AMI, coûte 60 000 € sur 2 ans.",
+        # What the call or a text is said to say.
+        "On m'a dit que l'appel ne finance que les personnes inscrites à France Travail.",
+        "Le décret impose un parcours de 6 mois maximum, non ?",
+        "We're told the call only funds people registered with France Travail, is that right?",
     ],
 )
 def test_suppositions_and_other_projects_state_no_fact(text: str) -> None:
@@ -2702,6 +2709,13 @@ def test_months_without_years_give_a_named_pathways_length(text: str, pathway: i
 )
 def test_a_loss_or_a_small_sum_is_not_the_projects_cost(text: str, total: int | None) -> None:
     assert extract_facts(text).total_cost_eur == total
+
+
+def test_the_call_cited_beside_the_projects_figures_keeps_them() -> None:
+    facts = extract_facts(
+        "Conformément à ce que prévoit l'AMI, notre budget est de 180 000 € sur 3 ans."
+    )
+    assert facts.total_cost_eur == 180000
 
 
 def test_registered_people_taken_as_well_are_no_main_public() -> None:
