@@ -59,6 +59,7 @@ from .question import (
     analyse,
     asked_at_the_end,
     asks_source,
+    in_english,
     language_switch,
     questions_of,
     suppositions,
@@ -464,7 +465,10 @@ class Assistant:
         )
         followed = resolve_followup(text if stated and not own_question else asked.focus, history)
         if history and followed != asked.focus:
-            asked = replace(asked, context=history[-1])
+            # "per year?" after an English question is English too.
+            asked = replace(
+                asked, context=history[-1], english=in_english(asked.focus, history[-1])
+            )
             if asks_again(asked.focus) and not (asked.wh or asked.kinds):
                 # "Même une mairie ?" asks again what was asked ("Qui peut répondre à
                 # l'AMI ?"), of something else.

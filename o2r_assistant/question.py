@@ -1853,9 +1853,10 @@ _COMPOUND_NAME = re.compile(
 def _language_words(text: str) -> tuple[int, int]:
     """How many English and how many French function words ``text`` has."""
     words = [w.lower() for w in _WORDS.findall(_COMPOUND_NAME.sub(" ", text))]
-    # After a number, "an" is the French year: "1 an c bon ?".
+    # After a number or "par", "an" is the French year: "1 an c bon ?", "par an ?".
     en = sum(
-        w in _EN_WORDS and not (w == "an" and i > 0 and words[i - 1].isdigit())
+        w in _EN_WORDS
+        and not (w == "an" and i > 0 and (words[i - 1].isdigit() or words[i - 1] == "par"))
         for i, w in enumerate(words)
     )
     return en, sum(w in _FR_WORDS for w in words)

@@ -650,6 +650,13 @@ def test_a_length_answers_only_about_what_lasts(assistant, question, abstains):
     assert assistant.ask(question).abstained is abstains
 
 
+def test_a_follow_up_in_no_language_of_its_own_keeps_the_conversations(assistant):
+    english = assistant.ask("per year?", history=["What's the minimum budget?"])
+    assert english.text.startswith(("Key figure", "From the French text"))
+    french = assistant.ask("par an ?", history=["Le budget minimum c'est combien ?"])
+    assert french.text.startswith("Selon le texte")
+
+
 def test_a_hurried_english_question_is_read_past_its_clipped_words(assistant):
     answer = assistant.ask("quick q before our board mtg - min total cost, and over how many yrs?")
     assert "150 000" in answer.text.split("\n\n")[0]

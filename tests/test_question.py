@@ -1601,6 +1601,7 @@ def test_a_bound_after_a_length_or_as_an_adverb_asks_for_no_amount(text: str, ki
         ("parcours max par perso ? 1 an c bon ?", False),
         ("Is it an association?", True),
         ("an 18 month pathway, ok?", True),
+        ("par an ?", False),
         # A place's name is in no language: "de la" is not French here.
         ("Who reviews the applications in Pays de la Loire?", True),
         ("Le projet en Pays de la Loire est-il recevable ?", False),
