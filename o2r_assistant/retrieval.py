@@ -327,7 +327,14 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"(?<!\blocal )\bmissions\b(?!\s+locales)"
             r"|\b(?:loi|law|texte|textes|AMI)\b[^.?!]{0,40}\b(?:faire|fait|do)\s+(?:quoi|koi|what)\b"
             r"|\bwhat\s+(?:does|do)\s+the\s+(?:law|texts?|call)\s+(?:expect|require|ask)\w*\b"
-            r"[^.?!]{0,20}\bdo\b",
+            r"[^.?!]{0,20}\bdo\b"
+            # What the operator does: "ce que l'opérateur doit faire concrètement", "what
+            # must the operator do?", "the operator's role".
+            r"|\bce\s+qu[e'’]\s*(?:l['’]opérateur|l['’]organisme|le porteur|on|nous)\s+"
+            r"(?:doi\w*|devr\w*|devons|va|aura à)\s+faire\b"
+            r"|\bwhat\s+(?:exactly\s+)?(?:does|must|should|will)\s+the\s+operator"
+            r"\s+(?:do|have to do)\b|\boperator['’]s\s+(?:role|job|tasks)\b"
+            r"|\brôle\s+de\s+l['’](?:opérateur|organisme)\b",
             re.I,
         ),
         "trois missions repérage remobilisation accompagnement socio-professionnel",
@@ -588,7 +595,13 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|\bhow much\b[^.?!]{0,20}\bthe state\b"
             # Its share: "la part de l'État", "the State's share of the budget".
             r"|\b(?:part|participation|apport|quote-part)\s+(?:de\s+l['’]\s*|du\s+)(?:état|etat)\b"
-            r"|\bstate(?:['’]s)?\s+(?:share|part|portion)\b|\bshare\s+(?:paid\s+)?by\s+the\s+state\b)"
+            r"|\bstate(?:['’]s)?\s+(?:share|part|portion)\b|\bshare\s+(?:paid\s+)?by\s+the\s+state\b"
+            # What it pays for, or its part: "ce que finance l'État", "le rôle de l'État",
+            # "what does the State pay for?", "the state's role".
+            r"|\bce\s+que\s+(?:paie|paye|finance|verse|apporte|fait)\s+l['’](?:état|etat)\b"
+            r"|\brôle\s+(?:de\s+l['’]|d['’]un\s+)?(?:état|etat)\b"
+            r"|\bwhat\s+(?:exactly\s+)?(?:does|will|would)\s+the\s+state\s+(?:pay|fund|cover|do)\b"
+            r"|\bstate['’]s\s+role\b|\brole\s+of\s+the\s+state\b)"
             r"(?![^.?!]{0,30}\b(?:garanti|guaranteed|assuré|sure|certain))",
             re.I,
         ),

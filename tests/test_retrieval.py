@@ -345,6 +345,10 @@ def test_applying_as_several_reads_as_the_texts_say_it(question: str) -> None:
             "rémunération",
         ),
         ("Will they get any money during the pathway?", "rémunération"),
+        ("Quel est le rôle de l'État dans l'O2R ?", "contribution financière de l'État"),
+        ("What exactly does the State pay for?", "contribution financière de l'État"),
+        ("Pouvez-vous me dire ce que l'opérateur doit faire concrètement ?", "trois missions"),
+        ("What must the operator do?", "trois missions"),
     ],
 )
 def test_recurring_questions_read_as_the_texts_say_them(question: str, meaning: str) -> None:
