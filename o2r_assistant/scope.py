@@ -369,6 +369,10 @@ _ARTICLES = frozenset("le la les l un une des du d".split())
 _INFINITIVE = ("er", "ir", "re")
 
 
+# A preposition opens no thing asked about: "hors formation ?" asks of the training.
+_PREPOSITIONS = frozenset("hors sans avec pour par vers chez contre selon outre".split())
+
+
 def terse_head(question: str, known: Callable[[str], bool]) -> str | None:
     """The accent-folded first word of a search-box query, after an article, when what
     follows it is French (a function word or a word ``known`` to the texts: "TVA sur la
@@ -378,7 +382,13 @@ def terse_head(question: str, known: Callable[[str], bool]) -> str | None:
         return None
     at = next((i for i, w in enumerate(typed) if w not in _ARTICLES), len(typed))
     head = typed[at] if at < len(typed) else ""
-    if len(head) < 3 or not head.isalpha() or head in STOP_WORDS or head.endswith(_INFINITIVE):
+    if (
+        len(head) < 3
+        or not head.isalpha()
+        or head in STOP_WORDS
+        or head in _PREPOSITIONS
+        or head.endswith(_INFINITIVE)
+    ):
         return None
     after = typed[at + 1 : at + 2]
     if after and not _reads_french(after[0], known):
@@ -758,7 +768,7 @@ _ANY_TOPIC = (
 
 
 def _mapped(question: Question, expanded: str) -> frozenset[str]:
-    """The corpus words a French question's own words map to ("suivre": "accompagnement")."""
+    """The corpus words a question's own words map to ("suivre": "accompagnement")."""
     return (
         frozenset(tokens(expanded))
         - frozenset(tokens(question.text))

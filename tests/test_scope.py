@@ -301,6 +301,8 @@ def test_an_english_question_both_legs_agree_on_needs_a_smaller_margin(
         ("postuler seul ?", None),
         # Nor is one followed by a word neither French nor the texts'.
         ("quick one - min budget?", None),
+        # A preposition opens no thing.
+        ("hors formation ?", None),
     ],
 )
 def test_a_search_box_query_names_what_it_asks_about_first(question: str, head: str | None) -> None:
