@@ -590,7 +590,7 @@ KIND_ASKED = {
         # the criteria".
         r"|\b(?:(?:une|la)\s+liste|lister|énumérer|(?:a|the)\s+list\s+of)\s+(?:des|les|the\s+)?\s*"
         r"(?:[\wÀ-ÿ-]+\s+)?(?:critères|conditions|missions|pièces|étapes|obligations"
-        r"|engagements|criteria|documents|steps|obligations)\b"
+        r"|engagements|criteria|documents|steps)\b"
         # What something must hold: "elle doit contenir quoi ?", "what must it include?",
         # or what a text requires: "le référentiel, il demande quoi ?".
         r"|\b(?:contenir|comporter|contient|comporte|inclure|demandent|demande"
@@ -2178,7 +2178,7 @@ OWN_MAX_WORDS = 8
 # un problème ?", "will that count against us?".
 _TELLS_AGAINST = re.compile(
     r"\b(?:jou\w*\s+contre|pos\w*\s+(?:un\s+)?probl[eè]mes?|(?:un|le)\s+probl[eè]me"
-    r"|pénalis\w*|penalis\w*|desservi\w*|(?:est|serait|c['’]est)\s+grave"
+    r"|pénalis\w*|desservi\w*|(?:est|serait|c['’]est)\s+grave"
     r"|count\w*\s+against|hold\w*\s+(?:it\s+)?against|(?:a|an)\s+(?:problem|issue)"
     r"|penali[sz]\w*|hurt\w*)",
     re.I,

@@ -811,18 +811,15 @@ def answers_kind(
             # A length answers only about what lasts: the pathway's twelve months do not say
             # how long a job is followed up. Read on the texts' words of a French question
             # ("pour revenir à la durée" names nothing that lasts).
+            if question.english:
+                continue
             topic = {
                 t
                 for t in (question.topic(kind) | _mapped(question, expanded)) - _ANY_TOPIC
                 if known(t)
             }
             lengths = [c.quote for c in top if gives_kind(kind, c.quote)]
-            if (
-                not question.english
-                and topic
-                and lengths
-                and not any(topic & set(tokens(q)) for q in lengths)
-            ):
+            if topic and lengths and not any(topic & set(tokens(q)) for q in lengths):
                 return False
             continue
         if kind not in (*MUST_BE_GIVEN, "amount"):

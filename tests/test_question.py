@@ -1552,6 +1552,10 @@ def test_a_text_pointed_at_may_be_of_any_kind() -> None:
             False,
         ),
         ("Le budget tient la route ?", False),
+        # Whether what was just said tells against the bid.
+        ("Est-ce que ça peut jouer contre nous ?", True),
+        ("Est-ce que c'est un problème ?", True),
+        ("Est-ce que ça vaut aussi pour les ateliers ?", False),
     ],
 )
 def test_a_short_question_about_the_candidates_own_project(message: str, own: bool) -> None:
