@@ -843,8 +843,9 @@ not_before: \b(?:depuis|il y a|(?:ca|cela) fait|voila|(?<!totalite )(?<!ensemble
     more than|over|nearly|almost|about|around|roughly|at least)[ ]+)?
 # "il y a un ou deux ans", "depuis 2 à 3 ans": a span of time already spent.
     (?:(?:un|une|deux|trois|[0-9]{1,2})[ ]+(?:ou|a)[ ]+)?$|
-# "24 mois plutôt que trois ans", "instead of three years": the length set aside.
-    \b(?:plutot que|au lieu de|au lieu d'|rather than|instead of)[ ]*(?:de[ ]+|d')?$|
+# "24 mois plutôt que trois ans", "instead of three years": the length set aside; so is
+# one in the clause that names it ("plutôt qu'attendre d'avoir bâti un projet sur trois ans").
+    \b(?:plutot que|plutot qu'|au lieu de|au lieu d'|rather than|instead of)[^,;:.!?]{0,60}$|
 # "running for over ten years" is spent; "will be supported for more than 12 months" is to
 # come.
     ^(?:(?!\b(?:will|would|shall|could|can|may|might)\b).)*
@@ -1153,6 +1154,17 @@ _DROPPED_OUT = re.compile(
     r"|\bperdue?s? de vue\b"
     r"|\bdropped out\b|\bdrop[- ]?outs?\b"
 )
+
+
+# "ne sont (donc) pas (vraiment) « invisibles »": the word denied of the people described.
+_DENIED_INVISIBLE = re.compile(
+    r"\b(?:pas|plus|jamais|not|n'?t)[ ]+(?:\w+[ ]+){0,2}(?:« |\"|')?[ ]*\Z"
+)
+
+
+def _same_sentence(folded: str, start: int, end: int) -> bool:
+    """Whether no sentence ends between ``start`` and ``end``."""
+    return _sentence_end(folded, start) >= end
 
 
 def _sentence_end(folded: str, position: int) -> int:
@@ -1619,15 +1631,32 @@ def names_dropout(text: str) -> bool:
 
 
 def _public(folded: str, declarative: _Spans) -> PublicTarget | None:
-    invisible = _stated(_INVISIBLE, folded, declarative)
     registered = [
         m
         for m in _stated(_REGISTERED, folded, declarative)
         if not _NEGATION_BEFORE.search(folded[max(0, m.start() - 40) : m.start()])
         and not _DROPPED_OUT.search(folded, m.end(), _sentence_end(folded, m.end()))
     ]
+    conditions = _stated(_SUBSIDIARY, folded, declarative)
+    invisible = [
+        m
+        for m in _stated(_INVISIBLE, folded, declarative)
+        # "Ils ne sont donc pas vraiment « invisibles »": denied of them.
+        if not _DENIED_INVISIBLE.search(folded, 0, m.start())
+        # "inscrits comme demandeurs d'emploi, sans aucun suivi depuis des mois": the
+        # registered people's lapsed contact (the subsidiary case), no second public.
+        and not any(
+            m.start() < c.end()
+            and c.start() < m.end()
+            and any(
+                r.end() <= c.start() and _same_sentence(folded, r.end(), c.start())
+                for r in registered
+            )
+            for c in conditions
+        )
+    ]
     invisible += _stated(_DROPPED_OUT, folded, declarative)
-    subsidiary = bool(_stated(_SUBSIDIARY, folded, declarative))
+    subsidiary = bool(conditions)
     mostly_registered = any(
         _MOST_BEFORE.search(folded, max(0, m.start() - 60), m.start()) for m in registered
     )
@@ -2107,6 +2136,10 @@ _RELAYS_OWN = re.compile(
     r"\b(?:mon|ma|notre|nos|my|our)[ ]+(?:directeur|directrice|president|presidente|"
     r"tresorier|tresoriere|chef|cheffe|responsable|coordinateur|coordinatrice|collegue|"
     r"director|manager|chair|chairman|chairwoman|ceo|boss|colleague|treasurer)s?\b"
+    # "Je vous transfère le résumé du projet de notre Ligue": the sender's own.
+    r"|\b(?:transfere?\w*|relai\w*|fais suivre|forward\w*)\b[^.\n]{0,80}"
+    r"\b(?:notre|nos|our)[ ]+(?:projet|association|asso|structure|ligue|federation|organisme|"
+    r"centre|service|reseau|equipe|bureau|conseil|project|organi[sz]ation|charity|team|board)s?\b"
 )
 
 
@@ -2115,7 +2148,10 @@ def _thread(text: str) -> tuple[str, str]:
     relayed = ""
     forwarded = _FORWARDED.search(text)
     if forwarded:
-        if _RELAYS_OWN.search(fold(text[: forwarded.start()])):
+        before = _FORWARD_SUBJECT.sub("", text[: forwarded.start()])
+        # A message that is only the forward is passed on to be read: what it states is
+        # what is asked about.
+        if not before.strip() or _RELAYS_OWN.search(fold(before)):
             relayed = without_mail_headers(text[forwarded.start() :])
         text = text[: forwarded.start()]
     # A forward's subject ("Objet : TR: projet O2R Brest") names the forwarded message.

@@ -33,6 +33,13 @@ _SPELLED_OUT = {
     "cmb": "combien",
     "bcp": "beaucoup",
     "tt": "tout",
+    "ts": "tous",
+    "tte": "toute",
+    "ttes": "toutes",
+    "svt": "souvent",
+    "jms": "jamais",
+    "pcq": "parce que",
+    "pck": "parce que",
     "tjrs": "toujours",
     "tjs": "toujours",
     "pk": "pourquoi",
@@ -75,6 +82,8 @@ _SPELLED_OUT = {
     # The network's members by their initials, as those who work with them write them, in
     # capitals or not.
     "ml": "mission locale",
+    # "la mission loc": typed in lower case, it is the local one.
+    "loc": "locale",
     "ft": "France Travail",
 }
 _INITIALS = frozenset({"ml", "ft"})
@@ -82,7 +91,7 @@ _INITIALS = frozenset({"ml", "ft"})
 _WORD = re.compile(
     r"(?:(?<![\w'’-])|(?<=\b[dl]['’]))(" + "|".join(_SPELLED_OUT) + r")(?![\w'’-])", re.I
 )
-_LOWER_CASE_ONLY = frozenset({"min", "max"})
+_LOWER_CASE_ONLY = frozenset({"min", "max", "loc"})
 # Right after a number, or a number and its unit, "min" and "max" are a unit or a note's
 # bound ("10 min", "8 mois max"), which the reading of durations knows.
 # A unit is a word: "quick one - min budget?" has no number before "min".

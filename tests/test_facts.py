@@ -1368,6 +1368,23 @@ def test_a_forwarded_message_states_nothing_of_the_senders_project() -> None:
     assert (facts.total_cost_eur, facts.pathway_months) == (190000, None)
 
 
+def test_a_forward_with_no_words_of_its_own_or_relaying_ones_own_project_is_read() -> None:
+    # Passed on as it is: what it states is what is asked about.
+    alone = extract_facts(
+        "---------- Message transféré ---------\nDe : Sophie\nDate : mar. 14 janv. 2025\n"
+        "Objet : Projet\n\nBonjour,\nBudget prévu : 52 000 € par an pendant trois ans, sur "
+        "Angers."
+    )
+    assert alone.annual_cost_eur == 52000 and alone.project_months == 36
+    relayed = extract_facts(
+        "Objet : TR: projet\n\nBonjour,\nJe vous transfère le résumé du projet de notre "
+        "Ligue.\n\n-----Message d'origine-----\nDe : Julien\nEnvoyé : lundi 3 mars 2025\n"
+        "Les séances auraient lieu au Mans et à Rennes (35). Budget : 0,2 M€ sur 3 ans."
+    )
+    assert relayed.total_cost_eur == 200000
+    assert [p.name for p in relayed.places] == ["Le Mans", "Rennes"]
+
+
 def test_a_reply_overrides_the_senders_quoted_message_and_not_the_administrations() -> None:
     own = extract_facts(
         "Bonjour,\nNous avons retiré du budget les 25 000 € de formations : le budget est "
@@ -2811,3 +2828,44 @@ def test_what_someone_said_is_allowed_is_no_fact_of_the_project(text: str) -> No
 
 def test_what_someone_said_of_the_project_is_still_read() -> None:
     assert extract_facts("Le président m'a dit que notre budget est de 160 000 €.").total_cost_eur
+
+
+@pytest.mark.parametrize(
+    ("text", "registered"),
+    [
+        # The lapsed follow-up is said of the registered people: the subsidiary case.
+        (
+            "Nos locataires sont presque tous inscrits comme demandeurs d'emploi, sans aucun "
+            "suivi depuis des mois. Peuvent-ils être notre public principal ?",
+            True,
+        ),
+        # The word the call uses, denied of them.
+        (
+            "Beaucoup sont bien inscrits à France Travail, sans rendez-vous depuis un an. Ils "
+            "ne sont donc pas vraiment « invisibles », si j'ai bien compris.",
+            True,
+        ),
+        # Controls: people followed by no one, named on their own, are the invisibles.
+        ("Nous suivons des jeunes sans aucun suivi depuis des mois.", False),
+        (
+            "Notre public : des jeunes inscrits nulle part. Certains sont inscrits à France "
+            "Travail. D'autres, sans aucun suivi depuis des mois, vivent isolés.",
+            False,
+        ),
+    ],
+)
+def test_registered_people_without_follow_up_are_the_subsidiary_public(
+    text: str, registered: bool
+) -> None:
+    public = extract_facts(text).public
+    assert public is not None and public.registered is registered
+
+
+def test_a_length_in_the_clause_of_the_option_set_aside_is_not_the_projects() -> None:
+    facts = extract_facts(
+        "Notre centre social voudrait démarrer tout de suite avec une convention de 24 mois "
+        "pour 160 000 €, plutôt qu'attendre d'avoir bâti un projet sur trois ans."
+    )
+    assert facts.project_months == 24
+    # The length right after it still is the one set aside.
+    assert extract_facts("Un projet de 24 mois plutôt que trois ans.").project_months == 24

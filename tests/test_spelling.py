@@ -42,6 +42,10 @@ from o2r_assistant.spelling import accents, clippings, determined, one_slip, spe
         ),
         # A dash is no unit after a number word: "one" is no count of minutes here.
         ("quick one - min budget?", "quick one - minimum budget?"),
+        (
+            "nos jeunes ts inscrits a la mission loc, on les prend qd meme ?",
+            "nos jeunes tous inscrits a la mission locale, on les prend quand meme ?",
+        ),
     ],
 )
 def test_text_message_spellings_are_written_out(typed, read):
@@ -60,6 +64,7 @@ def test_text_message_spellings_are_written_out(typed, read):
         "Parcours de 8 mois max par personne.",  # a note's bound after a duration
         "Trois trimestres max.",
         "Cordialement, Max Dupont",  # a name
+        "Rendez-vous au Loc Maria.",  # capitalised: a name, not "locale"
     ],
 )
 def test_other_words_are_kept(kept):
