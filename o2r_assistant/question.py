@@ -101,7 +101,7 @@ _INDIRECT = re.compile(
     # Not knowing is asking too: "nous ne savons pas à qui adresser…", "we're not sure if…".
     r"|(?:sai[st]|savons|savez|savent)\s+pas|ignor(?:e|ons|ent)|(?:don['’]t|do not)\s+know"
     r"|not\s+sure|unsure"
-    r"|(?:like|love|want|wish|need)\s+to\s+know|let\s+(?:me|us)\s+know"
+    r"|(?:likes?|love|wants?|wish(?:es)?|needs?)\s+to\s+know|let\s+(?:me|us)\s+know"
     r"|(?:tell|advise)\s+(?:me|us))"
     # An adverb may come between: "nous nous demandons en particulier si…".
     r"(?:\s+(?:en particulier|notamment|également|aussi|surtout|donc|alors|précisément"
@@ -141,7 +141,7 @@ _CLAUSE_END = re.compile(r"[,;:.?!\n]")
 def without_reporting(text: str) -> str:
     """``text`` without the clauses that only say something is asked: "Notre conseil se
     demande si nous pouvons candidater" asks "si nous pouvons candidater". Their words
-    ("demande", "savoir") are no topic of the question."""
+    ("demande", "savoir") are no topic of the question, nor is where it is written."""
     kept: list[str] = []
     at = 0
     for match in _INDIRECT.finditer(text):
@@ -150,7 +150,13 @@ def without_reporting(text: str) -> str:
         asked = _ASKED_WORD.search(match.group())
         kept += [text[at:clause], " "]
         at = match.start() + asked.start() if asked else match.end()
-    return ("".join(kept) + text[at:]).strip()
+    text = ("".join(kept) + text[at:]).strip()
+    # "Dans ce cas, qui coordonne, et c'est écrit où ?": the quotes say where, and that
+    # "où" asks no place.
+    comma = text.rfind(",")
+    if comma > 0 and asks_source(text[comma + 1 :]):
+        return f"{text[:comma].rstrip()} ?"
+    return text
 
 
 _WORDS = re.compile(r"[\wÀ-ÿ'’-]+")
@@ -229,6 +235,8 @@ eligibility: \b(?:éligibles?|recevables?|eligible|qualify)\b
     \s+(?:bien\s+|toutes\s+|all\s+)?(?:les|aux|the)\s+(?:conditions|critères|exigences|criteria
     |requirements)\b
     |\b(?:atteign\w*|atteint|atteindre|dépass\w*|franchi\w*|passe\w*|reach\w*|meet)\s+
+# "nous atteignons tout juste le plancher", "we only just reach the threshold".
+    (?:(?:tout\s+juste|juste|bien|largement|déjà|à\s+peine|pile|just|only\s+just|barely)\s+)?
     (?:le\s+|la\s+|du\s+|the\s+)?(?:seuil|minimum|plancher|barre|threshold)\b
 # "Ce public-là convient-il ?", not "il convient de préciser".
     |\bconvien(?:t|nent|drait|draient)(?:-(?:t-)?(?:il|elle|ils|elles))?\b(?![ ]+d[e'’])
@@ -249,7 +257,9 @@ first_person: \b(?:nous|notre|nos|on|je|j'|j’|mon|ma|mes|we|our|us|i)\b|-(?:no
 subject: \b(?:quel|quelle|quels|quelles)\s+(?:(?:est|sont|serait|seraient|sera|seront)\s+
     (?:(?:[a-zà-ÿ]+ment|donc|alors|au juste)\s+(?=(?:le|la|les|l'|l’|un|une|des)\b))?)?
     (?:(?:le|la|les|un|une|des|leurs?|ses|son|sa|ces|cette|cet|ce|nos|notre|vos|votre)\s+
-    |l'\s*|l’\s*)?([a-zà-ÿ][\wÀ-ÿ-]{2,})
+    |l'\s*|l’\s*)?
+# "quel est le bon chiffre ?": the noun, not the adjective judging it.
+    (?:(?:bon(?:ne)?s?|vraie?s?|exacte?s?|meilleure?s?|vrais)\s+)?([a-zà-ÿ][\wÀ-ÿ-]{2,})
 # Whether what is asked is a problem: a failure answers it with yes.
 problem: \b(?:coincer|coince|bloquant|bloquante|bloquer|bloque|problème|problématique|gênant
     |souci|obstacle|rédhibitoire|problem|blocking|issue|deal-breaker)\b
@@ -450,7 +460,12 @@ KIND_ASKED = {
         # A bare "combien" asks how much ("ils touchent combien ?"); "combien de X" counts.
         r"|(?<!article )(?<!articles )\bcombien\b(?!\s*d[e'’])"
         # A price or a wage only when asked for: "on met que les salaires ?" asks no amount.
-        r"|\b(?:quel(?:le)?s?|combien|what)\b[^?.]{0,20}\b(?:salaires?|prix|tarifs?|wages?|salar(?:y|ies))\b",
+        r"|\b(?:quel(?:le)?s?|combien|what)\b[^?.]{0,20}\b(?:salaires?|prix|tarifs?|wages?|salar(?:y|ies))\b"
+        # The money set aside for the call: "what was the total regional envelope?", "quelle
+        # enveloppe ?"; not "si l'enveloppe est entamée…".
+        r"|\b(?:quel(?:le)?s?|combien|what|total|totale|global|globale|overall)\b[^?.]{0,25}"
+        r"\b(?:enveloppes?|envelopes?)\b"
+        r"|\b(?:enveloppes?|envelopes?)\s+(?:totale|globale|régionale|allouée|total|overall|regional)\b",
         re.I,
     ),
     "date": lenient(
@@ -811,6 +826,13 @@ def gives_kind(
     return bool(KIND_GIVEN[kind].search(text))
 
 
+def dates_beyond_names(text: str, about: frozenset[str] = frozenset()) -> bool:
+    """Whether ``text`` gives a date other than the one in a text's name ("l'arrêté du 26
+    juin 2024, pris par…" dates no event), unless that text is of a kind in ``about``."""
+    kept = _LEGAL_NAME.sub(lambda m: m[0] if _named_kind(m) in about else " ", text)
+    return bool(KIND_GIVEN["date"].search(kept))
+
+
 def dates_text(text: str, about: frozenset[str]) -> bool:
     """Whether ``text`` names a text of a kind in ``about`` with its date ("la loi … du
     18 décembre 2023"): that date answers when such a text was passed."""
@@ -879,7 +901,9 @@ FRAME_NOUNS = frozenset(
         "autorité autorités instance instances interlocuteur interlocuteurs administration "
         "préfecture préfectures "
         # "quel statut juridique faut-il ?" asks which kind of organisation may apply.
-        "statut statuts"
+        "statut statuts "
+        # "quel est le bon chiffre ?" asks for the figure the texts give.
+        "chiffre chiffres"
     )
 )
 # The words that ask for each kind of fact, or name the call every question is about:
@@ -1028,14 +1052,14 @@ def focus_of(message: str) -> str:
     return without_greeting(focus)
 
 
-def _asking_sentences(text: str) -> list[str]:
+def asking_sentences(text: str) -> list[str]:
     """The sentences of ``text`` ending on a question mark."""
     return [q.strip() for q in _SENTENCE.findall(text) if q.strip().endswith("?")]
 
 
 def asking_part(text: str) -> str:
     """The sentences of ``text`` ending on a question mark, else all of it."""
-    return " ".join(_asking_sentences(text)) or text
+    return " ".join(asking_sentences(text)) or text
 
 
 def points_back(sentence: str) -> bool:
@@ -1151,6 +1175,15 @@ _WHAT_WAS_SAID = re.compile(
     r"|assertions?|chiffres?|statements?|claims?|figures?)\b",
     re.I,
 )
+# The right version of what was said, asked for: "pouvez-vous me donner les bonnes
+# références ?", "what is the correct figure?".
+_RIGHT_VERSION = re.compile(
+    r"\b(?:bon(?:ne)?s?|vraie?s?|exacte?s?|correcte?s?)\s+(?:références?|chiffres?|articles?"
+    r"|textes?|informations?|réponses?|montants?|durées?|dates?|règles?)\b"
+    r"|\b(?:right|correct|exact|actual)\s+(?:references?|figures?|articles?|texts?|information"
+    r"|answer|amounts?|dates?|rules?)\b",
+    re.I,
+)
 # What tells a statement that quotes or reports a claim.
 _QUOTED_OR_CLAIMED = re.compile(
     rf"[«“\"]|\b(?:écrit|écrivent|wrote|writes|written)\b|{_CLAIMS.pattern}", re.I
@@ -1165,15 +1198,19 @@ DEMONSTRATIVE_REACH = 3
 def _named_further_back(sentence: str, sentences: list[str], i: int) -> int:
     """How many sentences back a statement names the thing a demonstrative opening
     ``sentence`` points to, past the one just before it (0 when none does)."""
-    if _WHAT_WAS_SAID.match(sentence):
+    if _WHAT_WAS_SAID.match(sentence) or _RIGHT_VERSION.search(sentence):
         # "Elle écrit que « … ». Je préfère vérifier. Ces deux affirmations sont-elles
-        # exactes ?": back to what was quoted or claimed.
+        # exactes ?", "… pouvez-vous me donner les bonnes références ?": back to the first
+        # of the claims told in a row ("J'y ai écrit que… Un juriste me dit que c'est faux.").
+        claimed = 0
         for back in range(1, min(i, DEMONSTRATIVE_REACH) + 1):
             if asks(sentences[i - back]):
-                return 0
+                break
             if _QUOTED_OR_CLAIMED.search(sentences[i - back]):
-                return back if back > 1 else 0
-        return 0
+                claimed = back
+            elif claimed:
+                break
+        return claimed if claimed > 1 else 0
     named = _DEMONSTRATIVE.match(sentence)
     if not named or i < 2 or stem(named[1].lower()) in tokens(sentences[i - 1]):
         return 0
@@ -1199,7 +1236,9 @@ def _leans_back(sentence: str, before: str) -> bool:
         or _LIKE_US.search(sentence)
         or (_THAT_TOO.search(sentence) and not asks(before))
         or (named and stem(named[1].lower()) in tokens(before))
-        or (_WHAT_WAS_SAID.match(sentence) and not asks(before))
+        or (
+            (_WHAT_WAS_SAID.match(sentence) or _RIGHT_VERSION.search(sentence)) and not asks(before)
+        )
         or (
             (_OBJECT_PRONOUN.search(sentence) or _SUBJECT_PRONOUN.match(sentence))
             and not asks(before)
@@ -1217,6 +1256,14 @@ _REPORTED = re.compile(
 )
 
 
+# The questions announced with their number: "Deux questions donc :", "two questions:".
+_COUNTED = re.compile(
+    r"\b(?:deux|trois|quatre|quelques|plusieurs|2|3|4|two|three|four|several)\s+(?:questions?"
+    r"|points?)\b[^:?]{0,60}:",
+    re.I,
+)
+
+
 # What announces the questions asks nothing itself: "Deux questions : …", "Ma question :",
 # "A quick question: …", "Deux points nous échappent : …".
 _ANNOUNCED = re.compile(
@@ -1226,7 +1273,10 @@ _ANNOUNCED = re.compile(
     # cesse en réunion : …", "one question keeps coming up: …".
     r"|^[^:?]*\b(?:une|la|cette|deux|plusieurs|ma|notre|a|one|the|our|my)\s+(?:questions?"
     r"|interrogations?)\s+(?:revien\w*|se pos\w*|rest\w*|demeur\w*|subsist\w*|keeps?\s+coming"
-    r"|comes?\s+up|remains?)[^:?]{0,40}:\s*",
+    r"|comes?\s+up|remains?)[^:?]{0,40}:\s*"
+    # ... or counted in a statement: "Le maire me pose deux questions avant d'engager du
+    # temps de travail : …".
+    rf"|^[^:?]*{_COUNTED.pattern}\s*",
     re.I,
 )
 
@@ -1372,13 +1422,16 @@ def _question_sentences(sentences: list[str]) -> list[str]:
     """The sentences that ask something; one too bare to stand alone keeps the one before."""
     asked: list[str] = []
     starts: list[int] = []  # where the questions read from each sentence start
+    # "… nous ne savons pas si une ville entre dans cette catégorie. Deux questions donc :
+    # …": the questions counted are those that follow; one before them only led to them.
+    counted = [i for i, s in enumerate(sentences) if _COUNTED.search(s)]
     sentences = [_ANNOUNCED.sub("", s) for s in sentences]
     # A request to pass the message on is left out when something else is asked.
     passing_on = [bool(_PASS_ON.search(s)) for s in sentences]
     asks_more = any(asks(s) and not on for s, on in zip(sentences, passing_on, strict=True))
     for i, sentence in enumerate(sentences):
         starts.append(len(asked))
-        if not asks(sentence) or (passing_on[i] and asks_more):
+        if not asks(sentence) or (passing_on[i] and asks_more) or (counted and i < counted[-1]):
             continue
         # Figures name no topic: "genre 5, 10 ?" leans on the question before it. Nor do
         # English function words, which French word lists keep ("Could you confirm?").
@@ -2006,7 +2059,7 @@ def analyse(message: str, focus: str | None = None) -> Question:
         # relative. Words alone ("montant minimum du projet") are a query, not a statement.
         kinds, wh = (), False
     # A bare "Est-ce possible ?" keeps the sentence before it: read the asking one.
-    asking = _asking_sentences(first)
+    asking = asking_sentences(first)
     yes_no = first.endswith("?") and not wh and any(_CUES["yes_no"].search(q) for q in asking)
     return Question(
         text=message,
@@ -2092,8 +2145,16 @@ _AND_ASKS = re.compile(
 def asked_clauses(focus: str) -> list[str]:
     """The things a question asks, one per clause: its question sentences, each split
     where a second question is coordinated with the first."""
-    asking = _asking_sentences(focus)
+    asking = asking_sentences(focus)
     return [c.strip() for q in asking for c in _AND_ASKS.split(q) if c.strip()]
+
+
+# Several files where one could do: "trois projets séparés", "separate applications".
+FILES_APART = (
+    r"\b(?:deux|trois|quatre|plusieurs|des|two|three|several)\s+(?:projets|dossiers|candidatures"
+    r"|projects|applications|bids)\s+(?:séparés|separes|distincts|différents|differents"
+    r"|séparément|separately|apart)\b|\bseparate\s+(?:projects|applications|bids|files)\b"
+)
 
 
 # Applying alone or with others asks how to apply, not whether the project qualifies:
@@ -2113,7 +2174,10 @@ _HOW_TO_APPLY = re.compile(
     r"|\b(?:candidater|postuler|déposer|deposer|envoyer|transmettre|apply|submit|send)\b"
     r"(?:\s+[\wÀ-ÿ'’-]+){0,3}?\s+(?:en ligne|par voie|par (?:e-?)?mail|par courriel|par courrier"
     r"|par la poste|sur (?:une|la) plateforme|en préfecture|à la préfecture|au préfet|online"
-    r"|by (?:e-?)?mail|by post|electronically|on (?:a|the) platform)\b",
+    r"|by (?:e-?)?mail|by post|electronically|on (?:a|the) platform)\b"
+    # One file for all or one each: "déposer ce projet commun ou trois projets séparés ?",
+    # "a joint bid or separate applications?".
+    rf"|{FILES_APART}",
     re.I,
 )
 
@@ -2363,12 +2427,17 @@ def asks_at(message: str, position: int) -> bool:
         if not sentence.start() <= position < sentence.end():
             continue
         # The same clauses as ``statements_of`` reads: cut at commas, semicolons, colons.
-        start = sentence.start()
+        start, end = sentence.start(), sentence.end()
         for cut in _CLAUSE.finditer(message, sentence.start(), sentence.end()):
             if position < cut.start():
-                return _is_interrogative(message[start : cut.start()])
+                end = cut.start()
+                break
             start = cut.end()
-        return _is_interrogative(message[start : sentence.end()])
+        # "Our structure (SIAE) wants to know if…": who wonders is not what is asked.
+        wish = _INDIRECT.search(message, start, end)
+        if wish and position < wish.start():
+            return False
+        return _is_interrogative(message[start:end])
     return False
 
 

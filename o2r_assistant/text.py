@@ -139,10 +139,21 @@ _COMPOUND_PREPOSITION = re.compile(
 )
 
 
+# Paid for, in one idiom: "c'est pris en charge ?", "la formation est-elle prise en
+# charge ?"; its words alone match "pris par les ministres chargés de…". Not "la prise en
+# charge des jeunes", support given.
+_PAID_FOR = re.compile(
+    r"\bpris(?:es)?\s+en\s+charge\b"
+    r"|\b(?:est|sont|être|soit|soient|sera|seront)(?:-(?:t-)?(?:elle|il|elles|ils))?\s+"
+    r"(?:bien\s+)?prises?\s+en\s+charge\b"
+)
+
+
 def tokens(text: str) -> list[str]:
     """Stemmed content words: the unit of lexical search."""
     lowered = unicodedata.normalize("NFKC", text).casefold().translate(_QUOTES)
     lowered = _COMPOUND_PREPOSITION.sub(" ", lowered)
+    lowered = _PAID_FOR.sub(" financé ", lowered)
     out = []
     for raw in re.findall(r"[\w]+", lowered):
         folded = fold_accents(raw)
@@ -163,7 +174,7 @@ _EQUIVALENT = tuple(
         "bénéficiaires personnes personne publics public participants jeunes gens accompagnés",
         "structures structure organismes organisme opérateurs opérateur associations "
         "association candidats candidat porteurs porteur",
-        "durée durer dure temps longtemps mois",
+        "durée durer dure temps longtemps mois longueur",
         "candidater candidature répondre déposer postuler",
         "maximum maximale plafond",
         "minimum minimale minimal plancher",
@@ -176,6 +187,10 @@ _EQUIVALENT = tuple(
         "renouvelée renouveler reconduite prolonger",
         "concerner porter",
         "couvre couverts concernés",
+        # "la durée de suivi de chaque jeune": the length of one person's pathway.
+        "parcours suivi",
+        "instruit instruites instruction instruire examiner examine examinés examinées étudier "
+        "étudie étudiés étudiées",
     )
 )
 

@@ -8,6 +8,7 @@ from o2r_assistant.facts import extract_facts
 from o2r_assistant.question import (
     about_own_project,
     analyse,
+    asks_at,
     asks_source,
     dates_text,
     enumerates,
@@ -2278,3 +2279,69 @@ def test_questions_listed_in_brackets_or_as_dashes_are_each_a_question() -> None
 )
 def test_a_request_for_the_conditions_as_a_whole_is_read(message: str, summary: bool) -> None:
     assert analyse(message).asks_summary is summary
+
+
+def test_a_choice_between_one_file_and_several_asks_how_to_apply() -> None:
+    # Weighing a joint file against separate ones is no "do we qualify?".
+    assert not analyse(
+        "Est-il préférable de déposer ce projet commun ou trois projets séparés ?"
+    ).asks_eligibility
+    assert analyse("Pouvons-nous déposer ce projet ?").asks_eligibility
+
+
+def test_the_right_version_asked_for_reads_the_claims_told_before_it() -> None:
+    focus = focus_of(
+        "Bonjour, je prépare une note pour nos adhérents. J'y ai écrit que l'O2R a été créée "
+        "par l'article 5 de la loi pour le plein emploi. Un adhérent juriste me dit que c'est "
+        "faux. Avant de diffuser la note, pouvez-vous me donner les bonnes références ?"
+    )
+    assert "article 5" in focus and "bonnes références" in focus
+    assert "je prépare une note" not in focus
+    # The noun asked for, not the adjective judging it.
+    assert analyse("Quel est le bon chiffre ?").subject == "chiffre"
+
+
+@pytest.mark.parametrize(
+    ("question", "amount"),
+    [
+        ("what was the total regional envelope?", True),
+        ("Quelle est l'enveloppe régionale ?", True),
+        # The money running out is no amount asked.
+        ("Si l'enveloppe de l'État est déjà bien entamée, notre dossier sera-t-il étudié ?", False),
+    ],
+)
+def test_the_calls_envelope_asked_for_is_an_amount(question: str, amount: bool) -> None:
+    assert ("amount" in analyse(question).kinds) is amount
+
+
+def test_who_wonders_is_not_what_is_asked_about() -> None:
+    question = (
+        "Our structure (SIAE) wants to know if the persons accompanied can receive a remuneration."
+    )
+    assert analyse(question).asks
+    assert not asks_at(question, question.index("SIAE"))
+    assert asks_at(question, question.index("remuneration"))
+
+
+def test_where_it_is_written_asked_beside_a_question_is_left_to_the_quotes() -> None:
+    assert without_reporting("Dans ce cas, qui coordonne, et c'est écrit où ?") == (
+        "Dans ce cas, qui coordonne ?"
+    )
+    # Asked alone, it is the question.
+    assert without_reporting("C'est écrit où ?") == "C'est écrit où ?"
+
+
+def test_the_questions_counted_are_those_after_the_announcement() -> None:
+    focus = focus_of(
+        "Nous avons lu l'appel et nous ne savons pas si une ville entre dans cette catégorie. "
+        "Deux questions donc : une commune peut-elle déposer elle-même une demande ? Et que "
+        "fait l'État de son côté ?"
+    )
+    assert "ne savons pas" not in focus
+    assert "une commune peut-elle" in focus and "que fait l'État" in focus
+
+
+def test_just_reaching_the_floor_asks_whether_the_project_qualifies() -> None:
+    assert analyse(
+        "Est-ce que nous atteignons tout juste le plancher demandé ou faut-il viser plus haut ?"
+    ).asks_eligibility

@@ -54,3 +54,11 @@ def test_a_compound_preposition_names_no_topic():
     assert "regard" not in tokens("la qualité du parcours au regard des attendus")
     assert "regard" in tokens("notre expérience sera-t-elle regardée ?")
     assert tokens("au cours des cinq derniers mois") == ["cinq", "derni", "mois"]
+
+
+def test_paid_for_in_one_idiom_is_one_word() -> None:
+    # Its words alone would match "pris par les ministres chargés de…".
+    assert tokens("les cours pro c pris en charge ou pas ?") == tokens("les cours pro financé ?")
+    assert "financ" in tokens("La formation est-elle prise en charge ?")
+    # Support given is no payment.
+    assert "financ" not in tokens("la prise en charge des jeunes")
