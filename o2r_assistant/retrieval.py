@@ -29,7 +29,7 @@ from .facts import names_dropout, names_training_cost
 from .index import VectorIndex
 from .latent import similarities as latent_similarities
 from .places import find_places, region_departments
-from .question import asking_part, points_back
+from .question import FILES_APART, asking_part, points_back
 from .spelling import accents, clippings, determined, one_slip
 from .text import MONEY_SLANG, content_words, fold, singular, stem, tokens
 
@@ -90,6 +90,10 @@ _EVERYDAY: dict[str, str] = {
     "salariés": "personnel",
     "salarié": "personnel",
     "salariées": "personnel",
+    "équipe": "personnel",
+    "équipes": "personnel",
+    "intervenants": "personnel",
+    "intervenant": "personnel",
     "chômeurs": "demandeurs d'emploi inscrits",
     "chômage": "demandeurs d'emploi inscrits",
     "inscrits": "inscrits demandeurs d'emploi",
@@ -188,6 +192,121 @@ _ENGLISH: dict[str, str] = {
     # A false friend: the French "application" is a law's, not a candidate's.
     "application": "candidature",
     "applications": "candidatures",
+    # The everyday English of the call's other notions, one word each, in the texts' words.
+    "apply": "candidater",
+    "applying": "candidater",
+    "applicant": "candidat candidats",
+    "applicants": "candidats",
+    "bid": "candidature",
+    "bids": "candidatures",
+    "proposal": "candidature projet",
+    "proposals": "candidatures projets",
+    "submit": "déposée demande",
+    "submitted": "déposée demande",
+    "submission": "demande déposée",
+    "online": "dématérialisée",
+    "electronically": "dématérialisée",
+    "sign": "signent conclue",
+    "signs": "signent conclue",
+    "signed": "conclue signent",
+    "signing": "conclue signent",
+    "prefect": "préfet",
+    "prefecture": "préfet",
+    "state": "état",
+    "government": "état",
+    "ministry": "ministres",
+    "minister": "ministres",
+    "grant": "contribution financière",
+    "grants": "contribution financière",
+    "subsidy": "contribution financière",
+    "payment": "versement contribution",
+    "payments": "versement contribution",
+    "winners": "lauréats",
+    "winning": "lauréats",
+    "successful": "lauréats",
+    "selected": "choisis sélection",
+    "chosen": "choisis",
+    "training": "formation",
+    "trainees": "stagiaires",
+    "participant": "personnes bénéficiaires",
+    "participants": "personnes bénéficiaires",
+    "recipients": "bénéficiaires",
+    "jobseekers": "demandeurs d'emploi",
+    "jobseeker": "demandeurs d'emploi",
+    "unemployed": "demandeurs d'emploi éloignées",
+    "jobless": "demandeurs d'emploi éloignées",
+    "jobs": "emploi métiers",
+    "wage": "rémunération",
+    "wages": "rémunération",
+    "salary": "rémunération",
+    "allowance": "rémunération",
+    "stipend": "rémunération",
+    "men": "hommes",
+    "equality": "égalité",
+    "housing": "logement",
+    "health": "santé",
+    "barriers": "freins difficultés",
+    "obstacles": "freins difficultés",
+    "hardship": "difficultés",
+    "outreach": "repérage",
+    "identify": "repérage repérer",
+    "identifying": "repérage repérer",
+    "identification": "repérage",
+    "reengage": "remobilisation",
+    "reengagement": "remobilisation",
+    "monitoring": "suivi évaluation contrôle",
+    "reporting": "suivi évaluation",
+    "evaluated": "évaluées évaluation",
+    "audit": "contrôle",
+    "partnership": "partenariats",
+    "partnerships": "partenariats",
+    "partners": "partenariats",
+    "jointly": "conjointement ensemble",
+    "together": "ensemble",
+    "coordinate": "coordonner coordonne",
+    "coordinates": "coordonne",
+    "coordinator": "coordonne chef de file",
+    "staff": "personnel moyens",
+    "staffing": "personnel moyens",
+    "equipment": "matériel",
+    "commitments": "engagements",
+    "duties": "engagements missions",
+    "tasks": "missions",
+    "renew": "renouvelée",
+    "renewal": "renouvelée",
+    "renewed": "renouvelée",
+    "specifications": "cahier des charges",
+    "requirements": "conditions cahier des charges",
+    "forecast": "prévisionnel",
+    "provisional": "prévisionnel",
+    "published": "publié publication",
+    "gazette": "journal officiel",
+    "basis": "base",
+    "legal": "légale",
+    "labour": "travail",
+    "labor": "travail",
+    "mainstream": "droit commun",
+    "complement": "complémentaires",
+    "priority": "prioritaire priorités",
+    "primarily": "prioritaire",
+    "mainly": "prioritaire",
+    "foremost": "prioritaire",
+    "primary": "prioritaire",
+    "statute": "loi",
+    "act": "loi",
+    "provision": "article disposition",
+    "provisions": "articles dispositions",
+    "established": "créé crée",
+    "establishes": "crée",
+    "created": "créé crée",
+    "creates": "crée",
+    "money": "financement contribution crédits",
+    "funds": "financement crédits",
+    "guaranteed": "limite crédits",
+    "guarantee": "limite crédits",
+    "scheme": "dispositif offre",
+    "schemes": "dispositifs appels",
+    "vulnerable": "vulnérables",
 }
 _SYNONYMS = {**_EVERYDAY, **_ENGLISH}
 
@@ -269,6 +388,48 @@ _EVERY_TIME = (
 # Applying, carrying or filing a project, in French and English.
 _APPLYING = r"(?:candidat\w*|postul\w*|répond\w*|port\w*|dépos\w*|apply\w*|bid\w*|submit\w*)"
 _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
+    # Several carrying one action, one at the helm: "s'ils sont plusieurs sur la même
+    # action, l'un d'eux doit tenir la barre ?": the lead partner.
+    (
+        re.compile(
+            r"\b(?:sont|sommes|êtes|soient|soyons)\s+plusieurs\b|\btenir\s+la\s+barre\b", re.I
+        ),
+        "plusieurs organismes portent ensemble un même projet chef de file",
+    ),
+    # Someone already doing the same nearby: "ya déjà une asso qui fait pareil dans notre
+    # quartier": what the call says of complementing what exists.
+    (
+        re.compile(
+            r"\b(?:fai(?:t|ent|sons)|propos\w+)\s+(?:un peu\s+|à peu près\s+|exactement\s+)?"
+            r"(?:pareil|la même chose|les mêmes choses|le même travail)\b"
+            r"|\bdéjà\s+(?:une?|1|des|d['’]autres)\s+(?:assos?|associations?|structures?|acteurs?)"
+            r"\s+qui\b",
+            re.I,
+        ),
+        "complémentarité avec l'offre de services déjà présente sur le territoire différenciée",
+    ),
+    # What the operator owes in return: "qu'est-ce que l'État attendra de nous en
+    # contrepartie ?", "what do we owe in return?": the convention's commitments and the
+    # follow-up, evaluation and checks it sets.
+    (
+        re.compile(
+            r"\ben contrepartie\b|\bin return\b"
+            # "faudra rendre des comptes à l'État ?", "will we have to report back?".
+            r"|\brendre\s+(?:des\s+)?comptes?\b|\breport\s+back\b|\baccountab\w*",
+            re.I,
+        ),
+        "engagements de l'organisme modalités de suivi évaluation contrôle",
+    ),
+    # Those who will do the work, named by what they do: "les personnes qui travailleront
+    # sur le projet", "the people who will run it": the convention's "moyens en personnel".
+    (
+        re.compile(
+            r"\b(?:personnes|gens|professionnels|people|staff)\s+qui\s+(?:travaill\w+|interviendr\w+"
+            r"|interviennent|animer\w*|porter\w*)\b|\bpeople\s+who\s+(?:will\s+)?(?:work|run|deliver)\b",
+            re.I,
+        ),
+        "moyens en personnel",
+    ),
     (
         re.compile(
             r"\b(?:deux|trois|quatre|plusieurs|[2-9])\s+(?:structures|associations|assos|"
@@ -692,12 +853,16 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|\b(?:plusieurs|ensemble|groupement|consortium|à deux|a deux|together|partnership"
             r"|several)\b[^.?!]{0,30}?\b(?:ou|or)\b[^.?!]{0,40}?\b(?:seule?s?|alone|on (?:our|its)"
             r" own)\b"
+            r"|\b(?:seule?s?|alone)\b[^.?!]{0,30}?\b(?:ou|or)\b[^.?!]{0,40}?\b(?:plusieurs|ensemble"
+            r"|groupement|consortium|together|partnership|several|(?:2|deux|two)\s+(?:assos?"
+            r"|associations?|structures?|organismes?|organi[sz]ations?))\b"
             # One file each or one for all: "faut-il que chaque association dépose un
             # dossier ?", "does each partner submit its own application?".
             r"|\bchaque\s+(?:association|asso|structure|partenaire|organisme|membre)\b[^.?!]{0,30}"
             r"\b(?:dépos\w*|candidat\w*|dossiers?)\b|\b(?:un|une)\s+(?:seul|seule)\s+(?:dossier"
             r"|candidature)\b|\beach\s+(?:partner|organi[sz]ation|member|charity)\b[^.?!]{0,30}"
-            r"\b(?:submit\w*|appl\w*|own application)",
+            r"\b(?:submit\w*|appl\w*|own application)"
+            rf"|{FILES_APART}",
             re.I,
         ),
         "un opérateur peut candidater seul ou avec d'autres opérateurs",
@@ -904,6 +1069,54 @@ def _word_initials(text: str) -> set[str]:
 _FOLLOWED = re.compile(r"\s*\([^()]*\?\s*\)\s*$")
 
 
+# A glossary entry's term: "**Droit commun** : …".
+_GLOSSARY_TERM = re.compile(r"^(?:[-•]\s+)?\*\*([^*\n]{2,80})\*\*\s*:", re.M)
+_TERM_WORD = re.compile(r"[a-z]{4,}")
+
+
+def term_bound_words(index: VectorIndex) -> dict[str, str]:
+    """The words the texts write only inside one of their glossary's terms, each with
+    that term, folded: "commun" only in "droit commun", "file" only in "chef de file"."""
+
+    def compute() -> dict[str, str]:
+        chunks = index.chunks()
+        corpus = fold(" ".join(c.text for c in chunks))
+        bound: dict[str, str] = {}
+        for chunk in chunks:
+            for entry in _GLOSSARY_TERM.finditer(chunk.text):
+                term = fold(entry[1]).strip()
+                if len(term.split()) < 2:
+                    continue
+                inside = corpus.count(term)
+                for word in set(_TERM_WORD.findall(term)):
+                    if len(re.findall(rf"\b{word}\b", corpus)) == inside:
+                        bound[word] = term
+        return bound
+
+    return index.memo("term_bound_words", compute)
+
+
+def without_stray_terms(text: str, bound: dict[str, str]) -> str:
+    """``text`` without the words it uses outside the one term the texts keep them for:
+    "un projet commun ou deux projets séparés ?" says nothing of the "droit commun"."""
+    if not bound:
+        return text
+    folded = fold(text)  # as long as ``text``: positions carry over
+    inside = [
+        (m.start(), m.end())
+        for term in set(bound.values())
+        for m in re.finditer(rf"\b{re.escape(term)}\b", folded)
+    ]
+    stray = [
+        m
+        for m in re.finditer(rf"\b(?:{'|'.join(map(re.escape, bound))})\b", folded)
+        if not any(a <= m.start() < b for a, b in inside)
+    ]
+    for m in reversed(stray):
+        text = f"{text[: m.start()]}{' ' * (m.end() - m.start())}{text[m.end() :]}"
+    return text
+
+
 def glossed(word: str) -> bool:
     """Whether the call's own words stand in for ``word`` ("thune": "coût budget")."""
     return word.lower() in _SYNONYMS
@@ -957,6 +1170,9 @@ class RetrievalResult:
     # The texts' words for the question's own words they never write ("payé":
     # "rémunération"), not for the context a follow-up is read with (``glosses``).
     glossed: str = ""
+    # Each leg's first passage: one leg sure of a passage the others rank low ("sign their
+    # agreement" finds the convention's words, which the English vector misses).
+    leaders: tuple[str, ...] = ()
 
 
 # The region in the call's name ("l'AMI O2R Pays de la Loire", "the Pays de la Loire O2R
@@ -1310,7 +1526,8 @@ class HybridRetriever(BaseRetriever):
             close = self.cognate(word) or self._correction(word)
             if close:
                 extra.append(close)
-        lexical = f"{query}{region} {' '.join(extra)}".strip()
+        own = without_stray_terms(query, term_bound_words(self.index))
+        lexical = f"{own}{region} {' '.join(extra)}".strip()
         return lexical, f"{query}{region}"
 
     def retrieve(self, query: str, k: int | None = None) -> RetrievalResult:
@@ -1353,7 +1570,12 @@ class HybridRetriever(BaseRetriever):
                     latent_rank=t[0] if t else None,
                 )
             )
-        return RetrievalResult(query, expanded, hits, vector, dense_query, latent, latent_sims)
+        leaders = tuple(
+            next(cid for cid, (rank, _) in leg.items() if rank == 1) for leg, _ in legs if leg
+        )
+        return RetrievalResult(
+            query, expanded, hits, vector, dense_query, latent, latent_sims, leaders=leaders
+        )
 
     def _get_relevant_documents(
         self, query: str, *, run_manager: CallbackManagerForRetrieverRun

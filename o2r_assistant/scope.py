@@ -581,6 +581,8 @@ def scope_signals(
         # An acronym of words the texts use ("JO": "Journal officiel") names nothing new.
         and not (m[0].isupper() and retriever.spells(m[0]))
         and m[0].lower() not in _TYPED_IN_CAPITALS
+        # An English word stressed in capitals ("our MAIN target group") names nothing.
+        and not (english and m[0].isupper() and glossed(m[0].lower()))
         # A name given to the candidate or a person ("l'association Tremplin Ouest",
         # "je suis Maëlys") is no subject the texts fail to cover.
         and not _NAMED.search(question, 0, m.start())
@@ -758,6 +760,25 @@ def _topic(question: Question, kind: str, expanded: str) -> frozenset[str]:
     return question.topic(kind)
 
 
+# The nouns naming a schedule rather than a date; not another thing's ("le calendrier des
+# versements"), which the call's calendar does not give.
+_CALENDAR = frozenset(tokens("calendrier calendriers échéancier délai délais"))
+_OTHER_CALENDAR = re.compile(
+    r"\b(?:calendriers?|échéanciers?|délais?)\s+(?:de|des|du|d['’])\s*"
+    r"(?!(?:l['’ ]\s*|la\s+|les\s+)?(?:ami|appel|candidatures?|dépôts?|o2r)\b)\w",
+    re.I,
+)
+
+
+def _calendar_named(question: Question, expanded: str, candidates: list[Candidate]) -> bool:
+    """Whether the question asks the call's calendar and a candidate names it: "… et sur
+    le calendrier ?" is answered by the sentence saying who sets it."""
+    if _OTHER_CALENDAR.search(question.focus):
+        return False
+    calendar = _CALENDAR & set(tokens(f"{question.focus} {expanded}"))
+    return bool(calendar) and any(calendar & set(tokens(c.quote)) for c in candidates)
+
+
 # Words every passage may share with a question: no evidence of its topic.
 _ANY_TOPIC = (
     frozenset(
@@ -848,7 +869,15 @@ def answers_kind(
                 )
                 or dates_text(q, about)
             ]
-            if kind == "date" and not giving and top and topic & set(tokens(top[0].quote)):
+            # A word every passage shares ("projet") is no sign of the topic.
+            if (
+                kind == "date"
+                and not giving
+                and top
+                and (topic - _ANY_TOPIC) & set(tokens(top[0].quote))
+            ):
+                continue
+            if kind == "date" and not giving and _calendar_named(question, expanded, candidates):
                 continue
         if kind == "amount":
             # An amount answers only about what it is for: a project's minimum cost says

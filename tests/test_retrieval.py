@@ -23,6 +23,8 @@ from o2r_assistant.retrieval import (
     _synonym,
     _word_initials,
     phrase_meanings,
+    term_bound_words,
+    without_stray_terms,
 )
 
 FORMATION = "Les dépenses de formation sont-elles éligibles ?"
@@ -564,4 +566,54 @@ def test_waiting_for_people_to_come_is_read_against_outreach(question: str) -> N
     ],
 )
 def test_outreach_and_a_good_way_out_in_other_words(question: str, meaning: str) -> None:
+    assert any(meaning in m for m in phrase_meanings(question))
+
+
+def test_a_word_the_texts_keep_for_one_term_means_nothing_outside_it(real_index) -> None:
+    bound = term_bound_words(real_index)
+    assert bound.get("commun") == "droit commun"
+    kept = without_stray_terms("Un projet commun, ou le droit commun ?", bound)
+    assert "projet commun" not in kept and "droit commun" in kept
+    # Words the texts also write alone stay.
+    assert "aller" not in bound and "reseau" not in bound
+
+
+def test_an_english_question_finds_the_texts_words_for_its_own() -> None:
+    for word, french in [("sign", "conclue"), ("grant", "contribution"), ("outreach", "repérage")]:
+        assert french in (_synonym(word) or "")
+
+
+def test_each_legs_first_passage_is_kept_beside_the_fused_ones(real_index) -> None:
+    retriever = HybridRetriever(index=real_index, k=3)
+    result = retriever.retrieve("with whom do successful applicants sign their agreement?")
+    assert len(result.leaders) == 3
+    lexical_first = retriever._lexical.rank(result.expanded, 1)
+    assert next(iter(lexical_first)) in result.leaders
+
+
+@pytest.mark.parametrize(
+    ("question", "meaning"),
+    [
+        (
+            "Et faudra-t-il décrire les personnes qui travailleront sur le projet ?",
+            "moyens en personnel",
+        ),
+        ("Qu'est-ce que l'État attendra de nous en contrepartie ?", "engagements"),
+        ("And what do we owe the State in return?", "engagements"),
+    ],
+)
+def test_what_a_phrase_asks_about_is_read_in_the_texts_words(question: str, meaning: str) -> None:
+    assert any(meaning in m for m in phrase_meanings(question))
+
+
+@pytest.mark.parametrize(
+    ("question", "meaning"),
+    [
+        ("faudra rendre des comptes a l'etat sur ce kon fait ?", "suivi évaluation contrôle"),
+        ("Et s'ils sont plusieurs sur la même action, l'un d'eux doit tenir la barre ?", "chef"),
+        ("ya deja 1 asso qui fait un peu pareil dans notre quartier", "complémentarité"),
+        ("jpeux candidater tout seul ou faut etre au moins 2 assos ?", "seul ou avec"),
+    ],
+)
+def test_a_plain_worded_notion_is_read_in_the_texts_words(question: str, meaning: str) -> None:
     assert any(meaning in m for m in phrase_meanings(question))
