@@ -31,6 +31,8 @@ from .question import (
     TEXT_CITED,
     Question,
     asked_clauses,
+    asking_sentences,
+    dates_beyond_names,
     dates_text,
     enumerates,
     gives_kind,
@@ -40,7 +42,14 @@ from .question import (
     without_condition,
     without_reporting,
 )
-from .retrieval import RetrievalResult, Retrieved, phrase_meanings, sentence_row_stems
+from .retrieval import (
+    RetrievalResult,
+    Retrieved,
+    phrase_meanings,
+    sentence_row_stems,
+    term_bound_words,
+    without_stray_terms,
+)
 from .rules import Source, load_rules
 from .safety import is_instruction
 from .text import (
@@ -421,6 +430,26 @@ _SUBJECT_OF = {
 }
 
 
+# Where the head of a sentence ends: its first aside, clause or sentence end.
+_HEAD_END = re.compile(r"\s*[(,;:]|[.!?](?:\s|$)")
+HEAD_MAX_CHARS = 160
+
+
+def _paragraph_head(text: str, a: int) -> str | None:
+    """The head of the first sentence of the paragraph holding offset ``a``, when that
+    sentence comes before ``a``: "L'article 7 de la loi … ajoute au code du travail un
+    chapitre VI"."""
+    start = _line_start(text, a)
+    first = text[start:a].strip()
+    if not first:
+        return None
+    end = _HEAD_END.search(first)
+    head = first[: end.start()] if end else first
+    if len(head) > HEAD_MAX_CHARS:
+        head = head[:HEAD_MAX_CHARS].rsplit(" ", 1)[0]
+    return head or None
+
+
 def _named_subject(lead_in: str, before: str) -> str:
     """``lead_in`` with a subject pronoun replaced by what it stands for, in brackets as
     in a legal quotation: "[La convention] comporte notamment :"."""
@@ -461,14 +490,19 @@ def _passages_to_read(
     words: dict[str, float] | None = None,
     articles: frozenset[str] = frozenset(),
 ) -> list[Retrieved]:
-    """The retrieved passages, then those the conversation quoted (``topic``) or headed by
-    an article the question names, then those holding the sentences nearest the question,
-    giving the kind of fact it asks, or sharing its rarest ``words`` (stem: weight)."""
+    """The retrieved passages and each leg's first, then those the conversation quoted
+    (``topic``) or headed by an article the question names, then those holding the
+    sentences nearest the question, giving the kind of fact it asks, or sharing its rarest
+    ``words`` (stem: weight)."""
     hits = list(result.hits)
     seen = {h.chunk.chunk_id for h in hits}
     by_id = chunks_by_id(index)
     if articles:
         topic = topic | {c.chunk_id for c in by_id.values() if articles_named(c.section) & articles}
+    for chunk_id in result.leaders:
+        if chunk_id not in seen and chunk_id in by_id:
+            seen.add(chunk_id)
+            hits.append(Retrieved(chunk=by_id[chunk_id], rank=len(hits) + 1, score=0.0))
     for chunk_id in sorted(topic - seen):
         if chunk_id in by_id:  # an earlier answer may quote a passage since removed
             seen.add(chunk_id)
@@ -541,6 +575,7 @@ def score_candidates(
     # "On a le droit de prendre…" asks whether it is allowed: "droit" names no topic here
     # (not the "Droit commun" of the glossary), nor "attendus" the criteria's "attendus".
     asked = _NO_TOPIC.sub(" ", without_condition(without_reporting(question.focus)))
+    asked = without_stray_terms(asked, term_bound_words(index))
     meanings = phrase_meanings(question.focus)
     own_text = " ".join([asked, *meanings])
     # Each idiom's corpus wording, as weighted stems: a sentence that says most of one says
@@ -581,6 +616,7 @@ def score_candidates(
         if {"reference", "date"} & set(question.kinds)
         else set()
     )
+    dated_texts = texts_named(question.focus) if "date" in question.kinds else frozenset()
     hits = _passages_to_read(result, index, matrix, qvec, question.kinds, topic, words, articles)
     for hit in hits:
         chunk = hit.chunk
@@ -612,6 +648,12 @@ def score_candidates(
                 continue  # titles state nothing; orders to the assistant are never answers
             judged = text
             lead_in = _lead_in_of(chunk.text, a) if bullet else None
+            # An anaphor too far from its sentence to be quoted with it ("C'est la base
+            # légale de l'O2R") is shown after the head of the one it points to; that head
+            # is shown, not judged, unlike a list's lead-in.
+            shown_head = lead_in is None and _ANAPHOR.match(text) is not None
+            if shown_head:
+                lead_in = _paragraph_head(chunk.text, a)
             if text.rstrip().endswith(":"):
                 # A lead-in is quoted with the list it introduces, and with the sentence
                 # its pronoun stands for ("… trois ans. Elle comporte notamment : …").
@@ -626,7 +668,7 @@ def score_candidates(
                 ):
                     a = previous.start - chunk.start
                     judged = chunk.text[a : ref.end - chunk.start]
-            s_stems = set(tokens(judged if not lead_in else f"{lead_in} {judged}"))
+            s_stems = set(tokens(f"{lead_in} {judged}" if lead_in and not shown_head else judged))
             shared = sum(idf(t) for t in own_stems & s_stems)
             overlap = shared / own_weight if own_weight else 0.0
             says_meant = any(
@@ -655,7 +697,13 @@ def score_candidates(
                 for kind in question.kinds
                 if (
                     kind not in IDIOM_KINDS
-                    and gives_kind(kind, shown)
+                    # A text's own date ("l'arrêté du 26 juin 2024") answers only a question
+                    # about that text, not "quel est le calendrier ?".
+                    and (
+                        dates_beyond_names(shown, dated_texts)
+                        if kind == "date"
+                        else gives_kind(kind, shown)
+                    )
                     and (kind != "list" or not several or _lists_asked(shown, several))
                 )
                 or (kind == "list" and enumerates(shown, own_stems))
@@ -720,26 +768,39 @@ def _lists_asked(text: str, asked: set[str]) -> bool:
 # to be about that rule: "ce budget atteint bien le seuil demandé ?" and "… 150 000 €
 # minimum sur 3 ans : le seuil est atteint".
 RULE_ASKED_SHARE = 0.3
+NAMED_RULE_WORDS = 2
 
 
 def rule_asked(
-    question: Question, findings: CheckReport, idf: Callable[[str], float]
+    question: Question,
+    findings: CheckReport,
+    idf: Callable[[str], float],
+    *,
+    named: bool = False,
 ) -> str | None:
     """The rule checked on stated facts that a question about them asks about, if one
     clearly is: its label and the checker's explanation share most of the question's
-    rare words. The checker's own words are the candidate's, not the texts'."""
-    own = set(tokens(question.focus))
+    rare words. The checker's own words are the candidate's, not the texts'.
+
+    ``named``: a question whether the project qualifies, which asks about one rule only
+    if its last question names that rule in words of the same meaning as the rule's, two
+    at least ("la longueur de suivi envisagée pour chaque jeune est-elle acceptable ?"),
+    not "est-ce qu'on coche les cases ?"."""
+    asked = asking_sentences(question.focus)[-1:] if named else [question.focus]
+    own = set(tokens(" ".join(asked)))
     weight = sum(idf(t) for t in own)
     if not weight or question.wh:
         return None  # "qui signe la convention ?" asks for a thing no rule checks
-    shares = sorted(
-        (
-            (sum(idf(t) for t in own & set(tokens(f"{r.label} {r.explanation}"))) / weight, r)
-            for r in findings.results
-            if r.status in ("pass", "warn", "fail")
-        ),
-        key=lambda pair: -pair[0],
-    )
+    shares = []
+    for r in findings.results:
+        if r.status not in ("pass", "warn", "fail"):
+            continue
+        words = set(tokens(f"{r.label} {r.explanation}"))
+        shared = own & (with_equivalents(words) if named else words)
+        if named and len(shared) < NAMED_RULE_WORDS:
+            continue
+        shares.append((sum(idf(t) for t in shared) / weight, r))
+    shares.sort(key=lambda pair: -pair[0])
     if not shares or shares[0][0] < RULE_ASKED_SHARE:
         return None
     if len(shares) > 1 and shares[1][0] >= shares[0][0]:
@@ -857,6 +918,10 @@ LIST_LEAD_MARGIN = 0.95
 REPEAT_MARGIN = 0.95
 
 
+# An acronym, which reads the same in English and in French ("CPOM").
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,6}\b")
+
+
 def select_sentences(
     candidates: list[Candidate],
     question: Question | None = None,
@@ -927,6 +992,10 @@ def select_sentences(
             if same and whose(pool[0].quote) != asked_whose:
                 pool.remove(same[0])
                 pool.insert(0, same[0])
+        if question.english:
+            # An English question's words meet the French quotes only by chance ("case":
+            # "cas"); its acronyms are the texts' own ("CPOM").
+            topic = frozenset(tokens(" ".join(_ACRONYM.findall(question.focus))))
         best = max(near, key=lambda c: len(topic & set(tokens(c.quote))))
         if len(topic & set(tokens(best.quote))) > len(topic & set(tokens(pool[0].quote))):
             pool.remove(best)
@@ -977,9 +1046,52 @@ def select_sentences(
         if question is not None and not _adds_to(cand, chosen, question, common):
             break  # the next best only neighbours the answer: nothing more is quoted
         chosen.append(cand)
-    if question is not None and question.asks_several and len(chosen) > 1:
-        chosen.sort(key=lambda c: _clause_answered(c, question))
+    if question is not None and question.asks_several:
+        chosen = _each_clause_answered(chosen, pool, question, limit)
+        if len(chosen) > 1:
+            chosen = _in_order_asked(chosen, question)
     return chosen
+
+
+# How far below the best a quote may score and still answer a clause no other quote
+# speaks to: the best quote's bonuses come from the clause it answers.
+CLAUSE_CUTOFF = 0.85
+
+
+def _each_clause_answered(
+    chosen: list[Candidate], pool: list[Candidate], question: Question, limit: int
+) -> list[Candidate]:
+    """The chosen quotes, and for each clause none of them speaks to, the best quote
+    that does if it is not far below the best ("À qui faut-il adresser notre demande, et
+    qui va l'examiner ?": the prefect, then the DREETS that examines)."""
+    best = max(c.score - c.latent for c in pool)
+    for stems in _clause_stems(question):
+        if len(chosen) >= limit or not stems:
+            continue
+        if any(stems & with_equivalents(set(tokens(c.quote))) for c in chosen):
+            continue
+        speaking = [
+            c
+            for c in pool
+            if c.score - c.latent >= CLAUSE_CUTOFF * best
+            and stems & with_equivalents(set(tokens(c.quote)))
+            and not any(overlaps(c, x) for x in chosen)
+        ]
+        if speaking:
+            chosen = [*chosen, speaking[0]]
+    return chosen
+
+
+def _in_order_asked(chosen: list[Candidate], question: Question) -> list[Candidate]:
+    """The quotes in the order of the clauses they answer ("perçoivent-ils une
+    rémunération, et sont-ils couverts… ?"). The best quote gives up the lead only to one
+    speaking more to the first clause: when none does, the words tell no order."""
+    shares = [_clause_shares(c, question) for c in chosen]
+    order = sorted(range(len(chosen)), key=lambda i: shares[i].index(max(shares[i])))
+    if order[0] != 0 and shares[order[0]][0] <= shares[0][0]:
+        order.remove(0)
+        order.insert(0, 0)
+    return [chosen[i] for i in order]
 
 
 def _quoted_in(cand: Candidate, given: frozenset[str]) -> bool:
@@ -989,17 +1101,18 @@ def _quoted_in(cand: Candidate, given: frozenset[str]) -> bool:
     return any(cand.quote in quote for quote in given)
 
 
-def _clause_answered(cand: Candidate, question: Question) -> int:
-    """Which of the question's clauses a quote speaks to most: answers go in the order
-    asked ("perçoivent-ils une rémunération, et sont-ils couverts… ?"). A clause's
-    opening condition ("Si beaucoup de structures répondent…, seront-elles toutes
-    financées ?") is not what it asks."""
+def _clause_shares(cand: Candidate, question: Question) -> list[float]:
+    """How much a quote speaks to each of the question's clauses: the share of each
+    clause's words it holds. A clause's opening condition ("Si beaucoup de structures
+    répondent…, seront-elles toutes financées ?") is not what it asks."""
     held = with_equivalents(set(tokens(cand.quote)))
-    clauses = [
-        set(tokens(without_condition(c))) - _MODAL_STEMS for c in asked_clauses(question.focus)
-    ]
-    shares = [len(stems & held) / len(stems) if stems else 0.0 for stems in clauses]
-    return shares.index(max(shares))
+    clauses = _clause_stems(question)
+    return [len(stems & held) / len(stems) if stems else 0.0 for stems in clauses] or [0.0]
+
+
+def _clause_stems(question: Question) -> list[set[str]]:
+    """Each clause's words, without its opening condition and its modal verbs."""
+    return [set(tokens(without_condition(c))) - _MODAL_STEMS for c in asked_clauses(question.focus)]
 
 
 def _common_words(question: Question, pool: list[Candidate]) -> frozenset[str]:
@@ -1158,6 +1271,9 @@ ABOUT_THE_ORGANISATION = frozenset(
 # How a quote after the first is introduced.
 SEE_ALSO = "Voir aussi"
 SEE_ALSO_EN = "See also"
+# Before the checker's summary of the facts a message gives besides its question.
+FRAMING_FACTS = "Pour les éléments que vous indiquez : "
+FRAMING_FACTS_EN = "On the facts you give: "
 # How the quote after the checker's verdict is introduced.
 TEXTS_SAY = "Ce que disent les textes"
 TEXTS_SAY_EN = "What the French texts say"
@@ -1378,7 +1494,7 @@ def compose(
             changed=changed,
             quoted=quoted,
         )
-        parts.append(f"Pour les éléments que vous indiquez : {line}")
+        parts.append(f"{FRAMING_FACTS_EN if question.english else FRAMING_FACTS}{line}")
     return "\n\n".join(parts), citations, verdict
 
 

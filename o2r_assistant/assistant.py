@@ -20,6 +20,8 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from .answer import (
+    FRAMING_FACTS,
+    FRAMING_FACTS_EN,
     MAX_QUOTES,
     SEE_ALSO,
     SEE_ALSO_EN,
@@ -107,10 +109,6 @@ def clean_question(text: str, max_chars: int) -> tuple[str, list[str]]:
         )
     return text, notices
 
-
-# Before the checker's summary of facts that only framed a question the texts do not answer.
-FRAMING_FACTS = "Pour les éléments que vous indiquez : "
-FRAMING_FACTS_EN = "On the facts you give: "
 
 # Questions of one message answered each on its own; the last one takes the rest.
 MAX_QUESTIONS = 4
@@ -207,6 +205,21 @@ def _asks_its_own_question(asked: Question) -> bool:
     """Whether a message asks something besides "do we qualify?"."""
     # A bare "montant minimum du projet" asks too, by the kind of answer it names.
     return (asked.asks or bool(asked.kinds)) and not asked.asks_eligibility
+
+
+# The figures the checker judges: a sum, a length.
+_FIGURES = (
+    "total_cost_eur",
+    "annual_cost_eur",
+    "training_cost_eur",
+    "project_months",
+    "pathway_months",
+)
+
+
+def _states_a_figure(facts: Dossier) -> bool:
+    """Whether ``facts`` give a sum or a length, which the checker judges."""
+    return any(getattr(facts, name) is not None for name in _FIGURES)
 
 
 def _only_where(findings: CheckReport | None) -> bool:
@@ -402,14 +415,18 @@ class Assistant:
             first = one(asked, notices, history, dossier, True, facts=facts)
             # Each later question gets a sentence of its own when one is nearly as good as
             # the quote an earlier one leads with, which the reply shows once.
-            others: list[Answer] = []
+            answered: list[tuple[str, Answer]] = [(parts[0], first)]
             given = frozenset(c.quote for c in first.citations[:1])
             for i, q in enumerate(parts[1:], 1):
+                if first.findings is not None and _states_a_figure(extract_facts(q)):
+                    # "… et on peut suivre qqun 1 an et demi ?": the checker's verdict on
+                    # the message's figures, which the first answer gives, answers it.
+                    continue
                 other = one(in_context(q, parts[i - 1], text), [], None, None, False, given=given)
                 given |= {c.quote for c in other.citations[:1]}
-                others.append(other)
+                answered.append((q, other))
         return _joined(
-            list(zip(parts, [first, *others], strict=True)),
+            answered,
             started,
             asked.english,
             judged=judged is not None,
@@ -556,7 +573,9 @@ class Assistant:
                 # Nothing to fix: the message's own question is answered, else a rule says
                 # what was checked. A question about one checked rule ("ce budget atteint-il
                 # le seuil ?") gets that rule's text first.
-                about = rule_asked(asked, findings, retriever.idf) if own else None
+                # So does a question whether the project qualifies that names one ("la
+                # longueur de suivi envisagée est-elle acceptable ?").
+                about = rule_asked(asked, findings, retriever.idf, named=not own)
                 if about:
                     ruled = rule_quotes(findings, index, only=about)
                     own = [*ruled, *(c for c in own if not any(overlaps(c, r) for r in ruled))]

@@ -2182,3 +2182,107 @@ def test_a_line_torn_from_its_sentence_does_not_lead(assistant) -> None:
         "take also people who are registered?"
     )
     assert not answer.citations[0].quote[:1].islower()
+
+
+def test_the_calendar_asked_beside_how_files_are_examined_is_answered(assistant) -> None:
+    answer = assistant.ask(
+        "Que disent les textes sur la façon dont les demandes sont instruites et sur le "
+        "calendrier ?"
+    )
+    assert not answer.abstained
+    assert "crédits" in answer.citations[0].quote
+    assert any("calendrier" in c.quote for c in answer.citations)
+    # Another thing's calendar is not the call's.
+    assert assistant.ask("Quel est le calendrier des versements de la contribution ?").abstained
+
+
+def test_a_texts_own_date_does_not_lead_an_answer_about_a_calendar(assistant) -> None:
+    answer = assistant.ask(
+        "Comment les demandes sont-elles instruites, et quel est le calendrier ?"
+    )
+    assert not answer.citations[0].quote.startswith("L'arrêté du 26 juin 2024, pris")
+
+
+def test_an_english_question_leads_with_what_it_asks_not_a_chance_french_word(
+    assistant,
+) -> None:
+    # "case" is no "cas" of the subsidiary public; the first clause asks the pathway's cap.
+    answer = assistant.ask(
+        "Is there a maximum length for supporting one participant, and could a particularly "
+        "hard case be kept on longer than that?"
+    )
+    assert "douze mois" in answer.citations[0].quote
+    answer = assistant.ask(
+        "How will winning projects be selected? In particular, does the project's economic "
+        "model count in the assessment?"
+    )
+    assert "modèle économique" in answer.citations[0].quote
+
+
+def test_a_joint_project_or_separate_ones_is_answered_by_who_may_apply_together(
+    assistant,
+) -> None:
+    answer = assistant.ask("Vaut-il mieux déposer un projet commun ou deux projets séparés ?")
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert "seul ou avec d'autres opérateurs" in quotes or "chef de file" in quotes
+    assert "droit commun" not in quotes
+
+
+def test_an_english_agreement_question_reads_the_convention(assistant) -> None:
+    answer = assistant.ask(
+        "Could you clarify with whom successful applicants sign their agreement, and for what term?"
+    )
+    assert "préfet de région pour une durée de trois ans" in answer.citations[0].quote
+
+
+def test_an_english_reply_names_the_facts_in_english(assistant) -> None:
+    answer = assistant.ask(
+        "Our structure of insertion by the economic activity (SIAE) wants to know if the "
+        "persons accompanied can receive a remuneration, and under which condition."
+    )
+    assert not answer.abstained
+    assert "ressources" in answer.citations[0].quote
+    assert "Pour les éléments que vous indiquez" not in answer.text
+
+
+def test_a_question_on_one_checked_rule_quotes_that_rule(assistant) -> None:
+    # "la longueur de suivi" is the pathway's length: its rule is quoted and explained.
+    answer = assistant.ask(
+        "Le service jeunesse de Cholet (49) vise des jeunes inscrits nulle part. L'enveloppe "
+        "prévue est de 0,18 M€ sur 36 mois, et chaque jeune serait suivi 9 mois au plus. "
+        "Pouvez-vous nous confirmer que la longueur de suivi envisagée pour chaque jeune est "
+        "acceptable ?"
+    )
+    assert "douze mois" in answer.citations[0].quote
+    assert "douze mois" in answer.text.split("\n\n")[0]
+    # A word that only looks like a rule's ("les cases", "en cas de portage") names none.
+    answer = assistant.ask(
+        "Nous sommes deux associations, à Nantes et à Saint-Herblain (44). Budget : 95 000 € "
+        "par an pendant 3 ans ; l'association nantaise sera chef de file. Est-ce qu'on coche "
+        "les cases ?"
+    )
+    assert "150 000" in answer.citations[0].quote
+
+
+def test_a_later_question_stating_a_checked_fact_is_left_to_the_verdict(assistant) -> None:
+    answer = assistant.ask(
+        "les cours pro des jeunes c pris en charge ou pas?? et on peut suivre qqun 1 an et demi ?"
+    )
+    assert "ne sont pas éligibles" in answer.text
+    assert "Sur votre question « et on peut suivre" not in answer.text
+
+
+def test_an_anaphor_is_quoted_after_the_head_of_its_sentence(assistant) -> None:
+    answer = assistant.ask(
+        "From a legal standpoint, which statute established these outreach bodies, and under "
+        "which of its provisions?"
+    )
+    lead = answer.text.split("\n\n")[0]
+    assert "« L'article 7 de la loi n° 2023-1196" in lead and "[…] C'est la base légale" in lead
+
+
+def test_each_clause_of_a_question_gets_its_quote(assistant) -> None:
+    answer = assistant.ask("À qui faut-il adresser notre demande, et qui va l'examiner ?")
+    quotes = [c.quote for c in answer.citations]
+    assert "préfet de la région" in quotes[0]
+    assert any("elle instruit les candidatures" in q for q in quotes)
