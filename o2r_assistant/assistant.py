@@ -418,9 +418,14 @@ class Assistant:
             answered: list[tuple[str, Answer]] = [(parts[0], first)]
             given = frozenset(c.quote for c in first.citations[:1])
             for i, q in enumerate(parts[1:], 1):
-                if first.findings is not None and _states_a_figure(extract_facts(q)):
+                if (
+                    first.findings is not None
+                    and not analysed[i].wh
+                    and _states_a_figure(extract_facts(q))
+                ):
                     # "… et on peut suivre qqun 1 an et demi ?": the checker's verdict on
-                    # the message's figures, which the first answer gives, answers it.
+                    # the message's figures, which the first answer gives, answers it; not
+                    # "une histoire de cinq mois…, de quoi s'agit-il ?".
                     continue
                 other = one(in_context(q, parts[i - 1], text), [], None, None, False, given=given)
                 given |= {c.quote for c in other.citations[:1]}
