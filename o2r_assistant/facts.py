@@ -1641,8 +1641,8 @@ def _public(folded: str, declarative: _Spans) -> PublicTarget | None:
     invisible = [
         m
         for m in _stated(_INVISIBLE, folded, declarative)
-        # "Ils ne sont donc pas vraiment « invisibles »": denied of them.
-        if not _DENIED_INVISIBLE.search(folded, 0, m.start())
+        # "Ils ne sont donc pas vraiment « invisibles »": the call's word denied of them.
+        if not (m[0].startswith("invisible") and _DENIED_INVISIBLE.search(folded, 0, m.start()))
         # "inscrits comme demandeurs d'emploi, sans aucun suivi depuis des mois": the
         # registered people's lapsed contact (the subsidiary case), no second public.
         and not any(

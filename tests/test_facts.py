@@ -2845,8 +2845,10 @@ def test_what_someone_said_of_the_project_is_still_read() -> None:
             "ne sont donc pas vraiment « invisibles », si j'ai bien compris.",
             True,
         ),
-        # Controls: people followed by no one, named on their own, are the invisibles.
+        # Controls: people followed by no one, named on their own, are the invisibles; a
+        # negation denies the call's word only, not a description.
         ("Nous suivons des jeunes sans aucun suivi depuis des mois.", False),
+        ("Nos jeunes ne sont plus suivis par personne.", False),
         (
             "Notre public : des jeunes inscrits nulle part. Certains sont inscrits à France "
             "Travail. D'autres, sans aucun suivi depuis des mois, vivent isolés.",
