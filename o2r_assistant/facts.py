@@ -262,6 +262,8 @@ _OWN_BEFORE = re.compile(r"\b(?:notre|nos|our|mon|ma|my)\b[^.;!?\n,]{0,30}$")
 _NOT_ONE_BEFORE = re.compile(r"\b(?:pas|not)(?:[ ]+(?:meme|even))?[ ]*$")
 # "toujours avec ces 12 000 € de formation": an amount pointed back to, already counted.
 _BACK_REFERENCE_BEFORE = re.compile(r"\b(?:ces|ce|cette|les memes|these|those|the same)[ ]*$")
+# "ces 30 000 €" in a message that has not stated them: an earlier message's amount.
+_POINTED_BEFORE = re.compile(r"\b(?:ces|these|those)[ ]*$")
 # A minus sign after a bracket or a colon, not a list's dash, or the word ("à l'équilibre
 # (moins 1 200 €)"), not "au moins" nor "plus ou moins": no cost is negative.
 _NEGATIVE_BEFORE = re.compile(
@@ -615,6 +617,10 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
             or _PARTNER_SHARE["before"].search(before)
         ):
             kind, value = parts, amount.value
+        elif _POINTED_BEFORE.search(before):
+            # "Je corrige : ces 30 000 € sont les frais de déplacement": an amount of an
+            # earlier message, said again to be named, is no new cost of the project.
+            continue
         else:
             kind, value = general, (bool(_TOTAL_BEFORE.search(before)), amount.value)
             if _NET_OF_TRAINING_AFTER.match(folded, amount.end) or _NET_OF_TRAINING_BEFORE.search(
@@ -922,10 +928,31 @@ spent_before: \b(?:have|has|'ve|had)[ ]+been[ ]+[a-z]+ing\b[^.;!?]*\bfor[ ]+
 _FIRST_PROJECT_END = 2025
 
 
+_PERSON = re.compile(r"\b(?:personnes?|beneficiaires?|jeunes?|participants?|gens|people|person)\b")
+_WHERE_ONE_STAYS = re.compile(
+    r"\b(?:dans|in|into|on)[ ]+(?:le|la|les|l'|ce|cet|cette|notre|nos|the|our|this)[ ]*$"
+)
+
+
 def _last_named(before: str) -> str | None:
     """Whose length the nearest cue word before a duration names, if any."""
-    last_pathway = max((m.end() for m in _LENGTH["pathway_words"].finditer(before)), default=-1)
-    last_project = max((m.end() for m in _LENGTH["project_words"].finditer(before)), default=-1)
+    pathway = list(_LENGTH["pathway_words"].finditer(before))
+    last_pathway = max((m.end() for m in pathway), default=-1)
+    # "garder chaque personne dans le dispositif pendant 18 mois": where a person named
+    # stays, not whose length it is.
+    person = next((m for m in reversed(pathway) if _PERSON.search(m[0])), None)
+    last_project = max(
+        (
+            m.end()
+            for m in _LENGTH["project_words"].finditer(before)
+            if not (
+                person
+                and person.end() <= m.start()
+                and _WHERE_ONE_STAYS.search(before, person.end(), m.start())
+            )
+        ),
+        default=-1,
+    )
     if last_pathway > last_project:
         return "pathway"
     return "project" if last_project >= 0 else None
@@ -1137,12 +1164,24 @@ _REGISTERED = re.compile(
     r"\binscrite?s?[ ]+(?:a|au|a la|aupres de|aupres d'|chez|en tant que|comme|sur la liste des)"
     rf"[ ]*(?:{_NETWORK}|demandeurs? d'emploi)|\bdemandeurs? d'emploi\b|"
     rf"\bsuivie?s? par {_NETWORK}|\bregistered (?:with|at) {_NETWORK}|"
+    r"\bregistered as (?:an? )?(?:unemployed|job[ -]?seekers?)\b|"
     rf"\b(?:followed|supported|tracked) (?:up )?by (?:the |a )?{_NETWORK}|"
     r"\bregistered job[ -]?seekers\b|"
     # In a programme the network runs: "les jeunes que nous suivons en Contrat d'engagement
     # jeune" (not "sortis du CEJ").
     r"\b(?:en|beneficiaires du|in the|on the)[ ]+(?:contrat d'engagement jeunes?|cej|pacea|"
     r"youth engagement contract)\b"
+)
+# A writer who is part of the network ("je dirige la mission locale de Laval", "we are a
+# Cap emploi office") registers people with it: "les jeunes déjà inscrits chez nous".
+_NETWORK_SELF = re.compile(
+    r"\b(?:je dirige|je travaille (?:a|pour|dans|chez)|je suis \w+ (?:a|de|dans|chez)|"
+    r"nous sommes|i (?:run|manage|work (?:at|for|in))|we are)[ ]+(?:la |une |the |a )?"
+    rf"(?:agence |antenne |office |branch )?(?:de |of )?{_NETWORK}\b"
+)
+_OWN_REGISTERED = re.compile(
+    r"\binscrite?s?[ ]+(?:chez nous|dans nos (?:services|fichiers|listes|effectifs))|"
+    r"\bnos (?:jeunes |publics? )?inscrite?s\b|\bregistered with us\b"
 )
 # "étaient suivis par la mission locale mais ont décroché": the AMI's own "qui ont décroché
 # de solutions qui leur étaient proposées", a public it puts first, not a registered one.
@@ -1187,7 +1226,14 @@ _SUBSIDIARY = re.compile(
     # "n'ont vu aucun conseiller depuis l'hiver", "plus de suivi depuis des mois", "n'ont plus
     # vu de conseiller depuis un an"
     r"\b(?:aucun|plus de|pas de|sans|(?:plus|pas|jamais)[ ]+(?:vu|eu|rencontre)[ ]+(?:de|d'|aucun))"
-    r"[ ]*(?:contact|suivi|rendez-vous|conseiller|nouvelles)\b[^.;!?]{0,40}?\bdepuis\b"
+    r"[ ]*(?:contact|suivi|rendez-vous|conseiller|nouvelles)\b[^.;!?]{0,40}?\bdepuis\b|"
+    # No support where they live, the arrêté's "aucune solution n'existe sur leur
+    # territoire": "aucun accompagnement près de chez eux", "no support service anywhere
+    # near them".
+    r"\b(?:aucune?|pas d'|pas de|sans|no)[ ]+(?:\w+[ ]+)?(?:accompagnements?|solutions?|offres?|"
+    r"services?|structures?|support)\b[^.;!?]{0,40}?\b(?:pres|a proximite|proches?|"
+    r"sur (?:le|leur|son|notre) territoire|dans (?:le|leur|son|notre) (?:secteur|coin|territoire)|"
+    r"near|nearby|close by|in (?:their|the) area|locally)\b"
 )
 _COUNT = r"(?:deux|trois|quatre|cinq|six|[0-9]+)"
 _ORGS = r"(?:structures?|associations?|assos?|organismes?|operateurs?|partenaires?|porteurs?)"
@@ -1254,6 +1300,10 @@ none_before: \b(?:aucun|ni|(?:pas|sans)(?:[ ]+[a-z']+){0,4}?[ ]+(?:de|d'un|d'une
     \bne[ ]+(?:(?:sera|seront|serait|seraient|est|sont|va|vont)[ ]+)?(?:pas[ ]+|jamais[ ]+)?
     (?:etre[ ]+)?(?:designee?s?|nommee?s?|choisie?s?|jouera|joueront|tiendra|prendra|assurera)
     [ ]+(?:comme[ ]+|le role de[ ]+|la fonction de[ ]+)?$|
+# "aucune des trois structures ne sera chef de file": none will be.
+    \b(?:aucune?|nul(?:le)?|none)\b[^,;:.]{0,40}?\b(?:ne[ ]+(?:sera|seront|serait|est|sont|
+    jouera|assurera|prendra)|will be|is)[ ]+
+    (?:le role de[ ]+|la fonction de[ ]+|comme[ ]+|the[ ]+)?$|
     \b(?:haven't|have not|hasn't|has not|not yet|no|without)[ ]+(?:yet[ ]+)?
     (?:(?:chosen|appointed|named|designated|picked|decided on|agreed on)[ ]+)?(?:an?[ ]+|any[ ]+)?$|
 # A lead refused: "les élus ne veulent pas qu'une structure soit désignée chef de file",
@@ -1631,9 +1681,10 @@ def names_dropout(text: str) -> bool:
 
 
 def _public(folded: str, declarative: _Spans) -> PublicTarget | None:
+    own = _stated(_OWN_REGISTERED, folded, declarative) if _NETWORK_SELF.search(folded) else []
     registered = [
         m
-        for m in _stated(_REGISTERED, folded, declarative)
+        for m in [*_stated(_REGISTERED, folded, declarative), *own]
         if not _NEGATION_BEFORE.search(folded[max(0, m.start() - 40) : m.start()])
         and not _DROPPED_OUT.search(folded, m.end(), _sentence_end(folded, m.end()))
     ]

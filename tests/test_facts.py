@@ -2871,3 +2871,77 @@ def test_a_length_in_the_clause_of_the_option_set_aside_is_not_the_projects() ->
     assert facts.project_months == 24
     # The length right after it still is the one set aside.
     assert extract_facts("Un projet de 24 mois plutôt que trois ans.").project_months == 24
+
+
+def test_an_amount_pointed_back_to_is_no_new_cost() -> None:
+    # A correction naming what an earlier message's amount was: no new total, no training.
+    history = extract_facts(
+        "Nous sommes une association d'Angers, notre budget est de 170 000 € sur 3 ans dont "
+        "30 000 € de formation des bénéficiaires."
+    )
+    correction = extract_facts(
+        "Je corrige : il n'y a en fait aucune formation dans le budget, ces 30 000 € sont les "
+        "frais de déplacement des accompagnateurs."
+    )
+    assert correction.total_cost_eur is None and correction.training_cost_eur == 0
+    merged = merge_dossiers(history, correction)
+    assert merged.total_cost_eur == Decimal(170000) and merged.training_cost_eur == 0
+
+
+def test_people_registered_with_a_writer_of_the_network_are_registered() -> None:
+    public = extract_facts(
+        "Je dirige la mission locale de Laval (53). Le public principal serait les jeunes déjà "
+        "inscrits chez nous et reçus régulièrement par nos conseillers."
+    ).public
+    assert public is not None and public.registered is True
+    # Members of a club are not registered with the network.
+    club = extract_facts(
+        "Nous sommes un club de sport ; le public : des jeunes inscrits chez nous."
+    )
+    assert club.public is None
+
+
+@pytest.mark.parametrize(
+    ("text", "pathway", "project"),
+    [
+        ("Nous pensons garder chaque personne dans le dispositif pendant dix-huit mois.", 18, None),
+        (
+            "We'd like to keep each participant on the programme for up to eighteen months.",
+            18,
+            None,
+        ),
+        # An activity in the project, with no person named, lasts the project's length.
+        ("Nous proposons un accompagnement dans le projet pendant 36 mois.", None, 36),
+    ],
+)
+def test_where_a_person_stays_does_not_make_the_length_the_projects(
+    text: str, pathway: int | None, project: int | None
+) -> None:
+    facts = extract_facts(text)
+    assert (facts.pathway_months, facts.project_months) == (pathway, project)
+
+
+def test_none_of_the_partners_being_the_lead_is_no_lead() -> None:
+    for text in (
+        "Trois associations portent ensemble un projet ; aucune des trois structures ne sera "
+        "chef de file, toutes les décisions seront prises à trois.",
+        "Three charities apply together; none of us will be the lead partner.",
+    ):
+        consortium = extract_facts(text).consortium
+        assert consortium is not None and consortium.has_lead is False
+    named = extract_facts("Trois assos ensemble, l'ADSEA sera chef de file.").consortium
+    assert named is not None and named.lead == "l'ADSEA"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some people are registered as jobseekers but there is simply no support service "
+        "anywhere near them.",
+        "Nos locataires sont inscrits à France Travail mais il n'existe aucun accompagnement "
+        "près de chez eux.",
+    ],
+)
+def test_registered_people_with_no_support_nearby_are_the_subsidiary_public(text: str) -> None:
+    public = extract_facts(text).public
+    assert public is not None and public.registered is True and public.subsidiary_conditions
