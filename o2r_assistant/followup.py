@@ -161,8 +161,8 @@ _DRAWS_ON = re.compile(
 # "Ça peut jouer contre nous ?", "could this count against us?" after a statement: the
 # pronoun stands for what was just stated.
 _STANDS_FOR_STATED = re.compile(
-    r"^(?:ça|ca|cela|est-ce que (?:ça|ca|cela)|this|that|(?:does|do|could|can|will|would|is)"
-    r" (?:this|that))\b",
+    r"^(?:(?:et|mais|and|but)\s*,?\s*)?(?:ça|ca|cela|est-ce que (?:ça|ca|cela)|this|that"
+    r"|(?:does|do|could|can|will|would|is) (?:this|that))\b",
     re.I,
 )
 
@@ -190,6 +190,30 @@ _MORE = re.compile(
 
 # A question after its condition asks this many words of its own, at least.
 _AFTER_CONDITION_WORDS = 3
+
+
+# "Et qui, au bout du compte, choisit les structures retenues ?": a wh-question naming
+# its own topic, pointing back at nothing.
+_AND_WH = re.compile(
+    r"^(?:et|mais|and|but)\s*,?\s*(?:qui|quel\w*|quand|combien|comment|où|pourquoi|who|what"
+    r"|which|when|how|where|why)\b",
+    re.I,
+)
+
+
+def _own_wh_question(question: str) -> bool:
+    """Whether a later question of a message asks on its own, by a wh-word and its words."""
+    return bool(
+        _AND_WH.match(question)
+        and len(content_words(question)) > FOLLOW_UP_WORDS
+        and not _CLITIC_BACK.search(question)
+        and not _SUBJECT_PRONOUN.search(question)
+        and not _ENGLISH_BACK.search(question)
+    )
+
+
+# "and who do we address it to?": an English pronoun standing for what was asked about.
+_ENGLISH_BACK = re.compile(r"\b(?:it|them|this|that|these|those|they)\b", re.I)
 
 
 def _asks_after_condition(question: str) -> bool:
@@ -239,6 +263,7 @@ def resolve_followup(question: str, history: list[str] | None, within_message: b
                     within_message
                     and not OWN_TOPIC.search(opened)
                     and not _asks_after_condition(opened)
+                    and not _own_wh_question(opened)
                 )
                 or len(content_words(opened)) <= FOLLOW_UP_WORDS
                 or _CLITIC_BACK.search(opened)

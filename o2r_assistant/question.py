@@ -66,6 +66,8 @@ _ASKS = re.compile(
     # A question typed without its mark: "faut un chef de file ou pas", "ok or not"; not
     # an aside ("pour les rassurer (ou pas !)").
     r"|(?<!\()\b(?:ou|or)\s+(?:pas|non|not|no)\s*[.?]*\s*$"
+    # Dictated without punctuation: "… on ne sait pas trop est-ce qu'il faut un parcours".
+    r"|\best-ce\s+(?:qu['’]|que\b)"
     # A polite request for what the texts say: "we would be grateful if you could set out
     # the criteria", "je vous remercie de bien vouloir me préciser les pièces".
     r"|\b(?:(?:could|would|can) you|if you could|please|kindly|de bien vouloir)\s+"
@@ -194,6 +196,10 @@ definition: \b(?:veut dire|signifie|définition|qu'(?:est-ce qu(?:e\b|')|entend-
     |\b(?:recouvr|englob)\w*[ ]+(?:quoi|koi)\b|\bwhat does (?:it|that|this) (?:cover|include)\b
     |\bstands? for\b
     |rôle (?:exact |précis )?(?:du|de la|de l'|des)|role of (?:the|a|an)\b
+# "Et elle joue quel rôle dans l'AMI ?", "what role does it play?": what someone named does.
+    |\b(?:joue|jouent|jouera|a|ont|tient|tiennent)[ ]+quel(?:le)?s?[ ]+r[oô]les?\b
+    |\bwhat[ ]+(?:role|part)[ ]+(?:does|do|will)[ ]+(?:it|they|he|she
+    |the[ ][\w' -]{1,30}?)[ ]+play\b
 # What someone named does is what its entry says: "il fait quoi concrètement ?", "à quoi
 # sert le chef de file ?", "what does the lead partner do?".
     |\b(?:il|elle|ils|elles|ça|ca|celui-ci|celle-ci)[ ]+(?:fait|font|sert|servent)[ ]+(?:à[ ]+)?
@@ -448,6 +454,9 @@ KIND_ASKED = {
         # In one clause: "pour combien de temps, et ce qu'elle contient (budget…)" asks none.
         r"|\bbudget\b[^,;:?.()]*\bcombien|\bcombien\b(?! de temps)[^,;:?.()]*\bbudget"
         r"|\bceiling\b|\b(?:a|the|any) cap\b"
+        # "is there a floor on total project cost?", "a threshold for the budget".
+        r"|\b(?:floor|threshold)s?\s+(?:on|for|of)\s+(?:the\s+)?(?:total\s+|overall\s+|minimum\s+)?"
+        r"(?:project\s+)?(?:budget|amount|cost|funding|spend)"
         # A bound asked as a superlative: "the lowest budget", "le plus petit budget".
         r"|\b(?:lowest|smallest|least|highest|largest|biggest|min|max)\b[^?.]{0,25}"
         r"\b(?:budget|amount|cost|funding|grant|sum)"
@@ -539,9 +548,12 @@ KIND_ASKED = {
         r"|\b(?:est[- ]ce qu['’]|si\s+)(?:une?|les|des|la|le|l['’])\s*(?:[\wÀ-ÿ'’+-]+[\s,]+){1,8}?"
         r"(?:peu\w*|pourr\w*|(?:a|ont|aurait|auraient)\s+le\s+droit)"
         r"|\b(?:can|could|may)\s+(?:a|an|the|any|public|private)\b[^?.]{0,40}?"
+        # "Is a for-profit business actually allowed to apply?".
+        r"|\b(?:is|are)\s+(?:a|an|the|any|our|my)\s+[^?.]{0,40}?\b(?:allowed|entitled|eligible"
+        r"|permitted|able)\s+to"
         # Or said, then asked: "une mairie ou un ccas peut pas candidater c ça ?".
         r"|\b(?:une?|la|le|les|l['’])\s*(?:[\wÀ-ÿ'’+-]+\s+){1,5}?(?:peu\w*|pourr\w*)(?=[^.!?]*\?))"
-        r"\s+(?:(?:[\wÀ-ÿ'’]+\s+){0,2}?)"
+        r"\s+(?:(?:[\wÀ-ÿ'’-]+\s+){0,2}?)"
         r"(?:candidater|répondre|postuler|déposer|se porter (?:[\wÀ-ÿ'’-]+\s+)?candidate?s?"
         r"|soumissionner|apply"
         r"|bid|be (?:a )?(?:lead|applicant)"
@@ -620,7 +632,11 @@ KIND_ASKED = {
         r"\b(?:devien(?:t|nent|dra|dront)|deviendr\w*)[ -](?:quoi|koi)\b|\bque deviennent\b"
         # The people as object: "le dossier, on l'envoie où ?" asks where to apply.
         r"|\bles\s+(?:envoi|envoy|orient|dirig|amen)\w*\b[^?.]{0,20}?\b(?:où|vers quoi)\s*\?"
-        r"|\bvers quoi\b[^?.]{0,30}\b(?:envoy|orient|dirig|amen)\w*"
+        r"|\bvers quoi\b[^?.]{0,30}\b(?:envoy|orient|dirig|amen|aller|vont|sortir|partir)\w*"
+        # "une fois l'accompagnement terminé, …", "once the support ends".
+        r"|\bune fois (?:le |la |l['’]|leur |son )?(?:parcours|accompagnement|remobilisation"
+        r"|programme)\s+(?:terminée?|finie?|achevée?|bouclée?)\b"
+        r"|\bonce (?:the |their )?(?:pathway|programm?e?|support)\s+(?:ends|is over|is finished)\b"
         r"|\b(?:après|à la fin|au bout|à l['’]issue|à la sortie|en sortie|en fin)\s+"
         r"(?:du|de la|de l['’]|de)\s+"
         r"(?:leur |son |notre )?(?:parcours|accompagnement|remobilisation|programme)\b"
@@ -649,7 +665,22 @@ KIND_ASKED = {
         r"|aider)\b"
         r"|\bcan (?:we|the project|our project) (?:support|accompany|help|take on|include"
         r"|target|work with)\s+(?:them|people|persons|someone|anyone|young|those|individuals"
-        r"|adults|women|men|refugees|migrants|homeless)\b",
+        r"|adults|women|men|refugees|migrants|homeless)\b"
+        # Whether the offer serves someone pointed to: "l'o2r ça peut l'aider ?", "ces
+        # jeunes-là que l'O2R doit aller chercher en priorité", "le dispositif vise
+        # d'autres profils ?", "qui peut en bénéficier ?", "are these the people it is
+        # meant for?".
+        r"|\b(?:peu(?:t|vent)|pourr\w+|doi(?:t|vent))\s+(?:le|la|les|l['’])\s*(?:aider|prendre"
+        r"|accompagner|suivre|accueillir|viser|cibler|concerner|toucher|repérer)\b"
+        r"|\bqu['’e]\s*(?:l['’]\s*o2r|l['’]offre|le dispositif|le projet|l['’]opérateur|on|nous)"
+        r"\s+(?:doit|doivent|peut|peuvent|devrait|devraient)\s+(?:aller\s+)?(?:chercher|cibler"
+        r"|viser|repérer|toucher|accompagner)\b"
+        r"|\b(?:vise|visent|cible|ciblent|concerne|concernent)\s+(?:d['’]autres|quels?|quelles?"
+        r"|ces|les|des|plutôt)\s+(?:profils?|publics?|personnes|jeunes|gens)\b"
+        r"|\bqui\s+(?:peut|peuvent|pourra|pourront|pourrait)\s+en\s+bénéficier\b"
+        r"|\bwho\s+(?:can|could|may|will)\s+benefit\b"
+        r"|\b(?:people|persons|folks|individuals|ones|them|those|these)\b[^?.]{0,40}\b(?:meant"
+        r"|intended|designed|aimed)\s+(?:for|at)\b",
         re.I,
     ),
     # How or when the money is paid: "versée en une seule fois ou par tranches ?", "y a une
@@ -760,9 +791,25 @@ _OPENS_ON_WH = re.compile(
 
 # Registration with the employment service: "inscrit à France Travail", "sur la liste".
 _REGISTERED = re.compile(
-    r"\binscri\w*|\bregistered\b|\bsur la liste\b|\bdemandeurs? d['’]emploi\b|\bjob ?seekers?\b",
+    # The state, not the verb: "faut-il d'abord qu'elle s'inscrive ?" asks about an
+    # unregistered person.
+    r"\binscrite?s?\b|\binscriptions?\b|\bregistered\b|\bsur la liste\b"
+    r"|\bdemandeurs? d['’]emploi\b|\bjob ?seekers?\b",
     re.I,
 )
+# Registration denied: "inscrit nulle part", "pas inscrite", "aren't signed up anywhere".
+_UNREGISTERED = re.compile(
+    r"\b(?:non|pas|jamais|ni|not|never|aren'?t|isn'?t|nowhere)[ -]+(?:encore\s+|yet\s+)?"
+    r"(?:inscri\w*|registered|signed up)|\binscri\w*\s+(?:nul(?:le|l)?\s*part|null?e?\s+part"
+    r"|(?:à|a|auprès d['’]|dans)\s+aucun\w*)|\bunregistered\b|\bregistered\s+nowhere\b",
+    re.I,
+)
+
+
+def _names_registered(text: str) -> bool:
+    """Whether ``text`` speaks of registered people, not of people registered nowhere."""
+    denied = [m.span() for m in _UNREGISTERED.finditer(text)]
+    return any(not any(a <= m.start() < b for a, b in denied) for m in _REGISTERED.finditer(text))
 
 
 # Whose duration a text speaks of: a person's pathway or the project's (its convention).
@@ -1001,6 +1048,21 @@ _ASKED_AT_THE_END = re.compile(
 )
 
 
+# A later question stressed as the one that matters: "… ? et surtout, les formations on
+# peut les mettre dedans ?", "… and above all, is training included?".
+_STRESSED = re.compile(
+    r"^\W*(?:(?:et|mais|and|but)\s*,?\s*)?(?:surtout|avant tout|above all|especially"
+    r"|most importantly|more importantly)\b",
+    re.I,
+)
+
+
+def stressed_question(parts: list[str]) -> int | None:
+    """The index of the one later question a message stresses, if it does."""
+    stressed = [i for i, p in enumerate(parts) if i and _STRESSED.match(p)]
+    return stressed[0] if len(stressed) == 1 else None
+
+
 def asked_at_the_end(message: str) -> bool:
     """Whether a message says its question is the last one, under what it forwards."""
     return bool(_ASKED_AT_THE_END.search(message))
@@ -1043,13 +1105,38 @@ def focus_of(message: str) -> str:
     if len(kept) > 1 and len(kept[-1].split()) <= 4 and not re.search(r"[.?!:]", kept[-1]):
         kept = kept[:-1]
     body = "".join(ln + ("\n" if i in closed else " ") for i, ln in enumerate(kept)).strip()
-    body = body or message
+    body = _punctuated(body or message)
     sentences = [s.strip() for s in _SENTENCE.findall(body) if s.strip()]
     sentences = [s for s in sentences if not _FORMULA.match(fold(s))]
     asked = _question_sentences(sentences)
     focus = " ".join(asked) if asked else " ".join(sentences) or body
     # "Salut Sophie, est-ce qu'on peut… ?": the greeting opening the question asks nothing.
     return without_greeting(focus)
+
+
+# A dictated message with no punctuation: each "est-ce que" opens a question.
+_DICTATED_QUESTION = re.compile(r"\s+(?=est-ce\s+(?:qu['’]|que\b))", re.I)
+DICTATED_WORDS = 25
+
+
+def _punctuated(body: str) -> str:
+    """``body`` cut into questions where it was dictated without punctuation ("… on ne
+    sait pas trop ce qu'il faut proposer est-ce qu'il faut un accompagnement complet…
+    ou est-ce qu'on peut…"): a question before each "est-ce que" not joined by "ou"."""
+    if re.search(r"[.?!;:]", body) or len(body.split()) < DICTATED_WORDS:
+        return body
+    parts = _DICTATED_QUESTION.split(body)
+    out = [parts[0]]
+    for part in parts[1:]:
+        if re.search(r"\b(?:ou|or)\s*$", out[-1]):
+            out[-1] = f"{out[-1]} {part}"
+        else:
+            out.append(part)
+    return (
+        " ".join(f"{p.rstrip()}{'?' if i else '.'}" for i, p in enumerate(out))
+        if len(out) > 1
+        else body
+    )
 
 
 def asking_sentences(text: str) -> list[str]:
@@ -1086,8 +1173,13 @@ _LEANS_BACK = re.compile(
     # "Est-ce suffisant pour ce projet ?": "ce" is what was said, judged by an adjective;
     # not "est-ce que…", "est-ce un cadre…", nor "est-ce possible de…", whose subject
     # follows.
-    r"|est-ce\s+(?:bien\s+|vraiment\s+)?[a-zà-ÿ]+(?:ant|ante|ants|ible|able|é|ée|és|ées|if|ive)"
-    r"\b(?!\s+(?:de|d['’]|que|qu['’]))"
+    r"|est-ce\s+(?:bien\s+|vraiment\s+)?(?:[a-zà-ÿ]+(?:ant|ante|ants|ible|able|é|ée|és|ées|if|ive)"
+    r"|correct|exact|juste|vrai|bon|ok)\b(?!\s+(?:de|d['’]|que|qu['’]))"
+    # What the sender believed of what was just said: "Je pensais que c'était suffisant :
+    # est-ce correct ?", "I thought that was enough, is it?".
+    r"|(?:je|j['’]|on|nous)\s*(?:pensais|pensait|pensions|croyais|croyait|croyions|supposais"
+    r"|imaginais|avais compris|avait compris|avions compris)\s+qu"
+    r"|i\s+(?:thought|assumed|believed|understood)\s+(?:that\s+)?(?:this|that|it)\b"
     r"|(?:does|do|is|would|will|can|could) (?:this|that)\b"
     # A subject pronoun in the words of a non-native asker: "Our client is a new
     # association… It can apply, or the experience is obligatory?".
@@ -1340,10 +1432,13 @@ _POINTER = re.compile(
 # qui est attendu sur ce point ?": a noun that only stands for what the statement before
 # said (a shell noun), or a pronoun, not an impersonal "qu'il faut".
 _POINTED = re.compile(
-    r"\b(?:ce|cet|cette|ces)\s+(principes?|points?|sujets?|aspects?|notions?|questions?"
+    # Counted too: "Pouvez-vous éclairer ces deux points ?".
+    r"\b(?:ce|cet|cette|ces)\s+(?:(?:deux|trois|quatre|quelques|2|3|4)\s+)?"
+    r"(principes?|points?|sujets?|aspects?|notions?|questions?"
     r"|problèmes?|idées?|règles?|exigences?|conditions?|obligations?|éléments?|démarches?"
     r"|approches?|mesures?|dispositions?|distinctions?|différences?)\b"
-    r"|\b(?:this|that|these|those)\s+(principles?|points?|issues?|aspects?|notions?"
+    r"|\b(?:this|that|these|those)\s+(?:(?:two|three|four|few|2|3|4)\s+)?"
+    r"(principles?|points?|issues?|aspects?|notions?"
     r"|requirements?|rules?|conditions?|obligations?|approach|distinction)\b"
     r"|\bqu['’](?:il|elle)s?\b(?!\s+(?:faut|fallait|y\b|est\b|soit\b))"
     # Any noun pointed at with "là": "ces structures-là", "ce truc la ?".
@@ -1432,6 +1527,16 @@ def _question_sentences(sentences: list[str]) -> list[str]:
     for i, sentence in enumerate(sentences):
         starts.append(len(asked))
         if not asks(sentence) or (passing_on[i] and asks_more) or (counted and i < counted[-1]):
+            continue
+        if (
+            i
+            and asked
+            and asked[-1].endswith(sentences[i - 1])
+            and _POINTS_COUNTED.search(sentence)
+        ):
+            # "… s'ils toucheraient quelque chose, et… leur couverture sociale. Pouvez-vous
+            # éclairer ces deux points ?": the question read before is what it asks.
+            asked[-1] = f"{asked[-1]} {sentence}"
             continue
         # Figures name no topic: "genre 5, 10 ?" leans on the question before it. Nor do
         # English function words, which French word lists keep ("Could you confirm?").
@@ -2049,7 +2154,7 @@ def analyse(message: str, focus: str | None = None) -> Question:
     applicant = "applicant" in kinds
     subject = _CUES["subject"].search(first) or _EXISTS.search(first) or _SITS_IN.search(first)
     wh = _is_wh(asked_text)
-    if _OPENS_ON_WH.match(first) or _REGISTERED.search(first):
+    if _OPENS_ON_WH.match(first) or _names_registered(first):
         # "Quelles personnes peuvent être accompagnées ?" asks who, not whether one is; and
         # whether someone registered can be is the subsidiary public's question.
         kinds = tuple(k for k in kinds if k != "public")
@@ -2135,6 +2240,8 @@ _AND_ASKS = re.compile(
     # "who signs it, and for how long?".
     # "… must be addressed, and whether it may be submitted electronically?".
     r"|,\s+and\s+(?=whether\b)"
+    # "is there a floor on total project cost, and do training costs count towards it?".
+    r"|,\s+and\s+(?=(?:is|are|can|could|does|do|did|will|would|must|should|has|have)\s)"
     r"|,\s+(?:et|and)\s+(?=(?:(?:depuis|pour|à partir de|jusqu['’]à|avec|par|auprès de|since"
     r"|for|until|with|by|to)\s+)?(?:quand|combien|comment|où|qui|quel\w*|pourquoi|when|how"
     r"|who|whom|what|which|where|why)\b)",
@@ -2144,9 +2251,28 @@ _AND_ASKS = re.compile(
 
 def asked_clauses(focus: str) -> list[str]:
     """The things a question asks, one per clause: its question sentences, each split
-    where a second question is coordinated with the first."""
-    asking = asking_sentences(focus)
-    return [c.strip() for q in asking for c in _AND_ASKS.split(q) if c.strip()]
+    where a second question is coordinated with the first. A question pointing back to
+    several points ("… s'ils toucheraient quelque chose, et l'autre question est celle de
+    leur couverture sociale. Pouvez-vous éclairer ces deux points ?") asks the statement's
+    parts."""
+    sentences = [s.strip() for s in _SENTENCE.findall(focus) if s.strip()]
+    clauses: list[str] = []
+    for i, sentence in enumerate(sentences):
+        if not sentence.endswith("?"):
+            continue
+        if i and not sentences[i - 1].endswith("?") and _POINTS_COUNTED.search(sentence):
+            clauses += _STATED_PARTS.split(sentences[i - 1])
+        else:
+            clauses += _AND_ASKS.split(sentence)
+    return [c.strip() for c in clauses if c.strip()]
+
+
+# Several points pointed back to: "ces deux points", "these two questions".
+_POINTS_COUNTED = re.compile(
+    r"\b(?:ces|these|those)\s+(?:deux|trois|quatre|2|3|4|two|three|four)\s+[\wÀ-ÿ]+", re.I
+)
+# Where a statement's points part: ", et l'autre…", "; ", ", and…".
+_STATED_PARTS = re.compile(r",?\s+(?:et|and)\s+(?=(?:l['’]|la\s|le\s|les\s|the\s|leur\s))|;\s+")
 
 
 # Several files where one could do: "trois projets séparés", "separate applications".

@@ -78,6 +78,11 @@ _EVERYDAY: dict[str, str] = {
     "salaire": "rémunération",
     "rémunérés": "rémunération",
     "compta": "comptabilité",
+    # Examining a file is what the texts call "instruire" it.
+    "examiner": "instruit instruction",
+    "examinent": "instruit instruction",
+    "examinera": "instruit instruction",
+    "examen": "instruction",
     # Girls and boys, parity, a mix: the texts' equality between women and men.
     "filles": "femmes égalité",
     "garçons": "hommes égalité",
@@ -121,6 +126,9 @@ _ENGLISH: dict[str, str] = {
     "costs": "coût dépenses",
     "expenses": "dépenses",
     "minimum": "minimum inférieur",
+    "floor": "minimum inférieur",
+    "threshold": "minimum inférieur",
+    "thresholds": "minimum inférieur",
     "long": "durée",
     "duration": "durée",
     "pathway": "parcours",
@@ -181,6 +189,15 @@ _ENGLISH: dict[str, str] = {
     # An organisation's "business model" and "corporate purpose" are the texts' "modèle
     # économique" and "objet social".
     "business": "modèle économique",
+    # Who may apply, by legal form: the texts' "organisme public ou privé".
+    "company": "organisme privé",
+    "companies": "organismes privés",
+    "firm": "organisme privé",
+    "profit": "organisme privé",
+    "profits": "organisme privé",
+    "private": "privé",
+    "charity": "association organisme",
+    "charities": "associations organismes",
     "corporate": "objet social",
     "statutes": "objet social",
     "statutory": "objet social",
@@ -276,12 +293,17 @@ _ENGLISH: dict[str, str] = {
     "renewal": "renouvelée",
     "renewed": "renouvelée",
     "specifications": "cahier des charges",
+    "specification": "cahier des charges",
+    # "Who lays down the specifications?": who fixes them.
+    "lays": "fixe",
+    "laid": "fixé fixe",
     "requirements": "conditions cahier des charges",
     "forecast": "prévisionnel",
     "provisional": "prévisionnel",
     "published": "publié publication",
     "gazette": "journal officiel",
     "basis": "base",
+    "footing": "base",
     "legal": "légale",
     "labour": "travail",
     "labor": "travail",
@@ -443,8 +465,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|\b(?:two|three|four|several|[2-9])\s+(?:of us|orgs|organi[sz]ations|associations"
             r"|charities|partners|operators)\b|\bas a group\b"
             # One of the partners asked for: "c'est lequel de nous trois qui signe ?".
-            r"|\b(?:lequel|laquelle|qui)\s+(?:de nous|d['’]entre nous)\b"
-            r"|\bwhich (?:one )?of us\b",
+            # "Faut-il que l'une de nous pilote ?".
+            r"|\b(?:lequel|laquelle|qui|l['’]une?)\s+(?:de nous|d['’]entre nous)\b"
+            r"|\b(?:which|one) (?:one )?of us\b",
             re.I,
         ),
         "plusieurs organismes portent ensemble un même projet chef de file",

@@ -33,6 +33,7 @@ _SPELLED_OUT = {
     "cmb": "combien",
     "bcp": "beaucoup",
     "tt": "tout",
+    "surtt": "surtout",
     "ts": "tous",
     "tte": "toute",
     "ttes": "toutes",

@@ -315,3 +315,25 @@ def test_asking_for_more_is_read_with_the_last_question():
     previous = "Quel public vise l'offre ?"
     for more in ("c'est-à-dire ?", "ok mais concrètement ?", "in practice?"):
         assert resolve_followup(more, [previous]).endswith(f"({previous})")
+
+
+def test_a_later_wh_question_naming_its_own_topic_stands_alone():
+    previous = "D'où vient exactement cette offre ?"
+    later = "Et qui, au bout du compte, choisit les structures retenues ?"
+    assert resolve_followup(later, [previous], within_message=True) == later
+    # One pointing back still leans on it.
+    assert resolve_followup("Et qui le signe ?", ["C'est quoi le CPOM ?"], within_message=True) == (
+        "Et qui le signe ? (C'est quoi le CPOM ?)"
+    )
+
+
+def test_and_that_stands_for_what_was_just_stated():
+    stated = "Nous voulons repérer des femmes isolées, souvent freinées par la garde des enfants."
+    question = "Et ça, ils en tiennent compte pour choisir les projets ?"
+    assert resolve_followup(question, [stated]) == f"{question} ({stated})"
+
+
+def test_an_english_pronoun_keeps_a_later_question_on_the_one_before():
+    previous = "Can we send our application online or does it have to be on paper?"
+    later = "and who do we address it to exactly"
+    assert resolve_followup(later, [previous], within_message=True) != later

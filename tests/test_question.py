@@ -8,6 +8,7 @@ from o2r_assistant.facts import extract_facts
 from o2r_assistant.question import (
     about_own_project,
     analyse,
+    asked_clauses,
     asks_at,
     asks_source,
     dates_text,
@@ -19,6 +20,7 @@ from o2r_assistant.question import (
     plural_asked,
     questions_of,
     statements_of,
+    stressed_question,
     suppositions,
     texts_named,
     whose,
@@ -2345,3 +2347,84 @@ def test_just_reaching_the_floor_asks_whether_the_project_qualifies() -> None:
     assert analyse(
         "Est-ce que nous atteignons tout juste le plancher demandé ou faut-il viser plus haut ?"
     ).asks_eligibility
+
+
+def test_a_question_pointing_back_to_counted_points_asks_each() -> None:
+    message = (
+        "Un éducateur me demandait s'ils toucheraient quelque chose pendant l'accompagnement, "
+        "et l'autre question est celle de leur couverture sociale. Pouvez-vous éclairer ces "
+        "deux points ?"
+    )
+    asked = analyse(message)
+    assert "toucheraient" in asked.focus and asked.asks_several
+    assert len(asked_clauses(asked.focus)) == 2
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "gars sorti de prison, inscrit nul part... on peut le prendre en o2r ??",
+        "l'o2r ça peut l'aider ou faut d'abord qu'elle s'inscrive quelque part ?",
+        "Are these the people the O2R is meant for?",
+        "je voulais dire qui peut en bénéficier, côté personnes accompagnées ?",
+        "on se demandait si ce sont ces jeunes-là que l'O2R doit aller chercher en priorité",
+    ],
+)
+def test_whether_the_offer_serves_someone_asks_for_the_public(question: str) -> None:
+    assert "public" in analyse(question).kinds
+
+
+def test_whether_someone_registered_may_be_served_is_no_question_of_the_public() -> None:
+    # The subsidiary public's question, which its own sentence answers.
+    assert (
+        "public" not in analyse("des jeunes inscrits à France Travail, on peut les aider ?").kinds
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Is a for-profit business actually allowed to apply?", "applicant"),
+        ("une commune peut-elle elle-même déposer une demande ?", "applicant"),
+        ("is there a floor on total project cost?", "amount"),
+        ("Et une fois l'accompagnement terminé, vers quoi ces personnes vont-elles ?", "outcome"),
+    ],
+)
+def test_kinds_asked_in_other_words(question: str, kind: str) -> None:
+    assert kind in analyse(question).kinds
+
+
+def test_a_stressed_later_question_is_the_one_that_matters() -> None:
+    parts = ["c koi le budget minimum ?", "et surtout les formations on peut les mettre dedans ?"]
+    assert stressed_question(parts) == 1
+    assert stressed_question(["quel budget ?", "et la durée ?"]) is None
+
+
+def test_a_belief_about_what_was_just_said_is_asked_with_it() -> None:
+    asked = analyse(
+        "Notre comptable voulait faire figurer dans le budget uniquement les dépenses que nous "
+        "demandons à l'État. Je pensais que c'était suffisant : est-ce correct ?"
+    )
+    assert "uniquement les dépenses" in asked.focus
+
+
+def test_what_role_someone_plays_asks_for_its_definition() -> None:
+    assert analyse("Et elle joue quel rôle dans l'AMI ?").definition
+    assert analyse("What role does the DREETS play?").definition
+
+
+def test_a_dictated_message_is_cut_into_its_questions() -> None:
+    message = (
+        "bonjour je suis bénévole dans une association on ne sait pas trop ce qu'il faut "
+        "proposer est-ce qu'il faut un accompagnement complet pour chaque personne ou est-ce "
+        "qu'on peut se limiter à des temps de remobilisation est-ce qu'on peut aussi s'occuper "
+        "du logement merci"
+    )
+    parts = questions_of(message)
+    assert len(parts) == 2
+    assert parts[0].startswith("est-ce qu'il faut") and "ou est-ce qu'on peut" in parts[0]
+    # Punctuated text is read as typed.
+    assert questions_of("Faut-il un chef de file ? Quel budget ?") == [
+        "Faut-il un chef de file ?",
+        "Quel budget ?",
+    ]

@@ -617,3 +617,8 @@ def test_what_a_phrase_asks_about_is_read_in_the_texts_words(question: str, mean
 )
 def test_a_plain_worded_notion_is_read_in_the_texts_words(question: str, meaning: str) -> None:
     assert any(meaning in m for m in phrase_meanings(question))
+
+
+def test_english_words_for_who_may_apply_and_the_floor_are_mapped() -> None:
+    assert "minimum" in (_synonym("floor") or "")
+    assert "privé" in (_synonym("company") or "")
