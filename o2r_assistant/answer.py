@@ -23,6 +23,7 @@ from .index import VectorIndex
 from .places import find_places
 from .provenance import LocalOrigin
 from .question import (
+    ASKING_WORDS,
     FACT_KINDS,
     FRAME_NOUNS,
     IN_THAT_CASE,
@@ -160,6 +161,12 @@ _DELEGATES = re.compile(
 )
 
 
+# A pronoun standing for what a statement said: "ça", "cela", "this", "that".
+_STANDS_FOR_STATED = re.compile(r"\b(?:ça|ca|cela|this|that)\b", re.I)
+# A pronoun or possessive standing for something named before.
+_POINTS_BACK = re.compile(
+    r"\b(?:son|sa|ses|leur|leurs|il|elle|ils|elles|its|their|it|they|he|she)\b", re.I
+)
 # Where a term was read: "dans l'AMI", "in the decree".
 _WHERE_READ = re.compile(
     r"\b(?:dans|in)\s+(?:l['’]|le |la |les |the |this )?(?:ami|appel|décret|decret|loi"
@@ -576,6 +583,10 @@ def score_candidates(
     # (not the "Droit commun" of the glossary), nor "attendus" the criteria's "attendus".
     asked = _NO_TOPIC.sub(" ", without_condition(without_reporting(question.focus)))
     asked = without_stray_terms(asked, term_bound_words(index))
+    if question.context and "?" not in question.context and _STANDS_FOR_STATED.search(asked):
+        # "Et ça, ils en tiennent compte… ?" after "Nous voulons repérer des femmes isolées…":
+        # the pronoun stands for what was stated, whose words say what is asked about.
+        asked = f"{asked} {without_stray_terms(question.context, term_bound_words(index))}"
     meanings = phrase_meanings(question.focus)
     own_text = " ".join([asked, *meanings])
     # Each idiom's corpus wording, as weighted stems: a sentence that says most of one says
@@ -595,6 +606,12 @@ def score_candidates(
     # The term asked about, not the text it was read in ("Dans l'AMI, il est question
     # d'une CPOM : que signifie ce sigle ?" asks about CPOM, not AMI).
     defined_words = _word_forms(_WHERE_READ.sub(" ", own_text))
+    if question.definition and question.context and _POINTS_BACK.search(question.focus):
+        # "son rôle ?" after "il faut désigner un chef de file ?": the term the pronoun
+        # stands for is named, and the one defined.
+        pointed = _word_forms(_WHERE_READ.sub(" ", question.context))
+        defined_words |= pointed
+        own_words |= pointed
     # Rare words weigh more: "gouvernance" says more about the question than "projet".
     words = {t: idf(t) for t in own_stems}
     own_weight = sum(words.values())
@@ -668,6 +685,9 @@ def score_candidates(
                 ):
                     a = previous.start - chunk.start
                     judged = chunk.text[a : ref.end - chunk.start]
+                    if shown_head:
+                        # The sentence the pronoun stands for is quoted: no head before it.
+                        lead_in, shown_head = None, False
             s_stems = set(tokens(f"{lead_in} {judged}" if lead_in and not shown_head else judged))
             shared = sum(idf(t) for t in own_stems & s_stems)
             overlap = shared / own_weight if own_weight else 0.0
@@ -1007,6 +1027,29 @@ def select_sentences(
         if single and single[0].score >= LIST_LEAD_MARGIN * pool[0].score:
             pool.remove(single[0])
             pool.insert(0, single[0])
+    tied = pool[:LIST_ITEMS_TIED]
+    if (
+        len(tied) == LIST_ITEMS_TIED
+        and tied[0].lead_in is not None
+        and all(
+            c.lead_in == tied[0].lead_in and c.hit.chunk.chunk_id == tied[0].hit.chunk.chunk_id
+            for c in tied
+        )
+        and tied[-1].score >= LIST_TIE_MARGIN * tied[0].score
+    ):
+        # The best candidates are items of one list, none standing out ("et qu'est-ce
+        # qu'on doit mettre dedans ?" after the convention): the list answers as a whole.
+        whole = [
+            c
+            for c in pool
+            if c.hit.chunk.chunk_id == tied[0].hit.chunk.chunk_id
+            and c.lead_in != tied[0].lead_in
+            and c.start <= min(t.start for t in tied)
+            and c.end >= max(t.end for t in tied)
+        ]
+        if whole:
+            pool.remove(whole[0])
+            pool.insert(0, whole[0])
     if question is not None and question.definition:
         # "c'est quoi le référentiel d'activités ?": the sentence naming it, continued
         # by the list that says what it holds, answers; the naming sentence alone does not.
@@ -1050,9 +1093,38 @@ def select_sentences(
         chosen = _each_clause_answered(chosen, pool, question, limit)
         if len(chosen) > 1:
             chosen = _in_order_asked(chosen, question)
+    elif question is not None and len(chosen) > 1:
+        chosen = _in_kind_order(chosen, question)
     return chosen
 
 
+def _in_kind_order(chosen: list[Candidate], question: Question) -> list[Candidate]:
+    """The quotes in the order the question names the facts they give ("le montant et la
+    durée des parcours": the minimum cost, then the pathway's length), when it asks for
+    several kinds and each quote gives a different one."""
+    kinds = [k for k in question.kinds if k in FACT_KINDS]
+    if len(kinds) < 2:
+        return chosen
+    stems = tokens(question.focus)
+    named: dict[str, int] = {}
+    for kind in kinds:
+        # The first word asking for this kind and none of the others asked.
+        others = set().union(*(ASKING_WORDS.get(k, ()) for k in kinds if k != kind))
+        own = ASKING_WORDS.get(kind, frozenset()) - others
+        named[kind] = next((i for i, t in enumerate(stems) if t in own), len(stems))
+    given = [[k for k in kinds if gives_kind(k, c.quote)] for c in chosen]
+    # "150 000 € sur 3 ans" gives a length too: it answers what no other quote gives.
+    alone = {g[0] for g in given if len(g) == 1}
+    given = [g if len(g) == 1 else [k for k in g if k not in alone] for g in given]
+    if any(len(g) != 1 for g in given) or len({g[0] for g in given}) < len(given):
+        return chosen
+    return [c for _, c in sorted(zip(given, chosen, strict=True), key=lambda p: named[p[0][0]])]
+
+
+# How many of the best candidates, items of one list scoring within the margin of each
+# other, make the list the answer as a whole.
+LIST_ITEMS_TIED = 4
+LIST_TIE_MARGIN = 0.965
 # How far below the best a quote may score and still answer a clause no other quote
 # speaks to: the best quote's bonuses come from the clause it answers.
 CLAUSE_CUTOFF = 0.85

@@ -56,6 +56,7 @@ from .missing import fact_requests
 from .places import find_places
 from .provenance import is_official, official_domains
 from .question import (
+    FACT_KINDS,
     Question,
     about_own_project,
     analyse,
@@ -64,6 +65,7 @@ from .question import (
     in_english,
     language_switch,
     questions_of,
+    stressed_question,
     suppositions,
     without_greeting,
     without_reporting,
@@ -205,21 +207,6 @@ def _asks_its_own_question(asked: Question) -> bool:
     """Whether a message asks something besides "do we qualify?"."""
     # A bare "montant minimum du projet" asks too, by the kind of answer it names.
     return (asked.asks or bool(asked.kinds)) and not asked.asks_eligibility
-
-
-# The figures the checker judges: a sum, a length.
-_FIGURES = (
-    "total_cost_eur",
-    "annual_cost_eur",
-    "training_cost_eur",
-    "project_months",
-    "pathway_months",
-)
-
-
-def _states_a_figure(facts: Dossier) -> bool:
-    """Whether ``facts`` give a sum or a length, which the checker judges."""
-    return any(getattr(facts, name) is not None for name in _FIGURES)
 
 
 def _only_where(findings: CheckReport | None) -> bool:
@@ -398,6 +385,7 @@ class Assistant:
             # les gens dehors ? nous on fait de l'accueil au local, ça suffit pas ?" keeps
             # its order.
             analysed = [analyse(text, p) for p in parts]
+            asked_before: dict[str, str] | None = None  # each question's own predecessor, if moved
             judged = next((i for i, a in enumerate(analysed) if a.asks_eligibility), None)
             known = dossier is not None and not dossier.is_empty()
             # Read once: the first question's answer judges the same facts.
@@ -411,6 +399,15 @@ class Assistant:
                 # "Sa question est tout en bas": the forwarded thread's last question leads.
                 parts.insert(0, parts.pop())
                 analysed.insert(0, analysed.pop())
+            elif (stressed := stressed_question(parts)) is not None:
+                # "c koi le budget mini ? et surtt les formations…": the one that matters most
+                # to the sender is answered first.
+                # Each is read with the one asked before it, which it may lean on ("dedans");
+                # the first one asked with none.
+                asked_before = {q: parts[i - 1] for i, q in enumerate(parts) if i}
+                read = in_context(parts[stressed], parts[stressed - 1], text)
+                analysed.insert(0, replace(analysed.pop(stressed), focus=read.focus))
+                parts.insert(0, parts.pop(stressed))
             asked = analysed[0]
             first = one(asked, notices, history, dossier, True, facts=facts)
             # Each later question gets a sentence of its own when one is nearly as good as
@@ -421,13 +418,19 @@ class Assistant:
                 if (
                     first.findings is not None
                     and not analysed[i].wh
-                    and _states_a_figure(extract_facts(q))
+                    and extract_facts(q).figure_kinds()
                 ):
                     # "… et on peut suivre qqun 1 an et demi ?": the checker's verdict on
                     # the message's figures, which the first answer gives, answers it; not
                     # "une histoire de cinq mois…, de quoi s'agit-il ?".
                     continue
-                other = one(in_context(q, parts[i - 1], text), [], None, None, False, given=given)
+                if asked_before is None:
+                    read = in_context(q, parts[i - 1], text)
+                elif q in asked_before:
+                    read = in_context(q, asked_before[q], text)
+                else:
+                    read = analyse(text, q)
+                other = one(read, [], None, None, False, given=given)
                 given |= {c.quote for c in other.citations[:1]}
                 answered.append((q, other))
         return _joined(
@@ -545,8 +548,13 @@ class Assistant:
         framed = False
         if verdict_leads and own_question and not signals.blocked:
             candidates = score_candidates(asked, result, index, retriever.idf, topic)
-            if signals.supported() and answers_kind(
-                asked, candidates, retriever.knows, result.expanded
+            # "Pouvez-vous confirmer que le montant et la durée des parcours respectent le
+            # cadre ?" asks about the message's own figures: the texts' rules on them answer,
+            # whatever they are of.
+            figures = set(asked.kinds) & set(FACT_KINDS)
+            about_figures = bool(figures) and figures <= facts.figure_kinds()
+            if signals.supported() and (
+                about_figures or answers_kind(asked, candidates, retriever.knows, result.expanded)
             ):
                 # Beside a rule to fix, the message's question gets one quote; else as many
                 # as a question alone ("leur rémunération et leur protection sociale").

@@ -287,6 +287,15 @@ class Dossier(_Model):
             return None
         return bound.side
 
+    def figure_kinds(self) -> frozenset[str]:
+        """The kinds of figure stated, which the checker judges: "amount" for a sum,
+        "duration" for a length (as a question's kinds name them)."""
+        return frozenset(
+            kind
+            for kind, names in _FIGURES.items()
+            if any(getattr(self, name) is not None for name in names)
+        )
+
     def is_empty(self) -> bool:
         """True when the dossier states no fact at all."""
         return not _has_fact(self.model_dump(exclude_none=True))
@@ -305,6 +314,13 @@ class Dossier(_Model):
     def training_unknown(self) -> bool:
         """Whether the cost includes training of an amount not given."""
         return bool(self.training_included) and self.training_cost() is None
+
+
+# The figures the checker judges, by the kind of answer a question about them asks for.
+_FIGURES = {
+    "amount": ("total_cost_eur", "annual_cost_eur", "training_cost_eur"),
+    "duration": ("project_months", "pathway_months"),
+}
 
 
 def _has_fact(value: Any) -> bool:

@@ -2286,3 +2286,61 @@ def test_each_clause_of_a_question_gets_its_quote(assistant) -> None:
     quotes = [c.quote for c in answer.citations]
     assert "préfet de la région" in quotes[0]
     assert any("elle instruit les candidatures" in q for q in quotes)
+
+
+def test_a_question_on_the_messages_own_figures_is_answered_in_the_order_asked(
+    assistant,
+) -> None:
+    answer = assistant.ask(
+        "Le Département de la Vendée soutient une action de repérage autour de Pouzauges (85), "
+        "auprès de personnes non inscrites. Budget prévisionnel : 0,21 M€ sur trois ans ; "
+        "chaque personne serait accompagnée 9 mois au maximum. Pouvez-vous nous confirmer que "
+        "le montant et la durée des parcours respectent le cadre de l'AMI ?"
+    )
+    assert not answer.abstained
+    quotes = [c.quote for c in answer.citations]
+    assert "150 000" in quotes[0] and any("douze mois" in q for q in quotes[1:])
+
+
+def test_a_pronoun_for_a_term_asks_for_its_entry(assistant) -> None:
+    answer = assistant.ask(
+        "son rôle ?",
+        history=[
+            "On veut répondre à trois associations ensemble, il faut désigner un chef de file ?"
+        ],
+    )
+    assert "coordonner" in answer.text.split("\n\n")[0]
+    answer = assistant.ask(
+        "Et elle joue quel rôle dans l'AMI ?", history=["C'est quoi, la DREETS ?"]
+    )
+    assert "instruit les candidatures" in answer.text.split("\n\n")[0]
+
+
+def test_the_stressed_question_is_answered_first(assistant) -> None:
+    answer = assistant.ask(
+        "c koi le budget mini ? et surtt les formations des gens on peut les metre dedans ou pas"
+    )
+    paragraphs = answer.text.split("\n\n")
+    assert "formation ne sont pas éligibles" in paragraphs[0]
+    assert "150 000" in answer.text
+
+
+def test_counted_points_told_before_the_question_are_each_answered(assistant) -> None:
+    answer = assistant.ask(
+        "Notre association accompagne des personnes sortant de prison. Un éducateur me "
+        "demandait s'ils toucheraient quelque chose pendant l'accompagnement, et l'autre "
+        "question qui revient est celle de leur couverture sociale pendant les actions. "
+        "Pouvez-vous éclairer ces deux points ?"
+    )
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert "rémunération" in quotes and "sécurité sociale" in quotes
+
+
+def test_a_list_whose_items_tie_is_quoted_whole_once(assistant) -> None:
+    answer = assistant.ask(
+        "Et elle contient quoi ?", history=["Si nous sommes lauréats, que signe-t-on ?"]
+    )
+    quote = answer.citations[0].quote
+    assert "les moyens en personnel" in quote and "la présentation de l'organisme" in quote
+    # The sentence the list's pronoun stands for is quoted once, not repeated as a head.
+    assert answer.text.count("La convention est conclue") == 1

@@ -557,3 +557,12 @@ def test_the_sum_asked_of_the_state_bounds_the_cost_from_below(requested: int, s
         .status
         == "fail"
     )
+
+
+def test_the_kinds_of_figure_stated_are_those_the_checker_judges() -> None:
+    assert Dossier(total_cost_eur=200000, pathway_months=9).figure_kinds() == {
+        "amount",
+        "duration",
+    }
+    assert Dossier(annual_cost_eur=60000).figure_kinds() == {"amount"}
+    assert Dossier(places=None).figure_kinds() == frozenset()
