@@ -545,6 +545,8 @@ KIND_ASKED = {
         # "savoir si un PLIE peut…", "si un organisme public a le droit de…", "can a public
         # body…".
         r"|\bpeu\w*-(?:t-)?(?:il|elle|ils|elles)\b"
+        # "Une société commerciale a-t-elle le droit de candidater ?".
+        r"|\b(?:a|ont|aura|auront|aurait|auraient)-(?:t-)?(?:il|elle|ils|elles|on)\s+le\s+droit\s+d['’e]"
         r"|\b(?:est[- ]ce qu['’]|si\s+)(?:une?|les|des|la|le|l['’])\s*(?:[\wÀ-ÿ'’+-]+[\s,]+){1,8}?"
         r"(?:peu\w*|pourr\w*|(?:a|ont|aurait|auraient)\s+le\s+droit)"
         r"|\b(?:can|could|may)\s+(?:a|an|the|any|public|private)\b[^?.]{0,40}?"
@@ -2232,7 +2234,8 @@ _AND_ASKS = re.compile(
     r"|(?=(?:is|are|can|does|do|will|must|should|has|have)\s+(?:the\s+|our\s+|a\s+|an\s+)?"
     r"(?!it\b|they\b|we\b|there\b)[a-z]+(?:\s+[a-z]+){0,2}?\s+(?:included|eligible|allowed|"
     r"required|covered|funded|paid|possible|needed|counted|accepted)\b))"
-    r"|,\s+et\s+(?=(?:le|la|les|l['’])\s*[\wÀ-ÿ'’-]+(?:\s+[\wÀ-ÿ'’-]+){0,3}?\s+[\wÀ-ÿ]+-(?:t-)?"
+    r"|,\s+et\s+(?=(?:le|la|les|l['’]|notre|nos|votre|vos|leur|leurs)\s*[\wÀ-ÿ'’-]+"
+    r"(?:\s+[\wÀ-ÿ'’-]+){0,3}?\s+[\wÀ-ÿ]+-(?:t-)?"
     r"(?:ils?|elles?)\b)"
     # "À qui l'adresser, et est-ce qu'on peut le déposer en ligne ?".
     r"|,?\s+et\s+(?=est[- ]ce\s+qu)"

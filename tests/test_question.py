@@ -2386,6 +2386,7 @@ def test_whether_someone_registered_may_be_served_is_no_question_of_the_public()
     [
         ("Is a for-profit business actually allowed to apply?", "applicant"),
         ("une commune peut-elle elle-même déposer une demande ?", "applicant"),
+        ("Une société commerciale a-t-elle le droit de candidater ?", "applicant"),
         ("is there a floor on total project cost?", "amount"),
         ("Et une fois l'accompagnement terminé, vers quoi ces personnes vont-elles ?", "outcome"),
     ],
@@ -2427,4 +2428,12 @@ def test_a_dictated_message_is_cut_into_its_questions() -> None:
     assert questions_of("Faut-il un chef de file ? Quel budget ?") == [
         "Faut-il un chef de file ?",
         "Quel budget ?",
+    ]
+
+
+def test_a_second_question_on_our_own_subject_is_a_clause_of_its_own() -> None:
+    question = "Une SARL a-t-elle le droit de candidater, et notre budget suffit-il ?"
+    assert asked_clauses(question) == [
+        "Une SARL a-t-elle le droit de candidater",
+        "notre budget suffit-il ?",
     ]
