@@ -162,7 +162,7 @@ _DELEGATES = re.compile(
 
 
 # A pronoun standing for what a statement said: "ça", "cela", "this", "that".
-_STANDS_FOR_STATED = re.compile(r"\b(?:ça|ca|cela|this|that)\b", re.I)
+_STATEMENT_PRONOUN = re.compile(r"\b(?:ça|ca|cela|this|that)\b", re.I)
 # A pronoun or possessive standing for something named before.
 _POINTS_BACK = re.compile(
     r"\b(?:son|sa|ses|leur|leurs|il|elle|ils|elles|its|their|it|they|he|she)\b", re.I
@@ -583,7 +583,7 @@ def score_candidates(
     # (not the "Droit commun" of the glossary), nor "attendus" the criteria's "attendus".
     asked = _NO_TOPIC.sub(" ", without_condition(without_reporting(question.focus)))
     asked = without_stray_terms(asked, term_bound_words(index))
-    if question.context and "?" not in question.context and _STANDS_FOR_STATED.search(asked):
+    if question.context and "?" not in question.context and _STATEMENT_PRONOUN.search(asked):
         # "Et ça, ils en tiennent compte… ?" after "Nous voulons repérer des femmes isolées…":
         # the pronoun stands for what was stated, whose words say what is asked about.
         asked = f"{asked} {without_stray_terms(question.context, term_bound_words(index))}"

@@ -201,6 +201,10 @@ _AND_WH = re.compile(
 )
 
 
+# "and who do we address it to?": an English pronoun standing for what was asked about.
+_ENGLISH_BACK = re.compile(r"\b(?:it|them|this|that|these|those|they)\b", re.I)
+
+
 def _own_wh_question(question: str) -> bool:
     """Whether a later question of a message asks on its own, by a wh-word and its words."""
     return bool(
@@ -210,10 +214,6 @@ def _own_wh_question(question: str) -> bool:
         and not _SUBJECT_PRONOUN.search(question)
         and not _ENGLISH_BACK.search(question)
     )
-
-
-# "and who do we address it to?": an English pronoun standing for what was asked about.
-_ENGLISH_BACK = re.compile(r"\b(?:it|them|this|that|these|those|they)\b", re.I)
 
 
 def _asks_after_condition(question: str) -> bool:

@@ -1118,6 +1118,7 @@ def focus_of(message: str) -> str:
 
 # A dictated message with no punctuation: each "est-ce que" opens a question.
 _DICTATED_QUESTION = re.compile(r"\s+(?=est-ce\s+(?:qu['’]|que\b))", re.I)
+_DICTATED_START = re.compile(r"est-ce\s+(?:qu['’]|que\b)", re.I)
 DICTATED_WORDS = 25
 
 
@@ -1135,7 +1136,10 @@ def _punctuated(body: str) -> str:
         else:
             out.append(part)
     return (
-        " ".join(f"{p.rstrip()}{'?' if i else '.'}" for i, p in enumerate(out))
+        " ".join(
+            f"{p.rstrip()}{'?' if i or _DICTATED_START.match(p) else '.'}"
+            for i, p in enumerate(out)
+        )
         if len(out) > 1
         else body
     )

@@ -2437,3 +2437,15 @@ def test_a_second_question_on_our_own_subject_is_a_clause_of_its_own() -> None:
         "Une SARL a-t-elle le droit de candidater",
         "notre budget suffit-il ?",
     ]
+
+
+def test_a_dictated_message_opening_on_a_question_keeps_it() -> None:
+    message = (
+        "est-ce qu'une association de quartier peut candidater seule sans partenaire ni "
+        "expérience particulière dans le domaine est-ce qu'il faut forcément désigner un "
+        "chef de file quand on est plusieurs merci"
+    )
+    parts = questions_of(message)
+    assert len(parts) == 2 and parts[0].startswith("est-ce qu'une association")
+    # Both end on a question mark: each is a clause asked.
+    assert len(asked_clauses(focus_of(message))) == 2
