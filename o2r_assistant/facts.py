@@ -860,7 +860,11 @@ not_before: \b(?:depuis|il y a|(?:ca|cela) fait|voila|(?<!totalite )(?<!ensemble
     the (?:last|past)[ ]+)?$|
 # "une expérience de près de dix ans dans l'insertion" is seniority, not a length.
     \b(?:experience|anciennete)[ ]+(?:de[ ]+|d')?(?:(?:plus de|pres de|presque|environ|
-    bientot)[ ]+)?$
+    bientot)[ ]+)?$|
+# "notre asso a 2 ans", "la structure aura bientôt dix ans": the organisation's age.
+    \b(?:asso|associations?|structures?|organismes?|entreprises?|boite|federation|reseau|
+    collectif|club|fondation|societe|scop|scic|ccas|cias|elle)[ ]+(?:n')?(?:a|aura|avait)[ ]+
+    (?:(?:plus de|pres de|presque|environ|bientot|deja|a peine|seulement|juste|que)[ ]+)?$
 not_after: [ ]*(?:d'experience|d'existence|d'anciennete|d'activite|de plus|derniere?s|
 # "6 mois de retard": a delay, not a length.
     de retard|de decalage|d'avance|de delai|late|of delay|behind schedule|
@@ -1442,7 +1446,10 @@ _SOCIAL_PURPOSE = re.compile(
     r"notre mission|(?:statutory|social|charitable) (?:purpose|objects?|mission)|"
     r"(?:our|its|their)(?: (?:organi[sz]ation|charity|association)'s)? (?:mission|purpose|aim)|"
     r"articles of association|statutes)\b"
-    rf"{_UNNEGATED}{{0,80}}?\b{_INSERTION_AIM}\b"
+    rf"{_UNNEGATED}{{0,80}}?\b{_INSERTION_AIM}\b|"
+    # The other way round: "ont l'insertion socio-professionnelle dans leur objet social".
+    rf"\b{_INSERTION_AIM}\b{_UNNEGATED}{{0,40}}?\b(?:dans|in)[ ]+(?:notre|nos|leur|leurs|son|ses"
+    r"|our|their|its)[ ]+(?:objet (?:social|statutaire)|statuts|statutes|articles)\b"
 )
 _MAINLY = (
     r"(?:seulement|uniquement|surtout|principalement|essentiellement|exclusivement|avant tout"
@@ -1501,6 +1508,10 @@ _EXPERIENCE = re.compile(
     rf"\b{_DOING}\b[^.;!?]{{0,30}}?\b{_INSERTION_AIM}[^.;!?]{{0,40}}?\bdepuis[ ]+{_SENIORITY}|"
     rf"\b(?:[0-9]+|{NUMBER_WORD_PATTERN}|plus de [0-9]+)[ ]+ans d'experience\b[^.;!?]{{0,40}}?"
     rf"\b(?:{_INSERTION_AIM}|l'emploi)|"
+    # Insertion named before "ce domaine": "l'insertion … et dix ans d'expérience dans ce
+    # domaine".
+    rf"\b{_INSERTION_AIM}\b[^.;!?]{{0,80}}?\b(?:[0-9]+|{NUMBER_WORD_PATTERN}|plus de "
+    rf"(?:[0-9]+|{NUMBER_WORD_PATTERN}))[ ]+ans d'experience (?:dans|en) ce domaine\b|"
     r"\bexperience[ ]+(?:de[ ]+(?:\w+[ ]+){1,3}?ans[ ]+)?(?:dans|de|en)[ ]+"
     r"(?:le domaine de[ ]+)?l'insertion\b|"
     rf"\bdepuis[ ]+(?:[0-9]+|{NUMBER_WORD_PATTERN}|plus de [0-9]+)[ ]+ans[ ]+(?:dans|en)[ ]+"
@@ -1536,8 +1547,10 @@ _NO_EXPERIENCE = re.compile(
     r"l'insertion\b|\bnew[ ]+to[ ]+(?:employment|insertion|integration|this field)\b|"
     # Never having done the work: "on n'a jamais fait d'insertion", "we have never
     # supported jobseekers".
-    r"\bn'(?:a|avons|ont)[ ]+(?:encore[ ]+|toujours[ ]+)?jamais[ ]+(?:fait|accompagne|travaille|"
-    rf"mene)\b[^.;!?]{{0,40}}?\b(?:{_INSERTION_AIM}|l'emploi|demandeurs d'emploi)|"
+    # Spoken French drops the "ne": "on a jamais fait d'insertion pro".
+    r"\b(?:n')?(?:a|avons|ont)[ ]+(?:encore[ ]+|toujours[ ]+)?jamais[ ]+"
+    rf"(?:fait|accompagne|travaille|mene)\b[^.;!?]{{0,40}}?"
+    rf"\b(?:{_INSERTION_AIM}|l'emploi|demandeurs d'emploi)|"
     r"\bn'(?:a|avons|ont)[ ]+(?:encore[ ]+|jamais[ ]+)?accompagne[ ]+personne\b|"
     r"\bnever[ ]+(?:done|worked|supported|run)\b[^.;!?]{0,40}?"
     r"\b(?:insertion|employment|jobseekers|integration)\b"

@@ -138,6 +138,16 @@ _WORD_AMOUNT = re.compile(
     rf"\b(?P<words>{_WORD_TOKEN}(?:[ -]+(?:(?:et|and)[ -]+)?{_WORD_TOKEN})*)[ ]+(?:d')?[ ]?"
     + CURRENCY
 )
+# "une dizaine de milliers d'euros", "deux centaines de milliers d'euros": a collective
+# numeral of thousands, read at its round value.
+_COLLECTIVES = {
+    "dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
+    "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100,
+}  # fmt: skip
+_COLLECTIVE_AMOUNT = re.compile(
+    rf"\b(?P<count>une?|{'|'.join(_SMALL[2:10])})[ ]+(?P<unit>{'|'.join(_COLLECTIVES)})s?[ ]+"
+    r"(?:de[ ]+)?(?:milliers|mille)[ ]+(?:d')?[ ]?" + CURRENCY
+)
 # "1M2", "2m5": millions written with their first decimal after the M.
 # Only with money around it: "1m2" is also a square metre.
 _MILLION_DECIMAL = re.compile(r"(?<![0-9.,])([0-9])[ ]?m([0-9])\b")
@@ -277,6 +287,10 @@ def find_amounts(folded: str) -> list[Amount]:
             continue
         value = Decimal(f"{million.group(1)}.{million.group(2)}") * 10**6
         found.append(Amount(million.start(), million.end(), value.quantize(Decimal(1)), True))
+    for collective in _COLLECTIVE_AMOUNT.finditer(folded):
+        count = 1 if collective["count"] in ("un", "une") else NUMBER_WORDS[collective["count"]]
+        value = Decimal(count * _COLLECTIVES[collective["unit"]] * 1000)
+        found.append(Amount(collective.start(), collective.end(), value, True))
     for words in _WORD_AMOUNT.finditer(folded):
         # "150 mille euros", "1,2 million d'euros": words that end an amount in figures.
         if any(a.start <= words.start() < a.end for a in found):

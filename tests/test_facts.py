@@ -97,6 +97,9 @@ def test_training_per_year_follows_project_length() -> None:
         ("Les jeunes de 16 à 25 ans.", None, None),
         ("Nous avons 10 ans d'expérience dans l'insertion.", None, None),
         ("Association créée depuis 5 ans.", None, None),
+        # The organisation's age is no length of the project.
+        ("Notre asso a 2 ans.", None, None),
+        ("La structure aura bientôt dix ans ; le projet durera 36 mois.", 36, None),
         ("Pas de contact depuis 5 mois.", None, None),
         ("Au cours des cinq derniers mois.", None, None),
         ("Puis 55 000 € les deux années suivantes.", None, None),
@@ -622,6 +625,9 @@ def test_english_seniority_and_ages_are_no_project_length(text: str) -> None:
         ("L'association a pour objet l'insertion professionnelle des femmes.", True),
         ("Our statutory purpose is the social and professional integration of young adults.", True),
         ("Nos statuts ne mentionnent pas l'insertion.", None),
+        # The other way round.
+        ("Toutes trois ont l'insertion socio-professionnelle dans leur objet social.", True),
+        ("L'insertion n'est pas dans nos statuts.", None),
         ("Nos statuts ont été modifiés en 2022.", None),
         # A purpose written as a note; an e-mail's bare "Objet :" heads its subject line.
         ("asso de festival a angers, objet = evenementiel, on tente ?", False),
@@ -651,9 +657,14 @@ def test_a_social_purpose_stated_by_the_statutes(text: str, value) -> None:
         # Never having done the work is no experience of it.
         ("On est une jeune asso, on n'a jamais fait d'insertion.", False),
         ("We have never worked in employment support.", False),
+        # Spoken French drops the "ne".
+        ("notre asso a 2 ans, on a jamais fait d'insertion pro avant", False),
         ("asso de festival, zéro expérience en insertion, on tente ?", False),
         ("Nous n'avons jamais eu de difficulté à recruter en insertion.", None),
         ("Nous avons une expérience de près de dix ans dans l'insertion.", True),
+        # Insertion named before the domain that stands for it.
+        ("Elles font de l'insertion et ont dix ans d'expérience dans ce domaine.", True),
+        ("Nous faisons du théâtre et avons dix ans d'expérience dans ce domaine.", None),
         # Doing the work since a year; not something else, then wishing to start.
         ("Depuis 2011 nous faisons de l'insertion socio-professionnelle.", True),
         ("Nous menons des actions d'insertion depuis dix ans.", True),
@@ -2945,3 +2956,12 @@ def test_none_of_the_partners_being_the_lead_is_no_lead() -> None:
 def test_registered_people_with_no_support_nearby_are_the_subsidiary_public(text: str) -> None:
     public = extract_facts(text).public
     assert public is not None and public.registered is True and public.subsidiary_conditions
+
+
+def test_a_training_share_in_collective_numerals() -> None:
+    facts = extract_facts(
+        "Notre projet représenterait soixante-dix mille euros par an sur trois ans ; sur "
+        "toute la période, une dizaine de milliers d'euros iraient à des formations."
+    )
+    assert facts.annual_cost_eur == 70_000
+    assert facts.training_cost_eur == 10_000

@@ -196,3 +196,19 @@ def test_the_months_between_two_dates(text: str, months: int | None) -> None:
 
 def test_abbreviated_lengths_are_lengths() -> None:
     assert find_months(fold("budget over 3 yrs, 18 mths per person, 12 mos max")) == [36, 18, 12]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("une dizaine de milliers d'euros iraient a la formation", 10_000),
+        ("deux centaines de milliers d'euros au total", 200_000),
+        ("une vingtaine de mille euros", 20_000),
+    ],
+)
+def test_a_collective_numeral_of_thousands_is_an_amount(text: str, value: int) -> None:
+    assert [a.value for a in find_amounts(fold(text))] == [value]
+
+
+def test_a_collective_numeral_of_people_is_no_amount() -> None:
+    assert find_amounts(fold("une dizaine de personnes, des milliers d'heures")) == []
