@@ -66,10 +66,18 @@ _ASKS = re.compile(
     # A question typed without its mark: "faut un chef de file ou pas", "ok or not"; not
     # an aside ("pour les rassurer (ou pas !)").
     r"|(?<!\()\b(?:ou|or)\s+(?:pas|non|not|no)\s*[.?]*\s*$"
+    # Or with the other case named: "l'égalité ça compte vraiment ou c du blabla".
+    r"|(?<!\()\b(?:ou|or)\s+(?:c|c['’]est|is it|it's|just)\s+[^.?!\n]{1,40}$"
     # Dictated without punctuation: "… on ne sait pas trop est-ce qu'il faut un parcours".
     r"|\best-ce\s+(?:qu['’]|que\b)"
     # A polite request for what the texts say: "we would be grateful if you could set out
     # the criteria", "je vous remercie de bien vouloir me préciser les pièces".
+    # A request in the imperative: "Just list the selection criteria, please.", "Dites-moi
+    # ce qu'il faut fournir."
+    r"|^(?:(?:just|simply|please|kindly|so|now|alors|donc|bref)[,\s]+)*(?:(?:list|tell|explain"
+    r"|describe|outline|summari[sz]e|set out|spell out|dites|expliquez|indiquez|listez"
+    r"|précisez|détaillez|rappelez|résumez)(?:-(?:moi|nous))?|donnez-(?:moi|nous))\b"
+    r"(?!\s+(?:that|que|qu['’]))"
     r"|\b(?:(?:could|would|can) you|if you could|please|kindly|de bien vouloir)\s+"
     r"(?:please\s+)?(?:(?:me|us|nous|m['’])\s*)?(?:set out|list|outline|describe|explain"
     r"|detail|confirm|clarify|tell|indiquer|préciser|expliquer|détailler|confirmer|lister"
@@ -184,7 +192,9 @@ yes_no: ^(?:est[- ]ce\b|peut-on|peuvent-ils|peuvent-elles|faut-il|doit-on|dois-j
     (?:can|could|may|do|does|is|are|must|should|will)\b)
     |\b\w+-(?:t-)?(?:il|elle|on|ils|elles|nous|je)\b
 # "o[ù]": a class keeps its accent, so the "ou" of "X ou Y ?" does not ask where.
-wh: \b(?:qui|que|quoi|quel|quelle|quels|quelles|quand(?! même)|combien|comment|pourquoi|o[ù]|lequel|
+# Not the idiom "tel quel" ("le redéposer tel quel"), which asks nothing.
+wh: \b(?<!tel[ ])(?<!tels[ ])(?<!telle[ ])(?<!telles[ ])
+    (?:qui|que|quoi|quel|quelle|quels|quelles|quand(?! même)|combien|comment|pourquoi|o[ù]|lequel|
     laquelle|lesquels|lesquelles|qu'est-ce|c'est quoi|c koi|koi|what|which|who|when|how
     |where|why)\b
 # "le rôle du chef de file" asks what it is there to do, as its definition says.
@@ -239,7 +249,7 @@ eligibility: \b(?:éligibles?|recevables?|eligible|qualify)\b
     |\b(?:rempli\w*|satisf\w*|respect\w*|correspond\w*|répond\w*|rentr\w*[ ]dans|meet|fulfil\w*
     |satisfy|comply[ ]with|complies[ ]with|match\w*)(?:-(?:t-)?(?:il|elle|ils|elles|on))?
     \s+(?:bien\s+|toutes\s+|all\s+)?(?:les|aux|the)\s+(?:conditions|critères|exigences|criteria
-    |requirements)\b
+    |requirements|règles|rules)\b
     |\b(?:atteign\w*|atteint|atteindre|dépass\w*|franchi\w*|passe\w*|reach\w*|meet)\s+
 # "nous atteignons tout juste le plancher", "we only just reach the threshold".
     (?:(?:tout\s+juste|juste|bien|largement|déjà|à\s+peine|pile|just|only\s+just|barely)\s+)?
@@ -554,11 +564,14 @@ KIND_ASKED = {
         r"|\b(?:is|are)\s+(?:a|an|the|any|our|my)\s+[^?.]{0,40}?\b(?:allowed|entitled|eligible"
         r"|permitted|able)\s+to"
         # Or said, then asked: "une mairie ou un ccas peut pas candidater c ça ?".
-        r"|\b(?:une?|la|le|les|l['’])\s*(?:[\wÀ-ÿ'’+-]+\s+){1,5}?(?:peu\w*|pourr\w*)(?=[^.!?]*\?))"
+        r"|\b(?:une?|la|le|les|l['’])\s*(?:[\wÀ-ÿ'’+-]+\s+){1,5}?(?:peu\w*|pourr\w*)(?=[^.!?]*\?)"
+        # The same in English word order: "The conseil départemental can be itself an
+        # operator, or only associations are allowed?".
+        r"|\b(?:a|an|the)\s+(?:[\wÀ-ÿ'’-]+\s+){1,4}?(?:can|could|may)(?=[^.!?]*\?))"
         r"\s+(?:(?:[\wÀ-ÿ'’-]+\s+){0,2}?)"
         r"(?:candidater|répondre|postuler|déposer|se porter (?:[\wÀ-ÿ'’-]+\s+)?candidate?s?"
         r"|soumissionner|apply"
-        r"|bid|be (?:a )?(?:lead|applicant)"
+        r"|bid|be (?:itself |themselves )?(?:a |an |the )?(?:lead|applicant|operator|candidate)"
         # Carrying a project is applying: "une commune peut-elle porter un projet O2R ?",
         # "… porter elle-même un projet ?".
         r"|porter\s+(?:(?:elle|lui|eux|elles)-m[êe]mes?\s+)?(?:un|le|ce|notre|son)\s+projet|(?:lead|run|carry)\s+(?:an?|the|this)"
@@ -574,6 +587,7 @@ KIND_ASKED = {
         # candidater ?".
         r"|\b(?:only|seule?s?(?:\s+les)?)\s+(?:[\wÀ-ÿ-]+\s+){1,2}?(?:can|could|may|peu\w*"
         r"|pourr\w*)\s+(?:candidater|postuler|répondre|apply|bid)\b"
+        r"|\bonly\s+(?:[\w-]+\s+){1,2}?(?:are|is)\s+(?:allowed|eligible|accepted|admitted|entitled)\b"
         # Who the call is open to: "l'appel est-il réservé aux associations ?", "open to
         # public bodies?", "faut-il être une association pour candidater ?".
         r"|\b(?:réservée?s?|ouverte?s?|open|restricted|limited|reserved)\s+(?:aux|à|to)\s+"
@@ -645,7 +659,15 @@ KIND_ASKED = {
         r"|\bsorties? (?:positives?|dynamiques?)\b"
         r"|\bwhat happens\b[^?.]{0,30}\b(?:after|end|afterwards|next)\b"
         r"|\b(?:after|at the end of) (?:the|their|our) (?:pathway|programm?e?|support|course)\b"
-        r"|\bwhere do (?:they|participants|people) go\b",
+        r"|\bwhere do (?:they|participants|people) go\b"
+        # The end aimed at: "le but final c koi ?", "au final le but c quoi ?", "l'objectif
+        # final pour eux", "what outcome does the State ultimately expect?".
+        r"|\b(?:but|objectif|finalité|goal|aim)s?\s+(?:final|finale|ultime|end)\b"
+        r"|\b(?:end|final|ultimate)\s+(?:goal|aim|objective|outcome)s?\b"
+        r"|\bau\s+final\b[^?.]{0,20}\b(?:but|objectif|finalité)\b"
+        r"|\b(?:but|objectif)s?\s+pour\s+(?:eux|elles|les\s+(?:gens|personnes|jeunes"
+        r"|bénéficiaires|participants))\b"
+        r"|\bwhat\s+outcomes?\b|\bultimately\s+expect",
         re.I,
     ),
     # Whether someone of a kind is of the call's public: "une personne sans domicile peut-elle
@@ -681,6 +703,12 @@ KIND_ASKED = {
         r"|ces|les|des|plutôt)\s+(?:profils?|publics?|personnes|jeunes|gens)\b"
         r"|\bqui\s+(?:peut|peuvent|pourra|pourront|pourrait)\s+en\s+bénéficier\b"
         r"|\bwho\s+(?:can|could|may|will)\s+benefit\b"
+        # Whom the offer is for: "c pour qui en fait vot truc ?", "who is it for?".
+        r"|\b(?:c['’ ]est|c|it['’]?s|is\s+it|is\s+this)\s+(?:pour|for)\s+(?:qui|whom?)\b"
+        r"|\bwho\s+is\s+(?:it|this|the\s+\w+)\s+for\b"
+        # "C'est fait pour des jeunes comme lui ?", "c'est pensé pour ce genre de public ?".
+        r"|\b(?:c['’ ]est|c|est-ce)\s+(?:fait|pensé|conçu|destiné)e?s?\s+pour\s+(?:des|les|qui|ces"
+        r"|ce\s+genre|ce\s+type|eux|lui|elles?)\b"
         r"|\b(?:people|persons|folks|individuals|ones|them|those|these)\b[^?.]{0,40}\b(?:meant"
         r"|intended|designed|aimed)\s+(?:for|at)\b",
         re.I,
@@ -833,6 +861,23 @@ project: \bprojets?\b|\bconventions?\b|\bconventionn\w*|\bCPOM\b|\bfinancement|\
 def whose(text: str) -> frozenset[str]:
     """ "person", "project", both or neither: whose duration ``text`` speaks of."""
     return frozenset(name for name, pattern in _WHOSE.items() if pattern.search(text))
+
+
+# A follow-up this short names only what it is asked of.
+_HOLDER_ONLY_WORDS = 3
+
+
+def holder_swapped(focus: str, context: str) -> str | None:
+    """The question before, asked of the other holder a short follow-up names: "Et pour
+    le projet ?" after "Quelle est la durée maximale d'accompagnement d'une personne ?"
+    asks the project's duration, so the person's words are set aside. None otherwise."""
+    named = whose(focus)
+    before = whose(context)
+    if len(named) != 1 or not before - named or len(content_words(focus)) > _HOLDER_ONLY_WORDS:
+        return None
+    for other in before - named:
+        context = _WHOSE[other].sub(" ", context)
+    return context
 
 
 # The kinds of legal text a question can ask about, by the words that name them.
@@ -1442,10 +1487,14 @@ _POINTED = re.compile(
     r"\b(?:ce|cet|cette|ces)\s+(?:(?:deux|trois|quatre|quelques|2|3|4)\s+)?"
     r"(principes?|points?|sujets?|aspects?|notions?|questions?"
     r"|problèmes?|idées?|règles?|exigences?|conditions?|obligations?|éléments?|démarches?"
-    r"|approches?|mesures?|dispositions?|distinctions?|différences?)\b"
+    r"|approches?|mesures?|dispositions?|distinctions?|différences?"
+    # Words named before: "Mon directeur parle de « SIEG » et de « CPOM ». Que signifient
+    # ces deux sigles ?".
+    r"|sigles?|acronymes?|termes?|mots?|expressions?|abréviations?)\b"
     r"|\b(?:this|that|these|those)\s+(?:(?:two|three|four|few|2|3|4)\s+)?"
     r"(principles?|points?|issues?|aspects?|notions?"
-    r"|requirements?|rules?|conditions?|obligations?|approach|distinction)\b"
+    r"|requirements?|rules?|conditions?|obligations?|approach|distinction"
+    r"|acronyms?|abbreviations?|terms?|words?|expressions?)\b"
     r"|\bqu['’](?:il|elle)s?\b(?!\s+(?:faut|fallait|y\b|est\b|soit\b))"
     # Any noun pointed at with "là": "ces structures-là", "ce truc la ?".
     r"|\b(?:ce|cet|cette|ces)\s+([\wÀ-ÿ]{3,})(?:-l[àa]\b|\s+l[àa](?=\s*(?:[?!.,]|$)))",
@@ -2186,7 +2235,12 @@ def analyse(message: str, focus: str | None = None) -> Question:
             # In what asks, not in a statement kept as its context ("Mon chef hésite à
             # répondre à l'AMI… Est-ce que le travail de rue peut faire partie du projet ?").
             _CUES["eligibility"].search(without_condition(asking_part(first)))
-            and (_CUES["first_person"].search(first) or _POINTS_BACK.match(first))
+            # About the candidate, or what it stated: "si ces éléments respectent les règles".
+            and (
+                _CUES["first_person"].search(first)
+                or _POINTS_BACK.match(first)
+                or _POINTED.search(first)
+            )
             and not _HOW_TO_APPLY.search(first)
         )
         or _asks_assessment(first)

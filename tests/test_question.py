@@ -15,6 +15,7 @@ from o2r_assistant.question import (
     enumerates,
     focus_of,
     gives_kind,
+    holder_swapped,
     indirect_start,
     language_switch,
     plural_asked,
@@ -1930,6 +1931,9 @@ def test_linking_up_with_someone_asks_no_link(question: str, contact: bool) -> N
     [
         ("on depose a trois faut un chef de file ou pas", True),
         ("the budget is ok or not", True),
+        # Or with the other case named.
+        ("genre l'egalite femme homme ca compte vrmt ou c du blabla", True),
+        ("Nous ferons des ateliers ou des sorties, on verra.", False),
         # An aside asks nothing.
         ("Pour les rassurer (ou pas !), voici notre projet.", False),
     ],
@@ -1975,6 +1979,97 @@ def test_a_pronoun_for_what_was_just_told_keeps_it(message: str) -> None:
 def test_a_request_to_list_asks() -> None:
     message = "My manager asked me to describe how the bids are assessed for our board."
     assert analyse(message).asks
+
+
+@pytest.mark.parametrize(
+    ("message", "asks"),
+    [
+        ("Just list the selection criteria, please.", True),
+        ("Explain the pathway, please.", True),
+        ("Dites-moi ce qu'il faut fournir.", True),
+        ("Donnez-nous la liste des pièces.", True),
+        # An imperative that asks for no information, or one that is no imperative.
+        ("Give us a minute.", False),
+        ("Listen, we are a charity in Angers.", False),
+    ],
+)
+def test_a_request_in_the_imperative_asks(message: str, asks: bool) -> None:
+    assert analyse(message).asks is asks
+
+
+@pytest.mark.parametrize(
+    ("message", "eligibility"),
+    [
+        ("Pouvez-vous me dire si ces éléments respectent les règles de l'AMI ?", True),
+        ("Les projets respectent-ils en général les règles ?", False),
+    ],
+)
+def test_whether_what_was_stated_meets_the_rules_asks_eligibility(
+    message: str, eligibility: bool
+) -> None:
+    assert analyse(message).asks_eligibility is eligibility
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "c pour qui en fait vot truc o2r jcomprend rien",
+        "C'est pour qui exactement ?",
+        "C'est fait pour des jeunes comme lui ou pas du tout ?",
+    ],
+)
+def test_whom_the_offer_is_for_asks_the_public(message: str) -> None:
+    assert "public" in analyse(message).kinds
+
+
+@pytest.mark.parametrize(
+    ("message", "outcome"),
+    [
+        ("le but final c koi, qu'ils trouvent un taf direct ou quoi", True),
+        ("au final le but c quoi, que les gens retrouvent un taf direct ?", True),
+        ("Quel est l'objectif final pour eux ?", True),
+        ("What outcome does the State ultimately expect for the people we work with?", True),
+        # The aim of something else.
+        ("Quel est l'objectif de la comptabilité analytique ?", False),
+    ],
+)
+def test_the_end_aimed_at_asks_the_outcome(message: str, outcome: bool) -> None:
+    assert ("outcome" in analyse(message).kinds) is outcome
+
+
+@pytest.mark.parametrize(
+    ("message", "applicant"),
+    [
+        ("The conseil départemental can be itself an operator, or only associations are allowed?",
+         True),
+        ("Only charities are allowed?", True),
+        ("The project can last two years?", False),
+    ],
+)  # fmt: skip
+def test_who_may_apply_asked_in_statement_order(message: str, applicant: bool) -> None:
+    assert ("applicant" in analyse(message).kinds) is applicant
+
+
+def test_the_idiom_tel_quel_asks_no_wh_question() -> None:
+    assert not analyse("On pourrait redéposer notre dossier tel quel ?").wh
+    assert analyse("On le garde tel quel, ou sous quel format ?").wh
+
+
+def test_acronyms_pointed_back_to_are_those_named_before() -> None:
+    message = (
+        "Mon directeur parle de « SIEG » et de « CPOM » à chaque réunion. "
+        "Que signifient ces deux sigles ?"
+    )
+    assert "SIEG" in " ".join(asked_clauses(message))
+
+
+def test_the_holder_a_short_follow_up_names_replaces_the_one_before() -> None:
+    before = "Quelle est la durée maximale d'accompagnement d'une personne ?"
+    swapped = holder_swapped("Et pour le projet ?", before)
+    assert swapped is not None and "personne" not in swapped and "durée" in swapped
+    # The same holder, or a follow-up saying more than whose it is, swaps nothing.
+    assert holder_swapped("Et pour une personne ?", before) is None
+    assert holder_swapped("Et pour le projet, combien de jeunes faut-il suivre ?", before) is None
 
 
 @pytest.mark.parametrize(
