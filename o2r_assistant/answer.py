@@ -37,6 +37,7 @@ from .question import (
     dates_text,
     enumerates,
     gives_kind,
+    holder_swapped,
     plural_asked,
     texts_named,
     whose,
@@ -334,12 +335,14 @@ class Candidate:
 
     @property
     def quote(self) -> str:
-        """What is shown between quotation marks."""
-        body = self.text.strip()
+        """What is shown between quotation marks: a list kept with its lead-in line, as one
+        block (Markdown starts a list after a line of text without a blank line)."""
+        body = _BLANK_BEFORE_ITEM.sub("\n", self.text.strip())
         return f"{self.lead_in} […] {body}" if self.lead_in else body
 
 
 _BULLET = re.compile(r"^(?:[-*•▪◦–]|\d{1,2}[.)])\s+")
+_BLANK_BEFORE_ITEM = re.compile(r"\n[ \t]*\n(?=[ \t]*[-*•▪◦–][ \t])")
 # A sentence opening on an anaphor ("Ce chapitre comprend…") finishes the one before.
 _ANAPHOR = re.compile(r"^(?:Ce|Cet|Cette|Ces|Il|Elle|Ils|Elles|C'est|Celui-ci|Ceux-ci)\b")
 MAX_QUOTE_CHARS = 450
@@ -1007,7 +1010,11 @@ def select_sentences(
             or (frozenset({"project"}) if question.first_person else frozenset())
         )
         if "duration" in wanted and len(asked_whose) == 1:
-            same = [c for c in near if whose(c.quote) == asked_whose]
+            # "Et pour le projet ?" after a person's pathway asks the other holder's length,
+            # which the previous answer's words outscore: any quote giving it answers.
+            swapped = holder_swapped(question.focus, question.context) is not None
+            giving = [c for c in pool if gives_kind("duration", c.quote)] if swapped else near
+            same = [c for c in giving if whose(c.quote) == asked_whose]
             near = same or near
             if same and whose(pool[0].quote) != asked_whose:
                 pool.remove(same[0])

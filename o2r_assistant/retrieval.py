@@ -10,6 +10,7 @@ import difflib
 import math
 import re
 from collections import Counter
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib import resources
@@ -347,10 +348,29 @@ _UNACCENTED = {
 _TYPED_WORD = re.compile(r"[\wÀ-ÿ'-]+")
 
 
+def _english_bases(word: str) -> Iterator[str]:
+    """The forms an inflected English ``word`` may come from: "bidding" from "bid",
+    "organised" from "organise", "charities" from "charity"."""
+    for ending, replacements in _ENGLISH_INFLECTIONS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            base = word[: -len(ending)]
+            for tail in replacements:
+                yield base + tail
+            if ending in ("ing", "ed") and base[-1] == base[-2]:
+                yield base[:-1]  # a doubled consonant: "bidding", "planned"
+
+
+# English endings, longest first, and what the uninflected word ends with instead.
+_ENGLISH_INFLECTIONS = (("ies", ("y",)), ("ing", ("", "e")), ("ed", ("", "e")), ("s", ("",)))
+
+
 def _synonym(word: str) -> str | None:
     """The corpus's words for an everyday or English ``word``, typed with or without its
-    accents."""
-    return _SYNONYMS.get(word) or _UNACCENTED.get(word)
+    accents, or inflected in English."""
+    found = _SYNONYMS.get(word) or _UNACCENTED.get(word)
+    if found or not word.isascii():
+        return found
+    return next((_ENGLISH[b] for b in _english_bases(word) if b in _ENGLISH), None)
 
 
 # Words that only a question about this call, its law or its candidates would use.
@@ -1138,6 +1158,11 @@ def without_stray_terms(text: str, bound: dict[str, str]) -> str:
     for m in reversed(stray):
         text = f"{text[: m.start()]}{' ' * (m.end() - m.start())}{text[m.end() :]}"
     return text
+
+
+def gloss(word: str) -> str | None:
+    """The call's own words for an everyday or English ``word``, if the tables know it."""
+    return _synonym(word.lower())
 
 
 def glossed(word: str) -> bool:

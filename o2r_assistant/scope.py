@@ -24,6 +24,7 @@ from .question import (
     asks_at,
     dates_text,
     gives_kind,
+    holder_swapped,
     is_english,
     texts_named,
 )
@@ -32,6 +33,7 @@ from .retrieval import (
     DOMAIN_STEMS_EN,
     HybridRetriever,
     RetrievalResult,
+    gloss,
     glossed,
     phrase_meanings,
     region_terms,
@@ -422,6 +424,8 @@ NO_DOMAIN_DENSE = 0.845
 # et avec qui ?"). Measured with `o2r eval`: fewer wrong abstentions in seven sets, no
 # question to decline answered.
 AGREED_NO_DOMAIN_DENSE = 0.835
+# Dense similarity a question naming the call's words needs when the legs disagree.
+DOMAIN_DENSE = 0.84
 # Dense similarity an English question naming a single term of the call needs.
 ENGLISH_DENSE_ONE_TERM = 0.80
 # How much closer to the texts than to any everyday subject (data/background.txt) an
@@ -542,7 +546,10 @@ class ScopeSignals:
                 # ça sert à payer quoi ?").
                 or ((self.agreement or self.idiom) and self.dense_best >= AGREED_NO_DOMAIN_DENSE)
             )
-        return self.agreement or self.idiom or self.dense_best >= 0.84
+        # A question asking for a fact ("Quel est le montant minimum ?") needs no more than
+        # one naming none of the call's words: the kind check declines what no sentence gives.
+        floor = AGREED_NO_DOMAIN_DENSE if self.asks_fact else DOMAIN_DENSE
+        return self.agreement or self.idiom or self.dense_best >= floor
 
 
 # Words people type in capitals that name nothing: "Is it OK if…", "merci de répondre ASAP".
@@ -646,6 +653,18 @@ def scope_signals(
     spelled = {stem(c) for w in content_words(question) if (c := retriever.cognate(w))}
     if english:
         shared |= spelled
+        # English words the tables read as rare terms of the call ("bidding":
+        # "candidature", "charities": "associations") name them as the terms would; not
+        # everyday ones read as words nearly every passage holds ("job": "emploi").
+        spelled_terms = {
+            w
+            for w in content_words(question)
+            if not set(tokens(w)) & vocabulary
+            and (meaning := gloss(w))
+            and any(retriever.idf(t) >= RARE_IDF for t in set(tokens(meaning)) & DOMAIN_STEMS)
+        }
+    else:
+        spelled_terms = set()
     # Who may apply is a question about the call, whatever words it takes.
     domain = (
         len(own & vocabulary)
@@ -655,7 +674,9 @@ def scope_signals(
             if not retriever.knows(t)
         )
         + (len(shared) if len(shared) >= SHARED_WORDS else 0)
-        + applicant
+        + len(spelled_terms)
+        # So are whom the offer serves and where it leads them ("au final le but c quoi ?").
+        + (applicant or "public" in kinds or "outcome" in kinds)
     )
     vector = functools.cache(lambda: retriever.raw_query_vector(result))
     top_dense = {h.chunk.chunk_id for h in result.hits if h.dense_rank and h.dense_rank <= 3}
@@ -832,7 +853,9 @@ def answers_kind(
             # A length answers only about what lasts: the pathway's twelve months do not say
             # how long a job is followed up. Read on the texts' words of a French question
             # ("pour revenir à la durée" names nothing that lasts).
-            if question.english:
+            # Nor when a follow-up names only whose length it asks ("Et pour une personne ?"
+            # after the project's): the question before says what lasts.
+            if question.english or holder_swapped(question.focus, question.context):
                 continue
             topic = {
                 t

@@ -237,6 +237,31 @@ def test_a_follow_up_is_answered_with_the_question_before(assistant):
     assert "chef de file" in answer.text
 
 
+@pytest.mark.parametrize(
+    ("before", "follow_up", "lead"),
+    [
+        # Asked of the other holder: the project's length after a person's, and back.
+        ("Quelle est la durée maximale d'accompagnement d'une personne ?", "Et pour le projet ?",
+         "trois ans"),
+        ("Combien de temps dure le projet ?", "Et pour une personne ?", "douze mois"),
+    ],
+)  # fmt: skip
+def test_a_follow_up_naming_the_other_holder_asks_its_length(assistant, before, follow_up, lead):
+    answer = assistant.ask(follow_up, history=[before])
+    assert lead in answer.text.split("\n\n")[0]
+
+
+def test_a_quoted_list_stays_with_its_lead_in_line(assistant):
+    answer = assistant.ask("Just list the selection criteria, please.")
+    lead = answer.text.split("\n\n")[0]
+    assert "critères suivants :\n- la qualité du parcours" in lead
+
+
+def test_a_minimum_amount_asked_bare_is_the_cost_floor(assistant):
+    answer = assistant.ask("Quel est le montant minimum ?")
+    assert "150 000" in answer.text.split("\n\n")[0]
+
+
 def test_question_cleaning():
     with pytest.raises(InputError) as caught:
         clean_question(" \n\t ", 100)

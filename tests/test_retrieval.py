@@ -488,6 +488,9 @@ def test_only_words_the_texts_never_write_are_glossed(real_index):
         ("filles", "femmes égalité"),
         ("parité", "égalité femmes hommes"),
         ("examined", "instruit instruction"),
+        # An English word inflected from one the table knows.
+        ("bidding", "candidature"),
+        ("charities", "associations organismes"),
     ],
 )
 def test_an_everyday_word_is_mapped_with_or_without_its_accents(word, meaning):

@@ -60,6 +60,24 @@ def test_a_question_without_the_calls_words_needs_a_close_passage(
     assert _signals(0, agreement, dense).supported() is supported
 
 
+@pytest.mark.parametrize(
+    ("asks_fact", "dense", "supported"),
+    [
+        # "Quel est le montant minimum ?": the kind check then declines what no sentence
+        # gives, so a question asking for a fact needs no closer passage than one naming
+        # none of the call's words.
+        (True, 0.836, True),
+        (False, 0.836, False),
+        (True, 0.83, False),
+    ],
+)
+def test_a_question_naming_the_calls_words_and_asking_a_fact(
+    asks_fact: bool, dense: float, supported: bool
+) -> None:
+    signals = replace(_signals(2, False, dense), asks_fact=asks_fact)
+    assert signals.supported() is supported
+
+
 def test_a_notion_of_the_call_worded_in_an_idiom_needs_no_agreement() -> None:
     # "l'état de nos comptes" is the operators' financial health, as a term would say.
     assert not _signals(1, False, 0.80).supported()
@@ -308,3 +326,19 @@ def test_an_english_question_both_legs_agree_on_needs_a_smaller_margin(
 def test_a_search_box_query_names_what_it_asks_about_first(question: str, head: str | None) -> None:
     known = {"minimale", "subvention", "max", "parcours"}.__contains__
     assert terse_head(question, known) == head
+
+
+def test_english_words_the_tables_read_as_the_calls_terms_name_them(assistant) -> None:
+    # "bidding" and "charities" are the call's "candidature" and "associations".
+    answer = assistant.ask(
+        "Three of us small charities are thinking of bidding together. Is that allowed?"
+    )
+    assert not answer.abstained
+    assert "chef de file" in answer.text
+
+
+def test_asking_where_the_offer_leads_people_is_about_the_call(assistant) -> None:
+    # No term of the call, but the outcome it aims at.
+    answer = assistant.ask("au final le but c quoi, que les gens retrouvent un taf direct ?")
+    assert not answer.abstained
+    assert "droit commun" in answer.text
