@@ -42,6 +42,7 @@ from o2r_assistant.numbers import (
     months_of,
     parse_amount,
     range_months,
+    word_value,
 )
 from o2r_assistant.patterns import pattern_table
 from o2r_assistant.places import place_mentions
@@ -271,7 +272,13 @@ _NEGATIVE_BEFORE = re.compile(
 )
 # "96 000 €, représente 60 % du coût total du projet": the whole follows from its share.
 # A cost written multiplied out: "3 x 55 000 €", "55 000 € x 3 ans" (not "x 3 personnes").
-_TIMES_BEFORE = re.compile(r"\b(?P<n>[1-9])[ ]*[x×*][ ]*$")
+_TIMES_BEFORE = re.compile(
+    r"\b(?P<n>[1-9])[ ]*[x×*][ ]*$"
+    # "2 salariés à 35 000 €", "three advisers at €30,000": a cost per head, times heads.
+    rf"|\b(?P<w>[2-9]|{NUMBER_WORD_PATTERN})[ ]+(?:salaries|postes|etp|conseilleres?|conseillers|"
+    r"educateurs|educatrices|accompagnateurs|accompagnatrices|intervenants|employees|staff|"
+    r"advisers|advisors|workers|coaches)[ ]+(?:a|de|at|of)[ ]*$"
+)
 _TIMES_AFTER = re.compile(
     r"[ ]*[x×*][ ]*(?P<n>[1-9])\b(?![ ]*(?:[0-9]|k\b|m\b|€|euros?\b|personnes|jeunes|people))"
 )
@@ -301,7 +308,18 @@ _COST_LINE_BEFORE = re.compile(
     r"\b(?:(?:frais|depenses|charges|couts?|postes?)[ ]+(?:de[ ]+|d'|du[ ]+)?(?:personnel|"
     r"structure|fonctionnement|deplacements?|materiel|communication|gestion|coordination)|salaires|"
     r"masse salariale|frais (?:indirects|generaux)|staff costs|overheads|running costs|"
-    r"travel costs)\b[^0-9.;!?]{0,25}$"
+    r"travel costs)\b[^0-9.;!?]{0,25}$|"
+    # A breakdown's bare labels, each right before its amount: "salaires 120 000 €,
+    # déplacements 18 000 €, locaux 12 000 €".
+    r"\b(?:deplacements?|locaux|loyers?|materiel|equipements?|communication|fournitures|"
+    r"assurances?|vehicules?|carburant|prestations?|sous-traitance|amortissements?|"
+    r"charges sociales|personnel|fonctionnement|coordination|evaluation|logiciels?|"
+    r"salaries?|travel|premises|rent|equipment|supplies|insurance)[ ]*(?::|=|-)?[ ]*$"
+)
+# The same label after its amount: "10 000 € divers", "20 000 € de fonctionnement".
+_COST_LINE_AFTER = re.compile(
+    r"[ ]*(?:divers|(?:de|d')[ ]*(?:frais[ ]+(?:de[ ]+|d')?)?(?:fonctionnement|personnel|"
+    r"deplacements?|loyer|locaux|materiel|communication|structure|coordination)\b)"
 )
 _PARTNER_SHARE = pattern_table(r"""
 after: [ ]*(?:pour|for|a la charge de|porte(?:e|s)? par|carried by)[ ]+(?:nous|us|
@@ -506,7 +524,10 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
         before = wide[-40:]
         times = _TIMES_BEFORE.search(before) or _TIMES_AFTER.match(folded, amount.end)
         if times:
-            amount = replace(amount, value=amount.value * int(times["n"]))
+            n = times.groupdict().get("n")
+            w = times["w"] if n is None else ""
+            count = int(n) if n else int(w) if w.isdigit() else word_value(w)
+            amount = replace(amount, value=amount.value * count)
         sides[amount.value] = _limit_side(before, money=True)
         if amount.value in seen and _BACK_REFERENCE_BEFORE.search(before):
             continue
@@ -613,6 +634,7 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
             kind, value = periodic, amount.value * periods
         elif (
             _COST_LINE_BEFORE.search(before)
+            or _COST_LINE_AFTER.match(folded, amount.end)
             or _PARTNER_SHARE["after"].match(folded, amount.end)
             or _PARTNER_SHARE["before"].search(before)
         ):

@@ -2012,7 +2012,8 @@ def test_a_span_of_months_after_the_article_des_is_the_projects_length() -> None
         ("Environ 4 000 € par mois, pardon, 5 000 € par mois.", None, 60000),
         # Another amount is no correction, even after "enfin".
         ("Le coût total serait de 128 000 € et 20 000 € de frais.", 128000, None),
-        ("Personnel 150 000 €, fonctionnement 20 000 € et enfin 10 000 € divers.", 150000, None),
+        # Lines of a breakdown, added up.
+        ("Personnel 150 000 €, fonctionnement 20 000 € et enfin 10 000 € divers.", 180000, None),
     ],
 )
 def test_a_corrected_amount_replaces_the_one_before(text: str, total, annual) -> None:
@@ -2965,3 +2966,26 @@ def test_a_training_share_in_collective_numerals() -> None:
     )
     assert facts.annual_cost_eur == 70_000
     assert facts.training_cost_eur == 10_000
+
+
+@pytest.mark.parametrize(
+    ("text", "total", "annual"),
+    [
+        # A breakdown by bare labels is added up.
+        (
+            "Budget sur trois ans : salaires 120 000 €, déplacements 18 000 €, locaux "
+            "12 000 €, formation des bénéficiaires 9 000 €.",
+            159_000,
+            None,
+        ),
+        # A cost per head, times the heads.
+        ("Deux conseillers à 32 000 € par an pendant trois ans.", None, 64_000),
+        ("2 salariés à 35 000 euros par an, sur 3 ans.", None, 70_000),
+        # A total named as such, and an item beside it, are not added.
+        ("Le projet coûte 160 000 € sur 3 ans ; loyer : 20 000 €.", 160_000, None),
+    ],
+)
+def test_a_budget_broken_down_or_per_head(text: str, total, annual) -> None:
+    facts = extract_facts(text)
+    assert facts.total_cost_eur == total
+    assert facts.annual_cost_eur == annual
