@@ -37,8 +37,8 @@ from .question import (
     dates_text,
     enumerates,
     gives_kind,
-    holder_swapped,
     plural_asked,
+    swaps_holder,
     texts_named,
     whose,
     without_condition,
@@ -1012,7 +1012,7 @@ def select_sentences(
         if "duration" in wanted and len(asked_whose) == 1:
             # "Et pour le projet ?" after a person's pathway asks the other holder's length,
             # which the previous answer's words outscore: any quote giving it answers.
-            swapped = holder_swapped(question.focus, question.context) is not None
+            swapped = swaps_holder(question.focus, question.context)
             giving = [c for c in pool if gives_kind("duration", c.quote)] if swapped else near
             same = [c for c in giving if whose(c.quote) == asked_whose]
             near = same or near

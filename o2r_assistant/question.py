@@ -70,14 +70,14 @@ _ASKS = re.compile(
     r"|(?<!\()\b(?:ou|or)\s+(?:c|c['’]est|is it|it's|just)\s+[^.?!\n]{1,40}$"
     # Dictated without punctuation: "… on ne sait pas trop est-ce qu'il faut un parcours".
     r"|\best-ce\s+(?:qu['’]|que\b)"
-    # A polite request for what the texts say: "we would be grateful if you could set out
-    # the criteria", "je vous remercie de bien vouloir me préciser les pièces".
     # A request in the imperative: "Just list the selection criteria, please.", "Dites-moi
     # ce qu'il faut fournir."
     r"|^(?:(?:just|simply|please|kindly|so|now|alors|donc|bref)[,\s]+)*(?:(?:list|tell|explain"
     r"|describe|outline|summari[sz]e|set out|spell out|dites|expliquez|indiquez|listez"
     r"|précisez|détaillez|rappelez|résumez)(?:-(?:moi|nous))?|donnez-(?:moi|nous))\b"
     r"(?!\s+(?:that|que|qu['’]))"
+    # A polite request for what the texts say: "we would be grateful if you could set out
+    # the criteria", "je vous remercie de bien vouloir me préciser les pièces".
     r"|\b(?:(?:could|would|can) you|if you could|please|kindly|de bien vouloir)\s+"
     r"(?:please\s+)?(?:(?:me|us|nous|m['’])\s*)?(?:set out|list|outline|describe|explain"
     r"|detail|confirm|clarify|tell|indiquer|préciser|expliquer|détailler|confirmer|lister"
@@ -867,17 +867,16 @@ def whose(text: str) -> frozenset[str]:
 _HOLDER_ONLY_WORDS = 3
 
 
-def holder_swapped(focus: str, context: str) -> str | None:
-    """The question before, asked of the other holder a short follow-up names: "Et pour
-    le projet ?" after "Quelle est la durée maximale d'accompagnement d'une personne ?"
-    asks the project's duration, so the person's words are set aside. None otherwise."""
+def swaps_holder(focus: str, context: str) -> bool:
+    """Whether a short follow-up asks the question before of another holder: "Et pour le
+    projet ?" after "Quelle est la durée maximale d'accompagnement d'une personne ?" asks
+    the project's duration."""
     named = whose(focus)
-    before = whose(context)
-    if len(named) != 1 or not before - named or len(content_words(focus)) > _HOLDER_ONLY_WORDS:
-        return None
-    for other in before - named:
-        context = _WHOSE[other].sub(" ", context)
-    return context
+    return (
+        len(named) == 1
+        and bool(whose(context) - named)
+        and len(content_words(focus)) <= _HOLDER_ONLY_WORDS
+    )
 
 
 # The kinds of legal text a question can ask about, by the words that name them.

@@ -24,8 +24,8 @@ from .question import (
     asks_at,
     dates_text,
     gives_kind,
-    holder_swapped,
     is_english,
+    swaps_holder,
     texts_named,
 )
 from .retrieval import (
@@ -855,7 +855,7 @@ def answers_kind(
             # ("pour revenir à la durée" names nothing that lasts).
             # Nor when a follow-up names only whose length it asks ("Et pour une personne ?"
             # after the project's): the question before says what lasts.
-            if question.english or holder_swapped(question.focus, question.context):
+            if question.english or swaps_holder(question.focus, question.context):
                 continue
             topic = {
                 t

@@ -15,7 +15,6 @@ from o2r_assistant.question import (
     enumerates,
     focus_of,
     gives_kind,
-    holder_swapped,
     indirect_start,
     language_switch,
     plural_asked,
@@ -23,6 +22,7 @@ from o2r_assistant.question import (
     statements_of,
     stressed_question,
     suppositions,
+    swaps_holder,
     texts_named,
     whose,
     without_greeting,
@@ -2065,11 +2065,10 @@ def test_acronyms_pointed_back_to_are_those_named_before() -> None:
 
 def test_the_holder_a_short_follow_up_names_replaces_the_one_before() -> None:
     before = "Quelle est la durée maximale d'accompagnement d'une personne ?"
-    swapped = holder_swapped("Et pour le projet ?", before)
-    assert swapped is not None and "personne" not in swapped and "durée" in swapped
+    assert swaps_holder("Et pour le projet ?", before)
     # The same holder, or a follow-up saying more than whose it is, swaps nothing.
-    assert holder_swapped("Et pour une personne ?", before) is None
-    assert holder_swapped("Et pour le projet, combien de jeunes faut-il suivre ?", before) is None
+    assert not swaps_holder("Et pour une personne ?", before)
+    assert not swaps_holder("Et pour le projet, combien de jeunes faut-il suivre ?", before)
 
 
 @pytest.mark.parametrize(
