@@ -170,6 +170,8 @@ _PER_YEAR_BEFORE = re.compile(
     r"\b(?:annuel(?:le)?s?|par an|par annee|chaque annee|annual|yearly|per year|a year|"
     r"each year|every year)"
     r"(?:[ ]+(?:budget|costs?|spending|amount))?"
+    # "notre budget annuel de fonctionnement est de 50 000 €"
+    r"(?:[ ]+(?:de|d')[ ]*(?:fonctionnement|personnel|structure|l'action|l'association))?"
     r"(?:[ ]+(?:sera|serait|est|etait|atteint|atteindra|atteindrait|represente(?:ra|rait)?|"
     r"s'eleve(?:ra|rait)?|(?:est |sera )?(?:estimee?|evaluee?|prevue?|fixee?)|will be|would be|"
     r"is|amounts to|comes to|totals|(?:is |will be )?(?:estimated|expected|set)))?"
@@ -261,6 +263,9 @@ _THRESHOLD_NAMED = re.compile(r"\b(?:the|le|les|ce|this|that)[ ]*$")
 _THRESHOLD_AFTER = re.compile(r"[ ]*(?:minimum|minimal|floor|threshold|plancher|seuil)\b")
 _OWN_BEFORE = re.compile(r"\b(?:notre|nos|our|mon|ma|my)\b[^.;!?\n,]{0,30}$")
 _NOT_ONE_BEFORE = re.compile(r"\b(?:pas|not)(?:[ ]+(?:meme|even))?[ ]*$")
+# A cost hoped for is not yet one: "nous espérons qu'il dépassera 150 000 €", "we hope
+# to reach €160k".
+_HOPED_BEFORE = re.compile(r"\b(?:esper\w*|hope[sd]?|hoping)\b[^.;!?\n]{0,50}$")
 # "toujours avec ces 12 000 € de formation": an amount pointed back to, already counted.
 _BACK_REFERENCE_BEFORE = re.compile(r"\b(?:ces|ce|cette|les memes|these|those|the same)[ ]*$")
 # "ces 30 000 €" in a message that has not stated them: an earlier message's amount.
@@ -272,12 +277,14 @@ _NEGATIVE_BEFORE = re.compile(
 )
 # "96 000 €, représente 60 % du coût total du projet": the whole follows from its share.
 # A cost written multiplied out: "3 x 55 000 €", "55 000 € x 3 ans" (not "x 3 personnes").
+_STAFF = (
+    r"(?:salaries|postes|etp|conseilleres?|conseillers|educateurs|educatrices|accompagnateurs|"
+    r"accompagnatrices|intervenants|employees|staff|advisers|advisors|workers|coaches)"
+)
 _TIMES_BEFORE = re.compile(
     r"\b(?P<n>[1-9])[ ]*[x×*][ ]*$"
     # "2 salariés à 35 000 €", "three advisers at €30,000": a cost per head, times heads.
-    rf"|\b(?P<w>[2-9]|{NUMBER_WORD_PATTERN})[ ]+(?:salaries|postes|etp|conseilleres?|conseillers|"
-    r"educateurs|educatrices|accompagnateurs|accompagnatrices|intervenants|employees|staff|"
-    r"advisers|advisors|workers|coaches)[ ]+(?:a|de|at|of)[ ]*$"
+    rf"|\b(?P<w>[2-9]|{NUMBER_WORD_PATTERN})[ ]+{_STAFF}[ ]+(?:a|de|at|of)[ ]*$"
 )
 _TIMES_AFTER = re.compile(
     r"[ ]*[x×*][ ]*(?P<n>[1-9])\b(?![ ]*(?:[0-9]|k\b|m\b|€|euros?\b|personnes|jeunes|people))"
@@ -314,12 +321,16 @@ _COST_LINE_BEFORE = re.compile(
     r"\b(?:deplacements?|locaux|loyers?|materiel|equipements?|communication|fournitures|"
     r"assurances?|vehicules?|carburant|prestations?|sous-traitance|amortissements?|"
     r"charges sociales|personnel|fonctionnement|coordination|evaluation|logiciels?|"
-    r"salaries?|travel|premises|rent|equipment|supplies|insurance)[ ]*(?::|=|-)?[ ]*$"
+    r"salaries?|travel|premises|rent|equipment|supplies|insurance)[ ]*(?::|=|-)?[ ]*$|"
+    # Any "frais de …" line ("frais de mobilité 20 000 €"), and what a team costs with no
+    # "à" per head: "deux conseillers 130 000 €" is the two's cost, a line.
+    r"\bfrais[ ]+(?:de[ ]+|d')[a-z][\w'-]*[ ]*(?::|=|-)?[ ]*$|"
+    rf"\b(?:[2-9]|{NUMBER_WORD_PATTERN})[ ]+{_STAFF}[ ]*(?::|=|-)?[ ]*$"
 )
 # The same label after its amount: "10 000 € divers", "20 000 € de fonctionnement".
 _COST_LINE_AFTER = re.compile(
-    r"[ ]*(?:divers|(?:de|d')[ ]*(?:frais[ ]+(?:de[ ]+|d')?)?(?:fonctionnement|personnel|"
-    r"deplacements?|loyer|locaux|materiel|communication|structure|coordination)\b)"
+    r"[ ]*(?:divers|(?:de|d')[ ]*(?:frais[ ]+(?:de[ ]+|d')[a-z]|(?:fonctionnement|personnel|"
+    r"deplacements?|loyer|locaux|materiel|communication|structure|coordination|salaires)\b))"
 )
 _PARTNER_SHARE = pattern_table(r"""
 after: [ ]*(?:pour|for|a la charge de|porte(?:e|s)? par|carried by)[ ]+(?:nous|us|
@@ -511,6 +522,7 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
     annual: list[Decimal] = []
     periodic: list[Decimal] = []  # a year's worth of a cost stated per month, quarter…
     parts: list[Decimal] = []
+    annual_lines: dict[str, Decimal] = {}  # by label: a line said again is no other line
     lines: list[BudgetLine] = []
     training = Decimal(0)
     training_found = training_per_year = funded_apart = False
@@ -534,6 +546,8 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
         seen.add(amount.value)
         if _REMOVED_BEFORE.search(before):
             continue  # "nous avons retiré du budget les 25 000 € de formation"
+        if _HOPED_BEFORE.search(folded, max(0, amount.start - 60), amount.start):
+            continue  # "pas encore chiffré ; nous espérons qu'il dépassera 150 000 €"
         threshold = _THRESHOLD_BEFORE.search(before)
         if threshold and not _OWN_BEFORE.search(before[: threshold.start()]):
             continue
@@ -628,8 +642,16 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
                 kind, value = annual, amount.value * count
             else:
                 kind, value = general, (False, amount.value * count)
-        elif _PER_YEAR_AFTER.match(folded, amount.end) or _PER_YEAR_BEFORE.search(before):
+        elif yearly := (
+            _PER_YEAR_AFTER.match(folded, amount.end) or _PER_YEAR_BEFORE.search(before)
+        ):
             kind, value = annual, amount.value
+            label_from = yearly.end() if yearly.re is _PER_YEAR_AFTER else amount.end
+            label = _COST_LINE_AFTER.match(folded, label_from) or _COST_LINE_BEFORE.search(before)
+            if label:
+                # "40 000 € par an de salaires et 12 000 € par an de frais de
+                # fonctionnement": a year's cost in lines, added up.
+                annual_lines[label.group().strip(" :=-")] = amount.value
         elif periods := _per_period(folded, amount.end):
             kind, value = periodic, amount.value * periods
         elif (
@@ -677,6 +699,8 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
         budget.total_side = sides.get(budget.total)
     if annual:
         budget.annual = max(annual)
+        if len(annual_lines) > 1:
+            budget.annual = max(budget.annual, sum(annual_lines.values(), Decimal(0)))
         budget.annual_side = sides.get(budget.annual)
     elif periodic and budget.total is None:
         budget.annual = max(periodic)
@@ -1198,6 +1222,10 @@ _REGISTERED = re.compile(
     r"\b(?:en|beneficiaires du|in the|on the)[ ]+(?:contrat d'engagement jeunes?|cej|pacea|"
     r"youth engagement contract)\b"
 )
+# A comparison names no public: "une allocation, comme un demandeur d'emploi indemnisé".
+_LIKENED_BEFORE = re.compile(
+    r"\b(?:comme|like|au meme titre que|a l'instar d')[ ]*(?:un|une|des|les|le|la|a|an)?[ ]*$"
+)
 # A writer who is part of the network ("je dirige la mission locale de Laval", "we are a
 # Cap emploi office") registers people with it: "les jeunes déjà inscrits chez nous".
 _NETWORK_SELF = re.compile(
@@ -1360,7 +1388,11 @@ verb_before: (?:^.*(?:[,;:(]|\bet\b|\band\b|\bdont\b|\bqui\b|\bque\b|\bqu'|\btha
     (?:[ ]+(?:comme|en tant que|as))?|
     sera|serons|est|etant|sommes|serait|serions|assure(?:ra)?|assurons|assurerons|assume(?:ra)?|
     jouera|joue|jouons|devient|deviendra|deviendrons|designee?s?|nommee?s?|will be|would be|is|
-    are|will act as|acts as|as)
+    are|will act as|acts as|as|
+# "La fédération porterait le projet comme chef de file, avec trois associations".
+    (?:porte|portera|porterait|portons|porterons|porterions|coordonne\w*|pilote\w*)
+    (?:[ ]+(?:le|la|l'|ce|cette)[ ]*(?:projet|groupement|consortium|dossier|candidature))?
+    [ ]+(?:comme|en tant que))
     [ ]+(?:le |la |l'|the |our )?(?:role |fonction )?(?:de |du |of )?$
 # Named by the partners: "on désignerait la régie comme chef de file", "we would appoint
 # Horizon as lead partner", "porter ensemble un projet, avec l'ADSI comme cheffe de file".
@@ -1393,7 +1425,8 @@ participle_before: (?:^|[,;:(]|\bet\b|\band\b|\bdont\b|\bavec\b|\bpar\b|\bby\b|[
     will act as))
     [ ]+(?:comme[ ]+|en tant que[ ]+|as[ ]+)?(?:le |la |l'|the )?(?:role |fonction )?
     (?:de |du |of )?$
-name_after: [ ]*\)?[ ]*(?::|=|sera|est|designe[ ]*:?)[ ]*(?P<name>[^,.;:!?()\n]{1,60})
+name_after: [ ]*\)?[ ]*(?::|=|sera|est|designe[ ]*:?|,?[ ]*(?:ce sera|ce serait|c'est|ca sera))[ ]*
+    (?P<name>[^,.;:!?()\n]{1,60})
 # "l'une à La Roche-sur-Yon, chef de file, l'autre…", "l'ARIA (chef de file)"
 apposition_before: (?:^|[,;:(]|\bet\b|\bdont\b|\bavec\b)[ ]*
     (?P<name>(?:(?!\bet\b|\bdont\b|\bavec\b)[^,;:()]){1,60}?)[ ]*[,(][ ]*$
@@ -1402,7 +1435,10 @@ apposition_after: ^[ ]*(?:[,)]|$)
 apposition_group_after: [ ]*(?:d'un|du) (?:groupement|consortium|partenariat)\b
 stated: \b(?:avec|avons|aurons|a|est|sera|seront)[ ]+(?:un|une|le|la|notre)[ ]+
     (?:designe[ ]+)?$
-not_a_name: (?:designe|nomme|choisi|identifie|defini|un|une|obligatoire)\b|^[-–•*]|
+# "une association sabolienne, désignée chef de file" is one, described; not "une structure".
+not_a_name: (?:designe|nomme|choisi|identifie|defini|obligatoire)\b|^[-–•*]|
+    (?:un|une)\b(?![ ]+(?:association|structure|federation|regie|ccas|centre|cooperative|
+    entreprise|commune|mission)[ ]+[a-z])|
     \blead\b|\bchef de file\b
 first_person_name: ^(?:nous|notre (?:association|structure)|on|moi|us|we)$
 """)
@@ -1722,6 +1758,7 @@ def _public(folded: str, declarative: _Spans) -> PublicTarget | None:
         for m in [*_stated(_REGISTERED, folded, declarative), *own]
         if not _NEGATION_BEFORE.search(folded[max(0, m.start() - 40) : m.start()])
         and not _DROPPED_OUT.search(folded, m.end(), _sentence_end(folded, m.end()))
+        and not _LIKENED_BEFORE.search(folded, max(0, m.start() - 30), m.start())
     ]
     conditions = _stated(_SUBSIDIARY, folded, declarative)
     invisible = [

@@ -304,6 +304,8 @@ def find_amounts(folded: str) -> list[Amount]:
 # A number (digits, "2,5" or words) of years or months, in folded text.
 DURATION = re.compile(
     rf"(?<![\w.,])(?P<n>[0-9]{{1,3}}(?:[,.]5)?|{NUMBER_WORD_PATTERN})[ -]*"
+    # "two full years", "deux bonnes années": a span stressed is the same span.
+    r"(?:(?:full|whole|entire|complete|bonnes?)[ ]+)?"
     # Abbreviated too: "3 yrs", "18 mths".
     r"(?P<u>ans?|annees?|mois|years?|yrs?|months?|mths?|mos|trimestres?|semestres?|quarters?"
     r"|semaines?|weeks?|jours|days)\b"

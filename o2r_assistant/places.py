@@ -206,7 +206,10 @@ _CODES_AFTER_WORD = re.compile(
     rf"({_CODE_LIST})\b"
 )
 _CODE_AFTER_ARTICLE = re.compile(
-    rf"\b(?:dans|sur|pour|en|du|et|ou)[ ]+(?:tout[ ]+)?(?:le|les)[ ]+({_CODE})"
+    rf"\b(?:(?:dans|sur|pour|en|du|et|ou)[ ]+(?:tout[ ]+)?(?:le|les)"
+    # "sur le 85 et un bout du 79": a part of a département named by its number.
+    r"|(?:bout|partie|morceau|coin|part|cote|nord|sud|est|ouest|reste)[ ]+du)"
+    rf"[ ]+({_CODE})"
     r"(?=[ ]*(?:$|[.,;:!?)\n]|et\b|ou\b))"
 )
 _ONE_CODE = re.compile(_CODE)

@@ -2989,3 +2989,81 @@ def test_a_budget_broken_down_or_per_head(text: str, total, annual) -> None:
     facts = extract_facts(text)
     assert facts.total_cost_eur == total
     assert facts.annual_cost_eur == annual
+
+
+@pytest.mark.parametrize(
+    ("text", "total", "annual"),
+    [
+        # A team's cost with no "à" per head is a line, and any "frais de …" is another.
+        (
+            "Sur trois ans : trois éducateurs 120 000 €, frais de repas 12 000 €, "
+            "communication 20 000 €.",
+            152_000,
+            None,
+        ),
+        # A year's cost in labelled lines is added up.
+        ("35 000 € par an de salaires et 15 000 € par an de frais de locaux.", None, 50_000),
+        ("Frais de personnel 45 000 € par an, frais de structure 8 000 € par an.", None, 53_000),
+        # The same line said twice is one line.
+        (
+            "On prévoit 60 000 € par an de salaires, puis 60 000 € par an de salaires "
+            "aussi la deuxième année.",
+            None,
+            60_000,
+        ),
+        # A yearly budget named with what it covers is yearly.
+        ("Notre budget annuel de fonctionnement est de 52 000 €.", None, 52_000),
+        (
+            "Notre budget annuel de fonctionnement est de 50 000 €, soit 150 000 € sur trois ans.",
+            150_000,
+            50_000,
+        ),
+    ],
+)
+def test_a_budget_in_lines_or_per_year_lines(text: str, total, annual) -> None:
+    facts = extract_facts(text)
+    assert facts.total_cost_eur == total
+    assert facts.annual_cost_eur == annual
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("Le coût n'est pas encore arrêté ; on espère arriver vers 170 000 €.", None),
+        ("We have not costed it yet, we hope to reach €160k.", None),
+        # A hope about something else leaves the cost stated.
+        ("Le budget est de 180 000 € sur 3 ans, nous espérons que ça passe.", 180_000),
+    ],
+)
+def test_a_cost_only_hoped_for_is_not_stated(text: str, amount) -> None:
+    assert extract_facts(text).total_cost_eur == amount
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        (
+            "L'association Relais 72 porterait le projet comme chef de file.",
+            "L'association Relais 72",
+        ),
+        ("Le centre social coordonne le groupement comme chef de file.", "Le centre social"),
+        ("Le chef de file, ce sera la régie de quartier.", "la régie de quartier"),
+        (
+            "Deux associations : une association angevine, désignée chef de file, et une "
+            "autre à Laval.",
+            "une association angevine",
+        ),
+        ("Pour le chef de file c'est l'ADSEA.", "l'ADSEA"),
+    ],
+)
+def test_a_lead_partner_named_in_other_words(text: str, lead: str) -> None:
+    consortium = extract_facts(text).consortium
+    assert consortium is not None and consortium.lead == lead
+
+
+def test_a_comparison_with_job_seekers_names_no_public() -> None:
+    facts = extract_facts(
+        "Nous pensions qu'ils seraient indemnisés chaque mois, comme des demandeurs d'emploi."
+    )
+    assert facts.public is None
+    assert extract_facts("Nous suivrons des demandeurs d'emploi de longue durée.").public

@@ -169,7 +169,15 @@ def test_a_currency_ending_an_amount_starts_none() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "months"), [("three years", 36), ("18 months", 18), ("two-year", 24)]
+    ("text", "months"),
+    [
+        ("three years", 36),
+        ("18 months", 18),
+        ("two-year", 24),
+        # A span stressed is the same span.
+        ("two full years", 24),
+        ("deux bonnes années", 24),
+    ],
 )
 def test_english_durations(text: str, months: int) -> None:
     match = DURATION.fullmatch(fold(text))

@@ -97,6 +97,9 @@ def _codes(text: str) -> list[str | None]:
         ("sur 2 departements genre 44 et 85", ["44", "85"]),
         ("deux départements, par exemple 53 et 72", ["53", "72"]),
         ("two departments like 49 and 72", ["49", "72"]),
+        # A part of a département named by its number.
+        ("sur le 53 et le sud du 61", ["53", "61"]),
+        ("on couvre une partie du 44", ["44"]),
     ],
 )
 def test_find_places(text: str, codes: list[str | None]) -> None:
@@ -123,6 +126,7 @@ def test_find_places(text: str, codes: list[str | None]) -> None:
         "des tours de quartier",
         "France Travail",
         "15 structures",
+        "la réunion du 12 au 14 mars",
     ],
 )
 def test_place_false_positives(text: str) -> None:
