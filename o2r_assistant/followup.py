@@ -29,8 +29,12 @@ _FOLLOW_UP = re.compile(
     re.I,
 )
 # "Pour la durée ?" continues; "Pour quelle durée la convention est-elle signée ?" does not.
+# Nor does "Sur quelle base légale ?" ask of the call in general after "Les personnes
+# accompagnées peuvent-elles être rémunérées ?": it asks what that rests on.
 _SHORT_FOLLOW_UP = re.compile(
-    r"^(?:pour|si|concernant|côté|au sujet|aussi|même|for|if|regarding|about|also|even)\b", re.I
+    r"^(?:pour|si|concernant|côté|au sujet|aussi|même|sur|selon|en vertu|d['’]après|for|if"
+    r"|regarding|about|also|even|on what|on which|under what|under which|according to)\b",
+    re.I,
 )
 
 
@@ -222,6 +226,26 @@ def _asks_after_condition(question: str) -> bool:
     return rest != question and len(content_words(rest)) >= _AFTER_CONDITION_WORDS
 
 
+# "Et côté comptabilité, on doit faire quoi ?", "as for the accounts, what is required?":
+# a topic set before a whole question of its own.
+_TOPIC_THEN_QUESTION = re.compile(
+    r"^(?:(?:et|mais|and|but)\s+)?(?:côté|cote|concernant|en matière d(?:e\s+|['’])"
+    r"|au niveau d(?:u\s+|e\s+la\s+|e\s+l['’]|es\s+)|regarding|as for|as regards)\s*"
+    r"(?P<topic>[^,?]{3,40}),\s*(?P<rest>[^,]+\?)\s*$",
+    re.I,
+)
+
+
+def _names_own_topic(opened: str, previous: str) -> bool:
+    """Whether a follow-up sets a topic of the call the question before did not name, then
+    asks a whole question of its own with no pronoun pointing back: it stands alone."""
+    framed = _TOPIC_THEN_QUESTION.match(opened)
+    if not framed or _CLITIC_BACK.search(framed["rest"]):
+        return False
+    topic = set(tokens(framed["topic"]))
+    return bool(topic & DOMAIN_STEMS) and not topic & set(tokens(previous))
+
+
 def resolve_followup(question: str, history: list[str] | None, within_message: bool = False) -> str:
     """Complete an elliptic follow-up ("et pour la durée ?") with the previous question
     (or, ``within_message``, the message's question before it); one going back to the
@@ -246,6 +270,8 @@ def resolve_followup(question: str, history: list[str] | None, within_message: b
         and not _DRAWS_ON.match(opened)
         and not _STANDS_FOR_STATED.match(opened)
     ):
+        return question
+    if _names_own_topic(opened, previous):
         return question
     words = len(re.findall(r"\w+", opened))
     # "Et pour la durée ?", or a bare topic like "La durée ?", continues the last question;

@@ -231,6 +231,9 @@ assess: \b(?:suffisante?s?|suffit|assez|ça passe|ça va|c'est bon|ok|valables?|
     |\b(?:points?|éléments?|choses?|aspects?)\s+(?:bloquants?|qui\s+(?:bloquen?t?|coincen?t?
     |poserai(?:en)?t\s+problème|posen?t?\s+problème))\b
     |\b(?:anything|something)\s+(?:blocking|that (?:blocks|would block))\b
+# The reader's opinion on what was described: "Qu'en pensez-vous ?", "what do you think?".
+    |\bqu['’]en[ ](?:pensez|penses|pense|dites|dis)\b|\b(?:votre|ton|vos)[ ]avis\b
+    |\bwhat[ ]do[ ]you[ ]think\b|\byour[ ](?:view|opinion|thoughts)\b
 how: ^(?:comment|how)\b(?! (?:long|much|many))
 # Asking whether the project qualifies, or reaches the call's threshold ("nous atteignons
 # le seuil", "on passe la barre"): the checker's verdict is then the answer.
@@ -682,7 +685,9 @@ KIND_ASKED = {
         r"(?:parcours|dispositif|programme)\b"
         r"|\bbénéficier\s+(?:de\s+l['’]accompagnement|du\s+parcours|du\s+dispositif)\b"
         r"|\b(?:fait|font|faire)(?:-(?:il|elle|ils|elles))?\s+partie\s+du\s+public\b"
-        r"|\b(?:sont|est)-(?:ils|elles|il|elle)\s+(?:concerné|visé|ciblé|inclus|accepté|admis)"
+        r"|\b(?:sont|est)-(?:ils|elles|il|elle)\s+(?:concerné|visé|ciblé|accepté|admis)"
+        # People included, not a cost: "la formation est-elle incluse ?" asks of the budget.
+        r"|\bsont-(?:ils|elles)\s+inclus"
         r"|\b(?:on|nous)\s+(?:peut|pourra|pourrait|pouvons)\s+(?:le|la|les|l['’])\s*"
         r"(?:prendre|accompagner|suivre|aider)\b"
         r"|\b(?:peut-on|pouvons-nous)\s+(?:le|la|les|l['’])\s*(?:prendre|accompagner|suivre"
@@ -985,6 +990,8 @@ FRAME_NOUNS = frozenset(
     tokens(
         "élément éléments date jour moment chose choses type types sorte genre façon manière "
         "rôle rôles fonction fonctions texte textes "
+        # "quelle serait notre place dans le réseau ?" asks our role in it.
+        "place angle "
         # "quel niveau d'expertise ?" asks about expertise.
         "niveau niveaux degré "
         # "quelles seront nos obligations de suivi ?" asks about the suivi.
@@ -2085,6 +2092,13 @@ def in_english(part: str, message: str) -> bool:
     return is_english(part) or (_language_words(part) == (0, 0) and is_english(message))
 
 
+_PREPOSITION = re.compile(
+    r"^(?:avec|à|a|auprès de|aupres de|par|chez|pour|de|depuis|jusqu['’]à|with|to|by|from|for"
+    r"|since|until)\s+",
+    re.I,
+)
+
+
 def _after_aside(sentence: str) -> str:
     aside = _ASIDE.match(sentence)
     if aside and not _CUES["wh"].search(aside.group()):
@@ -2093,7 +2107,8 @@ def _after_aside(sentence: str) -> str:
     # question : qui signe la convention ?": the question opens after the colon.
     before, _, after = sentence.rpartition(":")
     after = after.strip()
-    if before and after and _CUES["wh"].match(after):
+    # "Notre projet vient d'être retenu : avec qui signons-nous la convention ?" too.
+    if before and after and _CUES["wh"].match(_PREPOSITION.sub("", after, count=1)):
         return after
     return sentence
 
@@ -2645,4 +2660,30 @@ def questions_of(message: str) -> list[str]:
     # that leans on it ("… Est-ce exact ? Et est-ce que cela nous oblige… ?"), is one.
     sentences = [s.strip() for s in _SENTENCE.findall(focus_of(message)) if s.strip()]
     sentences = [s for i, s in enumerate(sentences) if not i or s != sentences[i - 1]]
-    return _question_sentences(sentences)
+    return [q for s in _question_sentences(sentences) for q in _joined_questions(s)]
+
+
+# "À quel préfet devons-nous écrire, et l'activité à Bressuire peut-elle être financée ?":
+# a second question joined on, with its own inverted subject, is a question of its own.
+# Not one opening on a wh-word ("…, et qui va l'examiner ?"), which shares the first one's
+# topic and is answered with it.
+_SECOND_QUESTION = re.compile(
+    r"^(?P<first>.*?\w.*?)[ ]*,[ ]*(?:et|mais)[ ]+(?P<second>[^,;]+\?)\s*$", re.I
+)
+# Fewer words than this make no question of their own ("…, et comment ?").
+SECOND_QUESTION_WORDS = 3
+
+
+def _joined_questions(sentence: str) -> list[str]:
+    """``sentence``, or its two questions when a second one is joined on after a comma."""
+    joined = _SECOND_QUESTION.match(sentence)
+    if not joined:
+        return [sentence]
+    first, second = joined["first"], joined["second"]
+    first_asks = _WH_START.match(_after_aside(first)) or _CUES["yes_no"].search(first)
+    second_asks = _CUES["yes_no"].search(second) and not _WH_START.match(
+        _PREPOSITION.sub("", second, count=1)
+    )
+    if not (first_asks and second_asks) or len(_WORDS.findall(second)) < SECOND_QUESTION_WORDS:
+        return [sentence]
+    return [f"{first.rstrip()} ?", second[:1].upper() + second[1:]]

@@ -867,7 +867,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|beneficiaries|trainees)\b[^.?!]{0,30}?\b(?:touch\w*|pay[ée]e?s?|rémunér\w*"
             r"|remuner\w*|indemnis\w*|indemnités?|paid|allowances?|stipends?|wages?)\b"
             # Or a pronoun standing for them: "pourront-elles toucher quelque chose ?".
-            r"|-(?:t-)?(?:ils|elles)\s+toucher\b|\btouch\w*-(?:t-)?(?:ils|elles)\b"
+            r"|-(?:t-)?(?:ils?|elles?)\s+toucher\b|\btouch\w*-(?:t-)?(?:ils?|elles?)\b"
             # Or what they would receive: "s'ils toucheront de l'argent pendant
             # l'accompagnement", "will they get any money?".
             r"|\b(?:touch|perce?v|reçoiv|recevr)\w*\s+(?:de\s+l['’]argent|des\s+sous|de\s+la\s+thune"

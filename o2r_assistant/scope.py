@@ -818,6 +818,14 @@ def _mapped(question: Question, expanded: str) -> frozenset[str]:
     )
 
 
+# A frame noun's complement: "place pour le bénévolat", "rôle exact du chef de file".
+_COMPLEMENT = re.compile(
+    r"\s+(?:[\wÀ-ÿ-]+\s+)?(?:(?:de|du|des|pour|dans|sur|en|of|for|in)\b|d['’])\s*"
+    r"(?:(?:la|le|les|un|une|the|a|an)\b\s*|l['’]\s*)?(?P<noun>[\wÀ-ÿ-]{3,})",
+    re.I,
+)
+
+
 def answers_kind(
     question: Question,
     candidates: list[Candidate],
@@ -837,15 +845,16 @@ def answers_kind(
     query), where an English question's topic is read.
     """
     if question.subject and not question.english:
-        subject = tokens(question.subject)
+        # "Quelle place pour le bénévolat ?" is about the bénévolat: a frame noun names
+        # no topic, the noun its preposition brings does.
+        head = next((t for t in tokens(question.subject) if t not in FRAME_NOUNS), None)
+        if head is None:
+            after = question.focus[question.focus.find(question.subject) + len(question.subject) :]
+            complement = _COMPLEMENT.match(after)
+            head = next(iter(tokens(complement["noun"])), None) if complement else None
         # A bound named in other words ("Quel est le plancher du budget ?") is no thing
         # the texts never name.
-        if (
-            subject
-            and subject[0] not in FRAME_NOUNS
-            and not known(subject[0])
-            and not bound(question.subject)
-        ):
+        if head and not known(head) and not bound(question.subject):
             return False
     top = sorted(candidates, key=lambda c: -c.score)[:KIND_WINDOW]
     for kind in question.kinds:

@@ -2369,3 +2369,37 @@ def test_a_list_whose_items_tie_is_quoted_whole_once(assistant) -> None:
     assert "les moyens en personnel" in quote and "la présentation de l'organisme" in quote
     # The sentence the list's pronoun stands for is quoted once, not repeated as a head.
     assert answer.text.count("La convention est conclue") == 1
+
+
+@pytest.mark.parametrize(
+    ("before", "follow_up", "lead"),
+    [
+        # A topic set anew, or a pronoun for the convention, says what is asked now.
+        ("À qui adresse-t-on la demande ?", "Et côté comptabilité, on doit faire quoi ?",
+         "comptabilité analytique"),
+        ("Nous sommes retenus : avec qui signe-t-on la convention ?",
+         "Et elle prévoit quoi pour le contrôle ?", "contrôle"),
+    ],
+)  # fmt: skip
+def test_a_follow_up_is_answered_on_what_it_asks_now(assistant, before, follow_up, lead):
+    answer = assistant.ask(follow_up, history=[before])
+    assert lead in answer.text.split("\n\n")[0]
+
+
+def test_a_wh_question_after_a_colon_with_its_preposition_asks_who(assistant) -> None:
+    answer = assistant.ask("On a été choisis : avec qui signe-t-on la convention ?")
+    assert "préfet de région" in answer.text.split("\n\n")[0]
+
+
+def test_a_second_question_joined_by_a_comma_gets_its_own_answer(assistant) -> None:
+    answer = assistant.ask(
+        "À qui devons-nous envoyer la demande, et nos actions à Redon peuvent-elles être "
+        "financées par cet AMI ?"
+    )
+    assert "préfet de la région" in answer.text
+    assert "autre région" in answer.text
+
+
+def test_a_frame_noun_leaves_its_complement_to_judge(assistant) -> None:
+    assert not assistant.ask("Quelle serait notre place dans le réseau pour l'emploi ?").abstained
+    assert assistant.ask("Quelle place pour le mécénat de compétences ?").abstained

@@ -337,3 +337,40 @@ def test_an_english_pronoun_keeps_a_later_question_on_the_one_before():
     previous = "Can we send our application online or does it have to be on paper?"
     later = "and who do we address it to exactly"
     assert resolve_followup(later, [previous], within_message=True) != later
+
+
+@pytest.mark.parametrize(
+    ("question", "before", "continued"),
+    [
+        # What the thing asked before rests on, or goes by.
+        ("Sur quelle base ?", "Les jeunes suivis touchent-ils quelque chose ?", True),
+        ("Selon quel texte ?", "La convention dure combien de temps ?", True),
+        ("Under which rule?", "Can a town hall apply?", True),
+        # A complete question opening the same way stands alone.
+        (
+            "Sur quels critères les projets du Maine-et-Loire sont-ils choisis par la DREETS ?",
+            "La convention dure combien de temps ?",
+            False,
+        ),
+    ],
+)
+def test_a_short_question_on_what_backs_the_last_one_continues_it(
+    question: str, before: str, continued: bool
+) -> None:
+    assert (resolve_followup(question, [before]) != question) is continued
+
+
+@pytest.mark.parametrize(
+    ("question", "before", "alone"),
+    [
+        # A topic of the call set before a whole question of its own stands alone.
+        ("Et côté comptabilité, on doit faire quoi ?", "À qui adresse-t-on la demande ?", True),
+        ("As for the accounts, what is required?", "Who signs the agreement?", True),
+        # Not when the topic was the question before's, or a pronoun points back.
+        ("Et côté budget, il faut combien ?", "Quel budget minimum ?", False),
+        ("Et côté formation, on la compte ?", "Les dépenses de formation sont-elles éligibles ?",
+         False),
+    ],
+)  # fmt: skip
+def test_a_follow_up_setting_its_own_topic_stands_alone(question, before, alone) -> None:
+    assert (resolve_followup(question, [before]) == question) is alone

@@ -167,6 +167,9 @@ def test_which_organisations_may_apply(message: str, applicant: bool) -> None:
         ),
         ("€60,000 a year for 3 years. Does our plan hold up with respect to the call?", True),
         ("Croyez-vous que la loi tient compte des jeunes ?", False),
+        # The reader's opinion on what was described.
+        ("Nous visons 180 000 € sur 3 ans à Saumur. Qu'en pensez-vous ?", True),
+        ("We plan €180k over three years in Saumur. What do you think?", True),
     ],
 )
 def test_asking_whether_stated_facts_are_enough_asks_eligibility(
@@ -572,15 +575,7 @@ def test_a_failing_fact_leads_even_before_the_messages_own_question(assistant) -
                 "Notre bureau se demande ce qu'on attendrait de nous en matière de partenariats.",
             ],
         ),
-        # Two coordinated questions stay one, and so do a choice and a pronoun pointing back.
-        (
-            "Quel est le budget minimum exigé, et pouvons-nous compter les salaires des "
-            "encadrants ?",
-            [
-                "Quel est le budget minimum exigé, et pouvons-nous compter les salaires des "
-                "encadrants ?"
-            ],
-        ),
+        # A choice and a pronoun pointing back stay one question.
         (
             "Is there a minimum budget for projects, or is it up to the candidates, and who "
             "decides on the amount of funding?",
@@ -2543,3 +2538,44 @@ def test_a_dictated_message_opening_on_a_question_keeps_it() -> None:
     assert len(parts) == 2 and parts[0].startswith("est-ce qu'une association")
     # Both end on a question mark: each is a clause asked.
     assert len(asked_clauses(focus_of(message))) == 2
+
+
+@pytest.mark.parametrize(
+    ("message", "questions"),
+    [
+        # A second question joined on, inverted or opening on a wh-word, is its own.
+        (
+            "Quelle durée pour la convention, et peut-on la prolonger ensuite ?",
+            ["Quelle durée pour la convention ?", "Peut-on la prolonger ensuite ?"],
+        ),
+        (
+            "Quel est le budget minimum exigé, et pouvons-nous compter les salaires des "
+            "encadrants ?",
+            [
+                "Quel est le budget minimum exigé ?",
+                "Pouvons-nous compter les salaires des encadrants ?",
+            ],
+        ),
+        # Not one opening on a wh-word, which shares the first one's topic; nor a bare
+        # "et comment ?", nor after a first part that asks nothing.
+        (
+            "Faut-il un chef de file, et qui le désigne dans la convention ?",
+            ["Faut-il un chef de file, et qui le désigne dans la convention ?"],
+        ),
+        (
+            "Peut-on candidater seuls, et comment ?",
+            ["Peut-on candidater seuls, et comment ?"],
+        ),
+        (
+            "Nous sommes à Laval, et pouvons-nous candidater ?",
+            ["Nous sommes à Laval, et pouvons-nous candidater ?"],
+        ),
+    ],
+)
+def test_a_second_question_joined_by_a_comma_is_its_own(message: str, questions: list[str]) -> None:
+    assert questions_of(message) == questions
+
+
+def test_a_wh_question_after_a_colon_opens_on_its_preposition() -> None:
+    asked = analyse("Le dossier est prêt : auprès de qui le déposons-nous ?")
+    assert "who" in asked.kinds
