@@ -281,6 +281,11 @@ _STAFF = (
     r"(?:salaries|postes|etp|conseilleres?|conseillers|educateurs|educatrices|accompagnateurs|"
     r"accompagnatrices|intervenants|employees|staff|advisers|advisors|workers|coaches)"
 )
+# Counted nouns that are no team costed as a line: lengths and the people served.
+_NOT_A_TEAM = (
+    r"(?:ans|annees|mois|semaines|jours|trimestres|semestres|years|months|weeks|days|"
+    r"personnes|jeunes|beneficiaires|participants|people|persons|departements|sites|communes)"
+)
 _TIMES_BEFORE = re.compile(
     r"\b(?P<n>[1-9])[ ]*[x×*][ ]*$"
     # "2 salariés à 35 000 €", "three advisers at €30,000": a cost per head, times heads.
@@ -323,9 +328,10 @@ _COST_LINE_BEFORE = re.compile(
     r"charges sociales|personnel|fonctionnement|coordination|evaluation|logiciels?|"
     r"salaries?|travel|premises|rent|equipment|supplies|insurance)[ ]*(?::|=|-)?[ ]*$|"
     # Any "frais de …" line ("frais de mobilité 20 000 €"), and what a team costs with no
-    # "à" per head: "deux conseillers 130 000 €" is the two's cost, a line.
+    # "à" per head: "deux conseillers 130 000 €", "trois animateurs 125 000 €" is the
+    # team's cost, a line; not a length ("sur 3 ans 150 000 €") nor people served.
     r"\bfrais[ ]+(?:de[ ]+|d')[a-z][\w'-]*[ ]*(?::|=|-)?[ ]*$|"
-    rf"\b(?:[2-9]|{NUMBER_WORD_PATTERN})[ ]+{_STAFF}[ ]*(?::|=|-)?[ ]*$"
+    rf"\b(?:[2-9]|{NUMBER_WORD_PATTERN})[ ]+(?!{_NOT_A_TEAM}\b)[a-z]{{3,}}s[ ]*(?::|=|-)?[ ]*$"
 )
 # The same label after its amount: "10 000 € divers", "20 000 € de fonctionnement".
 _COST_LINE_AFTER = re.compile(

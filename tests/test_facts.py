@@ -3001,6 +3001,10 @@ def test_a_budget_broken_down_or_per_head(text: str, total, annual) -> None:
             152_000,
             None,
         ),
+        # Any counted team, not only the usual job titles.
+        ("Sur trois ans : quatre médiateurs 140 000 €, frais de locaux 16 000 €.", 156_000, None),
+        # A counted length or public is no team.
+        ("Sur 3 ans 150 000 €, frais de structure 10 000 €.", 150_000, None),
         # A year's cost in labelled lines is added up.
         ("35 000 € par an de salaires et 15 000 € par an de frais de locaux.", None, 50_000),
         ("Frais de personnel 45 000 € par an, frais de structure 8 000 € par an.", None, 53_000),
