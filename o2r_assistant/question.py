@@ -2667,8 +2667,9 @@ def questions_of(message: str) -> list[str]:
 # a second question joined on, with its own inverted subject, is a question of its own.
 # Not one opening on a wh-word ("…, et qui va l'examiner ?"), which shares the first one's
 # topic and is answered with it.
+# One lazy part before the comma and none able to span it: linear on any sentence.
 _SECOND_QUESTION = re.compile(
-    r"^(?P<first>.*?\w.*?)[ ]*,[ ]*(?:et|mais)[ ]+(?P<second>[^,;]+\?)\s*$", re.I
+    r"^(?P<first>[^?]+?)[ ]*,[ ]*(?:et|mais)[ ]+(?P<second>[^,;?]+\?)\s*$", re.I
 )
 # Fewer words than this make no question of their own ("…, et comment ?").
 SECOND_QUESTION_WORDS = 3
@@ -2677,7 +2678,7 @@ SECOND_QUESTION_WORDS = 3
 def _joined_questions(sentence: str) -> list[str]:
     """``sentence``, or its two questions when a second one is joined on after a comma."""
     joined = _SECOND_QUESTION.match(sentence)
-    if not joined:
+    if not joined or not re.search(r"\w", joined["first"]):
         return [sentence]
     first, second = joined["first"], joined["second"]
     first_asks = _WH_START.match(_after_aside(first)) or _CUES["yes_no"].search(first)

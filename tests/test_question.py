@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from o2r_assistant.facts import extract_facts
@@ -2579,3 +2581,13 @@ def test_a_second_question_joined_by_a_comma_is_its_own(message: str, questions:
 def test_a_wh_question_after_a_colon_opens_on_its_preposition() -> None:
     asked = analyse("Le dossier est prêt : auprès de qui le déposons-nous ?")
     assert "who" in asked.kinds
+
+
+@pytest.mark.parametrize(
+    "text", ["a " * 10_000 + "?", ", et " * 3_000 + "?", "x, " * 5_000 + "et peut-on ?"]
+)
+def test_a_long_sentence_is_split_into_its_questions_in_linear_time(text: str) -> None:
+    # The joined-question reader once backtracked over every pair of positions (3 s here).
+    started = time.perf_counter()
+    questions_of(text)
+    assert time.perf_counter() - started < 1.5
