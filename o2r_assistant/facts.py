@@ -277,10 +277,6 @@ _NEGATIVE_BEFORE = re.compile(
 )
 # "96 000 €, représente 60 % du coût total du projet": the whole follows from its share.
 # A cost written multiplied out: "3 x 55 000 €", "55 000 € x 3 ans" (not "x 3 personnes").
-_STAFF = (
-    r"(?:salaries|postes|etp|conseilleres?|conseillers|educateurs|educatrices|accompagnateurs|"
-    r"accompagnatrices|intervenants|employees|staff|advisers|advisors|workers|coaches)"
-)
 # Counted nouns that are no team costed as a line: lengths and the people served.
 _NOT_A_TEAM = (
     r"(?:ans|annees|mois|semaines|jours|trimestres|semestres|years|months|weeks|days|"
@@ -289,7 +285,9 @@ _NOT_A_TEAM = (
 _TIMES_BEFORE = re.compile(
     r"\b(?P<n>[1-9])[ ]*[x×*][ ]*$"
     # "2 salariés à 35 000 €", "three advisers at €30,000": a cost per head, times heads.
-    rf"|\b(?P<w>[2-9]|{NUMBER_WORD_PATTERN})[ ]+{_STAFF}[ ]+(?:a|de|at|of)[ ]*$"
+    rf"|\b(?P<w>[2-9]|{NUMBER_WORD_PATTERN})[ ]+(?:salaries|postes|etp|conseilleres?|conseillers|"
+    r"educateurs|educatrices|accompagnateurs|accompagnatrices|intervenants|employees|staff|"
+    r"advisers|advisors|workers|coaches)[ ]+(?:a|de|at|of)[ ]*$"
 )
 _TIMES_AFTER = re.compile(
     r"[ ]*[x×*][ ]*(?P<n>[1-9])\b(?![ ]*(?:[0-9]|k\b|m\b|€|euros?\b|personnes|jeunes|people))"

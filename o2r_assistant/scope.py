@@ -848,9 +848,9 @@ def answers_kind(
         # "Quelle place pour le bénévolat ?" is about the bénévolat: a frame noun names
         # no topic, the noun its preposition brings does.
         head = next((t for t in tokens(question.subject) if t not in FRAME_NOUNS), None)
-        if head is None:
-            after = question.focus[question.focus.find(question.subject) + len(question.subject) :]
-            complement = _COMPLEMENT.match(after)
+        at = question.focus.find(question.subject)
+        if head is None and at >= 0:
+            complement = _COMPLEMENT.match(question.focus, at + len(question.subject))
             head = next(iter(tokens(complement["noun"])), None) if complement else None
         # A bound named in other words ("Quel est le plancher du budget ?") is no thing
         # the texts never name.
