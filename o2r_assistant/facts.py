@@ -45,7 +45,7 @@ from o2r_assistant.numbers import (
     word_value,
 )
 from o2r_assistant.patterns import pattern_table
-from o2r_assistant.places import place_mentions
+from o2r_assistant.places import place_mentions, region_departments
 from o2r_assistant.question import (
     CLOSINGS,
     THANKS,
@@ -1239,7 +1239,10 @@ _NETWORK_SELF = re.compile(
 )
 _OWN_REGISTERED = re.compile(
     r"\binscrite?s?[ ]+(?:chez nous|dans nos (?:services|fichiers|listes|effectifs))|"
-    r"\bnos (?:jeunes |publics? )?inscrite?s\b|\bregistered with us\b"
+    r"\bnos (?:jeunes |publics? )?inscrite?s\b|\bregistered with us\b|"
+    # Those it already follows: "les jeunes que nous suivons déjà".
+    r"\b(?:que|qu')[ ]*(?:nous|on)[ ]+(?:suivons|suit|accompagnons|accompagne)[ ]+deja\b|"
+    r"\bwe (?:already|currently) (?:support|follow|work with)\b"
 )
 # "étaient suivis par la mission locale mais ont décroché": the AMI's own "qui ont décroché
 # de solutions qui leur étaient proposées", a public it puts first, not a registered one.
@@ -1247,9 +1250,12 @@ _OWN_REGISTERED = re.compile(
 _DROPPED_OUT = re.compile(
     r"\bdecrocheu(?:r|rs|se|ses)\b|"
     r"\bdecroch(?:e|ee|es|ees|ent)\b(?![ ]+(?:un|une|le|la|les|son|sa|ses|leur|leurs)\b|[ ]*l')|"
-    r"\b(?:ont|a|ai|jai|avons|avaient|avait) (?:tout )?(?:lache|abandonne|laisse tomber)\b"
+    r"\b(?:ont|a|ai|jai|avons|avaient|avait) (?:tout |completement |totalement )?"
+    r"(?:lache|abandonne|laisse tomber)\b"
     r"|\bperdue?s? de vue\b"
     r"|\bdropped out\b|\bdrop[- ]?outs?\b"
+    # "people who walked away from the support they were offered", "gave up on it".
+    r"|\b(?:walked|walks|walk|walking) away from\b|\b(?:gave|given|give|giving) up on\b"
 )
 
 
@@ -1487,6 +1493,10 @@ _ACCOUNTING_REFUSED_AFTER = re.compile(
 _FIRST_PERSON = re.compile(
     r"\b(?:nous|notre|nos|on|tenons|tiendrons|disposons|avons|mettons|mettrons|dispose|tient|"
     r"l'association|la structure|we|our|keep|have)\b"
+    # Or the project as the one it is kept for: "le projet fera l'objet d'une compta…".
+    r"|\b(?:fera|fait|feront|font) l'objet d'une[ ]*\Z"
+    # "le projet aurait sa propre comptabilité analytique".
+    r"|\bpropre[ ]*\Z"
 )
 # Any text of the clause up to a negation: "nos statuts ne mentionnent pas l'insertion".
 _UNNEGATED = r"(?:(?!\b(?:ne|n'|pas|aucune?|ni|sans|not|no|never)\b)[^.;!?])"
@@ -1553,7 +1563,9 @@ _DOING = (
 )
 _EXPERIENCE = re.compile(
     # An insertion body for years: "une asso d'insertion installée à Laval depuis douze ans".
-    r"\b(?:association|asso|structure|organisme|acteur)s?[ ]+(?:d'|de l')insertion\b"
+    # So is a network's: "un réseau national d'insertion présent ici depuis vingt ans".
+    r"\b(?:association|asso|structure|organisme|acteur|reseau|federation)s?"
+    r"(?:[ ]+(?:national|regional|departemental|local)e?s?)?[ ]+(?:d'|de l')insertion\b"
     rf"[^.;!?]{{0,60}}?\b(?:depuis|since)[ ]+{_SENIORITY}|"
     # "nos salariés ont accompagné 412 personnes", "we supported 300 people last year"
     r"\b(?:ont|a|avons|avait|avions)[ ]+accompagne[ ]+(?:plus de |pres de |environ )?[0-9]+[ ]+"
@@ -1568,7 +1580,8 @@ _EXPERIENCE = re.compile(
     # "nous menons des actions d'insertion depuis dix ans".
     rf"\bdepuis[ ]+{_SENIORITY}[^.;!?]{{0,30}}?\b{_DOING}\b[^.;!?]{{0,30}}?\b{_INSERTION_AIM}|"
     rf"\b{_DOING}\b[^.;!?]{{0,30}}?\b{_INSERTION_AIM}[^.;!?]{{0,40}}?\bdepuis[ ]+{_SENIORITY}|"
-    rf"\b(?:[0-9]+|{NUMBER_WORD_PATTERN}|plus de [0-9]+)[ ]+ans d'experience\b[^.;!?]{{0,40}}?"
+    rf"\b(?:[0-9]+|{NUMBER_WORD_PATTERN}|plus de [0-9]+)[ ]+(?:ans|annees) d'experience\b"
+    r"[^.;!?]{0,40}?"
     rf"\b(?:{_INSERTION_AIM}|l'emploi)|"
     # Insertion named before "ce domaine": "l'insertion … et dix ans d'expérience dans ce
     # domaine".
@@ -1668,6 +1681,8 @@ _NO_ACCOUNTS_YET = re.compile(
 _HEALTHY = re.compile(
     rf"\bcomptes?{_STATE_VERB}(?:equilibres|excedentaires|sains|a l'equilibre)\b|"
     r"\bexcedentaires?\b|\bexcedents? (?:sur|depuis|chaque|tous)\b|"
+    # "Ses trois derniers exercices sont bénéficiaires."
+    rf"\b(?:exercices?|bilans?){_STATE_VERB}(?:beneficiaires|positifs)\b|"
     r"\b(?:[0-9]+|deux|trois|quatre|cinq|six) mois de tresorerie\b|"
     r"\btresorerie de (?:[0-9]+|deux|trois|quatre|cinq|six) mois\b|\bresultats? positifs?\b|"
     rf"\bsituation financiere{_STATE_VERB}(?:saine|solide|bonne|equilibree|stable)\b|"
@@ -2048,6 +2063,11 @@ _HEAD_OFFICE_BEFORE = re.compile(
     r"\b(?:siege(?:[ ]+social)?|head[ ]+office|headquarters|headquartered|registered[ ]+office)"
     r"\b(?:[^,.;!?()]{0,25}|[ ]*:[^.;!?()\n]{0,60})$"
 )
+# "dont le siège est à La Roche-sur-Yon (85) et qui y mène ses actions": where it acts too.
+_ACTS_THERE_AFTER = re.compile(
+    r"[^.;!?]{0,30}?\b(?:et[ ]+)?(?:qui[ ]+)?y[ ]+(?:mene|menons|menent|conduit|conduisons|"
+    r"intervient|intervenons|interviennent|agit|agissons|realise|realisons|exerce|exercons)\b"
+)
 # "Tours is only our head office", "Tours reste notre siège".
 _HEAD_OFFICE_AFTER = re.compile(
     r"[ ]*(?:\([^)]{0,20}\)[ ]*)?,?[ ]*(?:is|est|reste)[ ]+(?:only|just|merely|seulement|"
@@ -2057,8 +2077,9 @@ _HEAD_OFFICE_AFTER = re.compile(
 # "basés à Rennes, nous voulons intervenir en Mayenne": where the organisation is based
 # gives way to where it says it acts; alone, it is where the project runs.
 _BASED_BEFORE = re.compile(
+    # "basée au Mans": the contraction is read with the name.
     r"(?:\b(?:basee?s?|situee?s?|implantee?s?|installee?s?|domiciliee?s?|based|located)[ ]+"
-    r"(?:a|au|aux|en|dans|sur|in|at)[ ]+"
+    r"(?:(?:a|au|aux|en|dans|sur|in|at)[ ]+)?"
     # So is where a partner or a contractor comes from: "on sous-traiterait à une asso de
     # Tours", "a training body from Rennes".
     r"|\b(?:asso(?:ciation)?|structure|partenaire|organisme|cabinet|prestataire|sous-traitant|"
@@ -2179,7 +2200,10 @@ def _places(text: str, folded: str) -> tuple[list[PlaceRecord], list[PlaceRecord
         ):
             denied.append(record)
         elif not (
-            _HEAD_OFFICE_BEFORE.search(folded, max(0, position - 80), position)
+            (
+                _HEAD_OFFICE_BEFORE.search(folded, max(0, position - 80), position)
+                and not _ACTS_THERE_AFTER.match(folded, name_end)
+            )
             or position >= signature
         ):
             # Where the sender sits (head office, signature) says nothing of where the
@@ -2208,7 +2232,16 @@ def _places(text: str, folded: str) -> tuple[list[PlaceRecord], list[PlaceRecord
     # "implantée à Laval depuis 2009 … la moitié des actions à Laval": named again as a
     # place of action, it is one.
     current = [p for p in action if p not in history or p in named_now]
-    if any(p not in denied for p in acting):
+    region = region_departments()
+    outside_base_only = bool(based) and all(
+        p.department and p.department not in region for p in based
+    )
+    if any(p not in denied for p in acting) or (
+        # A base outside the region beside a town or a département of the region named:
+        # "based in Paris, we would open an office in Nantes" acts in Nantes.
+        outside_base_only
+        and any(p not in denied and p not in based and p.department in region for p in unbased)
+    ):
         # Where someone is based is no place of action, unless named as one elsewhere too:
         # "un partenaire implanté à Rennes… les actions… sur l'agglomération rennaise".
         current = [p for p in current if p not in based or p in acting or p in unbased]

@@ -206,11 +206,17 @@ _CODES_AFTER_WORD = re.compile(
     rf"({_CODE_LIST})\b"
 )
 _CODE_AFTER_ARTICLE = re.compile(
-    rf"\b(?:(?:dans|sur|pour|en|du|et|ou)[ ]+(?:tout[ ]+)?(?:le|les)"
+    # "ds le 35": "dans" as typed in a hurry.
+    rf"\b(?:(?:dans|ds|sur|pour|en|du|et|ou)[ ]+(?:tout[ ]+)?(?:le|les)"
     # "sur le 85 et un bout du 79": a part of a département named by its number.
     r"|(?:bout|partie|morceau|coin|part|cote|nord|sud|est|ouest|reste)[ ]+du)"
     rf"[ ]+({_CODE})"
-    r"(?=[ ]*(?:$|[.,;:!?)\n]|et\b|ou\b))"
+    r"(?=[ ]*(?:$|[.,;:!?)\n]|et\b|ou\b|a\b))"
+)
+# The subject of its sentence: "le 44 c'est dans la zone ?".
+_CODE_AS_SUBJECT = re.compile(
+    rf"(?:^|[.!?][ ]+)(?:et[ ]+)?le[ ]+({_CODE})(?=[ ]+(?:c|c'est|cest|est|ca)[ ]+"
+    r"(?:bien[ ]+)?(?:dans|ds|inclus|compris|eligible|couvert|concerne)\b)"
 )
 _ONE_CODE = re.compile(_CODE)
 _POSTCODE = re.compile(r"(?<![0-9.,])([0-9]{5})(?![0-9]|[.,][0-9])")
@@ -286,7 +292,7 @@ def _named_places(text: str, folded: str) -> list[tuple[int, Place]]:
 
 def _numbered_places(text: str, folded: str) -> list[tuple[int, Place]]:
     found: list[tuple[int, Place]] = []
-    for pattern in (_CODES_IN_PARENS, _CODES_AFTER_WORD, _CODE_AFTER_ARTICLE):
+    for pattern in (_CODES_IN_PARENS, _CODES_AFTER_WORD, _CODE_AFTER_ARTICLE, _CODE_AS_SUBJECT):
         for match in pattern.finditer(folded):
             for code in _ONE_CODE.finditer(match.group(1)):
                 place = _department_place(code.group().upper())

@@ -769,6 +769,7 @@ def test_a_negation_stops_at_the_end_of_its_sentence(text: str, several, registe
         ("Notre situation financière est aujourd'hui fragile.", "fragile"),
         ("Nos fonds propres demeurent solides.", "bonne"),
         ("Notre trésorerie n'est pas tendue.", None),
+        ("Ses trois derniers exercices sont bénéficiaires.", "bonne"),
     ],
 )
 def test_the_state_of_the_accounts_after_a_verb_of_being(text: str, health) -> None:
@@ -1154,6 +1155,12 @@ def test_the_lead_as_candidates_name_it(text: str, lead, has_lead) -> None:
         ("Comptabilité : suivi analytique par action", True),
         ("Nous ne tenons qu'une comptabilité générale, sans aucune ventilation.", False),
         ("We keep cost accounting per activity.", True),
+        # Said of the project it is kept for; asked, or denied, it is not kept.
+        ("Le projet fera l'objet d'une comptabilité analytique.", True),
+        ("Le projet aurait sa propre comptabilité analytique.", True),
+        ("Le projet n'aura pas sa propre comptabilité analytique.", False),
+        ("Le projet doit-il faire l'objet d'une comptabilité analytique ?", None),
+        ("Le projet ne fera pas l'objet d'une comptabilité analytique.", False),
     ],
 )
 def test_accounting_in_other_words(text: str, value) -> None:
@@ -1934,6 +1941,24 @@ def test_what_an_indirect_question_asks_is_not_stated() -> None:
         ("Nous sommes implantés à Rennes et intervenons aussi à Nantes.", ["Rennes", "Nantes"]),
         ("Based in Rennes, we would work in Laval too.", ["Rennes", "Laval"]),
         ("Association basée à Laval, projet de 160 000 € sur 3 ans.", ["Laval"]),
+        # Beside another place named, with no word of acting there: the other one.
+        (
+            "We're a charity based in Paris; we'd only open an office in Nantes if selected.",
+            ["Nantes"],
+        ),
+        # A head office where the organisation says it acts is a place of action.
+        (
+            "Une association dont le siège est à La Roche-sur-Yon (85) et qui y mène "
+            "l'ensemble de ses actions.",
+            ["La Roche-sur-Yon"],
+        ),
+        ("Notre siège est à Rennes, mais les actions se dérouleront en Mayenne.", ["Mayenne"]),
+        # Two bases, one in the region ("au Mans" read with its contraction): both stay.
+        (
+            "Deux associations, l'une basée au Mans, l'autre basée à Alençon, portent le "
+            "projet dans les deux villes.",
+            ["Le Mans", "Alençon"],
+        ),
         # A place where someone is based, named again as where the actions run.
         (
             "Un partenaire implanté à Rennes (35). Les actions se dérouleraient dans le "
@@ -2127,6 +2152,9 @@ def test_an_english_statement_before_its_question_is_read() -> None:
         "jetais suivi par la mission locale mais jai tout lache l an dernier",
         "Nous visons des jeunes décrocheurs du secteur.",
         "Our public: young people who dropped out of every scheme offered to them.",
+        "Je croise des jeunes qui ont complètement lâché leurs démarches depuis un an.",
+        "Our public: people who walked away from the support they were offered.",
+        "We work with young people who gave up on every scheme.",
     ],
 )
 def test_people_who_dropped_out_are_the_public_the_ami_puts_first(text: str) -> None:
@@ -2546,9 +2574,19 @@ def test_the_way_set_aside_is_no_fact() -> None:
     assert facts.consortium.is_consortium is True
 
 
-def test_an_insertion_body_for_years_has_experience() -> None:
-    facts = extract_facts("Nous sommes une structure d'insertion implantée à Segré depuis 2006.")
-    assert facts.organisation.insertion_experience is True
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nous sommes une structure d'insertion implantée à Segré depuis 2006.",
+        # A network's delegation, its scale named between.
+        "Je dirige la délégation d'un réseau national d'insertion présent ici depuis vingt ans.",
+        "Notre fédération régionale d'insertion existe depuis 2005.",
+        # Years counted as "années".
+        "Elle justifie de douze années d'expérience dans l'accompagnement en insertion.",
+    ],
+)
+def test_an_insertion_body_for_years_has_experience(text: str) -> None:
+    assert extract_facts(text).organisation.insertion_experience is True
 
 
 @pytest.mark.parametrize(
@@ -2911,6 +2949,16 @@ def test_people_registered_with_a_writer_of_the_network_are_registered() -> None
         "Nous sommes un club de sport ; le public : des jeunes inscrits chez nous."
     )
     assert club.public is None
+    # So are those such a writer already follows.
+    followed = extract_facts(
+        "Je suis conseillère à la mission locale du Mans. Le public serait les jeunes que "
+        "nous suivons déjà."
+    ).public
+    assert followed is not None and followed.registered is True
+    assert (
+        extract_facts("Nous sommes une association : les jeunes que nous suivons déjà.").public
+        is None
+    )
 
 
 @pytest.mark.parametrize(

@@ -100,6 +100,11 @@ def _codes(text: str) -> list[str | None]:
         # A part of a département named by its number.
         ("sur le 53 et le sud du 61", ["53", "61"]),
         ("on couvre une partie du 44", ["44"]),
+        # Typed in a hurry, or the subject of a question on the zone; not a date.
+        ("nous on est ds le 35 a 10 min", ["35"]),
+        ("le 44 c dans la zone ?", ["44"]),
+        ("le 72 c'est bien inclus ?", ["72"]),
+        ("le 12 c bien ?", []),
     ],
 )
 def test_find_places(text: str, codes: list[str | None]) -> None:
