@@ -849,6 +849,12 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"\b(?:faut|faudra\w*|doivent|doit|devront|must|need to|needs to|have to|has to"
             r"|obligée?s?|obligatoire|besoin)\b[^.?!]{0,40}?\b(?:être|etre|soient|soit|be)\s+"
             r"(?:déjà\s+|already\s+)?(?:inscrite?s?|registered)\b"
+            # Or that they register first: "faut-il qu'elles s'inscrivent d'abord à France
+            # Travail ?", "do people have to sign up with France Travail first?".
+            r"|\b(?:faut|faudra\w*|doivent|doit|devront|besoin)\b[^.?!]{0,20}?"
+            r"\bqu['’](?:ils|elles|les\s+(?:personnes|gens|jeunes))\s+s['’]\s*inscrivent\b"
+            r"|\b(?:they|people|participants|persons)\s+(?:\w+\s+)?(?:must|need\s+to|have\s+to)\s+"
+            r"(?:first\s+)?(?:register|sign\s+up)\b"
             # So does the public itself named that way: "inscrit nulle part", "registered
             # nowhere", "not registered anywhere".
             r"|\binscrite?s?\s+nulle\s+part\b|\bregistered\s+nowhere\b"

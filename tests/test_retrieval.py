@@ -351,6 +351,9 @@ def test_applying_as_several_reads_as_the_texts_say_it(question: str) -> None:
         ("What exactly does the State pay for?", "contribution financière de l'État"),
         ("Pouvez-vous me dire ce que l'opérateur doit faire concrètement ?", "trois missions"),
         ("What must the operator do?", "trois missions"),
+        ("Faut-il qu'elles s'inscrivent d'abord à France Travail ?", "ne sont pas inscrits"),
+        ("Do people have to sign up with France Travail first?", "ne sont pas inscrits"),
+        ("Are people who walked away from the support offered a priority?", "décroché"),
     ],
 )
 def test_recurring_questions_read_as_the_texts_say_them(question: str, meaning: str) -> None:
@@ -385,6 +388,8 @@ def test_recurring_questions_read_as_the_texts_say_them(question: str, meaning: 
         ("Après les 12 mois, qui prend le relais ?", "prolonge"),
         # Reaching people is no pay for them.
         ("Comment toucher les jeunes invisibles du quartier ?", "rémunération"),
+        # The candidate registering on a platform is no public registered.
+        ("Faut-il s'inscrire sur Démarches simplifiées ?", "ne sont pas inscrits"),
     ],
 )
 def test_words_in_another_sense_read_as_no_idiom(question: str, meaning: str) -> None:
