@@ -148,6 +148,19 @@ def indirect_start(sentence: str) -> int | None:
 _CLAUSE_END = re.compile(r"[,;:.?!\n]")
 
 
+# Asking whether the texts say anything about something: only that something is asked.
+_SAYS_ANYTHING = re.compile(
+    r"\b(?:the\s+)?(?:law|texts?|call|AMI|decree|order|rules)\s+(?:itself\s+)?"
+    r"(?:says?|mentions?|specif(?:y|ies)|provides?|sets?\s+out)\s+anything\s+"
+    r"(?:about|on|regarding|as\s+to)\s+"
+    r"|\b(?:la\s+loi|les\s+textes|l['’]AMI|le\s+décret|l['’]arrêté|le\s+cahier\s+des\s+charges)"
+    r"\s+(?:elle-même\s+|eux-mêmes\s+)?(?:dit|disent|prévoi(?:t|ent)|précise(?:nt)?)"
+    r"(?:-(?:t-)?(?:il|elle|ils|elles))?\s+(?:quelque\s+chose|qqch|des\s+choses)\s+"
+    r"(?:sur|concernant|à\s+propos\s+d[eu']|au\s+sujet\s+d[eu'])\s*",
+    re.I,
+)
+
+
 def without_reporting(text: str) -> str:
     """``text`` without the clauses that only say something is asked: "Notre conseil se
     demande si nous pouvons candidater" asks "si nous pouvons candidater". Their words
@@ -161,6 +174,9 @@ def without_reporting(text: str) -> str:
         kept += [text[at:clause], " "]
         at = match.start() + asked.start() if asked else match.end()
     text = ("".join(kept) + text[at:]).strip()
+    # "whether the law says anything about how…", "les textes disent-ils quelque chose
+    # sur l'évaluation ?": what is asked about follows.
+    text = _SAYS_ANYTHING.sub(" ", text).strip()
     # "Dans ce cas, qui coordonne, et c'est écrit où ?": the quotes say where, and that
     # "où" asks no place.
     comma = text.rfind(",")
@@ -342,6 +358,12 @@ _WHO_ARE = re.compile(r"^(?:et |mais |alors )?(?:qui sont|who are)\b", re.I)
 # "Par ailleurs, qui…", "By the way, who…", "quick q - who…". Start-anchored cues read
 # what follows it.
 _ASIDE = re.compile(r"^(?:[\wÀ-ÿ'’-]+\s+){0,2}[\wÀ-ÿ'’-]+(?:\s*[,:]|\s+[-–—])\s*(?=\S)")
+_RELATIVE_CLAUSE = re.compile(r"(?:qui|dont)\s+\w[^,?.!]*,\s*(?!(?:et|ou|mais)\b)[\wÀ-ÿ]", re.I)
+# The same between commas inside a sentence: "Le partenaire, qui devait être chef de file,
+# s'est retiré : pouvons-nous… ?" asks yes or no.
+_CLOSED_RELATIVE = re.compile(
+    r",\s*(?:qui|dont)\s+\w[^,?.!:;]*,(?=\s*(?!(?:et|ou|mais)\b)[\wÀ-ÿ])", re.I
+)
 # What an existence question asks about: "Y a-t-il un comité de sélection ?" asks about a
 # comité, "existe-t-il une limite d'âge ?" about an age (a bound names no topic). Not an
 # indirect one ("… s'il existe une enveloppe qui limite…"), which the texts may word apart.
@@ -452,6 +474,8 @@ KIND_ASKED = {
         r"|\b(?:for )?what (?:term|period)\b"
         # "le délai …, c'est combien ?" asks how long.
         r"|\bdélai\b[^?.]*\bcombien\b|\bcombien\b[^?.]*\bdélai\b"
+        # So does "le parcours, c'est combien ?": a pathway is measured in months.
+        r"|\b(?:parcours|accompagnement)\b,?\s+(?:c'?est|c)\s+combien\b(?!\s*d[e'’])"
         # A length put against a bound: "on peut le garder + d'1 an ?", "longer than 12
         # months?"; not time already spent ("depuis plus de 10 ans").
         r"|(?<!depuis )(?<!since )(?<!for )(?:\bplus d[e'’]\s*|\+\s*d[e'’]\s*|\bau-delà d[e'’]\s*"
@@ -1003,7 +1027,9 @@ FRAME_NOUNS = frozenset(
         # "quel statut juridique faut-il ?" asks which kind of organisation may apply.
         "statut statuts "
         # "quel est le bon chiffre ?" asks for the figure the texts give.
-        "chiffre chiffres"
+        "chiffre chiffres "
+        # "quelle est la procédure d'avenant ?" asks about the avenant.
+        "procédure procédures démarche démarches"
     )
 )
 # The words that ask for each kind of fact, or name the call every question is about:
@@ -1131,11 +1157,16 @@ _SIGNING_OFF = re.compile(rf"^(?:{CLOSINGS}|{THANKS})\b")
 _SIGNATURE = re.compile(r"^[^.?!:]{1,40}$")
 # The marks quoting a replied-to message: its text is read as typed.
 _QUOTE_MARKS = re.compile(r"^(?:>\s*)+")
+_POINTS_BELOW = re.compile(
+    r"\b(?:ci-dessous|ci-après|en dessous|plus bas|suivante?s?|below|underneath|following)\b",
+    re.I,
+)
 
 
 def focus_of(message: str) -> str:
     """The question sentences of a message, without greetings and signatures."""
     kept: list[str] = []
+    quoted: list[bool] = []
     # Kept lines a blank line or a header line closes: "Léa Martin, ADSEA 49" above a
     # quoted message is no part of its first sentence.
     closed: set[int] = set()
@@ -1153,18 +1184,36 @@ def focus_of(message: str) -> str:
         # A name under a closing formula signs a message, a forwarded one's too.
         if not (signed and _SIGNATURE.match(line)):
             kept.append(line)
+            quoted.append(line != raw.strip())
         signed = False
     # A last short line without punctuation is a signature ("Marie", "Jean Dupont").
     if len(kept) > 1 and len(kept[-1].split()) <= 4 and not re.search(r"[.?!:]", kept[-1]):
-        kept = kept[:-1]
-    body = "".join(ln + ("\n" if i in closed else " ") for i, ln in enumerate(kept)).strip()
-    body = _punctuated(body or message)
-    sentences = [s.strip() for s in _SENTENCE.findall(body) if s.strip()]
-    sentences = [s for s in sentences if not _FORMULA.match(fold(s))]
+        kept, quoted = kept[:-1], quoted[:-1]
+    # A reply's quoted lines ("> On en parle jeudi ?") were asked of its writer: what the
+    # message asks is in its own lines, when they ask anything.
+    if any(quoted) and not all(quoted):
+        own = [(i, ln) for i, (ln, q) in enumerate(zip(kept, quoted, strict=True)) if not q]
+        own_closed = {j for j, (i, _) in enumerate(own) if i in closed}
+        asked = _question_sentences(_sentences_of(_body([ln for _, ln in own], own_closed)))
+        # Not a request pointing to them: "Pouvez-vous répondre à la question ci-dessous ?".
+        if asked and not all(_POINTS_BELOW.search(a) for a in asked):
+            return without_greeting(" ".join(asked))
+    body = _punctuated(_body(kept, closed) or message)
+    sentences = _sentences_of(body)
     asked = _question_sentences(sentences)
     focus = " ".join(asked) if asked else " ".join(sentences) or body
     # "Salut Sophie, est-ce qu'on peut… ?": the greeting opening the question asks nothing.
     return without_greeting(focus)
+
+
+def _body(lines: list[str], closed: set[int]) -> str:
+    """``lines`` joined into one text, a line break after each closed paragraph."""
+    return "".join(ln + ("\n" if i in closed else " ") for i, ln in enumerate(lines)).strip()
+
+
+def _sentences_of(body: str) -> list[str]:
+    sentences = [s.strip() for s in _SENTENCE.findall(body) if s.strip()]
+    return [s for s in sentences if not _FORMULA.match(fold(s))]
 
 
 # A dictated message with no punctuation: each "est-ce que" opens a question.
@@ -1896,7 +1945,7 @@ _PARALLEL = re.compile(r"(?:et|and|mais|but|quid|what about|how about)\b", re.I)
 def _is_wh(sentence: str) -> bool:
     # The "que" of "est-ce que" asks yes or no, not "what".
     kept = _RELATIVE.sub(" ", _THAT_CLAUSE.sub(" ", _EST_CE_QUE.sub(" ", sentence)))
-    return bool(_CUES["wh"].search(kept))
+    return bool(_CUES["wh"].search(_CLOSED_RELATIVE.sub(" ", kept)))
 
 
 # "when"/"quand" opening a clause ("… when projects are chosen", "… quand on dépose");
@@ -2101,7 +2150,13 @@ _PREPOSITION = re.compile(
 
 def _after_aside(sentence: str) -> str:
     aside = _ASIDE.match(sentence)
-    if aside and not _CUES["wh"].search(aside.group()):
+    if (
+        aside
+        and not _CUES["wh"].search(aside.group())
+        # "Le partenaire, qui devait être chef de file, vient de se retirer": a relative
+        # clause closed by a comma, no question opening.
+        and not _RELATIVE_CLAUSE.match(sentence, aside.end())
+    ):
         return sentence[aside.end() :]
     # "Nous avons cherché qui arrête le calendrier de l'appel : qui le fixe ?", "Ma
     # question : qui signe la convention ?": the question opens after the colon.
@@ -2464,6 +2519,22 @@ def about_own_project(question: Question) -> bool:
     )
 
 
+# Words that only link a turn to the one before: "Du coup c'est quoi le souci ?".
+_DISCOURSE_WORDS = frozenset("then so now well coup alors donc bon ben finalement".split())
+
+
+def asks_what_fails(question: Question) -> bool:
+    """Whether a short wh-question asks what is wrong ("Qu'est-ce qui coince ?", "Où est
+    le problème ?") without naming what of: of the candidate's project, which the
+    checker's verdict answers once its facts are known."""
+    topic = [
+        w
+        for w in content_words(question.focus)
+        if not _CUES["problem"].search(w) and w.lower() not in _DISCOURSE_WORDS
+    ]
+    return question.wh and question.asks_problem and not question.kinds and not topic
+
+
 # A supposition: "et si on passait à 140 000 € ?", "si on montait à 155 000 €, ça
 # passerait ?" (si + imperfect), "what if we cut the budget to 135k?".
 _SUPPOSE = r"(?:imaginons|supposons|admettons)"
@@ -2669,7 +2740,7 @@ def questions_of(message: str) -> list[str]:
 # topic and is answered with it.
 # One lazy part before the comma and none able to span it: linear on any sentence.
 _SECOND_QUESTION = re.compile(
-    r"^(?P<first>[^?]+?)[ ]*,[ ]*(?:et|mais)[ ]+(?P<second>[^,;?]+\?)\s*$", re.I
+    r"^(?P<first>[^?]+?)[ ]*,[ ]*(?:et|mais|and|but)[ ]+(?P<second>[^,;?]+\?)\s*$", re.I
 )
 # Fewer words than this make no question of their own ("…, et comment ?").
 SECOND_QUESTION_WORDS = 3
@@ -2687,4 +2758,5 @@ def _joined_questions(sentence: str) -> list[str]:
     )
     if not (first_asks and second_asks) or len(_WORDS.findall(second)) < SECOND_QUESTION_WORDS:
         return [sentence]
-    return [f"{first.rstrip()} ?", second[:1].upper() + second[1:]]
+    mark = "?" if is_english(first) else " ?"  # French sets its question mark apart
+    return [f"{first.rstrip()}{mark}", second[:1].upper() + second[1:]]

@@ -13,6 +13,7 @@ from o2r_assistant.question import (
     asked_clauses,
     asks_at,
     asks_source,
+    asks_what_fails,
     dates_text,
     enumerates,
     focus_of,
@@ -709,10 +710,33 @@ def test_questions_of_finds_each_question(message: str, questions: list[str]) ->
         ),
         ("We would like to know whether training is eligible.", "whether training is eligible."),
         ("Quel est le budget minimum ?", "Quel est le budget minimum ?"),
+        # Nor whether the texts say anything about it: what it is about is asked.
+        (
+            "I'd like to know whether the law says anything about how actions are evaluated.",
+            "whether how actions are evaluated.",
+        ),
+        ("Les textes disent-ils quelque chose sur l'évaluation ?", "l'évaluation ?"),
     ],
 )
 def test_what_is_asked_without_who_asks_it(text: str, asked: str) -> None:
     assert " ".join(without_reporting(text).split()) == asked
+
+
+@pytest.mark.parametrize(
+    ("message", "what"),
+    [
+        ("Voilà, vous avez tout. Qu'est-ce qui coince ?", True),
+        ("Où est le problème ?", True),
+        ("Du coup c'est quoi le souci ?", True),
+        ("What's the problem then?", True),
+        # Of something named, or asked yes or no, it is no question about the project.
+        ("Qu'est-ce qui coince avec la formation ?", False),
+        ("Est-ce bloquant ?", False),
+        ("Quel est le budget minimum ?", False),
+    ],
+)
+def test_asking_what_is_wrong_without_naming_what(message: str, what: bool) -> None:
+    assert asks_what_fails(analyse(message)) is what
 
 
 def test_knowing_how_is_no_question() -> None:
@@ -738,6 +762,18 @@ def test_knowing_how_is_no_question() -> None:
             ("duration",),
             False,
         ),
+        # So does a pathway: it is measured in months; the budget is money.
+        ("le parcours c'est combien au max pour une personne ?", ("duration",), False),
+        ("L'accompagnement, c combien de mois ?", ("duration",), False),
+        ("Le budget c'est combien minimum ?", ("amount",), False),
+        # A relative clause between commas asks nothing; a "qui" set off alone does.
+        (
+            "Le partenaire, qui devait être chef de file, s'est retiré : pouvons-nous "
+            "candidater seuls ?",
+            (),
+            True,
+        ),
+        ("Pour le budget, qui, au final, décide ?", ("who",), False),
         # The contact a person has had is no address asked for.
         (
             "Can we take someone registered who hasn't had any contact with them for months?",
@@ -909,6 +945,29 @@ def test_a_forwarded_messages_headers_and_signatures_ask_nothing() -> None:
         "> Bises\n> Karim"
     )
     assert focus_of(message) == "est-ce qu'on peut suivre des personnes qui habitent à Rennes ?"
+
+
+def test_a_replys_own_question_is_asked_not_the_ones_it_quotes() -> None:
+    message = (
+        "Bonjour,\n\nRE: O2R\n\nD'accord pour jeudi. Sur le fond : si on répond avec le "
+        "CCAS, l'un de nous doit-il être chef de file ?\n\n"
+        "> Le CCAS serait partant pour porter le projet avec nous. On en parle jeudi ?"
+    )
+    assert questions_of(message) == [
+        "Sur le fond : si on répond avec le CCAS, l'un de nous doit-il être chef de file ?"
+    ]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # Pointing to the quoted question, or asking nothing: the quoted one is asked.
+        "Pouvez-vous répondre à la question ci-dessous ?\n> Peut-on candidater seul ?",
+        "Voici la question de notre partenaire.\n> Peut-on candidater seul ?",
+    ],
+)
+def test_a_quoted_question_pointed_to_is_asked(message: str) -> None:
+    assert questions_of(message)[-1].endswith("Peut-on candidater seul ?")
 
 
 def test_a_bracket_closed_after_a_stop_ends_the_sentence() -> None:
@@ -2572,6 +2631,12 @@ def test_a_dictated_message_opening_on_a_question_keeps_it() -> None:
             "Nous sommes à Laval, et pouvons-nous candidater ?",
             ["Nous sommes à Laval, et pouvons-nous candidater ?"],
         ),
+        # The same in English, with its question mark set as English sets it.
+        (
+            "Who do we send our application to, and can it be submitted electronically?",
+            ["Who do we send our application to?", "Can it be submitted electronically?"],
+        ),
+        ("Can we apply alone, and how?", ["Can we apply alone, and how?"]),
     ],
 )
 def test_a_second_question_joined_by_a_comma_is_its_own(message: str, questions: list[str]) -> None:
