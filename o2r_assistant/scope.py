@@ -324,13 +324,29 @@ _KIND_OF = re.compile(
 def asked_thing(question: str) -> list[str]:
     """The accent-folded words naming what a French yes/no question asks exists or is
     planned (head nouns and their adjectives); empty when it asks nothing of that form."""
+    match = _asked_thing_match(question)
+    return [fold(w) for m in _HEAD.finditer(match[1]) for w in m.groups() if w] if match else []
+
+
+# A head noun's complement: "un titre de séjour" is a séjour's title, which the texts'
+# "à titre subsidiaire" does not name.
+_THING_COMPLEMENT = re.compile(r"\s+(?:de|d['’])\s*(?:la\s+|l['’]\s*)?([\wÀ-ÿ-]{3,})", re.I)
+
+
+def asked_thing_complement(question: str) -> str | None:
+    """The accent-folded noun completing the one-word head of ``asked_thing`` ("un titre
+    de séjour": "sejour"), if it has one."""
+    match = _asked_thing_match(question)
+    if not match or len(match[1].split()) != 2:
+        return None
+    complement = _THING_COMPLEMENT.match(match.string, match.end(1))
+    return fold(complement[1]) if complement else None
+
+
+def _asked_thing_match(question: str) -> re.Match[str] | None:
     # "un type de comptabilité": the kind named is the thing.
     question = _KIND_OF.sub(r"\1 ", question)
-    for pattern in _ASKED_THING:
-        match = pattern.search(question)
-        if match:
-            return [fold(w) for m in _HEAD.finditer(match.group(1)) for w in m.groups() if w]
-    return []
+    return next(filter(None, (pattern.search(question) for pattern in _ASKED_THING)), None)
 
 
 # Who would do the work: "Des bénévoles peuvent-ils assurer une partie du repérage ?",
@@ -438,6 +454,10 @@ ENGLISH_BACKGROUND_MARGIN = 0.04
 # question, now answered with the wrong sentence); none of 13 English questions the texts
 # do not answer, written for it, is let in.
 ENGLISH_AGREED_MARGIN = 0.02
+# Less again when the phrase table also reads a notion of the call in it ("will the people
+# we refer get paid?": "rémunération"), but not a near tie: "What targets (a share of
+# positive exits) must we hit?" is no closer to the texts than to everyday subjects.
+ENGLISH_IDIOM_MARGIN = 0.01
 # Clearly closer to an everyday subject than to the texts, a single term of the call does
 # not bring an English question into scope ("How do I create a non-profit association?").
 # Measured with `o2r eval`: no case changed at 0.02; at 0.01 heldout-7 lost one.
@@ -511,9 +531,13 @@ class ScopeSignals:
             # Measured with `o2r eval`: two English questions answered, none to decline.
             if self.domain_terms >= 2:
                 return True
-            if self.idiom and self.domain_terms:
+            if self.idiom and (
+                self.domain_terms
+                or (self.agreement and self.background_margin >= ENGLISH_IDIOM_MARGIN)
+            ):
                 # A notion of the call in words the phrase table knows ("people who
-                # dropped out", "who do we refer them to?") and one term of the call.
+                # dropped out", "who do we refer them to?") and one term of the call, or
+                # both legs on one passage.
                 return True
             if self.background_margin >= ENGLISH_BACKGROUND_MARGIN:
                 # Far closer to the texts than to anything else ("The offer must be
@@ -630,10 +654,13 @@ def scope_signals(
         head = None if is_english(asked.text) else terse_head(asked.text, retriever.recognises)
         if head and not (applicant or glossed(head) or bound(head) or phrase_meanings(question)):
             things = things or [head]
+        complement = asked_thing_complement(question)
         if things and not any(
             retriever.recognises(t) or stem(t) in DOMAIN_STEMS or t in places for t in things
         ):
             asked_about += (things[0],)
+        elif things and complement and not retriever.recognises(complement):
+            asked_about += (f"{things[0]} {complement}",)
         # People the texts never name, nor any word of their family, asked to do the work:
         # the texts say what the operator does, not who among its people may do it.
         performer = [] if applicant else asked_performer(question)

@@ -12,6 +12,7 @@ from o2r_assistant.scope import (
     _kind_named_before,
     asked_performer,
     asked_thing,
+    asked_thing_complement,
     funded_item,
     terse_head,
 )
@@ -180,6 +181,37 @@ def test_a_name_given_as_an_example_of_a_kind_the_call_names(
 )
 def test_what_a_question_asks_exists_or_is_planned(question: str, thing: list[str]) -> None:
     assert asked_thing(question) == thing
+
+
+@pytest.mark.parametrize(
+    ("question", "complement"),
+    [
+        # A head noun the texts use elsewhere ("à titre subsidiaire") is completed by the
+        # noun saying which one is meant.
+        ("Doivent-elles être titulaires d'un titre de séjour pour être suivies ?", "sejour"),
+        ("Faut-il une attestation d'assurance ?", "assurance"),
+        ("Faut-il un chef de file ?", "file"),
+        # A head with an adjective, or no complement, has none.
+        ("Faut-il une comptabilité analytique ?", None),
+        ("Faut-il un diplôme particulier pour les accompagnateurs ?", None),
+        ("La convention est-elle renouvelable ?", None),
+    ],
+)
+def test_the_noun_completing_what_a_question_asks_exists(
+    question: str, complement: str | None
+) -> None:
+    assert asked_thing_complement(question) == complement
+
+
+def test_an_english_idiom_of_the_call_both_legs_agree_on() -> None:
+    # "will the people we refer get paid while on the programme?": the phrase table reads
+    # the texts' "rémunération", no word is a term, and both legs find one passage.
+    signals = _signals(0, True, 0.82, idiom=True, english=True, background=0.805)
+    assert signals.supported()
+    assert not replace(signals, agreement=False).supported()
+    assert not replace(signals, idiom=False).supported()
+    # Not a near tie with everyday subjects.
+    assert not _signals(0, True, 0.82, idiom=True, english=True, background=0.815).supported()
 
 
 def test_an_english_turn_continuing_the_conversation_is_on_the_calls_topic() -> None:
