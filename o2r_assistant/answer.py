@@ -20,6 +20,7 @@ from .checker import CheckReport, Dossier, RuleResult
 from .corpus import Chunk
 from .english import figures_line
 from .index import VectorIndex
+from .numbers import find_amounts
 from .places import find_places
 from .provenance import LocalOrigin
 from .question import (
@@ -33,6 +34,7 @@ from .question import (
     Question,
     asked_clauses,
     asking_sentences,
+    asks_what_fails,
     dates_beyond_names,
     dates_text,
     enumerates,
@@ -396,6 +398,23 @@ def _list_after(text: str, end: int) -> int:
             break
         stop = end + line.end()
     return stop
+
+
+def _asks_what(question: Question) -> bool:
+    """Whether ``question`` asks what something is or holds, not a fact, a who or a how."""
+    return question.wh and not (question.kinds or question.who or question.how)
+
+
+# The next sentence taking up a noun of the one before: "… répond au référentiel
+# d'activités. Ce référentiel attend trois choses : …".
+_TAKEN_UP = re.compile(r"\s*(?:Ce|Cet|Cette|Ces)\s+([\wÀ-ÿ-]+)")
+
+
+def _elaborates(first: Candidate, longer: Candidate) -> bool:
+    """Whether ``longer`` goes on from ``first`` with a sentence saying what a noun of it
+    names, which a question asking what that is wants quoted with it."""
+    taken_up = _TAKEN_UP.match(longer.hit.chunk.text, first.end)
+    return bool(taken_up) and stem(taken_up[1].lower()) in set(tokens(first.text))
 
 
 def _with_continuation(text: str, a: int, b: int, following, offset: int) -> int:
@@ -962,6 +981,9 @@ def select_sentences(
         return []
     pool = sorted(candidates, key=lambda c: (-c.score, c.hit.rank, c.start))
     wanted = [k for k in (question.kinds if question else ()) if k in SOUGHT_KINDS]
+    if question is not None and question.yes_no and find_amounts(fold(question.focus)):
+        # "Does that count toward the 150k minimum?" names the amount; it does not ask it.
+        wanted = [k for k in wanted if k != "amount"]
     # A fact stated outright ("entré en vigueur le 26 juin 2024") leads before one
     # only named in a text's title ("le décret … du 24 juin 2024").
     about = texts_named(question.focus) if question and "date" in wanted else frozenset()
@@ -1057,7 +1079,7 @@ def select_sentences(
         if whole:
             pool.remove(whole[0])
             pool.insert(0, whole[0])
-    if question is not None and question.definition:
+    if question is not None and (question.definition or _asks_what(question)):
         # "c'est quoi le référentiel d'activités ?": the sentence naming it, continued
         # by the list that says what it holds, answers; the naming sentence alone does not.
         first = pool[0]
@@ -1067,6 +1089,7 @@ def select_sentences(
             if c.hit.chunk.chunk_id == first.hit.chunk.chunk_id
             and c.start == first.start
             and c.end > first.end
+            and (question.definition or _elaborates(first, c))
         ]
         if longer and longer[0].score >= LIST_LEAD_MARGIN * first.score:
             pool.remove(longer[0])
@@ -1367,6 +1390,7 @@ def findings_line(
     wanted: Sequence[str] = (),
     changed: frozenset[str] | None = None,
     quoted: frozenset[str] = frozenset(),
+    what: bool = False,
 ) -> str:
     """What the checker found in the facts stated, in one short paragraph.
 
@@ -1382,15 +1406,19 @@ def findings_line(
     limite de 12 mois"), the others are named. ``quoted``: the rules whose source the
     answer quotes; those met say why too, so the line and the quote speak of the same
     figures ("150 000 € ≥ 150 000 € minimum" beside « ne pourra pas être inférieur à »).
+    ``what``: the question asks what is wrong ("Qu'est-ce qui coince ?"), which no yes
+    or no answers.
     """
     by = {s: [r for r in findings.results if r.status == s] for s in ("fail", "warn", "pass")}
     missing = [r for r in findings.results if r.status == "missing"]
-    parts: list[str] = [_english_verdict(by, len(missing), problem)] if english else []
+    parts: list[str] = [_english_verdict(by, len(missing), problem, what)] if english else []
     if by["fail"]:
         failed = by["fail"]
         # "Pas en l'état" only when the candidate can fix what fails (a budget).
         fixable = all(r.rule_id not in ABOUT_THE_ORGANISATION for r in failed)
-        if problem:
+        if what:
+            opening = "Ce qui bloque en l'état" if fixable else "Ce qui bloque"
+        elif problem:
             opening = "Oui, c'est bloquant en l'état" if fixable else "Oui, c'est bloquant"
         else:
             opening = "Non, pas en l'état" if fixable else "Non"
@@ -1410,7 +1438,9 @@ def findings_line(
         opening = "Conforme"
         if asked and not by["fail"] and not by["warn"]:
             opening = (
-                "Non, rien de bloquant dans ce que vous indiquez"
+                "Rien de bloquant dans ce que vous indiquez"
+                if what
+                else "Non, rien de bloquant dans ce que vous indiquez"
                 if problem
                 else "Oui pour ce que vous indiquez"
             )
@@ -1460,12 +1490,14 @@ def supposition_line(
     return f"Dans cette hypothèse, {verdict} : {said}."
 
 
-def _english_verdict(by: dict[str, list[Any]], missing: int, problem: bool) -> str:
+def _english_verdict(by: dict[str, list[Any]], missing: int, problem: bool, what: bool) -> str:
     fail, warn, passed = (len(by[s]) for s in ("fail", "warn", "pass"))
     missing = 0 if fail else missing  # as in French: a failure settles it first
     if fail:
         fixable = all(r.rule_id not in ABOUT_THE_ORGANISATION for r in by["fail"])
-        if problem:
+        if what:
+            opening = "What blocks it" + (" as it stands" if fixable else "")
+        elif problem:
             opening = "Yes, it is blocking" + (" as it stands" if fixable else "")
         else:
             opening = "No, not as it stands" if fixable else "No"
@@ -1531,8 +1563,9 @@ def compose(
         verdict = findings_line(
             findings,
             problem=question.asks_problem,
+            what=asks_what_fails(question),
             english=question.english,
-            asked=question.asks_eligibility,
+            asked=question.asks_eligibility or asks_what_fails(question),
             wanted=wanted,
             changed=changed,
             quoted=quoted,

@@ -62,6 +62,7 @@ from .question import (
     analyse,
     asked_at_the_end,
     asks_source,
+    asks_what_fails,
     in_english,
     language_switch,
     questions_of,
@@ -541,7 +542,7 @@ class Assistant:
         verdict_leads = findings is not None and (
             states_project
             or asked.asks_eligibility
-            or (known and about_own_project(asked))
+            or (known and (about_own_project(asked) or asks_what_fails(asked)))
             or (known and _asks_about_a_rule_to_fix(asked, findings, retriever.idf))
         )
         own: list[Candidate] = []
@@ -561,7 +562,13 @@ class Assistant:
                 own = select_sentences(
                     candidates, asked, limit=1 if findings.to_fix else MAX_QUOTES, given=given
                 )
-            elif not findings.to_fix and not asked.asks_eligibility and asked.asks:
+            elif (
+                not findings.to_fix
+                and not asked.asks_eligibility
+                and asked.asks
+                # "Qu'est-ce qui coince ?" is answered by the verdict, whatever it finds.
+                and not asks_what_fails(asked)
+            ):
                 # The facts only frame a question the texts do not answer ("nous sommes
                 # une association à Angers : faut-il être certifié Qualiopi ?"): that
                 # question decides, and what the checker found follows the reply. Facts
@@ -631,6 +638,7 @@ class Assistant:
                 and own_question
                 and chosen[0] not in rule_chosen
                 and not findings.to_fix
+                and not asks_what_fails(asked)
             )
             body, citations, verdict = compose(
                 asked,

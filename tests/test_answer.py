@@ -829,6 +829,30 @@ def test_a_failure_opens_with_the_answer_to_the_question_asked(assistant, messag
     assert assistant.ask(message).text.startswith(opening)
 
 
+def test_asked_what_is_wrong_after_the_facts_the_failure_opens_without_a_yes(assistant):
+    stated = "Nous sommes une association de Cholet. Chaque accompagnement durerait 15 mois."
+    first = assistant.ask(stated)
+    answer = assistant.ask(
+        "Voilà, vous avez tout. Qu'est-ce qui coince ?", history=[stated], dossier=first.dossier
+    )
+    assert answer.text.startswith("Ce qui bloque en l'état : Parcours de 15 mois")
+    assert "douze mois" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("Du coup, qu'est-ce qui coince ?", "Rien de bloquant dans ce que vous indiquez"),
+        ("What's the problem then?", "So far it fits, but facts are still missing"),
+    ],
+)
+def test_asked_what_is_wrong_when_nothing_fails_the_verdict_says_so(assistant, question, opening):
+    stated = "Nous sommes à Angers, budget 200 000 € sur 3 ans, parcours de 10 mois."
+    first = assistant.ask(stated)
+    answer = assistant.ask(question, history=[stated], dossier=first.dossier)
+    assert answer.text.startswith(opening) and not answer.abstained
+
+
 def test_a_second_quote_is_not_added_for_a_word_many_sentences_hold(assistant):
     # "projet", the word the first quote lacks, is in many sentences: the history of
     # the call ("appels à projets") it brought adds nothing asked.
@@ -1614,6 +1638,20 @@ def test_a_reference_to_the_rules_that_apply_makes_no_condition(assistant):
 def test_what_a_thing_is_is_answered_by_the_list_that_continues_its_name(assistant):
     answer = assistant.ask("c quoi le référentiel d'activités en gros, on doit faire quoi ?")
     lead = answer.citations[0].quote
+    assert "répond au référentiel d'activités" in lead and "aller vers" in lead
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Quelles activités le projet doit-il comporter ?",
+        "en gros le projet doit montrer koi comme activites ?",
+    ],
+)
+def test_what_a_thing_holds_is_quoted_with_the_sentence_taking_it_up(assistant, question):
+    # "… répond au référentiel d'activités." alone names the référentiel; "Ce référentiel
+    # attend trois choses : …" says what it holds.
+    lead = assistant.ask(question).citations[0].quote
     assert "répond au référentiel d'activités" in lead and "aller vers" in lead
 
 
