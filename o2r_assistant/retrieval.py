@@ -858,7 +858,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             # So does the public itself named that way: "inscrit nulle part", "registered
             # nowhere", "not registered anywhere".
             r"|\binscrite?s?\s+nulle\s+part\b|\bregistered\s+nowhere\b"
-            r"|\bnot\s+registered\s+anywhere\b",
+            r"|\bnot\s+(?:registered|signed\s+up|enrolled)\s+anywhere\b",
             re.I,
         ),
         "publics dits invisibles qui ne sont pas inscrits auprès d'un acteur du réseau pour "

@@ -320,6 +320,7 @@ def test_applying_as_several_reads_as_the_texts_say_it(question: str) -> None:
         ("Which of us has to sign the agreement?", "chef de file"),
         ("Ça veut dire quoi, inscrit nulle part ?", "ne sont pas inscrits"),
         ("What counts as registered nowhere?", "ne sont pas inscrits"),
+        ("people not signed up anywhere?", "ne sont pas inscrits"),
         ("How will the bids be scored?", "critères suivants"),
         ("slt c koi les criteres pr que le dossier soit pris ?", "critères suivants"),
         ("Et ils se basent sur quoi pour départager ?", "critères suivants"),
