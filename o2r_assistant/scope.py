@@ -569,6 +569,10 @@ class ScopeSignals:
                 # An idiom names a notion of the call as a term would ("le fric de l'État,
                 # ça sert à payer quoi ?").
                 or ((self.agreement or self.idiom) and self.dense_best >= AGREED_NO_DOMAIN_DENSE)
+                # So does one with a rare word of the question in a top passage's sentence,
+                # however close the passage ("Faut-il que l'une d'entre nous coordonne les
+                # deux autres ?": "coordonne", the lead partner's).
+                or (self.idiom and self.rare_shared >= 1)
             )
         # A question asking for a fact ("Quel est le montant minimum ?") needs no more than
         # one naming none of the call's words: the kind check declines what no sentence gives.

@@ -85,6 +85,15 @@ def test_a_notion_of_the_call_worded_in_an_idiom_needs_no_agreement() -> None:
     assert _signals(1, False, 0.80, idiom=True).supported()
 
 
+def test_an_idiom_and_a_rare_word_shared_need_no_term_of_the_call() -> None:
+    # "Faut-il que l'une d'entre nous coordonne les deux autres ?": the lead partner's
+    # notion, and "coordonne" in the sentence that names it.
+    signals = replace(_signals(0, False, 0.83, idiom=True), rare_shared=1)
+    assert signals.supported()
+    assert not replace(signals, idiom=False).supported()
+    assert not replace(signals, rare_shared=0).supported()
+
+
 @pytest.mark.parametrize(
     ("agreement", "rare_shared", "supported"),
     [
