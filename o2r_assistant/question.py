@@ -221,6 +221,10 @@ definition: \b(?:veut dire|signifie|définition|qu'(?:est-ce qu(?:e\b|')|entend-
 # "ce droit commun, ça recouvre quoi ?", "what does it cover?".
     |\b(?:recouvr|englob)\w*[ ]+(?:quoi|koi)\b|\bwhat does (?:it|that|this) (?:cover|include)\b
     |\bstands? for\b
+# "who exactly counts as 'invisible'?", "qui est considéré comme invisible ?": who the word
+# names, as its definition says.
+    |\b(?:who|what)[ ]+(?:exactly[ ]+|really[ ]+)?(?:counts?|qualif(?:y|ies))[ ]+as\b
+    |\b(?:qui|qu'est-ce qui)[ ]+(?:\w+[ ]+)?(?:compte|est considérée?|sont considérée?s)[ ]+comme\b
     |rôle (?:exact |précis )?(?:du|de la|de l'|des)|role of (?:the|a|an)\b
 # "Et elle joue quel rôle dans l'AMI ?", "what role does it play?": what someone named does.
     |\b(?:joue|jouent|jouera|a|ont|tient|tiennent)[ ]+quel(?:le)?s?[ ]+r[oô]les?\b
@@ -266,7 +270,7 @@ eligibility: \b(?:éligibles?|recevables?|eligible|qualify)\b
     \bretenus?\b
 # "Pensez-vous que nous remplissons les conditions ?", "do we meet the criteria?".
     |\b(?:rempli\w*|satisf\w*|respect\w*|correspond\w*|répond\w*|rentr\w*[ ]dans|meet|fulfil\w*
-    |satisfy|comply[ ]with|complies[ ]with|match\w*)(?:-(?:t-)?(?:il|elle|ils|elles|on))?
+    |satisfy|comply[ ]with|complies[ ]with|match\w*)(?:-(?:t-)?(?:il|elle|ils|elles|on|nous|vous))?
     \s+(?:bien\s+|toutes\s+|all\s+)?(?:les|aux|the)\s+(?:conditions|critères|exigences|criteria
     |requirements|règles|rules)\b
     |\b(?:atteign\w*|atteint|atteindre|dépass\w*|franchi\w*|passe\w*|reach\w*|meet)\s+
@@ -405,7 +409,9 @@ _THAT_CLAUSE = re.compile(
     r"\b(?:confirm|dire|dites|indiqu|précis|certifi|assur|garanti"
     # An opinion asked for: "Pensez-vous que notre projet tient la route ?" asks yes or no.
     r"|pens|croy|crois|estim|trouv|consid)\w*(?:-vous|-tu)?\s+(?:nous\s+|me\s+|moi\s+)?"
-    r"qu(?:e\b|')",
+    r"qu(?:e\b|')"
+    # A requirement asked: "Faut-il que l'une d'entre nous coordonne… ?".
+    r"|\b(?:faut-il|faudra-t-il|faudrait-il|est-il (?:obligatoire|nécessaire))\s+qu(?:e\b|')",
     re.I,
 )
 # A relative pronoun after a noun its determiner introduces ("des accompagnateurs qui se
@@ -515,7 +521,9 @@ KIND_ASKED = {
         re.I,
     ),
     "date": lenient(
-        r"\bquand\b(?! même)|\bdate\b|\bdepuis quand|\bà partir de quand|\bjusqu'à quand|\bdélai"
+        # Not a delay already named: "si au bout de ce délai rien n'est trouvé, on fait quoi ?".
+        r"\bquand\b(?! même)|\bdate\b|\bdepuis quand|\bà partir de quand|\bjusqu'à quand"
+        r"|(?<!\bce )(?<!\bces )\bdélai"
         r"|\bdeadline|\bwhen\b|\bcalendrier",
         re.I,
     ),
@@ -2193,6 +2201,9 @@ _AGE = re.compile(
 )
 
 
+_LASTS_UNTIL = re.compile(r"\bdur\w*\s+jusqu['’ ]?\s*(?:à|a)\s+(?:quand|qd)\b", re.I)
+
+
 def analyse(message: str, focus: str | None = None) -> Question:
     """Read ``message`` as a question; ``focus``: the one question of it to answer."""
     focus = focus or focus_of(message)
@@ -2241,6 +2252,9 @@ def analyse(message: str, focus: str | None = None) -> Question:
         and not KIND_ASKED["date"].search(re.sub(r"\bd[ée]lais?\b", " ", first, flags=re.I))
     ):
         # "Le délai, c'est combien ?" asks how long, not until when.
+        kinds = tuple(k for k in kinds if k != "date")
+    if "duration" in kinds and "date" in kinds and _LASTS_UNTIL.search(first):
+        # "ça dure jusqu'à quand ?" asks how long it lasts: its end is its length.
         kinds = tuple(k for k in kinds if k != "date")
     if "duration" in kinds and _TIME_FROM_EVENT.search(first):
         # "Combien de temps après le dépôt aurons-nous une réponse ?" asks when, counted

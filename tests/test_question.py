@@ -766,6 +766,8 @@ def test_knowing_how_is_no_question() -> None:
         ("le parcours c'est combien au max pour une personne ?", ("duration",), False),
         ("L'accompagnement, c combien de mois ?", ("duration",), False),
         ("Le budget c'est combien minimum ?", ("amount",), False),
+        # Until when something lasts is how long it lasts.
+        ("La convention dure jusqu'à quand ?", ("duration",), False),
         # A relative clause between commas asks nothing; a "qui" set off alone does.
         (
             "Le partenaire, qui devait être chef de file, s'est retiré : pouvons-nous "
@@ -785,6 +787,8 @@ def test_knowing_how_is_no_question() -> None:
         ("Après le premier contact, que doit-on proposer ?", (), False),
         ("Un contact à la DREETS ?", ("contact",), False),
         ("Quel est le délai de réponse ?", ("date",), False),
+        # A delay already named is no date asked.
+        ("Et si au bout de ce délai rien n'est trouvé, on fait quoi ?", (), False),
         # "when"/"quand" opening a clause asks no date; at the start, or after a verb
         # that asks, it does.
         ("Is anchoring taken into account when projects are chosen?", (), True),
@@ -1188,6 +1192,7 @@ def test_what_and_or_are_told_apart() -> None:
         "Pouvez-vous me confirmer que rien ne bloque ?",
         "Could you please confirm that our budget is enough for the call?",
         "Budget 162 000 € sur 3 ans à Cholet. Pensez-vous que nous remplissons les conditions ?",
+        "Budget 162 000 € sur 3 ans à Cholet. Remplissons-nous les conditions ?",
         "We are in Laval with €160k over three years. Do we meet the criteria?",
         # Whether anything in them is a problem.
         "Budget 156 000 € sur 3 ans à Château-Gontier. Voyez-vous un point qui bloque ?",
@@ -1305,6 +1310,9 @@ def test_two_things_asked_at_once(message: str, several: bool) -> None:
         # What a notion covers.
         "ce droit commun dont vous parlez, ca recouvre quoi ?",
         "The common law you mention: what does it cover?",
+        # Who a word names.
+        "In this call, who exactly counts as one of the 'invisibles'?",
+        "Qui est considéré comme invisible ?",
     ],
 )
 def test_asking_the_role_of_something_asks_its_definition(message: str) -> None:
@@ -1313,7 +1321,12 @@ def test_asking_the_role_of_something_asks_its_definition(message: str) -> None:
 
 @pytest.mark.parametrize(
     "message",
-    ["On fait quoi après le repérage ?", "What do we do after the first meeting?"],
+    [
+        "On fait quoi après le repérage ?",
+        "What do we do after the first meeting?",
+        # Whether something counts asks yes or no.
+        "Does training count as an eligible cost?",
+    ],
 )
 def test_asking_what_to_do_oneself_asks_no_definition(message: str) -> None:
     assert not analyse(message).definition
