@@ -1436,7 +1436,16 @@ def findings_line(
         explained |= {by["pass"][0].rule_id}
     if by["pass"]:
         opening = "Conforme"
-        if asked and not by["fail"] and not by["warn"]:
+        if asked and not by["fail"] and not by["warn"] and not missing:
+            # Every rule checked, every one met: said outright, not left to the list.
+            parts.append(
+                "Rien de bloquant : toutes les conditions vérifiées sont remplies."
+                if what
+                else "Non, rien de bloquant : toutes les conditions vérifiées sont remplies."
+                if problem
+                else "Oui : toutes les conditions vérifiées sont remplies."
+            )
+        elif asked and not by["fail"] and not by["warn"]:
             opening = (
                 "Rien de bloquant dans ce que vous indiquez"
                 if what

@@ -839,6 +839,29 @@ def test_asked_what_is_wrong_after_the_facts_the_failure_opens_without_a_yes(ass
     assert "douze mois" in answer.citations[0].quote
 
 
+_EVERY_RULE_MET = (
+    "Association de Cholet (49) dont l'objet statutaire est l'insertion "
+    "socio-professionnelle ; nous accompagnons des personnes en insertion depuis 2009 et "
+    "sommes implantés dans le Choletais depuis quinze ans. Projet de 36 mois, 186 000 € sur "
+    "3 ans, sans aucune dépense de formation, pour des personnes inscrites nulle part. "
+    "Parcours de 9 mois au plus. Nous déposons seuls. Nos comptes sont équilibrés et le "
+    "projet aura sa propre comptabilité analytique. "
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("Remplissons-nous les conditions ?", "Oui : toutes les conditions vérifiées sont"),
+        ("Y a-t-il un point bloquant ?", "Non, rien de bloquant : toutes les conditions"),
+    ],
+)
+def test_every_rule_met_is_said_outright(assistant, question, opening):
+    answer = assistant.ask(_EVERY_RULE_MET + question)
+    assert answer.text.startswith(opening)
+    assert answer.findings.verdict == "eligible"
+
+
 @pytest.mark.parametrize(
     ("question", "opening"),
     [
