@@ -310,6 +310,14 @@ _ASKED_THING = (
         r"\s*(?:[?,.;!]|$|\b(?:pour|avec|dans|sur|en|pendant|même|meme)\b)",
         re.I,
     ),
+    # What someone must have, asked with "que": "faut-il que les personnes aient un titre de
+    # séjour ?", "faut-il que nos référents possèdent un diplôme ?".
+    re.compile(
+        r"\b(?:faut-il|faudra-t-il|est-il obligatoire|est-il nécessaire)\s+qu(?:e\s+|['’]\s*)"
+        r"(?:[\wÀ-ÿ'’-]+\s+){1,4}?(?:aient|ait|possèdent|possède|détiennent|détienne)\s+"
+        rf"{_THING}\s*(?:[?,.;!]|$|\b(?:pour|avec|dans|sur|en|de|du|des|d['’])\b)",
+        re.I,
+    ),
 )
 # A head noun and the adjective after it ("une date limite", "un entretien oral"), not
 # its complement ("d'information").

@@ -179,6 +179,9 @@ def test_a_name_given_as_an_example_of_a_kind_the_call_names(
         ("Faut-il une seule convention pour les trois structures ?", []),
         ("Faut-il un type de comptabilité particulier pour ce projet ?", ["comptabilite"]),
         ("Les référents doivent-ils être titulaires d'un diplôme du travail social ?", ["diplome"]),
+        # What someone must have, asked with "que".
+        ("Faut-il que les personnes aient un titre de séjour pour être suivies ?", ["titre"]),
+        ("Faut-il que nos référents possèdent un diplôme ?", ["diplome"]),
         # What the people may receive.
         ("Elles ont droit à la prime d'activité en plus ?", ["prime"]),
         ("Peuvent-elles bénéficier d'un logement social ?", ["logement", "social"]),
