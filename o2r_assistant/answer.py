@@ -1437,14 +1437,17 @@ def findings_line(
     if by["pass"]:
         opening = "Conforme"
         if asked and not by["fail"] and not by["warn"] and not missing:
-            # Every rule checked, every one met: said outright, not left to the list.
-            parts.append(
-                "Rien de bloquant : toutes les conditions vérifiées sont remplies."
-                if what
-                else "Non, rien de bloquant : toutes les conditions vérifiées sont remplies."
-                if problem
-                else "Oui : toutes les conditions vérifiées sont remplies."
-            )
+            # Every rule checked, every one met: said outright, not left to the list (the
+            # English verdict has said it already).
+            said = "toutes les conditions vérifiées sont remplies."
+            if not english:
+                parts.append(
+                    f"Rien de bloquant : {said}"
+                    if what
+                    else f"Non, rien de bloquant : {said}"
+                    if problem
+                    else f"Oui : {said}"
+                )
         elif asked and not by["fail"] and not by["warn"]:
             opening = (
                 "Rien de bloquant dans ce que vous indiquez"

@@ -862,6 +862,19 @@ def test_every_rule_met_is_said_outright(assistant, question, opening):
     assert answer.findings.verdict == "eligible"
 
 
+def test_every_rule_met_is_said_once_in_english(assistant):
+    answer = assistant.ask(
+        "Association in Cholet (49) whose statutory purpose is social and professional "
+        "integration; we have supported people into work since 2009 and have been rooted in "
+        "the Choletais for fifteen years. 36-month project, €186,000 over 3 years, no "
+        "training costs, for people registered nowhere. Pathways of 9 months at most. We "
+        "apply alone. Our accounts are balanced and we will keep analytic accounts for the "
+        "project. Do we meet the criteria?"
+    )
+    assert answer.text.startswith("Yes: every rule checked is met")
+    assert "toutes les conditions vérifiées sont remplies" not in answer.text
+
+
 @pytest.mark.parametrize(
     ("question", "opening"),
     [
