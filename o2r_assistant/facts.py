@@ -1490,7 +1490,9 @@ _ACCOUNTING_REFUSED_AFTER = re.compile(
     r"ne (?:comptons|compte|pensons|prevoyons|voulons|souhaitons) pas (?:en|la|l')\b|"
     r"(?:don't|do not|won't|will not) (?:keep|have|run|plan to keep) (?:any|one)\b)"
 )
-_FIRST_PERSON = re.compile(
+# Who keeps the accounts, said before them: the candidate itself, or the project they are
+# kept for.
+_KEEPER_BEFORE = re.compile(
     r"\b(?:nous|notre|nos|on|tenons|tiendrons|disposons|avons|mettons|mettrons|dispose|tient|"
     r"l'association|la structure|we|our|keep|have)\b"
     # Or the project as the one it is kept for: "le projet fera l'objet d'une compta…".
@@ -1987,7 +1989,7 @@ def _accounting(folded: str, declarative: _Spans) -> bool | None:
             )
         ):
             value = False
-        elif kept or _FIRST_PERSON.search(before):
+        elif kept or _KEEPER_BEFORE.search(before):
             value = True
     return value
 

@@ -329,26 +329,23 @@ _KIND_OF = re.compile(
 )
 
 
-def asked_thing(question: str) -> list[str]:
-    """The accent-folded words naming what a French yes/no question asks exists or is
-    planned (head nouns and their adjectives); empty when it asks nothing of that form."""
-    match = _asked_thing_match(question)
-    return [fold(w) for m in _HEAD.finditer(match[1]) for w in m.groups() if w] if match else []
-
-
 # A head noun's complement: "un titre de séjour" is a séjour's title, which the texts'
 # "à titre subsidiaire" does not name.
 _THING_COMPLEMENT = re.compile(r"\s+(?:de|d['’])\s*(?:la\s+|l['’]\s*)?([\wÀ-ÿ-]{3,})", re.I)
 
 
-def asked_thing_complement(question: str) -> str | None:
-    """The accent-folded noun completing the one-word head of ``asked_thing`` ("un titre
-    de séjour": "sejour"), if it has one."""
+def asked_thing_parts(question: str) -> tuple[list[str], str | None]:
+    """The accent-folded words naming what a French yes/no question asks exists or is
+    planned (head nouns and their adjectives; none when it asks nothing of that form), and
+    the noun completing a one-word head ("un titre de séjour": "sejour"), if any."""
     match = _asked_thing_match(question)
-    if not match or len(match[1].split()) != 2:
-        return None
-    complement = _THING_COMPLEMENT.match(match.string, match.end(1))
-    return fold(complement[1]) if complement else None
+    if not match:
+        return [], None
+    words = [fold(w) for m in _HEAD.finditer(match[1]) for w in m.groups() if w]
+    complement = (
+        _THING_COMPLEMENT.match(match.string, match.end(1)) if len(match[1].split()) == 2 else None
+    )
+    return words, fold(complement[1]) if complement else None
 
 
 def _asked_thing_match(question: str) -> re.Match[str] | None:
@@ -660,13 +657,13 @@ def scope_signals(
             asked_about += (unknown_item[0],)
         # "Un webinaire est-il prévu ?": a thing the texts never name, asked about.
         # Not an end of a range ("un plafond ?"): which ends the texts set is answered below.
-        things = [t for t in asked_thing(question) if not bound(t)]
+        thing, complement = asked_thing_parts(question)
+        things = [t for t in thing if not bound(t)]
         # "gratification minimale d'un stagiaire ?": a query on a thing the texts never name.
         # Read on the whole message, not only the sentence that asks.
         head = None if is_english(asked.text) else terse_head(asked.text, retriever.recognises)
         if head and not (applicant or glossed(head) or bound(head) or phrase_meanings(question)):
             things = things or [head]
-        complement = asked_thing_complement(question)
         if things and not any(
             retriever.recognises(t) or stem(t) in DOMAIN_STEMS or t in places for t in things
         ):

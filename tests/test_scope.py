@@ -11,8 +11,7 @@ from o2r_assistant.scope import (
     _extends_domain,
     _kind_named_before,
     asked_performer,
-    asked_thing,
-    asked_thing_complement,
+    asked_thing_parts,
     funded_item,
     terse_head,
 )
@@ -192,7 +191,7 @@ def test_a_name_given_as_an_example_of_a_kind_the_call_names(
     ],
 )
 def test_what_a_question_asks_exists_or_is_planned(question: str, thing: list[str]) -> None:
-    assert asked_thing(question) == thing
+    assert asked_thing_parts(question)[0] == thing
 
 
 @pytest.mark.parametrize(
@@ -212,7 +211,7 @@ def test_what_a_question_asks_exists_or_is_planned(question: str, thing: list[st
 def test_the_noun_completing_what_a_question_asks_exists(
     question: str, complement: str | None
 ) -> None:
-    assert asked_thing_complement(question) == complement
+    assert asked_thing_parts(question)[1] == complement
 
 
 def test_an_english_idiom_of_the_call_both_legs_agree_on() -> None:
