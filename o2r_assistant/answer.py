@@ -1572,12 +1572,13 @@ def compose(
     asked = frozenset(tokens(question.focus))
     quoted = _rules_quoted(findings, chosen) if findings is not None else frozenset()
     if findings is not None and findings_first:
+        what = asks_what_fails(question)
         verdict = findings_line(
             findings,
             problem=question.asks_problem,
-            what=asks_what_fails(question),
+            what=what,
             english=question.english,
-            asked=question.asks_eligibility or asks_what_fails(question),
+            asked=question.asks_eligibility or what,
             wanted=wanted,
             changed=changed,
             quoted=quoted,

@@ -539,10 +539,12 @@ class Assistant:
         )
         # Facts known from earlier messages answer "du coup, notre budget tient la route ?".
         known = dossier is not None and not dossier.is_empty()
+        # "Qu'est-ce qui coince ?": the verdict answers it, whatever it finds.
+        what_fails = asks_what_fails(asked)
         verdict_leads = findings is not None and (
             states_project
             or asked.asks_eligibility
-            or (known and (about_own_project(asked) or asks_what_fails(asked)))
+            or (known and (about_own_project(asked) or what_fails))
             or (known and _asks_about_a_rule_to_fix(asked, findings, retriever.idf))
         )
         own: list[Candidate] = []
@@ -563,11 +565,7 @@ class Assistant:
                     candidates, asked, limit=1 if findings.to_fix else MAX_QUOTES, given=given
                 )
             elif (
-                not findings.to_fix
-                and not asked.asks_eligibility
-                and asked.asks
-                # "Qu'est-ce qui coince ?" is answered by the verdict, whatever it finds.
-                and not asks_what_fails(asked)
+                not findings.to_fix and not asked.asks_eligibility and asked.asks and not what_fails
             ):
                 # The facts only frame a question the texts do not answer ("nous sommes
                 # une association à Angers : faut-il être certifié Qualiopi ?"): that
@@ -638,7 +636,7 @@ class Assistant:
                 and own_question
                 and chosen[0] not in rule_chosen
                 and not findings.to_fix
-                and not asks_what_fails(asked)
+                and not what_fails
             )
             body, citations, verdict = compose(
                 asked,
