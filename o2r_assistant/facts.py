@@ -45,7 +45,7 @@ from o2r_assistant.numbers import (
     word_value,
 )
 from o2r_assistant.patterns import pattern_table
-from o2r_assistant.places import place_mentions, region_departments
+from o2r_assistant.places import Place, place_mentions, region_departments
 from o2r_assistant.question import (
     CLOSINGS,
     THANKS,
@@ -448,7 +448,7 @@ range_before: \bentre[ ]+(?P<low>[0-9][0-9 .,]*?)[ ]*(?P<unit>k|mille)?[ ]*(?:�
 # … or spread over the years of a project ("budget consolidé de 198 000 € sur trois ans").
 for_the_project: [^.;!?]{{0,40}}?\b(?:projets?|projects?|o2r|actions?)\b|
     [ ]*(?:sur|over)[ ]+(?:les[ ]+)?(?:[0-9]+|deux|trois|quatre|two|three|four)[ ]+
-    (?:ans|annees|years)\b
+    (?:ans|annees|years|mois|months)\b
 # Money already received: a past grant, not the cost of the project to come.
 received_before: \b(?:avons|avions|a|avait|ont|avaient)[ ]+(?:deja[ ]+)?(?:recu|obtenu|percu|
     touche|eu|beneficie d')\b[^,;.!?]{{0,40}}$|
@@ -915,7 +915,8 @@ not_before: \b(?:depuis|il y a|(?:ca|cela) fait|voila|(?<!totalite )(?<!ensemble
     \b(?:asso|associations?|structures?|organismes?|entreprises?|boite|federation|reseau|
     collectif|club|fondation|societe|scop|scic|ccas|cias|elle)[ ]+(?:n')?(?:a|aura|avait)[ ]+
     (?:(?:plus de|pres de|presque|environ|bientot|deja|a peine|seulement|juste|que)[ ]+)?$
-not_after: [ ]*(?:d'experience|d'existence|d'anciennete|d'activite|de plus|derniere?s|
+# "a two-year-old start-up": the organisation's age.
+not_after: [ -]*(?:d'experience|d'existence|d'anciennete|d'activite|de plus|derniere?s|
 # "6 mois de retard": a delay, not a length.
     de retard|de decalage|d'avance|de delai|late|of delay|behind schedule|
     de (?:fonctionnement|charges|tresorerie|salaire)|of (?:running costs|reserves|cash)|
@@ -973,7 +974,15 @@ past_project: \b(?:precedent|ancien|dernier|previous|former|last)[ ]+(?:projet|p
 # "We've been running outreach sessions in the villages around Pontchâteau for two
 # years": a span already spent, however far the perfect stands from it in the sentence.
 spent_before: \b(?:have|has|'ve|had)[ ]+been[ ]+[a-z]+ing\b[^.;!?]*\bfor[ ]+
-    (?:(?:more than|over|nearly|almost|about|around)[ ]+)?$
+    (?:(?:more than|over|nearly|almost|about|around)[ ]+)?$|
+# "J'ai été conseillère France Travail pendant dix ans", "nous avons mené un projet pendant
+# deux ans à Nantes": a span told in the past tense, unless a verb in the future or the
+# conditional comes between ("nous avons accompagné 300 personnes et le projet durera…").
+    \b(?:ai|as|a|avons|avez|ont|avais|avait|avions|aviez|avaient)[ ]+
+    (?:(?:deja|longtemps|toujours|aussi|egalement)[ ]+)?
+    (?:ete|travaille|mene|exerce|conduit|realise|accompagne|dirige|gere|oeuvre|coordonne|
+    anime|occupe|pilote|vecu|passe)\b
+    (?:(?!\b[a-z]+(?:ra|ront|rait|raient)\b)[^.;!?])*$
 """)
 
 
@@ -1446,9 +1455,11 @@ apposition_group_after: [ ]*(?:d'un|du) (?:groupement|consortium|partenariat)\b
 stated: \b(?:avec|avons|aurons|a|est|sera|seront)[ ]+(?:un|une|le|la|notre)[ ]+
     (?:designe[ ]+)?$
 # "une association sabolienne, désignée chef de file" is one, described; not "une structure".
+# So is "une SCIC d'Angers": a legal form stands for the kind of structure.
 not_a_name: (?:designe|nomme|choisi|identifie|defini|obligatoire)\b|^[-–•*]|
-    (?:un|une)\b(?![ ]+(?:association|structure|federation|regie|ccas|centre|cooperative|
-    entreprise|commune|mission)[ ]+[a-z])|
+    (?:un|une)\b(?![ ]+(?:association|structure|federation|regie|ccas|cias|centre|cooperative|
+    entreprise|commune|mission|scic|scop|sas|sarl|fondation|maison|ville|mairie|collectivite)
+    [ ]+[a-z])|
     \blead\b|\bchef de file\b
 first_person_name: ^(?:nous|notre (?:association|structure)|on|moi|us|we)$
 """)
@@ -1482,6 +1493,13 @@ _ACCOUNTING_KEPT = re.compile(
     r"|[ ]*:?[ ]*oui\b"
     # "la compta analytique, on l'aura"
     r"|[ ]*,?[ ]*(?:on|nous)[ ]+(?:l'aura|l'aurons|l'a|l'avons|la tien\w*|la mett\w*)\b"
+)
+# Promised for the project in the same sentence, whatever is kept today: "nous n'en
+# tenons aucune aujourd'hui, mais nous en mettrons une en place", "we'll set one up".
+_ACCOUNTING_PROMISED_AFTER = re.compile(
+    r"[^.!?\n]{0,40}?\b(?:(?:nous|on)[ ]+(?:en[ ]+|la[ ]+|l')?(?:mettrons|mettra|creerons|creera"
+    r"|tiendrons|tiendra|ouvrirons|ouvrira|instaurerons|instaurera|aurons|aura)"
+    r"|we(?:'ll|[ ]+will)[ ]+(?:set[ ]+(?:one|it)[ ]+up|create[ ]+one|keep[ ]+one|have[ ]+one))\b"
 )
 # Said of it in the next words, by its pronoun: "la compta analytique nous fait peur. Nous
 # n'en tenons pas", "… we don't keep any".
@@ -1656,7 +1674,11 @@ _ANCHORING = re.compile(
     r"\bpartenaires? historiques?\b|\blong-standing partners?\b|"
     r"\b(?:deux|trois|quatre|[0-9]+) (?:locaux|antennes|bureaux|permanences)\b|"
     r"\bour (?:two |three |[0-9]+ )?(?:premises|offices|local branches)\b|"
-    r"\bconventions? avec (?:[0-9]+|plusieurs|des|les) communes\b"
+    r"\bconventions? avec (?:[0-9]+|plusieurs|des|les) communes\b|"
+    # Staff, premises or partners in the region: "aucun salarié ni partenaire dans la région".
+    r"\b(?:partenaires?|salaries?|locaux|local|bureaux?|antennes?|equipes?|staff|offices?"
+    r"|premises|partners)[ ]+(?:dans|en|sur|in)[ ]+(?:la region|le departement|pays de la loire"
+    r"|the region|the area)\b"
 )
 # The state of the accounts comes right after their name or after a verb of being:
 # "notre trésorerie est tendue", "la trésorerie de l'association reste très tendue".
@@ -1700,7 +1722,7 @@ _HEALTHY = re.compile(
 # "non-profit", "à but non lucratif" name a kind of organisation, and negate nothing.
 # Not "ne … que", which restricts: "ne finance que des permanences dans un bureau".
 _SHORT_NEGATION = re.compile(
-    r"\b(?:(?:ne|n')(?![^,;:.!?\n]*\bque?\b)|pas|aucune?|sans|ni|peu"
+    r"\b(?:(?:ne|n')(?![^,;:.!?\n]*\bque?\b)|pas|aucune?|sans|ni|peu|jamais|no|not|never|without"
     r"|non(?![- ](?:profit|lucrati)))\b[^,;:.!?\n]{0,20}\Z"
 )
 
@@ -1979,7 +2001,9 @@ def _accounting(folded: str, declarative: _Spans) -> bool | None:
         kept = _ACCOUNTING_KEPT.match(folded, m.end())
         if _OBLIGATION_DENIED.search(before):
             continue
-        if _ACCOUNTING_NEGATION.search(before) or (
+        if _ACCOUNTING_PROMISED_AFTER.match(folded, m.end()):
+            value = True
+        elif _ACCOUNTING_NEGATION.search(before) or (
             not kept
             and (
                 re.match(
@@ -2163,6 +2187,15 @@ def _corrects(folded: str, start: int, end: int) -> bool:
 _SIGN_OFF = re.compile(rf"\b(?:{CLOSINGS})\b|^[ ]*(?:{THANKS})[ ]*[,.!]*[ ]*$", re.M)
 
 
+def place_record(place: Place) -> PlaceRecord:
+    """A place named, as the checker reads places of action (a department by its code)."""
+    return PlaceRecord(
+        name=place.name,
+        department=place.department,
+        in_region=None if place.department else place.in_region,
+    )
+
+
 def _places(text: str, folded: str) -> tuple[list[PlaceRecord], list[PlaceRecord]]:
     """The places of action a text states, and those it says are not."""
     action: list[PlaceRecord] = []
@@ -2177,19 +2210,14 @@ def _places(text: str, folded: str) -> tuple[list[PlaceRecord], list[PlaceRecord
     acting_end = -1  # where the last place said to be acted in ends
     sign_offs = list(_SIGN_OFF.finditer(folded))
     signature = sign_offs[-1].start() if sign_offs else len(folded)
-    for position, place in place_mentions(text, folded, every=True):
+    for position, name_end, place in place_mentions(text, folded, every=True):
         # "l'AMI Pays de la Loire" names the call, not a place of action.
         if not place.department and _names_the_call(folded, position):
             continue
         if text[position].isupper() and _in_a_name(folded, position):
             continue
-        record = PlaceRecord(
-            name=place.name,
-            department=place.department,
-            in_region=None if place.department else place.in_region,
-        )
+        record = place_record(place)
         before = folded[max(0, position - 40) : position]
-        name_end = position + len(fold(place.name))
         if action and _corrects(folded, last_end, position):
             # "à Vitré… enfin, à Laval": the place named before is taken back.
             denied.append(action.pop())
@@ -2265,10 +2293,20 @@ _NEXT_VERB = re.compile(r"\b(?:et|mais|and|but)[ ]+(?!(?:a|au|aux|en|dans|sur|in
 def _in_history(folded: str, start: int, end: int) -> bool:
     """Whether the place at ``start``–``end`` is where the organisation has worked."""
     left, right = _span_around(folded, start, end, _CLAUSE_ENDS, _CUE_REACH)
+    if (
+        folded[left - 1 : left] == ","
+        and _HISTORY_BEFORE_COMMA.search(folded, max(0, left - 60), left - 1)
+        and not _NEXT_VERB.search(folded, left, start)
+    ):
+        return True
     for cue in _HISTORY.finditer(folded, left, right):
         if cue.start() >= end or not _NEXT_VERB.search(folded, cue.end(), start):
             return True
     return False
+
+
+# The places set off by a comma after the time spent: "depuis dix ans, en Bretagne".
+_HISTORY_BEFORE_COMMA = re.compile(rf"{_HISTORY.pattern}[ ]*$")
 
 
 # An e-mail thread: a forwarded message is someone else's; a quoted reply is older.
@@ -2364,7 +2402,6 @@ _TEXT_SAYS = (
 # nor "les maraudes chez eux", where a partner acts.
 _NOT_THIS_PROJECT = re.compile(
     r"\b(?:(?<!ce sont )(?<!c'est )(?<!par )(?<!d'entre )(?<!chez )eux|leur projet|leurs projets"
-    r"|avec qui (?:on|nous)"
     r"|their project|they (?:ran|had|did)"
     r"|(?:notre|un|leur) (?:ancien|precedent|dernier) projet|our (?:previous|former|last) project"
     # "funded under the earlier call for identifying invisible people": an earlier call's.

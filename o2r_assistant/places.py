@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from o2r_assistant.departments import DEPARTMENT_CODE, DEPARTMENTS
 from o2r_assistant.numbers import CURRENCY
 from o2r_assistant.rules import load_rules
 from o2r_assistant.text import fold
 
-__all__ = ["REGION_NAME", "Place", "find_places", "place_mentions", "region_departments"]
+__all__ = ["REGION_NAME", "Mention", "Place", "find_places", "place_mentions", "region_departments"]
 
 REGION_NAME = "Pays de la Loire"
 
@@ -249,8 +250,17 @@ def _name_at(folded: str, word: re.Match[str]) -> tuple[re.Match[str], Place] | 
     return None
 
 
-def _named_places(text: str, folded: str) -> list[tuple[int, Place]]:
-    found: list[tuple[int, Place]] = []
+class Mention(NamedTuple):
+    """Where a place is named: the span of the words naming it ("nazairienne" names
+    Saint-Nazaire in fewer letters than the name)."""
+
+    start: int
+    end: int
+    place: Place
+
+
+def _named_places(text: str, folded: str) -> list[Mention]:
+    found: list[Mention] = []
     resume = 0
     for word in _WORD.finditer(folded):
         if word.start() < resume:
@@ -286,17 +296,18 @@ def _named_places(text: str, folded: str) -> list[tuple[int, Place]]:
             last_word = folded.rfind(" ", match.start(), match.end()) + 1 or match.start()
             accepted = text[last_word].isupper() or key not in _CAPITAL_ONLY
         if accepted:
-            found.append((match.start(), place))
+            found.append(Mention(match.start(), match.end(), place))
     return found
 
 
-def _numbered_places(text: str, folded: str) -> list[tuple[int, Place]]:
-    found: list[tuple[int, Place]] = []
+def _numbered_places(text: str, folded: str) -> list[Mention]:
+    found: list[Mention] = []
     for pattern in (_CODES_IN_PARENS, _CODES_AFTER_WORD, _CODE_AFTER_ARTICLE, _CODE_AS_SUBJECT):
         for match in pattern.finditer(folded):
             for code in _ONE_CODE.finditer(match.group(1)):
                 place = _department_place(code.group().upper())
-                found.append((match.start(1) + code.start(), place))
+                start = match.start(1) + code.start()
+                found.append(Mention(start, start + len(code.group()), place))
     last_end = -1
     for match in _POSTCODE.finditer(folded):
         after = text[match.end() : match.end() + 2]
@@ -309,15 +320,13 @@ def _numbered_places(text: str, folded: str) -> list[tuple[int, Place]]:
             continue
         department = _department_of_postcode(match.group(1))
         if department:
-            found.append((match.start(), _department_place(department)))
+            found.append(Mention(match.start(), match.end(), _department_place(department)))
             last_end = match.end()
     return found
 
 
-def place_mentions(
-    text: str, folded: str | None = None, *, every: bool = False
-) -> list[tuple[int, Place]]:
-    """Each place named in ``text`` once, with the offset of its first mention.
+def place_mentions(text: str, folded: str | None = None, *, every: bool = False) -> list[Mention]:
+    """Each place named in ``text`` once, with the span of its first mention.
 
     ``folded`` is ``fold(text)`` when the caller already has it. ``every``: each mention,
     for a caller that judges them one by one (the first may be in an organisation's name).
@@ -325,25 +334,25 @@ def place_mentions(
     if folded is None:
         folded = fold(text)
     named = _named_places(text, folded)
-    named_departments = {place.department for _, place in named}
+    named_departments = {mention.place.department for mention in named}
     # A number next to a named place ("Rennes (35)") adds nothing new.
     numbered = [
-        (pos, place)
-        for pos, place in _numbered_places(text, folded)
-        if place.department not in named_departments
+        mention
+        for mention in _numbered_places(text, folded)
+        if mention.place.department not in named_departments
     ]
     seen: set[Place] = set()
-    result: list[tuple[int, Place]] = []
-    for pos, place in sorted(named + numbered, key=lambda item: item[0]):
-        if every or place not in seen:
-            seen.add(place)
-            result.append((pos, place))
+    result: list[Mention] = []
+    for mention in sorted(named + numbered, key=lambda mention: mention.start):
+        if every or mention.place not in seen:
+            seen.add(mention.place)
+            result.append(mention)
     return result
 
 
 def find_places(text: str) -> list[Place]:
     """Every French department, main town or region named in ``text``, in order."""
-    return [place for _, place in place_mentions(text)]
+    return [mention.place for mention in place_mentions(text)]
 
 
 # Another region's call: "l'AMI O2R de la région Bretagne", "the Occitanie call". The texts
@@ -359,7 +368,7 @@ _CALL_AFTER = re.compile(r"[\w' -]{0,25}?\b(?:o2r[ ]+)?(?:ami|call)\b")
 def other_regions_call(text: str) -> str | None:
     """The region named as the owner of the call asked about, when it is not ours."""
     folded = fold(text)
-    for position, place in place_mentions(text, folded):
+    for position, _, place in place_mentions(text, folded):
         if place.in_region or place.department is not None:
             continue
         before = folded[max(0, position - 40) : position]

@@ -3119,3 +3119,82 @@ def test_a_comparison_with_job_seekers_names_no_public() -> None:
     )
     assert facts.public is None
     assert extract_facts("Nous suivrons des demandeurs d'emploi de longue durée.").public
+
+
+@pytest.mark.parametrize(
+    ("text", "department"),
+    [
+        # A town named by its people's name ends where that name ends: "nazairien qui ne
+        # sont…" does not deny Saint-Nazaire.
+        (
+            "Nous sommes installés à Saint-Nazaire et visons des adultes du bassin nazairien "
+            "qui ne sont suivis par personne.",
+            "44",
+        ),
+        # A relative clause about a town does not make the sentence another project's.
+        ("Nous interviendrons à Cholet, avec qui nous avons signé une charte.", "49"),
+    ],
+)
+def test_a_place_read_whatever_follows_it(text: str, department: str) -> None:
+    places = extract_facts(text).places
+    assert places and places[0].department == department
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("Our 5-year-old charity would run a 36-month project.", 36),
+        ("Nous sommes une jeune structure, a three-year-old charity.", None),
+        # A span told in the past tense is spent.
+        ("J'ai été éducatrice pendant dix ans avant de fonder l'association.", None),
+        ("Nous avons mené un projet similaire pendant deux ans ; celui-ci durera 3 ans.", 36),
+        # Unless a verb in the future comes between.
+        ("Nous avons accompagné 300 personnes et le projet durera 3 ans.", 36),
+    ],
+)
+def test_an_age_or_a_past_span_is_no_project_length(text: str, months) -> None:
+    assert extract_facts(text).project_months == months
+
+
+def test_a_lead_named_by_its_legal_form() -> None:
+    consortium = extract_facts(
+        "Porteurs : une SCOP de Laval, désignée chef de file, et un centre social de Mayenne."
+    ).consortium
+    assert consortium is not None and consortium.lead == "une SCOP de Laval"
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Aucune compta analytique à ce jour, mais nous en créerons une pour l'O2R.", True),
+        ("We don't do cost accounting yet but we will set one up.", True),
+        ("Pas de comptabilité analytique, et nous n'en mettrons pas en place.", False),
+    ],
+)
+def test_analytic_accounting_promised_for_the_project(text: str, kept: bool) -> None:
+    assert extract_facts(text).analytic_accounting is kept
+
+
+def test_a_consolidated_budget_over_months_is_the_projects() -> None:
+    facts = extract_facts("Budget consolidé de 255 000 € sur 36 mois pour les deux structures.")
+    assert facts.total_cost_eur == 255_000
+
+
+def test_places_after_a_comma_following_the_time_spent_are_history() -> None:
+    facts = extract_facts(
+        "Nous travaillons depuis quinze ans, en Normandie. Le projet se fera à Laval (53)."
+    )
+    assert [p.department for p in facts.places or []] == ["53"]
+
+
+@pytest.mark.parametrize(
+    ("text", "anchored"),
+    [
+        ("Nous n'avons encore aucun partenaire dans la région.", False),
+        ("We have no staff in the region.", False),
+        ("Nous avons trois salariés dans le département depuis 2018.", True),
+    ],
+)
+def test_anchoring_from_presence_in_the_region(text: str, anchored: bool) -> None:
+    organisation = extract_facts(text).organisation
+    assert organisation is not None and organisation.territorial_anchoring is anchored

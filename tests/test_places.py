@@ -29,9 +29,9 @@ def test_region_departments_are_the_territory_rule() -> None:
 def test_place_mentions_give_offsets_in_the_original() -> None:
     text = "Actions à Saint-Nazaire et en Vendée (85)."
     mentions = place_mentions(text)
-    assert [(text[pos : pos + 5], place.department) for pos, place in mentions] == [
-        ("Saint", "44"),
-        ("Vendé", "85"),
+    assert [(text[start:end], place.department) for start, end, place in mentions] == [
+        ("Saint-Nazaire", "44"),
+        ("Vendée", "85"),
     ]
 
 
