@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .patterns import lenient, pattern_table
-from .places import find_places
+from .places import Place, find_places
 from .text import MONEY_SLANG, content_words, fold, stem, tokens
 
 # The formulas that close a message and those that thank, accent-folded. A line made of
@@ -433,7 +433,10 @@ _MEASURED_AGAINST = re.compile(
     # What is weighed, pointed to: "un point bloquant dans ce que je vous décris ?", "any
     # issue in what we described?".
     r"|\b(?:dans|in)\s+(?:ce que (?:je|nous|j['’]ai|nous avons|on)\b|ce qui précède"
-    r"|what (?:i|we)\b|the above)[^?]*",
+    r"|what (?:i|we)\b|the above)[^?]*"
+    # The side weighed: "… dans les clous côté budget ?", "… in terms of budget?".
+    r"|\b(?:côté|cote|au niveau(?:\s+(?:de|du|des|d['’]))?|sur le plan|en termes? de|in terms of)"
+    r"\s+[\wÀ-ÿ'’ -]{1,30}?(?=\s*\?|\s*$)",
     re.I,
 )
 
@@ -1272,6 +1275,54 @@ def asks_something(text: str) -> bool:
     """Whether any sentence of ``text`` asks, or opens on a wh-word ("quel budget minimum")."""
     sentences = [q.strip() for q in _SENTENCE.findall(text) if q.strip()] or [text]
     return any(asks(q) or _WH_START.match(q) for q in sentences)
+
+
+# A question about places and nothing else: "La Manche est-elle couverte par l'AMI ?",
+# "L'Orne fait-elle partie de la zone ?". Besides the places and the words naming the
+# call or its area, so many words may say what is asked of them ("couverte").
+PLACE_QUESTION_WORDS = 1
+# "Et la Manche ?", "and for Orne?": a follow-up of so many words says only the place.
+BARE_FOLLOW_UP_WORDS = 4
+_AREA_WORDS = frozenset(
+    fold(w)
+    for w in "ami o2r appel call aap projet projets project action actions zone région region "
+    "territoire périmètre perimeter area département department pays loire partie part".split()
+)
+_WH_WORD = re.compile(
+    r"\b(?:combien|quel(?:le)?s?|quand|comment|pourquoi|qui|quoi|koi|how|what|which|when|who"
+    r"|why)\b",
+    re.I,
+)
+# What a bare follow-up ("Et la Manche ?") continues, for it to ask about the area too.
+_ABOUT_THE_AREA = re.compile(
+    r"\b(?:d[ée]partements?|r[ée]gions?|zones?|territoires?|p[ée]rim[èe]tre|couvr\w*|couvert\w*"
+    r"|cover\w*|areas?|where|o[ùu])\b",
+    re.I,
+)
+
+
+def places_asked(focus: str, previous: str | None = None) -> list[Place]:
+    """The places a question asks about and nothing else, whether they are covered (not
+    the region itself); none for another question. A bare follow-up ("Et la Manche ?")
+    asks about places only after a question about places or the area (``previous``)."""
+    text = focus.strip()
+    if not text.endswith("?") or _WH_WORD.search(text):
+        return []
+    places = [p for p in find_places(text) if p.department or not p.in_region]
+    if not places:
+        return []
+    named = {fold(w) for p in find_places(text) for w in content_words(p.name)}
+    other = [
+        w
+        for w in content_words(text)
+        if fold(w) not in named and fold(w) not in _AREA_WORDS and (len(w) > 3 or w.isdigit())
+    ]
+    if len(other) > PLACE_QUESTION_WORDS:
+        return []
+    bare = len(_WORDS.findall(text)) <= BARE_FOLLOW_UP_WORDS
+    if bare and not (previous and (find_places(previous) or _ABOUT_THE_AREA.search(previous))):
+        return []
+    return places
 
 
 def asks(sentence: str) -> bool:
@@ -2201,6 +2252,20 @@ _AGE = re.compile(
 )
 
 
+# "Pour revenir au montant de tout à l'heure : …", "Going back to the duration, …": the
+# topic taken up again, not the kind of answer the question after it asks for.
+_TAKEN_UP_AGAIN = re.compile(
+    r"^\W*(?:(?:et|alors|bon|ok|so)\W+)?(?:pour\s+(?:en\s+)?revenir|revenons|je\s+reviens"
+    r"|going\s+back|coming\s+back|back|returning)\s+(?:à|a|au|aux|sur|to)\b[^?:;,]{0,60}[:;,–-]\s*"
+    r"(?=\S[^?]*\?)",
+    re.I,
+)
+
+_ASKS_HOW_MUCH_OR_WHICH = re.compile(
+    r"\b(?:combien|quel(?:le)?s?|quand|how|what|which|when)\b", re.I
+)
+
+
 _LASTS_UNTIL = re.compile(r"\bdur\w*\s+jusqu['’ ]?\s*(?:à|a)\s+(?:quand|qd)\b", re.I)
 
 
@@ -2211,6 +2276,10 @@ def analyse(message: str, focus: str | None = None) -> Question:
     # "Notre présidente voudrait savoir à qui il faut envoyer la demande" asks as "à qui…".
     start = _after_aside(without_reporting(first))
     asked_text = without_subordinate_when(_after_dashed_remark(first))
+    rest = _TAKEN_UP_AGAIN.sub("", asked_text)
+    if not _ASKS_HOW_MUCH_OR_WHICH.search(rest):
+        # Unless what follows asks its measure ("…, elle est de combien ?").
+        asked_text = rest
     kinds = tuple(kind for kind, pattern in KIND_ASKED.items() if pattern.search(asked_text))
     count = KIND_ASKED["count"].search(first)
     if count and (

@@ -20,6 +20,7 @@ from o2r_assistant.question import (
     gives_kind,
     indirect_start,
     language_switch,
+    places_asked,
     plural_asked,
     questions_of,
     statements_of,
@@ -2669,3 +2670,39 @@ def test_a_long_sentence_is_split_into_its_questions_in_linear_time(text: str) -
     started = time.perf_counter()
     questions_of(text)
     assert time.perf_counter() - started < 1.5
+
+
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
+        # The topic taken up again is no kind asked of the question after it.
+        ("Pour revenir au budget dont on parlait : les repas des participants comptent-ils ?", ()),
+        # Unless that question asks its measure.
+        ("Pour revenir à la durée, elle est de combien ?", ("duration",)),
+    ],
+)
+def test_a_topic_taken_up_again_asks_no_kind(question: str, kinds: tuple[str, ...]) -> None:
+    assert analyse(question).kinds == kinds
+
+
+def test_the_side_weighed_does_not_lengthen_an_assessment() -> None:
+    assert analyse(
+        "Est-ce que notre dossier tient la route au niveau du financement ?"
+    ).asks_eligibility
+
+
+@pytest.mark.parametrize(
+    ("question", "previous", "asked"),
+    [
+        ("Le Calvados fait-il partie de la zone ?", None, ["Calvados"]),
+        ("Une action à Saumur est-elle possible ?", None, ["Saumur"]),
+        # A bare follow-up asks about the place after a question on the area.
+        ("Et pour le 79 ?", "Quels départements sont couverts ?", ["Deux-Sèvres"]),
+        ("Et pour le 79 ?", "Quel est le budget minimum ?", []),
+        # Not a question about something else that names a place.
+        ("Le plancher de budget vaut-il aussi en Mayenne ?", None, []),
+        ("Combien de projets seront retenus en Sarthe ?", None, []),
+    ],
+)
+def test_the_places_a_question_asks_about(question: str, previous, asked: list[str]) -> None:
+    assert [p.name for p in places_asked(question, previous)] == asked
