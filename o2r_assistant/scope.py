@@ -31,6 +31,7 @@ from .question import (
 from .retrieval import (
     DOMAIN_STEMS,
     DOMAIN_STEMS_EN,
+    ENGLISH_WORDS,
     HybridRetriever,
     RetrievalResult,
     gloss,
@@ -585,6 +586,40 @@ class ScopeSignals:
         return self.agreement or self.idiom or self.dense_best >= floor
 
 
+# English words capitalised mid-sentence that name no thing: days, months, peoples, and
+# the institutions the texts name in French ("the Parliament": "la loi de finances").
+_CAPITALISED_ENGLISH = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december french english european europe "
+    "france british irish belgian german spanish italian dutch parliament council senate "
+    "assembly ministry minister president mayor".split()
+)
+# A word of a title in capitals ("the Full Employment Act", "the Skills Investment Plan"):
+# the English name of something the texts name in French.
+_TITLE_WORD_BEFORE = re.compile(r"\b[A-Z][a-z]+[ -]+$")
+_TITLE_WORD_AFTER = re.compile(r"[ -]+[A-Z][a-z]")
+
+
+def _english_word(word: str, retriever: HybridRetriever) -> bool:
+    """Whether a capitalised ``word`` of an English question is a word, not a name."""
+    return (
+        word in _CAPITALISED_ENGLISH
+        or word in ENGLISH_WORDS
+        or glossed(word)
+        or retriever.cognate(word) is not None
+    )
+
+
+def _in_a_title(question: str, start: int, end: int) -> bool:
+    """Whether the capitalised word at ``start``–``end`` stands beside another one that
+    does not open a sentence ("Is Qualiopi…" is no title)."""
+    before = _TITLE_WORD_BEFORE.search(question, max(0, start - 30), start)
+    opens = before is not None and (
+        before.start() == 0 or question[: before.start()].rstrip()[-1:] in ".?!:"
+    )
+    return bool((before and not opens) or _TITLE_WORD_AFTER.match(question, end))
+
+
 # Words people type in capitals that name nothing: "Is it OK if…", "merci de répondre ASAP".
 _TYPED_IN_CAPITALS = frozenset({"ok", "okay", "svp", "stp", "asap", "fyi", "ps", "nb", "ras"})
 
@@ -611,8 +646,13 @@ def scope_signals(
         # A sentence's first word is capitalised whatever it is ("Pourriez-vous"), not
         # spelled in capitals unless the whole message shouts ("TVA sur la subvention ?").
         if ((m[0].isupper() and not shouted) or not _SENTENCE_START.search(question, 0, m.start()))
-        # English capitalises common nouns ("the State"): only its acronyms count.
-        and not (english and not m[0].isupper())
+        # English capitalises some common nouns ("the State", "the French law"): a word it
+        # capitalises counts when no table reads it as a word ("Qualiopi").
+        and not (
+            english
+            and not m[0].isupper()
+            and (_english_word(m[0].lower(), retriever) or _in_a_title(question, *m.span()))
+        )
         # "le Département": a term of the call, whichever form the texts use.
         and not all(
             w in place_words or w in retriever.known_words or stem(w) in DOMAIN_STEMS

@@ -358,6 +358,10 @@ ENGLISH_IN_SCOPE = [
     "How much funding can a project get at least?",
     # One term of the call ("decree"), on which both legs agree.
     "When did the decree take effect?",
+    # Words English capitalises that name nothing new.
+    "Does the Prefect of the Region sign the agreement in French law?",
+    # A title in capitals names in English what the texts name in French.
+    "Which article of the Full Employment Act created this scheme?",
 ]
 ENGLISH_OUT_OF_SCOPE = [
     "What is the weather in Nantes tomorrow?",
@@ -368,6 +372,8 @@ ENGLISH_OUT_OF_SCOPE = [
     "How do I register as a job seeker?",
     # An amount about something the texts give none for: the project's floor is no wage.
     "What salary should we pay our outreach workers?",
+    # A name the texts never write, capitalised as English names are.
+    "Does our team need the Qualiopi label to be selected?",
 ]
 
 
