@@ -1485,11 +1485,13 @@ def supposed_changes(before: CheckReport | None, supposed: CheckReport) -> list[
 
 
 def supposition_line(
-    before: CheckReport | None, supposed: CheckReport, english: bool = False
+    before: CheckReport | None, supposed: CheckReport, english: bool = False, asked: bool = False
 ) -> str | None:
     """What the checker finds of a supposed plan ("et si on passait à 140 000 € ?"): the
     rules whose result the supposition changes, in one line; None when it changes none.
-    In English the verdict opens it, the rules' details stay in French."""
+    In English the verdict opens it, the rules' details stay in French. ``asked``: the
+    plan is what the question asks about ("La Manche est-elle couverte ?"), answered
+    plainly."""
     touched = supposed_changes(before, supposed)
     if not touched:
         return None
@@ -1497,8 +1499,12 @@ def supposition_line(
     said = " ; ".join(r.explanation[:1].lower() + r.explanation[1:].rstrip(".") for r in touched)
     if english:
         verdict = "no" if "fail" in statuses else "to be checked" if "warn" in statuses else "yes"
+        if asked:
+            return f"{verdict.capitalize()} (details in French): {said}."
         return f"In that case, {verdict} (details in French): {said}."
     verdict = "non" if "fail" in statuses else "à vérifier" if "warn" in statuses else "oui"
+    if asked:
+        return f"{verdict.capitalize()} : {said}."
     return f"Dans cette hypothèse, {verdict} : {said}."
 
 

@@ -46,14 +46,14 @@ from .checker import CheckReport, Dossier, RuleResult, evaluate, merge_dossiers
 from .config import Settings
 from .embeddings import Embedder, get_embedder
 from .errors import IndexUnavailableError, InputError, LLMError
-from .facts import extract_facts
+from .facts import extract_facts, place_record
 from .followup import asks_again, continues, in_context, resolve_followup, returns_to_first
 from .footnotes import Footnotes
 from .index import GenerationGoneError, VectorIndex, is_current, open_index
 from .llm import FALLBACK_NOTICE, check_numbers, generate, make_chat_model
 from .matching import ValidatedAnswers
 from .missing import fact_requests
-from .places import find_places
+from .places import Place, find_places
 from .provenance import is_official, official_domains
 from .question import (
     FACT_KINDS,
@@ -65,6 +65,7 @@ from .question import (
     asks_what_fails,
     in_english,
     language_switch,
+    places_asked,
     questions_of,
     stressed_question,
     suppositions,
@@ -474,13 +475,22 @@ class Assistant:
         findings = evaluate(merged) if merged is not None and not merged.is_empty() else None
         # A supposed plan is checked for this answer only: the conversation keeps its facts.
         supposing = None
+        places: list[Place] = []  # the places the question asks about, if only those
         turned: list[RuleResult] = []  # the rules the supposed plan turns on
         if read_facts:
             supposed = [f for s in suppositions(text) if not (f := extract_facts(s)).is_empty()]
+            # "La Manche est-elle couverte ?": the places asked about are checked as a plan
+            # would be, for this answer only.
+            previous = history[-1] if history else None
+            places = [] if facts.places else places_asked(asked.focus, previous)
+            if places:
+                supposed.append(Dossier(places=[place_record(p) for p in places]))
             if supposed:
                 plan = functools.reduce(merge_dossiers, supposed, merged or Dossier())
                 supposed_report = evaluate(plan)
-                supposing = supposition_line(findings, supposed_report, english=asked.english)
+                supposing = supposition_line(
+                    findings, supposed_report, english=asked.english, asked=bool(places)
+                )
                 turned = supposed_changes(findings, supposed_report)
         checked = time.perf_counter()
         # A message asking something of its own is retrieved for that question; one that
@@ -610,13 +620,14 @@ class Assistant:
             candidates = candidates or score_candidates(asked, result, index, retriever.idf, topic)
             if answers_kind(asked, candidates, retriever.knows, result.expanded):
                 chosen = select_sentences(candidates, asked, given=given)
-        if supposing and chosen:
+        if supposing and (chosen or (places and not signals.blocked)):
             # "Et si on passait à 14 mois ?": the text of the rule the supposition turns on
-            # comes first, a failing one before one it meets.
+            # comes first, a failing one before one it meets. The places a question asks
+            # about are all it asks: that text alone answers it.
             first = min(turned, key=lambda r: r.status != "fail")
             ruled = rule_quotes(supposed_report, index, limit=1, only=first.rule_id)
             chosen = [*ruled, *(c for c in chosen if not any(overlaps(c, r) for r in ruled))]
-            chosen = chosen[:MAX_QUOTES]
+            chosen = ruled if places else chosen[:MAX_QUOTES]
         mode = "extractive"
         # "Pouvez-vous me résumer les conditions ?", asked with no project stated: the
         # checker's rules, each with the text that sets it.

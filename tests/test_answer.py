@@ -593,6 +593,32 @@ def test_a_yes_no_question_about_acting_somewhere_gets_the_territory_verdict(ass
     assert not assistant.ask("Quel temps fera-t-il à Nantes demain ?").findings
 
 
+@pytest.mark.parametrize(
+    ("history", "question", "lead"),
+    [
+        (
+            [],
+            "Le Finistère est-il couvert par cet appel ?",
+            "Non : hors Pays de la Loire : Finistère",
+        ),
+        ([], "Une action à Saumur est-elle possible ?", "Oui : lieux d'action en Pays de la Loire"),
+        (
+            ["Quels départements sont concernés ?"],
+            "Et le 61 ?",
+            "Non : hors Pays de la Loire : Orne",
+        ),
+    ],
+)
+def test_a_question_about_a_place_alone_is_answered_by_the_territory_rule(
+    assistant, history, question, lead
+):
+    answer = assistant.ask(question, history=history)
+    assert answer.text.startswith(lead)
+    # The rule's text alone answers it; the conversation keeps no place of action.
+    assert len(answer.citations) == 1 and "cinq départements" in answer.citations[0].quote
+    assert answer.dossier is None or not answer.dossier.places
+
+
 def test_a_town_told_in_passing_does_not_answer_a_yes_no_question(assistant):
     # Where the sender is based says nothing about the network question they ask.
     answer = assistant.ask(
@@ -1480,9 +1506,10 @@ def test_each_question_of_an_english_message_is_introduced_in_english(assistant)
 
 
 def test_no_plain_yes_for_a_place_the_quote_does_not_name(assistant):
-    # The AMI finances projects "sur ce territoire": not a yes for Bretagne.
+    # The AMI finances projects "sur ce territoire": not a yes for Bretagne, but the no the
+    # territory rule gives for it.
     answer = assistant.ask("Un projet en Bretagne peut-il être financé par cet AMI ?")
-    assert not answer.text.startswith(("Oui", "Non"))
+    assert answer.text.startswith("Non : hors Pays de la Loire : Bretagne")
     assert "une autre région relève de l'AMI de cette autre région" in answer.text
 
 
