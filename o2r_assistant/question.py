@@ -1308,10 +1308,11 @@ def places_asked(focus: str, previous: str | None = None) -> list[Place]:
     text = focus.strip()
     if not text.endswith("?") or _WH_WORD.search(text):
         return []
-    places = [p for p in find_places(text) if p.department or not p.in_region]
+    found = find_places(text)
+    places = [p for p in found if p.department or not p.in_region]
     if not places:
         return []
-    named = {fold(w) for p in find_places(text) for w in content_words(p.name)}
+    named = {fold(w) for p in found for w in content_words(p.name)}
     other = [
         w
         for w in content_words(text)
@@ -2261,10 +2262,6 @@ _TAKEN_UP_AGAIN = re.compile(
     re.I,
 )
 
-_ASKS_HOW_MUCH_OR_WHICH = re.compile(
-    r"\b(?:combien|quel(?:le)?s?|quand|how|what|which|when)\b", re.I
-)
-
 
 _LASTS_UNTIL = re.compile(r"\bdur\w*\s+jusqu['’ ]?\s*(?:à|a)\s+(?:quand|qd)\b", re.I)
 
@@ -2277,7 +2274,7 @@ def analyse(message: str, focus: str | None = None) -> Question:
     start = _after_aside(without_reporting(first))
     asked_text = without_subordinate_when(_after_dashed_remark(first))
     rest = _TAKEN_UP_AGAIN.sub("", asked_text)
-    if not _ASKS_HOW_MUCH_OR_WHICH.search(rest):
+    if not _WH_WORD.search(rest):
         # Unless what follows asks its measure ("…, elle est de combien ?").
         asked_text = rest
     kinds = tuple(kind for kind, pattern in KIND_ASKED.items() if pattern.search(asked_text))
