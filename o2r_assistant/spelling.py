@@ -55,6 +55,8 @@ _SPELLED_OUT = {
     "ns": "nous",
     "dc": "donc",
     "tps": "temps",
+    "pdt": "pendant",
+    "avc": "avec",
     "mini": "minimum",
     "maxi": "maximum",
     # Typed in lower case and not after a number: "10 min" is ten minutes, "Max" a name.
@@ -97,6 +99,9 @@ _LOWER_CASE_ONLY = frozenset({"min", "max", "loc"})
 # bound ("10 min", "8 mois max"), which the reading of durations knows.
 # A unit is a word: "quick one - min budget?" has no number before "min".
 _NUMBER_BEFORE = re.compile(rf"(?:\d|\b(?:{NUMBER_WORD_PATTERN})\b)\S*(?:\s+[^\W\d]+)?\s*$")
+# "jpeux", "jsuis", "jvais": "je" elided before a consonant, typed as one word. Only in
+# lower case and with three letters or more after the "j", so that no initials are read.
+_ELIDED_JE = re.compile(r"(?<![\w'’-])j(?=[bcdfgklmnpqrstvwxz][a-zà-ÿ]{2,}(?![\w'’-]))")
 # "what r the missions?": "r" between a wh-word and a determiner is "are".
 _ARE = re.compile(
     r"\b(what|which|who|where|how|when)\s+r\b(?=\s+(?:the|they|there|we|you)\b)", re.I
@@ -113,7 +118,7 @@ def spelled_out(
     ``clipped`` (see ``clippings``) read as the corpus word it starts, each word typed
     without its accents as ``accented`` (see ``accents``) writes it, and, in an English
     message, each word ``misspelt`` reads as a slip for another as that word."""
-    text = _ARE.sub(r"\1 are", _WORD.sub(_written_out, text))
+    text = _ARE.sub(r"\1 are", _WORD.sub(_written_out, _ELIDED_JE.sub("je ", text)))
     if clipped:
         text = _CLIPPED.sub(lambda m: m[1] + clipped.get(fold(m[2]), m[2]), text)
     if accented:

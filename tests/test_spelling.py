@@ -46,6 +46,12 @@ from o2r_assistant.spelling import accents, clippings, determined, one_slip, spe
             "nos jeunes ts inscrits a la mission loc, on les prend qd meme ?",
             "nos jeunes tous inscrits a la mission locale, on les prend quand meme ?",
         ),
+        # "je" elided into the verb, and "pendant" clipped.
+        (
+            "jpeux suivre 1 jeune pdt 1 an et demi ?",
+            "je peux suivre 1 jeune pendant 1 an et demi ?",
+        ),
+        ("jsuis perdue, on signe avc qui ?", "je suis perdue, on signe avec qui ?"),
     ],
 )
 def test_text_message_spellings_are_written_out(typed, read):
@@ -65,6 +71,7 @@ def test_text_message_spellings_are_written_out(typed, read):
         "Trois trimestres max.",
         "Cordialement, Max Dupont",  # a name
         "Rendez-vous au Loc Maria.",  # capitalised: a name, not "locale"
+        "Joindre le fichier en jpg ou en JSON.",  # no elided "je": too short, or capitals
     ],
 )
 def test_other_words_are_kept(kept):
