@@ -396,6 +396,12 @@ def merge_dossiers(base: Dossier, new: Dossier) -> Dossier:
     merged = merged.model_copy(update={"places_replace": None})
     if new.withdrawn_places:
         places = [p for p in merged.places or [] if p not in new.withdrawn_places]
+        # "… à Saint-Herblain, pas à Saint-Étienne" after "à Saint-Étienne, dans la Loire
+        # (42)": a department named only to place the town withdrawn goes with it, unless
+        # another place in it is kept.
+        gone = {p.department for p in new.withdrawn_places if p.department}
+        named = [p.department for p in places]
+        places = [p for p in places if p.department not in gone or named.count(p.department) > 1]
         merged = merged.model_copy(update={"places": places or None, "withdrawn_places": None})
     # A bound lasts until its figure is stated again, plainly or as another bound.
     bounds = {f: b for f, b in (base.bounds or {}).items() if getattr(new, f) is None}

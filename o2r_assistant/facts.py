@@ -342,7 +342,10 @@ after: [ ]*(?:pour|for|a la charge de|porte(?:e|s)? par|carried by)[ ]+(?:nous|u
     (?:l'|la |le |notre |our |the )?(?:association|asso|structure|partenaire|regie|ccas|
     centre social|mission locale|chantier|partner|charity)\b)
 # "notre part sera de 80 000 € et celle de la régie de 75 000 €"
-before: \b(?:(?:notre|leur|sa|la) part|our share|their share|its share)[ ]*(?:est|sera|serait|de|
+# "sa part du budget est de 90 000 €", "our share of the budget is…".
+before: \b(?:(?:notre|leur|sa|la) part|our share|their share|its share)
+    (?:[ ]+(?:du|de la|de notre|of the|of our)[ ]+(?:budget|cout|projet|budget|project|cost))?
+    [ ]*(?:est|sera|serait|de|
     s'eleve(?:ra|rait)?[ ]a|atteint|is|will be|amounts to|comes to|:)?[ ]*(?:de|d'|of)?[ ]*
     (?:environ[ ]+|about[ ]+)?$|
     \bcelle (?:de|du|des|d')[^0-9.;!?]{1,30}?[ ]+(?:de|d'|a|:)[ ]*$
@@ -526,6 +529,7 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
     annual: list[Decimal] = []
     periodic: list[Decimal] = []  # a year's worth of a cost stated per month, quarter…
     parts: list[Decimal] = []
+    shares = 0  # of the parts, those that are one partner's share
     annual_lines: dict[str, Decimal] = {}  # by label: a line said again is no other line
     lines: list[BudgetLine] = []
     training = Decimal(0)
@@ -658,13 +662,13 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
                 annual_lines[label.group().strip(" :=-")] = amount.value
         elif periods := _per_period(folded, amount.end):
             kind, value = periodic, amount.value * periods
-        elif (
-            _COST_LINE_BEFORE.search(before)
-            or _COST_LINE_AFTER.match(folded, amount.end)
-            or _PARTNER_SHARE["after"].match(folded, amount.end)
-            or _PARTNER_SHARE["before"].search(before)
+        elif _COST_LINE_BEFORE.search(before) or _COST_LINE_AFTER.match(folded, amount.end):
+            kind, value = parts, amount.value
+        elif _PARTNER_SHARE["after"].match(folded, amount.end) or _PARTNER_SHARE["before"].search(
+            before
         ):
             kind, value = parts, amount.value
+            shares += 1
         elif _POINTED_BEFORE.search(before):
             # "Je corrige : ces 30 000 € sont les frais de déplacement": an amount of an
             # earlier message, said again to be named, is no new cost of the project.
@@ -687,7 +691,9 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
         budget.lines = lines
     if len(parts) > 1:
         general.append((False, sum(parts, Decimal(0)) + training))
-    elif parts:
+    elif parts and not shares:
+        # One partner's share alone ("sa part du budget est de 90 000 €") is not the
+        # project's cost; one line alone is all the budget states.
         general.append((False, parts[0]))
     if len(general) > 1 and _ALTERNATIVES.search(folded):
         general = []  # "deux scénarios : A) 130 000 € ; B) 210 000 €" states no one cost
@@ -1021,6 +1027,28 @@ def _last_named(before: str) -> str | None:
     return "project" if last_project >= 0 else None
 
 
+# "d'abord 3 mois de remobilisation, puis 11 mois d'accompagnement": one pathway's
+# phases, one after the other, in one sentence.
+_THEN = re.compile(
+    r"^[^.;!?]{0,80}\b(?:puis|ensuite|suivie?s? d[e']|avant|apres quoi|then|followed by"
+    r"|after that|afterwards)\b[^.;!?]{0,40}$"
+)
+
+
+def _phases_added(folded: str, pathways: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Pathway lengths by (offset, months), those in sequence added up: (months, offset)."""
+    out: list[tuple[int, int]] = []
+    end = -1
+    for at, months in pathways:
+        if out and _THEN.match(folded[end:at]):
+            total, first = out.pop()
+            out.append((total + months, first))
+        else:
+            out.append((months, at))
+        end = DURATION.match(folded, at).end() if DURATION.match(folded, at) else at
+    return out
+
+
 def _durations(
     folded: str, sentences: list[tuple[int, int]]
 ) -> tuple[int | None, int | None, BoundSide | None]:
@@ -1095,7 +1123,9 @@ def _durations(
         if _last_named(before(match.start())) == "pathway":
             lengths.append((month_range_months(match), "pathway", match.start(), True))
     lengths = _corrected(folded, lengths)
-    pathways = [(m, at) for m, role, at, _ in lengths if role == "pathway" and m <= 60]
+    pathways = _phases_added(
+        folded, sorted((at, m) for m, role, at, _ in lengths if role == "pathway" and m <= 60)
+    )
     # A length in words or figures comes before one worked out from dates.
     projects = [m for m, role, _, dated in sorted(lengths, key=lambda x: x[3]) if role == "project"]
     pathway, at = max(pathways, key=lambda p: p[0]) if pathways else (None, -1)
@@ -1379,6 +1409,9 @@ none_before: \b(?:aucun|ni|(?:pas|sans)(?:[ ]+[a-z']+){0,4}?[ ]+(?:de|d'un|d'une
     (?:le role de[ ]+|la fonction de[ ]+|comme[ ]+|the[ ]+)?$|
     \b(?:haven't|have not|hasn't|has not|not yet|no|without)[ ]+(?:yet[ ]+)?
     (?:(?:chosen|appointed|named|designated|picked|decided on|agreed on)[ ]+)?(?:an?[ ]+|any[ ]+)?$|
+# "sans qu'aucune soit désignée chef de file", "sans qu'une des structures soit nommée…".
+    \bsans[ ]+qu'(?:aucune?|une?)[ ]+(?:[a-z']+[ ]+){0,3}?(?:ne[ ]+)?(?:soit|soient)[ ]+
+    (?:designee?s?[ ]+|nommee?s?[ ]+|choisie?s?[ ]+)?(?:comme[ ]+)?$|
 # A lead refused: "les élus ne veulent pas qu'une structure soit désignée chef de file",
 # "they refuse to have any partner named lead partner".
     (?:\bne[ ]+(?:veu\w+|voul\w+|souhait\w+)[ ]+pas|\brefus\w*)[ ]+(?:qu'|que[ ]+)
@@ -1394,7 +1427,10 @@ none_after: [ ]*(?:n'est |n'a )?(?:pas|pas encore|toujours pas|non)[ ]+(?:encore
     [ ]*(?:reste|restent|est|sont|is|are)?[ ]*(?:a |to be )(?:designer|definir|choisir|trouver|
     named|chosen|decided|defined)
 # "nous ne savons pas encore qui sera chef de file": the lead is still unknown.
-unknown_before: \b(?:sais|savons|sait|savent|know|decided|decide)\b[^,;:.]{0,25}
+# So is it when not yet chosen: "nous n'avons pas encore choisi qui sera le chef de file".
+unknown_before: (?:\b(?:sais|savons|sait|savent|know|decided|decide)|\b(?:pas|not)[ ]+
+    (?:encore[ ]+|yet[ ]+)?(?:choisi|tranche|defini|arrete|determine|convenu|decide|chosen
+    |agreed))\b[^,;:.]{0,25}
     \b(?:qui|who)[ ]+(?:sera|serait|will be|would be)[ ]+(?:le |la |the )?$
 # "L'association angevine, Tremplin 49, serait chef de file": the name in apposition;
 # "les conseils ont acté que notre association serait chef de file": after "que"; "notre
@@ -1703,11 +1739,13 @@ _NO_ACCOUNTS_YET = re.compile(
     r"(?:exercice|bilan)\b"
 )
 _HEALTHY = re.compile(
-    rf"\bcomptes?{_STATE_VERB}(?:equilibres|excedentaires|sains|a l'equilibre)\b|"
+    # "Nos comptes sont certifiés et à l'équilibre": another state may come first.
+    rf"\bcomptes?{_STATE_VERB}(?:[a-z]+[ ]+et[ ]+)?(?:equilibres|excedentaires|sains"
+    r"|a l'equilibre)\b|"
     r"\bexcedentaires?\b|\bexcedents? (?:sur|depuis|chaque|tous)\b|"
     # "Ses trois derniers exercices sont bénéficiaires."
     rf"\b(?:exercices?|bilans?){_STATE_VERB}(?:beneficiaires|positifs)\b|"
-    r"\b(?:[0-9]+|deux|trois|quatre|cinq|six) mois de tresorerie\b|"
+    r"\b(?:[0-9]+|deux|trois|quatre|cinq|six) mois de (?:tresorerie|fonds propres)\b|"
     r"\btresorerie de (?:[0-9]+|deux|trois|quatre|cinq|six) mois\b|\bresultats? positifs?\b|"
     rf"\bsituation financiere{_STATE_VERB}(?:saine|solide|bonne|equilibree|stable)\b|"
     rf"\bbonne sante financiere\b|\bsante financiere{_STATE_VERB}(?:bonne|saine|solide)\b|"
@@ -2409,6 +2447,9 @@ _NOT_THIS_PROJECT = re.compile(
     r"|(?:the|an) (?:earlier|previous|former) (?:call|scheme|programme)"
     r"|(?:on|nous) (?:avait|avions) (?:porte|mene|monte|realise|conduit)|we (?:had )?(?:ran|run) "
     r"a (?:previous|former)"
+    # Done in a year before the call: "En 2020, nous avons porté ensemble un projet…".
+    r"|\b(?:en|in) (?:19\d\d|20(?:[01]\d|2[0-3]))\b[^.;!?]{0,30}\b(?:(?:on|nous) (?:a|avons)"
+    r"|we (?:ran|did|carried|led))\b"
     # Another file the writer sets aside: "40 000 € sur 2 ans, il ne vous concerne pas".
     r"|ne vous concerne(?:nt)? pas|(?:n'a|n'ont) rien a voir avec (?:l'ami|l'appel|l'o2r|vous)"
     r"|sans (?:aucun )?(?:lien|rapport) avec (?:l'ami|l'appel|l'o2r)"

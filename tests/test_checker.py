@@ -451,6 +451,31 @@ def test_a_withdrawn_place_leaves_the_conversations_places() -> None:
     assert merged.withdrawn_places is None
 
 
+def test_a_department_named_to_place_a_withdrawn_town_goes_with_it() -> None:
+    before = Dossier(
+        places=[
+            PlaceRecord(name="Saint-Étienne", department="42"),
+            PlaceRecord(name="Loire", department="42"),
+        ]
+    )
+    correction = Dossier(
+        places=[PlaceRecord(name="Saint-Herblain", department="44")],
+        withdrawn_places=[PlaceRecord(name="Saint-Étienne", department="42")],
+    )
+    assert [p.name for p in merge_dossiers(before, correction).places] == ["Saint-Herblain"]
+    # Not when another place of that department is kept: Sablé is still in the Sarthe.
+    before = Dossier(
+        places=[
+            PlaceRecord(name="Sarthe", department="72"),
+            PlaceRecord(name="Le Mans", department="72"),
+            PlaceRecord(name="Sablé-sur-Sarthe", department="72"),
+        ]
+    )
+    correction = Dossier(withdrawn_places=[PlaceRecord(name="Le Mans", department="72")])
+    kept = [p.name for p in merge_dossiers(before, correction).places]
+    assert kept == ["Sarthe", "Sablé-sur-Sarthe"]
+
+
 def _statuses(dossier: Dossier) -> dict[str, str]:
     return {r.rule_id: r.status for r in evaluate(dossier).results}
 

@@ -228,6 +228,18 @@ def test_public(text: str, registered: bool, subsidiary) -> None:
         ),
         ("Nous candidatons seuls.", False, None, None),
         ("Nous ne sommes pas en consortium.", False, None, None),
+        (
+            "Trois associations le portent, sans qu'aucune soit désignée chef de file.",
+            True,
+            None,
+            False,
+        ),
+        (
+            "Nous sommes deux et n'avons pas encore choisi qui sera le chef de file.",
+            True,
+            None,
+            False,
+        ),
     ],
 )
 def test_consortium(text: str, several, lead, has_lead) -> None:
@@ -770,6 +782,10 @@ def test_a_negation_stops_at_the_end_of_its_sentence(text: str, several, registe
         ("Nos fonds propres demeurent solides.", "bonne"),
         ("Notre trésorerie n'est pas tendue.", None),
         ("Ses trois derniers exercices sont bénéficiaires.", "bonne"),
+        # Another state may come first; months of reserves say as much as of cash.
+        ("Nos comptes sont certifiés et à l'équilibre depuis cinq ans.", "bonne"),
+        ("Nous avons quatre mois de fonds propres.", "bonne"),
+        ("Nos comptes sont certifiés et déficitaires.", "fragile"),
     ],
 )
 def test_the_state_of_the_accounts_after_a_verb_of_being(text: str, health) -> None:
@@ -3198,3 +3214,42 @@ def test_places_after_a_comma_following_the_time_spent_are_history() -> None:
 def test_anchoring_from_presence_in_the_region(text: str, anchored: bool) -> None:
     organisation = extract_facts(text).organisation
     assert organisation is not None and organisation.territorial_anchoring is anchored
+
+
+@pytest.mark.parametrize(
+    ("text", "pathway"),
+    [
+        # One pathway's phases, one after the other, add up.
+        (
+            "D'abord 3 mois de remobilisation (ateliers, sport), puis 11 mois "
+            "d'accompagnement individuel vers l'emploi.",
+            14,
+        ),
+        ("Chaque parcours dure 6 mois par personne, puis nous faisons un bilan.", 6),
+        ("Parcours de 8 mois par personne. Réunion de bilan, puis 6 mois de veille.", 8),
+    ],
+)
+def test_a_pathways_phases_in_sequence(text: str, pathway: int) -> None:
+    assert extract_facts(text).pathway_months == pathway
+
+
+def test_one_partners_share_alone_is_not_the_projects_cost() -> None:
+    share = "Sa part du budget est de 90 000 € sur 3 ans. Notre part n'est pas encore chiffrée."
+    assert extract_facts(share).total_cost_eur is None
+    both = "Notre part du budget est de 80 000 € et celle de la régie de 75 000 €."
+    assert extract_facts(both).total_cost_eur == 155_000
+    # One cost line alone is the budget stated.
+    assert extract_facts("Frais de personnel : 160 000 € sur 3 ans.").total_cost_eur == 160_000
+
+
+@pytest.mark.parametrize(
+    ("text", "empty"),
+    [
+        # A project carried in a year before the call is an earlier one.
+        ("En 2020, nous avons porté ensemble un projet « 100 % inclusion ».", True),
+        ("In 2021 we ran a project with two partners.", True),
+        ("En 2025, nous avons lancé un projet de 200 000 € sur 3 ans.", False),
+    ],
+)
+def test_a_project_of_a_year_before_the_call_is_not_this_one(text: str, empty: bool) -> None:
+    assert extract_facts(text).is_empty() is empty
