@@ -88,6 +88,19 @@ _EVERYDAY: dict[str, str] = {
     "salaire": "rémunération",
     "rémunérés": "rémunération",
     "compta": "comptabilité",
+    # Debts or a deficit: the call weighs the candidates' "santé financière".
+    "dettes": "santé financière",
+    "dette": "santé financière",
+    "déficit": "santé financière",
+    "déficitaire": "santé financière",
+    "endettée": "santé financière",
+    # A convention is "conclue" in the texts, signed in everyday words.
+    "signe": "conclue signent",
+    "signé": "conclue signent",
+    "signée": "conclue signent",
+    "signés": "conclue signent",
+    "signées": "conclue signent",
+    "signer": "conclue signent",
     # Examining a file is what the texts call "instruire" it.
     "examiner": "instruit instruction",
     "examinent": "instruit instruction",
@@ -704,7 +717,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|durées?|délais?|seuils?|règles?)\b[^.?!]{0,40}"
             r"\b(?:sort|vient)\s+d['’]où)[^?]*?"
             r"(?:\b(?:sort|sortent|vient|viennent) d['’]où\b|\bd['’]où (?:ça )?(?:sort|vient)\b)"
-            r"|\btout neuf\b|\bbrand new\b|\bcame before\b|\bcontinuité\b"
+            r"|\btout neuf\b|\btout nouveau\b|\bbrand new\b|\bcame before\b|\bcontinuité\b"
             # "de quels dispositifs antérieurs a-t-elle pris la suite ?".
             r"|\b(?:pris|prend|prendre|prennent) la suite\b|\bdispositifs? antérieurs?\b"
             # Taking over an action already funded ("l'O2R peut-elle prendre le relais de notre
@@ -718,8 +731,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             # "the same scheme under a new name?", "un ancien dispositif rebaptisé ?".
             r"|\bunder a new name\b|\bsous un (?:autre|nouveau) nom\b|\brenamed\b|\brebaptisée?\b"
             r"|\b(?:continuation|successor|extension|suite|prolongement)\s+(?:of|de|d['’]|du|des)"
-            r"\s+(?:an?\s+|the\s+|some\s+|une?\s+|l['’]\s*|la\s+|le\s+|les\s+)?(?:earlier|previous"
-            r"|former|older|past|ancien|précédent|programmes?|programs?|schemes?|dispositifs?)",
+            r"\s+(?:an?\s+|the\s+|some\s+|une?\s+|l['’]\s*|la\s+|le\s+|les\s+|ces\s+|these\s+"
+            r"|those\s+)?(?:earlier|previous|former|older|past|ancien|précédent|programmes?"
+            r"|programs?|schemes?|dispositifs?|appels?|calls?)",
             re.I,
         ),
         "prolonge appels à projets 100 % inclusion repérage des invisibles depuis 2019 plan "

@@ -236,6 +236,8 @@ def test_applying_as_several_reads_as_the_texts_say_it(question: str) -> None:
         ("l'O2R ça sort d'où ? c'est tout neuf ?", "100 % inclusion"),
         ("Did something similar exist before O2R?", "100 % inclusion"),
         ("L'O2R est-il la continuité de ces appels ?", "100 % inclusion"),
+        ("L'O2R est-il la continuation de ces appels ?", "100 % inclusion"),
+        ("cette O2R, c'est un tout nouveau dispositif ?", "100 % inclusion"),
         ("faut avoir déjà bossé dans l'insertion ou une asso toute neuve ça passe ?", "expérience"),
         ("Notre ancienneté dans l'insertion est-elle regardée ?", "expérience"),
         ("We are a newly created charity, is that a problem?", "expérience"),
@@ -475,6 +477,9 @@ def test_only_words_the_texts_never_write_are_glossed(real_index):
     assert retriever.glosses("jsuis payé ou pas ??") == "rémunération ressources"
     # "durée" is theirs: nothing to gloss.
     assert retriever.glosses("Quelle est la durée ?") == ""
+    # Debts are weighed as the candidate's "santé financière"; a convention is "conclue".
+    assert retriever.glosses("on a des dettes") == "santé financière"
+    assert retriever.glosses("Signée avec qui ?") == "conclue signent"
 
 
 @pytest.mark.parametrize(
