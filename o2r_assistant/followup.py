@@ -54,6 +54,10 @@ _BACK_TO_FIRST = re.compile(
     r"|de\s+départ)\b[^?.,:;]{0,30}?[,:;.–-]\s*(?=\S)",
     re.I,
 )
+# "Signée avec qui ?", "Versée quand ?" after "Que veut dire CPOM ?": a past participle
+# opening a short question with no subject says something more of what was just named.
+_PARTICIPLE_OPENING = re.compile(r"^[a-zà-ÿ]{3,}(?:é|ée|és|ées)(?![\wÀ-ÿ'’-])", re.I)
+PARTICIPLE_FOLLOW_UP_WORDS = 4
 # An "et…" question with more content words than this is complete in itself.
 FOLLOW_UP_WORDS = 3
 # An acknowledgement before a follow-up: "ok et si elle a besoin de plus de temps ?".
@@ -198,8 +202,10 @@ _AFTER_CONDITION_WORDS = 3
 
 # "Et qui, au bout du compte, choisit les structures retenues ?": a wh-question naming
 # its own topic, pointing back at nothing.
+# An aside may come first: "Et, tant que j'y suis, qui pilote l'appel ?".
 _AND_WH = re.compile(
-    r"^(?:et|mais|and|but)\s*,?\s*(?:qui|quel\w*|quand|combien|comment|où|pourquoi|who|what"
+    r"^(?:et|mais|and|but)\s*,?\s*(?:[^,?]{1,30},\s*)?(?:qui|quel\w*|quand|combien|comment|où"
+    r"|pourquoi|who|what"
     r"|which|when|how|where|why)\b",
     re.I,
 )
@@ -297,6 +303,7 @@ def resolve_followup(question: str, history: list[str] | None, within_message: b
             )
         )
         or (_SHORT_FOLLOW_UP.match(opened) and words <= 6)
+        or (_PARTICIPLE_OPENING.match(opened) and words <= PARTICIPLE_FOLLOW_UP_WORDS)
         or (_STANDS_FOR_STATED.match(opened) and not asks_something(previous))
         or IN_THAT_CASE.match(opened)
         # "c'est-à-dire ?", "ok mais concrètement ?": more of what was asked.

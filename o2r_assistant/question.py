@@ -194,6 +194,10 @@ _EN_WORDS = frozenset(
     "the a an is are can could do does what which who when how where why of for to our we "
     "you your be will would should need must there any it this that with over".split()
 )
+# Words that only stress a question ("What is it exactly?"): they name no topic of its own.
+_STRESS_WORDS = frozenset(
+    "exactly precisely really actually exactement précisément concrètement vraiment".split()
+)
 _FR_WORDS = frozenset(
     "le la les un une des est sont peut quel quelle quels quelles qui quand comment où "
     "pourquoi de du pour nous vous notre nos votre il elle on faut doit dans sur avec".split()
@@ -218,6 +222,9 @@ definition: \b(?:veut dire|signifie|définition|qu'(?:est-ce qu(?:e\b|')|entend-
 # "ce que l'appel entend par « aller vers »", "qu'entendez-vous par…", "what do you mean by".
     |\bentend(?:s|ent|ez|u)?(?:-(?:on|vous|ils|elles|il|elle))?[ ]+par\b|\bmean[ ]+by\b
     |\bc(?:'est|est)?[ ]+(?:quoi|koi)\b|what (?:is|are|does)\b.*\bmean|what is meant
+# "la DREETS, c'est qui en fait ?": a body named, then what it is; not "c'est qui qui
+# signe ?", which asks who acts.
+    |\bc(?:'est|est)?[ ]+(?:qui|ki)(?=[ ]*(?:en[ ]fait|exactement|au[ ]juste|donc)?[ ]*(?:[,?!.]|$))
 # "ce droit commun, ça recouvre quoi ?", "what does it cover?".
     |\b(?:recouvr|englob)\w*[ ]+(?:quoi|koi)\b|\bwhat does (?:it|that|this) (?:cover|include)\b
     |\bstands? for\b
@@ -238,7 +245,10 @@ definition: \b(?:veut dire|signifie|définition|qu'(?:est-ce qu(?:e\b|')|entend-
 # A short question that only asks whether what was stated is enough or acceptable.
 # Also "on est bons ?", "we're good?", "on coche toutes les cases ?", "we tick all the boxes".
 assess: \b(?:suffisante?s?|suffit|assez|ça passe|ça va|c'est bon|ok|valables?|conformes?|jouable
-    |acceptables?|enough|okay|fine|viables?|tien(?:t|nent|dra|drait|draient)[ ]la[ ]route
+    |acceptables?|enough|okay|fine|viables?|compatibles?
+    |tien(?:t|nent|dra|drait|draient)[ ]la[ ]route
+# "Alors, on passe ?", "On dépose ?": whether the file as stated may go in.
+    |on[ ](?:passe|dépose|depose)|good[ ]to[ ]go
     |holds?[ ]up)\b
     |\b(?:on est|nous sommes|we are|we're)(?: toujours| encore| quand même| still)? (?:bons?|bonnes?
     |good|all set|ok)\b|\bdans les clous\b
@@ -324,11 +334,13 @@ _WHO = re.compile(
 )
 # "C'est elle aussi qui décide du calendrier ?", "Est-ce la DREETS qui signe ?", "is it
 # the prefect who decides?": a body or a pronoun put forward asks who acts.
+# "Et c'est à elle qu'on envoie la demande ?": to whom, the same.
 _WHO_CLEFT = re.compile(
     r"^(?:et |mais |alors |donc )?(?:c['’]est|est-ce|ce sont|is it|was it)\s+"
+    r"(?:(?:à|a|auprès d['’]|to)\s*)?"
     r"(?:elle|lui|eux|elles|them|she|he|(?:la|le|l['’]|les|the)\s*(?:DREETS|préfet\w*|prefect"
     r"|État|Etat|state|région|region|ministres?|ministry|département|France Travail|comité"
-    r"|jury))\s+(?:aussi\s+|also\s+|encore\s+|seule?\s+|alone\s+)?(?:qui|who)\b",
+    r"|jury))\s+(?:aussi\s+|also\s+|encore\s+|seule?\s+|alone\s+)?(?:qui|who|que|qu['’])\b",
     re.I,
 )
 # "Et la date limite, c'est fixé par qui ?", "on envoie le dossier à qui ?", "set by
@@ -361,7 +373,14 @@ _WHO_ARE = re.compile(r"^(?:et |mais |alors )?(?:qui sont|who are)\b", re.I)
 # A short opening aside before the question proper: "Et accessoirement, avec qui… ?",
 # "Par ailleurs, qui…", "By the way, who…", "quick q - who…". Start-anchored cues read
 # what follows it.
-_ASIDE = re.compile(r"^(?:[\wÀ-ÿ'’-]+\s+){0,2}[\wÀ-ÿ'’-]+(?:\s*[,:]|\s+[-–—])\s*(?=\S)")
+# Opened by a conjunction, a little longer: "Et au bout du compte, qui décide ?"; not a
+# condition ("Et si c'est commun, qui coordonne ?"), which says of what the question asks.
+_ASIDE = re.compile(
+    r"^(?:(?:et|mais|alors|donc|and|but|so)\s+(?!si\b|s['’]il|if\b)(?:[\wÀ-ÿ'’-]+\s+){0,3}"
+    r"|(?:[\wÀ-ÿ'’-]+\s+){0,2})"
+    r"[\wÀ-ÿ'’-]+(?:\s*[,:]|\s+[-–—])\s*(?=\S)",
+    re.I,
+)
 _RELATIVE_CLAUSE = re.compile(r"(?:qui|dont)\s+\w[^,?.!]*,\s*(?!(?:et|ou|mais)\b)[\wÀ-ÿ]", re.I)
 # The same between commas inside a sentence: "Le partenaire, qui devait être chef de file,
 # s'est retiré : pouvons-nous… ?" asks yes or no.
@@ -509,7 +528,9 @@ KIND_ASKED = {
         r"|\bplus (?:petit|bas|faible|élevé|gros)s? (?:budget|montant|coût)"
         r"|\b(?:budget|montant|coût)s? (?:le|la) (?:plus|moins) (?:petit|bas|faible|élevé|gros)"
         r"|\b(?:budget|montant|coût)s? (?:min|max)\b"
-        r"|\bhow much"
+        # Not a freedom or a say: "how much leeway does each prefect have" asks no sum.
+        r"|\bhow much\b(?!\s+(?:leeway|latitude|freedom|flexibility|room|say|autonomy|discretion"
+        r"|control|influence|power)\b)"
         # "Quel coût par personne accompagnée ?": an amount per head.
         rf"|\b(?:co[uû]ts?|montants?|budgets?|prix|sommes?|costs?|amounts?)\b[^?.]{{0,25}}?{PER_PERSON}"
         # A bare "combien" asks how much ("ils touchent combien ?"); "combien de X" counts.
@@ -539,8 +560,10 @@ KIND_ASKED = {
     ),
     "rate": lenient(r"\btaux\b|\bpourcentage|\bpour ?cent|\bpercentage|\brate\b", re.I),
     "contact": lenient(
-        r"\b(?:e-?mail|courriel|adresse (?:mail|électronique|postale)|téléphone|numéro|"
+        r"\b(?:e-?mail|courriel|adresse (?:mail|électronique|postale)|téléphone|"
         r"joindre|contacter|phone|site (?:internet|web)|url)\b"
+        # Not a text's number: "le numéro et la date de la loi" asks which law.
+        r"|\bnuméro\b(?![^?.]{0,25}\b(?:lois?|décrets?|arrêtés?|articles?|textes?)\b)"
         # A link to follow, not linking up with someone: "is there a link to the form?".
         r"|\b(?:the|a|any)\s+links?\b"
         # A document to download is a resource the texts do not hold either.
@@ -562,6 +585,7 @@ KIND_ASKED = {
     ),
     "reference": lenient(
         r"\bquels? articles?\b|\bquelle loi\b|\bquels? (?:décret|arrêté)s?\b|\bquels? textes?\b"
+        r"|\bnuméro\b[^?.]{0,25}\b(?:lois?|décrets?|arrêtés?|articles?|textes?)\b"
         # "c'est l'article combien ?" asks which article, not an amount.
         r"|\barticles? combien\b"
         # "Which legal instrument lays down…", "on what legal basis".
@@ -582,7 +606,12 @@ KIND_ASKED = {
         r"\b(?:limitée?s?|réservée?s?|restreinte?s?|ouverte?s?)\s+(?:aux|à des|qu['’]aux)\s+"
         r"(?:associations?|assos?|structures?|organismes?|collectivités?|entreprises?|communes?)\b"
         r"|\b(?:limited|restricted|open|reserved)\s+(?:only\s+)?to\s+(?:non-?profits?|charities"
-        r"|associations|companies|businesses|public bodies|ngos)\b|"
+        r"|associations|companies|businesses|public bodies|ngos)\b"
+        # "… ou c'est que pour les assos ?", "or is it only for charities?"; not "le même
+        # que pour les associations".
+        r"|(?<!même )(?<!meme )(?<!autant )(?<!plus )(?<!moins )\b(?:que|qu['’]|only)\s+"
+        r"(?:pour|for)\s+(?:les\s+|des\s+)?(?:associations?|assos?"
+        r"|structures?|organismes?|collectivités?|entreprises?|communes?|charities|non-?profits?)\b|"
         r"(?:\b(?:qui|quel(?:le)?s?(?:\s+(?:sortes?|types?|genres?)\s+d[e'’])?\s*"
         r"(?:structures?|organismes?|organisations?|acteurs?|entités?|associations?|porteurs?)"
         r"|who|(?:what|which)\s+(?:kinds?\s+of\s+|types?\s+of\s+|sorts?\s+of\s+)?"
@@ -762,7 +791,8 @@ KIND_ASKED = {
         r"|\b(?:upfront|advance payments?)\b"
         r"|\b(?:vers(?:é|ée|és|ées|ement|ements)|pay[ée]e?s?|paiements?|paid|payments?"
         r"|disburs\w*)\b[^?.]{0,40}?\b(?:comment|quand|à quel moment|en une (?:seule )?fois"
-        r"|au (?:démarrage|début|debut)|à la (?:signature|fin)|how|when)\b"
+        r"|au (?:démarrage|début|debut)|(?:à|dès) la (?:signature|fin|notification)"
+        r"|dès le (?:démarrage|début|debut|départ)|how|when)\b"
         # Asked first: "which decree lays down how participants get paid?" asks for a text.
         r"|(?:^|[.?!:;]\s*)(?:(?:et|mais|and|so)\s+)?"
         # How an amount is set is no payment: "comment sera déterminé le montant versé ?".
@@ -1206,8 +1236,10 @@ def focus_of(message: str) -> str:
         own = [(i, ln) for i, (ln, q) in enumerate(zip(kept, quoted, strict=True)) if not q]
         own_closed = {j for j, (i, _) in enumerate(own) if i in closed}
         asked = _question_sentences(_sentences_of(_body([ln for _, ln in own], own_closed)))
-        # Not a request pointing to them: "Pouvez-vous répondre à la question ci-dessous ?".
-        if asked and not all(_POINTS_BELOW.search(a) for a in asked):
+        # Not a request pointing to them: "Pouvez-vous répondre à la question ci-dessous ?",
+        # nor one judging what they say: "Est-ce que Karim a raison sur les deux points ?",
+        # "Pourriez-vous nous éclairer ?" under a colleague's message pasted in.
+        if asked and not any(_POINTS_BELOW.search(a) or _ON_WHAT_WAS_SAID.search(a) for a in asked):
             return without_greeting(" ".join(asked))
     body = _punctuated(_body(kept, closed) or message)
     sentences = _sentences_of(body)
@@ -1415,7 +1447,15 @@ _DESPITE = re.compile(
 # que…", "my board thinks that…".
 _WHO_IS_RIGHT = re.compile(
     r"\b(?:qui\s+a\s+raison|a-t-(?:il|elle)\s+raison|ont-(?:ils|elles)\s+raison"
+    r"|est-ce\s+qu(?:e\s+|['’])\w+\s+a\s+raison"
     r"|(?:is|are)\s+(?:he|she|they)\s+right|who(?:'s|\s+is)\s+right)\b",
+    re.I,
+)
+# A question on what was said, pasted or quoted: "Est-ce que Karim a raison ?", "Pourriez-vous
+# nous éclairer ?", "is she right?".
+_ON_WHAT_WAS_SAID = re.compile(
+    rf"{_WHO_IS_RIGHT.pattern}|\b(?:a|ont)\s+(?:bien\s+)?(?:raison|tort)\b"
+    r"|\b(?:is|are)\s+\w+\s+right\b|\béclairer\b|\bshed (?:some )?light\b",
     re.I,
 )
 _CLAIMS = re.compile(
@@ -1598,8 +1638,9 @@ _POINTER = re.compile(
 # qui est attendu sur ce point ?": a noun that only stands for what the statement before
 # said (a shell noun), or a pronoun, not an impersonal "qu'il faut".
 _POINTED = re.compile(
-    # Counted too: "Pouvez-vous éclairer ces deux points ?".
-    r"\b(?:ce|cet|cette|ces)\s+(?:(?:deux|trois|quatre|quelques|2|3|4)\s+)?"
+    # Counted too: "Pouvez-vous éclairer ces deux points ?", "exact sur les deux points ?".
+    r"\b(?:(?:ce|cet|cette|ces)\s+(?:(?:deux|trois|quatre|quelques|2|3|4)\s+)?"
+    r"|les\s+(?:deux|trois|quatre|2|3|4)\s+)"
     r"(principes?|points?|sujets?|aspects?|notions?|questions?"
     r"|problèmes?|idées?|règles?|exigences?|conditions?|obligations?|éléments?|démarches?"
     r"|approches?|mesures?|dispositions?|distinctions?|différences?"
@@ -1711,7 +1752,9 @@ def _question_sentences(sentences: list[str]) -> list[str]:
         # Figures name no topic: "genre 5, 10 ?" leans on the question before it. Nor do
         # English function words, which French word lists keep ("Could you confirm?").
         words = [
-            w for w in content_words(sentence) if not w.isdigit() and w.lower() not in _EN_WORDS
+            w
+            for w in content_words(sentence)
+            if not w.isdigit() and w.lower() not in _EN_WORDS | _STRESS_WORDS
         ]
         bare = (
             not _CUES["wh"].search(sentence)
@@ -1789,7 +1832,8 @@ def _question_sentences(sentences: list[str]) -> list[str]:
                 i > 1
                 and not asks(sentences[i - 2])
                 and _WHO_IS_RIGHT.search(sentence)
-                and _CLAIMS.search(before)
+                # "… a-t-il raison sur les deux points ?": the two sentences said.
+                and (_CLAIMS.search(before) or _BOTH_POINTS.search(sentence))
             ):
                 # A claim judged on the case told before it: "Nous avons rencontré un homme
                 # inscrit à France Travail… Notre président dit qu'on doit le renvoyer vers
@@ -2478,6 +2522,10 @@ def asked_clauses(focus: str) -> list[str]:
 
 
 # Several points pointed back to: "ces deux points", "these two questions".
+_BOTH_POINTS = re.compile(
+    r"\b(?:(?:les|ces)\s+deux\s+(?:points?|affirmations?|sujets?|questions?)|both\s+points)\b",
+    re.I,
+)
 _POINTS_COUNTED = re.compile(
     r"\b(?:ces|these|those)\s+(?:deux|trois|quatre|2|3|4|two|three|four)\s+[\wÀ-ÿ]+", re.I
 )
@@ -2597,6 +2645,22 @@ def about_own_project(question: Question) -> bool:
         and bool(_OWN_OPENING.match(focus) or (points_back(focus) and _TELLS_AGAINST.search(focus)))
         and len(_WORDS.findall(focus)) <= OWN_MAX_WORDS
     )
+
+
+# "Qu'est-ce qui nous manque encore ?", "ce qu'il manque à notre dossier", "what else is
+# missing?": every fact the checker still lacks is asked for, not a count of them.
+_MISSING_ASKED = re.compile(
+    r"\b(?:(?:qu|s)['’]il|ce\s+qui|qu['’]est-ce\s+qui)\s+(?:nous\s+|vous\s+|me\s+|leur\s+)?"
+    r"manque(?:rait)?\b|\bmanque(?:-t|rait)-il\b"
+    r"|\bwhat(?:['’]s|\s+is|\s+else\s+is)?\s+(?:still\s+)?missing\b",
+    re.I,
+)
+
+
+def asks_what_is_missing(question: Question, whole: bool = False) -> bool:
+    """Whether the question (``whole``: its message) asks what the candidate's file or
+    facts still lack."""
+    return bool(_MISSING_ASKED.search(question.text if whole else question.focus))
 
 
 # Words that only link a turn to the one before: "Du coup c'est quoi le souci ?".

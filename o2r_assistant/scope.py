@@ -112,6 +112,13 @@ _NAMED = re.compile(
     r"|Monsieur|bonjour|bonsoir|salut|coucou|hello|hi|dear|cher|chère)\s+(?:[\wÀ-ÿ'’-]+\s+){0,2}$",
     re.I,
 )
+# A person, by what they say or are said to be: "Est-ce que Karim a raison ?", "Hélène
+# pense que…", "is Tom right?" (read after the name; "is X right" before it).
+_PERSON_AFTER = re.compile(
+    r"\s+(?:a|ont)\s+(?:bien\s+)?(?:raison|tort)\b|\s+(?:dit|pense|croit|affirme|assure|soutient"
+    r"|says|thinks|claims)\b|\s+(?:is|was)\s+right\b|\s*:\s",
+    re.I,
+)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n«\"(])\s*$")
 # A name the asker explains right after it ("un CCAS, donc un établissement public",
 # "the PLIE (a local jobs plan)"): the texts can settle it by what it is.
@@ -666,6 +673,7 @@ def scope_signals(
         # A name given to the candidate or a person ("l'association Tremplin Ouest",
         # "je suis Maëlys") is no subject the texts fail to cover.
         and not _NAMED.search(question, 0, m.start())
+        and not _PERSON_AFTER.match(question, m.end())
         and not _GLOSSED.match(question, m.end())
         and not _kind_named_before(question, m.start())
         # "Les CACES peuvent-ils être financés ?": a training by its name, whose funding the

@@ -374,3 +374,17 @@ def test_a_short_question_on_what_backs_the_last_one_continues_it(
 )  # fmt: skip
 def test_a_follow_up_setting_its_own_topic_stands_alone(question, before, alone) -> None:
     assert (resolve_followup(question, [before]) == question) is alone
+
+
+def test_a_participle_opening_a_short_question_says_more_of_what_was_named() -> None:
+    before = "Que veut dire CPOM dans les textes sur l'O2R ?"
+    assert resolve_followup("Signée avec qui ?", [before]) == f"Signée avec qui ? ({before})"
+    # A whole question opening on a participle stands alone.
+    whole = "Intéressée par l'AMI, notre association peut-elle candidater seule ?"
+    assert resolve_followup(whole, [before]) == whole
+
+
+def test_a_wh_question_after_an_aside_asks_on_its_own_within_a_message() -> None:
+    own = "Et, tant que j'y suis, qui pilote l'appel au niveau régional ?"
+    before = "Cette O2R, c'est la suite de ce qu'on faisait en 2020 ?"
+    assert resolve_followup(own, [before], within_message=True) == own

@@ -14,6 +14,7 @@ from o2r_assistant.question import (
     asks_at,
     asks_source,
     asks_what_fails,
+    asks_what_is_missing,
     dates_text,
     enumerates,
     focus_of,
@@ -174,6 +175,11 @@ def test_which_organisations_may_apply(message: str, applicant: bool) -> None:
         # The reader's opinion on what was described.
         ("Nous visons 180 000 € sur 3 ans à Saumur. Qu'en pensez-vous ?", True),
         ("We plan €180k over three years in Saumur. What do you think?", True),
+        # Whether what was stated fits the call, or may go in as it is.
+        ("Et ça, c'est compatible avec l'AMI ?", True),
+        ("Alors, on passe ?", True),
+        ("Budget 0,24 M€, parcours de 10 mois. On dépose ?", True),
+        ("Comment dépose-t-on le dossier ?", False),
     ],
 )
 def test_asking_whether_stated_facts_are_enough_asks_eligibility(
@@ -1314,6 +1320,9 @@ def test_two_things_asked_at_once(message: str, several: bool) -> None:
         # Who a word names.
         "In this call, who exactly counts as one of the 'invisibles'?",
         "Qui est considéré comme invisible ?",
+        # What a body is.
+        "la dreets c qui en fait, c eux qui choisissent les projets ?",
+        "Le chef de file, c'est qui exactement ?",
     ],
 )
 def test_asking_the_role_of_something_asks_its_definition(message: str) -> None:
@@ -1327,6 +1336,8 @@ def test_asking_the_role_of_something_asks_its_definition(message: str) -> None:
         "What do we do after the first meeting?",
         # Whether something counts asks yes or no.
         "Does training count as an eligible cost?",
+        # Who acts is no definition.
+        "C'est qui qui signe la convention ?",
     ],
 )
 def test_asking_what_to_do_oneself_asks_no_definition(message: str) -> None:
@@ -1358,6 +1369,7 @@ def test_where_the_people_end_up_is_an_outcome_asked(message: str, outcome: bool
         ("le fric de l'état on le touche quand ? y a une avance ?", True),
         ("How is the State's contribution paid out?", True),
         ("Comment l'argent est-il versé au porteur ?", True),
+        ("Quelle part de la contribution est versée dès la signature ?", True),
         # Ahead of time, an age bracket, how long or how much: no payment asked.
         ("Faut-il déposer le dossier en avance ?", False),
         ("Quelles tranches d'âge sont visées ?", False),
@@ -1496,6 +1508,8 @@ def test_the_missions_enumerated_answer_what_the_missions_are(assistant) -> None
         # Spoken French: "c'est qui qui…".
         "c qui qui a ecrit le cahier des charges, la region ou l'etat ??",
         "C'est qui qui signe la convention ?",
+        # To whom: "c'est à elle que…".
+        "Et c'est à elle qu'on envoie la demande ?",
     ],
 )
 def test_a_body_put_forward_asks_who_acts(question: str) -> None:
@@ -2114,6 +2128,8 @@ def test_the_end_aimed_at_asks_the_outcome(message: str, outcome: bool) -> None:
          True),
         ("Only charities are allowed?", True),
         ("The project can last two years?", False),
+        ("on est un ccas, on a le droit de repondre a l'ami ou c que pour les assos??", True),
+        ("Le budget minimum est-il le même que pour les associations ?", False),
     ],
 )  # fmt: skip
 def test_who_may_apply_asked_in_statement_order(message: str, applicant: bool) -> None:
@@ -2706,3 +2722,57 @@ def test_the_side_weighed_does_not_lengthen_an_assessment() -> None:
 )
 def test_the_places_a_question_asks_about(question: str, previous, asked: list[str]) -> None:
     assert [p.name for p in places_asked(question, previous)] == asked
+
+
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
+        # A law's number is a reference to give, not a contact's number.
+        ("slt c koi deja le numero et la date de la loi plein emploi?", ("date", "reference")),
+        ("Quel est le numéro de téléphone de la DREETS ?", ("contact",)),
+        # A freedom or a say is no sum.
+        ("How much leeway does each regional prefect have?", ()),
+        ("How much money can we ask for?", ("amount",)),
+        # A short aside after "Et" leaves the wh-question it opens.
+        ("Et au bout du compte, qui décide ?", ("who",)),
+        # Not a condition, which says of what it is asked.
+        ("Et si c'est commun, qui coordonne ?", ()),
+    ],
+)
+def test_the_kind_asked(question: str, kinds: tuple[str, ...]) -> None:
+    assert analyse(question).kinds == kinds
+
+
+@pytest.mark.parametrize(
+    ("question", "missing"),
+    [
+        ("L'asso de Mayenne sera chef de file. Qu'est-ce qui nous manque encore ?", True),
+        ("Pouvez-vous me dire ce qu'il manque encore à notre dossier ?", True),
+        ("What else is missing from our application?", True),
+        ("Que faut-il joindre au dossier ?", False),
+    ],
+)
+def test_asking_what_is_missing(question: str, missing: bool) -> None:
+    assert asks_what_is_missing(analyse(question)) is missing
+
+
+def test_a_word_that_only_stresses_a_question_names_no_topic_of_its_own() -> None:
+    message = "Everybody here keeps saying 'CPOM'. What is it exactly, and how long is it signed?"
+    assert "CPOM" in analyse(message).focus
+    # A topic named in the question itself keeps it alone.
+    own = "Everybody here keeps saying 'CPOM'. What is the minimum budget exactly?"
+    assert "CPOM" not in analyse(own).focus
+
+
+def test_a_question_judging_a_pasted_message_reads_that_message() -> None:
+    message = (
+        "Nous ne sommes pas d'accord entre nous. Voici le message de mon collègue :\n\n"
+        "> Karim : si on est retenus, on devient membre du réseau pour l'emploi. Et la "
+        "convention, on la signe avec le conseil régional.\n\n"
+        "Est-ce que Karim a raison sur les deux points ?"
+    )
+    focus = analyse(message).focus
+    assert "réseau pour l'emploi" in focus and "conseil régional" in focus
+    # A question of its own under a reply keeps to its own lines.
+    reply = "> On en parle jeudi ?\n\nQuel est le budget minimum du projet ?"
+    assert analyse(reply).focus == "Quel est le budget minimum du projet ?"

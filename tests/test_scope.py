@@ -385,3 +385,13 @@ def test_asking_where_the_offer_leads_people_is_about_the_call(assistant) -> Non
     answer = assistant.ask("au final le but c quoi, que les gens retrouvent un taf direct ?")
     assert not answer.abstained
     assert "droit commun" in answer.text
+
+
+def test_a_person_named_by_what_they_say_is_no_subject_the_texts_lack(assistant) -> None:
+    answer = assistant.ask(
+        "Voici le message de mon collègue :\n\n> Karim : si on est retenus, on devient membre "
+        "du réseau pour l'emploi. Et la convention, on la signe avec le conseil régional.\n\n"
+        "Est-ce que Karim a raison sur les deux points ?"
+    )
+    assert not answer.abstained
+    assert "membre du réseau pour l'emploi" in answer.text
