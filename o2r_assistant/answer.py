@@ -35,6 +35,7 @@ from .question import (
     asked_clauses,
     asking_sentences,
     asks_what_fails,
+    asks_what_is_missing,
     dates_beyond_names,
     dates_text,
     enumerates,
@@ -1578,7 +1579,8 @@ def compose(
     asked = frozenset(tokens(question.focus))
     quoted = _rules_quoted(findings, chosen) if findings is not None else frozenset()
     if findings is not None and findings_first:
-        what = asks_what_fails(question)
+        # "Qu'est-ce qui coince ?", "qu'est-ce qui nous manque ?": no yes or no answers it.
+        what = asks_what_fails(question) or asks_what_is_missing(question, whole=True)
         verdict = findings_line(
             findings,
             problem=question.asks_problem,

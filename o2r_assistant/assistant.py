@@ -63,6 +63,7 @@ from .question import (
     asked_at_the_end,
     asks_source,
     asks_what_fails,
+    asks_what_is_missing,
     in_english,
     language_switch,
     places_asked,
@@ -417,14 +418,14 @@ class Assistant:
             answered: list[tuple[str, Answer]] = [(parts[0], first)]
             given = frozenset(c.quote for c in first.citations[:1])
             for i, q in enumerate(parts[1:], 1):
-                if (
-                    first.findings is not None
-                    and not analysed[i].wh
-                    and extract_facts(q).figure_kinds()
+                if first.findings is not None and (
+                    (not analysed[i].wh and extract_facts(q).figure_kinds())
+                    or asks_what_is_missing(analysed[i])
                 ):
                     # "… et on peut suivre qqun 1 an et demi ?": the checker's verdict on
                     # the message's figures, which the first answer gives, answers it; not
-                    # "une histoire de cinq mois…, de quoi s'agit-il ?".
+                    # "une histoire de cinq mois…, de quoi s'agit-il ?". So does it "ce
+                    # qu'il manque encore", the facts it lists as missing.
                     continue
                 if asked_before is None:
                     read = in_context(q, parts[i - 1], text)
@@ -654,7 +655,12 @@ class Assistant:
                 chosen,
                 findings if verdict_leads else None,
                 findings_first=not answered_first,
-                wanted=fact_requests(findings, merged) if verdict_leads else (),
+                wanted=(
+                    # "… et ce qu'il manque encore ?" anywhere in the message: all of it.
+                    fact_requests(findings, merged, every=asks_what_is_missing(asked, whole=True))
+                    if verdict_leads
+                    else ()
+                ),
                 changed=changed,
             )
             abstained = False

@@ -57,12 +57,17 @@ def _states_any(dossier: Dossier, fields: tuple[str, ...]) -> bool:
     return not Dossier.model_validate(dossier.model_dump(include=set(fields))).is_empty()
 
 
-def fact_requests(report: CheckReport, dossier: Dossier) -> list[str]:
-    """The missing facts to ask for: those of rules that the stated facts make relevant."""
-    return [
-        FACT_REQUESTS[r.rule_id].wording(dossier)
-        for r in report.results
-        if r.status == "missing"
-        and r.rule_id in FACT_REQUESTS
-        and _states_any(dossier, FACT_REQUESTS[r.rule_id].implied_by)
-    ]
+def fact_requests(report: CheckReport, dossier: Dossier, every: bool = False) -> list[str]:
+    """The missing facts to ask for: those of rules that the stated facts make relevant,
+    or, ``every`` (the candidate asks what is missing), those of every rule; a rule
+    whose request the stated facts do not call for is named by its label."""
+    out = []
+    for r in report.results:
+        if r.status != "missing":
+            continue
+        request = FACT_REQUESTS.get(r.rule_id)
+        if request is not None and _states_any(dossier, request.implied_by):
+            out.append(request.wording(dossier))
+        elif every:
+            out.append(r.label[:1].lower() + r.label[1:])
+    return out

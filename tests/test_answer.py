@@ -2510,3 +2510,18 @@ def test_a_second_question_joined_by_a_comma_gets_its_own_answer(assistant) -> N
 def test_a_frame_noun_leaves_its_complement_to_judge(assistant) -> None:
     assert not assistant.ask("Quelle serait notre place dans le réseau pour l'emploi ?").abstained
     assert assistant.ask("Quelle place pour le mécénat de compétences ?").abstained
+
+
+def test_asking_what_is_missing_names_every_missing_fact(assistant) -> None:
+    answer = assistant.ask(
+        "Projet à Laval, 180 000 € sur 3 ans, sans formation. Qu'est-ce qui nous manque encore ?"
+    )
+    lead = answer.text.split("\n\n")[0]
+    assert lead.startswith("Rien de bloquant dans ce que vous indiquez")
+    assert "Il manque encore pour conclure : durée du parcours par personne" in lead
+    assert "santé financière" in lead
+    # Asked whether it is enough, the missing facts are counted, not listed.
+    enough = assistant.ask(
+        "Projet à Laval, 180 000 € sur 3 ans, sans formation. Est-ce suffisant ?"
+    )
+    assert "santé financière" not in enough.text.split("\n\n")[0]

@@ -209,6 +209,18 @@ def test_fact_requests_follow_the_stated_facts() -> None:
     assert _requests(Dossier(places=[PlaceRecord(name="Saint-Quelque-Part")])) == [places]
 
 
+def test_every_missing_fact_is_asked_for_when_the_candidate_asks_what_is_missing() -> None:
+    dossier = Dossier(total_cost_eur=200_000, places=[PlaceRecord(name="Nantes", department="44")])
+    report = evaluate(dossier)
+    every = fact_requests(report, dossier, every=True)
+    missing = [r for r in report.results if r.status == "missing"]
+    assert len(every) == len(missing) > len(fact_requests(report, dossier))
+    # A rule the stated facts do not call for is named by its label, not asked as if the
+    # project were carried by several.
+    assert "chef de file en cas de portage à plusieurs" in every
+    assert FACT_REQUESTS["duree_projet"].text in every
+
+
 def test_fact_requests_name_real_rules_and_fields() -> None:
     assert set(FACT_REQUESTS) <= set(RULE_IDS)
     for request in FACT_REQUESTS.values():
