@@ -27,6 +27,7 @@ _SPELLED_OUT = {
     "pr": "pour",
     "ds": "dans",
     "ki": "qui",
+    "ke": "que",
     "kan": "quand",
     "qd": "quand",
     "cb": "combien",

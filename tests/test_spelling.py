@@ -52,6 +52,7 @@ from o2r_assistant.spelling import accents, clippings, determined, one_slip, spe
             "je peux suivre 1 jeune pendant 1 an et demi ?",
         ),
         ("jsuis perdue, on signe avc qui ?", "je suis perdue, on signe avec qui ?"),
+        ("c ke pr les assos ?", "c que pour les assos ?"),
     ],
 )
 def test_text_message_spellings_are_written_out(typed, read):
