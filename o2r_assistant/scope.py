@@ -113,10 +113,10 @@ _NAMED = re.compile(
     re.I,
 )
 # A person, by what they say or are said to be: "Est-ce que Karim a raison ?", "Hélène
-# pense que…", "is Tom right?" (read after the name; "is X right" before it).
+# pense que…", "Tom is right".
 _PERSON_AFTER = re.compile(
     r"\s+(?:a|ont)\s+(?:bien\s+)?(?:raison|tort)\b|\s+(?:dit|pense|croit|affirme|assure|soutient"
-    r"|says|thinks|claims)\b|\s+(?:is|was)\s+right\b|\s*:\s",
+    r"|says|thinks|claims)\b|\s+(?:is|was)\s+right\b",
     re.I,
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n«\"(])\s*$")

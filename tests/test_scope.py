@@ -395,3 +395,8 @@ def test_a_person_named_by_what_they_say_is_no_subject_the_texts_lack(assistant)
     )
     assert not answer.abstained
     assert "membre du réseau pour l'emploi" in answer.text
+    # A thing named before a colon is no person: the texts still never name the VAT.
+    vat = assistant.ask(
+        "Nous ne récupérons pas la TVA : pouvons-nous présenter le budget toutes taxes comprises ?"
+    )
+    assert vat.abstained
