@@ -424,8 +424,8 @@ class Assistant:
                 ):
                     # "… et on peut suivre qqun 1 an et demi ?": the checker's verdict on
                     # the message's figures, which the first answer gives, answers it; not
-                    # "une histoire de cinq mois…, de quoi s'agit-il ?". So does it "ce
-                    # qu'il manque encore", the facts it lists as missing.
+                    # "une histoire de cinq mois…, de quoi s'agit-il ?". It also answers "ce
+                    # qu'il manque encore" by the facts it lists as missing.
                     continue
                 if asked_before is None:
                     read = in_context(q, parts[i - 1], text)

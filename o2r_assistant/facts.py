@@ -1045,7 +1045,8 @@ def _phases_added(folded: str, pathways: list[tuple[int, int]]) -> list[tuple[in
             out.append((total + months, first))
         else:
             out.append((months, at))
-        end = DURATION.match(folded, at).end() if DURATION.match(folded, at) else at
+        length = DURATION.match(folded, at)
+        end = length.end() if length else at
     return out
 
 
