@@ -380,11 +380,16 @@ def _word_forms(text: str) -> set[str]:
     return {singular(fold_accents(w)) for w in content_words(text)}
 
 
+@functools.cache
+def _heading_forms(title: str, section: str) -> frozenset[str]:
+    """A passage's document and section titles, normalised (asked of every sentence)."""
+    names = [title, *section.split(" > ")]
+    return frozenset(normalize_match(n).strip(" .:") for n in names if n)
+
+
 def _is_title(sentence: str, chunk: Chunk) -> bool:
     """A document or section title repeated in the text states nothing."""
-    folded = normalize_match(sentence).strip(" .:")
-    names = [chunk.title, *chunk.section.split(" > ")]
-    return any(folded == normalize_match(n).strip(" .:") for n in names if n)
+    return normalize_match(sentence).strip(" .:") in _heading_forms(chunk.title, chunk.section)
 
 
 def _line_start(text: str, offset: int) -> int:

@@ -85,9 +85,24 @@ def fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
+class _CombiningTable(dict[int, int | None]):
+    """``str.translate`` table dropping combining marks, computed lazily."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_COMBINING = _CombiningTable()
+
+
 def fold_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # This runs on every word of every candidate sentence: ASCII text (most words) is
+    # returned as it is, the rest goes through a translate table, not a per-character loop.
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFKD", text).translate(_COMBINING)
 
 
 def singular(word: str) -> str:

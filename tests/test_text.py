@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import unicodedata
 
 import snowballstemmer
 
@@ -62,3 +63,22 @@ def test_paid_for_in_one_idiom_is_one_word() -> None:
     assert "financ" in tokens("La formation est-elle prise en charge ?")
     # Support given is no payment.
     assert "financ" not in tokens("la prise en charge des jeunes")
+
+
+def test_fold_accents_drops_every_combining_mark_and_keeps_the_rest() -> None:
+    # The definition: compatibility decomposition, then no combining mark. Checked on every
+    # character of the Basic Multilingual Plane, one at a time and in a run.
+    chars = [chr(c) for c in range(0x20, 0x10000) if not 0xD800 <= c < 0xE000]
+
+    def reference(text: str) -> str:
+        return "".join(
+            ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
+        )
+
+    assert [fold_accents(ch) for ch in chars] == [reference(ch) for ch in chars]
+    run = "".join(chars)
+    assert fold_accents(run) == reference(run)
+    assert (
+        fold_accents("Dépenses ﬁnancées, cœur, Mayenne (53)")
+        == "Depenses financees, cœur, Mayenne (53)"
+    )
