@@ -348,6 +348,7 @@ class Assistant:
             clipped=self.retriever.clippings,
             accented=self.retriever.accents,
             misspelt=self.retriever.english_typo,
+            known=self.retriever.known_words,
         )
         text = spell(text)
         history = [spell(h) for h in history] if history else history

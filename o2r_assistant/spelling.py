@@ -103,6 +103,10 @@ _NUMBER_BEFORE = re.compile(rf"(?:\d|\b(?:{NUMBER_WORD_PATTERN})\b)\S*(?:\s+[^\W
 # "jpeux", "jsuis", "jvais": "je" elided before a consonant, typed as one word. Only in
 # lower case and with three letters or more after the "j", so that no initials are read.
 _ELIDED_JE = re.compile(r"(?<![\w'’-])j(?=[bcdfgklmnpqrstvwxz][a-zà-ÿ]{2,}(?![\w'’-]))")
+# "lancrage", "dinsertion": an article or a preposition elided and typed on to the next
+# word, without its apostrophe. Read so only when the word is unknown and the rest is a
+# word of the texts, of five letters or more, typed in lower case without accents.
+_GLUED_ELISION = re.compile(r"(?<![\w'’-])(qu|[ldjnmst])([aeiouyh][a-z]{4,})(?![\w'’-])")
 # "what r the missions?": "r" between a wh-word and a determiner is "are".
 _ARE = re.compile(
     r"\b(what|which|who|where|how|when)\s+r\b(?=\s+(?:the|they|there|we|you)\b)", re.I
@@ -114,12 +118,19 @@ def spelled_out(
     clipped: Mapping[str, str] | None = None,
     accented: Mapping[str, str] | None = None,
     misspelt: Callable[[str], str | None] | None = None,
+    known: Collection[str] = frozenset(),
 ) -> str:
     """``text`` with its text-message spellings written out, each clipped word of
     ``clipped`` (see ``clippings``) read as the corpus word it starts, each word typed
     without its accents as ``accented`` (see ``accents``) writes it, and, in an English
-    message, each word ``misspelt`` reads as a slip for another as that word."""
+    message, each word ``misspelt`` reads as a slip for another as that word. In a French
+    one, a word of ``known`` (the texts' accent-folded words) typed with its elided
+    article on it ("lancrage") is given its apostrophe back."""
     text = _ARE.sub(r"\1 are", _WORD.sub(_written_out, _ELIDED_JE.sub("je ", text)))
+    if known and not is_english(text):
+        text = _GLUED_ELISION.sub(
+            lambda m: f"{m[1]}'{m[2]}" if m[0] not in known and m[2] in known else m[0], text
+        )
     if clipped:
         text = _CLIPPED.sub(lambda m: m[1] + clipped.get(fold(m[2]), m[2]), text)
     if accented:

@@ -163,3 +163,18 @@ def test_an_english_message_is_read_past_its_typing_slips() -> None:
     )
     # A French message keeps its words.
     assert spelled_out("le persn est là ?", misspelt=misspelt) == "le persn est là ?"
+
+
+def test_an_elided_article_typed_on_to_a_word_of_the_texts_gets_its_apostrophe() -> None:
+    known = frozenset({"ancrage", "emploi", "insertion", "objet", "egal", "session"})
+    assert spelled_out("lancrage territorial c dans les criteres ?", known=known) == (
+        "l'ancrage territorial c dans les criteres ?"
+    )
+    assert spelled_out("ils cherchent dinsertion ou lemploi", known=known) == (
+        "ils cherchent d'insertion ou l'emploi"
+    )
+    # Controls: a word of the texts itself, a short rest, capitals or accents, English.
+    assert spelled_out("la session et lobjet", known=known | {"session"}) == "la session et l'objet"
+    assert spelled_out("est-ce legal ?", known=known) == "est-ce legal ?"
+    assert spelled_out("Lemploi à Lancrage", known=known) == "Lemploi à Lancrage"
+    assert spelled_out("is lemploi the point?", known=known) == "is lemploi the point?"
