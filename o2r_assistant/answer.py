@@ -89,6 +89,9 @@ REDUNDANCY = 0.9
 # its passage (a bare sentence lacks the context its passage gives), plus the share of
 # the question's own words it contains.
 SENTENCE_WEIGHT = 0.5
+# How many other words of the question make the call's name no evidence of a sentence's
+# topic (see ``score_candidates``).
+CALL_NAME_DROPPED_FROM = 3
 # Weight of the latent-term similarity (latent.py) within a sentence's own. Measured
 # with `o2r eval` against none: lead accuracy and citation support up on every
 # real-wording set, the seven blind sets +4 cases (0.2 and 0.3: +3, 0.4: +2).
@@ -627,9 +630,17 @@ def score_candidates(
         own_text += " " + result.expanded
     else:
         # A French question's words the texts never write ("jsuis payé ?") share nothing
-        # with them either: their glosses are read instead, and only theirs.
+        # with them either: their glosses are read instead, and only theirs. A sentence
+        # saying a gloss says what the word asked about, as for an idiom.
         own_text += " " + result.glossed
     own_stems = set(tokens(own_text))
+    topical = own_stems - _CALL_NAMES
+    if not (question.definition or question.context) and len(topical) >= CALL_NAME_DROPPED_FROM:
+        # Among words enough to say what is asked, the call's own name says nothing of it
+        # ("si je suis suivi par un truc O2R je suis payé ou pas ?"): every question is
+        # about the O2R. Alone with a verb it names the topic: "Qui peut répondre à l'AMI ?".
+        # A follow-up is read with the question before it, whose topic it keeps.
+        own_stems = topical
     own_words = _word_forms(own_text)
     # The term asked about, not the text it was read in ("Dans l'AMI, il est question
     # d'une CPOM : que signifie ce sigle ?" asks about CPOM, not AMI).
