@@ -498,8 +498,13 @@ class Assistant:
         # A message asking something of its own is retrieved for that question; one that
         # only states facts (or asks whether they qualify) is about those facts, unless
         # they only say where the candidate is.
-        own_question = _asks_its_own_question(asked) or (
-            asked.asks and asked.asks_eligibility and _only_where(findings)
+        # So is one asking whether two figures it names pass ("… confirmer que le montant et
+        # la durée des parcours respectent le cadre ?"): the texts' rules on each answer.
+        figures = set(asked.kinds) & set(FACT_KINDS)
+        own_question = (
+            _asks_its_own_question(asked)
+            or (asked.asks and asked.asks_eligibility and _only_where(findings))
+            or (len(figures) > 1 and figures <= facts.figure_kinds())
         )
         followed = resolve_followup(text if stated and not own_question else asked.focus, history)
         if history and followed != asked.focus:

@@ -52,7 +52,9 @@ def without_greeting(question: str) -> str:
 # or quote closed right after the stop belongs to the sentence it ends ("(… venir.)",
 # "« … oui. »").
 _SENTENCE = re.compile(
-    r"(?:[^.!?\n]|(?<=\d)\.(?=\d)|(?<=\b[LRD])\.(?=\s?\d)|(?<=\b[Aa]rt)\.(?=\s))+"
+    r"(?:[^.!?\n]|(?<=\d)\.(?=\d)|(?<=\b[LRD])\.(?=\s?\d)|(?<=\b[Aa]rt)\.(?=\s)"
+    # "decree no. 2024-584": a number's abbreviation ends no sentence.
+    r"|(?<=\b[Nn]o)\.(?=\s?\d))+"
     r"(?:[.!?]+(?:(?:[)\]\"”]|[ \u00a0]?»)+[.!?]*)?|$)",
     re.M,
 )
@@ -68,6 +70,12 @@ _ASKS = re.compile(
     r"|(?<!\()\b(?:ou|or)\s+(?:pas|non|not|no)\s*[.?]*\s*$"
     # Or with the other case named: "l'égalité ça compte vraiment ou c du blabla".
     r"|(?<!\()\b(?:ou|or)\s+(?:c|c['’]est|is it|it's|just)\s+[^.?!\n]{1,40}$"
+    # A wh-word left in place at the end, spoken style: "on envoie le dossier a qui du coup".
+    r"|\b(?:à|a|avec|pour|chez|par)\s+qui(?:\s+(?:du coup|alors|donc|exactement|au juste|svp|stp))?"
+    r"\s*[.!]*\s*$"
+    # Two ways weighed without a mark: "une mairie ca peut porter le truc ou fo forcement
+    # etre une asso".
+    r"|\b(?:ça|ca)\s+peut\b[^.?!\n]{1,60}\bou\s+(?:il\s+)?(?:faut|fo|doit)\b[^.?!\n]{1,60}$"
     # Dictated without punctuation: "… on ne sait pas trop est-ce qu'il faut un parcours".
     r"|\best-ce\s+(?:qu['’]|que\b)"
     # A request in the imperative: "Just list the selection criteria, please.", "Dites-moi
@@ -81,7 +89,11 @@ _ASKS = re.compile(
     r"|\b(?:(?:could|would|can) you|if you could|please|kindly|de bien vouloir)\s+"
     r"(?:please\s+)?(?:(?:me|us|nous|m['’])\s*)?(?:set out|list|outline|describe|explain"
     r"|detail|confirm|clarify|tell|indiquer|préciser|expliquer|détailler|confirmer|lister"
-    r"|rappeler)\b",
+    r"|rappeler)\b"
+    # An indirect question after a wish to know, wherever it stands: "As the auditor, I
+    # need to know where the control arrangements are laid down."
+    r"|\b(?:i|we)\s+(?:(?:would|['’]d)\s+like|need|want|wish)\s+to\s+(?:know|understand|find out)"
+    r"\s+(?:whether|if|how|when|who|where|what|which)\b",
     re.I,
 )
 # What opens the question proper in an indirect one: "si", "comment", "ce que"… A
@@ -198,6 +210,11 @@ _EN_WORDS = frozenset(
 _STRESS_WORDS = frozenset(
     "exactly precisely really actually exactement précisément concrètement vraiment".split()
 )
+# More English function words, which only tell the language ("On what date did Decree
+# No. 2024-584 come into force?" has one of the words above, and French "on").
+_EN_MARKERS = _EN_WORDS | frozenset(
+    "did has have was were been from into they their and if not".split()
+)
 _FR_WORDS = frozenset(
     "le la les un une des est sont peut quel quelle quels quelles qui quand comment où "
     "pourquoi de du pour nous vous notre nos votre il elle on faut doit dans sur avec".split()
@@ -281,8 +298,8 @@ eligibility: \b(?:éligibles?|recevables?|eligible|qualify)\b
 # "Pensez-vous que nous remplissons les conditions ?", "do we meet the criteria?".
     |\b(?:rempli\w*|satisf\w*|respect\w*|correspond\w*|répond\w*|rentr\w*[ ]dans|meet|fulfil\w*
     |satisfy|comply[ ]with|complies[ ]with|match\w*)(?:-(?:t-)?(?:il|elle|ils|elles|on|nous|vous))?
-    \s+(?:bien\s+|toutes\s+|all\s+)?(?:les|aux|the)\s+(?:conditions|critères|exigences|criteria
-    |requirements|règles|rules)\b
+    \s+(?:bien\s+|toutes\s+|all\s+)?(?:les|aux|the|le|au)\s+(?:conditions|critères|exigences|criteria
+    |requirements|règles|rules|cadre|framework)\b
     |\b(?:atteign\w*|atteint|atteindre|dépass\w*|franchi\w*|passe\w*|reach\w*|meet)\s+
 # "nous atteignons tout juste le plancher", "we only just reach the threshold".
     (?:(?:tout\s+juste|juste|bien|largement|déjà|à\s+peine|pile|just|only\s+just|barely)\s+)?
@@ -449,6 +466,8 @@ ASSESS_MAX_WORDS = 8
 _MEASURED_AGAINST = re.compile(
     r"\b(?:au regard|vis-à-vis|à la lumière)\s+(?:de|du|des|d['’])[^?]*"
     r"|\bpar rapport (?:à|au|aux)\b[^?]*|\bwith (?:regard|respect) to\b[^?]*"
+    # The standard: "… conforme à ce que demande l'AMI ?".
+    r"|\bà ce qu(?:e\b|['’])[^?]*"
     # What is weighed, pointed to: "un point bloquant dans ce que je vous décris ?", "any
     # issue in what we described?".
     r"|\b(?:dans|in)\s+(?:ce que (?:je|nous|j['’]ai|nous avons|on)\b|ce qui précède"
@@ -573,11 +592,12 @@ KIND_ASKED = {
         r"|\bmodèles?\s+(?:types?\b|d[eu]\s+(?:bilan|budget|rapport|dossier|convention|compte"
         r"|lettre|courrier|tableau)s?\b)|\btrames?\b|\bgabarits?\b"
         # "un contact à la DREETS ?", not "plus de contact depuis l'hiver", "sans contact",
-        # "hasn't had any contact with them": the contact a person has is no address.
+        # "hasn't had any (regular) contact with France Travail": the contact a person has
+        # with someone is no address.
         # Nor one made with a person: "une fois le contact établi", "le premier contact".
         r"|(?<!\bde )(?<!\bd')(?<!\bsans )(?<!\bwithout )(?<!\bany )(?<!\bno )(?<!\baucun )"
-        r"(?<!\bpremier )(?<!\bfirst )"
-        r"\bcontacts?\b(?!\s+(?:with|avec)\s+(?:them|eux|leur|leurs|their|his|her|son|sa|ses)\b)"
+        r"(?<!\bpremier )(?<!\bfirst )(?<!\bregular )"
+        r"\bcontacts?\b(?!\s+(?:with|avec|réguliers?)\b)"
         r"(?!\s+(?:établi|pris|noué|renoué|rétabli|créé|made|established)\w*)"
         # "le lien vers le formulaire", not "en lien avec"
         r"|\blien (?:direct |internet |web )?(?:vers|du site|pour (?:déposer|candidater|accéder))",
@@ -1412,7 +1432,9 @@ _PERMISSION = re.compile(
 _OBJECT_PRONOUN = re.compile(
     r"\b(?:les|leur)\s+[a-zà-ÿ]{3,}(?:er|ir|re)\b|^[^,]*\by\s+[a-zà-ÿ]{3,}(?:er|ir|re)\b"
     # "… besoin d'un numéro SIRET. Comment en obtenir un ?": one of the thing named before.
-    r"|\ben\s+[a-zà-ÿ]{3,}(?:er|ir|re)\s+(?:un|une)\b",
+    r"|\ben\s+[a-zà-ÿ]{3,}(?:er|ir|re)\s+(?:un|une)\b"
+    # "… hasn't had any contact for four months. Could we take him on?"
+    r"|\b(?:him|her)\b|(?<!\bof )\bthem\b",
     re.I,
 )
 # A statement whose subject is itself a pronoun stands for the one before it.
@@ -1802,7 +1824,13 @@ def _question_sentences(sentences: list[str]) -> list[str]:
             or replying
             or far
             or checking
-            or _leans_back(sentence, sentences[i - 1])
+            or (
+                _leans_back(sentence, sentences[i - 1])
+                # Items of one list of questions are each a question of their own ("– un CCAS
+                # peut-il candidater ? – plusieurs adhérents peuvent-ils déposer un projet commun,
+                # et dans ce cas comment s'organise-t-on ?").
+                and not (_LIST_ITEM.match(sentence) and _LIST_ITEM.match(sentences[i - 1]))
+            )
         ):
             before = sentences[i - 1]
             if far:
@@ -2205,7 +2233,10 @@ _ASKS_SOURCE = re.compile(
     r"|where\s+(?:is|was)\s+(?:that|this|it)\s+(?:written|stated|set out|laid down|said)"
     r"|which\s+(?:text|article|document|law|decree|provision)\s+(?:says|states|sets|requires)"
     r"(?:\s+(?:that|this|so|it))?"
-    r"|(?:what|which)\s+is\s+the\s+(?:source|legal basis)(?:\s+for\s+(?:that|this|it))?)"
+    r"|(?:what|which)\s+is\s+the\s+(?:source|legal basis)(?:\s+for\s+(?:that|this|it))?"
+    # "Could you point me to the relevant provisions?", "pouvez-vous m'indiquer les textes ?"
+    r"|(?:(?:could|can|would)\s+you\s+)?(?:please\s+)?point\s+(?:me|us)\s+to\s+the\s+"
+    r"(?:relevant\s+)?(?:provisions?|texts?|articles?|sources?|references?))"
     r"(?:\s+(?:exactement|précisément|exactly|please|svp|stp))?\W*$",
     re.I,
 )
@@ -2227,7 +2258,7 @@ def _language_words(text: str) -> tuple[int, int]:
     words = [w.lower() for w in _WORDS.findall(_COMPOUND_NAME.sub(" ", text))]
     # After a number or "par", "an" is the French year: "1 an c bon ?", "par an ?".
     en = sum(
-        w in _EN_WORDS
+        w in _EN_MARKERS
         and not (w == "an" and i > 0 and (words[i - 1].isdigit() or words[i - 1] == "par"))
         for i, w in enumerate(words)
     )
@@ -2427,12 +2458,15 @@ def analyse(message: str, focus: str | None = None) -> Question:
         asks_eligibility=bool(
             # In what asks, not in a statement kept as its context ("Mon chef hésite à
             # répondre à l'AMI… Est-ce que le travail de rue peut faire partie du projet ?").
-            _CUES["eligibility"].search(without_condition(asking_part(first)))
+            # Nor in a count asked: "combien de projets seront retenus ?" asks a number.
+            "count" not in kinds
+            and _CUES["eligibility"].search(without_condition(asking_part(first)))
             # About the candidate, or what it stated: "si ces éléments respectent les règles".
             and (
                 _CUES["first_person"].search(first)
                 or _POINTS_BACK.match(first)
                 or _POINTED.search(first)
+                or _THIS_PROJECT.search(asking_part(first))
             )
             and not _HOW_TO_APPLY.search(first)
         )
@@ -2591,6 +2625,17 @@ _CONFIRM_THAT = re.compile(
 # "Voyez-vous un point bloquant ?", "do you see any issue?": the reader's judgement asked
 # on what was described (not "y a-t-il un point bloquant dans la loi ?").
 _READER_SEES = re.compile(r"\b(?:voyez-vous|vois-tu|do you see|can you see)\b[^?.!]{0,30}", re.I)
+
+
+# The project just described, named by a demonstrative as what is judged: "Ce projet vous
+# paraît-il recevable ?", "… si ce montage est recevable", not "Un CCAS peut-il déposer ce
+# dossier ?", which asks who may apply.
+_THIS_PROJECT = re.compile(
+    r"(?:^\W*|\b(?:que|qu['’]|si|s['’]|whether|if|that)\s+)"
+    r"(?:ce|cet|cette|ces|this)\s+(?:projets?|dossiers?|parcours|budgets?|montages?|candidatures?"
+    r"|project|plan|proposal|bid)\b",
+    re.I,
+)
 
 
 def _asks_assessment(focus: str) -> bool:
@@ -2883,8 +2928,12 @@ def questions_of(message: str) -> list[str]:
 # Not one opening on a wh-word ("…, et qui va l'examiner ?"), which shares the first one's
 # topic and is answered with it.
 # One lazy part before the comma and none able to span it: linear on any sentence.
+# The second may open on a condition of its own ("…, et si nous montons le projet avec
+# une autre structure, faut-il qu'une des deux prenne la tête ?").
 _SECOND_QUESTION = re.compile(
-    r"^(?P<first>[^?]+?)[ ]*,[ ]*(?:et|mais|and|but)[ ]+(?P<second>[^,;?]+\?)\s*$", re.I
+    r"^(?P<first>[^?]+?)[ ]*,[ ]*(?:et|mais|and|but)[ ]+"
+    r"(?P<second>(?:(?:si|s['’]|if|when|quand|lorsque?)\b[^,;?]+,[ ]*)?[^,;?]+\?)\s*$",
+    re.I,
 )
 # Fewer words than this make no question of their own ("…, et comment ?").
 SECOND_QUESTION_WORDS = 3

@@ -162,6 +162,9 @@ _ENGLISH: dict[str, str] = {
     "compensate": "compense charges",
     "compensates": "compense charges",
     "funding": "financement coût",
+    "fund": "financement financer",
+    "funded": "financés financement",
+    "financed": "financés financement",
     "budget": "coût budget",
     "selection": "sélection critères",
     "criteria": "critères",
@@ -223,6 +226,7 @@ _ENGLISH: dict[str, str] = {
     "charities": "associations organismes",
     "corporate": "objet social",
     "statutes": "objet social",
+    "bylaws": "objet social",
     "statutory": "objet social",
     # The State's agreement is the texts' "convention", "conclue" with the prefect.
     "agreement": "convention",
@@ -250,6 +254,8 @@ _ENGLISH: dict[str, str] = {
     "signs": "signent conclue",
     "signed": "conclue signent",
     "signing": "conclue signent",
+    # A text "comes into force" / "is in force": the texts' "entré en vigueur".
+    "force": "vigueur",
     "prefect": "préfet",
     "prefecture": "préfet",
     "state": "état",
@@ -393,11 +399,16 @@ def _english_bases(word: str) -> Iterator[str]:
 _ENGLISH_INFLECTIONS = (("ies", ("y",)), ("ing", ("", "e")), ("ed", ("", "e")), ("s", ("",)))
 
 
+# English forms of another word than the entry of their base: "our stated purpose" is
+# what was said, not the State.
+_OTHER_THAN_BASE = frozenset({"stated", "stating"})
+
+
 def _synonym(word: str) -> str | None:
     """The corpus's words for an everyday or English ``word``, typed with or without its
     accents, or inflected in English."""
     found = _SYNONYMS.get(word) or _UNACCENTED.get(word)
-    if found or not word.isascii():
+    if found or not word.isascii() or word in _OTHER_THAN_BASE:
         return found
     return next((_ENGLISH[b] for b in _english_bases(word) if b in _ENGLISH), None)
 

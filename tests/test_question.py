@@ -180,6 +180,22 @@ def test_which_organisations_may_apply(message: str, applicant: bool) -> None:
         ("Alors, on passe ?", True),
         ("Budget 0,24 M€, parcours de 10 mois. On dépose ?", True),
         ("Comment dépose-t-on le dossier ?", False),
+        # Measured against the call's framework or what the call asks; the project named by
+        # a demonstrative.
+        (
+            "6 mois par personne. Pouvez-vous me confirmer que ces éléments respectent le cadre ?",
+            True,
+        ),
+        (
+            "Quatre semaines puis huit mois. Ce parcours est-il conforme à ce que demande l'AMI ?",
+            True,
+        ),
+        ("50 k€ par an pendant trois ans. Ce projet vous paraît-il recevable ?", True),
+        ("Quel cadre la loi fixe-t-elle pour les jeunes ?", False),
+        ("Les dépenses de ce type sont-elles recevables ?", False),
+        # A count asked is a number, not whether the project qualifies.
+        ("Nos adhérents hésitent : combien de projets seront retenus au total ?", False),
+        ("Nos adhérents hésitent : nos projets seront-ils retenus ?", True),
     ],
 )
 def test_asking_whether_stated_facts_are_enough_asks_eligibility(
@@ -701,6 +717,49 @@ def test_a_failing_fact_leads_even_before_the_messages_own_question(assistant) -
 )
 def test_questions_of_finds_each_question(message: str, questions: list[str]) -> None:
     assert questions_of(message) == questions
+
+
+def test_each_item_of_a_list_of_questions_is_a_question_of_its_own() -> None:
+    # "dans ce cas" in the second item is the case its own first clause makes.
+    message = (
+        "Deux questions :\n– un CCAS peut-il se porter candidat ?\n– plusieurs adhérents "
+        "peuvent-ils déposer un projet commun, et dans ce cas comment s'organise-t-on ?"
+    )
+    assert questions_of(message)[0] == "– un CCAS peut-il se porter candidat ?"
+    assert len(questions_of(message)) >= 2
+    # Control: a question after a statement still leans on it.
+    assert questions_of("On monte le truc à plusieurs. Qui porte le dossier dans ce cas ?") == [
+        "On monte le truc à plusieurs. Qui porte le dossier dans ce cas ?"
+    ]
+
+
+def test_a_second_question_joined_on_may_open_on_its_own_condition() -> None:
+    assert questions_of(
+        "Un établissement public a-t-il le droit de se porter candidat, et si nous montons "
+        "le projet avec une épicerie solidaire, faut-il qu'une des deux prenne la tête ?"
+    ) == [
+        "Un établissement public a-t-il le droit de se porter candidat ?",
+        "Si nous montons le projet avec une épicerie solidaire, faut-il qu'une des deux "
+        "prenne la tête ?",
+    ]
+
+
+def test_a_numbers_abbreviation_ends_no_sentence_and_english_is_told() -> None:
+    asked = analyse("On what date did Decree No. 2024-584 come into force?")
+    assert asked.focus == "On what date did Decree No. 2024-584 come into force?"
+    assert asked.english and "date" in asked.kinds
+    assert not analyse("On a signé la convention le 3 mars, et ensuite ?").english
+
+
+def test_an_english_object_pronoun_leans_on_the_statement_before() -> None:
+    asked = analyse(
+        "A registered jobseeker has had no regular contact with France Travail for four "
+        "months. Could we take him on under the O2R?"
+    )
+    assert asked.focus.startswith("A registered jobseeker")
+    # Contact with someone is no address asked for.
+    assert "contact" not in asked.kinds
+    assert "contact" in analyse("Quel est le contact à la DREETS ?").kinds
 
 
 @pytest.mark.parametrize(
@@ -2175,7 +2234,9 @@ def test_who_files_asks_no_eligibility(message: str, eligibility: bool) -> None:
         ("Et ça vient de quel article ?", True),
         ("Dans quel texte ?", True),
         ("Which article says so?", True),
+        ("Could you point me to the relevant provisions?", True),
         # A question of its own about a text, or about where to go.
+        ("Could you point me to the nearest O2R operator?", False),
         ("Quel texte fixe la durée de la convention ?", False),
         ("Où est-ce que je dépose le dossier ?", False),
     ],
@@ -2776,3 +2837,22 @@ def test_a_question_judging_a_pasted_message_reads_that_message() -> None:
     # A question of its own under a reply keeps to its own lines.
     reply = "> On en parle jeudi ?\n\nQuel est le budget minimum du projet ?"
     assert analyse(reply).focus == "Quel est le budget minimum du projet ?"
+
+
+def test_a_wish_to_know_opens_an_indirect_question_wherever_it_stands() -> None:
+    message = (
+        "As the auditor reviewing this grant, I need to know where the control arrangements "
+        "are laid down. Could you point me to the relevant provisions?"
+    )
+    assert questions_of(message)[0].startswith("As the auditor reviewing this grant")
+    # Control: a need stated, no question in it.
+    assert questions_of("As auditors, we need to know the sector well. Thanks.") == []
+
+
+def test_a_question_typed_without_its_mark_in_spoken_style_asks() -> None:
+    # A wh-word left at the end; two ways weighed.
+    assert questions_of("notre siege est a paris, on envoie le dossier a qui du coup")
+    assert questions_of("une mairie ca peut porter le truc ou fo forcement etre une asso")
+    # Controls: statements.
+    assert questions_of("Nous travaillons avec qui le souhaite dans le quartier.") == []
+    assert questions_of("Ça peut aider les jeunes du quartier.") == []

@@ -593,7 +593,13 @@ def test_a_word_the_texts_keep_for_one_term_means_nothing_outside_it(real_index)
 
 
 def test_an_english_question_finds_the_texts_words_for_its_own() -> None:
-    for word, french in [("sign", "conclue"), ("grant", "contribution"), ("outreach", "repérage")]:
+    for word, french in [
+        ("sign", "conclue"),
+        ("grant", "contribution"),
+        ("outreach", "repérage"),
+        ("force", "vigueur"),
+        ("funded", "financés"),
+    ]:
         assert french in (_synonym(word) or "")
 
 
