@@ -2439,9 +2439,17 @@ _TEXT_SAYS = (
 # the agent of a clause about our public.
 # Nor "deux d'entre eux veulent déposer ensemble", some of those the writer speaks for,
 # nor "les maraudes chez eux", where a partner acts.
-_NOT_THIS_PROJECT = re.compile(
-    r"\b(?:(?<!ce sont )(?<!c'est )(?<!par )(?<!d'entre )(?<!chez )eux|leur projet|leurs projets"
-    r"|their project|they (?:ran|had|did)"
+# "leur projet", "their project": another organisation's, unless the writer relays that
+# organisation's question ("une association … m'a demandé de relayer sa question. Leur
+# projet : …"), when it is the project asked about.
+_THEIR_PROJECT = r"|leur projet|leurs projets|their project"
+_RELAYED = re.compile(
+    r"\b(?:relay\w*|relai\w*|transmet\w*|pour le compte d|de la part d|on behalf of"
+    r"|pass(?:ing)? on (?:their|its) question)",
+)
+_NOT_THIS_PROJECT_PATTERN = (
+    r"\b(?:(?<!ce sont )(?<!c'est )(?<!par )(?<!d'entre )(?<!chez )eux<their>"
+    r"|they (?:ran|had|did)"
     r"|(?:notre|un|leur) (?:ancien|precedent|dernier) projet|our (?:previous|former|last) project"
     # "funded under the earlier call for identifying invisible people": an earlier call's.
     r"|(?:l'|un |le )(?:ancien|precedent) (?:appel|dispositif)"
@@ -2471,6 +2479,8 @@ _NOT_THIS_PROJECT = re.compile(
     r"\b(?:que|qu'|that)[^.;!?]{0,80}\b(?:pouvait|peut|pourrait|pourraient|peuvent|devait|doit"
     r"|doivent|faut|fallait|autorise\w*|possible|can|could|may|must|allowed)\b"
 )
+_NOT_THIS_PROJECT = re.compile(_NOT_THIS_PROJECT_PATTERN.replace("<their>", _THEIR_PROJECT))
+_NOT_THIS_PROJECT_RELAYED = re.compile(_NOT_THIS_PROJECT_PATTERN.replace("<their>", ""))
 
 
 # A claim about the call asked about: "Le décret impose 6 mois, non ?", read on the
@@ -2490,7 +2500,8 @@ def _this_project(text: str, pattern: re.Pattern[str] = _NOT_THIS_PROJECT) -> st
 
 def _read(text: str) -> Dossier:
     """The facts of one part of a message (its own text, or the earlier one it quotes)."""
-    text = _this_project(statements_of(_this_project(text, _CLAIM_ASKED)))
+    others = _NOT_THIS_PROJECT_RELAYED if _RELAYED.search(fold(text)) else _NOT_THIS_PROJECT
+    text = _this_project(statements_of(_this_project(text, _CLAIM_ASKED)), others)
     folded = fold(text)
     sentences = _sentences(folded)
     declarative = _declarative(folded, sentences)

@@ -3253,3 +3253,15 @@ def test_one_partners_share_alone_is_not_the_projects_cost() -> None:
 )
 def test_a_project_of_a_year_before_the_call_is_not_this_one(text: str, empty: bool) -> None:
     assert extract_facts(text).is_empty() is empty
+
+
+def test_a_project_relayed_for_its_organisation_is_the_one_asked_about() -> None:
+    relayed = (
+        "Je suis élue à Laval. Une association m'a demandé de relayer sa question. Leur "
+        "projet : 55 000 € par an pendant trois ans. Le dossier tient-il ?"
+    )
+    facts = extract_facts(relayed)
+    assert facts.annual_cost_eur == Decimal("55000") and facts.project_months == 36
+    # Control: another organisation's project, mentioned beside the writer's, is not read.
+    other = "La régie voisine a déposé l'an dernier. Leur projet : 90 000 € par an sur deux ans."
+    assert extract_facts(other).annual_cost_eur is None
