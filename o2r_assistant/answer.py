@@ -630,8 +630,7 @@ def score_candidates(
         own_text += " " + result.expanded
     else:
         # A French question's words the texts never write ("jsuis payé ?") share nothing
-        # with them either: their glosses are read instead, and only theirs. A sentence
-        # saying a gloss says what the word asked about, as for an idiom.
+        # with them either: their glosses are read instead, and only theirs.
         own_text += " " + result.glossed
     own_stems = set(tokens(own_text))
     topical = own_stems - _CALL_NAMES

@@ -2234,7 +2234,7 @@ _ASKS_SOURCE = re.compile(
     r"|which\s+(?:text|article|document|law|decree|provision)\s+(?:says|states|sets|requires)"
     r"(?:\s+(?:that|this|so|it))?"
     r"|(?:what|which)\s+is\s+the\s+(?:source|legal basis)(?:\s+for\s+(?:that|this|it))?"
-    # "Could you point me to the relevant provisions?", "pouvez-vous m'indiquer les textes ?"
+    # "Could you point me to the relevant provisions?"
     r"|(?:(?:could|can|would)\s+you\s+)?(?:please\s+)?point\s+(?:me|us)\s+to\s+the\s+"
     r"(?:relevant\s+)?(?:provisions?|texts?|articles?|sources?|references?))"
     r"(?:\s+(?:exactement|précisément|exactly|please|svp|stp))?\W*$",
