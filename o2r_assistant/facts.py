@@ -36,6 +36,7 @@ from o2r_assistant.numbers import (
     DURATION,
     MONTH_RANGE,
     NUMBER_WORD_PATTERN,
+    PATHWAY_SPAN,
     date_ranges,
     find_amounts,
     month_range_months,
@@ -350,6 +351,14 @@ before: \b(?:(?:notre|leur|sa|la) part|our share|their share|its share)
     (?:environ[ ]+|about[ ]+)?$|
     \bcelle (?:de|du|des|d')[^0-9.;!?]{1,30}?[ ]+(?:de|d'|a|:)[ ]*$
 """)
+# Each partner's cost, listed: "nos budgets respectifs seraient de 90 000 € et de
+# 80 000 €", "their respective budgets are €90k and €80k".
+_RESPECTIVE_BEFORE = re.compile(
+    r"\b(?:budgets?|parts?|couts?|shares?|costs?)[ ]+respecti(?:f|fs|ve|ves)\b[^0-9.;!?]{0,30}$"
+    r"|\brespective[ ]+(?:budgets?|shares?|costs?)\b[^0-9.;!?]{0,30}$"
+)
+# The next amount of such a list: "… et de 80 000 €".
+_LISTED_NEXT = re.compile(r"[ ]*(?:,|et|and)[ ]*(?:de[ ]+|d'|of[ ]+)?")
 _TOTAL_BEFORE = re.compile(
     r"\b(?:total|totale|cout|couts|budget|montant|enveloppe|costs?|amount)\b"
 )
@@ -664,8 +673,16 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
             kind, value = periodic, amount.value * periods
         elif _COST_LINE_BEFORE.search(before) or _COST_LINE_AFTER.match(folded, amount.end):
             kind, value = parts, amount.value
-        elif _PARTNER_SHARE["after"].match(folded, amount.end) or _PARTNER_SHARE["before"].search(
-            before
+        elif (
+            _PARTNER_SHARE["after"].match(folded, amount.end)
+            or _PARTNER_SHARE["before"].search(before)
+            or _RESPECTIVE_BEFORE.search(before)
+            or (
+                shares
+                and last is not None
+                and last[0] is parts
+                and _LISTED_NEXT.fullmatch(folded, last[1], amount.start)
+            )
         ):
             kind, value = parts, amount.value
             shares += 1
@@ -887,9 +904,10 @@ _ITEM_BREAK = re.compile(r";|[ ]-[ ]|[ ]•[ ]")
 # mois", "à Vitré… enfin, à Laval", "24 mois, c'est une erreur, … 36 mois").
 # How close before an amount or a place a correction word takes back an earlier one.
 _CORRECTION_REACH = 25
+# Not "plutôt que", "rather than", which set one thing against another.
 _CORRECTION = re.compile(
-    r"\b(?:pardon|plutot|enfin|en fait|finalement|je veux dire|correction|sorry|i mean|"
-    r"actually|rather|erreur|me suis trompee?|mistake)\b"
+    r"\b(?:pardon|plutot(?! qu)|enfin|en fait|finalement|je veux dire|correction|sorry|i mean|"
+    r"actually|rather(?! than)|erreur|me suis trompee?|mistake)\b"
 )
 
 
@@ -1118,6 +1136,10 @@ def _durations(
             # Dates are the project's unless a person's pathway was named last.
             role = _last_named(before(match.start())) or "project"
             lengths.append((months, role, match.start(), True))
+    for match in PATHWAY_SPAN.finditer(folded):
+        months = range_months(match)
+        if months and months <= 60:
+            lengths.append((months, "pathway", match.start(), True))
     for match in MONTH_RANGE.finditer(folded):
         # With no year, the months say a person's pathway when one was named just before
         # ("chaque parcours suivrait le rythme scolaire, de septembre à juin").
@@ -2182,10 +2204,12 @@ _ALL_ACTION_HERE = re.compile(
 
 
 # "ce n'est pas Fougères", "pas du tout à Alençon", "Fougères n'est pas concerné", "not in
-# Rennes": a place denied.
+# Rennes": a place denied; so is one set against another ("à Ernée, et non à Fougères",
+# "au lieu de Cholet", "plutôt qu'à Rennes", "instead of Tours").
 _DENIED_BEFORE = re.compile(
-    r"\b(?:pas|plus|jamais|sauf|hormis|excepte|not|never|except)[ ]+"
-    r"(?:(?:du tout|vraiment|non plus|at all)[ ]+)?(?:(?:a|au|en|dans|sur|de|du|in|at)[ ]+)?"
+    r"\b(?:(?:pas|plus|jamais|sauf|hormis|excepte|not|never|except|(?:et|mais) non"
+    r"|au lieu|instead of|rather than|plutot que)[ ]+|plutot qu')"
+    r"(?:(?:du tout|vraiment|non plus|at all)[ ]+)?(?:(?:a|au|en|dans|sur|de|du|in|at)[ ]+|d')?"
     r"(?:(?:la|le|les)[ ]+|l')?$"
 )
 _DENIED_AFTER = re.compile(
@@ -2441,11 +2465,15 @@ _TEXT_SAYS = (
 # nor "les maraudes chez eux", where a partner acts.
 # "leur projet", "their project": another organisation's, unless the writer relays that
 # organisation's question ("une association … m'a demandé de relayer sa question. Leur
-# projet : …"), when it is the project asked about.
+# projet : …") or backs it ("une fondation qui envisage de cofinancer une association…
+# Leur projet représente…"), when it is the project asked about.
 _THEIR_PROJECT = r"|leur projet|leurs projets|their project"
 _RELAYED = re.compile(
     r"\b(?:relay\w*|relai\w*|transmet\w*|pour le compte d|de la part d|on behalf of"
-    r"|pass(?:ing)? on (?:their|its) question)",
+    r"|pass(?:ing)? on (?:their|its) question"
+    r"|(?:co-?financ|financ|fund|souten|soutien|support|conseill|advis)\w* "
+    r"(?:une|un|cette|cet|l'|la|le|an?|this) (?:association|structure|organisme|organisation"
+    r"|organization|regie|ccas|charity|operateur|operator|porteur))",
 )
 _NOT_THIS_PROJECT_PATTERN = (
     r"\b(?:(?<!ce sont )(?<!c'est )(?<!par )(?<!d'entre )(?<!chez )eux<their>"

@@ -390,6 +390,19 @@ _DATE_SPAN = re.compile(
 )
 
 
+# One person's pathway by its dates: "premier contact le 15 septembre 2025, … puis
+# accompagnement jusqu'à fin décembre 2026", "first met in March 2026 and followed until
+# June 2027". Its start is a person's, so it is no project's span.
+PATHWAY_SPAN = re.compile(
+    r"\b(?:premier contact|premiere rencontre|entree (?:dans|en)|entre(?:e|es|s)? (?:dans|en)"
+    r"|first (?:contact|met|meeting)|entered|joined)"
+    rf"[^.;!?]{{0,40}}?(?P<start>{_DATE})[^.;!?]{{0,200}}?"
+    r"\b(?:jusqu'(?:a|au|en)|until|till|through)[ ]+"
+    r"(?:(?:la |the )?(?:fin|end)(?: de| d'| of)?[ ]*)?"
+    rf"(?P<end>{_DATE})\b"
+)
+
+
 # A schedule: "01/09/2026 : démarrage … 31/12/2029 : fin du projet".
 _SCHEDULE_SPAN = re.compile(
     rf"(?P<start>{_DATE})[ ]*[:-]?[ ]*(?:demarrage|lancement|debut|start|kick-?off)\b"

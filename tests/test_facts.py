@@ -924,6 +924,11 @@ def test_an_association_in_a_town_is_not_part_of_its_name(text: str) -> None:
     [
         ("Pardon, ce n'est pas Fougères, c'est Laval (53).", ["Laval"], ["Fougères"]),
         ("Ce sera au Mans, et pas du tout à Alençon.", ["Le Mans"], ["Alençon"]),
+        # A place set against another is the one not chosen.
+        ("Nous interviendrons à Cholet et non à Poitiers.", ["Cholet"], ["Poitiers"]),
+        ("On sera à Saumur au lieu de Tours.", ["Saumur"], ["Tours"]),
+        ("Les ateliers se tiendront à Challans plutôt qu'à Niort.", ["Challans"], ["Niort"]),
+        ("We will work in Laval instead of Rennes.", ["Laval"], ["Rennes"]),
     ],
 )
 def test_a_place_said_not_to_be_concerned_is_withdrawn(text: str, kept, withdrawn) -> None:
@@ -3265,3 +3270,48 @@ def test_a_project_relayed_for_its_organisation_is_the_one_asked_about() -> None
     # Control: another organisation's project, mentioned beside the writer's, is not read.
     other = "La régie voisine a déposé l'an dernier. Leur projet : 90 000 € par an sur deux ans."
     assert extract_facts(other).annual_cost_eur is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Notre fonds soutient une association nantaise. Leur projet : 170 000 € sur 3 ans.",
+        "We advise a charity in Angers; their project costs €170,000 over three years.",
+    ],
+)
+def test_the_project_of_an_organisation_the_writer_backs_is_the_one_asked_about(
+    text: str,
+) -> None:
+    assert extract_facts(text).total_cost_eur == Decimal("170000")
+    # Control: the same figures of a neighbour's project, with no tie to the writer.
+    neighbour = text.replace("soutient", "connaît").replace("advise", "know")
+    assert extract_facts(neighbour).total_cost_eur is None
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("Entrée dans le parcours en mars 2026, accompagnement renforcé jusqu'en juin 2027.", 16),
+        ("She first met our team in March 2026 and we followed her until May 2027.", 15),
+        ("Premier contact le 2 février 2026, suivi jusqu'au 30 novembre 2026.", 10),
+    ],
+)
+def test_a_persons_pathway_given_by_its_dates_has_their_length(text: str, months: int) -> None:
+    facts = extract_facts(text)
+    assert facts.pathway_months == months and facts.project_months is None
+    # Control: dates that start no person's pathway are none.
+    assert extract_facts("Le local ouvre en mars 2026 jusqu'en juin 2027.").pathway_months is None
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        ("Nos budgets respectifs seraient de 95 000 € et de 70 000 € sur trois ans.", 165000),
+        ("Our respective budgets are €90,000 and €75,000 over three years.", 165000),
+        ("Nos parts respectives : 60 000 €, 50 000 € et 45 000 €.", 155000),
+    ],
+)
+def test_partners_respective_budgets_add_up_to_the_projects_cost(text: str, total: int) -> None:
+    assert extract_facts(text).total_cost_eur == total
+    # Control: one partner's share alone is not the project's cost.
+    assert extract_facts("Sa part du budget est de 90 000 €.").total_cost_eur is None
