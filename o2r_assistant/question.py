@@ -173,10 +173,40 @@ _SAYS_ANYTHING = re.compile(
 )
 
 
+# Two things of the texts compared ("What's the difference between the AMI and the CPOM?",
+# "quelle différence entre le décret et l'arrêté ?"): the words comparing them say how it
+# is asked, not what about. Not when one side is the offer or the candidate, which the texts
+# set against existing services ("en quoi notre offre est-elle différente de celle de la
+# mission locale ?": "complémentaire et différenciée").
+_COMPARED = re.compile(
+    r"\bdiff[eé]rences?\s+(?:between|entre)\s+(?P<a>[^?.;]+?)\s+(?:and|et)\s+(?P<b>[^?.;,]+)"
+    r"|(?P<c>[^?.;,]+?)\s+(?:differs?|different)\s+from\s+(?P<d>[^?.;,]+)",
+    re.I,
+)
+_COMPARED_SELF = re.compile(
+    r"\b(?:o2r|offre|offer|dispositif|scheme|programme|program|nous|notre|nos|on|we|our|us)\b",
+    re.I,
+)
+_COMPARING = re.compile(
+    r"\bdiff[eé]ren(?:ce|t|te)s?\b|\bdiffers?\b|\bpareils?\b|\b(?:la\s+)?m[eê]me\s+chose\b"
+    r"|\bthe\s+same\b",
+    re.I,
+)
+
+
+def without_comparing(text: str) -> str:
+    """``text`` without the words comparing two things of the texts (see ``_COMPARED``)."""
+    compared = _COMPARED.search(text)
+    if compared is None or any(_COMPARED_SELF.search(side) for side in compared.groups() if side):
+        return text
+    return _COMPARING.sub(" ", text)
+
+
 def without_reporting(text: str) -> str:
     """``text`` without the clauses that only say something is asked: "Notre conseil se
     demande si nous pouvons candidater" asks "si nous pouvons candidater". Their words
-    ("demande", "savoir") are no topic of the question, nor is where it is written."""
+    ("demande", "savoir") are no topic of the question, nor is where it is written, nor
+    the words comparing two things of the texts."""
     kept: list[str] = []
     at = 0
     for match in _INDIRECT.finditer(text):
@@ -189,6 +219,7 @@ def without_reporting(text: str) -> str:
     # "whether the law says anything about how…", "les textes disent-ils quelque chose
     # sur l'évaluation ?": what is asked about follows.
     text = _SAYS_ANYTHING.sub(" ", text).strip()
+    text = without_comparing(text)
     # "Dans ce cas, qui coordonne, et c'est écrit où ?": the quotes say where, and that
     # "où" asks no place.
     comma = text.rfind(",")
@@ -416,6 +447,14 @@ _EXISTS = re.compile(
     r"([a-zà-ÿ][\wÀ-ÿ-]{2,})",
     re.I,
 )
+# A follow-up naming only a new topic asks about it: "et côté comptabilité ?", "what about
+# governance?" (the question before says what is asked of it).
+_TOPIC_ONLY = re.compile(
+    r"^\W*(?:(?:et|mais|and|but|ok|bon)\W+)*(?:côté|coté|niveau|concernant|quid\s+de|au\s+sujet\s+de"
+    r"|what\s+about|how\s+about|regarding|as\s+for)\s+(?:(?:le|la|les|du|des|the)\s+|l['’]\s*|d['’]\s*)?"
+    r"([a-zà-ÿ][\wÀ-ÿ-]{2,})\s*[?!.]*\s*$",
+    re.I,
+)
 # What a body asked about is: "Qui siège dans le comité de sélection ?" asks about a
 # comité, "qui compose le jury ?" about a jury.
 _SITS_IN = re.compile(
@@ -577,7 +616,12 @@ KIND_ASKED = {
         r" (?:d[e'’]|of)\s*([\wÀ-ÿ-]+)",
         re.I,
     ),
-    "rate": lenient(r"\btaux\b|\bpourcentage|\bpour ?cent|\bpercentage|\brate\b", re.I),
+    # A share asked however named: "quelle part minimale de jeunes ?", "un quota ?".
+    "rate": lenient(
+        r"\btaux\b|\bpourcentage|\bpour ?cent|\bpercentage|\brate\b|\bproportions?\b|\bquotas?\b"
+        r"|\bquelles?\s+(?:est\s+la\s+)?parts?\b|\bwhat\s+share\b",
+        re.I,
+    ),
     "contact": lenient(
         r"\b(?:e-?mail|courriel|adresse (?:mail|électronique|postale)|téléphone|"
         r"joindre|contacter|phone|site (?:internet|web)|url)\b"
@@ -2431,7 +2475,12 @@ def analyse(message: str, focus: str | None = None) -> Question:
         drop = "applicant" if _HOW_TO_APPLY.search(first) else "who"
         kinds = tuple(k for k in kinds if k != drop)
     applicant = "applicant" in kinds
-    subject = _CUES["subject"].search(first) or _EXISTS.search(first) or _SITS_IN.search(first)
+    subject = (
+        _CUES["subject"].search(first)
+        or _EXISTS.search(first)
+        or _SITS_IN.search(first)
+        or _TOPIC_ONLY.match(first)
+    )
     wh = _is_wh(asked_text)
     if _OPENS_ON_WH.match(first) or _names_registered(first):
         # "Quelles personnes peuvent être accompagnées ?" asks who, not whether one is; and

@@ -30,7 +30,7 @@ from .facts import names_dropout, names_training_cost
 from .index import VectorIndex
 from .latent import similarities as latent_similarities
 from .places import find_places, region_departments
-from .question import FILES_APART, asking_part, points_back
+from .question import FILES_APART, asking_part, points_back, without_comparing
 from .spelling import accents, clippings, determined, one_slip
 from .text import MONEY_SLANG, content_words, fold, singular, stem, tokens
 
@@ -1221,7 +1221,7 @@ def phrase_meanings(text: str) -> list[str]:
     """The corpus wording of idioms found in ``text``, not in the question a follow-up is
     completed with ("and who do we address it to? (Can we send it online?)" asks who, not
     again how to send it)."""
-    text = _FOLLOWED.sub("", text) or text
+    text = without_comparing(_FOLLOWED.sub("", text) or text)
     meanings = [meaning for pattern, meaning in _PHRASES if pattern.search(text)]
     if names_training_cost(text):
         # Training paid for, by another name ("le permis de conduire", "des cours de FLE"),

@@ -398,6 +398,18 @@ _NOT_TERSE = re.compile(
 _ARTICLES = frozenset("le la les l un une des du d".split())
 # An unknown first word ending so may be a verb ("postuler seul ?"), not a thing.
 _INFINITIVE = ("er", "ir", "re")
+# Nor a manner adverb, by endings no noun takes: "automatiquement ?" after "peuvent-elles
+# être rémunérées ?" asks how that holds ("financement", "renouvellement" are nouns).
+_ADVERB = (
+    "iquement",
+    "ivement",
+    "airement",
+    "oirement",
+    "eusement",
+    "ierement",
+    "amment",
+    "emment",
+)
 
 
 # A preposition opens no thing asked about: "hors formation ?" asks of the training.
@@ -419,6 +431,7 @@ def terse_head(question: str, known: Callable[[str], bool]) -> str | None:
         or head in STOP_WORDS
         or head in _PREPOSITIONS
         or head.endswith(_INFINITIVE)
+        or head.endswith(_ADVERB)
     ):
         return None
     after = typed[at + 1 : at + 2]

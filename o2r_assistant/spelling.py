@@ -190,12 +190,13 @@ def accents(counts: Mapping[str, int]) -> dict[str, str]:
     return out
 
 
-# A noun clipped in a hurry follows its determiner ("la conv", "l'accomp"): a word typed in
-# lower case there, not one hyphenated into another. Elsewhere a short word is more often
-# a word of its own ("dispos", "mon avis perso").
+# A noun clipped in a hurry follows its determiner ("la conv", "l'accomp") or a word naming
+# the topic ("côté compta ?", "niveau accomp"): a word typed in lower case there, not one
+# hyphenated into another. Elsewhere a short word is more often a word of its own
+# ("dispos", "mon avis perso").
 _DETERMINER = (
     r"(?i:(\b(?:la|le|les|un|une|des|du|ma|ta|sa|mes|notre|nos|votre|vos|cette|ce|ces|leur"
-    r"|leurs)\s+|\b[ld]['’]))"
+    r"|leurs|côté|coté|cote|niveau)\s+|\b[ld]['’]))"
 )
 _CLIPPED = re.compile(rf"{_DETERMINER}([a-zà-ÿœ]{{4,7}})(?![\w'’-])")
 _DETERMINED = re.compile(rf"{_DETERMINER}([a-zà-ÿœ]+)")

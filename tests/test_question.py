@@ -30,6 +30,7 @@ from o2r_assistant.question import (
     swaps_holder,
     texts_named,
     whose,
+    without_comparing,
     without_greeting,
     without_reporting,
 )
@@ -1671,6 +1672,11 @@ def test_an_adverb_before_the_article_is_not_the_subject(question: str, subject:
         ("Qui fait partie du réseau pour l'emploi ?", "réseau"),
         # "Quel niveau de X" asks about X: "niveau" only frames it.
         ("Quel niveau d'expertise attend-on des candidats ?", "niveau"),
+        # A follow-up naming only a topic asks about it; not one asking something of it.
+        ("Et côté gouvernance ?", "gouvernance"),
+        ("ok mais concernant l'évaluation ?", "évaluation"),
+        ("And what about staffing?", "staffing"),
+        ("Côté budget, ça passe ?", None),
     ],
 )
 def test_what_an_existence_question_asks_about(question: str, subject: str | None) -> None:
@@ -1738,7 +1744,7 @@ def test_a_relative_pronoun_is_no_wh_question(question: str, wh: bool) -> None:
         # "Au minimum" says "at least" of the verb.
         ("Le projet doit-il contenir au minimum un accompagnement ?", ()),
         # Unless a quantity is asked.
-        ("Quelle part du budget l'État finance-t-il au maximum ?", ("amount",)),
+        ("Quelle part du budget l'État finance-t-il au maximum ?", ("amount", "rate")),
         ("Quel est le budget maximum ?", ("amount",)),
     ],
 )
@@ -2856,3 +2862,37 @@ def test_a_question_typed_without_its_mark_in_spoken_style_asks() -> None:
     # Controls: statements.
     assert questions_of("Nous travaillons avec qui le souhaite dans le quartier.") == []
     assert questions_of("Ça peut aider les jeunes du quartier.") == []
+
+
+@pytest.mark.parametrize(
+    ("question", "share"),
+    [
+        ("Quelle part du public doit être des femmes ?", True),
+        ("Y a-t-il un quota de personnes handicapées ?", True),
+        ("What share of participants must be under 26?", True),
+        ("Dans quelle proportion peut-on accueillir des inscrits ?", True),
+        # Taking part, or a body's role, is no share.
+        ("Les jeunes font-ils partie du public ?", False),
+        ("What part does the DREETS play?", False),
+    ],
+)
+def test_a_share_is_asked_however_it_is_named(question: str, share: bool) -> None:
+    assert ("rate" in analyse(question).kinds) is share
+
+
+@pytest.mark.parametrize(
+    ("question", "kept"),
+    [
+        # Two things of the texts compared: the comparing words name no topic.
+        (
+            "Quelle différence entre la DREETS et le préfet ?",
+            "Quelle   entre la DREETS et le préfet ?",
+        ),
+        ("How does the decree differ from the order?", "How does the decree   from the order?"),
+        # The offer or the candidate set against others is what the texts call complementary.
+        ("En quoi notre offre est-elle différente de celle de la mission locale ?", None),
+        ("What is the difference between the O2R and France Travail's offer?", None),
+    ],
+)
+def test_words_comparing_two_things_of_the_texts_name_no_topic(question: str, kept) -> None:
+    assert without_comparing(question) == (kept or question)

@@ -364,6 +364,11 @@ def test_an_english_question_both_legs_agree_on_needs_a_smaller_margin(
         ("quick one - min budget?", None),
         # A preposition opens no thing.
         ("hors formation ?", None),
+        # Nor does a manner adverb, which asks how of something else; a noun ending alike
+        # still names one.
+        ("obligatoirement ?", None),
+        ("systématiquement pour tous ?", None),
+        ("renouvellement du bail ?", "renouvellement"),
     ],
 )
 def test_a_search_box_query_names_what_it_asks_about_first(question: str, head: str | None) -> None:

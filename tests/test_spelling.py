@@ -103,6 +103,11 @@ def test_a_clipped_domain_term_is_read_as_the_corpus_word_it_starts() -> None:
     assert spelled_out("c ki signe la conv ? juste la remob ?", clipped) == (
         "c qui signe la convention ? juste la remobilisation ?"
     )
+    # After a word naming the topic too ("côté", "niveau"), not after any word.
+    assert spelled_out("et côté remob ? niveau conv ?", clipped) == (
+        "et côté remobilisation ? niveau convention ?"
+    )
+    assert spelled_out("il parle de conv", clipped) == "il parle de conv"
 
 
 @pytest.mark.parametrize(
