@@ -19,6 +19,7 @@ import numpy as np
 from .checker import CheckReport, Dossier, RuleResult
 from .corpus import Chunk
 from .english import figures_line
+from .followup import with_antecedent
 from .index import VectorIndex
 from .numbers import find_amounts
 from .places import find_places
@@ -614,11 +615,19 @@ def score_candidates(
     # (not the "Droit commun" of the glossary), nor "attendus" the criteria's "attendus".
     asked = _NO_TOPIC.sub(" ", without_condition(without_reporting(question.focus)))
     asked = without_stray_terms(asked, term_bound_words(index))
-    if question.context and "?" not in question.context and _STATEMENT_PRONOUN.search(asked):
-        # "Et ça, ils en tiennent compte… ?" after "Nous voulons repérer des femmes isolées…":
-        # the pronoun stands for what was stated, whose words say what is asked about.
-        asked = f"{asked} {without_stray_terms(question.context, term_bound_words(index))}"
-    meanings = phrase_meanings(question.focus)
+    focus = question.focus
+    if question.context and "?" not in question.context:
+        if _STATEMENT_PRONOUN.search(asked):
+            # "Et ça, ils en tiennent compte… ?" after "Nous voulons repérer des femmes
+            # isolées…": the pronoun stands for what was stated, whose words say what is
+            # asked about.
+            asked = f"{asked} {without_stray_terms(question.context, term_bound_words(index))}"
+        elif (completed := with_antecedent(focus, question.context)) not in (None, focus):
+            # "Est-ce qu'ils comptent pour le minimum ?" after "on hésite à mettre les frais
+            # de formation dans le budget": the one noun phrase its pronoun stands for.
+            asked += completed[len(focus) :]
+            focus = completed
+    meanings = phrase_meanings(focus)
     own_text = " ".join([asked, *meanings])
     # Each idiom's corpus wording, as weighted stems: a sentence that says most of one says
     # what the idiom asks about ("la loi nous demande de faire koi ?" -> the three missions).

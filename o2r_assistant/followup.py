@@ -20,7 +20,7 @@ from .question import (
     stating_sentence,
     without_condition,
 )
-from .retrieval import DOMAIN_STEMS
+from .retrieval import DOMAIN_STEMS, phrase_meanings
 from .text import AGREEING_DETERMINERS, STOP_WORDS, content_words, tokens
 
 # The same openings in English: "and for how long?", "what about the budget?".
@@ -112,7 +112,23 @@ _DEMONSTRATIVE = re.compile(r"(?:ce|cet|cette|ces)\b", re.I)
 _FEMININE = re.compile(r"(?:tion|sion|ure|ité|ance|ence|ée)s?$", re.I)
 
 
-def _with_antecedent(question: str, previous: str) -> str | None:
+# "des", "du" right after a noun phrase open its complement: "les frais de formation des
+# participants" is one phrase, not two a pronoun could stand for.
+_COMPLEMENT_OPENING = re.compile(r"(?:des|du)\s", re.I)
+
+
+def _noun_phrases(pronoun: str, text: str) -> list[re.Match[str]]:
+    """The noun phrases of ``text`` agreeing with ``pronoun``, without their complements."""
+    out: list[re.Match[str]] = []
+    end = -1
+    for m in _ANTECEDENTS[pronoun].finditer(text):
+        if not (m.start() == end + 1 and _COMPLEMENT_OPENING.match(m.group())):
+            out.append(m)
+        end = m.end()
+    return out
+
+
+def with_antecedent(question: str, previous: str) -> str | None:
     """``question`` completed by the one noun phrase of ``previous`` its subject pronoun
     can stand for ("Et elle doit contenir quoi ? (la convention)"); ``question`` itself
     when the pronoun stands for a phrase of its own ("notre offre doit-elle…", "…de la
@@ -135,7 +151,7 @@ def _with_antecedent(question: str, previous: str) -> str | None:
         return question
     found = {
         m.group().lower()
-        for m in _ANTECEDENTS[word].finditer(previous)
+        for m in _noun_phrases(word, previous)
         if m.group(1).lower() not in STOP_WORDS
         # "les" tells no gender: "ils" after "les candidatures" stands for someone else.
         and not (word == "ils" and _FEMININE.search(m.group(1).split()[0]))
@@ -261,7 +277,7 @@ def resolve_followup(question: str, history: list[str] | None, within_message: b
     back = _back_to_first(question, history)
     if back:
         rest = question[back.end() :]
-        return _with_antecedent(rest, history[0]) or f"{rest} ({history[0]})"
+        return with_antecedent(rest, history[0]) or f"{rest} ({history[0]})"
     previous = history[-1]
     # "ok et si…" is read from its "et"; a message that continues nothing is kept whole.
     opened = _ACKNOWLEDGED.sub("", question.strip())
@@ -276,7 +292,10 @@ def resolve_followup(question: str, history: list[str] | None, within_message: b
         and not _DRAWS_ON.match(opened)
         and not _STANDS_FOR_STATED.match(opened)
     ):
-        return question
+        # Unless its pronoun stands for the one noun phrase said: "Est-ce qu'ils comptent
+        # pour le minimum ?" after "on hésite à mettre les frais de formation…".
+        completed = with_antecedent(opened, previous)
+        return completed if completed and completed != opened else question
     if _names_own_topic(opened, previous):
         return question
     words = len(re.findall(r"\w+", opened))
@@ -321,12 +340,12 @@ def resolve_followup(question: str, history: list[str] | None, within_message: b
         )
         or words <= 2
     ):
-        return _with_antecedent(opened, previous) or f"{opened} ({previous})"
+        return with_antecedent(opened, previous) or f"{opened} ({previous})"
     # "Et elles touchent quelque chose, même si elles ont déjà des revenus ?" after "Les
     # personnes accompagnées sont-elles couvertes… ?": however long, a subject pronoun whose
     # one antecedent is in the question before stands for it.
     if _FOLLOW_UP.match(opened) or _SUBJECT_PRONOUN.match(opened):
-        completed = _with_antecedent(opened, previous)
+        completed = with_antecedent(opened, previous)
         if completed and completed != opened:
             return completed
         opener = _SUBJECT_PRONOUN.match(opened)
@@ -392,14 +411,16 @@ def in_context(question: str, before: str, message: str = "") -> Question:
         (
             len(content_words(question)) <= CONTEXTLESS_WORDS
             and not OWN_TOPIC.search(question)
-            and _with_antecedent(question, before) != question
+            and with_antecedent(question, before) != question
         )
         # Not when the one before only points too: "À qui devons-nous l'adresser ?".
         or (_OBJECT_BACK.search(question) and not _OBJECT_BACK.search(before))
     ):
         resolved = f"{question} ({before})"
-    if resolved != question and asked.subject is None:
+    if resolved != question and asked.subject is None and not phrase_meanings(question):
         # "Quel salaire maximum ? Existe-t-il une grille imposée ?": a grid of salaries,
-        # which the texts never name either.
+        # which the texts never name either. Not one saying a notion of the call in its own
+        # words: "… quelles sont les étapes ? Et est-ce qu'il aura un peu d'argent
+        # pendant ce temps-là ?" asks about pay.
         asked = replace(asked, subject=analyse(before).subject)
     return replace(asked, focus=resolved)

@@ -680,7 +680,12 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"\bressembl\w*\b|\bdoublons?\b|\bredondan\w*\b|\bla m[eê]me chose\b"
             r"|\b(?:faire|proposer|fait|font)\s+pareil\b"
             r"|\b(?:truc|chose|quelque chose|offre|action)s?\s+(?:de\s+)?diff[eé]rente?s?\b"
-            r"|\bdiff[eé]rente?s?\s+d['’](?:eux|elles?|lui)\b",
+            r"|\bdiff[eé]rente?s?\s+d['’](?:eux|elles?|lui)\b"
+            # Or taking the place of the services already there: "does the O2R replace what
+            # France Travail does?", "ça remplace la mission locale ?".
+            r"|\b(?:replac|remplac)\w*\s+(?:what|ce\s+que|ce\s+qu['’]|l['’]offre|les?\s+services?"
+            r"|france\s+travail|la\s+mission\s+locale|les\s+missions\s+locales|cap\s+emploi"
+            r"|existing)",
             re.I,
         ),
         "complémentaire et différenciée du droit commun différenciation complémentarité",
@@ -698,6 +703,12 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             # Of any subject: "does an operator formally become part of the network?",
             # "l'opérateur devient-il membre du réseau ?", "intègre-t-il le réseau ?".
             r"|\bbecom(?:e|es|ing)\s+(?:\w+\s+)?(?:a\s+)?(?:part|members?)\s+of\b"
+            # Part of the network from then on, whoever: "l'asso qui porte l'o2r, elle fait
+            # partie du réseau après ?" (not whether a body is in it: "la mairie elle fait
+            # partie du réseau ?").
+            r"|\b(?:fai(?:t|s|re|sons|tes)|font|fera|feront|ferait)\s+(?:\w+\s+)?partie\s+du\s+"
+            r"r[ée]seau(?:\s+pour\s+l['’]emploi)?,?\s+(?:après|apres|ensuite|alors|automatiquement"
+            r"|du\s+coup|de\s+fait)\b"
             r"|\b(?:devient|deviennent|deviendra|deviendront)(?:-(?:t-)?(?:il|elle|ils|elles))?"
             r"\s+(?:\w+\s+)?(?:partie|membres?)\b"
             r"|\bintègre(?:nt|ra|ront)?(?:-(?:t-)?(?:il|elle|ils|elles))?\s+le réseau\b",
@@ -919,7 +930,13 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             # l'accompagnement", "will they get any money?".
             r"|\b(?:touch|perce?v|reçoiv|recevr)\w*\s+(?:de\s+l['’]argent|des\s+sous|de\s+la\s+thune"
             r"|une\s+(?:aide|indemnité|allocation|paie|rémunération)|quelque\s+chose)"
-            r"|\b(?:get|receive)\s+(?:any\s+)?(?:money|an?\s+allowance)\b",
+            r"|\b(?:get|receive)\s+(?:any\s+)?(?:money|an?\s+allowance)\b"
+            # Or someone having money while it lasts: "est-ce qu'il aura un peu d'argent
+            # pendant ce temps-là ?", "will she earn anything while she is followed?".
+            r"|\b(?:il|elle|ils|elles|he|she|they)\s+[^.?!]{0,15}?\b(?:aur\w*|touch\w*|gagn\w*"
+            r"|perce?v\w*|recevr\w*|gets?|earn\w*|receiv\w*)\b[^.?!]{0,25}?\b(?:argent|sous|thune"
+            r"|fric|quelque\s+chose|money|anything|something)\b[^.?!]{0,15}?\b(?:pendant|during"
+            r"|while)\b",
             re.I,
         ),
         "personnes accompagnées peuvent percevoir une rémunération sous conditions de ressources",

@@ -2525,3 +2525,10 @@ def test_asking_what_is_missing_names_every_missing_fact(assistant) -> None:
         "Projet à Laval, 180 000 € sur 3 ans, sans formation. Est-ce suffisant ?"
     )
     assert "santé financière" not in enough.text.split("\n\n")[0]
+
+
+def test_a_pronoun_for_a_stated_cost_is_answered_on_that_cost(assistant) -> None:
+    # "ils" stands for the training costs just stated: the rule on them answers first.
+    history = ["Nous voulons inscrire les frais de formation des jeunes dans le budget."]
+    answer = assistant.ask("Est-ce qu'ils sont pris en compte pour le minimum ?", history=history)
+    assert "formation ne sont pas éligibles" in answer.text.split("\n\n")[0]

@@ -178,6 +178,11 @@ def test_a_short_later_question_takes_the_question_before_and_its_subject():
     later = "Existe-t-il une grille ?"
     asked = in_context(later, before)
     assert asked.focus == f"{later} ({before})"
+    before = "Quelles sont les étapes pour lui ?"
+    assert in_context("Et ça dure combien ?", before).subject == "étapes"
+    # One wording a notion of the call (the people's pay) keeps its own topic.
+    later = "Et est-ce qu'il touchera quelque chose pendant ce temps ?"
+    assert in_context(later, before).subject is None
 
 
 def test_a_short_later_question_naming_its_own_topic_stands_alone():
@@ -229,6 +234,16 @@ def test_a_question_of_its_own_after_a_statement_stands_alone() -> None:
     assert not continues(question)
     # One naming the call's own terms says what it asks about, however it opens.
     question = "même si certains sont inscrits à France Travail mais n'ont vu personne ?"
+    assert resolve_followup(question, [previous]) == question
+
+
+def test_a_pronoun_after_a_statement_stands_for_its_one_noun_phrase() -> None:
+    # "des bénévoles" completes "les déplacements": one phrase, not a second antecedent.
+    previous = "On compte inscrire les déplacements des bénévoles dans le budget du projet."
+    question = "Est-ce qu'ils seront pris en compte dans le coût total ?"
+    assert resolve_followup(question, [previous]) == f"{question} (les déplacements des bénévoles)"
+    # Control: two phrases it could stand for leave the question as it is.
+    previous = "Nous avons les salariés et les bénévoles pour mener les ateliers."
     assert resolve_followup(question, [previous]) == question
 
 

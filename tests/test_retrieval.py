@@ -337,6 +337,7 @@ def test_applying_as_several_reads_as_the_texts_say_it(question: str) -> None:
         ("la date limite est la même partout, fixée par le décret ?", "calendrier"),
         ("Is the deadline set nationally or by each region?", "calendrier"),
         ("Une fois retenus, fera-t-on partie du réseau pour l'emploi ?", "devient membre"),
+        ("la régie qui porte le projet, elle fait partie du réseau ensuite ?", "devient membre"),
         ("Is O2R just the old programme under a new name?", "prolonge"),
         ("faut-il allait vers les gens dans les villages", "aller vers"),
         ("on tient des permanences dans notre local deux fois par semaine", "aller vers"),
@@ -350,6 +351,10 @@ def test_applying_as_several_reads_as_the_texts_say_it(question: str) -> None:
             "rémunération",
         ),
         ("Will they get any money during the pathway?", "rémunération"),
+        ("Et elle, elle touchera quelque chose pendant ces mois-là ?", "rémunération"),
+        ("Will he earn anything while he is followed?", "rémunération"),
+        ("Est-ce que ça remplace ce que fait Cap emploi ?", "complémentaire"),
+        ("Is the scheme meant to replace existing services?", "complémentaire"),
         ("Quel est le rôle de l'État dans l'O2R ?", "contribution financière de l'État"),
         ("What exactly does the State pay for?", "contribution financière de l'État"),
         ("Pouvez-vous me dire ce que l'opérateur doit faire concrètement ?", "trois missions"),
@@ -393,6 +398,13 @@ def test_recurring_questions_read_as_the_texts_say_them(question: str, meaning: 
         ("Comment toucher les jeunes invisibles du quartier ?", "rémunération"),
         # The candidate registering on a platform is no public registered.
         ("Faut-il s'inscrire sur Démarches simplifiées ?", "ne sont pas inscrits"),
+        # A partner replaced is no offer replacing others.
+        ("Peut-on remplacer un partenaire en cours de projet ?", "complémentaire"),
+        # An organisation's money for its project is no pay for the people.
+        ("Est-ce qu'ils auront de l'argent pour le projet ?", "rémunération"),
+        # Who is in the network is no candidate joining it.
+        ("Qui fait partie du réseau pour l'emploi ?", "devient membre"),
+        ("la mairie, elle fait partie du réseau pour l'emploi ?", "devient membre"),
     ],
 )
 def test_words_in_another_sense_read_as_no_idiom(question: str, meaning: str) -> None:
