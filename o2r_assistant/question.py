@@ -176,8 +176,8 @@ _SAYS_ANYTHING = re.compile(
 # Two things of the texts compared ("What's the difference between the AMI and the CPOM?",
 # "quelle différence entre le décret et l'arrêté ?"): the words comparing them say how it
 # is asked, not what about. Not when one side is the offer or the candidate, which the texts
-# set against existing services ("en quoi notre offre est-elle différente de celle de la
-# mission locale ?": "complémentaire et différenciée").
+# set against existing services ("what is the difference between the O2R and France
+# Travail's offer?": "complémentaire et différenciée"). "on" is the French "we".
 _COMPARED = re.compile(
     r"\bdiff[eé]rences?\s+(?:between|entre)\s+(?P<a>[^?.;]+?)\s+(?:and|et)\s+(?P<b>[^?.;,]+)"
     r"|(?P<c>[^?.;,]+?)\s+(?:differs?|different)\s+from\s+(?P<d>[^?.;,]+)",
