@@ -100,13 +100,18 @@ CURRENCY = r"(?:€|euros?\b|eur\b)"
 _CHAIN = re.compile(r"(?<![0-9])[0-9]+(?:[ .,][0-9]+)*")
 _SEPARATOR = re.compile(r"([ .,])")
 _MULTIPLIER = r"[ ]{0,2}(?:(?P<k>k|mille)|(?P<m>m|millions?)|(?P<g>mds?|milliards?))?"
+# What thousands count when they are no money: "2 mille personnes", "10k km".
+_NOT_MONEY_AFTER = (
+    r"(?![ ]?(?:m|km|personnes?|gens|jeunes|habitants|"
+    r"beneficiaires|participants|heures|km|kilometres|fois|ans|mois)\b)"
+)
 _AMOUNT_TAIL = re.compile(
     _MULTIPLIER
     + r"[ ]{0,2}(?:d')?[ ]{0,2}"
     + CURRENCY
     # "200k", "180 mille" alone: thousands are how budgets are written in a hurry.
-    + r"|[ ]?(?P<bare_k>k|mille)\b(?![ ]?(?:m|km|personnes?|gens|jeunes|habitants|"
-    r"beneficiaires|participants|heures|km|kilometres|fois|ans|mois)\b)"
+    + r"|[ ]?(?P<bare_k>k|mille)\b"
+    + _NOT_MONEY_AFTER
 )
 # "149 999 e", "58 000e par an", "90 000 balles": euros in a text message, after a sum too large
 # to be an ordinal ("le 3e") or a class ("5e").
@@ -134,9 +139,18 @@ _AMOUNT_WORDS = [*_WORD_SCALES, *_SMALL[:17], *_TENS, *_EN_SMALL, *_EN_TENS, *_H
 _WORD_TOKEN = (
     r"(?:quatre[ -]vingts?|" + "|".join(sorted(_AMOUNT_WORDS, key=len, reverse=True)) + r")\b"
 )
+# No amount takes more number words than this ("deux millions trois cent quatre-vingt-dix-
+# neuf mille…"): a bound keeps a long run of them from being read over and over.
+_WORDS_AT_MOST = 15
 _WORD_AMOUNT = re.compile(
-    rf"\b(?P<words>{_WORD_TOKEN}(?:[ -]+(?:(?:et|and)[ -]+)?{_WORD_TOKEN})*)[ ]+(?:d')?[ ]?"
+    rf"\b(?P<words>{_WORD_TOKEN}(?:[ -]+(?:(?:et|and)[ -]+)?{_WORD_TOKEN}){{0,{_WORDS_AT_MOST}}})"
+    r"[ ]+(?:d')?[ ]?"
     + CURRENCY
+    # "cent mille sur 3 ans": thousands in words alone, as "100 mille" in figures; not a
+    # year ("deux mille vingt-cinq").
+    + rf"|\b(?P<thousands>(?:{_WORD_TOKEN}[ -]+(?:(?:et|and)[ -]+)?){{1,{_WORDS_AT_MOST}}}mille)\b"
+    + rf"(?![ -]+{_WORD_TOKEN}\b)"
+    + _NOT_MONEY_AFTER
 )
 # "une dizaine de milliers d'euros", "deux centaines de milliers d'euros": a collective
 # numeral of thousands, read at its round value.
@@ -229,7 +243,7 @@ def parse_amount(text: str) -> Decimal | None:
     folded = fold(text).strip()
     words = _WORD_AMOUNT.fullmatch(folded)
     if words:
-        return _words_value(words.group("words"))
+        return _words_value(words.group("words") or words.group("thousands"))
     chain = _CHAIN.match(folded)
     if not chain:
         return None
@@ -295,7 +309,8 @@ def find_amounts(folded: str) -> list[Amount]:
         # "150 mille euros", "1,2 million d'euros": words that end an amount in figures.
         if any(a.start <= words.start() < a.end for a in found):
             continue
-        found.append(Amount(words.start(), words.end(), _words_value(words.group("words")), True))
+        said = words.group("words") or words.group("thousands")
+        found.append(Amount(words.start(), words.end(), _words_value(said), True))
     return sorted(found, key=lambda a: a.start)
 
 
@@ -397,7 +412,10 @@ PATHWAY_SPAN = re.compile(
     r"\b(?:premier contact|premiere rencontre|entree (?:dans|en)|entre(?:e|es|s)? (?:dans|en)"
     r"|first (?:contact|met|meeting)|entered|joined)"
     rf"[^.;!?]{{0,40}}?(?P<start>{_DATE})[^.;!?]{{0,200}}?"
-    r"\b(?:jusqu'(?:a|au|en)|until|till|through)[ ]+"
+    r"\b(?:jusqu'(?:a|au|en)|until|till|through"
+    # Or the day the person leaves: "l'entrée est fixée au 1er septembre 2025 et la sortie
+    # au 31 octobre 2026", "exit on 31 October 2026".
+    r"|sortie[^.;!?0-9]{0,25}?\b(?:au|le|en|a)|(?:exit|leaves?|left)(?:[ ]+(?:on|in))?)[ ]+"
     r"(?:(?:la |the )?(?:fin|end)(?: de| d'| of)?[ ]*)?"
     rf"(?P<end>{_DATE})\b"
 )

@@ -63,6 +63,8 @@ def test_number_words() -> None:
         ("deux cent quarante mille euros", 240000),
         ("quatre-vingt-quinze mille euros", 95000),
         ("un million trois cent mille euros", 1300000),
+        # Thousands in words alone, as "150 mille" in figures.
+        ("cent cinquante mille", 150000),
         ("one hundred and seventy-five thousand euros", 175000),
         ("0 €", 0),
         ("150 000", 150000),
@@ -72,7 +74,9 @@ def test_parse_amount(text: str, value: int | Decimal) -> None:
     assert parse_amount(text) == Decimal(value)
 
 
-@pytest.mark.parametrize("text", ["", "beaucoup", "€", "2025 60 000 €", "3 ans", "1" * 40])
+@pytest.mark.parametrize(
+    "text", ["", "beaucoup", "€", "2025 60 000 €", "3 ans", "1" * 40, "deux mille vingt-cinq"]
+)
 def test_parse_amount_rejects(text: str) -> None:
     assert parse_amount(text) is None
 
