@@ -945,6 +945,11 @@ not_after: [ -]*(?:d'experience|d'existence|d'anciennete|d'activite|de plus|dern
     de retard|de decalage|d'avance|de delai|late|of delay|behind schedule|
     de (?:fonctionnement|charges|tresorerie|salaire)|of (?:running costs|reserves|cash)|
     suivante?s|precedente?s|restante?s|prochaine?s|of experience|ago|old)\b
+# "démarre trois mois après la date prévue", "starts two months later": when it starts,
+# not how long it lasts ("durera 36 mois après la signature" is a length).
+started_before: \b(?:demarr\w*|commenc\w*|debut\w*|lanc\w*|start\w*|begin\w*|began|kick\w*)\b
+    [^.;!?]{0,20}$
+offset_after: [ ]*(?:apres|plus tard|avant|after|later|earlier|before)\b
 # "10 mois max par personne", "14 mois d'accompagnement par jeune", "12 mois chacun",
 # "24 months of support per person":
 # what is measured and a bound may stand between the length and whose it is.
@@ -1045,11 +1050,12 @@ def _last_named(before: str) -> str | None:
     return "project" if last_project >= 0 else None
 
 
-# "d'abord 3 mois de remobilisation, puis 11 mois d'accompagnement": one pathway's
-# phases, one after the other, in one sentence.
+# "d'abord 3 mois de remobilisation, puis 11 mois d'accompagnement", "2 mois de
+# remobilisation + 11 mois d'accompagnement": one pathway's phases, one after the other,
+# in one sentence.
 _THEN = re.compile(
-    r"^[^.;!?]{0,80}\b(?:puis|ensuite|suivie?s? d[e']|avant|apres quoi|then|followed by"
-    r"|after that|afterwards)\b[^.;!?]{0,40}$"
+    r"^[^.;!?]{0,80}(?:\b(?:puis|ensuite|suivie?s? d[e']|avant|apres quoi|then|followed by"
+    r"|after that|afterwards)\b|[+])[^.;!?]{0,40}$"
 )
 
 
@@ -1094,6 +1100,10 @@ def _durations(
             or months > 120
             or _LENGTH["not_before"].search(preceding)
             or _LENGTH["not_after"].match(folded, match.end())
+            or (
+                _LENGTH["offset_after"].match(folded, match.end())
+                and _LENGTH["started_before"].search(preceding)
+            )
             or _LENGTH["past_project"].search(folded, *sentences[sentence])
             or _LENGTH["spent_before"].search(folded, sentences[sentence][0], match.start())
         ):
@@ -1253,6 +1263,9 @@ _INVISIBLE = re.compile(
     r"\binscrite?s? nul(?:le)? part\b|\b(?:suivie?s?|accompagnee?s?|connue?s?) par personne\b|"
     r"\binscrite?s? (?:aupres d'|a |dans )aucun|"
     r"\bsans (?:aucune )?inscription\b|\bsans (?:aucun )?suivi\b|"
+    # "des jeunes qui n'ont aucune inscription", "people with no registration anywhere".
+    r"\bn'(?:ont|a|avoir|avait|avaient) (?:aucune |pas d'|jamais d')[ ]?inscription\b|"
+    r"\b(?:with |having )?no registration\b|"
     r"\b(?:en dehors|hors|sortie?s?|disparue?s?) des radars\b|"
     r"\bni inscrite?s?\b|"
     rf"\binconnue?s? (?:de |du |des |d')?(?:{_NETWORK}|reseau|acteurs?|services?)|"
@@ -1268,7 +1281,7 @@ _INVISIBLE = re.compile(
     # locale, ni France Travail"
     r"\b(?:aucun\w*(?: [a-z]+)?|personne|nul) (?:ne |n')(?:les |la |le |l')?(?:suit|suivent|"
     r"connait|connaissent|accompagne|accompagnent)\b|"
-    rf"\bni (?:la |le |les |a |a la |par )?{_NETWORK}[ ]*,?[ ]*ni\b|"
+    rf"\bni (?:la |le |les |a |a la |par |en |chez |aupres de )?{_NETWORK}[ ]*,?[ ]*ni\b|"
     # "young people not registered with France Travail", "unknown to the employment services"
     # Typed without the apostrophe too: "people who arent registered anywhere".
     r"\b(?:not|never|aren'?t|isn'?t|weren'?t|haven'?t) (?:yet |been |ever )?"

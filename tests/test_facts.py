@@ -344,6 +344,7 @@ def test_declarative_clause_before_question_counts() -> None:
         "Pays de la Loire " * 1_200,
         "en 2025 " * 2_500,
         "de " * 7_000,
+        "cent " * 5_000,
         "?" * 20_000,
         "- " * 10_000,
     ],
@@ -1632,6 +1633,18 @@ def test_training_included_without_its_amount() -> None:
         ("Calendrier (mars 2026 → février 2029).", 36, None),
         ("Le projet débuterait le 1er septembre 2026 et se terminerait le 31 août 2028.", 24, None),
         ("Chaque personne est suivie 40 semaines au plus.", None, 10),
+        # A pathway by the day one enters and the day one leaves.
+        (
+            "L'entrée en accompagnement est fixée au 1er septembre 2025 et la sortie au "
+            "31 octobre 2026.",
+            None,
+            14,
+        ),
+        # Phases added with a plus sign.
+        ("On a prévu 2 mois de remobilisation + 11 mois d'accompagnement par personne.", None, 13),
+        # When the action starts is no length; how long it lasts after a date is.
+        ("Nous démarrerons 6 mois après la signature.", None, None),
+        ("Le projet durera 36 mois après la signature de la convention.", 36, None),
     ],
 )
 def test_lengths_from_dates_and_weeks(text: str, project, pathway) -> None:
@@ -1643,6 +1656,8 @@ def test_lengths_from_dates_and_weeks(text: str, project, pathway) -> None:
     ("text", "registered"),
     [
         ("On cible des jeunes inscrits nul part.", False),
+        ("Des jeunes qui n'ont aucune inscription, ni en mission locale ni ailleurs.", False),
+        ("Public: young people with no registration anywhere.", False),
         ("Des adultes isolés, accompagnés par personne aujourd'hui.", False),
         ("Young people already followed by a mission locale.", True),
     ],
