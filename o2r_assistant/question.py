@@ -54,7 +54,9 @@ def without_greeting(question: str) -> str:
 _SENTENCE = re.compile(
     r"(?:[^.!?\n]|(?<=\d)\.(?=\d)|(?<=\b[LRD])\.(?=\s?\d)|(?<=\b[Aa]rt)\.(?=\s)"
     # "decree no. 2024-584": a number's abbreviation ends no sentence.
-    r"|(?<=\b[Nn]o)\.(?=\s?\d))+"
+    r"|(?<=\b[Nn]o)\.(?=\s?\d)"
+    # Nor "i.e.", "e.g.", "cf.", "vs.": "the legal basis, i.e. which statute?" is one question.
+    r"|(?<=\b[IiEe])\.(?=[EeGg]\.)|(?<=\b[IiEe]\.[EeGg])\.|(?<=\b[Cc]f)\.|(?<=\bvs)\.)+"
     r"(?:[.!?]+(?:(?:[)\]\"”]|[ \u00a0]?»)+[.!?]*)?|$)",
     re.M,
 )
@@ -552,6 +554,10 @@ class _TrainingPaidAsked:
         return names_training_cost(text)
 
 
+# A person followed or kept on: what "jusqu'à quand" then asks is a length, not a date.
+_FOLLOWING_SOMEONE = (
+    r"(?=[^?.]{0,30}\b(?:suivre|suivie?s?|accompagn\w*|garder|gardée?s?|rester|reste)\b)"
+)
 KIND_ASKED = {
     "duration": lenient(
         r"\bcombien de temps|\bdurée|\bdure(?:r|nt)?\b|\bpendant combien|\bhow long|\bduration"
@@ -560,6 +566,9 @@ KIND_ASKED = {
         r"|\b(?:for )?what (?:term|period)\b"
         # "le délai …, c'est combien ?" asks how long.
         r"|\bdélai\b[^?.]*\bcombien\b|\bcombien\b[^?.]*\bdélai\b"
+        # Following someone "until when" is for how long: "jusqu'à quand on peut suivre une
+        # même personne ?".
+        rf"|\bjusqu'à quand\b{_FOLLOWING_SOMEONE}"
         # So does "le parcours, c'est combien ?": a pathway is measured in months.
         r"|\b(?:parcours|accompagnement)\b,?\s+(?:c'?est|c)\s+combien\b(?!\s*d[e'’])"
         # A length put against a bound: "on peut le garder + d'1 an ?", "longer than 12
@@ -604,7 +613,8 @@ KIND_ASKED = {
     ),
     "date": lenient(
         # Not a delay already named: "si au bout de ce délai rien n'est trouvé, on fait quoi ?".
-        r"\bquand\b(?! même)|\bdate\b|\bdepuis quand|\bà partir de quand|\bjusqu'à quand"
+        r"(?<!jusqu'à )\bquand\b(?! même)|\bdate\b|\bdepuis quand|\bà partir de quand"
+        rf"|\bjusqu'à quand\b(?!{_FOLLOWING_SOMEONE})"
         r"|(?<!\bce )(?<!\bces )\bdélai"
         r"|\bdeadline|\bwhen\b|\bcalendrier",
         re.I,
@@ -851,9 +861,9 @@ KIND_ASKED = {
     "payment": lenient(
         # Not "en avance" (ahead of time) nor "tranches d'âge".
         r"\b(?:par|en|plusieurs|des|deux|trois)\s+tranches?\b(?!\s+d['’]\s*[âa]ge)"
-        r"|\b(?:une|l['’]|d['’]|des)\s*(?:avances?|acomptes?)\b|\binstal+ments?\b"
+        r"|\b(?:une|l['’]|d['’]|des|premi[eè]re?s?)\s*(?:avances?|acomptes?)\b|\binstal+ments?\b"
         r"|\b(?:upfront|advance payments?)\b"
-        r"|\b(?:vers(?:é|ée|és|ées|ement|ements)|pay[ée]e?s?|paiements?|paid|payments?"
+        r"|\b(?:vers(?:e|ent|era|eront|é|ée|és|ées|ement|ements)|pay[ée]e?s?|paiements?|paid|payments?"
         r"|disburs\w*)\b[^?.]{0,40}?\b(?:comment|quand|à quel moment|en une (?:seule )?fois"
         r"|au (?:démarrage|début|debut)|(?:à|dès) la (?:signature|fin|notification)"
         r"|dès le (?:démarrage|début|debut|départ)|how|when)\b"
@@ -862,7 +872,7 @@ KIND_ASKED = {
         # How an amount is set is no payment: "comment sera déterminé le montant versé ?".
         r"(?:comment|quand|à quel moment|how(?! (?:much|long|many))|when)\b"
         r"(?:(?!montant|amount|détermin|determin|calcul|fixé|fixed|set\b)[^?.]){0,40}?"
-        r"\b(?:vers(?:é|ée|és|ées)|pay[ée]e?s?|paid|disbursed)\b",
+        r"\b(?:vers(?:e|ent|era|eront|é|ée|és|ées)|pay[ée]e?s?|paid|disbursed)\b",
         re.I,
     ),
     "training": _TrainingPaidAsked(),
@@ -1790,6 +1800,14 @@ _PASS_ON = re.compile(
 )
 
 
+# A sentence opening on a supposition, the case a question after it is asked in.
+_SUPPOSED_FIRST = lenient(
+    r"^\W*(?:(?:and|but|ok|et|mais|alors)\W+)?(?:suppose|supposing|assuming|imagine|let['’]?s say"
+    r"|say we|in case|imaginons|supposons|admettons|mettons|disons que|au cas où)\b",
+    re.I,
+)
+
+
 def _question_sentences(sentences: list[str]) -> list[str]:
     """The sentences that ask something; one too bare to stand alone keeps the one before."""
     asked: list[str] = []
@@ -1862,12 +1880,16 @@ def _question_sentences(sentences: list[str]) -> list[str]:
             continue
         far = _named_further_back(sentence, sentences, i)
         checking = bool(_CHECK_WISH.search(sentence))
+        # "Suppose we get picked. What's the next formal step?": the case the question is
+        # asked in, said first.
+        supposed = i and not asks(sentences[i - 1]) and _SUPPOSED_FIRST.match(sentences[i - 1])
         if i and (
             bare
             or pointing
             or replying
             or far
             or checking
+            or supposed
             or (
                 _leans_back(sentence, sentences[i - 1])
                 # Items of one list of questions are each a question of their own ("– un CCAS
@@ -2789,7 +2811,8 @@ _HYPOTHETICAL = re.compile(
 # à…", "si le projet durait…", "hypothétiquement, si…").
 _CONSIDERED = lenient(
     rf"^\W*(?:(?:{ACKNOWLEDGEMENTS}|alors|et|mais)\b[\s,]*)*si\s+"
-    r"(?P<plan>(?:(?:on|nous)\s+(?![\wÀ-ÿ'’]*(?:ait|aient|ions)\b)"
+    # "on fait" is the present tense (one letter before "ait"); "on passait" the imperfect.
+    r"(?P<plan>(?:(?:on|nous)\s+(?![\wÀ-ÿ'’]{2,}(?:ait|aient|ions)\b)"
     # "et si chaque personne est suivie 15 mois ?": a plan whose subject is named.
     r"|(?:chaque|les|le|la|l['’]|nos|notre|ces|ce|cette)\s*[\wÀ-ÿ'’-]+\s+"
     r"(?![\wÀ-ÿ'’]*(?:ait|aient)\b))[^,;:?!]+)",
@@ -2883,6 +2906,15 @@ def stating_sentence(question: str, message: str) -> str | None:
     return None
 
 
+# "ça" or "c'est" taking up what precedes it, judged: "45k/an sur 3 ans ça suffit ?",
+# "un parcours de 14 mois c jouable ?".
+_RESUMED = lenient(
+    r"\s(?:ça|cela|c['’]est|c)\s+(?:[\wÀ-ÿ'’]+\s+){0,2}?(?:suffi\w*|passe\w*|va\b|tient"
+    r"|jouable|assez|bon|ok|conformes?|acceptables?)\b",
+    re.I,
+)
+
+
 def statements_of(message: str) -> str:
     """The message without the questions it asks in general terms, or suppositions.
 
@@ -2920,8 +2952,11 @@ def statements_of(message: str) -> str:
             kept.append(sentence)
         else:
             # "210 000 € sur trois ans en Vendée, est-ce suffisant ?": what comes
-            # before the question is stated.
+            # before the question is stated; so is what "ça" takes up in "45k/an sur 3 ans
+            # ça suffit ?".
             kept.extend(clauses[:asking])
+            if resumed := _RESUMED.search(clauses[asking]):
+                kept.append(clauses[asking][: resumed.start()])
     out = ""
     for piece in kept:
         if piece == "\n":

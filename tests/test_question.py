@@ -59,6 +59,16 @@ from o2r_assistant.text import tokens
         ),
         # A dot between digits ends no sentence.
         ("Il coûterait 48.000 euros par an. Est-ce bon ?", "Il coûterait 48.000 euros par an."),
+        # What "ça" takes up is stated, judged by the question.
+        ("45k/an sur 3 ans ca suffit pr le seuil mini ?", "45k/an sur 3 ans"),
+        ("un parcours de 14 mois c jouable ?", "un parcours de 14 mois"),
+        ("les formations ça compte dans le budget ?", ""),
+        # A plan in the present ("on fait", not the imperfect "on faisait") is weighed.
+        (
+            "et si on fait aussi des maraudes en Ille-et-Vilaine (35), c jouable ?",
+            "on fait aussi des maraudes en Ille-et-Vilaine (35).",
+        ),
+        ("et si on faisait des maraudes en Ille-et-Vilaine (35) ?", ""),
     ],
 )
 def test_statements_of_keeps_what_the_candidate_states(message: str, stated: str) -> None:
@@ -704,6 +714,16 @@ def test_a_failing_fact_leads_even_before_the_messages_own_question(assistant) -
                 "et comment est-il évalué ?"
             ],
         ),
+        # A supposition said first is the case the question after it is asked in; an
+        # abbreviation's dot ends no sentence.
+        (
+            "Suppose we get picked. What's the next formal step?",
+            ["Suppose we get picked. What's the next formal step?"],
+        ),
+        (
+            "What is the legal basis, i.e. which statute and which article?",
+            ["What is the legal basis, i.e. which statute and which article?"],
+        ),
         # A wish to check asks about the claim before it, beside a question of its own.
         (
             "Ma collègue m'a affirmé que les personnes seront payées comme des stagiaires. "
@@ -1127,6 +1147,11 @@ def test_how_much_and_how_many_in_other_words(
         ("slt, on peut garder 1 jeune en accompagnement + d'1 an ou c limité ?", ("duration",)),
         ("Can support last longer than 12 months?", ("duration",)),
         ("Nous accompagnons des jeunes depuis plus de 10 ans, pouvons-nous candidater ?", ()),
+        # Following someone "until when" asks how long; filing "until when", by what date.
+        ("jusqu'à quand on peut suivre une même personne ?", ("duration",)),
+        ("Jusqu'à quand peut-on déposer un dossier ?", ("date",)),
+        # When the State pays, in the present tense too.
+        ("À quel moment l'État verse-t-il la première avance ?", ("payment",)),
     ],
 )
 def test_a_bound_asks_for_the_kind_of_what_it_bounds(question: str, kinds: tuple) -> None:
