@@ -195,6 +195,7 @@ _ENGLISH: dict[str, str] = {
     "dropouts": "décroché",
     # Doing what others already do is what the texts call (not) complementary.
     "overlap": "complémentaires différenciée",
+    "structuring": "structurants",
     "overlaps": "complémentaires différenciée",
     "duplicate": "complémentaires différenciée",
     "duplicating": "complémentaires différenciée",
@@ -272,6 +273,7 @@ _ENGLISH: dict[str, str] = {
     "successful": "lauréats",
     "selected": "choisis sélection",
     "chosen": "choisis",
+    "picked": "choisis sélection",
     "training": "formation",
     "trainees": "stagiaires",
     "participant": "personnes bénéficiaires",
@@ -465,7 +467,9 @@ _HARDSHIP = (
 # Without exception: "systématique", "obligatoirement", "for everyone".
 _EVERY_TIME = (
     r"\b(?:syst[ée]matique\w*|obligatoire\w*|forcément|forcement|automatique\w*|systematic\w*"
-    r"|automatic\w*|mandatory|compulsory|necessarily|for every(?:one|body)?|chaque personne)\b"
+    r"|automatic\w*|mandatory|compulsory|necessarily|for every(?:one|body)?|chaque personne"
+    # "proposer à chacun un parcours d'accompagnement complet ?".
+    r"|(?:à|a) chacune?|(?:à|a) tout le monde)\b"
 )
 # Applying, carrying or filing a project, in French and English.
 _APPLYING = r"(?:candidat\w*|postul\w*|répond\w*|port\w*|dépos\w*|apply\w*|bid\w*|submit\w*)"
@@ -612,6 +616,61 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "DREETS instruit les candidatures pour le préfet de région",
     ),
+    # What the decree governs as a whole, asked in any words: "ce que règle de son côté le
+    # décret ?", "le décret, il sert à quoi ?", "what does the decree cover?"; not what it
+    # says of one thing ("le décret il dit quoi sur la paye ?").
+    (
+        re.compile(
+            r"\bce\s+qu(?:e\s+|['’])(?:[\wÀ-ÿ'’-]+\s+){0,4}?(?:règle|regle|fixe|prévoit|prevoit"
+            r"|couvre|contient|encadre)\w*\s+(?:[\wÀ-ÿ'’-]+\s+){0,4}?le\s+d[ée]cret\s*(?:[?.,;]|$)"
+            r"|\bwhat\s+(?:does|do|will)\s+the\s+decree\s+(?:cover|govern|regulate|set\s+out"
+            r"|deal\s+with|do)\s*(?:[?.,;]|$)"
+            r"|\ble\s+d[ée]cret\b[^.?!]{0,25}?\b(?:sert\s+à\s+quoi|dit\s+quoi|règle\s+quoi)"
+            r"\s*(?:[?.,;]|$)",
+            re.I,
+        ),
+        "décret fixe les modalités d'application procédure de conventionnement des organismes",
+    ),
+    # Other difficulties settled first or alongside work: "faut d'abord régler ça avant de
+    # parler boulot ?", "should housing be sorted out before any job talk?": the texts
+    # manage them at the same time as the work-related support.
+    (
+        re.compile(
+            r"\b(?:régler|regler|réglé|soigner|traiter|résoudre|resoudre|stabilis\w*|solve|sort"
+            r"(?:ed)?\s+out|fix|deal\s+with|settle)\b[^.?!]{0,40}?\b(?:avant|before|d['’]abord"
+            r"|first)\b[^.?!]{0,30}?\b(?:boulot|emploi|travail|job|jobs|work|employment)\b"
+            r"|\b(?:santé|sante|logement|health|housing)\b[^.?!]{0,40}?\b(?:avant|before)\b"
+            r"[^.?!]{0,30}?\b(?:boulot|emploi|travail|job|jobs|work|employment)\b",
+            re.I,
+        ),
+        "difficultés santé logement qu'il faut pouvoir gérer en même temps que l'accompagnement "
+        "professionnel",
+    ),
+    # How long one person may be followed: "combien de temps au maximum peut-on
+    # l'accompagner ?", "jusqu'à quand on peut suivre une même personne ?", "how long can we
+    # support someone?"; the pathway's length, not the convention's.
+    (
+        re.compile(
+            r"\b(?:combien de temps|jusqu'(?:à|a) quand|pendant combien|how long|until when)\b"
+            r"[^.?!]{0,40}?\b(?:suivre|accompagner|garder|suivie?s?|accompagnée?s?|follow(?:ed)?"
+            r"|support(?:ed)?|accompan(?:y|ied)|coach(?:ed)?|keep|kept)\b",
+            re.I,
+        ),
+        "durée maximale est de douze mois pour une même personne",
+    ),
+    # What follows being chosen: "si nous sommes retenus, c'est quoi la suite ?", "Suppose we
+    # get picked. What's the next formal step?": the winners then sign a convention.
+    (
+        re.compile(
+            r"\b(?:retenue?s?|s[ée]lectionn[ée]e?s?|laur[ée]ate?s?|choisie?s?|picked|selected"
+            r"|chosen|accepted|successful|won)\b[^?!]{0,60}?\b(?:la suite|ensuite|[ée]tape"
+            r"|et apr[èe]s|d['’]apr[èe]s|next|what happens|afterwards|then what)\b"
+            r"|\b(?:la suite|[ée]tape suivante|prochaine [ée]tape|next step|what happens)\b"
+            r"[^?!]{0,40}?\b(?:retenue?s?|s[ée]lection\w*|laur[ée]ate?s?|selected|picked|chosen)\b",
+            re.I,
+        ),
+        "lauréats signent ensuite une convention avec l'État",
+    ),
     # What follows the three years: "peut-on espérer une suite au-delà ?", "la convention
     # est-elle reconductible ?", "can it be renewed after three years?".
     (
@@ -678,6 +737,10 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"\bressembl\w*\b|\bdoublons?\b|\bredondan\w*\b|\bla m[eê]me chose\b"
+            # "our workshops look a lot like what France Travail runs", "similar to theirs".
+            r"|\blooks?\s+(?:a\s+lot\s+|very\s+much\s+|just\s+|quite\s+)?like\s+(?:what|the|their"
+            r"|those)\b|\b(?:similar|identical)\s+to\s+(?:what|the|their|those)\b"
+            r"|\bduplicat\w*\b"
             r"|\b(?:faire|proposer|fait|font)\s+pareil\b"
             r"|\b(?:truc|chose|quelque chose|offre|action)s?\s+(?:de\s+)?diff[eé]rente?s?\b"
             r"|\bdiff[eé]rente?s?\s+d['’](?:eux|elles?|lui)\b"
@@ -711,7 +774,13 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|du\s+coup|de\s+fait)\b"
             r"|\b(?:devient|deviennent|deviendra|deviendront)(?:-(?:t-)?(?:il|elle|ils|elles))?"
             r"\s+(?:\w+\s+)?(?:partie|membres?)\b"
-            r"|\bintègre(?:nt|ra|ront)?(?:-(?:t-)?(?:il|elle|ils|elles))?\s+le réseau\b",
+            r"|\bintègre(?:nt|ra|ront)?(?:-(?:t-)?(?:il|elle|ils|elles))?\s+le réseau\b"
+            # Held to belong: "is it considered part of the Réseau pour l'emploi?", "is the
+            # operator then a member of the network?".
+            r"|\b(?:considered|deemed|counted|regarded|treated)\s+(?:as\s+)?(?:to\s+be\s+)?"
+            r"(?:a\s+)?(?:part|members?)\s+of\b"
+            r"|\b(?:is|are)\s+(?:it|they|the\s+\w+)\s+(?:then\s+)?(?:a\s+)?(?:part|members?)\s+of"
+            r"\s+(?:the\s+)?(?:r[ée]seau|network|employment\s+network)\b",
             re.I,
         ),
         "devient membre",
@@ -783,12 +852,15 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     # money-wise" (not the project's accounting).
     (
         re.compile(
-            r"\b(?:nos|notre|leurs?|ses|our|their)\s+(?:finances|trésorerie|bilans?"
+            # "our organisation's own accounts", "nos propres comptes".
+            r"\b(?:nos|notre|leurs?|ses|our|their)\s+(?:(?:organi[sz]ation['’]s|charity['’]s"
+            r"|association['’]s|own|propres?)\s+){0,2}(?:finances|trésorerie|bilans?"
             # "ils vont checker nos comptes ?", "will they look at our accounts?"
             r"|fonds propres|comptes(?!\s+analytiques?)|accounts(?!\s+(?:analytic|per))|books)\b"
             r"|\bétat (?:de nos|des|de ses|de leurs) comptes\b|\bdans le rouge\b|\bin the red\b"
             r"|\bdéficit(?:aire)?s?\b|\bdeficits?\b|\btrésorerie\b|\bmoney-wise\b"
             r"|\bfinancially (?:sound|healthy|stable|fragile|weak)\b"
+            r"|\bfinancial (?:situation|health|position|standing|state)\b"
             # How the project is financed: "le montage financier, ça compte ?".
             r"|\bmontage (?:financier|budgétaire)\b|\bfinancial (?:set-?up|plan|soundness)\b",
             re.I,
@@ -815,6 +887,11 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|\b(?:financements?|funding|money|argent|subventions?|grants?)\b[^.?!]{0,20}"
             r"\b(?:garanti\w*|guaranteed|assurée?s?|sure|automatiques?|automatic)\b"
             r"|\bautomatically\s+(?:funded|financed|granted|selected)\b"
+            # A file meeting every condition yet turned down: "un dossier conforme peut-il être
+            # écarté ?", "can a compliant application still be rejected?".
+            r"|\b(?:conformes?|complets?|complètes?|éligibles?|compliant|eligible)\b[^.?!]{0,40}?"
+            r"\b(?:écarté|rejeté|refusé|recalé|non retenu|pas retenu|rejected|turned down"
+            r"|refused|declined)e?s?\b"
             # A bound set by the budget: "any budgetary constraint on how many…", "une
             # contrainte budgétaire".
             r"|\b(?:budget(?:ary)?|financial)\s+(?:constraints?|limits?|caps?|ceilings?)\b"
@@ -1004,7 +1081,12 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|territory|territories|each (?:area|place|territory))\b"
             r"|\b(?:one|a|single|same)\s+(?:standard\s+|single\s+|uniform\s+)?model\b"
             r"|\bmodèle\s+(?:unique|standard|uniforme)\b|\bpartout pareil\b"
-            r"|\bla même chose partout\b|\bthe same everywhere\b",
+            r"|\bla même chose partout\b|\bthe same everywhere\b"
+            # "le même modèle partout ?", "coller à notre coin", "fit our area".
+            r"|\bm[êe]mes?\s+(?:modèle|modele|projet|offre|recette|format)s?\s+partout\b"
+            r"|\b(?:coll(?:e|ent|er|é)|correspondre|fit|match)\s+(?:à|a|au|aux|to|with)?\s*"
+            r"(?:notre|nos|leur|our|their|the)\s+(?:coin|territoires?|terrain|secteur|area|region"
+            r"|local\s+\w+)\b",
             re.I,
         ),
         "l'offre doit être territorialisée besoins des territoires approche territorialisée",
@@ -1094,7 +1176,13 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|\bcrit[èe]res?\b[^.?!]{0,30}?\b(?:dossiers?|candidatures?|projets?|bids?"
             r"|applications?)\b[^.?!]{0,15}?\b(?:pris|retenu|accepté|choisi|sélectionné|financé"
             r"|accepted|chosen|selected|funded)e?s?\b"
-            r"|\bdépartag\w*|\bse bas\w*\s+sur quoi\b",
+            r"|\bdépartag\w*|\bse bas\w*\s+sur quoi\b"
+            # Of whoever decides, named before: "and on what basis do they decide?", "sur
+            # quels critères tranchent-ils ?".
+            r"|\b(?:on what (?:basis|grounds)|by what criteria|how)\s+(?:do|does|will|would)\s+"
+            r"(?:they|you|it|the\s+\w+)\s+(?:decide|choose|pick|select|judge|rank)\b"
+            r"|\bsur quels? (?:critères?|bases?|éléments?)\s+(?:ils?|elles?|on|vous)?\s*"
+            r"(?:décid|tranch|choisi|sélectionn|jug)\w*",
             re.I,
         ),
         "les projets sont choisis selon les critères suivants",
@@ -1249,6 +1337,17 @@ def phrase_meanings(text: str) -> list[str]:
         # "j'ai tout lâché", "des décrocheurs": the AMI's public that dropped out.
         meanings.append("publics en dehors des radars qui ont décroché de solutions proposées")
     return meanings
+
+
+def idiom_words(text: str) -> set[str]:
+    """The accent-folded words of ``text`` that its idioms span ("toucher un peu d'argent
+    pendant": "argent" is how the people's pay is said, no thing the texts fail to name)."""
+    return {
+        fold(w)
+        for pattern, _ in _PHRASES
+        for match in pattern.finditer(text)
+        for w in content_words(match.group())
+    }
 
 
 @dataclass(frozen=True)

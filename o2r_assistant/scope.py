@@ -36,6 +36,7 @@ from .retrieval import (
     RetrievalResult,
     gloss,
     glossed,
+    idiom_words,
     phrase_meanings,
     region_terms,
 )
@@ -356,9 +357,18 @@ def asked_thing_parts(question: str) -> tuple[list[str], str | None]:
     return words, fold(complement[1]) if complement else None
 
 
+# "un peu d'argent", "un petit peu de temps", "un nombre max de pages": how much says
+# nothing of what.
+_QUANTITY_OF = re.compile(
+    r"\bun\s+(?:(?:tout\s+)?(?:petit\s+)?peu|(?:nombre|nb|nbre)(?:\s+(?:max\w*|min\w*|limite))?)"
+    r"\s+d(?:e\s+|['’])",
+    re.I,
+)
+
+
 def _asked_thing_match(question: str) -> re.Match[str] | None:
     # "un type de comptabilité": the kind named is the thing.
-    question = _KIND_OF.sub(r"\1 ", question)
+    question = _QUANTITY_OF.sub("un ", _KIND_OF.sub(r"\1 ", question))
     return next(filter(None, (pattern.search(question) for pattern in _ASKED_THING)), None)
 
 
@@ -719,7 +729,8 @@ def scope_signals(
         # "Un webinaire est-il prévu ?": a thing the texts never name, asked about.
         # Not an end of a range ("un plafond ?"): which ends the texts set is answered below.
         thing, complement = asked_thing_parts(question)
-        things = [t for t in thing if not bound(t)]
+        said = idiom_words(question) if thing else set()
+        things = [t for t in thing if not bound(t) and t not in said]
         # "gratification minimale d'un stagiaire ?": a query on a thing the texts never name.
         # Read on the whole message, not only the sentence that asks.
         head = None if is_english(asked.text) else terse_head(asked.text, retriever.recognises)

@@ -185,6 +185,9 @@ def test_a_name_given_as_an_example_of_a_kind_the_call_names(
         ("Elles ont droit à la prime d'activité en plus ?", ["prime"]),
         ("Peuvent-elles bénéficier d'un logement social ?", ["logement", "social"]),
         ("Les jeunes pourront avoir des tickets gratuits ?", ["tickets", "gratuits"]),
+        # How much is no thing; what it is of is.
+        ("Est-ce qu'elles pourront toucher un peu d'argent pendant ?", ["argent"]),
+        ("Y a-t-il un nombre maximum de pages pour le dossier ?", ["pages"]),
         # A property of a thing, not whether it exists.
         ("La convention est-elle renouvelable ?", []),
         ("Les frais de siège sont-ils éligibles ?", []),
