@@ -106,6 +106,8 @@ _TRAINING_AFTER = re.compile(
     r"(?:de|d'|en|pour|consacres? a|"
     r"dedies? a|affectes? a|reserves? a|serv\w*[ ]+a|(?:va|vont|ira|iront|irait|iraient) a|"
     r"pr|of|for|in|on|towards|to|"
+    # "consacrer 25 000 € à des formations".
+    rf"a(?=[ ]+(?:la |les |le |des |l')?{_TRAINING_NOUN}\b)|"
     # The amount's own verb, right before the training: "30 000 € financent des formations",
     # "€20k pays for courses" (not "financent l'accompagnement et des formations").
     r"(?:financ\w*|pai\w*|pay(?:s|ent)?(?: for)?|couvr\w*|covers?|funds?)"
@@ -251,6 +253,18 @@ _REMOVED_BEFORE = re.compile(
     r"\b(?:retire|retires|retiree?s?|enleve|enleves|supprime|supprimes|sorti|sortis|deduit|"
     r"removed|taken out|dropped)\b[^.;:!?]{0,25}$"
 )
+# The figure a change starts from is no longer the cost: "le coût total passe de 195 000 €
+# à 135 000 €", "our budget dropped from €195k to €135k".
+_CHANGED_FROM = {
+    "before": re.compile(
+        r"\b(?:passe|passer|passera|passerait|passait|passee?|baisse|baisserait|augmente"
+        r"|augmenterait|descend|descendrait|monte|monterait|tombe|tomberait|ramene|reduit"
+        r"|revue?|goes|went|gone|going|drops?|dropped|falls?|fell|rises?|rose|cut|increased?"
+        r"|decreased?|reduced?|moves?|moved)[ ]+(?:(?:a la (?:hausse|baisse)|down|up)[ ]+)?"
+        r"(?:de|d'|from)[ ]*$"
+    ),
+    "after": re.compile(r"[ ]*(?:a|to|->)[ ]+(?:environ[ ]+|about[ ]+)?[0-9]"),
+}
 # The call's floor quoted back is a rule, not the project's cost: "on a lu que le coût
 # minimum était de 150 000 € par an", "the required threshold of €150k". Not a floor the
 # sender sets for its own budget ("notre budget minimum est de 160 000 €").
@@ -563,6 +577,10 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
         seen.add(amount.value)
         if _REMOVED_BEFORE.search(before):
             continue  # "nous avons retiré du budget les 25 000 € de formation"
+        if _CHANGED_FROM["before"].search(before) and _CHANGED_FROM["after"].match(
+            folded, amount.end
+        ):
+            continue
         if _HOPED_BEFORE.search(folded, max(0, amount.start - 60), amount.start):
             continue  # "pas encore chiffré ; nous espérons qu'il dépassera 150 000 €"
         threshold = _THRESHOLD_BEFORE.search(before)
@@ -798,7 +816,7 @@ _TRAINING_MONEY = re.compile(
     r"\b(?:budgets?|financ\w*|pa(?:y|ie|yer|yé|yée|yés|yées|yons)|pay(?:ing|s)?|paid"
     r"|pris(?:es)? en charge|prendre en charge|d[ée]penses?|co[uû]ts?|costs?|frais|argent"
     r"|enveloppe|subventions?|money|funds?|funded|cover\w*|[ée]ligibles?|spend\w*"
-    r"|consacrer|thune|fric"
+    r"|consacrer|thune|fric|rembours\w*|reimburs\w*|refund\w*"
     # Counted in a sum: "does training count in the 150k?", "compte dans les 150 000 € ?".
     r"|counts?\s+(?:in|towards?)|compte(?:nt)?\s+dans)\b"
     r"|\b\d[\d  .,]*\s*(?:k€?|€|euros?)(?!\w)",
@@ -925,7 +943,8 @@ not_before: \b(?:depuis|il y a|(?:ca|cela) fait|voila|(?<!totalite )(?<!ensemble
     (?:(?:un|une|deux|trois|[0-9]{1,2})[ ]+(?:ou|a)[ ]+)?$|
 # "24 mois plutôt que trois ans", "instead of three years": the length set aside; so is
 # one in the clause that names it ("plutôt qu'attendre d'avoir bâti un projet sur trois ans").
-    \b(?:plutot que|plutot qu'|au lieu de|au lieu d'|rather than|instead of)[^,;:.!?]{0,60}$|
+    \b(?:plutot que|plutot qu'|au lieu de|au lieu d'|rather than|instead of)
+    (?:(?!\b(?:et|mais|and|but)[ ]+(?:ne[ ]+|n')?(?:durer\w*|last\w*)\b)[^,;:.!?]){0,60}$|
 # "running for over ten years" is spent; "will be supported for more than 12 months" is to
 # come.
     ^(?:(?!\b(?:will|would|shall|could|can|may|might)\b).)*
@@ -1023,6 +1042,15 @@ _FIRST_PROJECT_END = 2025
 _PERSON = re.compile(r"\b(?:personnes?|beneficiaires?|jeunes?|participants?|gens|people|person)\b")
 _WHERE_ONE_STAYS = re.compile(
     r"\b(?:dans|in|into|on)[ ]+(?:le|la|les|l'|ce|cet|cette|notre|nos|the|our|this)[ ]*$"
+)
+
+
+# A length given to what a pronoun takes up: "les prolonger jusqu'à 15 mois", "extend them
+# to 15 months".
+_TAKEN_UP_BEFORE = re.compile(
+    r"\b(?:les|le|la|l')[ ]*(?:prolonger|allonger|etendre|raccourcir|reduire|ramener|porter"
+    r"|faire durer)\b[^.;!?]{0,25}$"
+    r"|\b(?:extend|lengthen|shorten|prolong|cut)[ ]+(?:them|it)\b[^.;!?]{0,25}$"
 )
 
 
@@ -1131,6 +1159,13 @@ def _durations(
             lengths.append((renewed, "pathway", match.start(), False))
             continue
         named = _last_named(preceding)
+        if not named and (taken_up := _TAKEN_UP_BEFORE.search(preceding)):
+            # "Nos parcours étaient prévus sur 9 mois ; nous voudrions les prolonger jusqu'à
+            # 15 mois": the length of what the pronoun takes up, named earlier.
+            sentence_start = sentences[sentence][0]
+            named = _last_named(
+                folded[sentence_start : match.start() - len(preceding) + taken_up.start()]
+            )
         if named == "pathway" and months >= 24 and _LENGTH["counted_group"].search(preceding):
             named = "project"
         in_years = match.group("u") != "mois"
@@ -1439,9 +1474,11 @@ none_before: \b(?:aucun|ni|(?:pas|sans)(?:[ ]+[a-z']+){0,4}?[ ]+(?:de|d'un|d'une
     \bne[ ]+(?:(?:sera|seront|serait|seraient|est|sont|va|vont)[ ]+)?(?:pas[ ]+|jamais[ ]+)?
     (?:etre[ ]+)?(?:designee?s?|nommee?s?|choisie?s?|jouera|joueront|tiendra|prendra|assurera)
     [ ]+(?:comme[ ]+|le role de[ ]+|la fonction de[ ]+)?$|
-# "aucune des trois structures ne sera chef de file": none will be.
-    \b(?:aucune?|nul(?:le)?|none)\b[^,;:.]{0,40}?\b(?:ne[ ]+(?:sera|seront|serait|est|sont|
-    jouera|assurera|prendra)|will be|is)[ ]+
+# "aucune des trois structures ne sera chef de file": none will be, nor wants to be
+# ("aucune de nous ne veut être chef de file").
+    \b(?:aucune?|nul(?:le)?|none|personne)\b[^,;:.]{0,40}?\b(?:ne[ ]+(?:sera|seront|serait|est|
+    sont|jouera|assurera|prendra|(?:veut|veulent|voudra|voudrait|souhaite)[ ]+etre)|will be|is
+    |wants to be)[ ]+
     (?:le role de[ ]+|la fonction de[ ]+|comme[ ]+|the[ ]+)?$|
     \b(?:haven't|have not|hasn't|has not|not yet|no|without)[ ]+(?:yet[ ]+)?
     (?:(?:chosen|appointed|named|designated|picked|decided on|agreed on)[ ]+)?(?:an?[ ]+|any[ ]+)?$|
@@ -1553,8 +1590,11 @@ _OBLIGATION_DENIED = re.compile(
     r"\b(?:pas|plus|not|no)\b[ ]+(?:\w+[ ]+)?(?:obliges?|obligees?|tenue?s?|besoin|necessaire"
     r"|obligatoire|forcement|required|obliged|need(?:ed)?|necessary|mandatory)\b[^.;:\n]{0,30}\Z"
 )
+# Not past a new item of a list: "inscrites ni à France Travail, ni à Cap emploi, et une
+# comptabilité analytique dédiée".
 _ACCOUNTING_NEGATION = re.compile(
-    r"\b(?:pas|aucune|sans|ni|ne|n'|not|no|don't|doesn't|without)\b[^.;:\n]{0,30}\Z"
+    r"\b(?:pas|aucune|sans|ni|ne|n'|not|no|don't|doesn't|without)\b"
+    r"(?:(?!,[ ]*(?:et|and)\b)[^.;:\n]){0,30}\Z"
 )
 # "comptabilité analytique dédiée au projet", "compta analytique : oui" (a form's answer),
 # "la comptabilité analytique du projet sera tenue par notre expert-comptable".
@@ -1632,7 +1672,10 @@ _OTHER_PURPOSE = re.compile(
     r"(?:our|its|their)(?: (?:organi[sz]ation|charity|association)'s)? (?:purpose|aim))[ ]+"
     # "portent uniquement sur l'organisation d'événements musicaux", "is mainly housing".
     rf"(?:(?:est|sera|concerne|concernent|visent|prevoient|is|covers)(?:[ ]+{_MAINLY})?|"
-    rf"portent?(?:[ ]+{_MAINLY})?[ ]+sur|parlent(?:[ ]+{_MAINLY})?[ ]+(?:de|d'))[ ]*"
+    rf"portent?(?:[ ]+{_MAINLY})?[ ]+sur|parlent(?:[ ]+{_MAINLY})?[ ]+(?:de|d')"
+    # "nos statuts ne parlent que de sport".
+    r"|ne[ ]+(?:parlent|portent|concernent|visent|prevoient|mentionnent)[ ]+que[ ]*"
+    r"(?:de[ ]+|d'|sur[ ]+)?)[ ]*"
     r"(?P<aim>(?:(?!\b(?:et|and) (?:nous|on|notre|nos|we|our)\b)[^.;!?(),]){3,80})"
 )
 _OPERATOR = re.compile(
@@ -2219,6 +2262,13 @@ _ALL_ACTION_HERE = re.compile(
 # "ce n'est pas Fougères", "pas du tout à Alençon", "Fougères n'est pas concerné", "not in
 # Rennes": a place denied; so is one set against another ("à Ernée, et non à Fougères",
 # "au lieu de Cholet", "plutôt qu'à Rennes", "instead of Tours").
+# A place given as a distance mark names no place of action: "we're only an hour from
+# Laval", "à 20 km de Nantes".
+_DISTANCE_BEFORE = re.compile(
+    r"\b(?:(?:a|an|one|two|three|une|deux|trois|[0-9]+)[ ]+(?:heures?|hours?|h|km|kilometres?"
+    r"|kilometers?|miles?|minutes?|min)(?:[ ]+(?:de route|en voiture|drive|away))?[ ]+"
+    r"(?:de|d'|du|des|from|of))[ ]*(?:la[ ]+|le[ ]+|l')?$"
+)
 _DENIED_BEFORE = re.compile(
     r"\b(?:(?:pas|plus|jamais|sauf|hormis|excepte|not|never|except|(?:et|mais) non"
     r"|au lieu|instead of|rather than|plutot que)[ ]+|plutot qu')"
@@ -2298,6 +2348,8 @@ def _places(text: str, folded: str) -> tuple[list[PlaceRecord], list[PlaceRecord
             # "à Vitré… enfin, à Laval": the place named before is taken back.
             denied.append(action.pop())
         last_end = name_end
+        if _DISTANCE_BEFORE.search(before):
+            continue
         if (
             _DENIED_BEFORE.search(before)
             or _DENIED_AFTER.match(folded, name_end)
@@ -2342,11 +2394,14 @@ def _places(text: str, folded: str) -> tuple[list[PlaceRecord], list[PlaceRecord
     outside_base_only = bool(based) and all(
         p.department and p.department not in region for p in based
     )
-    if any(p not in denied for p in acting) or (
-        # A base outside the region beside a town or a département of the region named:
-        # "based in Paris, we would open an office in Nantes" acts in Nantes.
-        outside_base_only
-        and any(p not in denied and p not in based and p.department in region for p in unbased)
+    if not _EACH_PLACE.search(folded) and (
+        any(p not in denied for p in acting)
+        or (
+            # A base outside the region beside a town or a département of the region named:
+            # "based in Paris, we would open an office in Nantes" acts in Nantes.
+            outside_base_only
+            and any(p not in denied and p not in based and p.department in region for p in unbased)
+        )
     ):
         # Where someone is based is no place of action, unless named as one elsewhere too:
         # "un partenaire implanté à Rennes… les actions… sur l'agglomération rennaise".
@@ -2358,6 +2413,13 @@ def _places(text: str, folded: str) -> tuple[list[PlaceRecord], list[PlaceRecord
     return kept, denied
 
 
+# The project said to run in every place named, where each is based included: "Le projet
+# se déroulerait dans les deux villes", "in both towns".
+_EACH_PLACE = re.compile(
+    r"\b(?:dans|sur|en|in|across|on|at)[ ]+(?:les|ces|both|the two|chacune des|each of the)"
+    r"[ ]+(?:(?:deux|trois|2|3)[ ]+)?(?:villes|communes|sites|towns|cities|locations"
+    r"|agglomerations|departements)\b"
+)
 _CLAUSE_ENDS = ".!?;:,()\n"
 # How far before a place its cue may stand ("toutes nos actions ont lieu … à Laval").
 _CUE_REACH = 120
@@ -2514,11 +2576,16 @@ _NOT_THIS_PROJECT_PATTERN = (
     # "we're told the call only funds…"; not "conformément à ce que prévoit l'AMI, notre
     # budget est de…".
     rf"|\b(?:dit|lu|entendu|told|heard|read)\b[^.;!?]{{0,40}}{_TEXT_SAYS}"
-    # What someone said is allowed: "mon collègue m'a dit que le parcours pouvait durer 18
-    # mois", "I was told pathways can last 18 months".
-    r"|\b(?:dit|affirme|assure|explique|soutenu|lu|entendu|told|said|heard|read)\b[^.;!?]{0,20}"
+    # What someone said is allowed or needed: "mon collègue m'a dit que le parcours pouvait
+    # durer 18 mois", "I was told pathways can last 18 months", "notre expert-comptable
+    # affirme qu'une comptabilité analytique n'est pas nécessaire". Or believed: "on pensait
+    # qu'il fallait au moins 200 000 € par an".
+    r"|\b(?:dit|affirme|assure|explique|soutenu|lu|entendu|told|said|heard|read|pensai[st]"
+    r"|pensions|pensaient|croyai[st]|croyions|croyaient|imaginai[st]|compris|thought|believed"
+    r"|assumed|understood)\b[^.;!?]{0,20}"
     r"\b(?:que|qu'|that)[^.;!?]{0,80}\b(?:pouvait|peut|pourrait|pourraient|peuvent|devait|doit"
-    r"|doivent|faut|fallait|autorise\w*|possible|can|could|may|must|allowed)\b"
+    r"|doivent|faut|fallait|autorise\w*|possible|necessaire|obligatoire|suffi\w*|can|could|may"
+    r"|must|allowed|necessary|required|needed|enough)\b"
 )
 _NOT_THIS_PROJECT = re.compile(_NOT_THIS_PROJECT_PATTERN.replace("<their>", _THEIR_PROJECT))
 _NOT_THIS_PROJECT_RELAYED = re.compile(_NOT_THIS_PROJECT_PATTERN.replace("<their>", ""))

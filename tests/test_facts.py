@@ -3330,3 +3330,120 @@ def test_partners_respective_budgets_add_up_to_the_projects_cost(text: str, tota
     assert extract_facts(text).total_cost_eur == total
     # Control: one partner's share alone is not the project's cost.
     assert extract_facts("Sa part du budget est de 90 000 €.").total_cost_eur is None
+
+
+@pytest.mark.parametrize(
+    ("text", "total", "annual"),
+    [
+        # A rule believed is no figure of the project: the project's own is.
+        (
+            "On pensait qu'il fallait au moins 200 000 € par an. Nous avons 52 000 € par an "
+            "sur 3 ans.",
+            None,
+            52000,
+        ),
+        # A change's first figure is the one left behind.
+        ("Le coût total passe de 195 000 € à 135 000 € sur trois ans.", 135000, None),
+        ("Our budget went from 195,000 to 135,000 euros.", 135000, None),
+        ("Le budget passe de 45 000 € à 58 000 € par an.", None, 58000),
+    ],
+)
+def test_a_figure_believed_or_left_behind_is_not_the_projects(text: str, total, annual) -> None:
+    facts = extract_facts(text)
+    assert facts.total_cost_eur == (None if total is None else Decimal(total))
+    assert facts.annual_cost_eur == (None if annual is None else Decimal(annual))
+
+
+def test_an_amount_given_to_training_is_training() -> None:
+    facts = extract_facts(
+        "Sur ces 170 000 €, notre trésorier veut consacrer 25 000 € à des formations."
+    )
+    assert facts.training_cost_eur == Decimal(25000)
+    # Control: a place after "à" names no training.
+    assert extract_facts("Un projet de 150 000 € à Nantes.").training_cost_eur is None
+
+
+@pytest.mark.parametrize(
+    ("text", "project", "pathway"),
+    [
+        # A length given to what a pronoun takes up, named earlier in the sentence.
+        (
+            "Nos parcours étaient prévus sur 9 mois, mais l'équipe voudrait désormais les "
+            "prolonger jusqu'à 15 mois.",
+            None,
+            15,
+        ),
+        # A date set aside leaves the length said in the next clause.
+        (
+            "Le projet démarrerait en avril au lieu de janvier et ne durerait plus que 30 mois.",
+            30,
+            None,
+        ),
+        ("24 mois plutôt que trois ans.", 24, None),
+    ],
+)
+def test_lengths_changed_in_a_sentence(text: str, project, pathway) -> None:
+    facts = extract_facts(text)
+    assert (facts.project_months, facts.pathway_months) == (project, pathway)
+
+
+def test_accounting_listed_after_a_negated_item_is_kept() -> None:
+    text = (
+        "Un public inscrit ni à France Travail, ni à la mission locale, ni à Cap emploi, et "
+        "une comptabilité analytique dédiée au projet."
+    )
+    assert extract_facts(text).analytic_accounting is True
+    assert extract_facts(
+        "Pas de budget, et pas de comptabilité analytique."
+    ).analytic_accounting is (False)
+
+
+def test_statutes_speaking_only_of_another_purpose() -> None:
+    facts = extract_facts("Le hic, c'est que nos statuts ne parlent que de sport.")
+    assert facts.organisation is not None
+    assert facts.organisation.social_purpose_insertion is False
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # A distance mark names no place of action; where the charity is based then is.
+        (
+            "Our charity is based in Rennes and would run the project there, but we're only "
+            "an hour from Laval.",
+            ["Rennes"],
+        ),
+        # The project said to run in both towns, where one partner is based included.
+        (
+            "Passerelles, à Angers, serait chef de file, et L'Escale, installée à Tours (37). "
+            "Le projet se déroulerait dans les deux villes.",
+            ["Angers", "Tours"],
+        ),
+    ],
+)
+def test_places_by_distance_and_in_every_town_named(text: str, places: list[str]) -> None:
+    assert _place_names(text) == places
+
+
+def test_what_an_adviser_says_is_needed_is_no_fact_of_the_project() -> None:
+    text = (
+        "Notre expert-comptable affirme qu'une comptabilité analytique n'est pas nécessaire "
+        "pour un projet de cette taille."
+    )
+    assert extract_facts(text).analytic_accounting is None
+    # Control: what the candidate says it keeps is.
+    assert (
+        extract_facts("Nous n'avons pas de comptabilité analytique.").analytic_accounting is False
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aucune de nous ne veut être chef de file, on préfère une coresponsabilité.",
+        "We are three charities applying together, but none of us wants to be the lead.",
+    ],
+)
+def test_no_partner_wanting_to_lead_leaves_no_lead(text: str) -> None:
+    consortium = extract_facts(text).consortium
+    assert consortium is not None and consortium.has_lead is False
