@@ -56,7 +56,9 @@ _SENTENCE = re.compile(
     # "decree no. 2024-584": a number's abbreviation ends no sentence.
     r"|(?<=\b[Nn]o)\.(?=\s?\d)"
     # Nor "i.e.", "e.g.", "cf.", "vs.": "the legal basis, i.e. which statute?" is one question.
-    r"|(?<=\b[IiEe])\.(?=[EeGg]\.)|(?<=\b[IiEe]\.[EeGg])\.|(?<=\b[Cc]f)\.|(?<=\bvs)\.)+"
+    r"|(?<=\b[IiEe])\.(?=[EeGg]\.)|(?<=\b[IiEe]\.[EeGg])\.|(?<=\b[Cc]f)\.|(?<=\bvs)\."
+    # Nor an ellipsis closing a bracket: "un organisme public (un CCAS, une commune...)".
+    r"|\.{2,}(?=[)\]]))+"
     r"(?:[.!?]+(?:(?:[)\]\"”]|[ \u00a0]?»)+[.!?]*)?|$)",
     re.M,
 )
@@ -296,7 +298,7 @@ definition: \b(?:veut dire|signifie|définition|qu'(?:est-ce qu(?:e\b|')|entend-
 # Also "on est bons ?", "we're good?", "on coche toutes les cases ?", "we tick all the boxes".
 assess: \b(?:suffisante?s?|suffit|assez|ça passe|ça va|c'est bon|ok|valables?|conformes?|jouable
     |acceptables?|enough|okay|fine|viables?|compatibles?
-    |tien(?:t|nent|dra|drait|draient)[ ]la[ ]route
+    |tien(?:t|nent|dra|drait|draient)(?:-(?:t-)?(?:il|elle|ils|elles|on))?[ ]la[ ]route
 # "Alors, on passe ?", "On dépose ?": whether the file as stated may go in.
     |on[ ](?:passe|dépose|depose)|good[ ]to[ ]go
     |holds?[ ]up)\b
@@ -308,7 +310,8 @@ assess: \b(?:suffisante?s?|suffit|assez|ça passe|ça va|c'est bon|ok|valables?|
     |\brien ne (?:bloque|coince|s'oppose|pose (?:de )?problème)\b
     |\bnothing (?:blocks|stands in the way|is missing)\b
 # "Voyez-vous un point qui bloque ?", "anything blocking?": the stated facts, weighed.
-    |\b(?:points?|éléments?|choses?|aspects?)\s+(?:bloquants?|qui\s+(?:bloquen?t?|coincen?t?
+    |\b(?:points?|éléments?|choses?|aspects?)\s+(?:bloquants?|éliminatoires?|rédhibitoires?
+    |qui\s+(?:bloquen?t?|coincen?t?
     |poserai(?:en)?t\s+problème|posen?t?\s+problème))\b
     |\b(?:anything|something)\s+(?:blocking|that (?:blocks|would block))\b
 # The reader's opinion on what was described: "Qu'en pensez-vous ?", "what do you think?".
@@ -361,7 +364,7 @@ subject: \b(?:quel|quelle|quels|quelles)\s+(?:(?:est|sont|serait|seraient|sera|s
     (?:(?:bon(?:ne)?s?|vraie?s?|exacte?s?|meilleure?s?|vrais)\s+)?([a-zà-ÿ][\wÀ-ÿ-]{2,})
 # Whether what is asked is a problem: a failure answers it with yes.
 problem: \b(?:coincer|coince|bloquant|bloquante|bloquer|bloque|problème|problématique|gênant
-    |souci|obstacle|rédhibitoire|problem|blocking|issue|deal-breaker)\b
+    |souci|obstacle|rédhibitoire|éliminatoire|problem|blocking|issue|deal-breaker)\b
 time_unit: ^(?:mois|ans?|années?|jours?|semaines?|months?|years?|weeks?|days?)$
 money: €|\beuros?\b|\bbudget|\bco[uû]t|\bmontant|\bargent|\bmoney|\bfunding
 """
@@ -698,8 +701,10 @@ KIND_ASKED = {
         r"|\bpeu\w*-(?:t-)?(?:il|elle|ils|elles)\b"
         # "Une société commerciale a-t-elle le droit de candidater ?".
         r"|\b(?:a|ont|aura|auront|aurait|auraient)-(?:t-)?(?:il|elle|ils|elles|on)\s+le\s+droit\s+d['’e]"
-        r"|\b(?:est[- ]ce qu['’]|si\s+)(?:une?|les|des|la|le|l['’])\s*(?:[\wÀ-ÿ'’+-]+[\s,]+){1,8}?"
-        r"(?:peu\w*|pourr\w*|(?:a|ont|aurait|auraient)\s+le\s+droit)"
+        # "si un organisme public (un CCAS, une commune...) pouvait aussi déposer…".
+        r"|\b(?:est[- ]ce qu['’]|si\s+)(?:seul(?:e|s|es)?\s+)?(?:une?|les|des|la|le|l['’])\s*"
+        r"(?:[\wÀ-ÿ'’+().…-]+[\s,]+){1,8}?"
+        r"(?:peu\w*|pourr\w*|pouv\w*|(?:a|ont|aurait|auraient)\s+le\s+droit)"
         r"|\b(?:can|could|may)\s+(?:a|an|the|any|public|private)\b[^?.]{0,40}?"
         # "Is a for-profit business actually allowed to apply?".
         r"|\b(?:is|are)\s+(?:a|an|the|any|our|my)\s+[^?.]{0,40}?\b(?:allowed|entitled|eligible"
@@ -727,7 +732,7 @@ KIND_ASKED = {
         # "only associations can apply, or also…?", "seules les associations peuvent
         # candidater ?".
         r"|\b(?:only|seule?s?(?:\s+les)?)\s+(?:[\wÀ-ÿ-]+\s+){1,2}?(?:can|could|may|peu\w*"
-        r"|pourr\w*)\s+(?:candidater|postuler|répondre|apply|bid)\b"
+        r"|pourr\w*|pouv\w*)\s+(?:candidater|postuler|répondre|apply|bid)\b"
         r"|\bonly\s+(?:[\w-]+\s+){1,2}?(?:are|is)\s+(?:allowed|eligible|accepted|admitted|entitled)\b"
         # Who the call is open to: "l'appel est-il réservé aux associations ?", "open to
         # public bodies?", "faut-il être une association pour candidater ?".
@@ -755,6 +760,11 @@ KIND_ASKED = {
     "list": lenient(
         r"\bquel(?:le)?s\s+(?:sont\s+les\s+)?(?:[\wÀ-ÿ]+\s+)?(?:éléments|critères|conditions|missions|pièces|"
         r"étapes|actions|principes|obligations|engagements|mentions)\b"
+        # "c'est quoi les critères ?", "c koi les étapes", "les critères c quoi ?".
+        r"|\b(?:c['’]?\s*est|c)\s+(?:quoi|koi)\s+(?:les|ses|leurs)\s+(?:[\wÀ-ÿ]+\s+)?"
+        r"(?:critères|criteres|conditions|missions|pièces|étapes|etapes|obligations|engagements)\b"
+        r"|\bles\s+(?:critères|criteres|étapes|etapes|pièces|obligations|engagements)\b"
+        r"[^?.!]{0,20}\b(?:c['’]?\s*est|c)\s+(?:quoi|koi)\b"
         # "que comporte", "ce que contiendra concrètement la convention", "ce que doit comporter"
         r"|\b(?:que|ce qu[e'’]|qu['’]est-ce qu[e'’])\s*(?:[\wÀ-ÿ]+\s+){0,2}?"
         r"(?:contien|contiendr|conten|comport|inclu)\w*"
@@ -1026,7 +1036,8 @@ def swaps_holder(focus: str, context: str) -> bool:
 # The kinds of legal text a question can ask about, by the words that name them.
 _TEXT_KINDS = {
     # Not the 1901 law that associations are formed under ("une association loi 1901").
-    "loi": re.compile(r"\b(?:loi|law|act)\b(?!\s+(?:de\s+)?1901)", re.I),
+    # Only a law is promulgated: "elle a été promulguée quand ?".
+    "loi": re.compile(r"\b(?:loi|law|act)\b(?!\s+(?:de\s+)?1901)|\bpromulgu\w*|\benacted\b", re.I),
     "décret": re.compile(r"\b(?:décret|decree)\b", re.I),
     "arrêté": re.compile(r"\barrêté\b", re.I),
 }
@@ -1213,12 +1224,21 @@ class Question:
         # Where it happens is no topic: "the deadline … in Pays de la Loire" is not
         # answered by the sentence listing the region's départements.
         places = {t for place in find_places(self.focus) for t in tokens(place.name)}
-        return frozenset(tokens(self.focus)) - framing - places
+        # "a été" is a verb's auxiliary, not the summer: "elle a été promulguée quand ?".
+        auxiliary = {"ete"} if _AUXILIARY_ETE.search(self.focus) else set()
+        return frozenset(tokens(self.focus)) - framing - places - auxiliary
 
     @property
     def plain_answer_allowed(self) -> bool:
         """A yes/no lead only for a yes/no question that is not a definition or a 'how'."""
         return self.yes_no and not self.definition and not self.how
+
+
+_AUXILIARY_ETE = re.compile(
+    r"\b(?:a|ont|avait|avaient|aura|auront|aurait|auraient|ai|avons|avez)(?:-t-\w+)?\s+"
+    r"(?:\w+\s+)?été\b",
+    re.I,
+)
 
 
 # A forwarded or quoted e-mail's header lines ask nothing: "De : …", "Objet : RE: O2R",
@@ -1597,6 +1617,40 @@ def _named_further_back(sentence: str, sentences: list[str], i: int) -> int:
     return 0
 
 
+# A rule the sender believed or was told, the premise a bare question doubts: "on pensait
+# qu'il fallait au moins 200 000 € par an. […] Est-ce peine perdue ?", "As I understand it,
+# …".
+_BELIEVED = re.compile(
+    r"\b(?:pensais|pensait|pensions|pensaient|croyais|croyait|croyions|croyaient"
+    r"|imaginais|imaginait|avais compris|avait compris|avions compris|dit|disent|affirme"
+    r"|affirment|assure|prétend|soutient|thought|believed|assumed|understood|says|said|told"
+    r"|claims|heard)\s+(?:\w+\s+){0,2}?(?:que|qu['’]|that)\b"
+    r"|\b(?:il paraît|paraît-il|apparemment|si j['’]ai bien compris|as i understand it"
+    r"|my understanding is|apparently)\b",
+    re.I,
+)
+
+
+# Confirming what a statement before said: "confirm that figure", "vérifier ce montant".
+_CONFIRM_POINTED = re.compile(
+    r"\b(?:confirm|verify|check|double-check|confirmer|vérifier|valider)\w*\s+(?:moi\s+)?"
+    r"(?:ce|cet|cette|ces|this|that|these|those)\s+(?:chiffres?|montants?|affirmations?"
+    r"|informations?|points?|figures?|amounts?|claims?|statements?|information)\b",
+    re.I,
+)
+
+
+def _believed_back(sentences: list[str], i: int) -> int:
+    """How many sentences back, past the one just before, a statement tells a rule the
+    sender believed or was told (0 when none does, or a question comes between)."""
+    for back in range(1, min(i, DEMONSTRATIVE_REACH) + 1):
+        if asks(sentences[i - back]):
+            return 0
+        if _BELIEVED.search(sentences[i - back]):
+            return back if back > 1 else 0
+    return 0
+
+
 def _leans_back(sentence: str, before: str) -> bool:
     """Whether ``sentence``'s subject, or its verb's object, stands for what ``before``
     said."""
@@ -1613,6 +1667,8 @@ def _leans_back(sentence: str, before: str) -> bool:
         or (
             (_WHAT_WAS_SAID.match(sentence) or _RIGHT_VERSION.search(sentence)) and not asks(before)
         )
+        # "Could you confirm that figure before I build the model?": what was just said.
+        or (_CONFIRM_POINTED.search(sentence) and not asks(before))
         or (
             (_OBJECT_PRONOUN.search(sentence) or _SUBJECT_PRONOUN.match(sentence))
             and not asks(before)
@@ -1722,11 +1778,13 @@ _POINTED = re.compile(
     r"|approches?|mesures?|dispositions?|distinctions?|différences?"
     # Words named before: "Mon directeur parle de « SIEG » et de « CPOM ». Que signifient
     # ces deux sigles ?".
-    r"|sigles?|acronymes?|termes?|mots?|expressions?|abréviations?)\b"
+    r"|sigles?|acronymes?|termes?|mots?|expressions?|abréviations?"
+    # What a statement before claimed: "Pouvez-vous confirmer ce chiffre ?".
+    r"|chiffres?|montants?|affirmations?)\b"
     r"|\b(?:this|that|these|those)\s+(?:(?:two|three|four|few|2|3|4)\s+)?"
     r"(principles?|points?|issues?|aspects?|notions?"
     r"|requirements?|rules?|conditions?|obligations?|approach|distinction"
-    r"|acronyms?|abbreviations?|terms?|words?|expressions?)\b"
+    r"|acronyms?|abbreviations?|terms?|words?|expressions?|figures?|amounts?|claims?)\b"
     r"|\bqu['’](?:il|elle)s?\b(?!\s+(?:faut|fallait|y\b|est\b|soit\b))"
     # Any noun pointed at with "là": "ces structures-là", "ce truc la ?".
     r"|\b(?:ce|cet|cette|ces)\s+([\wÀ-ÿ]{3,})(?:-l[àa]\b|\s+l[àa](?=\s*(?:[?!.,]|$)))",
@@ -1808,6 +1866,10 @@ _SUPPOSED_FIRST = lenient(
 )
 
 
+# A sentence giving the other choice of the question before: "… ? or is there…".
+_OR_ELSE = re.compile(r"^\W*(?:or|ou(?:\s+bien)?)\b", re.I)
+
+
 def _question_sentences(sentences: list[str]) -> list[str]:
     """The sentences that ask something; one too bare to stand alone keeps the one before."""
     asked: list[str] = []
@@ -1821,6 +1883,11 @@ def _question_sentences(sentences: list[str]) -> list[str]:
     asks_more = any(asks(s) and not on for s, on in zip(sentences, passing_on, strict=True))
     for i, sentence in enumerate(sentences):
         starts.append(len(asked))
+        if i and asked and asked[-1].endswith(sentences[i - 1]) and _OR_ELSE.match(sentence):
+            # "standalone rulebook? or is there some national spec behind it": the other
+            # half of the question before.
+            asked[-1] = f"{asked[-1]} {sentence}"
+            continue
         if not asks(sentence) or (passing_on[i] and asks_more) or (counted and i < counted[-1]):
             continue
         if (
@@ -1899,7 +1966,9 @@ def _question_sentences(sentences: list[str]) -> list[str]:
             )
         ):
             before = sentences[i - 1]
-            if far:
+            if bare and (believed := _believed_back(sentences, i)):
+                before = sentences[i - believed]
+            elif far:
                 # "Plusieurs jeunes … ont lâché leur CEJ … Une association prépare une
                 # candidature. Ces jeunes pourraient-ils … ?": the sentences from the one
                 # naming them.

@@ -2921,3 +2921,71 @@ def test_a_share_is_asked_however_it_is_named(question: str, share: bool) -> Non
 )
 def test_words_comparing_two_things_of_the_texts_name_no_topic(question: str, kept) -> None:
     assert without_comparing(question) == (kept or question)
+
+
+@pytest.mark.parametrize(
+    ("message", "kept"),
+    [
+        # A bare question doubts the rule the sender believed, a few sentences before.
+        (
+            "On hésite car on pensait qu'il fallait au moins 200 000 € par an. Nous avons "
+            "52 000 € par an. Notre public : des adultes. Est-ce peine perdue ?",
+            "On hésite car on pensait qu'il fallait au moins 200 000 € par an. "
+            "Est-ce peine perdue ?",
+        ),
+        # A figure to confirm is the one the sentence before claimed.
+        (
+            "The summary says the O2R requires a minimum budget of €100k per year. Could you "
+            "confirm that figure before I build the financial model?",
+            None,
+        ),
+    ],
+)
+def test_a_question_on_a_claim_keeps_the_claim(message: str, kept: str | None) -> None:
+    assert focus_of(message) == (kept or message)
+
+
+def test_an_ellipsis_closing_a_bracket_ends_no_sentence() -> None:
+    message = (
+        "Je me demandais si un organisme public (un CCAS, une intercommunalité...) pouvait "
+        "aussi déposer une demande."
+    )
+    assert questions_of(message) == [message]
+    assert "applicant" in analyse(message).kinds
+
+
+def test_the_other_choice_of_a_question_is_the_same_question() -> None:
+    message = "regional call = standalone rulebook? or is there some national spec behind it"
+    assert questions_of(message) == [message]
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["c koi les criteres pr ke notre projet soit pris ??", "les étapes c'est quoi ?"],
+)
+def test_asking_what_the_criteria_are_in_a_hurry_asks_for_the_list(message: str) -> None:
+    assert "list" in analyse(message).kinds
+
+
+def test_a_law_is_what_a_promulgation_date_is_asked_of() -> None:
+    question = analyse("Elle a été promulguée quand, exactement ?")
+    assert texts_named(question.focus) == {"loi"}
+    # "a été" is an auxiliary, no topic the date must be of.
+    assert "ete" not in question.topic("date")
+    assert "ete" in analyse("Le dépôt est-il possible cet été ?").topic("date")
+
+
+def test_asking_for_an_eliminating_point_weighs_the_stated_facts() -> None:
+    asked = analyse("52 000 € par an sur trois ans, en Mayenne. Y a-t-il un point éliminatoire ?")
+    assert asked.asks_eligibility and asked.asks_problem
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Budget 174 000 € sur trois ans. La nouvelle version tient-elle la route ?",
+        "Budget 160 000 € sur trois ans. Ce projet tient-il la route ?",
+    ],
+)
+def test_asking_whether_the_project_holds_up_with_an_inverted_subject(message: str) -> None:
+    assert analyse(message).asks_eligibility
