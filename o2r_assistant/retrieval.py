@@ -101,6 +101,10 @@ _EVERYDAY: dict[str, str] = {
     "signés": "conclue signent",
     "signées": "conclue signent",
     "signer": "conclue signent",
+    # Only a law is promulgated: "elle a été promulguée quand ?".
+    "promulguée": "loi",
+    "promulgué": "loi",
+    "promulgation": "loi",
     # Examining a file is what the texts call "instruire" it.
     "examiner": "instruit instruction",
     "examinent": "instruit instruction",
@@ -325,6 +329,9 @@ _ENGLISH: dict[str, str] = {
     "renewed": "renouvelée",
     "specifications": "cahier des charges",
     "specification": "cahier des charges",
+    "spec": "cahier des charges",
+    "specs": "cahier des charges",
+    "rulebook": "cahier des charges cadre",
     # "Who lays down the specifications?": who fixes them.
     "lays": "fixe",
     "laid": "fixé fixe",
@@ -332,6 +339,8 @@ _ENGLISH: dict[str, str] = {
     "forecast": "prévisionnel",
     "provisional": "prévisionnel",
     "published": "publié publication",
+    "promulgated": "loi",
+    "enacted": "loi",
     "gazette": "journal officiel",
     "basis": "base",
     "footing": "base",
@@ -494,6 +503,24 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "complémentarité avec l'offre de services déjà présente sur le territoire différenciée",
     ),
+    # Redoing an offer that exists: "reprendre l'accompagnement que propose déjà la mission
+    # locale", "faire doublon", "France Travail's offer under a new label", "France Travail
+    # is rolling out something quite similar": what the offer must be besides the ordinary
+    # one (not an earlier call "under a new name", which the O2R carries on).
+    (
+        re.compile(
+            r"\b(?:reprendre|refaire|copier|dupliquer)\s+(?:l['’]\s*|le\s+|la\s+|les\s+)\w+"
+            r"\s+(?:que|qu['’])\s*(?:\w+\s+){0,2}?(?:propos\w*|fai\w*|offr\w*)\s+déjà\b"
+            r"|\b(?:doublons?|redondan\w*)\b"
+            r"|\b(?:france travail|missions? locales?|cap emploi|droit commun|common law)\b"
+            r"[^.?!]{0,80}?\b(?:rebrand\w*|relabel\w*|(?:under|with)\s+a\s+(?:new|different)\s+"
+            r"(?:label|name|badge)|something\s+(?:quite\s+|very\s+|pretty\s+)?similar)\b"
+            r"|\b(?:the\s+same|similar)\s+(?:thing|offer|service|programme|program|scheme)\s+"
+            r"(?:as|to)\s+(?:what\s+)?(?:france travail|the\s+missions? locales?|cap emploi)\b",
+            re.I,
+        ),
+        "l'offre doit être complémentaire et différenciée du droit commun",
+    ),
     # What the operator owes in return: "qu'est-ce que l'État attendra de nous en
     # contrepartie ?", "what do we owe in return?": the convention's commitments and the
     # follow-up, evaluation and checks it sets.
@@ -501,7 +528,13 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(
             r"\ben contrepartie\b|\bin return\b"
             # "faudra rendre des comptes à l'État ?", "will we have to report back?".
-            r"|\brendre\s+(?:des\s+)?comptes?\b|\breport\s+back\b|\baccountab\w*",
+            r"|\brendre\s+(?:des\s+)?comptes?\b|\breport\s+back\b|\baccountab\w*"
+            # Whether anyone checks: "y aura des contrôles ou on fait ce qu'on veut ?", "will
+            # anyone check what we do with the money?".
+            r"|\b(?:y\s+aura|il\s+y\s+aura|y\s+a|serons-nous|sera-t-on|on\s+sera)\s+(?:des\s+)?"
+            r"(?:contr[ôo]l\w*|audit\w*|inspect\w*)"
+            r"|\bon\s+fait\s+ce\s+qu[e'’]\s*on\s+veut\b"
+            r"|\bwill\s+(?:anyone|someone|they|the\s+state)\s+(?:check|audit|inspect|monitor)\b",
             re.I,
         ),
         "engagements de l'organisme modalités de suivi évaluation contrôle",
@@ -582,7 +615,14 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"(?:doi\w*|devr\w*|devons|va|aura à)\s+faire\b"
             r"|\bwhat\s+(?:exactly\s+)?(?:does|must|should|will)\s+the\s+operator"
             r"\s+(?:do|have to do)\b|\boperator['’]s\s+(?:role|job|tasks)\b"
-            r"|\brôle\s+de\s+l['’](?:opérateur|organisme)\b",
+            r"|\brôle\s+de\s+l['’](?:opérateur|organisme)\b"
+            # "une o2r elle doit faire quoi ?", "l'opérateur fait quoi concrètement ?".
+            r"|\b(?:o2r|opérateur|organisme)\b(?:\s+(?:il|elle))?\s+(?:doi\w*|devr\w*|va|fait)"
+            r"(?:\s+faire)?\s+(?:quoi|koi)\b"
+            # One mission alone: "faire juste du repérage, sans rien derrière ?", "only
+            # outreach?".
+            r"|\b(?:juste|seulement|uniquement|only|just)\s+(?:faire\s+)?(?:du\s+|de\s+l['’]\s*)?"
+            r"(?:repérage|reperage|outreach|remobilisation)\b",
             re.I,
         ),
         "trois missions repérage remobilisation accompagnement socio-professionnel",
@@ -849,14 +889,15 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     # The candidate's own finances in other words than the texts' "santé financière": "l'état
     # de nos comptes", "dans le rouge", "une année tendue niveau trésorerie", "in good shape
-    # money-wise" (not the project's accounting).
+    # money-wise" (not the project's accounting, nor general accounts kept beside it).
     (
         re.compile(
             # "our organisation's own accounts", "nos propres comptes".
             r"\b(?:nos|notre|leurs?|ses|our|their)\s+(?:(?:organi[sz]ation['’]s|charity['’]s"
             r"|association['’]s|own|propres?)\s+){0,2}(?:finances|trésorerie|bilans?"
             # "ils vont checker nos comptes ?", "will they look at our accounts?"
-            r"|fonds propres|comptes(?!\s+analytiques?)|accounts(?!\s+(?:analytic|per))|books)\b"
+            r"|fonds propres|comptes(?!\s+(?:analytiques?|généraux))"
+            r"|accounts(?!\s+(?:analytic|per))|books)\b"
             r"|\bétat (?:de nos|des|de ses|de leurs) comptes\b|\bdans le rouge\b|\bin the red\b"
             r"|\bdéficit(?:aire)?s?\b|\bdeficits?\b|\btrésorerie\b|\bmoney-wise\b"
             r"|\bfinancially (?:sound|healthy|stable|fragile|weak)\b"
@@ -1112,6 +1153,10 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|\b(?:gens|jeunes|personnes|ils|elles)\s+(?:\w+\s+){0,2}?(?:vienn\w*|pass\w*)\s+"
             r"(?:à|a|au|dans)\s+(?:notre|nos|nôtre|le|la|les)\s+(?:locaux|local|bureaux?|"
             r"permanences?|accueil|guichet)\b"
+            # Or coming whenever they like: "les gens passent quand ils veulent".
+            r"|\b(?:gens|jeunes|personnes|people|they|participants)\s+(?:\w+\s+){0,2}?"
+            r"(?:vienn\w*|pass\w*|come|drop in|walk in|turn up|show up)\s+(?:quand|when(?:ever)?)"
+            r"\s+(?:ils|elles|on|they)\s+(?:veul\w*|le souhait\w*|want|like|wish)\b"
             r"|\b(?:people|they|participants|young people)\s+(?:\w+\s+)?(?:come|walk|turn up|"
             r"show up)\s+(?:in\s+)?(?:to|at|into)\s+(?:our|the)\s+(?:office|premises|"
             r"cent(?:re|er)|desk|building)\b"
@@ -1206,6 +1251,18 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "base légale",
     ),
+    # Which text created the scheme: "the O2R was created by the June 2024 decree?", "c'est
+    # le décret qui a créé les O2R ?", "d'où sort ce dispositif ?": the law, in its article 7.
+    (
+        re.compile(
+            r"\b(?:created|established|instituted|introduced|set\s+up)\s+(?:by|under|through)\b"
+            r"|\b(?:créée?s?|instituée?s?|instaurée?s?|introduite?s?|créé|institué|instauré)\s+par\b"
+            r"|\bqui\s+(?:a\s+)?(?:créé|crée|créent|institué|instauré)\b"
+            r"|\b(?:what|which\s+\w+)\s+created\b",
+            re.I,
+        ),
+        "la loi pour le plein emploi a créé en son article 7",
+    ),
     # Where a bid is sent is the prefect of the region of action: "on envoie le dossier à
     # quelle préfecture ?", "à qui adresser la candidature ?", "to which authority must the
     # application be addressed?".
@@ -1225,7 +1282,13 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|administration)\b"
             r"|\b(?:which|what)\s+(?:authority|body|office|prefecture|prefect|administration)\b"
             r"[^.?!]{0,50}\bto\s*\?"
-            r"|\bto\s+whom\b|\bwho\s+(?:do|should|must)\s+we\s+(?:send|address|submit)\b",
+            r"|\bto\s+whom\b|\bwho\s+(?:do|should|must)\s+we\s+(?:send|address|submit)\b"
+            # Or to a body named: "envoyer notre candidature à l'agence France Travail",
+            # "submit our application to the council?".
+            r"|\b(?:envoy|adress|dépos|depos|transm|remet|remett)\w*\s+(?:notre|nos|la|le|les|ma"
+            r"|mon|leur)\s+(?:candidature|dossier|demande|réponse)s?\s+(?:à|a|au|aux|auprès)\b"
+            r"|\b(?:send|submit|address|file)\s+(?:our|the|my|their)\s+(?:application|file|bid"
+            r"|proposal)\s+to\b",
             re.I,
         ),
         "adresse sa demande de conventionnement au préfet de la région",

@@ -375,6 +375,21 @@ def test_applying_as_several_reads_as_the_texts_say_it(question: str) -> None:
         ("Our workshops look a lot like what France Travail runs in town.", "complémentaire"),
         ("Pouvez-vous me dire ce que règle de son côté le décret ?", "conventionnement"),
         ("Est-on obligé de proposer à chacun un parcours d'accompagnement ?", "lorsque c'est"),
+        ("Isn't the O2R France Travail's own offer under a new label?", "différenciée"),
+        (
+            "Notre idée serait de reprendre l'accompagnement que propose déjà la mission locale.",
+            "différenciée",
+        ),
+        ("nous on fait une perm et les gens passent quand ils veulent, ca suffit ?", "aller vers"),
+        ("As I understand it, the O2R was created by the June 2024 decree.", "article 7"),
+        ("c'est le décret qui a créé les organismes de repérage ?", "article 7"),
+        ("il faut envoyer notre candidature à l'agence France Travail ?", "au préfet"),
+        ("Can we submit our application to the county council?", "au préfet"),
+        ("concretement une o2r elle doit faire koi ??", "trois missions"),
+        ("y aura des controles ou on fait ce qu'on veut ?", "contrôle"),
+        ("on a le droit de faire juste du reperage et basta ?", "trois missions"),
+        ("Will anyone check what we do with the money?", "contrôle"),
+        ("Et c'est quel article qui crée les organismes de repérage ?", "article 7"),
     ],
 )
 def test_recurring_questions_read_as_the_texts_say_them(question: str, meaning: str) -> None:
@@ -389,6 +404,8 @@ def test_recurring_questions_read_as_the_texts_say_them(question: str, meaning: 
         ("Which authority examines the applications on behalf of the prefect?", "au préfet"),
         # A figure of speech, not a way of sending the file.
         ("La situation financière entre-t-elle en ligne de compte ?", "dématérialisée"),
+        # General accounts kept beside the project's analytic ones are no financial health.
+        ("Faut-il une compta analytique, alors que nos comptes généraux sont tenus ?", "santé"),
         # Working alongside the network is no joint bid; the local missions are no missions.
         ("Must we work together with France Travail and the local missions?", "chef de file"),
         ("Must we work together with France Travail and the local missions?", "trois missions"),
