@@ -231,6 +231,15 @@ _AND_WH = re.compile(
 _ENGLISH_BACK = re.compile(r"\b(?:it|them|this|that|these|those|they)\b", re.I)
 
 
+# An English demonstrative standing alone, for a whole statement: "expect that to be
+# handled", "is this allowed?" (not "that the State…", "this project").
+_STANDS_FOR_TOLD = re.compile(
+    r"\b(?:that|this)\s+(?:to|is|be|was|would|will|could|can|counts?|matters?|fits?|works?"
+    r"|ok|okay|allowed|acceptable|possible|part\s+of)\b|\b(?:that|this)\s*[?,.!]",
+    re.I,
+)
+
+
 def _own_wh_question(question: str) -> bool:
     """Whether a later question of a message asks on its own, by a wh-word and its words."""
     return bool(
@@ -295,6 +304,10 @@ def resolve_followup(question: str, history: list[str] | None, within_message: b
         # Unless its pronoun stands for the one noun phrase said: "Est-ce qu'ils comptent
         # pour le minimum ?" after "on hésite à mettre les frais de formation…".
         completed = with_antecedent(opened, previous)
+        if completed is None and _STANDS_FOR_TOLD.search(opened):
+            # "Our part is helping them with housing." then "Does the call expect that to
+            # be handled alongside the job support?": what was just told.
+            return f"{opened} ({previous})"
         return completed if completed and completed != opened else question
     if _names_own_topic(opened, previous):
         return question

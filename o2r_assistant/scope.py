@@ -120,6 +120,12 @@ _PERSON_AFTER = re.compile(
     r"|says|thinks|claims)\b|\s+(?:is|was)\s+right\b",
     re.I,
 )
+# A sign-off closing a message typed on one line, the sender's name and role after it:
+# "… ? Sportivement, Karim Benali, secrétaire général".
+_INLINE_SIGNATURE = re.compile(
+    r"(?<=[?!.])\s+(?:[\wÀ-ÿ'’-]+\s+){0,3}?[\wÀ-ÿ'’-]+\s*,\s*[A-ZÀ-Ý][\wÀ-ÿ'’-]+"
+    r"(?:\s+[A-ZÀ-Ý][\wÀ-ÿ'’-]+)+(?:\s*,[^?!.]{0,40})?\s*$"
+)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n«\"(])\s*$")
 # A name the asker explains right after it ("un CCAS, donc un établissement public",
 # "the PLIE (a local jobs plan)"): the texts can settle it by what it is.
@@ -669,9 +675,10 @@ def scope_signals(
     # A currency written as a code ("EUR 150,000") is part of the amount, not a name.
     amounts = [(a.start, a.end) for a in find_amounts(fold(question))]
     shouted = sum(c.isupper() for c in question) > sum(c.islower() for c in question)
+    signed = _INLINE_SIGNATURE.search(question)
     found = [
         m
-        for m in _SALIENT.finditer(question)
+        for m in _SALIENT.finditer(question, 0, signed.start() if signed else len(question))
         if not any(start <= m.start() < end for start, end in amounts)
         # A sentence's first word is capitalised whatever it is ("Pourriez-vous"), not
         # spelled in capitals unless the whole message shouts ("TVA sur la subvention ?").
@@ -724,7 +731,10 @@ def scope_signals(
         # A place is where, not what ("un projet à Angers peut-il être financé ?").
         places = {fold(w) for w in place_words}
         unknown_item = [w for w in item if not retriever.recognises(w) and w not in places]
-        if unknown_item and not names_training(question):
+        # "… des modules de formation. Ces dépenses peuvent-elles être financées ?": the
+        # expenses pointed to are training, which the texts settle.
+        pointed_training = _POINTED_EXPENSE.search(question) and names_training(asked.text)
+        if unknown_item and not names_training(question) and not pointed_training:
             asked_about += (unknown_item[0],)
         # "Un webinaire est-il prévu ?": a thing the texts never name, asked about.
         # Not an end of a range ("un plafond ?"): which ends the texts set is answered below.

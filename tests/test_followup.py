@@ -403,3 +403,12 @@ def test_a_wh_question_after_an_aside_asks_on_its_own_within_a_message() -> None
     own = "Et, tant que j'y suis, qui pilote l'appel au niveau régional ?"
     before = "Cette O2R, c'est la suite de ce qu'on faisait en 2020 ?"
     assert resolve_followup(own, [before], within_message=True) == own
+
+
+def test_an_english_demonstrative_standing_alone_takes_up_the_statement_before() -> None:
+    told = "Our part is helping participants sort out their accommodation."
+    question = "Does the call expect that to be handled alongside the job support?"
+    assert resolve_followup(question, [told]) == f"{question} ({told})"
+    # Control: "that" as a determiner names its own thing.
+    own = "Does the call expect that project to report every year on the people it supports?"
+    assert resolve_followup(own, [told]) == own

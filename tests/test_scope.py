@@ -408,3 +408,22 @@ def test_a_person_named_by_what_they_say_is_no_subject_the_texts_lack(assistant)
         "Nous ne récupérons pas la TVA : pouvons-nous présenter le budget toutes taxes comprises ?"
     )
     assert vat.abstained
+
+
+def test_a_sign_off_on_the_messages_last_line_names_no_subject(assistant) -> None:
+    answer = assistant.ask(
+        "Bonjour, notre club de La Ferté-Bernard anime des ateliers pour des jeunes que "
+        "personne ne suit. Nos statuts ne parlent que de sport. Est-ce que nos statuts nous "
+        "empêchent de candidater ? Sportivement, "
+        "Karim Benali, secrétaire général"
+    )
+    assert not answer.abstained
+    assert "objet social" in answer.text
+
+
+def test_expenses_pointed_back_to_as_training_are_settled_by_the_texts(assistant) -> None:
+    answer = assistant.ask(
+        "Le bureau voudrait ajouter des modules de formation professionnelle pour les "
+        "participants. Ces dépenses peuvent-elles être financées dans le cadre de l'AMI ?"
+    )
+    assert "dépenses de formation ne sont pas éligibles" in answer.text
