@@ -620,9 +620,11 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|\b(?:o2r|opérateur|organisme)\b(?:\s+(?:il|elle))?\s+(?:doi\w*|devr\w*|va|fait)"
             r"(?:\s+faire)?\s+(?:quoi|koi)\b"
             # One mission alone: "faire juste du repérage, sans rien derrière ?", "only
-            # outreach?".
+            # outreach?" (not two listed: "juste du repérage + remobilisation").
             r"|\b(?:juste|seulement|uniquement|only|just)\s+(?:faire\s+)?(?:du\s+|de\s+l['’]\s*)?"
-            r"(?:repérage|reperage|outreach|remobilisation)\b",
+            r"(?:repérage|reperage|outreach|remobilisation)\b(?!\s*(?:\+|&|,|et\b|and\b)\s*"
+            r"(?:de\s+la\s+|du\s+|de\s+l['’]\s*)?(?:remobilisation|repérage|reperage"
+            r"|accompagnement|outreach|support))",
             re.I,
         ),
         "trois missions repérage remobilisation accompagnement socio-professionnel",

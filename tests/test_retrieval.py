@@ -409,6 +409,11 @@ def test_recurring_questions_read_as_the_texts_say_them(question: str, meaning: 
         # Working alongside the network is no joint bid; the local missions are no missions.
         ("Must we work together with France Travail and the local missions?", "chef de file"),
         ("Must we work together with France Travail and the local missions?", "trois missions"),
+        # Two missions listed are no mission alone.
+        (
+            "nous on fait 0 formation, juste du reperage + remobilisation, c grave ?",
+            "trois missions",
+        ),
         # Training as where people go next is no training paid for.
         ("Une entrée en formation compte-t-elle comme une sortie ?", "dépenses de formation"),
         # Where a text comes from is no history of the scheme.
