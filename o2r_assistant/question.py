@@ -273,13 +273,15 @@ wh: \b(?<!tel[ ])(?<!tels[ ])(?<!telle[ ])(?<!telles[ ])
 definition: \b(?:veut dire|signifie|définition|qu'(?:est-ce qu(?:e\b|')|entend-on par)
 # "ce que l'appel entend par « aller vers »", "qu'entendez-vous par…", "what do you mean by".
     |\bentend(?:s|ent|ez|u)?(?:-(?:on|vous|ils|elles|il|elle))?[ ]+par\b|\bmean[ ]+by\b
-    |\bc(?:'est|est)?[ ]+(?:quoi|koi)\b|what (?:is|are|does)\b.*\bmean|what is meant
+# Not "c'est quoi la différence entre…", which compares two things.
+    |\bc(?:'est|est)?[ ]+(?:quoi|koi)\b(?![ ]+(?:la|les)[ ]+diff)|what (?:is|are|does)\b.*\bmean
+    |what is meant
 # "la DREETS, c'est qui en fait ?": a body named, then what it is; not "c'est qui qui
 # signe ?", which asks who acts.
     |\bc(?:'est|est)?[ ]+(?:qui|ki)(?=[ ]*(?:en[ ]fait|exactement|au[ ]juste|donc)?[ ]*(?:[,?!.]|$))
 # "ce droit commun, ça recouvre quoi ?", "what does it cover?".
     |\b(?:recouvr|englob)\w*[ ]+(?:quoi|koi)\b|\bwhat does (?:it|that|this) (?:cover|include)\b
-    |\bstands? for\b
+    |\bstands? for\b|\b(?:acronyms?|abbreviations?|acronymes?)\b
 # "who exactly counts as 'invisible'?", "qui est considéré comme invisible ?": who the word
 # names, as its definition says.
     |\b(?:who|what)[ ]+(?:exactly[ ]+|really[ ]+)?(?:counts?|qualif(?:y|ies))[ ]+as\b
@@ -301,6 +303,8 @@ assess: \b(?:suffisante?s?|suffit|assez|ça passe|ça va|c'est bon|ok|valables?|
     |tien(?:t|nent|dra|drait|draient)(?:-(?:t-)?(?:il|elle|ils|elles|on))?[ ]la[ ]route
 # "Alors, on passe ?", "On dépose ?": whether the file as stated may go in.
     |on[ ](?:passe|dépose|depose)|good[ ]to[ ]go
+# "Alors, on peut y aller ?", "on y va ?", "can we go ahead?": whether to go ahead with it.
+    |on[ ](?:peut[ ]|pourrait[ ])?y[ ](?:aller|va)|go[ ]ahead|go[ ]for[ ]it
     |holds?[ ]up)\b
     |\b(?:on est|nous sommes|we are|we're)(?: toujours| encore| quand même| still)? (?:bons?|bonnes?
     |good|all set|ok)\b|\bdans les clous\b
@@ -379,9 +383,10 @@ _WHO = re.compile(
     r"^(?:et |mais |alors |and |but |so )?(?:(?:avec|à|a|auprès de|aupres de|par|chez|with|to|by"
     r"|from) )?"
     r"(?:(?:c['’]est|cest|c)\s+qui\s+)?(?:qui|who|whom"
-    # "Quelle autorité examine les dossiers ?", "which body decides?": an actor asked for.
+    # "Quelle autorité examine les dossiers ?", "quel service…", "which body decides?": an
+    # actor asked for.
     r"|(?:quel(?:le)?s?|which|wich|what)\s+(?:autorités?|instances?|organismes?"
-    r"|administrations?|institutions?|interlocuteurs?|authorit(?:y|ies)|bod(?:y|ies)"
+    r"|administrations?|institutions?|interlocuteurs?|services?|authorit(?:y|ies)|bod(?:y|ies)"
     r"|agenc(?:y|ies))|(?:which|wich)\s+(?:[\w-]+\s+)?offices?)\b",
     re.I,
 )
@@ -402,6 +407,8 @@ _WHO_IN_SITU = re.compile(
     r"\b(?:par|à|a|de|avec|auprès de|aupres de|chez|by|to|with|from)\s+(?:qui|whom)\s*\?",
     re.I,
 )
+# "Et une fois le dossier déposé, qui l'examine ?": "qui" opening the last clause asks who.
+_WHO_AFTER_CLAUSE = re.compile(r",\s*qui\s+[^,?]{1,50}\?\s*$", re.I)
 # "Le calendrier est-il fixé au niveau national ?", "does each region decide its own
 # deadlines?": whether a date is set nationally or regionally asks who sets it, not when.
 _WHO_SETS = re.compile(
@@ -589,6 +596,8 @@ KIND_ASKED = {
         # In one clause: "pour combien de temps, et ce qu'elle contient (budget…)" asks none.
         r"|\bbudget\b[^,;:?.()]*\bcombien|\bcombien\b(?! de temps)[^,;:?.()]*\bbudget"
         r"|\bceiling\b|\b(?:a|the|any) cap\b"
+        # "What is the monthly amount, in euros, of the allowance?".
+        r"|\b(?:what|which)\b[^?.]{0,25}\bamounts?\b|\bin euros\b"
         # "is there a floor on total project cost?", "a threshold for the budget".
         r"|\b(?:floor|threshold)s?\s+(?:on|for|of)\s+(?:the\s+)?(?:total\s+|overall\s+|minimum\s+)?"
         r"(?:project\s+)?(?:budget|amount|cost|funding|spend)"
@@ -789,8 +798,8 @@ KIND_ASKED = {
         # or what a text requires: "le référentiel, il demande quoi ?".
         r"|\b(?:contenir|comporter|contient|comporte|inclure|demandent|demande"
         r"|exigent|exige|imposent|impose)\s+quoi\b"
-        r"|\bwhat (?:should|must|does|do|will)\b(?:\s+[\w'’]+){0,4}?\s+"
-        r"(?:contain|include|require|expect)\b",
+        r"|\bwhat (?:should|must|does|do|will)\b(?:\s+[\w'’]+){0,6}?\s+"
+        r"(?:contain|include|require|expect|spell\s+out|set\s+out|specify)\b",
         re.I,
     ),
     # Where the people supported should end up: "et après le parcours, elle devient quoi ?",
@@ -811,6 +820,10 @@ KIND_ASKED = {
         r"|\bwhat happens\b[^?.]{0,30}\b(?:after|end|afterwards|next)\b"
         r"|\b(?:after|at the end of) (?:the|their|our) (?:pathway|programm?e?|support|course)\b"
         r"|\bwhere do (?:they|participants|people) go\b"
+        # "where are they meant to end up?", "once they've been through the programme".
+        r"|\b(?:they|people|participants|someone|he|she)\b[^?.]{0,25}?\bend(?:s|ing)?\s+up\b"
+        r"|\bonce\s+(?:they|people|participants|someone|he|she)\s*(?:['’]ve|['’]s|have|has)\s+"
+        r"(?:been\s+through|completed|finished)\b"
         # The end aimed at: "le but final c koi ?", "au final le but c quoi ?", "l'objectif
         # final pour eux", "what outcome does the State ultimately expect?".
         r"|\b(?:but|objectif|finalité|goal|aim)s?\s+(?:final|finale|ultime|end)\b"
@@ -1004,6 +1017,8 @@ person: \bpersonnes?\b|\bjeunes?\b|\bbénéficiaires?\b|\bparcours\b|\bparticipa
     # Following someone: "suivre un gamin qu'on a raccroché", "support someone".
     |\b(?:suivre|accompagner|garder|follow|support|keep)\s+(?:un|une|quelqu'un|chaque|someone
     |somebody|each)\b
+# Or someone named by a pronoun: "ils le suivraient combien de temps ?".
+    |\b(?:le|la|l')\s*(?:suiv|accompagn)\w*
 project: \bprojets?\b|\bconventions?\b|\bconventionn\w*|\bCPOM\b|\bfinancement|\bsubvention
     |\bexpérimentation|\bdispositif|\bprogramme|\bagreement|\bproject
 """,
@@ -1095,7 +1110,9 @@ def _named_kind(match: re.Match[str]) -> str:
 # remobilisation, et leur accompagnement".
 _ENUMERATED = re.compile(
     r"\b(?P<head>[\wÀ-ÿ]{3,})\s+(?:sont|are)\s+(?:les?\s+|la\s+|l['’])?[^.;:\n,]{3,80},\s+"
-    r"[^.;:\n]{3,80}?,?\s+(?:et|and)\s",
+    r"[^.;:\n]{3,80}?,?\s+(?:et|and)\s"
+    # Or after a colon: "compte cinq départements : la Loire-Atlantique (44), …, et la Vendée".
+    r"|\b(?P<counted>[\wÀ-ÿ]{3,})\s*:\s+[^.;:\n,]{3,80},\s+[^.;:\n]{3,80}?,?\s+(?:et|and)\s",
     re.I,
 )
 
@@ -1110,7 +1127,7 @@ _HOW_MANY = r"(?:(?:deux|trois|quatre|cinq|two|three|four|five|\d{1,2})\s+)?"
 # the missions?".
 _ADVERB = r"(?:\s+[\wÀ-ÿ]{3,}(?:ly|ment))?"
 _PLURAL_ASKED = re.compile(
-    rf"\b(?:quel(?:le)?s(?:\s+sont{_ADVERB}\s+(?:les|leurs|ses))?|c['’]est quoi les"
+    rf"\b(?:quel(?:le)?s(?:\s+sont{_ADVERB}\s+(?:les|leurs|ses))?|(?:c['’]?\s*est|c)\s+(?:quoi|koi)\s+les"
     rf"|(?:what|which){_ADVERB}(?:\s+(?:are|r|were){_ADVERB}\s+(?:the|their|its))?)\s+"
     rf"{_HOW_MANY}(?P<head>[\wÀ-ÿ]{{4,}}[sx])\b",
     re.I,
@@ -1122,7 +1139,8 @@ def enumerates(text: str, asked: set[str]) -> bool:
     ``asked``): the missions enumerated answer "quelles missions ?", not another list;
     the difficulties exemplified answer "quelles difficultés ?"."""
     found = [*_ENUMERATED.finditer(text), *_EXAMPLES.finditer(text)]
-    return any(stem(m["head"]) in asked for m in found)
+    heads = (m["head"] or m.groupdict().get("counted") for m in found)
+    return any(stem(head) in asked for head in heads)
 
 
 def plural_asked(question: str) -> set[str]:
@@ -2371,7 +2389,9 @@ _ASKS_SOURCE = re.compile(
     r"|(?:what|which)\s+is\s+the\s+(?:source|legal basis)(?:\s+for\s+(?:that|this|it))?"
     # "Could you point me to the relevant provisions?"
     r"|(?:(?:could|can|would)\s+you\s+)?(?:please\s+)?point\s+(?:me|us)\s+to\s+the\s+"
-    r"(?:relevant\s+)?(?:provisions?|texts?|articles?|sources?|references?))"
+    r"(?:relevant\s+)?(?:provisions?|texts?|articles?|sources?|references?)"
+    # Or the word alone: "source ?", "réf ?", "ta source ?".
+    r"|(?:(?:la|ta|votre|vos|tes|les|your|the)\s+)?(?:sources?|réf|ref|références?|references?))"
     r"(?:\s+(?:exactement|précisément|exactly|please|svp|stp))?\W*$",
     re.I,
 )
@@ -2458,7 +2478,9 @@ _AGE = re.compile(
     r"\b(?:personnes?|gens|jeunes|seniors?|femmes|hommes|adultes|publics?|people|persons"
     r"|adults|women|men)\s+(?:âgée?s\s+|aged\s+)?(?:de\s+)?(?:plus|moins|over|under|more than"
     r"|less than)\s+(?:de\s+)?\d{2}\s*(?:ans|years?)\b"
-    r"|\bâgée?s?\s+de\s+(?:plus\s+de\s+|moins\s+de\s+)?\d{2}\s*ans\b|\baged\s+\d{2}\b",
+    r"|\bâgée?s?\s+de\s+(?:plus\s+de\s+|moins\s+de\s+)?\d{2}\s*ans\b|\baged\s+\d{2}\b"
+    # The people named by their age alone: "et pour les plus de 50 ans ?", "les moins de 26 ans".
+    r"|\b(?:les|des|aux)\s+(?:plus|moins)\s+de\s+\d{2}\s*ans\b",
     re.I,
 )
 
@@ -2552,6 +2574,7 @@ def analyse(message: str, focus: str | None = None) -> Question:
         # Not a second question joined on: "elle dure combien de temps, et on la signe
         # avec qui ?" asks how long too.
         or (_WHO_IN_SITU.search(first) and not _JOINED.search(first))
+        or _WHO_AFTER_CLAUSE.search(first)
     )
     if asks_who:
         # "Qui fixe la date limite ?" asks who, not when.

@@ -48,6 +48,9 @@ _SPELLED_OUT = {
     "pq": "pourquoi",
     "pkoi": "pourquoi",
     "qqn": "quelqu'un",
+    "qqun": "quelqu'un",
+    "diff": "différence",
+    "inscri": "inscrit",
     "qqch": "quelque chose",
     "pb": "problème",
     "pbm": "problème",
@@ -89,8 +92,10 @@ _SPELLED_OUT = {
     # "la mission loc": typed in lower case, it is the local one.
     "loc": "locale",
     "ft": "France Travail",
+    # The region by its initials, in capitals or not.
+    "pdl": "Pays de la Loire",
 }
-_INITIALS = frozenset({"ml", "ft"})
+_INITIALS = frozenset({"ml", "ft", "pdl"})
 # A whole word, or one after an elided article ("de l'xp").
 _WORD = re.compile(
     r"(?:(?<![\w'’-])|(?<=\b[dl]['’]))(" + "|".join(_SPELLED_OUT) + r")(?![\w'’-])", re.I

@@ -886,7 +886,8 @@ def test_knowing_how_is_no_question() -> None:
         ("could you tell me when applications close?", ("date",), False),
         # At the start too, when the question comes after the clause it opens.
         ("When a few organisations are selected together, who coordinates them?", (), False),
-        ("Quand on sera retenus, qui signe la convention ?", (), False),
+        # "qui" opening the last clause asks who; "quand" in passing asks no date.
+        ("Quand on sera retenus, qui signe la convention ?", ("who",), False),
         ("Quand on dépose, on a une réponse quand ?", ("date",), False),
     ],
 )
@@ -1147,6 +1148,9 @@ def test_how_much_and_how_many_in_other_words(
         ("slt, on peut garder 1 jeune en accompagnement + d'1 an ou c limité ?", ("duration",)),
         ("Can support last longer than 12 months?", ("duration",)),
         ("Nous accompagnons des jeunes depuis plus de 10 ans, pouvons-nous candidater ?", ()),
+        # An age asks who may be supported.
+        ("et pour les plus de 50 ans ?", ("public",)),
+        ("Are people over 50 years old eligible?", ("public",)),
         # Following someone "until when" asks how long; filing "until when", by what date.
         ("jusqu'à quand on peut suivre une même personne ?", ("duration",)),
         ("Jusqu'à quand peut-on déposer un dossier ?", ("date",)),
@@ -1324,6 +1328,8 @@ def test_asking_whether_a_fact_changes_the_verdict(message: str) -> None:
         # The convention by its acronym, or the verb: the project's time.
         ("C'est quoi au juste une CPOM ?", {"project"}),
         ("Avec qui on conventionne si on est retenus ?", {"project"}),
+        # Someone named by a pronoun.
+        ("Et si ça marche, ils le suivraient pendant combien de temps ?", {"person"}),
     ],
 )
 def test_whose_duration_a_question_asks(text: str, expected: set[str]) -> None:
@@ -1553,6 +1559,53 @@ def test_a_sentence_enumerating_what_is_asked_gives_a_list() -> None:
     assert enumerates(text, set(tokens("Quelles missions ?")))
     # Another list enumerated answers no question about missions.
     assert not enumerates(text.replace("missions", "étapes"), set(tokens("Quelles missions ?")))
+
+
+def test_a_list_after_a_colon_enumerates_the_noun_before_it() -> None:
+    text = "La région compte cinq départements : la Sarthe (72), la Mayenne (53) et la Vendée (85)."
+    asked = plural_asked("c koi les departements de l'ami ?")
+    assert asked and enumerates(text, asked)
+    assert not enumerates(text, plural_asked("Quelles missions ?"))
+
+
+@pytest.mark.parametrize(
+    ("message", "kinds", "who", "definition"),
+    [
+        # A body asked for by its service.
+        ("Et quel service examine les dossiers ?", ("who",), True, False),
+        # "qui" opening the last clause.
+        ("Et une fois le dossier déposé, qui l'examine ?", ("who",), True, False),
+        ("Et la DREETS, qui instruit les dossiers, peut-elle nous aider ?", (), False, False),
+        # Comparing two things is no definition of a term.
+        ("c koi la différence entre ces assos o2r et la mission locale ?", (), False, False),
+        ("c'est quoi un CPOM ?", (), False, True),
+        # What a text must spell out is a list.
+        ("What does the statute say the agreement must spell out?", ("list",), False, False),
+        # Where people end up is the outcome.
+        ("Where are they meant to end up?", ("outcome",), False, False),
+        (
+            "What happens to someone once they've been through the programme?",
+            ("outcome",),
+            False,
+            False,
+        ),
+        # An amount asked in English.
+        ("What is the monthly amount, in euros, of the allowance?", ("amount",), False, False),
+        # What an acronym refers to is its definition.
+        ("Could you explain what the acronym 'O2R' refers to?", (), False, True),
+    ],
+)
+def test_what_a_message_asks_for(message: str, kinds: tuple, who: bool, definition: bool) -> None:
+    asked = analyse(message)
+    assert asked.kinds == kinds
+    assert asked.who is who
+    assert asked.definition is definition
+
+
+def test_going_ahead_asks_whether_the_facts_stated_qualify() -> None:
+    assert analyse("Alors, on peut y aller ?").asks_eligibility
+    assert analyse("Can we go ahead?").asks_eligibility
+    assert not analyse("On peut aller chercher les jeunes chez eux ?").asks_eligibility
 
 
 def test_examples_in_brackets_enumerate_the_noun_they_follow() -> None:
@@ -2266,6 +2319,10 @@ def test_who_files_asks_no_eligibility(message: str, eligibility: bool) -> None:
         ("Dans quel texte ?", True),
         ("Which article says so?", True),
         ("Could you point me to the relevant provisions?", True),
+        ("source ?", True),
+        ("ta source ?", True),
+        ("réf ?", True),
+        ("Quelles sources de financement ?", False),
         # A question of its own about a text, or about where to go.
         ("Could you point me to the nearest O2R operator?", False),
         ("Quel texte fixe la durée de la convention ?", False),
@@ -2828,7 +2885,7 @@ def test_the_places_a_question_asks_about(question: str, previous, asked: list[s
         # A short aside after "Et" leaves the wh-question it opens.
         ("Et au bout du compte, qui décide ?", ("who",)),
         # Not a condition, which says of what it is asked.
-        ("Et si c'est commun, qui coordonne ?", ()),
+        ("Et si c'est commun, qui coordonne ?", ("who",)),
     ],
 )
 def test_the_kind_asked(question: str, kinds: tuple[str, ...]) -> None:

@@ -53,6 +53,12 @@ from o2r_assistant.spelling import accents, clippings, determined, one_slip, spe
         ),
         ("jsuis perdue, on signe avc qui ?", "je suis perdue, on signe avec qui ?"),
         ("c ke pr les assos ?", "c que pour les assos ?"),
+        ("il peut suivre qqun ?", "il peut suivre quelqu'un ?"),
+        ("c koi la diff avec la ML ?", "c koi la différence avec la mission locale ?"),
+        ("inscri nul part", "inscrit nul part"),
+        # The region by its initials, in capitals or not.
+        ("les projets en PDL", "les projets en Pays de la Loire"),
+        ("l'ami pdl", "l'ami Pays de la Loire"),
     ],
 )
 def test_text_message_spellings_are_written_out(typed, read):
