@@ -107,6 +107,9 @@ _EVERYDAY: dict[str, str] = {
     "promulgation": "loi",
     # Examining a file is what the texts call "instruire" it.
     "examiner": "instruit instruction",
+    "examine": "instruit instruction",
+    "examinés": "instruit instruction",
+    "examinées": "instruit instruction",
     "examinent": "instruit instruction",
     "examinera": "instruit instruction",
     "examen": "instruction",
@@ -235,6 +238,8 @@ _ENGLISH: dict[str, str] = {
     "statutory": "objet social",
     # The State's agreement is the texts' "convention", "conclue" with the prefect.
     "agreement": "convention",
+    "deal": "convention",
+    "contract": "convention",
     "agreements": "convention",
     "concluded": "conclue",
     "counterparty": "conclue avec",
@@ -327,6 +332,7 @@ _ENGLISH: dict[str, str] = {
     "renew": "renouvelée",
     "renewal": "renouvelée",
     "renewed": "renouvelée",
+    "renewable": "renouvelée",
     "specifications": "cahier des charges",
     "specification": "cahier des charges",
     "spec": "cahier des charges",
@@ -374,6 +380,9 @@ _ENGLISH: dict[str, str] = {
     "municipality": "organisme public communes",
     "town": "organisme public communes",
     "scheme": "dispositif offre",
+    # How well rooted locally: the texts' "ancrage territorial".
+    "rooted": "ancrage territorial",
+    "roots": "ancrage territorial",
     "schemes": "dispositifs appels",
     "vulnerable": "vulnérables",
 }
@@ -392,6 +401,11 @@ _UNACCENTED = {
 
 # A word as typed, accents, apostrophes and hyphens kept: what the word table is read on.
 _TYPED_WORD = re.compile(r"[\wÀ-ÿ'-]+")
+
+
+def _typed_words(text: str) -> list[str]:
+    """The lower-cased words of ``text``, a quoted one without its quotes ("'lead'")."""
+    return [w.strip("'-") for w in _TYPED_WORD.findall(text.lower())]
 
 
 def _english_bases(word: str) -> Iterator[str]:
@@ -459,7 +473,7 @@ ENGLISH_WORDS = frozenset(
         *_TERMS_EN.split(),
         *_ENGLISH,
         *"length maximum person persons happens happen government office experience "
-        "accompany program programme article articles selected target applications".split(),
+        "accompany program programme article articles selected target applications main".split(),
     ]
 )
 
@@ -482,7 +496,78 @@ _EVERY_TIME = (
 )
 # Applying, carrying or filing a project, in French and English.
 _APPLYING = r"(?:candidat\w*|postul\w*|répond\w*|port\w*|dépos\w*|apply\w*|bid\w*|submit\w*)"
+# Weighing with the instructors: "plus de chances", "bien regardé", "count for anything".
+_WEIGHS = (
+    r"\b(?:plus\s+de\s+chances?|(?:mieux|bien)\s+(?:vue?s?|regardée?s?|notée?s?|perçue?s?)"
+    r"|f(?:ont|ait|erait|eraient)\s+la\s+diff\w*|favoris[ée]\w*|valoris[ée]\w*"
+    r"|count\s+for\s+(?:anything|something|much)|carry\s+(?:more\s+|any\s+)?weight"
+    r"|looked\s+on\s+(?:more\s+)?favou?rably|stand\s+out|score\s+(?:higher|better))\b"
+)
 _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
+    # Local roots in other words than the texts' "ancrage territorial": "et l'ancrage
+    # local ?", "une structure bien implantée localement", "how well rooted locally".
+    (
+        re.compile(
+            r"\bancrage\s+local\b|\b(?:ancrée?s?|implantée?s?)\s+(?:\w+\s+)?localement\b"
+            r"|\bimplantation\s+locale\b|\blocal(?:ly)?\s+rooted\b|\brooted\s+(?:\w+\s+){0,3}?locally\b"
+            r"|\blocal\s+roots\b",
+            re.I,
+        ),
+        "la qualité de l'ancrage territorial",
+    ),
+    # Whether one must act beside the employment network or may on one's own, not apply
+    # alone: "on est obligé de taffer avec la mission locale ou on peut faire notre truc
+    # tout seuls ?", "devra-t-il travailler avec les autres acteurs locaux ?", "must we work
+    # with the job centre?" (not "on bosse déjà avec la mission locale", which is told).
+    (
+        re.compile(
+            r"\b(?:obligée?s?\s+de|faut(?:-il)?|dois|doit|doivent|devr\w+|must|have\s+to|has\s+to"
+            r"|need\s+to|peu[tx]|peuvent|pourr\w+|can|could|may)(?:-(?:t-)?(?:il|elle|on|ils|elles"
+            r"|nous|vous))?\s+(?:[\wÀ-ÿ'’]+\s+){0,2}?"
+            r"(?:travaill\w*|taff\w*|boss\w*|agir|interv\w*|collabor\w*|coopér\w*|cooperat\w*"
+            r"|work\w*|operat\w*|act)\s+(?:[\wÀ-ÿ'’]+\s+){0,3}?(?:avec|with|alongside)"
+            r"\s+(?:la\s+|le\s+|les\s+|l['’]|the\s+)?(?:autres?\s+|other\s+|local\s+)?"
+            r"(?:missions?\s+locales?|france\s+travail|cap\s+emploi|acteurs?|réseau|reseau"
+            r"|job\s*cent(?:re|er)s?|network|agencies|actors)\b"
+            r"|\b(?:agir|faire\s+(?:notre|son|leur)\s+[\wÀ-ÿ]+|travailler|taffer|bosser|work|act"
+            r"|operate)\s+(?:[\wÀ-ÿ]+\s+){0,2}?(?:tout\s+)?(?:seule?s?\b|dans\s+(?:son|notre|leur)"
+            r"\s+coin|alone|on\s+(?:our|its|their)\s+own|by\s+(?:ourselves|themselves|itself))",
+            re.I,
+        ),
+        "conduit ses actions en lien avec les autres membres de ce réseau",
+    ),
+    # The one that leads several, in English words: "one of them must be the 'lead
+    # applicant'", "who is the lead partner?" (not what a lead partner must do).
+    (
+        re.compile(
+            r"(?:\bbe|\bas|\bdesignat\w*|\bchoos\w*|\bappoint\w*|\bwho\s+is|\bwho['’]s)\s+"
+            r"(?:the\s+|a\s+)?['‘\"]?lead\s+(?:applicant|partner|organi[sz]ation)s?\b",
+            re.I,
+        ),
+        "chef de file désigné",
+    ),
+    # Whether partnerships, or some kind of project, weigh with the instructors: "un dossier
+    # avec beaucoup de partenaires a plus de chances d'être bien regardé ?", "y a des trucs
+    # qui font la diff ?", "partnerships - do they count for anything when projects get
+    # assessed?" (not one criterion named: "does gender equality count for anything?").
+    (
+        re.compile(
+            rf"\b(?:partenai\w*|partnerships?|partners)\b[^.?!]{{0,80}}?{_WEIGHS}(?=[^.?!]*\?)"
+            rf"|{_WEIGHS}[^.?!]{{0,60}}?\b(?:partenai\w*|partnerships?|partners)\b(?=[^.?!]*\?)"
+            r"|\b(?:projets?|trucs?|choses?|dossiers?)\s+qui\s+f(?:ont|ait|eraient|erait)\s+la\s+diff",
+            re.I,
+        ),
+        "une attention particulière sera portée aux projets structurants en termes de territoire "
+        "et de partenariats",
+    ),
+    # "public cible ?", "le public visé": the texts' priority public.
+    (
+        re.compile(
+            r"\bpublics?\s+(?:cibles?|visés?)\b",
+            re.I,
+        ),
+        "public prioritaire",
+    ),
     # Several carrying one action, one at the helm: "s'ils sont plusieurs sur la même
     # action, l'un d'eux doit tenir la barre ?": the lead partner.
     (
@@ -585,6 +670,19 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "conditions dans lesquelles les actions menées seront évaluées modalités de suivi "
         "d'évaluation et de contrôle",
+    ),
+    # Whether the offer exists beyond the region: "l'O2R, ça existe aussi dans les autres
+    # régions ?", "something Pays de la Loire came up with, or does it exist across the
+    # whole of France?": each region deploys it by its own call (not whether a framework or
+    # priorities are the same everywhere, which their own words find).
+    (
+        re.compile(
+            r"\bexist\w*\b[^.?!]{0,40}?\b(?:autres?\s+régions?|other\s+regions?|ailleurs|partout"
+            r"|toute\s+la\s+France|whole\s+(?:of\s+)?France|all\s+over\s+France|across\s+France"
+            r"|throughout\s+France|nationwide|elsewhere)\b|\bcame\s+up\s+with\b",
+            re.I,
+        ),
+        "chaque région la déploie par un appel à manifestation d'intérêt cadre national",
     ),
     # Who sets the calendar, or whether it is national ("la date limite est-elle la même
     # partout ?", "qui fixe le calendrier ?"): the prefect does, region by region. Not the
@@ -747,6 +845,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|\bvis\w*\b[^.?!]{0,40}\bà la fin\b|\bexpected\s+outcomes?\b"
             r"|\boutcomes?\b[^.?!]{0,30}\bexpected\b"
             r"|\bonce\s+(?:they|participants|people)\s+(?:complete|finish|leave)\b"
+            r"|\bonce\s+(?:they|participants|people)\s*(?:['’]ve|have)\s+(?:been\s+through"
+            r"|completed|finished)\b"
             # Whether all must aim at a job: "faut-il que tout soit tourné vers l'emploi ?",
             # "must everything be geared towards jobs?".
             r"|\b(?:tourné|orienté|axé|centré)e?s?\s+(?:vers|sur)\s+l['’](?:emploi|insertion)"
@@ -790,7 +890,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             # France Travail does?", "ça remplace la mission locale ?".
             r"|\b(?:replac|remplac)\w*\s+(?:what|ce\s+que|ce\s+qu['’]|l['’]offre|les?\s+services?"
             r"|france\s+travail|la\s+mission\s+locale|les\s+missions\s+locales|cap\s+emploi"
-            r"|existing)",
+            r"|existing)"
+            # "how our work fits alongside what the job centre already offers".
+            r"|\bfits?\s+(?:in\s+)?(?:alongside|with)\s+what\b",
             re.I,
         ),
         "complémentaire et différenciée du droit commun différenciation complémentarité",
@@ -817,6 +919,11 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|\b(?:devient|deviennent|deviendra|deviendront)(?:-(?:t-)?(?:il|elle|ils|elles))?"
             r"\s+(?:\w+\s+)?(?:partie|membres?)\b"
             r"|\bintègre(?:nt|ra|ront)?(?:-(?:t-)?(?:il|elle|ils|elles))?\s+le réseau\b"
+            # An operator, then its pronoun: "et une asso conventionnée O2R, elle en fait partie
+            # elle aussi ?", "et l'organisme retenu, il en fait partie ?".
+            r"|\b(?:assos?|associations?|organismes?|structures?|opérateurs?|porteurs?|lauréats?"
+            r"|o2r)\b[^?.!]{0,30}?\b(?:elles?|ils?)\s+(?:en\s+)?(?:fait|font|fera|feront)\s+"
+            r"(?:\w+\s+)?partie\b"
             # Held to belong: "is it considered part of the Réseau pour l'emploi?", "is the
             # operator then a member of the network?".
             r"|\b(?:considered|deemed|counted|regarded|treated)\s+(?:as\s+)?(?:to\s+be\s+)?"
@@ -904,6 +1011,11 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|\bdéficit(?:aire)?s?\b|\bdeficits?\b|\btrésorerie\b|\bmoney-wise\b"
             r"|\bfinancially (?:sound|healthy|stable|fragile|weak)\b"
             r"|\bfinancial (?:situation|health|position|standing|state)\b"
+            # "their money situation", "a charity that's always scraping by", "notre situation
+            # financière".
+            r"|\b(?:money|cash)\s+(?:situation|position|problems?|troubles?)\b|\bscraping\s+by\b"
+            r"|\bcash-strapped\b|\bshort\s+of\s+(?:cash|money|funds)\b"
+            r"|\b(?:notre|leur|sa)\s+situation\s+financière\b"
             # How the project is financed: "le montage financier, ça compte ?".
             r"|\bmontage (?:financier|budgétaire)\b|\bfinancial (?:set-?up|plan|soundness)\b",
             re.I,
@@ -995,13 +1107,13 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"\b(?:inscrite?s?|registered|enrolled)\s+(?:comme\s+demandeurs?|(?:à|a|chez|auprès de"
             r"|au|with|at)\s+(?:france travail|p[ôo]le[ -]emploi|ft\b))"
             r"|\b(?:déjà|deja|encore|toujours|already|still)\s+"
-            r"(?:inscrite?s?|registered|sur la liste)\b"
+            r"(?:inscrite?s?|registered|sur la liste|signed\s+up|enrolled)\b"
             r"|\bregistered (?:job ?seekers|unemployed)\b|\bsur la liste des demandeurs\b"
             # "alors qu'ils sont inscrits ?", "ces personnes inscrites": registered, said of
             # the people asked about; not "inscrites nulle part".
             r"|\b(?:alors|bien|même|meme|puisque)\s*qu['’]?(?:ils|elles)\s+(?:sont|soient)\s+"
-            r"(?:déjà\s+|deja\s+)?inscrit(?:e?s)?\b(?!\s+nulle part)"
-            r"|\b(?:ces|les)\s+(?:personnes|jeunes|gens)\s+inscrit(?:e?s)\b(?!\s+nulle part)"
+            r"(?:déjà\s+|deja\s+)?inscrit(?:e?s)?\b(?!\s+nul(?:le)? part)"
+            r"|\b(?:ces|les)\s+(?:personnes|jeunes|gens)\s+inscrit(?:e?s)\b(?!\s+nul(?:le)? part)"
             # Or set against those registered nowhere: "pourrions-nous cibler ces personnes,
             # ou seulement celles qui ne sont inscrites nulle part ?", "or only unregistered
             # people?".
@@ -1027,10 +1139,15 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"\bqu['’](?:ils|elles|les\s+(?:personnes|gens|jeunes))\s+s['’]\s*inscrivent\b"
             r"|\b(?:they|people|participants|persons)\s+(?:\w+\s+)?(?:must|need\s+to|have\s+to)\s+"
             r"(?:first\s+)?(?:register|sign\s+up)\b"
+            # Or the person asking: "est-ce que je dois d'abord me réinscrire quelque part ?",
+            # "do I have to sign up somewhere first?".
+            r"|\b(?:dois|dois-je|devrai\w*|faut-il\s+que\s+je|faudra-t-il\s+que\s+je)\s+"
+            r"(?:d['’]abord\s+|déjà\s+|forcément\s+)?(?:m['’]\s*|me\s+)(?:r[ée])?inscri\w*"
+            r"|\b(?:must\s+I|do\s+I\s+(?:have|need)\s+to)\s+(?:first\s+)?(?:re-?)?(?:register|sign\s+up)\b"
             # So does the public itself named that way: "inscrit nulle part", "registered
             # nowhere", "not registered anywhere".
-            r"|\binscrite?s?\s+nulle\s+part\b|\bregistered\s+nowhere\b"
-            r"|\bnot\s+(?:registered|signed\s+up|enrolled)\s+anywhere\b",
+            r"|\binscrite?s?\s+nul(?:le)?\s+part\b|\bregistered\s+nowhere\b"
+            r"|\b(?:not|never)\s+(?:registered|signed\s+up|enrolled)\s+anywhere\b",
             re.I,
         ),
         "publics dits invisibles qui ne sont pas inscrits auprès d'un acteur du réseau pour "
@@ -1051,6 +1168,10 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|\b(?:touch|perce?v|reçoiv|recevr)\w*\s+(?:de\s+l['’]argent|des\s+sous|de\s+la\s+thune"
             r"|une\s+(?:aide|indemnité|allocation|paie|rémunération)|quelque\s+chose)"
             r"|\b(?:get|receive)\s+(?:any\s+)?(?:money|an?\s+allowance)\b"
+            # Or the person asking, while supported: "est-ce que je serais payé pendant qu'on
+            # m'accompagne ?", "will I be paid while I'm followed?".
+            r"|\b(?:je|j['’]|I)\s*(?:[\wÀ-ÿ]+\s+){0,2}?(?:pay[ée]e?|rémunér[ée]e?|touch\w*|indemnis[ée]e?"
+            r"|paid)\b[^.?!]{0,40}?\b(?:pendant|durant|while|during)\b"
             # Or someone having money while it lasts: "est-ce qu'il aura un peu d'argent
             # pendant ce temps-là ?", "will she earn anything while she is followed?".
             r"|\b(?:il|elle|ils|elles|he|she|they)\s+[^.?!]{0,15}?\b(?:aur\w*|touch\w*|gagn\w*"
@@ -1166,8 +1287,13 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"(?:the\s+)?(?:people|them|young people|participants)\b"
             # "faut-il aller chercher les gens ?", "allait vers les gens" as dictated, or
             # holding office hours at home base: "des permanences dans notre local".
-            r"|\ball\w*\s+(?:chercher|vers)\s+(?:les\s+)?(?:gens|jeunes|personnes|publics"
-            r"|habitants)\b"
+            r"|\b(?:all\w*|vont|va|iront|irai\w*)\s+(?:chercher|vers)\s+(?:les\s+)?(?:gens|jeunes"
+            r"|personnes|publics|habitants)\b"
+            # "plutôt que d'attendre les gens au local"; or coming to the person: "ils peuvent
+            # venir jusqu'à lui ?", "can they come to her?".
+            r"|\b(?:plut[oô]t\s+que|au\s+lieu)\s+d['’]attendre\b"
+            r"|\bv(?:enir|iennent|iendr\w+)\s+(?:jusqu['’]\s*à|chez)\s+(?:lui|elle|eux|elles|moi|nous"
+            r"|vous|toi)\b|\bcome\s+(?:out\s+)?to\s+(?:him|her|them|me|us)\b"
             r"|\b(?:permanences?|accueil)\s+(?:\w+\s+){0,2}?(?:dans|à|au|en)\s+(?:notre|nos|le|la)"
             r"\s+(?:local|locaux|bureaux?)\b",
             re.I,
@@ -1199,7 +1325,10 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"\ben ligne\b(?!\s+de\s+compte)|\bonline\b|\bpar (?:e-?mail|mail|courriel)\b"
             r"|\bby (?:e-?mail|post)\b"
             r"|\b(?:voie|envoi|format|version|dossier|courrier)s? (?:électronique|numérique"
-            r"|papier)\b|\bpaper\b",
+            r"|papier)\b|\bpaper\b"
+            # "on peut l'envoyer par internet ou faut l'imprimer et le poster ?".
+            r"|\bpar\s+(?:internet|le\s+net|la\s+poste|courrier)\b|\bimprimer\b"
+            r"|\b(?:le|la|les)\s+poster\b",
             re.I,
         ),
         "dématérialisée",
@@ -1241,7 +1370,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             # Not the basis of what was asked just before: "… keep analytical accounts, and on
             # what legal basis?".
             r"(?<!and on what )(?<!and on which )(?<!et sur quelle )(?<!et sur quel )"
-            r"\b(?:bases?|fondements?)\s+(?:légales?|legales?|juridiques?)\b"
+            r"\b(?:bases?|fondements?)\s+(?:légales?|legales?|juridiques?|législati(?:f|fs|ve|ves)"
+            r"|legislati(?:f|fs|ve|ves))\b"
             r"|(?<!and on what )(?<!and on which )\blegal\s+(?:basis|bases|grounds?|foundation)\b"
             r"|\brepos\w*\s+sur\s+quels\s+(?:articles|textes)\b"
             # The scheme's, not one measure's ("… repose la rémunération ?").
@@ -1282,8 +1412,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             # "to which authority…?", "which body do we send it to?"; not which one examines.
             r"|\b(?:to|with)\s+(?:which|what)\s+(?:authority|body|office|prefecture|prefect"
             r"|administration)\b"
-            r"|\b(?:which|what)\s+(?:authority|body|office|prefecture|prefect|administration)\b"
-            r"[^.?!]{0,50}\bto\s*\?"
+            r"|\b(?:which|what)\s+(?:regional\s+|local\s+)?(?:authority|body|office|prefecture|prefect"
+            r"|administration)\b[^.?!]{0,50}\bto\s*\?"
             r"|\bto\s+whom\b|\bwho\s+(?:do|should|must)\s+we\s+(?:send|address|submit)\b"
             # Or to a body named: "envoyer notre candidature à l'agence France Travail",
             # "submit our application to the council?".
@@ -1710,12 +1840,12 @@ class HybridRetriever(BaseRetriever):
 
     def glosses(self, query: str) -> str:
         """The texts' words for the words of ``query`` they never write ("thune": "coût
-        budget financement"): the only words of those a sentence can share."""
-        said = _TYPED_WORD.findall(query.lower())
+        budget financement"), English ones of a French message included ("must be the
+        'lead applicant', c'est bien ça ?"): the only words of those a sentence can share."""
         return " ".join(
             meaning
-            for w in said
-            if (meaning := _EVERYDAY.get(w) or _UNACCENTED.get(w))
+            for w in _typed_words(query)
+            if (meaning := _EVERYDAY.get(w) or _UNACCENTED.get(w) or _ENGLISH.get(w))
             and fold(w) not in self._known_words
         )
 
@@ -1786,7 +1916,7 @@ class HybridRetriever(BaseRetriever):
         places = find_places(_CALL_NAME.sub(" ", query if _asks_of_a_place(asking) else asking))
         region = f" {region_terms()}" if places else ""
         extra: list[str] = []
-        for word in _TYPED_WORD.findall(query.lower()):
+        for word in _typed_words(query):
             if meaning := _synonym(word):
                 extra.append(meaning)
             elif len(word) >= 6 and word not in self._known_words:

@@ -390,6 +390,41 @@ def test_applying_as_several_reads_as_the_texts_say_it(question: str) -> None:
         ("on a le droit de faire juste du reperage et basta ?", "trois missions"),
         ("Will anyone check what we do with the money?", "contrôle"),
         ("Et c'est quel article qui crée les organismes de repérage ?", "article 7"),
+        # Acting beside the network, asked as an obligation or a permission.
+        (
+            "on est obligé de taffer avec la mission locale ou on peut faire notre truc seuls ?",
+            "en lien avec les autres membres",
+        ),
+        ("Devra-t-il travailler avec les autres acteurs locaux ?", "en lien avec"),
+        ("Must we work with the job centre?", "en lien avec"),
+        ("Et l'ancrage local ?", "ancrage territorial"),
+        ("how well rooted the applicant is locally?", "ancrage territorial"),
+        ("est-ce qu'ils peuvent venir jusqu'à lui ?", "aller vers"),
+        ("faire des permanences dans les bourgs plutôt que d'attendre les gens ?", "aller vers"),
+        ("Is this O2R thing something the region came up with?", "chaque région la déploie"),
+        ("L'O2R, ça existe aussi dans les autres régions ?", "chaque région la déploie"),
+        ("Est-ce que je dois d'abord me réinscrire quelque part ?", "ne sont pas inscrits"),
+        ("Est-ce que je serais payé pendant qu'on m'accompagne ?", "rémunération"),
+        ("They are already signed up at the job centre.", "subsidiaire"),
+        ("homeless people, never signed up anywhere: in scope?", "ne sont pas inscrits"),
+        ("inscrit nul part, il y a un truc pour lui ?", "ne sont pas inscrits"),
+        ("Which regional prefect should we apply to?", "au préfet de la région"),
+        ("on peut l'envoyer par internet ou faut l'imprimer et le poster ?", "dématérialisée"),
+        ("sur quel fondement législatif repose ce dispositif ?", "base légale"),
+        ("Et une asso conventionnée O2R, elle en fait partie elle aussi ?", "devient membre"),
+        ("once they've been through the programme?", "finalité"),
+        ("would their money situation count against them?", "santé financière"),
+        ("one of them must be the 'lead applicant'?", "chef de file"),
+        ("public cible", "public prioritaire"),
+        ("how our work fits alongside what the job centre offers", "complémentarité"),
+        (
+            "un dossier avec beaucoup de partenaires a plus de chances d'être bien regardé ?",
+            "projets structurants",
+        ),
+        (
+            "partnerships - do they count for anything when projects get assessed?",
+            "projets structurants",
+        ),
     ],
 )
 def test_recurring_questions_read_as_the_texts_say_them(question: str, meaning: str) -> None:
@@ -440,6 +475,21 @@ def test_recurring_questions_read_as_the_texts_say_them(question: str, meaning: 
         # Who is in the network is no candidate joining it.
         ("Qui fait partie du réseau pour l'emploi ?", "devient membre"),
         ("la mairie, elle fait partie du réseau pour l'emploi ?", "devient membre"),
+        # Working with the network told, not asked as a duty.
+        ("on bosse déjà avec la mission locale du coin, ça joue pour nous ?", "en lien avec"),
+        # A project run in another region, and priorities the same everywhere, are not
+        # whether the scheme exists elsewhere.
+        ("On peut intervenir aussi dans d'autres régions ?", "chaque région la déploie"),
+        ("les priorités c les memes dans toute la France ?", "chaque région la déploie"),
+        # What a lead partner must do is no question of who leads.
+        ("Is the lead organisation required to keep accounts?", "chef de file"),
+        # Told, not asked.
+        ("Nos actions sont bien vues des élus.", "projets structurants"),
+        # One criterion named is asked about itself, not partnerships.
+        ("does gender equality count for anything when projects are selected?", "structurants"),
+        ("Pouvons-nous valoriser le bénévolat dans le budget ?", "structurants"),
+        # Activities fitted to the public targeted ask nothing of who it is.
+        ("Les activités doivent-elles être adaptées au public ciblé ?", "public prioritaire"),
     ],
 )
 def test_words_in_another_sense_read_as_no_idiom(question: str, meaning: str) -> None:
