@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -649,7 +649,12 @@ def score_candidates(
         # about the O2R. Alone with a verb it names the topic: "Qui peut répondre à l'AMI ?".
         # A follow-up is read with the question before it, whose topic it keeps.
         own_stems = topical
-    own_words = _word_forms(own_text)
+    # A glossary term is named by the question's words or their glosses, not by an idiom's
+    # wording: "inscrite nulle part" reads as the public of the "invisibles", and asks
+    # nothing of what that term means.
+    own_words = _word_forms(
+        " ".join([asked, result.expanded if question.english else result.glossed])
+    )
     # The term asked about, not the text it was read in ("Dans l'AMI, il est question
     # d'une CPOM : que signifie ce sigle ?" asks about CPOM, not AMI).
     defined_words = _word_forms(_WHERE_READ.sub(" ", own_text))
@@ -989,6 +994,10 @@ REPEAT_MARGIN = 0.95
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,6}\b")
 
 
+# What a question was completed with from the message or the conversation, at its end.
+_COMPLETED_BY = re.compile(r"\s*\([^()]*\)\s*$")
+
+
 def select_sentences(
     candidates: list[Candidate],
     question: Question | None = None,
@@ -1043,6 +1052,11 @@ def select_sentences(
         # The fact asked is stated of the thing asked about: "combien de temps dure la
         # convention ?" is the convention's length, not a person's pathway.
         topic = question.topic(*FACT_KINDS)
+        own_focus = _COMPLETED_BY.sub("", question.focus)
+        if own_focus != question.focus:
+            # The words that completed the question ("… pendant combien de temps ? (Depuis
+            # qu'il a arrêté son BTS…)") only stand in when its own words name no topic.
+            topic = replace(question, focus=own_focus).topic(*FACT_KINDS) or topic
         near = [
             c
             for c in pool

@@ -60,6 +60,14 @@ _PARTICIPLE_OPENING = re.compile(r"^[a-zà-ÿ]{3,}(?:é|ée|és|ées)(?![\wÀ-ÿ
 PARTICIPLE_FOLLOW_UP_WORDS = 4
 # An "et…" question with more content words than this is complete in itself.
 FOLLOW_UP_WORDS = 3
+# "is it renewable?", "can they be extended?": an English question opening on what was
+# asked about, not the impersonal "is it possible…", up to this many words.
+_ASKED_OF_IT = re.compile(
+    r"^(?:does|do|can|could|will|would|must|should|may|is|are)\s+(?:it|they)\b"
+    r"(?!\s+(?:possible|necessary|mandatory|compulsory|ok|okay|true|allowed|required|enough)\b)",
+    re.I,
+)
+IT_FOLLOW_UP_WORDS = 5
 # An acknowledgement before a follow-up: "ok et si elle a besoin de plus de temps ?".
 _ACKNOWLEDGED = re.compile(
     rf"^(?:{ACKNOWLEDGEMENTS})\s*[,.!]*\s+(?=\S)",
@@ -335,6 +343,8 @@ def resolve_followup(question: str, history: list[str] | None, within_message: b
             )
         )
         or (_SHORT_FOLLOW_UP.match(opened) and words <= 6)
+        # "is it renewable?": a short English question asked of what was just asked about.
+        or (_ASKED_OF_IT.match(opened) and words <= IT_FOLLOW_UP_WORDS)
         or (_PARTICIPLE_OPENING.match(opened) and words <= PARTICIPLE_FOLLOW_UP_WORDS)
         or (_STANDS_FOR_STATED.match(opened) and not asks_something(previous))
         or IN_THAT_CASE.match(opened)

@@ -660,6 +660,13 @@ def _in_a_title(question: str, start: int, end: int) -> bool:
 _TYPED_IN_CAPITALS = frozenset({"ok", "okay", "svp", "stp", "asap", "fyi", "ps", "nb", "ras"})
 
 
+def _listed_example(text: str, at: int) -> bool:
+    """Whether ``at`` is within brackets listing several examples."""
+    opened = text.rfind("(", 0, at)
+    closed = text.find(")", at)
+    return opened >= 0 and closed >= 0 and ")" not in text[opened:at] and "," in text[opened:closed]
+
+
 def scope_signals(
     question: str,
     asked: Question,
@@ -698,8 +705,13 @@ def scope_signals(
         # An acronym of words the texts use ("JO": "Journal officiel") names nothing new.
         and not (m[0].isupper() and retriever.spells(m[0]))
         and m[0].lower() not in _TYPED_IN_CAPITALS
-        # An English word stressed in capitals ("our MAIN target group") names nothing.
-        and not (english and m[0].isupper() and glossed(m[0].lower()))
+        # An English word stressed in capitals ("our MAIN target group") names nothing, nor
+        # does a body's acronym the tables read in the texts' words ("CCAS": "organisme
+        # public").
+        and not (
+            m[0].isupper()
+            and (glossed(m[0].lower()) or (english and _english_word(m[0].lower(), retriever)))
+        )
         # A name given to the candidate or a person ("l'association Tremplin Ouest",
         # "je suis Maëlys") is no subject the texts fail to cover.
         and not _NAMED.search(question, 0, m.start())
@@ -716,7 +728,15 @@ def scope_signals(
     applicant = "applicant" in kinds
     # The thing a yes/no question asks about ("la certification Qualiopi est-elle
     # exigée ?"), not a name in the clauses around it.
-    asked_about = tuple(m[0] for m in found if asks_at(question, m.start()) and not applicant)
+    # Nor one of the examples listed in brackets ("des partenaires locaux (CCAS, bailleurs
+    # sociaux…)"): the noun before them is what is asked about.
+    asked_about = tuple(
+        m[0]
+        for m in found
+        if asks_at(question, m.start())
+        and not applicant
+        and not _listed_example(question, m.start())
+    )
     standing = named_standing(question)
     if standing and not (applicant or asked.first_person or asked.asks_eligibility):
         asked_about += (standing,)

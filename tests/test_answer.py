@@ -2532,3 +2532,65 @@ def test_a_pronoun_for_a_stated_cost_is_answered_on_that_cost(assistant) -> None
     history = ["Nous voulons inscrire les frais de formation des jeunes dans le budget."]
     answer = assistant.ask("Est-ce qu'ils sont pris en compte pour le minimum ?", history=history)
     assert "formation ne sont pas éligibles" in answer.text.split("\n\n")[0]
+
+
+def test_a_question_completed_by_the_message_is_answered_on_its_own_words(assistant) -> None:
+    # "ils le suivraient pendant combien de temps ?", read with the story before it,
+    # asks a person's pathway, not the five months of the subsidiary public.
+    answer = assistant.ask(
+        "Mon fils reste enfermé dans sa chambre et n'a jamais voulu aller à la mission locale."
+        " Est-ce qu'ils peuvent vraiment venir jusqu'à lui ? Et si ça marche, ils le suivraient"
+        " pendant combien de temps ?"
+    )
+    assert "aller vers" in answer.text.split("\n\n")[0].lower()
+    assert "douze mois" in answer.text
+
+
+def test_going_ahead_with_facts_stated_earlier_is_answered_by_the_verdict(assistant) -> None:
+    history = [
+        "On vise des adultes inscrits nulle part, à Talmont-Saint-Hilaire.",
+        "Côté budget, on table sur 40 000 € par an pendant trois ans.",
+    ]
+    dossier = previous = None
+    for turn, message in enumerate(history):
+        previous = assistant.ask(message, history=history[:turn], dossier=dossier)
+        dossier = previous.dossier
+    answer = assistant.ask(
+        "Alors, on peut y aller ?", history=history, dossier=dossier, previous=previous
+    )
+    assert "150 000" in answer.text.split("\n\n")[0]
+    assert "Aller vers" not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        # Examples in brackets, and a body's acronym the tables know, are not what is asked.
+        (
+            "Un dossier monté avec beaucoup de partenaires locaux (CCAS, bailleurs sociaux, clubs"
+            " de prévention) a-t-il plus de chances d'être bien regardé ?",
+            "projets structurants",
+        ),
+        # A question asked of what was just asked about.
+        ("is it renewable?", "trois ans"),
+        # An English word stressed in capitals names nothing the texts lack.
+        (
+            "most of our tenants are on France Travail's books but nobody has seen them in"
+            " ages. can they be our MAIN target group or not?",
+            "subsidiaire",
+        ),
+    ],
+)
+def test_questions_the_texts_answer_in_other_words(assistant, question: str, quoted: str) -> None:
+    history = ["How long does the CPOM last, btw?"] if question == "is it renewable?" else None
+    answer = assistant.ask(question, history=history)
+    assert not answer.abstained
+    assert quoted in answer.text
+
+
+def test_an_idiom_naming_a_glossary_term_does_not_ask_its_definition(assistant) -> None:
+    # "inscrite nul part" reads as the invisibles: the call's sentence on its public answers,
+    # not the glossary's definition of the term.
+    answer = assistant.ask("ma cousine est inscrite nul part, une o2r peut la prendre ou pas ?")
+    assert not answer.citations[0].quote.startswith("**")
+    assert "invisibles" in answer.citations[0].quote

@@ -412,3 +412,14 @@ def test_an_english_demonstrative_standing_alone_takes_up_the_statement_before()
     # Control: "that" as a determiner names its own thing.
     own = "Does the call expect that project to report every year on the people it supports?"
     assert resolve_followup(own, [told]) == own
+
+
+def test_a_short_english_question_asked_of_it_continues_the_last_one() -> None:
+    previous = ["How long does the CPOM last, btw?"]
+    assert resolve_followup("is it renewable?", previous) == (
+        "is it renewable? (How long does the CPOM last, btw?)"
+    )
+    # The impersonal "is it possible…" asks something of its own.
+    assert resolve_followup("Is it possible to apply online?", previous) == (
+        "Is it possible to apply online?"
+    )

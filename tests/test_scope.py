@@ -10,6 +10,7 @@ from o2r_assistant.scope import (
     ScopeSignals,
     _extends_domain,
     _kind_named_before,
+    _listed_example,
     asked_performer,
     asked_thing_parts,
     funded_item,
@@ -427,3 +428,16 @@ def test_expenses_pointed_back_to_as_training_are_settled_by_the_texts(assistant
         "participants. Ces dépenses peuvent-elles être financées dans le cadre de l'AMI ?"
     )
     assert "dépenses de formation ne sont pas éligibles" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "name", "example"),
+    [
+        ("Des partenaires locaux (CCAS, bailleurs sociaux) sont-ils un plus ?", "CCAS", True),
+        # Brackets glossing one name list nothing.
+        ("Le conseil départemental (CD44) peut-il candidater ?", "CD44", False),
+        ("Le CCAS peut-il candidater (seul) ?", "CCAS", False),
+    ],
+)
+def test_a_name_listed_as_an_example_in_brackets(question: str, name: str, example: bool) -> None:
+    assert _listed_example(question, question.index(name)) is example
