@@ -596,8 +596,10 @@ KIND_ASKED = {
         # In one clause: "pour combien de temps, et ce qu'elle contient (budget…)" asks none.
         r"|\bbudget\b[^,;:?.()]*\bcombien|\bcombien\b(?! de temps)[^,;:?.()]*\bbudget"
         r"|\bceiling\b|\b(?:a|the|any) cap\b"
-        # "What is the monthly amount, in euros, of the allowance?".
-        r"|\b(?:what|which)\b[^?.]{0,25}\bamounts?\b|\bin euros\b"
+        # "What is the monthly amount, in euros, of the allowance?"; not the text that sets
+        # one ("in which document its amount is set out").
+        r"|\b(?:what|which)\b(?!\s+(?:documents?|texts?|articles?|decrees?|laws?|provisions?)\b)"
+        r"[^?.]{0,25}\bamounts?\b|\bin euros\b"
         # "is there a floor on total project cost?", "a threshold for the budget".
         r"|\b(?:floor|threshold)s?\s+(?:on|for|of)\s+(?:the\s+)?(?:total\s+|overall\s+|minimum\s+)?"
         r"(?:project\s+)?(?:budget|amount|cost|funding|spend)"

@@ -1602,6 +1602,13 @@ def test_what_a_message_asks_for(message: str, kinds: tuple, who: bool, definiti
     assert asked.definition is definition
 
 
+def test_the_text_setting_an_amount_asks_no_amount() -> None:
+    asked = analyse(
+        "What does the contribution cover, and in which document is its amount set out?"
+    )
+    assert "amount" not in asked.kinds
+
+
 def test_going_ahead_asks_whether_the_facts_stated_qualify() -> None:
     assert analyse("Alors, on peut y aller ?").asks_eligibility
     assert analyse("Can we go ahead?").asks_eligibility
