@@ -17,11 +17,12 @@ from .question import (
     Question,
     analyse,
     asks_something,
+    questions_of,
     stating_sentence,
     without_condition,
 )
 from .retrieval import DOMAIN_STEMS, phrase_meanings
-from .text import AGREEING_DETERMINERS, STOP_WORDS, content_words, tokens
+from .text import AGREEING_DETERMINERS, STOP_WORDS, content_words, fold, tokens
 
 # The same openings in English: "and for how long?", "what about the budget?".
 _FOLLOW_UP = re.compile(
@@ -391,6 +392,48 @@ def continues(question: str) -> bool:
     "ok et du coup…", "même si…"), whatever it then asks."""
     opened = _ACKNOWLEDGED.sub("", question.strip())
     return bool(_FOLLOW_UP.match(opened) or _DRAWS_ON.match(opened))
+
+
+# "lesquels ?" after "L'AMI couvre combien de départements ?", "which ones?": the last
+# question again, asking for what it counted or named.
+_WHICH_ONES = re.compile(
+    r"^(?:(?:et|mais|ok|and|but)\W+)*(?:lesquel(?:le)?s|lequel|laquelle|quels|quelles"
+    r"|which(?:\s+ones?)?)(?:\s+(?:exactement|précisément|donc|alors|exactly|then))?\W*$",
+    re.I,
+)
+
+
+def asks_which_ones(question: str) -> bool:
+    """Whether a follow-up only asks "which ones?" of what the last question was about."""
+    return bool(_WHICH_ONES.match(_ACKNOWLEDGED.sub("", question.strip())))
+
+
+# "Et le deuxième point ?", "what about question 2?": one of the questions the last
+# message numbered or listed, by its rank.
+_RANKS = {
+    "premier": 1, "premiere": 1, "1er": 1, "1re": 1, "1ere": 1, "first": 1, "1st": 1,
+    "deuxieme": 2, "2e": 2, "2eme": 2, "second": 2, "seconde": 2, "2nd": 2,
+    "troisieme": 3, "3e": 3, "3eme": 3, "third": 3, "3rd": 3,
+}  # fmt: skip
+_BY_RANK = re.compile(
+    r"^(?:(?:merci|thanks|ok|et|mais|and|but|what about|how about|quid de|pour)\b[^?]{0,30}?)?"
+    r"\b(?:(?:le|la|ton|votre|the|your|my|mon|ma)\s+)?(?:(?P<rank>"
+    + "|".join(_RANKS)
+    + r")\s+(?:point|question|sujet|item|one)|(?:point|question|item)\s*(?:n°\s*)?(?P<n>[1-3]))"
+    r"\s*(?:alors|donc|then|now)?\s*\?*\s*$",
+    re.I,
+)
+
+
+def question_by_rank(question: str, previous: str) -> str | None:
+    """The question of ``previous`` that "et le deuxième point ?" asks about, if it asked
+    as many."""
+    match = _BY_RANK.search(fold(question.strip()))
+    if match is None:
+        return None
+    rank = _RANKS[match["rank"].lower()] if match["rank"] else int(match["n"])
+    asked = questions_of(previous)
+    return asked[rank - 1] if len(asked) > 1 and rank <= len(asked) else None
 
 
 # A bare noun phrase after an opener: "Même une mairie ?", "et une commune ?", "and a

@@ -133,6 +133,9 @@ _INDIRECT = re.compile(
     r"(?:\s+(?:en particulier|notamment|également|aussi|surtout|donc|alors|précisément"
     r"|plus précisément|simplement|d'abord|enfin|souvent|régulièrement|parfois|toujours|déjà"
     r"|particularly|also|especially|often|always|sometimes|already"
+    # Or when: "un partenaire m'a demandé ce matin à qui…".
+    r"|ce matin|ce midi|cet après-midi|hier|aujourd'hui|tout à l'heure|la semaine dernière"
+    r"|this morning|yesterday|today|earlier|last week"
     # Or any adverb in -ment: "notre présidente voudrait savoir (très) concrètement à qui…".
     r"|(?:(?:très|plus|bien|tout)\s+)?[a-zà-ÿ]{3,}ment))?"
     # Or with whom one wonders: "on se demandait avec ma chef si…".
@@ -263,6 +266,8 @@ yes_no: ^(?:est[- ]ce\b|peut-on|peuvent-ils|peuvent-elles|faut-il|doit-on|dois-j
     a-t-on|y a-t-il|sommes-nous|suis-je|avons-nous|pouvons-nous|devons-nous|
     (?:can|could|may|do|does|is|are|must|should|will)\b)
     |\b\w+-(?:t-)?(?:il|elle|on|ils|elles|nous|je)\b
+# A statement checked with a tag: "… comptent dans le minimum, non ?", "…, yeah?".
+    |,[ ]*(?:non|hein|pas[ ]vrai|n'est-ce[ ]pas|c'est[ ]ça|c[ ]ça|right|yeah|correct|no)[ ]*\?
 # "o[ù]": a class keeps its accent, so the "ou" of "X ou Y ?" does not ask where.
 # Not the idiom "tel quel" ("le redéposer tel quel"), which asks nothing.
 wh: \b(?<!tel[ ])(?<!tels[ ])(?<!telle[ ])(?<!telles[ ])
@@ -344,6 +349,10 @@ eligibility: \b(?:éligibles?|recevables?|eligible|qualify)\b
 # "nous atteignons tout juste le plancher", "we only just reach the threshold".
     (?:(?:tout\s+juste|juste|bien|largement|déjà|à\s+peine|pile|just|only\s+just|barely)\s+)?
     (?:le\s+|la\s+|du\s+|the\s+)?(?:seuil|minimum|plancher|barre|threshold)\b
+# The rules asked of first: "quelles règles nous remplissons ?", "which criteria do we meet?".
+    |\b(?:règles|conditions|critères|exigences|cases|rules|criteria|requirements|boxes)\s+
+    (?:(?:do|does)\s+)?(?:nous|on|we|notre\s+projet|our\s+project)\s+(?:ne\s+)?(?:rempli\w*
+    |satisf\w*|respect\w*|coch\w*|meet|fulfil\w*|satisfy|tick)\b
 # "Ce public-là convient-il ?", not "il convient de préciser".
     |\bconvien(?:t|nent|drait|draient)(?:-(?:t-)?(?:il|elle|ils|elles))?\b(?![ ]+d[e'’])
 # "Est-ce qu'on a nos chances ?", "a-t-on une chance d'être retenus ?", "do we stand a chance?".
@@ -796,6 +805,11 @@ KIND_ASKED = {
         r"|\b(?:(?:une|la)\s+liste|lister|énumérer|(?:a|the)\s+list\s+of)\s+(?:des|les|the\s+)?\s*"
         r"(?:[\wÀ-ÿ-]+\s+)?(?:critères|conditions|missions|pièces|étapes|obligations"
         r"|engagements|criteria|documents|steps)\b"
+        # The whole list asked after the noun: "selection criteria - full list pls", "les
+        # critères, liste complète ?", "les étapes en entier".
+        r"|\b(?:critères|criteres|criteria|conditions|missions|étapes|etapes|steps|pièces"
+        r"|documents|obligations|engagements)\b[^.?!]{0,25}?\b(?:(?:full|complete|whole|entire)"
+        r"\s+list|liste\s+(?:complète|complete|entière|entiere|exhaustive)|en\s+entier|in\s+full)\b"
         # What something must hold: "elle doit contenir quoi ?", "what must it include?",
         # or what a text requires: "le référentiel, il demande quoi ?".
         r"|\b(?:contenir|comporter|contient|comporte|inclure|demandent|demande"
@@ -1018,9 +1032,9 @@ person: \bpersonnes?\b|\bjeunes?\b|\bbénéficiaires?\b|\bparcours\b|\bparticipa
     |\baccompagnés?\b|\bindividu|\bchacun\b|\bperson\b|\bparticipant
     # Following someone: "suivre un gamin qu'on a raccroché", "support someone".
     |\b(?:suivre|accompagner|garder|follow|support|keep)\s+(?:un|une|quelqu'un|chaque|someone
-    |somebody|each)\b
-# Or someone named by a pronoun: "ils le suivraient combien de temps ?".
-    |\b(?:le|la|l')\s*(?:suiv|accompagn)\w*
+    |somebody|each|me|him|her)\b
+# Or someone named by a pronoun: "ils le suivraient combien de temps ?", "ils me suivraient".
+    |\b(?:le|la|l'|me|m')\s*(?:suiv|accompagn)\w*
 project: \bprojets?\b|\bconventions?\b|\bconventionn\w*|\bCPOM\b|\bfinancement|\bsubvention
     |\bexpérimentation|\bdispositif|\bprogramme|\bagreement|\bproject
 """,
@@ -1701,7 +1715,12 @@ def _leans_back(sentence: str, before: str) -> bool:
 _REPORTED = re.compile(
     r"(?<!\bje )(?<!\bnous )\b(?:nous|me|m['’])\s*(?:demandent|demande|interrogent|interroge"
     r"|posent (?:souvent )?la question|pose (?:souvent )?la question)\b"
-    r"|\b(?:asks?|asked|asking)\s+(?:us|me)\b",
+    r"|\b(?:asks?|asked|asking)\s+(?:us|me)\b"
+    # In the past: "un partenaire m'a demandé ce matin à qui…".
+    r"|\b(?:m['’]|nous\s+)(?:a|ont|avait|avaient)\s+(?:demandé|interrogée?s?|posé la question)\b"
+    # A question passed on: "mon boss m'a transféré ça : « … ? »", "she forwarded me this".
+    r"|\b(?:m['’]a|nous a|m['’]ont|nous ont)\s+(?:transféré|transmis|fait suivre|posé)\b"
+    r"|\b(?:forwarded|passed on)\b",
     re.I,
 )
 
@@ -1799,8 +1818,9 @@ _POINTED = re.compile(
     # Words named before: "Mon directeur parle de « SIEG » et de « CPOM ». Que signifient
     # ces deux sigles ?".
     r"|sigles?|acronymes?|termes?|mots?|expressions?|abréviations?"
-    # What a statement before claimed: "Pouvez-vous confirmer ce chiffre ?".
-    r"|chiffres?|montants?|affirmations?)\b"
+    # What a statement before claimed: "Pouvez-vous confirmer ce chiffre ?", "cette
+    # échéance vaut-elle pour nous ?".
+    r"|chiffres?|montants?|affirmations?|échéances?|délais?|informations?)\b"
     r"|\b(?:this|that|these|those)\s+(?:(?:two|three|four|few|2|3|4)\s+)?"
     r"(principles?|points?|issues?|aspects?|notions?"
     r"|requirements?|rules?|conditions?|obligations?|approach|distinction"
@@ -1812,6 +1832,11 @@ _POINTED = re.compile(
 )
 # How many other content words a sentence pointing that way may hold and still lean back.
 POINTED_WORDS = 4
+# The request around a pointer names no topic: "Pourriez-vous me confirmer que…".
+_ASKING_VERBS = frozenset(
+    "pourriez pouvez pourrais pourrions confirmer confirmez préciser précisez indiquer "
+    "indiquez dire dites could confirm".split()
+)
 _POINTER_WORDS = frozenset(
     "that this it who what which sigle terme mot acronyme abréviation expression notion "
     "dessus".split()
@@ -1821,7 +1846,8 @@ _POINTER_WORDS = frozenset(
 # Asking what to reply to a question reported before ("Les jeunes nous demandent s'ils
 # seront payés. Que pouvons-nous leur répondre ?") asks that question.
 _WHAT_TO_REPLY = re.compile(
-    r"\b(?:leur|lui)\s+(?:répondre|dire|expliquer|conseiller|indiquer)\b"
+    r"\b(?:leur|lui)\s+(?:répond\w*|dire|dis|dit|disons|dites|expliqu\w*|conseill\w*"
+    r"|indiqu\w*)\b"
     r"|\b(?:tell|answer|reply to|say to)\s+(?:them|him|her)\b",
     re.I,
 )
@@ -1947,7 +1973,8 @@ def _question_sentences(sentences: list[str]) -> list[str]:
             i
             and not asks(sentences[i - 1])
             and pointed
-            and len(words) - any(pointed.groups()) <= POINTED_WORDS
+            and len([w for w in words if w.lower() not in _ASKING_VERBS]) - any(pointed.groups())
+            <= POINTED_WORDS
         )
         # The question reported a sentence or two before ("Plusieurs me demandent s'ils
         # toucheront de l'argent. L'un d'eux a un petit boulot. Que puis-je leur dire ?").
@@ -2036,18 +2063,22 @@ def _question_sentences(sentences: list[str]) -> list[str]:
             _after_statement(part)
             for spoken in _split_spoken(sentence)
             for numbered in _split_numbered(spoken)
-            for request in _split_requests(numbered)
+            for bulleted in _split_bulleted(numbered)
+            for request in _split_requests(bulleted)
             for s in _split_indirect(request)
             for part in _split_listed(s)
         )
     # A question others put to the sender ("des personnes nous demandent si…") introduces
     # the topic: when the sender then asks their own, that one is the question, unless it
     # says it asks something more ("Par ailleurs, … est-ce exact ?").
+    # Not when the next is reported too: "un partenaire m'a demandé à qui…, et s'il…" asks
+    # two things of its own.
     while (
         len(asked) > 1
         and _REPORTED.search(asked[0])
         and not asked[0].rstrip().endswith("?")
         and not _FURTHERMORE.match(asked[1])
+        and not _REPORTED.search(asked[1])
     ):
         asked = asked[1:]
     return asked
@@ -2189,6 +2220,26 @@ _LISTED_WORDS = 3
 _LISTED_AT_LEAST = 3
 # "…, and which agreement applies to them?" needs the first question's subject.
 _POINTS_BACK_EN = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those)\b", re.I)
+
+
+# Questions compiled as bullets in one sentence: "je vous compile leurs questions : • le
+# CCAS demande si… ; • l'association Horizons voudrait savoir si…".
+_BULLET = re.compile(r"(?:^|(?<=\s))[•▪◦*]\s+")
+
+
+def _split_bulleted(sentence: str) -> list[str]:
+    """A sentence listing questions as bullets, as one question each, when each asks."""
+    marks = list(_BULLET.finditer(sentence))
+    if len(marks) < 2:
+        return [sentence]
+    ends = [m.start() for m in marks[1:]] + [len(sentence)]
+    items = [
+        sentence[m.end() : end].strip().rstrip(";,").strip()
+        for m, end in zip(marks, ends, strict=True)
+    ]
+    if not all(asks(item) for item in items):
+        return [sentence]
+    return [item if item.endswith(("?", ".")) else f"{item}." for item in items]
 
 
 def _split_listed(sentence: str) -> list[str]:
@@ -2813,6 +2864,8 @@ def _asks_assessment(focus: str) -> bool:
     sees = _READER_SEES.search(sentences[-1])
     if sees and _CUES["problem"].search(sees[0]):
         return True
+    if _BARE_ELIGIBLE.match(sentences[-1]):
+        return True
     last = _CLAUSE.split(sentences[-1])[-1].strip()
     if len(_WORDS.findall(_MEASURED_AGAINST.sub("", last))) > ASSESS_MAX_WORDS:
         return False
@@ -2821,6 +2874,17 @@ def _asks_assessment(focus: str) -> bool:
         _POINTS_BACK.match(last) or _THE_FACT.match(last) or _OWN_OPENING.match(last)
     )
     return bool(_CUES["assess"].search(last) or (points_back and _CUES["problem"].search(last)))
+
+
+# "éligible ?", "alors, on est éligibles ?", "eligible now?": the word alone asks whether
+# what was stated qualifies (not "les frais km, éligibles ?", which names what it asks of).
+_BARE_ELIGIBLE = re.compile(
+    r"^\W*(?:(?:et|mais|donc|alors|du coup|bon|ok|so|and)\W+)*"
+    r"(?:(?:c'est|c|ça|ca|on est|on serait|nous sommes|is it|is that|are we|we're|we are)\s+)?"
+    r"(?:(?:bien|donc|alors|toujours|still|then)\s+)?(?:éligibles?|eligibles?)"
+    r"\s*(?:(?:alors|donc|du coup|then|now)\s*)?\?*\s*$",
+    re.I,
+)
 
 
 # "du coup, notre budget tient la route ?", "et nos parcours, ça va ?": a short question
@@ -2895,8 +2959,11 @@ _SUPPOSE = r"(?:imaginons|supposons|admettons)"
 _HYPOTHETICAL = re.compile(
     # "Imaginons que…" supposes; "nous imaginons un projet…" describes the plan.
     rf"\b(?:et si|what if|hypoth\w*|(?<!nous ){_SUPPOSE}|par hypoth\w*)\b"
-    # "même si la salle était glaciale" concedes, it supposes nothing.
-    r"|(?<!même )(?<!meme )\bsi\b[^,;:.?!]{0,30}?\b\w{2,}(?:ait|aient|ions)\b"
+    # "même si la salle était glaciale" concedes, it supposes nothing; "se demande si l'AMI
+    # pourrait le financer" asks, indirectly.
+    r"|(?<!même )(?<!meme )(?<!demande )(?<!demandons )(?<!demandent )(?<!demander )"
+    r"(?<!savoir )(?<!sais )(?<!savons )(?<!dire )(?<!confirmer )(?<!vérifier )(?<!préciser )"
+    r"\bsi\b[^,;:.?!]{0,30}?\b\w{2,}(?:ait|aient|ions)\b"
     r"|\bif we (?:cut|raised|reduced|increased|lowered|went|moved|switched|were)\b",
     re.I,
 )

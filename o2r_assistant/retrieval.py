@@ -451,7 +451,7 @@ DOMAIN_STEMS = frozenset(
         "mission locale Cap réseau droit commun aller vers rémunération sécurité sociale durée "
         "mois ans personnes dispositif offre inscrits demandeurs financière santé expérience "
         "ancrage partenariats gouvernance objet social asso assos consortium groupement "
-        "compta dossier dossiers"
+        "compta dossier dossiers Loire-Atlantique Maine-et-Loire Mayenne Sarthe Vendée"
     )
 )
 # The same vocabulary in English, word for word, for questions asked in English.
@@ -1310,7 +1310,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"(?:be\s+)?(?:covered|insured)\b"
             # Asked indirectly, or of an accident: "ils m'ont demandé s'ils seraient couverts
             # en cas d'accident", "what if someone gets hurt during a workshop?".
-            r"|\bs['’]ils?\s+(?:sont|seront|seraient|serait|sera|est)\s+(?:bien\s+)?"
+            r"|\b(?:s['’]ils?|si\s+elles?)\s+(?:sont|seront|seraient|serait|sera|est)\s+"
+            r"(?:bien\s+)?"
             r"(?:couverte?s?|assurée?s?)\b|\baccidents? du travail\b"
             r"|\b(?:in case of|if there is|if they have)\b[^.?!]{0,10}\baccident"
             r"|\b(?:gets?|got)\s+(?:hurt|injured)\b",

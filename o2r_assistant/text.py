@@ -44,6 +44,7 @@ STOP_WORDS = frozenset(
     l la le les leur leurs lui m ma mais me meme mes moi mon n ne nos notre nous on ont ou
     par pas pour qu que qui s sa se ses son sont sur ta te tes toi ton tu un une vos votre
     vous y c j t ca cela ceci celle celui ceux quel quelle quels quelles quoi dont ou
+    lequel laquelle lesquels lesquelles auquel auxquels auxquelles duquel desquels desquelles
     comment combien pourquoi quand peut peuvent doit doivent faut avoir ai as
     avons avez etes sommes suis sera seront etait si
     tout tous toute toutes tres plus moins aussi alors donc car ni or bien oui non

@@ -6,8 +6,10 @@ import pytest
 
 from o2r_assistant.followup import (
     asks_again,
+    asks_which_ones,
     continues,
     in_context,
+    question_by_rank,
     resolve_followup,
     returns_to_first,
 )
@@ -423,3 +425,44 @@ def test_a_short_english_question_asked_of_it_continues_the_last_one() -> None:
     assert resolve_followup("Is it possible to apply online?", previous) == (
         "Is it possible to apply online?"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "which"),
+    [
+        ("lesquels ?", True),
+        ("Et lesquelles exactement ?", True),
+        ("which ones?", True),
+        ("Lesquels sont prioritaires ?", False),
+    ],
+)
+def test_which_ones_alone_asks_the_last_question_again(question: str, which: bool) -> None:
+    assert asks_which_ones(question) is which
+
+
+_TWO_POINTS = (
+    "Deux points rapides : 1) l'accompagnement peut-il durer plus d'un an ? 2) de quels "
+    "programmes l'O2R prend-il la suite ?"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        (
+            "Merci pour le 1. Et le deuxième point ?",
+            "de quels programmes l'O2R prend-il la suite ?",
+        ),
+        ("what about the first one?", "l'accompagnement peut-il durer plus d'un an ?"),
+        ("question 2 ?", "de quels programmes l'O2R prend-il la suite ?"),
+        # Not a step or a year, and not a rank the message did not reach.
+        ("Et la deuxième étape ?", None),
+        ("Et le troisième point ?", None),
+    ],
+)
+def test_a_point_asked_by_its_rank_is_that_question_of_the_last_message(
+    question: str, asked: str | None
+) -> None:
+    assert question_by_rank(question, _TWO_POINTS) == asked
+    # Control: a message asking one thing has no points to rank.
+    assert question_by_rank(question, "Quel est le budget minimum ?") is None

@@ -207,6 +207,15 @@ def test_which_organisations_may_apply(message: str, applicant: bool) -> None:
         # A count asked is a number, not whether the project qualifies.
         ("Nos adhérents hésitent : combien de projets seront retenus au total ?", False),
         ("Nos adhérents hésitent : nos projets seront-ils retenus ?", True),
+        # The word alone, after what was stated; not naming what it asks of.
+        ("éligible ?", True),
+        ("Alors, éligibles ?", True),
+        ("Is it eligible?", True),
+        ("les frais km, éligibles ?", False),
+        # Which of the call's rules the stated facts meet.
+        ("Pouvez-vous nous dire quelles règles nous remplissons ?", True),
+        ("Which criteria do we meet?", True),
+        ("Quelles règles s'appliquent aux consortiums ?", False),
     ],
 )
 def test_asking_whether_stated_facts_are_enough_asks_eligibility(
@@ -734,6 +743,25 @@ def test_a_failing_fact_leads_even_before_the_messages_own_question(assistant) -
                 "Autre doute : faut-il un parcours complet ?",
             ],
         ),
+        # Two questions put to the sender, each kept; a time may stand before the first.
+        (
+            "Un partenaire m'a demandé ce matin à qui il doit adresser sa demande, et s'il "
+            "peut la déposer en ligne.",
+            [
+                "Un partenaire m'a demandé ce matin à qui il doit adresser sa demande.",
+                "Un partenaire m'a demandé ce matin s'il peut la déposer en ligne.",
+            ],
+        ),
+        # Questions compiled as bullets, each asked by whom it is from.
+        (
+            "Je vous compile les questions de nos adhérents : • le CCAS demande si un organisme "
+            "public a le droit de candidater ; • l'association Horizons voudrait savoir si elle "
+            "peut candidater seule.",
+            [
+                "le CCAS demande si un organisme public a le droit de candidater.",
+                "l'association Horizons voudrait savoir si elle peut candidater seule.",
+            ],
+        ),
     ],
 )
 def test_questions_of_finds_each_question(message: str, questions: list[str]) -> None:
@@ -902,6 +930,10 @@ def test_kind_words_in_passing_ask_nothing(message: str, kinds: tuple, yes_no: b
         ("Est-ce que l'égalité femmes-hommes compte dans la sélection ?", True, False),
         ("est ce qu'on peut candidater à deux ?", True, False),
         ("Qu'est-ce que le droit commun ?", False, True),
+        # A statement checked with a tag asks yes or no.
+        ("les frais de formation comptent dans les 150k minimum, non ?", True, False),
+        ("training costs count toward the 150k minimum, yeah?", True, False),
+        ("Le budget, on le dépose quand ?", False, False),
     ],
 )
 def test_est_ce_que_asks_yes_or_no(message: str, yes_no: bool, definition: bool) -> None:
@@ -1099,6 +1131,9 @@ def test_a_bare_request_to_confirm_keeps_the_statement_before(message: str) -> N
         # A list asked for as one.
         "Pourriez-vous me faire une liste des critères de sélection ?",
         "Can you give me a list of the selection criteria?",
+        # The whole list asked after the noun.
+        "selection criteria - full list please",
+        "les critères de sélection, liste complète svp",
     ],
 )
 def test_asking_what_something_holds_asks_for_a_list(message: str) -> None:
@@ -1330,6 +1365,9 @@ def test_asking_whether_a_fact_changes_the_verdict(message: str) -> None:
         ("Avec qui on conventionne si on est retenus ?", {"project"}),
         # Someone named by a pronoun.
         ("Et si ça marche, ils le suivraient pendant combien de temps ?", {"person"}),
+        # The person asking of themselves.
+        ("If an O2R takes me on, how long would they support me?", {"person"}),
+        ("Ils me suivraient combien de temps ?", {"person"}),
     ],
 )
 def test_whose_duration_a_question_asks(text: str, expected: set[str]) -> None:
@@ -3053,3 +3091,13 @@ def test_asking_for_an_eliminating_point_weighs_the_stated_facts() -> None:
 )
 def test_asking_whether_the_project_holds_up_with_an_inverted_subject(message: str) -> None:
     assert analyse(message).asks_eligibility
+
+
+def test_what_to_tell_whoever_forwarded_a_question_asks_that_question() -> None:
+    message = (
+        "mon boss m'a transféré ça : « on peut payer les formations des jeunes avec la "
+        "subvention ? » je lui dis quoi ?"
+    )
+    assert "formations" in analyse(message).focus
+    # Control: what someone only said is no question put to the sender.
+    assert analyse(message.replace("m'a transféré", "a dit")).focus == "je lui dis quoi ?"

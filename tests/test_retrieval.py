@@ -612,6 +612,7 @@ def test_an_everyday_word_is_mapped_with_or_without_its_accents(word, meaning):
         ("Les participants touchent-ils quelque chose ?", "rémunération"),
         ("Si un participant se blesse pendant un atelier, est-il couvert ?", "sécurité sociale"),
         ("Are participants insured during the workshops?", "sécurité sociale"),
+        ("Elle nous demande si elle sera couverte en cas d'accident.", "sécurité sociale"),
     ],
 )
 def test_being_paid_or_covered_in_the_words_of_a_pronoun(question: str, meaning: str) -> None:

@@ -441,3 +441,9 @@ def test_expenses_pointed_back_to_as_training_are_settled_by_the_texts(assistant
 )
 def test_a_name_listed_as_an_example_in_brackets(question: str, name: str, example: bool) -> None:
     assert _listed_example(question, question.index(name)) is example
+
+
+def test_a_department_of_the_region_is_a_term_of_the_call(assistant) -> None:
+    answer = assistant.ask("Mayenne in scope?")
+    assert not answer.abstained
+    assert "Mayenne (53)" in answer.text
