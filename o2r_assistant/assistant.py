@@ -46,8 +46,16 @@ from .checker import CheckReport, Dossier, RuleResult, evaluate, merge_dossiers
 from .config import Settings
 from .embeddings import Embedder, get_embedder
 from .errors import IndexUnavailableError, InputError, LLMError
-from .facts import extract_facts, place_record
-from .followup import asks_again, continues, in_context, resolve_followup, returns_to_first
+from .facts import changed_length, extract_facts, place_record
+from .followup import (
+    asks_again,
+    asks_which_ones,
+    continues,
+    in_context,
+    question_by_rank,
+    resolve_followup,
+    returns_to_first,
+)
 from .footnotes import Footnotes
 from .index import GenerationGoneError, VectorIndex, is_current, open_index
 from .llm import FALLBACK_NOTICE, check_numbers, generate, make_chat_model
@@ -352,6 +360,9 @@ class Assistant:
         )
         text = spell(text)
         history = [spell(h) for h in history] if history else history
+        # "Et le deuxième point ?": that question of the last message is asked again.
+        ranked = question_by_rank(text, history[-1]) if history else None
+        text = ranked or text
         language = language_switch(text) if history else None
         parts = questions_of(text) if read_facts and not language else []
         # Past the first few, the remaining questions are answered together, not dropped.
@@ -370,9 +381,10 @@ class Assistant:
                 # "And in English?": the last question again, answered in that language.
                 asked = replace(analyse(history[-1]), english=language == "en")
                 return one(asked, notices, history[:-1], dossier, read_facts)
-            if history and asks_source(text):
+            if history and (asks_source(text) or asks_which_ones(text)):
                 # "C'est écrit où ?": the last question again, whose quotes name their text,
-                # with no "Oui." or "Non." before them: the source is what is asked.
+                # with no "Oui." or "Non." before them: the source is what is asked. So
+                # with "lesquels ?": what that question counted or named is asked.
                 asked = replace(analyse(history[-1]), english=analyse(text).english, yes_no=False)
                 return one(asked, notices, history[:-1], dossier, read_facts)
             # "… ? Où est-ce écrit ?": the quotes answering the question before say where.
@@ -470,6 +482,12 @@ class Assistant:
             facts = Dossier()
         elif facts is None:
             facts = extract_facts(text)
+        if read_facts and dossier is not None and not suppositions(text):
+            # "et si on ramène à 10 mois ?": the one length the conversation holds, changed
+            # (a plan only supposed, "si on passait à…", is weighed below for this answer).
+            changed_to = changed_length(text, dossier)
+            if not changed_to.is_empty():
+                facts = merge_dossiers(facts, changed_to)
         stated = not facts.is_empty()
         read = time.perf_counter()
         merged = (merge_dossiers(dossier, facts) if dossier else facts) if stated else dossier

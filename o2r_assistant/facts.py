@@ -58,7 +58,7 @@ from o2r_assistant.rules import Rule, load_rules
 from o2r_assistant.tables import Row, Table, find_tables, is_year_label
 from o2r_assistant.text import FORMER_NAMES, fold
 
-__all__ = ["extract_facts"]
+__all__ = ["changed_length", "extract_facts"]
 
 # --- budget ------------------------------------------------------------------------
 
@@ -110,8 +110,10 @@ _TRAINING_AFTER = re.compile(
     rf"a(?=[ ]+(?:la |les |le |des |l')?{_TRAINING_NOUN}\b)|"
     # The amount's own verb, right before the training: "30 000 € financent des formations",
     # "€20k pays for courses" (not "financent l'accompagnement et des formations").
+    # One word may describe it: "pays for vocational courses".
     r"(?:financ\w*|pai\w*|pay(?:s|ent)?(?: for)?|couvr\w*|covers?|funds?)"
-    rf"(?=[ ]+(?:la |les |le |des |un |une |l'|the )?{_TRAINING_NOUN}\b)|"
+    r"(?=[ ]+(?:la |les |le |des |un |une |l'|the )?(?:(?!et |and )[a-z]+[ ]+)?"
+    rf"{_TRAINING_NOUN}\b)|"
     r"(?:are|is|go|goes|will go)(?: to| for)?"
     # "20 000 € sont des dépenses de formation", "… correspondent à des formations"
     r"|sont|seront|est|sera|correspond\w*[ ]+a|concern\w*|represent\w*|relev\w*[ ]+de)[ ]*"
@@ -481,6 +483,18 @@ received_before: \b(?:avons|avions|a|avait|ont|avaient)[ ]+(?:deja[ ]+)?(?:recu|
     \b(?:received|obtained|awarded|got)\b[^,;.!?]{{0,40}}$
 received_after: [ ]*(?:de [^,;.!?]{{0,30}}?)?(?:recue?s?|obtenue?s?|percue?s?|received|obtained|
     awarded|l'an(?:nee)? (?:dernier|derniere|passee?)|last year)\b
+# The call's money, not the project's: "l'enveloppe régionale de l'O2R est de 3 millions",
+# "if requests across the region add up to more than €3m".
+call_before: \b(?:enveloppes?|dotations?|credits|envelopes?)[ ]+(?:regionale?s?|
+    nationale?s?|de l'ami|de l'o2r|de la region|regional|national|for the region|of the call|
+    of the region)\b[^.;!?]{{0,40}}$|
+    \b(?:across|throughout|dans toute|sur toute|pour toute|de toute)[ ]+(?:the |la |l')?
+    (?:region|country|france)\b[^.;!?]{{0,40}}$
+# What each person supported would be paid a month: "500 € par mois pour les personnes
+# accompagnées", "€600 a month for each participant".
+stipend_after: [ ]*(?:par|per|/|a)[ ]*(?:mois|month)\b[^.;!?]{{0,10}}?\b(?:pour|aux|a|to|for)[ ]+
+    (?:les |chaque |each |the |every )?(?:personnes|beneficiaires|jeunes|participants?|
+    people|person|stagiaires)\b
 # A price by the day, the hour or the head is what one service costs a user, not the
 # project: "location de scooters à 2 € par jour", "10 € de l'heure", "5 € per night".
 unit_after: [ ]*(?:(?:par|per|a|an|the|le|la|l')[ ]*|/[ ]?)(?:jour|journee|heure|h|nuit|semaine|
@@ -626,6 +640,8 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
             or _ACCOUNTS["noun_after"].match(folded, amount.end)
             or _ACCOUNTS["received_after"].match(folded, amount.end)
             or _ACCOUNTS["unit_after"].match(folded, amount.end)
+            or _ACCOUNTS["call_before"].search(before)
+            or _ACCOUNTS["stipend_after"].match(folded, amount.end)
         ):
             continue
         if re.search(r"\bentre[ ]+$", before):
@@ -979,7 +995,9 @@ per_person_after: [ ]*(?:(?:d'|de[ ]+)(?:accompagnement|suivi|parcours|prise en 
     for every|for one|for a)[ ]+
     (?:personnes?|beneficiaires?|jeunes?|participants?|personnes? accompagnees?|usagers?|
     stagiaires?|persons?|people|beneficiar(?:y|ies)|young[ ]+(?:people|persons?)|jobseekers?)|
-    chacune?s?|each)\b
+    chacune?s?|each)\b|
+# "two-year pathways", "18-month support pathway": the noun the length describes.
+    [ ]+(?:support[ ]+)?pathways?\b
 # "accompagner 40 jeunes pendant 36 mois": a counted group over two years or more is the
 # project's activity, not one person's pathway ("30 personnes accompagnées 10 mois" is).
 counted_group: \b[0-9]{1,4}[ ]+(?:personnes|beneficiaires|jeunes|participants|stagiaires|
@@ -1492,7 +1510,9 @@ none_before: \b(?:aucun|ni|(?:pas|sans)(?:[ ]+[a-z']+){0,4}?[ ]+(?:de|d'un|d'une
     (?:comme[ ]+)?$|
     \b(?:don't|do not|doesn't|does not|refuse to)[ ]+(?:want|have)[ ]+(?:any|one)[ ]+
     (?:[a-z']+[ ]+){0,3}?(?:to be[ ]+)?(?:designated|named|appointed)[ ]+(?:as[ ]+)?$
-none_after: [ ]*(?:n'est |n'a )?(?:pas|pas encore|toujours pas|non)[ ]+(?:encore[ ]+)?
+# "Chef de file : aucun", "lead partner: none" on a project sheet.
+none_after: [ ]*(?::|=)[ ]*(?:aucune?|neant|personne|none|nobody|no one|non|n/a)\b|
+    [ ]*(?:n'est |n'a )?(?:pas|pas encore|toujours pas|non)[ ]+(?:encore[ ]+)?
     (?:ete[ ]+)?(?:designe|defini|choisi|nomme|identifie|tranchee?)|
     [ ]*(?:is|has)[ ]+(?:not|n't)[ ]+(?:yet[ ]+)?(?:been[ ]+)?(?:chosen|appointed|named|
     designated|decided|defined)|[ ]*(?:isn't|hasn't)[ ]+(?:yet[ ]+)?(?:been[ ]+)?(?:chosen|
@@ -2181,8 +2201,15 @@ _CALL_NAME_BEFORE = re.compile(
 )
 
 
-def _names_the_call(folded: str, position: int) -> bool:
-    return bool(_CALL_NAME_BEFORE.search(folded[max(0, position - 40) : position]))
+# "the Pays de la Loire call", "Pays de la Loire O2R scheme": the call, named in English.
+_CALL_NAME_AFTER = re.compile(r"[ ]*(?:'s[ ]+)?(?:o2r[ ]+)?(?:call|ami|scheme|appel)\b")
+
+
+def _names_the_call(folded: str, position: int, end: int) -> bool:
+    return bool(
+        _CALL_NAME_BEFORE.search(folded[max(0, position - 40) : position])
+        or _CALL_NAME_AFTER.match(folded, end)
+    )
 
 
 # "l'association Élan Vendée", "Association Bretagne Solidaire": a capitalised place
@@ -2267,7 +2294,12 @@ _ALL_ACTION_HERE = re.compile(
 _DISTANCE_BEFORE = re.compile(
     r"\b(?:(?:a|an|one|two|three|une|deux|trois|[0-9]+)[ ]+(?:heures?|hours?|h|km|kilometres?"
     r"|kilometers?|miles?|minutes?|min)(?:[ ]+(?:de route|en voiture|drive|away))?[ ]+"
-    r"(?:de|d'|du|des|from|of))[ ]*(?:la[ ]+|le[ ]+|l')?$"
+    r"(?:de|d'|du|des|from|of)"
+    # "nous sommes tout près de la Mayenne", "right next to Sarthe": a neighbour, not a place
+    # of action.
+    # Not "les communes voisines des Deux-Sèvres", communes in that department.
+    r"|\b(?:tout pres|juste a cote|a deux pas)[ ]+(?:de|d'|du|des)"
+    r"|\b(?:right next|just next|right across)[ ]+(?:to|from))[ ]*(?:la[ ]+|le[ ]+|l')?$"
 )
 _DENIED_BEFORE = re.compile(
     r"\b(?:(?:pas|plus|jamais|sauf|hormis|excepte|not|never|except|(?:et|mais) non"
@@ -2313,6 +2345,36 @@ def _corrects(folded: str, start: int, end: int) -> bool:
 _SIGN_OFF = re.compile(rf"\b(?:{CLOSINGS})\b|^[ ]*(?:{THANKS})[ ]*[,.!]*[ ]*$", re.M)
 
 
+_PROJECT_FROM_MONTHS = 24
+# "et si on ramène à 10 mois ?", "on passe à 30 mois", "cut it to 10 months": a length
+# changed to, with nothing said of whose it is.
+_CHANGED_TO = re.compile(
+    r"\b(?:ramen\w*|ramèn\w*|pass(?:e|ons|ait|er)|redui\w*|descend\w*|limit\w*|rallong\w*|"
+    r"raccourc\w*|bring|cut|reduce|shorten|extend|change)\b[^.;!?0-9]{0,20}?\b(?:a|to)[ ]+$"
+)
+
+
+def changed_length(text: str, known: Dossier | None) -> Dossier:
+    """The length a message changes to ("et si on ramène à 10 mois ?"), as a length the
+    conversation's facts hold: the one they hold, or, when they hold both, a person's
+    pathway under two years and the project's from two years on; else no fact."""
+    if known is None:
+        return Dossier()
+    roles = [r for r in ("pathway_months", "project_months") if getattr(known, r) is not None]
+    folded = fold(text)
+    lengths = [
+        m
+        for match in DURATION.finditer(folded)
+        if _CHANGED_TO.search(folded, max(0, match.start() - 40), match.start())
+        and (m := months_of(match)) is not None
+    ]
+    if not roles or len(lengths) != 1:
+        return Dossier()
+    if len(roles) > 1:
+        roles = ["pathway_months" if lengths[0] < _PROJECT_FROM_MONTHS else "project_months"]
+    return Dossier(**{roles[0]: lengths[0]})
+
+
 def place_record(place: Place) -> PlaceRecord:
     """A place named, as the checker reads places of action (a department by its code)."""
     return PlaceRecord(
@@ -2338,7 +2400,7 @@ def _places(text: str, folded: str) -> tuple[list[PlaceRecord], list[PlaceRecord
     signature = sign_offs[-1].start() if sign_offs else len(folded)
     for position, name_end, place in place_mentions(text, folded, every=True):
         # "l'AMI Pays de la Loire" names the call, not a place of action.
-        if not place.department and _names_the_call(folded, position):
+        if not place.department and _names_the_call(folded, position, name_end):
             continue
         if text[position].isupper() and _in_a_name(folded, position):
             continue

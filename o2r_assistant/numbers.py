@@ -410,6 +410,8 @@ _DATE_SPAN = re.compile(
 # June 2027". Its start is a person's, so it is no project's span.
 PATHWAY_SPAN = re.compile(
     r"\b(?:premier contact|premiere rencontre|entree (?:dans|en)|entre(?:e|es|s)? (?:dans|en)"
+    # "Les personnes entreraient chez nous en septembre 2025 et y resteraient jusqu'à…".
+    r"|entr(?:ent|eront|eraient|erait|era|aient|ait)(?: chez [a-z]+)? (?:dans|en)"
     r"|first (?:contact|met|meeting)|entered|joined)"
     rf"[^.;!?]{{0,40}}?(?P<start>{_DATE})[^.;!?]{{0,200}}?"
     r"\b(?:jusqu'(?:a|au|en)|until|till|through"

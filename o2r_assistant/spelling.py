@@ -34,6 +34,8 @@ _SPELLED_OUT = {
     "cmb": "combien",
     "bcp": "beaucoup",
     "tt": "tout",
+    "chq": "chaque",
+    "chaq": "chaque",
     "surtt": "surtout",
     "ts": "tous",
     "tte": "toute",

@@ -2594,3 +2594,59 @@ def test_an_idiom_naming_a_glossary_term_does_not_ask_its_definition(assistant) 
     answer = assistant.ask("ma cousine est inscrite nul part, une o2r peut la prendre ou pas ?")
     assert not answer.citations[0].quote.startswith("**")
     assert "invisibles" in answer.citations[0].quote
+
+
+def test_eligible_alone_after_facts_stated_is_answered_by_the_verdict(assistant) -> None:
+    history = ["asso d'insertion à Sablé-sur-Sarthe", "budget : 45 k€ par an", "projet sur 3 ans"]
+    dossier = previous = None
+    for turn, message in enumerate(history):
+        previous = assistant.ask(message, history=history[:turn], dossier=dossier)
+        dossier = previous.dossier
+    answer = assistant.ask("éligible ?", history=history, dossier=dossier, previous=previous)
+    assert answer.text.startswith("Non")
+    assert "135 000 €" in answer.text
+
+
+def test_which_ones_after_a_count_gives_what_was_counted(assistant) -> None:
+    answer = assistant.ask("lesquels ?", history=["L'AMI couvre combien de départements ?"])
+    assert "Maine-et-Loire (49)" in answer.text
+
+
+def test_the_second_point_of_the_last_message_is_answered(assistant) -> None:
+    before = (
+        "Deux points : 1) quelle est la durée maximale d'un parcours ? 2) qui instruit les "
+        "candidatures ?"
+    )
+    answer = assistant.ask("Merci. Et le deuxième point ?", history=[before])
+    assert "DREETS" in answer.citations[0].quote
+
+
+def test_a_pathway_shortened_in_a_later_turn_is_judged_on_its_new_length(assistant) -> None:
+    history = [
+        "Régie de quartier de Saint-Herblain, projet de 180 000 € sur 3 ans pour des habitants "
+        "inscrits nulle part.",
+        "Chaque personne serait accompagnée 15 mois.",
+    ]
+    dossier = previous = None
+    for turn, message in enumerate(history):
+        previous = assistant.ask(message, history=history[:turn], dossier=dossier)
+        dossier = previous.dossier
+    answer = assistant.ask(
+        "et si on ramène à 10 mois ?", history=history, dossier=dossier, previous=previous
+    )
+    assert answer.dossier.pathway_months == 10
+    assert answer.findings.by_id("duree_accompagnement").status == "pass"
+
+
+def test_a_place_corrected_in_a_later_turn_still_replaces_the_first(assistant) -> None:
+    # The length check of a later turn leaves its other facts as read: a correction of
+    # places is not merged with the places it takes back.
+    history = ["Nous montons un projet de 170 000 € sur 3 ans à Vitré (35)."]
+    first = assistant.ask(history[0])
+    answer = assistant.ask(
+        "Pardon, je me suis trompé : nos actions auront lieu uniquement à Ancenis (44).",
+        history=history,
+        dossier=first.dossier,
+        previous=first,
+    )
+    assert answer.findings.by_id("territoire").status == "pass"

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from o2r_assistant.checker import merge_dossiers
-from o2r_assistant.facts import extract_facts, names_training_cost
+from o2r_assistant.checker import Dossier, merge_dossiers
+from o2r_assistant.facts import changed_length, extract_facts, names_training_cost
 
 # --- amounts -------------------------------------------------------------------------
 
@@ -3309,6 +3309,12 @@ def test_the_project_of_an_organisation_the_writer_backs_is_the_one_asked_about(
         ("Entrée dans le parcours en mars 2026, accompagnement renforcé jusqu'en juin 2027.", 16),
         ("She first met our team in March 2026 and we followed her until May 2027.", 15),
         ("Premier contact le 2 février 2026, suivi jusqu'au 30 novembre 2026.", 10),
+        # The verb of entering in the conditional, with where they would enter.
+        (
+            "Les personnes entreraient chez nous en septembre 2025 et y resteraient jusqu'à "
+            "fin décembre 2026.",
+            16,
+        ),
     ],
 )
 def test_a_persons_pathway_given_by_its_dates_has_their_length(text: str, months: int) -> None:
@@ -3419,6 +3425,20 @@ def test_statutes_speaking_only_of_another_purpose() -> None:
             "Le projet se déroulerait dans les deux villes.",
             ["Angers", "Tours"],
         ),
+        # A neighbouring department is no place of action; "près de" alone may be one.
+        (
+            "Notre collectif, à Rennes (35), se demande si l'AMI pourrait le financer, vu que "
+            "nous sommes tout près de la Mayenne.",
+            ["Rennes"],
+        ),
+        ("Nous agissons près de Nantes.", ["Nantes"]),
+        # Communes "voisines des Deux-Sèvres" lie in that department.
+        (
+            "Le projet couvrirait le Choletais et les communes voisines des Deux-Sèvres (79).",
+            ["Cholet", "Deux-Sèvres"],
+        ),
+        # The region named before the word "call" is the call.
+        ("Please check the lowest cost the Pays de la Loire call will accept.", []),
     ],
 )
 def test_places_by_distance_and_in_every_town_named(text: str, places: list[str]) -> None:
@@ -3447,3 +3467,80 @@ def test_what_an_adviser_says_is_needed_is_no_fact_of_the_project() -> None:
 def test_no_partner_wanting_to_lead_leaves_no_lead(text: str) -> None:
     consortium = extract_facts(text).consortium
     assert consortium is not None and consortium.has_lead is False
+
+
+def test_a_lead_left_blank_on_a_project_sheet_is_none() -> None:
+    sheet = "Porteurs : Trait d'Union, Régie de Rezé\nChef de file : aucun, gouvernance partagée"
+    consortium = extract_facts(sheet).consortium
+    assert consortium is not None and consortium.has_lead is False
+    # Control: a lead named on the same line.
+    named = extract_facts("Chef de file : Association Trait d'Union").consortium
+    assert named is not None and named.lead == "Association Trait d'Union"
+
+
+def test_training_described_by_one_word_after_its_verb() -> None:
+    text = (
+        "Proposed budget: EUR 55,000 per annum over a three-year term, of which EUR 6,000 "
+        "a year pays for vocational courses for participants."
+    )
+    facts = extract_facts(text)
+    assert (facts.annual_cost_eur, facts.training_cost_eur) == (Decimal(55000), Decimal(18000))
+    # Control: the training joined on after another item is not what the amount pays for.
+    assert (
+        extract_facts("30 000 € financent l'accompagnement et des formations").training_cost_eur
+        is None
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il paraît que l'enveloppe régionale de l'O2R est de 3 millions d'euros.",
+        "If requests across the region add up to more than €3m, is every project funded?",
+        "On nous a parlé de 500 € par mois pour les personnes accompagnées : c'est exact ?",
+    ],
+)
+def test_the_calls_money_and_a_persons_monthly_pay_are_no_project_cost(text: str) -> None:
+    facts = extract_facts(text)
+    assert facts.total_cost_eur is None and facts.annual_cost_eur is None
+
+
+def test_a_question_asked_indirectly_keeps_the_facts_stated_before_it() -> None:
+    text = (
+        "Notre collectif a monté un budget de 210 000 € sur trois ans et se demande si l'AMI "
+        "pourrait le financer."
+    )
+    facts = extract_facts(text)
+    assert (facts.total_cost_eur, facts.project_months) == (Decimal(210000), 36)
+    # Control: a plan supposed in the imperfect is not the project.
+    assert extract_facts("Et si le budget était de 210 000 € ?").total_cost_eur is None
+
+
+def test_an_english_length_describing_pathways_is_a_persons() -> None:
+    facts = extract_facts("Can we plan two-year pathways, then?")
+    assert (facts.pathway_months, facts.project_months) == (24, None)
+    both = extract_facts("We plan 18-month support pathways for 40 people over three years.")
+    assert (both.pathway_months, both.project_months) == (18, 36)
+
+
+@pytest.mark.parametrize(
+    ("message", "known", "changed"),
+    [
+        # The one length the conversation holds is the one changed.
+        ("et si on ramène à 10 mois ?", {"pathway_months": 15}, {"pathway_months": 10}),
+        ("on passe à 30 mois", {"project_months": 36}, {"project_months": 30}),
+        # Both held: a person's under two years, the project's from two years on.
+        (
+            "et si on ramène à 10 mois ?",
+            {"pathway_months": 15, "project_months": 36},
+            {"pathway_months": 10},
+        ),
+        # No length held, or no length changed to: nothing.
+        ("et si on ramène à 10 mois ?", {"total_cost_eur": 150000}, {}),
+        ("on reste sur 10 mois ?", {"pathway_months": 15}, {}),
+    ],
+)
+def test_a_length_changed_to_is_the_one_the_conversation_holds(
+    message: str, known: dict, changed: dict
+) -> None:
+    assert changed_length(message, Dossier(**known)) == Dossier(**changed)

@@ -56,6 +56,7 @@ from o2r_assistant.spelling import accents, clippings, determined, one_slip, spe
         ("il peut suivre qqun ?", "il peut suivre quelqu'un ?"),
         ("c koi la diff avec la ML ?", "c koi la différence avec la mission locale ?"),
         ("inscri nul part", "inscrit nul part"),
+        ("garder chq personne 3 semestres", "garder chaque personne 3 semestres"),
         # The region by its initials, in capitals or not.
         ("les projets en PDL", "les projets en Pays de la Loire"),
         ("l'ami pdl", "l'ami Pays de la Loire"),
