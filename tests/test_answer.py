@@ -1849,10 +1849,19 @@ def test_a_texts_publication_date_answers_only_about_that_text(assistant, questi
     assert ("entré en vigueur" in assistant.ask(question).text) is dated
 
 
+def _asked_after_turns(assistant, history: list[str], question: str):
+    """``question`` asked after the messages of ``history``, each answered in turn with the
+    facts gathered so far, as the chat does."""
+    dossier = previous = None
+    for turn, message in enumerate(history):
+        previous = assistant.ask(message, history=history[:turn], dossier=dossier)
+        dossier = previous.dossier
+    return assistant.ask(question, history=history, dossier=dossier, previous=previous)
+
+
 def _asked_after(assistant, first: str, question: str):
     """``question`` asked after ``first``, with the facts and the answer that gave."""
-    stated = assistant.ask(first)
-    return assistant.ask(question, history=[first], dossier=stated.dossier, previous=stated)
+    return _asked_after_turns(assistant, [first], question)
 
 
 def test_a_supposed_plan_is_checked_for_that_answer_only(assistant):
@@ -2551,13 +2560,7 @@ def test_going_ahead_with_facts_stated_earlier_is_answered_by_the_verdict(assist
         "On vise des adultes inscrits nulle part, à Talmont-Saint-Hilaire.",
         "Côté budget, on table sur 40 000 € par an pendant trois ans.",
     ]
-    dossier = previous = None
-    for turn, message in enumerate(history):
-        previous = assistant.ask(message, history=history[:turn], dossier=dossier)
-        dossier = previous.dossier
-    answer = assistant.ask(
-        "Alors, on peut y aller ?", history=history, dossier=dossier, previous=previous
-    )
+    answer = _asked_after_turns(assistant, history, "Alors, on peut y aller ?")
     assert "150 000" in answer.text.split("\n\n")[0]
     assert "Aller vers" not in answer.text
 
@@ -2598,11 +2601,7 @@ def test_an_idiom_naming_a_glossary_term_does_not_ask_its_definition(assistant) 
 
 def test_eligible_alone_after_facts_stated_is_answered_by_the_verdict(assistant) -> None:
     history = ["asso d'insertion à Sablé-sur-Sarthe", "budget : 45 k€ par an", "projet sur 3 ans"]
-    dossier = previous = None
-    for turn, message in enumerate(history):
-        previous = assistant.ask(message, history=history[:turn], dossier=dossier)
-        dossier = previous.dossier
-    answer = assistant.ask("éligible ?", history=history, dossier=dossier, previous=previous)
+    answer = _asked_after_turns(assistant, history, "éligible ?")
     assert answer.text.startswith("Non")
     assert "135 000 €" in answer.text
 
@@ -2627,13 +2626,7 @@ def test_a_pathway_shortened_in_a_later_turn_is_judged_on_its_new_length(assista
         "inscrits nulle part.",
         "Chaque personne serait accompagnée 15 mois.",
     ]
-    dossier = previous = None
-    for turn, message in enumerate(history):
-        previous = assistant.ask(message, history=history[:turn], dossier=dossier)
-        dossier = previous.dossier
-    answer = assistant.ask(
-        "et si on ramène à 10 mois ?", history=history, dossier=dossier, previous=previous
-    )
+    answer = _asked_after_turns(assistant, history, "et si on ramène à 10 mois ?")
     assert answer.dossier.pathway_months == 10
     assert answer.findings.by_id("duree_accompagnement").status == "pass"
 
