@@ -482,7 +482,8 @@ class Assistant:
             facts = Dossier()
         elif facts is None:
             facts = extract_facts(text)
-        if read_facts and dossier is not None and not suppositions(text):
+        plans = suppositions(text) if read_facts else []
+        if read_facts and dossier is not None and not plans:
             # "et si on ramène à 10 mois ?": the one length the conversation holds, changed
             # (a plan only supposed, "si on passait à…", is weighed below for this answer).
             changed_to = changed_length(text, dossier)
@@ -498,7 +499,7 @@ class Assistant:
         places: list[Place] = []  # the places the question asks about, if only those
         turned: list[RuleResult] = []  # the rules the supposed plan turns on
         if read_facts:
-            supposed = [f for s in suppositions(text) if not (f := extract_facts(s)).is_empty()]
+            supposed = [f for s in plans if not (f := extract_facts(s)).is_empty()]
             # "La Manche est-elle couverte ?": the places asked about are checked as a plan
             # would be, for this answer only.
             previous = history[-1] if history else None

@@ -1052,6 +1052,10 @@ spent_before: \b(?:have|has|'ve|had)[ ]+been[ ]+[a-z]+ing\b[^.;!?]*\bfor[ ]+
 """)
 
 
+# A length of two years or more, whose holder is not named, is the project's: no person's
+# pathway lasts that long.
+_PROJECT_FROM_MONTHS = 24
+
 # "de janvier 2025 à décembre 2027" dates the project; the call opened in 2024 (décret
 # n° 2024-584), so a period that ended before 2025 is a past action, not this project.
 _FIRST_PROJECT_END = 2025
@@ -1170,7 +1174,7 @@ def _durations(
         renewed = months + (months_of(extra) or 0) if extra else months
         if _LENGTH["per_person_after"].match(folded, match.end()) or (
             # "3 ans d'accompagnement" alone may be the project's span.
-            months < 24
+            months < _PROJECT_FROM_MONTHS
             and _LENGTH["pathway_after"].match(folded, match.end())
             and not _LENGTH["project_just_before"].search(preceding)
         ):
@@ -1184,13 +1188,19 @@ def _durations(
             named = _last_named(
                 folded[sentence_start : match.start() - len(preceding) + taken_up.start()]
             )
-        if named == "pathway" and months >= 24 and _LENGTH["counted_group"].search(preceding):
+        if (
+            named == "pathway"
+            and months >= _PROJECT_FROM_MONTHS
+            and _LENGTH["counted_group"].search(preceding)
+        ):
             named = "project"
         in_years = match.group("u") != "mois"
         if named:
             # A pathway renewed lasts its whole length; a convention is renewed anew.
             lengths.append((renewed if named == "pathway" else months, named, match.start(), False))
-        elif months >= 24 or (in_years and _LENGTH["preposition"].search(preceding)):
+        elif months >= _PROJECT_FROM_MONTHS or (
+            in_years and _LENGTH["preposition"].search(preceding)
+        ):
             lengths.append((months, "project", match.start(), False))
         # else "pendant 18 mois" alone could be either length
     for match in date_ranges(folded):
@@ -2345,11 +2355,10 @@ def _corrects(folded: str, start: int, end: int) -> bool:
 _SIGN_OFF = re.compile(rf"\b(?:{CLOSINGS})\b|^[ ]*(?:{THANKS})[ ]*[,.!]*[ ]*$", re.M)
 
 
-_PROJECT_FROM_MONTHS = 24
 # "et si on ramène à 10 mois ?", "on passe à 30 mois", "cut it to 10 months": a length
 # changed to, with nothing said of whose it is.
 _CHANGED_TO = re.compile(
-    r"\b(?:ramen\w*|ramèn\w*|pass(?:e|ons|ait|er)|redui\w*|descend\w*|limit\w*|rallong\w*|"
+    r"\b(?:ramen\w*|pass(?:e|ons|ait|er)|redui\w*|descend\w*|limit\w*|rallong\w*|"
     r"raccourc\w*|bring|cut|reduce|shorten|extend|change)\b[^.;!?0-9]{0,20}?\b(?:a|to)[ ]+$"
 )
 

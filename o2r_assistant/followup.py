@@ -431,7 +431,7 @@ def question_by_rank(question: str, previous: str) -> str | None:
     match = _BY_RANK.search(fold(question.strip()))
     if match is None:
         return None
-    rank = _RANKS[match["rank"].lower()] if match["rank"] else int(match["n"])
+    rank = _RANKS[match["rank"]] if match["rank"] else int(match["n"])
     asked = questions_of(previous)
     return asked[rank - 1] if len(asked) > 1 and rank <= len(asked) else None
 
