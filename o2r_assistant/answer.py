@@ -19,7 +19,7 @@ import numpy as np
 from .checker import CheckReport, Dossier, RuleResult
 from .corpus import Chunk
 from .english import figures_line
-from .followup import with_antecedent
+from .followup import names_new_topic, with_antecedent
 from .index import VectorIndex
 from .numbers import find_amounts
 from .places import find_places
@@ -687,6 +687,11 @@ def score_candidates(
     )
     dated_texts = texts_named(question.focus) if "date" in question.kinds else frozenset()
     hits = _passages_to_read(result, index, matrix, qvec, question.kinds, topic, words, articles)
+    # Favoured only for what was asked before: when a follow-up names its own topic ("Et
+    # côté couverture sociale ?" after a question on pay), not the last answer's sentences
+    # sharing none of its words while others share them.
+    topic_only: list[int] = []
+    any_shares = False
     for hit in hits:
         chunk = hit.chunk
         passage_sim = float(passages[chunk.chunk_id] @ qvec) if chunk.chunk_id in passages else 0.0
@@ -811,6 +816,9 @@ def score_candidates(
                 # Not for the length of someone else's: after the pathway's, "et le projet
                 # lui-même, il dure combien ?" asks the project's.
                 score += TOPIC_BONUS
+                if not shared:
+                    topic_only.append(len(out))
+            any_shares = any_shares or shared > 0
             if articles and articles_named(chunk.section) & articles:
                 score += ARTICLE_BONUS
             if in_named_text:
@@ -824,6 +832,9 @@ def score_candidates(
                 # the texts themselves unless it is clearly better.
                 score -= UNSOURCED_PENALTY
             out.append(Candidate(hit, a, b, score, matrix[row], lead_in, latent_share))
+    if any_shares and names_new_topic(question.focus):
+        for i in topic_only:
+            out[i] = replace(out[i], score=out[i].score - TOPIC_BONUS)
     return out
 
 

@@ -74,6 +74,16 @@ _ACKNOWLEDGED = re.compile(
     rf"^(?:{ACKNOWLEDGEMENTS})\s*[,.!]*\s+(?=\S)",
     re.I,
 )
+# What someone else says, before the claim it reports: "Un collègue dit qu'elle ne peut
+# pas être prolongée, c'est juste ?" is about what the claim's pronoun stands for.
+_TOLD = re.compile(
+    r"^(?:[\wÀ-ÿ'’-]+\s+){0,5}?(?:m['’]a\s+|nous\s+a\s+|m['’]ont\s+|nous\s+ont\s+)?"
+    r"(?:dit|disent|affirme|affirment|assure|assurent|prétend|prétendent|soutient|soutiennent"
+    r"|pense|pensent|croit|croient|raconte|explique|entendu(?:\s+dire)?|lu|says|say|said"
+    r"|claims?|insists?|thinks?|heard|told\s+me|read)\s+(?:que\s+|qu['’]\s*|that\s+)"
+    r"|^il\s+para[iî]t\s+(?:que\s+|qu['’]\s*)",
+    re.I,
+)
 # After a message that asked nothing, a follow-up with this many content words is.
 STANDS_ALONE_WORDS = 2
 # A clitic standing for what was asked before: "on en fait partie", "on y a droit".
@@ -299,6 +309,9 @@ def resolve_followup(question: str, history: list[str] | None, within_message: b
     previous = history[-1]
     # "ok et si…" is read from its "et"; a message that continues nothing is kept whole.
     opened = _ACKNOWLEDGED.sub("", question.strip())
+    told = _TOLD.match(opened)
+    if told:
+        opened = opened[told.end() :]
     # A message that only said who is writing ("on est une asso de Saint-Nazaire") is no
     # question to continue: a follow-up naming a topic of its own ("et côté expérience,
     # ils attendent quoi ?") stands alone, and the facts stated are in the dossier. Not one
@@ -385,6 +398,23 @@ def resolve_followup(question: str, history: list[str] | None, within_message: b
             # convention) is still about what that question asked.
             return f"{opened} ({previous})"
     return question
+
+
+# What keeps a follow-up on the last answer's topic: a condition put to it ("même si
+# c'est juste deux jours ?"), or a word pointing back ("et c'est elle qui signe ?").
+_KEEPS_TOPIC = re.compile(
+    r"^\W*(?:(?:ok|bon|d['’]accord|and|but|et|mais)\W+)*(?:même\s+|meme\s+|even\s+)?"
+    r"(?:si|s['’]|if|when|quand)\b"
+    r"|\b(?:il|elle|ils|elles|ça|ca|cela|celui|celle|ceux|celles|lequel|laquelle|lesquels"
+    r"|lesquelles|ces|cet|cette|it|they|them|those|these|that|this|ones?)\b",
+    re.I,
+)
+
+
+def names_new_topic(question: str) -> bool:
+    """Whether a follow-up names what it asks about rather than continuing the last
+    answer's topic ("Et côté couverture sociale ?" after a question on pay)."""
+    return not _KEEPS_TOPIC.search(question)
 
 
 def continues(question: str) -> bool:

@@ -1864,6 +1864,16 @@ def _asked_after(assistant, first: str, question: str):
     return _asked_after_turns(assistant, [first], question)
 
 
+def test_a_follow_up_naming_its_own_topic_leads_with_it(assistant):
+    pay = "Les personnes que nous accompagnerons toucheront-elles une rémunération ?"
+    answer = _asked_after(assistant, pay, "Et côté couverture sociale ?")
+    assert "sécurité sociale" in answer.citations[0].quote
+    # Control: a condition put to the last answer keeps its topic.
+    training = "Est-ce qu'on peut mettre des frais de formation des participants dans le budget ?"
+    again = _asked_after(assistant, training, "Même si c'est juste deux jours de remise à niveau ?")
+    assert "ne sont pas éligibles" in again.citations[0].quote
+
+
 def test_a_supposed_plan_is_checked_for_that_answer_only(assistant):
     answer = _asked_after(
         assistant,

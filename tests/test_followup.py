@@ -9,6 +9,7 @@ from o2r_assistant.followup import (
     asks_which_ones,
     continues,
     in_context,
+    names_new_topic,
     question_by_rank,
     resolve_followup,
     returns_to_first,
@@ -466,3 +467,29 @@ def test_a_point_asked_by_its_rank_is_that_question_of_the_last_message(
     assert question_by_rank(question, _TWO_POINTS) == asked
     # Control: a message asking one thing has no points to rank.
     assert question_by_rank(question, "Quel est le budget minimum ?") is None
+
+
+def test_a_pronoun_in_a_claim_reported_stands_for_what_the_last_question_named() -> None:
+    resolved = resolve_followup(
+        "Un collègue dit qu'elle ne peut pas être prolongée ensuite, c'est juste ?",
+        ["Combien de temps dure la convention avec l'État ?"],
+    )
+    assert resolved.endswith("(la convention)")
+    # Control: the claim's own subject stands alone.
+    claim = "Un collègue dit que le parcours peut durer 18 mois, c'est juste ?"
+    assert resolve_followup(claim, ["Combien de temps dure la convention avec l'État ?"]) == claim
+
+
+@pytest.mark.parametrize(
+    ("question", "new"),
+    [
+        ("Et côté couverture sociale ?", True),
+        ("Et les salaires de nos conseillers, le matériel ?", True),
+        # A condition put to the last answer, or a word pointing back, keeps its topic.
+        ("Même si c'est juste deux jours de remise à niveau ?", False),
+        ("Et c'est elle aussi qui signe la convention ?", False),
+        ("and which one of those is about money?", False),
+    ],
+)
+def test_a_follow_up_naming_what_it_asks_about_names_a_new_topic(question: str, new: bool) -> None:
+    assert names_new_topic(question) is new
