@@ -490,6 +490,11 @@ call_before: \b(?:enveloppes?|dotations?|credits|envelopes?)[ ]+(?:regionale?s?|
     of the region)\b[^.;!?]{{0,40}}$|
     \b(?:across|throughout|dans toute|sur toute|pour toute|de toute)[ ]+(?:the |la |l')?
     (?:region|country|france)\b[^.;!?]{{0,40}}$
+# What each person supported would be paid: "la rémunération des personnes accompagnées
+# est de 500 € par mois", "the allowance for participants is €600".
+stipend_before: \b(?:remunerations?|indemnites?|allocations?|stipends?|allowances?)[ ]+
+    (?:versees?[ ]+)?(?:des|aux|of|for|to)[ ]+(?:the[ ]+)?(?:personnes|beneficiaires|jeunes|
+    participants|stagiaires|people)\b[^.;!?]{{0,40}}$
 # What each person supported would be paid a month: "500 € par mois pour les personnes
 # accompagnées", "€600 a month for each participant".
 stipend_after: [ ]*(?:par|per|/|a)[ ]*(?:mois|month)\b[^.;!?]{{0,10}}?\b(?:pour|aux|a|to|for)[ ]+
@@ -642,6 +647,7 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
             or _ACCOUNTS["unit_after"].match(folded, amount.end)
             or _ACCOUNTS["call_before"].search(before)
             or _ACCOUNTS["stipend_after"].match(folded, amount.end)
+            or _ACCOUNTS["stipend_before"].search(folded, max(0, amount.start - 120), amount.start)
         ):
             continue
         if re.search(r"\bentre[ ]+$", before):
@@ -1188,6 +1194,13 @@ def _durations(
             named = _last_named(
                 folded[sentence_start : match.start() - len(preceding) + taken_up.start()]
             )
+        if not named and months < _PROJECT_FROM_MONTHS:
+            # "Elle accompagnerait des personnes sortant de détention, inscrites nulle part,
+            # pendant 18 mois": the sentence's verb, however far back, when nothing of the
+            # project comes after it.
+            wider = folded[sentences[sentence][0] : match.start()]
+            if len(wider) > len(preceding) and _last_named(wider) == "pathway":
+                named = "pathway"
         if (
             named == "pathway"
             and months >= _PROJECT_FROM_MONTHS
@@ -2598,7 +2611,8 @@ def extract_facts(text: str) -> Dossier:
 _TEXT_SAYS = (
     r"\b(?:l'ami|l'appel|le decret|la loi|l'arrete|le cahier des charges|les textes|the call"
     r"|the decree|the law|the texts)\b[^.;!?]{0,15}\b(?:dit|dirait|indique|precise|impose\w*"
-    r"|exige\w*|prevoit|(?:ne )?finance\w*|says|requires?|only funds|funds only|allows?)\b"
+    r"|exige\w*|prevoit|(?:ne )?finance\w*|accepte\w*|says|requires?|only funds|funds only"
+    r"|allows?|accepts?)\b"
 )
 
 
@@ -2646,7 +2660,8 @@ _NOT_THIS_PROJECT_PATTERN = (
     # l'appel ne finance que les inscrits", "le décret impose un parcours de 6 mois, non ?",
     # "we're told the call only funds…"; not "conformément à ce que prévoit l'AMI, notre
     # budget est de…".
-    rf"|\b(?:dit|lu|entendu|told|heard|read)\b[^.;!?]{{0,40}}{_TEXT_SAYS}"
+    rf"|\b(?:dit|lu|entendu|affirme|assure|pretend|soutient|told|heard|read|says|claims"
+    rf"|insists)\b[^.;!?]{{0,40}}{_TEXT_SAYS}"
     # What someone said is allowed or needed: "mon collègue m'a dit que le parcours pouvait
     # durer 18 mois", "I was told pathways can last 18 months", "notre expert-comptable
     # affirme qu'une comptabilité analytique n'est pas nécessaire". Or believed: "on pensait

@@ -86,6 +86,9 @@ _EVERYDAY: dict[str, str] = {
     "payé": "rémunération ressources",
     "payer": "rémunération",
     "salaire": "rémunération",
+    # What people already live on is what the texts call their "ressources".
+    "revenus": "ressources",
+    "revenu": "ressources",
     "rémunérés": "rémunération",
     "compta": "comptabilité",
     # Debts or a deficit: the call weighs the candidates' "santé financière".
@@ -818,6 +821,12 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             # Not someone's own papers: "renouveler ma carte grise", "renew my passport".
             r"\b(?:renouvel\w*|reconduc\w*|reconduit\w*|renew\w*)\b"
             r"(?!\s+(?:ma|mon|mes|ta|ton|tes|sa|son|ses|my|his|her|your)\b)"
+            # Prolonged, of the convention or the action ("l'action peut-elle être
+            # prolongée ?"), not of one person's pathway, which the twelve months answer.
+            r"|\b(?:convention|action|projet|dispositif|cpom|financement|agreement)\b"
+            r"[^.?!]{0,60}?\bprolong(?:er|é|ée|és|ées|ation)\b"
+            r"|\bprolong(?:er|é|ée|és|ées|ation)\b[^.?!]{0,30}?\b(?:la convention|l['’]action"
+            r"|le projet|le dispositif|la cpom|le financement)\b"
             r"|\b(?:suite|continuer|continue[rs]?|continuity)\b[^.?!]{0,20}?"
             r"\b(?:au-delà|au dela|beyond)\b"
             r"|\b(?:au-delà|au dela) des (?:trois|3) ans\b|\bafter (?:the )?(?:three|3) years\b"
@@ -1420,6 +1429,10 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             # "submit our application to the council?".
             r"|\b(?:envoy|adress|dépos|depos|transm|remet|remett)\w*\s+(?:notre|nos|la|le|les|ma"
             r"|mon|leur)\s+(?:candidature|dossier|demande|réponse)s?\s+(?:à|a|au|aux|auprès)\b"
+            # The file named first, then taken up: "le dossier, faut l'envoyer à France
+            # Travail ?".
+            r"|\b(?:candidature|dossier|demande)s?\b[^.?!]{0,30}?\b(?:l['’ ]\s*|les\s+)"
+            r"(?:envoy|adress|dépos|depos|transm|remet|remett)\w*\s+(?:à|a|au|aux|auprès)\b"
             r"|\b(?:send|submit|address|file)\s+(?:our|the|my|their)\s+(?:application|file|bid"
             r"|proposal)\s+to\b",
             re.I,

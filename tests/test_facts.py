@@ -3498,11 +3498,36 @@ def test_training_described_by_one_word_after_its_verb() -> None:
         "Il paraît que l'enveloppe régionale de l'O2R est de 3 millions d'euros.",
         "If requests across the region add up to more than €3m, is every project funded?",
         "On nous a parlé de 500 € par mois pour les personnes accompagnées : c'est exact ?",
+        "Une amie m'a dit que la rémunération des personnes accompagnées était de 500 € par "
+        "mois. C'est bien ce montant ?",
+        # Another region's call, as a colleague tells it.
+        "Un collègue de Bretagne affirme que chez eux l'AMI accepte des projets à partir de "
+        "100 000 €. Quel est exactement le seuil de l'AMI breton ?",
     ],
 )
 def test_the_calls_money_and_a_persons_monthly_pay_are_no_project_cost(text: str) -> None:
     facts = extract_facts(text)
     assert facts.total_cost_eur is None and facts.annual_cost_eur is None
+
+
+def test_the_pay_of_the_projects_own_staff_is_its_cost() -> None:
+    facts = extract_facts("Notre budget prévoit la rémunération des salariés : 60 000 € par an.")
+    assert facts.annual_cost_eur == Decimal(60000)
+
+
+def test_a_length_in_the_clause_of_a_support_verb_far_before_it_is_a_persons() -> None:
+    text = (
+        "Elle accompagnerait des personnes sortant de la maison d'arrêt, inscrites ni à France "
+        "Travail ni à la mission locale, pendant 18 mois après leur libération."
+    )
+    facts = extract_facts(text)
+    assert (facts.pathway_months, facts.project_months) == (18, None)
+    # Control: the project named after the verb owns the length.
+    later = extract_facts(
+        "Nous accompagnons depuis longtemps des personnes très éloignées de l'emploi dans tout "
+        "le département, et notre projet O2R durerait 18 mois."
+    )
+    assert (later.pathway_months, later.project_months) == (None, 18)
 
 
 def test_a_question_asked_indirectly_keeps_the_facts_stated_before_it() -> None:

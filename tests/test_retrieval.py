@@ -425,6 +425,11 @@ def test_applying_as_several_reads_as_the_texts_say_it(question: str) -> None:
             "partnerships - do they count for anything when projects get assessed?",
             "projets structurants",
         ),
+        # The convention or the action prolonged is the convention renewed.
+        ("L'action peut-elle être prolongée au-delà ?", "renouvelée"),
+        ("Peut-on prolonger la convention après trois ans ?", "renouvelée"),
+        # The file named first, then taken up by a pronoun, is sent somewhere.
+        ("le dossier faut l envoyer a france travail direct ?", "adresse sa demande"),
     ],
 )
 def test_recurring_questions_read_as_the_texts_say_them(question: str, meaning: str) -> None:
@@ -460,8 +465,10 @@ def test_recurring_questions_read_as_the_texts_say_them(question: str, meaning: 
         # How bids are judged is selection; the deadline itself no text gives.
         ("Comment les projets sont-ils évalués pour être retenus ?", "modalités de suivi"),
         ("quelle est la date limite de dépôt ?", "calendrier"),
-        # Someone's own papers renewed are no convention renewed.
+        # Someone's own papers renewed are no convention renewed, nor one person's pathway
+        # prolonged.
         ("Comment renouveler ma carte grise ?", "renouvelée"),
+        ("Le parcours d'un jeune peut-il être prolongé au-delà ?", "renouvelée"),
         # Who takes over after the pathway is no history of the scheme.
         ("Après les 12 mois, qui prend le relais ?", "prolonge"),
         # Reaching people is no pay for them.
@@ -577,6 +584,7 @@ def test_only_words_the_texts_never_write_are_glossed(real_index):
     # Debts are weighed as the candidate's "santé financière"; a convention is "conclue".
     assert retriever.glosses("on a des dettes") == "santé financière"
     assert retriever.glosses("Signée avec qui ?") == "conclue signent"
+    assert retriever.glosses("même celles qui ont déjà des revenus ?") == "ressources"
 
 
 @pytest.mark.parametrize(
