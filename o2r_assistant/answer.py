@@ -832,7 +832,7 @@ def score_candidates(
                 # the texts themselves unless it is clearly better.
                 score -= UNSOURCED_PENALTY
             out.append(Candidate(hit, a, b, score, matrix[row], lead_in, latent_share))
-    if any_shares and names_new_topic(question.focus):
+    if topic_only and any_shares and names_new_topic(question.focus):
         for i in topic_only:
             out[i] = replace(out[i], score=out[i].score - TOPIC_BONUS)
     return out

@@ -48,7 +48,9 @@ from o2r_assistant.numbers import (
 from o2r_assistant.patterns import pattern_table
 from o2r_assistant.places import Place, place_mentions, region_departments
 from o2r_assistant.question import (
+    CLAIM_VERBS,
     CLOSINGS,
+    HEARD_VERBS,
     THANKS,
     indirect_start,
     statements_of,
@@ -2660,8 +2662,7 @@ _NOT_THIS_PROJECT_PATTERN = (
     # l'appel ne finance que les inscrits", "le décret impose un parcours de 6 mois, non ?",
     # "we're told the call only funds…"; not "conformément à ce que prévoit l'AMI, notre
     # budget est de…".
-    rf"|\b(?:dit|lu|entendu|affirme|assure|pretend|soutient|told|heard|read|says|claims"
-    rf"|insists)\b[^.;!?]{{0,40}}{_TEXT_SAYS}"
+    rf"|\b(?:{fold(CLAIM_VERBS)}|{HEARD_VERBS})\b[^.;!?]{{0,40}}{_TEXT_SAYS}"
     # What someone said is allowed or needed: "mon collègue m'a dit que le parcours pouvait
     # durer 18 mois", "I was told pathways can last 18 months", "notre expert-comptable
     # affirme qu'une comptabilité analytique n'est pas nécessaire". Or believed: "on pensait

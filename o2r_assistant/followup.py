@@ -12,7 +12,10 @@ from dataclasses import replace
 
 from .question import (
     ACKNOWLEDGEMENTS,
+    CLAIM_VERBS,
+    HEARD_VERBS,
     IN_THAT_CASE,
+    OPINION_VERBS,
     OWN_TOPIC,
     Question,
     analyse,
@@ -78,9 +81,8 @@ _ACKNOWLEDGED = re.compile(
 # pas être prolongée, c'est juste ?" is about what the claim's pronoun stands for.
 _TOLD = re.compile(
     r"^(?:[\wÀ-ÿ'’-]+\s+){0,5}?(?:m['’]a\s+|nous\s+a\s+|m['’]ont\s+|nous\s+ont\s+)?"
-    r"(?:dit|disent|affirme|affirment|assure|assurent|prétend|prétendent|soutient|soutiennent"
-    r"|pense|pensent|croit|croient|raconte|explique|entendu(?:\s+dire)?|lu|says|say|said"
-    r"|claims?|insists?|thinks?|heard|told\s+me|read)\s+(?:que\s+|qu['’]\s*|that\s+)"
+    rf"(?:{CLAIM_VERBS}|{OPINION_VERBS}|{HEARD_VERBS}|raconte|explique)(?:\s+(?:dire|me|us))?"
+    r"\s+(?:que\s+|qu['’]\s*|that\s+)"
     r"|^il\s+para[iî]t\s+(?:que\s+|qu['’]\s*)",
     re.I,
 )

@@ -1588,11 +1588,15 @@ _ON_WHAT_WAS_SAID = re.compile(
     r"|\b(?:is|are)\s+\w+\s+right\b|\béclairer\b|\bshed (?:some )?light\b",
     re.I,
 )
-_CLAIMS = re.compile(
-    r"\b(?:dit|disent|pense|pensent|affirme|affirment|assure|assurent|soutient|soutiennent"
-    r"|estime|estiment|croit|croient|says|say|thinks|think|claims|claim|insists?)\b",
-    re.I,
+# What someone else says, thinks or was heard saying: one list for every reading of a claim
+# told (a question doubting it, a follow-up about it, the facts a message states).
+CLAIM_VERBS = (
+    r"dit|disent|affirme|affirment|assure|assurent|prétend|prétendent|soutient|soutiennent"
+    r"|says|say|claims?|insists?"
 )
+OPINION_VERBS = r"pense|pensent|croit|croient|estime|estiment|thinks?"
+HEARD_VERBS = r"entendu|lu|said|told|heard|read"
+_CLAIMS = re.compile(rf"\b(?:{CLAIM_VERBS}|{OPINION_VERBS})\b", re.I)
 
 
 # What was said, pointed to: "Ces deux affirmations sont-elles exactes ?", "Cette
@@ -1656,9 +1660,8 @@ def _named_further_back(sentence: str, sentences: list[str], i: int) -> int:
 # …".
 _BELIEVED = re.compile(
     r"\b(?:pensais|pensait|pensions|pensaient|croyais|croyait|croyions|croyaient"
-    r"|imaginais|imaginait|avais compris|avait compris|avions compris|dit|disent|affirme"
-    r"|affirment|assure|prétend|soutient|thought|believed|assumed|understood|says|said|told"
-    r"|claims|heard)\s+(?:\w+\s+){0,2}?(?:que|qu['’]|that)\b"
+    r"|imaginais|imaginait|avais compris|avait compris|avions compris|thought|believed"
+    rf"|assumed|understood|{CLAIM_VERBS}|{HEARD_VERBS})\s+(?:\w+\s+){{0,2}}?(?:que|qu['’]|that)\b"
     r"|\b(?:il paraît|paraît-il|apparemment|si j['’]ai bien compris|as i understand it"
     r"|my understanding is|apparently)\b",
     re.I,
