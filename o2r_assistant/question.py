@@ -253,9 +253,13 @@ _STRESS_WORDS = frozenset(
 _EN_MARKERS = _EN_WORDS | frozenset(
     "did has have was were been from into they their and if not".split()
 )
+# With the pronouns, negation and greetings of a message typed without care, which may have
+# none of the others ("je conprend rien a vote truc sa sert a quoi") but two English "a".
 _FR_WORDS = frozenset(
     "le la les un une des est sont peut quel quelle quels quelles qui quand comment où "
-    "pourquoi de du pour nous vous notre nos votre il elle on faut doit dans sur avec".split()
+    "pourquoi de du pour nous vous notre nos votre il elle on faut doit dans sur avec "
+    "je tu moi me ma mon mes ce ça ca et ou mais quoi que qu pas ne rien au aux c'est "
+    "bonjour merci svp stp".split()
 )
 
 # Cues of what a question sentence asks: yes or no, a wh-word, a definition, a "how",
@@ -291,6 +295,9 @@ definition: \b(?:veut dire|signifie|définition|qu'(?:est-ce qu(?:e\b|')|entend-
 # names, as its definition says.
     |\b(?:who|what)[ ]+(?:exactly[ ]+|really[ ]+)?(?:counts?|qualif(?:y|ies))[ ]+as\b
     |\b(?:qui|qu'est-ce qui)[ ]+(?:\w+[ ]+)?(?:compte|est considérée?|sont considérée?s)[ ]+comme\b
+# "qui l'on appelle « invisibles »", "ce qu'on appelle l'aller vers", "who is called…".
+    |\b(?:qui|que|qu'|ce[ ]qu')[ ]?(?:l'on|on|vous|la[ ]loi|les[ ]textes)[ ]+appel(?:le|lent|lez)\b
+    |\bwho[ ]+(?:is|are)[ ]+(?:called|referred[ ]to[ ]as)\b
     |rôle (?:exact |précis )?(?:du|de la|de l'|des)|role of (?:the|a|an)\b
 # "Et elle joue quel rôle dans l'AMI ?", "what role does it play?": what someone named does.
     |\b(?:joue|jouent|jouera|a|ont|tient|tiennent)[ ]+quel(?:le)?s?[ ]+r[oô]les?\b
@@ -738,6 +745,9 @@ KIND_ASKED = {
         r"(?:candidater|répondre|postuler|déposer|se porter (?:[\wÀ-ÿ'’-]+\s+)?candidate?s?"
         r"|soumissionner|apply"
         r"|bid|be (?:itself |themselves )?(?:a |an |the )?(?:lead|applicant|operator|candidate)"
+        # A role of the call taken: "une SCIC peut-elle être chef de file ?".
+        r"|être\s+(?:elle-même\s+|lui-même\s+)?(?:le\s+|la\s+|l['’]\s*|un\s+|une\s+)?"
+        r"(?:chef(?:fe)?\s+de\s+file|porteu(?:r|se)|opérat(?:eur|rice)|candidate?|mandataire)"
         # Carrying a project is applying: "une commune peut-elle porter un projet O2R ?",
         # "… porter elle-même un projet ?".
         r"|porter\s+(?:(?:elle|lui|eux|elles)-m[êe]mes?\s+)?(?:un|le|ce|notre|son)\s+projet|(?:lead|run|carry)\s+(?:an?|the|this)"
@@ -1035,6 +1045,10 @@ person: \bpersonnes?\b|\bjeunes?\b|\bbénéficiaires?\b|\bparcours\b|\bparticipa
     |somebody|each|me|him|her)\b
 # Or someone named by a pronoun: "ils le suivraient combien de temps ?", "ils me suivraient".
     |\b(?:le|la|l'|me|m')\s*(?:suiv|accompagn)\w*
+# Or followed, said in the passive: "je peux être suivi combien de temps ?", "how long can I
+# be supported?".
+    |\b(?:être|suis|est|sont|sera|serai|serait|seront|soit|sois)\s+(?:suivie?s?|accompagnée?s?)\b
+    |\bbe(?:ing)?\s+(?:followed|supported|accompanied)\b
 project: \bprojets?\b|\bconventions?\b|\bconventionn\w*|\bCPOM\b|\bfinancement|\bsubvention
     |\bexpérimentation|\bdispositif|\bprogramme|\bagreement|\bproject
 """,
@@ -1719,10 +1733,10 @@ _REPORTED = re.compile(
     r"(?<!\bje )(?<!\bnous )\b(?:nous|me|m['’])\s*(?:demandent|demande|interrogent|interroge"
     r"|posent (?:souvent )?la question|pose (?:souvent )?la question)\b"
     r"|\b(?:asks?|asked|asking)\s+(?:us|me)\b"
-    # In the past: "un partenaire m'a demandé ce matin à qui…".
-    r"|\b(?:m['’]|nous\s+)(?:a|ont|avait|avaient)\s+(?:demandé|interrogée?s?|posé la question)\b"
-    # A question passed on: "mon boss m'a transféré ça : « … ? »", "she forwarded me this".
-    r"|\b(?:m['’]a|nous a|m['’]ont|nous ont)\s+(?:transféré|transmis|fait suivre|posé)\b"
+    # In the past: "un partenaire m'a demandé ce matin à qui…"; or passed on: "mon boss m'a
+    # transféré ça : « … ? »", "she forwarded me this".
+    r"|\b(?:m['’]|nous\s+)(?:a|ont|avait|avaient)\s+(?:demandé|interrogée?s?|posé|transféré"
+    r"|transmis|fait suivre)\b"
     r"|\b(?:forwarded|passed on)\b",
     re.I,
 )
@@ -2872,11 +2886,27 @@ def _asks_assessment(focus: str) -> bool:
     last = _CLAUSE.split(sentences[-1])[-1].strip()
     if len(_WORDS.findall(_MEASURED_AGAINST.sub("", last))) > ASSESS_MAX_WORDS:
         return False
+    if _GENERIC_SUBJECT.match(last):
+        # "… ou un envoi en ligne suffit-il ?": a thing of any candidate's, named, is what
+        # is weighed, not the facts stated.
+        return False
     # "Notre siège breton est-il un obstacle ?": a part of the candidate's own project.
     points_back = bool(
         _POINTS_BACK.match(last) or _THE_FACT.match(last) or _OWN_OPENING.match(last)
     )
     return bool(_CUES["assess"].search(last) or (points_back and _CUES["problem"].search(last)))
+
+
+# A clause opening on an indefinite noun, its subject: "ou un envoi en ligne suffit-il ?",
+# "or would a paper copy do?" (not "un budget de 140 000 €, ça passe ?", which then
+# points back).
+_GENERIC_SUBJECT = re.compile(
+    r"^(?:(?:ou|et|mais)\s+)?(?:un|une)\s+[\wÀ-ÿ'’-]+(?:\s+[\wÀ-ÿ'’-]+){0,3}"
+    r"\s+(?:suffit|suffira|suffirait|passe|passerait|convient)\b"
+    r"|^(?:(?:or|and)\s+)?(?:is|would|will)\s+(?:a|an)\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}"
+    r"\s+(?:be\s+)?(?:enough|do|fine|ok|okay|sufficient)\b",
+    re.I,
+)
 
 
 # "éligible ?", "alors, on est éligibles ?", "eligible now?": the word alone asks whether

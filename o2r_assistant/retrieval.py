@@ -720,6 +720,11 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             # "une o2r elle doit faire quoi ?", "l'opérateur fait quoi concrètement ?".
             r"|\b(?:o2r|opérateur|organisme)\b(?:\s+(?:il|elle))?\s+(?:doi\w*|devr\w*|va|fait)"
             r"(?:\s+faire)?\s+(?:quoi|koi)\b"
+            # What the O2R is for: "votre truc o2r ça sert à quoi ?", "à quoi sert une O2R ?",
+            # "what does an O2R organisation actually do?".
+            r"|\bo2r\b[^.?!]{0,30}?\b(?:sert|servent)\s+(?:à|a)\s+(?:quoi|koi)\b"
+            r"|\b(?:à|a)\s+(?:quoi|koi)\s+(?:sert|servent)\b[^.?!]{0,20}?\bo2r\b"
+            r"|\bwhat\s+(?:does|do)\s+(?:an?\s+|the\s+|these\s+|this\s+)?o2rs?\b[^.?!]{0,40}?\bdo\b"
             # One mission alone: "faire juste du repérage, sans rien derrière ?", "only
             # outreach?" (not two listed: "juste du repérage + remobilisation").
             r"|\b(?:juste|seulement|uniquement|only|just)\s+(?:faire\s+)?(?:du\s+|de\s+l['’]\s*)?"
@@ -1156,7 +1161,18 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             # So does the public itself named that way: "inscrit nulle part", "registered
             # nowhere", "not registered anywhere".
             r"|\binscrite?s?\s+nul(?:le)?\s+part\b|\bregistered\s+nowhere\b"
-            r"|\b(?:not|never)\s+(?:registered|signed\s+up|enrolled)\s+anywhere\b",
+            r"|\b(?:not|never)\s+(?:registered|signed\s+up|enrolled)\s+anywhere\b"
+            # Or whether it serves someone described: "c'est fait pour des jeunes comme
+            # lui ?", "is this meant for people like my brother?".
+            r"|\b(?:fait|faite|faits|conçue?s?|destinée?s?|prévue?s?|pensée?s?|meant|designed"
+            r"|intended)\s+(?:pour|for)\s+(?:[\wÀ-ÿ'’-]+\s+){0,3}?(?:comme|like)\s+(?:lui|elle"
+            r"|moi|nous|eux|elles|him|her|me|us|them|mon|ma|mes|my)\b"
+            # Or the writer far from work, asking for themselves: "je suis au RSA depuis 3
+            # ans et je cherche du travail, vous pouvez m'aider ?", "I'm unemployed".
+            r"|\bje\s+(?:suis|me\s+retrouve)\s+(?:au\s+(?:rsa|chômage|chomage)|sans\s+(?:emploi"
+            r"|travail|boulot))\b|\bje\s+cherche\s+(?:du\s+(?:travail|boulot)|un\s+(?:emploi|travail"
+            r"|boulot|job))\b|\bi['’]?\s*a?m\s+(?:unemployed|out\s+of\s+work|looking\s+for\s+(?:a\s+)?"
+            r"(?:job|work))\b",
             re.I,
         ),
         "publics dits invisibles qui ne sont pas inscrits auprès d'un acteur du réseau pour "
@@ -1181,6 +1197,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             # m'accompagne ?", "will I be paid while I'm followed?".
             r"|\b(?:je|j['’]|I)\s*(?:[\wÀ-ÿ]+\s+){0,2}?(?:pay[ée]e?|rémunér[ée]e?|touch\w*|indemnis[ée]e?"
             r"|paid)\b[^.?!]{0,40}?\b(?:pendant|durant|while|during)\b"
+            # Or simply "je suis payé ou pas ?", "would I get paid?": the writer is the person.
+            r"|\b(?:je|j['’]|I)\s*(?:suis|serai|serais|serait|sera|am|would\s+be|will\s+be"
+            r"|would\s+get|will\s+get|get)\s+(?:pay[ée]e?|rémunér[ée]e?|paid)\b"
             # Or someone having money while it lasts: "est-ce qu'il aura un peu d'argent
             # pendant ce temps-là ?", "will she earn anything while she is followed?".
             r"|\b(?:il|elle|ils|elles|he|she|they)\s+[^.?!]{0,15}?\b(?:aur\w*|touch\w*|gagn\w*"
@@ -1368,7 +1387,12 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|\b(?:on what (?:basis|grounds)|by what criteria|how)\s+(?:do|does|will|would)\s+"
             r"(?:they|you|it|the\s+\w+)\s+(?:decide|choose|pick|select|judge|rank)\b"
             r"|\bsur quels? (?:critères?|bases?|éléments?)\s+(?:ils?|elles?|on|vous)?\s*"
-            r"(?:décid|tranch|choisi|sélectionn|jug)\w*",
+            r"(?:décid|tranch|choisi|sélectionn|jug)\w*"
+            # What the reviewers look at first: "ce que l'administration regarde en priorité
+            # lorsqu'elle instruit les demandes", "what do reviewers look at first?".
+            r"|\b(?:regard\w*|examin\w*|compt\w*)\s+(?:en\s+)?(?:priorité|prioritairement|surtout"
+            r"|d['’]abord|le\s+plus)\b|\blook\w*\s+at\s+(?:first|most|above\s+all)\b"
+            r"|\bwhat\s+matters\s+most\b",
             re.I,
         ),
         "les projets sont choisis selon les critères suivants",
@@ -1400,7 +1424,12 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"\b(?:created|established|instituted|introduced|set\s+up)\s+(?:by|under|through)\b"
             r"|\b(?:créée?s?|instituée?s?|instaurée?s?|introduite?s?|créé|institué|instauré)\s+par\b"
             r"|\bqui\s+(?:a\s+)?(?:créé|crée|créent|institué|instauré)\b"
-            r"|\b(?:what|which\s+\w+)\s+created\b",
+            r"|\b(?:what|which\s+\w+)\s+created\b"
+            # Or what the law created: "l'article 7 il crée quoi ?", "what did article 7 set up?".
+            r"|\b(?:article\s*7|loi)\b[^.?!]{0,20}?\b(?:crée|cree|créé|institue|instaure)\w*"
+            r"\s+(?:quoi|koi)\b"
+            r"|\bwhat\s+(?:does|did)\s+(?:article\s*7|the\s+law)\b[^.?!]{0,30}?\b(?:create|establish"
+            r"|set\s+up|introduce)\b",
             re.I,
         ),
         "la loi pour le plein emploi a créé en son article 7",
@@ -1413,26 +1442,28 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"\b(?:à|a|auprès de|aupres de)\s+(?:quelle|la|une)\s+préfecture\b"
             r"|\bquelle\s+préfecture\b"
             # Not whom something is meant for: "elles s'adressent à qui ?".
-            r"|\b(?<!s')(?<!s’)(?:envoy|adress|dépos|depos|transm|remet|remett)\w*\b[^.?!]{0,40}?"
+            r"|\b(?<!s')(?<!s’)(?:envo[iy]|adress|dépos|depos|transm|remet|remett)\w*\b[^.?!]{0,40}?"
             r"\b(?:à qui|a qui"
             r"|auprès de qui|aupres de qui|à quel(?:le)?s?\s+(?:service|administration|autorité)"
             r"|où)\b"
-            r"|\b(?:à qui|a qui|auprès de qui|aupres de qui)\b[^.?!]{0,30}?\b(?:envoy|adress|dépos"
-            r"|depos|transm|remet|remett)\w*"
+            r"|\b(?:à qui|a qui|auprès de qui|aupres de qui)\b[^.?!]{0,30}?\b(?:envo[iy]|adress"
+            r"|dépos|depos|transm|remet|remett)\w*"
             # "to which authority…?", "which body do we send it to?"; not which one examines.
             r"|\b(?:to|with)\s+(?:which|what)\s+(?:authority|body|office|prefecture|prefect"
             r"|administration)\b"
             r"|\b(?:which|what)\s+(?:regional\s+|local\s+)?(?:authority|body|office|prefecture|prefect"
             r"|administration)\b[^.?!]{0,50}\bto\s*\?"
             r"|\bto\s+whom\b|\bwho\s+(?:do|should|must)\s+we\s+(?:send|address|submit)\b"
+            # "Who should our application be addressed to?", "who is the file sent to?".
+            r"|\bwho\b[^.?!]{0,40}?\b(?:sent|addressed|submitted|given|handed)\s+to\b"
             # Or to a body named: "envoyer notre candidature à l'agence France Travail",
             # "submit our application to the council?".
-            r"|\b(?:envoy|adress|dépos|depos|transm|remet|remett)\w*\s+(?:notre|nos|la|le|les|ma"
+            r"|\b(?:envo[iy]|adress|dépos|depos|transm|remet|remett)\w*\s+(?:notre|nos|la|le|les|ma"
             r"|mon|leur)\s+(?:candidature|dossier|demande|réponse)s?\s+(?:à|a|au|aux|auprès)\b"
             # The file named first, then taken up: "le dossier, faut l'envoyer à France
             # Travail ?".
             r"|\b(?:candidature|dossier|demande)s?\b[^.?!]{0,30}?\b(?:l['’ ]\s*|les\s+)"
-            r"(?:envoy|adress|dépos|depos|transm|remet|remett)\w*\s+(?:à|a|au|aux|auprès)\b"
+            r"(?:envo[iy]|adress|dépos|depos|transm|remet|remett)\w*\s+(?:à|a|au|aux|auprès)\b"
             r"|\b(?:send|submit|address|file)\s+(?:our|the|my|their)\s+(?:application|file|bid"
             r"|proposal)\s+to\b",
             re.I,

@@ -1368,6 +1368,9 @@ def test_asking_whether_a_fact_changes_the_verdict(message: str) -> None:
         # The person asking of themselves.
         ("If an O2R takes me on, how long would they support me?", {"person"}),
         ("Ils me suivraient combien de temps ?", {"person"}),
+        # Followed, in the passive: the person asking is the one followed.
+        ("je peux être suivi combien de temps maximum par une asso ?", {"person"}),
+        ("How long can I be supported?", {"person"}),
     ],
 )
 def test_whose_duration_a_question_asks(text: str, expected: set[str]) -> None:
@@ -3101,3 +3104,56 @@ def test_what_to_tell_whoever_forwarded_a_question_asks_that_question() -> None:
     assert "formations" in analyse(message).focus
     # Control: what someone only said is no question put to the sender.
     assert analyse(message.replace("m'a transféré", "a dit")).focus == "je lui dis quoi ?"
+
+
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        # French typed without care, with two English-looking "a" and none of the usual
+        # function words: its pronouns and greetings tell it.
+        ("bonjour je conprend rien a vote truc o2r sa sert a quoi expliquer moi svp", False),
+        ("Can a charity apply on its own?", True),
+    ],
+)
+def test_the_language_of_a_message_typed_without_care(text: str, english: bool) -> None:
+    assert analyse(text).english is english
+
+
+@pytest.mark.parametrize(
+    ("message", "eligibility"),
+    [
+        # A thing of any candidate's, named as the subject, is what is weighed.
+        ("Nous sommes à Ancenis. Faut-il l'imprimer, ou un envoi en ligne suffit-il ?", False),
+        ("We are in Nantes with 160k. Or would a paper copy be enough?", False),
+        # The facts stated, pointed back to, are.
+        ("Un budget de 140 000 €, ça passe ?", True),
+        ("Nous sommes à Nantes avec 160 000 €, ça suffit ?", True),
+    ],
+)
+def test_a_named_thing_said_to_be_enough_is_no_question_of_eligibility(
+    message: str, eligibility: bool
+) -> None:
+    assert analyse(message).asks_eligibility is eligibility
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "pourriez-vous m'expliquer qui l'on appelle « invisibles » dans ce dispositif ?",
+        "C'est quoi ce qu'on appelle l'aller vers ?",
+        "Who is called invisible in this scheme?",
+    ],
+)
+def test_what_a_name_is_given_to_asks_for_its_definition(message: str) -> None:
+    assert analyse(message).definition
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Nous sommes une SCIC créée en 2015 à Laval. Une SCIC peut-elle être chef de file ?",
+        "Un GEIQ peut-il être porteur du projet ?",
+    ],
+)
+def test_a_kind_of_body_taking_a_role_of_the_call_asks_who_may_apply(message: str) -> None:
+    assert "applicant" in analyse(message).kinds

@@ -748,3 +748,47 @@ def test_a_plain_worded_notion_is_read_in_the_texts_words(question: str, meaning
 def test_english_words_for_who_may_apply_and_the_floor_are_mapped() -> None:
     assert "minimum" in (_synonym("floor") or "")
     assert "privé" in (_synonym("company") or "")
+
+
+@pytest.mark.parametrize(
+    ("question", "meaning"),
+    [
+        # Sent somewhere, whatever the verb's form or the voice.
+        ("on envoie le dossier a qui en fait ??", "adresse sa demande"),
+        ("Who should our application be addressed to?", "adresse sa demande"),
+        # What the O2R is for, and what the law created.
+        ("votre truc o2r sa sert a quoi exactement ?", "trois missions"),
+        ("What does an O2R organisation actually do all day?", "trois missions"),
+        ("l'article 7 il cree koi concretement", "a créé en son article 7"),
+        ("What did article 7 of the law actually create?", "a créé en son article 7"),
+        # The person asking, paid.
+        ("si je fais leur truc o2r je suis payé ou pas ??", "rémunération"),
+        ("Would I get paid?", "rémunération"),
+        # Whether it serves someone described.
+        ("Est-ce que c'est fait pour des jeunes comme lui ?", "publics dits invisibles"),
+        ("is this thing meant for people like him??", "publics dits invisibles"),
+        # What the reviewers look at first.
+        ("ce que l'administration regarde en priorité lorsqu'elle instruit", "critères"),
+        # The writer far from work, asking for themselves.
+        ("je suis au RSA et je cherche du travail, vous pouvez m'aider ?", "invisibles"),
+        ("Hi, I'm unemployed and live in Angers, can this help me?", "invisibles"),
+    ],
+)
+def test_questions_worded_by_people_outside_the_call_read_as_the_texts_say_them(
+    question: str, meaning: str
+) -> None:
+    assert any(meaning in m for m in phrase_meanings(question))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Not what the decree is for, nor a staff member paid, nor who it is meant for.
+        "Le CPOM, ça sert à quoi ?",
+        "Notre coordinatrice sera payée sur le budget du projet ?",
+        "Who is the offer meant for?",
+    ],
+)
+def test_near_wordings_keep_their_own_reading(question: str) -> None:
+    meanings = phrase_meanings(question)
+    assert not any("trois missions" in m or "rémunération" in m for m in meanings)
