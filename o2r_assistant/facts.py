@@ -957,6 +957,9 @@ _CORRECTION = re.compile(
 
 # What tells a length from an age, a seniority or a date, and whose length it is.
 _LENGTH = pattern_table(r"""
+# "pendant les trois ans", "throughout the three years": the convention's period, known.
+the_period_before: \b(?:pendant|durant|au[ ]cours[ ]des|tout[ ]au[ ]long[ ]des|during|throughout)
+    [ ]+(?:les|the)[ ]+$
 # "we have supported jobseekers for 12 years", "ça fait 2 ans que…": time already spent.
 # "dès" folds to "des": the article after a span ("la totalité des 36 mois") is not it.
 not_before: \b(?:depuis|il y a|(?:ca|cela) fait|voila|(?<!totalite )(?<!ensemble )(?<!cours )
@@ -1165,6 +1168,12 @@ def _durations(
             or _LENGTH["past_project"].search(folded, *sentences[sentence])
             or _LENGTH["spent_before"].search(folded, sentences[sentence][0], match.start())
         ):
+            continue
+        if _LENGTH["the_period_before"].search(preceding) and not find_amounts(
+            folded[slice(*sentences[sentence])]
+        ):
+            # "quels comptes rendus pendant les trois ans ?" names the convention's period;
+            # "60 000 € par an pendant les trois ans" spreads the project's cost over it.
             continue
         if _LENGTH["denied_before"].search(preceding) and not _LENGTH["bound_before"].search(
             preceding
@@ -1600,9 +1609,10 @@ participle_before: (?:^|[,;:(]|\bet\b|\band\b|\bdont\b|\bavec\b|\bpar\b|\bby\b|[
     (?:de |du |of )?$
 name_after: [ ]*\)?[ ]*(?::|=|sera|est|designe[ ]*:?|,?[ ]*(?:ce sera|ce serait|c'est|ca sera))[ ]*
     (?P<name>[^,.;:!?()\n]{1,60})
-# "l'une à La Roche-sur-Yon, chef de file, l'autre…", "l'ARIA (chef de file)"
+# "l'une à La Roche-sur-Yon, chef de file, l'autre…", "l'ARIA (chef de file)", "Horizons
+# Estuaire (Nantes), chef de file…"
 apposition_before: (?:^|[,;:(]|\bet\b|\bdont\b|\bavec\b)[ ]*
-    (?P<name>(?:(?!\bet\b|\bdont\b|\bavec\b)[^,;:()]){1,60}?)[ ]*[,(][ ]*$
+    (?P<name>(?:(?!\bet\b|\bdont\b|\bavec\b)(?:[^,;:()]|\([^()]{1,30}\))){1,60}?)[ ]*[,(][ ]*$
 apposition_after: ^[ ]*(?:[,)]|$)
 # "Association X, chef de file d'un groupement avec …"
 apposition_group_after: [ ]*(?:d'un|du) (?:groupement|consortium|partenariat)\b
@@ -2034,6 +2044,10 @@ _ALSO = re.compile(r"\b(?:aussi|egalement|also|as well|too)\b")
 _MAIN = re.compile(r"\b(?:principal\w*|main|surtout|mainly|mostly)\b")
 
 
+# Whom the writer speaks for is the name: "au nom de l'association X (Nantes), chef de file".
+_ON_BEHALF = re.compile(r"^\s*(?:au nom de|de la part de|pour le compte de|on behalf of)\s+", re.I)
+
+
 def _lead_name(text: str, folded: str, match: re.Match[str], sentence_start: int) -> str | None:
     before = folded[max(sentence_start, match.start() - 90) : match.start()]
     named = (
@@ -2058,7 +2072,7 @@ def _lead_name(text: str, folded: str, match: re.Match[str], sentence_start: int
     after = _LEAD["name_after"].match(folded, match.end())
     if after:
         names.append(text[after.start("name") : after.end("name")])
-    for name in (n.strip(" «»\"'") for n in names):
+    for name in (_ON_BEHALF.sub("", n).strip(" «»\"'") for n in names):
         if not name or _LEAD["not_a_name"].match(fold(name)):
             continue
         if _LEAD["first_person_name"].match(fold(name)):
@@ -2601,11 +2615,32 @@ def extract_facts(text: str) -> Dossier:
     unless relayed from within the sender's organisation, and what the message says
     overrides the earlier message it quotes or relays.
     """
+    if _FOR_A_PERSON.search(fold(text)) and not _FOR_A_PROJECT.search(fold(text)):
+        return Dossier()
     own, earlier = _thread(text)
     facts = _read(own)
     if earlier.strip():
         facts = merge_dossiers(_read(earlier), facts)
     return facts
+
+
+# A person far from work writing for themselves or a relative ("g 19 ans jsui pa inscri
+# nul part", "mon fils n'est inscrit nulle part", "my little brother isn't signed up"):
+# what they say describes someone the offer may serve, not a project to check, unless an
+# organisation or a project is named too ("ma sœur … son association voudrait répondre").
+_FOR_A_PERSON = re.compile(
+    r"\b(?:j'\s*ai|jai|g|i'm|i am|im)\s+(?:\d{2}|dix-\w+|vingt\w*)\s*(?:ans|yo|years? old)\b"
+    # Not a career: "j'ai 20 ans d'expérience", "I am 20 years of…".
+    r"(?!\s*(?:d'|de |of ))"
+    r"|\b(?:mon|ma)\s+(?:petit |petite |grand |grande )?(?:fils|fille|frere|soeur|neveu|niece"
+    r"|petit-fils|petite-fille|cousin|cousine)\b"
+    r"|\bmy\s+(?:little |younger |older |big )?(?:son|daughter|brother|sister|nephew|niece"
+    r"|grandson|granddaughter|cousin)\b"
+)
+_FOR_A_PROJECT = re.compile(
+    r"\b(?:nous|notre|nos|association|asso|structure|organisme|projet|we|our|us|organi[sz]ation"
+    r"|charity|project)\b"
+)
 
 
 # What the call or one of its texts says, as a candidate puts it: "l'appel ne finance que
@@ -2667,12 +2702,15 @@ _NOT_THIS_PROJECT_PATTERN = (
     # durer 18 mois", "I was told pathways can last 18 months", "notre expert-comptable
     # affirme qu'une comptabilité analytique n'est pas nécessaire". Or believed: "on pensait
     # qu'il fallait au moins 200 000 € par an".
-    r"|\b(?:dit|affirme|assure|explique|soutenu|lu|entendu|told|said|heard|read|pensai[st]"
+    rf"|\b(?:{fold(CLAIM_VERBS)}|{HEARD_VERBS}|explique|soutenu|pensai[st]"
     r"|pensions|pensaient|croyai[st]|croyions|croyaient|imaginai[st]|compris|thought|believed"
     r"|assumed|understood)\b[^.;!?]{0,20}"
     r"\b(?:que|qu'|that)[^.;!?]{0,80}\b(?:pouvait|peut|pourrait|pourraient|peuvent|devait|doit"
     r"|doivent|faut|fallait|autorise\w*|possible|necessaire|obligatoire|suffi\w*|can|could|may"
     r"|must|allowed|necessary|required|needed|enough)\b"
+    # A figure someone else gives, with no clause of its own: "ma mère dit 2 ans", "mon
+    # président affirme 200 000 € minimum", "a colleague says 18 months".
+    rf"|\b(?:{fold(CLAIM_VERBS)})\s+(?:[a-z'€]+\s+){{0,2}}?\d"
 )
 _NOT_THIS_PROJECT = re.compile(_NOT_THIS_PROJECT_PATTERN.replace("<their>", _THEIR_PROJECT))
 _NOT_THIS_PROJECT_RELAYED = re.compile(_NOT_THIS_PROJECT_PATTERN.replace("<their>", ""))

@@ -3569,3 +3569,63 @@ def test_a_length_changed_to_is_the_one_the_conversation_holds(
     message: str, known: dict, changed: dict
 ) -> None:
     assert changed_length(message, Dossier(**known)) == Dossier(**changed)
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("jpeu etre suivi cb de tps max par une asso ? ma mere dit 2 ans mdr", "project_months"),
+        ("Mon président affirme 200 000 € minimum, c'est vrai ?", "total_cost_eur"),
+        ("A colleague says 18 months is fine. How long can a pathway last?", "pathway_months"),
+    ],
+)
+def test_a_figure_someone_else_gives_is_no_fact_of_the_project(text: str, field: str) -> None:
+    assert getattr(extract_facts(text), field) is None
+
+
+def test_a_figure_the_writer_gives_is_still_read() -> None:
+    facts = extract_facts("Notre projet coûte 180 000 € sur 3 ans à Angers.")
+    assert facts.total_cost_eur == Decimal("180000")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "slt g 19 ans jsui pa inscri nul part au Mans, si jfai leur truc o2r jsuis payé ou pa??",
+        "Mon fils Maxime, 20 ans, au Mans, n'est inscrit nulle part. C'est fait pour lui ?",
+        "my little brother lives in Nantes and isn't signed up anywhere. is this for him?",
+    ],
+)
+def test_a_person_writing_for_themselves_or_a_relative_states_no_project(text: str) -> None:
+    assert extract_facts(text).is_empty()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A relative writing for an organisation, or a career of twenty years, is a project.
+        "Bonjour, ma sœur est éducatrice dans une association de Rennes (35). Son association "
+        "voudrait répondre avec 200 000 € sur 3 ans.",
+        "J'ai 30 ans d'expérience dans l'insertion à Angers, budget 200 000 € sur 3 ans.",
+    ],
+)
+def test_a_relative_or_an_age_beside_a_project_keeps_its_facts(text: str) -> None:
+    assert extract_facts(text).total_cost_eur == Decimal("200000")
+
+
+def test_a_lead_partner_named_with_its_town_in_brackets() -> None:
+    facts = extract_facts(
+        "Madame, Monsieur, au nom de l'association Horizons Estuaire (Nantes), chef de file "
+        "d'un groupement avec un centre social de Saint-Nazaire (44), je vous présente notre "
+        "projet."
+    )
+    assert facts.consortium is not None
+    assert facts.consortium.lead == "l'association Horizons Estuaire (Nantes)"
+
+
+def test_the_conventions_period_named_in_a_question_is_no_project_length() -> None:
+    question = "Une fois retenus, quels comptes rendus devrons-nous fournir pendant les trois ans ?"
+    assert extract_facts(question).project_months is None
+    # A cost spread over that period still dates the project.
+    spread = extract_facts("Nous aurons 60 000 € par an pendant les trois ans.")
+    assert spread.project_months == 36
