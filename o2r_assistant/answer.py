@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from .checker import CheckReport, Dossier, RuleResult
-from .corpus import Chunk
+from .corpus import TERM_ENTRY, Chunk
 from .english import figures_line
 from .followup import names_new_topic, with_antecedent
 from .index import VectorIndex
@@ -62,12 +62,11 @@ from .text import (
     AGREEING_DETERMINERS,
     content_words,
     fold,
-    fold_accents,
     normalize_match,
-    singular,
     stem,
     tokens,
     with_equivalents,
+    word_forms,
 )
 
 if TYPE_CHECKING:
@@ -354,7 +353,6 @@ _BLANK_BEFORE_ITEM = re.compile(r"\n[ \t]*\n(?=[ \t]*[-*•▪◦–][ \t])")
 _ANAPHOR = re.compile(r"^(?:Ce|Cet|Cette|Ces|Il|Elle|Ils|Elles|C'est|Celui-ci|Ceux-ci)\b")
 MAX_QUOTE_CHARS = 450
 _MARKUP = re.compile(r"\*\*|__")
-_TERM_ENTRY = re.compile(r"^\*\*([^*\n]{2,80})\*\*\s*:")
 # In an entry, what the term itself does: "**DREETS** : … ; elle instruit les candidatures".
 # It answers a who-question whatever verb that uses ("qui examine les dossiers ?").
 _TERM_VERB = re.compile(r"[;,]\s+(?:il|elle|ils|elles)\s+([\wÀ-ÿ]+)", re.I)
@@ -374,14 +372,8 @@ _CALL_NAMES = frozenset({"o2r", "ami"})
 def _names_term(term: str, own_words: set[str], definition: bool) -> bool:
     """Whether a question names a glossary entry's term; by the call's own names only
     when it asks what they mean ("c'est quoi O2R ?")."""
-    named = own_words & _word_forms(term)
+    named = own_words & word_forms(term)
     return bool(named if definition else named - _CALL_NAMES)
-
-
-def _word_forms(text: str) -> set[str]:
-    """Content words without a plural ending: a term is named by its own word, not by
-    one its stem conflates ("communes" is not "commun")."""
-    return {singular(fold_accents(w)) for w in content_words(text)}
 
 
 @functools.cache
@@ -652,16 +644,16 @@ def score_candidates(
     # A glossary term is named by the question's words or their glosses, not by an idiom's
     # wording: "inscrite nulle part" reads as the public of the "invisibles", and asks
     # nothing of what that term means.
-    own_words = _word_forms(
+    own_words = word_forms(
         " ".join([asked, result.expanded if question.english else result.glossed])
     )
     # The term asked about, not the text it was read in ("Dans l'AMI, il est question
     # d'une CPOM : que signifie ce sigle ?" asks about CPOM, not AMI).
-    defined_words = _word_forms(_WHERE_READ.sub(" ", own_text))
+    defined_words = word_forms(_WHERE_READ.sub(" ", own_text))
     if question.definition and question.context and _POINTS_BACK.search(question.focus):
         # "son rôle ?" after "il faut désigner un chef de file ?": the term the pronoun
         # stands for is named, and the one defined.
-        pointed = _word_forms(_WHERE_READ.sub(" ", question.context))
+        pointed = word_forms(_WHERE_READ.sub(" ", question.context))
         defined_words |= pointed
         own_words |= pointed
     # Rare words weigh more: "gouvernance" says more about the question than "projet".
@@ -790,14 +782,14 @@ def score_candidates(
                 score += ANSWER_KIND_BONUS  # the things asked for, listed as examples
             if _DELEGATES.search(text) and not asks_who_decides:
                 score -= DELEGATION_PENALTY
-            entry = _TERM_ENTRY.match(text)
+            entry = TERM_ENTRY.match(text)
             if (
                 entry
                 and not _names_term(entry.group(1), own_words, question.definition)
                 and not (question.who and _TERM_VERB.search(text))
             ):
                 score -= TERM_ENTRY_PENALTY
-            elif entry and question.definition and defined_words & _word_forms(entry.group(1)):
+            elif entry and question.definition and defined_words & word_forms(entry.group(1)):
                 # "Ça veut dire quoi « droit commun » ?": the entry defining the term
                 # named is the kind of answer asked for.
                 score += ANSWER_KIND_BONUS

@@ -33,6 +33,15 @@ MAX_PDF_SECONDS = 60.0
 FRONT_MATTER_KEYS = {"title", "reference", "date", "source_url", "kind"}
 
 
+# A glossary entry, the term in bold before a colon: "- **DREETS** : direction régionale…".
+TERM_ENTRY = re.compile(r"^(?:[-*]\s+)?\*\*([^*\n]{2,80})\*\*\s*:", re.M)
+
+
+def defined_terms(text: str) -> list[str]:
+    """The terms the glossary entries in ``text`` define."""
+    return [m[1] for m in TERM_ENTRY.finditer(text)]
+
+
 @dataclass(frozen=True)
 class Document:
     """One source file, with its metadata and extracted text."""

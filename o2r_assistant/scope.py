@@ -10,15 +10,18 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from .corpus import defined_terms
 from .facts import names_training, names_training_cost
 from .numbers import find_amounts
 from .places import find_places, other_regions_call
 from .question import (
     ASKING_WORDS,
+    CLAIM_VERBS,
     FACT_KINDS,
     FRAME_NOUNS,
     KIND_GIVEN,
     MUST_BE_GIVEN,
+    OPINION_VERBS,
     PER_PERSON,
     Question,
     asks_at,
@@ -41,7 +44,7 @@ from .retrieval import (
     region_terms,
 )
 from .safety import blocked_reason
-from .text import STOP_WORDS, content_words, fold, stem, tokens, words
+from .text import STOP_WORDS, content_words, fold, stem, tokens, word_forms, words
 
 if TYPE_CHECKING:
     from .answer import Candidate
@@ -110,14 +113,22 @@ def named_standing(question: str) -> str | None:
 _NAMED = re.compile(
     r"\b(?:association|asso|structure|organisme|société|entreprise|cabinet|centre|fédération"
     r"|collectif|régie|je suis|je m'appelle|nous sommes|appelée?|nommée?|M\.|Mme|Madame"
-    r"|Monsieur|bonjour|bonsoir|salut|coucou|hello|hi|dear|cher|chère)\s+(?:[\wÀ-ÿ'’-]+\s+){0,2}$",
+    r"|Monsieur|bonjour|bonsoir|salut|coucou|hello|hi|dear|cher|chère"
+    # Who passed the message on: "fwd de Karim : …", "de la part de Mme Roux".
+    r"|(?:fwd?|tr|message|mail|courriel|sms|texto|de la part)\s+de|forwarded by|transféré par)"
+    r"\s+(?:[\wÀ-ÿ'’-]+\s+){0,2}$"
+    r"|\b(?:fwd?|tr|message|mail|courriel|sms|texto|de la part)\s+d['’]\s*(?:[\wÀ-ÿ'’-]+\s+){0,2}$"
+    # "From Tom: …", "Fwd: Karim …" opening the message.
+    r"|^\W*(?:from|fwd?|tr)\s*:?\s*(?:[\wÀ-ÿ'’-]+\s+){0,2}$",
     re.I,
 )
-# A person, by what they say or are said to be: "Est-ce que Karim a raison ?", "Hélène
-# pense que…", "Tom is right".
+# A person, by what they say, ask or are said to be: "Est-ce que Karim a raison ?", "Hélène
+# pense que…", "Tom is right", "Karim me demande…".
 _PERSON_AFTER = re.compile(
-    r"\s+(?:a|ont)\s+(?:bien\s+)?(?:raison|tort)\b|\s+(?:dit|pense|croit|affirme|assure|soutient"
-    r"|says|thinks|claims)\b|\s+(?:is|was)\s+right\b",
+    r"\s+(?:a|ont)\s+(?:bien\s+)?(?:raison|tort)\b"
+    rf"|\s+(?:{CLAIM_VERBS}|{OPINION_VERBS})\b|\s+(?:is|was)\s+right\b"
+    r"|\s+(?:me|nous|m['’])\s*(?:demande|a\s+demandé|écrit|a\s+écrit|transmet|a\s+transmis)\b"
+    r"|\s+(?:asks?|asked|wonders|wrote|writes)\b",
     re.I,
 )
 # A sign-off closing a message typed on one line, the sender's name and role after it:
@@ -251,6 +262,17 @@ _PLANNED = (
     r"(?:prévue?s?|organisée?s?|proposée?s?|programmée?s?|mise?s? en place|disponibles?"
     r"|possibles?)"
 )
+# Any person and tense of "devoir" or "falloir", asked by inversion ("une petite association
+# doit-elle avoir… ?") or in a sentence that ends asking ("nos accompagnateurs doivent avoir
+# un diplôme ou pas ?"); "sommes-nous obligés d'…", "on est obligé d'utiliser… ?".
+_MUST = (
+    r"\b(?:(?:doi[st]|doivent|devons|devez|devr\w+|fau[td]\w*)"
+    r"(?:-(?:t-)?(?:il|elle|on|ils|elles|nous|vous|je)\b|(?=[^.!?\n]*\?))"
+    r"|est-il obligatoire d['’]|est-ce obligatoire d['’]"
+    r"|(?:sommes-nous|est-on|on est|on sera|nous sommes|nous serons)\s+obligée?s?\s+d['’]"
+    r"(?=[^.!?\n]*\?))\s*"
+    r"(?:obligatoirement\s+|forcément\s+|absolument\s+)?"
+)
 _ASKED_THING = (
     re.compile(
         rf"^\W*(?:(?:et|mais)\s+)?{_THING}\s+(?:est|sera|serait|sont|seront)-(?:t-)?"
@@ -265,17 +287,7 @@ _ASKED_THING = (
     # What a candidate asks whether it must have or name: "Devons-nous nommer un
     # commissaire aux comptes… ?", "Faut-il souscrire une assurance ?".
     re.compile(
-        # Any person and tense of "devoir" or "falloir", asked by inversion ("une petite
-        # association doit-elle avoir… ?") or in a sentence that ends asking ("nos
-        # accompagnateurs doivent avoir un diplôme ou pas ?").
-        r"\b(?:(?:doi[st]|doivent|devons|devez|devr\w+|fau[td]\w*)"
-        r"(?:-(?:t-)?(?:il|elle|on|ils|elles|nous|vous|je)\b|(?=[^.!?\n]*\?))"
-        r"|est-il obligatoire d['’]|est-ce obligatoire d['’]"
-        # "Sommes-nous obligés d'…", "on est obligé d'utiliser… ?", "are we required to…".
-        r"|(?:sommes-nous|est-on|on est|on sera|nous sommes|nous serons)\s+obligée?s?\s+d['’]"
-        r"(?=[^.!?\n]*\?))\s*"
-        r"(?:obligatoirement\s+|forcément\s+|absolument\s+)?"
-        r"(?:avoir|nommer|désigner|souscrire|recruter|embaucher|détenir|posséder|obtenir"
+        rf"{_MUST}(?:avoir|nommer|désigner|souscrire|recruter|embaucher|détenir|posséder|obtenir"
         r"|disposer d['’]|utiliser|employer|installer|être titulaires? d['’]"
         r"|être titulaires? (?=du\b|des\b))\s*"
         # Not one of the candidates themselves: "désigner l'une d'entre nous".
@@ -292,6 +304,13 @@ _ASKED_THING = (
         r"(?!(?:une?|la|le|les|des)\s+(?:seule?s?|même|mêmes|autres?|plusieurs)\b)"
         rf"{_THING}\s*(?:[\wÀ-ÿ'’-]+\s*)?"
         r"(?:[?,.;!]|$|\b(?:pour|avec|dans|sur|en|à|au|aux|de|du|des|par|ou pas|ou non)\b)",
+        re.I,
+    ),
+    # A step the candidates are called to: "sont-ils convoqués à une audition orale ?",
+    # "serons-nous invités à un entretien ?".
+    re.compile(
+        r"\b(?:convoquée?s?|invitée?s?|auditionnée?s?|appelée?s?)\s+(?:à|a|pour|devant)\s+"
+        rf"{_THING}\s*(?:[?,.;!]|$|\b(?:pour|avec|dans|sur|en|à|au|aux|de|du|des|devant)\b)",
         re.I,
     ),
     # What the State requires: "l'État impose-t-il une assurance responsabilité civile ?",
@@ -331,6 +350,15 @@ _ASKED_THING = (
         r"\b(?:faut-il|faudra-t-il|est-il obligatoire|est-il nécessaire)\s+qu(?:e\s+|['’]\s*)"
         r"(?:[\wÀ-ÿ'’-]+\s+){1,4}?(?:aient|ait|possèdent|possède|détiennent|détienne)\s+"
         rf"{_THING}\s*(?:[?,.;!]|$|\b(?:pour|avec|dans|sur|en|de|du|des|d['’])\b)",
+        re.I,
+    ),
+    # A formality to go through: "faut-il signer un avenant ?", "passer un entretien",
+    # "joindre un RIB", "rembourser les sommes non dépensées"; read last, after who must
+    # certify what is provided ("fournir des comptes certifiés par un commissaire…").
+    re.compile(
+        rf"{_MUST}(?:signer|fournir|produire|joindre|remplir|rédiger|passer|rembourser|reverser"
+        rf"|restituer)\s+{_THING}\s*(?:[\wÀ-ÿ'’-]+\s*)?"
+        r"(?:[?,.;!]|$|\b(?:pour|avec|dans|sur|en|à|au|aux|de|du|des|par|ou pas|ou non)\b)",
         re.I,
     ),
 )
@@ -539,6 +567,9 @@ class ScopeSignals:
     # Whether it continues a conversation whose last answer quoted the texts ("and who
     # decides in the end and signs with us?"): in English, on the call's topic in any words.
     continues: bool
+    # Whether it asks what a term means that a glossary entry of a top passage defines
+    # ("c koi la dreets ??"): the texts answer it, however far its spelling is from theirs.
+    defines: bool
     # Costs an embedding when the question named a place: computed only if consulted.
     _dense: Callable[[], float] = field(repr=False)
     # How close the question comes to everyday subjects other than the call.
@@ -560,6 +591,8 @@ class ScopeSignals:
             # "Is Qualiopi required?", "comment obtenir le conventionnement IAE ?": texts
             # that never name the thing asked about cannot settle it.
             return False
+        if self.defines:
+            return True
         if self.english and self.continues and not self.unknown_names:
             # An English turn shares few words with the texts, and a French one continuing
             # the conversation is completed by the question before it.
@@ -740,6 +773,16 @@ def scope_signals(
     standing = named_standing(question)
     if standing and not (applicant or asked.first_person or asked.asks_eligibility):
         asked_about += (standing,)
+    # "la loi est-elle une bonne réforme ?": a judgement on the policy, which the texts
+    # state and never weigh.
+    judged = _JUDGES_POLICY.search(question)
+    if judged:
+        asked_about += (judged[0],)
+    # "à la prochaine session ?", "will there be a next round?": a later call, of which the
+    # texts say nothing.
+    later = _LATER_CALL.search(question)
+    if later:
+        asked_about += (later[0],)
     # "le plancher de l'AMI O2R de Bretagne": another region's call, which the texts lack.
     other_call = other_regions_call(question)
     if other_call:
@@ -830,9 +873,53 @@ def scope_signals(
         asks_fact=bool(set(kinds) & set(FACT_KINDS)),
         idiom=bool(phrase_meanings(question)),
         continues=continues,
+        defines=asked.definition and _defines(question, result),
         _dense=lambda: retriever.raw_dense_best(vector()),
         _background=lambda: retriever.background_best(vector()),
     )
+
+
+# A judgement asked on the law or the scheme itself, or on what its critics say; not on
+# the candidate's project ("votre avis sur notre dossier ?", which the checker weighs).
+_JUDGES_POLICY = re.compile(
+    r"\b(?:loi|réforme|dispositif|politique|mesure|o2r|law|reform|scheme|policy)\b[^.?!]{0,40}?"
+    r"\b(?:est|sont|serait|était|is|was|are)(?:-(?:t-)?(?:elle|il|elles|ils))?\s+(?:it\s+)?"
+    r"(?:vraiment\s+|really\s+)?(?:une?\s+|a\s+)?(?:bonne|mauvaise|efficace|inefficace|utile"
+    r"|inutile|juste|injuste|réussite|échec|good|bad|effective|ineffective|fair|unfair|success"
+    r"|failure)\b(?=[^.!]*\?)"
+    r"|\b(?:is|are|was)\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?(?:law|reform|scheme|policy)"
+    r"\s+(?:really\s+)?(?:a\s+)?(?:good|bad|effective|ineffective|fair|unfair|success|failure"
+    r"|waste)\b"
+    r"|\bcritiques?\b[^.?!]{0,40}\b(?:justifiée?s?|fondée?s?|justified|fair)\b"
+    r"|\b(?:avis|opinion)\s+(?:personnel|politique)\b|\b(?:personal|political)\s+(?:opinion|view)s?\b",
+    re.I,
+)
+
+
+# A later call or round, in the sentence that asks; not this call as new ("le nouvel appel
+# de l'État pour les invisibles").
+_LATER_CALL = re.compile(
+    r"(?:\b(?:prochaine?s?|futur(?:e|es|s)?)|(?<!\bce )(?<!\bcet )(?<!\bcette )(?<!\ble )"
+    r"(?<!\bla )(?<!\bl')\bnouvel(?:le)?)\s+(?:sessions?|vagues?|appels?|ami|éditions?|campagnes?"
+    r"|rounds?)\b(?=[^.!]*\?)"
+    r"|(?:\b(?:next|future)|(?<!\bthe )(?<!\bthis )\bnew)\s+(?:rounds?|calls?|sessions?|editions?"
+    r"|waves?)\b(?=[^.!]*\?)",
+    re.I,
+)
+
+
+def _defines(question: str, result: RetrievalResult) -> bool:
+    """Whether a glossary entry of a top passage defines a term ``question`` names in
+    full ("Publics « invisibles »" needs both words; "AMI (appel à…)" only "AMI")."""
+    named = word_forms(question)
+    return any(
+        (forms := word_forms(_BRACKETED.sub(" ", term))) and forms <= named
+        for hit in result.hits[:RARE_WINDOW]
+        for term in defined_terms(hit.chunk.text)
+    )
+
+
+_BRACKETED = re.compile(r"\([^)]*\)")
 
 
 # A word the corpus lacks that is this close to a term of the call misspells it.

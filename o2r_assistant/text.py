@@ -147,6 +147,12 @@ def content_words(text: str) -> list[str]:
     return [w for w in words(text) if w not in STOP_WORDS and (len(w) > 1 or w.isdigit())]
 
 
+def word_forms(text: str) -> set[str]:
+    """Content words without accents or a plural ending: a term is named by its own word,
+    not by one its stem conflates ("communes" is not "commun")."""
+    return {singular(fold_accents(w)) for w in content_words(text)}
+
+
 # A compound preposition names no topic: "au regard des attendus" is not about looking
 # ("notre expérience sera-t-elle regardée ?"), nor "au cours des mois" about a course.
 _COMPOUND_PREPOSITION = re.compile(

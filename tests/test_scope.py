@@ -26,6 +26,7 @@ def _signals(
     idiom: bool = False,
     english: bool = False,
     background: float | None = None,
+    defines: bool = False,
 ) -> ScopeSignals:
     # By default a little closer to the texts than to any everyday subject: the margin
     # alone then decides nothing.
@@ -40,6 +41,7 @@ def _signals(
         asks_fact=False,
         idiom=idiom,
         continues=False,
+        defines=defines,
         _dense=lambda: dense,
         _background=lambda: dense - 0.01 if background is None else background,
     )
@@ -189,6 +191,14 @@ def test_a_name_given_as_an_example_of_a_kind_the_call_names(
         # How much is no thing; what it is of is.
         ("Est-ce qu'elles pourront toucher un peu d'argent pendant ?", ["argent"]),
         ("Y a-t-il un nombre maximum de pages pour le dossier ?", ["pages"]),
+        # A formality to go through, or a step candidates are called to.
+        ("Faut-il signer un avenant avec l'État ?", ["avenant"]),
+        # Who must certify what is provided is the thing asked about.
+        ("Faut-il fournir des comptes certifiés par un commissaire aux comptes ?", ["commissaire"]),
+        (
+            "Les candidats sont-ils convoqués à une audition orale devant un jury ?",
+            ["audition", "orale"],
+        ),
         # A property of a thing, not whether it exists.
         ("La convention est-elle renouvelable ?", []),
         ("Les frais de siège sont-ils éligibles ?", []),
@@ -447,3 +457,55 @@ def test_a_department_of_the_region_is_a_term_of_the_call(assistant) -> None:
     answer = assistant.ask("Mayenne in scope?")
     assert not answer.abstained
     assert "Mayenne (53)" in answer.text
+
+
+def test_a_term_a_glossary_entry_defines_needs_no_close_passage() -> None:
+    # "c koi la dreets ??": spelled far from the texts, but their glossary defines it.
+    assert not _signals(1, agreement=False, dense=0.83).supported()
+    assert _signals(1, agreement=False, dense=0.83, defines=True).supported()
+
+
+@pytest.mark.parametrize(
+    ("question", "defined"),
+    [
+        ("c koi la dreets ?? jcomprend rien a tous vos sigles lol", "DREETS"),
+        ("what's a chef de file?", "Chef de file"),
+    ],
+)
+def test_a_definition_asked_of_a_glossary_term_is_answered_by_its_entry(
+    assistant, question: str, defined: str
+) -> None:
+    answer = assistant.ask(question)
+    assert not answer.abstained
+    assert f"**{defined}**" in answer.citations[0].quote
+
+
+def test_a_name_that_forwarded_the_message_is_no_subject_the_texts_lack(assistant) -> None:
+    answer = assistant.ask("fwd de Karim : on envoie le dossier a qui en fait ??")
+    assert not answer.abstained
+    assert "préfet" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # A judgement on the policy itself, which the texts never weigh.
+        "Pour mon mémoire, j'aimerais votre avis personnel : la loi pour le plein emploi "
+        "est-elle une bonne réforme ?",
+        "Is the O2R scheme a good idea in your opinion?",
+        # A later call or round, of which they say nothing.
+        "Si notre candidature est refusée, pourrons-nous la représenter à la prochaine session ?",
+        "Will there be a new call next year?",
+    ],
+)
+def test_what_the_texts_never_settle_is_declined(assistant, question: str) -> None:
+    assert assistant.ask(question).abstained
+
+
+def test_this_call_said_to_be_new_is_still_answered(assistant) -> None:
+    answer = assistant.ask(
+        "Je prépare un papier sur le nouvel appel de l'État pour les invisibles. Quel est le "
+        "montant minimum d'un projet ?"
+    )
+    assert not answer.abstained
+    assert "150 000" in answer.text
