@@ -2615,7 +2615,10 @@ def extract_facts(text: str) -> Dossier:
     unless relayed from within the sender's organisation, and what the message says
     overrides the earlier message it quotes or relays.
     """
-    if _FOR_A_PERSON.search(fold(text)) and not _FOR_A_PROJECT.search(fold(text)):
+    folded = fold(text)
+    if (_FOR_A_PERSON.search(folded) or _OUTSIDE_WRITER.search(folded)) and not (
+        _FOR_A_PROJECT.search(folded)
+    ):
         return Dossier()
     own, earlier = _thread(text)
     facts = _read(own)
@@ -2636,6 +2639,13 @@ _FOR_A_PERSON = re.compile(
     r"|petit-fils|petite-fille|cousin|cousine)\b"
     r"|\bmy\s+(?:little |younger |older |big )?(?:son|daughter|brother|sister|nephew|niece"
     r"|grandson|granddaughter|cousin)\b"
+)
+# Or someone who studies or reports on the call ("je prépare un article sur les
+# « invisibles » en Loire-Atlantique", "for my thesis"): the places and people they name
+# are their subject, not a project's.
+_OUTSIDE_WRITER = re.compile(
+    r"\b(?:journaliste|etudiante?|doctorante?|chercheu(?:r|se)|memoire|journalist|student"
+    r"|researcher|phd|thesis|dissertation)\b"
 )
 _FOR_A_PROJECT = re.compile(
     r"\b(?:nous|notre|nos|association|asso|structure|organisme|projet|we|our|us|organi[sz]ation"

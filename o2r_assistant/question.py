@@ -94,6 +94,12 @@ _ASKS = re.compile(
     r"(?:please\s+)?(?:(?:me|us|nous|m['’])\s*)?(?:set out|list|outline|describe|explain"
     r"|detail|confirm|clarify|tell|indiquer|préciser|expliquer|détailler|confirmer|lister"
     r"|rappeler)\b"
+    # A wish to know or cite something, wherever it stands: "Dans la partie sur l'article 7,
+    # j'aimerais citer précisément les missions que la loi confie à ces organismes"; not to
+    # understand the scheme as a whole ("nous aimerions comprendre le dispositif").
+    r"|\b(?:je|j['’]|nous)\s*(?:voudrais|voudrions|souhaite|souhaitons|souhaiterais"
+    r"|souhaiterions|aimerais|aimerions)\s+(?:bien\s+)?(?:citer|connaître|retrouver|identifier)"
+    r"\s+(?:précisément\s+|exactement\s+)?(?:les?|la|l['’]|quel(?:le)?s?)\b"
     # An indirect question after a wish to know, wherever it stands: "As the auditor, I
     # need to know where the control arrangements are laid down."
     r"|\b(?:i|we)\s+(?:(?:would|['’]d)\s+like|need|want|wish)\s+to\s+(?:know|understand|find out)"

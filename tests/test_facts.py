@@ -3594,6 +3594,8 @@ def test_a_figure_the_writer_gives_is_still_read() -> None:
         "slt g 19 ans jsui pa inscri nul part au Mans, si jfai leur truc o2r jsuis payé ou pa??",
         "Mon fils Maxime, 20 ans, au Mans, n'est inscrit nulle part. C'est fait pour lui ?",
         "my little brother lives in Nantes and isn't signed up anywhere. is this for him?",
+        # Someone studying or reporting on the call names their subject, not a project.
+        "Journaliste, je prépare un article sur les « invisibles » en Loire-Atlantique.",
     ],
 )
 def test_a_person_writing_for_themselves_or_a_relative_states_no_project(text: str) -> None:
@@ -3607,6 +3609,7 @@ def test_a_person_writing_for_themselves_or_a_relative_states_no_project(text: s
         "Bonjour, ma sœur est éducatrice dans une association de Rennes (35). Son association "
         "voudrait répondre avec 200 000 € sur 3 ans.",
         "J'ai 30 ans d'expérience dans l'insertion à Angers, budget 200 000 € sur 3 ans.",
+        "Étudiante en service civique dans une asso de Laval, notre projet : 200 000 € sur 3 ans.",
     ],
 )
 def test_a_relative_or_an_age_beside_a_project_keeps_its_facts(text: str) -> None:

@@ -3157,3 +3157,17 @@ def test_what_a_name_is_given_to_asks_for_its_definition(message: str) -> None:
 )
 def test_a_kind_of_body_taking_a_role_of_the_call_asks_who_may_apply(message: str) -> None:
     assert "applicant" in analyse(message).kinds
+
+
+def test_a_wish_to_cite_something_is_a_question_of_its_own() -> None:
+    message = (
+        "Je rédige un mémoire sur la loi pour le plein emploi. Dans la partie consacrée à "
+        "l'article 7, j'aimerais citer précisément les missions que la loi confie à ces "
+        "organismes. Par ailleurs, à quelle date le décret est-il entré en vigueur ?"
+    )
+    parts = questions_of(message)
+    assert len(parts) == 2 and "missions" in parts[0]
+    # A wish to obtain something is a plan, not a question.
+    assert questions_of("Nous souhaitons obtenir la convention. Quel est le montant minimum ?") == [
+        "Quel est le montant minimum ?"
+    ]
