@@ -113,11 +113,10 @@ def named_standing(question: str) -> str | None:
 _NAMED = re.compile(
     r"\b(?:association|asso|structure|organisme|société|entreprise|cabinet|centre|fédération"
     r"|collectif|régie|je suis|je m'appelle|nous sommes|appelée?|nommée?|M\.|Mme|Madame"
-    r"|Monsieur|bonjour|bonsoir|salut|coucou|hello|hi|dear|cher|chère"
+    r"|Monsieur|bonjour|bonsoir|salut|coucou|hello|hi|dear|cher|chère)\s+(?:[\wÀ-ÿ'’-]+\s+){0,2}$"
     # Who passed the message on: "fwd de Karim : …", "de la part de Mme Roux".
-    r"|(?:fwd?|tr|message|mail|courriel|sms|texto|de la part)\s+de|forwarded by|transféré par)"
-    r"\s+(?:[\wÀ-ÿ'’-]+\s+){0,2}$"
-    r"|\b(?:fwd?|tr|message|mail|courriel|sms|texto|de la part)\s+d['’]\s*(?:[\wÀ-ÿ'’-]+\s+){0,2}$"
+    r"|\b(?:(?:fwd?|tr|message|mail|courriel|sms|texto|de la part)\s+(?:de\s+|d['’]\s*)"
+    r"|(?:forwarded by|transféré par)\s+)(?:[\wÀ-ÿ'’-]+\s+){0,2}$"
     # "From Tom: …", "Fwd: Karim …" opening the message.
     r"|^\W*(?:from|fwd?|tr)\s*:?\s*(?:[\wÀ-ÿ'’-]+\s+){0,2}$",
     re.I,
