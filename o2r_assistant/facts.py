@@ -430,6 +430,13 @@ _ACCOUNTS_NOUN = (
     r"budget propre|loss(?:es)?|surplus|turnover|revenues?|equity|own funds|own budget|cash|"
     r"debts?|operating budget)"
 )
+# Who else funds a project: a share of its cost, not its cost.
+_FUNDER = (
+    r"(?:fondations?|departements?|conseil (?:departemental|regional)|region|mairie|"
+    r"commune|ville|agglo\w*|metropole|communaute (?:de communes|d'agglomeration)|caf|fse|"
+    r"fonds social europeen|mecenes?|cofinanceurs?|financeurs?|foundation|funders?|council|"
+    r"county)"
+)
 _ACCOUNTS = pattern_table(rf"""
 noun_before: \b{_ACCOUNTS_NOUN}\b
     (?:[ ]+(?:nets?|nettes?|cumulee?s?|annuel(?:le)?s?|comptables?|d'exploitation|
@@ -465,13 +472,17 @@ pay_before: \b(?:est paye|est payee|sont payes|touche|gagne|is paid|earns|salary
     (?:environ[ ]+|about[ ]+)?$
 # What another funder pays is a share of the cost, not the cost: "le Département pourrait
 # prendre 30 000 € à sa charge", "une fondation finance l'action à hauteur de 20 000 €".
-funder_before: \b(?:fondations?|departements?|conseil (?:departemental|regional)|region|mairie|
-    commune|ville|agglo\w*|metropole|communaute (?:de communes|d'agglomeration)|caf|fse|
-    fonds social europeen|mecenes?|cofinanceurs?|financeurs?|foundation|funders?|council|
-    county)\b[^.;!?,]{{0,60}}\b(?:(?:co)?financ(?:e|es|ent|era|erait|eront|eraient|ait|aient)|
+funder_before: \b{_FUNDER}\b[^.;!?,]{{0,60}}
+    \b(?:(?:co)?financ(?:e|es|ent|era|erait|eront|eraient|ait|aient)|
     subventionn\w*|prend|prendra|prendrait|prendre|versera|verserait|verse|apporte(?:ra|rait)?|
+    promis|promet|promettent|accorde|accordera|accorderait|alloue|allouera|octroie|octroiera|
+    promised|pledged|awarded|offered|committed|
     contribue(?:ra|rait)?|funds|funded|will fund|would fund|grants|granted|pays|paid|covers|
     covered|will cover|would cover)\b[^.;!?,0-9]{{0,60}}$
+# Its share named by the funder alone: "le Département 70 000 € et une fondation 30 000 €",
+# a co-financing table's "Région : 40 000 €".
+funder_share_before: (?:^|[,;(]|\bet\b|\band\b)[ ]*(?:(?:une?|la|le|les|the|a|notre|our)[ ]+|l')?
+    {_FUNDER}[ ]*:?[ ]*$
 # "on hésite entre 140 et 170 k€": a range, not one cost.
 range_before: \bentre[ ]+(?P<low>[0-9][0-9 .,]*?)[ ]*(?P<unit>k|mille)?[ ]*(?:€|euros?)?[ ]*et[ ]+$
 # "… un budget de 160 000 € pour le projet" is the project's after all.
@@ -644,6 +655,7 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
             or _ACCOUNTS["pay_before"].search(folded, max(0, amount.start - 90), amount.start)
             or _ACCOUNTS["received_before"].search(before)
             or _ACCOUNTS["funder_before"].search(folded, max(0, amount.start - 120), amount.start)
+            or _ACCOUNTS["funder_share_before"].search(before)
             or _ACCOUNTS["noun_after"].match(folded, amount.end)
             or _ACCOUNTS["received_after"].match(folded, amount.end)
             or _ACCOUNTS["unit_after"].match(folded, amount.end)
@@ -949,7 +961,8 @@ _CORRECTION_REACH = 25
 # Not "plutôt que", "rather than", which set one thing against another.
 _CORRECTION = re.compile(
     r"\b(?:pardon|plutot(?! qu)|enfin|en fait|finalement|je veux dire|correction|sorry|i mean|"
-    r"actually|rather(?! than)|erreur|me suis trompee?|mistake)\b"
+    r"actually|rather(?! than)|erreur|me suis trompee?|mistake|je corrige|je rectifie|"
+    r"rectification|desormais|maintenant|now|au final|in the end)\b"
 )
 
 
@@ -1678,7 +1691,7 @@ _ACCOUNTING_REFUSED_AFTER = re.compile(
 # Who keeps the accounts, said before them: the candidate itself, or the project they are
 # kept for.
 _KEEPER_BEFORE = re.compile(
-    r"\b(?:nous|notre|nos|on|tenons|tiendrons|disposons|avons|mettons|mettrons|dispose|tient|"
+    r"\b(?:nous|notre|nos|on|tenons|tien\w*|disposons|avons|mettons|mettrons|dispose|"
     r"l'association|la structure|we|our|keep|have)\b"
     # Or the project as the one it is kept for: "le projet fera l'objet d'une compta…".
     r"|\b(?:fera|fait|feront|font) l'objet d'une[ ]*\Z"
@@ -2342,7 +2355,11 @@ _DISTANCE_BEFORE = re.compile(
 )
 _DENIED_BEFORE = re.compile(
     r"\b(?:(?:pas|plus|jamais|sauf|hormis|excepte|not|never|except|(?:et|mais) non"
-    r"|au lieu|instead of|rather than|plutot que)[ ]+|plutot qu')"
+    r"|au lieu|instead of|rather than|plutot que"
+    # "on abandonne Rennes", "nous renonçons à Vitré", "we dropped Rennes".
+    r"|abandonn\w*|renonc\w* a|laiss\w* tomber|drop(?:ped|ping)?|gave up(?: on)?"
+    r"|give up(?: on)?)[ ]+"
+    r"|plutot qu')"
     r"(?:(?:du tout|vraiment|non plus|at all)[ ]+)?(?:(?:a|au|en|dans|sur|de|du|in|at)[ ]+|d')?"
     r"(?:(?:la|le|les)[ ]+|l')?$"
 )

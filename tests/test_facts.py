@@ -930,6 +930,10 @@ def test_an_association_in_a_town_is_not_part_of_its_name(text: str) -> None:
         ("On sera à Saumur au lieu de Tours.", ["Saumur"], ["Tours"]),
         ("Les ateliers se tiendront à Challans plutôt qu'à Niort.", ["Challans"], ["Niort"]),
         ("We will work in Laval instead of Rennes.", ["Laval"], ["Rennes"]),
+        # A place given up: "on abandonne Rennes", "we dropped Vitré".
+        ("Finalement on abandonne Vitré, tout se fera à Laval.", ["Laval"], ["Vitré"]),
+        ("We dropped Rennes: everything will happen in Nantes.", ["Nantes"], ["Rennes"]),
+        ("Nous renonçons à Tours et resterons à Saumur.", ["Saumur"], ["Tours"]),
     ],
 )
 def test_a_place_said_not_to_be_concerned_is_withdrawn(text: str, kept, withdrawn) -> None:
@@ -1183,6 +1187,9 @@ def test_the_lead_as_candidates_name_it(text: str, lead, has_lead) -> None:
         ("Le projet n'aura pas sa propre comptabilité analytique.", False),
         ("Le projet doit-il faire l'objet d'une comptabilité analytique ?", None),
         ("Le projet ne fera pas l'objet d'une comptabilité analytique.", False),
+        # Kept by each partner, in any tense of "tenir".
+        ("Chaque structure tiendra une comptabilité analytique du projet.", True),
+        ("Les deux associations tiennent une comptabilité analytique.", True),
     ],
 )
 def test_accounting_in_other_words(text: str, value) -> None:
@@ -1267,6 +1274,8 @@ def test_amounts_that_are_not_the_projects_cost(text: str, total, annual, traini
         ),
         ("Les parcours dureront 12 mois… non, pas 12 mois, plutôt 15.", None, 15),
         ("Le projet durera 36 mois — pardon, 30 mois seulement.", 30, None),
+        ("Chaque parcours durera 15 mois, non, je corrige, 11 mois au plus.", None, 11),
+        ("We first planned a 24-month project; it will now last 36 months.", 36, None),
         (
             "J'avais indiqué un projet de 24 mois, c'est une erreur, le projet courra bien "
             "sur 36 mois.",
@@ -2492,6 +2501,14 @@ def test_where_a_partner_comes_from_gives_way_to_where_it_acts(text: str, places
             "180000",
             None,
         ),
+        # A share promised, or named by its funder alone, is no cost either.
+        (
+            "La Région nous a promis 60 000 € et la CAF 25 000 € ; nous solliciterions "
+            "100 000 € auprès de l'État.",
+            None,
+            None,
+        ),
+        ("Plan de financement :\n- Département : 50 000 €\nCoût total : 190 000 €", "190000", None),
         # A funder named near a total, with no verb of paying, leaves the total alone.
         (
             "J'avais oublié le soutien de la Région dans le plan de financement, le coût total "
