@@ -114,6 +114,8 @@ _ELIDED_JE = re.compile(r"(?<![\w'’-])j(?=[bcdfgklmnpqrstvwxz][a-zà-ÿ]{2,}(?
 # word, without its apostrophe. Read so only when the word is unknown and the rest is a
 # word of the texts, of five letters or more, typed in lower case without accents.
 _GLUED_ELISION = re.compile(r"(?<![\w'’-])(qu|[ldjnmst])([aeiouyh][a-z]{4,})(?![\w'’-])")
+# "reseau pour l emploi", "d insertion": the apostrophe typed as a space.
+_SPACED_ELISION = re.compile(r"(?<![\w'’-])(qu|[ldjnmst]) (?=[aeiouyhéèêàâîô][a-zà-ÿ]+)")
 # "what r the missions?": "r" between a wh-word and a determiner is "are".
 _ARE = re.compile(
     r"\b(what|which|who|where|how|when)\s+r\b(?=\s+(?:the|they|there|we|you)\b)", re.I
@@ -132,12 +134,14 @@ def spelled_out(
     without its accents as ``accented`` (see ``accents``) writes it, and, in an English
     message, each word ``misspelt`` reads as a slip for another as that word. In a French
     one, a word of ``known`` (the texts' accent-folded words) typed with its elided
-    article on it ("lancrage") is given its apostrophe back."""
+    article on it ("lancrage"), or a space for its apostrophe ("l emploi"), is given its
+    apostrophe back."""
     text = _ARE.sub(r"\1 are", _WORD.sub(_written_out, _ELIDED_JE.sub("je ", text)))
     if known and not is_english(text):
         text = _GLUED_ELISION.sub(
             lambda m: f"{m[1]}'{m[2]}" if m[0] not in known and m[2] in known else m[0], text
         )
+        text = _SPACED_ELISION.sub(r"\1'", text)
     if clipped:
         text = _CLIPPED.sub(lambda m: m[1] + clipped.get(fold(m[2]), m[2]), text)
     if accented:
@@ -191,9 +195,13 @@ def accents(counts: Mapping[str, int]) -> dict[str, str]:
     a spelling that is itself a corpus word. ``counts`` as for ``clippings``."""
     out: dict[str, str] = {}
     for word in sorted(counts, key=lambda w: (-counts[w], w)):
-        bare = fold(word)
-        if bare != word and bare not in counts and stem(bare) != stem(word):
-            out.setdefault(bare, word)
+        # A participle or adjective in "-é" is typed in its other forms too: "privé" is
+        # written "privee" of a company ("une boite privee").
+        forms = [word, *(word + end for end in ("e", "s", "es"))] if word.endswith("é") else [word]
+        for form in forms:
+            bare = fold(form)
+            if bare != form and bare not in counts and stem(bare) != stem(form):
+                out.setdefault(bare, form)
     return out
 
 

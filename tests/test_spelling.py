@@ -141,7 +141,9 @@ def test_a_word_typed_without_the_accents_its_stem_needs_is_written_with_them() 
     counts = {"égalité": 2, "durée": 5, "chargé": 1, "publié": 1, "publie": 1, "région": 3}
     accented = accents(counts)
     # "chargé" and "région" stem as their bare spellings do; "publie" is a corpus word.
-    assert accented == {"egalite": "égalité", "duree": "durée"}
+    assert accented["egalite"] == "égalité"
+    assert accented["duree"] == "durée"
+    assert not {"charge", "region", "publie"} & set(accented)
     assert spelled_out("la duree et l'egalite, prise en charge", accented=accented) == (
         "la durée et l'égalité, prise en charge"
     )
@@ -190,3 +192,37 @@ def test_an_elided_article_typed_on_to_a_word_of_the_texts_gets_its_apostrophe()
     assert spelled_out("est-ce legal ?", known=known) == "est-ce legal ?"
     assert spelled_out("Lemploi à Lancrage", known=known) == "Lemploi à Lancrage"
     assert spelled_out("is lemploi the point?", known=known) == "is lemploi the point?"
+
+
+def test_a_participle_typed_without_accents_in_another_form_is_written_with_them() -> None:
+    # "une boite privee": the texts write "privé", not "privée", and neither stems as its
+    # bare spelling does.
+    accented = accents({"privé": 2, "organisme": 3})
+    assert spelled_out("une boite privee", accented=accented) == "une boite privée"
+    assert spelled_out("des structures privees", accented=accented) == "des structures privées"
+    assert not any(bare.startswith("organisme") for bare in accented)
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("on fait partie du reseau pour l emploi ?", "on fait partie du reseau pour l'emploi ?"),
+        ("et l accompagnement ?", "et l'accompagnement ?"),
+        ("qu il soit inscrit", "qu'il soit inscrit"),
+    ],
+)
+def test_an_apostrophe_typed_as_a_space_is_given_back(typed: str, read: str) -> None:
+    assert spelled_out(typed, known={"emploi", "accompagnement"}) == read
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        "la loi n 2023-1196",  # a number, not a word
+        "plan B ou plan C",
+        "c un club de foot",  # "c" is "c'est", typed in a hurry
+        "We want l emploi",  # English: left as typed
+    ],
+)
+def test_a_letter_before_a_space_that_elides_nothing_is_kept(kept: str) -> None:
+    assert spelled_out(kept, known={"emploi"}) == kept
