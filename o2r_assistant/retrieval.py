@@ -1042,8 +1042,10 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             # "… est-ce qu'il sera forcément financé ?", "necessarily funded".
+            # "on est sûr d'avoir les sous ?": the money in any register.
             r"\b(?:garantie?s?|guaranteed|assurée?s?|sûre?s?|certaine?s?|sure|forcément|forcement"
-            r"|necessarily|automatiquement)\b[^.?!]{0,25}\b(?:financ\w*|fund\w*|subventionn\w*)"
+            r"|necessarily|automatiquement|sure?s? d['’])[^.?!]{0,25}\b(?:financ\w*|fund\w*"
+            r"|subventionn\w*|sous|argent|thune|fric|money|cash)\b"
             r"|\btou(?:s|tes) les (?:projets|dossiers|candidatures)\b[^.?!]{0,50}\bfinancé"
             r"|\benveloppes?\b[^.?!]{0,30}\b(?:limitée|épuisée|entamée|bouclée|consommée)"
             # "si ya plus de thune dans l'enveloppe", "s'il n'y a plus d'argent": none left.
@@ -1053,14 +1055,18 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"(?:money|funding|budget|envelope)"
             # The other way round: "is State funding guaranteed?", "le financement est-il assuré ?",
             # "is the money guaranteed?", "automatically funded".
-            r"|\b(?:financements?|funding|money|argent|subventions?|grants?)\b[^.?!]{0,20}"
-            r"\b(?:garanti\w*|guaranteed|assurée?s?|sure|automatiques?|automatic)\b"
+            r"|\b(?:financements?|funding|money|argent|subventions?|grants?)\b[^.?!]{0,30}"
+            r"\b(?:garanti\w*|guaranteed|assurée?s?|sure|automatiques?|automatic|acquise?s?)\b"
             r"|\bautomatically\s+(?:funded|financed|granted|selected)\b"
             # A file meeting every condition yet turned down: "un dossier conforme peut-il être
             # écarté ?", "can a compliant application still be rejected?".
             r"|\b(?:conformes?|complets?|complètes?|éligibles?|compliant|eligible)\b[^.?!]{0,40}?"
             r"\b(?:écarté|rejeté|refusé|recalé|non retenu|pas retenu|rejected|turned down"
             r"|refused|declined)e?s?\b"
+            # "… même avec un dossier conforme, rien n'est garanti", "no guarantee".
+            r"|\b(?:conformes?|complets?|complètes?|éligibles?|compliant|eligible)\b[^.?!]{0,40}?"
+            r"\b(?:rien n['’]est|aucune|pas de|no|nothing is|not)\s+"
+            r"(?:garanti\w*|acquis|sûr|guarantee\w*)"
             # A bound set by the budget: "any budgetary constraint on how many…", "une
             # contrainte budgétaire".
             r"|\b(?:budget(?:ary)?|financial)\s+(?:constraints?|limits?|caps?|ceilings?)\b"

@@ -2546,6 +2546,16 @@ def test_asking_what_is_missing_names_every_missing_fact(assistant) -> None:
     assert "santé financière" not in enough.text.split("\n\n")[0]
 
 
+def test_whether_funding_is_sure_is_answered_in_any_register(assistant) -> None:
+    # The money named as people name it: « les sous », « acquis ».
+    for question in (
+        "si on remplit tous les critères, on est sûrs d'avoir les sous ?",
+        "Le financement de l'État nous est-il acquis si le dossier est complet ?",
+    ):
+        answer = assistant.ask(question)
+        assert "limite des crédits ouverts" in answer.text, question
+
+
 def test_a_pronoun_for_a_stated_cost_is_answered_on_that_cost(assistant) -> None:
     # "ils" stands for the training costs just stated: the rule on them answers first.
     history = ["Nous voulons inscrire les frais de formation des jeunes dans le budget."]
