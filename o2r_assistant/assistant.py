@@ -223,11 +223,14 @@ def _asks_its_own_question(asked: Question) -> bool:
 def _only_where(findings: CheckReport | None) -> bool:
     """Whether the facts known only place the candidate in the region: "Je dirige une
     mission locale en Mayenne… pouvons-nous candidater alors que… ?" asks about the call,
-    which its texts answer; what the checker found follows."""
+    which its texts answer; what the checker found follows. So do facts that also say how
+    long it has been there ("implantés à Nantes depuis quinze ans… Qu'en pensez-vous ?")."""
     if findings is None:
         return False
     known = [r for r in findings.results if r.status != "missing"]
-    return bool(known) and all(r.rule_id == "territoire" and r.status == "pass" for r in known)
+    return bool(known) and all(
+        r.rule_id in ("territoire", "ancrage_territorial") and r.status == "pass" for r in known
+    )
 
 
 def _asks_about_a_rule_to_fix(
@@ -575,8 +578,9 @@ class Assistant:
         )
         # Facts known from earlier messages answer "du coup, notre budget tient la route ?".
         known = dossier is not None and not dossier.is_empty()
-        # "Qu'est-ce qui coince ?": the verdict answers it, whatever it finds.
-        what_fails = asks_what_fails(asked)
+        # "Qu'est-ce qui coince ?", "Avons-nous oublié quelque chose ?": the verdict answers
+        # it, whatever it finds.
+        what_fails = asks_what_fails(asked) or asks_what_is_missing(asked)
         verdict_leads = findings is not None and (
             states_project
             or asked.asks_eligibility

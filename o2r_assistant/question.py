@@ -1436,6 +1436,19 @@ def _punctuated(body: str) -> str:
     )
 
 
+# A statement asked by its tone alone: "on a le droit de candidater ?", "we can apply?".
+# Not one setting two things against each other ("… nous aussi ou on reste à côté ?"),
+# nor one asking who does it ("c'est l'AMI qui fixe ça ?"), which a quote naming the one
+# who does does not settle by yes or no.
+_BY_TONE = re.compile(
+    r"^\W*(?:(?:et|mais|donc|alors|bon|ben|du coup|sinon|ok|so|and|but)\b\W*)*"
+    r"(?!c['’]est\b[^?]*\bqu[ie]\b)"
+    r"(?:on|je|j['’]|nous|vous|ils?|elles?|ça|ca|cela|c['’]est|c|we|i|it|they|you)\b"
+    r"(?![^?]*\b(?:ou|or)\b)",
+    re.I,
+)
+
+
 def asking_sentences(text: str) -> list[str]:
     """The sentences of ``text`` ending on a question mark."""
     return [q.strip() for q in _SENTENCE.findall(text) if q.strip().endswith("?")]
@@ -2683,7 +2696,11 @@ def analyse(message: str, focus: str | None = None) -> Question:
         kinds, wh = (), False
     # A bare "Est-ce possible ?" keeps the sentence before it: read the asking one.
     asking = asking_sentences(first)
-    yes_no = first.endswith("?") and not wh and any(_CUES["yes_no"].search(q) for q in asking)
+    yes_no = (
+        first.endswith("?")
+        and not wh
+        and any(_CUES["yes_no"].search(q) or _BY_TONE.match(q) for q in asking)
+    )
     return Question(
         text=message,
         focus=focus,
@@ -2965,7 +2982,10 @@ def about_own_project(question: Question) -> bool:
 _MISSING_ASKED = re.compile(
     r"\b(?:(?:qu|s)['’]il|ce\s+qui|qu['’]est-ce\s+qui)\s+(?:nous\s+|vous\s+|me\s+|leur\s+)?"
     r"manque(?:rait)?\b|\bmanque(?:-t|rait)-il\b"
-    r"|\bwhat(?:['’]s|\s+is|\s+else\s+is)?\s+(?:still\s+)?missing\b",
+    r"|\bwhat(?:['’]s|\s+is|\s+else\s+is)?\s+(?:still\s+)?missing\b"
+    # "Avons-nous oublié quelque chose ?", "did we miss anything?"
+    r"|\b(?:oubli[ée]e?s?|omis)\s+(?:quelque\s+chose|qqch|quoi\s+que\s+ce\s+soit|un\s+(?:é|e)l[ée]ment)\b"
+    r"|\b(?:forg[eo]t\w*|miss(?:ed)?|overlook(?:ed)?|left\s+out)\s+(?:anything|something)\b",
     re.I,
 )
 
@@ -3204,7 +3224,22 @@ def questions_of(message: str) -> list[str]:
     # that leans on it ("… Est-ce exact ? Et est-ce que cela nous oblige… ?"), is one.
     sentences = [s.strip() for s in _SENTENCE.findall(focus_of(message)) if s.strip()]
     sentences = [s for i, s in enumerate(sentences) if not i or s != sentences[i - 1]]
-    return [q for s in _question_sentences(sentences) for q in _joined_questions(s)]
+    # So is one split out of a sentence the message also asks whole ("Ma responsable se
+    # demande si A, et si B. Qu'en pensez-vous ?"): each once, where first asked, and the
+    # whole sentence not again.
+    parts: list[str] = []
+    for q in (q for s in _question_sentences(sentences) for q in _joined_questions(s)):
+        if q not in parts and not any(_asks_again_whole(p, q) for p in parts):
+            parts.append(q)
+    return parts
+
+
+def _asks_again_whole(part: str, sentence: str) -> bool:
+    """Whether ``sentence`` asks ``part`` again, then more of it ("…, et si B")."""
+    head = part.rstrip(" .?!")
+    return sentence.startswith(head) and bool(
+        re.match(r"\s*,\s*(?:et|and)\s+(?:si|s['’]|if|whether)\b", sentence[len(head) :])
+    )
 
 
 # "À quel préfet devons-nous écrire, et l'activité à Bressuire peut-elle être financée ?":

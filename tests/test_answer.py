@@ -2546,6 +2546,36 @@ def test_asking_what_is_missing_names_every_missing_fact(assistant) -> None:
     assert "santé financière" not in enough.text.split("\n\n")[0]
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Deux associations de Cholet porteront le projet, la nôtre sera chef de file. "
+        "Budget : 240 000 € sur trois ans. Avons-nous oublié quelque chose ?",
+        "We run a project in Angers, 200 000 euros over three years. Did we miss anything?",
+    ],
+)
+def test_asking_whether_anything_was_forgotten_asks_what_is_missing(assistant, message) -> None:
+    answer = assistant.ask(message)
+    assert not answer.abstained
+    # Every missing fact is listed, before any quote.
+    assert -1 < answer.text.find("santé financière") < answer.text.find("[1]")
+
+
+def test_facts_that_only_say_where_the_sender_is_do_not_lead(assistant) -> None:
+    # Where the association is and how long it has been there frame the question: the
+    # texts answer it first, what the checker found follows.
+    answer = assistant.ask(
+        "Bonjour, notre association est implantée à Angers depuis douze ans. Un jeune repéré "
+        "il y a trois mois vient de signer un CDI. Ma directrice se demande si nous aurions dû "
+        "le garder dans le parcours jusqu'au bout, et si une sortie si rapide sera mal vue. "
+        "Qu'en pensez-vous ?"
+    )
+    assert answer.text.startswith("Selon le texte")
+    assert "Pour les éléments que vous indiquez" in answer.text
+    # Each of the two reported questions once, the sentence asking both not again.
+    assert answer.text.count("Sur votre question") == 1
+
+
 def test_whether_funding_is_sure_is_answered_in_any_register(assistant) -> None:
     # The money named as people name it: « les sous », « acquis ».
     for question in (

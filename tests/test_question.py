@@ -768,6 +768,19 @@ def test_questions_of_finds_each_question(message: str, questions: list[str]) ->
     assert questions_of(message) == questions
 
 
+def test_a_reported_question_asked_again_whole_is_one_question_each() -> None:
+    # "se demande si A, et si B" is read as two reported questions: the sentence asking
+    # both is not a third, nor is either asked twice.
+    message = (
+        "Notre trésorier se demande si nous pouvons inclure le loyer, et si les frais de "
+        "déplacement comptent aussi. Qu'en pensez-vous ?"
+    )
+    assert questions_of(message) == [
+        "Notre trésorier se demande si nous pouvons inclure le loyer.",
+        "Notre trésorier se demande si les frais de déplacement comptent aussi.",
+    ]
+
+
 def test_each_item_of_a_list_of_questions_is_a_question_of_its_own() -> None:
     # "dans ce cas" in the second item is the case its own first clause makes.
     message = (
@@ -934,6 +947,13 @@ def test_kind_words_in_passing_ask_nothing(message: str, kinds: tuple, yes_no: b
         ("les frais de formation comptent dans les 150k minimum, non ?", True, False),
         ("training costs count toward the 150k minimum, yeah?", True, False),
         ("Le budget, on le dépose quand ?", False, False),
+        # A statement asked by its tone alone.
+        ("on a le droit de candidater quand même ?", True, False),
+        ("C'est par an, ça ?", True, False),
+        ("we can apply on our own?", True, False),
+        # Not when it sets two things against each other, nor asks who does it.
+        ("on fait partie du réseau ou on reste à côté ?", False, False),
+        ("c'est l'AMI qui fixe ça ?", False, False),
     ],
 )
 def test_est_ce_que_asks_yes_or_no(message: str, yes_no: bool, definition: bool) -> None:
@@ -2946,7 +2966,10 @@ def test_the_kind_asked(question: str, kinds: tuple[str, ...]) -> None:
         ("L'asso de Mayenne sera chef de file. Qu'est-ce qui nous manque encore ?", True),
         ("Pouvez-vous me dire ce qu'il manque encore à notre dossier ?", True),
         ("What else is missing from our application?", True),
+        ("Budget 200 000 € sur 3 ans. Avons-nous oublié quelque chose ?", True),
+        ("Have we missed anything in the application?", True),
         ("Que faut-il joindre au dossier ?", False),
+        ("Nous avons oublié la date : quand faut-il déposer ?", False),
     ],
 )
 def test_asking_what_is_missing(question: str, missing: bool) -> None:
