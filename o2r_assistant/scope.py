@@ -145,7 +145,10 @@ _GLOSSED = re.compile(
     re.I,
 )
 # A name right after a noun of the call's vocabulary is one of that kind ("les formations
-# CACES", "le dispositif X"): the texts can settle it by what the noun names.
+# CACES"): the texts can settle it by what the noun names. Not after a noun the call's
+# own scheme is ("un parcours PLIE", "le dispositif CEJ"): that names another scheme,
+# whose rules the texts do not give.
+_SCHEME_STEMS = frozenset(tokens("parcours accompagnement dispositif programme suivi offre"))
 _WORD_BEFORE = re.compile(r"([\wÀ-ÿ]+)\s+$")
 
 
@@ -162,7 +165,7 @@ _EXAMPLE_REACH = 40
 
 def _kind_named_before(question: str, at: int) -> bool:
     before = _WORD_BEFORE.search(question, 0, at)
-    if before and stem(before.group(1).lower()) in DOMAIN_STEMS:
+    if before and stem(before.group(1).lower()) in DOMAIN_STEMS - _SCHEME_STEMS:
         return True
     example = _EXAMPLE_BEFORE.search(question, 0, at)
     return bool(example) and bool(
@@ -758,6 +761,10 @@ def scope_signals(
     # "Une SCOP peut-elle candidater ?": the texts answer for every organisation at once,
     # so the name is neither unknown nor what is asked about.
     applicant = "applicant" in kinds
+    # So do they for every person ("Un jeune déjà en CEJ peut-il être accompagné ?"): by
+    # whether and where the person is registered, whatever scheme follows them; not for
+    # what else is "accepté" ("des CDD sont-ils acceptés ?").
+    for_everyone = applicant or ("public" in kinds and bool(_PERSON_SERVED.search(question)))
     # The thing a yes/no question asks about ("la certification Qualiopi est-elle
     # exigée ?"), not a name in the clauses around it.
     # Nor one of the examples listed in brackets ("des partenaires locaux (CCAS, bailleurs
@@ -766,7 +773,7 @@ def scope_signals(
         m[0]
         for m in found
         if asks_at(question, m.start())
-        and not applicant
+        and not for_everyone
         and not _listed_example(question, m.start())
     )
     standing = named_standing(question)
@@ -782,6 +789,11 @@ def scope_signals(
     later = _LATER_CALL.search(question)
     if later:
         asked_about += (later[0],)
+    # "si un partenaire se retire en cours de convention…": a change of the parties to a
+    # signed convention, which the texts never speak of.
+    changed = _PARTY_CHANGE.search(question)
+    if changed and _RUNNING_CONVENTION.search(question):
+        asked_about += (changed[0],)
     # "le plancher de l'AMI O2R de Bretagne": another region's call, which the texts lack.
     other_call = other_regions_call(question)
     if other_call:
@@ -864,7 +876,7 @@ def scope_signals(
     return ScopeSignals(
         domain_terms=domain,
         english=english,
-        unknown_names=() if applicant else unknown,
+        unknown_names=() if for_everyone else unknown,
         asked_about=asked_about,
         agreement=bool(top_dense & top_lex),
         blocked=blocked_reason(question),
@@ -891,6 +903,30 @@ _JUDGES_POLICY = re.compile(
     r"|waste)\b"
     r"|\bcritiques?\b[^.?!]{0,40}\b(?:justifiée?s?|fondée?s?|justified|fair)\b"
     r"|\b(?:avis|opinion)\s+(?:personnel|politique)\b|\b(?:personal|political)\s+(?:opinion|view)s?\b",
+    re.I,
+)
+
+
+# A person served by the offer: accompanied, followed, helped, taken on.
+_PERSON_SERVED = re.compile(
+    r"\b(?:accompagn\w*|suivie?s?|pris(?:es?)? en charge|bénéfici\w*|aidée?s?|repérée?s?"
+    r"|remobilisée?s?|entrer|rentrer|intégrer|supported|accompanied|helped|taken on)\b",
+    re.I,
+)
+# While a convention runs, once signed: "en cours de convention", "after signing".
+_RUNNING_CONVENTION = re.compile(
+    r"\ben cours de (?:convention|route|projet)\b|\bpendant (?:la|notre|une) convention\b"
+    r"|\bapr[eè]s (?:la )?signature\b|\bune fois (?:la convention )?(?:signée|conclue)\b"
+    r"|\b(?:during|midway through|partway through) the (?:agreement|convention|project)\b"
+    r"|\bafter (?:signing|the agreement (?:is|has been) signed)\b",
+    re.I,
+)
+# A party leaving, merging, handing over or being replaced.
+_PARTY_CHANGE = re.compile(
+    r"\b(?:quitt\w*|se retir\w*|retrait|fusionn\w*|fusion|transférée?s?|transférer|remplac\w*"
+    r"|reprendre|reprise|se désist\w*|dissou\w*|dissolution|liquidation|withdraw\w*|leav(?:e|es"
+    r"|ing)|merg(?:e|es|ing|ed)|transferr?(?:ed|ing)?|replac\w*|take over|pull(?:s|ing)? out"
+    r"|drop(?:s|ping)? out)\b",
     re.I,
 )
 
@@ -1024,10 +1060,14 @@ def _calendar_named(question: Question, expanded: str, candidates: list[Candidat
     return bool(calendar) and any(calendar & set(tokens(c.quote)) for c in candidates)
 
 
-# Words every passage may share with a question: no evidence of its topic.
+# Words every passage may share with a question: no evidence of its topic. So are the
+# pronouns standing for some of them ("si pour certaines ça dure plus longtemps").
 _ANY_TOPIC = (
     frozenset(
-        tokens("personne personnes gens projet projets o2r ami appel opérateur emploi pendant")
+        tokens(
+            "personne personnes gens projet projets o2r ami appel opérateur emploi pendant "
+            "certains certaines plusieurs quelques some several"
+        )
     )
     | ASKING_WORDS["duration"]
 )
@@ -1071,7 +1111,10 @@ def answers_kind(
     if question.subject and not question.english:
         # "Quelle place pour le bénévolat ?" is about the bénévolat: a frame noun names
         # no topic, the noun its preposition brings does.
-        head = next((t for t in tokens(question.subject) if t not in FRAME_NOUNS), None)
+        # So does, of an amount asked, the word asking it: "le montant total de l'enveloppe"
+        # is about the enveloppe.
+        framing = FRAME_NOUNS | (ASKING_WORDS["amount"] if "amount" in question.kinds else set())
+        head = next((t for t in tokens(question.subject) if t not in framing), None)
         at = question.focus.find(question.subject)
         if head is None and at >= 0:
             complement = _COMPLEMENT.match(question.focus, at + len(question.subject))

@@ -163,6 +163,18 @@ def test_an_english_question_the_texts_do_not_answer_is_declined_in_english_firs
         # Who among the operator's people does the work; what the grant would cover.
         "Des bénévoles peuvent-ils assurer une partie du repérage ?",
         "Le financement peut-il couvrir l'achat d'un véhicule pour aller dans les villages ?",
+        # The amount of something the texts never name: the word asking the amount is no
+        # topic ("total" is also the project's « coût total »).
+        "Quel est le montant total de l'enveloppe dédiée aux projets O2R cette année ?",
+        "Quel est le montant total de la dotation réservée aux projets de la région ?",
+        # Another scheme's pathway, named after the call's own noun for it.
+        "Quelle est la durée maximale d'un parcours PLIE ?",
+        # A kind of work contract "accepté" is no person the offer serves.
+        "Pour embaucher nos deux référents, des CDD sont-ils acceptés ou faut-il des CDI ?",
+        # A change of the parties to a signed convention, of which the texts say nothing.
+        "Si notre partenaire quitte le groupement en cours de convention, qui reprend ses "
+        "actions ?",
+        "If one member withdraws midway through the agreement, can another one take over its role?",
     ],
 )
 def test_out_of_scope_abstains_and_points_to_the_dreets(assistant, question):
@@ -2561,6 +2573,13 @@ def test_asking_whether_anything_was_forgotten_asks_what_is_missing(assistant, m
     assert -1 < answer.text.find("santé financière") < answer.text.find("[1]")
 
 
+def test_a_length_asked_of_some_of_them_is_the_pathways(assistant) -> None:
+    # "certaines" stands for some of the people followed: no topic the length must name.
+    history = ["Nous suivrons chaque personne pendant 9 mois environ."]
+    answer = assistant.ask("Et si pour certains ça dure plus longtemps, genre 15 mois ?", history)
+    assert "douze mois pour une même personne" in answer.text
+
+
 def test_facts_that_only_say_where_the_sender_is_do_not_lead(assistant) -> None:
     # Where the association is and how long it has been there frame the question: the
     # texts answer it first, what the checker found follows.
@@ -2574,6 +2593,16 @@ def test_facts_that_only_say_where_the_sender_is_do_not_lead(assistant) -> None:
     assert "Pour les éléments que vous indiquez" in answer.text
     # Each of the two reported questions once, the sentence asking both not again.
     assert answer.text.count("Sur votre question") == 1
+
+
+def test_a_scheme_following_the_person_leaves_the_public_to_the_texts(assistant) -> None:
+    # Whether someone may be accompanied is settled by where they are registered, whatever
+    # scheme the question names.
+    answer = assistant.ask(
+        "Un jeune déjà en CEJ à la mission locale peut-il être accompagné par l'O2R ?"
+    )
+    assert not answer.abstained
+    assert "inscrit" in answer.citations[0].quote
 
 
 def test_whether_funding_is_sure_is_answered_in_any_register(assistant) -> None:
