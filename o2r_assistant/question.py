@@ -2984,7 +2984,7 @@ _MISSING_ASKED = re.compile(
     r"manque(?:rait)?\b|\bmanque(?:-t|rait)-il\b"
     r"|\bwhat(?:['’]s|\s+is|\s+else\s+is)?\s+(?:still\s+)?missing\b"
     # "Avons-nous oublié quelque chose ?", "did we miss anything?"
-    r"|\b(?:oubli[ée]e?s?|omis)\s+(?:quelque\s+chose|qqch|quoi\s+que\s+ce\s+soit|un\s+(?:é|e)l[ée]ment)\b"
+    r"|\b(?:oubli[ée]e?s?|omis)\s+(?:quelque\s+chose|qqch|quoi\s+que\s+ce\s+soit|un\s+[ée]l[ée]ment)\b"
     r"|\b(?:forg[eo]t\w*|miss(?:ed)?|overlook(?:ed)?|left\s+out)\s+(?:anything|something)\b",
     re.I,
 )

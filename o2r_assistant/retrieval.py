@@ -1060,13 +1060,12 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|\bautomatically\s+(?:funded|financed|granted|selected)\b"
             # A file meeting every condition yet turned down: "un dossier conforme peut-il être
             # écarté ?", "can a compliant application still be rejected?".
+            # So is one with no guarantee: "même avec un dossier conforme, rien n'est garanti".
             r"|\b(?:conformes?|complets?|complètes?|éligibles?|compliant|eligible)\b[^.?!]{0,40}?"
-            r"\b(?:écarté|rejeté|refusé|recalé|non retenu|pas retenu|rejected|turned down"
+            r"(?:\b(?:écarté|rejeté|refusé|recalé|non retenu|pas retenu|rejected|turned down"
             r"|refused|declined)e?s?\b"
-            # "… même avec un dossier conforme, rien n'est garanti", "no guarantee".
-            r"|\b(?:conformes?|complets?|complètes?|éligibles?|compliant|eligible)\b[^.?!]{0,40}?"
-            r"\b(?:rien n['’]est|aucune|pas de|no|nothing is|not)\s+"
-            r"(?:garanti\w*|acquis|sûr|guarantee\w*)"
+            r"|\b(?:rien n['’]est|aucune|pas de|no|nothing is|not)\s+"
+            r"(?:garanti\w*|acquis|sûr|guarantee\w*))"
             # A bound set by the budget: "any budgetary constraint on how many…", "une
             # contrainte budgétaire".
             r"|\b(?:budget(?:ary)?|financial)\s+(?:constraints?|limits?|caps?|ceilings?)\b"
