@@ -760,18 +760,29 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
         last = (kind, amount.end)
     if lines:
         budget.lines = lines
-    if len(parts) > 1:
-        general.append((False, sum(parts, Decimal(0)) + training))
-    elif parts and not shares:
-        # One partner's share alone ("sa part du budget est de 90 000 €") is not the
-        # project's cost; one line alone is all the budget states.
-        general.append((False, parts[0]))
+    # One partner's share alone ("sa part du budget est de 90 000 €") is not the
+    # project's cost; one line alone is all the budget states.
+    from_lines = (
+        sum(parts, Decimal(0)) + training
+        if len(parts) > 1
+        else parts[0]
+        if parts and not shares
+        else None
+    )
+    # Lines that a year's stated cost covers ("budget annuel : salaires 45 k€, … soit
+    # 65 k€ par an") break that year down: they are not the project's cost.
+    if from_lines is not None and not (annual and from_lines <= max(annual)):
+        general.append((False, from_lines))
     if len(general) > 1 and _ALTERNATIVES.search(folded):
         general = []  # "deux scénarios : A) 130 000 € ; B) 210 000 €" states no one cost
     # An amount a tenth of the floor or less, not named a cost, is some other sum ("5 000 €
     # de matériel"), not what the project costs.
     least = _minimum_cost() / 10
     general = [(named, v) for named, v in general if named or v > least]
+    if annual:
+        # Nor is an amount below a year's stated cost: a project's cost is at least a
+        # year's ("salaires : 45 k€ … soit 65 k€ par an").
+        general = [(named, v) for named, v in general if named or v >= max(annual)]
     if general:
         # A total named as such wins; otherwise the largest amount is the project cost.
         named = [value for is_total, value in general if is_total]
@@ -1564,8 +1575,8 @@ none_after: [ ]*(?::|=)[ ]*(?:aucune?|neant|personne|none|nobody|no one|non|n/a)
     [ ]*(?:is|has)[ ]+(?:not|n't)[ ]+(?:yet[ ]+)?(?:been[ ]+)?(?:chosen|appointed|named|
     designated|decided|defined)|[ ]*(?:isn't|hasn't)[ ]+(?:yet[ ]+)?(?:been[ ]+)?(?:chosen|
     appointed|named|designated|decided|defined)|
-    [ ]*(?:reste|restent|est|sont|is|are)?[ ]*(?:a |to be )(?:designer|definir|choisir|trouver|
-    named|chosen|decided|defined)
+    [ ]*(?::|=)?[ ]*(?:reste|restent|est|sont|is|are)?[ ]*(?:a |to be )(?:designer|definir|
+    choisir|trouver|named|chosen|decided|defined)
 # "nous ne savons pas encore qui sera chef de file": the lead is still unknown.
 # So is it when not yet chosen: "nous n'avons pas encore choisi qui sera le chef de file".
 unknown_before: (?:\b(?:sais|savons|sait|savent|know|decided|decide)|\b(?:pas|not)[ ]+
@@ -1623,10 +1634,13 @@ participle_before: (?:^|[,;:(]|\bet\b|\band\b|\bdont\b|\bavec\b|\bpar\b|\bby\b|[
 name_after: [ ]*\)?[ ]*(?::|=|sera|est|designe[ ]*:?|,?[ ]*(?:ce sera|ce serait|c'est|ca sera))[ ]*
     (?P<name>[^,.;:!?()\n]{1,60})
 # "l'une à La Roche-sur-Yon, chef de file, l'autre…", "l'ARIA (chef de file)", "Horizons
-# Estuaire (Nantes), chef de file…"
-apposition_before: (?:^|[,;:(]|\bet\b|\bdont\b|\bavec\b)[ ]*
-    (?P<name>(?:(?!\bet\b|\bdont\b|\bavec\b)(?:[^,;:()]|\([^()]{1,30}\))){1,60}?)[ ]*[,(][ ]*$
-apposition_after: ^[ ]*(?:[,)]|$)
+# Estuaire (Nantes), chef de file…", a list's "• Horizons, Rennes (35) — chef de file".
+apposition_before: (?:^|[,;:(\n]|\bet\b|\bdont\b|\bavec\b)[ ]*
+    (?P<name>(?:(?!\bet\b|\bdont\b|\bavec\b)(?:[^,;:()\n]|\([^()]{1,30}\))){1,60}?)
+    (?:[ ]*[,(]|[ ]+-)[ ]*$
+apposition_after: ^[ ]*(?:[,)\n]|$)
+# A list's item: "• Association Horizons, Rennes (35) — chef de file".
+item_before: (?:^|\n)[ ]*(?:[-•*·]|[0-9]{1,2}[.)])[ ]*(?P<name>[^\n]{1,60}?)[ ]+-[ ]*$
 # "Association X, chef de file d'un groupement avec …"
 apposition_group_after: [ ]*(?:d'un|du) (?:groupement|consortium|partenariat)\b
 stated: \b(?:avec|avons|aurons|a|est|sera|seront)[ ]+(?:un|une|le|la|notre)[ ]+
@@ -2075,7 +2089,7 @@ def _lead_name(text: str, folded: str, match: re.Match[str], sentence_start: int
         _LEAD["apposition_after"].match(folded[match.end() : match.end() + 3])
         or _LEAD["apposition_group_after"].match(folded, match.end())
     ):
-        named = _LEAD["apposition_before"].search(before)
+        named = _LEAD["item_before"].search(before) or _LEAD["apposition_before"].search(before)
     names = []
     if named:
         offset = match.start() - len(before) + named.start("name")
@@ -2280,10 +2294,12 @@ def _in_a_name(folded: str, position: int) -> bool:
 
 # "notre siège est à Rennes, mais les actions se dérouleront en Mayenne": where the
 # organisation sits (its head office, the address in its signature) is no place of
-# action when the text names where it acts.
+# action when the text names where it acts; a form's "Siège et lieu d'action :" is both.
 _HEAD_OFFICE_BEFORE = re.compile(
     r"\b(?:siege(?:[ ]+social)?|head[ ]+office|headquarters|headquartered|registered[ ]+office)"
-    r"\b(?:[^,.;!?()]{0,25}|[ ]*:[^.;!?()\n]{0,60})$"
+    r"\b(?![ ]*(?:et|and|/|&)[ ]*(?:(?:nos|les|leurs?|our|the|its)[ ]+)?(?:lieux?|zones?|"
+    r"territoires?|sites?|places?|areas?|actions?|activites?|interventions?|activities)\b)"
+    r"(?:[^,.;!?()]{0,25}|[ ]*:[^.;!?()\n]{0,60})$"
 )
 # "dont le siège est à La Roche-sur-Yon (85) et qui y mène ses actions": where it acts too.
 _ACTS_THERE_AFTER = re.compile(

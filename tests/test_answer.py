@@ -2722,3 +2722,14 @@ def test_a_place_corrected_in_a_later_turn_still_replaces_the_first(assistant) -
         previous=first,
     )
     assert answer.findings.by_id("territoire").status == "pass"
+
+
+def test_a_years_budget_in_lines_is_judged_on_its_yearly_total(assistant) -> None:
+    answer = assistant.ask(
+        "Le centre social de Laval (Mayenne) prépare sa réponse. Notre budget prévisionnel "
+        "annuel se décompose ainsi :\n- salaires : 45 k€\n- déplacements : 8 k€\n"
+        "- formations des bénéficiaires : 12 k€\nSoit 65 k€ par an, pendant trois ans.\n\n"
+        "Les formations peuvent-elles rester dans ce budget ?"
+    )
+    assert answer.findings.by_id("cout_minimum").status == "pass"
+    assert answer.findings.by_id("depenses_formation").status == "warn"

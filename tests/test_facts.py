@@ -3649,3 +3649,82 @@ def test_the_conventions_period_named_in_a_question_is_no_project_length() -> No
     # A cost spread over that period still dates the project.
     spread = extract_facts("Nous aurons 60 000 € par an pendant les trois ans.")
     assert spread.project_months == 36
+
+
+def test_a_years_breakdown_under_its_stated_total_is_no_project_cost() -> None:
+    facts = extract_facts(
+        "Notre budget prévisionnel annuel se décompose ainsi :\n"
+        "- salaires (1,5 ETP de conseillers en insertion) : 45 k€\n"
+        "- déplacements et permanences hors les murs : 8 k€\n"
+        "- formations des bénéficiaires (CACES, remise à niveau) : 12 k€\n"
+        "Soit 65 k€ par an, pendant trois ans."
+    )
+    assert facts.total_cost_eur is None
+    assert facts.annual_cost_eur == Decimal("65000")
+    assert facts.project_months == 36
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Notre budget est de 50 k€ par an sur 3 ans, dont salaires 40 k€.",
+        "Budget : 70 000 € par an. Nous y mettons 30 000 € de matériel la première année.",
+    ],
+)
+def test_an_amount_below_a_years_stated_cost_is_no_project_cost(text: str) -> None:
+    assert extract_facts(text).total_cost_eur is None
+
+
+def test_a_total_above_a_years_cost_is_still_the_project_cost() -> None:
+    facts = extract_facts("Budget : 60 000 € par an, soit 180 000 € sur 3 ans.")
+    assert facts.total_cost_eur == Decimal("180000")
+
+
+@pytest.mark.parametrize(
+    ("text", "department"),
+    [
+        ("Siège et lieu d'action : La Roche-sur-Yon", "85"),
+        ("Siège social et lieu d'intervention : Angers", "49"),
+        ("Notre siège et nos actions sont à Cholet", "49"),
+    ],
+)
+def test_a_head_office_that_is_also_where_it_acts_is_a_place_of_action(
+    text: str, department: str
+) -> None:
+    assert [p.department for p in extract_facts(text).places] == [department]
+
+
+@pytest.mark.parametrize("text", ["Siège : Nantes", "Notre siège est à Rennes."])
+def test_a_head_office_alone_is_still_no_place_of_action(text: str) -> None:
+    assert not extract_facts(text).places
+
+
+def test_a_lead_partner_marked_in_a_list_after_a_dash() -> None:
+    facts = extract_facts(
+        "Trois structures s'associent pour répondre à l'appel :\n"
+        "• Association Horizons, Rennes (35) — chef de file\n"
+        "• Régie de quartier de Vitré (35)\n"
+        "Budget : 1,2 million d'euros sur trois ans."
+    )
+    assert facts.consortium is not None
+    assert facts.consortium.has_lead is True
+    assert facts.consortium.lead == "Association Horizons, Rennes (35)"
+
+
+def test_a_dash_inside_a_sentence_names_only_what_stands_before_it() -> None:
+    facts = extract_facts(
+        "Nous montons un consortium avec Tremplin, Horizons - chef de file, et la régie."
+    )
+    assert facts.consortium is not None
+    assert facts.consortium.lead == "Horizons"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Chef de file : à définir", "Partenaires : la mission locale - chef de file : à définir"],
+)
+def test_a_lead_left_to_define_on_a_form_is_no_lead(text: str) -> None:
+    facts = extract_facts(text)
+    assert facts.consortium is not None
+    assert facts.consortium.has_lead is False
+    assert facts.consortium.lead is None
