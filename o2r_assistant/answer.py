@@ -39,6 +39,7 @@ from .question import (
     asks_what_is_missing,
     dates_beyond_names,
     dates_text,
+    duration_holder,
     enumerates,
     gives_kind,
     plural_asked,
@@ -668,7 +669,7 @@ def score_candidates(
         subject_stems = {t for t in tokens(question.subject) if idf(t) >= SUBJECT_MIN_IDF}
         subject_stems -= FRAME_NOUNS
     several = plural_asked(asked)
-    asked_whose = whose(question.focus) if "duration" in question.kinds else frozenset()
+    asked_whose = duration_holder(question.focus) if "duration" in question.kinds else frozenset()
     latent_sims = result.latent_sims
     out = []
     articles = articles_asked(question.focus)
@@ -1069,7 +1070,7 @@ def select_sentences(
         # A duration asked by the organisation of itself ("on est engagés combien de
         # temps ?") is the project's, not one person's pathway, and the reverse.
         asked_whose = (
-            whose(question.focus)
+            duration_holder(question.focus)
             or whose(question.context)
             or (frozenset({"project"}) if question.first_person else frozenset())
         )

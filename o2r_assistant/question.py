@@ -250,9 +250,11 @@ _EN_WORDS = frozenset(
     "the a an is are can could do does what which who when how where why of for to our we "
     "you your be will would should need must there any it this that with over".split()
 )
-# Words that only stress a question ("What is it exactly?"): they name no topic of its own.
+# Words that only stress a question ("What is it exactly?") or leave it open ("We can
+# apply also or not?"): they name no topic of its own.
 _STRESS_WORDS = frozenset(
-    "exactly precisely really actually exactement précisément concrètement vraiment".split()
+    "exactly precisely really actually exactement précisément concrètement vraiment "
+    "not or either".split()
 )
 # More English function words, which only tell the language ("On what date did Decree
 # No. 2024-584 come into force?" has one of the words above, and French "on").
@@ -764,7 +766,11 @@ KIND_ASKED = {
         r"(?:groupement|consortium|partenariat)"
         r"|(?:rejoindre|intégrer)\s+(?:un|le|notre|ce)\s+(?:groupement|consortium|partenariat)"
         r"|(?:join|be (?:part|a member) of)\s+(?:a|the|our|this)\s+(?:consortium|group|bid"
-        r"|partnership))\b"
+        r"|partnership)"
+        # Or as a partner: "le département peut-il être partenaire d'un projet ?", "un
+        # bailleur social peut-il participer au projet ?", "can a sports club be a partner?".
+        r"|être\s+(?:un\s+|une\s+|le\s+|la\s+)?partenaires?|participer\s+(?:à|au|aux)"
+        r"|s['’]associer\s+(?:à|au|avec)|be\s+(?:a\s+|the\s+)?partners?|take\s+part\s+in)\b"
         # "only associations can apply, or also…?", "seules les associations peuvent
         # candidater ?".
         r"|\b(?:only|seule?s?(?:\s+les)?)\s+(?:[\wÀ-ÿ-]+\s+){1,2}?(?:can|could|may|peu\w*"
@@ -778,8 +784,9 @@ KIND_ASKED = {
         r"|organi[sz]ations?|non-?profits?|charities|companies|councils?)\b"
         # The same said as "only for": "c'est que pour les assos ?", "is it only for
         # charities?".
-        r"|\b(?:c['’]est|est-ce|is it|it's|it is)\s+(?:que|seulement|uniquement|juste|only|just)\s+"
-        r"(?:pour|for)\s+(?:les\s+)?(?:[\wÀ-ÿ-]+\s+){0,2}?(?:associations?|assos?|structures?"
+        r"|\b(?:c['’]est|est-ce|is it|it's|it is|is this)\s+(?:(?:que|seulement|uniquement|juste"
+        r"|only|just)\s+)?(?:pour|for)\s+(?:les\s+)?(?:[\wÀ-ÿ-]+\s+){0,2}?(?:associations?|assos?"
+        r"|structures?"
         r"|organismes?|entreprises?|collectivités?|communes?|bodies|organi[sz]ations?|non-?profits?"
         r"|charities|companies)\b"
         r"|\b(?:faut-il|doit-on|devons-nous|must we|do we (?:have|need) to)\s+(?:obligatoirement\s+"
@@ -840,14 +847,23 @@ KIND_ASKED = {
         r"\b(?:devien(?:t|nent|dra|dront)|deviendr\w*)[ -](?:quoi|koi)\b|\bque deviennent\b"
         # The people as object: "le dossier, on l'envoie où ?" asks where to apply.
         r"|\bles\s+(?:envoi|envoy|orient|dirig|amen)\w*\b[^?.]{0,20}?\b(?:où|vers quoi)\s*\?"
-        r"|\bvers quoi\b[^?.]{0,30}\b(?:envoy|orient|dirig|amen|aller|vont|sortir|partir)\w*"
+        r"|\bvers quoi\b[^?.]{0,30}\b(?:envoy|orient|dirig|amen|aller|vont|sortir|partir|débouch"
+        r"|abouti)\w*"
         # "une fois l'accompagnement terminé, …", "once the support ends".
         r"|\bune fois (?:le |la |l['’]|leur |son )?(?:parcours|accompagnement|remobilisation"
         r"|programme)\s+(?:terminée?|finie?|achevée?|bouclée?)\b"
+        # Where the people go next: "leur proposer d'entrer ensuite dans notre chantier".
+        r"|\b(?:entr|intégr|rejoi|orient|bascul)\w*\s+ensuite\s+(?:dans|en|vers|à|au|aux)\b"
+        # Or the pathway named before: "Et une fois qu'il est terminé, elle doit aller où ?".
+        r"|\bune fois qu['’](?:il|elle)\s+(?:est|sera)\s+(?:terminée?|finie?|achevée?|bouclée?)\b"
         r"|\bonce (?:the |their )?(?:pathway|programm?e?|support)\s+(?:ends|is over|is finished)\b"
         r"|\b(?:après|à la fin|au bout|à l['’]issue|à la sortie|en sortie|en fin)\s+"
         r"(?:du|de la|de l['’]|de)\s+"
         r"(?:leur |son |notre )?(?:parcours|accompagnement|remobilisation|programme)\b"
+        r"|\baprès\s+(?:le|leur|son|l['’])\s*(?:parcours|accompagnement|programme)\b"
+        # The pathway by its length: "à la fin des 12 mois", "after the twelve months".
+        r"|\b(?:après|à la fin|au bout|à l['’]issue|at the end of|after)\s+(?:des|de ces|ces|les"
+        r"|the|those)\s+(?:12|douze|twelve)\s+(?:mois|months)\b"
         r"|\bsorties? (?:positives?|dynamiques?)\b"
         r"|\bwhat happens\b[^?.]{0,30}\b(?:after|end|afterwards|next)\b"
         r"|\b(?:after|at the end of) (?:the|their|our) (?:pathway|programm?e?|support|course)\b"
@@ -1066,6 +1082,24 @@ project: \bprojets?\b|\bconventions?\b|\bconventionn\w*|\bCPOM\b|\bfinancement|\
 def whose(text: str) -> frozenset[str]:
     """ "person", "project", both or neither: whose duration ``text`` speaks of."""
     return frozenset(name for name, pattern in _WHOSE.items() if pattern.search(text))
+
+
+def duration_holder(focus: str, *, in_asking_clause: bool = False) -> frozenset[str]:
+    """Whose duration ``focus`` asks, leaving out a question asked after it ("Elle dure
+    combien de temps, et qu'est-ce qu'elle doit prévoir pour le suivi ?" names no holder:
+    "le suivi" is what the second question asks about). What comes before may name it:
+    "with whom do applicants sign their agreement, and for what term?"; not with
+    ``in_asking_clause``, which reads the clause asking the length alone ("des personnes
+    repérées…, et combien de temps avons-nous le droit de les conserver ?")."""
+    clauses = _CLAUSE.split(focus)
+    asking = [i for i, c in enumerate(clauses) if KIND_ASKED["duration"].search(c)]
+    if not asking:
+        return whose(focus)  # "Et pour le projet ?" names the holder of the length asked before
+    if in_asking_clause:
+        return whose(" ".join(clauses[i] for i in asking))
+    return whose(
+        " ".join(c for i, c in enumerate(clauses) if i <= asking[-1] or not _is_interrogative(c))
+    )
 
 
 # A follow-up this short names only what it is asked of.
@@ -1481,6 +1515,19 @@ _AREA_WORDS = frozenset(
     for w in "ami o2r appel call aap projet projets project action actions zone région region "
     "territoire périmètre perimeter area département department pays loire partie part".split()
 )
+# A body named by its place: "le département de Loire-Atlantique", "la ville d'Angers".
+_BODY_OF_A_PLACE = re.compile(
+    r"\b(?:(?:conseil\s+)?(?:département|departement)|conseil\s+(?:départemental|régional)"
+    r"|ville|mairie|commune|région|region|métropole|agglomération|communauté\s+de\s+communes"
+    r"|county|city|town|council)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]|of\s+)",
+    re.I,
+)
+# A part a body may take in a project: partner, lead, applicant.
+_BODY_ROLE = re.compile(
+    r"\b(?:partenaires?|partners?|chef(?:fe)?\s+de\s+file|porteu(?:r|se)|porter|candidat\w*"
+    r"|opérat(?:eur|rice)|participer|s['’]associer|financer|co-?financ\w*|lead|apply|join)\b",
+    re.I,
+)
 _WH_WORD = re.compile(
     r"\b(?:combien|quel(?:le)?s?|quand|comment|pourquoi|qui|quoi|koi|how|what|which|when|who"
     r"|why)\b",
@@ -1512,6 +1559,10 @@ def places_asked(focus: str, previous: str | None = None) -> list[Place]:
         if fold(w) not in named and fold(w) not in _AREA_WORDS and (len(w) > 3 or w.isdigit())
     ]
     if len(other) > PLACE_QUESTION_WORDS:
+        return []
+    if _BODY_OF_A_PLACE.search(text) and _BODY_ROLE.search(text):
+        # "Le département de Loire-Atlantique peut-il être partenaire ?" asks about the
+        # body, not whether its place is covered.
         return []
     bare = len(_WORDS.findall(text)) <= BARE_FOLLOW_UP_WORDS
     if bare and not (previous and (find_places(previous) or _ABOUT_THE_AREA.search(previous))):
@@ -1879,6 +1930,17 @@ _POINTER_WORDS = frozenset(
 )
 
 
+# Not the writer's own group ("l'une d'entre nous"), nor one of them reporting a question
+# ("L'un d'eux me demande si…").
+_ONE_OF_THEM = re.compile(
+    r"\b(?:d['’]\s*entre\s+(?:elles|eux)|(?:l['’]\s*une?|chacune?|aucune?)\s+d['’]\s*"
+    r"(?:elles|eux)|(?:one|each|any|none|either|neither)\s+of\s+(?:them|those))\b"
+    r"(?!\s+(?:me|nous|m['’]|vous)\s*(?:demande|a\s+demandé|pose|écrit|dit)"
+    r"|\s+(?:asks?|asked|wonders|wrote|says)\b)",
+    re.I,
+)
+
+
 # Asking what to reply to a question reported before ("Les jeunes nous demandent s'ils
 # seront payés. Que pouvons-nous leur répondre ?") asks that question.
 _WHAT_TO_REPLY = re.compile(
@@ -2033,6 +2095,9 @@ def _question_sentences(sentences: list[str]) -> list[str]:
         # "Suppose we get picked. What's the next formal step?": the case the question is
         # asked in, said first.
         supposed = i and not asks(sentences[i - 1]) and _SUPPOSED_FIRST.match(sentences[i - 1])
+        # "Les trois structures interviendront… Faut-il qu'une seule d'entre elles porte le
+        # projet ?": one of those the statement before named.
+        partitive = i and not asks(sentences[i - 1]) and _ONE_OF_THEM.search(sentence)
         if i and (
             bare
             or pointing
@@ -2040,6 +2105,7 @@ def _question_sentences(sentences: list[str]) -> list[str]:
             or far
             or checking
             or supposed
+            or partitive
             or (
                 _leans_back(sentence, sentences[i - 1])
                 # Items of one list of questions are each a question of their own ("– un CCAS
@@ -2584,6 +2650,38 @@ _TAKEN_UP_AGAIN = re.compile(
 )
 
 
+# The writer's body said to be of a kind whose right to apply is in doubt, a company, a
+# public body or an employer of the IAE, or to be no association: "nous sommes une SCOP",
+# "on est une siae", "notre structure est une société", "not a non-profit".
+_OWN_BODY_KIND = lenient(
+    r"\b(?:we\s+are|we['’]re|our\s+(?:structure|organi[sz]ation|company|entity)\s+is"
+    r"|nous\s+sommes|on\s+est|on\s+é|notre\s+(?:structure|organisme|entreprise)\s+est)\s+"
+    r"(?:(?:a|an|une?|not\s+a|pas\s+une?)\s+)?(?:[\wÀ-ÿ'’-]+\s+){0,3}?"
+    r"(?:company|business|firm|for-profit|société|entreprise|sas|sasu|sarl|scop|scic|eurl"
+    r"|boîte|coopérative|cooperative|siae|aci|etti|geiq|ccas|cias|commune|mairie|collectivité"
+    r"|epci|intercommunalité|council|municipality|public\s+body)\b"
+    r"|\b(?:not\s+a\s+non-?profit|pas\s+une\s+association)\b",
+    re.I,
+)
+_ANY_BODY_LIKE_OURS = re.compile(
+    r"\b(?:structure|organisme|organisation|organi[sz]ation|entité|entity)s?\s+(?:comme|like)\s+"
+    r"(?:la\s+nôtre|le\s+nôtre|ours|the\s+one\s+we\s+run)\b",
+    re.I,
+)
+# Whether the writer may apply: "pouvons-nous candidater ?", "we can apply also or not?",
+# "on peut porter un projet o2r ?".
+_CAN_WE_APPLY = lenient(
+    r"\b(?:pouvons-nous|peut-on|on\s+peut|can\s+we|we\s+can|may\s+we|are\s+we\s+allowed\s+to"
+    r"|avons-nous\s+le\s+droit\s+de|a-t-on\s+le\s+droit\s+de|on\s+a\s+le\s+droit\s+de)\s+"
+    r"(?:[\wÀ-ÿ'’-]+\s+){0,2}?(?:candidater|répondre|postuler|déposer|apply|bid"
+    r"|porter\s+(?:un|le|ce)\s+projet)\b",
+    re.I,
+)
+
+
+_HOW_MUCH_TIME = re.compile(
+    r"\bhow\s+much\s+(?:of\s+)?(?:months?|years?|weeks?|days?|time)\b", re.I
+)
 _LASTS_UNTIL = re.compile(r"\bdur\w*\s+jusqu['’ ]?\s*(?:à|a)\s+(?:quand|qd)\b", re.I)
 
 
@@ -2626,6 +2724,9 @@ def analyse(message: str, focus: str | None = None) -> Question:
         # "combien de budgets" (measured with `o2r eval`: a case lost).
         kinds = tuple(k for k in kinds if k != "count") + ("amount",) * ("amount" not in kinds)
         count_noun = None
+    if "amount" in kinds and _HOW_MUCH_TIME.search(first):
+        # "How much month maximum one person can stay?", "how much time…": a length.
+        kinds = tuple(k for k in kinds if k != "amount") + ("duration",) * ("duration" not in kinds)
     if (
         "amount" in kinds
         and ({"duration", "count"} & set(kinds))
@@ -2677,6 +2778,13 @@ def analyse(message: str, focus: str | None = None) -> Question:
         # opérateur peut-il candidater seul ?" asks how to apply.
         drop = "applicant" if _HOW_TO_APPLY.search(first) else "who"
         kinds = tuple(k for k in kinds if k != drop)
+    # Asked of a kind of body, in the third person, whatever the writer's facts; not of "une
+    # structure comme la nôtre", which is the writer's own case.
+    bodies_asked = "applicant" in kinds and not _ANY_BODY_LIKE_OURS.search(first)
+    if not bodies_asked and _OWN_BODY_KIND.search(first) and _CAN_WE_APPLY.search(first):
+        # "Our structure is a company (SAS), not a non-profit. We can apply also or not?":
+        # whether a body of that kind may apply, asked of the writer's own.
+        kinds += ("applicant",)
     applicant = "applicant" in kinds
     subject = (
         _CUES["subject"].search(first)
@@ -2725,6 +2833,9 @@ def analyse(message: str, focus: str | None = None) -> Question:
                 or _THIS_PROJECT.search(asking_part(first))
             )
             and not _HOW_TO_APPLY.search(first)
+            # "… une société comme la nôtre peut-elle aussi candidater ?" asks which bodies
+            # may apply, whatever the writer's facts.
+            and not bodies_asked
         )
         or _asks_assessment(first)
         # "et si on ouvre aussi une antenne à Rennes ?" asks whether the plan would pass.
@@ -3031,10 +3142,16 @@ _HYPOTHETICAL = re.compile(
 # à…", "si le projet durait…", "hypothétiquement, si…").
 _CONSIDERED = lenient(
     rf"^\W*(?:(?:{ACKNOWLEDGEMENTS}|alors|et|mais)\b[\s,]*)*si\s+"
+    # "et si, sur ces 170 000 €, 25 k€ servent à payer des formations ?": the part of a
+    # whole named before the plan.
+    r"(?P<plan>(?:(?:sur|dans|de|parmi)\s+(?:ces|ce|cette|les|le|la|nos|notre)\s+[^,;:?!]{1,30}"
+    r",\s*)?"
     # "on fait" is the present tense (one letter before "ait"); "on passait" the imperfect.
-    r"(?P<plan>(?:(?:on|nous)\s+(?![\wÀ-ÿ'’]{2,}(?:ait|aient|ions)\b)"
-    # "et si chaque personne est suivie 15 mois ?": a plan whose subject is named.
-    r"|(?:chaque|les|le|la|l['’]|nos|notre|ces|ce|cette)\s*[\wÀ-ÿ'’-]+\s+"
+    r"(?:(?:on|nous)\s+(?![\wÀ-ÿ'’]{2,}(?:ait|aient|ions)\b)"
+    # "et si chaque personne est suivie 15 mois ?": a plan whose subject is named, or is an
+    # amount ("et si 25 k€ vont aux formations ?").
+    r"|(?:chaque|les|le|la|l['’]|nos|notre|ces|ce|cette|[0-9][0-9  .,]*\s*(?:k€|m€|€|k|keur"
+    r"|euros?))\s*[\wÀ-ÿ'’-]+\s+"
     r"(?![\wÀ-ÿ'’]*(?:ait|aient)\b))[^,;:?!]+)",
     re.I,
 )

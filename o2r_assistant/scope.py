@@ -26,10 +26,12 @@ from .question import (
     Question,
     asks_at,
     dates_text,
+    duration_holder,
     gives_kind,
     is_english,
     swaps_holder,
     texts_named,
+    whose,
 )
 from .retrieval import (
     DOMAIN_STEMS,
@@ -764,7 +766,13 @@ def scope_signals(
     # So do they for every person ("Un jeune déjà en CEJ peut-il être accompagné ?"): by
     # whether and where the person is registered, whatever scheme follows them; not for
     # what else is "accepté" ("des CDD sont-ils acceptés ?").
-    for_everyone = applicant or ("public" in kinds and bool(_PERSON_SERVED.search(question)))
+    # Nor for whoever may be the project's target group ("young people in a CEJ… may form
+    # the main target group?").
+    for_everyone = (
+        applicant
+        or ("public" in kinds and bool(_PERSON_SERVED.search(question)))
+        or bool(_TARGET_GROUP.search(question))
+    )
     # The thing a yes/no question asks about ("la certification Qualiopi est-elle
     # exigée ?"), not a name in the clauses around it.
     # Nor one of the examples listed in brackets ("des partenaires locaux (CCAS, bailleurs
@@ -911,6 +919,10 @@ _JUDGES_POLICY = re.compile(
 _PERSON_SERVED = re.compile(
     r"\b(?:accompagn\w*|suivie?s?|pris(?:es?)? en charge|bénéfici\w*|aidée?s?|repérée?s?"
     r"|remobilisée?s?|entrer|rentrer|intégrer|supported|accompanied|helped|taken on)\b",
+    re.I,
+)
+_TARGET_GROUP = re.compile(
+    r"\btarget(?:ed)?\s+(?:group|public|audience|population)s?\b|\bpublics?\s+(?:cible|principal)\b",
     re.I,
 )
 # While a convention runs, once signed: "en cours de convention", "after signing".
@@ -1090,6 +1102,13 @@ _COMPLEMENT = re.compile(
 )
 
 
+_AFTER_AN_EVENT = re.compile(
+    r"\b(?:continu\w*|encore|toujours|après|apres|une\s+fois|quand|lorsque|after|once|when"
+    r"|still|keep\s+on|afterwards)\b",
+    re.I,
+)
+
+
 def answers_kind(
     question: Question,
     candidates: list[Candidate],
@@ -1133,12 +1152,32 @@ def answers_kind(
             # after the project's): the question before says what lasts.
             if question.english or swaps_holder(question.focus, question.context):
                 continue
+            if question.context and not question.topic(kind):
+                continue  # "Et la durée ?": the question before names what lasts
+            # The words a map adds for asking a figure ("combien": "montant") name nothing
+            # that lasts.
+            asking = frozenset().union(*ASKING_WORDS.values())
             topic = {
                 t
-                for t in (question.topic(kind) | _mapped(question, expanded)) - _ANY_TOPIC
+                for t in (question.topic(kind) | (_mapped(question, expanded) - asking))
+                - _ANY_TOPIC
                 if known(t)
             }
             lengths = [c.quote for c in top if gives_kind(kind, c.quote)]
+            # A length of whoever the question names as lasting (a person followed, the
+            # project or its convention) answers it, in whatever words ("un jeune peut rester
+            # combien de temps ?", "la CPOM, ça dure combien ?").
+            # Not a length counted from some event ("Quand une personne a retrouvé un emploi,
+            # pendant combien de mois doit-on continuer à la suivre ?").
+            holder = duration_holder(question.focus, in_asking_clause=True) or whose(
+                question.context
+            )
+            if (
+                holder
+                and not _AFTER_AN_EVENT.search(question.focus)
+                and any(holder & whose(q) for q in lengths)
+            ):
+                continue
             if topic and lengths and not any(topic & set(tokens(q)) for q in lengths):
                 return False
             continue

@@ -2733,3 +2733,69 @@ def test_a_years_budget_in_lines_is_judged_on_its_yearly_total(assistant) -> Non
     )
     assert answer.findings.by_id("cout_minimum").status == "pass"
     assert answer.findings.by_id("depenses_formation").status == "warn"
+
+
+def test_training_weighed_in_a_later_turn_is_judged_with_the_cost_before(assistant) -> None:
+    history = ["Notre projet coûte 170 000 € sur 3 ans, porté depuis Fontenay-le-Comte (85)."]
+    answer = _asked_after_turns(
+        assistant, history, "et si sur ces 170 000 €, 25 k€ servent à payer des formations ?"
+    )
+    assert answer.findings.by_id("cout_minimum").status == "fail"
+    assert answer.text.startswith("Non")
+
+
+@pytest.mark.parametrize(
+    ("before", "question", "quoted"),
+    [
+        # "Elle" is the convention named before; "le suivi" is the second question's.
+        (
+            "Qui signe la convention pour l'État ?",
+            "Elle dure combien de temps, et qu'est-ce qu'elle doit prévoir pour le suivi ?",
+            "trois ans",
+        ),
+        # Where people go once the pathway asked about before ends is its aim.
+        (
+            "Combien de temps peut durer le parcours d'une personne accompagnée ?",
+            "Et une fois qu'il est terminé, elle doit aller où ?",
+            "droit commun",
+        ),
+    ],
+)
+def test_follow_ups_in_new_wordings_lead_with_the_deciding_sentence(
+    assistant, before, question, quoted
+) -> None:
+    answer = _asked_after_turns(assistant, [before], question)
+    assert quoted in answer.citations[0].quote
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # "combien" maps to "montant", which names nothing that lasts.
+        "Combien de temps dure l'instruction des dossiers ?",
+        "Si notre candidature est rejetée, de combien de temps disposons-nous pour saisir le "
+        "tribunal administratif ?",
+        # The people named in another clause are not what is kept.
+        "Devons-nous recueillir un consentement écrit des personnes repérées, et combien de "
+        "temps avons-nous le droit de conserver leurs données ?",
+    ],
+)
+def test_the_length_of_something_the_texts_never_time_is_declined(assistant, question) -> None:
+    assert assistant.ask(question).abstained
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        ("Un jeune peut rester combien de temps dans le dispositif ?", "douze mois"),
+        ("On peut garder quelqu'un sous notre aile combien de temps max ?", "douze mois"),
+        ("cpom = koi exactement et sa dure cb de tps", "trois ans"),
+    ],
+)
+def test_the_length_of_whoever_the_question_names_is_given(assistant, question, quoted) -> None:
+    assert quoted in assistant.ask(question).citations[0].quote
+
+
+def test_the_conventions_length_is_still_given(assistant) -> None:
+    answer = assistant.ask("Combien de temps dure la convention ?")
+    assert "trois ans" in answer.citations[0].quote

@@ -16,6 +16,7 @@ from o2r_assistant.question import (
     asks_what_fails,
     asks_what_is_missing,
     dates_text,
+    duration_holder,
     enumerates,
     focus_of,
     gives_kind,
@@ -3194,3 +3195,181 @@ def test_a_wish_to_cite_something_is_a_question_of_its_own() -> None:
     assert questions_of("Nous souhaitons obtenir la convention. Quel est le montant minimum ?") == [
         "Quel est le montant minimum ?"
     ]
+
+
+@pytest.mark.parametrize(
+    ("message", "stated"),
+    [
+        (
+            "et si sur ces 170 000 €, 25 k€ servent à payer des formations ?",
+            "sur ces 170 000 €, 25 k€ servent à payer des formations.",
+        ),
+        ("Et si 20 000 € vont aux formations ?", "20 000 € vont aux formations."),
+    ],
+)
+def test_a_plan_weighed_in_the_present_may_open_on_the_whole_or_an_amount(
+    message: str, stated: str
+) -> None:
+    assert statements_of(message) == stated
+    assert not suppositions(message)
+
+
+def test_a_plan_in_the_past_stays_a_supposition() -> None:
+    assert suppositions("et si le parcours durait 14 mois ?") == ["le parcours durait 14 mois."]
+
+
+def test_a_bare_question_after_a_statement_left_open_in_english_keeps_it() -> None:
+    message = "Our structure is a company (SAS), not a non-profit. We can apply also or not?"
+    assert focus_of(message) == message
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Our structure is a company (SAS), not a non-profit. We can apply also or not?",
+        "on est une siae, on peut porter un projet o2r en plus de nos chantiers ?",
+        "Nous sommes un CCAS. Pouvons-nous candidater ?",
+    ],
+)
+def test_whether_the_writers_kind_of_body_may_apply_asks_which_bodies_may(message: str) -> None:
+    assert "applicant" in analyse(message).kinds
+
+
+def test_a_kind_of_body_asked_in_the_third_person_is_no_eligibility_question() -> None:
+    asked = analyse(
+        "Je suis gérante d'une SCOP à Cholet. On nous dit que l'AMI O2R est réservé aux "
+        "associations : est-ce exact, ou une société comme la nôtre peut-elle aussi candidater ?"
+    )
+    assert "applicant" in asked.kinds
+    assert not asked.asks_eligibility
+
+
+def test_an_association_asking_whether_it_may_apply_asks_its_eligibility() -> None:
+    assert (
+        "applicant" not in analyse("Nous sommes une association, pouvons-nous candidater ?").kinds
+    )
+
+
+def test_a_company_asking_with_its_project_facts_still_asks_its_eligibility() -> None:
+    asked = analyse(
+        "Nous sommes une SARL d'insertion à Angers, avec un budget de 200 000 € sur 3 ans. "
+        "Pouvons-nous candidater ?"
+    )
+    assert "applicant" in asked.kinds
+    assert asked.asks_eligibility
+
+
+def test_one_of_those_named_before_keeps_the_sentence_naming_them() -> None:
+    message = (
+        "Pour l'AMI, nous montons un projet à plusieurs. Les trois structures interviendront "
+        "chacune sur leur secteur. Faut-il qu'une seule d'entre elles porte le projet ?"
+    )
+    assert focus_of(message) == (
+        "Les trois structures interviendront chacune sur leur secteur. Faut-il qu'une seule "
+        "d'entre elles porte le projet ?"
+    )
+
+
+def test_one_of_them_after_a_question_is_a_question_of_its_own() -> None:
+    message = "Peut-on candidater à trois ? Faut-il qu'une seule d'entre elles porte le projet ?"
+    assert focus_of(message) == message
+    assert questions_of(message) == [
+        "Peut-on candidater à trois ?",
+        "Faut-il qu'une seule d'entre elles porte le projet ?",
+    ]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How much month maximum one person can stay in the accompaniment of O2R?",
+        "How much time can a person be accompanied?",
+    ],
+)
+def test_how_much_time_asks_a_length(question: str) -> None:
+    assert analyse(question).kinds == ("duration",)
+
+
+def test_how_much_money_still_asks_an_amount() -> None:
+    assert analyse("How much money can we get?").kinds == ("amount",)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "et apres le parcours ils vont ou les gens ?",
+        "Et une fois qu'il est terminé, elle doit aller où ?",
+        "Plus largement, vers quoi les parcours O2R doivent-ils déboucher ?",
+        "Pourrons-nous proposer aux personnes repérées d'entrer ensuite dans notre chantier ?",
+        "À la fin des 12 mois, la personne doit-elle avoir un emploi ?",
+    ],
+)
+def test_where_people_go_after_the_pathway_asks_its_outcome(question: str) -> None:
+    assert "outcome" in analyse(question).kinds
+
+
+def test_after_filing_is_no_outcome() -> None:
+    assert "outcome" not in analyse("Et une fois le dossier déposé, on attend combien ?").kinds
+
+
+@pytest.mark.parametrize(
+    ("focus", "holder"),
+    [
+        ("Elle dure combien de temps, et qu'est-ce qu'elle doit prévoir pour le suivi ?", set()),
+        ("Pour le projet, c'est combien de temps ?", {"project"}),
+        ("Le suivi d'un jeune, ça dure combien de temps ?", {"person"}),
+    ],
+)
+def test_whose_length_is_read_in_the_clause_asking_it(focus: str, holder: set[str]) -> None:
+    assert duration_holder(focus) == holder
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Le département de Loire-Atlantique peut-il être partenaire d'un projet O2R ?",
+        "La ville de Cholet peut-elle candidater ?",
+    ],
+)
+def test_a_body_named_by_its_place_is_no_place_asked_about(question: str) -> None:
+    assert places_asked(question) == []
+
+
+def test_a_department_asked_about_is_still_a_place_asked_about() -> None:
+    assert [p.department for p in places_asked("Le département de la Manche est-il couvert ?")] == [
+        "50"
+    ]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Un bailleur social peut-il participer au projet ?",
+        "Le département de Loire-Atlantique peut-il être partenaire d'un projet O2R ?",
+        "Do we stand a chance or is this for big organisations?",
+    ],
+)
+def test_whether_a_kind_of_body_may_take_part_asks_which_bodies_may(question: str) -> None:
+    assert "applicant" in analyse(question).kinds
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # One of them reporting a question is no one of those the question asks about.
+        "Notre fédération accompagne plusieurs adhérents. L'un d'eux me demande si tous les "
+        "dossiers seront conventionnés ?",
+        # The writer's own group is the writer's.
+        "Nous sommes trois associations. Faut-il que l'une d'entre nous coordonne ?",
+    ],
+)
+def test_one_of_a_group_reporting_or_the_writers_own_asks_on_its_own(message: str) -> None:
+    assert focus_of(message) == message.split(". ")[-1]
+
+
+def test_a_structure_like_ours_asks_the_writers_own_eligibility() -> None:
+    asked = analyse(
+        "Nous portons un chantier d'insertion à Cholet. Nous voulions savoir si une structure "
+        "comme la nôtre peut candidater à l'AMI O2R ?"
+    )
+    assert asked.asks_eligibility
