@@ -507,6 +507,32 @@ _WEIGHS = (
     r"|looked\s+on\s+(?:more\s+)?favou?rably|stand\s+out|score\s+(?:higher|better))\b"
 )
 _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
+    # The people described, as the convention must: "must the agreement describe the profile
+    # of the people…?", "faut-il décrire le profil des personnes visées ?".
+    (
+        re.compile(
+            r"\b(?:describ\w*|décri\w*|decri\w*|présent\w*|detail\w*|précis\w*)\b[^.?!]{0,30}?"
+            r"\b(?:profile?s?|profils?)\b",
+            re.I,
+        ),
+        "comporte les caractéristiques sociales et professionnelles des personnes que le "
+        "projet vise",
+    ),
+    # The O2R as what follows the earlier calls: "le dispositif O2R en est-il la suite ?",
+    # "is it the successor of the PIC call?", "ça remplace l'ancien appel ?".
+    (
+        re.compile(
+            r"\b(?:(?:en\s+)?(?:est|serait|sera)(?:-(?:il|elle|ce))?\s+(?:la|une)\s+suite"
+            r"|prend\s+la\s+suite|succède|successeur|dans\s+la\s+continuité|prolongement"
+            r"|(?:the\s+)?(?:successor|continuation|follow-on)\s+(?:to|of)"
+            r"|(?:o2r|dispositif|offre|it|this)\s+(?:remplace|replaces)"
+            r"|(?:l['’]ancien|les\s+anciens|previous|former|earlier)\s+(?:appels?|calls?|dispositifs?"
+            r"|schemes?)|appels?\s+(?:à\s+projets\s+)?(?:100\s*%\s*inclusion|pic)\b"
+            r"|repérage\s+des\s+invisibles)",
+            re.I,
+        ),
+        "prolonge les appels à projets 100 % inclusion repérage des invisibles PIC",
+    ),
     # Local roots in other words than the texts' "ancrage territorial": "et l'ancrage
     # local ?", "une structure bien implantée localement", "how well rooted locally".
     (
@@ -604,7 +630,12 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"[^.?!]{0,80}?\b(?:rebrand\w*|relabel\w*|(?:under|with)\s+a\s+(?:new|different)\s+"
             r"(?:label|name|badge)|something\s+(?:quite\s+|very\s+|pretty\s+)?similar)\b"
             r"|\b(?:the\s+same|similar)\s+(?:thing|offer|service|programme|program|scheme)\s+"
-            r"(?:as|to)\s+(?:what\s+)?(?:france travail|the\s+missions? locales?|cap emploi)\b",
+            r"(?:as|to)\s+(?:what\s+)?(?:france travail|the\s+missions? locales?|cap emploi)\b"
+            # An action "très proche de ces prestations", a programme "relabelled" as the O2R.
+            r"|\b(?:très|trop|assez|fort|si)\s+(?:proches?|similaires?|semblables?)\s+(?:de|des|du|à"
+            r"|aux)\s+(?:ces\s+|nos\s+|leurs\s+|les\s+|ses\s+|notre\s+)?(?:prestations?|actions?"
+            r"|offres?|services?|accompagnements?|dispositifs?|programmes?)\b"
+            r"|\b(?:relabel\w*|rebrand\w*|rename\w*)\s+(?:it|them|this|that|our|the)\b",
             re.I,
         ),
         "l'offre doit être complémentaire et différenciée du droit commun",
@@ -651,8 +682,18 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|charities|partners|operators)\b|\bas a group\b"
             # One of the partners asked for: "c'est lequel de nous trois qui signe ?".
             # "Faut-il que l'une de nous pilote ?".
-            r"|\b(?:lequel|laquelle|qui|l['’]une?)\s+(?:de nous|d['’]entre nous)\b"
-            r"|\b(?:which|one) (?:one )?of us\b",
+            r"|\b(?:lequel|laquelle|qui|l['’]une?|une?\s+seule?)\s+(?:de nous|d['’]\s*entre"
+            r"\s+(?:nous|elles|eux))\b"
+            r"|\b(?:which|one) (?:one )?of us\b"
+            # "Qui signe la convention quand on est plusieurs ?", "qui doit être chef de file ?".
+            r"|\b(?:on\s+est|nous\s+sommes|we\s+are|we['’]re)\s+plusieurs\b|\bseveral\s+of\s+us\b"
+            r"|\bqui\s+(?:doit|devra|va|peut|sera|serait)\s+(?:être\s+)?(?:le\s+|la\s+)?chef(?:fe)?"
+            r"\s+de\s+file\b|\bwho\s+(?:should|must|will|can|is\s+to)\s+(?:be\s+)?(?:the\s+)?lead\b"
+            # How the partners share the roles: "comment on s'organise entre nous ?", "how do
+            # we split things between us?".
+            r"|\b(?:s['’]\s*organis\w*|se\s+répartir|se\s+partager|répartition|organi[sz]e|split"
+            r"|divide|share)\s+(?:[\wÀ-ÿ'’-]+\s+){0,3}?(?:entre|between|among)\s+(?:nous|us"
+            r"|ourselves|(?:les\s+|the\s+)?(?:structures|partenaires|partners|organi[sz]ations))\b",
             re.I,
         ),
         "plusieurs organismes portent ensemble un même projet chef de file",
@@ -668,7 +709,13 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             # "quels indicateurs de suivi ?".
             r"|\b(?:évalué|évaluée|évalués|évaluées|évaluation|suivi|contrôlé|contrôlée|evaluated"
             r"|assessed|monitored)\b[^.?!]{0,30}?\b(?:une fois|en cours|pendant|après|lancé"
-            r"|démarré|once|after|during|while)\b|\bindicateurs?\b|\bindicators?\b|\bKPIs?\b",
+            r"|démarré|once|after|during|while)\b|\bindicateurs?\b|\bindicators?\b|\bKPIs?\b"
+            # Or how the actions themselves are judged: "les règles d'évaluation", "faut faire
+            # une éval de nos actions ?", "nos actions seront évaluées comment ?".
+            r"|\b(?:règles?|modalités?|conditions?)\s+d['’]\s*[ée]valuation\b"
+            r"|\b[ée]val(?:uation|uer)?\s+(?:de\s+|des\s+)?(?:nos|les|ses|leurs|ces)\s+actions\b"
+            r"|\bactions?\s+(?:seront|sont|serons|seraient|vont\s+être)\s+[ée]valuée?s?\b"
+            r"|\bevaluat\w*\s+of\s+(?:our|the|its|their)\s+(?:actions|activities|work)\b",
             re.I,
         ),
         "conditions dans lesquelles les actions menées seront évaluées modalités de suivi "
@@ -751,13 +798,14 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"\bqui\b[^.?!]{0,30}?\b(?:choisit|choisira|sélectionne|sélectionnera|retient|retiendra"
-            r"|décide|décidera|tranche|examine|examinera|instruit|instruira)\b[^.?!]{0,30}?"
+            r"|décide|décidera|tranche|examine|examinera|instruit|instruira|lit|lira|lire|étudie"
+            r"|étudiera|étudier|analyse|analysera|évalue|évaluera)\b[^.?!]{0,30}?"
             r"\b(?:projets?|dossiers?|candidatures?|lauréats?)\b"
             # The bid named first, then a pronoun: "une fois le dossier déposé, qui l'examine ?".
             r"|\b(?:projets?|dossiers?|candidatures?)\b[^.?!]{0,60}?\bqui\s+(?:l['’]|les\s+)"
             r"(?:choisit|sélectionne|retient|examine|examinera|instruit|instruira|étudie|étudiera)\b"
             r"|\b(?:who|which (?:authority|body|agency|administration))\b[^.?!]{0,20}?"
-            r"\b(?:chooses?|selects?|picks?|decides?|examines?|reviews?"
+            r"\b(?:chooses?|selects?|picks?|decides?|examines?|reviews?|reads?|read|looks?\s+at"
             r"|assess\w*)\b[^.?!]{0,40}?\b(?:projects?|bids?|applications?|proposals?|files?"
             r"|winners?|funded|operators?)\b",
             re.I,
@@ -943,7 +991,11 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|\b(?:considered|deemed|counted|regarded|treated)\s+(?:as\s+)?(?:to\s+be\s+)?"
             r"(?:a\s+)?(?:part|members?)\s+of\b"
             r"|\b(?:is|are)\s+(?:it|they|the\s+\w+)\s+(?:then\s+)?(?:a\s+)?(?:part|members?)\s+of"
-            r"\s+(?:the\s+)?(?:r[ée]seau|network|employment\s+network)\b",
+            r"\s+(?:the\s+)?(?:r[ée]seau|network|employment\s+network)\b"
+            # Joining it: "does an operator join the Réseau pour l'emploi?", "on rejoint le
+            # réseau ?".
+            r"|\b(?:join|joins|joining|joined)\s+(?:the\s+)?(?:r[ée]seau|network|employment\s+network)"
+            r"\b|\b(?:rejoin\w*|entr\w*\s+dans)\s+(?:le|au)\s+r[ée]seau\b",
             re.I,
         ),
         "devient membre",

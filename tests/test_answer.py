@@ -2745,6 +2745,42 @@ def test_training_weighed_in_a_later_turn_is_judged_with_the_cost_before(assista
 
 
 @pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        # A kind of body asked about beside a few facts: the texts answer first.
+        (
+            "Je suis gérante d'une SCOP qui fait du conseil en insertion depuis dix ans dans le "
+            "Choletais. On nous dit que l'AMI O2R est réservé aux associations : est-ce exact, "
+            "ou une société comme la nôtre peut-elle aussi candidater ?",
+            "privé",
+        ),
+        # The partners named before "une seule d'entre elles" make a consortium question.
+        (
+            "Pour l'AMI, nous montons un projet à plusieurs :\n- une association d'insertion de "
+            "Cholet,\n- un centre social des Mauges.\nLes structures interviendront chacune sur "
+            "leur secteur. Faut-il qu'une seule d'entre elles porte le projet vis-à-vis de "
+            "l'État ?",
+            "chef de file",
+        ),
+        # Whoever may be the target group: the texts settle it for everyone, whatever
+        # scheme the people are in.
+        (
+            "Good morning. Could you please clarify whether young people currently signed up "
+            "to a Contrat d'engagement jeune with their mission locale may form the main target "
+            "group of an O2R project?",
+            "subsidiaire",
+        ),
+        # "How much month" asks a length.
+        ("How much month maximum one person can stay in the accompaniment of O2R?", "douze mois"),
+    ],
+)
+def test_new_wordings_lead_with_the_deciding_sentence(assistant, question, quoted) -> None:
+    answer = assistant.ask(question)
+    assert not answer.abstained
+    assert quoted in answer.citations[0].quote
+
+
+@pytest.mark.parametrize(
     ("before", "question", "quoted"),
     [
         # "Elle" is the convention named before; "le suivi" is the second question's.
@@ -2799,3 +2835,13 @@ def test_the_length_of_whoever_the_question_names_is_given(assistant, question, 
 def test_the_conventions_length_is_still_given(assistant) -> None:
     answer = assistant.ask("Combien de temps dure la convention ?")
     assert "trois ans" in answer.citations[0].quote
+
+
+def test_a_body_named_by_its_place_asked_as_a_partner_gets_no_territory_verdict(
+    assistant,
+) -> None:
+    answer = assistant.ask(
+        "Le département de Loire-Atlantique peut-il être partenaire d'un projet O2R ?"
+    )
+    assert not answer.text.startswith("Oui")
+    assert "organisme public ou privé" in answer.citations[0].quote

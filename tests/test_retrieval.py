@@ -430,6 +430,30 @@ def test_applying_as_several_reads_as_the_texts_say_it(question: str) -> None:
         ("Peut-on prolonger la convention après trois ans ?", "renouvelée"),
         # The file named first, then taken up by a pronoun, is sent somewhere.
         ("le dossier faut l envoyer a france travail direct ?", "adresse sa demande"),
+        # The scheme as what follows the earlier calls.
+        ("Le dispositif O2R en est-il la suite ?", "prolonge les appels"),
+        ("Is the O2R the successor of the PIC calls?", "prolonge les appels"),
+        # An action close to an existing offer, a programme relabelled.
+        (
+            "Nous pensons répondre avec une action très proche de ces prestations.",
+            "différenciée du droit commun",
+        ),
+        ("can we basically just relabel it as our O2R project?", "différenciée du droit commun"),
+        # Joining the network.
+        ("does an O2R operator join the Réseau pour l'emploi?", "devient membre"),
+        # How partners share the roles.
+        ("Comment on s'organise entre nous vis-à-vis de la convention ?", "chef de file"),
+        ("How do we split the work between the partners?", "chef de file"),
+        # Who reads the file examines it; several partners name a lead.
+        ("Qui va lire notre dossier ?", "DREETS instruit"),
+        ("Who will read our application?", "DREETS instruit"),
+        ("Qui signe la convention quand on est plusieurs ?", "chef de file"),
+        ("qui doit être chef de file ?", "chef de file"),
+        # How the actions are judged.
+        ("où sont fixées les règles d'évaluation ?", "seront évaluées"),
+        ("faut faire une eval de nos actions ou c pas obligé ?", "seront évaluées"),
+        # The people described, as the convention must.
+        ("must the agreement describe the profile of the people we reach?", "caractéristiques"),
     ],
 )
 def test_recurring_questions_read_as_the_texts_say_them(question: str, meaning: str) -> None:
@@ -495,6 +519,14 @@ def test_recurring_questions_read_as_the_texts_say_them(question: str, meaning: 
         # One criterion named is asked about itself, not partnerships.
         ("does gender equality count for anything when projects are selected?", "structurants"),
         ("Pouvons-nous valoriser le bénévolat dans le budget ?", "structurants"),
+        # Reading a text, or how bids are judged, is no evaluation of the actions.
+        ("Qui lit le cahier des charges en premier ?", "DREETS instruit"),
+        ("Comment les projets sont-ils évalués pour être retenus ?", "seront évaluées"),
+        # Someone joining the project, a step after the pathway, no scheme before it.
+        ("Un nouveau partenaire peut-il rejoindre le projet ?", "devient membre"),
+        ("Et la suite du parcours, c'est quoi ?", "prolonge les appels"),
+        # Organising the work alone.
+        ("Comment s'organise le repérage sur le terrain ?", "chef de file"),
         # Activities fitted to the public targeted ask nothing of who it is.
         ("Les activités doivent-elles être adaptées au public ciblé ?", "public prioritaire"),
     ],
