@@ -923,6 +923,10 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"\b(?:orient|dirig|redirig|renvoy)\w*\b[^.?!]{0,25}?\bvers (?:où|ou|qui|quoi|quel)"
+            # The people sent on to a member of the network: "faut les envoyer a france
+            # travail ou pas ?".
+            r"|\bles\s+(?:envoy|orient|dirig|redirig|renvoy)\w*\s+(?:à|a|au|vers|chez)\s+"
+            r"(?:la\s+)?(?:france\s+travail|ft|p[ôo]le\s+emploi|missions?\s+locales?|cap\s+emploi)\b"
             r"|\bvers (?:où|qui|quoi|quel(?:le)?s? \w+)\b[^.?!]{0,25}?\b(?:orient|dirig|redirig"
             r"|renvoy)\w*"
             # Onward, not to the candidate: "the social services send them to us".

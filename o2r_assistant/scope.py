@@ -1109,6 +1109,14 @@ _AFTER_AN_EVENT = re.compile(
 )
 
 
+_COUNTED_FROM_EVENT = re.compile(
+    r"\bcombien\s+de\s+(?:temps|mois|jours|semaines|années|ans)\s+(?:après|apres|à\s+compter"
+    r"|suivant)\b|\bhow\s+(?:long|many\s+(?:months|weeks|days|years))\s+after\b",
+    re.I,
+)
+_AFTER_WORD = re.compile(r"\b(?:après|à\s+compter|suivant|following|after)\b", re.I)
+
+
 def answers_kind(
     question: Question,
     candidates: list[Candidate],
@@ -1143,6 +1151,13 @@ def answers_kind(
         if head and not known(head) and not bound(question.subject):
             return False
     top = sorted(candidates, key=lambda c: -c.score)[:KIND_WINDOW]
+    if _COUNTED_FROM_EVENT.search(question.focus) and not any(
+        _AFTER_WORD.search(c.quote) for c in top
+    ):
+        # "Combien de mois après la fin du parcours faut-il suivre la personne ?": a time
+        # counted from an event, which only a sentence saying what follows it gives, not
+        # the pathway's own twelve months.
+        return False
     for kind in question.kinds:
         if kind == "duration":
             # A length answers only about what lasts: the pathway's twelve months do not say

@@ -2811,6 +2811,9 @@ def test_follow_ups_in_new_wordings_lead_with_the_deciding_sentence(
         "Combien de temps dure l'instruction des dossiers ?",
         "Si notre candidature est rejetée, de combien de temps disposons-nous pour saisir le "
         "tribunal administratif ?",
+        # A time counted from the pathway's end is not the pathway's own length.
+        "Pendant combien de mois après la fin du parcours faut-il suivre la personne pour "
+        "vérifier qu'elle est toujours en emploi ?",
         # The people named in another clause are not what is kept.
         "Devons-nous recueillir un consentement écrit des personnes repérées, et combien de "
         "temps avons-nous le droit de conserver leurs données ?",

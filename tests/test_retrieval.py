@@ -444,6 +444,8 @@ def test_applying_as_several_reads_as_the_texts_say_it(question: str) -> None:
         # How partners share the roles.
         ("Comment on s'organise entre nous vis-à-vis de la convention ?", "chef de file"),
         ("How do we split the work between the partners?", "chef de file"),
+        # The people sent on to a member of the network go to the ordinary schemes.
+        ("faut les envoyer a france travail ou pas", "droit commun"),
         # Who reads the file examines it; several partners name a lead.
         ("Qui va lire notre dossier ?", "DREETS instruit"),
         ("Who will read our application?", "DREETS instruit"),
@@ -519,6 +521,8 @@ def test_recurring_questions_read_as_the_texts_say_them(question: str, meaning: 
         # One criterion named is asked about itself, not partnerships.
         ("does gender equality count for anything when projects are selected?", "structurants"),
         ("Pouvons-nous valoriser le bénévolat dans le budget ?", "structurants"),
+        # The file sent somewhere is no person sent on.
+        ("le dossier faut l'envoyer a france travail direct ?", "droit commun"),
         # Reading a text, or how bids are judged, is no evaluation of the actions.
         ("Qui lit le cahier des charges en premier ?", "DREETS instruit"),
         ("Comment les projets sont-ils évalués pour être retenus ?", "seront évaluées"),
