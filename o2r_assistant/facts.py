@@ -760,15 +760,13 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
         last = (kind, amount.end)
     if lines:
         budget.lines = lines
-    # One partner's share alone ("sa part du budget est de 90 000 €") is not the
-    # project's cost; one line alone is all the budget states.
-    from_lines = (
-        sum(parts, Decimal(0)) + training
-        if len(parts) > 1
-        else parts[0]
-        if parts and not shares
-        else None
-    )
+    from_lines = None
+    if len(parts) > 1:
+        from_lines = sum(parts, Decimal(0)) + training
+    elif parts and not shares:
+        # One partner's share alone ("sa part du budget est de 90 000 €") is not the
+        # project's cost; one line alone is all the budget states.
+        from_lines = parts[0]
     # Lines that a year's stated cost covers ("budget annuel : salaires 45 k€, … soit
     # 65 k€ par an") break that year down: they are not the project's cost.
     if from_lines is not None and not (annual and from_lines <= max(annual)):

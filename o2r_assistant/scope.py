@@ -1109,6 +1109,8 @@ _AFTER_AN_EVENT = re.compile(
 )
 
 
+# The words asking for any kind of figure.
+_ASKING_ANY = frozenset().union(*ASKING_WORDS.values())
 _COUNTED_FROM_EVENT = re.compile(
     r"\bcombien\s+de\s+(?:temps|mois|jours|semaines|années|ans)\s+(?:après|apres|à\s+compter"
     r"|suivant)\b|\bhow\s+(?:long|many\s+(?:months|weeks|days|years))\s+after\b",
@@ -1171,10 +1173,9 @@ def answers_kind(
                 continue  # "Et la durée ?": the question before names what lasts
             # The words a map adds for asking a figure ("combien": "montant") name nothing
             # that lasts.
-            asking = frozenset().union(*ASKING_WORDS.values())
             topic = {
                 t
-                for t in (question.topic(kind) | (_mapped(question, expanded) - asking))
+                for t in (question.topic(kind) | (_mapped(question, expanded) - _ASKING_ANY))
                 - _ANY_TOPIC
                 if known(t)
             }
