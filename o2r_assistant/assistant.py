@@ -46,7 +46,7 @@ from .checker import CheckReport, Dossier, RuleResult, evaluate, merge_dossiers
 from .config import Settings
 from .embeddings import Embedder, get_embedder
 from .errors import IndexUnavailableError, InputError, LLMError
-from .facts import changed_length, extract_facts, place_record
+from .facts import changed_cost, changed_length, extract_facts, place_record
 from .followup import (
     asks_again,
     asks_which_ones,
@@ -489,7 +489,8 @@ class Assistant:
         if read_facts and dossier is not None and not plans:
             # "et si on ramène à 10 mois ?": the one length the conversation holds, changed
             # (a plan only supposed, "si on passait à…", is weighed below for this answer).
-            changed_to = changed_length(text, dossier)
+            # So is the cost changed by an amount: "le budget baisse de 40 000 €".
+            changed_to = merge_dossiers(changed_length(text, dossier), changed_cost(text, dossier))
             if not changed_to.is_empty():
                 facts = merge_dossiers(facts, changed_to)
         stated = not facts.is_empty()
@@ -502,7 +503,12 @@ class Assistant:
         places: list[Place] = []  # the places the question asks about, if only those
         turned: list[RuleResult] = []  # the rules the supposed plan turns on
         if read_facts:
-            supposed = [f for s in plans if not (f := extract_facts(s)).is_empty()]
+            # "et si le budget baisse de 40 000 € ?": the cost the conversation holds, less it.
+            supposed = [
+                f
+                for s in plans
+                if not (f := merge_dossiers(extract_facts(s), changed_cost(s, merged))).is_empty()
+            ]
             # "La Manche est-elle couverte ?": the places asked about are checked as a plan
             # would be, for this answer only.
             previous = history[-1] if history else None
@@ -650,10 +656,12 @@ class Assistant:
             candidates = candidates or score_candidates(asked, result, index, retriever.idf, topic)
             if answers_kind(asked, candidates, retriever.knows, result.expanded):
                 chosen = select_sentences(candidates, asked, given=given)
-        if supposing and (chosen or (places and not signals.blocked)):
+        if supposing and (chosen or ((places or stated or known) and not signals.blocked)):
             # "Et si on passait à 14 mois ?": the text of the rule the supposition turns on
             # comes first, a failing one before one it meets. The places a question asks
-            # about are all it asks: that text alone answers it.
+            # about are all it asks: that text alone answers it. A plan changing the
+            # conversation's facts is answered by the checker, however it is worded ("What
+            # if we cut 20k from the budget?").
             first = min(turned, key=lambda r: r.status != "fail")
             ruled = rule_quotes(supposed_report, index, limit=1, only=first.rule_id)
             chosen = [*ruled, *(c for c in chosen if not any(overlaps(c, r) for r in ruled))]

@@ -60,7 +60,7 @@ from o2r_assistant.rules import Rule, load_rules
 from o2r_assistant.tables import Row, Table, find_tables, is_year_label
 from o2r_assistant.text import FORMER_NAMES, fold
 
-__all__ = ["changed_length", "extract_facts"]
+__all__ = ["changed_cost", "changed_length", "extract_facts"]
 
 # --- budget ------------------------------------------------------------------------
 
@@ -70,7 +70,9 @@ _TRAINING_COURSE = (
     # Training by its object: "remise à niveau", "CléA", "cours de FLE", "BAFA",
     # "code de la route", "driving lessons".
     r"(?:formations?|remises? a niveau|clea|(?:cours de )?fle|alphabetisation|bafa|"
-    r"code de la route|driving lessons?|trainings?|courses)"
+    r"code de la route|driving lessons?|trainings?|courses|"
+    # A course that qualifies, not a work placement ("un stage en entreprise").
+    r"stages? (?:qualifiants?|certifiants?|de formation))"
 )
 # What a person holds or lacks: "des jeunes sans diplôme", "pas de permis" describe the
 # public, not the budget, unless a cost is named ("pas de frais de permis").
@@ -136,7 +138,10 @@ _TRAINING_BEFORE = re.compile(
     r"(?:[ ]+(?:costs?|expenses?|budget))?[ ]*"
     # "formations comprises pour 20 000 €": included, and for how much.
     r"(?:(?:comprises?|incluses?|inclus|included)[ ]+)?"
-    r"(?::|=|de|pour|a hauteur de|d'un montant de|of|at|amounting to|come to|total)?"
+    r"(?::|=|de|pour|a hauteur de|d'un montant de|of|at|amounting to|come to|total|"
+    # Changed to it: "et si la formation passe à 40 000 € ?", "training goes up to €40k".
+    r"(?:passe\w*|mont\w*|grimp\w*|augment\w*|baiss\w*|tomb\w*|descend\w*|goes up|go up|"
+    r"rises?|increases?|drops?|falls?)[ ]+(?:a|jusqu'a|to))?"
     # Or its amount in brackets: "formation comprise (12 K€)".
     r"[ ]*(?:\([ ]*)?$"
 )
@@ -253,9 +258,10 @@ _FIRST_YEARS_BEFORE = re.compile(
     r"\b(?:deux|2|les) (?:premieres|1res|1eres)(?:[ ]+annees)?\b[^.;!?]{0,50}$|"
     r"\b(?:first|1st) (?:two|2) years\b[^.;!?]{0,50}$"
 )
+# Not a partner withdrawing: "notre partenaire se retire et le budget tombe à 130 000 €".
 _REMOVED_BEFORE = re.compile(
-    r"\b(?:retire|retires|retiree?s?|enleve|enleves|supprime|supprimes|sorti|sortis|deduit|"
-    r"removed|taken out|dropped)\b[^.;:!?]{0,25}$"
+    r"(?<!\bse )(?<!\bs')\b(?:retire|retires|retiree?s?|enleve|enleves|supprime|supprimes|sorti|"
+    r"sortis|deduit|removed|taken out|dropped)\b[^.;:!?]{0,25}$"
 )
 # The figure a change starts from is no longer the cost: "le coût total passe de 195 000 €
 # à 135 000 €", "our budget dropped from €195k to €135k".
@@ -609,6 +615,8 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
         seen.add(amount.value)
         if _REMOVED_BEFORE.search(before):
             continue  # "nous avons retiré du budget les 25 000 € de formation"
+        if _cost_delta(folded, amount.start, amount.end) is not None:
+            continue  # "et si le budget baisse de 40 000 € ?": a change, not the cost
         if _CHANGED_FROM["before"].search(before) and _CHANGED_FROM["after"].match(
             folded, amount.end
         ):
@@ -1610,6 +1618,13 @@ wish_before: \b(?:would like|want|wish|plan for|intend for|souhait\w*|voulons|vo
     aimerions|proposons)[ ]+(?:que[ ]+|qu')?(?P<name>[^,;:()]{1,60}?)[ ]+
     (?:to be|to act as|to become|soit|devienne|assure)[ ]+
     (?:le |la |l'|the |our )?(?:role |fonction )?(?:de |du |of )?$
+# Applying in the role: "nous souhaitons répondre à l'AMI comme chef de file d'un groupement",
+# "we will apply as lead partner"; not "nous ne candidaterons pas comme chef de file".
+role_before: \b(?P<name>nous|on|we|notre (?:association|structure))[ ]+
+    (?:(?!pas\b|not\b|ne\b|n')[a-z']+[ ]+){0,4}?
+    (?:repond\w*|candidat\w*|postul\w*|depos\w*|positionn\w*|apply|applying|bid|bidding)\b
+    (?:(?!pas\b|not\b)[^,;:.()!?]){0,40}?[ ]+(?:comme|en tant que|as)[ ]+
+    (?:le |la |l'|the |our )?(?:role |fonction )?(?:de |du |of )?$
 # "c'est nous qui serons chef de file", "it is Horizon who will be the lead partner": a cleft.
 # "c'est nous le chef de file", "it's us, the lead".
 cleft_short_before: \b(?:c'est|ce sera|it is|it's|it will be)[ ]+(?P<name>nous|moi|us|we)[ ]*,?[ ]+
@@ -1938,6 +1953,15 @@ _MOST_BEFORE = re.compile(
     r"\b(?:la plupart|la majorite|majoritairement|essentiellement|principalement|surtout|"
     r"mostly|mainly|most of|most)\b[^.;!?]{0,50}$"
 )
+# "…inscrits, qui formeraient l'essentiel du public (80 %)", "who would make up most of it";
+# not when another public is the subject ("…inscrits aussi, mais les invisibles formeront…").
+_MOST_AFTER = re.compile(
+    r"(?:(?!\b(?:mais|but|tandis|whereas|while|alors que|invisible|non inscrit|not registered)"
+    r"\b)[^.;!?]){0,80}?\b(?:formeraient|formeront|forment|constitu\w+|represent\w*|seraient|"
+    r"seront|sont|make up|makes up|would make up|form|would be|are)[ ]+"
+    r"(?:l'essentiel|la (?:tres |grande |tres grande )?majorite|la plupart|l'immense majorite|"
+    r"the bulk|the (?:vast |large )?majority|most)\b"
+)
 _FEW_BEFORE = re.compile(
     r"\b(?:quelques(?:-uns| personnes)?|certains|certaines|une minorite|a few|some)\b"
     r"[^.;!?]{0,30}$"
@@ -2021,7 +2045,9 @@ def _public(folded: str, declarative: _Spans) -> PublicTarget | None:
     invisible += _stated(_DROPPED_OUT, folded, declarative)
     subsidiary = bool(conditions)
     mostly_registered = any(
-        _MOST_BEFORE.search(folded, max(0, m.start() - 60), m.start()) for m in registered
+        _MOST_BEFORE.search(folded, max(0, m.start() - 60), m.start())
+        or _MOST_AFTER.match(folded, m.end())
+        for m in registered
     )
     # "70 % … inscrits à France Travail ; les autres ne sont inscrits nulle part": the
     # rest is what the one share given leaves.
@@ -2044,6 +2070,7 @@ def _public(folded: str, declarative: _Spans) -> PublicTarget | None:
     if mostly_registered and all(
         _FEW_BEFORE.search(folded, max(0, m.start() - 40), m.start())
         or _FEW_AFTER.match(folded, m.end())
+        or _of_the_rest(folded, m)
         for m in invisible
     ):
         return PublicTarget(registered=True, subsidiary_conditions=subsidiary or None)
@@ -2080,6 +2107,7 @@ def _lead_name(text: str, folded: str, match: re.Match[str], sentence_start: int
         or _LEAD["cleft_short_before"].search(before)
         or _LEAD["participle_before"].search(before)
         or _LEAD["wish_before"].search(before)
+        or _LEAD["role_before"].search(before)
         or _LEAD["active_before"].search(before)
         or _LEAD["verb_before"].search(before)
     )
@@ -2421,6 +2449,55 @@ _CHANGED_TO = re.compile(
     r"\b(?:ramen\w*|pass(?:e|ons|ait|er)|redui\w*|descend\w*|limit\w*|rallong\w*|"
     r"raccourc\w*|bring|cut|reduce|shorten|extend|change)\b[^.;!?0-9]{0,20}?\b(?:a|to)[ ]+$"
 )
+
+
+# A cost changed by an amount, not to it: "le budget baisse de 40 000 €", "20 000 € de
+# moins", "what if we cut 20k from the budget?", "on ajoute 30 000 €".
+_LESS_BEFORE = re.compile(
+    r"\b(?:baiss\w*|diminu\w*|redui\w*|coup\w*|amput\w*|enlev\w*|retranch\w*|perd\w*|"
+    r"cut|cuts|reduce[sd]?|lower(?:ed|s)?|lose|loses|lost|drops?|dropped|falls?|fell)[ ]+"
+    r"(?:(?:le budget|le cout|notre budget|the budget|our budget|it|le projet)[ ]+)?"
+    r"(?:de|d'|by)?[ ]*$"
+)
+_MORE_BEFORE = re.compile(
+    r"\b(?:augment\w*|ajout\w*|rajout\w*|gagn\w*|add|adds|added|raise[sd]?|increase[sd]?|"
+    r"rises?|rose|goes up|went up)[ ]+(?:(?:le budget|notre budget|the budget|our budget|it)[ ]+)?"
+    r"(?:de|d'|by)?[ ]*$"
+)
+_LESS_AFTER = re.compile(r"[ ]*(?:de moins|en moins|less|fewer)\b")
+_MORE_AFTER = re.compile(r"[ ]*(?:de plus|en plus|supplementaires?|more|extra)\b")
+
+
+def _cost_delta(folded: str, start: int, end: int) -> int | None:
+    """+1 or -1 when the amount at ``start``–``end`` changes the cost by itself, else None."""
+    before = folded[max(0, start - 40) : start]
+    after = folded[end : end + 20]
+    if _TRAINING_BEFORE.search(before) or _TRAINING_AFTER.match(folded, end):
+        # Training added or cut is a line of the budget: "on ajoute 20 000 € de formation".
+        return None
+    if _LESS_BEFORE.search(before) or _LESS_AFTER.match(after):
+        return -1
+    if _MORE_BEFORE.search(before) or _MORE_AFTER.match(after):
+        return 1
+    return None
+
+
+def changed_cost(text: str, known: Dossier | None) -> Dossier:
+    """The project's cost once changed by the one amount a message gives ("et si le budget
+    baisse de 40 000 € ?"), from the total the conversation's facts hold; else no fact."""
+    if known is None or known.total_cost_eur is None:
+        return Dossier()
+    folded = fold(text)
+    deltas = [
+        (sign, amount.value)
+        for amount in find_amounts(folded)
+        if (sign := _cost_delta(folded, amount.start, amount.end)) is not None
+    ]
+    if len(deltas) != 1:
+        return Dossier()
+    sign, value = deltas[0]
+    total = known.total_cost_eur + sign * value
+    return Dossier(total_cost_eur=total) if total > 0 else Dossier()
 
 
 def changed_length(text: str, known: Dossier | None) -> Dossier:

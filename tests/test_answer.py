@@ -2848,3 +2848,13 @@ def test_a_body_named_by_its_place_asked_as_a_partner_gets_no_territory_verdict(
     )
     assert not answer.text.startswith("Oui")
     assert "organisme public ou privé" in answer.citations[0].quote
+
+
+def test_a_plan_changing_the_cost_by_an_amount_is_judged_in_any_language(assistant) -> None:
+    stated = "Our project: 160,000 euros over 3 years in Angers."
+    first = assistant.ask(stated)
+    answer = assistant.ask(
+        "What if we cut 20k from the budget?", history=[stated], dossier=first.dossier
+    )
+    assert not answer.abstained
+    assert "140 000 €" in answer.text

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from o2r_assistant.checker import Dossier, merge_dossiers
-from o2r_assistant.facts import changed_length, extract_facts, names_training_cost
+from o2r_assistant.facts import changed_cost, changed_length, extract_facts, names_training_cost
 
 # --- amounts -------------------------------------------------------------------------
 
@@ -214,6 +214,19 @@ def test_public(text: str, registered: bool, subsidiary) -> None:
         ("Nous sommes trois associations et Trajets sera chef de file.", True, "Trajets", True),
         ("Consortium de 3 structures ; chef de file : Ancre 44.", True, "Ancre 44", True),
         ("Nous serons chef de file du consortium.", True, "notre structure", True),
+        (
+            "Nous souhaitons répondre à l'AMI comme chef de file d'un groupement avec le CCAS.",
+            True,
+            "notre structure",
+            True,
+        ),
+        ("We will apply as lead partner with two charities.", True, "notre structure", True),
+        (
+            "Nous sommes trois associations ; nous ne candidaterons pas comme chef de file.",
+            True,
+            None,
+            None,
+        ),
         (
             "Deux associations : l'une à Cholet, chef de file, l'autre à Angers.",
             True,
@@ -1019,6 +1032,9 @@ def test_the_lead_in_other_wordings(text: str, lead: str) -> None:
         # Counted in a sum.
         ("need to know asap: does training for participants count in the 150k?", True),
         ("La formation des participants compte dans les 150 000 € ?", True),
+        # A course that qualifies, not a work placement.
+        ("si on paye des stages qualifiants aux gens, ça rentre dans les frais ?", True),
+        ("Un stage en entreprise peut-il être payé par le projet ?", False),
         # Training the people lack or are led to describes the public or the pathway.
         ("Les personnes sans permis sont-elles éligibles ?", False),
         ("Est-il possible d'orienter les personnes vers une formation ?", False),
@@ -1313,6 +1329,22 @@ def test_lengths_corrected_renewed_or_of_a_past_project(text: str, project, path
         ),
         ("Des jeunes invisibles ; quelques inscrits à France Travail aussi.", False),
         ("Our participants are mostly registered job seekers.", True),
+        (
+            "L'agence orienterait ses demandeurs d'emploi inscrits, déjà suivis par nos "
+            "conseillers, qui formeraient l'essentiel du public (80 %), le reste étant des "
+            "personnes non inscrites.",
+            True,
+        ),
+        (
+            "Registered job seekers would make up most of the public, the rest being people "
+            "registered nowhere.",
+            True,
+        ),
+        (
+            "Les demandeurs d'emploi inscrits sont les bienvenus aussi, mais les invisibles "
+            "formeront la majorité.",
+            False,
+        ),
     ],
 )
 def test_the_main_public_is_the_one_most_people_belong_to(text: str, registered) -> None:
@@ -3728,3 +3760,46 @@ def test_a_lead_left_to_define_on_a_form_is_no_lead(text: str) -> None:
     assert facts.consortium is not None
     assert facts.consortium.has_lead is False
     assert facts.consortium.lead is None
+
+
+@pytest.mark.parametrize(
+    ("text", "total", "training"),
+    [
+        # A partner withdrawing removes no amount from the budget.
+        ("Notre partenaire se retire et le budget tombe à 130 000 €.", Decimal("130000"), None),
+        ("Nous avons retiré du budget les 25 000 € de formation.", None, None),
+        # Training changed to an amount is training, not the project's cost.
+        ("Et si la formation passe à 40 000 € ?", None, Decimal("40000")),
+        ("training goes up to 40,000 euros", None, Decimal("40000")),
+        ("Le budget passe à 130 000 €.", Decimal("130000"), None),
+    ],
+)
+def test_amounts_changed_in_a_plan(text: str, total, training) -> None:
+    facts = extract_facts(text)
+    assert (facts.total_cost_eur, facts.training_cost_eur) == (total, training)
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        ("Et si le budget baisse de 40 000 € ?", Decimal("140000")),
+        ("Le département se retire, on perd 40 000 €.", Decimal("140000")),
+        ("What if we cut 20k from the budget?", Decimal("160000")),
+        ("Et si on ajoute 30 000 € ?", Decimal("210000")),
+        ("Avec 15 000 € de plus, ça passe ?", Decimal("195000")),
+        # Training added is a line of the budget, and an amount changed to is no change by it.
+        ("On ajoute 20 000 € de formation.", None),
+        ("Et si le budget passe à 140 000 € ?", None),
+    ],
+)
+def test_a_cost_changed_by_an_amount(text: str, total) -> None:
+    known = extract_facts("Budget : 180 000 € sur 3 ans.")
+    assert changed_cost(text, known).total_cost_eur == total
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Et si le budget baisse de 40 000 € ?", "Avec 15 000 € de plus, ça passe ?"],
+)
+def test_an_amount_changing_the_cost_is_not_the_cost(text: str) -> None:
+    assert extract_facts(text).total_cost_eur is None
