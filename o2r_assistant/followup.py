@@ -103,6 +103,9 @@ _CLITIC_BACK = re.compile(
     re.I,
 )
 
+# "en" or "y" after a subject pronoun, which stand for a thing named before: "ils en font
+# partie", "elles y ont droit".
+_EN_BACK = re.compile(r"\b(?:ils|elles|il|elle|on|nous)\s+(?:en|y)\b", re.I)
 
 # A subject pronoun standing for something the previous question named: "Et elle doit
 # contenir quoi ?" after "Avec qui signe-t-on la convention ?" asks about the convention,
@@ -207,7 +210,11 @@ _DRAWS_ON = re.compile(
 # pronoun stands for what was just stated.
 _STANDS_FOR_STATED = re.compile(
     r"^(?:(?:et|mais|and|but)\s*,?\s*)?(?:ça|ca|cela|est-ce que (?:ça|ca|cela)|this|that"
-    r"|(?:does|do|could|can|will|would|is) (?:this|that))\b",
+    r"|(?:does|do|could|can|will|would|is) (?:this|that)"
+    # A noun standing for what was stated: "Ce rôle doit-il être inscrit quelque part ?"
+    # after "C'est Trajectoires qui sera chef de file", "ce montage tient la route ?".
+    r"|(?:ce|cet|cette|ces|this|that|these)\s+(?:rôles?|roles?|fonctions?|montages?|choix"
+    r"|organisation|arrangements?|set-?up))\b",
     re.I,
 )
 
@@ -379,7 +386,12 @@ def resolve_followup(question: str, history: list[str] | None, within_message: b
         )
         or words <= 2
     ):
-        return with_antecedent(opened, previous) or f"{opened} ({previous})"
+        completed = with_antecedent(opened, previous)
+        if completed == opened and _EN_BACK.search(opened):
+            # "Et les départements, ils en font partie ?": the subject is its own, what "en"
+            # stands for is what was asked about.
+            return f"{opened} ({previous})"
+        return completed or f"{opened} ({previous})"
     # "Et elles touchent quelque chose, même si elles ont déjà des revenus ?" after "Les
     # personnes accompagnées sont-elles couvertes… ?": however long, a subject pronoun whose
     # one antecedent is in the question before stands for it.
@@ -495,6 +507,17 @@ _OBJECT_BACK = re.compile(
     re.I,
 )
 
+# So is one whose only subject is an inverted pronoun: "Qu'implique-t-il vis-à-vis des deux
+# autres structures ?" after "Où ce rôle est-il formalisé ?"; not an impersonal one ("faut-il",
+# "s'agit-il", "existe-t-il").
+_SUBJECT_BACK = re.compile(
+    r"^\W*(?:(?:qu['’]|que\s+|quoi\s+|comment\s+|à\s+quoi\s+|pourquoi\s+|où\s+|quand\s+|combien\s+)"
+    r"(?:[\wÀ-ÿ'’]+\s+)?)?"
+    r"(?!(?:faut|faudra|faudrait|fallait|agit|agira|existe|reste|suffit|vaut|manque|y)\b)"
+    r"[a-zà-ÿ]{3,}-(?:t-)?(?:il|elle|ils|elles)\b(?!\s+(?:possible|nécessaire|obligatoire|utile)\b)",
+    re.I,
+)
+
 
 def in_context(question: str, before: str, message: str = "") -> Question:
     """A later question of a message, completed by the one before when it leans on it, or
@@ -513,6 +536,7 @@ def in_context(question: str, before: str, message: str = "") -> Question:
         )
         # Not when the one before only points too: "À qui devons-nous l'adresser ?".
         or (_OBJECT_BACK.search(question) and not _OBJECT_BACK.search(before))
+        or (_SUBJECT_BACK.match(question) and not _SUBJECT_BACK.match(before))
     ):
         resolved = f"{question} ({before})"
     if resolved != question and asked.subject is None and not phrase_meanings(question):

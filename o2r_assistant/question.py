@@ -292,6 +292,8 @@ definition: \b(?:veut dire|signifie|définition|qu'(?:est-ce qu(?:e\b|')|entend-
     |\bentend(?:s|ent|ez|u)?(?:-(?:on|vous|ils|elles|il|elle))?[ ]+par\b|\bmean[ ]+by\b
 # Not "c'est quoi la différence entre…", which compares two things.
     |\bc(?:'est|est)?[ ]+(?:quoi|koi)\b(?![ ]+(?:la|les)[ ]+diff)|what (?:is|are|does)\b.*\bmean
+# Written by a learner: "what mean 'repérage'?", "what means O2R?".
+    |\bwhat[ ]+(?:it[ ]+|this[ ]+|that[ ]+)?means?\b
     |what is meant
 # "la DREETS, c'est qui en fait ?": a body named, then what it is; not "c'est qui qui
 # signe ?", which asks who acts.
@@ -368,6 +370,11 @@ eligibility: \b(?:éligibles?|recevables?|eligible|qualify)\b
     |\b(?:règles|conditions|critères|exigences|cases|rules|criteria|requirements|boxes)\s+
     (?:(?:do|does)\s+)?(?:nous|on|we|notre\s+projet|our\s+project)\s+(?:ne\s+)?(?:rempli\w*
     |satisf\w*|respect\w*|coch\w*|meet|fulfil\w*|satisfy|tick)\b
+# What would stand in the way: "qu'aucune règle ne s'oppose à notre candidature", "does
+# anything prevent our application?".
+    |\b(?:s['’]oppos\w*|obstacles?|emp[êe]ch\w*|prevents?|stands?[ ]in[ ]the[ ]way[ ]of)[ ]+
+    (?:à[ ]+|a[ ]+|to[ ]+)?(?:notre|nos|cette|ce|la|le|our|this|the)[ ]+(?:candidature|projet
+    |dossier|demande|application|project|bid)\b
 # "Ce public-là convient-il ?", not "il convient de préciser".
     |\bconvien(?:t|nent|drait|draient)(?:-(?:t-)?(?:il|elle|ils|elles))?\b(?![ ]+d[e'’])
 # "Est-ce qu'on a nos chances ?", "a-t-on une chance d'être retenus ?", "do we stand a chance?".
@@ -683,6 +690,8 @@ KIND_ASKED = {
         # prévisionnel en Excel"), not the "modèle économique".
         r"|\bmodèles?\s+(?:types?\b|d[eu]\s+(?:bilan|budget|rapport|dossier|convention|compte"
         r"|lettre|courrier|tableau)s?\b)|\btrames?\b|\bgabarits?\b"
+        # "suivre un modèle fourni par la DREETS", "a standard template".
+        r"|\bmodèles?\s+(?:fournis?|imposés?|officiels?|standards?|à\s+suivre)\b"
         # "un contact à la DREETS ?", not "plus de contact depuis l'hiver", "sans contact",
         # "hasn't had any (regular) contact with France Travail": the contact a person has
         # with someone is no address.
@@ -692,7 +701,22 @@ KIND_ASKED = {
         r"\bcontacts?\b(?!\s+(?:with|avec|réguliers?)\b)"
         r"(?!\s+(?:établi|pris|noué|renoué|rétabli|créé|made|established)\w*)"
         # "le lien vers le formulaire", not "en lien avec"
-        r"|\blien (?:direct |internet |web )?(?:vers|du site|pour (?:déposer|candidater|accéder))",
+        r"|\blien (?:direct |internet |web )?(?:vers|du site|pour (?:déposer|candidater|accéder))"
+        # A person to reach by name: "comment s'appelle la personne de la DREETS qui suit
+        # l'AMI ?", "the name of the officer in charge".
+        r"|\bcomment\s+s['’]appelle\s+(?:la\s+personne|l['’]agent|le\s+référent|la\s+référente"
+        r"|l['’]interlocut\w+|le\s+chargé|la\s+chargée|le\s+responsable|la\s+responsable)"
+        r"|\bnom\s+(?:de\s+la\s+personne|de\s+l['’]agent|du\s+référent|de\s+la\s+référente"
+        r"|de\s+l['’]interlocut\w+|du\s+chargé|de\s+la\s+chargée|du\s+responsable"
+        r"|de\s+la\s+responsable)\b"
+        r"|\bname\s+of\s+the\s+(?:person|contact|officer|official|civil\s+servant)\b"
+        r"|\bwho\s+is\s+the\s+(?:person|officer|official)\s+(?:in\s+charge|responsible)\b"
+        # Help with the writing is a service the texts do not offer either: "quelqu'un peut-il
+        # nous aider à rédiger notre dossier ?", "can someone help us write the application?".
+        r"|\b(?:aider|aide|aidez|help|assist)\w*\s+(?:\w+\s+){0,2}?(?:(?:à|a|to|with|pour)\s+)?"
+        r"(?:la\s+|the\s+)?(?:rédiger|rédaction|écrire|remplir|monter|write|writing|draft\w*"
+        r"|fill\w*|prepar\w*|complet\w*)\s+(?:\w+\s+){0,2}?"
+        r"(?:dossiers?|candidatures?|applications?|files?|proposals?)\b",
         re.I,
     ),
     "reference": lenient(
@@ -734,6 +758,10 @@ KIND_ASKED = {
         # "savoir si un PLIE peut…", "si un organisme public a le droit de…", "can a public
         # body…".
         r"|\bpeu\w*-(?:t-)?(?:il|elle|ils|elles)\b"
+        # In the conditional, of a body named by its kind, not the writer's own ("la commune
+        # pourrait-elle porter le projet ?", not "notre club pourrait-il déposer ?").
+        r"|\b(?:la|le|les|l['’]|une?|cette|ce)\s*(?:[\wÀ-ÿ'’-]+\s+){1,3}?pourr\w*-(?:t-)?"
+        r"(?:il|elle|ils|elles)\b"
         # "Une société commerciale a-t-elle le droit de candidater ?".
         r"|\b(?:a|ont|aura|auront|aurait|auraient)-(?:t-)?(?:il|elle|ils|elles|on)\s+le\s+droit\s+d['’e]"
         # "si un organisme public (un CCAS, une commune...) pouvait aussi déposer…".
@@ -797,7 +825,12 @@ KIND_ASKED = {
         r"|\b(?:faut(?:-il)?|doit-on|devons-nous|on doit|must we|do we (?:have|need) to)\s+"
         r"(?:obligatoirement\s+|forcément\s+|necessarily\s+)?(?:être|be)\s+(?:une?|a|an)\s+"
         r"(?:associations?|assos?|entreprises?|structures?|organismes?|collectivités?|communes?"
-        r"|organi[sz]ations?|non-?profits?|charit(?:y|ies)|compan(?:y|ies)|ngos?)\b",
+        r"|organi[sz]ations?|non-?profits?|charit(?:y|ies)|compan(?:y|ies)|ngos?)\b"
+        # Whether a kind of body is shut out: "Un établissement public comme le nôtre n'est-il
+        # donc pas exclu ?", "are public bodies excluded?".
+        r"|\b(?:établissements?|organismes?|structures?|collectivités?|communes?|entreprises?"
+        r"|sociétés?|ccas|bodies|body|organi[sz]ations?|companies|charities)\b[^?.!]{0,60}?"
+        r"\b(?:exclue?s?|écartée?s?|excluded|ruled\s+out)\b",
         re.I,
     ),
     "list": lenient(
@@ -811,6 +844,13 @@ KIND_ASKED = {
         # "que comporte", "ce que contiendra concrètement la convention", "ce que doit comporter"
         r"|\b(?:que|ce qu[e'’]|qu['’]est-ce qu[e'’])\s*(?:[\wÀ-ÿ]+\s+){0,2}?"
         r"(?:contien|contiendr|conten|comport|inclu)\w*"
+        # What goes in it: "et on doit mettre quoi dedans ?", "on y met quoi ?".
+        # Not of the budget, whose answer is one sentence ("le budget prévisionnel, on met
+        # quoi dedans ?": every cost).
+        r"|^(?![^?]*\b(?:budg|budj|pr[ée]vision|chiffr))[^?]*?(?:"
+        r"\b(?:mettre|met|mettons|mettez)\s+(?:quoi|koi)\s+(?:dedans|dans|d'?\s*dans)\b"
+        r"|\by\s+(?:mettre|met|mettons|mettez)\s+(?:quoi|koi)\b"
+        r"|\b(?:qu['’]est-ce\s+qu['’]on|que\s+doit-on|que\s+faut-il)\s+(?:doit\s+)?y\s+mettre\b)"
         r"|\bsur quels? critères"
         # How bids are judged asks for the criteria: "comment les dossiers sont-ils évalués ?".
         r"|\b(?:comment|sur quoi|how|on what basis)\b[^.?!]{0,20}?\b(?:dossiers?|candidatures?"
@@ -858,7 +898,7 @@ KIND_ASKED = {
         r"|\bune fois qu['’](?:il|elle)\s+(?:est|sera)\s+(?:terminée?|finie?|achevée?|bouclée?)\b"
         r"|\bonce (?:the |their )?(?:pathway|programm?e?|support)\s+(?:ends|is over|is finished)\b"
         r"|\b(?:après|à la fin|au bout|à l['’]issue|à la sortie|en sortie|en fin)\s+"
-        r"(?:du|de la|de l['’]|de)\s+"
+        r"(?:du\s+|de\s+la\s+|de\s+l['’]\s*|de\s+)"
         r"(?:leur |son |notre )?(?:parcours|accompagnement|remobilisation|programme)\b"
         r"|\baprès\s+(?:le|leur|son|l['’])\s*(?:parcours|accompagnement|programme)\b"
         # The pathway by its length: "à la fin des 12 mois", "after the twelve months".
@@ -1907,11 +1947,18 @@ _POINTED = re.compile(
     r"|sigles?|acronymes?|termes?|mots?|expressions?|abréviations?"
     # What a statement before claimed: "Pouvez-vous confirmer ce chiffre ?", "cette
     # échéance vaut-elle pour nous ?".
-    r"|chiffres?|montants?|affirmations?|échéances?|délais?|informations?)\b"
+    r"|chiffres?|montants?|affirmations?|échéances?|délais?|informations?"
+    # A spending described before: "… leur offrir une formation cariste. Peut-on mettre ce
+    # coût dans le budget ?".
+    r"|coûts?|dépenses?|frais"
+    # A role taken on before: "Nous serions prêts à assumer le rôle de chef de file. Où ce
+    # rôle est-il formalisé ?".
+    r"|rôles?|fonctions?)\b"
     r"|\b(?:this|that|these|those)\s+(?:(?:two|three|four|few|2|3|4)\s+)?"
     r"(principles?|points?|issues?|aspects?|notions?"
     r"|requirements?|rules?|conditions?|obligations?|approach|distinction"
-    r"|acronyms?|abbreviations?|terms?|words?|expressions?|figures?|amounts?|claims?)\b"
+    r"|acronyms?|abbreviations?|terms?|words?|expressions?|figures?|amounts?|claims?"
+    r"|costs?|expenses?|spending|roles?)\b"
     r"|\bqu['’](?:il|elle)s?\b(?!\s+(?:faut|fallait|y\b|est\b|soit\b))"
     # Any noun pointed at with "là": "ces structures-là", "ce truc la ?".
     r"|\b(?:ce|cet|cette|ces)\s+([\wÀ-ÿ]{3,})(?:-l[àa]\b|\s+l[àa](?=\s*(?:[?!.,]|$)))",
@@ -2098,6 +2145,14 @@ def _question_sentences(sentences: list[str]) -> list[str]:
         # "Les trois structures interviendront… Faut-il qu'une seule d'entre elles porte le
         # projet ?": one of those the statement before named.
         partitive = i and not asks(sentences[i - 1]) and _ONE_OF_THEM.search(sentence)
+        # "We are service of a municipality, not association. Is possible for us to become
+        # operator?": whether a body of the kind just stated may apply.
+        own_kind = (
+            i
+            and not asks(sentences[i - 1])
+            and _OWN_BODY_KIND.search(sentences[i - 1])
+            and _CAN_WE_APPLY.search(sentence)
+        )
         if i and (
             bare
             or pointing
@@ -2106,6 +2161,7 @@ def _question_sentences(sentences: list[str]) -> list[str]:
             or checking
             or supposed
             or partitive
+            or own_kind
             or (
                 _leans_back(sentence, sentences[i - 1])
                 # Items of one list of questions are each a question of their own ("– un CCAS
@@ -2659,12 +2715,15 @@ _OWN_BODY_KIND = lenient(
     r"(?:(?:a|an|une?|not\s+a|pas\s+une?)\s+)?(?:[\wÀ-ÿ'’-]+\s+){0,3}?"
     r"(?:company|business|firm|for-profit|société|entreprise|sas|sasu|sarl|scop|scic|eurl"
     r"|boîte|coopérative|cooperative|siae|aci|etti|geiq|ccas|cias|commune|mairie|collectivité"
-    r"|epci|intercommunalité|council|municipality|public\s+body)\b"
+    r"|epci|intercommunalité|council|municipality|public\s+body"
+    # A club or a foundation is a body of its own kind too: "on est un club de foot".
+    r"|club|fondation|foundation|bailleur|landlord)\b"
     r"|\b(?:not\s+a\s+non-?profit|pas\s+une\s+association)\b",
     re.I,
 )
 _ANY_BODY_LIKE_OURS = re.compile(
-    r"\b(?:structure|organisme|organisation|organi[sz]ation|entité|entity)s?\s+(?:comme|like)\s+"
+    r"\b(?:structure|organisme|organisation|organi[sz]ation|entité|entity|établissement(?:\s+public)?)"
+    r"s?\s+(?:comme|like)\s+"
     r"(?:la\s+nôtre|le\s+nôtre|ours|the\s+one\s+we\s+run)\b",
     re.I,
 )
@@ -2674,11 +2733,22 @@ _CAN_WE_APPLY = lenient(
     r"\b(?:pouvons-nous|peut-on|on\s+peut|can\s+we|we\s+can|may\s+we|are\s+we\s+allowed\s+to"
     r"|avons-nous\s+le\s+droit\s+de|a-t-on\s+le\s+droit\s+de|on\s+a\s+le\s+droit\s+de)\s+"
     r"(?:[\wÀ-ÿ'’-]+\s+){0,2}?(?:candidater|répondre|postuler|déposer|apply|bid"
-    r"|porter\s+(?:un|le|ce)\s+projet)\b",
+    r"|porter\s+(?:un|le|ce)\s+projet)\b"
+    # "Is possible for us to become operator?", "on peut devenir opérateur ?".
+    r"|\b(?:possible|allowed|able|eligible)\s+(?:for\s+us\s+)?to\s+(?:become|be)\s+"
+    r"(?:an?\s+|the\s+)?(?:o2r\s+)?(?:operator|lead|applicant)\b"
+    r"|\b(?:devenir|être)\s+(?:un\s+)?(?:opérateur|porteur)\b",
     re.I,
 )
 
 
+_COSTS_TAKEN_ON = re.compile(
+    r"\b(?:frais|dépenses?|coûts?|salaires?|heures|loyers?|achats?|charges)\b[^?.!]{0,60}?"
+    r"\bpris(?:es)?\s+en\s+charge\b"
+    r"|\bpris(?:es?)?\s+en\s+charge\s+(?:dans|sur|par)\s+(?:le|notre|un|ce)\s+(?:budget|projet)\b",
+    re.I,
+)
+_DESCRIBING = re.compile(r"\b(?:describ\w*|décri\w*|decri\w*)\b", re.I)
 _HOW_MUCH_TIME = re.compile(
     r"\bhow\s+much\s+(?:of\s+)?(?:months?|years?|weeks?|days?|time)\b", re.I
 )
@@ -2755,6 +2825,14 @@ def analyse(message: str, focus: str | None = None) -> Question:
     ):
         # "les seniors de plus de 60 ans c possible ?" asks who may be supported, by age.
         kinds = tuple(k for k in kinds if k != "duration") + ("public",) * ("public" not in kinds)
+    if "public" in kinds and (
+        _COSTS_TAKEN_ON.search(first) or "outcome" in kinds or _DESCRIBING.search(first)
+    ):
+        # "Est-ce que ces frais peuvent être pris en charge dans le budget ?" asks of costs,
+        # not of people taken on; "… un emploi à la fin de l'accompagnement, ou une autre
+        # issue est-elle acceptée ?" of where the pathway leads; "does the agreement have to
+        # describe the people the project is aimed at?" of what a text holds.
+        kinds = tuple(k for k in kinds if k != "public")
     if "public" in kinds and set(kinds) & {*FACT_KINDS, "payment"}:
         # "Combien de temps une personne peut-elle être accompagnée ?" asks a length.
         kinds = tuple(k for k in kinds if k != "public")

@@ -465,7 +465,9 @@ _TERMS_EN = (
     "beneficiaries participants agreement agreements decree order law employment criteria "
     "selection territory department departments region prefect lead consortium accounting "
     "remuneration social security duration months years registered partners governance "
-    "contribution compensate compensates submit submission submissions"
+    "contribution compensate compensates submit submission submissions "
+    # The call named as a scheme, and the money it pays in everyday words.
+    "scheme schemes programme programmes program programs money paid income"
 )
 DOMAIN_STEMS_EN = frozenset(tokens(_TERMS_EN))
 # The English words the assistant reads a question by: the call's terms, the glossary's,
@@ -512,7 +514,12 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"\b(?:describ\w*|décri\w*|decri\w*|présent\w*|detail\w*|précis\w*)\b[^.?!]{0,30}?"
-            r"\b(?:profile?s?|profils?)\b",
+            r"\b(?:profile?s?|profils?)\b"
+            # The people themselves, in the agreement: "dans la convention, il faudra décrire
+            # les personnes qu'on cible ?", "does the agreement have to describe the people?".
+            r"|\b(?:convention|cpom|agreement)\b[^.?!]{0,60}?\b(?:describ\w*|décri\w*|decri\w*"
+            r"|mentionn\w*|mention)\b[^.?!]{0,20}?\b(?:personnes|people|publics?|participants"
+            r"|bénéficiaires|beneficiaries)\b",
             re.I,
         ),
         "comporte les caractéristiques sociales et professionnelles des personnes que le "
@@ -999,7 +1006,14 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             # Joining it: "does an operator join the Réseau pour l'emploi?", "on rejoint le
             # réseau ?".
             r"|\b(?:join|joins|joining|joined)\s+(?:the\s+)?(?:r[ée]seau|network|employment\s+network)"
-            r"\b|\b(?:rejoin\w*|entr\w*\s+dans)\s+(?:le|au)\s+r[ée]seau\b",
+            r"\b|\b(?:rejoin\w*|entr\w*\s+dans)\s+(?:le|au)\s+r[ée]seau\b"
+            # Whether one must belong before applying: "we don't need to be part of the réseau
+            # already to apply, do we? or do we join it after?", "faut-il déjà faire partie du
+            # réseau pour candidater ?".
+            r"|\bbe\s+(?:already\s+)?(?:a\s+)?(?:part|members?)\s+of\s+(?:the\s+)?(?:r[ée]seau"
+            r"|network|employment\s+network)\b|\bjoin\s+it\s+(?:after|afterwards|later|then)\b"
+            r"|\b(?:faut-il|faut|doit-on|devons-nous|on\s+doit)\s+(?:déjà\s+|deja\s+)?(?:faire\s+partie"
+            r"|être\s+membres?|etre\s+membres?)\s+du\s+r[ée]seau\b",
             re.I,
         ),
         "devient membre",
@@ -1101,7 +1115,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             # "on est sûr d'avoir les sous ?": the money in any register.
             r"\b(?:garantie?s?|guaranteed|assurée?s?|sûre?s?|certaine?s?|sure|forcément|forcement"
             r"|necessarily|automatiquement|sure?s? d['’])[^.?!]{0,25}\b(?:financ\w*|fund\w*"
-            r"|subventionn\w*|sous|argent|thune|fric|money|cash)\b"
+            r"|subventionn\w*|sous|argent|thune|fric|money|cash"
+            # Or of being chosen: "ne sommes-nous pas assurés d'être conventionnés ?".
+            r"|conventionn\w*|retenue?s?|sélectionnée?s?|selected|chosen)\b"
             r"|\btou(?:s|tes) les (?:projets|dossiers|candidatures)\b[^.?!]{0,50}\bfinancé"
             r"|\benveloppes?\b[^.?!]{0,30}\b(?:limitée|épuisée|entamée|bouclée|consommée)"
             # "si ya plus de thune dans l'enveloppe", "s'il n'y a plus d'argent": none left.
@@ -1164,7 +1180,15 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|\bce\s+que\s+(?:paie|paye|finance|verse|apporte|fait)\s+l['’](?:état|etat)\b"
             r"|\brôle\s+(?:de\s+l['’]|d['’]un\s+)?(?:état|etat)\b"
             r"|\bwhat\s+(?:exactly\s+)?(?:does|will|would)\s+the\s+state\s+(?:pay|fund|cover|do)\b"
-            r"|\bstate['’]s\s+role\b|\brole\s+of\s+the\s+state\b)"
+            r"|\bstate['’]s\s+role\b|\brole\s+of\s+the\s+state\b"
+            # Where the money comes from, or who pays it: "is the money coming from the
+            # Regional Council?", "who actually provides the money?", "qui paye ?".
+            r"|\b(?:money|funding|funds|grant)\s+(?:is\s+|will\s+be\s+)?(?:coming|come|comes)\s+from\b"
+            r"|\bwho\s+(?:actually\s+|really\s+)?(?:provides|pays|gives|puts\s+up)\s+(?:the\s+)?"
+            r"(?:money|funding|funds|grant)\b"
+            r"|\b(?:l['’]argent|les\s+sous|le\s+financement|la\s+subvention)\s+(?:vient|viendra|provient)"
+            r"\s+d[eu']"
+            r"|\bqui\s+(?:paie|paye|finance|verse\s+l['’]argent)\s*(?:\?|$))"
             r"(?![^.?!]{0,30}\b(?:garanti|guaranteed|assuré|sure|certain))",
             re.I,
         ),
@@ -1208,6 +1232,10 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"\b(?:faut|faudra\w*|doivent|doit|devront|must|need to|needs to|have to|has to"
             r"|obligée?s?|obligatoire|besoin)\b[^.?!]{0,40}?\b(?:être|etre|soient|soit|be)\s+"
             r"(?:déjà\s+|already\s+)?(?:inscrite?s?|registered)\b"
+            # Not a thing written down: "ce rôle doit-il être inscrit quelque part
+            # officiellement ?", "… inscrit dans la convention ?".
+            r"(?![^.?!]{0,30}\b(?:officiellement|officially|dans\s+(?:la|le|les|nos|notre)\s+"
+            r"(?:convention|dossier|budget|statuts|cpom)|in\s+the\s+(?:agreement|convention)))"
             # Or that they register first: "faut-il qu'elles s'inscrivent d'abord à France
             # Travail ?", "do people have to sign up with France Travail first?".
             r"|\b(?:faut|faudra\w*|doivent|doit|devront|besoin)\b[^.?!]{0,20}?"

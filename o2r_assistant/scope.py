@@ -300,6 +300,15 @@ _ASKED_THING = (
         r"(?:[?,.;!]|$|\b(?:pour|avec|dans|sur|en|à|au|aux|de|du|des|par|ou pas|ou non)\b)",
         re.I,
     ),
+    # What a body must belong to or be approved by: "le club doit-il être affilié à une
+    # fédération sportive agréée ?", "faut-il être labellisé par un réseau ?".
+    re.compile(
+        rf"{_MUST}être\s+(?:affiliée?s?|rattachée?s?|adhérente?s?|membres?|agréée?s?"
+        r"|labellisée?s?|accréditée?s?|reconnue?s?)\s+"
+        r"(?:à\s+|a\s+|au\s+|aux\s+|par\s+|auprès\s+d(?:e\s+|['’]\s*|u\s+|es\s+)|de\s+|d['’]\s*)?"
+        rf"{_THING}\s*(?:[?,.;!]|$|\b(?:pour|avec|dans|sur|en|à|au|aux|de|du|des|ou pas)\b)",
+        re.I,
+    ),
     # "Faut-il un diplôme… ?" opening the question names the thing with no verb ("… ou
     # faut-il un envoi papier ?" weighs one way of doing against another).
     re.compile(
@@ -797,6 +806,14 @@ def scope_signals(
     later = _LATER_CALL.search(question)
     if later:
         asked_about += (later[0],)
+    deemed = _DEEMED.search(question)
+    if deemed:
+        asked_about += (deemed[0],)
+    # "la somme versée sera-t-elle soumise à la TVA ?", "can the commune exempt the winner
+    # from the business property tax?": tax matters, in the clause that asks.
+    taxed = next((m for m in _TAX.finditer(question) if asks_at(question, m.start())), None)
+    if taxed:
+        asked_about += (taxed[0],)
     # "si un partenaire se retire en cours de convention…": a change of the parties to a
     # signed convention, which the texts never speak of.
     changed = _PARTY_CHANGE.search(question)
@@ -951,6 +968,22 @@ _LATER_CALL = re.compile(
     r"|rounds?)\b(?=[^.!]*\?)"
     r"|(?:\b(?:next|future)|(?<!\bthe )(?<!\bthis )\bnew)\s+(?:rounds?|calls?|sessions?|editions?"
     r"|waves?)\b(?=[^.!]*\?)",
+    re.I,
+)
+
+# What the administration's silence is worth: "notre demande n'est-elle pas réputée rejetée ?",
+# "is it deemed accepted?"; the texts set no such rule.
+_DEEMED = re.compile(
+    r"\b(?:réputée?s?|considérée?s?\s+comme)\s+(?:rejetée?s?|acceptée?s?|accordée?s?|refusée?s?"
+    r"|acquise?s?)\b|\bsilence\s+(?:de\s+l['’]administration|vaut|gardé)"
+    r"|\bdeemed\s+(?:rejected|accepted|approved|refused|granted)\b",
+    re.I,
+)
+
+# Tax, which the texts never speak of.
+_TAX = re.compile(
+    r"\b(?:taxes?|imp[ôo]ts?|fiscal\w*|tva|exon[ée]r\w*|cotisation\s+fonci[èe]re|cfe|m[ée]c[ée]nat"
+    r"|d[ée]fiscalis\w*|vat|tax(?:ed|ation|-deductible)?|tax\s+relief)\b",
     re.I,
 )
 

@@ -2850,6 +2850,58 @@ def test_a_body_named_by_its_place_asked_as_a_partner_gets_no_territory_verdict(
     assert "organisme public ou privé" in answer.citations[0].quote
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Comment s'appelle la personne de la DREETS qui suit l'AMI O2R ? J'aimerais l'appeler.",
+        "Comme on n'a jamais fait ça, est-ce que quelqu'un de l'État peut nous aider à rédiger "
+        "notre dossier ?",
+        "Le club de boxe avec lequel nous voulons travailler doit-il être affilié à une "
+        "fédération sportive agréée pour pouvoir être partenaire du projet ?",
+        # What the administration's silence is worth.
+        "Si la DREETS ne répond pas dans les deux mois, notre demande n'est-elle pas réputée "
+        "rejetée ?",
+        # Tax.
+        "Notre commune peut-elle exonérer de cotisation foncière des entreprises l'association "
+        "lauréate ?",
+    ],
+)
+def test_a_person_help_or_affiliation_the_texts_never_give_is_declined(assistant, question):
+    assert assistant.ask(question).abstained
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        # The spending pointed at is the one described before.
+        (
+            "Our partner company want to give forklift training to the participants. We can "
+            "put this cost inside the project budget?",
+            "Les dépenses de formation ne sont pas éligibles",
+        ),
+        # The writer's kind of body, stated before the question.
+        (
+            "We are service of a municipality, not association. Is possible for us to become "
+            "operator?",
+            "organisme public",
+        ),
+    ],
+)
+def test_what_the_message_points_back_to_is_answered(assistant, question, quoted) -> None:
+    assert quoted in assistant.ask(question).citations[0].quote
+
+
+def test_a_later_question_on_a_role_taken_on_is_answered_for_that_role(assistant) -> None:
+    answer = assistant.ask(
+        "Nous serions prêts à assumer le rôle de chef de file. 1) Où ce rôle est-il formalisé ? "
+        "2) Qu'implique-t-il vis-à-vis des deux autres structures ?"
+    )
+    quotes = " ".join(c.quote for c in answer.citations)
+    # Where the role is set down, and what it does towards the others.
+    assert "désigné dans la convention" in quotes
+    assert "coordonn" in quotes
+
+
 def test_a_plan_changing_the_cost_by_an_amount_is_judged_in_any_language(assistant) -> None:
     stated = "Our project: 160,000 euros over 3 years in Angers."
     first = assistant.ask(stated)
@@ -2858,3 +2910,9 @@ def test_a_plan_changing_the_cost_by_an_amount_is_judged_in_any_language(assista
     )
     assert not answer.abstained
     assert "140 000 €" in answer.text
+
+
+def test_a_budget_given_before_tax_asks_nothing_of_tax(assistant) -> None:
+    assert assistant.ask("La somme versée par l'État sera-t-elle soumise à la TVA ?").abstained
+    answer = assistant.ask("Notre budget est de 180 000 € hors TVA sur 3 ans. Est-ce suffisant ?")
+    assert not answer.abstained

@@ -176,6 +176,21 @@ def test_a_later_question_whose_object_is_a_pronoun_takes_the_question_before():
     assert in_context(alone, pointing).focus == alone
 
 
+def test_en_after_a_subject_of_its_own_stands_for_what_was_asked_about():
+    previous = "Quels acteurs composent le réseau pour l'emploi ?"
+    question = "Et les départements, ils en font partie ?"
+    assert resolve_followup(question, [previous]) == f"{question} ({previous})"
+
+
+def test_a_later_question_whose_subject_is_a_pronoun_takes_the_question_before():
+    before = "Nous serions prêts à assumer le rôle de chef de file. Où ce rôle est-il formalisé ?"
+    later = "Qu'implique-t-il vis-à-vis des deux autres structures ?"
+    assert in_context(later, before).focus == f"{later} ({before})"
+    # An impersonal "il" stands for nothing.
+    impersonal = "Faut-il aussi une comptabilité analytique pour chacune des structures ?"
+    assert in_context(impersonal, before).focus == impersonal
+
+
 def test_a_short_later_question_takes_the_question_before_and_its_subject():
     before = "Quel salaire maximum pour les encadrants ?"
     later = "Existe-t-il une grille ?"
@@ -286,6 +301,12 @@ def test_only_a_turn_past_others_goes_back_to_the_first() -> None:
             True,
         ),
         ("Could this count against us?", "We were founded last year.", True),
+        # A noun standing for what was stated.
+        (
+            "Ce rôle doit-il être inscrit quelque part officiellement ?",
+            "C'est Trajectoires, à Nantes, qui sera chef de file.",
+            True,
+        ),
         # After a question, "ça" is read with its own words.
         ("Ça compte pour la sélection ?", "Quels sont les critères ?", False),
     ],

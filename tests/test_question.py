@@ -1770,6 +1770,8 @@ def test_a_yes_no_question_about_a_number_asks_no_count(message: str, count: boo
         "Nous nous demandons si ce travail correspond à ce que l'appel entend par « aller vers ».",
         "Qu'entendez-vous par droit commun ?",
         "What do you mean by remobilisation?",
+        # Written by a learner of English.
+        "Please, what mean 'repérage' in this call?",
     ],
 )
 def test_what_is_it_written_as_spoken_asks_a_definition(message: str) -> None:
@@ -2212,6 +2214,18 @@ def test_being_chosen_supposed_asks_no_eligibility(question: str, eligibility: b
 
 
 @pytest.mark.parametrize(
+    ("question", "eligibility"),
+    [
+        ("Pouvez-vous confirmer qu'aucune règle ne s'oppose à notre candidature ?", True),
+        ("Does anything prevent our application?", True),
+        ("Quels obstacles rencontrent les personnes repérées ?", False),
+    ],
+)
+def test_what_stands_in_the_way_of_ours_asks_eligibility(question: str, eligibility) -> None:
+    assert analyse(question).asks_eligibility is eligibility
+
+
+@pytest.mark.parametrize(
     ("question", "contact"),
     [
         ("How should the project link up with the local employment network?", False),
@@ -2220,6 +2234,40 @@ def test_being_chosen_supposed_asks_no_eligibility(question: str, eligibility: b
 )
 def test_linking_up_with_someone_asks_no_link(question: str, contact: bool) -> None:
     assert ("contact" in analyse(question).kinds) is contact
+
+
+@pytest.mark.parametrize(
+    ("question", "contact"),
+    [
+        # A person to reach by name.
+        ("Comment s'appelle la personne de la DREETS qui suit l'AMI O2R ?", True),
+        ("What is the name of the officer in charge of the call?", True),
+        # Help with the writing, a template to follow.
+        ("Est-ce que quelqu'un de l'État peut nous aider à rédiger notre dossier ?", True),
+        ("Can someone help us write our application?", True),
+        ("Les lettres doivent-elles suivre un modèle fourni par la DREETS ?", True),
+        # What the file must hold is in the texts.
+        ("Que doit contenir le dossier de candidature ?", False),
+        ("Qui instruit les dossiers ?", False),
+        ("Le modèle économique compte-t-il dans la sélection ?", False),
+    ],
+)
+def test_a_person_help_or_template_to_be_given_asks_a_contact(question: str, contact) -> None:
+    assert ("contact" in analyse(question).kinds) is contact
+
+
+@pytest.mark.parametrize(
+    ("question", "public"),
+    [
+        ("Est-ce que ces frais peuvent être pris en charge dans le budget du projet ?", False),
+        ("Les salaires des éducateurs peuvent-ils être pris en charge ?", False),
+        ("Les jeunes en CEJ peuvent-ils être pris en charge par l'O2R ?", True),
+        # What a text must describe of the people.
+        ("Does the agreement have to describe the people the project is aimed at?", False),
+    ],
+)
+def test_costs_taken_on_ask_nothing_of_the_public(question: str, public: bool) -> None:
+    assert ("public" in analyse(question).kinds) is public
 
 
 @pytest.mark.parametrize(
@@ -2427,12 +2475,26 @@ def test_a_second_question_asking_where_it_is_written_gets_no_section_of_its_own
         "Une mairie peut-elle porter un projet O2R ?",
         "Can a town council run an O2R project?",
         "Une collectivité comme la nôtre peut-elle porter elle-même un projet ?",
+        # Asked in the conditional.
+        "Plutôt que de passer par une association, la commune pourrait-elle porter elle-même "
+        "le projet et candidater à l'AMI ?",
         "Ce n'est pas limité aux associations ?",
         "Is the call restricted to non-profits?",
+        # Whether a kind of body is shut out.
+        "Un établissement public comme le nôtre n'est-il donc pas exclu ?",
     ],
 )
 def test_carrying_a_project_asks_who_may_apply(message: str) -> None:
     assert "applicant" in analyse(message).kinds
+
+
+def test_people_shut_out_are_no_kind_of_body() -> None:
+    assert "applicant" not in analyse("Les personnes inscrites sont-elles exclues ?").kinds
+
+
+def test_the_writers_own_body_in_the_conditional_asks_of_no_kind_of_body() -> None:
+    message = "Notre club pourrait-il déposer lui-même un dossier, même sans expérience ?"
+    assert "applicant" not in analyse(message).kinds
 
 
 def test_how_bids_are_judged_asks_for_the_criteria() -> None:
@@ -2584,6 +2646,24 @@ def test_eligibility_words_in_a_statement_kept_as_context_ask_no_eligibility() -
 )
 def test_a_request_to_pass_the_message_on_is_no_question(message: str, focus: str) -> None:
     assert focus_of(message) == focus
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Our partner company want to give forklift training to the participants. We can put "
+        "this cost inside the project budget?",
+        "Une entreprise partenaire offrirait une formation de cariste aux participants. "
+        "Peut-on mettre ce coût dans le budget ?",
+    ],
+)
+def test_a_spending_pointed_at_is_the_one_described_before(message: str) -> None:
+    assert "cariste" in focus_of(message) or "forklift" in focus_of(message)
+
+
+def test_a_role_pointed_at_is_the_one_taken_on_before() -> None:
+    message = "Nous serions prêts à assumer le rôle de chef de file. Où ce rôle est-il formalisé ?"
+    assert focus_of(message) == message
 
 
 def test_the_claims_pointed_to_are_read_with_the_question() -> None:
@@ -3090,10 +3170,21 @@ def test_the_other_choice_of_a_question_is_the_same_question() -> None:
 
 @pytest.mark.parametrize(
     "message",
-    ["c koi les criteres pr ke notre projet soit pris ??", "les étapes c'est quoi ?"],
+    [
+        "c koi les criteres pr ke notre projet soit pris ??",
+        "les étapes c'est quoi ?",
+        # What goes in a document named before.
+        "et on doit mettre quoi dedans ?",
+        "on y met quoi ?",
+    ],
 )
 def test_asking_what_the_criteria_are_in_a_hurry_asks_for_the_list(message: str) -> None:
     assert "list" in analyse(message).kinds
+
+
+def test_what_goes_in_the_budget_asks_for_no_list() -> None:
+    message = "le budjet previsionel on met koi dedans, ke les salaires ou tt ?"
+    assert "list" not in analyse(message).kinds
 
 
 def test_a_law_is_what_a_promulgation_date_is_asked_of() -> None:
@@ -3229,10 +3320,21 @@ def test_a_bare_question_after_a_statement_left_open_in_english_keeps_it() -> No
         "Our structure is a company (SAS), not a non-profit. We can apply also or not?",
         "on est une siae, on peut porter un projet o2r en plus de nos chantiers ?",
         "Nous sommes un CCAS. Pouvons-nous candidater ?",
+        "slt on est un club de foot a cholet, on peut porter le projet nous meme ?",
+        # The kind stated in a sentence of its own, the question asked after it.
+        "We are service of a municipality, not association. Is possible for us to become operator?",
     ],
 )
 def test_whether_the_writers_kind_of_body_may_apply_asks_which_bodies_may(message: str) -> None:
     assert "applicant" in analyse(message).kinds
+
+
+def test_the_kind_of_body_stated_before_is_read_with_whether_it_may_apply() -> None:
+    message = "Nous sommes une mairie. Pouvons-nous devenir opérateur ?"
+    assert focus_of(message) == message
+    # Not a question of its own after it.
+    other = "Nous sommes une mairie. Quel est le budget minimum ?"
+    assert focus_of(other) == "Quel est le budget minimum ?"
 
 
 def test_a_kind_of_body_asked_in_the_third_person_is_no_eligibility_question() -> None:
@@ -3302,10 +3404,14 @@ def test_how_much_money_still_asks_an_amount() -> None:
         "Plus largement, vers quoi les parcours O2R doivent-ils déboucher ?",
         "Pourrons-nous proposer aux personnes repérées d'entrer ensuite dans notre chantier ?",
         "À la fin des 12 mois, la personne doit-elle avoir un emploi ?",
+        # The elided article, and another end accepted, which asks of no public.
+        "faudra-t-il absolument qu'ils aient trouvé un emploi à la fin de l'accompagnement, ou "
+        "une autre issue est-elle acceptée ?",
     ],
 )
 def test_where_people_go_after_the_pathway_asks_its_outcome(question: str) -> None:
     assert "outcome" in analyse(question).kinds
+    assert "public" not in analyse(question).kinds
 
 
 def test_after_filing_is_no_outcome() -> None:

@@ -269,6 +269,14 @@ def test_applying_as_several_reads_as_the_texts_say_it(question: str) -> None:
         ("Si l'enveloppe de l'État est déjà bien entamée, on sera étudiés ?", "crédits ouverts"),
         ("are we guaranteed funding or is there a limit on the money?", "crédits ouverts"),
         ("Si notre projet est éligible, sera-t-il forcément financé ?", "crédits ouverts"),
+        ("ne sommes-nous pas assurés d'être conventionnés ?", "crédits ouverts"),
+        ("we don't need to be part of the réseau already to apply, do we?", "devient membre"),
+        ("Faut-il déjà faire partie du réseau pour l'emploi pour candidater ?", "devient membre"),
+        (
+            "dans la convention, il faudra décrire les personnes qu'on cible ?",
+            "caractéristiques sociales et professionnelles",
+        ),
+        ("Si tout est conforme, sommes-nous sûrs d'être retenus ?", "crédits ouverts"),
         ("c quoi la diff entre nous et la ML ?", "différenciée du droit commun"),
         ("Ils demandent s'ils seraient couverts en cas d'accident.", "sécurité sociale"),
         ("Un accident du travail pendant un atelier, qui le prend en charge ?", "sécurité sociale"),
@@ -286,6 +294,9 @@ def test_applying_as_several_reads_as_the_texts_say_it(question: str) -> None:
         ("Y a-t-il une contrainte budgétaire sur le nombre de projets ?", "crédits ouverts"),
         ("les sous de l'etat c une subvention ou quoi ?", "contribution financière de l'État"),
         ("What does the State money actually pay for?", "contribution financière de l'État"),
+        ("Is the money coming from the Regional Council?", "contribution financière de l'État"),
+        ("Who actually provides the money?", "contribution financière de l'État"),
+        ("L'argent vient de la Région ou de l'État ?", "contribution financière de l'État"),
         ("des personnes déjà inscrites à Pôle emploi, ça compte ?", "titre subsidiaire"),
         ("Can we take people registered with France Travail?", "titre subsidiaire"),
         ("et s'ils sont toujours sur la liste des demandeurs ?", "titre subsidiaire"),
@@ -501,6 +512,8 @@ def test_recurring_questions_read_as_the_texts_say_them(question: str, meaning: 
         ("Comment toucher les jeunes invisibles du quartier ?", "rémunération"),
         # The candidate registering on a platform is no public registered.
         ("Faut-il s'inscrire sur Démarches simplifiées ?", "ne sont pas inscrits"),
+        # Nor is a role written down.
+        ("Ce rôle doit-il être inscrit quelque part officiellement ?", "ne sont pas inscrits"),
         # A partner replaced is no offer replacing others.
         ("Peut-on remplacer un partenaire en cours de projet ?", "complémentaire"),
         # An organisation's money for its project is no pay for the people.

@@ -199,6 +199,12 @@ def test_a_name_given_as_an_example_of_a_kind_the_call_names(
             "Les candidats sont-ils convoqués à une audition orale devant un jury ?",
             ["audition", "orale"],
         ),
+        # What a body must belong to or be approved by.
+        (
+            "Le club doit-il être affilié à une fédération sportive agréée pour être partenaire ?",
+            ["federation", "sportive"],
+        ),
+        ("Notre association doit-elle être agréée par la DREETS ?", ["dreets"]),
         # A property of a thing, not whether it exists.
         ("La convention est-elle renouvelable ?", []),
         ("Les frais de siège sont-ils éligibles ?", []),
