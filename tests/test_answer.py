@@ -1631,14 +1631,27 @@ def test_examples_of_the_things_asked_for_answer_which_ones(assistant):
     assert "logement" in answer.citations[0].quote
 
 
-def test_a_later_question_whose_object_is_a_pronoun_leans_on_the_one_before(assistant):
-    answer = assistant.ask(
-        "Bonjour,\n\nPourriez-vous nous indiquer à quelle autorité adresser notre demande, "
-        "et s'il est possible de la transmettre en ligne plutôt que par courrier ?\n\nMerci"
-    )
-    quotes = " ".join(c.quote for c in answer.citations)
-    assert "préfet de la région" in quotes
-    assert "voie dématérialisée" in quotes
+@pytest.mark.parametrize(
+    ("message", "quoted"),
+    [
+        (
+            "Bonjour,\n\nPourriez-vous nous indiquer à quelle autorité adresser notre demande, "
+            "et s'il est possible de la transmettre en ligne plutôt que par courrier ?\n\nMerci",
+            ("préfet de la région", "voie dématérialisée"),
+        ),
+        # A subject pronoun for a role taken on: where it is set down, what it does.
+        (
+            "Nous serions prêts à assumer le rôle de chef de file. 1) Où ce rôle est-il "
+            "formalisé ? 2) Qu'implique-t-il vis-à-vis des deux autres structures ?",
+            ("désigné dans la convention", "coordonn"),
+        ),
+    ],
+)
+def test_a_later_question_whose_pronoun_points_back_leans_on_the_one_before(
+    assistant, message: str, quoted: tuple[str, str]
+) -> None:
+    quotes = " ".join(c.quote for c in assistant.ask(message).citations)
+    assert all(q in quotes for q in quoted)
 
 
 def test_a_named_organisations_own_standing_is_no_question_the_texts_answer(assistant):
@@ -2889,17 +2902,6 @@ def test_a_person_help_or_affiliation_the_texts_never_give_is_declined(assistant
 )
 def test_what_the_message_points_back_to_is_answered(assistant, question, quoted) -> None:
     assert quoted in assistant.ask(question).citations[0].quote
-
-
-def test_a_later_question_on_a_role_taken_on_is_answered_for_that_role(assistant) -> None:
-    answer = assistant.ask(
-        "Nous serions prêts à assumer le rôle de chef de file. 1) Où ce rôle est-il formalisé ? "
-        "2) Qu'implique-t-il vis-à-vis des deux autres structures ?"
-    )
-    quotes = " ".join(c.quote for c in answer.citations)
-    # Where the role is set down, and what it does towards the others.
-    assert "désigné dans la convention" in quotes
-    assert "coordonn" in quotes
 
 
 def test_a_plan_changing_the_cost_by_an_amount_is_judged_in_any_language(assistant) -> None:

@@ -176,12 +176,6 @@ def test_a_later_question_whose_object_is_a_pronoun_takes_the_question_before():
     assert in_context(alone, pointing).focus == alone
 
 
-def test_en_after_a_subject_of_its_own_stands_for_what_was_asked_about():
-    previous = "Quels acteurs composent le réseau pour l'emploi ?"
-    question = "Et les départements, ils en font partie ?"
-    assert resolve_followup(question, [previous]) == f"{question} ({previous})"
-
-
 def test_a_later_question_whose_subject_is_a_pronoun_takes_the_question_before():
     before = "Nous serions prêts à assumer le rôle de chef de file. Où ce rôle est-il formalisé ?"
     later = "Qu'implique-t-il vis-à-vis des deux autres structures ?"
@@ -366,10 +360,22 @@ def test_a_later_wh_question_naming_its_own_topic_stands_alone():
     )
 
 
-def test_and_that_stands_for_what_was_just_stated():
-    stated = "Nous voulons repérer des femmes isolées, souvent freinées par la garde des enfants."
-    question = "Et ça, ils en tiennent compte pour choisir les projets ?"
-    assert resolve_followup(question, [stated]) == f"{question} ({stated})"
+@pytest.mark.parametrize(
+    ("before", "question"),
+    [
+        (
+            "Nous voulons repérer des femmes isolées, souvent freinées par la garde des enfants.",
+            "Et ça, ils en tiennent compte pour choisir les projets ?",
+        ),
+        # "en" after a subject of its own stands for what was asked about.
+        (
+            "Quels acteurs composent le réseau pour l'emploi ?",
+            "Et les départements, ils en font partie ?",
+        ),
+    ],
+)
+def test_and_that_stands_for_what_was_just_said(before: str, question: str) -> None:
+    assert resolve_followup(question, [before]) == f"{question} ({before})"
 
 
 def test_an_english_pronoun_keeps_a_later_question_on_the_one_before():
