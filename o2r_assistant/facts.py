@@ -1483,6 +1483,12 @@ _SUBSIDIARY = re.compile(
     # vu de conseiller depuis un an"
     r"\b(?:aucun|plus de|pas de|sans|(?:plus|pas|jamais)[ ]+(?:vu|eu|rencontre)[ ]+(?:de|d'|aucun))"
     r"[ ]*(?:contact|suivi|rendez-vous|conseiller|nouvelles)\b[^.;!?]{0,40}?\bdepuis\b|"
+    # Said as what they stopped doing: "qui n'y vont plus depuis six mois", "qu'ils y vont plus
+    # depuis", "qui n'ont vu personne depuis", "que personne n'a vus depuis un an".
+    r"\b(?:(?:n'|ne[ ]+)?(?:y|s'y)[ ]+(?:vont|va|rendent|rend|passent|passe)[ ]+plus|"
+    r"(?:ne[ ]+)?(?:viennent|vient|se presentent|se presente)[ ]+plus|"
+    r"(?:n')?(?:ont|a)[ ]+(?:vu|rencontre)[ ]+personne|personne[ ]+(?:ne[ ]+)?(?:les|l')?[ ]*"
+    r"(?:a|n'a)[ ]+(?:vue?s?))\b[^.;!?]{0,40}?\bdepuis\b|"
     # No support where they live, the arrêté's "aucune solution n'existe sur leur
     # territoire": "aucun accompagnement près de chez eux", "no support service anywhere
     # near them".

@@ -3803,3 +3803,18 @@ def test_a_cost_changed_by_an_amount(text: str, total) -> None:
 )
 def test_an_amount_changing_the_cost_is_not_the_cost(text: str) -> None:
     assert extract_facts(text).total_cost_eur is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lapsed"),
+    [
+        # What they stopped doing, said in spoken words.
+        ("des jeunes inscrits a la mission locale mais quils y vont plus depuis six mois", True),
+        ("des jeunes inscrits à France Travail qui n'ont vu personne depuis six mois", True),
+        ("un gars inscrit a france travail mais ke personne a vu depuis 6 mois", True),
+        # Coming to the candidate's own workshops is no lapse.
+        ("des jeunes inscrits à France Travail qui viennent à nos ateliers depuis six mois", None),
+    ],
+)
+def test_registered_people_who_stopped_going_are_the_subsidiary_case(text: str, lapsed) -> None:
+    assert extract_facts(text).public.subsidiary_conditions is lapsed
