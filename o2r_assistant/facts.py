@@ -2471,7 +2471,8 @@ _MORE_BEFORE = re.compile(
     r"(?:de|d'|by)?[ ]*$"
 )
 _LESS_AFTER = re.compile(r"[ ]*(?:de moins|en moins|less|fewer)\b")
-_MORE_AFTER = re.compile(r"[ ]*(?:de plus|en plus|supplementaires?|more|extra)\b")
+# Not "en plus", which may add to something else ("160 000 € en plus de nos fonds propres").
+_MORE_AFTER = re.compile(r"[ ]*(?:de plus|more|extra)\b")
 
 
 def _cost_delta(folded: str, start: int, end: int) -> int | None:

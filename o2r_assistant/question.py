@@ -2744,7 +2744,7 @@ _CAN_WE_APPLY = lenient(
 
 _COSTS_TAKEN_ON = re.compile(
     r"\b(?:frais|dépenses?|coûts?|salaires?|heures|loyers?|achats?|charges)\b[^?.!]{0,60}?"
-    r"\bpris(?:es)?\s+en\s+charge\b"
+    r"\bpris(?:es?)?\s+en\s+charge\b"
     r"|\bpris(?:es?)?\s+en\s+charge\s+(?:dans|sur|par)\s+(?:le|notre|un|ce)\s+(?:budget|projet)\b",
     re.I,
 )

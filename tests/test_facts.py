@@ -3805,6 +3805,11 @@ def test_an_amount_changing_the_cost_is_not_the_cost(text: str) -> None:
     assert extract_facts(text).total_cost_eur is None
 
 
+def test_an_amount_in_addition_to_something_else_is_still_the_cost() -> None:
+    facts = extract_facts("Notre budget : 160 000 € en plus de nos fonds propres, sur 3 ans.")
+    assert facts.total_cost_eur == Decimal("160000")
+
+
 @pytest.mark.parametrize(
     ("text", "lapsed"),
     [
