@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from o2r_assistant.departments import DEPARTMENT_CODE as _DEPARTMENT_CODE
 from o2r_assistant.errors import DossierError, RulesError
 from o2r_assistant.numbers import number_word
+from o2r_assistant.places import is_town
 from o2r_assistant.report import CheckReport, RuleResult, Status, Verdict, join_fr
 from o2r_assistant.rules import Rule, load_rules
 from o2r_assistant.widgets import BUDGET, PUBLIC, STRUCTURE, TERRITORY, Widget
@@ -401,7 +402,12 @@ def merge_dossiers(base: Dossier, new: Dossier) -> Dossier:
         # another place in it is kept.
         gone = {p.department for p in new.withdrawn_places if p.department}
         named = [p.department for p in places]
-        places = [p for p in places if p.department not in gone or named.count(p.department) > 1]
+        # A town of the same department stays: "Cholet se retire … à Angers".
+        places = [
+            p
+            for p in places
+            if p.department not in gone or named.count(p.department) > 1 or is_town(p.name)
+        ]
         merged = merged.model_copy(update={"places": places or None, "withdrawn_places": None})
     # A bound lasts until its figure is stated again, plainly or as another bound.
     bounds = {f: b for f, b in (base.bounds or {}).items() if getattr(new, f) is None}

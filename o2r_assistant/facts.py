@@ -754,6 +754,10 @@ def _budget(folded: str, project_months: int | None, declarative: _Spans) -> _Bu
             continue
         else:
             kind, value = general, (bool(_TOTAL_BEFORE.search(before)), amount.value)
+            if _BROUGHT_TO_BEFORE.search(wide[-80:]):
+                # "un budget de 210 000 €… un coût total ramené à 130 000 €": the cost now.
+                value = (True, amount.value)
+                general.clear()
             if _NET_OF_TRAINING_AFTER.match(folded, amount.end) or _NET_OF_TRAINING_BEFORE.search(
                 before
             ):
@@ -1300,6 +1304,9 @@ def _corrected(
 # --- sentences and declarative clauses ---------------------------------------------
 
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n")
+# A message dictated without punctuation asks from its "est-ce que" on: "… on a un projet
+# sur vingt quatre mois est ce que la duree pose probleme".
+_SENTENCE_BREAK = re.compile(rf"{_SENTENCE_END.pattern}|(?<=[a-z0-9] )(?=est[ -]ce qu)")
 _OPENER = re.compile(
     r"[\W_]*(?:(?:et|mais|alors|donc|bonjour|svp)\b[\W_]*)?"
     r"(?:peut[ -]on|peut[ -]il|peuvent|pouvons|pourrait|pourrions|puis[ -]je|est[ -]ce|"
@@ -1312,7 +1319,9 @@ _OPENER = re.compile(
     r"(?:(?:and|but|so)\b[\W_]*)?(?:is|are|am|do|does|can|could|should|shall|must|will|would"
     r"|may|might|what|which|who|how|when|where|why)\b)"
 )
-_INVERSION = re.compile(r"\b[a-z]+-(?:t-)?(?:on|il|ils|elle|elles|nous|vous|je)\b|\best-ce\b")
+_INVERSION = re.compile(
+    r"\b[a-z]+-(?:t-)?(?:on|il|ils|elle|elles|nous|vous|je)\b|\best-ce\b|\best ce qu"
+)
 # A question typed in a hurry, without its mark: "+ do we need analytic accounting", "faut-il
 # une compta analytique". It opens on an inverted verb or an auxiliary and its subject.
 _ASKS_UNMARKED = re.compile(
@@ -1338,7 +1347,7 @@ class _Spans:
 def _sentences(folded: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
-    for end in _SENTENCE_END.finditer(folded):
+    for end in _SENTENCE_BREAK.finditer(folded):
         spans.append((start, end.end()))
         start = end.end()
     spans.append((start, len(folded)))
@@ -1663,7 +1672,9 @@ item_before: (?:^|\n)[ ]*(?:[-•*·]|[0-9]{1,2}[.)])[ ]*(?P<name>[^\n]{1,60}?)[
 # "Association X, chef de file d'un groupement avec …"
 apposition_group_after: [ ]*(?:d'un|du) (?:groupement|consortium|partenariat)\b
 stated: \b(?:avec|avons|aurons|a|est|sera|seront)[ ]+(?:un|une|le|la|notre)[ ]+
-    (?:designe[ ]+)?$
+    (?:designe[ ]+)?$|
+# One of the members, not named: "une à La Roche-sur-Yon qui serait chef de file".
+    \bqui[ ]+(?:sera|serait|est|deviendra|devient)[ ]+(?:designee?[ ]+)?(?:le |la )?$
 # "une association sabolienne, désignée chef de file" is one, described; not "une structure".
 # So is "une SCIC d'Angers": a legal form stands for the kind of structure.
 not_a_name: (?:designe|nomme|choisi|identifie|defini|obligatoire)\b|^[-–•*]|
@@ -1816,6 +1827,10 @@ _EXPERIENCE = re.compile(
     # "nous menons des actions d'insertion depuis dix ans".
     rf"\bdepuis[ ]+{_SENIORITY}[^.;!?]{{0,30}}?\b{_DOING}\b[^.;!?]{{0,30}}?\b{_INSERTION_AIM}|"
     rf"\b{_DOING}\b[^.;!?]{{0,30}}?\b{_INSERTION_AIM}[^.;!?]{{0,40}}?\bdepuis[ ]+{_SENIORITY}|"
+    # "intervient depuis 2008 dans l'insertion", "the insertion … et on en fait depuis dix ans".
+    rf"\b{_DOING}[ ]+(?:depuis|since)[ ]+{_SENIORITY}[^.;!?]{{0,30}}?\b{_INSERTION_AIM}|"
+    rf"\b{_INSERTION_AIM}\b[^.;!?]{{0,60}}?\b(?:on|nous|elle|elles|ils)[ ]+en[ ]+{_DOING}\b"
+    rf"[^.;!?]{{0,20}}?\bdepuis[ ]+{_SENIORITY}|"
     rf"\b(?:[0-9]+|{NUMBER_WORD_PATTERN}|plus de [0-9]+)[ ]+(?:ans|annees) d'experience\b"
     r"[^.;!?]{0,40}?"
     rf"\b(?:{_INSERTION_AIM}|l'emploi)|"
@@ -2021,6 +2036,14 @@ def names_dropout(text: str) -> bool:
     return bool(_DROPPED_OUT.search(fold(text)))
 
 
+# A public set against the one meant: "rather than with 'invisible' people", "plutôt que
+# des demandeurs d'emploi".
+_PUBLIC_SET_ASIDE = re.compile(
+    r"\b(?:rather than|instead of|plutot que|plutot qu'|au lieu d'|au lieu de|et non (?:pas )?"
+    r"(?:avec )?|and not)[^.;!?]{0,25}$"
+)
+
+
 def _public(folded: str, declarative: _Spans) -> PublicTarget | None:
     own = _stated(_OWN_REGISTERED, folded, declarative) if _NETWORK_SELF.search(folded) else []
     registered = [
@@ -2029,6 +2052,7 @@ def _public(folded: str, declarative: _Spans) -> PublicTarget | None:
         if not _NEGATION_BEFORE.search(folded[max(0, m.start() - 40) : m.start()])
         and not _DROPPED_OUT.search(folded, m.end(), _sentence_end(folded, m.end()))
         and not _LIKENED_BEFORE.search(folded, max(0, m.start() - 30), m.start())
+        and not _PUBLIC_SET_ASIDE.search(folded, max(0, m.start() - 40), m.start())
     ]
     conditions = _stated(_SUBSIDIARY, folded, declarative)
     invisible = [
@@ -2036,6 +2060,8 @@ def _public(folded: str, declarative: _Spans) -> PublicTarget | None:
         for m in _stated(_INVISIBLE, folded, declarative)
         # "Ils ne sont donc pas vraiment « invisibles »": the call's word denied of them.
         if not (m[0].startswith("invisible") and _DENIED_INVISIBLE.search(folded, 0, m.start()))
+        # "… people already registered, rather than 'invisible' people": set aside.
+        and not _PUBLIC_SET_ASIDE.search(folded, max(0, m.start() - 40), m.start())
         # "inscrits comme demandeurs d'emploi, sans aucun suivi depuis des mois": the
         # registered people's lapsed contact (the subsidiary case), no second public.
         and not any(
@@ -2410,6 +2436,9 @@ _DENIED_BEFORE = re.compile(
     r"|plutot qu')"
     r"(?:(?:du tout|vraiment|non plus|at all)[ ]+)?(?:(?:a|au|en|dans|sur|de|du|in|at)[ ]+|d')?"
     r"(?:(?:la|le|les)[ ]+|l')?$"
+    # "aucune action n'aura lieu en Ille-et-Vilaine", "no activity will take place in Orne".
+    r"|\b(?:aucune?|no|pas d')[ ]*(?:actions?|activites?|interventions?|activit(?:y|ies))\b"
+    r"[^.;!?]{0,30}?\b(?:en|a|au|dans|sur|in|at)[ ]+(?:(?:la|le|les)[ ]+|l')?$"
 )
 _DENIED_AFTER = re.compile(
     r"[ ]*(?:\([ ]*[0-9ab]{2,3}[ ]*\)[ ]*)?(?:n'est|ne sont|n'etait|is not|isn't|are not|"
@@ -2469,6 +2498,14 @@ _MORE_BEFORE = re.compile(
     r"\b(?:augment\w*|ajout\w*|rajout\w*|gagn\w*|add|adds|added|raise[sd]?|increase[sd]?|"
     r"rises?|rose|goes up|went up)[ ]+(?:(?:le budget|notre budget|the budget|our budget|it)[ ]+)?"
     r"(?:de|d'|by)?[ ]*$"
+)
+# A cost changed to an amount: "ramené à 130 000 €", "cut our budget down to €120k".
+_BROUGHT_TO_BEFORE = re.compile(
+    r"\b(?:budget|cout|montant|total|projet|cost|project)\b[^.;!?0-9]{0,40}?"
+    r"\b(?:ramene\w*|redui\w*|abaisse\w*|baisse\w*|descend\w*|retomb\w*|tomb\w*|revue?s? a la "
+    r"(?:baisse|hausse)|releve\w*|augmente\w*|porte\w*|cut|reduced|lowered|brought|raised"
+    r"|increased|dropped|fell|goes|went|drops|falls)[ ]+(?:(?:down|up)[ ]+)?(?:a|to)[ ]+"
+    r"(?:(?:environ|about|around|like|roughly|seulement|only|just)[ ]+)?$"
 )
 _LESS_AFTER = re.compile(r"[ ]*(?:de moins|en moins|less|fewer)\b")
 # Not "en plus", which may add to something else ("160 000 € en plus de nos fonds propres").
@@ -2798,7 +2835,9 @@ _RELAYED = re.compile(
     r"|organization|regie|ccas|charity|operateur|operator|porteur))",
 )
 _NOT_THIS_PROJECT_PATTERN = (
-    r"\b(?:(?<!ce sont )(?<!c'est )(?<!par )(?<!d'entre )(?<!chez )eux<their>"
+    # Not the people served: "suivre chacun d'eux", "avec eux".
+    r"\b(?:(?<!ce sont )(?<!c'est )(?<!par )(?<!d'entre )(?<!chez )(?<!d')(?<!avec )(?<!pour )eux"
+    r"<their>"
     r"|they (?:ran|had|did)"
     r"|(?:notre|un|leur) (?:ancien|precedent|dernier) projet|our (?:previous|former|last) project"
     # "funded under the earlier call for identifying invisible people": an earlier call's.

@@ -350,6 +350,11 @@ def place_mentions(text: str, folded: str | None = None, *, every: bool = False)
     return result
 
 
+def is_town(name: str) -> bool:
+    """Whether ``name`` is a town of the gazetteer rather than a department or a region."""
+    return name in _TOWNS
+
+
 def find_places(text: str) -> list[Place]:
     """Every French department, main town or region named in ``text``, in order."""
     return [mention.place for mention in place_mentions(text)]

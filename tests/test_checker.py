@@ -591,3 +591,9 @@ def test_the_kinds_of_figure_stated_are_those_the_checker_judges() -> None:
     }
     assert Dossier(annual_cost_eur=60000).figure_kinds() == {"amount"}
     assert Dossier(places=None).figure_kinds() == frozenset()
+
+
+def test_a_partner_withdrawing_leaves_the_other_town_of_its_department() -> None:
+    before = extract_facts("Deux associations, l'une à Angers, l'autre à Cholet.")
+    after = extract_facts("L'association de Cholet se retire ; nous restons seuls, à Angers.")
+    assert [p.name for p in merge_dossiers(before, after).places] == ["Angers"]

@@ -1988,8 +1988,10 @@ def test_the_main_public_by_its_share(text: str, registered: bool) -> None:
         ("Notre association n'a jamais accompagné de demandeurs d'emploi.", False),
         ("We have no experience in employment support.", False),
         ("We are new to employment support.", False),
-        # Denied, a first project says nothing of experience.
-        ("Ce n'est pas notre premier projet d'insertion : nous en menons depuis 2010.", None),
+        # Denied, a first project says no lack of experience; leading such projects for
+        # years states it.
+        ("Ce n'est pas notre premier projet d'insertion : nous en menons depuis 2010.", True),
+        ("Ce n'est pas notre premier projet d'insertion.", None),
     ],
 )
 def test_no_experience_in_its_usual_wordings(text: str, experience) -> None:
@@ -3823,3 +3825,78 @@ def test_an_amount_in_addition_to_something_else_is_still_the_cost() -> None:
 )
 def test_registered_people_who_stopped_going_are_the_subsidiary_case(text: str, lapsed) -> None:
     assert extract_facts(text).public.subsidiary_conditions is lapsed
+
+
+def test_a_dictated_message_states_its_facts_before_its_est_ce_que() -> None:
+    facts = extract_facts(
+        "bonjour alors voila on est deux associations vendeennes une a La Roche-sur-Yon qui "
+        "serait chef de file et une aux Sables-d'Olonne on a un projet sur vingt quatre mois "
+        "est ce que la duree pose probleme"
+    )
+    assert facts.consortium is not None and facts.consortium.has_lead is True
+    assert facts.project_months == 24
+
+
+@pytest.mark.parametrize(
+    ("text", "experience"),
+    [
+        ("Notre association intervient depuis 2008 dans l'insertion socio-professionnelle.", True),
+        ("Notre objet est l'insertion socio-professionnelle et on en fait depuis dix ans.", True),
+        # Working with people since a year says nothing of insertion.
+        ("Nous intervenons depuis 2015 auprès des jeunes du quartier.", None),
+    ],
+)
+def test_insertion_done_for_years_is_experience(text: str, experience) -> None:
+    organisation = extract_facts(text).organisation
+    assert (organisation.insertion_experience if organisation else None) is experience
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        (
+            "Le plan initial prévoyait un budget de 210 000 € sur 3 ans ; le partenaire se "
+            "retire et reprend sa part (80 k€) : le coût total est ramené à 130 000 €.",
+            Decimal("130000"),
+        ),
+        ("We cut our budget down to like €120k over 3 years.", Decimal("120000")),
+        # Training brought down to an amount is no cost of the project.
+        (
+            "Notre budget est de 200 000 €. La part de la formation est ramenée à 10 000 €.",
+            Decimal("200000"),
+        ),
+    ],
+)
+def test_a_cost_brought_to_an_amount_is_the_cost_now(text: str, total: Decimal) -> None:
+    assert extract_facts(text).total_cost_eur == total
+
+
+def test_a_public_set_aside_is_not_the_public() -> None:
+    registered = extract_facts(
+        "Our co-funder wants us to work mainly with people who are already registered as "
+        "jobseekers with France Travail, rather than with 'invisible' people."
+    )
+    invisible = extract_facts(
+        "Nous accompagnerons des invisibles plutôt que des demandeurs d'emploi inscrits."
+    )
+    assert registered.public.registered is True
+    assert invisible.public.registered is False
+
+
+def test_the_people_served_are_no_other_body() -> None:
+    facts = extract_facts("Et nous voudrions suivre chacun d'eux jusqu'à 15 mois.")
+    assert facts.pathway_months == 15
+    assert extract_facts("Eux, ils avaient un budget de 100 000 €.").total_cost_eur is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Notre siège est à Rennes, mais le projet se déroulera en Loire-Atlantique : aucune "
+        "action n'aura lieu en Ille-et-Vilaine.",
+        "We work in Loire-Atlantique; no activity will take place in Ille-et-Vilaine.",
+    ],
+)
+def test_a_place_with_no_action_is_no_place_of_action(text: str) -> None:
+    facts = extract_facts(text)
+    assert [p.name for p in facts.places] == ["Loire-Atlantique"]
