@@ -69,6 +69,7 @@ from .question import (
     about_own_project,
     analyse,
     asked_at_the_end,
+    asking_sentences,
     asks_source,
     asks_what_fails,
     asks_what_is_missing,
@@ -218,6 +219,14 @@ def _asks_its_own_question(asked: Question) -> bool:
     """Whether a message asks something besides "do we qualify?"."""
     # A bare "montant minimum du projet" asks too, by the kind of answer it names.
     return (asked.asks or bool(asked.kinds)) and not asked.asks_eligibility
+
+
+# The areas a yes-no question asks about ("… in two départements?"); not a commune, which
+# may be a body asking to apply, nor "notre territoire", which the offer is adapted to.
+_TERRITORY_ASKED = re.compile(
+    r"\b(?:d[ée]partements?|r[ée]gions?|counties|county)\b",
+    re.I,
+)
 
 
 def _only_where(findings: CheckReport | None) -> bool:
@@ -563,6 +572,14 @@ class Assistant:
         chosen: list[Candidate] = []
         rule_chosen: list[Candidate] = []
         candidates: list[Candidate] = []
+        # Whether the places stated are allowed ("… and now want to add Vendée. Is it a
+        # problem to act in two départements?"): the territory rule answers.
+        territory_asked = (
+            asked.yes_no
+            and bool(facts.places)
+            and facts.model_copy(update={"places": None}).is_empty()
+            and any(_TERRITORY_ASKED.search(q) for q in asking_sentences(asked.focus))
+        )
         # Stated project facts always get the checker's verdict, whatever else the
         # message says (an injection attempt included); a town alone does not.
         states_project = stated and (
@@ -572,6 +589,7 @@ class Assistant:
             # when the place is only where the sender is ("basée à Saint-Herblain… ferons-nous
             # partie du réseau pour l'emploi ?").
             or (asked.yes_no and asked.first_person and bool(find_places(asked.focus)))
+            or territory_asked
             # A place of action outside the region is a plain no to a question that is no
             # wh-question, however worded ("Our activity is in Sarthe but also a little in
             # Orne… It is possible to apply…?"), not to "quel est le budget minimum ?".
@@ -639,7 +657,9 @@ class Assistant:
                 # le seuil ?") gets that rule's text first.
                 # So does a question whether the project qualifies that names one ("la
                 # longueur de suivi envisagée est-elle acceptable ?").
-                about = rule_asked(asked, findings, retriever.idf, named=not own)
+                about = rule_asked(asked, findings, retriever.idf, named=not own) or (
+                    "territoire" if territory_asked else None
+                )
                 if about:
                     ruled = rule_quotes(findings, index, only=about)
                     own = [*ruled, *(c for c in own if not any(overlaps(c, r) for r in ruled))]

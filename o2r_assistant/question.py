@@ -65,7 +65,7 @@ _SENTENCE = re.compile(
 # A sentence that asks something, even without a question mark.
 _ASKS = re.compile(
     # "…on paper? and who do we send it to": a later question may lose its "?" and capital.
-    r"\?\s*$|^(?:(?:and|but|et|mais)\s+)?(?:est-ce|pouvez-vous|pourriez-vous"
+    r"\?\s*$|^(?:(?:and|but|et|mais)\s+)?(?:est[- ]ce\s+qu|est-ce|pouvez-vous|pourriez-vous"
     r"|merci de (?:me |nous )?(?:dire|indiquer|confirmer)"
     r"|je (?:voudrais|souhaite|souhaiterais|aimerais) (?:savoir|connaître|avoir)"
     r"|(?:can|could|may|do|does|is|are|what|which|who|when|how|where)\b)"
@@ -80,8 +80,13 @@ _ASKS = re.compile(
     # Two ways weighed without a mark: "une mairie ca peut porter le truc ou fo forcement
     # etre une asso".
     r"|\b(?:ça|ca)\s+peut\b[^.?!\n]{1,60}\bou\s+(?:il\s+)?(?:faut|fo|doit)\b[^.?!\n]{1,60}$"
+    # Two ways weighed, each with its modal, unmarked: "they can be registered at France
+    # Travail or they must be not registered anywhere".
+    r"|\b(?:we|they|it|i|you|ils?|elles?|on|nous)\s+(?:can|could|must|should|may|have to|need"
+    r" to|peu\w+|doi\w+|faut)\b[^.?!\n]{1,80}\b(?:or|ou)\s+(?:(?:we|they|it|i|you|ils?|elles?"
+    r"|on|nous|il)\s+)?(?:can|could|must|should|may|have to|need to|peu\w+|doi\w+|faut)\b"
     # Dictated without punctuation: "… on ne sait pas trop est-ce qu'il faut un parcours".
-    r"|\best-ce\s+(?:qu['’]|que\b)"
+    r"|\best[- ]ce\s+(?:qu['’]|que\b)"
     # A request in the imperative: "Just list the selection criteria, please.", "Dites-moi
     # ce qu'il faut fournir."
     r"|^(?:(?:just|simply|please|kindly|so|now|alors|donc|bref)[,\s]+)*(?:(?:list|tell|explain"
@@ -680,6 +685,9 @@ KIND_ASKED = {
     "contact": lenient(
         r"\b(?:e-?mail|courriel|adresse (?:mail|électronique|postale)|téléphone|"
         r"joindre|contacter|phone|site (?:internet|web)|url)\b"
+        # Opening hours, to come in person: "les horaires d'ouverture de la DREETS".
+        r"|\bhoraires?\s+(?:d['’]ouverture|d['’]accueil|du\s+guichet)|\bheures?\s+d['’]ouverture"
+        r"|\b(?:opening|office)\s+hours\b"
         # Not a text's number: "le numéro et la date de la loi" asks which law.
         r"|\bnuméro\b(?![^?.]{0,25}\b(?:lois?|décrets?|arrêtés?|articles?|textes?)\b)"
         # A link to follow, not linking up with someone: "is there a link to the form?".
@@ -697,8 +705,10 @@ KIND_ASKED = {
         # with someone is no address.
         # Nor one made with a person: "une fois le contact établi", "le premier contact".
         r"|(?<!\bde )(?<!\bd')(?<!\bsans )(?<!\bwithout )(?<!\bany )(?<!\bno )(?<!\baucun )"
-        r"(?<!\bpremier )(?<!\bfirst )(?<!\bregular )"
-        r"\bcontacts?\b(?!\s+(?:with|avec|réguliers?)\b)"
+        r"(?<!\bpremier )(?<!\bfirst )(?<!\bregular )(?<!-)"
+        # Nor the English verb of reaching people: "nobody from there contact them".
+        r"\bcontacts?\b(?!\s+(?:with|avec|réguliers?|them|him|her|people|persons|young)\b)"
+        r"(?!-)"
         r"(?!\s+(?:établi|pris|noué|renoué|rétabli|créé|made|established)\w*)"
         # "le lien vers le formulaire", not "en lien avec"
         r"|\blien (?:direct |internet |web )?(?:vers|du site|pour (?:déposer|candidater|accéder))"
@@ -971,7 +981,16 @@ KIND_ASKED = {
     # avance au début ?", "how is the grant paid out?"; not how long a remuneration lasts.
     "payment": lenient(
         # Not "en avance" (ahead of time) nor "tranches d'âge".
-        r"\b(?:par|en|plusieurs|des|deux|trois)\s+tranches?\b(?!\s+d['’]\s*[âa]ge)"
+        r"\b(?:par|en|plusieurs|des|deux|trois|premi[eè]re|seconde|deuxi[eè]me|derni[eè]re"
+        r"|first|second|last|final)\s+tranches?\b(?!\s+d['’]\s*[âa]ge)"
+        # The State's money paid or paid back: "le versement de la subvention", "devrons-nous
+        # rembourser une partie de la contribution de l'État ?" (not training costs
+        # "remboursées", which the texts settle).
+        r"|\bversements?\s+(?:de\s+la|de\s+l['’]|du|des|de\s+notre)\s*(?:subventions?|aides?"
+        r"|contributions?|financements?|fonds|crédits?)\b"
+        r"|\b(?:rembours\w*|repay\w*|pay\s+back)\s+(?:[\wÀ-ÿ'’]+\s+){0,4}?(?:de\s+la\s+|de\s+l['’]"
+        r"|du\s+|des\s+|la\s+|l['’]|les\s+|the\s+|a\s+|une\s+)?(?:subventions?|aides?"
+        r"|contributions?|financements?|avances?|grants?|funding|money|sommes?\s+versées?)\b"
         r"|\b(?:une|l['’]|d['’]|des|premi[eè]re?s?)\s*(?:avances?|acomptes?)\b|\binstal+ments?\b"
         r"|\b(?:upfront|advance payments?)\b"
         r"|\b(?:vers(?:e|ent|era|eront|é|ée|és|ées|ement|ements)|pay[ée]e?s?|paiements?|paid|payments?"
@@ -1482,9 +1501,19 @@ def _sentences_of(body: str) -> list[str]:
 
 
 # A dictated message with no punctuation: each "est-ce que" opens a question.
-_DICTATED_QUESTION = re.compile(r"\s+(?=est-ce\s+(?:qu['’]|que\b))", re.I)
-_DICTATED_START = re.compile(r"est-ce\s+(?:qu['’]|que\b)", re.I)
+_DICTATED_QUESTION = re.compile(r"\s+(?=est[- ]ce\s+(?:qu['’]|que\b))", re.I)
+_DICTATED_START = re.compile(r"est[- ]ce\s+(?:qu['’]|que\b)", re.I)
 DICTATED_WORDS = 25
+# Its sign-off with a name or wishes, glued to the last question: "… ou pas merci bonne
+# journée Claire" (a bare "merci" stays: it ends the question it thanks for).
+_DICTATED_SIGN_OFF = lenient(
+    rf"\s+(?:{CLOSINGS}|{THANKS}|bonne (?:journee|soiree|fin de journee)|a bientot)\b"
+    r"(?:\s+[\wÀ-ÿ'’-]+){1,5}\s*$",
+    re.I,
+)
+
+
+_JOINING_END = re.compile(r"\s+(?:et(?:\s+aussi)?|mais|and(?:\s+also)?)$", re.I)
 
 
 def _punctuated(body: str) -> str:
@@ -1493,16 +1522,19 @@ def _punctuated(body: str) -> str:
     ou est-ce qu'on peut…"): a question before each "est-ce que" not joined by "ou"."""
     if re.search(r"[.?!;:]", body) or len(body.split()) < DICTATED_WORDS:
         return body
-    parts = _DICTATED_QUESTION.split(body)
+    parts = _DICTATED_QUESTION.split(_DICTATED_SIGN_OFF.sub("", body))
     out = [parts[0]]
     for part in parts[1:]:
         if re.search(r"\b(?:ou|or)\s*$", out[-1]):
             out[-1] = f"{out[-1]} {part}"
         else:
             out.append(part)
+    # A part asking indirectly asks too ("on se demandait si on peut recevoir les gens au
+    # bureau et aussi"), without the "et aussi" that joined the next question on.
     return (
         " ".join(
-            f"{p.rstrip()}{'?' if i or _DICTATED_START.match(p) else '.'}"
+            f"{_JOINING_END.sub('', p.rstrip())}"
+            f"{'?' if i or _DICTATED_START.match(p) or asks(p) else '.'}"
             for i, p in enumerate(out)
         )
         if len(out) > 1
@@ -1812,6 +1844,20 @@ def _believed_back(sentences: list[str], i: int) -> int:
     return 0
 
 
+# The plan just described, judged: "Notre projet resterait-il conforme à ce qu'attend
+# l'AMI ?", "Would our project still be eligible?".
+_PLAN_JUDGED = lenient(
+    r"^\W*(?:(?:et|mais|alors|donc|and|but|so)\s+)?(?:notre|ce|cette|le|our|the|this)\s+"
+    r"(?:projet|plan|idée|organisation|montage|fonctionnement|action|project|approach)\s+"
+    r"(?:reste|resterait|restera|serait|sera|est|demeure|demeurerait)-(?:t-)?il\s+"
+    r"(?:(?:toujours|encore|bien|alors)\s+)?(?:conforme|acceptable|recevable|valable|compatible"
+    r"|éligible|ok|en règle|dans les clous)\b"
+    r"|^\W*(?:(?:and|but|so)\s+)?(?:would|will|is)\s+(?:our|the|this)\s+(?:project|plan"
+    r"|approach)\s+(?:still\s+)?(?:be\s+)?(?:compliant|eligible|ok|okay|acceptable|valid)\b",
+    re.I,
+)
+
+
 def _leans_back(sentence: str, before: str) -> bool:
     """Whether ``sentence``'s subject, or its verb's object, stands for what ``before``
     said."""
@@ -1830,6 +1876,7 @@ def _leans_back(sentence: str, before: str) -> bool:
         )
         # "Could you confirm that figure before I build the model?": what was just said.
         or (_CONFIRM_POINTED.search(sentence) and not asks(before))
+        or (_PLAN_JUDGED.match(sentence) and not asks(before))
         or (
             (_OBJECT_PRONOUN.search(sentence) or _SUBJECT_PRONOUN.match(sentence))
             and not asks(before)
@@ -2901,7 +2948,10 @@ def analyse(message: str, focus: str | None = None) -> Question:
             # In what asks, not in a statement kept as its context ("Mon chef hésite à
             # répondre à l'AMI… Est-ce que le travail de rue peut faire partie du projet ?").
             # Nor in a count asked: "combien de projets seront retenus ?" asks a number.
-            "count" not in kinds
+            # Nor a share: "quel pourcentage l'État prendra-t-il en charge ?", nor a figure
+            # asked for ("le budget minimum c'est combien pour déposer ?").
+            not {"count", "rate"} & set(kinds)
+            and not (wh and {"amount", "duration", "date"} & set(kinds))
             and _CUES["eligibility"].search(without_condition(asking_part(first)))
             # About the candidate, or what it stated: "si ces éléments respectent les règles".
             and (
@@ -2916,8 +2966,13 @@ def analyse(message: str, focus: str | None = None) -> Question:
             and not bodies_asked
         )
         or _asks_assessment(first)
-        # "et si on ouvre aussi une antenne à Rennes ?" asks whether the plan would pass.
-        or _weighed_plan(first) is not None,
+        # "et si on ouvre aussi une antenne à Rennes ?" asks whether the plan would pass; not
+        # "si notre action s'arrête à 18 mois, devrons-nous rembourser… ?", which asks a
+        # thing of its own.
+        or (
+            _weighed_plan(first) is not None
+            and not set(kinds) - {"amount", "duration", "public", "applicant"}
+        ),
         first_person=bool(_CUES["first_person"].search(first)),
         asks=yes_no or wh or asks(first),
         wh=wh,
@@ -3206,7 +3261,7 @@ def asks_what_fails(question: Question) -> bool:
 _SUPPOSE = r"(?:imaginons|supposons|admettons)"
 _HYPOTHETICAL = re.compile(
     # "Imaginons que…" supposes; "nous imaginons un projet…" describes the plan.
-    rf"\b(?:et si|what if|hypoth\w*|(?<!nous ){_SUPPOSE}|par hypoth\w*)\b"
+    rf"\b(?:et si|et s['’](?=ils?\b)|what if|hypoth\w*|(?<!nous ){_SUPPOSE}|par hypoth\w*)\b"
     # "même si la salle était glaciale" concedes, it supposes nothing; "se demande si l'AMI
     # pourrait le financer" asks, indirectly.
     r"|(?<!même )(?<!meme )(?<!demande )(?<!demandons )(?<!demandent )(?<!demander )"
@@ -3219,13 +3274,14 @@ _HYPOTHETICAL = re.compile(
 # Niort, ça passe ?", "et si chaque personne est suivie 15 mois ?" (not "si on passait
 # à…", "si le projet durait…", "hypothétiquement, si…").
 _CONSIDERED = lenient(
-    rf"^\W*(?:(?:{ACKNOWLEDGEMENTS}|alors|et|mais)\b[\s,]*)*si\s+"
+    rf"^\W*(?:(?:{ACKNOWLEDGEMENTS}|alors|et|mais)\b[\s,]*)*(?:si\s+|s['’](?=ils?\s))"
     # "et si, sur ces 170 000 €, 25 k€ servent à payer des formations ?": the part of a
     # whole named before the plan.
     r"(?P<plan>(?:(?:sur|dans|de|parmi)\s+(?:ces|ce|cette|les|le|la|nos|notre)\s+[^,;:?!]{1,30}"
     r",\s*)?"
     # "on fait" is the present tense (one letter before "ait"); "on passait" the imperfect.
-    r"(?:(?:on|nous)\s+(?![\wÀ-ÿ'’]{2,}(?:ait|aient|ions)\b)"
+    # "s'il passe à 160 000 €": the pronoun takes up the cost or the length said before.
+    r"(?:(?:on|nous|ils?)\s+(?![\wÀ-ÿ'’]{2,}(?:ait|aient|ions)\b)"
     # "et si chaque personne est suivie 15 mois ?": a plan whose subject is named, or is an
     # amount ("et si 25 k€ vont aux formations ?").
     r"|(?:chaque|les|le|la|l['’]|nos|notre|ces|ce|cette|[0-9][0-9  .,]*\s*(?:k€|m€|€|k|keur"
@@ -3255,10 +3311,10 @@ def _weighed_plan(text: str) -> str | None:
 
 # What opens a supposition: "et si", "imaginons qu'", "supposons que", "par hypothèse, si".
 _SUPPOSING = lenient(
-    r"^\W*(?:(?:ok|alors|et|mais|donc)\b[\s,]*)*"
+    rf"^\W*(?:(?:ok|alors|et|mais|donc|{GREETINGS}|hey|salut)\b[\s,]*)*"
     # Not a bare "si": "si on met les formations dans le budget, ça compte ?" asks in
     # general terms.
-    rf"(?:et\s+si|what\s+if|{_SUPPOSE}(?:\s+qu['’]|\s+que\b)?"
+    rf"(?:et\s+s(?:i\b|['’](?=ils?\b))|what\s+if|{_SUPPOSE}(?:\s+qu['’]|\s+que\b)?"
     r"|(?:par\s+)?hypoth\w*\s*,?\s*(?:si\b)?)\s*",
     re.I,
 )
@@ -3268,7 +3324,8 @@ _SUPPOSING = lenient(
 # ça passerait ?", "if we reduced each pathway to 10 months, would that work?"; not "si on
 # met les formations dans le budget, ça compte ?", which asks in general.
 _IF_PAST = lenient(
-    r"^\W*(?:(?:ok|alors|et|mais|donc|and|so|but)\b[\s,]*)*(?:si|if)\s+"
+    rf"^\W*(?:(?:ok|alors|et|mais|donc|and|so|but|{GREETINGS}|hey|salut)\b[\s,]*)*"
+    r"(?:si\s+|if\s+|s['’](?=ils?\b))"
     r"(?=[^,;:?!]*?(?:\b[\wÀ-ÿ]{2,}(?:ait|aient)\b|\bnous\s+[\wÀ-ÿ]{2,}ions\b"
     r"|\b(?:we|our\s+\w+|the\s+\w+|each\s+\w+)\s+(?:were|was|had|[a-z]{3,}ed|ran|cut|spent"
     r"|kept|paid|went)\b))",

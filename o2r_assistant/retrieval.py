@@ -467,7 +467,10 @@ _TERMS_EN = (
     "remuneration social security duration months years registered partners governance "
     "contribution compensate compensates submit submission submissions "
     # The call named as a scheme, and the money it pays in everyday words.
-    "scheme schemes programme programmes program programs money paid income"
+    "scheme schemes programme programmes program programs money paid income "
+    # The offer's own work, and how the State follows it.
+    "outreach remobilisation remobilization invisible invisibles evaluation evaluated "
+    "evaluate monitoring"
 )
 DOMAIN_STEMS_EN = frozenset(tokens(_TERMS_EN))
 # The English words the assistant reads a question by: the call's terms, the glossary's,
@@ -505,6 +508,8 @@ _APPLYING = r"(?:candidat\w*|postul\w*|répond\w*|port\w*|dépos\w*|apply\w*|bid
 _WEIGHS = (
     r"\b(?:plus\s+de\s+chances?|(?:mieux|bien)\s+(?:vue?s?|regardée?s?|notée?s?|perçue?s?)"
     r"|f(?:ont|ait|erait|eraient)\s+la\s+diff\w*|favoris[ée]\w*|valoris[ée]\w*"
+    # "est-il regardé favorablement ?", "vu d'un bon œil".
+    r"|favorablement|d['’]un\s+bon\s+(?:œil|oeil)"
     r"|count\s+for\s+(?:anything|something|much)|carry\s+(?:more\s+|any\s+)?weight"
     r"|looked\s+on\s+(?:more\s+)?favou?rably|stand\s+out|score\s+(?:higher|better))\b"
 )
@@ -588,8 +593,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     # assessed?" (not one criterion named: "does gender equality count for anything?").
     (
         re.compile(
-            rf"\b(?:partenai\w*|partnerships?|partners)\b[^.?!]{{0,80}}?{_WEIGHS}(?=[^.?!]*\?)"
-            rf"|{_WEIGHS}[^.?!]{{0,60}}?\b(?:partenai\w*|partnerships?|partners)\b(?=[^.?!]*\?)"
+            rf"\b(?:partena[ir]\w*|partnerships?|partners)\b[^.?!]{{0,80}}?{_WEIGHS}(?=[^.?!]*\?)"
+            rf"|{_WEIGHS}[^.?!]{{0,60}}?\b(?:partena[ir]\w*|partnerships?|partners)\b(?=[^.?!]*\?)"
             r"|\b(?:projets?|trucs?|choses?|dossiers?)\s+qui\s+f(?:ont|ait|eraient|erait)\s+la\s+diff",
             re.I,
         ),
@@ -599,7 +604,10 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     # "public cible ?", "le public visé": the texts' priority public.
     (
         re.compile(
-            r"\bpublics?\s+(?:cibles?|visés?)\b",
+            r"\bpublics?\s+(?:cibles?|visés?)\b"
+            # Asked of: "ces jeunes peuvent-ils devenir le public principal de notre projet ?"
+            # (not a project sheet's "Public principal : les invisibles.").
+            r"|\bpublics?\s+principa(?:l|ux)\b(?=[^.?!]*\?)",
             re.I,
         ),
         "public prioritaire",
@@ -934,6 +942,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             # travail ou pas ?".
             r"|\bles\s+(?:envoy|orient|dirig|redirig|renvoy)\w*\s+(?:à|a|au|vers|chez)\s+"
             r"(?:la\s+)?(?:france\s+travail|ft|p[ôo]le\s+emploi|missions?\s+locales?|cap\s+emploi)\b"
+            # Handing them over: "passer le relais à France Travail", "pass them on to".
+            r"|\b(?:pass\w*|transmett\w*|donn\w*)\s+le\s+relais\s+(?:à|a|au|aux)\b"
             r"|\bvers (?:où|qui|quoi|quel(?:le)?s? \w+)\b[^.?!]{0,25}?\b(?:orient|dirig|redirig"
             r"|renvoy)\w*"
             # Onward, not to the candidate: "the social services send them to us".
@@ -1156,7 +1166,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             # prioritaire et subsidiaire").
             r"\bdiff(?:érences?|erences?)?\b[^.?!]{0,10}\bentre\s+(?:nous|notre|nos|vous|votre"
             r"|l['’]\s*o2r|o2r|cette offre|l['’]offre)\b|\bdoublons?\b|\bpareil\s+qu(?:e|['’])"
-            r"|\b(?:pas\s+)?(?:le|la)\s+m[êe]me\s+(?:taf|travail|boulot|métier|metier|chose)\b",
+            r"|\b(?:pas\s+)?(?:le|la)\s+m[êe]me\s+(?:taf|travail|boulot|métier|metier|chose)\b"
+            # "proposer exactement le même accompagnement que celui de France Travail".
+            r"|\b(?:le|la)\s+m[êe]me\s+(?:accompagnement|offre|service|prestation)\s+que\b",
             re.I,
         ),
         "offre complémentaire et différenciée du droit commun",
@@ -1375,7 +1387,11 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     # Going out to people where they are: "on fait des maraudes", "street outreach".
     (
         re.compile(
-            r"\bmaraudes?\b|\bstreet outreach\b|\btravail de rue\b|\btournées? de rue\b", re.I
+            r"\bmaraudes?\b|\bstreet outreach\b|\btravail de rue\b|\btournées? de rue\b"
+            # "our team makes first contact with young people in parks".
+            r"|\bfirst[- ]contact\b"
+            r"|\bpremiers? contacts? avec\b|\ballers? au contact\b",
+            re.I,
         ),
         "aller vers aller à la rencontre des personnes là où elles se trouvent",
     ),
@@ -1986,7 +2002,8 @@ class HybridRetriever(BaseRetriever):
     def recognises(self, word: str) -> bool:
         """Whether an accent-folded word, its singular or plural, or a misspelling of a
         domain term is in the corpus."""
-        forms = {word, singular(word), f"{word}s"}
+        # "nouveau" is known by "nouveaux".
+        forms = {word, singular(word), f"{word}s", f"{word}x"}
         return bool(forms & self._known_words) or self._correction(word) is not None
 
     def spells(self, acronym: str) -> bool:

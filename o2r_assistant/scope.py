@@ -292,12 +292,13 @@ _ASKED_THING = (
     # commissaire aux comptes… ?", "Faut-il souscrire une assurance ?".
     re.compile(
         rf"{_MUST}(?:avoir|nommer|désigner|souscrire|recruter|embaucher|détenir|posséder|obtenir"
-        r"|disposer d['’]|utiliser|employer|installer|être titulaires? d['’]"
+        r"|disposer d['’]|utiliser|employer|installer|ouvrir|louer|être titulaires? d['’]"
         r"|être titulaires? (?=du\b|des\b))\s*"
         # Not one of the candidates themselves: "désigner l'une d'entre nous".
         r"(?!l['’]une?\b|l['’]un\b|quelqu)"
         rf"{_THING}\s*(?:[\wÀ-ÿ'’-]+\s*)?"
-        r"(?:[?,.;!]|$|\b(?:pour|avec|dans|sur|en|à|au|aux|de|du|des|par|ou pas|ou non)\b)",
+        # Examples may follow in brackets: "un diplôme d'État (DEES, BPJEPS) ?".
+        r"(?:[?,.;!(]|$|\b(?:pour|avec|dans|sur|en|à|au|aux|de|du|des|par|ou pas|ou non)\b)",
         re.I,
     ),
     # What a body must belong to or be approved by: "le club doit-il être affilié à une
@@ -317,6 +318,15 @@ _ASKED_THING = (
         r"(?!(?:une?|la|le|les|des)\s+(?:seule?s?|même|mêmes|autres?|plusieurs)\b)"
         rf"{_THING}\s*(?:[\wÀ-ÿ'’-]+\s*)?"
         r"(?:[?,.;!]|$|\b(?:pour|avec|dans|sur|en|à|au|aux|de|du|des|par|ou pas|ou non)\b)",
+        re.I,
+    ),
+    # An obligation the candidate is held to: "sommes-nous tenus au secret professionnel ?",
+    # "are we bound by professional secrecy?".
+    re.compile(
+        r"\b(?:sommes-nous|est-on|on est|nous sommes|sont-ils|sont-elles|serons-nous)\s+"
+        r"(?:soumise?s?|tenue?s?|astreinte?s?)\s+"
+        r"((?:au|aux|à\s+la|à\s+l['’])\s*[\wÀ-ÿ'’-]+(?:\s+[\wÀ-ÿ'’-]+){0,2}?)\s*"
+        r"(?:[?,.;!(]|$|\b(?:pour|avec|dans|sur|en|à|au|aux|de|du|des|ou pas|ou non)\b)",
         re.I,
     ),
     # A step the candidates are called to: "sont-ils convoqués à une audition orale ?",
@@ -397,7 +407,9 @@ def asked_thing_parts(question: str) -> tuple[list[str], str | None]:
     match = _asked_thing_match(question)
     if not match:
         return [], None
-    words = [fold(w) for m in _HEAD.finditer(match[1]) for w in m.groups() if w]
+    # "tenus au secret professionnel": the article "au" holds the determiner "le".
+    thing = re.sub(r"^(?:au|à\s+la|à\s+l['’])\s*", "le ", re.sub(r"^aux\s+", "les ", match[1]))
+    words = [fold(w) for m in _HEAD.finditer(thing) for w in m.groups() if w]
     complement = (
         _THING_COMPLEMENT.match(match.string, match.end(1)) if len(match[1].split()) == 2 else None
     )
@@ -814,6 +826,13 @@ def scope_signals(
     taxed = next((m for m in _TAX.finditer(question) if asks_at(question, m.start())), None)
     if taxed:
         asked_about += (taxed[0],)
+    # So are the other regimes an operator answers to besides the call: labour law, data
+    # protection, subcontracting, a person's residence status, insurance, statutory audit.
+    regime = next(
+        (m for m in _OTHER_REGIMES.finditer(question) if asks_at(question, m.start())), None
+    )
+    if regime:
+        asked_about += (regime[0],)
     # "si un partenaire se retire en cours de convention…": a change of the parties to a
     # signed convention, which the texts never speak of.
     changed = _PARTY_CHANGE.search(question)
@@ -845,8 +864,12 @@ def scope_signals(
         head = None if is_english(asked.text) else terse_head(asked.text, retriever.recognises)
         if head and not (applicant or glossed(head) or bound(head) or phrase_meanings(question)):
             things = things or [head]
-        if things and not any(
-            retriever.recognises(t) or stem(t) in DOMAIN_STEMS or t in places for t in things
+        # The head noun decides: "le secret professionnel" is no thing of the texts however
+        # often they write "professionnel".
+        if things and not (
+            retriever.recognises(things[0])
+            or stem(things[0]) in DOMAIN_STEMS
+            or things[0] in places
         ):
             asked_about += (things[0],)
         elif things and complement and not retriever.recognises(complement):
@@ -984,6 +1007,27 @@ _DEEMED = re.compile(
 _TAX = re.compile(
     r"\b(?:taxes?|imp[ôo]ts?|fiscal\w*|tva|exon[ée]r\w*|cotisation\s+fonci[èe]re|cfe|m[ée]c[ée]nat"
     r"|d[ée]fiscalis\w*|vat|tax(?:ed|ation|-deductible)?|tax\s+relief)\b",
+    re.I,
+)
+
+
+# Regimes of law or administration the texts never speak of (none of these words is in
+# them): what an operator owes its staff, the people's data, its subcontractors, its
+# insurer or its auditor, and the people's residence status.
+_OTHER_REGIMES = re.compile(
+    r"\bconventions?\s+collectives?\b|\bcollective\s+(?:bargaining\s+)?agreements?\b"
+    r"|\bgrilles?\s+(?:salariales?|de\s+salaires?)\b|\bsalary\s+scales?\b"
+    r"|\bd[ée]lai\s+de\s+carence\b|\bp[ée]riode\s+d['’]essai\b|\bint[ée]rim\w*"
+    r"|\bdonn[ée]es\s+(?:personnelles|à\s+caractère\s+personnel)\b|\brgpd\b|\bgdpr\b"
+    r"|\bpersonal\s+data\b|\bsecret\s+professionnel\b|\bprofessional\s+secrecy\b"
+    # Subcontracting, not being one's subcontractor ("or we stay outside like a simple
+    # subcontractor of France Travail?").
+    r"|\bsous-trait(?:er|ons|ez|ent|ance|ances|é|ée|és|ées)\b|\bsubcontract(?:ing|ed|s)?\b"
+    r"|\btitres?\s+de\s+s[ée]jour\b|\bresidence\s+permits?\b"
+    # ("insurance" in English is often the people's social cover, which the texts give.)
+    r"|\bassurances?\b|\bcommissaires?\s+aux\s+comptes\b"
+    r"|\bstatutory\s+auditors?\b|\b(?:aides?|primes?)\s+à\s+l['’]embauche\b"
+    r"|\bhiring\s+(?:bonus|subsid\w+|grant)\b",
     re.I,
 )
 

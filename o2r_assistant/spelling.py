@@ -32,6 +32,8 @@ _SPELLED_OUT = {
     "qd": "quand",
     "cb": "combien",
     "cmb": "combien",
+    "cmbien": "combien",
+    "cbien": "combien",
     "bcp": "beaucoup",
     "tt": "tout",
     "chq": "chaque",

@@ -2918,3 +2918,139 @@ def test_a_budget_given_before_tax_asks_nothing_of_tax(assistant) -> None:
     assert assistant.ask("La somme versée par l'État sera-t-elle soumise à la TVA ?").abstained
     answer = assistant.ask("Notre budget est de 180 000 € hors TVA sur 3 ans. Est-ce suffisant ?")
     assert not answer.abstained
+
+
+def test_places_asked_about_get_the_territory_rule(assistant) -> None:
+    answer = assistant.ask(
+        "We work in Maine-et-Loire and now want to add a second département, Vendée. Is it "
+        "problem for the call to act in two départements?"
+    )
+    assert answer.findings.by_id("territoire").status == "pass"
+    assert "cinq départements" in answer.citations[0].quote
+
+
+def test_a_cost_raised_on_a_pronoun_is_judged(assistant) -> None:
+    answer = _asked_after(
+        assistant,
+        "Notre budget de 140 000 € sur 3 ans pour un projet à Angers est-il suffisant ?",
+        "Et s'il passe à 160 000 € ?",
+    )
+    assert answer.findings.by_id("cout_minimum").status == "pass"
+
+
+def test_a_partner_withdrawing_keeps_the_towns_that_stay(assistant) -> None:
+    answer = _asked_after(
+        assistant,
+        "Nous sommes deux associations, l'une à Angers désignée chef de file, l'autre à "
+        "Cholet. Notre budget est de 240 000 € sur 3 ans.",
+        "L'association de Cholet se retire. Le budget retombe à 140 000 € sur 3 ans et nous "
+        "porterions le projet seuls, à Angers. Est-ce encore recevable ?",
+    )
+    assert answer.findings.by_id("territoire").status == "pass"
+    assert answer.findings.by_id("cout_minimum").status == "fail"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "c'est quoi les horaires d'ouverture de la dreets a Nantes pour deposer le dossier",
+        "Notre démarrage glisse de quatre mois : le versement de la première tranche de la "
+        "subvention sera-t-il décalé d'autant ?",
+        "Les médiateurs que nous recrutons doivent-ils être titulaires d'un diplôme d'État "
+        "(DEES, DEME, BPJEPS) ?",
+        "Faut-il ouvrir un local d'accueil dans chaque département où l'on intervient ?",
+        # Regimes the texts never speak of.
+        "Quelle convention collective s'applique aux salariés recrutés pour le projet O2R ?",
+        "Peut-on sous-traiter une partie de l'accompagnement à un cabinet de conseil privé ?",
+        "Combien de temps devons-nous conserver les données personnelles des personnes "
+        "accompagnées ?",
+        "Do we need a statutory auditor to certify the project accounts?",
+        "Un employeur qui embauche une personne sortie d'un parcours O2R touche-t-il une aide "
+        "à l'embauche ?",
+    ],
+)
+def test_hours_payments_staff_and_other_regimes_are_declined(assistant, question: str) -> None:
+    assert assistant.ask(question).abstained
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        # "nouveau" is known by the texts' "nouveaux".
+        (
+            "Notre chef de file se retire ; nous continuons à deux. Devons-nous désigner un "
+            "nouveau chef de file ?",
+            "chef de file",
+        ),
+        (
+            "Notre idée : proposer exactement le même accompagnement que celui de France Travail, "
+            "plus près des quartiers. Est-ce que cela correspond à ce qui est attendu ?",
+            "différenciée",
+        ),
+        (
+            "Faute de moyens, nous envisageons de réduire nos maraudes pour accueillir les "
+            "personnes dans nos locaux, sur rendez-vous. Notre projet resterait-il conforme ?",
+            "aller vers",
+        ),
+        (
+            "Dear Sir or Madam, our outreach team makes first contact with young people in "
+            "parks. Could you confirm whether this kind of first-contact work falls within the "
+            "activities expected?",
+            "aller vers",
+        ),
+        (
+            "What will our outreach team have to report back to the State? Will our actions be "
+            "evaluated?",
+            "évaluation",
+        ),
+        # The main public is the priority public.
+        (
+            "La mission locale propose de nous adresser des jeunes qu'elle suit déjà. Ces "
+            "jeunes peuvent-ils devenir le public principal de notre projet ?",
+            "public prioritaire",
+        ),
+        # "partenariat" weighs as "partenaires" do.
+        (
+            "Une association d'insertion nous propose d'être partenaire de son projet O2R. Un "
+            "tel partenariat est-il regardé favorablement lors de la sélection ?",
+            "structurants",
+        ),
+        (
+            "a la fin du suivi on est obligé de passer le relais a france travail ou on peut "
+            "garder les gens aussi longtemps qu'on veut ?",
+            "orienter les personnes",
+        ),
+        (
+            "bonjour je suis conseillere dans une association a Nantes et les jeunes qu'on "
+            "rencontre nous demandent tout le temps si ils vont etre payes pendant "
+            "l'accompagnement vu qu'ils ont pas un rond est ce qu'ils touchent quelque chose ou "
+            "pas merci bonne journee Claire",
+            "ressources",
+        ),
+    ],
+)
+def test_plans_and_questions_in_everyday_words_get_their_sentence(
+    assistant, question: str, quoted: str
+) -> None:
+    answer = assistant.ask(question)
+    assert not answer.abstained
+    assert quoted in answer.citations[0].quote
+
+
+def test_a_seat_outside_with_no_action_there_passes_the_territory(assistant) -> None:
+    answer = assistant.ask(
+        "Notre association a son siège à Rennes (35), mais le projet se déroulera "
+        "exclusivement en Loire-Atlantique, autour d'Ancenis : aucune action n'aura lieu en "
+        "Ille-et-Vilaine. Le coût total est de 180 000 € sur trois ans. Ce projet entre-t-il "
+        "dans le cadre de l'AMI ?"
+    )
+    assert answer.findings.by_id("territoire").status == "pass"
+
+
+def test_a_regime_named_outside_the_question_asks_nothing_of_it(assistant) -> None:
+    answer = assistant.ask(
+        "Notre budget de 180 000 € sur 3 ans comprend les honoraires du commissaire aux "
+        "comptes. Ce budget atteint-il le minimum ?"
+    )
+    assert not answer.abstained
+    assert answer.findings.by_id("cout_minimum").status == "pass"

@@ -2594,7 +2594,8 @@ def test_questions_run_together_as_spoken_are_told_apart() -> None:
         "bureau et aussi est ce que le parcours peut durer plus d'un an merci"
     )
     assert len(asked) == 2
-    assert asked[0].startswith("bonjour on se demandait") and asked[0].endswith("bureau ?")
+    assert asked[0].startswith("bonjour on se demandait")
+    assert asked[0].rstrip(" ?").endswith("bureau")
     assert asked[1].startswith("est ce que le parcours")
 
 
@@ -3479,3 +3480,85 @@ def test_a_structure_like_ours_asks_the_writers_own_eligibility() -> None:
         "comme la nôtre peut candidater à l'AMI O2R ?"
     )
     assert asked.asks_eligibility
+
+
+@pytest.mark.parametrize(
+    ("message", "plan"),
+    [
+        ("Et s'il passait à 160 000 € ?", "il passait à 160 000 €."),
+        ("hey, if we cut our budget down to €120k are we still ok?", "we cut our budget"),
+    ],
+)
+def test_a_supposition_after_an_elided_si_or_a_greeting(message: str, plan: str) -> None:
+    found = suppositions(message)
+    assert found and found[0].startswith(plan)
+
+
+def test_a_plan_weighed_on_a_pronoun_is_stated() -> None:
+    assert "160 000" in statements_of("Et s'il passe à 160 000 € ?")
+
+
+def test_a_dictated_sign_off_is_no_part_of_the_last_question() -> None:
+    parts = questions_of(
+        "bonjour je suis conseillere dans une association a Nantes et les jeunes nous demandent "
+        "tout le temps si ils vont etre payes pendant l'accompagnement vu qu'ils ont pas un "
+        "rond est ce qu'ils touchent quelque chose ou pas merci bonne journee Claire"
+    )
+    assert parts and "Claire" not in parts[-1] and "payes" in parts[-1]
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("c'est quoi les horaires d'ouverture de la dreets a Nantes ?", "contact"),
+        ("What are the DREETS opening hours?", "contact"),
+        ("Le versement de la première tranche de la subvention sera-t-il décalé ?", "payment"),
+        ("Devrons-nous rembourser une partie de la contribution de l'État ?", "payment"),
+        ("est ce qu'on peut avoir une avance des le debut de la convention", "payment"),
+    ],
+)
+def test_kinds_the_texts_never_give(question: str, kind: str) -> None:
+    assert kind in analyse(question).kinds
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Could you confirm whether this kind of first-contact work falls within the call?",
+        "Nobody from there contact them since 8 month. Is possible we accompany them?",
+    ],
+)
+def test_contact_made_with_people_asks_no_address(question: str) -> None:
+    assert "contact" not in analyse(question).kinds
+
+
+def test_two_ways_weighed_with_their_modals_ask() -> None:
+    asked = analyse(
+        "people we help they can be registered at France Travail or they must be not "
+        "registered anywhere"
+    )
+    assert asked.asks
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Si nous portons notre budget à 400 000 €, quel pourcentage l'État prendra-t-il ?",
+        "Si notre action s'arrête au bout de 18 mois, devrons-nous rembourser l'aide ?",
+        "on bosse dans un qpv a st nazaire, le budget minimum c'est combien pour deposer ?",
+    ],
+)
+def test_a_figure_or_a_thing_of_its_own_asks_no_eligibility(question: str) -> None:
+    assert not analyse(question).asks_eligibility
+
+
+def test_a_plan_weighed_alone_asks_whether_it_passes() -> None:
+    assert analyse("et si on ouvre aussi une antenne à Rennes ?").asks_eligibility
+
+
+def test_the_plan_just_described_judged_leans_back() -> None:
+    focus = focus_of(
+        "Faute de moyens, nous envisageons de réduire nos maraudes pour accueillir les "
+        "personnes dans nos locaux. Notre projet resterait-il conforme à ce qu'attend l'AMI ?"
+    )
+    assert "maraudes" in focus

@@ -515,3 +515,18 @@ def test_this_call_said_to_be_new_is_still_answered(assistant) -> None:
     )
     assert not answer.abstained
     assert "150 000" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "thing"),
+    [
+        (
+            "Les médiateurs doivent-ils être titulaires d'un diplôme d'État (DEES, BPJEPS) ?",
+            "diplome",
+        ),
+        ("Faut-il ouvrir un local d'accueil dans chaque département ?", "local"),
+        ("Sommes-nous tenus au secret professionnel ?", "secret"),
+    ],
+)
+def test_a_thing_required_of_the_candidate_is_what_is_asked(question: str, thing: str) -> None:
+    assert asked_thing_parts(question)[0][:1] == [thing]

@@ -15,6 +15,7 @@ from o2r_assistant.spelling import accents, clippings, determined, one_slip, spe
             "c koi le seuil minimum du budget pour l'AMI ?",
         ),
         ("Pr le budget, cb faut-il ?", "Pour le budget, combien faut-il ?"),
+        ("on peut suivre qqun cmbien de tps ?", "on peut suivre quelqu'un combien de temps ?"),
         ("what r the 3 missions?", "what are the 3 missions?"),
         ("can u tell me abt the budget pls", "can you tell me about the budget please"),
         (
