@@ -321,7 +321,7 @@ _ASKED_THING = (
         re.I,
     ),
     # An obligation the candidate is held to: "sommes-nous tenus au secret professionnel ?",
-    # "are we bound by professional secrecy?".
+    # "sont-ils soumis à la TVA ?".
     re.compile(
         r"\b(?:sommes-nous|est-on|on est|nous sommes|sont-ils|sont-elles|serons-nous)\s+"
         r"(?:soumise?s?|tenue?s?|astreinte?s?)\s+"
@@ -1017,7 +1017,9 @@ _TAX = re.compile(
 _OTHER_REGIMES = re.compile(
     r"\bconventions?\s+collectives?\b|\bcollective\s+(?:bargaining\s+)?agreements?\b"
     r"|\bgrilles?\s+(?:salariales?|de\s+salaires?)\b|\bsalary\s+scales?\b"
-    r"|\bd[ée]lai\s+de\s+carence\b|\bp[ée]riode\s+d['’]essai\b|\bint[ée]rim\w*"
+    # Temping, not an "interim report", which the convention's follow-up may answer.
+    r"|\bd[ée]lai\s+de\s+carence\b|\bp[ée]riode\s+d['’]essai\b|\bintérim\w*"
+    r"|\bagences?\s+d['’]interim\b|\binterim(?:aires?)?\s+(?:agenc\w+|staff|workers?)\b"
     r"|\bdonn[ée]es\s+(?:personnelles|à\s+caractère\s+personnel)\b|\brgpd\b|\bgdpr\b"
     r"|\bpersonal\s+data\b|\bsecret\s+professionnel\b|\bprofessional\s+secrecy\b"
     # Subcontracting, not being one's subcontractor ("or we stay outside like a simple

@@ -7,6 +7,7 @@ from dataclasses import replace
 import pytest
 
 from o2r_assistant.scope import (
+    _OTHER_REGIMES,
     ScopeSignals,
     _extends_domain,
     _kind_named_before,
@@ -530,3 +531,18 @@ def test_this_call_said_to_be_new_is_still_answered(assistant) -> None:
 )
 def test_a_thing_required_of_the_candidate_is_what_is_asked(question: str, thing: str) -> None:
     assert asked_thing_parts(question)[0][:1] == [thing]
+
+
+@pytest.mark.parametrize(
+    ("question", "regime"),
+    [
+        ("Faut-il passer par une agence d'interim pour recruter ?", True),
+        ("Quelle convention collective s'applique à nos salariés ?", True),
+        # A report made midway, or the people's social cover, is no other regime.
+        ("Do we need to send interim reports to the State?", False),
+        ("Are participants covered by health insurance?", False),
+        ("Or do we stay outside like a simple subcontractor of France Travail?", False),
+    ],
+)
+def test_the_regimes_the_texts_never_speak_of(question: str, regime: bool) -> None:
+    assert bool(_OTHER_REGIMES.search(question)) is regime
