@@ -572,18 +572,19 @@ class Assistant:
         chosen: list[Candidate] = []
         rule_chosen: list[Candidate] = []
         candidates: list[Candidate] = []
+        places_only = facts.model_copy(update={"places": None}).is_empty()
         # Whether the places stated are allowed ("… and now want to add Vendée. Is it a
         # problem to act in two départements?"): the territory rule answers.
         territory_asked = (
             asked.yes_no
             and bool(facts.places)
-            and facts.model_copy(update={"places": None}).is_empty()
+            and places_only
             and any(_TERRITORY_ASKED.search(q) for q in asking_sentences(asked.focus))
         )
         # Stated project facts always get the checker's verdict, whatever else the
         # message says (an injection attempt included); a town alone does not.
         states_project = stated and (
-            not facts.model_copy(update={"places": None}).is_empty()
+            not places_only
             or (signals.domain_terms > 0 and not own_question)
             # "Peut-on mener des actions dans le Calvados ?": the territory rule answers, not
             # when the place is only where the sender is ("basée à Saint-Herblain… ferons-nous
