@@ -69,7 +69,9 @@ __all__ = ["changed_cost", "changed_length", "extract_facts"]
 _TRAINING_COURSE = (
     # Training by its object: "remise à niveau", "CléA", "cours de FLE", "BAFA",
     # "code de la route", "driving lessons".
+    # "les cours pro des jeunes", a course for work.
     r"(?:formations?|remises? a niveau|clea|(?:cours de )?fle|alphabetisation|bafa|"
+    r"cours (?:pro|professionnels?|qualifiants?)|"
     r"code de la route|driving lessons?|trainings?|courses|"
     # A course that qualifies, not a work placement ("un stage en entreprise").
     r"stages? (?:qualifiants?|certifiants?|de formation))"
@@ -875,7 +877,9 @@ _TRAINING_MONEY = re.compile(
     r"|enveloppe|subventions?|money|funds?|funded|cover\w*|[ée]ligibles?|spend\w*"
     r"|consacrer|thune|fric|rembours\w*|reimburs\w*|refund\w*"
     # Counted in a sum: "does training count in the 150k?", "compte dans les 150 000 € ?".
-    r"|counts?\s+(?:in|towards?)|compte(?:nt)?\s+dans)\b"
+    r"|counts?\s+(?:in|towards?)|compte(?:nt)?\s+dans"
+    # "on peut compter les formations dedans ?": in the sum just named.
+    r"|compt(?:er|e|ent)\b[^,.;:?!]{0,30}\bdedans)\b"
     r"|\b\d[\d  .,]*\s*(?:k€?|€|euros?)(?!\w)",
     re.I,
 )
@@ -2885,6 +2889,45 @@ _NOT_THIS_PROJECT_RELAYED = re.compile(_NOT_THIS_PROJECT_PATTERN.replace("<their
 _CLAIM_ASKED = re.compile(rf"{_TEXT_SAYS}(?=[^.;!]*\?)")
 
 
+# A rule someone else claims, asked about: "Mon collègue m'assure que le budget minimum est
+# de 100 000 € sur trois ans, c'est bien ça ?", "on nous a dit que la convention durait
+# 5 ans, c'est juste ?", "I heard pathways can last two years. Correct?". Not the writer's
+# own plan, which the claim then names ("on m'a dit que notre budget suffisait ?").
+_CLAIM = (
+    rf"\b(?:{fold(CLAIM_VERBS)}|{HEARD_VERBS}|assurent|cru comprendre|crois|croit|croient"
+    r"|pense|pensent|semble|parait|was told|were told|someone said|i think|i believe"
+    r"|(?:d'apres|selon) (?:mon|ma|notre|le|la|un|une|leur) (?:collegue|directeur|directrice"
+    r"|president|presidente|tresorier|tresoriere|conseiller|conseillere|chef|responsable"
+    r"|partenaire|financeur|comptable|expert-comptable|elu|elue|maire)\w*,?)"
+    r"(?:[^.;!?]{0,30}?\b(?:que|qu'|that)\b)?"
+    r"(?:(?!\b(?:nous|notre|nos|on|je|j'|mon|ma|mes|we|our|us|my|i)\b)[^.;!?])*"
+)
+_CLAIM_CHECKED = re.compile(rf"{_CLAIM}\?")
+_CLAIM_STATED = re.compile(rf"{_CLAIM}[.;!]?\s*$")
+# A short question on whether what was just said holds: "C'est exact ?", "Correct?".
+_CONFIRMING = re.compile(
+    r"^\W*(?:(?:et|alors|donc|so|and)\s+)?(?:c'est|c|est-ce|vous confirmez|confirmez-vous"
+    r"|can you confirm|(?:il|elle|ils|elles) (?:a|ont) raison|(?:is|are) (?:that|this|it|she|he"
+    r"|they)|true|correct|right|vrai|exact|juste)\b[^.;!?]{0,30}\?\s*$"
+)
+
+
+def _without_claims_confirmed(text: str) -> str:
+    """``text`` without the claims of others a short question after them asks to confirm."""
+    folded = fold(text)
+    spans = _sentences(folded)
+    kept = [
+        text[start:end]
+        for i, (start, end) in enumerate(spans)
+        if not (
+            i + 1 < len(spans)
+            and _CLAIM_STATED.search(folded[start:end])
+            and _CONFIRMING.match(folded[spans[i + 1][0] : spans[i + 1][1]])
+        )
+    ]
+    return "".join(kept)
+
+
 def _this_project(text: str, pattern: re.Pattern[str] = _NOT_THIS_PROJECT) -> str:
     """``text`` without the sentences about another project than the candidate's own."""
     folded = fold(text)  # same length: its sentence spans are the text's
@@ -2895,10 +2938,38 @@ def _this_project(text: str, pattern: re.Pattern[str] = _NOT_THIS_PROJECT) -> st
     )
 
 
+# A figure in guillemets quotes someone else's words, most often the texts' own rule
+# ("le « 150 000 sur 3 ans », on peut compter les formations dedans ?"), not a fact of
+# the project.
+_QUOTED_FIGURE = re.compile(r"«[^»\d]{0,80}\d[^»]{0,80}»|“[^”\d]{0,80}\d[^”]{0,80}”")
+# So are any words quoted as the texts': "In the text is written 'publics dits
+# invisibles'", "l'AMI parle de « projets structurants »".
+_QUOTED_FROM_TEXTS = re.compile(
+    r"(?:\b(?:le texte|les textes|l['’]ami|l['’]appel|le cahier des charges|le décret|l['’]arrêté"
+    r"|la loi|the text|the texts|the call|the decree|the law)\b[^.;!?«“\"]{0,25}?"
+    r"\b(?:parle\w*|évoque\w*|mentionne\w*|indique\w*|emploie\w*|utilise\w*|écri\w*|dit"
+    r"|disent|précise\w*|says|mentions|uses|talks\s+about|refers\s+to|is\s+written|writes)"
+    r"|\b(?:est écrit|is written|it says|on lit|c['’]est écrit)\b)"
+    r"[^.;!?«“\"']{0,25}(?P<quote>«[^»]{1,120}»|“[^”]{1,120}”|\"[^\"]{1,120}\"|'[^']{3,120}')",
+    re.I,
+)
+
+
+def _without_quotes_of_others(text: str) -> str:
+    """``text`` with the words it quotes from others blanked (the same length: spans hold)."""
+    text = _QUOTED_FIGURE.sub(lambda m: " " * len(m[0]), text)
+    return _QUOTED_FROM_TEXTS.sub(
+        lambda m: m[0][: m.start("quote") - m.start()] + " " * len(m["quote"]), text
+    )
+
+
 def _read(text: str) -> Dossier:
     """The facts of one part of a message (its own text, or the earlier one it quotes)."""
     others = _NOT_THIS_PROJECT_RELAYED if _RELAYED.search(fold(text)) else _NOT_THIS_PROJECT
-    text = _this_project(statements_of(_this_project(text, _CLAIM_ASKED)), others)
+    asked_of = _this_project(_this_project(text, _CLAIM_ASKED), _CLAIM_CHECKED)
+    asked_of = _without_claims_confirmed(asked_of)
+    text = _this_project(statements_of(asked_of), others)
+    text = _without_quotes_of_others(text)
     folded = fold(text)
     sentences = _sentences(folded)
     declarative = _declarative(folded, sentences)

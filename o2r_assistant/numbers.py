@@ -383,10 +383,12 @@ _MONTHS = {
     for name in names
 }
 _MONTH_NAME = "|".join(sorted(_MONTHS, key=len, reverse=True))
-# "1er septembre 2025", "janvier 2025", "01/09/2025".
+# A year's start or end: "début 2025", "fin 2027", "the end of 2027".
+_YEAR_EDGE = r"(?:debut|fin|(?:the[ ]+)?(?:start|beginning|end)[ ]+of)[ ]+20[0-9]{2}"
+# "1er septembre 2025", "janvier 2025", "01/09/2025", "fin 2027".
 _DATE = (
     rf"(?:(?:le[ ]+)?[0-9]{{1,2}}(?:er)?[ ]+)?(?:{_MONTH_NAME})\.?[ ]+20[0-9]{{2}}|"
-    r"[0-9]{1,2}/[0-9]{1,2}/20[0-9]{2}"
+    rf"[0-9]{{1,2}}/[0-9]{{1,2}}/20[0-9]{{2}}|{_YEAR_EDGE}"
 )
 # "de janvier 2025 à décembre 2027", "du 1er septembre 2025 au 31 août 2028",
 # "from March 2025 to February 2028", "(janvier 2026 → décembre 2028)".
@@ -457,6 +459,7 @@ def date_ranges(folded: str) -> list[re.Match[str]]:
 _DATE_PARTS = re.compile(
     rf"(?:(?:le[ ]+)?(?P<day>[0-9]{{1,2}})(?:er)?[ ]+)?(?P<month>{_MONTH_NAME})\.?[ ]+"
     r"(?P<year>20[0-9]{2})|(?P<nday>[0-9]{1,2})/(?P<nmonth>[0-9]{1,2})/(?P<nyear>20[0-9]{2})"
+    r"|(?P<edge>debut|fin|(?:the[ ]+)?(?:start|beginning|end)[ ]+of)[ ]+(?P<eyear>20[0-9]{2})"
 )
 _DAYS_PER_MONTH = 365.25 / 12
 
@@ -465,7 +468,11 @@ def _date_of(text: str, *, end: bool) -> date | None:
     parts = _DATE_PARTS.fullmatch(text)
     if parts is None:
         return None
-    if parts.group("month"):
+    if parts.group("edge"):
+        # A year's start is its January, its end its December.
+        ends = parts.group("edge").startswith(("fin", "end", "the end"))
+        year, month, day = int(parts.group("eyear")), 12 if ends else 1, None
+    elif parts.group("month"):
         year, month, day = (
             int(parts.group("year")),
             _MONTHS[parts.group("month")],

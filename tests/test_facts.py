@@ -3900,3 +3900,48 @@ def test_the_people_served_are_no_other_body() -> None:
 def test_a_place_with_no_action_is_no_place_of_action(text: str) -> None:
     facts = extract_facts(text)
     assert [p.name for p in facts.places] == ["Loire-Atlantique"]
+
+
+def test_a_figure_quoted_in_guillemets_is_no_fact_of_the_project() -> None:
+    facts = extract_facts("Le « minimum de 150 000 € sur 3 ans » vaut-il aussi pour nous ?")
+    assert facts.total_cost_eur is None and facts.project_months is None
+
+
+def test_a_figure_of_the_writers_own_beside_a_quote_is_read() -> None:
+    facts = extract_facts(
+        "Le texte parle d'un « coût total minimum ». Notre budget est de 170 000 € sur 3 ans."
+    )
+    assert facts.total_cost_eur == Decimal("170000") and facts.project_months == 36
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le « 150 000 € », on peut compter les formations dedans ?",
+        "Les formations qualifiantes, on peut les compter dedans ?",
+    ],
+)
+def test_training_counted_in_the_sum_is_training_paid_for(text: str) -> None:
+    assert names_training_cost(text)
+
+
+def test_a_project_until_the_end_of_a_year() -> None:
+    facts = extract_facts("Notre action irait de janvier 2026 jusqu'à fin 2028.")
+    assert facts.project_months == 36
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ma collègue m'assure que le plancher est de 90 000 € sur trois ans, c'est bien ça ?",
+        "On nous a dit que la convention courait sur 4 ans, c'est juste ?",
+        "I was told pathways may run for 20 months. Is that right?",
+    ],
+)
+def test_a_rule_someone_else_claims_asked_to_confirm_states_no_fact(text: str) -> None:
+    assert extract_facts(text).is_empty()
+
+
+def test_the_writers_own_plan_in_a_claim_is_still_read() -> None:
+    facts = extract_facts("On m'a dit que notre budget de 120 000 € passait. C'est exact ?")
+    assert facts.total_cost_eur == Decimal("120000")

@@ -195,6 +195,10 @@ def test_english_durations(text: str, months: int) -> None:
         ("de septembre 2025 à août 2027", 24),
         ("from April 2026 until March 2029", 36),
         ("du 01/10/2025 au 30/09/2026", 12),
+        # A year's start or end, for a month.
+        ("du 1er mars 2026 jusqu'à fin 2028", 34),
+        ("de début 2026 à fin 2027", 24),
+        ("from June 2026 to the end of 2028", 31),
         ("de juin 2026 à juin 2026", 1),
         # An end before the start, or a day the month has not, is no period.
         ("de mars 2027 à mars 2026", None),
