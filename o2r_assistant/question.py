@@ -130,6 +130,8 @@ _CHECK_WISH = re.compile(
     re.I,
 )
 _INDIRECT = re.compile(
+    # Not done "without knowing": "tout le monde en parle sans savoir de quel texte il s'agit".
+    r"(?<!\bsans )(?<!\bwithout )"
     r"\b(?:demand\w*|interroge\w*|savoir|comprendre|wonder\w*|ask\w*|confirm\w*"
     # "could you clarify whether…", "pourriez-vous préciser si…".
     r"|clarif\w*|préciser|precise[rz]|précisez|explain|expliquer|expliquez"
@@ -363,7 +365,8 @@ eligibility: \b(?:éligibles?|recevables?|eligible|qualify)\b
     |(?<!projets\s)(?<!dossiers\s)(?<!candidats\s)(?<!structures\s)(?<!organismes\s)
     \bretenus?\b
 # "Pensez-vous que nous remplissons les conditions ?", "do we meet the criteria?".
-    |\b(?:rempli\w*|satisf\w*|respect\w*|correspond\w*|répond\w*|rentr\w*[ ]dans|meet|fulfil\w*
+    |\b(?:rempli\w*|satisf\w*|respect\w*|correspond\w*|répond\w*|rentr\w*[ ]dans
+    |entr(?:e|ent|er|ons|erait|eraient|era|eront)[ ]dans|meet|fulfil\w*
     |satisfy|comply[ ]with|complies[ ]with|match\w*)(?:-(?:t-)?(?:il|elle|ils|elles|on|nous|vous))?
     \s+(?:bien\s+|toutes\s+|all\s+)?(?:les|aux|the|le|au)\s+(?:conditions|critères|exigences|criteria
     |requirements|règles|rules|cadre|framework)\b
@@ -465,7 +468,15 @@ _TIME_FROM_EVENT = re.compile(
 )
 # A second question joined on: ", et on la signe avec qui ?".
 _JOINED = re.compile(r"[,;]\s*(?:et|mais|and|but)\b", re.I)
-_WHO_ARE = re.compile(r"^(?:et |mais |alors )?(?:qui sont|who are)\b", re.I)
+_WHO_ARE = re.compile(
+    r"^(?:et |mais |alors )?(?:qui sont|who are)\b"
+    # Or who the public is: "who's actually the target group in the law?", "qui est le
+    # public visé ?".
+    r"|^(?:et |mais |alors |so )?(?:who(?:['’]s| is| are)|qui est|c['’]est qui)\s+(?:\w+\s+)?"
+    r"(?:the|le|la)\s+(?:target(?:ed)?\s+(?:group|public|population|audience)"
+    r"|public\s+(?:visé|cible|prioritaire|concerné))\b",
+    re.I,
+)
 # A short opening aside before the question proper: "Et accessoirement, avec qui… ?",
 # "Par ailleurs, qui…", "By the way, who…", "quick q - who…". Start-anchored cues read
 # what follows it.
@@ -581,7 +592,9 @@ _NOT_OF_TIME = r"(?!\s+(?:[\w'’-]+\s+)?(?:length|duration|durée|period|time)\
 # finance-t-il au maximum ?").
 _NO_AMOUNT_BEFORE = "".join(
     rf"(?<!\b{word} )"
-    for word in "mois ans années semaines jours months years au parcours pathway".split()
+    # A length of experience too: "5 ans d'expérience minimum".
+    for word in "mois ans années semaines jours months years au parcours pathway expérience "
+    "experience".split()
 )
 # An amount given per person supported, which a project's total does not state.
 PER_PERSON = (
@@ -683,6 +696,8 @@ KIND_ASKED = {
         re.I,
     ),
     "contact": lenient(
+        # Not a phone someone lacks: "elle a plus de téléphone", "no phone".
+        r"(?<!\bde )(?<!\bd['’])(?<!\bsans )(?<!\bno )(?<!\bwithout )"
         r"\b(?:e-?mail|courriel|adresse (?:mail|électronique|postale)|téléphone|"
         r"joindre|contacter|phone|site (?:internet|web)|url)\b"
         # Opening hours, to come in person: "les horaires d'ouverture de la DREETS".
@@ -740,7 +755,13 @@ KIND_ASKED = {
         # "…required to keep accounts, and on what basis?"; not "on what basis is the
         # contribution calculated?", which asks how.
         r"|\b(?:which|what) (?:legal|regulatory|statutory) basis\b|\b(?:which|what) basis\s*\?"
-        r"|\b(?:base|fondement) (?:juridique|légale?|réglementaire)\b",
+        r"|\b(?:base|fondement) (?:juridique|légale?|réglementaire)\b"
+        # Where a requirement comes from: "d'où vient cette obligation ?", "where does this
+        # requirement come from?".
+        r"|\bd['’]où\s+(?:vien(?:t|nent)|provien(?:t|nent)|découl(?:e|ent)|sor(?:t|tent))\s+"
+        r"(?:cette|cet|ce|ces|la|le|les|l['’])\s*(?:obligations?|exigences?|règles?|conditions?)\b"
+        r"|\bwhere\s+(?:does|do)\s+(?:this|that|the|these|those)\s+(?:requirements?|obligations?"
+        r"|rules?|conditions?)\s+come\s+from\b",
         re.I,
     ),
     # Which organisations may apply: "qui peut candidater ?", "quels types de structures
@@ -751,7 +772,11 @@ KIND_ASKED = {
         # associations ?", "is it restricted to non-profits?".
         r"\b(?:limitée?s?|réservée?s?|restreinte?s?|ouverte?s?)\s+(?:aux|à des|qu['’]aux)\s+"
         r"(?:associations?|assos?|structures?|organismes?|collectivités?|entreprises?|communes?)\b"
-        r"|\b(?:limited|restricted|open|reserved)\s+(?:only\s+)?to\s+(?:non-?profits?|charities"
+        # "the call only funds charities", "l'AMI ne finance que les associations".
+        r"|\bonly\s+(?:funds?|finances?|accepts?|takes?|supports?)\s+(?:non-?profits?|charities"
+        r"|associations|ngos)\b|\bne\s+(?:finance|accepte|retient)\s+que\s+(?:les\s+|des\s+)?"
+        r"(?:associations?|assos?)\b"
+        r"|\b(?:limited|restricted|open|reserved)\s+(?:only\s+)?(?:to|for)\s+(?:non-?profits?|charities"
         r"|associations|companies|businesses|public bodies|ngos)\b"
         # "… ou c'est que pour les assos ?", "or is it only for charities?"; not "le même
         # que pour les associations".
@@ -929,7 +954,10 @@ KIND_ASKED = {
         r"|\bau\s+final\b[^?.]{0,20}\b(?:but|objectif|finalité)\b"
         r"|\b(?:but|objectif)s?\s+pour\s+(?:eux|elles|les\s+(?:gens|personnes|jeunes"
         r"|bénéficiaires|participants))\b"
-        r"|\bwhat\s+outcomes?\b|\bultimately\s+expect",
+        r"|\bwhat\s+outcomes?\b|\bultimately\s+expect"
+        # "Where is the support pathway supposed to lead the person in the end?".
+        r"|(?:^|[?.!]\s*)where\b[^?.]{0,50}\b(?:lead|take|bring)\s+(?:the\s+)?(?:person|people"
+        r"|participants|them|him|her)\b(?!\s+on\b)",
         re.I,
     ),
     # Whether someone of a kind is of the call's public: "une personne sans domicile peut-elle
@@ -963,8 +991,8 @@ KIND_ASKED = {
         r"|\bqu['’e]\s*(?:l['’]\s*o2r|l['’]offre|le dispositif|le projet|l['’]opérateur|on|nous)"
         r"\s+(?:doit|doivent|peut|peuvent|devrait|devraient)\s+(?:aller\s+)?(?:chercher|cibler"
         r"|viser|repérer|toucher|accompagner)\b"
-        r"|\b(?:vise|visent|cible|ciblent|concerne|concernent)\s+(?:d['’]autres|quels?|quelles?"
-        r"|ces|les|des|plutôt)\s+(?:profils?|publics?|personnes|jeunes|gens)\b"
+        r"|\b(?:vise|visent|cible|ciblent|concerne|concernent)\s+(?:qu['’]?e?\s*)?(?:d['’]autres"
+        r"|quels?|quelles?|ces|les|des|plutôt)\s+(?:profils?|publics?|personnes|jeunes|gens)\b"
         r"|\bqui\s+(?:peut|peuvent|pourra|pourront|pourrait)\s+en\s+bénéficier\b"
         r"|\bwho\s+(?:can|could|may|will)\s+benefit\b"
         # Whom the offer is for: "c pour qui en fait vot truc ?", "who is it for?".
@@ -974,7 +1002,28 @@ KIND_ASKED = {
         r"|\b(?:c['’ ]est|c|est-ce)\s+(?:fait|pensé|conçu|destiné)e?s?\s+pour\s+(?:des|les|qui|ces"
         r"|ce\s+genre|ce\s+type|eux|lui|elles?)\b"
         r"|\b(?:people|persons|folks|individuals|ones|them|those|these)\b[^?.]{0,40}\b(?:meant"
-        r"|intended|designed|aimed)\s+(?:for|at)\b",
+        r"|intended|designed|aimed)\s+(?:for|at)\b"
+        # A person let into the offer: "she can enter in the program?", "could he join the
+        # scheme?", "est-ce qu'elle peut entrer dans notre projet ?".
+        r"|\b(?:he|she|they|him|her|them)\s+(?:can|could|may|might)\s+(?:enter|join|get\s+into"
+        r"|be\s+(?:admitted|accepted|included|taken))\b"
+        r"|\b(?:can|could|may|might)\s+(?:he|she|they)\s+(?:enter|join|get\s+into"
+        r"|be\s+(?:admitted|accepted|included|taken))\b"
+        r"|\b(?:elle|il|elles|ils)\s+(?:peu(?:t|vent)|pourr\w+)\s+(?:entrer|rentrer|intégrer)\s+"
+        r"(?:dans\s+|ds\s+)?(?:le|un|ce|notre|votre|l['’])\s*(?:projet|action|offre|o2r)\b"
+        # Within the public as the call names it: "would he fall within the target
+        # population?", "are they who this call is for?", "does she count as one of the
+        # invisibles?".
+        r"|\b(?:he|she|they|someone|somebody|(?:this|that|the)\s+(?:person|man|woman|lady|guy))"
+        r"\s+(?:would\s+|could\s+|might\s+|does\s+|do\s+)?fall(?:s)?\s+(?:within|under|into)\b"
+        r"|\b(?:would|could|might|does|do)\s+(?:he|she|they|someone|somebody)\s+fall\s+"
+        r"(?:within|under|into)\b"
+        r"|\bwho\s+(?:this|the|it)\s*(?:\w+\s+)?is\s+(?:meant\s+|intended\s+)?for\b"
+        r"|\b(?:count|qualify|qualifies)\s+as\s+(?:one\s+of\s+)?(?:the\s+)?(?:invisible|target"
+        r"|a\s+beneficiar)\w*"
+        r"|\b(?:considérée?s?|comptée?s?)\s+(?:comme|parmi)\s+(?:une?\s+|des\s+|les\s+)?"
+        r"(?:personnes?\s+|publics?\s+)?«?\s*invisibles?\b"
+        r"|\bfai(?:t|saient|sait|re|ont)\s+partie\s+des\s+«?\s*invisibles?\b",
         re.I,
     ),
     # How or when the money is paid: "versée en une seule fois ou par tranches ?", "y a une
@@ -1098,6 +1147,8 @@ _REGISTERED = re.compile(
     # The state, not the verb: "faut-il d'abord qu'elle s'inscrive ?" asks about an
     # unregistered person.
     r"\binscrite?s?\b|\binscriptions?\b|\bregistered\b|\bsur la liste\b"
+    # As a learner writes it: "she is register in France Travail", "registrated".
+    r"|\b(?:is|are|was|were)\s+register\b|\bregist(?:rated|red)\b"
     r"|\bdemandeurs? d['’]emploi\b|\bjob ?seekers?\b",
     re.I,
 )
@@ -1155,10 +1206,15 @@ def duration_holder(focus: str, *, in_asking_clause: bool = False) -> frozenset[
     if not asking:
         return whose(focus)  # "Et pour le projet ?" names the holder of the length asked before
     if in_asking_clause:
-        return whose(" ".join(clauses[i] for i in asking))
+        return whose(duration_clause(focus))
     return whose(
         " ".join(c for i, c in enumerate(clauses) if i <= asking[-1] or not _is_interrogative(c))
     )
+
+
+def duration_clause(focus: str) -> str:
+    """The clauses of ``focus`` that ask a length, joined ("" when none does)."""
+    return " ".join(c for c in _CLAUSE.split(focus) if KIND_ASKED["duration"].search(c))
 
 
 # A follow-up this short names only what it is asked of.
@@ -1302,7 +1358,9 @@ FRAME_NOUNS = frozenset(
         # "quel est le bon chiffre ?" asks for the figure the texts give.
         "chiffre chiffres "
         # "quelle est la procédure d'avenant ?" asks about the avenant.
-        "procédure procédures démarche démarches"
+        "procédure procédures démarche démarches "
+        # "quel rapport avec l'appel O2R ?" asks how two things are tied.
+        "rapport lien liens relation"
     )
 )
 # The words that ask for each kind of fact, or name the call every question is about:
@@ -1858,6 +1916,19 @@ _PLAN_JUDGED = lenient(
 )
 
 
+# A phrase of the texts quoted back, in guillemets or quotation marks.
+_QUOTED_PHRASE = re.compile(r"«[^»]{3,120}»|“[^”]{3,120}”|\"[^\"]{3,120}\"")
+# What the question says of it: a neuter pronoun or a noun for a phrase or a rule ("Qu'est-ce
+# que cela implique ?", "Est-ce une condition… ?", "comment respecter ce principe ?").
+_POINTS_AT_PHRASE = re.compile(
+    r"\b(?:cela|ça|ceci|est-ce\s+(?:une?|la|le)|(?:ce|cet|cette|ces)\s+(?:principes?|points?"
+    r"|critères?|termes?|mots?|passages?|notions?|exigences?|conditions?|obligations?|formules?"
+    r"|phrases?|expressions?|mentions?|règles?)|(?:this|that|it)\s+(?:mean|means|imply|implies"
+    r"|require|requires|apply|applies)|(?:does|is)\s+(?:this|that|it))\b",
+    re.I,
+)
+
+
 def _leans_back(sentence: str, before: str) -> bool:
     """Whether ``sentence``'s subject, or its verb's object, stands for what ``before``
     said."""
@@ -1877,6 +1948,14 @@ def _leans_back(sentence: str, before: str) -> bool:
         # "Could you confirm that figure before I build the model?": what was just said.
         or (_CONFIRM_POINTED.search(sentence) and not asks(before))
         or (_PLAN_JUDGED.match(sentence) and not asks(before))
+        # "Le cahier des charges parle d'une « comptabilité analytique obligatoire ».
+        # Qu'est-ce que cela implique ?": the phrase quoted is what the question asks about.
+        or (
+            _QUOTED_PHRASE.search(before)
+            and not _QUOTED_PHRASE.search(sentence)
+            and _POINTS_AT_PHRASE.search(sentence)
+            and not asks(before)
+        )
         or (
             (_OBJECT_PRONOUN.search(sentence) or _SUBJECT_PRONOUN.match(sentence))
             and not asks(before)
@@ -2316,7 +2395,13 @@ _REFERS_BACK = re.compile(r"(?:\w+\s+)?(?:elles?|ils)\b|s['’]ils\b", re.I)
 # les temps de remobilisation sont obligatoires".
 _SPOKEN_NEXT = re.compile(
     r"\s+(?:et\s+(?:aussi|également)|autre question|deuxième question)\s*,?\s+"
-    r"(?=est[- ]ce\s+qu|(?:comment|combien|pourquoi|quand|qui|quel\w*)\b)",
+    r"(?=est[- ]ce\s+qu|(?:comment|combien|pourquoi|quand|qui|quel\w*)\b)"
+    # "… et enfin qui signe ?", "and finally who signs?"; not "et puis quand on les a
+    # trouvés…", a time in the same question.
+    r"|\s+(?:et\s+(?:puis|enfin|ensuite)|and\s+(?:also|then|finally))\s*,?\s+"
+    r"(?=est[- ]ce\s+qu|(?:comment|combien|pourquoi|qui|quel\w*|how|what|who|which|why)\b)"
+    # A question of its own, not "… and then what?".
+    r"(?=(?:[^\s?]+\s+){2}[^\s?])",
     re.I,
 )
 
@@ -2779,7 +2864,8 @@ _ANY_BODY_LIKE_OURS = re.compile(
 _CAN_WE_APPLY = lenient(
     r"\b(?:pouvons-nous|peut-on|on\s+peut|can\s+we|we\s+can|may\s+we|are\s+we\s+allowed\s+to"
     r"|avons-nous\s+le\s+droit\s+de|a-t-on\s+le\s+droit\s+de|on\s+a\s+le\s+droit\s+de)\s+"
-    r"(?:[\wÀ-ÿ'’-]+\s+){0,2}?(?:candidater|répondre|postuler|déposer|apply|bid"
+    # The infinitive as often misspelt: "on a le droit de candidaté ?".
+    r"(?:[\wÀ-ÿ'’-]+\s+){0,2}?(?:candidat(?:er|é|ez)|répondre|postul(?:er|é|ez)|déposer|apply|bid"
     r"|porter\s+(?:un|le|ce)\s+projet)\b"
     # "Is possible for us to become operator?", "on peut devenir opérateur ?".
     r"|\b(?:possible|allowed|able|eligible)\s+(?:for\s+us\s+)?to\s+(?:become|be)\s+"
@@ -2894,7 +2980,8 @@ def analyse(message: str, focus: str | None = None) -> Question:
     if asks_who:
         # "Qui fixe la date limite ?" asks who, not when.
         kinds = tuple(k for k in kinds if k not in FACT_KINDS)
-        # "Qui sont les invisibles ?" asks what people are, not which body acts.
+        # "Qui sont les invisibles ?" asks what people are, not which body acts; "who is
+        # the target group?", who the public is.
         kinds += ("who",) * (not _WHO_ARE.match(start))
     if "date" in kinds and not _is_wh(asked_text) and _WHO_SETS.search(first):
         kinds = tuple(k for k in kinds if k != "date") + ("who",) * ("who" not in kinds)
@@ -3454,8 +3541,21 @@ def asks_at(message: str, position: int) -> bool:
         wish = _INDIRECT.search(message, start, end)
         if wish and position < wish.start():
             return False
+        # "Il paraît que la certification Qualiopi est obligatoire, vous confirmez ?": the
+        # claim is what a bare confirmation after it asks about.
+        if _CONFIRMATION_TAIL.match(message, end, sentence.end()):
+            return True
         return _is_interrogative(message[start:end])
     return False
+
+
+# A bare request to confirm what the clause before said.
+_CONFIRMATION_TAIL = re.compile(
+    r"\W*(?:vous\s+(?:me\s+|nous\s+)?confirmez|confirmez-vous|c['’]est\s+(?:bien\s+)?(?:ça|ca"
+    r"|vrai|exact|juste|correct)|c\s+vrai|non|n['’]est-ce\s+pas|right|true|correct"
+    r"|is\s+(?:that|this|it)\s+(?:right|true|correct|so)|isn['’]t\s+it|am\s+i\s+right)\W*\?\s*$",
+    re.I,
+)
 
 
 def _is_interrogative(clause: str, *, relative_wh: bool = False) -> bool:
@@ -3510,8 +3610,50 @@ _SECOND_QUESTION = re.compile(
 SECOND_QUESTION_WORDS = 3
 
 
+# Questions listed in one sentence, each opening on a wh-word or an inverted verb: "what's
+# the minimum budget, can we apply with a partner, and how long is the agreement?".
+# Alternatives ("…, or is the award subject to…?") are one question; a relative clause
+# ("…, who remain registered…") continues the one before.
+_LIST_SEPARATOR = re.compile(r"\s*[,;]\s*(?:(?:et|and)\s+)?", re.I)
+_LAST_JOINED = re.compile(r"[,;]\s*(?:et|and)\s+[^,;]+$", re.I)
+_RELATIVE_START = re.compile(
+    r"^(?:(?:who|which|whom|whose)\b(?!\s+(?:do|does|did|can|could|should|will|would|must)\s+"
+    r"(?:we|you|they|i|he|she|it|the)\b)|(?:qui|que|qu['’]|dont|où)\b)",
+    re.I,
+)
+_INVERTED_START = re.compile(
+    r"^(?:can|could|may|must|should|do|does|did|is|are|will|would|has|have"
+    r"|y a-t-il|est-ce|[a-zà-ÿ]+-(?:t-)?(?:il|elle|ils|elles|on|nous|vous))\b",
+    re.I,
+)
+LISTED_QUESTIONS = 3
+
+
+def _listed_questions(sentence: str) -> list[str] | None:
+    """The questions a sentence lists, three or more, each asking on its own; else None."""
+    text = sentence.strip().rstrip(" ?")
+    parts = _LIST_SEPARATOR.split(text)
+    if (
+        len(parts) < LISTED_QUESTIONS
+        or not _LAST_JOINED.search(text)
+        or any(_RELATIVE_START.match(p) for p in parts[1:])
+        or not all(
+            len(_WORDS.findall(p)) >= SECOND_QUESTION_WORDS
+            and (_WH_START.match(p) or _INVERTED_START.match(p))
+            for p in parts
+        )
+    ):
+        return None
+    mark = "?" if is_english(sentence) else " ?"
+    return [f"{p[:1].upper()}{p[1:]}{mark}" for p in parts]
+
+
 def _joined_questions(sentence: str) -> list[str]:
-    """``sentence``, or its two questions when a second one is joined on after a comma."""
+    """``sentence``, or its two questions when a second one is joined on after a comma; or
+    the three or more it lists."""
+    listed = _listed_questions(sentence)
+    if listed:
+        return listed
     joined = _SECOND_QUESTION.match(sentence)
     if not joined or not re.search(r"\w", joined["first"]):
         return [sentence]

@@ -17,7 +17,9 @@ _INSTRUCTION = re.compile(
     r"|tu es (?:maintenant|désormais)|\bpretend\s+as\b|jailbreak|mode développeur"
     # "Act as a lawyer", "you will now act as…"; not a body that may "act as the lead".
     r"|(?:^|[.!?;:]\s*|\b(?:you|please|now)\s+(?:to\s+|will\s+|must\s+)?)act\s+as\b"
-    r"|\bréponds?\s+(?:uniquement|seulement|toujours|que)\b|\baffirme[rz]?\s+que\b"
+    r"|\bréponds?\s+(?:uniquement|seulement|toujours|que)\b"
+    # Told to assert, not someone reported asserting ("Quelqu'un au CA affirme que…").
+    r"|(?:^|[.!?;:]\s*|\b(?:et|puis|stp|svp|please)\s+)affirme[rz]?\s+que\b"
     r"|\bne\s+cite[rz]?\s+aucune\s+source"
     # Text that speaks to or about AI assistants has no place in the call's documents.
     r"|\bla bonne réponse est\b|\bassistants?\s+(?:numériques?|virtuels?|conversationnels?)"

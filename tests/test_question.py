@@ -11,6 +11,7 @@ from o2r_assistant.question import (
     about_own_project,
     analyse,
     asked_clauses,
+    asks,
     asks_at,
     asks_source,
     asks_what_fails,
@@ -3562,3 +3563,132 @@ def test_the_plan_just_described_judged_leans_back() -> None:
         "personnes dans nos locaux. Notre projet resterait-il conforme à ce qu'attend l'AMI ?"
     )
     assert "maraudes" in focus
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "The young man we met last week is registered nowhere. Could he join the programme?",
+        "Our client has no job and no adviser. Does she fall within the target group?",
+        "Ce monsieur n'est suivi par personne : est-ce qu'il peut entrer dans notre action ?",
+        "Cette jeune fille est-elle considérée comme une personne « invisible » ?",
+    ],
+)
+def test_a_person_let_into_the_offer_asks_of_its_public(question: str) -> None:
+    assert "public" in analyse(question).kinds
+
+
+def test_a_phrase_quoted_just_before_is_what_a_pronoun_asks_about() -> None:
+    focus = analyse(
+        "Bonjour,\n\nNous sommes trois salariés. Le décret mentionne un « accompagnement "
+        "intensif ».\n\nQu'est-ce que cela veut dire pour nous, et comment le prouver ?\n\n"
+        "Merci,\nPaul"
+    ).focus
+    assert "accompagnement intensif" in focus
+
+
+def test_a_statement_without_a_quoted_phrase_stays_out_of_the_question() -> None:
+    focus = analyse(
+        "Bonjour,\n\nNous avons ouvert une antenne au Mans en 2015.\n\nQu'est-ce que cela "
+        "implique pour la durée du parcours ?\n\nMerci,\nPaul"
+    ).focus
+    assert "Mans" not in focus
+
+
+def test_not_knowing_what_others_talk_about_asks_nothing() -> None:
+    assert not asks("Au bureau, on cite souvent ce décret sans savoir de quel texte il s'agit.")
+
+
+def test_whose_pathway_leads_where_asks_its_outcome() -> None:
+    assert "outcome" in analyse("Where should the pathway take the people at the end?").kinds
+
+
+def test_whether_a_project_fits_the_frame_asks_eligibility() -> None:
+    assert analyse("Dites-nous si notre projet entre dans le cadre de l'AMI.").asks_eligibility
+
+
+def test_who_the_target_group_is_asks_no_authority() -> None:
+    assert "who" not in analyse("Who is the target group of this call?").kinds
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Et d'où vient cette obligation, si c'en est une ?",
+        "Where does this requirement come from?",
+    ],
+)
+def test_where_a_requirement_comes_from_asks_its_reference(question: str) -> None:
+    assert "reference" in analyse(question).kinds
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "on est une sarl, on a le droit de candidaté ?",
+        "Is the scheme reserved for charities, or can a council apply?",
+    ],
+)
+def test_which_bodies_may_apply_in_everyday_words(question: str) -> None:
+    assert "applicant" in analyse(question).kinds
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("My colleague thinks the call only funds charities. Is that so?", "applicant"),
+        ("Il paraît que l'AMI ne concerne que les jeunes de moins de 25 ans ?", "public"),
+    ],
+)
+def test_a_claim_narrowing_who_may_apply_or_be_served(question: str, kind: str) -> None:
+    assert kind in analyse(question).kinds
+
+
+def test_years_of_experience_required_ask_no_amount() -> None:
+    assert "amount" not in analyse("Faut-il 3 ans d'expérience minimum ?").kinds
+
+
+def test_three_questions_listed_in_one_sentence_are_each_asked() -> None:
+    assert questions_of(
+        "Quelle est la durée du parcours, comment les projets sont-ils choisis, et peut-on "
+        "candidater seul ?"
+    ) == [
+        "Quelle est la durée du parcours ?",
+        "Comment les projets sont-ils choisis ?",
+        "Peut-on candidater seul ?",
+    ]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Alternatives are one question; a relative clause continues the one before.
+        "Should funds run short, will each file be funded, or is there a queue?",
+        "Can you say whether people leaving prison, who are still registered, and who have no "
+        "adviser, may be taken on?",
+    ],
+)
+def test_alternatives_and_relative_clauses_list_no_questions(question: str) -> None:
+    assert len(questions_of(question)) == 1
+
+
+def test_questions_chained_with_et_enfin_are_each_asked() -> None:
+    assert (
+        len(
+            questions_of(
+                "c quoi le budget mini et enfin combien de temps on peut suivre une personne ?"
+            )
+        )
+        == 2
+    )
+    # A time in the same question, or a bare "and then what?", asks nothing of its own.
+    assert len(questions_of("On les trouve et puis quand on les a vus on les oriente ?")) == 1
+    assert len(questions_of("outreach first and then what?")) == 1
+
+
+def test_a_claim_before_a_bare_confirmation_is_what_is_asked() -> None:
+    message = "Il paraît que l'agrément ESUS est exigé des candidats, vous confirmez ?"
+    assert asks_at(message, message.index("ESUS"))
+    # Not a statement before a question of its own.
+    message = "Nous avons l'agrément ESUS, est-ce utile pour candidater ?"
+    assert not asks_at(message, message.index("ESUS"))
