@@ -388,6 +388,8 @@ _ENGLISH: dict[str, str] = {
     "roots": "ancrage territorial",
     "schemes": "dispositifs appels",
     "vulnerable": "vulnérables",
+    # The people a call is meant for: "the target population".
+    "population": "public personnes",
 }
 _SYNONYMS = {**_EVERYDAY, **_ENGLISH}
 
@@ -470,7 +472,9 @@ _TERMS_EN = (
     "scheme schemes programme programmes program programs money paid income "
     # The offer's own work, and how the State follows it.
     "outreach remobilisation remobilization invisible invisibles evaluation evaluated "
-    "evaluate monitoring"
+    "evaluate monitoring "
+    # The people served, in the hardship the texts name.
+    "homeless"
 )
 DOMAIN_STEMS_EN = frozenset(tokens(_TERMS_EN))
 # The English words the assistant reads a question by: the call's terms, the glossary's,
@@ -1048,8 +1052,12 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             # Not where a text or a figure comes from: "le cahier des charges, il sort d'où ?",
             # "ce chiffre il sort d'où, c'est dans la loi ?".
             r"|^(?![^?]*\b(?:cahier des charges|textes?|décret|arrêté|chiffres?|nombres?|montants?"
-            r"|durées?|délais?|seuils?|règles?)\b[^.?!]{0,40}"
-            r"\b(?:sort|vient)\s+d['’]où)[^?]*?"
+            r"|durées?|délais?|seuils?|règles?|exigences?|obligations?|conditions?|critères?)\b"
+            r"[^.?!]{0,40}\b(?:sort|vient)\s+d['’]où)"
+            # Nor where a requirement named after comes from: "d'où vient cette exigence ?".
+            r"(?![^?]*\bd['’]où\s+(?:vient|viennent|sort|sortent)\s+(?:[\wÀ-ÿ'’]+\s+){0,2}?"
+            r"(?:exigences?|obligations?|conditions?|critères?|règles?|chiffres?|montants?|seuils?"
+            r"|durées?|textes?)\b)[^?]*?"
             r"(?:\b(?:sort|sortent|vient|viennent) d['’]où\b|\bd['’]où (?:ça )?(?:sort|vient)\b)"
             r"|\btout neuf\b|\btout nouveau\b|\bbrand new\b|\bcame before\b|\bcontinuité\b"
             # "de quels dispositifs antérieurs a-t-elle pris la suite ?".
@@ -1078,6 +1086,10 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"\bancienneté\b|\btrack record\b|\b(?:prior|previous|past) experience\b"
+            # Years of it required: "5 ans d'expérience minimum", "three years' experience".
+            r"|\b(?:\d+|un|deux|trois|quatre|cinq|dix|quelques|plusieurs)\s+ans\s+d['’]expérience\b"
+            r"|\b(?:\d+|one|two|three|four|five|ten|several)\s+years?['’]?\s+(?:of\s+)?experience\b"
+            r"|\bexpérience\s+(?:minimum|minimale|requise|exigée|obligatoire)\b"
             r"|\bdéjà (?:bossé|travaillé|fait|accompagné|mené|œuvré)\b"
             r"|\bjamais (?:bossé|travaillé|fait|accompagné|aidé|mené)\b"
             r"|\btoute? (?:neuve|nouvelle|jeune|récente)\b"
@@ -1216,7 +1228,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             # Not a registration required (below): "faut-il qu'ils soient inscrits à FT ?".
             r"(?<!\bêtre )(?<!\betre )(?<!\bsoient )(?<!\bsoit )(?<!\bbe )"
             r"\b(?:inscrite?s?|registered|enrolled)\s+(?:comme\s+demandeurs?|(?:à|a|chez|auprès de"
-            r"|au|with|at)\s+(?:france travail|p[ôo]le[ -]emploi|ft\b))"
+            r"|au|with|at|in|on)\s+(?:france travail|p[ôo]le[ -]emploi|ft\b))"
             r"|\b(?:déjà|deja|encore|toujours|already|still)\s+"
             r"(?:inscrite?s?|registered|sur la liste|signed\s+up|enrolled)\b"
             r"|\bregistered (?:job ?seekers|unemployed)\b|\bsur la liste des demandeurs\b"
@@ -1390,7 +1402,14 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"\bmaraudes?\b|\bstreet outreach\b|\btravail de rue\b|\btournées? de rue\b"
             # "our team makes first contact with young people in parks".
             r"|\bfirst[- ]contact\b"
-            r"|\bpremiers? contacts? avec\b|\ballers? au contact\b",
+            r"|\bpremiers? contacts? avec\b|\ballers? au contact\b"
+            # Travelling to the person: "devra-t-elle se déplacer jusqu'à elle ?", "aller
+            # chez eux", "go and see them at home".
+            r"|\b(?:se\s+)?déplac\w*\s+(?:jusqu['’](?:à|a|au|aux|chez)|chez|à\s+domicile)"
+            r"|\ballers?\s+(?:jusqu['’]\s*(?:à|a|chez)\s+|chez\s+)(?:elle|lui|eux|elles|les\s+gens"
+            r"|les\s+personnes|les\s+jeunes)\b"
+            r"|\b(?:go|travel|come)\s+(?:out\s+)?to\s+(?:them|her|him|people)\b"
+            r"|\b(?:visit|see)\s+(?:them|her|him)\s+at\s+home\b",
             re.I,
         ),
         "aller vers aller à la rencontre des personnes là où elles se trouvent",
@@ -1517,10 +1536,39 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|\bquels\s+(?:articles|textes)\b[^.?!]{0,40}\brepos\w*\s+(?:exactement\s+)?"
             r"(?:ce|cet|cette|le|la|l['’])\s*(?:dispositif|offre|o2r|ami|appel|programme)\b"
             r"|\b(?:rests?|based|founded|grounded)\s+on\s+(?:which|what)\s+(?:articles?|provisions?"
-            r"|law|texts?)\b",
+            r"|law|texts?)\b"
+            # What ties the law to the call: "la loi plein emploi… ya un lien avec l'AMI ?",
+            # "what's the link between the law and this call?".
+            r"|\b(?:loi|law)\b[^?]{0,80}?\b(?:liens?|rapport|links?|connections?|relation)\s+"
+            r"(?:avec|entre|between|to|with)\b[^.?!]{0,30}\b(?:ami|appel|o2r|dispositif|call"
+            r"|scheme)\b"
+            r"|\b(?:liens?|rapport|links?|connections?|relation)\s+(?:entre|between)\s+(?:la\s+|the\s+)?"
+            r"(?:loi|law)\b",
             re.I,
         ),
         "base légale",
+    ),
+    # A project's books kept apart from the rest: "l'action doit-elle être suivie à part de nos
+    # autres activités, ou notre comptabilité générale suffit ?", "separate accounts?".
+    (
+        re.compile(
+            r"\bcomptabilité\s+(?:générale|séparée|distincte|à\s+part|dédiée)\b"
+            r"|\b(?:suivie?s?|tenue?s?|isolée?s?|comptabilisée?s?)\s+à\s+part\b"
+            r"|\bcomptes?\s+(?:séparés?|distincts?|à\s+part|dédiés?)\b"
+            r"|\bseparate(?:ly)?\s+(?:accounts?|accounting|books|ledgers?)\b|\bring-?fenc\w*",
+            re.I,
+        ),
+        "doit obligatoirement tenir une comptabilité analytique du projet",
+    ),
+    # The decree's articles of the labour code: "où se trouvent les articles réglementaires
+    # sur le conventionnement ?", "the regulatory provisions".
+    (
+        re.compile(
+            r"\barticles?\s+r[ée]glementaires?\b|\bpartie\s+r[ée]glementaire\b"
+            r"|\bregulatory\s+(?:articles?|provisions?|part)\b",
+            re.I,
+        ),
+        "insère dans le code du travail les articles D. 5316-1 à D. 5316-16",
     ),
     # Which text created the scheme: "the O2R was created by the June 2024 decree?", "c'est
     # le décret qui a créé les O2R ?", "d'où sort ce dispositif ?": the law, in its article 7.

@@ -26,6 +26,7 @@ from .question import (
     Question,
     asks_at,
     dates_text,
+    duration_clause,
     duration_holder,
     gives_kind,
     is_english,
@@ -189,9 +190,17 @@ _NP = r"((?:[\wÀ-ÿ'’-]+\s+){0,4}?[\wÀ-ÿ'’-]+)"
 _FUNDED = (
     re.compile(
         r"(?:^|[.?!,;:]\s*|\b(?:est-ce que|est ce que|et|mais)\s+)"
-        r"(?:le|la|les|l['’]|un|une|des|nos|notre|mon|ma|mes|ces)\s*"
+        # An expense may come bare, as in a text message: "frais km des salariés c eligible ?".
+        r"(?:(?:le|la|les|l['’]|un|une|des|nos|notre|mon|ma|mes|ces)\s*"
+        r"|(?=(?:frais|dépenses|depenses|coûts|couts)\b))"
         + _NP
-        + r"\s+(?:c['’]est|c est|ce sont|ça|ca|est|sont|peut|peuvent|pourra|pourront"
+        # Described after the noun, which is what is funded: "… des accompagnateurs qui se
+        # déplacent", "les salaires engagés avant la signature".
+        + r"(?:,?\s+(?:qui|engagée?s?|versée?s?|réalisée?s?|effectuée?s?|dépensée?s?)\s+"
+        r"[^?.!;:]{0,60}?)?"
+        + r",?\s+(?:c['’]est|c est|c(?=\s+(?:pas\s+)?"
+        + _FUNDING
+        + r")|ce sont|ça|ca|est|sont|peut|peuvent|pourra|pourront"
         r"|pourrait|pourraient|serait|seraient|sera|seront|entre|entrent|rentre|rentrent)"
         r"(?:-(?:t-)?(?:il|elle|ils|elles)\b)?\s+(?:\w+\s+){0,3}?" + _FUNDING,
         re.I,
@@ -595,6 +604,9 @@ class ScopeSignals:
     # Whether it asks what a term means that a glossary entry of a top passage defines
     # ("c koi la dreets ??"): the texts answer it, however far its spelling is from theirs.
     defines: bool
+    # Whether it quotes back, in quotation marks, words a top passage uses ("Que faut-il
+    # entendre par « structurants » ?"): the texts say them, so they can say what they mean.
+    quotes_texts: bool
     # Costs an embedding when the question named a place: computed only if consulted.
     _dense: Callable[[], float] = field(repr=False)
     # How close the question comes to everyday subjects other than the call.
@@ -616,7 +628,7 @@ class ScopeSignals:
             # "Is Qualiopi required?", "comment obtenir le conventionnement IAE ?": texts
             # that never name the thing asked about cannot settle it.
             return False
-        if self.defines:
+        if self.defines or self.quotes_texts:
             return True
         if self.english and self.continues and not self.unknown_names:
             # An English turn shares few words with the texts, and a French one continuing
@@ -933,6 +945,7 @@ def scope_signals(
         idiom=bool(phrase_meanings(question)),
         continues=continues,
         defines=asked.definition and _defines(question, result),
+        quotes_texts=_quotes_texts(question, result),
         _dense=lambda: retriever.raw_dense_best(vector()),
         _background=lambda: retriever.background_best(vector()),
     )
@@ -958,7 +971,9 @@ _JUDGES_POLICY = re.compile(
 # A person served by the offer: accompanied, followed, helped, taken on.
 _PERSON_SERVED = re.compile(
     r"\b(?:accompagn\w*|suivie?s?|pris(?:es?)? en charge|bénéfici\w*|aidée?s?|repérée?s?"
-    r"|remobilisée?s?|entrer|rentrer|intégrer|supported|accompanied|helped|taken on)\b",
+    r"|remobilisée?s?|entrer|rentrer|intégrer|supported|accompanied|helped|taken on"
+    # Counted among the public: "considérée comme une personne « invisible »".
+    r"|considérée?s?|comptée?s?|fai(?:t|re|ont) partie)\b",
     re.I,
 )
 _TARGET_GROUP = re.compile(
@@ -1029,7 +1044,13 @@ _OTHER_REGIMES = re.compile(
     # ("insurance" in English is often the people's social cover, which the texts give.)
     r"|\bassurances?\b|\bcommissaires?\s+aux\s+comptes\b"
     r"|\bstatutory\s+auditors?\b|\b(?:aides?|primes?)\s+à\s+l['’]embauche\b"
-    r"|\bhiring\s+(?:bonus|subsid\w+|grant)\b",
+    r"|\bhiring\s+(?:bonus|subsid\w+|grant)\b"
+    # A person's unemployment benefit and medical fitness, which other bodies settle.
+    r"|\ballocations?\s+(?:de\s+)?chômage\b|\bindemnités?\s+(?:de\s+)?chômage\b"
+    r"|(?-i:(?:\(|\bl['’]\s?)ARE\b)"
+    r"|\bunemployment\s+(?:benefits?|allowance|insurance)\b"
+    r"|\bcertificats?\s+médica(?:l|ux)\b|\bvisites?\s+médicales?\b|\bmédecine\s+du\s+travail\b"
+    r"|\bmédecin\s+du\s+travail\b|\bmedical\s+(?:certificate|check|clearance)s?\b",
     re.I,
 )
 
@@ -1046,6 +1067,19 @@ def _defines(question: str, result: RetrievalResult) -> bool:
 
 
 _BRACKETED = re.compile(r"\([^)]*\)")
+# Words quoted back: in guillemets or quotation marks, a few words long.
+_QUOTED_BACK = re.compile(r"«\s*([^»]{4,80}?)\s*»|“([^”]{4,80})”|\"([^\"]{4,80})\"")
+
+
+def _quotes_texts(question: str, result: RetrievalResult) -> bool:
+    """Whether ``question`` quotes words, one of them long enough to be telling, that a top
+    passage uses as quoted."""
+    passages = [fold(hit.chunk.text) for hit in result.hits[:RARE_WINDOW]]
+    for match in _QUOTED_BACK.finditer(question):
+        quoted = fold(next(g for g in match.groups() if g)).strip(" .,;:!?'’")
+        if any(len(w) >= 6 for w in quoted.split()) and any(quoted in p for p in passages):
+            return True
+    return False
 
 
 # A word the corpus lacks that is this close to a term of the call misspells it.
@@ -1142,6 +1176,15 @@ _OTHER_CALENDAR = re.compile(
 )
 
 
+# The employment network's bodies by their names, whose words are no topic of their own.
+_BODY_NAME = re.compile(r"\b(?:France\s+Travail|P[ôo]le\s+emploi|Cap\s+emploi)\b", re.I)
+
+
+def _name_only_words(text: str) -> frozenset[str]:
+    """The words of ``text`` that only a body's name uses ("travail" of "France Travail")."""
+    return frozenset(tokens(text)) - frozenset(tokens(_BODY_NAME.sub(" ", text)))
+
+
 def _calendar_named(question: Question, expanded: str, candidates: list[Candidate]) -> bool:
     """Whether the question asks the call's calendar and a candidate names it: "… et sur
     le calendrier ?" is answered by the sentence saying who sets it."""
@@ -1191,11 +1234,34 @@ _AFTER_AN_EVENT = re.compile(
 # The words asking for any kind of figure.
 _ASKING_ANY = frozenset().union(*ASKING_WORDS.values())
 _COUNTED_FROM_EVENT = re.compile(
-    r"\bcombien\s+de\s+(?:temps|mois|jours|semaines|années|ans)\s+(?:après|apres|à\s+compter"
-    r"|suivant)\b|\bhow\s+(?:long|many\s+(?:months|weeks|days|years))\s+after\b",
+    r"\bcombien\s+de\s+(?:temps|mois|jours|semaines|années|ans)\s+(?:après|apres|avant|à\s+compter"
+    r"|suivant)\b|\bhow\s+(?:long|many\s+(?:months|weeks|days|years))\s+(?:after|before)\b"
+    # A delay within which something happens, or one to wait: "sous combien de jours la
+    # contribution est-elle versée ?", "combien de temps faut-il attendre pour… ?".
+    r"|\bsous\s+combien\s+de\s+(?:jours|semaines|mois)\b|\bwithin\s+how\s+many\b"
+    r"|\bcombien\s+de\s+(?:temps|jours|semaines|mois)\b[^?.]{0,30}\battendre\b"
+    r"|\bhow\s+long\b[^?.]{0,30}\bwait\b",
     re.I,
 )
-_AFTER_WORD = re.compile(r"\b(?:après|à\s+compter|suivant|following|after)\b", re.I)
+
+
+# Pay received or paid out, whose length only a sentence about pay gives.
+_PAID = re.compile(
+    r"\b(?:rémunér\w*|versée?s?|versements?|toucher|touche\w*|perçoi\w*|percevoir|perçue?s?"
+    r"|payée?s?|paid|remuneration|allowance|stipend)\b",
+    re.I,
+)
+
+
+def counts_from_event(focus: str) -> bool:
+    """Whether ``focus`` asks a time counted from an event or waited for, which no length
+    of the pathway or the convention gives ("combien de temps faut-il attendre… ?")."""
+    return bool(_COUNTED_FROM_EVENT.search(focus))
+
+
+_AFTER_WORD = re.compile(
+    r"\b(?:après|avant|à\s+compter|suivant|following|after|before|délai|attendre|wait)\b", re.I
+)
 
 
 def answers_kind(
@@ -1232,9 +1298,7 @@ def answers_kind(
         if head and not known(head) and not bound(question.subject):
             return False
     top = sorted(candidates, key=lambda c: -c.score)[:KIND_WINDOW]
-    if _COUNTED_FROM_EVENT.search(question.focus) and not any(
-        _AFTER_WORD.search(c.quote) for c in top
-    ):
+    if counts_from_event(question.focus) and not any(_AFTER_WORD.search(c.quote) for c in top):
         # "Combien de mois après la fin du parcours faut-il suivre la personne ?": a time
         # counted from an event, which only a sentence saying what follows it gives, not
         # the pathway's own twelve months.
@@ -1264,6 +1328,12 @@ def answers_kind(
             # combien de temps ?", "la CPOM, ça dure combien ?").
             # Not a length counted from some event ("Quand une personne a retrouvé un emploi,
             # pendant combien de mois doit-on continuer à la suivre ?").
+            if _PAID.search(duration_clause(question.focus)) and not any(
+                _PAID.search(q) for q in lengths
+            ):
+                # "Pendant combien de mois une personne peut-elle toucher la rémunération ?":
+                # how long pay lasts, which the pathway's twelve months do not say.
+                return False
             holder = duration_holder(question.focus, in_asking_clause=True) or whose(
                 question.context
             )
@@ -1284,6 +1354,12 @@ def answers_kind(
             if not any(_gives_count(c.quote, question.count_noun) for c in top):
                 return False
             continue
+        if (
+            kind == "date"
+            and "since" in question.kinds
+            and any(gives_kind("since", c.quote) for c in top)
+        ):
+            continue  # "Since when…?": "financés depuis 2019" gives it
         giving = [c.quote for c in top if gives_kind(kind, c.quote)]
         if kind in ("date", "rate"):
             # A date answers only about its own event: a text's publication date does
@@ -1302,12 +1378,14 @@ def answers_kind(
                 )
                 or dates_text(q, about)
             ]
-            # A word every passage shares ("projet") is no sign of the topic.
+            # A word every passage shares ("projet") is no sign of the topic, nor is a
+            # word of a body's name ("France Travail" is not the "code du travail").
             if (
                 kind == "date"
                 and not giving
                 and top
-                and (topic - _ANY_TOPIC) & set(tokens(top[0].quote))
+                and (topic - _ANY_TOPIC - _name_only_words(question.focus))
+                & set(tokens(top[0].quote))
             ):
                 continue
             if kind == "date" and not giving and _calendar_named(question, expanded, candidates):
@@ -1319,6 +1397,12 @@ def answers_kind(
             # total … ne pourra pas être inférieur à 150 000 €"). An English question's
             # topic is read in the corpus words its own map to, and the best sentence must
             # share them: its words are no evidence that it is on the topic.
+            if _WHOLE_ENVELOPE.search(question.focus) and not any(
+                _ENVELOPE_NAMED.search(q) for q in giving
+            ):
+                # "Quel est le montant de l'enveloppe régionale ?": the money the State sets
+                # aside for the whole call, which no project's minimum says.
+                return False
             topic = _topic(question, "amount", expanded)
             asked_end = bound(question.focus)
             if asked_end and not question.english and not _bounds_a_known(question.focus, known):
@@ -1345,6 +1429,15 @@ def answers_kind(
 
 
 _PER_PERSON = re.compile(PER_PERSON, re.I)
+# The money set aside for the whole call, a region or the scheme, not one project's.
+_WHOLE_ENVELOPE = re.compile(
+    r"\benveloppes?\b|\bcrédits?\s+(?:alloués?|réservés?|consacrés?|prévus?)\b"
+    r"|\bbudget\s+(?:national|régional|global\s+de\s+l['’](?:ami|appel|o2r))\b"
+    r"|\benvelope\b|\b(?:set|put)\s+aside\b|\bearmarked\b|\ballocated\s+(?:to|for)\b"
+    r"|\b(?:national|regional)\s+budget\b|\btotal\s+funding\s+(?:for|of)\s+the\b",
+    re.I,
+)
+_ENVELOPE_NAMED = re.compile(r"\benveloppe|\bdotation", re.I)
 
 
 # Which end of a range a text speaks of: "maximum", "plafond", "au plus" bound from

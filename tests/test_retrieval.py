@@ -149,6 +149,8 @@ def test_place_name_reaches_the_departments_passage_lexically(fake_index_served)
         # A misspelt everyday or English word means what it misspells...
         ("do we need seperate acounting for the project?", "comptabilité"),
         ("Is there a minimun for the costs?", "minimum inférieur"),
+        # ... and the people a call is meant for, in English, what the texts call its public.
+        ("Would she be part of the target population?", "public personnes"),
     ],
 )
 def test_a_misspelt_mapped_word_is_mapped_too(fake_index_served, query: str, means: str):
@@ -341,6 +343,14 @@ def test_applying_as_several_reads_as_the_texts_say_it(question: str) -> None:
         ("Sur quels articles du code du travail repose ce dispositif ?", "base légale"),
         ("genre un mec sans appart avec des galeres de sante ?", "cumulent des difficultés"),
         ("What is the legal basis of the scheme?", "base légale"),
+        ("la loi plein emploi, elle a un rapport avec l'appel O2R ?", "base légale"),
+        ("What's the link between the law and this call?", "base légale"),
+        ("Où trouver les articles réglementaires sur le conventionnement ?", "D. 5316-16"),
+        ("L'opérateur devra-t-il se déplacer jusqu'à chez lui ?", "là où elles se trouvent"),
+        ("Faut-il suivre le projet à part, ou notre comptabilité générale suffit ?", "analytique"),
+        ("Do we need separate accounts for the project?", "analytique"),
+        ("Faut-il trois ans d'expérience minimum pour déposer ?", "expérience"),
+        ("Will someone travel to them if they never leave the village?", "aller vers"),
         ("What does the law expect us to actually do?", "trois missions"),
         ("si ya plus de thune dans l'enveloppe ils prennent plus personne ?", "crédits ouverts"),
         ("Comment le projet sera-t-il évalué une fois lancé ?", "modalités de suivi"),
@@ -496,9 +506,12 @@ def test_recurring_questions_read_as_the_texts_say_them(question: str, meaning: 
         # Where a text comes from is no history of the scheme.
         ("bon le cahier des charges national il sort d'où ?", "100 % inclusion"),
         ("ok et ce chiffre il sort d'où, c'est dans la loi ?", "100 % inclusion"),
+        ("Est-ce obligatoire, et d'où vient cette exigence ?", "100 % inclusion"),
         # The legal basis of one measure is not the scheme's.
         ("Sur quel article du code du travail repose la rémunération ?", "base légale"),
         ("Must we keep analytical accounts, and on what legal basis?", "base légale"),
+        # A link between the project and the call is no legal basis.
+        ("Quel lien entre notre projet et l'AMI ?", "base légale"),
         # How bids are judged is selection; the deadline itself no text gives.
         ("Comment les projets sont-ils évalués pour être retenus ?", "modalités de suivi"),
         ("quelle est la date limite de dépôt ?", "calendrier"),
@@ -597,7 +610,8 @@ def test_a_new_organisation_is_no_question_on_the_schemes_origin() -> None:
     assert "100 % inclusion" not in meanings
     assert "expérience" in meanings
     # The project's accounting is another matter than the organisation's finances.
-    assert not phrase_meanings("Faut-il tenir une comptabilité séparée pour le projet ?")
+    meanings = " ".join(phrase_meanings("Faut-il tenir une comptabilité séparée pour le projet ?"))
+    assert "santé financière" not in meanings and "comptabilité analytique" in meanings
     # An amount asked is no question on whether funding is sure.
     assert not phrase_meanings("What is the total funding envelope for the region?")
 

@@ -43,6 +43,7 @@ def _signals(
         idiom=idiom,
         continues=False,
         defines=defines,
+        quotes_texts=False,
         _dense=lambda: dense,
         _background=lambda: dense - 0.01 if background is None else background,
     )
@@ -542,7 +543,78 @@ def test_a_thing_required_of_the_candidate_is_what_is_asked(question: str, thing
         ("Do we need to send interim reports to the State?", False),
         ("Are participants covered by health insurance?", False),
         ("Or do we stay outside like a simple subcontractor of France Travail?", False),
+        # A person's unemployment benefit or medical fitness, which other bodies settle.
+        ("Cette dame touchera-t-elle encore l'ARE si elle entre dans le parcours ?", True),
+        ("Does a participant need a medical certificate first?", True),
+        ("Are the people we meet eligible?", False),
     ],
 )
 def test_the_regimes_the_texts_never_speak_of(question: str, regime: bool) -> None:
     assert bool(_OTHER_REGIMES.search(question)) is regime
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # A time waited or counted from an event, which no length in the texts gives.
+        "Une fois la convention signée, sous combien de jours arrive le premier versement ?",
+        "Combien de temps faut-il attendre entre deux parcours pour une même personne ?",
+        # How long pay lasts, which the pathway's twelve months do not say.
+        "Pendant combien de mois un participant peut-il percevoir sa rémunération ?",
+        # The date of an event the texts never date, the body's name sharing a word with
+        # a text that is dated ("code du travail").
+        "Quand France Travail a-t-il pris la suite de Pôle emploi ?",
+    ],
+)
+def test_a_time_of_something_else_than_what_the_texts_date_is_declined(
+    assistant, question: str
+) -> None:
+    assert assistant.ask(question).abstained
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Combien de temps dure au maximum le parcours d'une personne ?",
+        "Since when has the State funded projects for invisible people?",
+    ],
+)
+def test_a_length_or_a_start_the_texts_give_is_answered(assistant, question: str) -> None:
+    assert not assistant.ask(question).abstained
+
+
+@pytest.mark.parametrize(
+    ("question", "item"),
+    [
+        # The noun funded, described after it by a clause or a participle.
+        (
+            "Les repas des bénévoles qui accompagnent les sorties sont-ils financés ?",
+            ["repas", "benevoles"],
+        ),
+        ("Les loyers versés avant la signature de la convention sont-ils éligibles ?", ["loyers"]),
+        # An expense typed bare, as in a text message.
+        ("frais de garde des salariés c eligible ?", ["garde", "salaries"]),
+    ],
+)
+def test_the_item_funded_past_what_describes_it(question: str, item: list[str]) -> None:
+    assert funded_item(question) == item
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Quel est le montant de l'enveloppe régionale prévue pour l'AMI cette année ?",
+        "How much money has the State set aside for the whole call in the region?",
+    ],
+)
+def test_the_whole_envelope_is_no_projects_minimum(assistant, question: str) -> None:
+    assert assistant.ask(question).abstained
+
+
+def test_a_claimed_requirement_the_texts_never_name_is_declined(assistant) -> None:
+    answer = assistant.ask("On m'a dit que l'agrément ESUS est exigé des candidats, c'est vrai ?")
+    assert answer.abstained
+
+
+def test_the_projects_minimum_is_still_answered(assistant) -> None:
+    assert not assistant.ask("Quel est le budget minimum d'un projet ?").abstained
