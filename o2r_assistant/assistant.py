@@ -85,7 +85,7 @@ from .question import (
 from .retrieval import HybridRetriever, Retrieved
 from .safety import is_instruction
 from .scheduling import shared_slots
-from .scope import abstention_text, answers_kind, scope_signals
+from .scope import abstention_text, answers_kind, counts_from_event, scope_signals
 from .spelling import spelled_out
 from .text import current_names
 from .validated import ValidatedStore
@@ -96,6 +96,20 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202
 
 
 # A tab between two cells, or a wide gap before a number ("Personnel   41 000   42 000").
+# One person, not a public: "quelqu'un", "une jeune femme", "ce monsieur", "a young man".
+_ONE_PERSON = re.compile(
+    r"\b(?:quelqu['’]un|une\s+personne|(?:un|une|ce|cet|cette)\s+(?:jeune|femme|homme|dame"
+    r"|monsieur|mère|père|maman|papa|garçon|fille)|someone|somebody|a\s+person"
+    r"|(?:a|this)\s+(?:young\s+)?(?:man|woman|person|guy|girl|boy))\b",
+    re.I,
+)
+# Whether someone belongs to the public, asked of a registered person too (whom the
+# question's "public" kind leaves to the subsidiary rule): "il en fait partie ?".
+_FITS_PUBLIC = re.compile(
+    r"\b(?:en\s+)?f(?:ait|ont)\s+partie\b|\b(?:r?entr\w*)\s+(?:ds|dans)\s+(?:le|les)\s+(?:public"
+    r"|cases)\b|\bconcernée?s?\b|\b(?:count|qualif(?:y|ies))\s+as\b|\btake\s+(?:him|her|them)\s+on\b",
+    re.I,
+)
 _TABLE_ROW = re.compile(r"\S\t+\S|\S {3,}\**-?\d")
 _TABLE_GAP = re.compile(r"\t+| {2,}")
 
@@ -229,6 +243,12 @@ _TERRITORY_ASKED = re.compile(
 )
 
 
+def _fixed_rule_asked(asked: Question, findings: CheckReport, idf: Callable[[str], float]) -> bool:
+    """Whether ``asked`` is about a rule the stated facts fail or must fix."""
+    rule = rule_asked(asked, findings, idf)
+    return rule is not None and findings.by_id(rule).status in ("fail", "warn")
+
+
 def _only_where(findings: CheckReport | None) -> bool:
     """Whether the facts known only place the candidate in the region: "Je dirige une
     mission locale en Mayenne… pouvons-nous candidater alors que… ?" asks about the call,
@@ -248,10 +268,7 @@ def _asks_about_a_rule_to_fix(
     """Whether a question of ours asks about a fact stated earlier that fails a rule or
     needs fixing ("Notre public : des demandeurs d'emploi inscrits…" then "On peut en
     faire le public principal de notre projet ?"): the checker's verdict answers it."""
-    if not asked.first_person or asked.wh:
-        return False
-    about = rule_asked(asked, findings, idf)
-    return about is not None and findings.by_id(about).status in ("fail", "warn")
+    return asked.first_person and not asked.wh and _fixed_rule_asked(asked, findings, idf)
 
 
 class Assistant:
@@ -446,6 +463,12 @@ class Assistant:
                 if first.findings is not None and (
                     (not analysed[i].wh and extract_facts(q).figure_kinds())
                     or asks_what_is_missing(analysed[i])
+                    # "Nos dépenses de formation sont-elles acceptées ?" after a verdict that
+                    # warns of them: that warning, with its rule's text, answers it.
+                    or (
+                        bool(first.verdict)
+                        and _fixed_rule_asked(analysed[i], first.findings, serving[1].idf)
+                    )
                 ):
                     # "… et on peut suivre qqun 1 an et demi ?": the checker's verdict on
                     # the message's figures, which the first answer gives, answers it; not
@@ -573,6 +596,16 @@ class Assistant:
         rule_chosen: list[Candidate] = []
         candidates: list[Candidate] = []
         places_only = facts.model_copy(update={"places": None}).is_empty()
+        # One person described and asked about ("Et quelqu'un d'inscrit à France Travail qui
+        # n'a vu personne depuis six mois, il en fait partie ?"): the public's sentence
+        # answers, not a verdict on a project no one stated.
+        person_only = (
+            facts.public is not None
+            and facts.model_copy(update={"places": None, "public": None}).is_empty()
+            and bool(_ONE_PERSON.search(asked.focus))
+            and ("public" in asked.kinds or bool(_FITS_PUBLIC.search(asked.focus)))
+            and not asked.asks_eligibility
+        )
         # Whether the places stated are allowed ("… and now want to add Vendée. Is it a
         # problem to act in two départements?"): the territory rule answers.
         territory_asked = (
@@ -583,22 +616,26 @@ class Assistant:
         )
         # Stated project facts always get the checker's verdict, whatever else the
         # message says (an injection attempt included); a town alone does not.
-        states_project = stated and (
-            not places_only
-            or (signals.domain_terms > 0 and not own_question)
-            # "Peut-on mener des actions dans le Calvados ?": the territory rule answers, not
-            # when the place is only where the sender is ("basée à Saint-Herblain… ferons-nous
-            # partie du réseau pour l'emploi ?").
-            or (asked.yes_no and asked.first_person and bool(find_places(asked.focus)))
-            or territory_asked
-            # A place of action outside the region is a plain no to a question that is no
-            # wh-question, however worded ("Our activity is in Sarthe but also a little in
-            # Orne… It is possible to apply…?"), not to "quel est le budget minimum ?".
-            or (
-                not asked.wh
-                and bool(facts.places)
-                and findings is not None
-                and findings.by_id("territoire").status == "fail"
+        states_project = (
+            stated
+            and not person_only
+            and (
+                not places_only
+                or (signals.domain_terms > 0 and not own_question)
+                # "Peut-on mener des actions dans le Calvados ?": the territory rule answers, not
+                # when the place is only where the sender is ("basée à Saint-Herblain… ferons-nous
+                # partie du réseau pour l'emploi ?").
+                or (asked.yes_no and asked.first_person and bool(find_places(asked.focus)))
+                or territory_asked
+                # A place of action outside the region is a plain no to a question that is no
+                # wh-question, however worded ("Our activity is in Sarthe but also a little in
+                # Orne… It is possible to apply…?"), not to "quel est le budget minimum ?".
+                or (
+                    not asked.wh
+                    and bool(facts.places)
+                    and findings is not None
+                    and findings.by_id("territoire").status == "fail"
+                )
             )
         )
         # Facts known from earlier messages answer "du coup, notre budget tient la route ?".
@@ -620,7 +657,13 @@ class Assistant:
             # cadre ?" asks about the message's own figures: the texts' rules on them answer,
             # whatever they are of.
             figures = set(asked.kinds) & set(FACT_KINDS)
-            about_figures = bool(figures) and figures <= facts.figure_kinds()
+            # Not a time waited or counted from an event ("Après un parcours de douze mois,
+            # combien de temps faut-il attendre… ?"): the message's length does not give it.
+            about_figures = (
+                bool(figures)
+                and figures <= facts.figure_kinds()
+                and not counts_from_event(asked.focus)
+            )
             if signals.supported() and (
                 about_figures or answers_kind(asked, candidates, retriever.knows, result.expanded)
             ):
@@ -677,6 +720,12 @@ class Assistant:
             candidates = candidates or score_candidates(asked, result, index, retriever.idf, topic)
             if answers_kind(asked, candidates, retriever.knows, result.expanded):
                 chosen = select_sentences(candidates, asked, given=given)
+            if chosen and person_only and findings is not None:
+                # The person described is judged by the text of the public rule, whichever
+                # case it meets: the priority public's, or the subsidiary one's.
+                ruled = rule_quotes(findings, index, only="public_cible")
+                chosen = [*ruled, *(c for c in chosen if not any(overlaps(c, r) for r in ruled))]
+                chosen = chosen[:MAX_QUOTES]
         if supposing and (chosen or ((places or stated or known) and not signals.blocked)):
             # "Et si on passait à 14 mois ?": the text of the rule the supposition turns on
             # comes first, a failing one before one it meets. The places a question asks

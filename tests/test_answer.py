@@ -3054,3 +3054,89 @@ def test_a_regime_named_outside_the_question_asks_nothing_of_it(assistant) -> No
     )
     assert not answer.abstained
     assert answer.findings.by_id("cout_minimum").status == "pass"
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        # A person described, then whether they may be taken on: the public's sentence.
+        (
+            "We met a young man who left school two years ago and isn't registered anywhere. "
+            "Could he join the programme?",
+            "publics",
+        ),
+        (
+            "Une mère de famille connue de la CAF mais inscrite nulle part peut-elle être "
+            "considérée comme « invisible » ?",
+            "inscrit",
+        ),
+        # A phrase of the texts quoted back, then asked about with a pronoun.
+        (
+            "Bonjour,\n\nNotre trésorier a lu qu'il faut une « comptabilité analytique du "
+            "projet ».\n\nQu'est-ce que cela change pour une petite association comme la "
+            "nôtre ?\n\nMerci,\nLéa",
+            "comptabilité analytique",
+        ),
+        # The texts' rule quoted back is no figure of the project's.
+        (
+            "Le « 150 000 € sur 3 ans », les formations peuvent-elles être comptées dedans ?",
+            "formation",
+        ),
+        ("la loi plein emploi, quel rapport avec l'appel O2R ?", "base légale"),
+        # A word of the texts quoted back alone, far from their other words.
+        ("Que veut dire « structurants » exactement ?", "structurants"),
+    ],
+)
+def test_people_described_and_phrases_quoted_get_their_sentence(
+    assistant, question: str, quoted: str
+) -> None:
+    answer = assistant.ask(question)
+    assert not answer.abstained
+    assert quoted in answer.citations[0].quote
+
+
+def test_one_person_described_gets_the_texts_on_the_public_first(assistant) -> None:
+    answer = assistant.ask(
+        "Et quelqu'un d'inscrit à France Travail qui n'a vu aucun conseiller depuis six mois, "
+        "il en fait partie ?",
+        history=["Qui sont les publics de l'O2R ?"],
+    )
+    assert "titre subsidiaire" in answer.citations[0].quote
+    assert answer.verdict is None
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        # A rule someone else claims is checked against the texts, not judged as a project.
+        (
+            "Ma collègue m'assure que le plancher est de 90 000 € sur trois ans, c'est bien ça ?",
+            "150 000",
+        ),
+        ("On nous a dit que la convention courait sur 4 ans, c'est juste ?", "trois ans"),
+        ("I was told pathways may run for 20 months. Is that right?", "douze mois"),
+        ("Il paraît qu'il faut 4 ans d'expérience minimum pour déposer, c vrai ?", "expérience"),
+        # Someone reported asserting is no order to the assistant.
+        (
+            "Un élu affirme que les jeunes suivis ne touchent jamais rien. C'est exact ?",
+            "ressources",
+        ),
+    ],
+)
+def test_a_claim_asked_to_be_confirmed_gets_the_rule_it_is_about(
+    assistant, question: str, quoted: str
+) -> None:
+    answer = assistant.ask(question)
+    assert answer.findings is None or not answer.verdict
+    assert quoted in answer.citations[0].quote
+
+
+def test_a_later_question_on_a_rule_the_verdict_warns_of_is_left_to_it(assistant) -> None:
+    answer = assistant.ask(
+        "Projet à Cholet : 175 000 € sur 36 mois, dont 10 000 € de formations, jeunes inscrits "
+        "nulle part. 1. Notre budget suffit-il ? 2. Nos dépenses de formation sont-elles "
+        "acceptées ? 3. Qui signe la convention ?"
+    )
+    assert "ne sont pas éligibles" in answer.text
+    assert "Sur votre question « Nos dépenses de formation" not in answer.text
+    assert "Sur votre question « Qui signe la convention ? »" in answer.text
