@@ -2894,12 +2894,15 @@ _CLAIM_ASKED = re.compile(rf"{_TEXT_SAYS}(?=[^.;!]*\?)")
 # 5 ans, c'est juste ?", "I heard pathways can last two years. Correct?". Not the writer's
 # own plan, which the claim then names ("on m'a dit que notre budget suffisait ?").
 _CLAIM = (
-    rf"\b(?:{fold(CLAIM_VERBS)}|{HEARD_VERBS}|assurent|cru comprendre|crois|croit|croient"
-    r"|pense|pensent|semble|parait|was told|were told|someone said|i think|i believe"
-    r"|(?:d'apres|selon) (?:mon|ma|notre|le|la|un|une|leur) (?:collegue|directeur|directrice"
+    # In French, what is claimed follows "que": "m'assure que…", "il me semble que…".
+    rf"(?:\b(?:{fold(CLAIM_VERBS)}|entendu|lu|assurent|cru comprendre|crois|croit|croient"
+    r"|pense|pensent|semble|parait)\b[^.;!?]{0,30}?\b(?:que|qu')"
+    # In English, "that" may be left out: "I heard the pathway can last…".
+    r"|\b(?:said|told|heard|read|says|claims?|insists?|thinks?|believes?)\b(?:\s+(?:me|us))?"
+    r"(?:\s+that\b)?"
+    r"|\b(?:d'apres|selon) (?:mon|ma|notre|le|la|un|une|leur) (?:collegue|directeur|directrice"
     r"|president|presidente|tresorier|tresoriere|conseiller|conseillere|chef|responsable"
     r"|partenaire|financeur|comptable|expert-comptable|elu|elue|maire)\w*,?)"
-    r"(?:[^.;!?]{0,30}?\b(?:que|qu'|that)\b)?"
     r"(?:(?!\b(?:nous|notre|nos|on|je|j'|mon|ma|mes|we|our|us|my|i)\b)[^.;!?])*"
 )
 _CLAIM_CHECKED = re.compile(rf"{_CLAIM}\?")

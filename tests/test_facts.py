@@ -3945,3 +3945,9 @@ def test_a_rule_someone_else_claims_asked_to_confirm_states_no_fact(text: str) -
 def test_the_writers_own_plan_in_a_claim_is_still_read() -> None:
     facts = extract_facts("On m'a dit que notre budget de 120 000 € passait. C'est exact ?")
     assert facts.total_cost_eur == Decimal("120000")
+    # Nor is a plan judged with "ça vous semble…", nor a name that starts like a verb
+    # ("Luçon": "lu").
+    facts = extract_facts("Le budget total est de 230 000 € sur 3 ans, ça vous semble bon ?")
+    assert facts.total_cost_eur == Decimal("230000")
+    facts = extract_facts("L'association de Luçon sera chef de file. Est-ce que tout va ?")
+    assert facts.consortium is not None and facts.consortium.has_lead
