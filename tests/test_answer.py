@@ -3027,38 +3027,6 @@ def test_hours_payments_staff_and_other_regimes_are_declined(assistant, question
             "pas merci bonne journee Claire",
             "ressources",
         ),
-    ],
-)
-def test_plans_and_questions_in_everyday_words_get_their_sentence(
-    assistant, question: str, quoted: str
-) -> None:
-    answer = assistant.ask(question)
-    assert not answer.abstained
-    assert quoted in answer.citations[0].quote
-
-
-def test_a_seat_outside_with_no_action_there_passes_the_territory(assistant) -> None:
-    answer = assistant.ask(
-        "Notre association a son siège à Rennes (35), mais le projet se déroulera "
-        "exclusivement en Loire-Atlantique, autour d'Ancenis : aucune action n'aura lieu en "
-        "Ille-et-Vilaine. Le coût total est de 180 000 € sur trois ans. Ce projet entre-t-il "
-        "dans le cadre de l'AMI ?"
-    )
-    assert answer.findings.by_id("territoire").status == "pass"
-
-
-def test_a_regime_named_outside_the_question_asks_nothing_of_it(assistant) -> None:
-    answer = assistant.ask(
-        "Notre budget de 180 000 € sur 3 ans comprend les honoraires du commissaire aux "
-        "comptes. Ce budget atteint-il le minimum ?"
-    )
-    assert not answer.abstained
-    assert answer.findings.by_id("cout_minimum").status == "pass"
-
-
-@pytest.mark.parametrize(
-    ("question", "quoted"),
-    [
         # A person described, then whether they may be taken on: the public's sentence.
         (
             "We met a young man who left school two years ago and isn't registered anywhere. "
@@ -3087,12 +3055,31 @@ def test_a_regime_named_outside_the_question_asks_nothing_of_it(assistant) -> No
         ("Que veut dire « structurants » exactement ?", "structurants"),
     ],
 )
-def test_people_described_and_phrases_quoted_get_their_sentence(
+def test_plans_and_questions_in_everyday_words_get_their_sentence(
     assistant, question: str, quoted: str
 ) -> None:
     answer = assistant.ask(question)
     assert not answer.abstained
     assert quoted in answer.citations[0].quote
+
+
+def test_a_seat_outside_with_no_action_there_passes_the_territory(assistant) -> None:
+    answer = assistant.ask(
+        "Notre association a son siège à Rennes (35), mais le projet se déroulera "
+        "exclusivement en Loire-Atlantique, autour d'Ancenis : aucune action n'aura lieu en "
+        "Ille-et-Vilaine. Le coût total est de 180 000 € sur trois ans. Ce projet entre-t-il "
+        "dans le cadre de l'AMI ?"
+    )
+    assert answer.findings.by_id("territoire").status == "pass"
+
+
+def test_a_regime_named_outside_the_question_asks_nothing_of_it(assistant) -> None:
+    answer = assistant.ask(
+        "Notre budget de 180 000 € sur 3 ans comprend les honoraires du commissaire aux "
+        "comptes. Ce budget atteint-il le minimum ?"
+    )
+    assert not answer.abstained
+    assert answer.findings.by_id("cout_minimum").status == "pass"
 
 
 def test_one_person_described_gets_the_texts_on_the_public_first(assistant) -> None:
