@@ -2953,7 +2953,9 @@ _QUOTED_FROM_TEXTS = re.compile(
     r"\b(?:parle\w*|évoque\w*|mentionne\w*|indique\w*|emploie\w*|utilise\w*|écri\w*|dit"
     r"|disent|précise\w*|says|mentions|uses|talks\s+about|refers\s+to|is\s+written|writes)"
     r"|\b(?:est écrit|is written|it says|on lit|c['’]est écrit)\b)"
-    r"[^.;!?«“\"']{0,25}(?P<quote>«[^»]{1,120}»|“[^”]{1,120}”|\"[^\"]{1,120}\"|'[^']{3,120}')",
+    r"[^.;!?«“\"']{0,25}(?P<quote>«[^»]{1,120}»|“[^”]{1,120}”|\"[^\"]{1,120}\""
+    # Single quotes only as marks, not the apostrophes of "qu'un … l'Atelier".
+    r"|(?<=\s)'[^']{3,120}'(?=[\s.,;:!?]|$))",
     re.I,
 )
 

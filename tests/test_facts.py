@@ -3942,6 +3942,16 @@ def test_a_rule_someone_else_claims_asked_to_confirm_states_no_fact(text: str) -
     assert extract_facts(text).is_empty()
 
 
+def test_an_apostrophe_after_the_texts_is_no_quotation_mark() -> None:
+    facts = extract_facts(
+        "Le décret indique qu'un opérateur peut candidater seul, et avec 200 000 € sur 3 ans "
+        "l'Atelier le fera."
+    )
+    assert facts.total_cost_eur == Decimal("200000")
+    facts = extract_facts("In the text is written 'a budget of 150 000 €'. We have 170 000 €.")
+    assert facts.total_cost_eur == Decimal("170000")
+
+
 def test_the_writers_own_plan_in_a_claim_is_still_read() -> None:
     facts = extract_facts("On m'a dit que notre budget de 120 000 € passait. C'est exact ?")
     assert facts.total_cost_eur == Decimal("120000")
