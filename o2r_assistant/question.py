@@ -1916,8 +1916,9 @@ _PLAN_JUDGED = lenient(
 )
 
 
-# A phrase of the texts quoted back, in guillemets or quotation marks.
-_QUOTED_PHRASE = re.compile(r"«[^»]{3,120}»|“[^”]{3,120}”|\"[^\"]{3,120}\"")
+# A phrase of the texts quoted back, in guillemets or quotation marks; the words quoted are
+# its one group that matched.
+QUOTED_PHRASE = re.compile(r"«\s*([^»]{3,120}?)\s*»|“([^”]{3,120})”|\"([^\"]{3,120})\"")
 # What the question says of it: a neuter pronoun or a noun for a phrase or a rule ("Qu'est-ce
 # que cela implique ?", "Est-ce une condition… ?", "comment respecter ce principe ?").
 _POINTS_AT_PHRASE = re.compile(
@@ -1951,8 +1952,8 @@ def _leans_back(sentence: str, before: str) -> bool:
         # "Le cahier des charges parle d'une « comptabilité analytique obligatoire ».
         # Qu'est-ce que cela implique ?": the phrase quoted is what the question asks about.
         or (
-            _QUOTED_PHRASE.search(before)
-            and not _QUOTED_PHRASE.search(sentence)
+            QUOTED_PHRASE.search(before)
+            and not QUOTED_PHRASE.search(sentence)
             and _POINTS_AT_PHRASE.search(sentence)
             and not asks(before)
         )

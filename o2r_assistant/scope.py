@@ -23,6 +23,7 @@ from .question import (
     MUST_BE_GIVEN,
     OPINION_VERBS,
     PER_PERSON,
+    QUOTED_PHRASE,
     Question,
     asks_at,
     dates_text,
@@ -1067,17 +1068,23 @@ def _defines(question: str, result: RetrievalResult) -> bool:
 
 
 _BRACKETED = re.compile(r"\([^)]*\)")
-# Words quoted back: in guillemets or quotation marks, a few words long.
-_QUOTED_BACK = re.compile(r"«\s*([^»]{4,80}?)\s*»|“([^”]{4,80})”|\"([^\"]{4,80})\"")
+# Words quoted back are looked up when a few words long.
+QUOTED_CHARS = (4, 80)
 
 
 def _quotes_texts(question: str, result: RetrievalResult) -> bool:
     """Whether ``question`` quotes words, one of them long enough to be telling, that a top
     passage uses as quoted."""
-    passages = [fold(hit.chunk.text) for hit in result.hits[:RARE_WINDOW]]
-    for match in _QUOTED_BACK.finditer(question):
-        quoted = fold(next(g for g in match.groups() if g)).strip(" .,;:!?'’")
-        if any(len(w) >= 6 for w in quoted.split()) and any(quoted in p for p in passages):
+    passages: list[str] = []  # folded only when something is quoted
+    for match in QUOTED_PHRASE.finditer(question):
+        words = next(g for g in match.groups() if g)
+        if not QUOTED_CHARS[0] <= len(words) <= QUOTED_CHARS[1]:
+            continue
+        quoted = fold(words).strip(" .,;:!?'’")
+        if not any(len(w) >= 6 for w in quoted.split()):
+            continue
+        passages = passages or [fold(hit.chunk.text) for hit in result.hits[:RARE_WINDOW]]
+        if any(quoted in p for p in passages):
             return True
     return False
 
